@@ -1,0 +1,65 @@
+/**
+ * Answers against their items: the points an answer earns, and the problems with answers that do not fit.
+ */
+import type { Assessment } from './generated/types.js';
+import { type Exact, ZERO } from './exact.js';
+import { KIND_BINARY, KIND_CHOICE, KIND_GRADED, KIND_NUMERIC, type CItem, type CompiledSet } from './compile.js';
+import { message } from './messages.js';
+import { type Problem, pointerToken } from './outcome.js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Points an answer earns, or `undefined` when the value is not valid for the item. */
+export function pointsFor(it: CItem, value: unknown): Exact | undefined {
+  switch (it.kind) {
+    case KIND_BINARY:
+      return value === 'met' ? it.max : value === 'not-met' ? ZERO : undefined;
+    case KIND_GRADED:
+      return value === 'met' ? it.max : value === 'partial' ? it.partial : value === 'not-met' ? ZERO : undefined;
+    case KIND_CHOICE:
+      return typeof value === 'string' ? it.options!.get(value) : undefined;
+    case KIND_NUMERIC: {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < it.numMin || value > it.numMax) return undefined;
+      const bands = it.bands!;
+      let p: Exact | undefined;
+      for (let i = 0; i < bands.length && bands[i]!.min <= value; i++) p = bands[i]!.points;
+      return p;
+    }
+  }
+  return undefined;
+}
+
+/** Checks every answer against its item; returns the problems (empty when all is well). */
+export function checkAnswers(c: CompiledSet, answers: Assessment['answers']): Problem[] {
+  const problems: Problem[] = [];
+  for (const id in answers) {
+    if (!hasOwn.call(answers, id)) continue;
+    const a = answers[id]!;
+    const pointer = `/answers/${pointerToken(id)}`;
+    const it = c.items.get(id);
+    if (!it) {
+      problems.push({ code: 'answer.unknown-item', pointer, message: message('answer.unknown-item', { id }) });
+      continue;
+    }
+    if (a.na === true && !it.naAllowed) {
+      problems.push({ code: 'answer.na-not-allowed', pointer: `${pointer}/na`, message: message('answer.na-not-allowed', { id }) });
+    }
+    if (a.value !== undefined) {
+      if (a.na === true || a.unassessed !== undefined) {
+        const other = a.na === true ? 'na' : 'unassessed';
+        problems.push({ code: 'answer.conflict', pointer, message: message('answer.conflict', { id, other }) });
+      }
+      if (pointsFor(it, a.value) === undefined) {
+        problems.push({
+          code: 'answer.bad-value',
+          pointer: `${pointer}/value`,
+          message: message('answer.bad-value', { id, value: JSON.stringify(a.value), allowed: it.allowed }),
+        });
+      }
+    } else if (a.na === true && a.unassessed !== undefined) {
+      problems.push({ code: 'answer.conflict', pointer, message: message('answer.conflict', { id, other: 'unassessed' }) });
+    }
+  }
+  return problems;
+}
+

@@ -1,0 +1,62 @@
+/**
+ * Content hashes: SHA-256 of the RFC 8785 canonical JSON of a document, with every string (keys too) in
+ * Unicode NFC, leaving out the hash itself, the status and the signatures. So the same content hashes the
+ * same whatever its key order or Unicode normalisation, and locking or signing does not change the hash.
+ * Photos are hashed separately (their bytes) and referenced by hash.
+ */
+import canonicalize from 'canonicalize';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { Assessment, CriteriaSet } from './generated/types.js';
+
+const EXCLUDED = new Set(['contentHash', 'status', 'signatures']);
+
+function nfc(x: unknown): unknown {
+  if (typeof x === 'string') return x.normalize('NFC');
+  if (Array.isArray(x)) return x.map(nfc);
+  if (x && typeof x === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) if (v !== undefined) out[k.normalize('NFC')] = nfc(v);
+    return out;
+  }
+  return x;
+}
+
+/** SHA-256 of bytes, as 64 lowercase hex digits. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return bytesToHex(sha256(bytes));
+}
+
+/** The canonical form that {@link contentHash} hashes (exposed for tests and for other implementations). */
+export function canonicalText(doc: object): string {
+  const top: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc)) if (!EXCLUDED.has(k)) top[k] = v;
+  return (canonicalize as unknown as (x: unknown) => string)(nfc(top));
+}
+
+/** The content hash of a criteria set or an assessment. */
+export function contentHash(doc: object): string {
+  return sha256Hex(utf8ToBytes(canonicalText(doc)));
+}
+
+/**
+ * Locks an assessment: a new object with status "locked", `lockedAt`, the set's content hash pinned and the
+ * assessment's own content hash recorded. The input is not changed.
+ */
+export function lockAssessment(a: Assessment, set: CriteriaSet, now: string): Assessment {
+  const locked: Assessment = {
+    ...a,
+    criteriaSet: { id: set.id, version: set.version, contentHash: set.contentHash ?? contentHash(set) },
+    status: 'locked',
+    lockedAt: now,
+  };
+  if (!locked.submittedAt) locked.submittedAt = now;
+  delete locked.contentHash;
+  locked.contentHash = contentHash(locked);
+  return locked;
+}
+
+/** True when a locked assessment still matches the content hash it recorded. */
+export function verifyContentHash(doc: { contentHash?: string }): boolean {
+  return doc.contentHash !== undefined && contentHash(doc) === doc.contentHash;
+}

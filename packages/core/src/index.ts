@@ -1,0 +1,69 @@
+/**
+ * @tieuchi/core — criteria sets as data, an exact and explainable scoring engine, and validation.
+ * Free of DOM, IndexedDB, Lit and pdfmake: it runs the same in Node and in the browser.
+ *
+ * @example
+ * import { validateCriteriaSet, validateAssessment, score } from '@tieuchi/core';
+ * const set = validateCriteriaSet(JSON.parse(setText));
+ * if (!set.ok) throw new Error(set.errors[0].message.en);
+ * const result = score(set.value, JSON.parse(assessmentText));
+ * if (result.ok) console.log(result.value.decision, result.value.total.display.percent + ' %');
+ */
+export { score } from './score.js';
+export {
+  validateCriteriaSet,
+  validateAssessment,
+  validateBundle,
+  validateFacilityRegistry,
+  validateImprovementPlan,
+  SCHEMA_VERSION,
+} from './validate.js';
+export { contentHash, canonicalText, sha256Hex, lockAssessment, verifyContentHash } from './hash.js';
+export { formatExact, formatPercent, formatPoints } from './format.js';
+export {
+  add,
+  sub,
+  mul,
+  div,
+  cmp,
+  eq,
+  frac,
+  int,
+  fromDecimal,
+  percentOf,
+  toNumber as exactToNumber,
+  toFractionString,
+  parseFraction,
+  ZERO,
+  ONE,
+} from './exact.js';
+export { flattenItems, type ItemPlace } from './items.js';
+export { migrateForward, MIGRATIONS, type Migration, type DocumentKind } from './migrate.js';
+export { message, type MessageCode } from './messages.js';
+export type { Outcome, Problem } from './outcome.js';
+export type {
+  Exact,
+  LocalizedText,
+  CriteriaSet,
+  CriteriaSetSection,
+  CriteriaSetCriterion,
+  CriteriaSetItem,
+  CriteriaSetResponse,
+  CriteriaSetPassRule,
+  CriteriaSetRating,
+  CriteriaSetFactProvenance,
+  Assessment,
+  AssessmentAnswer,
+  Facility,
+  FacilityKind,
+  FacilityRegistry,
+  Zone,
+  Bundle,
+  ImprovementPlan,
+  ScoreResult,
+  ScoreResultScore,
+  ScoreResultSectionResult,
+  ScoreResultCriterionResult,
+  ScoreResultItemResult,
+  ScoreResultRuleOutcome,
+} from './generated/types.js';

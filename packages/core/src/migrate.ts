@@ -1,0 +1,47 @@
+/**
+ * Stored documents carry `schemaVersion`; readers migrate them forward with an ordered list of pure
+ * migrations. Version 1 is the first published shape, so the lists are empty today: the mechanism is here
+ * (and tested) so that the first change of shape is a migration, not a breaking change.
+ */
+import { message } from './messages.js';
+import { type Outcome, fail, ok } from './outcome.js';
+import { SCHEMA_VERSION } from './validate.js';
+
+/** A pure function from a document of version `from` to one of version `from + 1`. */
+export interface Migration {
+  from: number;
+  up: (doc: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export type DocumentKind = 'criteria-set' | 'assessment' | 'facility-registry' | 'bundle' | 'improvement-plan';
+
+/** Migrations per document kind, in order. */
+export const MIGRATIONS: Readonly<Record<DocumentKind, readonly Migration[]>> = {
+  'criteria-set': [],
+  assessment: [],
+  'facility-registry': [],
+  bundle: [],
+  'improvement-plan': [],
+};
+
+/**
+ * Brings `doc` forward to `target` by applying `migrations` in order; the input is not changed. A document
+ * newer than `target` is refused (it was written by a newer release).
+ */
+export function migrateForward(
+  doc: Record<string, unknown>,
+  migrations: readonly Migration[],
+  target: number = SCHEMA_VERSION,
+): Outcome<Record<string, unknown>> {
+  const found = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : 1;
+  if (found > target) {
+    return fail([{ code: 'schema.version-newer', pointer: '/schemaVersion', message: message('schema.version-newer', { found, known: target }) }]);
+  }
+  let cur = structuredClone(doc);
+  for (let v = found; v < target; v++) {
+    const m = migrations.find((x) => x.from === v);
+    if (!m) throw new Error(`No migration from schemaVersion ${v}`);
+    cur = { ...m.up(cur), schemaVersion: v + 1 };
+  }
+  return ok(cur);
+}

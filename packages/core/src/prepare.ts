@@ -1,0 +1,21 @@
+/**
+ * A set is validated and compiled once per object, then reused by every `score()` call on it.
+ */
+import type { CriteriaSet } from './generated/types.js';
+import { type CompiledSet, compileSet } from './compile.js';
+import type { Outcome } from './outcome.js';
+import { ok } from './outcome.js';
+import { validateCriteriaSet } from './validate.js';
+
+const cache = new WeakMap<object, Outcome<CompiledSet>>();
+
+/** The compiled form of `set`, or the problems that keep it from being scored. Cached per set object. */
+export function prepareSet(set: CriteriaSet): Outcome<CompiledSet> {
+  let c = cache.get(set);
+  if (!c) {
+    const v = validateCriteriaSet(set);
+    c = v.ok ? ok(compileSet(v.value)) : v;
+    cache.set(set, c);
+  }
+  return c;
+}

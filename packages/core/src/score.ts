@@ -1,0 +1,369 @@
+/**
+ * The scoring engine: pure, exact, explainable. See docs/scoring.md for the model and every formula.
+ */
+import type {
+  Assessment,
+  AssessmentAnswer,
+  CriteriaSet,
+  CriteriaSetPassRule,
+  ScoreResult,
+  ScoreResultCriterionResult,
+  ScoreResultItemResult,
+  ScoreResultRuleOutcome,
+  ScoreResultScore,
+  ScoreResultSectionResult,
+  Zone,
+} from './generated/types.js';
+import {
+  type Exact,
+  ZERO,
+  add,
+  cmp,
+  div,
+  eq,
+  fromDecimal,
+  int,
+  mul,
+  percentOf,
+  sub,
+} from './exact.js';
+import { KIND_GRADED, type CCriterion, type CompiledSet } from './compile.js';
+import { checkAnswers, pointsFor } from './answers.js';
+import { formatPercent, formatPoints, formatExact } from './format.js';
+import { message, shortList } from './messages.js';
+import { type Outcome, fail, ok } from './outcome.js';
+import { prepareSet } from './prepare.js';
+import { validateAssessmentShape } from './validate.js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function scoreOf(applicable: boolean, points: Exact, max: Exact, percent: Exact | undefined): ScoreResultScore {
+  const display: ScoreResultScore['display'] = { points: formatPoints(points), max: formatPoints(max) };
+  if (percent) display.percent = formatPercent(percent);
+  const s: ScoreResultScore = { applicable, points, max, display };
+  if (percent) s.percent = percent;
+  return s;
+}
+
+interface Node {
+  score: ScoreResultScore;
+  weight: Exact;
+}
+
+/** Combines children by the set's aggregation; children not applicable (or of weight 0) drop out. */
+function aggregate(children: readonly Node[], mean: boolean): ScoreResultScore {
+  let points = ZERO;
+  let max = ZERO;
+  let wsum = ZERO;
+  let wpct = ZERO;
+  for (const ch of children) {
+    if (!ch.score.applicable || ch.weight.num === 0) continue;
+    points = add(points, mul(ch.weight, ch.score.points));
+    max = add(max, mul(ch.weight, ch.score.max));
+    if (mean) {
+      wsum = add(wsum, ch.weight);
+      wpct = add(wpct, mul(ch.weight, ch.score.percent!));
+    }
+  }
+  if (max.num === 0) return scoreOf(false, points, max, undefined);
+  return scoreOf(true, points, max, mean ? div(wpct, wsum) : percentOf(points, max));
+}
+
+function threshold(rule: { percent: number; byZone?: Partial<Record<Zone, number>> }, zone: Zone | undefined): Exact {
+  const z = zone !== undefined ? rule.byZone?.[zone] : undefined;
+  return fromDecimal(z ?? rule.percent);
+}
+
+interface Scored {
+  sections: ScoreResultSectionResult[];
+  flatCriteria: { c: CCriterion; r: ScoreResultCriterionResult }[];
+  total: ScoreResultScore;
+}
+
+/**
+ * Scores `assessment` with `set`: pure and deterministic. Bad data (an invalid set or assessment, an answer
+ * to an unknown item, a wrong value, a set that is not the one the assessment was made with) is returned as
+ * problems, never scored.
+ *
+ * @example
+ * const r = score(set, assessment);
+ * if (r.ok) console.log(r.value.decision, r.value.total.display.percent);
+ * else for (const p of r.errors) console.error(p.pointer, p.message.en);
+ */
+export function score(set: CriteriaSet, assessment: Assessment): Outcome<ScoreResult> {
+  const prepared = prepareSet(set);
+  if (!prepared.ok) return prepared;
+  const c = prepared.value;
+  const shape = validateAssessmentShape(assessment);
+  if (!shape.ok) return shape;
+  const pin = assessment.criteriaSet;
+  if (pin.id !== set.id || pin.version !== set.version) {
+    return fail([
+      {
+        code: 'answer.set-mismatch',
+        pointer: '/criteriaSet',
+        message: message('answer.set-mismatch', { want: `${pin.id}@${pin.version}`, got: `${set.id}@${set.version}` }),
+      },
+    ]);
+  }
+  const problems = checkAnswers(c, assessment.answers);
+  if (problems.length) return fail(problems);
+  return ok(compute(c, assessment));
+}
+
+function compute(c: CompiledSet, a: Assessment): ScoreResult {
+  const zone = a.facility.zone;
+  const fkind = a.facility.kind;
+  const answers = a.answers;
+  const levels = c.model === 'levels';
+  const mean = c.set.scoring.aggregation === 'mean-of-percentages';
+  const unanswered: string[] = [];
+  const unassessed: string[] = [];
+  const notApplicable: string[] = [];
+  const failedKnockouts: string[] = [];
+  const missingEvidence: string[] = [];
+  const L = c.levels;
+  const flatCriteria: Scored['flatCriteria'] = [];
+
+  const sections: ScoreResultSectionResult[] = c.sections.map((s) => {
+    const criteria: ScoreResultCriterionResult[] = s.criteria.map((cr) => {
+      let points = ZERO;
+      let max = ZERO;
+      let anyApplicable = false;
+      // levels model: the lowest level whose elements are not all met (L + 1 when all are)
+      let defects: string[] | null = null;
+      const unmetByLevel: string[][] | null = levels ? [] : null;
+      const items: ScoreResultItemResult[] = cr.items.map((it) => {
+        if ((it.zones && (zone === undefined || !it.zones.has(zone))) || (it.facilityKinds && !it.facilityKinds.has(fkind))) {
+          notApplicable.push(it.id);
+          return { id: it.id, status: 'auto-na', points: ZERO, max: ZERO };
+        }
+        const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
+        if (ans?.na === true) {
+          notApplicable.push(it.id);
+          return { id: it.id, status: 'na', points: ZERO, max: ZERO };
+        }
+        anyApplicable = true;
+        max = add(max, it.max);
+        const hasPhoto = ans?.evidence !== undefined && ans.evidence.length > 0;
+        if (ans === undefined || ans.value === undefined) {
+          const status = ans?.unassessed !== undefined ? 'unassessed' : 'unanswered';
+          (status === 'unassessed' ? unassessed : unanswered).push(it.id);
+          // Levels model: an element not yet answered counts as not met (the result is incomplete anyway).
+          if (unmetByLevel) {
+            if (it.level === 1) (defects ??= []).push(it.id);
+            else (unmetByLevel[it.level] ??= []).push(it.id);
+          }
+          const r: ScoreResultItemResult = { id: it.id, status, points: ZERO, max: it.max };
+          if (it.photo === 'always' && !hasPhoto) {
+            r.evidenceMissing = true;
+            missingEvidence.push(it.id);
+          }
+          return r;
+        }
+        const value = ans.value;
+        const p = pointsFor(it, value)!;
+        points = add(points, p);
+        const met = it.kind <= KIND_GRADED ? value === 'met' : eq(p, it.max);
+        const r: ScoreResultItemResult = { id: it.id, status: 'answered', value, points: p, max: it.max, met };
+        if (it.knockout && !met) {
+          r.knockoutFailed = true;
+          failedKnockouts.push(it.id);
+        }
+        if (!hasPhoto && (it.photo === 'always' || (it.photo === 'when-not-met' && !met))) {
+          r.evidenceMissing = true;
+          missingEvidence.push(it.id);
+        }
+        if (unmetByLevel && !met) {
+          if (it.level === 1) (defects ??= []).push(it.id);
+          else (unmetByLevel[it.level] ??= []).push(it.id);
+        }
+        return r;
+      });
+      const cr2: ScoreResultCriterionResult = { id: cr.id, weight: cr.weight, score: scoreOf(false, ZERO, ZERO, undefined), items };
+      if (levels) {
+        if (anyApplicable) {
+          let level: number;
+          if (defects) {
+            level = 1;
+            cr2.levelReason = message('level.defect', { list: shortList(defects) });
+          } else {
+            level = 1;
+            while (level < L && !unmetByLevel![level + 1]) level++;
+            cr2.levelReason =
+              level === L
+                ? message('level.top', { level })
+                : message('level.stopped', { level, next: level + 1, list: shortList(unmetByLevel![level + 1]!) });
+          }
+          cr2.level = level;
+          cr2.score = scoreOf(true, int(level), int(L), percentOf(int(level), int(L)));
+        }
+      } else if (anyApplicable && max.num > 0) {
+        cr2.score = scoreOf(true, points, max, percentOf(points, max));
+      } else {
+        cr2.score = scoreOf(false, points, max, undefined);
+      }
+      flatCriteria.push({ c: cr, r: cr2 });
+      return cr2;
+    });
+    return { id: s.id, weight: s.weight, score: aggregate(criteria.map((x) => ({ score: x.score, weight: x.weight })), mean), criteria };
+  });
+  const total = aggregate(sections.map((x) => ({ score: x.score, weight: x.weight })), mean);
+
+  const result: ScoreResult = {
+    schemaVersion: 1,
+    kind: 'result',
+    assessmentId: a.id,
+    criteriaSet: { id: c.set.id, version: c.set.version, model: c.model, aggregation: c.set.scoring.aggregation },
+    complete: unanswered.length === 0 && unassessed.length === 0,
+    decision: 'none',
+    total,
+    rules: [],
+    reasons: [],
+    failedKnockouts,
+    unanswered,
+    unassessed,
+    notApplicable,
+    missingEvidence,
+    sections,
+  };
+  if (zone !== undefined) result.zone = zone;
+
+  let meanLevel: Exact | undefined;
+  if (levels) {
+    let wsum = ZERO;
+    let wlev = ZERO;
+    let sum = 0;
+    const counts = new Array<number>(L).fill(0);
+    sections.forEach((s, si) => {
+      const sw = c.sections[si]!.weight;
+      for (const cr of s.criteria) {
+        if (cr.level === undefined) continue;
+        const w = mul(sw, cr.weight);
+        wsum = add(wsum, w);
+        wlev = add(wlev, mul(w, int(cr.level)));
+        sum += cr.level;
+        counts[cr.level - 1]! += 1;
+      }
+    });
+    result.levelSum = sum;
+    result.levelCounts = counts;
+    result.weightedLevelSum = wlev;
+    if (wsum.num > 0) result.meanLevel = meanLevel = div(wlev, wsum);
+  }
+
+  for (const rule of c.set.scoring.passRules ?? []) result.rules.push(evaluate(rule, zone, total, sections, flatCriteria, failedKnockouts, meanLevel));
+  for (const r of result.rules) if (r.status === 'failed') result.reasons.push(r.message);
+  if (unanswered.length) result.reasons.push(message('result.unanswered', { count: unanswered.length, list: shortList(unanswered) }));
+  if (unassessed.length) result.reasons.push(message('result.unassessed', { count: unassessed.length, list: shortList(unassessed) }));
+  if (!result.complete) result.decision = 'incomplete';
+  else if (result.rules.length) result.decision = result.rules.some((r) => r.status === 'failed') ? 'fail' : 'pass';
+
+  const rating = c.set.scoring.rating;
+  if (rating) {
+    const value = rating.metric === 'points' ? total.points : rating.metric === 'percent' ? total.percent : meanLevel;
+    if (value) {
+      let band: (typeof rating.bands)[number] | undefined;
+      for (const b of rating.bands) if (cmp(value, fromDecimal(b.min)) >= 0) band = b;
+      if (band) result.rating = { id: band.id, label: band.label, metric: rating.metric, value };
+    }
+  }
+  return result;
+}
+
+function evaluate(
+  rule: CriteriaSetPassRule,
+  zone: Zone | undefined,
+  total: ScoreResultScore,
+  sections: ScoreResultSectionResult[],
+  criteria: Scored['flatCriteria'],
+  knockouts: string[],
+  meanLevel: Exact | undefined,
+): ScoreResultRuleOutcome {
+  const notEvaluated = (t?: Exact, target?: string): ScoreResultRuleOutcome => {
+    const o: ScoreResultRuleOutcome = { kind: rule.kind, status: 'not-evaluated', message: message('rule.not-evaluated') };
+    if (t) o.threshold = t;
+    if (target) o.target = target;
+    return o;
+  };
+  switch (rule.kind) {
+    case 'total-percent-at-least': {
+      const t = threshold(rule, zone);
+      if (!total.applicable) return notEvaluated(t);
+      const actual = total.percent!;
+      const passed = cmp(actual, t) >= 0;
+      const args = { actual: formatPercent(actual), threshold: formatPercent(t), shortfall: passed ? '0' : formatExact(sub(t, actual), 2) };
+      return { kind: rule.kind, status: passed ? 'passed' : 'failed', threshold: t, actual, message: message(passed ? 'rule.total.passed' : 'rule.total.failed', args) };
+    }
+    case 'each-criterion-percent-at-least':
+    case 'each-section-percent-at-least': {
+      const t = threshold(rule, zone);
+      const nodes = rule.kind === 'each-criterion-percent-at-least' ? criteria.map((x) => x.r) : sections;
+      const failures: NonNullable<ScoreResultRuleOutcome['failures']> = [];
+      let any = false;
+      for (const n of nodes) {
+        if (!n.score.applicable) continue;
+        any = true;
+        if (cmp(n.score.percent!, t) < 0) failures.push({ id: n.id, actual: n.score.percent!, shortfall: sub(t, n.score.percent!) });
+      }
+      if (!any) return notEvaluated(t);
+      const crit = rule.kind === 'each-criterion-percent-at-least';
+      const list = failures.map((f) => `${f.id} (${formatPercent(f.actual)}%)`).join(', ');
+      const code = crit ? (failures.length ? 'rule.each-criterion.failed' : 'rule.each-criterion.passed') : failures.length ? 'rule.each-section.failed' : 'rule.each-section.passed';
+      const o: ScoreResultRuleOutcome = { kind: rule.kind, status: failures.length ? 'failed' : 'passed', threshold: t, message: message(code, { threshold: formatPercent(t), list }) };
+      if (failures.length) o.failures = failures;
+      return o;
+    }
+    case 'criterion-percent-at-least': {
+      const t = threshold(rule, zone);
+      const found = criteria.find((x) => x.c.id === rule.criterion);
+      if (!found || !found.r.score.applicable) {
+        const o = notEvaluated(t, rule.criterion);
+        o.message = message('rule.criterion.na', { target: rule.criterion });
+        return o;
+      }
+      const actual = found.r.score.percent!;
+      const passed = cmp(actual, t) >= 0;
+      const args = { target: rule.criterion, actual: formatPercent(actual), threshold: formatPercent(t) };
+      return { kind: rule.kind, status: passed ? 'passed' : 'failed', threshold: t, actual, target: rule.criterion, message: message(passed ? 'rule.criterion.passed' : 'rule.criterion.failed', args) };
+    }
+    case 'no-failed-knockout': {
+      const passed = knockouts.length === 0;
+      const o: ScoreResultRuleOutcome = {
+        kind: rule.kind,
+        status: passed ? 'passed' : 'failed',
+        message: message(passed ? 'rule.knockout.passed' : 'rule.knockout.failed', { list: shortList(knockouts) }),
+      };
+      if (!passed) o.failures = knockouts.map((id) => ({ id, actual: ZERO }));
+      return o;
+    }
+    case 'mean-level-at-least': {
+      const t = fromDecimal(rule.level);
+      if (!meanLevel) return notEvaluated(t);
+      const passed = cmp(meanLevel, t) >= 0;
+      const args = { actual: formatExact(meanLevel, 2), threshold: formatExact(t, 2) };
+      return { kind: rule.kind, status: passed ? 'passed' : 'failed', threshold: t, actual: meanLevel, message: message(passed ? 'rule.mean-level.passed' : 'rule.mean-level.failed', args) };
+    }
+    case 'each-criterion-level-at-least': {
+      const t = int(rule.level);
+      const failures: NonNullable<ScoreResultRuleOutcome['failures']> = [];
+      let any = false;
+      for (const { r } of criteria) {
+        if (r.level === undefined) continue;
+        any = true;
+        if (r.level < rule.level) failures.push({ id: r.id, actual: int(r.level), shortfall: int(rule.level - r.level) });
+      }
+      if (!any) return notEvaluated(t);
+      const list = failures.map((f) => `${f.id} (${f.actual.num})`).join(', ');
+      const o: ScoreResultRuleOutcome = {
+        kind: rule.kind,
+        status: failures.length ? 'failed' : 'passed',
+        threshold: t,
+        message: message(failures.length ? 'rule.each-level.failed' : 'rule.each-level.passed', { threshold: rule.level, list }),
+      };
+      if (failures.length) o.failures = failures;
+      return o;
+    }
+  }
+}
+

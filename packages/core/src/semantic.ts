@@ -1,0 +1,154 @@
+/**
+ * Checks on a criteria set that JSON Schema cannot express: unique ids, exact decimals, points that add up
+ * to the stated maxima, bands that cover their range without gaps or overlaps, rules that refer to existing
+ * criteria and fit the scoring model.
+ */
+import type { CriteriaSet, CriteriaSetItem } from './generated/types.js';
+import { type Exact, ZERO, add, cmp, eq, fromDecimal, int, isDecimal4, mul, toFractionString } from './exact.js';
+import { formatPoints } from './format.js';
+import { type MessageCode, message } from './messages.js';
+import type { Problem } from './outcome.js';
+
+type Args = Record<string, string | number>;
+
+export function checkSetSemantics(set: CriteriaSet): Problem[] {
+  const problems: Problem[] = [];
+  const add_ = (code: MessageCode, pointer: string, args: Args = {}): void => {
+    problems.push({ code, pointer, message: message(code, args) });
+  };
+  const model = set.scoring.model;
+  const levels = set.scoring.levels;
+  const zones = set.applicability.zones ? new Set<string>(set.applicability.zones) : null;
+
+  // Every number read as exact must have at most 4 decimals.
+  const dec = (x: number | undefined, pointer: string): boolean => {
+    if (x === undefined) return true;
+    if (isDecimal4(x)) return true;
+    add_('set.decimals', pointer, { value: x });
+    return false;
+  };
+  const ex = (x: number | undefined, pointer: string, fallback: Exact): Exact => (x !== undefined && dec(x, pointer) ? fromDecimal(x) : fallback);
+
+  if (model === 'levels' && levels === undefined) add_('set.levels-missing', '/scoring');
+
+  const ids = new Map<string, string>();
+  const unique = (id: string, pointer: string): void => {
+    const other = ids.get(id);
+    if (other !== undefined) add_('set.duplicate-id', `${pointer}/id`, { id, other });
+    else ids.set(id, pointer);
+  };
+
+  const itemMax = (it: CriteriaSetItem, p: string): Exact => {
+    const r = it.response;
+    switch (r.kind) {
+      case 'binary':
+        if (model === 'points' && r.points === undefined) add_('set.points-missing', `${p}/response`);
+        return ex(r.points, `${p}/response/points`, ZERO);
+      case 'graded': {
+        const full = ex(r.points, `${p}/response/points`, ZERO);
+        const part = ex(r.partialPoints, `${p}/response/partialPoints`, ZERO);
+        if (cmp(part, full) >= 0) add_('set.partial-too-high', `${p}/response/partialPoints`, { partial: r.partialPoints, points: r.points });
+        return full;
+      }
+      case 'choice': {
+        let m = ZERO;
+        const seen = new Map<string, string>();
+        r.options.forEach((o, oi) => {
+          const op = `${p}/response/options/${oi}`;
+          if (seen.has(o.id)) add_('set.duplicate-id', `${op}/id`, { id: o.id, other: seen.get(o.id)! });
+          else seen.set(o.id, op);
+          const pts = ex(o.points, `${op}/points`, ZERO);
+          if (cmp(pts, m) > 0) m = pts;
+        });
+        return m;
+      }
+      case 'numeric': {
+        let m = ZERO;
+        r.bands.forEach((b, bi) => {
+          const bp = `${p}/response/bands/${bi}`;
+          const pts = ex(b.points, `${bp}/points`, ZERO);
+          if (cmp(pts, m) > 0) m = pts;
+          const prev = r.bands[bi - 1];
+          if (prev && !(b.min > prev.min)) add_('set.bands-order', `${bp}/min`, { prev: prev.min, next: b.min });
+        });
+        if (r.min !== undefined && r.min < r.bands[0]!.min) add_('set.bands-start', `${p}/response/bands/0/min`, { expected: r.min });
+        if (r.min !== undefined && r.max !== undefined && r.min > r.max) add_('set.numeric-range', `${p}/response`, { min: r.min, max: r.max });
+        return m;
+      }
+    }
+  };
+
+  const checkStated = (stated: number | undefined, computed: Exact, pointer: string): void => {
+    if (stated === undefined || !dec(stated, pointer)) return;
+    if (!eq(fromDecimal(stated), computed)) add_('set.max-mismatch', pointer, { stated, computed: formatPoints(computed) === toFractionString(computed) ? formatPoints(computed) : toFractionString(computed) });
+  };
+
+  let total = ZERO;
+  let totalWeight = ZERO;
+  const criterionIds = new Set<string>();
+  set.sections.forEach((s, si) => {
+    const sp = `/sections/${si}`;
+    unique(s.id, sp);
+    const sw = ex(s.weight, `${sp}/weight`, int(1));
+    let sectionMax = ZERO;
+    s.criteria.forEach((c, ci) => {
+      const cp = `${sp}/criteria/${ci}`;
+      unique(c.id, cp);
+      criterionIds.add(c.id);
+      const cw = ex(c.weight, `${cp}/weight`, int(1));
+      totalWeight = add(totalWeight, mul(sw, cw));
+      let cmax = ZERO;
+      c.items.forEach((it, ii) => {
+        const ip = `${cp}/items/${ii}`;
+        unique(it.id, ip);
+        cmax = add(cmax, itemMax(it, ip));
+        if (model === 'levels') {
+          if (it.level === undefined || (levels !== undefined && it.level > levels)) add_('set.level-missing', `${ip}/level`, { levels: levels ?? 5 });
+          if (it.response.kind !== 'binary') add_('set.levels-binary-only', `${ip}/response/kind`);
+        } else if (it.level !== undefined) add_('set.level-unexpected', `${ip}/level`);
+        it.applicableZones?.forEach((z, zi) => {
+          if (zones && !zones.has(z)) add_('set.zone-unknown', `${ip}/applicableZones/${zi}`, { zone: z });
+        });
+      });
+      if (model === 'points') checkStated(c.maxPoints, cmax, `${cp}/maxPoints`);
+      sectionMax = add(sectionMax, mul(cw, cmax));
+    });
+    if (model === 'points') checkStated(s.maxPoints, sectionMax, `${sp}/maxPoints`);
+    total = add(total, mul(sw, sectionMax));
+  });
+  if (model === 'points') checkStated(set.scoring.maxPoints, total, '/scoring/maxPoints');
+  if (totalWeight.num === 0) add_('set.no-weight', '/sections');
+
+  const levelRules = new Set(['mean-level-at-least', 'each-criterion-level-at-least', 'no-failed-knockout']);
+  const pointRules = new Set(['total-percent-at-least', 'each-criterion-percent-at-least', 'each-section-percent-at-least', 'criterion-percent-at-least', 'no-failed-knockout']);
+  (set.scoring.passRules ?? []).forEach((r, ri) => {
+    const rp = `/scoring/passRules/${ri}`;
+    if (!(model === 'levels' ? levelRules : pointRules).has(r.kind)) add_('set.rule-model', `${rp}/kind`, { kind: r.kind, model });
+    if ('percent' in r) dec(r.percent, `${rp}/percent`);
+    if (r.kind === 'criterion-percent-at-least' && !criterionIds.has(r.criterion)) add_('set.rule-unknown-criterion', `${rp}/criterion`, { id: r.criterion });
+    if ('byZone' in r && r.byZone) {
+      for (const [z, v] of Object.entries(r.byZone)) {
+        dec(v, `${rp}/byZone/${z}`);
+        if (zones && !zones.has(z)) add_('set.zone-unknown', `${rp}/byZone/${z}`, { zone: z });
+      }
+    }
+  });
+
+  const rating = set.scoring.rating;
+  if (rating) {
+    if (rating.metric === 'mean-level' ? model !== 'levels' : false) add_('set.rule-model', '/scoring/rating/metric', { kind: rating.metric, model });
+    const start = rating.metric === 'mean-level' ? 1 : 0;
+    const top = rating.metric === 'percent' ? int(100) : rating.metric === 'mean-level' ? int(levels ?? 5) : total;
+    rating.bands.forEach((b, bi) => {
+      const bp = `/scoring/rating/bands/${bi}/min`;
+      if (!dec(b.min, bp)) return;
+      const prev = rating.bands[bi - 1];
+      if (prev && !(b.min > prev.min)) add_('set.bands-order', bp, { prev: prev.min, next: b.min });
+      if (bi === 0 && b.min > start) add_('set.bands-start', bp, { expected: start });
+      if (model === 'points' || rating.metric !== 'points') {
+        if (cmp(fromDecimal(b.min), top) > 0) add_('set.bands-beyond', bp, { value: b.min, max: formatPoints(top) });
+      }
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,93 @@
+/**
+ * Validation of every document kind: the generated ajv standalone validators (compiled at build time, so the
+ * browser needs no `unsafe-eval`), then the checks JSON Schema cannot express.
+ */
+import type { Assessment, Bundle, CriteriaSet, FacilityRegistry, ImprovementPlan } from './generated/types.js';
+import {
+  validateAssessmentSchema,
+  validateBundleSchema,
+  validateCriteriaSetSchema,
+  validateFacilityRegistrySchema,
+  validateImprovementPlanSchema,
+} from './generated/validators.js';
+import { message } from './messages.js';
+import { type Outcome, type Problem, fail, ok } from './outcome.js';
+import { fromAjvErrors } from './schema-errors.js';
+import { checkSetSemantics } from './semantic.js';
+import { prepareSet } from './prepare.js';
+import { checkAnswers } from './answers.js';
+import { contentHash } from './hash.js';
+
+/** The schemaVersion this software writes and understands, per document kind. */
+export const SCHEMA_VERSION = 1;
+
+type SchemaFn = { (data: unknown): boolean; errors?: unknown };
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function bySchema<T>(fn: SchemaFn, data: unknown): Outcome<T> {
+  if (!isObject(data)) return fail([{ code: 'schema.not-object', pointer: '', message: message('schema.not-object') }]);
+  const v = data.schemaVersion;
+  if (typeof v === 'number' && v > SCHEMA_VERSION) {
+    return fail([{ code: 'schema.version-newer', pointer: '/schemaVersion', message: message('schema.version-newer', { found: v, known: SCHEMA_VERSION }) }]);
+  }
+  if (fn(data)) return ok(data as T);
+  return fail(fromAjvErrors(fn.errors as Parameters<typeof fromAjvErrors>[0]));
+}
+
+/** Schema checks only (no semantics): used by the scorer, which checks answers against the set itself. */
+export const validateAssessmentShape = (data: unknown): Outcome<Assessment> => bySchema<Assessment>(validateAssessmentSchema, data);
+
+/**
+ * Validates a criteria set: the schema, then unique ids, exact decimals, stated maxima, bands, rules.
+ * @returns the set itself when valid, or every problem found with its JSON Pointer.
+ */
+export function validateCriteriaSet(data: unknown): Outcome<CriteriaSet> {
+  const r = bySchema<CriteriaSet>(validateCriteriaSetSchema, data);
+  if (!r.ok) return r;
+  const problems = checkSetSemantics(r.value);
+  return problems.length ? fail(problems) : r;
+}
+
+/**
+ * Validates an assessment; with `set`, also that it was made with that set (id, version, and content hash
+ * when both carry one) and that every answer names an item of the set with a value valid for it.
+ */
+export function validateAssessment(data: unknown, set?: CriteriaSet): Outcome<Assessment> {
+  const r = validateAssessmentShape(data);
+  if (!r.ok || !set) return r;
+  const a = r.value;
+  const prepared = prepareSet(set);
+  if (!prepared.ok) return prepared;
+  const problems: Problem[] = [];
+  if (a.criteriaSet.id !== set.id || a.criteriaSet.version !== set.version) {
+    problems.push({
+      code: 'answer.set-mismatch',
+      pointer: '/criteriaSet',
+      message: message('answer.set-mismatch', { want: `${a.criteriaSet.id}@${a.criteriaSet.version}`, got: `${set.id}@${set.version}` }),
+    });
+  } else if (a.criteriaSet.contentHash) {
+    const h = set.contentHash ?? contentHash(set);
+    if (h !== a.criteriaSet.contentHash) {
+      problems.push({ code: 'answer.hash-mismatch', pointer: '/criteriaSet/contentHash', message: message('answer.hash-mismatch', { want: a.criteriaSet.contentHash.slice(0, 12), got: h.slice(0, 12) }) });
+    }
+  }
+  if (!problems.length) problems.push(...checkAnswers(prepared.value, a.answers));
+  return problems.length ? fail(problems) : r;
+}
+
+/** Validates an exchange bundle, including every criteria set inside it (schema and semantics). */
+export function validateBundle(data: unknown): Outcome<Bundle> {
+  const r = bySchema<Bundle>(validateBundleSchema, data);
+  if (!r.ok) return r;
+  const problems: Problem[] = [];
+  r.value.criteriaSets?.forEach((s, i) => {
+    for (const p of checkSetSemantics(s)) problems.push({ ...p, pointer: `/criteriaSets/${i}${p.pointer}` });
+  });
+  return problems.length ? fail(problems) : r;
+}
+
+export const validateFacilityRegistry = (data: unknown): Outcome<FacilityRegistry> => bySchema<FacilityRegistry>(validateFacilityRegistrySchema, data);
+export const validateImprovementPlan = (data: unknown): Outcome<ImprovementPlan> => bySchema<ImprovementPlan>(validateImprovementPlanSchema, data);
