@@ -37,7 +37,7 @@ export function migrateForward(
   if (found > target) {
     return fail([{ code: 'schema.version-newer', pointer: '/schemaVersion', message: message('schema.version-newer', { found, known: target }) }]);
   }
-  let cur = structuredClone(doc);
+  let cur = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>; // documents are JSON
   for (let v = found; v < target; v++) {
     const m = migrations.find((x) => x.from === v);
     if (!m) throw new Error(`No migration from schemaVersion ${v}`);
