@@ -1,0 +1,34 @@
+/**
+ * The one place the app imports `@tieuchi/core` from. Types come from core's generated schema types;
+ * functions from core's public API. Keeping them here means a rename in core is one edit.
+ */
+export type {
+  Assessment,
+  AssessmentAnswer,
+  Bundle,
+  CriteriaSet,
+  CriteriaSetCriterion,
+  CriteriaSetItem,
+  CriteriaSetSection,
+  Exact,
+  Facility,
+  FacilityKind,
+  FacilityRegistry,
+  LocalizedText,
+  ScoreResult,
+  ScoreResultCriterionResult,
+  ScoreResultItemResult,
+  ScoreResultScore,
+  ScoreResultSectionResult,
+  Zone,
+} from '@tieuchi/core';
+export {
+  score,
+  contentHash,
+  sha256Hex,
+  lockAssessment,
+  formatExact,
+  formatPercent,
+  exactToNumber,
+} from '@tieuchi/core';
+export type { Problem, Outcome } from '@tieuchi/core';

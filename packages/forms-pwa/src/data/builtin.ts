@@ -1,0 +1,44 @@
+/**
+ * The criteria sets and facility registry shipped with the app: every `criteria/*.json` and
+ * `examples/facilities.json` present at build time. Each file becomes its own lazily loaded chunk, so
+ * they stay out of the initial JavaScript and the service worker precaches them for offline use.
+ *
+ * Built-in files are checked by core's tests in CI, so they are not re-validated here (that would pull
+ * the ajv validators into the start-up path); imported files always are (see `io/`).
+ */
+import type { CriteriaSet, Facility, FacilityRegistry } from '../core.js';
+
+const setFiles = import.meta.glob<CriteriaSet>('../../../../criteria/*.json', { import: 'default' });
+const registryFiles = import.meta.glob<FacilityRegistry>('../../../../examples/facilities.json', {
+  import: 'default',
+});
+
+/** Loads every built-in criteria set; a file that fails to load is skipped (and logged). */
+export async function loadBuiltinSets(): Promise<CriteriaSet[]> {
+  const loaded = await Promise.all(
+    Object.entries(setFiles).map(async ([path, load]) => {
+      try {
+        const set = await load();
+        return set && typeof set === 'object' && set.kind === 'criteria-set' ? set : undefined;
+      } catch (e) {
+        console.warn('criteria set failed to load', path, e);
+        return undefined;
+      }
+    }),
+  );
+  return loaded.filter((s): s is CriteriaSet => s !== undefined);
+}
+
+/** The built-in facility registry's facilities (empty when none shipped). */
+export async function loadBuiltinFacilities(): Promise<Facility[]> {
+  const out: Facility[] = [];
+  for (const load of Object.values(registryFiles)) {
+    try {
+      const reg = await load();
+      if (reg && Array.isArray(reg.facilities)) out.push(...reg.facilities);
+    } catch (e) {
+      console.warn('facility registry failed to load', e);
+    }
+  }
+  return out;
+}

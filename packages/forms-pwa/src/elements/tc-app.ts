@@ -1,0 +1,126 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { LocaleController, locale, setLocale, t } from '../i18n.js';
+import { parseRoute, href, type Route } from '../router.js';
+import { StoreController } from '../state/store-controller.js';
+import { shared } from '../styles.js';
+import './tc-fill.js';
+import './tc-home.js';
+import './tc-io.js';
+import './tc-new-assessment.js';
+import './tc-results.js';
+import './tc-submit.js';
+import './tc-update-toast.js';
+
+/**
+ * The app shell: header with navigation, save status and language switch; the persistent-storage
+ * warning; the current view chosen by the hash route; the update toast.
+ */
+@customElement('tc-app')
+export class TcApp extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; min-height: 100vh; background: #f6f7f9; }
+      header {
+        position: sticky; top: 0; z-index: 5;
+        display: flex; align-items: center; gap: 8px; flex-wrap: wrap;
+        padding: 6px 16px; background: var(--tc-green); color: #fff;
+        min-height: 60px;
+      }
+      header a.brand { color: #fff; text-decoration: none; font-weight: 800; font-size: 1.2rem; margin-right: 8px; }
+      header nav { display: flex; gap: 4px; flex: 1; flex-wrap: wrap; }
+      header nav a { color: #fff; text-decoration: none; padding: 10px 12px; border-radius: 8px; min-height: 44px; display: inline-flex; align-items: center; }
+      header nav a[aria-current='page'] { background: rgb(255 255 255 / 0.18); }
+      header button { background: transparent; color: #fff; border-color: rgb(255 255 255 / 0.6); }
+      .save { font-size: 0.9rem; min-width: 7em; text-align: right; }
+      main { padding: 16px; max-width: 1400px; margin: 0 auto; }
+      .persist { margin: 12px 16px 0; padding: 10px 14px; border-radius: 10px; }
+      .toast { position: fixed; bottom: 16px; left: 50%; transform: translateX(-50%); background: #1b1f24; color: #fff; padding: 12px 18px; border-radius: 10px; z-index: 10; }
+      @media (max-width: 600px) { main { padding: 10px; } .save { min-width: 0; } }
+    `,
+  ];
+
+  private readonly _store = new StoreController(this);
+  @state() private _route: Route = parseRoute(location.hash);
+  @state() private _toast = '';
+  private _toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly _onHash = () => {
+    this._route = parseRoute(location.hash);
+    window.scrollTo({ top: 0 });
+  };
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this._onHash);
+    this.addEventListener('toast', this._onToast as EventListener);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this._onHash);
+  }
+
+  override render() {
+    const store = this._store.store;
+    const r = this._route;
+    const s = store.saveState;
+    return html`
+      <header>
+        <a class="brand" href=${href({ view: 'home' })}>${t('app.title')}</a>
+        <nav>
+          <a href=${href({ view: 'home' })} aria-current=${r.view === 'home' ? 'page' : 'false'}>${t('nav.home')}</a>
+          <a href=${href({ view: 'io' })} aria-current=${r.view === 'io' ? 'page' : 'false'}>${t('nav.io')}</a>
+        </nav>
+        <span class="save" role="status" data-save=${s} data-saved-at=${store.savedAt ?? ''}>
+          ${s === 'saving' ? t('save.saving') : s === 'saved' ? `✓ ${t('save.saved')}` : s === 'error' ? `⚠ ${t('save.error')}` : ''}
+        </span>
+        <button lang=${locale() === 'vi' ? 'en' : 'vi'} @click=${this._toggleLang} data-action="lang">${t('app.langSwitch')}</button>
+      </header>
+      ${store.persisted === false ? html`<div class="persist warn" role="note" data-persist-refused>⚠ ${t('app.persistRefused')} <a href=${href({ view: 'io' })}>${t('io.backup')}</a></div>` : nothing}
+      <main>${this._view(r)}</main>
+      <tc-update-toast></tc-update-toast>
+      ${this._toast ? html`<div class="toast" role="status">${this._toast}</div>` : nothing}
+    `;
+  }
+
+  private _view(r: Route) {
+    switch (r.view) {
+      case 'home':
+        return html`<tc-home></tc-home>`;
+      case 'new':
+        return html`<tc-new-assessment></tc-new-assessment>`;
+      case 'io':
+        return html`<tc-io .preselect=${r.id ?? ''}></tc-io>`;
+      case 'fill':
+        return html`<tc-fill .assessmentId=${r.id} .sectionId=${r.section ?? ''}></tc-fill>`;
+      case 'submit':
+        return html`<tc-submit .assessmentId=${r.id}></tc-submit>`;
+      case 'results':
+        return html`<tc-results .assessmentId=${r.id}></tc-results>`;
+    }
+  }
+
+  private _toggleLang() {
+    const next = locale() === 'vi' ? 'en' : 'vi';
+    setLocale(next);
+    void this._store.store.storage.putSetting('locale', next);
+  }
+
+  private readonly _onToast = (e: CustomEvent<string>) => {
+    this._toast = e.detail;
+    clearTimeout(this._toastTimer);
+    this._toastTimer = setTimeout(() => (this._toast = ''), 3000);
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tc-app': TcApp;
+  }
+}

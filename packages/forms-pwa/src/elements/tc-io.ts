@@ -1,0 +1,182 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Problem } from '../core.js';
+import { LocaleController, loc, locale, t } from '../i18n.js';
+import type { ImportPlan } from '../io/bundle.js';
+import { StoreController } from '../state/store-controller.js';
+import { shared } from '../styles.js';
+
+const loadIo = () => import('../io/bundle.js');
+
+/**
+ * Import / export: export chosen assessments or a full backup as a JSON bundle with photos; import a
+ * bundle, backup, criteria set or facility registry. Imports are validated first; errors are listed
+ * and nothing changes; an assessment on the device is never overwritten without asking.
+ */
+@customElement('tc-io')
+export class TcIo extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; max-width: 960px; }
+      section { margin-bottom: 16px; display: grid; gap: 10px; }
+      ul { margin: 0; padding-left: 20px; }
+      .list { list-style: none; padding: 0; display: grid; gap: 4px; max-height: 320px; overflow: auto; }
+      .list label { display: flex; gap: 10px; align-items: center; min-height: 44px; }
+      .list input { min-height: 24px; width: 24px; }
+      .pick { position: relative; overflow: hidden; }
+      .pick input { position: absolute; inset: 0; opacity: 0; cursor: pointer; }
+      .msg { padding: 10px 14px; border-radius: 10px; overflow-wrap: anywhere; }
+      code { font-size: 0.85em; }
+    `,
+  ];
+
+  /** An assessment to preselect for export. */
+  @property() preselect = '';
+  private readonly _store = new StoreController(this);
+  @state() private _selected = new Set<string>();
+  @state() private _errors: Problem[] = [];
+  @state() private _plan: ImportPlan | undefined;
+  @state() private _message = '';
+  @state() private _busy = false;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('preselect') && this.preselect) this._selected = new Set([this.preselect]);
+  }
+
+  override render() {
+    const store = this._store.store;
+    const all = [...store.assessments.values()].sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
+    return html`<h1>${t('io.title')}</h1>
+      <section class="card">
+        <h2>${t('io.import')}</h2>
+        <p class="muted">${t('io.importHint')}</p>
+        <div class="row">
+          <label class="btn primary pick">${t('io.choose')}<input type="file" accept=".json,application/json" data-import ?disabled=${this._busy} @change=${this._onImport} /></label>
+        </div>
+        ${this._errors.length
+          ? html`<div class="msg bad" role="alert" data-import-error>
+              <strong>${t('io.invalid')}</strong>
+              <ul>${this._errors.slice(0, 20).map((e) => html`<li>${e.message[locale()] ?? e.message.vi}${e.pointer ? html` <code>${e.pointer}</code>` : nothing}</li>`)}</ul>
+              ${this._errors.length > 20 ? html`<p>… +${this._errors.length - 20}</p>` : nothing}
+            </div>`
+          : nothing}
+        ${this._plan
+          ? html`<div class="msg warn" data-conflicts>
+              <p>${t('io.conflicts', { n: this._plan.conflicts.length })}</p>
+              <ul>${this._plan.conflicts.map((id) => html`<li>${store.assessments.get(id)?.facility.name ?? ''} <code>${id}</code></li>`)}</ul>
+              <div class="row">
+                <button class="danger" @click=${() => this._apply(true)}>${t('io.overwrite')}</button>
+                <button @click=${() => this._apply(false)}>${t('io.skip')}</button>
+                <button @click=${() => (this._plan = undefined)}>${t('io.cancel')}</button>
+              </div>
+            </div>`
+          : nothing}
+        ${this._message ? html`<p class="msg ok" role="status" data-import-ok>${this._message}</p>` : nothing}
+      </section>
+      <section class="card">
+        <h2>${t('io.export')}</h2>
+        <ul class="list">
+          ${all.map(
+            (a) => html`<li><label><input type="checkbox" .checked=${this._selected.has(a.id)} @change=${(e: Event) => this._toggle(a.id, (e.target as HTMLInputElement).checked)} />
+              <span>${a.facility.name} · ${t(`kind.${a.assessmentKind}`)} · ${t(`status.${a.status}`)}</span></label></li>`,
+          )}
+        </ul>
+        <div class="row">
+          <button ?disabled=${this._selected.size === 0 || this._busy} @click=${() => this._export(false)} data-export>${t('io.exportOne')}</button>
+          <button ?disabled=${this._busy} @click=${() => this._export(true)} data-backup>${t('io.backup')}</button>
+        </div>
+        <p class="muted">${t('io.backupHint')}</p>
+      </section>
+      <section class="card">
+        <h2>${t('io.sets')}</h2>
+        <ul>${[...store.sets.entries()].map(([k, s]) => html`<li>${loc(s.title)} <code>${k}</code> — ${store.builtinKeys.has(k) ? t('io.builtin') : t('io.imported')}</li>`)}</ul>
+      </section>`;
+  }
+
+  private _toggle(id: string, on: boolean) {
+    const s = new Set(this._selected);
+    if (on) s.add(id);
+    else s.delete(id);
+    this._selected = s;
+  }
+
+  private async _onImport(e: Event) {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this._errors = [];
+    this._message = '';
+    this._plan = undefined;
+    const err = (vi: string, en: string) => (this._errors = [{ code: 'io', pointer: '', message: { vi, en } }]);
+    const io = await loadIo();
+    if (file.size > io.MAX_IMPORT_BYTES) {
+      const mb = Math.round(io.MAX_IMPORT_BYTES / 1048576);
+      err(`Tệp quá lớn (tối đa ${mb} MB).`, `The file is too large (at most ${mb} MB).`);
+      return;
+    }
+    this._busy = true;
+    try {
+      const store = this._store.store;
+      const out = io.planImport(await file.text(), { sets: store.sets, assessments: store.assessments });
+      if (!out.ok) {
+        this._errors = out.errors;
+        return;
+      }
+      if (out.plan.conflicts.length) this._plan = out.plan;
+      else await this._write(out.plan, false);
+    } catch (x) {
+      err(`Không nhập được tệp: ${String(x)}`, `Import failed: ${String(x)}`);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async _apply(overwrite: boolean) {
+    const plan = this._plan;
+    this._plan = undefined;
+    if (plan) await this._write(plan, overwrite);
+  }
+
+  private async _write(plan: ImportPlan, overwrite: boolean) {
+    const io = await loadIo();
+    const store = this._store.store;
+    const n = await io.applyImport(store.storage, plan, overwrite);
+    await store.reload();
+    this._message = t('io.done', n);
+  }
+
+  private async _export(full: boolean) {
+    this._busy = true;
+    try {
+      const io = await loadIo();
+      const store = this._store.store;
+      const chosen = [...store.assessments.values()].filter((a) => full || this._selected.has(a.id));
+      const importedSets = [...store.sets.entries()].filter(([k]) => !store.builtinKeys.has(k)).map(([, s]) => s);
+      const bundle = await io.buildBundle(store.storage, chosen, { importedSets, full });
+      const date = new Date().toISOString().slice(0, 10);
+      const name = full ? `tieuchi-backup-${date}.json` : chosen.length === 1 ? `tieuchi-${chosen[0]!.id}.json` : `tieuchi-${chosen.length}-${date}.json`;
+      const url = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 1)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      this._message = t('io.exported', { name });
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tc-io': TcIo;
+  }
+}

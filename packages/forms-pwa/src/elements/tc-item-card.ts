@@ -1,0 +1,165 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { formatExact, type AssessmentAnswer, type CriteriaSetItem, type ScoreResultItemResult } from '../core.js';
+import { LocaleController, loc, t } from '../i18n.js';
+import type { AnswerPatch } from '../model/assessment.js';
+import { shared } from '../styles.js';
+import type { AnswerChangeDetail } from './tc-answer-control.js';
+import './tc-answer-control.js';
+import './tc-photo-evidence.js';
+
+/**
+ * One item to answer: its text, guidance, verification methods and citation (all rendered as text,
+ * never as HTML), the answer control, an "could not assess" reason, a note and photo evidence.
+ * Knockout items carry a red "điểm liệt" mark; missing required evidence shows a warning.
+ *
+ * @fires answer-change - {@link AnswerChangeDetail}, from the control, the note or the reason
+ * @fires photo-add - from the evidence block
+ * @fires photo-remove - from the evidence block
+ * @csspart card - the card box
+ */
+@customElement('tc-item-card')
+export class TcItemCard extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; scroll-margin-top: 140px; }
+      .card { display: grid; gap: 10px; }
+      .card.knockout { border-left: 6px solid var(--tc-red); }
+      .card.done { border-color: #b9d8c9; }
+      .head { display: flex; gap: 10px; align-items: flex-start; justify-content: space-between; }
+      .text { font-weight: 600; font-size: 1.05rem; white-space: pre-line; overflow-wrap: anywhere; }
+      .code { color: var(--tc-muted); font-weight: 700; margin-right: 4px; }
+      .meta { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; justify-content: flex-end; }
+      details { border-top: 1px dashed var(--tc-line); padding-top: 6px; }
+      summary { cursor: pointer; min-height: 32px; color: var(--tc-blue); }
+      .guidance { white-space: pre-line; margin: 6px 0; overflow-wrap: anywhere; }
+      .chips { display: flex; gap: 6px; flex-wrap: wrap; }
+      .warnline { padding: 6px 10px; border-radius: 8px; }
+      .note { white-space: pre-line; overflow-wrap: anywhere; }
+      .reason { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
+      .reason input { flex: 1 1 240px; }
+      .linkbtn { border: none; background: none; color: var(--tc-blue); padding: 4px 0; min-width: 0; text-decoration: underline; }
+    `,
+  ];
+
+  /** The item from the criteria set. */
+  @property({ attribute: false }) item!: CriteriaSetItem;
+  /** The current answer, if any. */
+  @property({ attribute: false }) answer: AssessmentAnswer | undefined;
+  /** core's result for this item (status, points, knockout and evidence flags). */
+  @property({ attribute: false }) result: ScoreResultItemResult | undefined;
+  /** Read-only (a locked assessment). */
+  @property({ type: Boolean }) readonly = false;
+
+  @state() private _showReason = false;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override render() {
+    const { item, answer: a, result: r } = this;
+    const autoNa = r?.status === 'auto-na';
+    const ro = this.readonly || autoNa;
+    const done = r && r.status !== 'unanswered';
+    const showReason = this._showReason || !!a?.unassessed;
+    return html`<article
+      part="card"
+      class="card ${item.knockout ? 'knockout' : ''} ${done ? 'done' : ''}"
+      data-item=${item.id}
+      data-status=${r?.status ?? 'unanswered'}
+    >
+      <div class="head">
+        <div class="text">${item.code ? html`<span class="code">${item.code}</span>` : nothing}${loc(item.text)}</div>
+        <div class="meta">
+          ${item.knockout ? html`<span class="badge fail" title=${t('item.knockout')}>⛔ ${t('item.knockout')}</span>` : nothing}
+          ${item.level ? html`<span class="badge info">${t('item.level', { n: item.level })}</span>` : nothing}
+          ${r && !autoNa ? this._points(r) : nothing}
+        </div>
+      </div>
+      ${autoNa ? html`<div class="muted">${t('item.autoNa')}</div>` : nothing}
+      ${r?.knockoutFailed ? html`<div class="warnline bad" role="alert">⛔ ${t('item.knockoutFailed')}</div>` : nothing}
+      ${autoNa
+        ? nothing
+        : html`<tc-answer-control .item=${item} .answer=${a} ?readonly=${ro}></tc-answer-control>
+            ${this._reason(showReason, ro)}`}
+      ${r?.evidenceMissing ? html`<div class="warnline warn">📷 ${t('item.evidenceMissing')}${item.evidence?.hint ? html` — ${loc(item.evidence.hint)}` : nothing}</div>` : nothing}
+      ${this._details()}
+      ${this.readonly
+        ? a?.note
+          ? html`<div class="note"><strong>${t('item.note')}:</strong> ${a.note}</div>`
+          : nothing
+        : html`<label>
+            <span class="sr-only">${t('item.note')}</span>
+            <textarea
+              rows="2"
+              placeholder=${t('item.notePlaceholder')}
+              .value=${a?.note ?? ''}
+              @input=${this._onNote}
+            ></textarea>
+          </label>`}
+      ${ro && !(a?.evidence?.length) ? nothing : html`<tc-photo-evidence .itemId=${item.id} .hashes=${a?.evidence ?? []} ?readonly=${ro}></tc-photo-evidence>`}
+    </article>`;
+  }
+
+  private _points(r: ScoreResultItemResult) {
+    if (r.status === 'na') return html`<span class="badge">${t('item.na')}</span>`;
+    if (r.status === 'unanswered' || r.status === 'unassessed')
+      return html`<span class="badge">${t('item.maxPoints', { max: formatExact(r.max) })}</span>`;
+    return html`<span class="badge ${r.met ? 'pass' : 'warn'}">${t('item.points', { points: formatExact(r.points), max: formatExact(r.max) })}</span>`;
+  }
+
+  private _reason(show: boolean, ro: boolean) {
+    const a = this.answer;
+    if (!show)
+      return ro ? nothing : html`<div><button class="linkbtn" @click=${() => (this._showReason = true)}>${t('item.unassessed')}…</button></div>`;
+    return html`<div class="reason">
+      <label class="sr-only" for="reason">${t('item.unassessedReason')}</label>
+      <input
+        id="reason"
+        placeholder=${t('item.unassessedReason')}
+        .value=${a?.unassessed ?? ''}
+        ?disabled=${ro}
+        @change=${this._onReason}
+      />
+    </div>`;
+  }
+
+  private _details() {
+    const { item } = this;
+    if (!item.guidance && !item.verification?.length && !item.citation) return nothing;
+    return html`<details>
+      <summary>${t('item.guidance')} · ${t('item.verification')} · ${t('item.citation')}</summary>
+      ${item.guidance ? html`<p class="guidance">${loc(item.guidance)}</p>` : nothing}
+      ${item.verification?.length
+        ? html`<div class="chips">${item.verification.map((v) => html`<span class="badge info">${t(`ver.${v}`)}</span>`)}</div>`
+        : nothing}
+      ${item.citation
+        ? html`<p class="muted">${t('item.citation')}: ${item.citation.document}${item.citation.article ? `, ${item.citation.article}` : ''}</p>`
+        : nothing}
+    </details>`;
+  }
+
+  private _onNote(e: Event) {
+    this._emit({ note: (e.target as HTMLTextAreaElement).value || undefined });
+  }
+
+  private _onReason(e: Event) {
+    const v = (e.target as HTMLInputElement).value.trim();
+    this._emit({ unassessed: v || undefined });
+    if (!v) this._showReason = false;
+  }
+
+  private _emit(patch: AnswerPatch) {
+    const detail: AnswerChangeDetail = { itemId: this.item.id, patch };
+    this.dispatchEvent(new CustomEvent('answer-change', { detail, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tc-item-card': TcItemCard;
+  }
+}

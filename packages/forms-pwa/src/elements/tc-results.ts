@@ -1,0 +1,118 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { formatExact } from '../core.js';
+import { LocaleController, formatDateTime, loc, t } from '../i18n.js';
+import { itemIndex } from '../model/assessment.js';
+import { go, href } from '../router.js';
+import { StoreController } from '../state/store-controller.js';
+import { shared } from '../styles.js';
+import './tc-score-panel.js';
+
+/**
+ * Results: totals and decision, every rule with its explanation, why it did not pass, a table per
+ * criterion, and the gaps (items not fully met, failed knockouts, items not assessed).
+ */
+@customElement('tc-results')
+export class TcResults extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; }
+      .top { display: grid; grid-template-columns: minmax(260px, 360px) 1fr; gap: 16px; align-items: start; }
+      @media (max-width: 760px) { .top { grid-template-columns: 1fr; } }
+      table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--tc-line); border-radius: 10px; overflow: hidden; }
+      th, td { padding: 8px 10px; border-bottom: 1px solid var(--tc-line); text-align: left; vertical-align: top; }
+      td.n, th.n { text-align: right; white-space: nowrap; }
+      tr.sec td { background: #f0f3f6; font-weight: 700; }
+      section { margin-top: 18px; }
+      ul { margin: 0; padding-left: 20px; display: grid; gap: 6px; }
+      .hash { font-family: ui-monospace, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
+      .note { color: var(--tc-muted); white-space: pre-line; overflow-wrap: anywhere; }
+    `,
+  ];
+
+  /** The assessment to show. */
+  @property() assessmentId = '';
+  private readonly _store = new StoreController(this);
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override render() {
+    const store = this._store.store;
+    const a = store.assessments.get(this.assessmentId);
+    const set = a && store.setFor(a);
+    const r = a && store.resultFor(a);
+    if (!a || !set || !r) return html`<p>${store.ready ? t('app.notFound') : t('app.loading')}</p>`;
+    const idx = itemIndex(set);
+    const gaps = r.sections.flatMap((s) => s.criteria.flatMap((c) => c.items)).filter((i) => i.status === 'answered' && !i.met);
+    const text = (id: string) => {
+      const it = idx.get(id)?.item;
+      return it ? `${it.code ? `${it.code} ` : ''}${loc(it.text)}` : id;
+    };
+    return html`
+      <div class="row" style="justify-content:space-between">
+        <div>
+          <h1>${t('results.title')} — ${a.facility.name}</h1>
+          <div class="muted">${loc(set.title)} (${set.version}) · ${t(`kind.${a.assessmentKind}`)} · ${t(`status.${a.status}`)}</div>
+          ${a.contentHash ? html`<div class="hash" data-hash>🔒 ${formatDateTime(a.lockedAt)} · ${a.contentHash}</div>` : nothing}
+        </div>
+        <div class="row">
+          ${a.status === 'draft' ? html`<a class="btn" href=${href({ view: 'fill', id: a.id })}>${t('submit.back')}</a>` : html`<button @click=${this._onRevise}>${t('fill.revise')}</button>`}
+          <a class="btn" href=${href({ view: 'io', id: a.id })}>${t('results.export')}</a>
+        </div>
+      </div>
+      <div class="top">
+        <tc-score-panel .result=${r}></tc-score-panel>
+        <div>
+          ${r.reasons.length
+            ? html`<section class="card bad" style="margin:0"><h2>${t('results.reasons')}</h2><ul data-reasons>${r.reasons.map((x) => html`<li>${loc(x)}</li>`)}</ul></section>`
+            : nothing}
+          ${r.failedKnockouts.length
+            ? html`<section class="card"><h2>⛔ ${t('results.failedKnockouts')}</h2><ul>${r.failedKnockouts.map((id) => html`<li>${text(id)}</li>`)}</ul></section>`
+            : nothing}
+        </div>
+      </div>
+      <section>
+        <table>
+          <thead><tr><th>${t('results.criterion')}</th><th class="n">${t('results.points')}</th><th class="n">%</th>${set.scoring.model === 'levels' ? html`<th class="n">${t('results.level')}</th>` : nothing}</tr></thead>
+          <tbody>
+            ${r.sections.map((s, i) => {
+              const ss = set.sections.find((x) => x.id === s.id);
+              return html`<tr class="sec"><td>${i + 1}. ${loc(ss?.title)}</td><td class="n">${s.score.display.points}/${s.score.display.max}</td><td class="n">${s.score.display.percent ?? '—'}</td>${set.scoring.model === 'levels' ? html`<td></td>` : nothing}</tr>
+                ${s.criteria.map((c) => {
+                  const cc = ss?.criteria.find((x) => x.id === c.id);
+                  return html`<tr data-criterion=${c.id}><td>${cc?.code ? `${cc.code}. ` : ''}${loc(cc?.title)}</td><td class="n">${c.score.display.points}/${c.score.display.max}</td><td class="n">${c.score.display.percent ?? '—'}</td>${set.scoring.model === 'levels' ? html`<td class="n">${c.level ?? '—'}</td>` : nothing}</tr>`;
+                })}`;
+            })}
+          </tbody>
+        </table>
+      </section>
+      <section class="card">
+        <h2>${t('results.gaps')}</h2>
+        ${gaps.length
+          ? html`<ul data-gaps>${gaps.map((g) => html`<li>${text(g.id)} — ${formatExact(g.points)}/${formatExact(g.max)}${a.answers[g.id]?.note ? html`<div class="note">${a.answers[g.id]!.note}</div>` : nothing}</li>`)}</ul>`
+          : html`<p class="muted">${t('results.noGaps')}</p>`}
+      </section>
+      ${r.unassessed.length
+        ? html`<section class="card"><h2>${t('results.unassessed')}</h2><ul>${r.unassessed.map((id) => html`<li>${text(id)}: <em>${a.answers[id]?.unassessed}</em></li>`)}</ul></section>`
+        : nothing}
+      ${r.missingEvidence.length
+        ? html`<section class="card warn"><h2>📷 ${t('item.evidenceMissing')}</h2><ul>${r.missingEvidence.map((id) => html`<li>${text(id)}</li>`)}</ul></section>`
+        : nothing}
+    `;
+  }
+
+  private async _onRevise() {
+    const id = await this._store.store.revise(this.assessmentId);
+    go({ view: 'fill', id });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tc-results': TcResults;
+  }
+}

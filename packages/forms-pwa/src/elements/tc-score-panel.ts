@@ -1,0 +1,92 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { formatExact, type ScoreResult, type ScoreResultScore } from '../core.js';
+import { LocaleController, loc, t } from '../i18n.js';
+import { shared } from '../styles.js';
+
+/**
+ * The live score: total (and the current section's) points, maximum and percentage as core displays
+ * them, the pass decision, rating or mean level, and every pass rule with its status and message.
+ * Announced politely to screen readers as it changes.
+ *
+ * @csspart panel - the panel box
+ */
+@customElement('tc-score-panel')
+export class TcScorePanel extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; }
+      .panel { display: grid; gap: 8px; }
+      .big { font-size: 1.6rem; font-weight: 700; line-height: 1.1; }
+      .line { display: flex; justify-content: space-between; gap: 8px; align-items: baseline; flex-wrap: wrap; }
+      .decision { font-size: 1rem; padding: 4px 12px; }
+      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
+      li { display: grid; grid-template-columns: 1.4em 1fr; gap: 4px; font-size: 0.9rem; }
+      .passed { color: var(--tc-green); }
+      .failed { color: var(--tc-red); }
+      .not-evaluated { color: var(--tc-muted); }
+      .compact .rules { display: none; }
+    `,
+  ];
+
+  /** core's score result (absent while loading). */
+  @property({ attribute: false }) result: ScoreResult | undefined;
+  /** When set, the panel also shows this section's score. */
+  @property() sectionId: string | undefined;
+  /** Hides the rule list (narrow screens). */
+  @property({ type: Boolean }) compact = false;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override render() {
+    const r = this.result;
+    if (!r) return nothing;
+    const section = this.sectionId ? r.sections.find((s) => s.id === this.sectionId) : undefined;
+    const decisionClass = r.decision === 'pass' ? 'pass' : r.decision === 'fail' ? 'fail' : r.decision === 'incomplete' ? 'warn' : 'info';
+    return html`<section class="panel card ${this.compact ? 'compact' : ''}" part="panel" aria-live="polite">
+      <div class="line">
+        <span class="muted">${t('score.total')}</span>
+        <span class="badge decision ${decisionClass}" data-decision=${r.decision}>${t(`decision.${r.decision}`)}</span>
+      </div>
+      <div class="line">
+        <span class="big" data-total>${this._score(r.total)}</span>
+        ${r.total.display.percent !== undefined ? html`<span class="big">${r.total.display.percent}%</span>` : nothing}
+      </div>
+      ${r.meanLevel ? html`<div class="line"><span>${t('score.meanLevel')}</span><strong>${formatExact(r.meanLevel, 2)}</strong></div>` : nothing}
+      ${r.rating ? html`<div class="line"><span>${t('score.rating')}</span><strong>${loc(r.rating.label)}</strong></div>` : nothing}
+      ${section
+        ? html`<div class="line" data-section-score>
+            <span class="muted">${t('score.section')}</span>
+            <span>${this._score(section.score)}${section.score.display.percent !== undefined ? ` · ${section.score.display.percent}%` : ''}</span>
+          </div>`
+        : nothing}
+      <div class="rules">
+        <div class="muted">${t('score.rules')}</div>
+        ${r.rules.length === 0
+          ? html`<div class="muted">${t('score.noRules')}</div>`
+          : html`<ul>
+              ${r.rules.map(
+                (rule) => html`<li class=${rule.status} data-rule=${rule.kind} data-status=${rule.status}>
+                  <span aria-label=${t(`rule.${rule.status}`)}>${rule.status === 'passed' ? '✓' : rule.status === 'failed' ? '✗' : '…'}</span>
+                  <span>${loc(rule.message)}</span>
+                </li>`,
+              )}
+            </ul>`}
+      </div>
+    </section>`;
+  }
+
+  private _score(s: ScoreResultScore) {
+    return `${s.display.points}/${s.display.max}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tc-score-panel': TcScorePanel;
+  }
+}

@@ -1,0 +1,104 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { LocaleController, loc, t } from '../i18n.js';
+import { itemIndex } from '../model/assessment.js';
+import { go, href } from '../router.js';
+import { StoreController } from '../state/store-controller.js';
+import { shared } from '../styles.js';
+
+/**
+ * Submit: blocked while items are unanswered, unless each is marked N/A (where allowed) or given the
+ * reason it could not be assessed — both can be done right here. Missing required evidence is listed and
+ * must be acknowledged. Locking records the content hash; the assessment is read-only afterwards.
+ */
+@customElement('tc-submit')
+export class TcSubmit extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; max-width: 900px; }
+      ul { list-style: none; padding: 0; margin: 0; display: grid; gap: 8px; }
+      li.card { display: grid; gap: 8px; }
+      .acts { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
+      .acts input { flex: 1 1 220px; }
+      .box { padding: 12px 14px; border-radius: 10px; margin: 12px 0; }
+      .hash { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+    `,
+  ];
+
+  /** The assessment to submit. */
+  @property() assessmentId = '';
+  private readonly _store = new StoreController(this);
+  @state() private _ackEvidence = false;
+  @state() private _busy = false;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override render() {
+    const store = this._store.store;
+    const a = store.assessments.get(this.assessmentId);
+    const set = a && store.setFor(a);
+    const r = a && store.resultFor(a);
+    if (!a || !set || !r) return html`<p>${store.ready ? t('app.notFound') : t('app.loading')}</p>`;
+    if (a.status !== 'draft')
+      return html`<h1>${t('submit.title')}</h1>
+        <p class="box ok" data-locked>🔒 ${t('submit.done', { hash: '' })}<span class="hash">${a.contentHash}</span></p>
+        <a class="btn primary" href=${href({ view: 'results', id: a.id })}>${t('fill.results')}</a>`;
+    const idx = itemIndex(set);
+    const missing = r.missingEvidence;
+    const blocked = r.unanswered.length > 0 || (missing.length > 0 && !this._ackEvidence) || this._busy;
+    return html`<h1>${t('submit.title')}</h1>
+      <p class="muted">${a.facility.name} · ${loc(set.shortTitle ?? set.title)}</p>
+      ${r.unanswered.length
+        ? html`<p class="box warn" role="status" data-unanswered=${r.unanswered.length}>${t('submit.unanswered', { n: r.unanswered.length })}</p>
+            <ul>
+              ${r.unanswered.map((id) => {
+                const place = idx.get(id);
+                if (!place) return nothing;
+                return html`<li class="card" data-item=${id}>
+                  <div>${place.item.code ? html`<strong>${place.item.code}</strong> ` : nothing}${loc(place.item.text)}</div>
+                  <div class="acts">
+                    ${place.item.naAllowed ? html`<button @click=${() => store.answer(a.id, id, { na: true })}>${t('item.na')}</button>` : nothing}
+                    <input placeholder=${t('item.unassessedReason')} aria-label=${t('item.unassessedReason')} @change=${(e: Event) => {
+                      const v = (e.target as HTMLInputElement).value.trim();
+                      if (v) store.answer(a.id, id, { unassessed: v });
+                    }} />
+                    <a class="btn" href=${href({ view: 'fill', id: a.id, section: place.section.id })}>${t('submit.goto')}</a>
+                  </div>
+                </li>`;
+              })}
+            </ul>`
+        : html`<p class="box ok">${t('submit.ready')}</p>`}
+      ${r.unassessed.length ? html`<p class="box warn">${t('submit.incompleteNote')}</p>` : nothing}
+      ${missing.length
+        ? html`<div class="box warn">
+            <p>${t('submit.missingEvidence', { n: missing.length })}</p>
+            <ul>${missing.map((id) => html`<li>📷 ${idx.get(id)?.item.code ?? ''} ${loc(idx.get(id)?.item.text)}</li>`)}</ul>
+            <label class="acts"><input type="checkbox" style="min-height:24px;width:24px" .checked=${this._ackEvidence} @change=${(e: Event) => (this._ackEvidence = (e.target as HTMLInputElement).checked)} /> ${t('submit.confirmMissingEvidence')}</label>
+          </div>`
+        : nothing}
+      <div class="acts">
+        <button class="primary" data-action="lock" ?disabled=${blocked} @click=${this._onLock}>🔒 ${t('submit.lock')}</button>
+        <a class="btn" href=${href({ view: 'fill', id: a.id })}>${t('submit.back')}</a>
+      </div>`;
+  }
+
+  private async _onLock() {
+    this._busy = true;
+    try {
+      await this._store.store.submit(this.assessmentId);
+      go({ view: 'results', id: this.assessmentId });
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tc-submit': TcSubmit;
+  }
+}

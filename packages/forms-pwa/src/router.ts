@@ -1,0 +1,52 @@
+/**
+ * Hash routes: the app is one static page, so deep links work from any static host and offline.
+ *   #/            home           #/new          new assessment
+ *   #/a/ID        fill in        #/a/ID/s/SEC   fill in, at a section
+ *   #/a/ID/submit                #/a/ID/results
+ *   #/io          import / export   #/io/ID  ... with one assessment preselected
+ */
+export type Route =
+  | { view: 'home' }
+  | { view: 'new' }
+  | { view: 'io'; id?: string }
+  | { view: 'fill'; id: string; section?: string }
+  | { view: 'submit'; id: string }
+  | { view: 'results'; id: string };
+
+/** Parses a location hash into a route (unknown hashes go home). */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'new') return { view: 'new' };
+  if (parts[0] === 'io') return parts[1] ? { view: 'io', id: parts[1] } : { view: 'io' };
+  if (parts[0] === 'a' && parts[1]) {
+    const id = parts[1];
+    if (parts[2] === 'submit') return { view: 'submit', id };
+    if (parts[2] === 'results') return { view: 'results', id };
+    if (parts[2] === 's' && parts[3]) return { view: 'fill', id, section: parts[3] };
+    return { view: 'fill', id };
+  }
+  return { view: 'home' };
+}
+
+/** The hash for a route. */
+export function href(r: Route): string {
+  switch (r.view) {
+    case 'home':
+      return '#/';
+    case 'new':
+      return '#/new';
+    case 'io':
+      return r.id ? `#/io/${encodeURIComponent(r.id)}` : '#/io';
+    case 'fill':
+      return `#/a/${encodeURIComponent(r.id)}${r.section ? `/s/${encodeURIComponent(r.section)}` : ''}`;
+    case 'submit':
+      return `#/a/${encodeURIComponent(r.id)}/submit`;
+    case 'results':
+      return `#/a/${encodeURIComponent(r.id)}/results`;
+  }
+}
+
+/** Navigates to a route. */
+export const go = (r: Route): void => {
+  location.hash = href(r);
+};

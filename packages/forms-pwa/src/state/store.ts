@@ -1,0 +1,197 @@
+/**
+ * The app's state: sets, facilities, assessments and the live score. Every change goes to memory first
+ * (so the UI answers at once) and then to IndexedDB through a queue that keeps writes in order.
+ * `saving`/`savedAt` tell the UI when the last change is durable.
+ */
+import { lockAssessment, score, type Assessment, type CriteriaSet, type Facility, type ScoreResult } from '../core.js';
+import { loadBuiltinFacilities, loadBuiltinSets } from '../data/builtin.js';
+import {
+  newAssessment,
+  newRevision,
+  setKey,
+  withAnswer,
+  type AnswerPatch,
+  type NewAssessmentInput,
+} from '../model/assessment.js';
+import { requestPersistence, Storage, type StoredPhoto } from '../storage/db.js';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+export class AppStore extends EventTarget {
+  ready = false;
+  /** Built-in and imported sets by `${id}@${version}`. */
+  sets = new Map<string, CriteriaSet>();
+  /** Which sets shipped with the app. */
+  builtinKeys = new Set<string>();
+  /** Registry facilities plus those added or imported on this device. */
+  facilities: Facility[] = [];
+  assessments = new Map<string, Assessment>();
+  /** true granted, false refused, undefined not asked yet. */
+  persisted: boolean | undefined;
+  saveState: SaveState = 'idle';
+  savedAt: string | undefined;
+  lastError: string | undefined;
+
+  private _queue: Promise<void> = Promise.resolve();
+  private _pending = 0;
+  private readonly _results = new WeakMap<Assessment, ScoreResult | null>();
+
+  constructor(readonly storage: Storage) {
+    super();
+  }
+
+  /** Loads sets, facilities and assessments; asks for persistent storage. */
+  async init(): Promise<void> {
+    const [builtin, stored, regFacilities, localFacilities, assessments] = await Promise.all([
+      loadBuiltinSets(),
+      this.storage.listSets(),
+      loadBuiltinFacilities(),
+      this.storage.listFacilities(),
+      this.storage.listAssessments(),
+    ]);
+    for (const s of builtin) {
+      this.sets.set(setKey(s), s);
+      this.builtinKeys.add(setKey(s));
+    }
+    for (const s of stored) if (!this.sets.has(s.key)) this.sets.set(s.key, s.set);
+    const byId = new Map<string, Facility>();
+    for (const f of [...regFacilities, ...localFacilities]) byId.set(f.id, f);
+    this.facilities = [...byId.values()];
+    for (const a of assessments) this.assessments.set(a.id, a);
+    this.ready = true;
+    this._changed();
+    this.persisted = await requestPersistence();
+    this._changed();
+  }
+
+  /** Reloads assessments, sets and facilities from storage (after an import). */
+  async reload(): Promise<void> {
+    this.sets = new Map([...this.sets].filter(([k]) => this.builtinKeys.has(k)));
+    this.assessments.clear();
+    await this.init();
+  }
+
+  setFor(a: Assessment): CriteriaSet | undefined {
+    return this.sets.get(setKey(a.criteriaSet));
+  }
+
+  /** core's score for the assessment, computed once per assessment object (objects are immutable). */
+  resultFor(a: Assessment): ScoreResult | undefined {
+    const cached = this._results.get(a);
+    if (cached !== undefined) return cached ?? undefined;
+    const set = this.setFor(a);
+    let r: ScoreResult | null = null;
+    if (set) {
+      const out = score(set, a);
+      if (out.ok) r = out.value;
+      else console.warn('score failed', a.id, out.errors);
+    }
+    this._results.set(a, r);
+    return r ?? undefined;
+  }
+
+  /** Creates a draft (and stores a new provisional facility); resolves to its id. */
+  async create(input: Omit<NewAssessmentInput, 'now'>): Promise<string> {
+    const now = new Date().toISOString();
+    const a = newAssessment({ ...input, now });
+    if (input.facility.provisional && !this.facilities.some((f) => f.id === input.facility.id)) {
+      this.facilities = [...this.facilities, input.facility];
+      await this.storage.putFacility(input.facility);
+    }
+    this._put(a);
+    await this.flush();
+    return a.id;
+  }
+
+  /** Changes one answer; written to storage at once. */
+  answer(id: string, itemId: string, patch: AnswerPatch): void {
+    const a = this.assessments.get(id);
+    if (!a) throw new Error(`No assessment "${id}"`);
+    this._put(withAnswer(a, itemId, patch, new Date().toISOString(), a.assessors?.[0]?.name));
+  }
+
+  /** Stores a photo and links it to the item's answer. */
+  async addPhoto(id: string, itemId: string, photo: StoredPhoto): Promise<void> {
+    await this.storage.putPhoto(photo);
+    const a = this.assessments.get(id);
+    if (!a) return;
+    const ev = a.answers[itemId]?.evidence ?? [];
+    if (!ev.includes(photo.hash)) this.answer(id, itemId, { evidence: [...ev, photo.hash] });
+  }
+
+  /** Unlinks a photo from an answer (the bytes stay until no assessment uses them). */
+  removePhoto(id: string, itemId: string, hash: string): void {
+    const a = this.assessments.get(id);
+    const ev = a?.answers[itemId]?.evidence ?? [];
+    this.answer(id, itemId, { evidence: ev.filter((h) => h !== hash) });
+  }
+
+  /** Locks a draft: read-only from now on, content hash recorded. */
+  async submit(id: string): Promise<void> {
+    const a = this.assessments.get(id);
+    const set = a && this.setFor(a);
+    if (!a || !set) throw new Error(`Cannot submit "${id}": assessment or its set is missing`);
+    const now = new Date().toISOString();
+    this._put(lockAssessment({ ...a, submittedAt: now, updatedAt: now }, set, now));
+    await this.flush();
+  }
+
+  /** Makes an editable revision of a locked assessment; resolves to the new id. */
+  async revise(id: string): Promise<string> {
+    const a = this.assessments.get(id);
+    if (!a) throw new Error(`No assessment "${id}"`);
+    const rev = newRevision(a, new Date().toISOString());
+    this._put(rev);
+    await this.flush();
+    return rev.id;
+  }
+
+  async remove(id: string): Promise<void> {
+    this.assessments.delete(id);
+    this._changed();
+    await this.flush();
+    await this.storage.deleteAssessment(id);
+    await this.storage.deleteOrphanPhotos();
+  }
+
+  /** Resolves when every queued write is durable. */
+  flush(): Promise<void> {
+    return this._queue;
+  }
+
+  private _put(a: Assessment): void {
+    this.assessments.set(a.id, a);
+    this._pending++;
+    this.saveState = 'saving';
+    this._changed();
+    this._queue = this._queue
+      .then(() => this.storage.putAssessment(a))
+      .then(
+        () => {
+          if (--this._pending === 0) {
+            this.saveState = 'saved';
+            this.savedAt = new Date().toISOString();
+          }
+          this._changed();
+        },
+        (e: unknown) => {
+          this._pending--;
+          this.saveState = 'error';
+          this.lastError = String(e);
+          this._changed();
+        },
+      );
+  }
+
+  private _changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+let shared: AppStore | undefined;
+
+/** The page's store on the default database. */
+export function appStore(): AppStore {
+  shared ??= new AppStore(Storage.shared());
+  return shared;
+}

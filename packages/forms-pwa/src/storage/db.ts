@@ -1,0 +1,187 @@
+/**
+ * The only module that touches IndexedDB. Typed with idb's `DBSchema`; upgrades run by `oldVersion` so a
+ * tablet with an old database moves forward one step at a time and never loses a draft.
+ *
+ * Answer writes use `durability: 'strict'`: the promise resolves only once the browser has flushed the
+ * transaction, so "saved" in the UI survives a crash or a killed browser.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Assessment, CriteriaSet, Facility } from '../core.js';
+
+/** A photo kept as evidence: the JPEG bytes and what re-encoding would otherwise lose. */
+export interface StoredPhoto {
+  /** SHA-256 (hex) of the stored bytes; the key, and what answers reference. */
+  hash: string;
+  blob: Blob;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  width: number;
+  height: number;
+  /** When the photo was taken (from the file), kept beside it because re-encoding drops EXIF. */
+  capturedAt?: string;
+  caption?: string;
+}
+
+/** A criteria set imported or edited on this device (built-in sets ship with the app). */
+export interface StoredSet {
+  /** `${id}@${version}` */
+  key: string;
+  set: CriteriaSet;
+  importedAt: string;
+}
+
+export interface TieuChiDB extends DBSchema {
+  assessments: { key: string; value: Assessment; indexes: { 'by-updated': string } };
+  photos: { key: string; value: StoredPhoto };
+  facilities: { key: string; value: Facility };
+  criteriaSets: { key: string; value: StoredSet };
+  settings: { key: string; value: unknown };
+}
+
+export const DB_NAME = 'tieuchi';
+export const DB_VERSION = 1;
+
+/** Opens (and upgrades) the database. One connection per page is enough; see {@link Storage}. */
+export function openTieuChiDB(name = DB_NAME): Promise<IDBPDatabase<TieuChiDB>> {
+  return openDB<TieuChiDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const a = db.createObjectStore('assessments', { keyPath: 'id' });
+        a.createIndex('by-updated', 'updatedAt');
+        db.createObjectStore('photos', { keyPath: 'hash' });
+        db.createObjectStore('facilities', { keyPath: 'id' });
+        db.createObjectStore('criteriaSets', { keyPath: 'key' });
+        db.createObjectStore('settings');
+      }
+      // Future versions: `if (oldVersion < 2) { ... }` — never edit a past step.
+    },
+    blocking() {
+      // Another tab opened a newer version: let it upgrade.
+      void dbPromise?.then((d) => d.close());
+      dbPromise = undefined;
+    },
+  });
+}
+
+let dbPromise: Promise<IDBPDatabase<TieuChiDB>> | undefined;
+
+/** Everything the app stores, behind small typed functions. */
+export class Storage {
+  constructor(private readonly _db: Promise<IDBPDatabase<TieuChiDB>>) {}
+
+  /** The app's shared storage on the default database. */
+  static shared(): Storage {
+    dbPromise ??= openTieuChiDB();
+    return new Storage(dbPromise);
+  }
+
+  async listAssessments(): Promise<Assessment[]> {
+    return (await this._db).getAll('assessments');
+  }
+
+  async getAssessment(id: string): Promise<Assessment | undefined> {
+    return (await this._db).get('assessments', id);
+  }
+
+  /** Writes one assessment and resolves once the write is durable. */
+  async putAssessment(a: Assessment): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction('assessments', 'readwrite', { durability: 'strict' });
+    await Promise.all([tx.store.put(a), tx.done]);
+  }
+
+  async deleteAssessment(id: string): Promise<void> {
+    await (await this._db).delete('assessments', id);
+  }
+
+  async getPhoto(hash: string): Promise<StoredPhoto | undefined> {
+    return (await this._db).get('photos', hash);
+  }
+
+  async putPhoto(p: StoredPhoto): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction('photos', 'readwrite', { durability: 'strict' });
+    await Promise.all([tx.store.put(p), tx.done]);
+  }
+
+  async listPhotos(): Promise<StoredPhoto[]> {
+    return (await this._db).getAll('photos');
+  }
+
+  /** Deletes photos no assessment references any more. Returns how many went. */
+  async deleteOrphanPhotos(): Promise<number> {
+    const db = await this._db;
+    const used = new Set<string>();
+    for (const a of await db.getAll('assessments'))
+      for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) used.add(h);
+    const tx = db.transaction('photos', 'readwrite');
+    let n = 0;
+    for (const key of await tx.store.getAllKeys())
+      if (!used.has(key)) {
+        await tx.store.delete(key);
+        n++;
+      }
+    await tx.done;
+    return n;
+  }
+
+  async listFacilities(): Promise<Facility[]> {
+    return (await this._db).getAll('facilities');
+  }
+
+  async putFacility(f: Facility): Promise<void> {
+    await (await this._db).put('facilities', f);
+  }
+
+  async listSets(): Promise<StoredSet[]> {
+    return (await this._db).getAll('criteriaSets');
+  }
+
+  async putSet(set: CriteriaSet, importedAt: string): Promise<void> {
+    await (await this._db).put('criteriaSets', { key: `${set.id}@${set.version}`, set, importedAt });
+  }
+
+  async getSetting<T>(key: string): Promise<T | undefined> {
+    return (await (await this._db).get('settings', key)) as T | undefined;
+  }
+
+  async putSetting(key: string, value: unknown): Promise<void> {
+    await (await this._db).put('settings', value, key);
+  }
+
+  /**
+   * Writes an import in ONE transaction: either everything lands or nothing does.
+   * The caller has validated every document and decided about conflicts beforehand.
+   */
+  async importAll(data: {
+    assessments: Assessment[];
+    photos: StoredPhoto[];
+    facilities: Facility[];
+    sets: StoredSet[];
+  }): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction(['assessments', 'photos', 'facilities', 'criteriaSets'], 'readwrite', {
+      durability: 'strict',
+    });
+    const ops: Promise<unknown>[] = [];
+    for (const a of data.assessments) ops.push(tx.objectStore('assessments').put(a));
+    for (const p of data.photos) ops.push(tx.objectStore('photos').put(p));
+    for (const f of data.facilities) ops.push(tx.objectStore('facilities').put(f));
+    for (const s of data.sets) ops.push(tx.objectStore('criteriaSets').put(s));
+    await Promise.all([...ops, tx.done]);
+  }
+}
+
+/**
+ * Asks the browser to keep this site's data even under storage pressure.
+ * @returns true when granted (or already persisted), false when refused or unsupported.
+ */
+export async function requestPersistence(): Promise<boolean> {
+  const s = globalThis.navigator?.storage;
+  if (!s?.persist) return false;
+  try {
+    if (await s.persisted()) return true;
+    return await s.persist();
+  } catch {
+    return false;
+  }
+}
