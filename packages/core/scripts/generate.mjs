@@ -101,7 +101,7 @@ let types = await compile(bundle, 'TieuChiSchemas', {
   additionalProperties: false,
   strictIndexSignatures: false,
   format: true,
-  maxItems: -1,
+  ignoreMinAndMaxItems: true,
   style: { singleQuote: true, printWidth: 120 },
 });
 // The bundle's root interface only exists to reach every definition.

@@ -51,6 +51,7 @@ export type {
   CriteriaSetResponse,
   CriteriaSetPassRule,
   CriteriaSetRating,
+  CriteriaSetScoring,
   CriteriaSetFactProvenance,
   Assessment,
   AssessmentAnswer,

@@ -13,6 +13,8 @@ export interface AjvError {
   schemaPath: string;
   params: Record<string, unknown>;
   message?: string;
+  /** Set by ajv on errors inside `propertyNames`: the offending key. */
+  propertyName?: string;
 }
 
 const FORMAT_HINTS: Record<string, string> = {
@@ -78,9 +80,8 @@ export function fromAjvErrors(errors: readonly AjvError[] | null | undefined, li
   for (const e of list) {
     if (e.keyword === 'oneOf' || e.keyword === 'if' || e.keyword === 'propertyNames') continue;
     let pr = one(e);
-    if (e.keyword === 'pattern' && typeof e.params.pattern === 'string' && e.schemaPath.includes('propertyNames')) {
-      const name = String((e.params as { propertyName?: string }).propertyName ?? '');
-      pr = { ...pr, pointer: `${e.instancePath}/${name}` };
+    if (e.propertyName !== undefined) {
+      pr = { ...pr, pointer: `${e.instancePath}/${e.propertyName.replace(/~/g, '~0').replace(/\//g, '~1')}` };
     }
     const key = `${pr.code}|${pr.pointer}|${pr.message.en}`;
     if (seen.has(key)) continue;

@@ -280,7 +280,7 @@ export interface CriteriaSet {
    * @minItems 1
    * @maxItems 200
    */
-  sections: [CriteriaSetSection, ...CriteriaSetSection[]];
+  sections: CriteriaSetSection[];
   contentHash?: Sha256;
 }
 /**
@@ -304,7 +304,7 @@ export interface CriteriaSetSource {
    * @minItems 1
    * @maxItems 50
    */
-  documents: [CriteriaSetSourceDocument, ...CriteriaSetSourceDocument[]];
+  documents: CriteriaSetSourceDocument[];
   note?: LocalizedText;
 }
 /**
@@ -333,7 +333,7 @@ export interface CriteriaSetApplicability {
   /**
    * @minItems 1
    */
-  facilityKinds: [FacilityKind, ...FacilityKind[]];
+  facilityKinds: FacilityKind[];
   /**
    * Zones (vùng) for which the set distinguishes rules; omitted when zones do not matter.
    */
@@ -453,18 +453,11 @@ export interface CriteriaSetRating {
    * @minItems 1
    * @maxItems 20
    */
-  bands: [
-    {
-      id: Id;
-      label: LocalizedText;
-      min: Decimal;
-    },
-    ...{
-      id: Id;
-      label: LocalizedText;
-      min: Decimal;
-    }[]
-  ];
+  bands: {
+    id: Id;
+    label: LocalizedText;
+    min: Decimal;
+  }[];
   provenance?: Provenance;
 }
 /**
@@ -501,7 +494,7 @@ export interface CriteriaSetSection {
    * @minItems 1
    * @maxItems 500
    */
-  criteria: [CriteriaSetCriterion, ...CriteriaSetCriterion[]];
+  criteria: CriteriaSetCriterion[];
 }
 /**
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
@@ -537,7 +530,7 @@ export interface CriteriaSetCriterion {
    * @minItems 1
    * @maxItems 2000
    */
-  items: [CriteriaSetItem, ...CriteriaSetItem[]];
+  items: CriteriaSetItem[];
 }
 /**
  * What the assessor answers (chỉ tiêu / tiểu mục).
@@ -583,13 +576,13 @@ export interface CriteriaSetItem {
    *
    * @minItems 1
    */
-  applicableZones?: [Zone, ...Zone[]];
+  applicableZones?: Zone[];
   /**
    * When present, the item applies only to these kinds of facility; elsewhere it is not applicable automatically.
    *
    * @minItems 1
    */
-  applicableFacilityKinds?: [FacilityKind, ...FacilityKind[]];
+  applicableFacilityKinds?: FacilityKind[];
   provenance: CriteriaSetFactProvenance;
 }
 /**
@@ -616,23 +609,11 @@ export interface ChoiceResponse {
    * @minItems 2
    * @maxItems 50
    */
-  options: [
-    {
-      id: Id;
-      label: LocalizedText;
-      points: Decimal;
-    },
-    {
-      id: Id;
-      label: LocalizedText;
-      points: Decimal;
-    },
-    ...{
-      id: Id;
-      label: LocalizedText;
-      points: Decimal;
-    }[]
-  ];
+  options: {
+    id: Id;
+    label: LocalizedText;
+    points: Decimal;
+  }[];
 }
 /**
  * A number (a count, a rate) mapped to points by bands. Each band covers [min, next band's min). Answer value: a number.
@@ -652,18 +633,11 @@ export interface NumericResponse {
    * @minItems 1
    * @maxItems 50
    */
-  bands: [
-    {
-      min: number;
-      points: Decimal;
-      label?: LocalizedText;
-    },
-    ...{
-      min: number;
-      points: Decimal;
-      label?: LocalizedText;
-    }[]
-  ];
+  bands: {
+    min: number;
+    points: Decimal;
+    label?: LocalizedText;
+  }[];
 }
 /**
  * Actions (kế hoạch cải tiến) proposed from the gaps of one assessment.
