@@ -7,6 +7,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CriteriaSet, Problem } from '@tieuchi/core';
 import { validateCriteriaSet } from '@tieuchi/core';
+import { jsonErrorOffset, lineColumn } from './json-position.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -26,16 +27,12 @@ export function readJson(path: string, lang: Lang): unknown {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    let where = '';
-    if (m) {
-      const pos = Number(m[1]);
-      const before = text.slice(0, pos).split('\n');
-      where = lang === 'vi' ? ` (dòng ${before.length}, cột ${before.at(-1)!.length + 1})` : ` (line ${before.length}, column ${before.at(-1)!.length + 1})`;
-    }
-    throw new UserError(`${path}: ${lang === 'vi' ? 'JSON không hợp lệ' : 'malformed JSON'}${where}: ${msg.split('\n')[0]}`);
+  } catch {
+    const at = jsonErrorOffset(text);
+    const { line, column } = lineColumn(text, Math.max(0, at));
+    const near = at >= text.length ? (lang === 'vi' ? 'hết tệp quá sớm' : 'unexpected end of file') : `${lang === 'vi' ? 'ký tự không mong đợi' : 'unexpected character'} ${JSON.stringify(text[at] ?? '')}`;
+    const where = lang === 'vi' ? `dòng ${line}, cột ${column}` : `line ${line}, column ${column}`;
+    throw new UserError(`${path}: ${lang === 'vi' ? 'JSON không hợp lệ' : 'malformed JSON'} (${where}): ${near}`);
   }
 }
 
@@ -47,7 +44,7 @@ export function formatProblems(file: string, problems: readonly Problem[], lang:
 /** Folders searched for a criteria set named by an assessment when `--set` is not given. */
 export function setFolders(cwd: string): string[] {
   const here = dirname(fileURLToPath(import.meta.url));
-  return [join(cwd, 'criteria'), resolve(here, '..', '..', '..', 'criteria')];
+  return [...new Set([resolve(cwd, 'criteria'), resolve(here, '..', '..', '..', 'criteria')])];
 }
 
 /** Finds the set `id`@`version` among the JSON files of `folders`. */
@@ -70,7 +67,7 @@ export function findSet(id: string, version: string, folders: readonly string[],
       }
       const d = doc as { kind?: unknown; id?: unknown; version?: unknown };
       if (d?.kind !== 'criteria-set' || d.id !== id) continue;
-      seen.push(String(d.version));
+      if (!seen.includes(String(d.version))) seen.push(String(d.version));
       if (d.version !== version) continue;
       const v = validateCriteriaSet(doc);
       if (!v.ok) throw new UserError(formatProblems(join(folder, f), v.errors, lang));
