@@ -163,11 +163,29 @@ export class Storage {
       durability: 'strict',
     });
     const ops: Promise<unknown>[] = [];
-    for (const a of data.assessments) ops.push(tx.objectStore('assessments').put(a));
-    for (const p of data.photos) ops.push(tx.objectStore('photos').put(p));
-    for (const f of data.facilities) ops.push(tx.objectStore('facilities').put(f));
-    for (const s of data.sets) ops.push(tx.objectStore('criteriaSets').put(s));
-    await Promise.all([...ops, tx.done]);
+    try {
+      // A request may throw synchronously (a bad key) or reject later; every one gets a handler so
+      // the requests rejected by the abort below are not reported as unhandled.
+      const add = (p: Promise<unknown>) => {
+        p.catch(() => undefined);
+        ops.push(p);
+      };
+      for (const a of data.assessments) add(tx.objectStore('assessments').put(a));
+      for (const p of data.photos) add(tx.objectStore('photos').put(p));
+      for (const f of data.facilities) add(tx.objectStore('facilities').put(f));
+      for (const s of data.sets) add(tx.objectStore('criteriaSets').put(s));
+      await Promise.all(ops);
+    } catch (e) {
+      // A failed put does not abort the transaction by itself: abort so nothing lands.
+      try {
+        tx.abort();
+      } catch {
+        /* already finished */
+      }
+      await tx.done.catch(() => undefined);
+      throw e;
+    }
+    await tx.done;
   }
 }
 

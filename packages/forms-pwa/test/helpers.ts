@@ -1,0 +1,37 @@
+/** Small helpers shared by the component tests. */
+import { score } from '@tieuchi/core';
+import type { Assessment, CriteriaSet, ScoreResult } from '../src/core.js';
+import setJson from './fixtures/small-set.json';
+
+export const smallSet = setJson as unknown as CriteriaSet;
+
+/** A draft assessment of the small set with the given answers. */
+export function draft(answers: Assessment['answers'] = {}, id = 'a-test'): Assessment {
+  return {
+    schemaVersion: 1,
+    kind: 'assessment',
+    id,
+    criteriaSet: { id: smallSet.id, version: smallSet.version },
+    facility: { id: 'f1', name: 'Trạm Y tế phường An Khánh', kind: 'commune-station' },
+    assessmentKind: 'self-assessment',
+    status: 'draft',
+    answers,
+  };
+}
+
+/** core's score, unwrapped. */
+export function scored(a: Assessment, set = smallSet): ScoreResult {
+  const r = score(set, a);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+/** Appends an element, waits for its first render, returns it. */
+export async function mount<T extends HTMLElement & { updateComplete: Promise<boolean> }>(el: T): Promise<T> {
+  document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+/** The text content of an element's shadow root, whitespace collapsed. */
+export const shadowText = (el: Element): string => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import '../src/elements/tc-item-card.js';
+import type { TcItemCard } from '../src/elements/tc-item-card.js';
+import type { AnswerChangeDetail } from '../src/elements/tc-answer-control.js';
+import { setLocale } from '../src/i18n.js';
+import { draft, mount, scored, shadowText, smallSet } from './helpers.js';
+
+const items = smallSet.sections.flatMap((s) => s.criteria.flatMap((c) => c.items));
+const item = (id: string) => items.find((i) => i.id === id)!;
+
+async function card(id: string, answers = {}, readonly = false) {
+  const a = draft(answers);
+  const r = scored(a);
+  const el = document.createElement('tc-item-card') as TcItemCard;
+  el.item = item(id);
+  el.answer = a.answers[id];
+  el.result = r.sections.flatMap((s) => s.criteria.flatMap((c) => c.items)).find((x) => x.id === id);
+  el.readonly = readonly;
+  await mount(el);
+  const control = el.shadowRoot!.querySelector('tc-answer-control')!;
+  await control?.updateComplete;
+  return { el, control };
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  setLocale('vi');
+});
+
+describe('<tc-item-card>', () => {
+  it('renders criteria text as text, never as markup', async () => {
+    const { el } = await card('i1');
+    expect(el.shadowRoot!.querySelector('b')).toBeNull();
+    expect(shadowText(el)).toContain('Có nước sạch <b>không</b>');
+  });
+
+  it('marks a knockout item', async () => {
+    const { el } = await card('i1');
+    expect(el.shadowRoot!.querySelector('.card.knockout')).not.toBeNull();
+    expect(shadowText(el)).toContain('ĐIỂM LIỆT');
+  });
+
+  it('fires answer-change with the chosen value', async () => {
+    const { el, control } = await card('i1');
+    const seen = vi.fn();
+    el.addEventListener('answer-change', (e) => seen((e as CustomEvent<AnswerChangeDetail>).detail));
+    control.shadowRoot!.querySelector<HTMLButtonElement>('button[data-value="met"]')!.click();
+    expect(seen).toHaveBeenCalledWith({ itemId: 'i1', patch: { value: 'met' } });
+  });
+
+  it('offers N/A only where the set allows it', async () => {
+    expect((await card('i1')).control.shadowRoot!.querySelector('button.na')).toBeNull();
+    document.body.innerHTML = '';
+    expect((await card('i2')).control.shadowRoot!.querySelector('button.na')).not.toBeNull();
+  });
+
+  it('shows graded buttons and presses the current answer', async () => {
+    const { control } = await card('i2', { i2: { value: 'partial' } });
+    const pressed = [...control.shadowRoot!.querySelectorAll('button[aria-pressed="true"]')].map((b) => b.getAttribute('data-value'));
+    expect(pressed).toEqual(['partial']);
+    expect(control.shadowRoot!.querySelectorAll('button[data-value]').length).toBe(3);
+  });
+
+  it('warns when a required photo is missing and the knockout failed', async () => {
+    const { el } = await card('i1', { i1: { value: 'not-met' } });
+    const text = shadowText(el);
+    expect(text).toContain('Cần ảnh minh chứng');
+    expect(text).toContain('Không đạt điểm liệt');
+  });
+
+  it('sends note changes', async () => {
+    const { el } = await card('i3');
+    const seen = vi.fn();
+    el.addEventListener('answer-change', (e) => seen((e as CustomEvent<AnswerChangeDetail>).detail));
+    const ta = el.shadowRoot!.querySelector('textarea')!;
+    ta.value = '<img src=x onerror=alert(1)>';
+    ta.dispatchEvent(new Event('input'));
+    expect(seen).toHaveBeenCalledWith({ itemId: 'i3', patch: { note: '<img src=x onerror=alert(1)>' } });
+  });
+
+  it('shows a note as text when read-only and disables the control', async () => {
+    const { el, control } = await card('i3', { i3: { value: 'full', note: '<img src=x onerror=alert(1)>' } }, true);
+    expect(el.shadowRoot!.querySelector('img')).toBeNull();
+    expect(shadowText(el)).toContain('<img src=x onerror=alert(1)>');
+    expect(control.shadowRoot!.querySelector('button')!.disabled).toBe(true);
+  });
+
+  it('switches to English', async () => {
+    const { el } = await card('i2');
+    setLocale('en');
+    await el.updateComplete;
+    expect(shadowText(el)).toContain('Clean toilets');
+  });
+
+  it('sends a number for a numeric item', async () => {
+    const { el, control } = await card('i4');
+    const seen = vi.fn();
+    el.addEventListener('answer-change', (e) => seen((e as CustomEvent<AnswerChangeDetail>).detail));
+    const input = control.shadowRoot!.querySelector('input')!;
+    input.value = '4';
+    input.dispatchEvent(new Event('change'));
+    expect(seen).toHaveBeenCalledWith({ itemId: 'i4', patch: { value: 4 } });
+  });
+});

@@ -1,0 +1,90 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openTieuChiDB, Storage } from '../src/storage/db.js';
+import { AppStore } from '../src/state/store.js';
+import { draft, smallSet } from './helpers.js';
+
+beforeEach(() => {
+  // A fresh, empty IndexedDB for every test.
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const photo = (hash: string) => ({ hash, blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }), mime: 'image/jpeg' as const, width: 1, height: 1, capturedAt: '2025-01-02T03:04:05.000Z' });
+
+describe('Storage', () => {
+  it('creates every store on first open', async () => {
+    const db = await openTieuChiDB('t1');
+    expect([...db.objectStoreNames].sort()).toEqual(['assessments', 'criteriaSets', 'facilities', 'photos', 'settings']);
+    db.close();
+  });
+
+  it('keeps an assessment across connections', async () => {
+    await new Storage(openTieuChiDB('t2')).putAssessment(draft({ i1: { value: 'met', note: 'ổn' } }));
+    const again = await new Storage(openTieuChiDB('t2')).getAssessment('a-test');
+    expect(again?.answers.i1).toEqual({ value: 'met', note: 'ổn' });
+  });
+
+  it('stores photos with their capture time', async () => {
+    const s = new Storage(openTieuChiDB('t3'));
+    await s.putPhoto(photo('a'.repeat(64)));
+    const p = await s.getPhoto('a'.repeat(64));
+    expect(p?.capturedAt).toBe('2025-01-02T03:04:05.000Z');
+    expect(p?.mime).toBe('image/jpeg');
+  });
+
+  it('writes an import all or nothing', async () => {
+    const s = new Storage(openTieuChiDB('t4'));
+    const bad = { ...draft(), id: undefined } as unknown as ReturnType<typeof draft>; // no key: the put fails
+    await expect(s.importAll({ assessments: [draft({}, 'a-ok'), bad], photos: [], facilities: [], sets: [] })).rejects.toBeTruthy();
+    expect(await s.listAssessments()).toEqual([]);
+  });
+
+  it('deletes only photos no assessment uses', async () => {
+    const s = new Storage(openTieuChiDB('t5'));
+    await s.putPhoto(photo('a'.repeat(64)));
+    await s.putPhoto(photo('b'.repeat(64)));
+    await s.putAssessment(draft({ i1: { value: 'met', evidence: ['a'.repeat(64)] } }));
+    expect(await s.deleteOrphanPhotos()).toBe(1);
+    expect((await s.listPhotos()).map((p) => p.hash)).toEqual(['a'.repeat(64)]);
+  });
+});
+
+describe('AppStore', () => {
+  it('writes every answer at once and restores it in a new store', async () => {
+    const store = new AppStore(new Storage(openTieuChiDB('t6')));
+    store.sets.set('test-small@1.0', smallSet);
+    store.ready = true;
+    const id = await store.create({
+      set: smallSet,
+      facility: { id: 'f1', name: 'Trạm', kind: 'commune-station' },
+      assessmentKind: 'self-assessment',
+      assessors: ['Nguyễn Văn A'],
+      assessedOn: '2025-03-01',
+    });
+    store.answer(id, 'i1', { value: 'met' });
+    store.answer(id, 'i2', { na: true });
+    await store.flush();
+    expect(store.saveState).toBe('saved');
+    const again = await new Storage(openTieuChiDB('t6')).getAssessment(id);
+    expect(again?.answers.i1?.value).toBe('met');
+    expect(again?.answers.i2?.na).toBe(true);
+    expect(again?.answers.i1?.by).toBe('Nguyễn Văn A');
+  });
+
+  it('locks on submit and makes a linked revision', async () => {
+    const store = new AppStore(new Storage(openTieuChiDB('t7')));
+    store.sets.set('test-small@1.0', smallSet);
+    const a = draft({ i1: { value: 'met' } });
+    store.assessments.set(a.id, a);
+    await store.submit(a.id);
+    const locked = store.assessments.get(a.id)!;
+    expect(locked.status).toBe('locked');
+    expect(locked.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(() => store.answer(a.id, 'i2', { value: 'met' })).toThrow(/revision/);
+    const revId = await store.revise(a.id);
+    const rev = store.assessments.get(revId)!;
+    expect(rev.status).toBe('draft');
+    expect(rev.revisionOf).toEqual({ id: a.id, contentHash: locked.contentHash });
+    expect(rev.answers.i1?.value).toBe('met');
+  });
+});
