@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// The whole test suite, as `pnpm test` runs it (and so the README's test command and .ci/run):
+//   1. installs what the browser and PDF tests need from Debian when missing (chromium, poppler-utils);
+//   2. builds every package, checks the generated types/validators are up to date, type-checks;
+//   3. runs every `test` and `test:*` script of every package with vitest's JSON reporter;
+//   4. ends with one line `N passed, N failed` (totals over all suites), exit 1 when anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, '.tmp', 'test-results');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function sh(cmd, args, opts = {}) {
+  console.log(`\n+ ${[cmd, ...args].join(' ')}${opts.cwd && opts.cwd !== root ? `   (in ${opts.cwd.slice(root.length + 1)})` : ''}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: process.env, ...opts });
+  return r.status === 0;
+}
+
+/** A check that is not a test runner counts as one test. */
+function check(name, ok) {
+  if (ok) passed++;
+  else {
+    failed++;
+    failures.push(name);
+  }
+}
+
+// 1. System packages for browser and PDF tests.
+const have = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
+const missing = [];
+if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
+if (!have('pdftotext') || !have('pdftoppm')) missing.push('poppler-utils');
+if (missing.length) {
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && have('apt-get')) {
+    check(`apt-get install ${missing.join(' ')}`,
+      sh('apt-get', ['update', '-qq']) && sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]));
+  } else {
+    console.error(`Missing ${missing.join(', ')}: install them (Debian: apt-get install -y chromium poppler-utils) and run again.`);
+    check('system packages', false);
+  }
+}
+
+// 2. Build, generated-code drift, types.
+check('build', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'build']));
+check('generated types and validators are up to date', sh('pnpm', ['--filter', '@tieuchi/core', 'run', 'check-generated']));
+check('typecheck', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'typecheck']));
+
+// 3. Every test script of every package.
+const pkgDirs = readdirSync(join(root, 'packages')).map((d) => join(root, 'packages', d)).filter((d) => existsSync(join(d, 'package.json')));
+for (const dir of pkgDirs) {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  for (const script of Object.keys(pkg.scripts ?? {}).filter((s) => s === 'test' || s.startsWith('test:'))) {
+    const name = `${pkg.name} ${script}`;
+    const file = join(out, `${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    const ok = sh('pnpm', ['run', script, '--reporter=default', '--reporter=json', `--outputFile=${file}`], { cwd: dir });
+    if (!existsSync(file)) {
+      check(`${name} (no results: the runner crashed)`, false);
+      continue;
+    }
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    if (r.numFailedTests) failures.push(`${name}: ${r.numFailedTests} failed`);
+    if (!ok && !r.numFailedTests) check(`${name} (runner failed: ${r.numFailedTestSuites} suite(s) could not run)`, false);
+    if (r.numTotalTests === 0) check(`${name} ran no test`, false);
+  }
+}
+
+const summary = `${passed} passed, ${failed} failed`;
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+writeFileSync(join(root, '.tmp', 'test-summary.txt'), summary + '\n');
+console.log(`\n${summary}`);
+process.exit(failed ? 1 : 0);
