@@ -1,0 +1,55 @@
+/**
+ * Runs every ```json worked-example block of docs/scoring.md, so that the documented formulas are tested.
+ * A block gives `criteria` compactly: { "c1": [["item", points, {extra}], ...], "c2*3": ... } where "*3" is a
+ * weight, and a levels-model element is ["id", "L2"].
+ */
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { score, toFractionString, parseFraction } from '../src/index.js';
+import type { CriteriaSetItem, CriteriaSetScoring } from '../src/index.js';
+import { assess, binary, element, makeSet } from './helpers.js';
+
+const doc = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'scoring.md'), 'utf8');
+const blocks = [...doc.matchAll(/```json worked-example\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+
+type Spec = [string, number | string, Partial<CriteriaSetItem>?];
+
+describe('docs/scoring.md worked examples', () => {
+  it('has worked examples', () => expect(blocks.length).toBeGreaterThanOrEqual(8));
+  for (const b of blocks) {
+    it(b.example, () => {
+      const criteria = Object.entries(b.criteria as Record<string, Spec[]>).map(([key, items]) => {
+        const [id, w] = key.split('*');
+        return {
+          id: id!,
+          ...(w ? { weight: Number(w) } : {}),
+          items: items.map(([iid, p, extra]) => (typeof p === 'string' ? element(iid, Number(p.slice(1)), extra) : binary(iid, p, extra))),
+        };
+      });
+      const set = makeSet([{ id: 's1', criteria }], b.scoring as CriteriaSetScoring);
+      const r = score(set, assess(set, b.answers));
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      const v = r.value;
+      const e = b.expect;
+      const n = (s: string) => toFractionString(parseFraction(s));
+      const fr = (x?: { num: number; den: number }) => (x ? toFractionString(x) : undefined);
+      expect(v.decision).toBe(e.decision);
+      if (e.total) expect({ points: fr(v.total.points), max: fr(v.total.max) }).toEqual({ points: n(e.total.points), max: n(e.total.max) });
+      if (e.percent) expect(fr(v.total.percent)).toBe(n(e.percent));
+      if (e.meanLevel) expect(fr(v.meanLevel)).toBe(n(e.meanLevel));
+      if (e.rating) expect(v.rating?.id).toBe(e.rating);
+      if (e.failedRules) expect(v.rules.filter((x) => x.status === 'failed').map((x) => x.kind)).toEqual(e.failedRules);
+      if (e.failedKnockouts) expect(v.failedKnockouts).toEqual(e.failedKnockouts);
+      if (e.notApplicable) expect(v.notApplicable).toEqual(e.notApplicable);
+      if (e.unanswered) expect(v.unanswered).toEqual(e.unanswered);
+      for (const [id, c] of Object.entries((e.criteria ?? {}) as Record<string, { points?: string; max?: string; level?: number }>)) {
+        const cr = v.sections.flatMap((s) => s.criteria).find((x) => x.id === id)!;
+        if (c.points) expect(fr(cr.score.points)).toBe(n(c.points));
+        if (c.max) expect(fr(cr.score.max)).toBe(n(c.max));
+        if (c.level) expect(cr.level).toBe(c.level);
+      }
+    });
+  }
+});
