@@ -12,8 +12,11 @@ import {
   validateImprovementPlan,
   type Outcome,
   type CriteriaSet,
+  type Assessment,
+  type ScoreResult,
 } from '@tieuchi/core';
 import { UserError, type Lang, findSet, formatProblems, readJson, setFolders } from './io.js';
+export { UserError, findSet, formatProblems, readJson, setFolders, type Lang };
 import { summary } from './summary.js';
 
 export interface Io {
@@ -22,18 +25,59 @@ export interface Io {
   cwd: string;
 }
 
-const USAGE = `tieuchi — Tiêu Chí: đánh giá chất lượng cơ sở y tế / health-facility quality audits
+/** Options every command may read; a command ignores those it does not use. */
+const OPTIONS = {
+  set: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  csv: { type: 'boolean', default: false },
+  out: { type: 'string', short: 'o' },
+  lang: { type: 'string', default: 'vi' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export type Options = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+
+/** What a command receives. */
+export interface CommandContext {
+  args: string[];
+  options: Options;
+  io: Io;
+  lang: Lang;
+}
+
+/** A CLI command: its usage lines and what it does (returns the exit code). */
+export interface Command {
+  usage: string;
+  run: (ctx: CommandContext) => number | Promise<number>;
+}
+
+/** The commands, by name. Add a command here (its code in its own file). */
+export const COMMANDS: Record<string, Command> = {
+  validate: {
+    usage: 'validate <file...> [--set <criteria-set.json>]   check criteria sets, assessments, registries, bundles, plans',
+    run: ({ args, options, io, lang }) => validateFiles(args, options.set, io, lang),
+  },
+  score: {
+    usage: 'score <assessment.json> [--set <set.json>] [--json]   score an assessment (the set is found in ./criteria\n' +
+      '                                                          by the id and version the assessment names)',
+    run: ({ args, options, io, lang }) => {
+      if (args.length > 1) throw new UserError(lang === 'vi' ? 'score: chỉ một tệp phiếu' : 'score: one assessment file');
+      return scoreFile(args[0], options.set, options.json ?? false, io, lang);
+    },
+  },
+};
+
+function usage(): string {
+  const cmds = Object.values(COMMANDS).map((c) => `  tieuchi ${c.usage}`).join('\n');
+  return `tieuchi — Tiêu Chí: đánh giá chất lượng cơ sở y tế / health-facility quality audits
 
 Usage:
-  tieuchi validate <file...> [--set <criteria-set.json>]   check criteria sets, assessments, registries, bundles
-  tieuchi score <assessment.json> [--set <criteria-set.json>] [--json]
-                                                          score an assessment (the set is looked up in ./criteria
-                                                          by the id and version the assessment names)
+${cmds}
 Options:
   --lang vi|en   language of messages (default vi)
-  --json         print the full result document (score)
   -h, --help     this help
 `;
+}
 
 type Validator = (d: unknown) => Outcome<unknown>;
 const VALIDATORS: Record<string, Validator> = {
@@ -43,7 +87,7 @@ const VALIDATORS: Record<string, Validator> = {
   'improvement-plan': validateImprovementPlan,
 };
 
-function loadSet(path: string, lang: Lang): CriteriaSet {
+export function loadSet(path: string, lang: Lang): CriteriaSet {
   const v = validateCriteriaSet(readJson(path, lang));
   if (!v.ok) throw new UserError(formatProblems(path, v.errors, lang));
   return v.value;
@@ -85,18 +129,32 @@ function validateFiles(files: string[], setPath: string | undefined, io: Io, lan
   return bad ? 1 : 0;
 }
 
-function scoreFile(file: string | undefined, setPath: string | undefined, json: boolean, io: Io, lang: Lang): number {
-  if (!file) throw new UserError(lang === 'vi' ? 'score: cần tệp phiếu đánh giá' : 'score: an assessment file is needed');
-  const doc = readJson(file, lang);
-  const shape = validateAssessment(doc);
+/**
+ * Reads an assessment and the set it was made with (`--set`, or found in ./criteria by id and version), and checks
+ * they belong together: the shared first step of every command that works on an assessment.
+ */
+export function loadAssessment(file: string | undefined, setPath: string | undefined, io: Io, lang: Lang): { assessment: Assessment; set: CriteriaSet } {
+  if (!file) throw new UserError(lang === 'vi' ? 'cần tệp phiếu đánh giá' : 'an assessment file is needed');
+  const shape = validateAssessment(readJson(file, lang));
   if (!shape.ok) throw new UserError(formatProblems(file, shape.errors, lang));
-  const a = shape.value;
-  const set = setPath ? loadSet(setPath, lang) : findSet(a.criteriaSet.id, a.criteriaSet.version, setFolders(io.cwd), lang);
-  const checked = validateAssessment(a, set);
+  const assessment = shape.value;
+  const set = setPath ? loadSet(setPath, lang) : findSet(assessment.criteriaSet.id, assessment.criteriaSet.version, setFolders(io.cwd), lang);
+  const checked = validateAssessment(assessment, set);
   if (!checked.ok) throw new UserError(formatProblems(file, checked.errors, lang));
-  const r = score(set, a);
+  return { assessment, set };
+}
+
+/** Scores an assessment read by {@link loadAssessment}; problems become a {@link UserError}. */
+export function scoreLoaded(file: string, set: CriteriaSet, assessment: Assessment, lang: Lang): ScoreResult {
+  const r = score(set, assessment);
   if (!r.ok) throw new UserError(formatProblems(file, r.errors, lang));
-  io.stdout(json ? JSON.stringify(r.value, null, 2) + '\n' : summary(set, a, r.value, lang));
+  return r.value;
+}
+
+function scoreFile(file: string | undefined, setPath: string | undefined, json: boolean, io: Io, lang: Lang): number {
+  const { assessment, set } = loadAssessment(file, setPath, io, lang);
+  const r = scoreLoaded(file!, set, assessment, lang);
+  io.stdout(json ? JSON.stringify(r, null, 2) + '\n' : summary(set, assessment, r, lang));
   return 0;
 }
 
@@ -104,39 +162,24 @@ function scoreFile(file: string | undefined, setPath: string | undefined, json: 
 export async function main(argv: string[], io: Io): Promise<number> {
   let lang: Lang = 'vi';
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        set: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        lang: { type: 'string', default: 'vi' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
     if (values.lang !== 'vi' && values.lang !== 'en') throw new UserError(`--lang: vi | en`);
     lang = values.lang;
     const [cmd, ...rest] = positionals;
     if (values.help || !cmd) {
-      io.stdout(USAGE);
+      io.stdout(usage());
       return cmd || values.help ? 0 : 2;
     }
-    switch (cmd) {
-      case 'validate':
-        return validateFiles(rest, values.set, io, lang);
-      case 'score':
-        if (rest.length > 1) throw new UserError(lang === 'vi' ? 'score: chỉ một tệp phiếu' : 'score: one assessment file');
-        return scoreFile(rest[0], values.set, values.json ?? false, io, lang);
-      default:
-        throw new UserError(`${lang === 'vi' ? 'lệnh không rõ' : 'unknown command'} "${cmd}"\n${USAGE}`);
-    }
+    const command = COMMANDS[cmd];
+    if (!command) throw new UserError(`${lang === 'vi' ? 'lệnh không rõ' : 'unknown command'} "${cmd}"\n${usage()}`);
+    return await command.run({ args: rest, options: values, io, lang });
   } catch (e) {
     if (e instanceof UserError) {
       io.stderr(`tieuchi: ${e.message}\n`);
       return 1;
     }
     if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`tieuchi: ${e.message}\n${USAGE}`);
+      io.stderr(`tieuchi: ${e.message}\n${usage()}`);
       return 2;
     }
     io.stderr(`tieuchi: internal error: ${(e as Error)?.message ?? String(e)}\n`);
