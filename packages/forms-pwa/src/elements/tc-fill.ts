@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { AssessmentAnswer, CriteriaSetCriterion, ScoreResultCriterionResult } from '../core.js';
 import { LocaleController, formatDate, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
@@ -135,7 +136,9 @@ export class TcFill extends LitElement {
       </div>
       ${c.description ? html`<p class="muted">${loc(c.description)}</p>` : nothing}
       <div class="items">
-        ${c.items.map(
+        ${repeat(
+          c.items,
+          (it) => it.id,
           (it) => html`<tc-item-card
             data-item-id=${it.id}
             .item=${it}

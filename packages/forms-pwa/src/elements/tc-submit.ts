@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { LocaleController, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
 import { go, href } from '../router.js';
@@ -55,7 +56,7 @@ export class TcSubmit extends LitElement {
       ${r.unanswered.length
         ? html`<p class="box warn" role="status" data-unanswered=${r.unanswered.length}>${t('submit.unanswered', { n: r.unanswered.length })}</p>
             <ul>
-              ${r.unanswered.map((id) => {
+              ${repeat(r.unanswered, (id) => id, (id) => {
                 const place = idx.get(id);
                 if (!place) return nothing;
                 return html`<li class="card" data-item=${id}>
