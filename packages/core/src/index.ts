@@ -36,8 +36,15 @@ export {
   parseFraction,
   ZERO,
   ONE,
+  HUNDRED,
 } from './exact.js';
 export { flattenItems, type ItemPlace } from './items.js';
+export { type Scored, facilityKey } from './loop/common.js';
+export { proposePlan } from './loop/plan.js';
+export { compareAssessments, type Comparison, type NodeDelta, type ItemDelta, type ItemChange } from './loop/compare.js';
+export { reconcile, type Reconciliation, type Disagreement } from './loop/reconcile.js';
+export { rankByScore, rankByImprovement, type ScoreRanking, type ScoreRow, type ImprovementRanking, type ImprovementRow, type Entry as RankEntry } from './loop/rank.js';
+export { aggregate, type Aggregate, type CriterionAggregate, type ItemAggregate } from './loop/aggregate.js';
 export { migrateForward, MIGRATIONS, type Migration, type DocumentKind } from './migrate.js';
 export { message, type MessageCode } from './messages.js';
 export type { Outcome, Problem } from './outcome.js';

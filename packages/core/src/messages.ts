@@ -60,6 +60,9 @@ const TABLE = {
   'answer.bad-value': { vi: 'Giá trị {value} không hợp lệ cho chỉ tiêu "{id}"; cho phép: {allowed}', en: 'Value {value} is not valid for item "{id}"; allowed: {allowed}' },
   'answer.na-not-allowed': { vi: 'Chỉ tiêu "{id}" không được đánh dấu "không áp dụng"', en: 'Item "{id}" may not be marked not applicable' },
   'answer.conflict': { vi: 'Chỉ tiêu "{id}" vừa có giá trị vừa có "{other}": chỉ chọn một', en: 'Item "{id}" has both a value and "{other}": choose one' },
+  // --- improvement loop ---
+  'loop.different-facility': { vi: 'Hai phiếu thuộc hai cơ sở khác nhau ({a}, {b})', en: 'The two assessments are of different facilities ({a}, {b})' },
+  'loop.different-set': { vi: 'Hai phiếu dùng hai bộ tiêu chí khác nhau ({a}, {b})', en: 'The two assessments use different criteria sets ({a}, {b})' },
   // --- results ---
   'rule.total.passed': { vi: 'Tổng điểm đạt {actual}% ≥ {threshold}%', en: 'Total {actual}% ≥ {threshold}%' },
   'rule.total.failed': { vi: 'Tổng điểm chỉ đạt {actual}%, dưới mức {threshold}% (thiếu {shortfall} điểm %)', en: 'Total is {actual}%, below {threshold}% (short by {shortfall} percentage points)' },

@@ -1,0 +1,88 @@
+/**
+ * Across many facilities: pass rate per criterion and item, the weakest criteria, the distribution of scores.
+ */
+import { type Exact, ZERO, add, cmp, div, frac, int, fromDecimal } from '../exact.js';
+import type { ScoreResult } from '../generated/types.js';
+import { type Scored, allCriteria, allItems } from './common.js';
+
+export interface CriterionAggregate {
+  id: string;
+  /** Assessments in which the criterion was applicable. */
+  applicable: number;
+  /** Mean of the criterion's percentage over those assessments. */
+  meanPercent?: Exact;
+  /** How many reached the set's per-criterion threshold (when the set has an each-criterion rule). */
+  passing?: number;
+  passRate?: Exact;
+}
+
+export interface ItemAggregate {
+  id: string;
+  answered: number;
+  met: number;
+  metRate?: Exact;
+}
+
+export interface Aggregate {
+  setId: string;
+  count: number;
+  decisions: Record<ScoreResult['decision'], number>;
+  criteria: CriterionAggregate[];
+  items: ItemAggregate[];
+  /** Criterion ids, weakest mean percentage first. */
+  weakest: string[];
+  /** Total percentage in ten buckets [0,10) … [90,100]; incomplete results are not counted. */
+  distribution: { from: number; to: number; count: number }[];
+}
+
+/** Aggregates results of one criteria set (versions may differ; criteria and items match by id). */
+export function aggregate(entries: Scored[]): Aggregate {
+  const setId = entries[0]?.set.id ?? '';
+  const decisions: Aggregate['decisions'] = { pass: 0, fail: 0, incomplete: 0, none: 0 };
+  const crit = new Map<string, { applicable: number; sum: Exact; passing: number; threshold?: Exact }>();
+  const items = new Map<string, ItemAggregate>();
+  const buckets = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 10, count: 0 }));
+  for (const s of entries) {
+    const r = s.result;
+    decisions[r.decision]++;
+    const rule = s.set.scoring.passRules?.find((x) => x.kind === 'each-criterion-percent-at-least');
+    const zone = s.assessment.facility.zone;
+    const threshold = rule && 'percent' in rule ? fromDecimal((zone && 'byZone' in rule ? rule.byZone?.[zone] : undefined) ?? rule.percent) : undefined;
+    for (const c of allCriteria(r)) {
+      let a = crit.get(c.id);
+      if (!a) crit.set(c.id, (a = { applicable: 0, sum: ZERO, passing: 0 }));
+      if (threshold) a.threshold = threshold;
+      if (!c.score.applicable || !c.score.percent) continue;
+      a.applicable++;
+      a.sum = add(a.sum, c.score.percent);
+      if (threshold && cmp(c.score.percent, threshold) >= 0) a.passing++;
+    }
+    for (const i of allItems(r)) {
+      let a = items.get(i.id);
+      if (!a) items.set(i.id, (a = { id: i.id, answered: 0, met: 0 }));
+      if (i.status !== 'answered') continue;
+      a.answered++;
+      if (i.met) a.met++;
+    }
+    if (r.complete && r.total.percent) {
+      const k = Math.min(9, Math.floor((r.total.percent.num / r.total.percent.den) / 10));
+      // exact bucket: the float only picks a neighbour; correct it on the boundary
+      let b = k;
+      if (cmp(r.total.percent, int(b * 10)) < 0) b--;
+      else if (b < 9 && cmp(r.total.percent, int((b + 1) * 10)) >= 0) b++;
+      buckets[b]!.count++;
+    }
+  }
+  const criteria: CriterionAggregate[] = [...crit].map(([id, a]) => {
+    const o: CriterionAggregate = { id, applicable: a.applicable };
+    if (a.applicable) o.meanPercent = div(a.sum, int(a.applicable));
+    if (a.threshold) {
+      o.passing = a.passing;
+      if (a.applicable) o.passRate = frac(a.passing, a.applicable);
+    }
+    return o;
+  });
+  for (const a of items.values()) if (a.answered) a.metRate = frac(a.met, a.answered);
+  const weakest = criteria.filter((c) => c.meanPercent).sort((a, b) => cmp(a.meanPercent!, b.meanPercent!) || a.id.localeCompare(b.id)).map((c) => c.id);
+  return { setId, count: entries.length, decisions, criteria, items: [...items.values()], weakest, distribution: buckets };
+}
