@@ -39,7 +39,7 @@ export async function serve(port = 0): Promise<Served> {
     url,
     server,
     close: async () => {
-      server.httpServer.closeAllConnections?.();
+      (server.httpServer as import('node:http').Server).closeAllConnections?.();
       await server.close();
     },
   };

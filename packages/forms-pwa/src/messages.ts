@@ -18,6 +18,7 @@ export const messages = {
     vi: 'Trình duyệt chưa cho phép lưu trữ lâu dài: dữ liệu có thể bị xoá khi máy thiếu bộ nhớ. Hãy xuất bản sao lưu thường xuyên.',
     en: 'The browser did not grant persistent storage: data may be evicted when space runs low. Export a backup regularly.',
   },
+  'app.dismiss': { vi: 'Đóng', en: 'Dismiss' },
   'app.update': { vi: 'Đã có phiên bản mới.', en: 'A new version is available.' },
   'app.reload': { vi: 'Tải lại', en: 'Reload' },
   'app.offlineReady': { vi: 'Ứng dụng đã sẵn sàng dùng không cần mạng.', en: 'The app is ready to work offline.' },
@@ -91,7 +92,7 @@ export const messages = {
   'item.unassessedReason': { vi: 'Lý do không đánh giá được', en: 'Why it could not be assessed' },
   'item.clear': { vi: 'Xoá trả lời', en: 'Clear answer' },
   'item.evidenceMissing': { vi: 'Cần ảnh minh chứng', en: 'Photo evidence required' },
-  'item.photoAdd': { vi: '📷 Chụp / chọn ảnh', en: '📷 Take / choose photo' },
+  'item.photoAdd': { vi: 'Chụp / chọn ảnh', en: 'Take / choose photo' },
   'item.photoPrivacy': {
     vi: 'Không chụp mặt người bệnh hoặc hồ sơ bệnh án.',
     en: "Do not photograph patients' faces or medical records.",

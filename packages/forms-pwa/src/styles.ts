@@ -78,5 +78,6 @@ export const shared = css`
   h2 { font-size: 1.2rem; }
   h3 { font-size: 1.05rem; }
   .row { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
+  .icon { vertical-align: -4px; flex: none; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 `;

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { LocaleController, locale, setLocale, t } from '../i18n.js';
 import { parseRoute, href, type Route } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
+import { closeIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import './tc-fill.js';
 import './tc-home.js';
@@ -37,13 +38,27 @@ export class TcApp extends LitElement {
       main { padding: 16px; max-width: 1400px; margin: 0 auto; }
       .persist { margin: 12px 16px 0; padding: 10px 14px; border-radius: 10px; }
       .toast { position: fixed; bottom: 16px; left: 50%; transform: translateX(-50%); background: #1b1f24; color: #fff; padding: 12px 18px; border-radius: 10px; z-index: 10; }
-      @media (max-width: 600px) { main { padding: 10px; } .save { min-width: 0; } }
+      .persist { display: flex; gap: 8px; align-items: center; }
+      .persist span { flex: 1; }
+      .persist button { border: none; background: none; }
+      @media (max-width: 600px) {
+        header { position: static; padding: 4px 8px; gap: 2px; min-height: 52px; }
+        header a.brand { display: none; }
+        header nav { flex-wrap: nowrap; }
+        header nav a { padding: 8px 8px; font-size: 0.95rem; white-space: nowrap; }
+        header button { padding: 6px 10px; }
+        main { padding: 10px; }
+        .save { min-width: 0; font-size: 0.8rem; }
+        .persist { margin: 8px 10px 0; font-size: 0.9rem; }
+      }
     `,
   ];
 
   private readonly _store = new StoreController(this);
   @state() private _route: Route = parseRoute(location.hash);
   @state() private _toast = '';
+  /** The storage warning was read and closed (until the next launch). */
+  @state() private _persistDismissed = false;
   private _toastTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly _onHash = () => {
     this._route = parseRoute(location.hash);
@@ -78,11 +93,16 @@ export class TcApp extends LitElement {
           <a href=${href({ view: 'io' })} aria-current=${r.view === 'io' ? 'page' : 'false'}>${t('nav.io')}</a>
         </nav>
         <span class="save" role="status" data-save=${s} data-saved-at=${store.savedAt ?? ''}>
-          ${s === 'saving' ? t('save.saving') : s === 'saved' ? `✓ ${t('save.saved')}` : s === 'error' ? `⚠ ${t('save.error')}` : ''}
+          ${s === 'saving' ? t('save.saving') : s === 'saved' ? `✓ ${t('save.saved')}` : s === 'error' ? t('save.error') : ''}
         </span>
         <button lang=${locale() === 'vi' ? 'en' : 'vi'} @click=${this._toggleLang} data-action="lang">${t('app.langSwitch')}</button>
       </header>
-      ${store.persisted === false ? html`<div class="persist warn" role="note" data-persist-refused>⚠ ${t('app.persistRefused')} <a href=${href({ view: 'io' })}>${t('io.backup')}</a></div>` : nothing}
+      ${store.persisted === false && !this._persistDismissed
+        ? html`<div class="persist warn" role="note" data-persist-refused>
+            ${warnIcon}<span>${t('app.persistRefused')} <a href=${href({ view: 'io' })}>${t('io.backup')}</a></span>
+            <button aria-label=${t('app.dismiss')} title=${t('app.dismiss')} @click=${() => (this._persistDismissed = true)}>${closeIcon}</button>
+          </div>`
+        : nothing}
       <main>${this._view(r)}</main>
       <tc-update-toast></tc-update-toast>
       ${this._toast ? html`<div class="toast" role="status">${this._toast}</div>` : nothing}

@@ -7,6 +7,7 @@ import { itemIndex } from '../model/assessment.js';
 import { nextUnanswered } from '../model/progress.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
+import { lockIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import type { AnswerChangeDetail } from './tc-answer-control.js';
 import type { PhotoEventDetail } from './tc-photo-evidence.js';
@@ -35,6 +36,10 @@ export class TcFill extends LitElement {
       .pager { display: flex; justify-content: space-between; margin-top: 16px; gap: 8px; }
       .mobile-bar { display: none; }
       select.sections { width: 100%; }
+      @media (max-width: 600px) {
+        .mobile-bar { top: 0 !important; }
+        .head .row a, .head .row button { flex: 1 1 auto; }
+      }
       @media (max-width: 860px) {
         .layout { grid-template-columns: 1fr; }
         aside { display: none; }
@@ -83,7 +88,7 @@ export class TcFill extends LitElement {
       </div>
       ${ro
         ? html`<div class="banner info badge-like" data-locked>
-            🔒 ${t('fill.locked', { hash: a.contentHash?.slice(0, 16) ?? '' })}
+            ${lockIcon} ${t('fill.locked', { hash: a.contentHash?.slice(0, 16) ?? '' })}
             <button @click=${this._onRevise}>${t('fill.revise')}</button>
           </div>`
         : nothing}

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { formatExact, type AssessmentAnswer, type CriteriaSetItem, type ScoreResultItemResult } from '../core.js';
 import { LocaleController, loc, t } from '../i18n.js';
 import type { AnswerPatch } from '../model/assessment.js';
+import { cameraIcon, stopIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import type { AnswerChangeDetail } from './tc-answer-control.js';
 import './tc-answer-control.js';
@@ -27,8 +28,12 @@ export class TcItemCard extends LitElement {
       .card { display: grid; gap: 10px; }
       .card.knockout { border-left: 6px solid var(--tc-red); }
       .card.done { border-color: #b9d8c9; }
-      .head { display: flex; gap: 10px; align-items: flex-start; justify-content: space-between; }
-      .text { font-weight: 600; font-size: 1.05rem; white-space: pre-line; overflow-wrap: anywhere; }
+      .head { display: flex; gap: 6px 10px; align-items: flex-start; justify-content: space-between; flex-wrap: wrap; }
+      .text { flex: 1 1 260px; font-weight: 600; font-size: 1.05rem; white-space: pre-line; overflow-wrap: anywhere; }
+      .answer-row { display: flex; gap: 8px 16px; flex-wrap: wrap; align-items: center; justify-content: space-between; }
+      .extra { display: grid; grid-template-columns: 1fr minmax(200px, auto); gap: 10px; align-items: start; }
+      .extra textarea { min-height: 44px; }
+      @media (max-width: 640px) { .extra { grid-template-columns: 1fr; } }
       .code { color: var(--tc-muted); font-weight: 700; margin-right: 4px; }
       .meta { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; justify-content: flex-end; }
       details { border-top: 1px dashed var(--tc-line); padding-top: 6px; }
@@ -74,33 +79,32 @@ export class TcItemCard extends LitElement {
       <div class="head">
         <div class="text">${item.code ? html`<span class="code">${item.code}</span>` : nothing}${loc(item.text)}</div>
         <div class="meta">
-          ${item.knockout ? html`<span class="badge fail" title=${t('item.knockout')}>⛔ ${t('item.knockout')}</span>` : nothing}
+          ${item.knockout ? html`<span class="badge fail" title=${t('item.knockout')}>${stopIcon} ${t('item.knockout')}</span>` : nothing}
           ${item.level ? html`<span class="badge info">${t('item.level', { n: item.level })}</span>` : nothing}
           ${r && !autoNa ? this._points(r) : nothing}
         </div>
       </div>
       ${autoNa ? html`<div class="muted">${t('item.autoNa')}</div>` : nothing}
-      ${r?.knockoutFailed ? html`<div class="warnline bad" role="alert">⛔ ${t('item.knockoutFailed')}</div>` : nothing}
+      ${r?.knockoutFailed ? html`<div class="warnline bad" role="alert">${stopIcon} ${t('item.knockoutFailed')}</div>` : nothing}
       ${autoNa
         ? nothing
-        : html`<tc-answer-control .item=${item} .answer=${a} ?readonly=${ro}></tc-answer-control>
-            ${this._reason(showReason, ro)}`}
-      ${r?.evidenceMissing ? html`<div class="warnline warn">📷 ${t('item.evidenceMissing')}${item.evidence?.hint ? html` — ${loc(item.evidence.hint)}` : nothing}</div>` : nothing}
+        : html`<div class="answer-row">
+              <tc-answer-control .item=${item} .answer=${a} ?readonly=${ro}></tc-answer-control>
+              ${showReason || ro ? nothing : html`<button class="linkbtn" @click=${() => (this._showReason = true)}>${t('item.unassessed')}…</button>`}
+            </div>
+            ${showReason ? this._reason(ro) : nothing}`}
+      ${r?.evidenceMissing ? html`<div class="warnline warn">${cameraIcon} ${t('item.evidenceMissing')}${item.evidence?.hint ? html` — ${loc(item.evidence.hint)}` : nothing}</div>` : nothing}
       ${this._details()}
       ${this.readonly
-        ? a?.note
-          ? html`<div class="note"><strong>${t('item.note')}:</strong> ${a.note}</div>`
-          : nothing
-        : html`<label>
-            <span class="sr-only">${t('item.note')}</span>
-            <textarea
-              rows="2"
-              placeholder=${t('item.notePlaceholder')}
-              .value=${a?.note ?? ''}
-              @input=${this._onNote}
-            ></textarea>
-          </label>`}
-      ${ro && !(a?.evidence?.length) ? nothing : html`<tc-photo-evidence .itemId=${item.id} .hashes=${a?.evidence ?? []} ?readonly=${ro}></tc-photo-evidence>`}
+        ? html`${a?.note ? html`<div class="note"><strong>${t('item.note')}:</strong> ${a.note}</div>` : nothing}
+          ${a?.evidence?.length ? html`<tc-photo-evidence .itemId=${item.id} .hashes=${a.evidence} readonly></tc-photo-evidence>` : nothing}`
+        : html`<div class="extra">
+            <label>
+              <span class="sr-only">${t('item.note')}</span>
+              <textarea rows="1" placeholder=${t('item.notePlaceholder')} .value=${a?.note ?? ''} @input=${this._onNote}></textarea>
+            </label>
+            ${autoNa ? nothing : html`<tc-photo-evidence .itemId=${item.id} .hashes=${a?.evidence ?? []}></tc-photo-evidence>`}
+          </div>`}
     </article>`;
   }
 
@@ -111,16 +115,13 @@ export class TcItemCard extends LitElement {
     return html`<span class="badge ${r.met ? 'pass' : 'warn'}">${t('item.points', { points: formatExact(r.points), max: formatExact(r.max) })}</span>`;
   }
 
-  private _reason(show: boolean, ro: boolean) {
-    const a = this.answer;
-    if (!show)
-      return ro ? nothing : html`<div><button class="linkbtn" @click=${() => (this._showReason = true)}>${t('item.unassessed')}…</button></div>`;
+  private _reason(ro: boolean) {
     return html`<div class="reason">
       <label class="sr-only" for="reason">${t('item.unassessedReason')}</label>
       <input
         id="reason"
         placeholder=${t('item.unassessedReason')}
-        .value=${a?.unassessed ?? ''}
+        .value=${this.answer?.unassessed ?? ''}
         ?disabled=${ro}
         @change=${this._onReason}
       />

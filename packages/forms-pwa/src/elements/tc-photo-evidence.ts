@@ -4,6 +4,7 @@ import { LocaleController, formatDateTime, t } from '../i18n.js';
 import { photoFromFile } from '../model/photo.js';
 import { appStore } from '../state/store.js';
 import type { StoredPhoto } from '../storage/db.js';
+import { cameraIcon, closeIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
 
 /** Detail of `photo-add` and `photo-remove`. */
@@ -29,7 +30,8 @@ export class TcPhotoEvidence extends LitElement {
       figure button { position: absolute; top: 2px; right: 2px; min-width: 44px; min-height: 44px; padding: 0; background: rgb(255 255 255 / 0.9); }
       .add { position: relative; overflow: hidden; }
       .add input { position: absolute; inset: 0; opacity: 0; cursor: pointer; }
-      .privacy { font-size: 0.85em; }
+      .picker { display: grid; gap: 4px; justify-items: start; }
+      .privacy { font-size: 0.8em; max-width: 260px; }
       .err { color: var(--tc-red); }
     `,
   ];
@@ -65,7 +67,7 @@ export class TcPhotoEvidence extends LitElement {
 
   override render() {
     return html`
-      <div class="thumbs">
+      ${this.hashes.length ? html`<div class="thumbs">
         ${this.hashes.map((h) => {
           const th = this._thumbs.get(h);
           return html`<figure>
@@ -73,18 +75,18 @@ export class TcPhotoEvidence extends LitElement {
             <figcaption>${th?.capturedAt ? t('item.photoTaken', { time: formatDateTime(th.capturedAt) }) : ''}</figcaption>
             ${this.readonly
               ? nothing
-              : html`<button title=${t('item.photoDelete')} aria-label=${t('item.photoDelete')} @click=${() => this._remove(h)}>✕</button>`}
+              : html`<button title=${t('item.photoDelete')} aria-label=${t('item.photoDelete')} @click=${() => this._remove(h)}>${closeIcon}</button>`}
           </figure>`;
         })}
-      </div>
+      </div>` : nothing}
       ${this.readonly
         ? nothing
-        : html`<div class="row">
+        : html`<div class="picker">
             <label class="btn add">
-              ${t('item.photoAdd')}
+              ${cameraIcon} ${t('item.photoAdd')}
               <input type="file" accept="image/*" capture="environment" ?disabled=${this._busy} @change=${this._onFile} />
             </label>
-            <span class="privacy muted">⚠ ${t('item.photoPrivacy')}</span>
+            <span class="privacy muted">${warnIcon} ${t('item.photoPrivacy')}</span>
           </div>`}
       ${this._error ? html`<p class="err" role="alert">${this._error}</p>` : nothing}
     `;

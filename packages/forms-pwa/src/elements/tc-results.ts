@@ -5,6 +5,7 @@ import { LocaleController, formatDateTime, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
+import { cameraIcon, lockIcon, stopIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import './tc-score-panel.js';
 
@@ -57,7 +58,7 @@ export class TcResults extends LitElement {
         <div>
           <h1>${t('results.title')} — ${a.facility.name}</h1>
           <div class="muted">${loc(set.title)} (${set.version}) · ${t(`kind.${a.assessmentKind}`)} · ${t(`status.${a.status}`)}</div>
-          ${a.contentHash ? html`<div class="hash" data-hash>🔒 ${formatDateTime(a.lockedAt)} · ${a.contentHash}</div>` : nothing}
+          ${a.contentHash ? html`<div class="hash" data-hash>${lockIcon} ${formatDateTime(a.lockedAt)} · ${a.contentHash}</div>` : nothing}
         </div>
         <div class="row">
           ${a.status === 'draft' ? html`<a class="btn" href=${href({ view: 'fill', id: a.id })}>${t('submit.back')}</a>` : html`<button @click=${this._onRevise}>${t('fill.revise')}</button>`}
@@ -71,7 +72,7 @@ export class TcResults extends LitElement {
             ? html`<section class="card bad" style="margin:0"><h2>${t('results.reasons')}</h2><ul data-reasons>${r.reasons.map((x) => html`<li>${loc(x)}</li>`)}</ul></section>`
             : nothing}
           ${r.failedKnockouts.length
-            ? html`<section class="card"><h2>⛔ ${t('results.failedKnockouts')}</h2><ul>${r.failedKnockouts.map((id) => html`<li>${text(id)}</li>`)}</ul></section>`
+            ? html`<section class="card"><h2>${stopIcon} ${t('results.failedKnockouts')}</h2><ul>${r.failedKnockouts.map((id) => html`<li>${text(id)}</li>`)}</ul></section>`
             : nothing}
         </div>
       </div>
@@ -100,7 +101,7 @@ export class TcResults extends LitElement {
         ? html`<section class="card"><h2>${t('results.unassessed')}</h2><ul>${r.unassessed.map((id) => html`<li>${text(id)}: <em>${a.answers[id]?.unassessed}</em></li>`)}</ul></section>`
         : nothing}
       ${r.missingEvidence.length
-        ? html`<section class="card warn"><h2>📷 ${t('item.evidenceMissing')}</h2><ul>${r.missingEvidence.map((id) => html`<li>${text(id)}</li>`)}</ul></section>`
+        ? html`<section class="card warn"><h2>${cameraIcon} ${t('item.evidenceMissing')}</h2><ul>${r.missingEvidence.map((id) => html`<li>${text(id)}</li>`)}</ul></section>`
         : nothing}
     `;
   }

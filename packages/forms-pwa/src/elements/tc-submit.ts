@@ -5,6 +5,7 @@ import { LocaleController, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
+import { lockIcon } from '../icons.js';
 import { shared } from '../styles.js';
 
 /**
@@ -46,7 +47,7 @@ export class TcSubmit extends LitElement {
     if (!a || !set || !r) return html`<p>${store.ready ? t('app.notFound') : t('app.loading')}</p>`;
     if (a.status !== 'draft')
       return html`<h1>${t('submit.title')}</h1>
-        <p class="box ok" data-locked>🔒 ${t('submit.done', { hash: '' })}<span class="hash">${a.contentHash}</span></p>
+        <p class="box ok" data-locked>${lockIcon} ${t('submit.done', { hash: '' })}<span class="hash">${a.contentHash}</span></p>
         <a class="btn primary" href=${href({ view: 'results', id: a.id })}>${t('fill.results')}</a>`;
     const idx = itemIndex(set);
     const missing = r.missingEvidence;
@@ -77,12 +78,12 @@ export class TcSubmit extends LitElement {
       ${missing.length
         ? html`<div class="box warn">
             <p>${t('submit.missingEvidence', { n: missing.length })}</p>
-            <ul>${missing.map((id) => html`<li>📷 ${idx.get(id)?.item.code ?? ''} ${loc(idx.get(id)?.item.text)}</li>`)}</ul>
+            <ul>${missing.map((id) => html`<li>${idx.get(id)?.item.code ?? ''} ${loc(idx.get(id)?.item.text)}</li>`)}</ul>
             <label class="acts"><input type="checkbox" style="min-height:24px;width:24px" .checked=${this._ackEvidence} @change=${(e: Event) => (this._ackEvidence = (e.target as HTMLInputElement).checked)} /> ${t('submit.confirmMissingEvidence')}</label>
           </div>`
         : nothing}
       <div class="acts">
-        <button class="primary" data-action="lock" ?disabled=${blocked} @click=${this._onLock}>🔒 ${t('submit.lock')}</button>
+        <button class="primary" data-action="lock" ?disabled=${blocked} @click=${this._onLock}>${lockIcon} ${t('submit.lock')}</button>
         <a class="btn" href=${href({ view: 'fill', id: a.id })}>${t('submit.back')}</a>
       </div>`;
   }
