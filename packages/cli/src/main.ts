@@ -18,6 +18,7 @@ import {
 import { UserError, type Lang, findSet, formatProblems, readJson, setFolders } from './io.js';
 export { UserError, findSet, formatProblems, readJson, setFolders, type Lang };
 import { summary } from './summary.js';
+import { aggregateCommand, compareCommand, rankCommand, reconcileCommand } from './loop-commands.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -33,6 +34,10 @@ const OPTIONS = {
   out: { type: 'string', short: 'o' },
   lang: { type: 'string', default: 'vi' },
   help: { type: 'boolean', short: 'h', default: false },
+  round: { type: 'string' },
+  baseline: { type: 'string' },
+  followup: { type: 'string' },
+  by: { type: 'string' },
 } as const;
 
 export type Options = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
@@ -66,6 +71,9 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+// Registered after the object exists: these commands import helpers from this module.
+Object.assign(COMMANDS, { compare: compareCommand, reconcile: reconcileCommand, rank: rankCommand, aggregate: aggregateCommand });
 
 function usage(): string {
   const cmds = Object.values(COMMANDS).map((c) => `  tieuchi ${c.usage}`).join('\n');
