@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { score, toFractionString, parseFraction } from '../src/index.js';
+import { score, toFractionString, parseFraction, reconcile, rankByImprovement } from '../src/index.js';
 import type { CriteriaSetItem, CriteriaSetScoring } from '../src/index.js';
-import { assess, binary, element, makeSet } from './helpers.js';
+import { assess, binary, element, makeSet, station } from './helpers.js';
 
 const doc = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'scoring.md'), 'utf8');
 const blocks = [...doc.matchAll(/```json worked-example\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
@@ -50,6 +50,47 @@ describe('docs/scoring.md worked examples', () => {
         if (c.max) expect(fr(cr.score.max)).toBe(n(c.max));
         if (c.level) expect(cr.level).toBe(c.level);
       }
+    });
+  }
+});
+
+describe('docs/scoring.md improvement-loop examples', () => {
+  const recBlocks = [...doc.matchAll(/```json worked-reconcile\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+  const rankBlocks = [...doc.matchAll(/```json worked-rank\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+  it('has loop examples', () => expect(recBlocks.length + rankBlocks.length).toBeGreaterThanOrEqual(2));
+  for (const b of recBlocks) {
+    it(b.example, () => {
+      const set = makeSet([{ id: 's1', criteria: [{ id: 'k', items: (b.self as string[]).map((_, i) => binary(`i${i}`, 1, { naAllowed: true })) }] }]);
+      const toAns = (vals: string[]) => Object.fromEntries(vals.map((v, i) => [`i${i}`, v === 'na' ? { na: true } : v]));
+      const sc = (vals: string[]) => {
+        const a = assess(set, toAns(vals));
+        const r = score(set, a);
+        if (!r.ok) throw new Error('score');
+        return { set, assessment: a, result: r.value };
+      };
+      const r = reconcile(sc(b.self), sc(b.inspection));
+      if (!r.ok) throw new Error('reconcile');
+      expect(toFractionString(r.value.agreementRate!)).toBe(b.expect.agreementRate);
+      expect(toFractionString(r.value.kappa!)).toBe(b.expect.kappa);
+      expect(r.value.disagreements.map((d) => d.id)).toEqual(b.expect.disagreements);
+    });
+  }
+  for (const b of rankBlocks) {
+    it(b.example, () => {
+      const items = Array.from({ length: 100 }, (_, i) => binary(`i${i}`, 1));
+      const set = makeSet([{ id: 's1', criteria: [{ id: 'k', items }] }]);
+      const entries = (['baseline', 'followup'] as const).flatMap((round) =>
+        Object.entries(b[round] as Record<string, number>).map(([fid, pct]) => {
+          const ans = Object.fromEntries(items.map((it, i) => [it.id, i < pct ? 'met' : 'not-met']));
+          const a = { ...assess(set, ans, { ...station, id: fid, name: fid }), id: `${fid}-${round}`, round: { id: round } };
+          const r = score(set, a);
+          if (!r.ok) throw new Error('score');
+          return { set, assessment: a, result: r.value };
+        }),
+      );
+      const r = rankByImprovement(entries, 'baseline', 'followup', b.by);
+      expect(r.rows.map((x) => [x.facilityId, toFractionString(x.gain), toFractionString(x.gapClosed)])).toEqual(b.expect.rows);
+      expect(r.alreadyFull.map((x) => x.facilityId)).toEqual(b.expect.alreadyFull);
     });
   }
 });
