@@ -44,6 +44,8 @@ export { proposePlan } from './loop/plan.js';
 export { compareAssessments, type Comparison, type NodeDelta, type ItemDelta, type ItemChange } from './loop/compare.js';
 export { reconcile, type Reconciliation, type Disagreement } from './loop/reconcile.js';
 export { rankByScore, rankByImprovement, type ScoreRanking, type ScoreRow, type ImprovementRanking, type ImprovementRow, type Entry as RankEntry } from './loop/rank.js';
+export { mergeAssessments, type MergeOutcome, type MergeConflict } from './loop/merge.js';
+export { diffSets, localEdition, type SetChange } from './set-diff.js';
 export { aggregate, type Aggregate, type CriterionAggregate, type ItemAggregate } from './loop/aggregate.js';
 export { migrateForward, MIGRATIONS, type Migration, type DocumentKind } from './migrate.js';
 export { message, type MessageCode } from './messages.js';
