@@ -3,11 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { formatExact, type AssessmentAnswer, type CriteriaSetItem, type ScoreResultItemResult } from '../core.js';
 import { LocaleController, loc, t } from '../i18n.js';
 import type { AnswerPatch } from '../model/assessment.js';
-import { cameraIcon, stopIcon } from '../icons.js';
+import { PhotoCaptureController } from '../controllers/photo-capture.js';
+import { cameraIcon, stopIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import type { AnswerChangeDetail } from './tc-answer-control.js';
 import './tc-answer-control.js';
 import './tc-photo-evidence.js';
+import type { PhotoEventDetail } from '../controllers/photo-capture.js';
 
 /**
  * One item to answer: its text, guidance, verification methods and citation (all rendered as text,
@@ -15,7 +17,7 @@ import './tc-photo-evidence.js';
  * Knockout items carry a red "điểm liệt" mark; missing required evidence shows a warning.
  *
  * @fires answer-change - {@link AnswerChangeDetail}, from the control, the note or the reason
- * @fires photo-add - from the evidence block
+ * @fires photo-add - {@link PhotoEventDetail}: a photo taken or chosen, downscaled, ready to store
  * @fires photo-remove - from the evidence block
  * @csspart card - the card box
  */
@@ -24,7 +26,8 @@ export class TcItemCard extends LitElement {
   static override styles = [
     shared,
     css`
-      :host { display: block; scroll-margin-top: 140px; }
+      /* Off-screen cards skip style, layout and paint until scrolled near (300-item forms stay fast). */
+      :host { display: block; scroll-margin-top: 140px; content-visibility: auto; contain-intrinsic-size: auto 230px; }
       .card { display: grid; gap: 10px; }
       .card.knockout { border-left: 6px solid var(--tc-red); }
       .card.done { border-color: #b9d8c9; }
@@ -34,6 +37,11 @@ export class TcItemCard extends LitElement {
       .extra { display: grid; grid-template-columns: 1fr minmax(200px, auto); gap: 10px; align-items: start; }
       .extra textarea { min-height: 44px; }
       @media (max-width: 640px) { .extra { grid-template-columns: 1fr; } }
+      .picker { display: grid; gap: 4px; justify-items: start; }
+      .add { position: relative; overflow: hidden; }
+      .add input { position: absolute; inset: 0; opacity: 0; cursor: pointer; }
+      .privacy { font-size: 0.8em; max-width: 260px; }
+      .err { color: var(--tc-red); }
       .code { color: var(--tc-muted); font-weight: 700; margin-right: 4px; }
       .meta { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; justify-content: flex-end; }
       details { border-top: 1px dashed var(--tc-line); padding-top: 6px; }
@@ -52,12 +60,16 @@ export class TcItemCard extends LitElement {
   @property({ attribute: false }) item!: CriteriaSetItem;
   /** The current answer, if any. */
   @property({ attribute: false }) answer: AssessmentAnswer | undefined;
-  /** core's result for this item (status, points, knockout and evidence flags). */
-  @property({ attribute: false }) result: ScoreResultItemResult | undefined;
+  /**
+   * core's result for this item (status, points, knockout and evidence flags). Every answer yields a new
+   * result object for every item; comparing the fields shown keeps the other 299 cards from re-rendering.
+   */
+  @property({ attribute: false, hasChanged: itemResultChanged }) result: ScoreResultItemResult | undefined;
   /** Read-only (a locked assessment). */
   @property({ type: Boolean }) readonly = false;
 
   @state() private _showReason = false;
+  private readonly _photo = new PhotoCaptureController(this, () => this.item.id);
 
   constructor() {
     super();
@@ -103,8 +115,9 @@ export class TcItemCard extends LitElement {
               <span class="sr-only">${t('item.note')}</span>
               <textarea rows="1" placeholder=${t('item.notePlaceholder')} .value=${a?.note ?? ''} @input=${this._onNote}></textarea>
             </label>
-            ${autoNa ? nothing : html`<tc-photo-evidence .itemId=${item.id} .hashes=${a?.evidence ?? []}></tc-photo-evidence>`}
-          </div>`}
+            ${autoNa ? nothing : this._photoPicker()}
+          </div>
+          ${a?.evidence?.length ? html`<tc-photo-evidence .itemId=${item.id} .hashes=${a.evidence}></tc-photo-evidence>` : nothing}`}
     </article>`;
   }
 
@@ -125,6 +138,17 @@ export class TcItemCard extends LitElement {
         ?disabled=${ro}
         @change=${this._onReason}
       />
+    </div>`;
+  }
+
+  private _photoPicker() {
+    return html`<div class="picker">
+      <label class="btn add">
+        ${cameraIcon} ${t('item.photoAdd')}
+        <input type="file" accept="image/*" capture="environment" ?disabled=${this._photo.busy} @change=${this._photo.onChange} />
+      </label>
+      <span class="privacy muted">${warnIcon} ${t('item.photoPrivacy')}</span>
+      ${this._photo.error ? html`<span class="err" role="alert">${this._photo.error}</span>` : nothing}
     </div>`;
   }
 
@@ -157,6 +181,20 @@ export class TcItemCard extends LitElement {
     const detail: AnswerChangeDetail = { itemId: this.item.id, patch };
     this.dispatchEvent(new CustomEvent('answer-change', { detail, bubbles: true, composed: true }));
   }
+}
+
+/** Whether two item results differ in anything the card shows. */
+export function itemResultChanged(a: ScoreResultItemResult | undefined, b: ScoreResultItemResult | undefined): boolean {
+  if (a === b) return false;
+  if (!a || !b) return true;
+  return (
+    a.status !== b.status ||
+    a.met !== b.met ||
+    a.knockoutFailed !== b.knockoutFailed ||
+    a.evidenceMissing !== b.evidenceMissing ||
+    a.points.num * b.points.den !== b.points.num * a.points.den ||
+    a.max.num * b.max.den !== b.max.num * a.max.den
+  );
 }
 
 declare global {
