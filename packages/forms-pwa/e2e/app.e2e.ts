@@ -67,6 +67,51 @@ describe('forms-pwa in Chromium (production build)', () => {
     await page.context().close();
   });
 
+  it('stores a photo as a downscaled JPEG with its capture time, and runs under the CSP', async () => {
+    const page = await freshPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    await createAssessment(page, served.url, 'Trạm E2E ảnh', SMALL);
+    await page.goto(`${page.url().replace(/#.*/, '')}${new URL(page.url()).hash}/s/s2`);
+    await page.locator('tc-item-card[data-item-id="i4"]').waitFor();
+    expect(await page.locator('tc-item-card[data-item-id="i4"] .warnline').count()).toBe(1); // photo required
+    // A 2400x1800 "camera" picture, drawn in the page (no image library needed here).
+    const big = await page.evaluate(() => {
+      const c = document.createElement('canvas');
+      c.width = 2400;
+      c.height = 1800;
+      const g = c.getContext('2d')!;
+      g.fillStyle = '#0b6e4f';
+      g.fillRect(0, 0, 2400, 1800);
+      g.fillStyle = '#fff';
+      g.fillRect(600, 400, 1200, 1000);
+      return c.toDataURL('image/png').split(',')[1]!;
+    });
+    await page
+      .locator('tc-item-card[data-item-id="i4"] input[type=file]')
+      .setInputFiles({ name: 'camera.png', mimeType: 'image/png', buffer: Buffer.from(big, 'base64') });
+    await page.locator('tc-item-card[data-item-id="i4"] tc-photo-evidence figure img[src^="blob:"]').waitFor();
+    await expect.poll(() => page.locator('tc-item-card[data-item-id="i4"] .warnline').count()).toBe(0);
+    const stored = await page.evaluate(
+      () =>
+        new Promise<{ mime: string; width: number; height: number; capturedAt: string; type: string }[]>((resolve, reject) => {
+          const open = indexedDB.open('tieuchi');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('photos').objectStore('photos').getAll();
+            req.onsuccess = () => resolve(req.result.map((p) => ({ mime: p.mime, width: p.width, height: p.height, capturedAt: p.capturedAt, type: p.blob.type })));
+          };
+        }),
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ mime: 'image/jpeg', type: 'image/jpeg', width: 1600, height: 1200 });
+    expect(stored[0]!.capturedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
   it('works offline from the service worker and keeps saving', async () => {
     const own = await serve();
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
