@@ -48,6 +48,16 @@ export function formatDate(iso: string | undefined): string {
   return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
 }
 
+/** Reads a dd/mm/yyyy date typed by a person into ISO yyyy-mm-dd; undefined when it is not a real date. */
+export function parseDate(text: string): string | undefined {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return undefined;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** dd/mm/yyyy hh:mm for an ISO date-time. */
 export function formatDateTime(iso: string | undefined): string {
   if (!iso) return '';

@@ -58,6 +58,7 @@ export const messages = {
   'new.round': { vi: 'Đợt / vòng (không bắt buộc)', en: 'Round (optional)' },
   'new.date': { vi: 'Ngày đánh giá', en: 'Date of assessment' },
   'new.assessors': { vi: 'Người đánh giá (mỗi dòng một người)', en: 'Assessors (one per line)' },
+  'new.badDate': { vi: 'Ngày phải có dạng dd/mm/yyyy.', en: 'The date must be dd/mm/yyyy.' },
   'new.create': { vi: 'Tạo phiếu', en: 'Create' },
   'new.cancel': { vi: 'Huỷ', en: 'Cancel' },
   'new.required': { vi: 'Hãy chọn bộ tiêu chí và cơ sở.', en: 'Choose a criteria set and a facility.' },

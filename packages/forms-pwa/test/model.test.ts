@@ -3,7 +3,7 @@ import { newAssessment, slug, withAnswer } from '../src/model/assessment.js';
 import { nextUnanswered, totalProgress } from '../src/model/progress.js';
 import { fitWithin } from '../src/model/photo.js';
 import { parseRoute, href } from '../src/router.js';
-import { formatDate } from '../src/i18n.js';
+import { formatDate, parseDate } from '../src/i18n.js';
 import { draft, scored, smallSet } from './helpers.js';
 
 const now = '2025-01-01T00:00:00.000Z';
@@ -50,8 +50,11 @@ describe('small pure helpers', () => {
     for (const r of [{ view: 'home' }, { view: 'fill', id: 'a-1', section: 's 2' }, { view: 'io', id: 'x' }] as const)
       expect(parseRoute(href(r))).toEqual(r);
   });
-  it('formats dates as dd/mm/yyyy', () => {
+  it('formats dates as dd/mm/yyyy and reads them back', () => {
     expect(formatDate('2025-03-07')).toBe('07/03/2025');
+    expect(parseDate('7/3/2025')).toBe('2025-03-07');
+    expect(parseDate('31/02/2025')).toBeUndefined();
+    expect(parseDate('2025-03-07')).toBeUndefined();
   });
   it('pins a new assessment to the set version', () => {
     const a = newAssessment({ set: smallSet, facility: { id: 'f', name: 'F', kind: 'commune-station' }, assessmentKind: 'contest-round', assessors: [' A ', ''], assessedOn: '2025-01-01', round: 'Vòng 1', now });

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Facility, FacilityKind, Zone } from '../core.js';
-import { LocaleController, loc, t } from '../i18n.js';
+import { LocaleController, formatDate, loc, parseDate, t } from '../i18n.js';
 import { ASSESSMENT_KINDS, newId, type AssessmentKind } from '../model/assessment.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
@@ -47,7 +47,8 @@ export class TcNewAssessment extends LitElement {
     const kinds = set?.applicability.facilityKinds;
     const facilities = [...store.facilities].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     const suitable = kinds ? facilities.filter((f) => kinds.includes(f.kind)) : facilities;
-    const today = new Date().toISOString().slice(0, 10);
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
     return html`<h1>${t('new.title')}</h1>
       ${sets.length === 0 ? html`<p class="warn card">${t('new.noSets')}</p>` : nothing}
       <form class="card" @submit=${this._onSubmit}>
@@ -93,7 +94,10 @@ export class TcNewAssessment extends LitElement {
               ${(['1', '2', '3'] as const).map((z) => html`<option value=${z} ?selected=${z === this._zone}>${t('new.zone')} ${z}</option>`)}
             </select>
           </label>
-          <label><span>${t('new.date')}</span><input name="date" type="date" .value=${today} required /></label>
+          <label
+            ><span>${t('new.date')}</span
+            ><input name="date" inputmode="numeric" placeholder="dd/mm/yyyy" pattern="\\d{1,2}/\\d{1,2}/\\d{4}" .value=${formatDate(today)} required
+          /></label>
           <label><span>${t('new.round')}</span><input name="round" maxlength="200" /></label>
         </div>
         <label><span>${t('new.assessors')}</span><textarea name="assessors" rows="3"></textarea></label>
@@ -129,6 +133,11 @@ export class TcNewAssessment extends LitElement {
       this._error = t('new.required');
       return;
     }
+    const assessedOn = parseDate(String(fd.get('date') ?? ''));
+    if (!assessedOn) {
+      this._error = t('new.badDate');
+      return;
+    }
     const zone = String(fd.get('zone') ?? '');
     facility = { ...facility };
     if (zone) facility.zone = zone as Zone;
@@ -138,7 +147,7 @@ export class TcNewAssessment extends LitElement {
       facility,
       assessmentKind: String(fd.get('kind')) as AssessmentKind,
       assessors: String(fd.get('assessors') ?? '').split('\n'),
-      assessedOn: String(fd.get('date') || new Date().toISOString().slice(0, 10)),
+      assessedOn,
       round: String(fd.get('round') ?? ''),
     });
     go({ view: 'fill', id });
