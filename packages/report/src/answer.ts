@@ -1,0 +1,30 @@
+/**
+ * How an answer reads in the report: "Đạt", an option's label, a number with its unit, "Không áp dụng", ...
+ */
+import type { AssessmentAnswer, CriteriaSetItem, ScoreResultItemResult } from '@tieuchi/core';
+import type { SetIndex } from './context.js';
+
+/** The answer of one item, in words. */
+export function answerText(ix: SetIndex, item: CriteriaSetItem, r: ScoreResultItemResult | undefined, a: AssessmentAnswer | undefined): string {
+  const A = ix.L.answer;
+  const status = r?.status ?? (a ? 'answered' : 'unanswered');
+  if (status === 'na') return A.na;
+  if (status === 'auto-na') return A.autoNa;
+  if (status === 'unanswered') return A.unanswered;
+  if (status === 'unassessed') return a?.unassessed ? `${A.unassessed}: ${a.unassessed}` : A.unassessed;
+  const v = r?.value ?? a?.value;
+  const resp = item.response;
+  switch (resp.kind) {
+    case 'binary':
+    case 'graded':
+      return v === 'met' || v === 'partial' || v === 'not-met' ? A[v] : String(v ?? '');
+    case 'choice': {
+      const o = resp.options.find((x) => x.id === v);
+      return o ? ix.t(o.label) : String(v ?? '');
+    }
+    case 'numeric': {
+      const unit = resp.unit ? ` ${ix.t(resp.unit)}` : '';
+      return `${v ?? ''}${unit}`;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * What every section of the layout reads: the inputs, the labels, lookups by id, and the shared styles.
+ */
+import type { Assessment, CriteriaSet, CriteriaSetCriterion, CriteriaSetItem, CriteriaSetSection, ScoreResult, ScoreResultCriterionResult, ScoreResultItemResult } from '@tieuchi/core';
+import type { StyleDictionary } from 'pdfmake/interfaces.js';
+import { LABELS, type Labels, type Lang } from './labels.js';
+import { pick } from './text.js';
+
+export interface SetIndex {
+  set: CriteriaSet;
+  lang: Lang;
+  L: Labels;
+  item: Map<string, { item: CriteriaSetItem; criterion: CriteriaSetCriterion; section: CriteriaSetSection }>;
+  criterion: Map<string, CriteriaSetCriterion>;
+  /** Text in the report's language. */
+  t: (x: Parameters<typeof pick>[0]) => string;
+}
+
+export interface Ctx extends SetIndex {
+  assessment: Assessment;
+  result: ScoreResult;
+  itemResult: Map<string, ScoreResultItemResult>;
+  criterionResult: Map<string, ScoreResultCriterionResult>;
+}
+
+/** Lookups over a set. */
+export function indexSet(set: CriteriaSet, lang: Lang): SetIndex {
+  const item: SetIndex['item'] = new Map();
+  const criterion = new Map<string, CriteriaSetCriterion>();
+  for (const section of set.sections) {
+    for (const c of section.criteria) {
+      criterion.set(c.id, c);
+      for (const i of c.items) item.set(i.id, { item: i, criterion: c, section });
+    }
+  }
+  return { set, lang, L: LABELS[lang], item, criterion, t: (x) => pick(x, lang) };
+}
+
+/** Lookups over a set and a result. */
+export function context(set: CriteriaSet, assessment: Assessment, result: ScoreResult, lang: Lang): Ctx {
+  const itemResult = new Map<string, ScoreResultItemResult>();
+  const criterionResult = new Map<string, ScoreResultCriterionResult>();
+  for (const s of result.sections) {
+    for (const c of s.criteria) {
+      criterionResult.set(c.id, c);
+      for (const i of c.items) itemResult.set(i.id, i);
+    }
+  }
+  return { ...indexSet(set, lang), assessment, result, itemResult, criterionResult };
+}
+
+/** The criterion's printed name: its official code when it has one, else its id. */
+export const criterionCode = (c: CriteriaSetCriterion): string => c.code ?? c.id;
+/** The item's printed code: its official code when it has one, else its id. */
+export const itemCode = (i: CriteriaSetItem): string => i.code ?? i.id;
+
+export const COLOR = {
+  ink: '#1a1a1a',
+  muted: '#5f6368',
+  rule: '#c8ccd0',
+  head: '#e8eef4',
+  band: '#f4f6f8',
+  pass: '#1e7b34',
+  fail: '#b3261e',
+  failFill: '#fde7e5',
+  bar: '#2f6db5',
+  barBack: '#e3e7ec',
+} as const;
+
+export const STYLES: StyleDictionary = {
+  title: { fontSize: 18, bold: true, alignment: 'center', margin: [0, 0, 0, 6] },
+  subtitle: { fontSize: 12, alignment: 'center', color: COLOR.muted, margin: [0, 0, 0, 16] },
+  h1: { fontSize: 14, bold: true, margin: [0, 0, 0, 8] },
+  h2: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] },
+  label: { color: COLOR.muted },
+  small: { fontSize: 7.5, color: COLOR.muted },
+  th: { bold: true, fontSize: 8, fillColor: COLOR.head },
+  cell: { fontSize: 8 },
+  big: { fontSize: 16, bold: true },
+  pass: { color: COLOR.pass, bold: true },
+  fail: { color: COLOR.fail, bold: true },
+  hash: { fontSize: 7.5, color: COLOR.muted },
+};
+
+/** Thin grey rules between rows, none at the sides: readable when printed in black and white. */
+export const TABLE_LAYOUT = {
+  hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0.6 : 0.3),
+  vLineWidth: () => 0,
+  hLineColor: () => COLOR.rule,
+  paddingLeft: () => 3,
+  paddingRight: () => 3,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+};

@@ -1,0 +1,81 @@
+/**
+ * The cover: facility, set with its legal source documents, kind of assessment, dates, assessors, hash.
+ */
+import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import type { Assessment } from '@tieuchi/core';
+import { COLOR, TABLE_LAYOUT, type Ctx, type SetIndex } from './context.js';
+import { date } from './text.js';
+
+/** Label / value rows as a two-column table without lines. */
+export function facts(rows: ReadonlyArray<readonly [string, Content | string | undefined]>): Content {
+  const body: TableCell[][] = rows
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => [{ text: k, style: 'label' }, v as TableCell]);
+  return { table: { widths: [120, '*'], body }, layout: 'noBorders', margin: [0, 0, 0, 8] };
+}
+
+/** The set's title, version and source documents. */
+export function setBlock(ix: SetIndex): Content[] {
+  const { set, L, t } = ix;
+  const docs = set.source.documents.map((d) => ({
+    text: [
+      { text: d.number, bold: true },
+      d.date ? ` (${date(d.date, ix.lang)})` : '',
+      d.issuer ? `, ${d.issuer}` : '',
+      d.title ? ` — ${t(d.title)}` : '',
+      { text: ` [${L.role[d.role]}]`, color: COLOR.muted },
+    ],
+  }));
+  const out: Content[] = [
+    facts([
+      [L.set, { text: [{ text: t(set.title), bold: true }, { text: ` (${set.id}, ${L.version} ${set.version})`, color: COLOR.muted }] }],
+      [L.sources, { ul: docs, margin: [0, 0, 0, 0] }],
+    ]),
+  ];
+  if (L.wordingNote[set.wording]) out.push({ text: L.wordingNote[set.wording], style: 'small', margin: [0, 0, 0, 8] });
+  return out;
+}
+
+function address(a: Assessment): string {
+  const f = a.facility;
+  return [f.address, f.commune, f.formerDistrict, f.province].filter(Boolean).join(', ');
+}
+
+/** The cover page content (no page break). */
+export function cover(ctx: Ctx): Content[] {
+  const { assessment: a, L, lang } = ctx;
+  const f = a.facility;
+  const out: Content[] = [
+    { text: L.reportTitle, style: 'title', margin: [0, 40, 0, 6] },
+    { text: L.kind[a.assessmentKind], style: 'subtitle' },
+    { text: f.name, fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
+    { text: [L.facilityKind[f.kind], address(a) ? ` — ${address(a)}` : ''].join(''), alignment: 'center', color: COLOR.muted, margin: [0, 0, 0, 28] },
+    ...setBlock(ctx),
+    facts([
+      [L.assessmentKind, L.kind[a.assessmentKind]],
+      [L.round, a.round?.label ?? a.round?.id],
+      [L.zone, ctx.result.zone],
+      [L.assessedOn, date(a.assessedOn, lang)],
+      [L.submittedAt, date(a.submittedAt, lang)],
+      [L.lockedAt, date(a.lockedAt, lang)],
+      [L.statusLabel, L.status[a.status]],
+    ]),
+  ];
+  if (a.assessors?.length) {
+    out.push({ text: L.assessors, style: 'h2' });
+    out.push({
+      table: {
+        headerRows: 1,
+        widths: ['*', 110, '*'],
+        body: [
+          [{ text: L.name, style: 'th' }, { text: L.roleCol, style: 'th' }, { text: L.organisation, style: 'th' }],
+          ...a.assessors.map((p) => [{ text: p.name, style: 'cell' }, { text: p.role ?? '', style: 'cell' }, { text: p.organisation ?? '', style: 'cell' }]),
+        ],
+      },
+      layout: TABLE_LAYOUT,
+    });
+  }
+  out.push({ text: L.contentHash, style: 'h2' });
+  out.push(a.status === 'locked' && a.contentHash ? { text: a.contentHash, style: 'hash', font: 'Roboto' } : { text: L.notLocked, style: 'small' });
+  return out;
+}

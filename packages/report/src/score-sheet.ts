@@ -1,0 +1,130 @@
+/**
+ * buildScoreSheet: a blank printable score sheet for any set, the paper fallback when a tablet fails.
+ */
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { CriteriaSet, CriteriaSetItem } from '@tieuchi/core';
+import { COLOR, TABLE_LAYOUT, criterionCode, indexSet, itemCode, type SetIndex } from './context.js';
+import { facts, setBlock } from './cover.js';
+import { frame } from './frame.js';
+import type { Lang } from './labels.js';
+import { scoringRule } from './rules.js';
+import { signatureBlocks } from './signatures.js';
+import { nfcDeep } from './text.js';
+import { codeWidth } from './items-table.js';
+
+const BOX: Content = { canvas: [{ type: 'rect', x: 0, y: 1.5, w: 7, h: 7, lineWidth: 0.7, lineColor: COLOR.ink }], width: 11 } as Content;
+
+function option(label: string, points?: number | string): Content {
+  return { columns: [BOX, { text: points !== undefined ? `${label} (${points})` : label, width: '*' }], margin: [0, 0, 0, 1] };
+}
+
+/** The boxes to tick for one item. */
+function answerBoxes(ix: SetIndex, item: CriteriaSetItem): Content {
+  const A = ix.L.answer;
+  const r = item.response;
+  const levels = ix.set.scoring.model === 'levels';
+  const out: Content[] = [];
+  switch (r.kind) {
+    case 'binary':
+      out.push(option(A.met, levels ? undefined : (r.points ?? 0)), option(A['not-met'], levels ? undefined : 0));
+      break;
+    case 'graded':
+      out.push(option(A.met, r.points), option(A.partial, r.partialPoints), option(A['not-met'], 0));
+      break;
+    case 'choice':
+      for (const o of r.options) out.push(option(ix.t(o.label), o.points));
+      break;
+    case 'numeric': {
+      const unit = r.unit ? ` ${ix.t(r.unit)}` : '';
+      out.push({ text: `${ix.L.numberIn}: ________${unit}` });
+      const bands = r.bands.map((b, i) => {
+        const next = r.bands[i + 1];
+        return `${next ? `${b.min}–<${next.min}` : `≥ ${b.min}`}: ${b.points}`;
+      });
+      out.push({ text: bands.join('; '), style: 'small' });
+      break;
+    }
+  }
+  if (item.naAllowed) out.push(option(A.na));
+  return { stack: out, fontSize: 7.5 };
+}
+
+function maxOf(item: CriteriaSetItem, levels: boolean): string {
+  const r = item.response;
+  if (levels) return '';
+  switch (r.kind) {
+    case 'binary':
+      return String(r.points ?? 0);
+    case 'graded':
+      return String(r.points);
+    case 'choice':
+      return String(Math.max(...r.options.map((o) => o.points)));
+    case 'numeric':
+      return String(Math.max(...r.bands.map((b) => b.points)));
+  }
+}
+
+/**
+ * Lays out a blank score sheet: the set and its legal basis, fields for the facility, date and assessors, the
+ * scoring rule in words, every item with boxes for the answer and lines for points and a note, and signature
+ * blocks. Pure: no pdfmake, no I/O.
+ *
+ * @param set a valid criteria set.
+ * @param lang language of the labels and of texts the set gives in both languages (default 'vi').
+ */
+export function buildScoreSheet(set: CriteriaSet, lang: Lang = 'vi'): TDocumentDefinitions {
+  const ix = indexSet(set, lang);
+  const { L } = ix;
+  const levels = set.scoring.model === 'levels';
+  const C = L.col;
+  const line: TableCell = { text: ' ', margin: [0, 4, 0, 4] };
+  const body: TableCell[][] = [[C.code, C.text, C.answer, levels ? L.level : C.max, C.points, C.note].map((text) => ({ text, style: 'th' }))];
+  for (const section of set.sections) {
+    if (set.sections.length > 1) body.push([{ text: ix.t(section.title).toUpperCase(), colSpan: 6, bold: true, fontSize: 8.5, fillColor: COLOR.head }, '', '', '', '', '']);
+    for (const c of section.criteria) {
+      const max = c.maxPoints !== undefined ? ` — ${L.maxLabel.toLowerCase()} ${c.maxPoints}` : '';
+      body.push([{ text: [{ text: `${criterionCode(c)}  `, bold: true }, ix.t(c.title), max], colSpan: 6, fillColor: COLOR.band, fontSize: 8.5 }, '', '', '', '', '']);
+      for (const item of c.items) {
+        const text: Content[] = [{ text: ix.t(item.text) }];
+        if (item.knockout) text.push({ text: L.knockout, bold: true, fontSize: 7, color: COLOR.fail });
+        const ev = item.evidence;
+        if (ev && ev.photo !== 'never') {
+          const hint = ev.hint ? `: ${ix.t(ev.hint)}` : '';
+          text.push({ text: `${ev.photo === 'always' ? L.photoAlways : L.photoWhenNotMet}${hint}`, style: 'small' });
+        }
+        body.push([
+          { text: itemCode(item), bold: true },
+          { stack: text },
+          answerBoxes(ix, item),
+          { text: levels ? String(item.level ?? '') : maxOf(item, levels), alignment: 'center' },
+          line,
+          line,
+        ]);
+      }
+    }
+  }
+  const content: Content[] = [
+    { text: L.sheetTitle, style: 'title', margin: [0, 10, 0, 4] },
+    { text: L.sheetHint, style: 'small', alignment: 'center', margin: [0, 0, 0, 12] },
+    ...setBlock(ix),
+    facts([
+      [L.sheetFields.facility, '…'.repeat(60)],
+      [L.sheetFields.date, '…'.repeat(30)],
+      [L.sheetFields.assessors, '…'.repeat(60)],
+    ]),
+    ...scoringRule(ix),
+    { text: L.items, style: 'h1', margin: [0, 14, 0, 6] },
+    {
+      table: { headerRows: 1, widths: [codeWidth([...ix.item.values()].map((p) => itemCode(p.item))), '*', 110, 30, 34, 90], body, dontBreakRows: true },
+      layout: { ...TABLE_LAYOUT, vLineWidth: (i: number) => (i === 4 || i === 5 ? 0.3 : 0), vLineColor: () => COLOR.rule },
+      fontSize: 8,
+    },
+    ...signatureBlocks(ix, undefined),
+  ];
+  return frame(nfcDeep(content), {}, {
+    title: `${L.sheetTitle} — ${ix.t(set.title)}`,
+    header: `${L.sheetTitle} — ${ix.t(set.shortTitle ?? set.title)} (${set.id} ${set.version})`,
+    L,
+    lang,
+  });
+}
