@@ -18,6 +18,7 @@ import {
 import { UserError, type Lang, findSet, formatProblems, readJson, setFolders } from './io.js';
 export { UserError, findSet, formatProblems, readJson, setFolders, type Lang };
 import { summary } from './summary.js';
+import { reportCommand } from './report-command.js';
 import { aggregateCommand, compareCommand, rankCommand, reconcileCommand } from './loop-commands.js';
 
 export interface Io {
@@ -34,6 +35,7 @@ const OPTIONS = {
   out: { type: 'string', short: 'o' },
   lang: { type: 'string', default: 'vi' },
   help: { type: 'boolean', short: 'h', default: false },
+  blank: { type: 'boolean', default: false },
   round: { type: 'string' },
   baseline: { type: 'string' },
   followup: { type: 'string' },
@@ -70,6 +72,7 @@ export const COMMANDS: Record<string, Command> = {
       return scoreFile(args[0], options.set, options.json ?? false, io, lang);
     },
   },
+  report: reportCommand,
 };
 
 // Registered after the object exists: these commands import helpers from this module.

@@ -1,0 +1,41 @@
+/**
+ * `tieuchi report`: the PDF report of an assessment, or with --blank a blank paper score sheet for a set.
+ * Layout comes from @tieuchi/report (pure), rendering from its Node entry (pdfmake, loaded on first use).
+ */
+import { writeFileSync } from 'node:fs';
+import { buildReport, buildScoreSheet } from '@tieuchi/report';
+import { renderPdf } from '@tieuchi/report/node';
+import { type Command, UserError, loadAssessment, loadSet, scoreLoaded } from './main.js';
+
+function write(path: string, bytes: Uint8Array, lang: 'vi' | 'en'): void {
+  try {
+    writeFileSync(path, bytes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new UserError(`${path}: ${lang === 'vi' ? 'không ghi được tệp' : 'cannot write the file'} (${code})`);
+  }
+}
+
+/** The `report` command. */
+export const reportCommand: Command = {
+  usage:
+    'report <assessment.json> [--set <set.json>] --out <report.pdf>   the PDF report of an assessment\n' +
+    '  tieuchi report --blank --set <set.json> --out <sheet.pdf>           a blank score sheet to fill in on paper',
+  run: async ({ args, options, io, lang }) => {
+    const out = options.out;
+    if (!out) throw new UserError(lang === 'vi' ? 'report: cần --out <tệp.pdf>' : 'report: --out <file.pdf> is needed');
+    if (options.blank) {
+      if (args.length) throw new UserError(lang === 'vi' ? 'report --blank: không nhận tệp phiếu, chỉ --set' : 'report --blank: takes no assessment, only --set');
+      if (!options.set) throw new UserError(lang === 'vi' ? 'report --blank: cần --set <bộ tiêu chí.json>' : 'report --blank: --set <criteria-set.json> is needed');
+      const set = loadSet(options.set, lang);
+      write(out, await renderPdf(buildScoreSheet(set, lang)), lang);
+    } else {
+      if (args.length > 1) throw new UserError(lang === 'vi' ? 'report: chỉ một tệp phiếu' : 'report: one assessment file');
+      const { assessment, set } = loadAssessment(args[0], options.set, io, lang);
+      const result = scoreLoaded(args[0]!, set, assessment, lang);
+      write(out, await renderPdf(buildReport({ set, assessment, result, lang })), lang);
+    }
+    io.stdout(`✓ ${out}\n`);
+    return 0;
+  },
+};
