@@ -1,0 +1,56 @@
+/**
+ * Timing helpers and the Markdown table of the scoring benchmark (printed, and written into docs/benchmarks.md).
+ */
+import { performance } from 'node:perf_hooks';
+
+/** Runs `fn` `rounds` times; returns the median duration in ms and every round's duration. */
+export function medianMs(rounds, fn) {
+  const times = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { ms: sorted[Math.floor(sorted.length / 2)], rounds: times };
+}
+
+/** Throughput figures for `count` assessments of `items` items scored in `ms`. */
+export function rate(count, items, ms) {
+  const perSec = (count * 1000) / ms;
+  return { assessments: count, ms, msPerAssessment: ms / count, assessmentsPerSec: perSec, itemAnswersPerSec: perSec * items };
+}
+
+const group = (x) => Math.round(x).toLocaleString('en-US');
+const sig = (x) => (x >= 100 ? group(x) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toPrecision(2));
+const ratio = (x) => (x >= 10 ? group(x) : x.toFixed(2));
+
+/** The Markdown table and ratio lines for a results document. */
+export function markdown(res) {
+  const e = res.engines;
+  const rows = [
+    ['Tiêu Chí `score()` (full explained result)', e.ours],
+    ['survey-core, one reused model', e.surveyCoreReused],
+    ['survey-core, a model per response', e.surveyCorePerResponse],
+    ['plain hand-written loop (ceiling)', e.plain],
+  ];
+  const lines = [
+    '| engine | timed on | ms per assessment | assessments/s | item-answers/s | ours ÷ this |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      ([name, r]) =>
+        `| ${name} | ${group(r.assessments)} | ${sig(r.msPerAssessment)} | ${sig(r.assessmentsPerSec)} | ${group(r.itemAnswersPerSec)} | ${ratio(e.ours.assessmentsPerSec / r.assessmentsPerSec)} |`,
+    ),
+    '',
+    `- ours / survey-core (reused model): **${ratio(res.ratios.oursVsSurveyCoreReused)}x** (target >= 100x); ` +
+      `ours / survey-core (model per response): **${ratio(res.ratios.oursVsSurveyCorePerResponse)}x**.`,
+    `- ours / plain loop: **${ratio(res.ratios.oursVsPlain)}** (the plain loop is ${ratio(1 / res.ratios.oursVsPlain)}x faster; aim: within 2x).`,
+    `- Same totals (points and maximum, exact) and decision: ours vs plain loop on ${group(res.check.plain.checked)} of ` +
+      `${group(res.workload.assessments)} (${res.check.plain.mismatches} mismatches); ours vs survey-core on ` +
+      `${group(res.check.surveyCore.checked)} of ${group(res.workload.assessments)} (${res.check.surveyCore.mismatches} mismatches).`,
+    `- Machine: ${res.machine.cpu}, ${res.machine.cores} cores, Node ${res.machine.node}, ${res.machine.os}; ` +
+      `1-min load average ${res.machine.loadAvg1mBefore.toFixed(2)} before timing; ` +
+      `survey-core ${res.machine.surveyCore}; measured ${res.date.slice(0, 10)}.`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,177 @@
+/**
+ * Scoring throughput: Tiêu Chí's `score()` against SurveyJS survey-core and a plain hand-written loop, on a
+ * synthetic 300-item set and 10,000 seeded random assessments. A benchmark, not a timed test.
+ *
+ *   pnpm --filter @tieuchi/core run build && node bench/scoring.mjs [--ours-only] [--check=N]
+ *
+ * --ours-only   time only our engine (for `node --cpu-prof bench/scoring.mjs --ours-only`)
+ * --check=N     check survey-core's totals on the first N assessments, however long it takes (default: all
+ *               10,000 if that projects to under ~5 min on this machine, else as many as fit in ~3 min)
+ *
+ * Writes bench/results/scoring.json (with the Markdown table that bench/run.mjs puts in docs/benchmarks.md).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { score, validateCriteriaSet } from '@tieuchi/core';
+import { Model } from 'survey-core';
+import { buildAssessments, buildSet, itemsOf } from './lib/synthetic.mjs';
+import { readTotals, surveyJson, toSurveyData } from './lib/surveyjs.mjs';
+import { plainScore, plainTable } from './lib/plain.mjs';
+import { markdown, medianMs, rate } from './lib/report.mjs';
+
+const SEED = 20261122;
+const loadBefore = os.loadavg()[0];
+const COUNT = 10_000;
+const ROUNDS = 5; // median of 5 rounds for ours and the plain loop; 3 rounds of 150 for survey-core
+const SURVEY_TIMED = 150;
+const SURVEY_PER_RESPONSE = 8;
+const args = process.argv.slice(2);
+const oursOnly = args.includes('--ours-only');
+const checkArg = args.find((a) => a.startsWith('--check='));
+const log = (...m) => console.log(...m);
+
+// --- the workload: a validated set, assessments as parsed JSON -------------------------------------------
+const setObj = buildSet();
+const v = validateCriteriaSet(JSON.parse(JSON.stringify(setObj)));
+if (!v.ok) throw new Error(`synthetic set invalid: ${JSON.stringify(v.errors.slice(0, 3), null, 1)}`);
+const set = v.value;
+const ITEMS = itemsOf(set).length;
+// Serialised and parsed as an app would read them from disk or IndexedDB (the parse is not timed).
+const assessments = JSON.parse(JSON.stringify(buildAssessments(set, COUNT, SEED)));
+let answered = 0;
+let na = 0;
+for (const a of assessments) for (const k in a.answers) a.answers[k].na ? na++ : answered++;
+log(`set: ${ITEMS} items, max ${set.scoring.maxPoints}; ${COUNT} assessments (seed ${SEED}); ` +
+  `${((100 * na) / (COUNT * ITEMS)).toFixed(2)} % N/A, ${((100 * (COUNT * ITEMS - answered - na)) / (COUNT * ITEMS)).toFixed(2)} % unanswered`);
+
+// --- ours: the public API, full explained result -----------------------------------------------------------
+const oursResults = assessments.map((a) => score(set, a)); // warm-up (compiles the set once) and the check data
+const bad = oursResults.findIndex((r) => !r.ok);
+if (bad >= 0) throw new Error(`score() refused ${assessments[bad].id}: ${JSON.stringify(oursResults[bad].errors.slice(0, 2))}`);
+let sink = 0;
+const oursT = medianMs(ROUNDS, () => {
+  for (let i = 0; i < COUNT; i++) {
+    const r = score(set, assessments[i]);
+    sink += r.ok ? r.value.total.points.num : 0;
+  }
+});
+const ours = { ...rate(COUNT, ITEMS, oursT.ms), roundsMs: oursT.rounds };
+log(`ours:        ${ours.assessmentsPerSec.toFixed(0)} assessments/s, ${ours.itemAnswersPerSec.toFixed(0)} item-answers/s`);
+if (oursOnly) process.exit(sink === -1 ? 1 : 0);
+
+// --- plain hand-written loop (ceiling) ---------------------------------------------------------------------
+const table = plainTable(set);
+const plainResults = assessments.map((a) => plainScore(table, a.answers));
+const plainT = medianMs(ROUNDS, () => {
+  for (let i = 0; i < COUNT; i++) sink += plainScore(table, assessments[i].answers).points;
+});
+const plain = { ...rate(COUNT, ITEMS, plainT.ms), roundsMs: plainT.rounds };
+log(`plain loop:  ${plain.assessmentsPerSec.toFixed(0)} assessments/s, ${plain.itemAnswersPerSec.toFixed(0)} item-answers/s`);
+
+// --- survey-core: one reused model (its fastest idiomatic path), then a model per response ------------------
+const json = surveyJson(set);
+const surveyData = assessments.slice(0, SURVEY_TIMED + 20).map((a) => toSurveyData(set, a)); // untimed mapping
+const model = new Model(json);
+for (let i = SURVEY_TIMED; i < SURVEY_TIMED + 20; i++) {
+  model.data = surveyData[i]; // warm-up on responses outside the timed ones
+  readTotals(model);
+}
+const scT = medianMs(3, () => {
+  for (let i = 0; i < SURVEY_TIMED; i++) {
+    model.data = surveyData[i];
+    sink += readTotals(model).points;
+  }
+});
+const surveyCoreReused = { ...rate(SURVEY_TIMED, ITEMS, scT.ms), roundsMs: scT.rounds };
+log(`survey-core: ${surveyCoreReused.assessmentsPerSec.toFixed(1)} assessments/s reusing one model`);
+const perT = medianMs(3, () => {
+  for (let i = 0; i < SURVEY_PER_RESPONSE; i++) {
+    const m = new Model(json);
+    m.data = surveyData[i];
+    sink += readTotals(m).points;
+  }
+});
+const surveyCorePerResponse = { ...rate(SURVEY_PER_RESPONSE, ITEMS, perT.ms), roundsMs: perT.rounds };
+log(`survey-core: ${surveyCorePerResponse.assessmentsPerSec.toFixed(1)} assessments/s with a model per response`);
+
+const loadAfterTiming = os.loadavg()[0];
+
+// --- correctness: identical totals (exact) and decisions -----------------------------------------------------
+const same = (r, t) => r.total.points.num === t.points * r.total.points.den && r.total.max.num === t.max * r.total.max.den && r.decision === t.decision;
+const mismatchesOf = (totals, from = 0) => {
+  const m = [];
+  totals.forEach((t, k) => {
+    const r = oursResults[from + k].value;
+    if (!same(r, t)) m.push({ id: assessments[from + k].id, ours: [r.total.points, r.total.max, r.decision], other: t });
+  });
+  return m;
+};
+const plainMismatches = mismatchesOf(plainResults);
+for (let i = 0; i < SURVEY_PER_RESPONSE; i++) {
+  const m = new Model(json); // the model-per-response path must agree too
+  m.data = surveyData[i];
+  if (!same(oursResults[i].value, readTotals(m))) throw new Error(`model-per-response mismatch on ${assessments[i].id}`);
+}
+const checkTarget = checkArg ? Math.min(COUNT, Number(checkArg.slice(8))) : COUNT;
+const workers = Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
+const projectedS = (checkTarget * surveyCoreReused.msPerAssessment) / 1000 / workers;
+// By default: all if that fits in ~5 min, else as many as fit in ~3 min. An explicit --check=N has no budget.
+const budgetS = checkArg ? Infinity : projectedS <= 300 ? 400 : 180;
+log(`checking survey-core on ${checkTarget} assessments with ${workers} worker(s), ~${projectedS.toFixed(0)} s (untimed)...`);
+const slices = await Promise.all(
+  Array.from({ length: workers }, (_, w) => {
+    const start = Math.floor((checkTarget * w) / workers);
+    const end = Math.floor((checkTarget * (w + 1)) / workers);
+    const workerData = { seed: SEED, count: COUNT, start, end, deadline: Date.now() + budgetS * 1000 };
+    return new Promise((resolve, reject) => {
+      const wk = new Worker(new URL('./lib/surveyjs-worker.mjs', import.meta.url), { workerData });
+      wk.once('message', resolve);
+      wk.once('error', reject);
+    });
+  }),
+);
+let checked = 0;
+const surveyMismatches = [];
+for (const s of slices) {
+  checked += s.totals.length;
+  surveyMismatches.push(...mismatchesOf(s.totals, s.start));
+}
+
+// --- report --------------------------------------------------------------------------------------------------
+const version = (p) => JSON.parse(readFileSync(new URL(`./node_modules/${p}/package.json`, import.meta.url), 'utf8')).version;
+const decisions = {};
+for (const r of oursResults) decisions[r.value.decision] = (decisions[r.value.decision] ?? 0) + 1;
+const res = {
+  benchmark: 'scoring',
+  date: new Date().toISOString(),
+  machine: {
+    cpu: os.cpus()[0].model.trim(),
+    cores: os.cpus().length,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    surveyCore: version('survey-core'),
+    loadAvg1mBefore: loadBefore,
+    loadAvg1mAfterTiming: loadAfterTiming,
+  },
+  workload: { items: ITEMS, assessments: COUNT, seed: SEED, naShare: na / (COUNT * ITEMS), unansweredShare: 1 - (answered + na) / (COUNT * ITEMS), decisions },
+  engines: { ours, surveyCoreReused, surveyCorePerResponse, plain },
+  ratios: {
+    oursVsSurveyCoreReused: ours.assessmentsPerSec / surveyCoreReused.assessmentsPerSec,
+    oursVsSurveyCorePerResponse: ours.assessmentsPerSec / surveyCorePerResponse.assessmentsPerSec,
+    oursVsPlain: ours.assessmentsPerSec / plain.assessmentsPerSec,
+  },
+  check: {
+    plain: { checked: COUNT, mismatches: plainMismatches.length, examples: plainMismatches.slice(0, 5) },
+    surveyCore: { checked, mismatches: surveyMismatches.length, examples: surveyMismatches.slice(0, 5), workers, budgetS },
+  },
+  sink,
+};
+res.table = markdown(res);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/scoring.json', import.meta.url), `${JSON.stringify(res, null, 2)}\n`);
+log(`\n${res.table}\n\ndecisions: ${JSON.stringify(decisions)}\nwrote bench/results/scoring.json`);
+if (plainMismatches.length || surveyMismatches.length) {
+  console.error('MISMATCH', JSON.stringify([...plainMismatches, ...surveyMismatches].slice(0, 5)));
+  process.exitCode = 1;
+}
