@@ -11,6 +11,8 @@ const cache = new WeakMap<object, Outcome<CompiledSet>>();
 
 /** The compiled form of `set`, or the problems that keep it from being scored. Cached per set object. */
 export function prepareSet(set: CriteriaSet): Outcome<CompiledSet> {
+  // Not an object (e.g. `null` from a broken file): nothing to cache, validation says what is wrong.
+  if (typeof set !== 'object' || set === null) return validateCriteriaSet(set) as Outcome<never>;
   let c = cache.get(set);
   if (!c) {
     const v = validateCriteriaSet(set);
