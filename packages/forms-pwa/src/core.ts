@@ -14,6 +14,7 @@ export type {
   Facility,
   FacilityKind,
   FacilityRegistry,
+  ImprovementPlan,
   LocalizedText,
   ScoreResult,
   ScoreResultCriterionResult,

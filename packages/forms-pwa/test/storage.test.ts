@@ -14,7 +14,28 @@ const photo = (hash: string) => ({ hash, blob: new Blob([new Uint8Array([1, 2, 3
 describe('Storage', () => {
   it('creates every store on first open', async () => {
     const db = await openTieuChiDB('t1');
-    expect([...db.objectStoreNames].sort()).toEqual(['assessments', 'criteriaSets', 'facilities', 'photos', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['assessments', 'criteriaSets', 'facilities', 'photos', 'plans', 'setDrafts', 'settings']);
+    db.close();
+  });
+
+  it('upgrades a version-1 database (as tablets have it) without losing a draft', async () => {
+    const { openDB } = await import('idb');
+    const v1 = await openDB('old', 1, {
+      upgrade(db) {
+        const a = db.createObjectStore('assessments', { keyPath: 'id' });
+        a.createIndex('by-updated', 'updatedAt');
+        for (const n of ['photos', 'facilities']) db.createObjectStore(n, { keyPath: n === 'photos' ? 'hash' : 'id' });
+        db.createObjectStore('criteriaSets', { keyPath: 'key' });
+        db.createObjectStore('settings');
+      },
+    });
+    const a = draft();
+    await v1.put('assessments', a);
+    v1.close();
+    const db = await openTieuChiDB('old');
+    expect(db.version).toBe(2);
+    expect(await db.get('assessments', a.id)).toEqual(a);
+    expect([...db.objectStoreNames]).toContain('plans');
     db.close();
   });
 
@@ -86,5 +107,20 @@ describe('AppStore', () => {
     expect(rev.status).toBe('draft');
     expect(rev.revisionOf).toEqual({ id: a.id, contentHash: locked.contentHash });
     expect(rev.answers.i1?.value).toBe('met');
+  });
+});
+
+describe('storage version 2: plans and builder drafts', () => {
+  it('keeps plans by assessment and facility, and drafts by draft id', async () => {
+    const { Storage, openTieuChiDB } = await import('../src/storage/db.js');
+    const s = new Storage(openTieuChiDB(`v2-${Math.random()}`));
+    const plan = { schemaVersion: 1 as const, kind: 'improvement-plan' as const, id: 'p1', assessmentId: 'a1', facilityId: 'f1', actions: [] };
+    await s.putPlan(plan);
+    expect(await s.getPlanForAssessment('a1')).toEqual(plan);
+    expect((await s.listPlansForFacility('f1')).map((p) => p.id)).toEqual(['p1']);
+    await s.putSetDraft({ draftId: 'd1', set: { id: 'x' } as never, updatedAt: '2026-11-22T00:00:00Z' });
+    expect((await s.listSetDrafts()).map((d) => d.draftId)).toEqual(['d1']);
+    await s.deleteSetDraft('d1');
+    expect(await s.getSetDraft('d1')).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@
  * transaction, so "saved" in the UI survives a crash or a killed browser.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Assessment, CriteriaSet, Facility } from '../core.js';
+import type { Assessment, CriteriaSet, Facility, ImprovementPlan } from '../core.js';
 
 /** A photo kept as evidence: the JPEG bytes and what re-encoding would otherwise lose. */
 export interface StoredPhoto {
@@ -29,16 +29,30 @@ export interface StoredSet {
   importedAt: string;
 }
 
+/** A criteria set being authored in the builder: not yet published, so never used by an assessment. */
+export interface SetDraft {
+  /** A local id for the draft (not the set's id: two drafts may edit the same set). */
+  draftId: string;
+  set: CriteriaSet;
+  /** Test answer sets with the result their author expects (builder test cases). */
+  testCases?: unknown[];
+  updatedAt: string;
+}
+
 export interface TieuChiDB extends DBSchema {
   assessments: { key: string; value: Assessment; indexes: { 'by-updated': string } };
   photos: { key: string; value: StoredPhoto };
   facilities: { key: string; value: Facility };
   criteriaSets: { key: string; value: StoredSet };
   settings: { key: string; value: unknown };
+  /** Improvement plans, one per assessment (keyPath id; index by assessment). Since version 2. */
+  plans: { key: string; value: ImprovementPlan; indexes: { 'by-assessment': string; 'by-facility': string } };
+  /** Criteria sets being authored in the builder. Since version 2. */
+  setDrafts: { key: string; value: SetDraft };
 }
 
 export const DB_NAME = 'tieuchi';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Opens (and upgrades) the database. One connection per page is enough; see {@link Storage}. */
 export function openTieuChiDB(name = DB_NAME): Promise<IDBPDatabase<TieuChiDB>> {
@@ -52,7 +66,13 @@ export function openTieuChiDB(name = DB_NAME): Promise<IDBPDatabase<TieuChiDB>> 
         db.createObjectStore('criteriaSets', { keyPath: 'key' });
         db.createObjectStore('settings');
       }
-      // Future versions: `if (oldVersion < 2) { ... }` — never edit a past step.
+      if (oldVersion < 2) {
+        const p = db.createObjectStore('plans', { keyPath: 'id' });
+        p.createIndex('by-assessment', 'assessmentId');
+        p.createIndex('by-facility', 'facilityId');
+        db.createObjectStore('setDrafts', { keyPath: 'draftId' });
+      }
+      // Future versions: `if (oldVersion < 3) { ... }` — never edit a past step.
     },
     blocking() {
       // Another tab opened a newer version: let it upgrade.
@@ -138,6 +158,40 @@ export class Storage {
 
   async putSet(set: CriteriaSet, importedAt: string): Promise<void> {
     await (await this._db).put('criteriaSets', { key: `${set.id}@${set.version}`, set, importedAt });
+  }
+
+  async getPlanForAssessment(assessmentId: string): Promise<ImprovementPlan | undefined> {
+    return (await this._db).getFromIndex('plans', 'by-assessment', assessmentId);
+  }
+
+  async listPlansForFacility(facilityId: string): Promise<ImprovementPlan[]> {
+    return (await this._db).getAllFromIndex('plans', 'by-facility', facilityId);
+  }
+
+  /** Writes a plan and resolves once the write is durable. */
+  async putPlan(plan: ImprovementPlan): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction('plans', 'readwrite', { durability: 'strict' });
+    await Promise.all([tx.store.put(plan), tx.done]);
+  }
+
+  async listSetDrafts(): Promise<SetDraft[]> {
+    return (await this._db).getAll('setDrafts');
+  }
+
+  async getSetDraft(draftId: string): Promise<SetDraft | undefined> {
+    return (await this._db).get('setDrafts', draftId);
+  }
+
+  /** Writes a builder draft and resolves once the write is durable. */
+  async putSetDraft(d: SetDraft): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction('setDrafts', 'readwrite', { durability: 'strict' });
+    await Promise.all([tx.store.put(d), tx.done]);
+  }
+
+  async deleteSetDraft(draftId: string): Promise<void> {
+    await (await this._db).delete('setDrafts', draftId);
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {
