@@ -32,7 +32,7 @@ export class TcApp extends LitElement {
       header a.brand { color: #fff; text-decoration: none; font-weight: 800; font-size: 1.2rem; margin-right: 8px; }
       header nav { display: flex; gap: 4px; flex: 1; flex-wrap: wrap; }
       header nav a { color: #fff; text-decoration: none; padding: 10px 12px; border-radius: 8px; min-height: 44px; display: inline-flex; align-items: center; }
-      header nav a[aria-current='page'] { background: rgb(255 255 255 / 0.18); }
+      header nav a[aria-current='page'] { background: rgb(0 0 0 / 0.28); box-shadow: inset 0 -3px 0 #fff; }
       header button { background: transparent; color: #fff; border-color: rgb(255 255 255 / 0.6); }
       .save { font-size: 0.9rem; min-width: 7em; text-align: right; }
       main { padding: 16px; max-width: 1400px; margin: 0 auto; }

@@ -104,7 +104,7 @@ export class TcFill extends LitElement {
           <tc-score-panel .result=${result} .sectionId=${section.id}></tc-score-panel>
           <tc-section-nav .set=${set} .result=${result} assessmentId=${a.id} current=${section.id}></tc-section-nav>
         </aside>
-        <main
+        <section class="content"
           @answer-change=${this._onAnswer}
           @photo-add=${this._onPhotoAdd}
           @photo-remove=${this._onPhotoRemove}
@@ -121,7 +121,7 @@ export class TcFill extends LitElement {
               ? html`<a class="btn" href=${href({ view: 'fill', id: a.id, section: set.sections[idx + 1]!.id })}>${t('fill.nextSection')}</a>`
               : nothing}
           </div>
-        </main>
+        </section>
       </div>
     `;
   }

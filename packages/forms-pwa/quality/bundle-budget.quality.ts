@@ -1,0 +1,31 @@
+/**
+ * The initial-JavaScript budget of the production build: what index.html loads, following static
+ * imports and modulepreloads, at most 100 KB gzip. Lazily loaded chunks (PDF code, criteria sets,
+ * import/export, workbox-window) are listed but not counted.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../e2e/harness.js';
+// @ts-expect-error plain ESM helper shared with scripts and bench (no types)
+import { initialJs } from '../scripts/initial-js.mjs';
+
+const BUDGET = 100 * 1024;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+type Entry = { file: string; bytes: number; gzip: number };
+
+describe('bundle budget', () => {
+  it('loads at most 100 KB gzip of JavaScript before the app runs', () => {
+    const r = initialJs(join(ROOT, 'dist')) as { initial: Entry[]; lazy: Entry[]; gzipTotal: number };
+    const line = (f: Entry) => `  ${f.file.padEnd(52)} ${kb(f.bytes).padStart(9)} raw ${kb(f.gzip).padStart(8)} gzip`;
+    console.log(
+      [
+        `Initial JavaScript: ${kb(r.gzipTotal)} gzip (budget ${kb(BUDGET)})`,
+        ...r.initial.map(line),
+        `Lazily loaded (not counted):`,
+        ...r.lazy.map(line),
+      ].join('\n'),
+    );
+    expect(r.initial.length).toBeGreaterThan(0);
+    expect(r.gzipTotal).toBeLessThanOrEqual(BUDGET);
+  });
+});
