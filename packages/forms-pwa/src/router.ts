@@ -4,9 +4,11 @@
  *   #/a/ID        fill in        #/a/ID/s/SEC   fill in, at a section
  *   #/a/ID/submit                #/a/ID/results
  *   #/io          import / export   #/io/ID  ... with one assessment preselected
+ *   #/b           criteria-set builder (drafts, sets)   #/b/DRAFT  editing one draft
  */
 export type Route =
   | { view: 'home' }
+  | { view: 'builder'; draft?: string }
   | { view: 'new' }
   | { view: 'io'; id?: string }
   | { view: 'fill'; id: string; section?: string }
@@ -18,6 +20,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'new') return { view: 'new' };
   if (parts[0] === 'io') return parts[1] ? { view: 'io', id: parts[1] } : { view: 'io' };
+  if (parts[0] === 'b') return parts[1] ? { view: 'builder', draft: parts[1] } : { view: 'builder' };
   if (parts[0] === 'a' && parts[1]) {
     const id = parts[1];
     if (parts[2] === 'submit') return { view: 'submit', id };
@@ -33,6 +36,8 @@ export function href(r: Route): string {
   switch (r.view) {
     case 'home':
       return '#/';
+    case 'builder':
+      return r.draft ? `#/b/${encodeURIComponent(r.draft)}` : '#/b';
     case 'new':
       return '#/new';
     case 'io':

@@ -91,6 +91,7 @@ export class TcApp extends LitElement {
         <nav>
           <a href=${href({ view: 'home' })} aria-current=${r.view === 'home' ? 'page' : 'false'}>${t('nav.home')}</a>
           <a href=${href({ view: 'io' })} aria-current=${r.view === 'io' ? 'page' : 'false'}>${t('nav.io')}</a>
+          <a href=${href({ view: 'builder' })} aria-current=${r.view === 'builder' ? 'page' : 'false'} data-nav="builder">${t('nav.builder')}</a>
         </nav>
         <span class="save" role="status" data-save=${s} data-saved-at=${store.savedAt ?? ''}>
           ${s === 'saving' ? t('save.saving') : s === 'saved' ? `✓ ${t('save.saved')}` : s === 'error' ? t('save.error') : ''}
@@ -113,6 +114,10 @@ export class TcApp extends LitElement {
     switch (r.view) {
       case 'home':
         return html`<tc-home></tc-home>`;
+      case 'builder':
+        // Loaded on first use (it pulls in core's validators); precached like every chunk, so it works offline.
+        void import('./tc-builder.js');
+        return html`<tc-builder .draftId=${r.draft ?? ''}></tc-builder>`;
       case 'new':
         return html`<tc-new-assessment></tc-new-assessment>`;
       case 'io':

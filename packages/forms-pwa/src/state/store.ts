@@ -71,6 +71,12 @@ export class AppStore extends EventTarget {
     await this.init();
   }
 
+  /** Adds a set written to storage (published in the builder) so every view finds it by id@version. */
+  addSet(set: CriteriaSet): void {
+    this.sets.set(setKey(set), set);
+    this._changed();
+  }
+
   setFor(a: Assessment): CriteriaSet | undefined {
     return this.sets.get(setKey(a.criteriaSet));
   }

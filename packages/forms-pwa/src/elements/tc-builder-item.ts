@@ -1,0 +1,91 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { CriteriaSetItem } from '../core.js';
+import { LocaleController, t } from '../i18n.js';
+import { checkField, citationField, editEvent, locField, multiField, numberField, selectField, textField, type FieldCtx } from '../builder/fields.js';
+import { ptr } from '../builder/pointer.js';
+import type { ProblemIndex } from '../builder/problems.js';
+import { builderStyles } from '../builder/styles.js';
+import { shared } from '../styles.js';
+import './tc-builder-response.js';
+
+export const VERIFICATION = ['observe', 'interview', 'records', 'measure'] as const;
+export const FACILITY_KINDS = ['commune-station', 'hospital', 'health-centre', 'clinic', 'other'] as const;
+export const ZONES = ['1', '2', '3'] as const;
+const PROVENANCE = ['official', 'paraphrase', 'unverified'] as const;
+
+/**
+ * Every field of one item (chỉ tiêu): id and code, text (vi / en), guidance, verification methods, citation,
+ * wording and other provenance, response, level (levels model), N/A allowed, knockout, evidence requirement,
+ * and the zones / facility kinds it applies to. Each field shows core's problems for its pointer.
+ *
+ * @fires builder-edit - `{ pointer, value }` for every change
+ */
+@customElement('tc-builder-item')
+export class TcBuilderItem extends LitElement {
+  static override styles = [shared, builderStyles, css`:host { display: block; }`];
+
+  /** The item being edited. */
+  @property({ attribute: false }) item!: CriteriaSetItem;
+  /** Its JSON Pointer in the set. */
+  @property() pointer = '';
+  /** The set's scoring model (levels sets need a level per item). */
+  @property() model: 'points' | 'levels' = 'points';
+  /** core's problems by field pointer. */
+  @property({ attribute: false }) problems: ProblemIndex = new Map();
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override render() {
+    const it = this.item;
+    const p = this.pointer;
+    const ctx: FieldCtx = { problems: this.problems, emit: (pointer, value) => this.dispatchEvent(editEvent(pointer, value)) };
+    const prov = (fact: 'wording' | 'points' | 'knockout' | 'level') =>
+      selectField(ctx, t(`b.prov.${fact}`), ptr(p, 'provenance', fact), it.provenance?.[fact], PROVENANCE.map((v) => [v, t(`b.provv.${v}`)] as const), { optional: true, attr: `prov-${fact}` });
+    const ev = it.evidence;
+    return html`<div class="stack">
+      <div class="grid2">
+        ${textField(ctx, t('b.id'), ptr(p, 'id'), it.id, { attr: 'id' })}
+        ${textField(ctx, t('b.code'), ptr(p, 'code'), it.code, { optional: true, placeholder: '1.1', attr: 'code' })}
+      </div>
+      ${locField(ctx, t('b.itemText'), ptr(p, 'text'), it.text, { multiline: true, attr: 'text' })}
+      ${locField(ctx, t('b.guidance'), ptr(p, 'guidance'), it.guidance, { optional: true, multiline: true, attr: 'guidance' })}
+      ${multiField(ctx, t('item.verification'), ptr(p, 'verification'), it.verification, VERIFICATION.map((v) => [v, t(`ver.${v}`)] as const), { attr: 'verification' })}
+      ${citationField(ctx, { legend: t('item.citation'), document: t('b.document'), article: t('b.article') }, ptr(p, 'citation'), it.citation)}
+      <tc-builder-response .response=${it.response} .pointer=${ptr(p, 'response')} .problems=${this.problems}></tc-builder-response>
+      ${this.model === 'levels' || it.level !== undefined ? numberField(ctx, t('b.level'), ptr(p, 'level'), it.level, { optional: true, attr: 'level' }) : nothing}
+      <div class="grid2">
+        ${checkField(ctx, t('b.naAllowed'), ptr(p, 'naAllowed'), it.naAllowed, 'na-allowed')}
+        ${checkField(ctx, t('b.knockout'), ptr(p, 'knockout'), it.knockout, 'knockout')}
+      </div>
+      <fieldset class="stack" data-pointer=${ptr(p, 'evidence')}>
+        <legend>${t('b.evidence')}</legend>
+        ${selectField(ctx, t('b.photo'), ptr(p, 'evidence', 'photo'), ev?.photo, (['never', 'when-not-met', 'always'] as const).map((v) => [v, t(`b.photo.${v}`)] as const), {
+          optional: true,
+          attr: 'evidence-photo',
+          onChange: (v) => ctx.emit(ptr(p, 'evidence'), v ? { ...ev, photo: v } : undefined),
+        })}
+        ${ev ? locField(ctx, t('b.evidenceHint'), ptr(p, 'evidence', 'hint'), ev.hint, { optional: true }) : nothing}
+      </fieldset>
+      <div class="grid2">
+        ${multiField(ctx, t('b.onlyZones'), ptr(p, 'applicableZones'), it.applicableZones, ZONES.map((z) => [z, `${t('new.zone')} ${z}`] as const))}
+        ${multiField(ctx, t('b.onlyKinds'), ptr(p, 'applicableFacilityKinds'), it.applicableFacilityKinds, FACILITY_KINDS.map((k) => [k, t(`fk.${k}`)] as const))}
+      </div>
+      <fieldset class="stack" data-pointer=${ptr(p, 'provenance')}>
+        <legend>${t('b.provenance')}</legend>
+        <p class="muted">${t('b.provenanceHint')}</p>
+        <div class="grid2">${prov('wording')} ${prov('points')} ${prov('knockout')} ${this.model === 'levels' ? prov('level') : nothing}</div>
+        ${textField(ctx, t('b.provNote'), ptr(p, 'provenance', 'note'), it.provenance?.note, { optional: true, multiline: true })}
+      </fieldset>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tc-builder-item': TcBuilderItem;
+  }
+}
