@@ -134,7 +134,8 @@ function validateFiles(files: string[], setPath: string | undefined, io: Io, lan
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       bad++;
-      io.stderr(e.message + '\n');
+      // Name the file on every line (a message about a missing set would not say which file needs it).
+      io.stderr(e.message.split('\n').map((l) => (l.startsWith(file) ? l : `${file}: ${l}`)).join('\n') + '\n');
     }
   }
   return bad ? 1 : 0;
