@@ -28,6 +28,24 @@ export const messages = {
   'save.saving': { vi: 'Đang lưu…', en: 'Saving…' },
   'save.saved': { vi: 'Đã lưu', en: 'Saved' },
   'save.error': { vi: 'Lỗi lưu!', en: 'Save failed!' },
+  'storage.quota': {
+    vi: 'Bộ nhớ đầy — hãy xuất bản sao lưu rồi giải phóng bộ nhớ. Thay đổi chưa lưu vẫn được giữ trên trang này và sẽ tự lưu lại; đừng đóng trang.',
+    en: 'Storage is full — export a backup, then free some space. Unsaved changes are kept on this page and will be saved again; do not close it.',
+  },
+  'storage.failed': {
+    vi: 'Chưa lưu được thay đổi — ứng dụng đang thử lại. Đừng đóng trang; hãy xuất bản sao lưu.',
+    en: 'Changes could not be saved yet — retrying. Do not close the page; export a backup.',
+  },
+  'storage.blocked': {
+    vi: 'Một tab Tiêu Chí khác đang mở phiên bản cũ — hãy đóng tab đó (hoặc tải lại nó) để tiếp tục.',
+    en: 'Another Tiêu Chí tab is running an older version — close (or reload) it to continue.',
+  },
+  'storage.upgraded': {
+    vi: 'Tiêu Chí đã được cập nhật ở một tab khác. Mọi thay đổi vẫn được lưu; hãy tải lại trang này khi tiện.',
+    en: 'Tiêu Chí was updated in another tab. Changes are still saved; reload this page when convenient.',
+  },
+  'storage.retry': { vi: 'Thử lưu lại', en: 'Retry saving' },
+  'storage.unsaved': { vi: '{n} thay đổi chưa lưu', en: '{n} unsaved changes' },
   'home.title': { vi: 'Phiếu đánh giá', en: 'Assessments' },
   'home.new': { vi: '+ Phiếu mới', en: '+ New assessment' },
   'home.search': { vi: 'Tìm cơ sở, bộ tiêu chí…', en: 'Search facility, set…' },

@@ -23,9 +23,12 @@ export async function registerServiceWorker(): Promise<Workbox | undefined> {
   const wb = new Workbox('./sw.js', { scope: './' });
   wb.addEventListener('waiting', () => {
     pending = () => {
+      // Every change must be durable first; changes held in memory after a failed write (storage full)
+      // are written again, and while that fails the page does not reload: the storage banner says why.
       void appStore()
-        .flush()
-        .then(() => {
+        .retry()
+        .then((saved) => {
+          if (!saved) return;
           wb.addEventListener('controlling', () => location.reload());
           wb.messageSkipWaiting();
         });

@@ -104,6 +104,15 @@ export class TcApp extends LitElement {
             <button aria-label=${t('app.dismiss')} title=${t('app.dismiss')} @click=${() => (this._persistDismissed = true)}>${closeIcon}</button>
           </div>`
         : nothing}
+      ${store.problem
+        ? html`<div class="persist ${store.problem === 'upgraded' ? 'warn' : 'bad'}" role="alert" data-storage-problem=${store.problem}>
+            ${warnIcon}<span>${t(`storage.${store.problem}`)}${store.unsavedCount ? ` (${t('storage.unsaved', { n: store.unsavedCount })})` : ''}
+              ${store.problem === 'quota' || store.problem === 'failed' ? html`<a href=${href({ view: 'io' })}>${t('io.backup')}</a>` : nothing}</span>
+            ${store.problem === 'quota' || store.problem === 'failed'
+              ? html`<button data-action="retry-save" @click=${() => void store.retry()}>${t('storage.retry')}</button>`
+              : nothing}
+          </div>`
+        : nothing}
       <main>${this._view(r)}</main>
       <tc-update-toast></tc-update-toast>
       ${this._toast ? html`<div class="toast" role="status">${this._toast}</div>` : nothing}

@@ -13,7 +13,17 @@ import {
   type AnswerPatch,
   type NewAssessmentInput,
 } from '../model/assessment.js';
-import { requestPersistence, Storage, type StoredPhoto } from '../storage/db.js';
+import { requestPersistence, Storage, storageEvents, type StoredPhoto } from '../storage/db.js';
+
+/**
+ * Why changes are not reaching storage, for the app's banner: the device is full (`quota`), a tab with
+ * an older version blocks the database upgrade (`blocked`), a newer version in another tab upgraded it
+ * (`upgraded`: this page keeps saving but should be reloaded), or a write failed otherwise (`failed`).
+ */
+export type StorageProblem = 'quota' | 'blocked' | 'upgraded' | 'failed';
+
+const problemOf = (e: unknown): StorageProblem =>
+  (e as DOMException | undefined)?.name === 'QuotaExceededError' ? 'quota' : 'failed';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -31,6 +41,14 @@ export class AppStore extends EventTarget {
   saveState: SaveState = 'idle';
   savedAt: string | undefined;
   lastError: string | undefined;
+  /** Set while changes cannot reach storage; cleared once everything is durable again. */
+  problem: StorageProblem | undefined;
+  /** Photos not stored yet (storage full...), with the answer they belong to; linked once stored. */
+  readonly pendingPhotos = new Map<string, { id: string; itemId: string; photo: StoredPhoto }>();
+  /** Assessments whose latest change failed to write: kept in memory, written again by {@link retry}. */
+  private readonly _unsaved = new Set<string>();
+  private _retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private _retryDelay = 2000;
 
   private _queue: Promise<void> = Promise.resolve();
   private _pending = 0;
@@ -38,6 +56,9 @@ export class AppStore extends EventTarget {
 
   constructor(readonly storage: Storage) {
     super();
+    storageEvents.addEventListener('blocked', () => this._setProblem('blocked'));
+    storageEvents.addEventListener('upgraded', () => this._setProblem('upgraded'));
+    storageEvents.addEventListener('ready', () => this.problem === 'blocked' && this._setProblem(undefined));
   }
 
   /** Loads sets, facilities and assessments; asks for persistent storage. */
@@ -118,11 +139,78 @@ export class AppStore extends EventTarget {
 
   /** Stores a photo and links it to the item's answer. */
   async addPhoto(id: string, itemId: string, photo: StoredPhoto): Promise<void> {
-    await this.storage.putPhoto(photo);
+    try {
+      await this.storage.putPhoto(photo);
+    } catch (e) {
+      // Storage full (or failing): keep the photo in memory, say so, and link it once a retry stores it,
+      // so an answer never points at a photo that is not there.
+      this.pendingPhotos.set(photo.hash, { id, itemId, photo });
+      this._failed(e);
+      return;
+    }
+    this._link(id, itemId, photo.hash);
+  }
+
+  /** Links a stored photo to an answer. */
+  private _link(id: string, itemId: string, hash: string): void {
     const a = this.assessments.get(id);
-    if (!a) return;
+    if (!a || a.status !== 'draft') return;
     const ev = a.answers[itemId]?.evidence ?? [];
-    if (!ev.includes(photo.hash)) this.answer(id, itemId, { evidence: [...ev, photo.hash] });
+    if (!ev.includes(hash)) this.answer(id, itemId, { evidence: [...ev, hash] });
+  }
+
+  /** How many changes (photos, assessments) are only in memory because a write failed. */
+  get unsavedCount(): number {
+    return this.pendingPhotos.size + this._unsaved.size;
+  }
+
+  /**
+   * Writes again what failed: pending photos first, then the latest state of each unsaved assessment.
+   * @returns true when everything is durable
+   */
+  async retry(): Promise<boolean> {
+    clearTimeout(this._retryTimer);
+    this._retryTimer = undefined;
+    for (const [hash, p] of [...this.pendingPhotos]) {
+      try {
+        await this.storage.putPhoto(p.photo);
+      } catch (e) {
+        this._failed(e);
+        return false;
+      }
+      this.pendingPhotos.delete(hash);
+      this._link(p.id, p.itemId, hash);
+    }
+    for (const id of [...this._unsaved]) {
+      const a = this.assessments.get(id);
+      if (a) this._put(a);
+      else this._unsaved.delete(id);
+    }
+    await this.flush();
+    if (this.unsavedCount === 0) {
+      this._retryDelay = 2000;
+      if (this.problem === 'quota' || this.problem === 'failed') this._setProblem(undefined);
+    }
+    return this.unsavedCount === 0;
+  }
+
+  /** A write failed: keep the change in memory, tell the user, try again later (backing off to 30 s). */
+  private _failed(e: unknown): void {
+    this.saveState = 'error';
+    this.lastError = String(e);
+    this._setProblem(problemOf(e));
+    if (this._retryTimer === undefined) {
+      this._retryTimer = setTimeout(() => {
+        this._retryTimer = undefined;
+        void this.retry();
+      }, this._retryDelay);
+      this._retryDelay = Math.min(this._retryDelay * 2, 30_000);
+    }
+  }
+
+  private _setProblem(p: StorageProblem | undefined): void {
+    this.problem = p;
+    this._changed();
   }
 
   /** Unlinks a photo from an answer (the bytes stay until no assessment uses them). */
@@ -174,17 +262,18 @@ export class AppStore extends EventTarget {
       .then(() => this.storage.putAssessment(a))
       .then(
         () => {
+          // Writes are in order: this one holds every earlier change to the assessment.
+          this._unsaved.delete(a.id);
           if (--this._pending === 0) {
-            this.saveState = 'saved';
-            this.savedAt = new Date().toISOString();
+            this.saveState = this.unsavedCount ? 'error' : 'saved';
+            if (!this.unsavedCount) this.savedAt = new Date().toISOString();
           }
           this._changed();
         },
         (e: unknown) => {
           this._pending--;
-          this.saveState = 'error';
-          this.lastError = String(e);
-          this._changed();
+          this._unsaved.add(a.id);
+          this._failed(e);
         },
       );
   }

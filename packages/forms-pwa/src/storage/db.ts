@@ -56,7 +56,7 @@ export const DB_VERSION = 2;
 
 /** Opens (and upgrades) the database. One connection per page is enough; see {@link Storage}. */
 export function openTieuChiDB(name = DB_NAME): Promise<IDBPDatabase<TieuChiDB>> {
-  return openDB<TieuChiDB>(name, DB_VERSION, {
+  const p: Promise<IDBPDatabase<TieuChiDB>> = openDB<TieuChiDB>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         const a = db.createObjectStore('assessments', { keyPath: 'id' });
@@ -74,24 +74,84 @@ export function openTieuChiDB(name = DB_NAME): Promise<IDBPDatabase<TieuChiDB>> 
       }
       // Future versions: `if (oldVersion < 3) { ... }` — never edit a past step.
     },
+    blocked() {
+      // A tab still running an older version holds the database open and does not let go: the open
+      // resumes once that tab closes; meanwhile the app says so instead of loading forever.
+      storageEvents.dispatchEvent(new Event('blocked'));
+    },
     blocking() {
-      // Another tab opened a newer version: let it upgrade.
-      void dbPromise?.then((d) => d.close());
-      dbPromise = undefined;
+      // Another tab opened a newer version: let it upgrade. The shared storage reopens on its next use.
+      void p.then((d) => d.close());
+      if (name === DB_NAME) dbPromise = undefined;
+    },
+    terminated() {
+      // The browser closed the connection (storage cleared, disk error): reopen on next use.
+      if (name === DB_NAME) dbPromise = undefined;
     },
   });
+  return p;
 }
+
+/**
+ * What the shared connection tells the app: `blocked` (an older tab keeps the database open, so this
+ * newer version cannot upgrade yet), `upgraded` (a newer version in another tab upgraded it: this page
+ * keeps working on it but should be reloaded), `ready` (opened normally).
+ */
+export const storageEvents = new EventTarget();
 
 let dbPromise: Promise<IDBPDatabase<TieuChiDB>> | undefined;
 
+/**
+ * Opens the default database for this page. If a newer app version in another tab has already upgraded
+ * it, opens it at that version: upgrades only ever add stores, so this version's reads and writes work.
+ */
+async function openShared(): Promise<IDBPDatabase<TieuChiDB>> {
+  try {
+    const db = await openTieuChiDB();
+    storageEvents.dispatchEvent(new Event('ready'));
+    return db;
+  } catch (e) {
+    if ((e as DOMException | undefined)?.name !== 'VersionError') throw e;
+    const p: Promise<IDBPDatabase<TieuChiDB>> = openDB<TieuChiDB>(DB_NAME, undefined, {
+      blocking() {
+        void p.then((d) => d.close());
+        dbPromise = undefined;
+      },
+    });
+    const db = await p;
+    storageEvents.dispatchEvent(new Event('upgraded'));
+    return db;
+  }
+}
+
+/** The page's shared connection, (re)opened on demand: after another tab's upgrade closed it, or a failed open. */
+function sharedDb(): Promise<IDBPDatabase<TieuChiDB>> {
+  if (!dbPromise) {
+    const p = openShared();
+    dbPromise = p;
+    p.catch(() => {
+      if (dbPromise === p) dbPromise = undefined;
+    });
+  }
+  return dbPromise;
+}
+
 /** Everything the app stores, behind small typed functions. */
 export class Storage {
-  constructor(private readonly _db: Promise<IDBPDatabase<TieuChiDB>>) {}
+  private readonly _open: () => Promise<IDBPDatabase<TieuChiDB>>;
+
+  /** @param db a connection, or a function returning the current one (the shared storage reopens). */
+  constructor(db: Promise<IDBPDatabase<TieuChiDB>> | (() => Promise<IDBPDatabase<TieuChiDB>>)) {
+    this._open = typeof db === 'function' ? db : () => db;
+  }
+
+  private get _db(): Promise<IDBPDatabase<TieuChiDB>> {
+    return this._open();
+  }
 
   /** The app's shared storage on the default database. */
   static shared(): Storage {
-    dbPromise ??= openTieuChiDB();
-    return new Storage(dbPromise);
+    return new Storage(sharedDb);
   }
 
   async listAssessments(): Promise<Assessment[]> {
