@@ -2,6 +2,8 @@
  * Every UI message, Vietnamese first. Keys are grouped by view. Texts from criteria files never come
  * through here: they carry their own `{ vi, en }`.
  */
+import { loopMessages } from './loop/messages.js';
+
 type M = { vi: string; en: string };
 
 export const messages = {
@@ -368,6 +370,7 @@ export const messages = {
   'b.draftVersion': { vi: 'Bản nháp ({version})', en: 'Draft ({version})' },
   'b.noChanges': { vi: 'Không có thay đổi.', en: 'No changes.' },
   // --- end of builder messages ---
+  ...loopMessages,
 } as const satisfies Record<string, M>;
 
 export type MessageKey = keyof typeof messages;

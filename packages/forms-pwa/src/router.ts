@@ -5,6 +5,8 @@
  *   #/a/ID/submit                #/a/ID/results
  *   #/io          import / export   #/io/ID  ... with one assessment preselected
  *   #/b           criteria-set builder (drafts, sets)   #/b/DRAFT  editing one draft
+ *   #/a/ID/plan   improvement plan  #/compare/A/B   #/reconcile/SELF/INSPECTION
+ *   #/dashboard   council / contest #/merge[/LEAD]  team inspection merge
  */
 export type Route =
   | { view: 'home' }
@@ -13,7 +15,12 @@ export type Route =
   | { view: 'io'; id?: string }
   | { view: 'fill'; id: string; section?: string }
   | { view: 'submit'; id: string }
-  | { view: 'results'; id: string };
+  | { view: 'results'; id: string }
+  | { view: 'plan'; id: string }
+  | { view: 'compare'; a?: string; b?: string }
+  | { view: 'reconcile'; a?: string; b?: string }
+  | { view: 'dashboard' }
+  | { view: 'merge'; id?: string };
 
 /** Parses a location hash into a route (unknown hashes go home). */
 export function parseRoute(hash: string): Route {
@@ -21,10 +28,14 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'new') return { view: 'new' };
   if (parts[0] === 'io') return parts[1] ? { view: 'io', id: parts[1] } : { view: 'io' };
   if (parts[0] === 'b') return parts[1] ? { view: 'builder', draft: parts[1] } : { view: 'builder' };
+  if (parts[0] === 'compare' || parts[0] === 'reconcile') return { view: parts[0], ...(parts[1] ? { a: parts[1] } : {}), ...(parts[2] ? { b: parts[2] } : {}) };
+  if (parts[0] === 'dashboard') return { view: 'dashboard' };
+  if (parts[0] === 'merge') return parts[1] ? { view: 'merge', id: parts[1] } : { view: 'merge' };
   if (parts[0] === 'a' && parts[1]) {
     const id = parts[1];
     if (parts[2] === 'submit') return { view: 'submit', id };
     if (parts[2] === 'results') return { view: 'results', id };
+    if (parts[2] === 'plan') return { view: 'plan', id };
     if (parts[2] === 's' && parts[3]) return { view: 'fill', id, section: parts[3] };
     return { view: 'fill', id };
   }
@@ -48,6 +59,15 @@ export function href(r: Route): string {
       return `#/a/${encodeURIComponent(r.id)}/submit`;
     case 'results':
       return `#/a/${encodeURIComponent(r.id)}/results`;
+    case 'plan':
+      return `#/a/${encodeURIComponent(r.id)}/plan`;
+    case 'compare':
+    case 'reconcile':
+      return `#/${r.view}${[r.a, r.b].filter((x) => x !== undefined).map((x) => `/${encodeURIComponent(x!)}`).join('')}`;
+    case 'dashboard':
+      return '#/dashboard';
+    case 'merge':
+      return r.id ? `#/merge/${encodeURIComponent(r.id)}` : '#/merge';
   }
 }
 

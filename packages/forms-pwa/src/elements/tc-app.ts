@@ -91,6 +91,7 @@ export class TcApp extends LitElement {
         <nav>
           <a href=${href({ view: 'home' })} aria-current=${r.view === 'home' ? 'page' : 'false'}>${t('nav.home')}</a>
           <a href=${href({ view: 'io' })} aria-current=${r.view === 'io' ? 'page' : 'false'}>${t('nav.io')}</a>
+          <a href=${href({ view: 'dashboard' })} aria-current=${r.view === 'dashboard' ? 'page' : 'false'} data-nav="dashboard">${t('nav.dashboard')}</a>
           <a href=${href({ view: 'builder' })} aria-current=${r.view === 'builder' ? 'page' : 'false'} data-nav="builder">${t('nav.builder')}</a>
         </nav>
         <span class="save" role="status" data-save=${s} data-saved-at=${store.savedAt ?? ''}>
@@ -137,6 +138,22 @@ export class TcApp extends LitElement {
         return html`<tc-submit .assessmentId=${r.id}></tc-submit>`;
       case 'results':
         return html`<tc-results .assessmentId=${r.id}></tc-results>`;
+      case 'plan':
+      case 'compare':
+      case 'reconcile':
+      case 'dashboard':
+      case 'merge':
+        // The improvement-loop views load on first use (precached like every chunk, so offline too).
+        void import('../loop/views.js');
+        return r.view === 'plan'
+          ? html`<tc-plan .assessmentId=${r.id}></tc-plan>`
+          : r.view === 'compare'
+            ? html`<tc-compare .a=${r.a ?? ''} .b=${r.b ?? ''}></tc-compare>`
+            : r.view === 'reconcile'
+              ? html`<tc-reconcile .a=${r.a ?? ''} .b=${r.b ?? ''}></tc-reconcile>`
+              : r.view === 'merge'
+                ? html`<tc-merge .leadId=${r.id ?? ''}></tc-merge>`
+                : html`<tc-dashboard></tc-dashboard>`;
     }
   }
 

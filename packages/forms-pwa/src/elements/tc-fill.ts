@@ -9,9 +9,12 @@ import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { lockIcon } from '../icons.js';
 import { shared } from '../styles.js';
+import type { LastTime } from '../loop/plan-model.js';
 import type { AnswerChangeDetail } from './tc-answer-control.js';
 import type { PhotoEventDetail } from './tc-photo-evidence.js';
+import { PreviousRoundController } from '../loop/previous-round.js';
 import './tc-item-card.js';
+import './tc-plan-hint.js';
 import './tc-score-panel.js';
 import './tc-section-nav.js';
 
@@ -54,6 +57,8 @@ export class TcFill extends LitElement {
   @property() sectionId = '';
 
   private readonly _store = new StoreController(this);
+  /** What was found on each item at this facility's previous assessment, and the action planned. */
+  private readonly _previous = new PreviousRoundController(this, this._store.store);
   private _lastItem: string | undefined;
 
   constructor() {
@@ -72,6 +77,7 @@ export class TcFill extends LitElement {
     const section = set.sections[idx]!;
     const sres = result?.sections.find((s) => s.id === section.id);
     const ro = a.status !== 'draft';
+    const hints = this._previous.hintsFor(a);
     return html`
       <div class="head">
         <div>
@@ -112,7 +118,7 @@ export class TcFill extends LitElement {
         >
           <h2>${idx + 1}. ${loc(section.title)}</h2>
           ${section.description ? html`<p class="muted">${loc(section.description)}</p>` : nothing}
-          ${section.criteria.map((c) => this._criterion(c, sres?.criteria.find((x) => x.id === c.id), a.answers, ro))}
+          ${section.criteria.map((c) => this._criterion(c, sres?.criteria.find((x) => x.id === c.id), a.answers, ro, hints))}
           <div class="pager">
             ${idx > 0
               ? html`<a class="btn" href=${href({ view: 'fill', id: a.id, section: set.sections[idx - 1]!.id })}>${t('fill.prevSection')}</a>`
@@ -131,6 +137,7 @@ export class TcFill extends LitElement {
     cr: ScoreResultCriterionResult | undefined,
     answers: Record<string, AssessmentAnswer>,
     ro: boolean,
+    hints: ReadonlyMap<string, LastTime>,
   ) {
     const items = new Map(cr?.items.map((i) => [i.id, i]));
     return html`<div class="criterion" data-criterion=${c.id}>
@@ -150,7 +157,7 @@ export class TcFill extends LitElement {
             .answer=${answers[it.id]}
             .result=${items.get(it.id)}
             ?readonly=${ro}
-          ></tc-item-card>`,
+          >${hints.has(it.id) ? html`<tc-plan-hint slot="last-time" .hint=${hints.get(it.id)}></tc-plan-hint>` : nothing}</tc-item-card>`,
         )}
       </div>`;
   }

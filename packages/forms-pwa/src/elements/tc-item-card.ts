@@ -19,6 +19,7 @@ import type { PhotoEventDetail } from '../controllers/photo-capture.js';
  * @fires answer-change - {@link AnswerChangeDetail}, from the control, the note or the reason
  * @fires photo-add - {@link PhotoEventDetail}: a photo taken or chosen, downscaled, ready to store
  * @fires photo-remove - from the evidence block
+ * @slot last-time - what was found on this item at the previous assessment (the fill-in view puts `tc-plan-hint` here)
  * @csspart card - the card box
  */
 @customElement('tc-item-card')
@@ -96,6 +97,7 @@ export class TcItemCard extends LitElement {
           ${r && !autoNa ? this._points(r) : nothing}
         </div>
       </div>
+      <slot name="last-time"></slot>
       ${autoNa ? html`<div class="muted">${t('item.autoNa')}</div>` : nothing}
       ${r?.knockoutFailed ? html`<div class="warnline bad" role="alert">${stopIcon} ${t('item.knockoutFailed')}</div>` : nothing}
       ${autoNa

@@ -7,6 +7,7 @@ import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { cameraIcon, lockIcon, stopIcon } from '../icons.js';
 import { shared } from '../styles.js';
+import './tc-plan-links.js';
 import './tc-score-panel.js';
 
 /**
@@ -65,6 +66,7 @@ export class TcResults extends LitElement {
           <a class="btn" href=${href({ view: 'io', id: a.id })}>${t('results.export')}</a>
         </div>
       </div>
+      <tc-plan-links .assessmentId=${a.id}></tc-plan-links>
       <div class="top">
         <tc-score-panel .result=${r}></tc-score-panel>
         <div>

@@ -187,12 +187,14 @@ export class Storage {
     return (await this._db).getAll('photos');
   }
 
-  /** Deletes photos no assessment references any more. Returns how many went. */
+  /** Deletes photos no assessment or plan references any more. Returns how many went. */
   async deleteOrphanPhotos(): Promise<number> {
     const db = await this._db;
     const used = new Set<string>();
     for (const a of await db.getAll('assessments'))
       for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) used.add(h);
+    // Photos proving an improvement action was done belong to plans, not to answers.
+    for (const p of await db.getAll('plans')) for (const act of p.actions) for (const h of act.completionEvidence ?? []) used.add(h);
     const tx = db.transaction('photos', 'readwrite');
     let n = 0;
     for (const key of await tx.store.getAllKeys())

@@ -1,0 +1,131 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { formatExact } from '../core.js';
+import { PhotoCaptureController } from '../controllers/photo-capture.js';
+import { LocaleController, formatDate, parseDate, t } from '../i18n.js';
+import { cameraIcon, stopIcon } from '../icons.js';
+import { ACTION_STATUSES, type ActionPatch, type PlanAction } from '../loop/plan-model.js';
+import { shared } from '../styles.js';
+import './tc-photo-evidence.js';
+
+/** Detail of `action-change`. */
+export interface ActionChangeDetail {
+  actionId: string;
+  patch: ActionPatch;
+}
+
+/**
+ * One action of an improvement plan: the item and the problem seen, then the action, owner, due date
+ * (dd/mm/yyyy), resources, status and photos proving it was done. Every edit fires at once; the plan view saves.
+ *
+ * @fires action-change - {@link ActionChangeDetail}
+ * @fires photo-add - a completion photo, `itemId` = the action id (see `PhotoCaptureController`)
+ * @fires photo-remove - from the thumbnails, `itemId` = the action id
+ */
+@customElement('tc-plan-action')
+export class TcPlanAction extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; }
+      .card { display: grid; gap: 10px; }
+      .card.knockout { border-left: 6px solid var(--tc-red); }
+      .card.s-done, .card.s-verified { border-color: #b9d8c9; }
+      .head { display: flex; gap: 8px; justify-content: space-between; align-items: flex-start; flex-wrap: wrap; }
+      .item { font-weight: 700; flex: 1 1 300px; overflow-wrap: anywhere; }
+      .problem { white-space: pre-line; overflow-wrap: anywhere; margin: 0; }
+      .fields { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px 12px; }
+      .fields label span { display: block; font-size: 0.85em; color: var(--tc-muted); margin-bottom: 2px; }
+      .fields input { width: 100%; }
+      .wide { grid-column: 1 / -1; }
+      .bottom { display: flex; flex-wrap: wrap; gap: 8px 16px; justify-content: space-between; }
+      .status { display: flex; flex-wrap: wrap; gap: 6px; }
+      .status button[aria-pressed='true'] { background: var(--tc-green); border-color: var(--tc-green); color: #fff; font-weight: 600; }
+      .err { color: var(--tc-red); font-size: 0.85em; }
+      .add { position: relative; overflow: hidden; }
+      .add input { position: absolute; inset: 0; opacity: 0; cursor: pointer; }
+      .foot { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+      @media (max-width: 700px) { .fields { grid-template-columns: 1fr; } }
+    `,
+  ];
+
+  /** The action to edit. */
+  @property({ attribute: false }) action!: PlanAction;
+  /** The item's code and text, as shown in the form. */
+  @property() itemLabel = '';
+  /** The item's Vietnamese text: core's proposal starts the problem with it, which the card already shows. */
+  @property() itemText = '';
+  /** The due date as typed, when it is not a valid dd/mm/yyyy date yet. */
+  @state() private _badDue: string | undefined;
+  private readonly _photo = new PhotoCaptureController(this, () => this.action.id);
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override render() {
+    const a = this.action;
+    const problem = a.problem && this.itemText && a.problem.startsWith(this.itemText) ? a.problem.slice(this.itemText.length).replace(/^\s*—\s*/, '') : a.problem;
+    return html`<article class="card s-${a.status} ${a.knockout ? 'knockout' : ''}" data-action-id=${a.id} data-status=${a.status}>
+      <div class="head">
+        <div class="item">${this.itemLabel}</div>
+        <div class="row">
+          ${a.knockout ? html`<span class="badge fail">${stopIcon} ${t('item.knockout')}</span>` : nothing}
+          ${a.pointsToGain ? html`<span class="badge info" data-gain>${t('plan.gain', { points: formatExact(a.pointsToGain) })}</span>` : nothing}
+        </div>
+      </div>
+      ${problem ? html`<p class="problem muted"><strong>${t('plan.problem')}:</strong> ${problem}</p>` : nothing}
+      <div class="fields">
+        <label class="wide"><span>${t('plan.action')}</span>
+          <textarea rows="2" name="action" .value=${a.action ?? ''} @input=${(e: Event) => this._emit({ action: val(e) })}></textarea>
+        </label>
+        <label><span>${t('plan.owner')}</span><input name="owner" .value=${a.owner ?? ''} @input=${(e: Event) => this._emit({ owner: val(e) })} /></label>
+        <label><span>${t('plan.due')}</span>
+          <input name="due" inputmode="numeric" placeholder="dd/mm/yyyy" aria-invalid=${this._badDue ? 'true' : 'false'}
+            .value=${this._badDue ?? formatDate(a.due)} @change=${this._onDue} />
+          ${this._badDue ? html`<span class="err" role="alert">${t('new.badDate')}</span>` : nothing}
+        </label>
+        <label><span>${t('plan.resources')}</span><input name="resources" .value=${a.resources ?? ''} @input=${(e: Event) => this._emit({ resources: val(e) })} /></label>
+      </div>
+      <div class="bottom">
+      <div class="status" role="group" aria-label=${t('plan.status')}>
+        ${ACTION_STATUSES.map(
+          (s) => html`<button data-status=${s} aria-pressed=${a.status === s ? 'true' : 'false'} @click=${() => this._emit({ status: s })}>${t(`ps.${s}`)}</button>`,
+        )}
+        </div>
+        <div class="foot">
+        <label class="btn add">${cameraIcon} ${t('plan.evidence')}
+          <input type="file" accept="image/*" capture="environment" ?disabled=${this._photo.busy} @change=${this._photo.onChange} />
+        </label>
+        ${this._photo.error ? html`<span class="err" role="alert">${this._photo.error}</span>` : nothing}
+      </div>
+      </div>
+      ${a.completionEvidence?.length ? html`<tc-photo-evidence .itemId=${a.id} .hashes=${a.completionEvidence}></tc-photo-evidence>` : nothing}
+    </article>`;
+  }
+
+  private _onDue(e: Event) {
+    const text = val(e).trim();
+    const iso = parseDate(text);
+    if (text && !iso) {
+      this._badDue = text;
+      return;
+    }
+    this._badDue = undefined;
+    this._emit({ due: iso });
+  }
+
+  private _emit(patch: ActionPatch) {
+    const detail: ActionChangeDetail = { actionId: this.action.id, patch };
+    this.dispatchEvent(new CustomEvent('action-change', { detail, bubbles: true, composed: true }));
+  }
+}
+
+const val = (e: Event): string => (e.target as HTMLInputElement | HTMLTextAreaElement).value;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tc-plan-action': TcPlanAction;
+  }
+}

@@ -1,0 +1,52 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { LocaleController, t } from '../i18n.js';
+import { previousOf, sameFacility } from '../loop/scored.js';
+import { href } from '../router.js';
+import { StoreController } from '../state/store-controller.js';
+import { shared } from '../styles.js';
+
+/**
+ * The improvement-loop actions of one assessment, for the results view: its plan, the comparison with the
+ * facility's previous assessment, self-assessment vs inspection, and merging a team's parts into it.
+ */
+@customElement('tc-plan-links')
+export class TcPlanLinks extends LitElement {
+  static override styles = [shared, css`:host { display: block; margin: 12px 0; }`];
+
+  /** The assessment the links are about. */
+  @property() assessmentId = '';
+  private readonly _store = new StoreController(this);
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override render() {
+    const store = this._store.store;
+    const a = store.assessments.get(this.assessmentId);
+    if (!a) return nothing;
+    const all = store.assessments.values();
+    const prev = previousOf(all, a);
+    const others = sameFacility(store.assessments.values(), a).filter((x) => x.id !== a.id);
+    const other = others.find((x) => x.assessmentKind !== a.assessmentKind && x.criteriaSet.version === a.criteriaSet.version);
+    const selfFirst = a.assessmentKind === 'self-assessment';
+    return html`<nav class="row" aria-label=${t('plan.title')}>
+      <a class="btn primary" href=${href({ view: 'plan', id: a.id })} data-action="plan">${t('plan.open')}</a>
+      ${others.length
+        ? html`<a class="btn" href=${href({ view: 'compare', a: (prev ?? others.at(-1)!).id, b: a.id })} data-action="compare">${t('cmp.withPrevious')}</a>`
+        : nothing}
+      ${other
+        ? html`<a class="btn" href=${href({ view: 'reconcile', a: selfFirst ? a.id : other.id, b: selfFirst ? other.id : a.id })} data-action="reconcile">${t('rec.title')}</a>`
+        : nothing}
+      <a class="btn" href=${href({ view: 'merge', id: a.id })} data-action="merge">${t('merge.open')}</a>
+    </nav>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tc-plan-links': TcPlanLinks;
+  }
+}

@@ -1,0 +1,111 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Assessment } from '../core.js';
+import { LocaleController, locale, t } from '../i18n.js';
+import { exactToNumber, formatExact, reconcile, type Reconciliation } from '../loop/core.js';
+import { answerLabel, assessmentLabel, itemLabel } from '../loop/labels.js';
+import { sameFacility, toScored } from '../loop/scored.js';
+import { go } from '../router.js';
+import { StoreController } from '../state/store-controller.js';
+import { shared } from '../styles.js';
+
+/**
+ * A facility's self-assessment against the council's inspection of the same set version (core's `reconcile`):
+ * agreement rate, Cohen's kappa where it applies, and every disagreement item by item.
+ */
+@customElement('tc-reconcile')
+export class TcReconcile extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; }
+      .pick { display: flex; gap: 12px; flex-wrap: wrap; align-items: end; margin-bottom: 12px; }
+      .pick label span { display: block; font-size: 0.85em; color: var(--tc-muted); }
+      .kpis { display: flex; gap: 24px; flex-wrap: wrap; align-items: center; margin-bottom: 14px; }
+      .big { font-size: 1.8rem; font-weight: 800; }
+      table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--tc-line); }
+      th, td { padding: 6px 10px; border-bottom: 1px solid var(--tc-line); text-align: left; vertical-align: top; }
+      td.n, th.n { text-align: right; white-space: nowrap; }
+      .hi { color: var(--tc-red); font-weight: 700; }
+    `,
+  ];
+
+  /** Id of the self-assessment. */
+  @property() a = '';
+  /** Id of the inspection. */
+  @property() b = '';
+  private readonly _store = new StoreController(this);
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override render() {
+    const store = this._store.store;
+    if (!store.ready) return html`<p>${t('app.loading')}</p>`;
+    const self = store.assessments.get(this.a);
+    const insp = store.assessments.get(this.b);
+    const anchor = self ?? insp;
+    if (!anchor) return html`<h1>${t('rec.title')}</h1><p class="muted">${t('rec.needPair')}</p>`;
+    const options = sameFacility(store.assessments.values(), anchor).filter((x) => x.criteriaSet.version === anchor.criteriaSet.version);
+    const head = html`<h1>${t('rec.title')} — ${anchor.facility.name}</h1>
+      <div class="pick">
+        ${this._select('self', t('rec.self'), options, self, (id) => go({ view: 'reconcile', a: id, b: this.b || id }))}
+        ${this._select('inspection', t('rec.inspection'), options, insp, (id) => go({ view: 'reconcile', a: this.a || id, b: id }))}
+      </div>`;
+    const ss = self && toScored(store, self);
+    const si = insp && toScored(store, insp);
+    if (!ss || !si || self === insp) return html`${head}<p class="muted">${t('rec.needPair')}</p>`;
+    const out = reconcile(ss, si);
+    if (!out.ok) return html`${head}<p class="card bad" role="alert">${out.errors.map((e) => e.message[locale()] ?? e.message.vi)}</p>`;
+    return html`${head}${this._body(out.value, ss.set)}`;
+  }
+
+  private _select(name: string, label: string, options: Assessment[], value: Assessment | undefined, onPick: (id: string) => void) {
+    return html`<label><span>${label}</span>
+      <select name=${name} @change=${(e: Event) => onPick((e.target as HTMLSelectElement).value)}>
+        ${value ? nothing : html`<option value="" selected>—</option>`}
+        ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === value?.id}>${assessmentLabel(o)}</option>`)}
+      </select></label>`;
+  }
+
+  private _body(r: Reconciliation, set: Parameters<typeof itemLabel>[1]) {
+    const rate = r.agreementRate ? formatExact({ num: r.agreementRate.num * 100, den: r.agreementRate.den }, 1, true) : '—';
+    const kappa = r.kappa ? formatExact(r.kappa, 3, true) : undefined;
+    const diff = r.totalDifference;
+    return html`
+      <div class="kpis card">
+        <div><div class="muted">${t('rec.agreement')}</div><div class="big" data-agreement>${rate}%</div><div class="muted">${t('rec.compared', { agreed: r.agreed, compared: r.compared })}</div></div>
+        <div><div class="muted">${t('rec.kappa')}</div><div class="big" data-kappa>${kappa ?? '—'}</div><div class="muted">${kappa ? kappaWords(exactToNumber(r.kappa!)) : t('rec.kappaNa')}</div></div>
+        <div><div class="muted">${t('rec.totalDiff')}</div><div class="big">${diff.num > 0 ? '+' : ''}${formatExact(diff)}</div><div class="muted">${t('rec.diffHint')}</div></div>
+      </div>
+      <section class="card">
+        <h2>${t('rec.disagreements')} (${r.disagreements.length})</h2>
+        ${r.disagreements.length
+          ? html`<table data-disagreements>
+              <thead><tr><th>${t('plan.item')}</th><th>${t('rec.self')}</th><th>${t('rec.inspection')}</th><th class="n">${t('rec.diff')}</th></tr></thead>
+              <tbody>${r.disagreements.map(
+                (d) => html`<tr data-item=${d.id}><td>${itemLabel(d.id, set)}</td><td>${answerLabel(d.self)}</td><td>${answerLabel(d.inspection)}</td>
+                  <td class="n ${d.pointsDifference.num > 0 ? 'hi' : ''}">${d.pointsDifference.num > 0 ? '+' : ''}${formatExact(d.pointsDifference)}</td></tr>`,
+              )}</tbody></table>`
+          : html`<p class="muted">${t('cmp.none')}</p>`}
+      </section>
+      ${r.notCompared.length
+        ? html`<section class="card" style="margin-top:12px"><h2>${t('rec.notCompared')} (${r.notCompared.length})</h2><ul>${r.notCompared.map((id) => html`<li>${itemLabel(id, set)}</li>`)}</ul></section>`
+        : nothing}
+    `;
+  }
+}
+
+/** Landis & Koch's words for a kappa value (a reading aid; the number is what counts). */
+function kappaWords(k: number): string {
+  const band = k < 0 ? 'poor' : k <= 0.2 ? 'slight' : k <= 0.4 ? 'fair' : k <= 0.6 ? 'moderate' : k <= 0.8 ? 'substantial' : 'almost';
+  return t(`kappa.${band}`);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tc-reconcile': TcReconcile;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Small pure helpers over the assessments on the device for the loop views: pair each with its set and result
+ * (core's `Scored`), find a facility's rounds and the previous assessment, format signed deltas.
+ */
+import type { Assessment, CriteriaSet, ScoreResult } from '../core.js';
+import { facilityKey, formatPercent, type Exact, type Scored } from './core.js';
+
+/** What the loop views need from the store: a set and a result per assessment. */
+export interface ScoredSource {
+  setFor(a: Assessment): CriteriaSet | undefined;
+  resultFor(a: Assessment): ScoreResult | undefined;
+}
+
+/** `a` with its set and core's result, or undefined when its set is missing. */
+export function toScored(src: ScoredSource, a: Assessment): Scored | undefined {
+  const set = src.setFor(a);
+  const result = set && src.resultFor(a);
+  return set && result ? { set, assessment: a, result } : undefined;
+}
+
+/** Every assessment of `list` that can be scored. */
+export const scoredAll = (src: ScoredSource, list: Iterable<Assessment>): Scored[] =>
+  [...list].map((a) => toScored(src, a)).filter((s): s is Scored => s !== undefined);
+
+/** When an assessment was made (as core orders rounds): assessedOn, else submitted, created, updated time. */
+export const when = (a: Assessment): string => a.assessedOn ?? a.submittedAt ?? a.createdAt ?? a.updatedAt ?? '';
+
+/** Oldest first, by {@link when}. */
+export const byWhen = (a: Assessment, b: Assessment): number => when(a).localeCompare(when(b)) || a.id.localeCompare(b.id);
+
+/** The assessments of `a`'s facility with the same set id (any version), oldest first; `a` included. */
+export function sameFacility(list: Iterable<Assessment>, a: Assessment): Assessment[] {
+  const k = facilityKey(a);
+  return [...list].filter((x) => facilityKey(x) === k && x.criteriaSet.id === a.criteriaSet.id).sort(byWhen);
+}
+
+/**
+ * The assessment before `a`: the latest one of the same facility and set id, not a draft, made strictly
+ * earlier (a revision made the same day is not "last time").
+ */
+export function previousOf(list: Iterable<Assessment>, a: Assessment): Assessment | undefined {
+  const w = when(a);
+  return sameFacility(list, a)
+    .filter((x) => x.id !== a.id && x.status !== 'draft' && when(x).slice(0, 10) < w.slice(0, 10))
+    .at(-1);
+}
+
+/** A percentage for people, or a dash. */
+export const pct = (x: Exact | undefined): string => (x ? formatPercent(x) : '—');
+
+/** A signed percentage-point delta: "+24.0", "-3.5", "0.0". */
+export function signed(x: Exact | undefined): string {
+  if (!x) return '—';
+  const s = formatPercent(x);
+  return x.num > 0 ? `+${s}` : s;
+}
+
+/** An exact value as a float, for drawing only (never for decisions). */
+export const toNum = (x: Exact | undefined): number => (x ? x.num / x.den : 0);
