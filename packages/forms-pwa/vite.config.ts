@@ -36,8 +36,15 @@ function cspMeta(): Plugin {
 export default defineConfig({
   base: './',
   resolve: {
-    alias: { '@tieuchi/core': resolve(here, '../core/src/index.ts') },
+    alias: {
+      '@tieuchi/core': resolve(here, '../core/src/index.ts'),
+      // Report sources too (no build needed); the subpath first, since an alias also matches as a prefix.
+      '@tieuchi/report/browser': resolve(here, '../report/src/browser.ts'),
+      '@tieuchi/report': resolve(here, '../report/src/index.ts'),
+    },
   },
+  // The report worker imports pdfmake on demand: ES module workers keep that a separate, lazy chunk.
+  worker: { format: 'es' },
   server: { fs: { allow: [resolve(here, '../..')] } },
   build: {
     target: 'es2022',

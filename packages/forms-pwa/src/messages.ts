@@ -341,7 +341,7 @@ export const messages = {
   'b.bandsRatingHint': { vi: 'Mỗi loại tính từ "Từ" đến trước loại kế tiếp; loại đầu bắt đầu từ 0 (hoặc mức 1).', en: 'Each band runs from its "From" up to the next; the first starts at 0 (or level 1).' },
   'b.preview': { vi: 'Xem trước & chấm thử', en: 'Preview & test' },
   'b.publishTab': { vi: 'Xuất bản & phiên bản', en: 'Publish & versions' },
-  'b.clearAnswers': { vi: 'Xoá câu trả lời', en: 'Clear answers' },
+  'b.clearAnswers': { vi: 'Xoá trả lời', en: 'Clear answers' },
   'b.fixToScore': { vi: 'Sửa hết lỗi để xem điểm.', en: 'Fix the problems to see the score.' },
   'b.saveCase': { vi: 'Lưu bộ trả lời này làm ca kiểm thử', en: 'Save these answers as a test case' },
   'b.caseName': { vi: 'Tên ca', en: 'Case name' },

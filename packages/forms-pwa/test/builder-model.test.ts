@@ -84,6 +84,12 @@ describe('field-level problems', () => {
     expect(fieldPointer(p)).toBe('/sections/0/criteria/0/items/1/response');
   });
 
+  it('files missing points of a binary item under its points field', () => {
+    const s = setAt(setAt(smallSet, '/sections/0/criteria/0/items/0/response', { kind: 'binary' }), '/scoring/maxPoints', undefined);
+    const idx = indexProblems(checkSet(s));
+    expect(problemsAt(idx, '/sections/0/criteria/0/items/0/response/points').map((p) => p.code)).toEqual(['set.points-missing']);
+  });
+
   it('files semantic problems (duplicate ids, maxima) at their field', () => {
     const dup = setAt(smallSet, '/sections/1/criteria/0/items/0/id', 'i1');
     expect(problemsAt(indexProblems(checkSet(dup)), '/sections/1/criteria/0/items/0/id')[0]!.code).toBe('set.duplicate-id');

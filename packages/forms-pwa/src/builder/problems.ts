@@ -22,6 +22,8 @@ export function fieldPointer(p: Problem): string {
     const m = /"([^"]+)"/.exec(p.message.en);
     if (m) return ptr(p.pointer, m[1]!);
   }
+  // "points missing" is reported at the response; the author types them in its points field.
+  if (p.code === 'set.points-missing' && p.pointer.endsWith('/response')) return ptr(p.pointer, 'points');
   return p.pointer;
 }
 

@@ -3,7 +3,7 @@ import { css } from 'lit';
 
 export const builderStyles = css`
   .field { display: grid; gap: 4px; margin: 0; min-width: 0; }
-  .field > label, fieldset.field > legend { font-weight: 600; font-size: 0.95rem; }
+  .field > label, fieldset > legend { font-weight: 600; font-size: 0.95rem; }
   fieldset { border: 1px solid var(--tc-line); border-radius: 10px; padding: 8px 12px 12px; margin: 0; min-width: 0; }
   fieldset.loc { display: grid; gap: 6px; }
   .lang { display: grid; grid-template-columns: 2.6em 1fr; gap: 6px; align-items: start; }
@@ -11,6 +11,8 @@ export const builderStyles = css`
   .lang > .field-err { grid-column: 2; }
   .tag { display: inline-block; font-size: 0.75rem; font-weight: 700; color: var(--tc-muted); border: 1px solid var(--tc-line); border-radius: 6px; padding: 1px 5px; }
   input, select, textarea { width: 100%; }
+  /* Text areas grow with their text (Chromium), so a long official wording is read whole. */
+  textarea { field-sizing: content; min-height: 64px; max-height: 360px; }
   .field.num input { max-width: 12ch; }
   .field.check { grid-template-columns: auto 1fr; align-items: center; gap: 8px; }
   .field.check > .field-err { grid-column: 1 / -1; }
@@ -20,7 +22,6 @@ export const builderStyles = css`
   .chip input { margin: 10px 6px 10px 0; }
   [aria-invalid='true'] { border-color: var(--tc-red); background: var(--tc-red-bg); }
   .field-err { margin: 0; padding: 0; list-style: none; color: var(--tc-red); font-size: 0.9rem; }
-  .field-err li::before { content: '⚠ '; }
   .grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 10px 14px; }
   .stack { display: grid; gap: 12px; }
   .entry { border: 1px dashed var(--tc-line); border-radius: 10px; padding: 10px; display: grid; gap: 8px; }

@@ -50,8 +50,9 @@ export class TcBuilderEditor extends LitElement {
       .tree { position: sticky; top: 72px; max-height: calc(100vh - 84px); overflow: auto; }
       .panel-tabs { display: flex; gap: 4px; margin-bottom: 8px; }
       .panel-tabs button[aria-selected='true'] { background: var(--tc-green); border-color: var(--tc-green); color: #fff; font-weight: 600; }
-      details.problems { margin-bottom: 10px; }
-      details.problems summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; font-weight: 600; }
+      details.problems { margin-bottom: 10px; padding: 0 14px; border-color: var(--tc-red); }
+      details.problems summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; font-weight: 600; color: var(--tc-red); }
+      details.problems[open] { padding-bottom: 8px; }
       details.problems ul { margin: 0; padding-left: 0; list-style: none; display: grid; gap: 2px; max-height: 220px; overflow: auto; }
       details.problems li button { border: none; background: none; text-align: left; justify-content: flex-start; color: var(--tc-red); padding: 4px 6px; width: 100%; }
       .form h2 { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
@@ -133,7 +134,7 @@ export class TcBuilderEditor extends LitElement {
             <button role="tab" aria-selected=${this._tab === 'preview' ? 'true' : 'false'} @click=${() => (this._tab = 'preview')} data-tab="preview">${t('b.preview')}</button>
             <button role="tab" aria-selected=${this._tab === 'versions' ? 'true' : 'false'} @click=${() => (this._tab = 'versions')} data-tab="versions">${t('b.publishTab')}</button>
           </div>
-          <div role="tabpanel" class="card">
+          <div role="tabpanel" class=${this._tab === 'preview' ? 'card' : ''}>
             ${this._tab === 'preview'
               ? html`<tc-builder-preview .set=${set} ?valid=${s.valid} .cases=${s.cases}></tc-builder-preview>`
               : html`<tc-builder-versions .set=${set} .problems=${s.problems} .versions=${versions} .message=${this._message} ?busy=${this._busy}></tc-builder-versions>`}

@@ -5,6 +5,7 @@ import type { Assessment, CriteriaSet, FacilityKind, ScoreResult, Zone } from '.
 import { LocaleController, loc, locale, t } from '../i18n.js';
 import { newId, withAnswer } from '../model/assessment.js';
 import { runCase, scoreAnswers, testAssessment, totalText, type Decision, type TestCase } from '../builder/test-cases.js';
+import { removeIcon } from '../builder/icons.js';
 import { builderStyles } from '../builder/styles.js';
 import { shared } from '../styles.js';
 import type { AnswerChangeDetail } from './tc-answer-control.js';
@@ -32,8 +33,14 @@ export class TcBuilderPreview extends LitElement {
     builderStyles,
     css`
       :host { display: block; container-type: inline-size; }
-      .pv { display: grid; gap: 12px; align-items: start; }
-      @container (min-width: 720px) { .pv { grid-template-columns: 1fr 250px; } .side { position: sticky; top: 72px; } }
+      /* Narrow (beside the editor): the score first, then the form, then the test-case form. Wide: the score beside the form. */
+      .pv { display: grid; gap: 12px; align-items: start; grid-template-areas: 'score' 'form' 'case'; }
+      .pv > [data-preview-form] { grid-area: form; min-width: 0; }
+      .pv > .score { grid-area: score; }
+      .pv > .case-form { grid-area: case; }
+      @container (min-width: 720px) {
+        .pv { grid-template-columns: 1fr 250px; grid-template-areas: 'form score' 'form case'; }
+      }
       .controls { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 8px; margin-bottom: 10px; }
       .controls label > span { display: block; font-weight: 600; font-size: 0.9rem; }
       .criterion { margin: 14px 0 6px; display: flex; justify-content: space-between; gap: 8px; align-items: baseline; flex-wrap: wrap; }
@@ -118,18 +125,18 @@ export class TcBuilderPreview extends LitElement {
               </div>`;
           })}
         </div>
-        <div class="side">
+        <div class="score">
           ${result
             ? html`<tc-score-panel .result=${result} .sectionId=${section?.id}></tc-score-panel>`
             : html`<div class="unscored warn" role="status" data-unscored>${this.valid && scored && !scored.ok ? loc(scored.errors[0]!.message) : t('b.fixToScore')}</div>`}
-          ${this._saveCase(result)}
         </div>
+        ${this._saveCase(result)}
       </div>
       ${this._cases()}`;
   }
 
   private _saveCase(result: ScoreResult | undefined) {
-    return html`<form class="stack card" style="margin-top:12px" @submit=${(e: Event) => this._onSaveCase(e, result)} data-case-form>
+    return html`<form class="stack card case-form" @submit=${(e: Event) => this._onSaveCase(e, result)} data-case-form>
       <strong>${t('b.saveCase')}</strong>
       <label><span>${t('b.caseName')}</span><input name="name" .value=${this._caseName} @input=${(e: Event) => (this._caseName = (e.target as HTMLInputElement).value)} required maxlength="200" /></label>
       <label><span>${t('b.expectDecision')}</span>
@@ -155,7 +162,7 @@ export class TcBuilderPreview extends LitElement {
             <strong>${o?.agrees ? '✓' : o?.agrees === false ? '✗' : '…'} ${c.name}</strong>
             <span class="toolbar">
               <button @click=${() => this.load(c)}>${t('b.loadCase')}</button>
-              <button class="danger" aria-label=${t('b.remove', { name: c.name })} @click=${() => this._emit(this.cases.filter((x) => x.id !== c.id))}>✕</button>
+              <button class="danger" aria-label=${t('b.remove', { name: c.name })} @click=${() => this._emit(this.cases.filter((x) => x.id !== c.id))}>${removeIcon}</button>
             </span>
           </div>
           <span class="muted">${t('b.caseExpect', { decision: c.expect.decision ? t(`decision.${c.expect.decision}`) : '—', total: c.expect.total || '—' })}

@@ -5,6 +5,7 @@ import { LocaleController, t } from '../i18n.js';
 import { editEvent, errors, fid, locField, numberField, selectField, textField, type FieldCtx } from '../builder/fields.js';
 import { ptr } from '../builder/pointer.js';
 import { problemsAt, type ProblemIndex } from '../builder/problems.js';
+import { downIcon, removeIcon, upIcon } from '../builder/icons.js';
 import { builderStyles } from '../builder/styles.js';
 import { shared } from '../styles.js';
 
@@ -97,9 +98,9 @@ export class TcBuilderResponse extends LitElement {
           <div class="entry-head">
             <strong>${t('b.option')} ${i + 1}</strong>
             <div class="toolbar">
-              <button class="icon-btn" aria-label=${t('b.moveUp', { name: `${t('b.option')} ${i + 1}` })} ?disabled=${i === 0} @click=${() => move(i, -1)}>↑</button>
-              <button class="icon-btn" aria-label=${t('b.moveDown', { name: `${t('b.option')} ${i + 1}` })} ?disabled=${i === r.options.length - 1} @click=${() => move(i, 1)}>↓</button>
-              <button class="icon-btn danger" aria-label=${t('b.remove', { name: `${t('b.option')} ${i + 1}` })} @click=${() => ctx.emit(ptr(p, i), undefined)}>✕</button>
+              <button class="icon-btn" aria-label=${t('b.moveUp', { name: `${t('b.option')} ${i + 1}` })} ?disabled=${i === 0} @click=${() => move(i, -1)}>${upIcon}</button>
+              <button class="icon-btn" aria-label=${t('b.moveDown', { name: `${t('b.option')} ${i + 1}` })} ?disabled=${i === r.options.length - 1} @click=${() => move(i, 1)}>${downIcon}</button>
+              <button class="icon-btn danger" aria-label=${t('b.remove', { name: `${t('b.option')} ${i + 1}` })} @click=${() => ctx.emit(ptr(p, i), undefined)}>${removeIcon}</button>
             </div>
           </div>
           <div class="grid2">
@@ -127,7 +128,7 @@ export class TcBuilderResponse extends LitElement {
         (b, i) => html`<div class="entry" data-band=${i}>
           <div class="entry-head">
             <strong>${t('b.band')} ${i + 1}</strong>
-            <button class="icon-btn danger" aria-label=${t('b.remove', { name: `${t('b.band')} ${i + 1}` })} @click=${() => ctx.emit(ptr(bp, i), undefined)}>✕</button>
+            <button class="icon-btn danger" aria-label=${t('b.remove', { name: `${t('b.band')} ${i + 1}` })} @click=${() => ctx.emit(ptr(bp, i), undefined)}>${removeIcon}</button>
           </div>
           <div class="grid2">
             ${numberField(ctx, t('b.bandFrom'), ptr(bp, i, 'min'), b.min)}

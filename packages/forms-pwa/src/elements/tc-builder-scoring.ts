@@ -5,6 +5,7 @@ import { LocaleController, loc, t } from '../i18n.js';
 import { editEvent, errors, fid, locField, numberField, selectField, textField, type FieldCtx } from '../builder/fields.js';
 import { ptr } from '../builder/pointer.js';
 import { problemsAt, type ProblemIndex } from '../builder/problems.js';
+import { removeIcon } from '../builder/icons.js';
 import { builderStyles } from '../builder/styles.js';
 import { shared } from '../styles.js';
 
@@ -102,7 +103,7 @@ export class TcBuilderScoring extends LitElement {
     return html`<div class="entry" data-rule=${i}>
       <div class="entry-head">
         <strong>${t('b.rule')} ${i + 1}</strong>
-        <button class="icon-btn danger" aria-label=${t('b.remove', { name: `${t('b.rule')} ${i + 1}` })} @click=${() => ctx.emit(p, undefined)}>✕</button>
+        <button class="icon-btn danger" aria-label=${t('b.remove', { name: `${t('b.rule')} ${i + 1}` })} @click=${() => ctx.emit(p, undefined)}>${removeIcon}</button>
       </div>
       ${selectField(ctx, t('b.ruleKind'), ptr(p, 'kind'), r.kind, kinds, {
         attr: 'rule-kind',
@@ -130,7 +131,7 @@ export class TcBuilderScoring extends LitElement {
         (b, i) => html`<div class="entry" data-rating-band=${i}>
           <div class="entry-head">
             <strong>${loc(b.label) || `${t('b.band')} ${i + 1}`}</strong>
-            <button class="icon-btn danger" ?disabled=${rating.bands.length <= 1} aria-label=${t('b.remove', { name: `${t('b.band')} ${i + 1}` })} @click=${() => ctx.emit(ptr(bp, i), undefined)}>✕</button>
+            <button class="icon-btn danger" ?disabled=${rating.bands.length <= 1} aria-label=${t('b.remove', { name: `${t('b.band')} ${i + 1}` })} @click=${() => ctx.emit(ptr(bp, i), undefined)}>${removeIcon}</button>
           </div>
           <div class="grid2">
             ${textField(ctx, t('b.id'), ptr(bp, i, 'id'), b.id)}

@@ -5,6 +5,7 @@ import { LocaleController, t } from '../i18n.js';
 import { editEvent, errors, fid, locField, multiField, selectField, textField, type FieldCtx } from '../builder/fields.js';
 import { ptr } from '../builder/pointer.js';
 import { problemsAt, type ProblemIndex } from '../builder/problems.js';
+import { removeIcon } from '../builder/icons.js';
 import { builderStyles } from '../builder/styles.js';
 import { shared } from '../styles.js';
 import { FACILITY_KINDS, ZONES } from './tc-builder-item.js';
@@ -75,7 +76,7 @@ export class TcBuilderSet extends LitElement {
     return html`<div class="entry" data-document=${i}>
       <div class="entry-head">
         <strong>${d.number || `${t('b.document')} ${i + 1}`}</strong>
-        <button class="icon-btn danger" ?disabled=${count <= 1} aria-label=${t('b.remove', { name: d.number || `${t('b.document')} ${i + 1}` })} @click=${() => ctx.emit(p, undefined)}>✕</button>
+        <button class="icon-btn danger" ?disabled=${count <= 1} aria-label=${t('b.remove', { name: d.number || `${t('b.document')} ${i + 1}` })} @click=${() => ctx.emit(p, undefined)}>${removeIcon}</button>
       </div>
       <div class="grid2">
         ${textField(ctx, t('b.docNumber'), ptr(p, 'number'), d.number, { placeholder: '1300/QĐ-BYT', attr: 'doc-number' })}

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CriteriaSet } from '../core.js';
 import { LocaleController, loc, t } from '../i18n.js';
 import { problemsUnder, type ProblemIndex } from '../builder/problems.js';
+import { copyIcon, downIcon, gripIcon, removeIcon, upIcon } from '../builder/icons.js';
 import { builderStyles } from '../builder/styles.js';
 import { nodePointer, type NodeLevel, type NodePath } from '../builder/tree.js';
 import { shared } from '../styles.js';
@@ -106,10 +107,10 @@ export class TcBuilderTree extends LitElement {
     const count = p.length === 1 ? this.set.sections.length : p.length === 2 ? (this.set.sections[p[0]]?.criteria.length ?? 0) : (this.set.sections[p[0]]?.criteria[p[1]!]?.items.length ?? 0);
     const idx = p[p.length - 1]!;
     return html`<div class="actions" role="toolbar" aria-label=${t('b.nodeActions', { name })}>
-      <button aria-label=${t('b.moveUp', { name })} title=${t('b.moveUp', { name })} ?disabled=${idx === 0} @click=${() => this._op({ op: 'move', path: p, delta: -1 })} data-action="up">↑</button>
-      <button aria-label=${t('b.moveDown', { name })} title=${t('b.moveDown', { name })} ?disabled=${idx >= count - 1} @click=${() => this._op({ op: 'move', path: p, delta: 1 })} data-action="down">↓</button>
-      <button aria-label=${t('b.duplicate', { name })} title=${t('b.duplicate', { name })} @click=${() => this._op({ op: 'duplicate', path: p })} data-action="duplicate">⧉</button>
-      <button class="danger" aria-label=${t('b.remove', { name })} title=${t('b.remove', { name })} @click=${() => this._op({ op: 'remove', path: p })} data-action="remove">✕</button>
+      <button aria-label=${t('b.moveUp', { name })} title=${t('b.moveUp', { name })} ?disabled=${idx === 0} @click=${() => this._op({ op: 'move', path: p, delta: -1 })} data-action="up">${upIcon}</button>
+      <button aria-label=${t('b.moveDown', { name })} title=${t('b.moveDown', { name })} ?disabled=${idx >= count - 1} @click=${() => this._op({ op: 'move', path: p, delta: 1 })} data-action="down">${downIcon}</button>
+      <button aria-label=${t('b.duplicate', { name })} title=${t('b.duplicate', { name })} @click=${() => this._op({ op: 'duplicate', path: p })} data-action="duplicate">${copyIcon}</button>
+      <button class="danger" aria-label=${t('b.remove', { name })} title=${t('b.remove', { name })} @click=${() => this._op({ op: 'remove', path: p })} data-action="remove">${removeIcon}</button>
       ${level === 'section'
         ? html`<button @click=${() => this._op({ op: 'add', level: 'criterion', parent: [p[0]] })} data-action="add-criterion">+ ${t('b.criterion')}</button>`
         : level === 'criterion'
@@ -144,7 +145,7 @@ export class TcBuilderTree extends LitElement {
       @dragleave=${() => (this._dragOver = this._dragOver === k ? '' : this._dragOver)}
       @drop=${(e: DragEvent) => this._onDrop(e, p)}
     >
-      <span class="grip" aria-hidden="true">⠿</span>
+      <span class="grip" aria-hidden="true">${gripIcon}</span>
       <button class="node" data-node=${k} aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown" @click=${() => this._select(p)} @keydown=${(e: KeyboardEvent) => this._onKey(e, p)}>
         <span class="lvl">${t(`b.${level}Short`)}</span>
         <span class="name" title=${label}>${code ? `${code} ` : ''}${label}</span>

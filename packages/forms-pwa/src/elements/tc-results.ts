@@ -48,6 +48,7 @@ export class TcResults extends LitElement {
     const set = a && store.setFor(a);
     const r = a && store.resultFor(a);
     if (!a || !set || !r) return html`<p>${store.ready ? t('app.notFound') : t('app.loading')}</p>`;
+    void import('./tc-report-export.js'); // PDF export: its own small chunk; pdfmake loads in its worker
     const idx = itemIndex(set);
     const gaps = r.sections.flatMap((s) => s.criteria.flatMap((c) => c.items)).filter((i) => i.status === 'answered' && !i.met);
     const text = (id: string) => {
@@ -66,6 +67,7 @@ export class TcResults extends LitElement {
           <a class="btn" href=${href({ view: 'io', id: a.id })}>${t('results.export')}</a>
         </div>
       </div>
+      <tc-report-export .assessmentId=${a.id} style="margin:8px 0 12px"></tc-report-export>
       <tc-plan-links .assessmentId=${a.id}></tc-plan-links>
       <div class="top">
         <tc-score-panel .result=${r}></tc-score-panel>

@@ -49,6 +49,7 @@ export class TcSubmit extends LitElement {
       return html`<h1>${t('submit.title')}</h1>
         <p class="box ok" data-locked>${lockIcon} ${t('submit.done', { hash: '' })}<span class="hash">${a.contentHash}</span></p>
         <a class="btn primary" href=${href({ view: 'results', id: a.id })}>${t('fill.results')}</a>`;
+    void import('./tc-signatures.js'); // signature pads: their own small chunk
     const idx = itemIndex(set);
     const missing = r.missingEvidence;
     const blocked = r.unanswered.length > 0 || (missing.length > 0 && !this._ackEvidence) || this._busy;
@@ -82,6 +83,7 @@ export class TcSubmit extends LitElement {
             <label class="acts"><input type="checkbox" style="min-height:24px;width:24px" .checked=${this._ackEvidence} @change=${(e: Event) => (this._ackEvidence = (e.target as HTMLInputElement).checked)} /> ${t('submit.confirmMissingEvidence')}</label>
           </div>`
         : nothing}
+      <tc-signatures .assessment=${a}></tc-signatures>
       <div class="acts">
         <button class="primary" data-action="lock" ?disabled=${blocked} @click=${this._onLock}>${lockIcon} ${t('submit.lock')}</button>
         <a class="btn" href=${href({ view: 'fill', id: a.id })}>${t('submit.back')}</a>
@@ -91,6 +93,10 @@ export class TcSubmit extends LitElement {
   private async _onLock() {
     this._busy = true;
     try {
+      // Signatures first: they go on the draft, then the lock records the content hash (which leaves them out).
+      await import('./tc-signatures.js');
+      const signatures = this.renderRoot.querySelector('tc-signatures');
+      if (signatures && !(await signatures.save())) return;
       await this._store.store.submit(this.assessmentId);
       go({ view: 'results', id: this.assessmentId });
     } finally {

@@ -176,6 +176,7 @@ export async function buildBundle(
 ): Promise<Bundle> {
   const hashes = new Set<string>();
   for (const a of assessments) for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) hashes.add(h);
+  for (const a of assessments) for (const s of a.signatures ?? []) if (s.image) hashes.add(s.image);
   const photos: NonNullable<Bundle['photos']> = [];
   for (const h of hashes) {
     const p = await storage.getPhoto(h);

@@ -220,6 +220,18 @@ export class AppStore extends EventTarget {
     this.answer(id, itemId, { evidence: ev.filter((h) => h !== hash) });
   }
 
+  /**
+   * Records the signatures of a draft, before it is locked (they are outside the content hash). Their
+   * images must already be in the photo store.
+   */
+  sign(id: string, signatures: NonNullable<Assessment['signatures']>): void {
+    const a = this.assessments.get(id);
+    if (!a) throw new Error(`No assessment "${id}"`);
+    if (a.status !== 'draft') throw new Error(`Cannot sign "${id}": it is ${a.status}, signatures are taken before locking`);
+    const { signatures: _old, ...rest } = a;
+    this._put({ ...rest, ...(signatures.length ? { signatures } : {}), updatedAt: new Date().toISOString() });
+  }
+
   /** Locks a draft: read-only from now on, content hash recorded. */
   async submit(id: string): Promise<void> {
     const a = this.assessments.get(id);

@@ -191,8 +191,10 @@ export class Storage {
   async deleteOrphanPhotos(): Promise<number> {
     const db = await this._db;
     const used = new Set<string>();
-    for (const a of await db.getAll('assessments'))
+    for (const a of await db.getAll('assessments')) {
       for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) used.add(h);
+      for (const s of a.signatures ?? []) if (s.image) used.add(s.image); // signature PNGs live here too
+    }
     // Photos proving an improvement action was done belong to plans, not to answers.
     for (const p of await db.getAll('plans')) for (const act of p.actions) for (const h of act.completionEvidence ?? []) used.add(h);
     const tx = db.transaction('photos', 'readwrite');

@@ -1,0 +1,265 @@
+/**
+ * PDF export in the production build: the report of a 300-item assessment with 30 photos made in the
+ * worker with progress and no long task on the page, the blank score sheet, signatures from the submit
+ * step printed as images, export offline after one visit, and no CSP violation with the policy sent as
+ * an HTTP header (so it governs the worker too).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSP } from '../vite.config.js';
+import { ROOT, createAssessment, importFile, launch, openApp, serve, type Served } from './harness.js';
+import { BIG_FACILITY, BIG_ID, bigBundle } from './report-fixture.mjs';
+
+const smallSet = readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8');
+const SMALL = 'test-small@1.0';
+/** Downloads and measurements, kept for a look after the run. */
+const OUT = join(tmpdir(), 'tieuchi-report-e2e');
+
+let served: Served;
+let browser: Browser;
+let big: { text: string; total: string };
+
+/** Like the harness's serve(), with HTTP headers on every response (here: the CSP, which then also governs workers). */
+async function serveWithHeaders(headers: Record<string, string>): Promise<Served> {
+  const server = await preview({ root: ROOT, configFile: false, logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, open: false, headers } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('preview server has no URL');
+  return {
+    url,
+    server,
+    close: async () => {
+      (server.httpServer as import('node:http').Server).closeAllConnections?.();
+      await server.close();
+    },
+  };
+}
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  served = await serve();
+  browser = await launch();
+  big = bigBundle();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+const text = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+/** `pdfimages -list` rows: [page, num, type, width, height, color, comp, bpc, enc, interp, object, ...]. */
+const images = (pdf: string) =>
+  execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((l) => l.trim().split(/\s+/));
+
+async function importBig(page: Page, url: string): Promise<void> {
+  await openApp(page, url);
+  await importFile(page, url, 'big.json', big.text);
+  await page.locator('[data-import-ok]').waitFor({ timeout: 60_000 });
+}
+
+/** Starts recording long tasks on the page and every progress value the export shows. */
+async function watch(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __long: number[]; __progress: number[] };
+    w.__long = [];
+    w.__progress = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask' });
+    const tick = () => {
+      const host = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-results')?.shadowRoot?.querySelector('tc-report-export');
+      const v = host?.shadowRoot?.querySelector<HTMLElement>('[data-report-progress]')?.dataset.reportProgress;
+      if (v !== undefined && w.__progress[w.__progress.length - 1] !== Number(v)) w.__progress.push(Number(v));
+      requestAnimationFrame(tick);
+    };
+    tick();
+  });
+}
+
+/** Clicks a button of the export element and saves the download; resolves to its path and name. */
+async function download(page: Page, action: 'report-pdf' | 'blank-sheet', name: string) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator(`tc-report-export button[data-action="${action}"]`).click()]);
+  const path = join(OUT, name);
+  await dl.saveAs(path);
+  return { path, suggested: dl.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+describe('PDF export (production build, Chromium)', () => {
+  it('exports the report of 300 items and 30 photos in the worker: progress, no long task, < 5 MB', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    await importBig(page, served.url);
+    await page.goto(`${served.url}#/a/${BIG_ID}/results`);
+    await page.locator('tc-report-export button[data-action="report-pdf"]').waitFor();
+    await page.waitForTimeout(500); // let the view settle: only the export is measured
+    await watch(page);
+    const t0 = Date.now();
+    const { path, suggested, bytes } = await download(page, 'report-pdf', 'big-report.pdf');
+    const ms = Date.now() - t0;
+    const { long, progress } = await page.evaluate(() => {
+      const w = window as unknown as { __long: number[]; __progress: number[] };
+      return { long: w.__long, progress: w.__progress };
+    });
+    const detail = await page.locator('tc-report-export [data-report-done]').textContent();
+    writeFileSync(join(OUT, 'big-report.json'), JSON.stringify({ ms, size: bytes.length, long, progress }, null, 2));
+    console.log(`report 300 items + 30 photos: ${ms} ms click to download, ${(bytes.length / 1048576).toFixed(2)} MB, long tasks ${JSON.stringify(long)}, progress ${progress.length} steps`);
+
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(suggested).toBe('Benh-vien-Da-khoa-thu-nghiem-2026-03-02.pdf');
+    expect(bytes.length).toBeLessThan(5 * 1024 * 1024);
+    const txt = text(path);
+    expect(txt).toContain(BIG_FACILITY);
+    expect(txt).toContain('Tổng điểm');
+    expect(txt.replace(/\s+/g, ' ')).toContain(`Tổng điểm: ${big.total}`);
+    expect(images(path).filter((r) => r[2] === 'image').length).toBe(30);
+    expect(detail).toContain(suggested);
+    expect(progress.length).toBeGreaterThan(3); // the bar moved through the steps
+    expect(long.filter((d) => d > 50)).toEqual([]);
+    await ctx.close();
+  }, 120_000);
+
+  it('downloads the blank score sheet of the set', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    await importBig(page, served.url);
+    await page.goto(`${served.url}#/a/${BIG_ID}/results`);
+    const { path, suggested, bytes } = await download(page, 'blank-sheet', 'sheet.pdf');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(suggested).toBe('phieu-cham-synthetic-300-1.pdf');
+    const txt = text(path);
+    expect(txt).toContain('Bộ tiêu chí thử nghiệm 300 chỉ tiêu');
+    expect(txt).toContain('10.30'); // the last item's code
+    await ctx.close();
+  }, 90_000);
+
+  it('stores signatures drawn at the submit step and prints them in the report', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, hasTouch: true });
+    const page = await ctx.newPage();
+    await openApp(page, served.url);
+    await importFile(page, served.url, 'small-set.json', smallSet);
+    await page.locator('[data-import-ok]').waitFor();
+    const id = await createAssessment(page, served.url, 'Trạm Y tế ký tên', SMALL);
+    await page.goto(`${served.url}#/a/${id}/submit`);
+    for (const item of ['i1', 'i2', 'i3', 'i4']) {
+      await page.locator(`li[data-item="${item}"] input`).fill('Không có người phụ trách');
+      await page.locator(`li[data-item="${item}"] input`).press('Enter');
+      await page.locator(`li[data-item="${item}"]`).waitFor({ state: 'detached' });
+    }
+    const acknowledge = page.locator('tc-submit input[type=checkbox]');
+    if (await acknowledge.count()) await acknowledge.check();
+    await page.locator('input[name="sign-facility-head"]').fill('Trần Văn Trưởng');
+    for (const [role, dy] of [['assessor', 0], ['facility-head', 12]] as const) {
+      const pad = page.locator(`tc-signature-pad[data-role="${role}"] canvas`);
+      await pad.scrollIntoViewIfNeeded();
+      const box = (await pad.boundingBox())!;
+      await page.mouse.move(box.x + 30, box.y + 100 + dy);
+      await page.mouse.down();
+      for (let i = 1; i <= 30; i++) await page.mouse.move(box.x + 30 + i * 8, box.y + 100 + dy - 40 * Math.sin(i / 3), { steps: 2 });
+      await page.mouse.up();
+      await expect.poll(() => page.locator(`tc-signature-pad[data-role="${role}"] [data-signed]`).getAttribute('data-signed')).toBe('yes');
+    }
+    // Clear works, then sign again.
+    await page.locator('tc-signature-pad[data-role="assessor"] button[data-action="clear-signature"]').click();
+    expect(await page.locator('tc-signature-pad[data-role="assessor"] [data-signed]').getAttribute('data-signed')).toBe('no');
+    const pad = page.locator('tc-signature-pad[data-role="assessor"] canvas');
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 90);
+    await page.mouse.down();
+    for (let i = 1; i <= 25; i++) await page.mouse.move(box.x + 40 + i * 9, box.y + 90 + 30 * Math.cos(i / 2), { steps: 2 });
+    await page.mouse.up();
+    const size = await page.locator('button[data-action="clear-signature"]').first().boundingBox();
+    expect(size!.height).toBeGreaterThanOrEqual(44);
+
+    await page.locator('button[data-action="lock"]').click();
+    await page.waitForURL(/\/results$/);
+    const stored = await page.evaluate(async (aid) => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('tieuchi');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const get = <T,>(store: string, key: string) =>
+        new Promise<T>((res, rej) => {
+          const r = db.transaction(store).objectStore(store).get(key);
+          r.onsuccess = () => res(r.result as T);
+          r.onerror = () => rej(r.error);
+        });
+      const a = await get<{ status: string; contentHash: string; signatures: { role: string; name: string; image: string; signedAt: string }[] }>('assessments', aid);
+      const photos = [];
+      for (const s of a.signatures) {
+        const p = await get<{ hash: string; mime: string; blob: Blob }>('photos', s.image);
+        const head = new Uint8Array(await p.blob.slice(0, 8).arrayBuffer());
+        photos.push({ hash: p.hash, mime: p.mime, png: head[1] === 0x50 && head[2] === 0x4e && head[3] === 0x47 });
+      }
+      return { status: a.status, signatures: a.signatures, photos };
+    }, id);
+    expect(stored.status).toBe('locked');
+    expect(stored.signatures.map((s) => [s.role, s.name])).toEqual([
+      ['assessor', 'Nguyễn Thị Thử'],
+      ['facility-head', 'Trần Văn Trưởng'],
+    ]);
+    expect(stored.photos.map((p) => [p.mime, p.png])).toEqual([
+      ['image/png', true],
+      ['image/png', true],
+    ]);
+
+    await page.locator('tc-report-export button[data-action="report-pdf"]').waitFor();
+    const { path } = await download(page, 'report-pdf', 'signed.pdf');
+    const imgs = images(path).filter((r) => r[2] === 'image');
+    expect(imgs.length).toBe(2); // the two signatures (their alpha is an smask beside them)
+    const txt = text(path);
+    expect(txt).toContain('Trần Văn Trưởng');
+    expect(txt).toContain('Trạm Y tế ký tên');
+    await ctx.close();
+  }, 90_000);
+
+  it('exports offline after one visit, with the CSP sent as a header (it then governs the worker too)', async () => {
+    const own = await serveWithHeaders({ 'Content-Security-Policy': CSP });
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    });
+    page.on('worker', (w) => w.on('console', (m) => problems.push(`worker: ${m.text()}`)));
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(r.url()));
+    await importBig(page, own.url);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await openApp(page, own.url);
+    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+      return urls;
+    });
+    expect(cached.some((u) => /\/assets\/pdfmake-[^/]+\.js/.test(u))).toBe(true);
+    expect(cached.some((u) => /\/assets\/vfs_fonts-[^/]+\.js/.test(u))).toBe(true);
+    expect(cached.some((u) => /\/assets\/report\.worker-[^/]+\.js/.test(u))).toBe(true);
+
+    await own.close();
+    await page.reload();
+    await openApp(page, own.url);
+    await page.goto(`${own.url}#/a/${BIG_ID}/results`);
+    const { bytes, path } = await download(page, 'report-pdf', 'offline.pdf');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(text(path)).toContain(BIG_FACILITY);
+    const sheet = await download(page, 'blank-sheet', 'offline-sheet.pdf');
+    expect(sheet.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(problems).toEqual([]);
+    expect(fetched.filter((u) => !u.startsWith(own.url) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    await ctx.close();
+  }, 150_000);
+});

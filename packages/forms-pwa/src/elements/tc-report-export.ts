@@ -1,0 +1,145 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { LocaleController, locale, t } from '../i18n.js';
+import { render, warm } from '../report/client.js';
+import { jobPhotos, reportFileName, reportJob, saveFile, sheetFileName } from '../report/inputs.js';
+import type { Phase } from '../report/job.js';
+import { StoreController } from '../state/store-controller.js';
+import { shared } from '../styles.js';
+
+const mb = (n: number) => (n / (1024 * 1024)).toLocaleString(locale() === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+
+/**
+ * PDF buttons: "Xuất báo cáo PDF" for an assessment and "Phiếu chấm trống" (the blank paper score sheet)
+ * for its set or any set. The PDF is made in a worker; a progress bar follows it, the page stays usable,
+ * and the file downloads as `<facility>-<date>.pdf`.
+ *
+ * @fires report-done - `{ name, size, ms }` when a file was handed to the download
+ */
+@customElement('tc-report-export')
+export class TcReportExport extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; }
+      .acts { display: flex; gap: 8px; flex-wrap: wrap; }
+      .status { display: flex; gap: 10px; align-items: center; margin-top: 8px; min-height: 24px; }
+      progress { flex: 1 1 180px; max-width: 320px; height: 12px; accent-color: var(--tc-green); }
+      .pct { font-variant-numeric: tabular-nums; min-width: 4ch; text-align: right; }
+      .msg { margin: 8px 0 0; font-size: 0.9rem; }
+      .err { padding: 8px 12px; border-radius: 8px; }
+    `,
+  ];
+
+  /** The assessment to report on; without it only the blank sheet is offered. */
+  @property() assessmentId = '';
+  /** `${id}@${version}` of the set for the blank sheet; by default the assessment's set. */
+  @property() setKey = '';
+  /** Which buttons to show. */
+  @property() offer: 'all' | 'report' | 'sheet' = 'all';
+
+  @state() private _busy: 'report' | 'sheet' | undefined;
+  @state() private _fraction = 0;
+  @state() private _phase: Phase = 'photos';
+  @state() private _done = '';
+  @state() private _error = '';
+  private readonly _store = new StoreController(this);
+  /** The assessment the worker was last warmed for. */
+  private _warmed = '';
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override updated(): void {
+    const a = this._store.store.assessments.get(this.assessmentId);
+    if (!a || this._warmed === a.id || this.offer === 'sheet') return;
+    this._warmed = a.id;
+    // When the page is idle: load pdfmake and downscale the photos in the worker, so the export the
+    // user is likely to ask for here only has to lay out and write the PDF.
+    const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 300));
+    idle(() => void jobPhotos(this._store.store, a).then(warm, () => undefined), { timeout: 2000 });
+  }
+
+  override render() {
+    const pct = Math.round(this._fraction * 100);
+    const busy = this._busy !== undefined;
+    const report = this.offer !== 'sheet' && this.assessmentId;
+    const sheet = this.offer !== 'report';
+    return html`
+      <div class="acts">
+        ${report
+          ? html`<button class="primary" data-action="report-pdf" ?disabled=${busy} aria-busy=${this._busy === 'report' ? 'true' : 'false'} @click=${this._onReport}>${t('report.export')}</button>`
+          : nothing}
+        ${sheet
+          ? html`<button data-action="blank-sheet" ?disabled=${busy || !this._set()} aria-busy=${this._busy === 'sheet' ? 'true' : 'false'} @click=${this._onSheet}>${t('report.sheet')}</button>`
+          : nothing}
+      </div>
+      ${busy
+        ? html`<div class="status" role="status" data-report-progress=${pct}>
+            <progress max="100" .value=${pct} aria-label=${t(`report.phase.${this._phase}`)}></progress>
+            <span>${t(`report.phase.${this._phase}`)}</span><span class="pct">${pct}%</span>
+          </div>`
+        : nothing}
+      ${this._done ? html`<p class="msg muted" role="status" data-report-done>${this._done}</p>` : nothing}
+      ${this._error ? html`<p class="msg err bad" role="alert" data-report-error>${t('report.failed', { error: this._error })}</p>` : nothing}
+    `;
+  }
+
+  /** The set for the blank sheet. */
+  private _set() {
+    const store = this._store.store;
+    if (this.setKey) return store.sets.get(this.setKey);
+    const a = store.assessments.get(this.assessmentId);
+    return a && store.setFor(a);
+  }
+
+  private async _run(kind: 'report' | 'sheet', make: () => Promise<{ blob: Blob; name: string; ms: number }>) {
+    this._busy = kind;
+    this._fraction = 0;
+    this._phase = kind === 'report' ? 'photos' : 'layout';
+    this._done = '';
+    this._error = '';
+    try {
+      const { blob, name, ms } = await make();
+      saveFile(blob, name);
+      this._done = t('report.done', { name, size: mb(blob.size) });
+      this.dispatchEvent(new CustomEvent('report-done', { detail: { name, size: blob.size, ms }, bubbles: true, composed: true }));
+    } catch (e) {
+      this._error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this._busy = undefined;
+    }
+  }
+
+  private readonly _progress = (fraction: number, phase: Phase) => {
+    this._fraction = fraction;
+    this._phase = phase;
+  };
+
+  private _onReport() {
+    const store = this._store.store;
+    const a = store.assessments.get(this.assessmentId);
+    void this._run('report', async () => {
+      if (!a) throw new Error(t('app.notFound'));
+      const { pdf, ms } = await render(await reportJob(store, a.id, locale()), this._progress);
+      return { blob: pdf, name: reportFileName(a), ms };
+    });
+  }
+
+  private _onSheet() {
+    const set = this._set();
+    void this._run('sheet', async () => {
+      if (!set) throw new Error(t('app.notFound'));
+      const { pdf, ms } = await render({ kind: 'sheet', set, lang: locale() }, this._progress);
+      return { blob: pdf, name: sheetFileName(set), ms };
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tc-report-export': TcReportExport;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The page's side of the report worker: one module worker, started on the first export and kept for the
+ * next (pdfmake then loads once), jobs answered by id.
+ */
+import type { JobMessage, JobPhoto, JobRequest, Phase, ReportJob } from './job.js';
+
+/** A finished PDF and how long the worker took. */
+export interface Rendered {
+  pdf: Blob;
+  ms: number;
+}
+
+/** Progress of a job: the whole job's fraction (0..1) and the step it is at. */
+export type Progress = (fraction: number, phase: Phase) => void;
+
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<number, { resolve(r: Rendered): void; reject(e: Error): void; onProgress?: Progress }>();
+
+function fail(e: Error): void {
+  for (const p of pending.values()) p.reject(e);
+  pending.clear();
+  worker?.terminate();
+  worker = undefined;
+}
+
+function start(): Worker {
+  // Vite bundles the worker and everything it imports (the report layout, pdfmake, the fonts) into its
+  // own chunks: none of it is in the app's start-up JavaScript.
+  const w = new Worker(new URL('../workers/report.worker.ts', import.meta.url), { type: 'module', name: 'report' });
+  w.addEventListener('message', (e: MessageEvent<JobMessage>) => {
+    const m = e.data;
+    const p = pending.get(m.id);
+    if (!p) return;
+    if (m.type === 'progress') p.onProgress?.(m.fraction, m.phase);
+    else {
+      pending.delete(m.id);
+      if (m.type === 'done') p.resolve({ pdf: new Blob([m.pdf], { type: 'application/pdf' }), ms: m.ms });
+      else p.reject(new Error(m.message));
+    }
+  });
+  w.addEventListener('error', (e) => fail(new Error(e.message || 'report worker failed to start')));
+  return w;
+}
+
+/**
+ * Renders a job in the worker.
+ * @param onProgress called with the whole job's progress (0..1) and its current step
+ */
+export function render(job: ReportJob, onProgress?: Progress): Promise<Rendered> {
+  worker ??= start();
+  const id = nextId++;
+  const req: JobRequest = { id, job };
+  return new Promise<Rendered>((resolve, reject) => {
+    pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+    worker!.postMessage(req);
+  });
+}
+
+/**
+ * Prepares the worker for an export it will probably get: loads pdfmake and downscales these photos,
+ * off the page's thread. Nothing answers; a following `render` finds the work done (or in progress).
+ */
+export function warm(photos: JobPhoto[]): void {
+  worker ??= start();
+  const req: JobRequest = { id: 0, job: { kind: 'warm', photos } };
+  worker.postMessage(req);
+}

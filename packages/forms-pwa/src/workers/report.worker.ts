@@ -1,0 +1,124 @@
+/**
+ * The report worker: downscales the photos, lays the document out with @tieuchi/report and renders it
+ * with pdfmake (its ~1.8 MB browser build loads here, once), posting progress as it goes. The page only
+ * sends data and receives the PDF bytes (transferred, not copied), so it stays responsive.
+ *
+ * A `warm` job, sent while the Results view is open, loads pdfmake and downscales the assessment's photos
+ * ahead of time: the two slow parts of a first export. Downscaled photos are kept by hash (content-
+ * addressed, so never stale) for the worker's lifetime; an export then waits only for what is missing.
+ */
+import { buildReport, buildScoreSheet, REPORT_PHOTO_SIDE, type ReportPhoto } from '@tieuchi/report';
+import { renderPdf } from '@tieuchi/report/browser';
+import { reportPhoto } from '../report/downscale.js';
+import { overall, type JobMessage, type JobPhoto, type JobRequest, type Phase } from '../report/job.js';
+
+/** The worker's side of postMessage (the app's TS lib is DOM, not WebWorker). */
+const scope = self as unknown as {
+  postMessage(m: JobMessage, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', f: (e: MessageEvent<JobRequest>) => void): void;
+};
+
+/** Photos decoded at once: the image decoders run on the browser's threads; more than the cores just queue. */
+const LANES = Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
+/** Downscaled photos kept, oldest dropped first (~100 KB each). */
+const KEEP = 300;
+
+let running = 0;
+const waiting: Array<() => void> = [];
+async function limited<T>(f: () => Promise<T>): Promise<T> {
+  if (running >= LANES) await new Promise<void>((r) => waiting.push(r));
+  running++;
+  try {
+    return await f();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+const photos = new Map<string, Promise<ReportPhoto>>();
+/** The report-size version of a photo, made once per hash. */
+function downscaled(p: JobPhoto): Promise<ReportPhoto> {
+  let made = photos.get(p.hash);
+  if (!made) {
+    made = limited(() => reportPhoto(p, REPORT_PHOTO_SIDE));
+    made.catch(() => photos.delete(p.hash));
+    photos.set(p.hash, made);
+    if (photos.size > KEEP) photos.delete(photos.keys().next().value!);
+  }
+  return made;
+}
+
+/** Every photo of a job, keeping this job's caption and capture time; `onDone` after each. */
+async function allPhotos(list: readonly JobPhoto[], onDone: (done: number) => void): Promise<ReportPhoto[]> {
+  let done = 0;
+  return Promise.all(
+    list.map(async (p) => {
+      const { data, mime } = await downscaled(p);
+      onDone(++done);
+      return { hash: p.hash, data, ...(mime ? { mime } : {}), ...(p.caption ? { caption: p.caption } : {}), ...(p.capturedAt ? { capturedAt: p.capturedAt } : {}) };
+    }),
+  );
+}
+
+/** Progress messages at most every 50 ms (pdfmake reports per object), plus the first and last. */
+function progress(id: number) {
+  let last = 0;
+  return (phase: Phase, fraction: number) => {
+    const now = performance.now();
+    if (fraction < 1 && fraction > 0 && now - last < 50) return;
+    last = now;
+    scope.postMessage({ id, type: 'progress', phase, fraction: overall(phase, fraction) });
+  };
+}
+
+// One render at a time: pdfmake is a singleton whose progress callback belongs to the current render.
+let renders: Promise<unknown> = Promise.resolve();
+function serial<T>(f: () => Promise<T>): Promise<T> {
+  const next = renders.then(f);
+  renders = next.catch(() => undefined);
+  return next;
+}
+
+let pdfmakeReady: Promise<unknown> | undefined;
+/** Loads pdfmake and its fonts and warms its layout code with a one-line document. */
+const warmPdfmake = () => (pdfmakeReady ??= serial(() => renderPdf({ content: [{ text: 'Tiêu Chí' }] })));
+
+async function run({ id, job }: JobRequest): Promise<void> {
+  if (job.kind === 'warm') {
+    void warmPdfmake().catch(() => undefined);
+    await Promise.allSettled(job.photos.map(downscaled));
+    return;
+  }
+  const t0 = performance.now();
+  const report = progress(id);
+  let doc: ReturnType<typeof buildReport>;
+  if (job.kind === 'report') {
+    report('photos', 0);
+    const n = job.photos.length;
+    const ready = await allPhotos(job.photos, (done) => report('photos', done / n));
+    report('layout', 0);
+    doc = buildReport({
+      set: job.set,
+      assessment: job.assessment,
+      result: job.result,
+      photos: ready,
+      lang: job.lang,
+      ...(job.previous ? { previous: job.previous } : {}),
+      ...(job.plan ? { plan: job.plan } : {}),
+    });
+  } else {
+    report('layout', 0);
+    doc = buildScoreSheet(job.set, job.lang);
+  }
+  report('render', 0);
+  const bytes = await serial(() => renderPdf(doc, { onProgress: (f) => report('render', f) }));
+  const pdf = (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+  scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0 }, [pdf]);
+}
+
+scope.addEventListener('message', (e) => {
+  run(e.data).catch((err: unknown) => {
+    scope.postMessage({ id: e.data.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
+  });
+});
