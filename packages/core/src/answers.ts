@@ -35,8 +35,15 @@ export function checkAnswers(c: CompiledSet, answers: Assessment['answers']): Pr
   for (const id in answers) {
     if (!hasOwn.call(answers, id)) continue;
     const a = answers[id]!;
-    const pointer = `/answers/${pointerToken(id)}`;
     const it = c.items.get(id);
+    // The common, valid case first, without building a JSON Pointer (most of the cost of checking otherwise).
+    const fine =
+      it !== undefined &&
+      (a.value === undefined
+        ? !(a.na === true && (!it.naAllowed || a.unassessed !== undefined))
+        : a.na !== true && a.unassessed === undefined && pointsFor(it, a.value) !== undefined);
+    if (fine) continue;
+    const pointer = `/answers/${pointerToken(id)}`;
     if (!it) {
       problems.push({ code: 'answer.unknown-item', pointer, message: message('answer.unknown-item', { id }) });
       continue;

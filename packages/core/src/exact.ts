@@ -12,16 +12,13 @@ import type { Exact } from './generated/types.js';
 
 export type { Exact };
 
-const cache = new Map<number, Exact>();
+const SMALL_MIN = -16;
+const SMALL = Array.from({ length: 1024 - SMALL_MIN + 1 }, (_, i): Exact => Object.freeze({ num: i + SMALL_MIN, den: 1 }));
 
 /** The integer `n` as an exact value (small integers are shared). */
 export function int(n: number): Exact {
+  if (n >= SMALL_MIN && n <= 1024 && Number.isInteger(n)) return SMALL[n - SMALL_MIN]!;
   if (!Number.isSafeInteger(n)) throw new RangeError(`Not a safe integer: ${n}`);
-  if (n >= -16 && n <= 1024) {
-    let e = cache.get(n);
-    if (!e) cache.set(n, (e = Object.freeze({ num: n, den: 1 })));
-    return e;
-  }
   return { num: n, den: 1 };
 }
 
