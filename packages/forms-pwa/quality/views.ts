@@ -42,6 +42,9 @@ export async function seedViews(page: Page, url: string): Promise<View[]> {
   const id = await createAssessment(page, url, 'Trạm Y tế phường An Khánh', SMALL);
   await answer(page, 'i1', 'met');
   await answer(page, 'i2', 'partial');
+  // A built-in set too (real texts, many items, sections with open items at submit).
+  const builtin = await createAssessment(page, url, 'Trạm Y tế xã Bộ sẵn có');
+  await answer(page, (await page.locator('tc-item-card').first().getAttribute('data-item-id'))!, 'met');
   const a = (h: string) => `#/a/${encodeURIComponent(id)}${h}`;
   const views: View[] = [
     { name: 'home', hash: '#/' },
@@ -50,6 +53,9 @@ export async function seedViews(page: Page, url: string): Promise<View[]> {
     { name: 'fill-in, second section', hash: a('/s/s2') },
     { name: 'submit', hash: a('/submit') },
     { name: 'results', hash: a('/results') },
+    { name: 'fill-in, built-in set', hash: `#/a/${encodeURIComponent(builtin)}` },
+    { name: 'submit, built-in set', hash: `#/a/${encodeURIComponent(builtin)}/submit` },
+    { name: 'results, built-in set', hash: `#/a/${encodeURIComponent(builtin)}/results` },
     { name: 'locked fill-in', hash: `#/a/${encodeURIComponent(locked)}` },
     { name: 'locked results', hash: `#/a/${encodeURIComponent(locked)}/results` },
     { name: 'import / export', hash: '#/io' },

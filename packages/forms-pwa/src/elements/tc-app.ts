@@ -44,7 +44,7 @@ export class TcApp extends LitElement {
       @media (max-width: 600px) {
         header { position: static; padding: 4px 8px; gap: 2px; min-height: 52px; }
         header a.brand { display: none; }
-        header nav { flex-wrap: nowrap; }
+        header nav { flex-wrap: nowrap; overflow-x: auto; min-width: 0; scrollbar-width: none; }
         header nav a { padding: 8px 8px; font-size: 0.95rem; white-space: nowrap; }
         header button { padding: 6px 10px; }
         main { padding: 10px; }

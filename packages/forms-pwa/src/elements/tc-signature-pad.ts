@@ -59,7 +59,7 @@ export class TcSignaturePad extends LitElement {
       canvas { display: block; width: 100%; height: 160px; touch-action: none; cursor: crosshair; border-radius: 10px; }
       .line { position: absolute; left: 16px; right: 16px; bottom: 36px; border-bottom: 1px solid #c5cbd2; pointer-events: none; }
       .x { position: absolute; left: 16px; bottom: 40px; color: #9aa3ad; pointer-events: none; font-size: 1.1rem; }
-      .bar { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-top: 6px; }
+      .sigbar { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-top: 6px; }
       :host([disabled]) canvas { cursor: not-allowed; opacity: 0.6; }
     `,
   ];
@@ -98,7 +98,7 @@ export class TcSignaturePad extends LitElement {
         ></canvas>
         <span class="line"></span><span class="x" aria-hidden="true">✕</span>
       </div>
-      <div class="bar">
+      <div class="sigbar">
         <span class="muted" data-signed=${this._empty ? 'no' : 'yes'}>${this._empty ? t('sign.empty') : t('sign.signed')}</span>
         <button data-action="clear-signature" ?disabled=${this._empty || this.disabled} @click=${this.clear}>${t('sign.clear')}</button>
       </div>`;
