@@ -15,6 +15,7 @@ const mb = (n: number) => (n / (1024 * 1024)).toLocaleString(locale() === 'vi' ?
  * and the file downloads as `<facility>-<date>.pdf`.
  *
  * @fires report-done - `{ name, size, ms }` when a file was handed to the download
+ * The host gets `data-warm="ready"` once the worker has pdfmake loaded and the photos downscaled.
  */
 @customElement('tc-report-export')
 export class TcReportExport extends LitElement {
@@ -23,8 +24,9 @@ export class TcReportExport extends LitElement {
     css`
       :host { display: block; }
       .acts { display: flex; gap: 8px; flex-wrap: wrap; }
-      .status { display: flex; gap: 10px; align-items: center; margin-top: 8px; min-height: 24px; }
-      progress { flex: 1 1 180px; max-width: 320px; height: 12px; accent-color: var(--tc-green); }
+      .status { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; margin-top: 8px; min-height: 24px; }
+      progress { flex: 1 1 160px; max-width: 320px; height: 12px; accent-color: var(--tc-green); }
+      .phase { white-space: nowrap; }
       .pct { font-variant-numeric: tabular-nums; min-width: 4ch; text-align: right; }
       .msg { margin: 8px 0 0; font-size: 0.9rem; }
       .err { padding: 8px 12px; border-radius: 8px; }
@@ -59,7 +61,13 @@ export class TcReportExport extends LitElement {
     // When the page is idle: load pdfmake and downscale the photos in the worker, so the export the
     // user is likely to ask for here only has to lay out and write the PDF.
     const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 300));
-    idle(() => void jobPhotos(this._store.store, a).then(warm, () => undefined), { timeout: 2000 });
+    idle(
+      () =>
+        void jobPhotos(this._store.store, a)
+          .then(warm)
+          .then(() => this.setAttribute('data-warm', 'ready'), () => undefined),
+      { timeout: 2000 },
+    );
   }
 
   override render() {
@@ -77,9 +85,9 @@ export class TcReportExport extends LitElement {
           : nothing}
       </div>
       ${busy
-        ? html`<div class="status" role="status" data-report-progress=${pct}>
+        ? html`<div class="status" data-report-progress=${pct}>
             <progress max="100" .value=${pct} aria-label=${t(`report.phase.${this._phase}`)}></progress>
-            <span>${t(`report.phase.${this._phase}`)}</span><span class="pct">${pct}%</span>
+            <span class="phase" role="status">${t(`report.phase.${this._phase}`)}</span><span class="pct" aria-hidden="true">${pct}%</span>
           </div>`
         : nothing}
       ${this._done ? html`<p class="msg muted" role="status" data-report-done>${this._done}</p>` : nothing}

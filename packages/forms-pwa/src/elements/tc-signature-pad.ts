@@ -14,6 +14,8 @@ interface Point {
 const INK = '#0d2a6b';
 /** Pixels per CSS pixel of the exported PNG: sharp when the report prints it 160 pt wide. */
 const EXPORT_SCALE = 2;
+/** Width / height of the exported image: the report's signature box (160 x 60 pt). */
+const EXPORT_ASPECT = 160 / 60;
 
 const width = (e: PointerEvent): number => (e.pointerType === 'pen' && e.pressure > 0 ? 1.2 + 2.6 * e.pressure : 2.4);
 
@@ -123,17 +125,23 @@ export class TcSignaturePad extends LitElement {
   }
 
   /**
-   * The signature as a PNG cropped to its ink (plus a margin), transparent around the strokes, or
+   * The signature as a PNG cropped to its ink (plus a margin, widened to 8:3), transparent around the strokes, or
    * undefined when the pad is empty.
    */
   async toPng(): Promise<{ blob: Blob; width: number; height: number } | undefined> {
     if (this._empty) return undefined;
     const pts = this._strokes.flat();
     const pad = 8;
-    const x0 = Math.min(...pts.map((p) => p.x - p.w)) - pad;
-    const y0 = Math.min(...pts.map((p) => p.y - p.w)) - pad;
-    const x1 = Math.max(...pts.map((p) => p.x + p.w)) + pad;
-    const y1 = Math.max(...pts.map((p) => p.y + p.w)) + pad;
+    let x0 = Math.min(...pts.map((p) => p.x - p.w)) - pad;
+    let y0 = Math.min(...pts.map((p) => p.y - p.w)) - pad;
+    let x1 = Math.max(...pts.map((p) => p.x + p.w)) + pad;
+    let y1 = Math.max(...pts.map((p) => p.y + p.w)) + pad;
+    // Widen the crop to one aspect ratio, the ink centred, so every signature prints the same height
+    // and the names under the signature blocks line up.
+    const w = x1 - x0;
+    const h = y1 - y0;
+    if (w / h > EXPORT_ASPECT) [y0, y1] = [y0 - (w / EXPORT_ASPECT - h) / 2, y1 + (w / EXPORT_ASPECT - h) / 2];
+    else [x0, x1] = [x0 - (h * EXPORT_ASPECT - w) / 2, x1 + (h * EXPORT_ASPECT - w) / 2];
     const canvas = document.createElement('canvas');
     canvas.width = Math.max(1, Math.ceil((x1 - x0) * EXPORT_SCALE));
     canvas.height = Math.max(1, Math.ceil((y1 - y0) * EXPORT_SCALE));

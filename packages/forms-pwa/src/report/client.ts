@@ -15,7 +15,8 @@ export type Progress = (fraction: number, phase: Phase) => void;
 
 let worker: Worker | undefined;
 let nextId = 1;
-const pending = new Map<number, { resolve(r: Rendered): void; reject(e: Error): void; onProgress?: Progress }>();
+// `resolve` gets the PDF of a render, undefined for a warm-up.
+const pending = new Map<number, { resolve(r?: Rendered): void; reject(e: Error): void; onProgress?: Progress }>();
 
 function fail(e: Error): void {
   for (const p of pending.values()) p.reject(e);
@@ -36,6 +37,7 @@ function start(): Worker {
     else {
       pending.delete(m.id);
       if (m.type === 'done') p.resolve({ pdf: new Blob([m.pdf], { type: 'application/pdf' }), ms: m.ms });
+      else if (m.type === 'warmed') p.resolve();
       else p.reject(new Error(m.message));
     }
   });
@@ -48,10 +50,14 @@ function start(): Worker {
  * @param onProgress called with the whole job's progress (0..1) and its current step
  */
 export function render(job: ReportJob, onProgress?: Progress): Promise<Rendered> {
+  return post(job, onProgress) as Promise<Rendered>;
+}
+
+function post(job: ReportJob, onProgress?: Progress): Promise<Rendered | undefined> {
   worker ??= start();
   const id = nextId++;
   const req: JobRequest = { id, job };
-  return new Promise<Rendered>((resolve, reject) => {
+  return new Promise<Rendered | undefined>((resolve, reject) => {
     pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
     worker!.postMessage(req);
   });
@@ -59,10 +65,9 @@ export function render(job: ReportJob, onProgress?: Progress): Promise<Rendered>
 
 /**
  * Prepares the worker for an export it will probably get: loads pdfmake and downscales these photos,
- * off the page's thread. Nothing answers; a following `render` finds the work done (or in progress).
+ * off the page's thread. A `render` meanwhile finds the work done or under way, never repeated.
+ * @returns a promise settled when the worker is ready
  */
-export function warm(photos: JobPhoto[]): void {
-  worker ??= start();
-  const req: JobRequest = { id: 0, job: { kind: 'warm', photos } };
-  worker.postMessage(req);
+export async function warm(photos: JobPhoto[]): Promise<void> {
+  await post({ kind: 'warm', photos });
 }

@@ -29,7 +29,7 @@ export type ReportJob =
       lang: 'vi' | 'en';
     }
   | { kind: 'sheet'; set: CriteriaSet; lang: 'vi' | 'en' }
-  /** Ahead of an export: load pdfmake and downscale these photos; no answer. */
+  /** Ahead of an export: load pdfmake and downscale these photos; answered with `warmed`. */
   | { kind: 'warm'; photos: JobPhoto[] };
 
 /** A request: the job and its id (answers carry the id back). */
@@ -46,6 +46,7 @@ export type Phase = (typeof PHASES)[number];
 export type JobMessage =
   | { id: number; type: 'progress'; phase: Phase; fraction: number }
   | { id: number; type: 'done'; pdf: ArrayBuffer; ms: number }
+  | { id: number; type: 'warmed' }
   | { id: number; type: 'error'; message: string };
 
 /**

@@ -86,12 +86,14 @@ const warmPdfmake = () => (pdfmakeReady ??= serial(() => renderPdf({ content: [{
 
 async function run({ id, job }: JobRequest): Promise<void> {
   if (job.kind === 'warm') {
-    void warmPdfmake().catch(() => undefined);
-    await Promise.allSettled(job.photos.map(downscaled));
+    await Promise.allSettled([warmPdfmake(), ...job.photos.map(downscaled)]);
+    scope.postMessage({ id, type: 'warmed' });
     return;
   }
   const t0 = performance.now();
   const report = progress(id);
+  // pdfmake loads (a cold worker: ~1.8 MB to parse) while the image threads downscale the photos.
+  void warmPdfmake().catch(() => undefined);
   let doc: ReturnType<typeof buildReport>;
   if (job.kind === 'report') {
     report('photos', 0);

@@ -1,0 +1,102 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { contentHash, lockAssessment } from '../src/core.js';
+import { fitSide } from '../src/report/downscale.js';
+import { photoHashes, previousAssessment, reportFileName, sheetFileName, slug } from '../src/report/inputs.js';
+import { overall } from '../src/report/job.js';
+import { AppStore } from '../src/state/store.js';
+import { openTieuChiDB, Storage } from '../src/storage/db.js';
+import { draft, smallSet } from './helpers.js';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const round = (id: string, assessedOn: string, status: 'draft' | 'locked' = 'locked', facility = 'f1') => ({
+  ...draft({}, id),
+  assessedOn,
+  status,
+  facility: { id: facility, name: 'Trạm Y tế phường An Khánh', kind: 'commune-station' as const },
+});
+
+describe('report inputs', () => {
+  it('names the file after the facility and the date, in ASCII', () => {
+    expect(reportFileName(round('a', '2026-03-02'))).toBe('Tram-Y-te-phuong-An-Khanh-2026-03-02.pdf');
+    expect(slug('Đồng Tháp: Trạm / Y tế "xã"')).toBe('Dong-Thap-Tram-Y-te-xa');
+    expect(slug('Tra\u0300m')).toBe('Tram'); // decomposed input too
+    expect(sheetFileName({ id: 'qd1300-commune-health', version: '2025.1' })).toBe('phieu-cham-qd1300-commune-health-2025-1.pdf');
+  });
+
+  it('compares with the latest earlier locked round of the same facility and set', () => {
+    const now = round('now', '2026-03-02', 'draft');
+    const all = [
+      now,
+      round('older', '2024-05-01'),
+      round('prev', '2025-09-15'),
+      round('prev-draft', '2025-12-01', 'draft'),
+      round('later', '2026-06-01'),
+      round('other-facility', '2026-01-01', 'locked', 'f2'),
+      { ...round('other-version', '2026-01-02'), criteriaSet: { id: smallSet.id, version: '9.9' } },
+    ];
+    expect(previousAssessment(all, now)?.id).toBe('prev');
+    expect(previousAssessment(all.filter((a) => a.status !== 'locked' || a.id === 'now'), now)?.id).toBe('prev-draft');
+    expect(previousAssessment([now], now)).toBeUndefined();
+    // A revision is not compared with the assessment it revises.
+    const rev = { ...round('rev', '2026-03-02', 'draft'), revisionOf: { id: 'prev', contentHash: 'x'.repeat(64) } };
+    expect(previousAssessment([rev, round('prev', '2025-09-15')], rev)).toBeUndefined();
+  });
+
+  it('lists every photo and signature image once', () => {
+    const a = {
+      ...draft({ i1: { value: 'met', evidence: ['h1', 'h2'] }, i2: { value: 'met', evidence: ['h2'] } }),
+      signatures: [{ role: 'assessor' as const, name: 'A', image: 'h3' }, { role: 'facility-head' as const, name: 'B' }],
+    };
+    expect(photoHashes(a)).toEqual(['h1', 'h2', 'h3']);
+  });
+
+  it('moves one progress bar through the steps, never backwards', () => {
+    const seq = [overall('photos', 0), overall('photos', 1), overall('layout', 0), overall('render', 0), overall('render', 0.5), overall('render', 1)];
+    expect(seq[0]).toBe(0);
+    expect(seq.at(-1)).toBe(1);
+    for (let i = 1; i < seq.length; i++) expect(seq[i]!).toBeGreaterThanOrEqual(seq[i - 1]!);
+    expect(overall('render', 7)).toBe(1);
+  });
+
+  it('fits photos within the report side keeping the aspect ratio', () => {
+    expect(fitSide(1600, 1200, 1000)).toEqual({ width: 1000, height: 750 });
+    expect(fitSide(900, 1600, 1000)).toEqual({ width: 563, height: 1000 });
+    expect(fitSide(800, 600, 1000)).toEqual({ width: 800, height: 600 });
+  });
+});
+
+describe('signatures in the store', () => {
+  const png = (hash: string) => ({ hash, blob: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }), mime: 'image/png' as const, width: 4, height: 1 });
+
+  it('records signatures on the draft, outside the content hash, and locking keeps them', async () => {
+    const store = new AppStore(new Storage(openTieuChiDB('sig')));
+    store.sets.set(`${smallSet.id}@${smallSet.version}`, smallSet);
+    const a = draft({}, 'a-sig');
+    store.assessments.set(a.id, a);
+    store.sign(a.id, [{ role: 'assessor', name: 'Nguyễn Thị Thử', signedAt: '2026-03-02T10:00:00.000Z', image: 'a'.repeat(64) }]);
+    await store.flush();
+    const signed = store.assessments.get(a.id)!;
+    expect(signed.signatures).toHaveLength(1);
+    const { signatures: _s, ...unsigned } = signed;
+    expect(contentHash(signed)).toBe(contentHash(unsigned)); // signing changes no hashed content
+    await store.submit(a.id);
+    const locked = store.assessments.get(a.id)!;
+    expect(locked.status).toBe('locked');
+    expect(locked.signatures?.[0]?.image).toBe('a'.repeat(64));
+    expect(() => store.sign(a.id, [])).toThrow(/locked/);
+  });
+
+  it('keeps signature images when orphan photos are cleaned', async () => {
+    const storage = new Storage(openTieuChiDB('orph'));
+    const locked = lockAssessment({ ...draft({}, 'a1'), signatures: [{ role: 'assessor', name: 'A', image: 's'.repeat(64) }] }, smallSet, '2026-03-02T10:00:00.000Z');
+    await storage.putAssessment(locked);
+    await storage.putPhoto(png('s'.repeat(64)));
+    await storage.putPhoto(png('o'.repeat(64)));
+    expect(await storage.deleteOrphanPhotos()).toBe(1);
+    expect(await storage.getPhoto('s'.repeat(64))).toBeDefined();
+  });
+});
