@@ -10,6 +10,8 @@ export interface Problem {
   /** RFC 6901 JSON Pointer into the document ("" is the whole document). */
   pointer: string;
   message: { vi: string; en: string };
+  /** The values the message was made from (e.g. `field` of a missing field), for programs that place it. */
+  params?: Record<string, string | number>;
 }
 
 /** Bad data is a return value, never an exception. */

@@ -31,11 +31,11 @@ function one(e: AjvError): Problem {
   switch (e.keyword) {
     case 'required': {
       const field = String(p.missingProperty);
-      return { code: 'schema.required', pointer: at, message: message('schema.required', { field }) };
+      return { code: 'schema.required', pointer: at, message: message('schema.required', { field }), params: { field } };
     }
     case 'additionalProperties': {
       const field = String(p.additionalProperty);
-      return { code: 'schema.additional', pointer: `${at}/${field.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: message('schema.additional', { field }) };
+      return { code: 'schema.additional', pointer: `${at}/${field.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: message('schema.additional', { field }), params: { field } };
     }
     case 'type':
       return { code: 'schema.type', pointer: at, message: message('schema.type', { expected: String(p.type) }) };

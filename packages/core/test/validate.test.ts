@@ -29,6 +29,8 @@ describe('criteria set validation: what JSON Schema catches', () => {
     s.title = { en: 'Only English' };
     s.sections[0].criteria[0].items[0].response.points = '2';
     expect(problems(s)).toEqual(['schema.required /title', 'schema.type /sections/0/criteria/0/items/0/response/points']);
+    const r = validateCriteriaSet(s);
+    expect(r.ok ? undefined : r.errors[0]!.params).toEqual({ field: 'vi' });
   });
   it('refuses ids that could collide with object prototypes', () => {
     expect(problems(oneSection([{ id: 'c', items: [binary('__proto__', 1)] }]))).toEqual(['schema.pattern /sections/0/criteria/0/items/0/id']);

@@ -15,13 +15,10 @@ export function checkSet(set: CriteriaSet): Problem[] {
 
 /**
  * The pointer of the field a problem belongs to. A "required" problem points at the object that lacks the
- * field; the field's name is in the message, so it is filed under the missing field itself.
+ * field; core names the field in `params.field`, so it is filed under the missing field itself.
  */
 export function fieldPointer(p: Problem): string {
-  if (p.code === 'schema.required') {
-    const m = /"([^"]+)"/.exec(p.message.en);
-    if (m) return ptr(p.pointer, m[1]!);
-  }
+  if (p.code === 'schema.required' && typeof p.params?.field === 'string') return ptr(p.pointer, p.params.field);
   // "points missing" is reported at the response; the author types them in its points field.
   if (p.code === 'set.points-missing' && p.pointer.endsWith('/response')) return ptr(p.pointer, 'points');
   return p.pointer;
