@@ -6,7 +6,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../e2e/harness.js';
-// @ts-expect-error plain ESM helper shared with scripts and bench (no types)
 import { initialJs } from '../scripts/initial-js.mjs';
 
 const BUDGET = 100 * 1024;
