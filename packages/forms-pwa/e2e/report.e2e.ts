@@ -140,6 +140,12 @@ describe('PDF export (production build, Chromium)', () => {
     const txt = text(path);
     expect(txt).toContain('Bộ tiêu chí thử nghiệm 300 chỉ tiêu');
     expect(txt).toContain('10.30'); // the last item's code
+    // Any set, from the New view: a built-in one.
+    await page.goto(`${served.url}#/new`);
+    const key = await page.locator('select[name=set] option').first().getAttribute('value');
+    const builtin = await download(page, 'blank-sheet', 'builtin-sheet.pdf');
+    expect(builtin.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(builtin.suggested).toBe(`phieu-cham-${key!.replace(/[^A-Za-z0-9]+/g, '-')}.pdf`);
     await ctx.close();
   }, 90_000);
 

@@ -106,7 +106,17 @@ export class TcNewAssessment extends LitElement {
           <button class="primary" type="submit" ?disabled=${sets.length === 0}>${t('new.create')}</button>
           <a class="btn" href=${href({ view: 'home' })}>${t('new.cancel')}</a>
         </div>
-      </form>`;
+      </form>
+      ${set ? this._sheet(this._setKey || sets[0]![0]) : nothing}`;
+  }
+
+  /** The blank paper score sheet of the chosen set (the fallback when a tablet fails), made in the report worker. */
+  private _sheet(setKey: string) {
+    void import('./tc-report-export.js');
+    return html`<section class="card" style="margin-top:12px">
+      <p class="muted" style="margin:0 0 8px">${t('report.sheetHint')}</p>
+      <tc-report-export offer="sheet" .setKey=${setKey}></tc-report-export>
+    </section>`;
   }
 
   private _onFacility(e: Event) {
