@@ -5,7 +5,7 @@
  *
  * A `warm` job, sent while the Results view is open, loads pdfmake and downscales the assessment's photos
  * ahead of time: the two slow parts of a first export. Downscaled photos are kept by hash (content-
- * addressed, so never stale) for the worker's lifetime; an export then waits only for what is missing.
+ * addressed, so never stale), in memory and in Cache Storage; an export waits only for what is missing.
  */
 import { buildReport, buildScoreSheet, REPORT_PHOTO_SIDE, type ReportPhoto } from '@tieuchi/report';
 import { renderPdf } from '@tieuchi/report/browser';
@@ -36,12 +36,46 @@ async function limited<T>(f: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Report-size photos also persist in Cache Storage, keyed by hash and side (content-addressed, so never
+ * stale): a later session's first export skips the downscaling. A URL only names the entry; it is never fetched.
+ */
+const CACHE = 'tieuchi-report-photos-v1';
+const cacheUrl = (hash: string) => new URL(`./report-photo/${REPORT_PHOTO_SIDE}/${hash}`, self.location.href).href;
+
+async function fromCache(hash: string): Promise<ReportPhoto | undefined> {
+  try {
+    const hit = await (await caches.open(CACHE)).match(cacheUrl(hash));
+    const mime = hit?.headers.get('content-type');
+    if (!hit || (mime !== 'image/jpeg' && mime !== 'image/png')) return undefined;
+    return { hash, data: new Uint8Array(await hit.arrayBuffer()), mime };
+  } catch {
+    return undefined; // no Cache Storage (private mode, quota): just downscale again
+  }
+}
+
+async function toCache(p: ReportPhoto): Promise<ReportPhoto> {
+  try {
+    const body = p.data as Uint8Array<ArrayBuffer>;
+    await (await caches.open(CACHE)).put(cacheUrl(p.hash), new Response(body, { headers: { 'content-type': p.mime ?? 'image/jpeg' } }));
+  } catch {
+    /* not kept: made again next session */
+  }
+  return p;
+}
+
+/** Downscales a photo that is larger than the report needs, through the persistent cache; small ones pass as they are. */
+async function make(p: JobPhoto): Promise<ReportPhoto> {
+  if (Math.max(p.width, p.height) <= REPORT_PHOTO_SIDE && (p.mime === 'image/jpeg' || p.mime === 'image/png')) return reportPhoto(p, REPORT_PHOTO_SIDE);
+  return (await fromCache(p.hash)) ?? toCache(await limited(() => reportPhoto(p, REPORT_PHOTO_SIDE)));
+}
+
 const photos = new Map<string, Promise<ReportPhoto>>();
 /** The report-size version of a photo, made once per hash. */
 function downscaled(p: JobPhoto): Promise<ReportPhoto> {
   let made = photos.get(p.hash);
   if (!made) {
-    made = limited(() => reportPhoto(p, REPORT_PHOTO_SIDE));
+    made = make(p);
     made.catch(() => photos.delete(p.hash));
     photos.set(p.hash, made);
     if (photos.size > KEEP) photos.delete(photos.keys().next().value!);
