@@ -91,4 +91,39 @@ describe('export then import', () => {
     expect((await other.getAssessment('a-test'))?.answers.i1?.evidence).toEqual([hash]);
     expect((await other.getPhoto(hash))?.capturedAt).toBe('2025-02-03T04:05:06.000Z');
   });
+
+  it('carries the improvement plan of an assessment, with its completion photos, and never overwrites a different one silently', async () => {
+    const s = new Storage(openTieuChiDB('rt-plan'));
+    const bytes = new Uint8Array([255, 216, 255, 9, 9]);
+    const hash = sha256Hex(bytes);
+    await s.putPhoto({ hash, blob: new NodeBlob([bytes]) as unknown as Blob, mime: 'image/jpeg', width: 4, height: 4 });
+    const a = draft({ i1: { value: 'not-met' } }, 'a-plan');
+    await s.putAssessment(a);
+    const plan = { schemaVersion: 1 as const, kind: 'improvement-plan' as const, id: 'a-plan-plan', assessmentId: 'a-plan', facilityId: a.facility.id, actions: [{ id: 'act-i1', itemId: 'i1', status: 'done' as const, action: 'Mua tủ thuốc', completionEvidence: [hash] }] };
+    await s.putPlan(plan);
+    const bundle = await buildBundle(s, [a], { importedSets: [] });
+    expect(bundle.plans).toEqual([plan]);
+    expect(bundle.photos?.map((p) => p.hash)).toEqual([hash]);
+
+    const council = new Storage(openTieuChiDB('rt-plan-2'));
+    const out = planImport(JSON.stringify(bundle), known());
+    if (!out.ok) throw new Error(JSON.stringify(out.errors));
+    await applyImport(council, out.plan, false);
+    expect(await council.getPlanForAssessment('a-plan')).toEqual(plan);
+    expect(await council.getPhoto(hash)).toBeDefined();
+
+    // The council edits its copy; a later import of the station's (different) plan does not replace it unasked.
+    const edited = { ...plan, actions: [{ ...plan.actions[0]!, status: 'verified' as const }] };
+    await council.putPlan(edited);
+    await applyImport(council, out.plan, false);
+    expect((await council.getPlanForAssessment('a-plan'))?.actions[0]?.status).toBe('verified');
+    await applyImport(council, out.plan, true);
+    expect((await council.getPlanForAssessment('a-plan'))?.actions[0]?.status).toBe('done');
+  });
+
+  it('refuses a plan for an assessment that is neither in the file nor on the device', () => {
+    const bundle = { schemaVersion: 1, kind: 'bundle', createdAt: '2026-01-01T00:00:00Z', assessments: [], plans: [{ schemaVersion: 1, kind: 'improvement-plan', id: 'p', assessmentId: 'ghost', facilityId: 'f', actions: [] }] };
+    const out = planImport(JSON.stringify(bundle), known());
+    expect(out.ok ? '' : out.errors[0]!.pointer).toBe('/plans/0/assessmentId');
+  });
 });

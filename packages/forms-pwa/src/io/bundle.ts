@@ -16,7 +16,7 @@ import {
   validateFacilityRegistry,
   verifyContentHash,
 } from '@tieuchi/core';
-import type { Assessment, Bundle, CriteriaSet, Facility, Problem } from '../core.js';
+import type { Assessment, Bundle, CriteriaSet, Facility, ImprovementPlan, Problem } from '../core.js';
 import { setKey } from '../model/assessment.js';
 import type { Storage, StoredPhoto, StoredSet } from '../storage/db.js';
 import { base64ToBytes, bytesToBase64 } from './base64.js';
@@ -31,6 +31,8 @@ export interface ImportPlan {
   photos: StoredPhoto[];
   facilities: Facility[];
   sets: StoredSet[];
+  /** Improvement plans, each attached to an assessment in the file or on the device. */
+  plans: ImprovementPlan[];
   /** Ids of incoming assessments that exist on the device with different content. */
   conflicts: string[];
 }
@@ -65,7 +67,7 @@ export function planImport(
   if (kind === 'facility-registry') {
     const r = validateFacilityRegistry(data);
     if (!r.ok) return r;
-    return { ok: true, plan: { assessments: [], photos: [], sets: [], conflicts: [], facilities: r.value.facilities } };
+    return { ok: true, plan: { assessments: [], photos: [], sets: [], plans: [], conflicts: [], facilities: r.value.facilities } };
   }
   if (kind === 'assessment') data = { schemaVersion: 1, kind: 'bundle', createdAt: now, assessments: [data] };
   else if (kind !== 'bundle')
@@ -148,8 +150,16 @@ function planBundle(
     if (p.caption) photo.caption = p.caption;
     photos.push(photo);
   });
+  const plans: ImprovementPlan[] = [];
+  (b.plans ?? []).forEach((p, i) => {
+    if (!seen.has(p.assessmentId) && !known.assessments.has(p.assessmentId)) {
+      errors.push(problem('io.plan-orphan', `/plans/${i}/assessmentId`, `Kế hoạch ${p.id} gắn với phiếu ${p.assessmentId}, không có trong tệp và không có trên máy.`, `Plan ${p.id} belongs to assessment ${p.assessmentId}, which is neither in the file nor on this device.`));
+      return;
+    }
+    plans.push(p);
+  });
   if (errors.length) return { ok: false, errors };
-  return { ok: true, plan: { assessments, photos, sets: newSets, conflicts, facilities: b.facilities ?? [] } };
+  return { ok: true, plan: { assessments, photos, sets: newSets, plans, conflicts, facilities: b.facilities ?? [] } };
 }
 
 /**
@@ -160,8 +170,17 @@ function planBundle(
 export async function applyImport(storage: Storage, plan: ImportPlan, overwrite: boolean) {
   const skip = new Set(overwrite ? [] : plan.conflicts);
   const assessments = plan.assessments.filter((a) => !skip.has(a.id));
-  await storage.importAll({ assessments, photos: plan.photos, facilities: plan.facilities, sets: plan.sets });
-  return { a: assessments.length, p: plan.photos.length, f: plan.facilities.length, s: plan.sets.length };
+  // A plan follows its assessment's decision; a different plan already on the device is replaced only when
+  // the user chose to overwrite (nothing is silently overwritten).
+  const plans: ImprovementPlan[] = [];
+  for (const p of plan.plans ?? []) {
+    if (skip.has(p.assessmentId)) continue;
+    const mine = await storage.getPlanForAssessment(p.assessmentId);
+    if (mine && !overwrite && JSON.stringify(mine) !== JSON.stringify(p)) continue;
+    plans.push(p);
+  }
+  await storage.importAll({ assessments, photos: plan.photos, facilities: plan.facilities, sets: plan.sets, plans });
+  return { a: assessments.length, p: plan.photos.length, f: plan.facilities.length, s: plan.sets.length, plans: plans.length };
 }
 
 /**
@@ -177,6 +196,13 @@ export async function buildBundle(
   const hashes = new Set<string>();
   for (const a of assessments) for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) hashes.add(h);
   for (const a of assessments) for (const s of a.signatures ?? []) if (s.image) hashes.add(s.image);
+  const plans: ImprovementPlan[] = [];
+  for (const a of assessments) {
+    const p = await storage.getPlanForAssessment(a.id);
+    if (!p) continue;
+    plans.push(p);
+    for (const act of p.actions) for (const h of act.completionEvidence ?? []) hashes.add(h);
+  }
   const photos: NonNullable<Bundle['photos']> = [];
   for (const h of hashes) {
     const p = await storage.getPhoto(h);
@@ -201,5 +227,6 @@ export async function buildBundle(
   if (sets.length) bundle.criteriaSets = sets;
   if (facilities.length) bundle.facilities = facilities;
   if (photos.length) bundle.photos = photos;
+  if (plans.length) bundle.plans = plans;
   return bundle;
 }

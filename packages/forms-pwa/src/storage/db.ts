@@ -275,9 +275,10 @@ export class Storage {
     photos: StoredPhoto[];
     facilities: Facility[];
     sets: StoredSet[];
+    plans?: ImprovementPlan[];
   }): Promise<void> {
     const db = await this._db;
-    const tx = db.transaction(['assessments', 'photos', 'facilities', 'criteriaSets'], 'readwrite', {
+    const tx = db.transaction(['assessments', 'photos', 'facilities', 'criteriaSets', 'plans'], 'readwrite', {
       durability: 'strict',
     });
     const ops: Promise<unknown>[] = [];
@@ -292,6 +293,7 @@ export class Storage {
       for (const p of data.photos) add(tx.objectStore('photos').put(p));
       for (const f of data.facilities) add(tx.objectStore('facilities').put(f));
       for (const s of data.sets) add(tx.objectStore('criteriaSets').put(s));
+      for (const p of data.plans ?? []) add(tx.objectStore('plans').put(p));
       await Promise.all(ops);
     } catch (e) {
       // A failed put does not abort the transaction by itself: abort so nothing lands.
