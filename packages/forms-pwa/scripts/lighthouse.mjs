@@ -72,6 +72,8 @@ try {
     ['submit', `#/a/${encodeURIComponent(id)}/submit`],
     ['results', `#/a/${encodeURIComponent(id)}/results`],
     ['import / export', '#/io'],
+    ['dashboard', '#/dashboard'],
+    ['criteria-set builder', '#/b'],
   ];
   const profiles = [
     ['mobile', undefined],
