@@ -9,10 +9,10 @@ import {
   rankByImprovement,
   rankByScore,
   reconcile,
+  toCsv,
   type Exact,
   type Scored,
 } from '@tieuchi/core';
-import { toCsv } from './csv.js';
 import { UserError, formatProblems } from './io.js';
 import { type Command, type CommandContext, loadAssessment, scoreLoaded } from './main.js';
 

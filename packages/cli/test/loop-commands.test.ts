@@ -4,7 +4,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
-import { toCsv } from '../src/csv.js';
+import { toCsv } from '@tieuchi/core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const ex = (name: string) => join(root, 'examples', 'qd1300-commune-health', `${name}.assessment.json`);

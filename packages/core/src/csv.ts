@@ -1,5 +1,5 @@
 /**
- * CSV for spreadsheets: UTF-8 with a byte-order mark so Excel shows Vietnamese, CRLF line ends, every field quoted
+ * CSV for spreadsheets (the CLI's --csv and the app's exports share it): UTF-8 with a byte-order mark so Excel shows Vietnamese, CRLF line ends, every field quoted
  * when it needs to be. A field that starts with = + - @ is prefixed with ' so a spreadsheet never runs it as a formula.
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {

@@ -39,6 +39,7 @@ export {
   HUNDRED,
 } from './exact.js';
 export { flattenItems, type ItemPlace } from './items.js';
+export { toCsv } from './csv.js';
 export { type Scored, facilityKey } from './loop/common.js';
 export { proposePlan } from './loop/plan.js';
 export { compareAssessments, type Comparison, type NodeDelta, type ItemDelta, type ItemChange } from './loop/compare.js';
