@@ -2,6 +2,7 @@
  * Every UI message, Vietnamese first. Keys are grouped by view. Texts from criteria files never come
  * through here: they carry their own `{ vi, en }`.
  */
+import { reportMessages } from './report/messages.js';
 import { loopMessages } from './loop/messages.js';
 
 type M = { vi: string; en: string };
@@ -190,6 +191,8 @@ export const messages = {
   'io.sets': { vi: 'Bộ tiêu chí trên máy', en: 'Criteria sets on this device' },
   'io.builtin': { vi: 'có sẵn', en: 'built-in' },
   'io.imported': { vi: 'đã nhập', en: 'imported' },
+  ...reportMessages,
+  ...loopMessages,
   // --- criteria-set builder (src/builder, tc-builder*) ---
   'nav.builder': { vi: 'Bộ tiêu chí', en: 'Criteria sets' },
   'b.heading': { vi: 'Soạn bộ tiêu chí', en: 'Criteria-set builder' },
@@ -370,7 +373,6 @@ export const messages = {
   'b.draftVersion': { vi: 'Bản nháp ({version})', en: 'Draft ({version})' },
   'b.noChanges': { vi: 'Không có thay đổi.', en: 'No changes.' },
   // --- end of builder messages ---
-  ...loopMessages,
 } as const satisfies Record<string, M>;
 
 export type MessageKey = keyof typeof messages;
