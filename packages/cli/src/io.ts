@@ -36,9 +36,16 @@ export function readJson(path: string, lang: Lang): unknown {
   }
 }
 
+/**
+ * Text from a file made safe for one terminal line: control characters, line and paragraph separators and
+ * bidirectional overrides (which can make a line read differently from what it is) become visible escapes.
+ */
+export const oneLine = (s: string): string =>
+  s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** One line per problem: `file: /pointer: message`. */
 export function formatProblems(file: string, problems: readonly Problem[], lang: Lang): string {
-  return problems.map((p) => `${file}: ${p.pointer || '/'}: ${p.message[lang]}`).join('\n');
+  return problems.map((p) => oneLine(`${file}: ${p.pointer || '/'}: ${p.message[lang]}`)).join('\n');
 }
 
 /** Folders searched for a criteria set named by an assessment when `--set` is not given. */
@@ -74,6 +81,7 @@ export function findSet(id: string, version: string, folders: readonly string[],
       return v.value;
     }
   }
+  version = oneLine(version);
   if (seen.length) {
     throw new UserError(
       lang === 'vi'

@@ -120,7 +120,7 @@ function validateFiles(files: string[], setPath: string | undefined, io: Io, lan
           s = findSet(a.criteriaSet.id, a.criteriaSet.version, setFolders(io.cwd), lang);
         }
         r = validateAssessment(doc, s);
-      } else if (typeof kind === 'string' && VALIDATORS[kind]) r = VALIDATORS[kind]!(doc);
+      } else if (typeof kind === 'string' && Object.hasOwn(VALIDATORS, kind)) r = VALIDATORS[kind]!(doc); // own keys only: "__proto__" is no kind
       else {
         throw new UserError(
           `${file}: /kind: ${lang === 'vi' ? 'không rõ loại tài liệu' : 'unknown document kind'} ${JSON.stringify(kind)} (criteria-set, assessment, facility-registry, bundle, improvement-plan)`,
@@ -182,7 +182,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout(usage());
       return cmd || values.help ? 0 : 2;
     }
-    const command = COMMANDS[cmd];
+    const command = Object.hasOwn(COMMANDS, cmd) ? COMMANDS[cmd] : undefined; // "constructor" is no command
     if (!command) throw new UserError(`${lang === 'vi' ? 'lệnh không rõ' : 'unknown command'} "${cmd}"\n${usage()}`);
     return await command.run({ args: rest, options: values, io, lang });
   } catch (e) {

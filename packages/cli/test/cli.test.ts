@@ -110,3 +110,30 @@ describe('tieuchi score', () => {
     expect(r.err).toContain('Usage:');
   });
 });
+
+describe('output is one line per problem, whatever the file contains', () => {
+  it('escapes newlines and bidi overrides taken from a hostile file', async () => {
+    const set = JSON.parse(readFileSync(setFile, 'utf8'));
+    set.sections[0].criteria[0].items[0].response.kind = 'a\nb\u202ec';
+    set.sections[0].criteria[0].items[1].id = 'x\ny';
+    const r = await run('validate', write('hostile.json', JSON.stringify(set)), '--lang', 'en');
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('Unknown kind "a\\nb\\u202ec"');
+    for (const l of lines) expect(l).not.toMatch(/[\u0000-\u001f\u202e]/);
+  });
+});
+
+describe('names that exist on every JavaScript object', () => {
+  it('treats "__proto__" as an unknown document kind and "constructor" as an unknown command', async () => {
+    const r = await run('validate', write('proto.json', '{"kind":"__proto__"}'), '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('unknown document kind "__proto__"');
+    for (const cmd of ['constructor', '__proto__', 'toString']) {
+      const c = await run(cmd, '--lang', 'en');
+      expect(c.code).toBe(1);
+      expect(c.err).toContain(`unknown command "${cmd}"`);
+    }
+  });
+});

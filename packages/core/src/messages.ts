@@ -19,7 +19,7 @@ const TABLE = {
   'schema.length': { vi: 'Độ dài không hợp lệ ({limit})', en: 'Invalid length ({limit})' },
   'schema.count': { vi: 'Số phần tử không hợp lệ ({limit})', en: 'Invalid number of entries ({limit})' },
   'schema.unique': { vi: 'Các phần tử bị trùng', en: 'Entries are duplicated' },
-  'schema.kind': { vi: 'Loại "{value}" không tồn tại; cho phép: {allowed}', en: 'Unknown kind "{value}"; allowed: {allowed}' },
+  'schema.kind': { vi: 'Loại {value} không tồn tại; cho phép: {allowed}', en: 'Unknown kind {value}; allowed: {allowed}' },
   'schema.other': { vi: 'Không hợp lệ: {detail}', en: 'Invalid: {detail}' },
   'schema.version-newer': {
     vi: 'Tài liệu có schemaVersion {found}, mới hơn phiên bản phần mềm này hiểu ({known}); hãy cập nhật phần mềm',

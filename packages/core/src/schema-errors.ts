@@ -23,6 +23,12 @@ const FORMAT_HINTS: Record<string, string> = {
   '^[0-9a-f]{64}$': 'SHA-256 hex',
 };
 
+/** The kinds a discriminated union allows, by where it stands in a document (ajv's schemaPath is relative). */
+const KINDS: [RegExp, string[]][] = [
+  [/\/response$/, ['binary', 'graded', 'choice', 'numeric']],
+  [/\/passRules\/\d+$/, ['total-percent-at-least', 'each-criterion-percent-at-least', 'each-section-percent-at-least', 'criterion-percent-at-least', 'no-failed-knockout', 'mean-level-at-least', 'each-criterion-level-at-least']],
+];
+
 const quote = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
 
 function one(e: AjvError): Problem {
@@ -63,8 +69,10 @@ function one(e: AjvError): Problem {
     case 'uniqueItems':
       return { code: 'schema.unique', pointer: at, message: message('schema.unique') };
     case 'discriminator': {
-      const value = p.tagValue === undefined ? '' : String(p.tagValue);
-      return { code: 'schema.kind', pointer: `${at}/kind`, message: message('schema.kind', { value, allowed: 'see the schema' }) };
+      // The value is untrusted: quote it (JSON) so a newline or a control character cannot break a line of output.
+      const value = p.tagValue === undefined ? '(none)' : JSON.stringify(p.tagValue);
+      const allowed = KINDS.find(([where]) => where.test(at))?.[1] ?? [];
+      return { code: 'schema.kind', pointer: `${at}/kind`, message: message('schema.kind', { value, allowed: allowed.map(quote).join(', ') }), params: { value } };
     }
     default:
       return { code: 'schema.other', pointer: at, message: message('schema.other', { detail: e.message ?? e.keyword }) };

@@ -32,7 +32,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...HOSTILE_STRINGS),
   fc.constantFrom(null, true, false, 0, -1, 1e308, Number.MAX_SAFE_INTEGER + 2, 0.1234567, -0, 'met', 'partial'),
   fc.jsonValue({ maxDepth: 3 }),
-  fc.integer({ min: 1, max: 2000 }).map((d) => JSON.parse('['.repeat(d) + ']'.repeat(d))),
+  fc.integer({ min: 1, max: 200 }).map((d) => JSON.parse('['.repeat(d) + ']'.repeat(d))),
 );
 
 /** All paths to values inside a JSON document. */
@@ -153,6 +153,17 @@ describe('fuzzed bad input', () => {
       }),
       { numRuns: 300 },
     );
+  });
+  it('refuses extremely deep nesting (5,000 levels) anywhere without overflowing the stack', () => {
+    const deep = JSON.parse('['.repeat(5000) + ']'.repeat(5000));
+    const obj = JSON.parse('{"a":'.repeat(5000) + '1' + '}'.repeat(5000));
+    for (const v of [deep, obj]) {
+      cases += 4;
+      expect(validateCriteriaSet({ ...baseSet, sections: v }).ok).toBe(false);
+      expect(validateAssessment({ ...baseAssessment, answers: { x: { value: v } } }).ok).toBe(false);
+      expect(score(baseSet, { ...baseAssessment, facility: v }).ok).toBe(false);
+      expect(validateBundle({ schemaVersion: 1, kind: 'bundle', createdAt: '2026-11-22T00:00:00Z', assessments: v }).ok).toBe(false);
+    }
   });
   it('leaves Object.prototype untouched', () => {
     expect(Object.keys(Object.prototype)).toEqual([]);

@@ -23,6 +23,11 @@ describe('criteria set validation: what JSON Schema catches', () => {
     const s = JSON.parse(JSON.stringify(oneSection([{ id: 'c', items: [binary('x', 1)] }])));
     s.sections[0].criteria[0].items[0].response.kind = 'pointz';
     expect(problems(s)).toEqual(['schema.kind /sections/0/criteria/0/items/0/response/kind']);
+    const r = validateCriteriaSet(s);
+    expect(r.ok ? '' : r.errors[0]!.message.en).toBe('Unknown kind "pointz"; allowed: "binary", "graded", "choice", "numeric"');
+    s.sections[0].criteria[0].items[0].response.kind = 'a\nb';
+    const r2 = validateCriteriaSet(s);
+    expect(r2.ok ? '' : r2.errors[0]!.message.en).toContain('Unknown kind "a\\nb"'); // quoted: no raw newline
   });
   it('refuses a missing Vietnamese title and a wrong type', () => {
     const s = JSON.parse(JSON.stringify(oneSection([{ id: 'c', items: [binary('x', 1)] }])));

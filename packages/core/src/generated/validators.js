@@ -4,7 +4,7 @@
 const __ptr = (k) => (k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1"));
 
 export const validateCriteriaSetSchema = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:criteria-set:1","title":"CriteriaSet","description":"A versioned set of criteria (bộ tiêu chí): sections -> criteria -> items, with the rules that score it.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"criteria-set"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"description":"Version label of this set, e.g. '2023.1' or '2023.1-local.1' for a locally edited copy.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"shortTitle":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"description":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"$ref":"#/$defs/Source"},"applicability":{"$ref":"#/$defs/Applicability"},"wording":{"description":"Whether the item texts are the official wording, our paraphrase, or a mix (see each item's provenance).","type":"string","enum":["official","paraphrase","mixed"]},"license":{"type":"string","maxLength":2000},"origin":{"description":"For an edited copy: the set it was derived from.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","minLength":1,"maxLength":64},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version","contentHash"],"additionalProperties":false},"publishedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"scoring":{"$ref":"#/$defs/Scoring"},"sections":{"type":"array","minItems":1,"maxItems":200,"items":{"$ref":"#/$defs/Section"}},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","version","title","source","applicability","wording","scoring","sections"],"additionalProperties":false,"$defs":{"Source":{"description":"The legal or published documents this set rests on.","type":"object","properties":{"documents":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/SourceDocument"}},"note":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["documents"],"additionalProperties":false},"SourceDocument":{"type":"object","properties":{"number":{"description":"Document number, e.g. '1300/QĐ-BYT'.","type":"string","minLength":1,"maxLength":200},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"date":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"issuer":{"type":"string","maxLength":500},"role":{"description":"basis: the set encodes it; amends: corrects the basis; replaces: this document is superseded by the basis; reference: background.","type":"string","enum":["basis","amends","replaces","reference"]},"note":{"type":"string","maxLength":4000}},"required":["number","role"],"additionalProperties":false},"Applicability":{"type":"object","properties":{"facilityKinds":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"}},"zones":{"description":"Zones (vùng) for which the set distinguishes rules; omitted when zones do not matter.","type":"array","uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"}},"note":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["facilityKinds"],"additionalProperties":false},"Scoring":{"type":"object","properties":{"model":{"description":"points: items carry points summed upwards; levels: each criterion reaches a level on a cumulative ladder (6858/QĐ-BYT) and the overall score is the weighted mean level.","type":"string","enum":["points","levels"]},"aggregation":{"description":"How criteria and sections combine: 'sum' (sum of weighted points over sum of weighted maxima) or 'mean-of-percentages' (weighted mean of the children's percentages).","type":"string","enum":["sum","mean-of-percentages"]},"maxPoints":{"description":"The stated maximum of the whole set; validation checks that the items add up to it.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"levels":{"description":"For the levels model: the number of levels on the ladder (5 for 6858/QĐ-BYT).","type":"integer","minimum":2,"maximum":10},"passRules":{"description":"All rules must hold for the assessment to pass. An empty or missing list means the set has no pass decision (only a score and perhaps a rating).","type":"array","maxItems":50,"items":{"$ref":"#/$defs/PassRule"}},"rating":{"$ref":"#/$defs/Rating"},"provenance":{"description":"Provenance of the scoring rules themselves.","$ref":"#/$defs/FactProvenance"}},"required":["model","aggregation"],"additionalProperties":false},"PassRule":{"type":"object","discriminator":{"propertyName":"kind"},"properties":{"kind":{"type":"string"}},"required":["kind"],"oneOf":[{"title":"TotalPercentRule","description":"The total is at least `percent` % of the applicable maximum.","properties":{"kind":{"const":"total-percent-at-least"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","percent"],"additionalProperties":false},{"title":"EachCriterionPercentRule","description":"Every applicable criterion reaches at least `percent` % of its own applicable maximum.","properties":{"kind":{"const":"each-criterion-percent-at-least"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","percent"],"additionalProperties":false},{"title":"EachSectionPercentRule","description":"Every applicable section reaches at least `percent` % of its own applicable maximum.","properties":{"kind":{"const":"each-section-percent-at-least"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","percent"],"additionalProperties":false},{"title":"CriterionPercentRule","description":"One named criterion reaches at least `percent` % of its applicable maximum.","properties":{"kind":{"const":"criterion-percent-at-least"},"criterion":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","criterion","percent"],"additionalProperties":false},{"title":"NoFailedKnockoutRule","description":"No knockout item (điểm liệt) failed.","properties":{"kind":{"const":"no-failed-knockout"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind"],"additionalProperties":false},{"title":"MeanLevelRule","description":"Levels model: the weighted mean level is at least `level`.","properties":{"kind":{"const":"mean-level-at-least"},"level":{"type":"number","minimum":1,"maximum":10},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","level"],"additionalProperties":false},{"title":"EachCriterionLevelRule","description":"Levels model: every applicable criterion reaches at least `level`.","properties":{"kind":{"const":"each-criterion-level-at-least"},"level":{"type":"integer","minimum":1,"maximum":10},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","level"],"additionalProperties":false}]},"PercentByZone":{"description":"Thresholds that differ by zone; a zone not listed uses the rule's `percent`.","type":"object","properties":{"1":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"2":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"3":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"}},"additionalProperties":false},"Rating":{"description":"Rating bands (xếp loại). Each band covers [min, next band's min); the last band has no upper end. So with bands at 0 and 201, a score of 200.5 is in the first band.","type":"object","properties":{"metric":{"description":"points: total weighted points; percent: total percentage (0-100); mean-level: weighted mean level (levels model).","type":"string","enum":["points","percent","mean-level"]},"bands":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"min":{"description":"Inclusive lower bound.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["id","label","min"],"additionalProperties":false}},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["metric","bands"],"additionalProperties":false},"FactProvenance":{"description":"Provenance per fact. Omitted facts are 'unverified'.","type":"object","properties":{"wording":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"maxPoints":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"knockout":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"level":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"structure":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"rules":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"note":{"type":"string","maxLength":4000}},"additionalProperties":false},"Citation":{"type":"object","properties":{"document":{"description":"Document number, e.g. '1300/QĐ-BYT'.","type":"string","minLength":1,"maxLength":200},"article":{"description":"Where inside it, e.g. 'Tiêu chí 1, chỉ tiêu 1.1' or 'Điều 8, khoản 2'.","type":"string","maxLength":500}},"required":["document"],"additionalProperties":false},"Section":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"description":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"weight":{"description":"Weight of the section in the total (default 1).","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"maxPoints":{"description":"Stated maximum; validation checks the items add up to it.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"citation":{"$ref":"#/$defs/Citation"},"provenance":{"$ref":"#/$defs/FactProvenance"},"criteria":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/$defs/Criterion"}}},"required":["id","title","criteria"],"additionalProperties":false},"Criterion":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"code":{"description":"The number the official text gives, e.g. 'Tiêu chí 3' or 'A1.1'.","type":"string","maxLength":64},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"description":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"weight":{"description":"Weight of the criterion in its section (default 1).","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"maxPoints":{"description":"Stated maximum; validation checks the items add up to it.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"citation":{"$ref":"#/$defs/Citation"},"provenance":{"$ref":"#/$defs/FactProvenance"},"items":{"type":"array","minItems":1,"maxItems":2000,"items":{"$ref":"#/$defs/Item"}}},"required":["id","title","items"],"additionalProperties":false},"Item":{"description":"What the assessor answers (chỉ tiêu / tiểu mục).","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"code":{"description":"The number the official text gives, e.g. '1.1'.","type":"string","maxLength":64},"text":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"guidance":{"description":"How to check it: what to look at, whom to ask.","$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"verification":{"description":"Verification methods: observe, interview, records (document review), measure.","type":"array","uniqueItems":true,"items":{"type":"string","enum":["observe","interview","records","measure"]}},"citation":{"$ref":"#/$defs/Citation"},"response":{"$ref":"#/$defs/Response"},"level":{"description":"Levels model only: the level this element belongs to. Level-1 elements are defects to rule out: 'met' means the defect is NOT present.","type":"integer","minimum":1,"maximum":10},"naAllowed":{"description":"Whether 'not applicable' (không áp dụng) may be chosen.","type":"boolean"},"knockout":{"description":"Knockout item (điểm liệt): failing it fails the assessment whatever the total.","type":"boolean"},"evidence":{"type":"object","properties":{"photo":{"description":"When a photo is required.","type":"string","enum":["never","when-not-met","always"]},"hint":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["photo"],"additionalProperties":false},"applicableZones":{"description":"When present, the item applies only in these zones; elsewhere it is not applicable automatically.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"}},"applicableFacilityKinds":{"description":"When present, the item applies only to these kinds of facility; elsewhere it is not applicable automatically.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"}},"provenance":{"$ref":"#/$defs/FactProvenance"}},"required":["id","text","response","provenance"],"additionalProperties":false},"Response":{"type":"object","discriminator":{"propertyName":"kind"},"properties":{"kind":{"type":"string"}},"required":["kind"],"oneOf":[{"title":"BinaryResponse","description":"Met / not met. Answer values: 'met', 'not-met'. Met earns `points`.","properties":{"kind":{"const":"binary"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["kind"],"additionalProperties":false},{"title":"GradedResponse","description":"Met / partially met / not met. Answer values: 'met', 'partial', 'not-met'. WASH FIT style is points 2, partialPoints 1.","properties":{"kind":{"const":"graded"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"partialPoints":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["kind","points","partialPoints"],"additionalProperties":false},{"title":"ChoiceResponse","description":"One option chosen among several, each with its points. Answer value: the option id.","properties":{"kind":{"const":"choice"},"options":{"type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["id","label","points"],"additionalProperties":false}}},"required":["kind","options"],"additionalProperties":false},{"title":"NumericResponse","description":"A number (a count, a rate) mapped to points by bands. Each band covers [min, next band's min). Answer value: a number.","properties":{"kind":{"const":"numeric"},"unit":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"min":{"description":"Smallest allowed value (default: the first band's min).","type":"number"},"max":{"description":"Largest allowed value.","type":"number"},"bands":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"object","properties":{"min":{"type":"number"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["min","points"],"additionalProperties":false}}},"required":["kind","bands"],"additionalProperties":false}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:criteria-set:1","title":"CriteriaSet","description":"A versioned set of criteria (bộ tiêu chí): sections -> criteria -> items, with the rules that score it.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"criteria-set"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"description":"Version label of this set, e.g. '2023.1' or '2023.1-local.1' for a locally edited copy.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"shortTitle":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"description":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"$ref":"#/$defs/Source"},"applicability":{"$ref":"#/$defs/Applicability"},"wording":{"description":"Whether the item texts are the official wording, our paraphrase, or a mix (see each item's provenance).","type":"string","enum":["official","paraphrase","mixed"]},"license":{"type":"string","maxLength":2000},"origin":{"description":"For an edited copy: the set it was derived from.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version","contentHash"],"additionalProperties":false},"publishedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"scoring":{"$ref":"#/$defs/Scoring"},"sections":{"type":"array","minItems":1,"maxItems":200,"items":{"$ref":"#/$defs/Section"}},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","version","title","source","applicability","wording","scoring","sections"],"additionalProperties":false,"$defs":{"Source":{"description":"The legal or published documents this set rests on.","type":"object","properties":{"documents":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/SourceDocument"}},"note":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["documents"],"additionalProperties":false},"SourceDocument":{"type":"object","properties":{"number":{"description":"Document number, e.g. '1300/QĐ-BYT'.","type":"string","minLength":1,"maxLength":200},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"date":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"issuer":{"type":"string","maxLength":500},"role":{"description":"basis: the set encodes it; amends: corrects the basis; replaces: this document is superseded by the basis; reference: background.","type":"string","enum":["basis","amends","replaces","reference"]},"note":{"type":"string","maxLength":4000}},"required":["number","role"],"additionalProperties":false},"Applicability":{"type":"object","properties":{"facilityKinds":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"}},"zones":{"description":"Zones (vùng) for which the set distinguishes rules; omitted when zones do not matter.","type":"array","uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"}},"note":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["facilityKinds"],"additionalProperties":false},"Scoring":{"type":"object","properties":{"model":{"description":"points: items carry points summed upwards; levels: each criterion reaches a level on a cumulative ladder (6858/QĐ-BYT) and the overall score is the weighted mean level.","type":"string","enum":["points","levels"]},"aggregation":{"description":"How criteria and sections combine: 'sum' (sum of weighted points over sum of weighted maxima) or 'mean-of-percentages' (weighted mean of the children's percentages).","type":"string","enum":["sum","mean-of-percentages"]},"maxPoints":{"description":"The stated maximum of the whole set; validation checks that the items add up to it.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"levels":{"description":"For the levels model: the number of levels on the ladder (5 for 6858/QĐ-BYT).","type":"integer","minimum":2,"maximum":10},"passRules":{"description":"All rules must hold for the assessment to pass. An empty or missing list means the set has no pass decision (only a score and perhaps a rating).","type":"array","maxItems":50,"items":{"$ref":"#/$defs/PassRule"}},"rating":{"$ref":"#/$defs/Rating"},"provenance":{"description":"Provenance of the scoring rules themselves.","$ref":"#/$defs/FactProvenance"}},"required":["model","aggregation"],"additionalProperties":false},"PassRule":{"type":"object","discriminator":{"propertyName":"kind"},"properties":{"kind":{"type":"string"}},"required":["kind"],"oneOf":[{"title":"TotalPercentRule","description":"The total is at least `percent` % of the applicable maximum.","properties":{"kind":{"const":"total-percent-at-least"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","percent"],"additionalProperties":false},{"title":"EachCriterionPercentRule","description":"Every applicable criterion reaches at least `percent` % of its own applicable maximum.","properties":{"kind":{"const":"each-criterion-percent-at-least"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","percent"],"additionalProperties":false},{"title":"EachSectionPercentRule","description":"Every applicable section reaches at least `percent` % of its own applicable maximum.","properties":{"kind":{"const":"each-section-percent-at-least"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","percent"],"additionalProperties":false},{"title":"CriterionPercentRule","description":"One named criterion reaches at least `percent` % of its applicable maximum.","properties":{"kind":{"const":"criterion-percent-at-least"},"criterion":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","criterion","percent"],"additionalProperties":false},{"title":"NoFailedKnockoutRule","description":"No knockout item (điểm liệt) failed.","properties":{"kind":{"const":"no-failed-knockout"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind"],"additionalProperties":false},{"title":"MeanLevelRule","description":"Levels model: the weighted mean level is at least `level`.","properties":{"kind":{"const":"mean-level-at-least"},"level":{"type":"number","minimum":1,"maximum":10},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","level"],"additionalProperties":false},{"title":"EachCriterionLevelRule","description":"Levels model: every applicable criterion reaches at least `level`.","properties":{"kind":{"const":"each-criterion-level-at-least"},"level":{"type":"integer","minimum":1,"maximum":10},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","level"],"additionalProperties":false}]},"PercentByZone":{"description":"Thresholds that differ by zone; a zone not listed uses the rule's `percent`.","type":"object","properties":{"1":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"2":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"3":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"}},"additionalProperties":false},"Rating":{"description":"Rating bands (xếp loại). Each band covers [min, next band's min); the last band has no upper end. So with bands at 0 and 201, a score of 200.5 is in the first band.","type":"object","properties":{"metric":{"description":"points: total weighted points; percent: total percentage (0-100); mean-level: weighted mean level (levels model).","type":"string","enum":["points","percent","mean-level"]},"bands":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"min":{"description":"Inclusive lower bound.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["id","label","min"],"additionalProperties":false}},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["metric","bands"],"additionalProperties":false},"FactProvenance":{"description":"Provenance per fact. Omitted facts are 'unverified'.","type":"object","properties":{"wording":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"maxPoints":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"knockout":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"level":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"structure":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"rules":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"note":{"type":"string","maxLength":4000}},"additionalProperties":false},"Citation":{"type":"object","properties":{"document":{"description":"Document number, e.g. '1300/QĐ-BYT'.","type":"string","minLength":1,"maxLength":200},"article":{"description":"Where inside it, e.g. 'Tiêu chí 1, chỉ tiêu 1.1' or 'Điều 8, khoản 2'.","type":"string","maxLength":500}},"required":["document"],"additionalProperties":false},"Section":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"description":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"weight":{"description":"Weight of the section in the total (default 1).","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"maxPoints":{"description":"Stated maximum; validation checks the items add up to it.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"citation":{"$ref":"#/$defs/Citation"},"provenance":{"$ref":"#/$defs/FactProvenance"},"criteria":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/$defs/Criterion"}}},"required":["id","title","criteria"],"additionalProperties":false},"Criterion":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"code":{"description":"The number the official text gives, e.g. 'Tiêu chí 3' or 'A1.1'.","type":"string","maxLength":64},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"description":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"weight":{"description":"Weight of the criterion in its section (default 1).","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"maxPoints":{"description":"Stated maximum; validation checks the items add up to it.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"citation":{"$ref":"#/$defs/Citation"},"provenance":{"$ref":"#/$defs/FactProvenance"},"items":{"type":"array","minItems":1,"maxItems":2000,"items":{"$ref":"#/$defs/Item"}}},"required":["id","title","items"],"additionalProperties":false},"Item":{"description":"What the assessor answers (chỉ tiêu / tiểu mục).","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"code":{"description":"The number the official text gives, e.g. '1.1'.","type":"string","maxLength":64},"text":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"guidance":{"description":"How to check it: what to look at, whom to ask.","$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"verification":{"description":"Verification methods: observe, interview, records (document review), measure.","type":"array","uniqueItems":true,"items":{"type":"string","enum":["observe","interview","records","measure"]}},"citation":{"$ref":"#/$defs/Citation"},"response":{"$ref":"#/$defs/Response"},"level":{"description":"Levels model only: the level this element belongs to. Level-1 elements are defects to rule out: 'met' means the defect is NOT present.","type":"integer","minimum":1,"maximum":10},"naAllowed":{"description":"Whether 'not applicable' (không áp dụng) may be chosen.","type":"boolean"},"knockout":{"description":"Knockout item (điểm liệt): failing it fails the assessment whatever the total.","type":"boolean"},"evidence":{"type":"object","properties":{"photo":{"description":"When a photo is required.","type":"string","enum":["never","when-not-met","always"]},"hint":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["photo"],"additionalProperties":false},"applicableZones":{"description":"When present, the item applies only in these zones; elsewhere it is not applicable automatically.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"}},"applicableFacilityKinds":{"description":"When present, the item applies only to these kinds of facility; elsewhere it is not applicable automatically.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"}},"provenance":{"$ref":"#/$defs/FactProvenance"}},"required":["id","text","response","provenance"],"additionalProperties":false},"Response":{"type":"object","discriminator":{"propertyName":"kind"},"properties":{"kind":{"type":"string"}},"required":["kind"],"oneOf":[{"title":"BinaryResponse","description":"Met / not met. Answer values: 'met', 'not-met'. Met earns `points`.","properties":{"kind":{"const":"binary"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["kind"],"additionalProperties":false},{"title":"GradedResponse","description":"Met / partially met / not met. Answer values: 'met', 'partial', 'not-met'. WASH FIT style is points 2, partialPoints 1.","properties":{"kind":{"const":"graded"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"partialPoints":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["kind","points","partialPoints"],"additionalProperties":false},{"title":"ChoiceResponse","description":"One option chosen among several, each with its points. Answer value: the option id.","properties":{"kind":{"const":"choice"},"options":{"type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["id","label","points"],"additionalProperties":false}}},"required":["kind","options"],"additionalProperties":false},{"title":"NumericResponse","description":"A number (a count, a rate) mapped to points by bands. Each band covers [min, next band's min). Answer value: a number.","properties":{"kind":{"const":"numeric"},"unit":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"min":{"description":"Smallest allowed value (default: the first band's min).","type":"number"},"max":{"description":"Largest allowed value.","type":"number"},"bands":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"object","properties":{"min":{"type":"number"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["min","points"],"additionalProperties":false}}},"required":["kind","bands"],"additionalProperties":false}]}}};
 const schema33 = {"description":"A stable identifier: letters, digits, '.', '_' or '-', starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"};
 const schema34 = {"description":"Text in Vietnamese (required) and English (optional).","type":"object","properties":{"vi":{"type":"string","minLength":1,"maxLength":20000},"en":{"type":"string","minLength":1,"maxLength":20000}},"required":["vi"],"additionalProperties":false};
 const schema47 = {"description":"A SHA-256 digest as 64 lowercase hex digits.","type":"string","pattern":"^[0-9a-f]{64}$"};
@@ -14,8 +14,8 @@ import func2_m from "ajv/dist/runtime/ucs2length.js";
 const func2 = func2_m.default ?? func2_m;
 const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", "u");
 const pattern5 = new RegExp("^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$", "u");
-const pattern8 = new RegExp("^[0-9a-f]{64}$", "u");
-const pattern9 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$", "u");
+const pattern9 = new RegExp("^[0-9a-f]{64}$", "u");
+const pattern10 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$", "u");
 const schema37 = {"description":"The legal or published documents this set rests on.","type":"object","properties":{"documents":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/SourceDocument"}},"note":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["documents"],"additionalProperties":false};
 const schema38 = {"type":"object","properties":{"number":{"description":"Document number, e.g. '1300/QĐ-BYT'.","type":"string","minLength":1,"maxLength":200},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"date":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"issuer":{"type":"string","maxLength":500},"role":{"description":"basis: the set encodes it; amends: corrects the basis; replaces: this document is superseded by the basis; reference: background.","type":"string","enum":["basis","amends","replaces","reference"]},"note":{"type":"string","maxLength":4000}},"required":["number","role"],"additionalProperties":false};
 const schema40 = {"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"};
@@ -6304,8 +6304,8 @@ errors++;
 if(data18.version !== undefined){
 let data20 = data18.version;
 if(typeof data20 === "string"){
-if(func2(data20) > 64){
-const err55 = {instancePath:instancePath+"/origin/version",schemaPath:"#/properties/origin/properties/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(!pattern5.test(data20)){
+const err55 = {instancePath:instancePath+"/origin/version",schemaPath:"#/properties/origin/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},message:"must match pattern \""+"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -6314,8 +6314,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(func2(data20) < 1){
-const err56 = {instancePath:instancePath+"/origin/version",schemaPath:"#/properties/origin/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err56 = {instancePath:instancePath+"/origin/version",schemaPath:"#/properties/origin/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -6325,8 +6326,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-else {
-const err57 = {instancePath:instancePath+"/origin/version",schemaPath:"#/properties/origin/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data18.contentHash !== undefined){
+let data21 = data18.contentHash;
+if(typeof data21 === "string"){
+if(!pattern9.test(data21)){
+const err57 = {instancePath:instancePath+"/origin/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -6336,11 +6340,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data18.contentHash !== undefined){
-let data21 = data18.contentHash;
-if(typeof data21 === "string"){
-if(!pattern8.test(data21)){
-const err58 = {instancePath:instancePath+"/origin/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+else {
+const err58 = {instancePath:instancePath+"/origin/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -6350,8 +6351,9 @@ vErrors.push(err58);
 errors++;
 }
 }
+}
 else {
-const err59 = {instancePath:instancePath+"/origin/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err59 = {instancePath:instancePath+"/origin",schemaPath:"#/properties/origin/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -6361,9 +6363,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/origin",schemaPath:"#/properties/origin/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.publishedAt !== undefined){
+let data22 = data.publishedAt;
+if(typeof data22 === "string"){
+if(!pattern10.test(data22)){
+const err60 = {instancePath:instancePath+"/publishedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -6373,27 +6377,13 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.publishedAt !== undefined){
-let data22 = data.publishedAt;
-if(typeof data22 === "string"){
-if(!pattern9.test(data22)){
-const err61 = {instancePath:instancePath+"/publishedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err61 = {instancePath:instancePath+"/publishedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
 else {
 vErrors.push(err61);
-}
-errors++;
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/publishedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
 }
 errors++;
 }
@@ -6408,22 +6398,22 @@ if(data.sections !== undefined){
 let data24 = data.sections;
 if(Array.isArray(data24)){
 if(data24.length > 200){
-const err63 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+const err62 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data24.length < 1){
+const err63 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err63];
 }
 else {
 vErrors.push(err63);
-}
-errors++;
-}
-if(data24.length < 1){
-const err64 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
 }
 errors++;
 }
@@ -6436,7 +6426,21 @@ errors = vErrors.length;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err64 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data.contentHash !== undefined){
+let data26 = data.contentHash;
+if(typeof data26 === "string"){
+if(!pattern9.test(data26)){
+const err65 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -6446,11 +6450,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data.contentHash !== undefined){
-let data26 = data.contentHash;
-if(typeof data26 === "string"){
-if(!pattern8.test(data26)){
-const err66 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+else {
+const err66 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -6460,25 +6461,14 @@ vErrors.push(err66);
 errors++;
 }
 }
+}
 else {
-const err67 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
-}
-errors++;
-}
-}
-}
-else {
-const err68 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
 }
 errors++;
 }
@@ -6488,7 +6478,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateAssessmentSchema = validate52;
-const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment:1","title":"Assessment","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","minLength":1,"maxLength":64},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"description":"Answers by item id. Order is irrelevant.","type":"object","propertyNames":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"additionalProperties":{"$ref":"#/$defs/Answer"}},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"note":{"type":"string","maxLength":20000},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}};
+const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment:1","title":"Assessment","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"description":"Answers by item id. Order is irrelevant.","type":"object","propertyNames":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"additionalProperties":{"$ref":"#/$defs/Answer"}},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"note":{"type":"string","maxLength":20000},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}};
 const schema120 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility:1","title":"Facility","description":"A health facility. Places follow the 2025 reorganisation (province, then commune or ward); the former district is kept as a label.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"name":{"type":"string","minLength":1,"maxLength":500},"kind":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"},"ownership":{"type":"string","enum":["public","private"]},"province":{"type":"string","maxLength":200},"commune":{"description":"Commune (xã) or ward (phường) after the 2025 reorganisation.","type":"string","maxLength":200},"formerDistrict":{"description":"The district before 2025, kept as a label.","type":"string","maxLength":200},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"address":{"type":"string","maxLength":1000},"provisional":{"description":"Added on a device; to be mapped to a registry id later.","type":"boolean"},"registryId":{"description":"For a provisional facility mapped later: the registry id it stands for.","$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"note":{"type":"string","maxLength":4000}},"required":["id","name","kind"],"additionalProperties":false};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6979,7 +6969,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
-if(!pattern8.test(data5)){
+if(!pattern9.test(data5)){
 const err9 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -7041,7 +7031,7 @@ errors++;
 if(data.at !== undefined){
 let data7 = data.at;
 if(typeof data7 === "string"){
-if(!pattern9.test(data7)){
+if(!pattern10.test(data7)){
 const err14 = {instancePath:instancePath+"/at",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -7308,8 +7298,8 @@ errors++;
 if(data4.version !== undefined){
 let data6 = data4.version;
 if(typeof data6 === "string"){
-if(func2(data6) > 64){
-const err19 = {instancePath:instancePath+"/criteriaSet/version",schemaPath:"#/properties/criteriaSet/properties/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(!pattern5.test(data6)){
+const err19 = {instancePath:instancePath+"/criteriaSet/version",schemaPath:"#/properties/criteriaSet/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},message:"must match pattern \""+"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7318,8 +7308,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(func2(data6) < 1){
-const err20 = {instancePath:instancePath+"/criteriaSet/version",schemaPath:"#/properties/criteriaSet/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err20 = {instancePath:instancePath+"/criteriaSet/version",schemaPath:"#/properties/criteriaSet/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7329,8 +7320,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/criteriaSet/version",schemaPath:"#/properties/criteriaSet/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.contentHash !== undefined){
+let data7 = data4.contentHash;
+if(typeof data7 === "string"){
+if(!pattern9.test(data7)){
+const err21 = {instancePath:instancePath+"/criteriaSet/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7340,11 +7334,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data4.contentHash !== undefined){
-let data7 = data4.contentHash;
-if(typeof data7 === "string"){
-if(!pattern8.test(data7)){
-const err22 = {instancePath:instancePath+"/criteriaSet/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+else {
+const err22 = {instancePath:instancePath+"/criteriaSet/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7354,25 +7345,14 @@ vErrors.push(err22);
 errors++;
 }
 }
+}
 else {
-const err23 = {instancePath:instancePath+"/criteriaSet/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/criteriaSet",schemaPath:"#/properties/criteriaSet/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/criteriaSet",schemaPath:"#/properties/criteriaSet/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
 }
 errors++;
 }
@@ -7386,7 +7366,17 @@ errors = vErrors.length;
 if(data.assessmentKind !== undefined){
 let data9 = data.assessmentKind;
 if(typeof data9 !== "string"){
-const err25 = {instancePath:instancePath+"/assessmentKind",schemaPath:"#/properties/assessmentKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/assessmentKind",schemaPath:"#/properties/assessmentKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(!(((data9 === "self-assessment") || (data9 === "external-inspection")) || (data9 === "contest-round"))){
+const err25 = {instancePath:instancePath+"/assessmentKind",schemaPath:"#/properties/assessmentKind/enum",keyword:"enum",params:{allowedValues: schema116.properties.assessmentKind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7395,8 +7385,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!(((data9 === "self-assessment") || (data9 === "external-inspection")) || (data9 === "contest-round"))){
-const err26 = {instancePath:instancePath+"/assessmentKind",schemaPath:"#/properties/assessmentKind/enum",keyword:"enum",params:{allowedValues: schema116.properties.assessmentKind.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.round !== undefined){
+let data10 = data.round;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.id === undefined){
+const err26 = {instancePath:instancePath+"/round",schemaPath:"#/properties/round/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7405,12 +7399,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.round !== undefined){
-let data10 = data.round;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.id === undefined){
-const err27 = {instancePath:instancePath+"/round",schemaPath:"#/properties/round/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+for(const key2 in data10){
+if(!((key2 === "id") || (key2 === "label"))){
+const err27 = {instancePath:instancePath+"/round",schemaPath:"#/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7419,9 +7410,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key2 in data10){
-if(!((key2 === "id") || (key2 === "label"))){
-const err28 = {instancePath:instancePath+"/round",schemaPath:"#/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data10.id !== undefined){
+let data11 = data10.id;
+if(typeof data11 === "string"){
+if(!pattern4.test(data11)){
+const err28 = {instancePath:instancePath+"/round/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7431,11 +7425,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data10.id !== undefined){
-let data11 = data10.id;
-if(typeof data11 === "string"){
-if(!pattern4.test(data11)){
-const err29 = {instancePath:instancePath+"/round/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+else {
+const err29 = {instancePath:instancePath+"/round/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7445,8 +7436,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/round/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10.label !== undefined){
+let data12 = data10.label;
+if(typeof data12 === "string"){
+if(func2(data12) > 500){
+const err30 = {instancePath:instancePath+"/round/label",schemaPath:"#/properties/round/properties/label/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7456,11 +7450,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data10.label !== undefined){
-let data12 = data10.label;
-if(typeof data12 === "string"){
-if(func2(data12) > 500){
-const err31 = {instancePath:instancePath+"/round/label",schemaPath:"#/properties/round/properties/label/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+else {
+const err31 = {instancePath:instancePath+"/round/label",schemaPath:"#/properties/round/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7470,8 +7461,9 @@ vErrors.push(err31);
 errors++;
 }
 }
+}
 else {
-const err32 = {instancePath:instancePath+"/round/label",schemaPath:"#/properties/round/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err32 = {instancePath:instancePath+"/round",schemaPath:"#/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7481,9 +7473,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/round",schemaPath:"#/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.assessors !== undefined){
+let data13 = data.assessors;
+if(Array.isArray(data13)){
+if(data13.length > 50){
+const err33 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7492,12 +7486,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data.assessors !== undefined){
-let data13 = data.assessors;
-if(Array.isArray(data13)){
-if(data13.length > 50){
-const err34 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+const len0 = data13.length;
+for(let i0=0; i0<len0; i0++){
+let data14 = data13[i0];
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.name === undefined){
+const err34 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7506,12 +7500,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-const len0 = data13.length;
-for(let i0=0; i0<len0; i0++){
-let data14 = data13[i0];
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.name === undefined){
-const err35 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key3 in data14){
+if(!(((key3 === "name") || (key3 === "role")) || (key3 === "organisation"))){
+const err35 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7520,9 +7511,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-for(const key3 in data14){
-if(!(((key3 === "name") || (key3 === "role")) || (key3 === "organisation"))){
-const err36 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data14.name !== undefined){
+let data15 = data14.name;
+if(typeof data15 === "string"){
+if(func2(data15) > 500){
+const err36 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7531,12 +7525,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data14.name !== undefined){
-let data15 = data14.name;
-if(typeof data15 === "string"){
-if(func2(data15) > 500){
-const err37 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(func2(data15) < 1){
+const err37 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7545,8 +7535,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(func2(data15) < 1){
-const err38 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err38 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7556,8 +7547,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.role !== undefined){
+let data16 = data14.role;
+if(typeof data16 === "string"){
+if(func2(data16) > 500){
+const err39 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7567,11 +7561,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data14.role !== undefined){
-let data16 = data14.role;
-if(typeof data16 === "string"){
-if(func2(data16) > 500){
-const err40 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+else {
+const err40 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7581,8 +7572,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.organisation !== undefined){
+let data17 = data14.organisation;
+if(typeof data17 === "string"){
+if(func2(data17) > 500){
+const err41 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7592,11 +7586,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data14.organisation !== undefined){
-let data17 = data14.organisation;
-if(typeof data17 === "string"){
-if(func2(data17) > 500){
-const err42 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+else {
+const err42 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7606,8 +7597,9 @@ vErrors.push(err42);
 errors++;
 }
 }
+}
 else {
-const err43 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7619,7 +7611,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err44 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7629,9 +7621,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.assessedOn !== undefined){
+let data18 = data.assessedOn;
+if(typeof data18 === "string"){
+if(!pattern6.test(data18)){
+const err45 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7641,11 +7635,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.assessedOn !== undefined){
-let data18 = data.assessedOn;
-if(typeof data18 === "string"){
-if(!pattern6.test(data18)){
-const err46 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+else {
+const err46 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7655,8 +7646,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.createdAt !== undefined){
+let data19 = data.createdAt;
+if(typeof data19 === "string"){
+if(!pattern10.test(data19)){
+const err47 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7666,11 +7660,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data19 = data.createdAt;
-if(typeof data19 === "string"){
-if(!pattern9.test(data19)){
-const err48 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err48 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7680,8 +7671,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-else {
-const err49 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updatedAt !== undefined){
+let data20 = data.updatedAt;
+if(typeof data20 === "string"){
+if(!pattern10.test(data20)){
+const err49 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7691,11 +7685,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data20 = data.updatedAt;
-if(typeof data20 === "string"){
-if(!pattern9.test(data20)){
-const err50 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err50 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7705,8 +7696,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.submittedAt !== undefined){
+let data21 = data.submittedAt;
+if(typeof data21 === "string"){
+if(!pattern10.test(data21)){
+const err51 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7716,11 +7710,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.submittedAt !== undefined){
-let data21 = data.submittedAt;
-if(typeof data21 === "string"){
-if(!pattern9.test(data21)){
-const err52 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err52 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7730,8 +7721,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.lockedAt !== undefined){
+let data22 = data.lockedAt;
+if(typeof data22 === "string"){
+if(!pattern10.test(data22)){
+const err53 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7741,11 +7735,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.lockedAt !== undefined){
-let data22 = data.lockedAt;
-if(typeof data22 === "string"){
-if(!pattern9.test(data22)){
-const err54 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err54 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -7755,8 +7746,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.status !== undefined){
+let data23 = data.status;
+if(typeof data23 !== "string"){
+const err55 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -7765,26 +7758,13 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data.status !== undefined){
-let data23 = data.status;
-if(typeof data23 !== "string"){
-const err56 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data23 === "draft") || (data23 === "submitted")) || (data23 === "locked"))){
+const err56 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema116.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err56];
 }
 else {
 vErrors.push(err56);
-}
-errors++;
-}
-if(!(((data23 === "draft") || (data23 === "submitted")) || (data23 === "locked"))){
-const err57 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema116.properties.status.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
 }
 errors++;
 }
@@ -7796,7 +7776,18 @@ for(const key4 in data24){
 const _errs61 = errors;
 if(typeof key4 === "string"){
 if(!pattern4.test(key4)){
-const err58 = {instancePath:instancePath+"/answers",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\"",propertyName:key4};
+const err57 = {instancePath:instancePath+"/answers",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\"",propertyName:key4};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/answers",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key4};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7805,25 +7796,14 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/answers",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key4};
+var valid15 = _errs61 === errors;
+if(!valid15){
+const err59 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err59];
 }
 else {
 vErrors.push(err59);
-}
-errors++;
-}
-var valid15 = _errs61 === errors;
-if(!valid15){
-const err60 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
 }
 errors++;
 }
@@ -7836,12 +7816,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err60 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err61];
+vErrors = [err60];
 }
 else {
-vErrors.push(err61);
+vErrors.push(err60);
 }
 errors++;
 }
@@ -7850,7 +7830,18 @@ if(data.revisionOf !== undefined){
 let data26 = data.revisionOf;
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 if(data26.id === undefined){
-const err62 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err61 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+for(const key6 in data26){
+if(!((key6 === "id") || (key6 === "contentHash"))){
+const err62 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -7859,9 +7850,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-for(const key6 in data26){
-if(!((key6 === "id") || (key6 === "contentHash"))){
-const err63 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data26.id !== undefined){
+let data27 = data26.id;
+if(typeof data27 === "string"){
+if(!pattern4.test(data27)){
+const err63 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -7871,11 +7865,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data26.id !== undefined){
-let data27 = data26.id;
-if(typeof data27 === "string"){
-if(!pattern4.test(data27)){
-const err64 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+else {
+const err64 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -7885,8 +7876,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-else {
-const err65 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data26.contentHash !== undefined){
+let data28 = data26.contentHash;
+if(typeof data28 === "string"){
+if(!pattern9.test(data28)){
+const err65 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -7896,11 +7890,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data26.contentHash !== undefined){
-let data28 = data26.contentHash;
-if(typeof data28 === "string"){
-if(!pattern8.test(data28)){
-const err66 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+else {
+const err66 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7910,8 +7901,9 @@ vErrors.push(err66);
 errors++;
 }
 }
+}
 else {
-const err67 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err67 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7921,9 +7913,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.signatures !== undefined){
+let data29 = data.signatures;
+if(Array.isArray(data29)){
+if(data29.length > 20){
+const err68 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -7932,12 +7926,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data.signatures !== undefined){
-let data29 = data.signatures;
-if(Array.isArray(data29)){
-if(data29.length > 20){
-const err69 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+const len1 = data29.length;
+for(let i1=0; i1<len1; i1++){
+let data30 = data29[i1];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.role === undefined){
+const err69 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7946,12 +7940,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-const len1 = data29.length;
-for(let i1=0; i1<len1; i1++){
-let data30 = data29[i1];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.role === undefined){
-const err70 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(data30.name === undefined){
+const err70 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -7960,8 +7950,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data30.name === undefined){
-const err71 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key7 in data30){
+if(!((((key7 === "role") || (key7 === "name")) || (key7 === "signedAt")) || (key7 === "image"))){
+const err71 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -7970,9 +7961,11 @@ vErrors.push(err71);
 }
 errors++;
 }
-for(const key7 in data30){
-if(!((((key7 === "role") || (key7 === "name")) || (key7 === "signedAt")) || (key7 === "image"))){
-const err72 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+if(data30.role !== undefined){
+let data31 = data30.role;
+if(typeof data31 !== "string"){
+const err72 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -7981,11 +7974,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data30.role !== undefined){
-let data31 = data30.role;
-if(typeof data31 !== "string"){
-const err73 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data31 === "assessor") || (data31 === "facility-head")) || (data31 === "other"))){
+const err73 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema116.properties.signatures.items.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7994,8 +7984,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(!(((data31 === "assessor") || (data31 === "facility-head")) || (data31 === "other"))){
-const err74 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema116.properties.signatures.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+}
+if(data30.name !== undefined){
+let data32 = data30.name;
+if(typeof data32 === "string"){
+if(func2(data32) > 500){
+const err74 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -8005,11 +7999,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data30.name !== undefined){
-let data32 = data30.name;
-if(typeof data32 === "string"){
-if(func2(data32) > 500){
-const err75 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+else {
+const err75 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8019,8 +8010,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.signedAt !== undefined){
+let data33 = data30.signedAt;
+if(typeof data33 === "string"){
+if(!pattern10.test(data33)){
+const err76 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -8030,11 +8024,8 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data30.signedAt !== undefined){
-let data33 = data30.signedAt;
-if(typeof data33 === "string"){
-if(!pattern9.test(data33)){
-const err77 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err77 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8044,8 +8035,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.image !== undefined){
+let data34 = data30.image;
+if(typeof data34 === "string"){
+if(!pattern9.test(data34)){
+const err78 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8055,11 +8049,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data30.image !== undefined){
-let data34 = data30.image;
-if(typeof data34 === "string"){
-if(!pattern8.test(data34)){
-const err79 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+else {
+const err79 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8069,8 +8060,9 @@ vErrors.push(err79);
 errors++;
 }
 }
+}
 else {
-const err80 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err80 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -8082,7 +8074,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err81 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -8092,9 +8084,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.note !== undefined){
+let data35 = data.note;
+if(typeof data35 === "string"){
+if(func2(data35) > 20000){
+const err82 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8104,11 +8098,8 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data.note !== undefined){
-let data35 = data.note;
-if(typeof data35 === "string"){
-if(func2(data35) > 20000){
-const err83 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+else {
+const err83 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -8118,8 +8109,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-else {
-const err84 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.contentHash !== undefined){
+let data36 = data.contentHash;
+if(typeof data36 === "string"){
+if(!pattern9.test(data36)){
+const err84 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -8129,11 +8123,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data.contentHash !== undefined){
-let data36 = data.contentHash;
-if(typeof data36 === "string"){
-if(!pattern8.test(data36)){
-const err85 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+else {
+const err85 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -8143,25 +8134,14 @@ vErrors.push(err85);
 errors++;
 }
 }
+}
 else {
-const err86 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err86 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err86];
 }
 else {
 vErrors.push(err86);
-}
-errors++;
-}
-}
-}
-else {
-const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
 }
 errors++;
 }
@@ -8480,7 +8460,7 @@ validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateBundleSchema = validate59;
 const schema143 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:bundle:1","title":"Bundle","description":"An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"bundle"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"app":{"type":"object","properties":{"name":{"type":"string","maxLength":200},"version":{"type":"string","maxLength":64}},"required":["name"],"additionalProperties":false},"assessments":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:assessment:1"}},"criteriaSets":{"type":"array","maxItems":1000,"items":{"$ref":"urn:tieuchi:schema:criteria-set:1"}},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}},"plans":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:improvement-plan:1"}},"photos":{"type":"array","maxItems":100000,"items":{"type":"object","properties":{"hash":{"description":"SHA-256 of the decoded bytes.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"mime":{"type":"string","enum":["image/jpeg","image/png","image/webp"]},"width":{"type":"integer","minimum":1,"maximum":20000},"height":{"type":"integer","minimum":1,"maximum":20000},"capturedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"caption":{"type":"string","maxLength":2000},"dataBase64":{"type":"string","maxLength":40000000,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}},"required":["hash","mime","dataBase64"],"additionalProperties":false}}},"required":["schemaVersion","kind","createdAt","assessments"],"additionalProperties":false};
-const pattern49 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
+const pattern51 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
 const schema145 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:improvement-plan:1","title":"ImprovementPlan","description":"Actions (kế hoạch cải tiến) proposed from the gaps of one assessment.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"improvement-plan"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"facilityId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"actions":{"type":"array","maxItems":5000,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"itemId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"problem":{"type":"string","maxLength":4000},"action":{"type":"string","maxLength":4000},"owner":{"type":"string","maxLength":500},"due":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"resources":{"type":"string","maxLength":4000},"status":{"type":"string","enum":["planned","in-progress","done","verified"]},"pointsToGain":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"knockout":{"type":"boolean"},"completionEvidence":{"type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"note":{"type":"string","maxLength":4000}},"required":["id","itemId","status"],"additionalProperties":false}}},"required":["schemaVersion","kind","id","assessmentId","facilityId","actions"],"additionalProperties":false};
 const schema154 = {"description":"An exact rational number: numerator over a positive denominator, in lowest terms.","type":"object","properties":{"num":{"type":"integer"},"den":{"type":"integer","minimum":1}},"required":["num","den"],"additionalProperties":false};
 
@@ -8670,7 +8650,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data5 = data.createdAt;
 if(typeof data5 === "string"){
-if(!pattern9.test(data5)){
+if(!pattern10.test(data5)){
 const err15 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -8695,7 +8675,7 @@ errors++;
 if(data.updatedAt !== undefined){
 let data6 = data.updatedAt;
 if(typeof data6 === "string"){
-if(!pattern9.test(data6)){
+if(!pattern10.test(data6)){
 const err17 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
@@ -9088,7 +9068,7 @@ const len1 = data21.length;
 for(let i1=0; i1<len1; i1++){
 let data22 = data21[i1];
 if(typeof data22 === "string"){
-if(!pattern8.test(data22)){
+if(!pattern9.test(data22)){
 const err49 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence/" + i1,schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err49];
@@ -9279,7 +9259,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data2 = data.createdAt;
 if(typeof data2 === "string"){
-if(!pattern9.test(data2)){
+if(!pattern10.test(data2)){
 const err7 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -9578,7 +9558,7 @@ errors++;
 if(data15.hash !== undefined){
 let data16 = data15.hash;
 if(typeof data16 === "string"){
-if(!pattern8.test(data16)){
+if(!pattern9.test(data16)){
 const err29 = {instancePath:instancePath+"/photos/" + i4+"/hash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err29];
@@ -9696,7 +9676,7 @@ errors++;
 if(data15.capturedAt !== undefined){
 let data20 = data15.capturedAt;
 if(typeof data20 === "string"){
-if(!pattern9.test(data20)){
+if(!pattern10.test(data20)){
 const err39 = {instancePath:instancePath+"/photos/" + i4+"/capturedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
@@ -9756,7 +9736,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern49.test(data22)){
+if(!pattern51.test(data22)){
 const err44 = {instancePath:instancePath+"/photos/" + i4+"/dataBase64",schemaPath:"#/properties/photos/items/properties/dataBase64/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]*={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]*={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
