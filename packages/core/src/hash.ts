@@ -1,7 +1,8 @@
 /**
  * Content hashes: SHA-256 of the RFC 8785 canonical JSON of a document, with every string (keys too) in
- * Unicode NFC, leaving out the hash itself, the status and the signatures. So the same content hashes the
- * same whatever its key order or Unicode normalisation, and locking or signing does not change the hash.
+ * Unicode NFC, leaving out the hash itself, the status, the signatures and `facility.registryId`. So the same
+ * content hashes the same whatever its key order or Unicode normalisation, and locking, signing or mapping a
+ * facility added on a tablet to its registry id later does not change the hash.
  * Photos are hashed separately (their bytes) and referenced by hash.
  */
 import canonicalize from 'canonicalize';
@@ -31,6 +32,12 @@ export function sha256Hex(bytes: Uint8Array): string {
 export function canonicalText(doc: object): string {
   const top: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc)) if (!EXCLUDED.has(k)) top[k] = v;
+  // The registry mapping is administrative (which registry entry a provisional facility turned out to be), not
+  // what the assessors attested: it may be set after locking.
+  if (top.facility && typeof top.facility === 'object' && 'registryId' in top.facility) {
+    const { registryId: _mapped, ...facility } = top.facility as Record<string, unknown>;
+    top.facility = facility;
+  }
   return (canonicalize as unknown as (x: unknown) => string)(nfc(top));
 }
 

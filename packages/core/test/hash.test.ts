@@ -20,6 +20,14 @@ describe('content hash', () => {
     expect(contentHash({ ...a, status: 'locked', contentHash: 'f'.repeat(64), signatures: [{ role: 'assessor', name: 'A' }] })).toBe(h);
     expect(contentHash({ ...a, answers: { x: { value: 'not-met' } } })).not.toBe(h);
   });
+  it('lets a provisional facility be mapped to its registry id after locking, without breaking the lock', () => {
+    const set = oneSection([{ id: 'c', items: [binary('x', 1)] }]);
+    const a = { ...assess(set, { x: 'met' }), facility: { id: 'prov-1', name: 'Trạm mới', kind: 'commune-station' as const, provisional: true } };
+    const locked = lockAssessment(a, set, '2026-11-22T10:00:00Z');
+    const mapped = { ...locked, facility: { ...locked.facility, registryId: 'cantho-tyt-thanh-tien' } };
+    expect(verifyContentHash(mapped)).toBe(true);
+    expect(verifyContentHash({ ...locked, facility: { ...locked.facility, name: 'Tên khác' } })).toBe(false);
+  });
   it('locks an assessment: read-only status, the set pinned by hash, a verifiable hash of its own', () => {
     const set = oneSection([{ id: 'c', items: [binary('x', 1)] }]);
     const a = assess(set, { x: 'met' });

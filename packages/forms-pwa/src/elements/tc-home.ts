@@ -6,6 +6,7 @@ import { totalProgress } from '../model/progress.js';
 import { href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
+import './tc-facility-map.js';
 
 type StatusFilter = 'all' | Assessment['status'];
 
@@ -74,6 +75,7 @@ export class TcHome extends LitElement {
           : shown.length === 0
             ? html`<p class="muted">${t('home.noMatch')}</p>`
             : html`<ul>${shown.map((a) => this._row(a))}</ul>`}
+      <tc-facility-map></tc-facility-map>
     `;
   }
 

@@ -92,6 +92,24 @@ export class AppStore extends EventTarget {
     await this.init();
   }
 
+  /**
+   * Maps a facility added on this device (a provisional id) to its registry entry, so that its rounds match the
+   * registry facility's: the provisional facility record and every assessment of it, locked ones included, get
+   * `facility.registryId` (the content hash leaves it out, so a lock still verifies). Written at once.
+   */
+  async mapFacility(provisionalId: string, registryId: string): Promise<void> {
+    const f = this.facilities.find((x) => x.id === provisionalId);
+    if (!f?.provisional) throw new Error(`"${provisionalId}" is not a provisional facility`);
+    if (!this.facilities.some((x) => x.id === registryId && !x.provisional)) throw new Error(`No registry facility "${registryId}"`);
+    const mapped: Facility = { ...f, registryId };
+    this.facilities = this.facilities.map((x) => (x.id === provisionalId ? mapped : x));
+    await this.storage.putFacility(mapped);
+    for (const a of [...this.assessments.values()]) {
+      if (a.facility.id === provisionalId && a.facility.registryId !== registryId) this._put({ ...a, facility: { ...a.facility, registryId } });
+    }
+    await this.flush();
+  }
+
   /** Adds a set written to storage (published in the builder) so every view finds it by id@version. */
   addSet(set: CriteriaSet): void {
     this.sets.set(setKey(set), set);
