@@ -16,6 +16,7 @@ export class TcFacilityMap extends LitElement {
     shared,
     css`
       :host { display: block; margin-top: 24px; }
+      ul { list-style: none; margin: 0; padding: 0; }
       li { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding: 8px 0; border-top: 1px solid var(--tc-line, #ddd); }
       .name { flex: 1 1 220px; font-weight: 600; }
       select { min-height: 44px; flex: 1 1 260px; }
