@@ -26,7 +26,8 @@ describe('content hash', () => {
     const locked = lockAssessment(a, set, '2026-11-22T10:00:00Z');
     const mapped = { ...locked, facility: { ...locked.facility, registryId: 'cantho-tyt-thanh-tien' } };
     expect(verifyContentHash(mapped)).toBe(true);
-    expect(verifyContentHash({ ...locked, facility: { ...locked.facility, name: 'Tên khác' } })).toBe(false);
+    const renamed: typeof locked = { ...locked, facility: { ...locked.facility, name: 'Tên khác' } };
+    expect(verifyContentHash(renamed)).toBe(false);
   });
   it('locks an assessment: read-only status, the set pinned by hash, a verifiable hash of its own', () => {
     const set = oneSection([{ id: 'c', items: [binary('x', 1)] }]);
