@@ -33,7 +33,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
   setLocale('vi');
 });
 

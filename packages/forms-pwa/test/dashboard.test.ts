@@ -27,7 +27,7 @@ beforeAll(() => {
 });
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
   store.assessments.clear();
 });
 

@@ -23,7 +23,7 @@ async function card(id: string, answers = {}, readonly = false) {
 }
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
   setLocale('vi');
 });
 
@@ -50,7 +50,7 @@ describe('<tc-item-card>', () => {
 
   it('offers N/A only where the set allows it', async () => {
     expect((await card('i1')).control.shadowRoot!.querySelector('button.na')).toBeNull();
-    document.body.innerHTML = '';
+    document.body.replaceChildren();
     expect((await card('i2')).control.shadowRoot!.querySelector('button.na')).not.toBeNull();
   });
 

@@ -35,7 +35,7 @@ describe('<tc-merge>', () => {
     store.ready = true;
   });
   afterEach(() => {
-    document.body.innerHTML = '';
+    document.body.replaceChildren();
     store.assessments.clear();
   });
 

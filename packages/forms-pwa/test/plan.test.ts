@@ -18,7 +18,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
   store.assessments.clear();
 });
 

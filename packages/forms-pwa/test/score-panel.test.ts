@@ -11,7 +11,7 @@ async function panel(answers: Parameters<typeof draft>[0], sectionId?: string) {
 }
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('<tc-score-panel>', () => {
