@@ -7,7 +7,7 @@
  *   - a plain hand-written page (radio buttons and a sum in a change listener): the floor.
  * Measured: time to render all 300 items interactive (from data in memory to the frame after the last item
  * rendered is painted), time from a click on an answer to the updated total painted, and the initial JavaScript (gzip).
- * Ours: from the route change with the assessment loaded, as scripts/measure-300.mjs in forms-pwa does.
+ * Ours: from the route change with the assessment loaded.
  *
  * Writes bench/results/rendering.json with the Markdown table bench/run.mjs puts in docs/benchmarks.md.
  *   node bench/rendering.mjs [--no-build] [--rounds N]
