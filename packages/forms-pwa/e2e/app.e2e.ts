@@ -12,6 +12,7 @@ import {
   launch,
   launchPersistent,
   openApp,
+  reloadUnderServiceWorker,
   saveState,
   serve,
   waitSaved,
@@ -117,11 +118,7 @@ describe('forms-pwa in Chromium (production build)', () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
     await openApp(page, own.url);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.reload();
-    await openApp(page, own.url);
+    await reloadUnderServiceWorker(page, own.url);
     expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 
     await own.close();

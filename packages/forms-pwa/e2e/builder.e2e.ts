@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, createAssessment, launch, openApp, serve, type Served } from './harness.js';
+import { ROOT, createAssessment, launch, openApp, serve, type Served, reloadUnderServiceWorker } from './harness.js';
 
 const REPO = join(ROOT, '../..');
 const CLI = join(REPO, 'packages/cli/bin/tieuchi.js');
@@ -193,11 +193,7 @@ describe('criteria-set builder in Chromium (production build)', () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
     await openApp(page, own.url);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.reload();
-    await openApp(page, own.url);
+    await reloadUnderServiceWorker(page, own.url);
     await own.close();
     await page.goto(`${own.url}#/b`);
     await page.reload();

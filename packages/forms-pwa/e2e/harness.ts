@@ -69,6 +69,18 @@ export async function openApp(page: Page, url: string): Promise<void> {
   });
 }
 
+/**
+ * Waits until the service worker installed by the first visit is ready, then reloads and opens the app again, so
+ * that from here on the worker controls the page (what "works offline after one visit" rests on).
+ */
+export async function reloadUnderServiceWorker(page: Page, url: string): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await openApp(page, url);
+}
+
 /** The save indicator's attributes (state and time of the last durable write). */
 export const saveState = (page: Page) =>
   page.evaluate(() => {

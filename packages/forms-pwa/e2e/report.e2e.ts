@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP } from '../vite.config.js';
-import { ROOT, createAssessment, importFile, launch, openApp, serve, type Served } from './harness.js';
+import { ROOT, createAssessment, importFile, launch, openApp, serve, type Served, reloadUnderServiceWorker } from './harness.js';
 import { BIG_FACILITY, BIG_ID, bigBundle } from './report-fixture.mjs';
 
 const smallSet = readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8');
@@ -250,11 +250,7 @@ describe('PDF export (production build, Chromium)', () => {
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(r.url()));
     await importBig(page, own.url);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.reload();
-    await openApp(page, own.url);
+    await reloadUnderServiceWorker(page, own.url);
     expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
