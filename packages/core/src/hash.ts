@@ -1,6 +1,7 @@
 /**
  * Content hashes: SHA-256 of the RFC 8785 canonical JSON of a document, with every string (keys too) in
- * Unicode NFC, leaving out the hash itself, the status, the signatures and `facility.registryId`. So the same
+ * Unicode NFC, leaving out the hash itself, the status, the signatures, the signed statements (`attestations`) and
+ * `facility.registryId`. So the same
  * content hashes the same whatever its key order or Unicode normalisation, and locking, signing or mapping a
  * facility added on a tablet to its registry id later does not change the hash.
  * Photos are hashed separately (their bytes) and referenced by hash.
@@ -10,7 +11,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Assessment, CriteriaSet } from './generated/types.js';
 
-const EXCLUDED = new Set(['contentHash', 'status', 'signatures']);
+// `attestations` (signed statements, docs/signatures.md) cover the content hash, so they cannot be inside it.
+const EXCLUDED = new Set(['contentHash', 'status', 'signatures', 'attestations']);
 
 function nfc(x: unknown): unknown {
   if (typeof x === 'string') return x.normalize('NFC');

@@ -78,3 +78,24 @@ export type {
   ScoreResultItemResult,
   ScoreResultRuleOutcome,
 } from './generated/types.js';
+export { verifyAssessment, verifyBundle, decodeBase64, type VerifyContext } from './verify.js';
+export { pinnedSetProblems, setContentHash } from './pin.js';
+export {
+  attestationKeyId,
+  buildStatement,
+  signStatement,
+  statementBytes,
+  verifyAttestations,
+  toBase64Url,
+  fromBase64Url,
+  webCrypto,
+  type Attestation,
+  type Statement,
+  type PublicKeyJwk,
+  type RegisteredKey,
+  type KeyStanding,
+  type AttestationCheck,
+  type AttestationReport,
+  type SubtleLike,
+} from './attest.js';
+export { csvField } from './csv.js';

@@ -105,6 +105,61 @@ export interface AssessmentAnswer {
   at?: IsoDateTime;
 }
 /**
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "AssessmentAttestation".
+ */
+export interface AssessmentAttestation {
+  statement: AssessmentStatement;
+  publicKey: AssessmentPublicKey;
+  /**
+   * ECDSA P-256 / SHA-256 signature (r || s, 64 bytes) of the statement's RFC 8785 canonical JSON, base64url without padding.
+   */
+  signature: string;
+}
+/**
+ * What is signed: the assessment's and the set's content hashes, the decision and totals, the signer, the hash of the drawn signature, the time and the key.
+ *
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "AssessmentStatement".
+ */
+export interface AssessmentStatement {
+  type: 'tieuchi-attestation';
+  version: 1;
+  assessmentId: Id;
+  assessmentHash: Sha256;
+  setId: Id;
+  setVersion: string;
+  setHash: Sha256;
+  decision: 'pass' | 'fail' | 'incomplete' | 'none';
+  /**
+   * Exact points and maximum as fraction strings ("85", "171/2"); meanLevel for the levels model.
+   */
+  total: {
+    points: string;
+    max: string;
+    meanLevel?: string;
+  };
+  signer: {
+    name: string;
+    role: 'assessor' | 'facility-head' | 'other';
+  };
+  imageHash?: Sha256;
+  signedAt: IsoDateTime;
+  keyId: Sha256;
+}
+/**
+ * The signing device's public key as a JWK (P-256). A key carried in the document it signs proves nothing by itself: it counts only when the council registered it.
+ *
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "AssessmentPublicKey".
+ */
+export interface AssessmentPublicKey {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+}
+/**
  * One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set.
  *
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
@@ -167,6 +222,12 @@ export interface Assessment {
     signedAt?: IsoDateTime;
     image?: Sha256;
   }[];
+  /**
+   * Statements signed on the device that locked the assessment (ECDSA P-256, WebCrypto). Outside the content hash; each statement covers it. They prove the device, not the person. See docs/signatures.md.
+   *
+   * @maxItems 20
+   */
+  attestations?: AssessmentAttestation[];
   note?: string;
   contentHash?: Sha256;
 }

@@ -6478,7 +6478,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateAssessmentSchema = validate52;
-const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment:1","title":"Assessment","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"description":"Answers by item id. Order is irrelevant.","type":"object","propertyNames":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"additionalProperties":{"$ref":"#/$defs/Answer"}},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"note":{"type":"string","maxLength":20000},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}};
+const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment:1","title":"Assessment","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"description":"Answers by item id. Order is irrelevant.","type":"object","propertyNames":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"additionalProperties":{"$ref":"#/$defs/Answer"}},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"attestations":{"description":"Statements signed on the device that locked the assessment (ECDSA P-256, WebCrypto). Outside the content hash; each statement covers it. They prove the device, not the person. See docs/signatures.md.","type":"array","maxItems":20,"items":{"$ref":"#/$defs/Attestation"}},"note":{"type":"string","maxLength":20000},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false},"Attestation":{"type":"object","properties":{"statement":{"$ref":"#/$defs/Statement"},"publicKey":{"$ref":"#/$defs/PublicKey"},"signature":{"description":"ECDSA P-256 / SHA-256 signature (r || s, 64 bytes) of the statement's RFC 8785 canonical JSON, base64url without padding.","type":"string","pattern":"^[A-Za-z0-9_-]{86}$"}},"required":["statement","publicKey","signature"],"additionalProperties":false},"PublicKey":{"description":"The signing device's public key as a JWK (P-256). A key carried in the document it signs proves nothing by itself: it counts only when the council registered it.","type":"object","properties":{"kty":{"const":"EC"},"crv":{"const":"P-256"},"x":{"type":"string","pattern":"^[A-Za-z0-9_-]{43}$"},"y":{"type":"string","pattern":"^[A-Za-z0-9_-]{43}$"}},"required":["kty","crv","x","y"],"additionalProperties":false},"Statement":{"description":"What is signed: the assessment's and the set's content hashes, the decision and totals, the signer, the hash of the drawn signature, the time and the key.","type":"object","properties":{"type":{"const":"tieuchi-attestation"},"version":{"const":1},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"setId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"setVersion":{"type":"string","maxLength":64},"setHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"total":{"description":"Exact points and maximum as fraction strings (\"85\", \"171/2\"); meanLevel for the levels model.","type":"object","properties":{"points":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"},"max":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"},"meanLevel":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"}},"required":["points","max"],"additionalProperties":false},"signer":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","enum":["assessor","facility-head","other"]}},"required":["name","role"],"additionalProperties":false},"imageHash":{"description":"SHA-256 of the drawn signature image (PNG), when one was drawn.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"keyId":{"description":"SHA-256 (hex) of the public key's RFC 7638 thumbprint input.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["type","version","assessmentId","assessmentHash","setId","setVersion","setHash","decision","total","signer","signedAt","keyId"],"additionalProperties":false}}};
 const schema120 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility:1","title":"Facility","description":"A health facility. Places follow the 2025 reorganisation (province, then commune or ward); the former district is kept as a label.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"name":{"type":"string","minLength":1,"maxLength":500},"kind":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"},"ownership":{"type":"string","enum":["public","private"]},"province":{"type":"string","maxLength":200},"commune":{"description":"Commune (xã) or ward (phường) after the 2025 reorganisation.","type":"string","maxLength":200},"formerDistrict":{"description":"The district before 2025, kept as a label.","type":"string","maxLength":200},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"address":{"type":"string","maxLength":1000},"provisional":{"description":"Added on a device; to be mapped to a registry id later.","type":"boolean"},"registryId":{"description":"For a provisional facility mapped later: the registry id it stands for.","$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"note":{"type":"string","maxLength":4000}},"required":["id","name","kind"],"additionalProperties":false};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -7068,6 +7068,888 @@ validate55.errors = vErrors;
 return errors === 0;
 }
 validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema139 = {"type":"object","properties":{"statement":{"$ref":"#/$defs/Statement"},"publicKey":{"$ref":"#/$defs/PublicKey"},"signature":{"description":"ECDSA P-256 / SHA-256 signature (r || s, 64 bytes) of the statement's RFC 8785 canonical JSON, base64url without padding.","type":"string","pattern":"^[A-Za-z0-9_-]{86}$"}},"required":["statement","publicKey","signature"],"additionalProperties":false};
+const schema148 = {"description":"The signing device's public key as a JWK (P-256). A key carried in the document it signs proves nothing by itself: it counts only when the council registered it.","type":"object","properties":{"kty":{"const":"EC"},"crv":{"const":"P-256"},"x":{"type":"string","pattern":"^[A-Za-z0-9_-]{43}$"},"y":{"type":"string","pattern":"^[A-Za-z0-9_-]{43}$"}},"required":["kty","crv","x","y"],"additionalProperties":false};
+const schema140 = {"description":"What is signed: the assessment's and the set's content hashes, the decision and totals, the signer, the hash of the drawn signature, the time and the key.","type":"object","properties":{"type":{"const":"tieuchi-attestation"},"version":{"const":1},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"setId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"setVersion":{"type":"string","maxLength":64},"setHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"total":{"description":"Exact points and maximum as fraction strings (\"85\", \"171/2\"); meanLevel for the levels model.","type":"object","properties":{"points":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"},"max":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"},"meanLevel":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"}},"required":["points","max"],"additionalProperties":false},"signer":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","enum":["assessor","facility-head","other"]}},"required":["name","role"],"additionalProperties":false},"imageHash":{"description":"SHA-256 of the drawn signature image (PNG), when one was drawn.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"keyId":{"description":"SHA-256 (hex) of the public key's RFC 7638 thumbprint input.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["type","version","assessmentId","assessmentHash","setId","setVersion","setHash","decision","total","signer","signedAt","keyId"],"additionalProperties":false};
+const pattern41 = new RegExp("^-?[0-9]{1,30}(/[0-9]{1,30})?$", "u");
+
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate58.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.version === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.assessmentId === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assessmentId"},message:"must have required property '"+"assessmentId"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.assessmentHash === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assessmentHash"},message:"must have required property '"+"assessmentHash"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.setId === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "setId"},message:"must have required property '"+"setId"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.setVersion === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "setVersion"},message:"must have required property '"+"setVersion"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.setHash === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "setHash"},message:"must have required property '"+"setHash"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.decision === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.total === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.signer === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signer"},message:"must have required property '"+"signer"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.signedAt === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signedAt"},message:"must have required property '"+"signedAt"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.keyId === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keyId"},message:"must have required property '"+"keyId"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema140.properties, key0))){
+const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if("tieuchi-attestation" !== data.type){
+const err13 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "tieuchi-attestation"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+if(1 !== data.version){
+const err14 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.assessmentId !== undefined){
+let data2 = data.assessmentId;
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err15 = {instancePath:instancePath+"/assessmentId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/assessmentId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.assessmentHash !== undefined){
+let data3 = data.assessmentHash;
+if(typeof data3 === "string"){
+if(!pattern9.test(data3)){
+const err17 = {instancePath:instancePath+"/assessmentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/assessmentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.setId !== undefined){
+let data4 = data.setId;
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+const err19 = {instancePath:instancePath+"/setId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/setId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.setVersion !== undefined){
+let data5 = data.setVersion;
+if(typeof data5 === "string"){
+if(func2(data5) > 64){
+const err21 = {instancePath:instancePath+"/setVersion",schemaPath:"#/properties/setVersion/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/setVersion",schemaPath:"#/properties/setVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.setHash !== undefined){
+let data6 = data.setHash;
+if(typeof data6 === "string"){
+if(!pattern9.test(data6)){
+const err23 = {instancePath:instancePath+"/setHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/setHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.decision !== undefined){
+let data7 = data.decision;
+if(typeof data7 !== "string"){
+const err25 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!((((data7 === "pass") || (data7 === "fail")) || (data7 === "incomplete")) || (data7 === "none"))){
+const err26 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema140.properties.decision.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.total !== undefined){
+let data8 = data.total;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.points === undefined){
+const err27 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data8.max === undefined){
+const err28 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key1 in data8){
+if(!(((key1 === "points") || (key1 === "max")) || (key1 === "meanLevel"))){
+const err29 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data8.points !== undefined){
+let data9 = data8.points;
+if(typeof data9 === "string"){
+if(!pattern41.test(data9)){
+const err30 = {instancePath:instancePath+"/total/points",schemaPath:"#/properties/total/properties/points/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]{1,30}(/[0-9]{1,30})?$"},message:"must match pattern \""+"^-?[0-9]{1,30}(/[0-9]{1,30})?$"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/total/points",schemaPath:"#/properties/total/properties/points/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data8.max !== undefined){
+let data10 = data8.max;
+if(typeof data10 === "string"){
+if(!pattern41.test(data10)){
+const err32 = {instancePath:instancePath+"/total/max",schemaPath:"#/properties/total/properties/max/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]{1,30}(/[0-9]{1,30})?$"},message:"must match pattern \""+"^-?[0-9]{1,30}(/[0-9]{1,30})?$"+"\""};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/total/max",schemaPath:"#/properties/total/properties/max/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data8.meanLevel !== undefined){
+let data11 = data8.meanLevel;
+if(typeof data11 === "string"){
+if(!pattern41.test(data11)){
+const err34 = {instancePath:instancePath+"/total/meanLevel",schemaPath:"#/properties/total/properties/meanLevel/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]{1,30}(/[0-9]{1,30})?$"},message:"must match pattern \""+"^-?[0-9]{1,30}(/[0-9]{1,30})?$"+"\""};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/total/meanLevel",schemaPath:"#/properties/total/properties/meanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.signer !== undefined){
+let data12 = data.signer;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.name === undefined){
+const err37 = {instancePath:instancePath+"/signer",schemaPath:"#/properties/signer/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data12.role === undefined){
+const err38 = {instancePath:instancePath+"/signer",schemaPath:"#/properties/signer/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+for(const key2 in data12){
+if(!((key2 === "name") || (key2 === "role"))){
+const err39 = {instancePath:instancePath+"/signer",schemaPath:"#/properties/signer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data12.name !== undefined){
+let data13 = data12.name;
+if(typeof data13 === "string"){
+if(func2(data13) > 500){
+const err40 = {instancePath:instancePath+"/signer/name",schemaPath:"#/properties/signer/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(func2(data13) < 1){
+const err41 = {instancePath:instancePath+"/signer/name",schemaPath:"#/properties/signer/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/signer/name",schemaPath:"#/properties/signer/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data12.role !== undefined){
+let data14 = data12.role;
+if(typeof data14 !== "string"){
+const err43 = {instancePath:instancePath+"/signer/role",schemaPath:"#/properties/signer/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(!(((data14 === "assessor") || (data14 === "facility-head")) || (data14 === "other"))){
+const err44 = {instancePath:instancePath+"/signer/role",schemaPath:"#/properties/signer/properties/role/enum",keyword:"enum",params:{allowedValues: schema140.properties.signer.properties.role.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/signer",schemaPath:"#/properties/signer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.imageHash !== undefined){
+let data15 = data.imageHash;
+if(typeof data15 === "string"){
+if(!pattern9.test(data15)){
+const err46 = {instancePath:instancePath+"/imageHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/imageHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.signedAt !== undefined){
+let data16 = data.signedAt;
+if(typeof data16 === "string"){
+if(!pattern10.test(data16)){
+const err48 = {instancePath:instancePath+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.keyId !== undefined){
+let data17 = data.keyId;
+if(typeof data17 === "string"){
+if(!pattern9.test(data17)){
+const err50 = {instancePath:instancePath+"/keyId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/keyId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+validate58.errors = vErrors;
+return errors === 0;
+}
+validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const pattern47 = new RegExp("^[A-Za-z0-9_-]{43}$", "u");
+const pattern49 = new RegExp("^[A-Za-z0-9_-]{86}$", "u");
+
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate57.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.statement === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "statement"},message:"must have required property '"+"statement"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.publicKey === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.signature === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "statement") || (key0 === "publicKey")) || (key0 === "signature"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.statement !== undefined){
+if(!(validate58(data.statement, {instancePath:instancePath+"/statement",parentData:data,parentDataProperty:"statement",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+if(data.publicKey !== undefined){
+let data1 = data.publicKey;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.kty === undefined){
+const err4 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/required",keyword:"required",params:{missingProperty: "kty"},message:"must have required property '"+"kty"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1.crv === undefined){
+const err5 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/required",keyword:"required",params:{missingProperty: "crv"},message:"must have required property '"+"crv"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1.x === undefined){
+const err6 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/required",keyword:"required",params:{missingProperty: "x"},message:"must have required property '"+"x"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1.y === undefined){
+const err7 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/required",keyword:"required",params:{missingProperty: "y"},message:"must have required property '"+"y"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((((key1 === "kty") || (key1 === "crv")) || (key1 === "x")) || (key1 === "y"))){
+const err8 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.kty !== undefined){
+if("EC" !== data1.kty){
+const err9 = {instancePath:instancePath+"/publicKey/kty",schemaPath:"#/$defs/PublicKey/properties/kty/const",keyword:"const",params:{allowedValue: "EC"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data1.crv !== undefined){
+if("P-256" !== data1.crv){
+const err10 = {instancePath:instancePath+"/publicKey/crv",schemaPath:"#/$defs/PublicKey/properties/crv/const",keyword:"const",params:{allowedValue: "P-256"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data1.x !== undefined){
+let data4 = data1.x;
+if(typeof data4 === "string"){
+if(!pattern47.test(data4)){
+const err11 = {instancePath:instancePath+"/publicKey/x",schemaPath:"#/$defs/PublicKey/properties/x/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{43}$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/publicKey/x",schemaPath:"#/$defs/PublicKey/properties/x/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data1.y !== undefined){
+let data5 = data1.y;
+if(typeof data5 === "string"){
+if(!pattern47.test(data5)){
+const err13 = {instancePath:instancePath+"/publicKey/y",schemaPath:"#/$defs/PublicKey/properties/y/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{43}$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/publicKey/y",schemaPath:"#/$defs/PublicKey/properties/y/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.signature !== undefined){
+let data6 = data.signature;
+if(typeof data6 === "string"){
+if(!pattern49.test(data6)){
+const err16 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{86}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{86}$"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -8084,11 +8966,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.note !== undefined){
-let data35 = data.note;
-if(typeof data35 === "string"){
-if(func2(data35) > 20000){
-const err82 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(data.attestations !== undefined){
+let data35 = data.attestations;
+if(Array.isArray(data35)){
+if(data35.length > 20){
+const err82 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8097,9 +8979,16 @@ vErrors.push(err82);
 }
 errors++;
 }
+const len2 = data35.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate57(data35[i2], {instancePath:instancePath+"/attestations/" + i2,parentData:data35,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err83 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err83 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -8109,11 +8998,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data.contentHash !== undefined){
-let data36 = data.contentHash;
-if(typeof data36 === "string"){
-if(!pattern9.test(data36)){
-const err84 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(data.note !== undefined){
+let data37 = data.note;
+if(typeof data37 === "string"){
+if(func2(data37) > 20000){
+const err84 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -8124,7 +9013,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err85 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -8134,9 +9023,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.contentHash !== undefined){
+let data38 = data.contentHash;
+if(typeof data38 === "string"){
+if(!pattern9.test(data38)){
+const err86 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -8145,19 +9036,42 @@ vErrors.push(err86);
 }
 errors++;
 }
+}
+else {
+const err87 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
 validate52.errors = vErrors;
 return errors === 0;
 }
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFacilityRegistrySchema = validate57;
-const schema140 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility-registry:1","title":"FacilityRegistry","description":"A list of facilities, e.g. the city's stations and hospitals.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"facility-registry"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"type":"string","maxLength":4000},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}}},"required":["schemaVersion","kind","id","facilities"],"additionalProperties":false};
+export const validateFacilityRegistrySchema = validate61;
+const schema150 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility-registry:1","title":"FacilityRegistry","description":"A list of facilities, e.g. the city's stations and hospitals.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"facility-registry"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"type":"string","maxLength":4000},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}}},"required":["schemaVersion","kind","id","facilities"],"additionalProperties":false};
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:facility-registry:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate57.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8453,22 +9367,22 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBundleSchema = validate59;
-const schema143 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:bundle:1","title":"Bundle","description":"An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"bundle"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"app":{"type":"object","properties":{"name":{"type":"string","maxLength":200},"version":{"type":"string","maxLength":64}},"required":["name"],"additionalProperties":false},"assessments":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:assessment:1"}},"criteriaSets":{"type":"array","maxItems":1000,"items":{"$ref":"urn:tieuchi:schema:criteria-set:1"}},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}},"plans":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:improvement-plan:1"}},"photos":{"type":"array","maxItems":100000,"items":{"type":"object","properties":{"hash":{"description":"SHA-256 of the decoded bytes.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"mime":{"type":"string","enum":["image/jpeg","image/png","image/webp"]},"width":{"type":"integer","minimum":1,"maximum":20000},"height":{"type":"integer","minimum":1,"maximum":20000},"capturedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"caption":{"type":"string","maxLength":2000},"dataBase64":{"type":"string","maxLength":40000000,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}},"required":["hash","mime","dataBase64"],"additionalProperties":false}}},"required":["schemaVersion","kind","createdAt","assessments"],"additionalProperties":false};
-const pattern51 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
-const schema145 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:improvement-plan:1","title":"ImprovementPlan","description":"Actions (kế hoạch cải tiến) proposed from the gaps of one assessment.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"improvement-plan"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"facilityId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"actions":{"type":"array","maxItems":5000,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"itemId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"problem":{"type":"string","maxLength":4000},"action":{"type":"string","maxLength":4000},"owner":{"type":"string","maxLength":500},"due":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"resources":{"type":"string","maxLength":4000},"status":{"type":"string","enum":["planned","in-progress","done","verified"]},"pointsToGain":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"knockout":{"type":"boolean"},"completionEvidence":{"type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"note":{"type":"string","maxLength":4000}},"required":["id","itemId","status"],"additionalProperties":false}}},"required":["schemaVersion","kind","id","assessmentId","facilityId","actions"],"additionalProperties":false};
-const schema154 = {"description":"An exact rational number: numerator over a positive denominator, in lowest terms.","type":"object","properties":{"num":{"type":"integer"},"den":{"type":"integer","minimum":1}},"required":["num","den"],"additionalProperties":false};
+export const validateBundleSchema = validate63;
+const schema153 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:bundle:1","title":"Bundle","description":"An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"bundle"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"app":{"type":"object","properties":{"name":{"type":"string","maxLength":200},"version":{"type":"string","maxLength":64}},"required":["name"],"additionalProperties":false},"assessments":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:assessment:1"}},"criteriaSets":{"type":"array","maxItems":1000,"items":{"$ref":"urn:tieuchi:schema:criteria-set:1"}},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}},"plans":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:improvement-plan:1"}},"photos":{"type":"array","maxItems":100000,"items":{"type":"object","properties":{"hash":{"description":"SHA-256 of the decoded bytes.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"mime":{"type":"string","enum":["image/jpeg","image/png","image/webp"]},"width":{"type":"integer","minimum":1,"maximum":20000},"height":{"type":"integer","minimum":1,"maximum":20000},"capturedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"caption":{"type":"string","maxLength":2000},"dataBase64":{"type":"string","maxLength":40000000,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}},"required":["hash","mime","dataBase64"],"additionalProperties":false}}},"required":["schemaVersion","kind","createdAt","assessments"],"additionalProperties":false};
+const pattern64 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
+const schema155 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:improvement-plan:1","title":"ImprovementPlan","description":"Actions (kế hoạch cải tiến) proposed from the gaps of one assessment.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"improvement-plan"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"facilityId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"actions":{"type":"array","maxItems":5000,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"itemId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"problem":{"type":"string","maxLength":4000},"action":{"type":"string","maxLength":4000},"owner":{"type":"string","maxLength":500},"due":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"resources":{"type":"string","maxLength":4000},"status":{"type":"string","enum":["planned","in-progress","done","verified"]},"pointsToGain":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"knockout":{"type":"boolean"},"completionEvidence":{"type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"note":{"type":"string","maxLength":4000}},"required":["id","itemId","status"],"additionalProperties":false}}},"required":["schemaVersion","kind","id","assessmentId","facilityId","actions"],"additionalProperties":false};
+const schema164 = {"description":"An exact rational number: numerator over a positive denominator, in lowest terms.","type":"object","properties":{"num":{"type":"integer"},"den":{"type":"integer","minimum":1}},"required":["num","den"],"additionalProperties":false};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:improvement-plan:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8745,7 +9659,7 @@ vErrors.push(err22);
 errors++;
 }
 for(const key1 in data8){
-if(!(func1.call(schema145.properties.actions.items.properties, key1))){
+if(!(func1.call(schema155.properties.actions.items.properties, key1))){
 const err23 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
@@ -8944,7 +9858,7 @@ vErrors.push(err38);
 errors++;
 }
 if(!((((data16 === "planned") || (data16 === "in-progress")) || (data16 === "done")) || (data16 === "verified"))){
-const err39 = {instancePath:instancePath+"/actions/" + i0+"/status",schemaPath:"#/properties/actions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema145.properties.actions.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err39 = {instancePath:instancePath+"/actions/" + i0+"/status",schemaPath:"#/properties/actions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema155.properties.actions.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9162,17 +10076,17 @@ vErrors.push(err56);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:bundle:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate59.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9221,7 +10135,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema143.properties, key0))){
+if(!(func1.call(schema153.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -9479,8 +10393,8 @@ errors++;
 }
 const len3 = data12.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate63(data12[i3], {instancePath:instancePath+"/plans/" + i3,parentData:data12,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate67(data12[i3], {instancePath:instancePath+"/plans/" + i3,parentData:data12,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
 }
@@ -9593,7 +10507,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(((data17 === "image/jpeg") || (data17 === "image/png")) || (data17 === "image/webp"))){
-const err32 = {instancePath:instancePath+"/photos/" + i4+"/mime",schemaPath:"#/properties/photos/items/properties/mime/enum",keyword:"enum",params:{allowedValues: schema143.properties.photos.items.properties.mime.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/photos/" + i4+"/mime",schemaPath:"#/properties/photos/items/properties/mime/enum",keyword:"enum",params:{allowedValues: schema153.properties.photos.items.properties.mime.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9736,7 +10650,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern51.test(data22)){
+if(!pattern64.test(data22)){
 const err44 = {instancePath:instancePath+"/photos/" + i4+"/dataBase64",schemaPath:"#/properties/photos/items/properties/dataBase64/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]*={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]*={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -9793,21 +10707,21 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateImprovementPlanSchema = validate63;
+export const validateImprovementPlanSchema = validate67;
 
-export const validateResultSchema = validate65;
-const schema158 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:result:1","title":"ScoreResult","description":"The explained result of scoring one assessment with one criteria set. Every number is an exact fraction; `display` strings are rounded once, for people.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"result"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string"},"model":{"type":"string","enum":["points","levels"]},"aggregation":{"type":"string","enum":["sum","mean-of-percentages"]}},"required":["id","version","model","aggregation"],"additionalProperties":false},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"complete":{"description":"Every applicable item has an answer.","type":"boolean"},"decision":{"description":"pass / fail by the set's pass rules; incomplete when items are unanswered (never a pass); none when the set has no pass rules.","type":"string","enum":["pass","fail","incomplete","none"]},"total":{"$ref":"#/$defs/Score"},"meanLevel":{"description":"Levels model: weighted mean level over applicable criteria.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelSum":{"description":"Levels model: unweighted sum of levels (the 'raw total').","type":"integer"},"weightedLevelSum":{"description":"Levels model: sum of weight x level.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelCounts":{"description":"Levels model: how many applicable criteria reached each level (index 0 = level 1).","type":"array","items":{"type":"integer"}},"rating":{"type":"object","properties":{"id":{"type":"string"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"metric":{"type":"string","enum":["points","percent","mean-level"]},"value":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","label","metric","value"],"additionalProperties":false},"rules":{"description":"Every pass rule with its outcome.","type":"array","items":{"$ref":"#/$defs/RuleOutcome"}},"reasons":{"description":"Why the assessment did not pass (empty when it passed): one line per failed rule or missing answer.","type":"array","items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"failedKnockouts":{"type":"array","items":{"type":"string"}},"unanswered":{"type":"array","items":{"type":"string"}},"unassessed":{"type":"array","items":{"type":"string"}},"notApplicable":{"type":"array","items":{"type":"string"}},"missingEvidence":{"description":"Items whose required photo is missing.","type":"array","items":{"type":"string"}},"sections":{"type":"array","items":{"$ref":"#/$defs/SectionResult"}}},"required":["schemaVersion","kind","assessmentId","criteriaSet","complete","decision","total","rules","reasons","failedKnockouts","unanswered","unassessed","notApplicable","missingEvidence","sections"],"additionalProperties":false,"$defs":{"Score":{"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false},"RuleOutcome":{"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false},"SectionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false},"CriterionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false},"ItemResult":{"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false}}};
-const schema162 = {"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false};
+export const validateResultSchema = validate69;
+const schema168 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:result:1","title":"ScoreResult","description":"The explained result of scoring one assessment with one criteria set. Every number is an exact fraction; `display` strings are rounded once, for people.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"result"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string"},"model":{"type":"string","enum":["points","levels"]},"aggregation":{"type":"string","enum":["sum","mean-of-percentages"]}},"required":["id","version","model","aggregation"],"additionalProperties":false},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"complete":{"description":"Every applicable item has an answer.","type":"boolean"},"decision":{"description":"pass / fail by the set's pass rules; incomplete when items are unanswered (never a pass); none when the set has no pass rules.","type":"string","enum":["pass","fail","incomplete","none"]},"total":{"$ref":"#/$defs/Score"},"meanLevel":{"description":"Levels model: weighted mean level over applicable criteria.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelSum":{"description":"Levels model: unweighted sum of levels (the 'raw total').","type":"integer"},"weightedLevelSum":{"description":"Levels model: sum of weight x level.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelCounts":{"description":"Levels model: how many applicable criteria reached each level (index 0 = level 1).","type":"array","items":{"type":"integer"}},"rating":{"type":"object","properties":{"id":{"type":"string"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"metric":{"type":"string","enum":["points","percent","mean-level"]},"value":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","label","metric","value"],"additionalProperties":false},"rules":{"description":"Every pass rule with its outcome.","type":"array","items":{"$ref":"#/$defs/RuleOutcome"}},"reasons":{"description":"Why the assessment did not pass (empty when it passed): one line per failed rule or missing answer.","type":"array","items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"failedKnockouts":{"type":"array","items":{"type":"string"}},"unanswered":{"type":"array","items":{"type":"string"}},"unassessed":{"type":"array","items":{"type":"string"}},"notApplicable":{"type":"array","items":{"type":"string"}},"missingEvidence":{"description":"Items whose required photo is missing.","type":"array","items":{"type":"string"}},"sections":{"type":"array","items":{"$ref":"#/$defs/SectionResult"}}},"required":["schemaVersion","kind","assessmentId","criteriaSet","complete","decision","total","rules","reasons","failedKnockouts","unanswered","unassessed","notApplicable","missingEvidence","sections"],"additionalProperties":false,"$defs":{"Score":{"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false},"RuleOutcome":{"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false},"SectionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false},"CriterionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false},"ItemResult":{"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false}}};
+const schema172 = {"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate70.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10228,17 +11142,17 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema170 = {"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false};
+const schema180 = {"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10313,7 +11227,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((data1 === "passed") || (data1 === "failed")) || (data1 === "not-evaluated"))){
-const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema170.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema180.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10868,19 +11782,19 @@ vErrors.push(err51);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema177 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false};
-const schema179 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false};
-const schema182 = {"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false};
+const schema187 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false};
+const schema189 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false};
+const schema192 = {"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
+const evaluated0 = validate78.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10965,7 +11879,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(((((data1 === "answered") || (data1 === "na")) || (data1 === "auto-na")) || (data1 === "unanswered")) || (data1 === "unassessed"))){
-const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema182.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema192.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10978,7 +11892,7 @@ errors++;
 if(data.value !== undefined){
 let data2 = data.value;
 if((typeof data2 !== "string") && (!((typeof data2 == "number") && (isFinite(data2))))){
-const err8 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema182.properties.value.type},message:"must be string,number"};
+const err8 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema192.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11205,16 +12119,16 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate72.evaluated;
+const evaluated0 = validate76.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11372,8 +12286,8 @@ errors++;
 }
 }
 if(data.score !== undefined){
-if(!(validate66(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate70(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
@@ -11502,8 +12416,8 @@ let data9 = data.items;
 if(Array.isArray(data9)){
 const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate74(data9[i0], {instancePath:instancePath+"/items/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate78(data9[i0], {instancePath:instancePath+"/items/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
 }
@@ -11530,16 +12444,16 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
-validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate74.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11697,8 +12611,8 @@ errors++;
 }
 }
 if(data.score !== undefined){
-if(!(validate66(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate70(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
@@ -11707,8 +12621,8 @@ let data5 = data.criteria;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate72(data5[i0], {instancePath:instancePath+"/criteria/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+if(!(validate76(data5[i0], {instancePath:instancePath+"/criteria/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
 errors = vErrors.length;
 }
 }
@@ -11735,17 +12649,17 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:result:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11904,7 +12818,7 @@ vErrors.push(err14);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema158.properties, key0))){
+if(!(func1.call(schema168.properties, key0))){
 const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
@@ -12069,7 +12983,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!((data6 === "points") || (data6 === "levels"))){
-const err29 = {instancePath:instancePath+"/criteriaSet/model",schemaPath:"#/properties/criteriaSet/properties/model/enum",keyword:"enum",params:{allowedValues: schema158.properties.criteriaSet.properties.model.enum},message:"must be equal to one of the allowed values"};
+const err29 = {instancePath:instancePath+"/criteriaSet/model",schemaPath:"#/properties/criteriaSet/properties/model/enum",keyword:"enum",params:{allowedValues: schema168.properties.criteriaSet.properties.model.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12092,7 +13006,7 @@ vErrors.push(err30);
 errors++;
 }
 if(!((data7 === "sum") || (data7 === "mean-of-percentages"))){
-const err31 = {instancePath:instancePath+"/criteriaSet/aggregation",schemaPath:"#/properties/criteriaSet/properties/aggregation/enum",keyword:"enum",params:{allowedValues: schema158.properties.criteriaSet.properties.aggregation.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/criteriaSet/aggregation",schemaPath:"#/properties/criteriaSet/properties/aggregation/enum",keyword:"enum",params:{allowedValues: schema168.properties.criteriaSet.properties.aggregation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -12162,7 +13076,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((((data10 === "pass") || (data10 === "fail")) || (data10 === "incomplete")) || (data10 === "none"))){
-const err37 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema158.properties.decision.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema168.properties.decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -12173,8 +13087,8 @@ errors++;
 }
 }
 if(data.total !== undefined){
-if(!(validate66(data.total, {instancePath:instancePath+"/total",parentData:data,parentDataProperty:"total",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate70(data.total, {instancePath:instancePath+"/total",parentData:data,parentDataProperty:"total",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
@@ -12577,7 +13491,7 @@ vErrors.push(err70);
 errors++;
 }
 if(!(((data26 === "points") || (data26 === "percent")) || (data26 === "mean-level"))){
-const err71 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/enum",keyword:"enum",params:{allowedValues: schema158.properties.rating.properties.metric.enum},message:"must be equal to one of the allowed values"};
+const err71 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/enum",keyword:"enum",params:{allowedValues: schema168.properties.rating.properties.metric.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -12689,8 +13603,8 @@ let data30 = data.rules;
 if(Array.isArray(data30)){
 const len1 = data30.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate68(data30[i1], {instancePath:instancePath+"/rules/" + i1,parentData:data30,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate72(data30[i1], {instancePath:instancePath+"/rules/" + i1,parentData:data30,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 }
@@ -12974,8 +13888,8 @@ let data46 = data.sections;
 if(Array.isArray(data46)){
 const len8 = data46.length;
 for(let i8=0; i8<len8; i8++){
-if(!(validate70(data46[i8], {instancePath:instancePath+"/sections/" + i8,parentData:data46,parentDataProperty:i8,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate74(data46[i8], {instancePath:instancePath+"/sections/" + i8,parentData:data46,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
@@ -13002,7 +13916,7 @@ vErrors.push(err102);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
