@@ -10,6 +10,7 @@ import { shared } from '../styles.js';
 import './tc-plan-links.js';
 import './tc-score-panel.js';
 import { cssom } from './cssom.js';
+import './tc-attestations.js';
 
 /**
  * Results: totals and decision, every rule with its explanation, why it did not pass, a table per
@@ -70,6 +71,7 @@ export class TcResults extends LitElement {
       </div>
       <tc-report-export .assessmentId=${a.id} ${cssom({ 'margin': '8px 0 12px' })}></tc-report-export>
       <tc-plan-links .assessmentId=${a.id}></tc-plan-links>
+      <tc-attestations .assessment=${a} .set=${set} .storage=${store.storage}></tc-attestations>
       <div class="top">
         <tc-score-panel .result=${r}></tc-score-panel>
         <div>
