@@ -3,10 +3,12 @@
  * runs) sends on every kind of response, read from the wire; and in Chromium, the app's main views run under that
  * policy with no violation, and no other page can frame the app.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../scripts/security-headers.mjs';
-import { launch, openApp, serve, type Served } from './harness.js';
+import { ROOT, createAssessment, importFile, launch, openApp, saveState, serve, waitSaved, type Served } from './harness.js';
 
 let served: Served;
 let browser: Browser;
@@ -69,5 +71,55 @@ describe('security headers from the start server', () => {
     const loaded = child ? await child.evaluate(() => !!document.querySelector('tc-app')).catch(() => false) : false;
     expect(loaded).toBe(false);
     await page.close();
+  });
+  it('locking signs with the device key in the browser; Results shows the verified signature, with no CSP violation', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    await openApp(page, served.url);
+    await importFile(page, served.url, 'small-set.json', readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8'));
+    await page.locator('[data-import-ok]').waitFor();
+    const id = await createAssessment(page, served.url, 'Trạm E2E ký', 'test-small@1.0');
+    const before = (await saveState(page)).at;
+    await page.locator('tc-item-card[data-item-id="i1"] button[data-value="met"]').click();
+    await waitSaved(page, before);
+    await page.goto(`${served.url}#/a/${id}/submit`);
+    const lock = page.locator('button[data-action="lock"]');
+    await lock.waitFor();
+    // Every other item: "could not be assessed", with a reason (as app.e2e's lock test does).
+    for (let left = await page.locator('li[data-item] input').count(); left > 0; left = await page.locator('li[data-item] input').count()) {
+      const first = page.locator('li[data-item] input').first();
+      const item = await page.locator('li[data-item]').first().getAttribute('data-item');
+      await first.fill('Không có người phụ trách');
+      await first.press('Enter');
+      await page.locator(`li[data-item="${item}"]`).waitFor({ state: 'detached' });
+    }
+    const ack = page.locator('tc-submit input[type=checkbox]');
+    if (await ack.count()) await ack.check();
+    await expect.poll(() => lock.isDisabled()).toBe(false);
+    await lock.click();
+    await page.waitForURL(/\/results$/);
+    const box = page.locator('tc-attestations [data-attestations="signed"]');
+    await box.waitFor();
+    await expect.poll(() => box.textContent()).toContain('Nguyễn Thị Thử');
+    expect(await box.textContent()).toContain('khoá của thiết bị này');
+    expect(await page.locator('tc-attestations li[data-valid="true"]').count()).toBe(1);
+    // The key is the device's own, non-extractable, in IndexedDB.
+    const extractable = await page.evaluate(
+      () =>
+        new Promise<boolean | string>((resolve) => {
+          const open = indexedDB.open('tieuchi');
+          open.onsuccess = () => {
+            const get = open.result.transaction('settings').objectStore('settings').get('deviceKey');
+            get.onsuccess = () => resolve(get.result ? (get.result.privateKey as CryptoKey).extractable : 'missing');
+          };
+        }),
+    );
+    expect(extractable).toBe(false);
+    expect(violations).toEqual([]);
+    await ctx.close();
   });
 });
