@@ -21,6 +21,7 @@ export {
 } from './validate.js';
 export { contentHash, canonicalText, sha256Hex, lockAssessment, verifyContentHash } from './hash.js';
 export { formatExact, formatPercent, formatPoints } from './format.js';
+export { formatDate, formatDateTime, parseDate, vietnamDate, vietnamToday, VIETNAM_TIME_ZONE } from './dates.js';
 export {
   add,
   sub,
