@@ -163,6 +163,14 @@ function validateFiles(files: string[], setPath: string | undefined, io: Io, lan
   return bad ? 1 : 0;
 }
 
+/** One set finder per run (the criteria folder is read once, not once per assessment file). */
+const finders = new WeakMap<Io, ReturnType<typeof setFinder>>();
+function finderFor(io: Io, lang: Lang): ReturnType<typeof setFinder> {
+  let f = finders.get(io);
+  if (!f) finders.set(io, (f = setFinder(setFolders(io.cwd), lang)));
+  return f;
+}
+
 /**
  * Reads an assessment and the set it was made with (`--set`, or found in ./criteria by id and version), and
  * verifies them with core's one verifier (schema, set and its pinned hash, answers, the assessment's own content
@@ -173,7 +181,8 @@ export function loadAssessment(file: string | undefined, setPath: string | undef
   const doc = readJson(file, lang);
   const given = setPath ? loadSet(setPath, lang) : undefined;
   const folders = setFolders(io.cwd);
-  const checked = verifyAssessment(doc, given ? { set: given } : { findSet: setFinder(folders, lang) });
+  const finder = finderFor(io, lang);
+  const checked = verifyAssessment(doc, given ? { set: given } : { findSet: finder });
   if (!checked.ok) {
     let hint = '';
     const a = doc as Assessment;
@@ -187,7 +196,7 @@ export function loadAssessment(file: string | undefined, setPath: string | undef
     throw new UserError(formatProblems(file, checked.errors, lang) + hint);
   }
   const assessment = checked.value;
-  const set = given ?? setFinder(folders, lang)(assessment.criteriaSet.id, assessment.criteriaSet.version)!;
+  const set = given ?? finder(assessment.criteriaSet.id, assessment.criteriaSet.version)!;
   return { assessment, set };
 }
 
