@@ -79,8 +79,13 @@ export function describeCheck(c: AttestationCheck, lang: Lang): string {
 
 /** The verdict of one report, for text output. */
 export function describeReport(r: AttestationReport, lang: Lang): string[] {
-  if (r.status === 'unsigned') return [lang === 'vi' ? 'chưa ký' : 'not signed'];
-  return r.checks.map((c) => describeCheck(c, lang));
+  const vi = lang === 'vi';
+  const uncovered = r.uncovered.map(
+    (s) =>
+      `${vi ? 'chữ ký tay không được thiết bị ký xác nhận' : 'drawn signature not covered by a device signature'}: ${oneLine(s.name)} (${ROLE[s.role]?.[lang] ?? oneLine(s.role)})${r.status === 'signed' ? (vi ? ' — thêm hoặc sửa sau khi ký' : ' — added or changed after signing') : ''}`,
+  );
+  if (r.status === 'unsigned') return [vi ? 'chưa ký' : 'not signed', ...uncovered];
+  return [...r.checks.map((c) => describeCheck(c, lang)), ...uncovered];
 }
 
 interface Verdict {
@@ -153,7 +158,8 @@ export const verifyCommand: Command = {
         if (keys) opts.keys = keys;
         if (receivedAt) opts.receivedAt = receivedAt;
         const sig = await verifyAttestations(a, opts);
-        const invalid = sig.checks.some((c) => !c.valid);
+        // A drawn signature added or changed after the device signed is as bad as an invalid signature.
+        const invalid = sig.checks.some((c) => !c.valid) || (sig.status === 'signed' && sig.uncovered.length > 0);
         if (invalid) bad++;
         const problems = sig.checks.flatMap((c) => c.problems);
         verdicts.push({ file, assessmentId: a.id, facility: a.facility.name, ok: !invalid, problems, signatures: sig });

@@ -250,6 +250,19 @@ describe('tieuchi verify and rank --keys: device signatures', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('NOT valid');
   });
+  it('a drawn signature added after signing makes the file fail; on an unsigned file it is named as unprotected', async () => {
+    const k = await key();
+    const a = await signed('fails-one-criterion', k);
+    const added = { ...a, signatures: [...(a.signatures ?? []), { role: 'facility-head' as const, name: 'Thêm sau' }] };
+    const r = await run(['verify', write('added.json', added), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('drawn signature not covered by a device signature: Thêm sau (head of facility) — added or changed after signing');
+    const { attestations: _x, ...unsigned } = a;
+    const u = await run(['verify', write('unsigned-drawn.json', unsigned), '--lang', 'en']);
+    expect(u.code).toBe(0);
+    expect(u.out).toContain('not signed');
+    expect(u.out).toContain('drawn signature not covered by a device signature: Nguyễn Thị Thử (assessor)');
+  });
   it('rank --keys ranks only assessments signed by a registered device', async () => {
     const k = await key();
     const other = await key();

@@ -15,7 +15,9 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Assessment, AssessmentAttestation, AssessmentPublicKey, AssessmentStatement, CriteriaSet, ScoreResult } from './generated/types.js';
 import { contentHash, sha256Hex } from './hash.js';
 import { toFractionString } from './exact.js';
-import type { Problem } from './outcome.js';
+import type { Outcome, Problem } from './outcome.js';
+import type { Bundle } from './generated/types.js';
+import { type VerifyContext, verifyBundle } from './verify.js';
 import { setContentHash } from './pin.js';
 import { score } from './score.js';
 import { type VerifyCode, verifyMessage } from './verify-messages.js';
@@ -169,6 +171,11 @@ export interface AttestationReport {
   checks: AttestationCheck[];
   /** At least one check counts (valid and registered). */
   registered: boolean;
+  /**
+   * Drawn signatures (`signatures`) that no valid statement covers: on an unsigned assessment they are unprotected
+   * (the content hash leaves them out); on a signed one, someone added or changed them after signing.
+   */
+  uncovered: { name: string; role: string }[];
 }
 
 const problem = (code: VerifyCode, pointer: string, args: Record<string, string | number> = {}): Problem => ({ code, pointer, message: verifyMessage(code, args) });
@@ -190,7 +197,8 @@ export async function verifyAttestations(
   opts: { set?: CriteriaSet; keys?: readonly RegisteredKey[]; receivedAt?: string; subtle?: SubtleLike } = {},
 ): Promise<AttestationReport> {
   const list = assessment.attestations ?? [];
-  if (!list.length) return { status: 'unsigned', checks: [], registered: false };
+  const drawn = assessment.signatures ?? [];
+  if (!list.length) return { status: 'unsigned', checks: [], registered: false, uncovered: drawn.map((s) => ({ name: s.name, role: s.role })) };
   const subtle = opts.subtle ?? webCrypto();
   const registry = new Map((opts.keys ?? []).map((k) => [attestationKeyId(k.publicKey), k]));
   const actualHash = contentHash(assessment);
@@ -248,5 +256,38 @@ export async function verifyAttestations(
     if (reg?.label) check.keyLabel = reg.label;
     checks.push(check);
   }
-  return { status: 'signed', checks, registered: checks.some((c) => c.counts) };
+  const covered = (s: (typeof drawn)[number]): boolean =>
+    list.some((att, i) => checks[i]!.valid && att.statement.signer.name === s.name && att.statement.signer.role === s.role && att.statement.imageHash === s.image);
+  return { status: 'signed', checks, registered: checks.some((c) => c.counts), uncovered: drawn.filter((s) => !covered(s)).map((s) => ({ name: s.name, role: s.role })) };
+}
+
+/** The verdict on a pushed or imported bundle: the one verifier's, then every assessment's signatures. */
+export interface SignedBundleVerdict {
+  outcome: Outcome<Bundle>;
+  /** By assessment id; empty when the bundle itself is refused. */
+  signatures: Map<string, AttestationReport>;
+}
+
+/**
+ * For the council server (and any importer that knows the council's keys): {@link verifyBundle}, then
+ * {@link verifyAttestations} for every assessment, with the registered keys and the time the push was received.
+ */
+export async function verifyBundleSigned(
+  data: unknown,
+  ctx: VerifyContext & { keys?: readonly RegisteredKey[]; receivedAt?: string; subtle?: SubtleLike },
+): Promise<SignedBundleVerdict> {
+  const outcome = verifyBundle(data, ctx);
+  const signatures = new Map<string, AttestationReport>();
+  if (!outcome.ok) return { outcome, signatures };
+  const inFile = outcome.value.criteriaSets ?? [];
+  for (const a of outcome.value.assessments) {
+    const set = ctx.findSet?.(a.criteriaSet.id, a.criteriaSet.version) ?? inFile.find((s) => s.id === a.criteriaSet.id && s.version === a.criteriaSet.version);
+    const opts: Parameters<typeof verifyAttestations>[1] = {};
+    if (set) opts.set = set;
+    if (ctx.keys) opts.keys = ctx.keys;
+    if (ctx.receivedAt) opts.receivedAt = ctx.receivedAt;
+    if (ctx.subtle) opts.subtle = ctx.subtle;
+    signatures.set(a.id, await verifyAttestations(a, opts));
+  }
+  return { outcome, signatures };
 }

@@ -90,6 +90,8 @@ export {
   signStatement,
   statementBytes,
   verifyAttestations,
+  verifyBundleSigned,
+  type SignedBundleVerdict,
   toBase64Url,
   fromBase64Url,
   webCrypto,

@@ -12,6 +12,7 @@ import {
   toBase64Url,
   verifyAssessment,
   verifyAttestations,
+  verifyBundleSigned,
   type Assessment,
   type PublicKeyJwk,
   type RegisteredKey,
@@ -118,7 +119,7 @@ describe('signed statements', () => {
     expect(unknownTime.checks[0]!.key).toBe('revoked');
   });
   it('an assessment locked before this release is "unsigned" and still verifies by hash', async () => {
-    expect(await verifyAttestations(example, { set, subtle })).toEqual({ status: 'unsigned', checks: [], registered: false });
+    expect(await verifyAttestations(example, { set, subtle })).toEqual({ status: 'unsigned', checks: [], registered: false, uncovered: [] });
     expect(verifyAssessment(example, { set }).ok).toBe(true);
   });
   it('garbage in a signature or key is invalid, never a throw', async () => {
@@ -139,5 +140,30 @@ describe('signed statements', () => {
     // RFC 7638 §3.1 is an RSA key; for P-256 the input is {"crv","kty","x","y"} in that order, no spaces.
     const jwk: PublicKeyJwk = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };
     expect(attestationKeyId(jwk)).toBe(createHash('sha256').update('{"crv":"P-256","kty":"EC","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}').digest('hex'));
+  });
+  it('names drawn signatures no valid statement covers (added after signing, or never signed)', async () => {
+    const key = await deviceKey();
+    const a = await signedLocked(key);
+    expect((await verifyAttestations(a, { set, subtle })).uncovered).toEqual([]);
+    const added: Assessment = { ...a, signatures: [...a.signatures!, { role: 'facility-head', name: 'Thêm sau', image: 'd'.repeat(64) }] };
+    expect((await verifyAttestations(added, { set, subtle })).uncovered).toEqual([{ name: 'Thêm sau', role: 'facility-head' }]);
+    const { attestations: _a, ...unsigned } = a;
+    const r = await verifyAttestations(unsigned, { set, subtle });
+    expect(r).toMatchObject({ status: 'unsigned', uncovered: [{ name: 'Nguyễn Thị Thử', role: 'assessor' }] });
+  });
+  it('verifyBundleSigned: the verifier, then each assessment\'s signatures with the council\'s keys and the time of receipt', async () => {
+    const key = await deviceKey();
+    const a = await signedLocked(key);
+    const bundle = { schemaVersion: 1, kind: 'bundle', createdAt: '2026-12-01T00:00:00Z', assessments: [a] };
+    const findSet = (id: string, v: string) => (id === set.id && v === set.version ? set : undefined);
+    const keys: RegisteredKey[] = [{ publicKey: key.publicKey, revokedAt: '2026-12-03T00:00:00Z' }];
+    const ok = await verifyBundleSigned(bundle, { findSet, keys, receivedAt: '2026-12-02T00:00:00Z', subtle });
+    expect(ok.outcome.ok).toBe(true);
+    expect(ok.signatures.get(a.id)).toMatchObject({ registered: true });
+    const late = await verifyBundleSigned(bundle, { findSet, keys, receivedAt: '2026-12-04T00:00:00Z', subtle });
+    expect(late.signatures.get(a.id)!.checks[0]!.key).toBe('revoked');
+    const tampered = await verifyBundleSigned({ ...bundle, assessments: [{ ...a, answers: { ...a.answers, 't9.1': { value: 'met' } } }] }, { findSet, keys, subtle });
+    expect(tampered.outcome.ok).toBe(false);
+    expect(tampered.signatures.size).toBe(0);
   });
 });

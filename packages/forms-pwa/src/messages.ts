@@ -393,6 +393,8 @@ export const messages = {
     vi: 'Chứng minh thiết bị nào đã khoá phiếu và phiếu chưa bị sửa từ đó; không chứng minh danh tính người ký.',
     en: 'Proves which device locked the assessment and that it has not changed since; it does not prove who the signer is.',
   },
+  'att.uncovered': { vi: 'Chữ ký tay chưa được thiết bị ký xác nhận (không được bảo vệ)', en: 'Drawn signatures no device signature covers (not protected)' },
+  'att.uncoveredSigned': { vi: 'Chữ ký tay bị thêm hoặc sửa sau khi thiết bị ký', en: 'Drawn signatures added or changed after the device signed' },
   'att.role.assessor': { vi: 'người đánh giá', en: 'assessor' },
   'att.role.facility-head': { vi: 'trưởng cơ sở', en: 'head of facility' },
   'att.role.other': { vi: 'khác', en: 'other' },

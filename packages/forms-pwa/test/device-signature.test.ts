@@ -102,5 +102,7 @@ describe('tc-attestations', () => {
     const { attestations: _a, ...old } = locked;
     const el = await mount(Object.assign(new TcAttestations(), { assessment: old, set: smallSet, storage: store.storage }));
     await expect.poll(() => shadowText(el)).toContain('Chưa ký');
+    // Its drawn signature is named as unprotected (the content hash leaves signatures out).
+    expect(shadowText(el)).toContain('Chữ ký tay chưa được thiết bị ký xác nhận (không được bảo vệ): Trần Văn Trưởng (trưởng cơ sở)');
   });
 });

@@ -59,6 +59,12 @@ export class TcAttestations extends LitElement {
               </li>`,
             )}
           </ul>`}
+      ${r.uncovered.length
+        ? html`<p class=${r.status === 'signed' ? 'bad' : 'muted'} data-uncovered>
+            ${t(r.status === 'signed' ? 'att.uncoveredSigned' : 'att.uncovered')}:
+            ${r.uncovered.map((s) => `${s.name} (${t(`att.role.${s.role}` as 'att.role.other')})`).join(', ')}
+          </p>`
+        : nothing}
       <p class="muted">${t('att.note')}</p>
     </section>`;
   }
