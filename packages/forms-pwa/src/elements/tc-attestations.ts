@@ -12,7 +12,7 @@ import { shared } from '../styles.js';
  */
 @customElement('tc-attestations')
 export class TcAttestations extends LitElement {
-  static override styles = [shared, css`:host { display: block; } ul { margin: 4px 0; padding-left: 20px; } .bad { color: var(--bad, #b00020); font-weight: 600; }`];
+  static override styles = [shared, css`:host { display: block; } section { margin-bottom: 12px; } ul { margin: 4px 0; padding-left: 20px; } .bad { color: var(--bad, #b00020); font-weight: 600; }`];
 
   @property({ attribute: false }) assessment?: Assessment;
   @property({ attribute: false }) set?: CriteriaSet;
