@@ -4,7 +4,7 @@
  * `-` and `--out -`, --version, --help per command, `verify` and `rank --keys` with device signatures.
  */
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
@@ -181,6 +181,28 @@ describe('what is read: FIFOs, devices, size, standard input', () => {
     } finally {
       closeSync(fd);
     }
+  });
+  it('the installed command (bin/tieuchi.js, built dist) refuses a FIFO, a device and endless standard input, and pipes a PDF', () => {
+    const bin = join(REPO, 'packages', 'cli', 'bin', 'tieuchi.js');
+    const fifo = join(tmp, 'bin-pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    const opts = { encoding: 'utf8' as const, timeout: 30_000 };
+    const f = spawnSync(process.execPath, [bin, 'validate', fifo, '--lang', 'en'], opts);
+    expect([f.status, f.stderr]).toEqual([1, `${fifo}: is a FIFO (named pipe), not read\n`]);
+    const z = spawnSync(process.execPath, [bin, 'score', '/dev/zero', '--lang', 'en'], opts);
+    expect([z.status, z.stderr]).toEqual([1, 'tieuchi: /dev/zero: is a device, not read\n']);
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const s = spawnSync(process.execPath, [bin, 'validate', '-', '--lang', 'en'], { ...opts, stdio: [zero, 'pipe', 'pipe'] });
+      expect([s.status, s.stderr]).toEqual([1, '-: larger than the 200 MB limit\n']);
+    } finally {
+      closeSync(zero);
+    }
+    const example = readFileSync(join(REPO, 'examples', 'qd1300-commune-health', 'pass.assessment.json'));
+    const pdf = spawnSync(process.execPath, [bin, 'report', '-', '--out', '-'], { timeout: 60_000, input: example });
+    expect(pdf.status).toBe(0);
+    expect(pdf.stdout.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(spawnSync(process.execPath, [bin, '--version'], opts).stdout).toMatch(/^tieuchi \d+\.\d+\.\d+\n$/);
   });
   it('writes the PDF to standard output with --out -', async () => {
     const r = await run(['report', join(REPO, 'examples', 'qd1300-commune-health', 'pass.assessment.json'), '--out', '-']);
