@@ -37,6 +37,9 @@ export {
   ZERO,
   ONE,
   HUNDRED,
+  sign,
+  neg,
+  isZero,
 } from './exact.js';
 export { flattenItems, type ItemPlace } from './items.js';
 export { toCsv } from './csv.js';

@@ -25,10 +25,11 @@ import {
   int,
   mul,
   percentOf,
+  sign,
   sub,
 } from './exact.js';
 import { KIND_GRADED, type CCriterion, type CompiledSet } from './compile.js';
-import { checkAnswers, pointsFor } from './answers.js';
+import { checkAnswers, checkFacility, pointsFor } from './answers.js';
 import { formatPercent, formatPoints, formatExact } from './format.js';
 import { message, shortList } from './messages.js';
 import { type Outcome, fail, ok } from './outcome.js';
@@ -106,7 +107,8 @@ export function score(set: CriteriaSet, assessment: Assessment): Outcome<ScoreRe
       },
     ]);
   }
-  const problems = checkAnswers(c, assessment.answers);
+  const problems = checkFacility(c, assessment.facility);
+  problems.push(...checkAnswers(c, assessment.answers));
   if (problems.length) return fail(problems);
   return ok(compute(c, assessment));
 }
@@ -122,6 +124,7 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
   const notApplicable: string[] = [];
   const failedKnockouts: string[] = [];
   const missingEvidence: string[] = [];
+  const ignoredAnswers: string[] = [];
   const L = c.levels;
   const flatCriteria: Scored['flatCriteria'] = [];
 
@@ -132,11 +135,16 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
       let anyApplicable = false;
       // levels model: the lowest level whose elements are not all met (L + 1 when all are)
       let defects: string[] | null = null;
+      let pending: string[] | null = null; // level-1 elements not yet answered (or not assessable)
       const unmetByLevel: string[][] | null = levels ? [] : null;
       const items: ScoreResultItemResult[] = cr.items.map((it) => {
         if ((it.zones && (zone === undefined || !it.zones.has(zone))) || (it.facilityKinds && !it.facilityKinds.has(fkind))) {
           notApplicable.push(it.id);
-          return { id: it.id, status: 'auto-na', points: ZERO, max: ZERO };
+          const given = hasOwn.call(answers, it.id) ? answers[it.id]!.value : undefined;
+          if (given === undefined) return { id: it.id, status: 'auto-na', points: ZERO, max: ZERO };
+          // An answer to an item that does not apply to this facility is kept for the record, never counted.
+          ignoredAnswers.push(it.id);
+          return { id: it.id, status: 'auto-na', value: given, points: ZERO, max: ZERO };
         }
         const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
         if (ans?.na === true) {
@@ -151,7 +159,7 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
           (status === 'unassessed' ? unassessed : unanswered).push(it.id);
           // Levels model: an element not yet answered counts as not met (the result is incomplete anyway).
           if (unmetByLevel) {
-            if (it.level === 1) (defects ??= []).push(it.id);
+            if (it.level === 1) (pending ??= []).push(it.id);
             else (unmetByLevel[it.level] ??= []).push(it.id);
           }
           const r: ScoreResultItemResult = { id: it.id, status, points: ZERO, max: it.max };
@@ -187,6 +195,9 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
           if (defects) {
             level = 1;
             cr2.levelReason = message('level.defect', { list: shortList(defects) });
+          } else if (pending) {
+            level = 1; // provisional: the answers so far do not rule the defects out (the result is incomplete)
+            cr2.levelReason = message('level.pending', { list: shortList(pending) });
           } else {
             level = 1;
             while (level < L && !unmetByLevel![level + 1]) level++;
@@ -198,7 +209,7 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
           cr2.level = level;
           cr2.score = scoreOf(true, int(level), int(L), percentOf(int(level), int(L)));
         }
-      } else if (anyApplicable && max.num > 0) {
+      } else if (anyApplicable && sign(max) > 0) {
         cr2.score = scoreOf(true, points, max, percentOf(points, max));
       } else {
         cr2.score = scoreOf(false, points, max, undefined);
@@ -228,6 +239,7 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
     sections,
   };
   if (zone !== undefined) result.zone = zone;
+  if (ignoredAnswers.length) result.ignoredAnswers = ignoredAnswers;
 
   let meanLevel: Exact | undefined;
   if (levels) {
@@ -249,7 +261,7 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
     result.levelSum = sum;
     result.levelCounts = counts;
     result.weightedLevelSum = wlev;
-    if (wsum.num > 0) result.meanLevel = meanLevel = div(wlev, wsum);
+    if (sign(wsum) > 0) result.meanLevel = meanLevel = div(wlev, wsum);
   }
 
   for (const rule of c.set.scoring.passRules ?? []) result.rules.push(evaluate(rule, zone, total, sections, flatCriteria, failedKnockouts, meanLevel));
@@ -257,10 +269,14 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
   if (unanswered.length) result.reasons.push(message('result.unanswered', { count: unanswered.length, list: shortList(unanswered) }));
   if (unassessed.length) result.reasons.push(message('result.unassessed', { count: unassessed.length, list: shortList(unassessed) }));
   if (!result.complete) result.decision = 'incomplete';
-  else if (result.rules.length) result.decision = result.rules.some((r) => r.status === 'failed') ? 'fail' : 'pass';
+  else if (!total.applicable) {
+    // Nothing applicable: no rule has anything to judge, so there is no verdict (never a pass on 0 of 0).
+    if (result.rules.length) result.reasons.push(message('result.nothing-applicable'));
+  } else if (result.rules.length) result.decision = result.rules.some((r) => r.status === 'failed') ? 'fail' : 'pass';
 
   const rating = c.set.scoring.rating;
-  if (rating) {
+  // A band is a verdict too: an incomplete result gets none (the points so far would understate it).
+  if (rating && result.complete) {
     const value = rating.metric === 'points' ? total.points : rating.metric === 'percent' ? total.percent : meanLevel;
     if (value) {
       let band: (typeof rating.bands)[number] | undefined;

@@ -15,7 +15,7 @@ import { type Outcome, type Problem, fail, ok } from './outcome.js';
 import { fromAjvErrors } from './schema-errors.js';
 import { checkSetSemantics } from './semantic.js';
 import { prepareSet } from './prepare.js';
-import { checkAnswers } from './answers.js';
+import { checkAnswers, checkFacility } from './answers.js';
 import { contentHash } from './hash.js';
 
 /** The schemaVersion this software writes and understands, per document kind. */
@@ -74,7 +74,7 @@ export function validateAssessment(data: unknown, set?: CriteriaSet): Outcome<As
       problems.push({ code: 'answer.hash-mismatch', pointer: '/criteriaSet/contentHash', message: message('answer.hash-mismatch', { want: a.criteriaSet.contentHash.slice(0, 12), got: h.slice(0, 12) }) });
     }
   }
-  if (!problems.length) problems.push(...checkAnswers(prepared.value, a.answers));
+  if (!problems.length) problems.push(...checkFacility(prepared.value, a.facility), ...checkAnswers(prepared.value, a.answers));
   return problems.length ? fail(problems) : r;
 }
 

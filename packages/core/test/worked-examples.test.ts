@@ -8,7 +8,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { score, toFractionString, parseFraction, reconcile, rankByImprovement } from '../src/index.js';
-import type { CriteriaSetItem, CriteriaSetScoring } from '../src/index.js';
+import type { CriteriaSetItem, CriteriaSetScoring, Exact } from '../src/index.js';
 import { assess, binary, element, makeSet, station } from './helpers.js';
 
 const doc = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'scoring.md'), 'utf8');
@@ -34,7 +34,7 @@ describe('docs/scoring.md worked examples', () => {
       const v = r.value;
       const e = b.expect;
       const n = (s: string) => toFractionString(parseFraction(s));
-      const fr = (x?: { num: number; den: number }) => (x ? toFractionString(x) : undefined);
+      const fr = (x?: Exact) => (x ? toFractionString(x) : undefined);
       expect(v.decision).toBe(e.decision);
       if (e.total) expect({ points: fr(v.total.points), max: fr(v.total.max) }).toEqual({ points: n(e.total.points), max: n(e.total.max) });
       if (e.percent) expect(fr(v.total.percent)).toBe(n(e.percent));

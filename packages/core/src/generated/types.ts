@@ -675,14 +675,14 @@ export interface ImprovementPlan {
   }[];
 }
 /**
- * An exact rational number: numerator over a positive denominator, in lowest terms.
+ * An exact rational number: numerator over a positive denominator, in lowest terms. Each of `num` and `den` is a JSON integer when it is a safe integer (|x| <= 2^53 - 1, so every JSON reader gets it exactly) and otherwise a string of its decimal digits (e.g. "12345678901234567890123"): never rounded. Read a string field with BigInt (or any big-integer library); a reader that only needs an approximation may divide Number(num) by Number(den).
  *
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
  * via the `definition` "Exact".
  */
 export interface Exact {
-  num: number;
-  den: number;
+  num: number | string;
+  den: number | string;
 }
 /**
  * A list of facilities, e.g. the city's stations and hospitals.
@@ -785,7 +785,7 @@ export interface ScoreResultItemResult {
   evidenceMissing?: boolean;
 }
 /**
- * The explained result of scoring one assessment with one criteria set. Every number is an exact fraction; `display` strings are rounded once, for people.
+ * The explained result of scoring one assessment with one criteria set. Every number is an exact fraction {num, den}: each field a JSON integer when it is a safe integer, otherwise a string of decimal digits (never rounded; see the Exact definition in the common schema). `display` strings are rounded once, for people.
  *
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
  * via the `definition` "ScoreResult".
@@ -806,7 +806,7 @@ export interface ScoreResult {
    */
   complete: boolean;
   /**
-   * pass / fail by the set's pass rules; incomplete when items are unanswered (never a pass); none when the set has no pass rules.
+   * pass / fail by the set's pass rules; incomplete when items are unanswered or could not be assessed (never a pass); none when the set has no pass rules or nothing is applicable (nothing to decide on).
    */
   decision: 'pass' | 'fail' | 'incomplete' | 'none';
   total: ScoreResultScore;
@@ -842,5 +842,9 @@ export interface ScoreResult {
    * Items whose required photo is missing.
    */
   missingEvidence: string[];
+  /**
+   * Items answered although they do not apply to this facility's zone or kind (auto-na): the answer is kept in the item result, never counted.
+   */
+  ignoredAnswers?: string[];
   sections: ScoreResultSectionResult[];
 }

@@ -8460,9 +8460,11 @@ validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateBundleSchema = validate59;
 const schema143 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:bundle:1","title":"Bundle","description":"An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"bundle"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"app":{"type":"object","properties":{"name":{"type":"string","maxLength":200},"version":{"type":"string","maxLength":64}},"required":["name"],"additionalProperties":false},"assessments":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:assessment:1"}},"criteriaSets":{"type":"array","maxItems":1000,"items":{"$ref":"urn:tieuchi:schema:criteria-set:1"}},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}},"plans":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:improvement-plan:1"}},"photos":{"type":"array","maxItems":100000,"items":{"type":"object","properties":{"hash":{"description":"SHA-256 of the decoded bytes.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"mime":{"type":"string","enum":["image/jpeg","image/png","image/webp"]},"width":{"type":"integer","minimum":1,"maximum":20000},"height":{"type":"integer","minimum":1,"maximum":20000},"capturedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"caption":{"type":"string","maxLength":2000},"dataBase64":{"type":"string","maxLength":40000000,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}},"required":["hash","mime","dataBase64"],"additionalProperties":false}}},"required":["schemaVersion","kind","createdAt","assessments"],"additionalProperties":false};
-const pattern51 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
+const pattern53 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
 const schema145 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:improvement-plan:1","title":"ImprovementPlan","description":"Actions (kế hoạch cải tiến) proposed from the gaps of one assessment.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"improvement-plan"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"facilityId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"actions":{"type":"array","maxItems":5000,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"itemId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"problem":{"type":"string","maxLength":4000},"action":{"type":"string","maxLength":4000},"owner":{"type":"string","maxLength":500},"due":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"resources":{"type":"string","maxLength":4000},"status":{"type":"string","enum":["planned","in-progress","done","verified"]},"pointsToGain":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"knockout":{"type":"boolean"},"completionEvidence":{"type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"note":{"type":"string","maxLength":4000}},"required":["id","itemId","status"],"additionalProperties":false}}},"required":["schemaVersion","kind","id","assessmentId","facilityId","actions"],"additionalProperties":false};
-const schema154 = {"description":"An exact rational number: numerator over a positive denominator, in lowest terms.","type":"object","properties":{"num":{"type":"integer"},"den":{"type":"integer","minimum":1}},"required":["num","den"],"additionalProperties":false};
+const schema154 = {"description":"An exact rational number: numerator over a positive denominator, in lowest terms. Each of `num` and `den` is a JSON integer when it is a safe integer (|x| <= 2^53 - 1, so every JSON reader gets it exactly) and otherwise a string of its decimal digits (e.g. \"12345678901234567890123\"): never rounded. Read a string field with BigInt (or any big-integer library); a reader that only needs an approximation may divide Number(num) by Number(den).","type":"object","properties":{"num":{"anyOf":[{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},{"type":"string","pattern":"^-?[1-9][0-9]{15,}$"}]},"den":{"anyOf":[{"type":"integer","minimum":1,"maximum":9007199254740991},{"type":"string","pattern":"^[1-9][0-9]{15,}$"}]}},"required":["num","den"],"additionalProperties":false};
+const pattern48 = new RegExp("^-?[1-9][0-9]{15,}$", "u");
+const pattern49 = new RegExp("^[1-9][0-9]{15,}$", "u");
 
 function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:improvement-plan:1" */;
@@ -8991,8 +8993,11 @@ errors++;
 }
 if(data17.num !== undefined){
 let data18 = data17.num;
+const _errs48 = errors;
+let valid14 = false;
+const _errs49 = errors;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err43 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err43 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -9001,11 +9006,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-if(data17.den !== undefined){
-let data19 = data17.den;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err44 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 9007199254740991 || isNaN(data18)){
+const err44 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -9014,9 +9017,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 1 || isNaN(data19)){
-const err45 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data18 < -9007199254740991 || isNaN(data18)){
+const err45 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -9026,10 +9028,12 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs49 === errors;
+valid14 = valid14 || _valid0;
+const _errs51 = errors;
+if(typeof data18 === "string"){
+if(!pattern48.test(data18)){
+const err46 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -9039,9 +9043,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data8.knockout !== undefined){
-if(typeof data8.knockout !== "boolean"){
-const err47 = {instancePath:instancePath+"/actions/" + i0+"/knockout",schemaPath:"#/properties/actions/items/properties/knockout/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err47 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -9050,12 +9053,10 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data8.completionEvidence !== undefined){
-let data21 = data8.completionEvidence;
-if(Array.isArray(data21)){
-if(data21.length > 100){
-const err48 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence",schemaPath:"#/properties/actions/items/properties/completionEvidence/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+var _valid0 = _errs51 === errors;
+valid14 = valid14 || _valid0;
+if(!valid14){
+const err48 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -9064,12 +9065,25 @@ vErrors.push(err48);
 }
 errors++;
 }
-const len1 = data21.length;
-for(let i1=0; i1<len1; i1++){
-let data22 = data21[i1];
-if(typeof data22 === "string"){
-if(!pattern9.test(data22)){
-const err49 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence/" + i1,schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+else {
+errors = _errs48;
+if(vErrors !== null){
+if(_errs48){
+vErrors.length = _errs48;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data17.den !== undefined){
+let data19 = data17.den;
+const _errs54 = errors;
+let valid15 = false;
+const _errs55 = errors;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err49 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -9078,9 +9092,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence/" + i1,schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 9007199254740991 || isNaN(data19)){
+const err50 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -9089,10 +9103,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence",schemaPath:"#/properties/actions/items/properties/completionEvidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data19 < 1 || isNaN(data19)){
+const err51 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -9102,11 +9114,12 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data8.note !== undefined){
-let data23 = data8.note;
-if(typeof data23 === "string"){
-if(func2(data23) > 4000){
-const err52 = {instancePath:instancePath+"/actions/" + i0+"/note",schemaPath:"#/properties/actions/items/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+var _valid1 = _errs55 === errors;
+valid15 = valid15 || _valid1;
+const _errs57 = errors;
+if(typeof data19 === "string"){
+if(!pattern49.test(data19)){
+const err52 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -9117,7 +9130,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/actions/" + i0+"/note",schemaPath:"#/properties/actions/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err53 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -9126,10 +9139,10 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid1 = _errs57 === errors;
+valid15 = valid15 || _valid1;
+if(!valid15){
+const err54 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9138,10 +9151,21 @@ vErrors.push(err54);
 }
 errors++;
 }
+else {
+errors = _errs54;
+if(vErrors !== null){
+if(_errs54){
+vErrors.length = _errs54;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err55 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -9151,14 +9175,126 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8.knockout !== undefined){
+if(typeof data8.knockout !== "boolean"){
+const err56 = {instancePath:instancePath+"/actions/" + i0+"/knockout",schemaPath:"#/properties/actions/items/properties/knockout/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err56];
 }
 else {
 vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data8.completionEvidence !== undefined){
+let data21 = data8.completionEvidence;
+if(Array.isArray(data21)){
+if(data21.length > 100){
+const err57 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence",schemaPath:"#/properties/actions/items/properties/completionEvidence/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+let data22 = data21[i1];
+if(typeof data22 === "string"){
+if(!pattern9.test(data22)){
+const err58 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence/" + i1,schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence/" + i1,schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence",schemaPath:"#/properties/actions/items/properties/completionEvidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data8.note !== undefined){
+let data23 = data8.note;
+if(typeof data23 === "string"){
+if(func2(data23) > 4000){
+const err61 = {instancePath:instancePath+"/actions/" + i0+"/note",schemaPath:"#/properties/actions/items/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/actions/" + i0+"/note",schemaPath:"#/properties/actions/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
 }
 errors++;
 }
@@ -9736,7 +9872,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern51.test(data22)){
+if(!pattern53.test(data22)){
 const err44 = {instancePath:instancePath+"/photos/" + i4+"/dataBase64",schemaPath:"#/properties/photos/items/properties/dataBase64/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]*={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]*={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -9801,7 +9937,7 @@ validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateImprovementPlanSchema = validate63;
 
 export const validateResultSchema = validate65;
-const schema158 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:result:1","title":"ScoreResult","description":"The explained result of scoring one assessment with one criteria set. Every number is an exact fraction; `display` strings are rounded once, for people.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"result"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string"},"model":{"type":"string","enum":["points","levels"]},"aggregation":{"type":"string","enum":["sum","mean-of-percentages"]}},"required":["id","version","model","aggregation"],"additionalProperties":false},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"complete":{"description":"Every applicable item has an answer.","type":"boolean"},"decision":{"description":"pass / fail by the set's pass rules; incomplete when items are unanswered (never a pass); none when the set has no pass rules.","type":"string","enum":["pass","fail","incomplete","none"]},"total":{"$ref":"#/$defs/Score"},"meanLevel":{"description":"Levels model: weighted mean level over applicable criteria.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelSum":{"description":"Levels model: unweighted sum of levels (the 'raw total').","type":"integer"},"weightedLevelSum":{"description":"Levels model: sum of weight x level.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelCounts":{"description":"Levels model: how many applicable criteria reached each level (index 0 = level 1).","type":"array","items":{"type":"integer"}},"rating":{"type":"object","properties":{"id":{"type":"string"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"metric":{"type":"string","enum":["points","percent","mean-level"]},"value":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","label","metric","value"],"additionalProperties":false},"rules":{"description":"Every pass rule with its outcome.","type":"array","items":{"$ref":"#/$defs/RuleOutcome"}},"reasons":{"description":"Why the assessment did not pass (empty when it passed): one line per failed rule or missing answer.","type":"array","items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"failedKnockouts":{"type":"array","items":{"type":"string"}},"unanswered":{"type":"array","items":{"type":"string"}},"unassessed":{"type":"array","items":{"type":"string"}},"notApplicable":{"type":"array","items":{"type":"string"}},"missingEvidence":{"description":"Items whose required photo is missing.","type":"array","items":{"type":"string"}},"sections":{"type":"array","items":{"$ref":"#/$defs/SectionResult"}}},"required":["schemaVersion","kind","assessmentId","criteriaSet","complete","decision","total","rules","reasons","failedKnockouts","unanswered","unassessed","notApplicable","missingEvidence","sections"],"additionalProperties":false,"$defs":{"Score":{"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false},"RuleOutcome":{"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false},"SectionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false},"CriterionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false},"ItemResult":{"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false}}};
+const schema158 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:result:1","title":"ScoreResult","description":"The explained result of scoring one assessment with one criteria set. Every number is an exact fraction {num, den}: each field a JSON integer when it is a safe integer, otherwise a string of decimal digits (never rounded; see the Exact definition in the common schema). `display` strings are rounded once, for people.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"result"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string"},"model":{"type":"string","enum":["points","levels"]},"aggregation":{"type":"string","enum":["sum","mean-of-percentages"]}},"required":["id","version","model","aggregation"],"additionalProperties":false},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"complete":{"description":"Every applicable item has an answer.","type":"boolean"},"decision":{"description":"pass / fail by the set's pass rules; incomplete when items are unanswered or could not be assessed (never a pass); none when the set has no pass rules or nothing is applicable (nothing to decide on).","type":"string","enum":["pass","fail","incomplete","none"]},"total":{"$ref":"#/$defs/Score"},"meanLevel":{"description":"Levels model: weighted mean level over applicable criteria.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelSum":{"description":"Levels model: unweighted sum of levels (the 'raw total').","type":"integer"},"weightedLevelSum":{"description":"Levels model: sum of weight x level.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelCounts":{"description":"Levels model: how many applicable criteria reached each level (index 0 = level 1).","type":"array","items":{"type":"integer"}},"rating":{"type":"object","properties":{"id":{"type":"string"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"metric":{"type":"string","enum":["points","percent","mean-level"]},"value":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","label","metric","value"],"additionalProperties":false},"rules":{"description":"Every pass rule with its outcome.","type":"array","items":{"$ref":"#/$defs/RuleOutcome"}},"reasons":{"description":"Why the assessment did not pass (empty when it passed): one line per failed rule or missing answer.","type":"array","items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"failedKnockouts":{"type":"array","items":{"type":"string"}},"unanswered":{"type":"array","items":{"type":"string"}},"unassessed":{"type":"array","items":{"type":"string"}},"notApplicable":{"type":"array","items":{"type":"string"}},"missingEvidence":{"description":"Items whose required photo is missing.","type":"array","items":{"type":"string"}},"ignoredAnswers":{"description":"Items answered although they do not apply to this facility's zone or kind (auto-na): the answer is kept in the item result, never counted.","type":"array","items":{"type":"string"}},"sections":{"type":"array","items":{"$ref":"#/$defs/SectionResult"}}},"required":["schemaVersion","kind","assessmentId","criteriaSet","complete","decision","total","rules","reasons","failedKnockouts","unanswered","unassessed","notApplicable","missingEvidence","sections"],"additionalProperties":false,"$defs":{"Score":{"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false},"RuleOutcome":{"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false},"SectionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false},"CriterionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false},"ItemResult":{"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false}}};
 const schema162 = {"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false};
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -9916,8 +10052,11 @@ errors++;
 }
 if(data1.num !== undefined){
 let data2 = data1.num;
+const _errs9 = errors;
+let valid3 = false;
+const _errs10 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err9 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err9 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9926,11 +10065,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data1.den !== undefined){
-let data3 = data1.den;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+const err10 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9939,9 +10076,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data2 < -9007199254740991 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9951,10 +10087,12 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs10 === errors;
+valid3 = valid3 || _valid0;
+const _errs12 = errors;
+if(typeof data2 === "string"){
+if(!pattern48.test(data2)){
+const err12 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9964,11 +10102,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.max !== undefined){
-let data4 = data.max;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.num === undefined){
-const err13 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+else {
+const err13 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9977,8 +10112,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data4.den === undefined){
-const err14 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+var _valid0 = _errs12 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err14 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9987,9 +10124,25 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key2 in data4){
-if(!((key2 === "num") || (key2 === "den"))){
-const err15 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1.den !== undefined){
+let data3 = data1.den;
+const _errs15 = errors;
+let valid4 = false;
+const _errs16 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err15 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9998,11 +10151,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data4.num !== undefined){
-let data5 = data4.num;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err16 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err16 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10011,11 +10162,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data4.den !== undefined){
-let data6 = data4.den;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err17 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3 < 1 || isNaN(data3)){
+const err17 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10024,9 +10172,13 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 1 || isNaN(data6)){
-const err18 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+var _valid1 = _errs16 === errors;
+valid4 = valid4 || _valid1;
+const _errs18 = errors;
+if(typeof data3 === "string"){
+if(!pattern49.test(data3)){
+const err18 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10036,10 +10188,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-}
 else {
-const err19 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10048,12 +10198,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data.percent !== undefined){
-let data7 = data.percent;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.num === undefined){
-const err20 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+var _valid1 = _errs18 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err20 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10062,8 +10210,21 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data7.den === undefined){
-const err21 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10072,9 +10233,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key3 in data7){
-if(!((key3 === "num") || (key3 === "den"))){
-const err22 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data.max !== undefined){
+let data4 = data.max;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.num === undefined){
+const err22 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10083,11 +10247,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data7.num !== undefined){
-let data8 = data7.num;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err23 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data4.den === undefined){
+const err23 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10096,11 +10257,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data7.den !== undefined){
-let data9 = data7.den;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key2 in data4){
+if(!((key2 === "num") || (key2 === "den"))){
+const err24 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10109,9 +10268,14 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 1 || isNaN(data9)){
-const err25 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data4.num !== undefined){
+let data5 = data4.num;
+const _errs25 = errors;
+let valid7 = false;
+const _errs26 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err25 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10120,11 +10284,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err26 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10133,12 +10295,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.display !== undefined){
-let data10 = data.display;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.points === undefined){
-const err27 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if(data5 < -9007199254740991 || isNaN(data5)){
+const err27 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10147,8 +10305,13 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data10.max === undefined){
-const err28 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+}
+var _valid2 = _errs26 === errors;
+valid7 = valid7 || _valid2;
+const _errs28 = errors;
+if(typeof data5 === "string"){
+if(!pattern48.test(data5)){
+const err28 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10157,9 +10320,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key4 in data10){
-if(!(((key4 === "points") || (key4 === "max")) || (key4 === "percent"))){
-const err29 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+else {
+const err29 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10168,10 +10331,10 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data10.points !== undefined){
-if(typeof data10.points !== "string"){
-const err30 = {instancePath:instancePath+"/display/points",schemaPath:"#/properties/display/properties/points/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs28 === errors;
+valid7 = valid7 || _valid2;
+if(!valid7){
+const err30 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -10180,10 +10343,25 @@ vErrors.push(err30);
 }
 errors++;
 }
+else {
+errors = _errs25;
+if(vErrors !== null){
+if(_errs25){
+vErrors.length = _errs25;
 }
-if(data10.max !== undefined){
-if(typeof data10.max !== "string"){
-const err31 = {instancePath:instancePath+"/display/max",schemaPath:"#/properties/display/properties/max/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data4.den !== undefined){
+let data6 = data4.den;
+const _errs31 = errors;
+let valid8 = false;
+const _errs32 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err31 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -10192,10 +10370,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data10.percent !== undefined){
-if(typeof data10.percent !== "string"){
-const err32 = {instancePath:instancePath+"/display/percent",schemaPath:"#/properties/display/properties/percent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+const err32 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10204,10 +10381,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6 < 1 || isNaN(data6)){
+const err33 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10217,14 +10392,377 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid3 = _errs32 === errors;
+valid8 = valid8 || _valid3;
+const _errs34 = errors;
+if(typeof data6 === "string"){
+if(!pattern49.test(data6)){
+const err34 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+var _valid3 = _errs34 === errors;
+valid8 = valid8 || _valid3;
+if(!valid8){
+const err36 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.percent !== undefined){
+let data7 = data.percent;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.num === undefined){
+const err38 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data7.den === undefined){
+const err39 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+for(const key3 in data7){
+if(!((key3 === "num") || (key3 === "den"))){
+const err40 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data7.num !== undefined){
+let data8 = data7.num;
+const _errs41 = errors;
+let valid11 = false;
+const _errs42 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err41 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 9007199254740991 || isNaN(data8)){
+const err42 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data8 < -9007199254740991 || isNaN(data8)){
+const err43 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+var _valid4 = _errs42 === errors;
+valid11 = valid11 || _valid4;
+const _errs44 = errors;
+if(typeof data8 === "string"){
+if(!pattern48.test(data8)){
+const err44 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var _valid4 = _errs44 === errors;
+valid11 = valid11 || _valid4;
+if(!valid11){
+const err46 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+else {
+errors = _errs41;
+if(vErrors !== null){
+if(_errs41){
+vErrors.length = _errs41;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data7.den !== undefined){
+let data9 = data7.den;
+const _errs47 = errors;
+let valid12 = false;
+const _errs48 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err47 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 9007199254740991 || isNaN(data9)){
+const err48 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data9 < 1 || isNaN(data9)){
+const err49 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+var _valid5 = _errs48 === errors;
+valid12 = valid12 || _valid5;
+const _errs50 = errors;
+if(typeof data9 === "string"){
+if(!pattern49.test(data9)){
+const err50 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+var _valid5 = _errs50 === errors;
+valid12 = valid12 || _valid5;
+if(!valid12){
+const err52 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+else {
+errors = _errs47;
+if(vErrors !== null){
+if(_errs47){
+vErrors.length = _errs47;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.display !== undefined){
+let data10 = data.display;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.points === undefined){
+const err54 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data10.max === undefined){
+const err55 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+for(const key4 in data10){
+if(!(((key4 === "points") || (key4 === "max")) || (key4 === "percent"))){
+const err56 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data10.points !== undefined){
+if(typeof data10.points !== "string"){
+const err57 = {instancePath:instancePath+"/display/points",schemaPath:"#/properties/display/properties/points/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data10.max !== undefined){
+if(typeof data10.max !== "string"){
+const err58 = {instancePath:instancePath+"/display/max",schemaPath:"#/properties/display/properties/max/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data10.percent !== undefined){
+if(typeof data10.percent !== "string"){
+const err59 = {instancePath:instancePath+"/display/percent",schemaPath:"#/properties/display/properties/percent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
@@ -10360,8 +10898,11 @@ errors++;
 }
 if(data2.num !== undefined){
 let data3 = data2.num;
+const _errs11 = errors;
+let valid3 = false;
+const _errs12 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10370,11 +10911,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data2.den !== undefined){
-let data4 = data2.den;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10383,9 +10922,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data3 < -9007199254740991 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10395,10 +10933,12 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/threshold",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs12 === errors;
+valid3 = valid3 || _valid0;
+const _errs14 = errors;
+if(typeof data3 === "string"){
+if(!pattern48.test(data3)){
+const err13 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10408,11 +10948,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.actual !== undefined){
-let data5 = data.actual;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.num === undefined){
-const err14 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+else {
+const err14 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10421,8 +10958,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data5.den === undefined){
-const err15 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+var _valid0 = _errs14 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err15 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10431,9 +10970,25 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key2 in data5){
-if(!((key2 === "num") || (key2 === "den"))){
-const err16 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+else {
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data2.den !== undefined){
+let data4 = data2.den;
+const _errs17 = errors;
+let valid4 = false;
+const _errs18 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err16 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10442,11 +10997,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data5.num !== undefined){
-let data6 = data5.num;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err17 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err17 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10455,11 +11008,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data5.den !== undefined){
-let data7 = data5.den;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err18 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data4 < 1 || isNaN(data4)){
+const err18 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10468,9 +11018,13 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 1 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+var _valid1 = _errs18 === errors;
+valid4 = valid4 || _valid1;
+const _errs20 = errors;
+if(typeof data4 === "string"){
+if(!pattern49.test(data4)){
+const err19 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10480,10 +11034,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-}
 else {
-const err20 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10492,15 +11044,269 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.target !== undefined){
-if(typeof data.target !== "string"){
-const err21 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs20 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err21 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+else {
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/threshold",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.actual !== undefined){
+let data5 = data.actual;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.num === undefined){
+const err23 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data5.den === undefined){
+const err24 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!((key2 === "num") || (key2 === "den"))){
+const err25 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data5.num !== undefined){
+let data6 = data5.num;
+const _errs27 = errors;
+let valid7 = false;
+const _errs28 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err26 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+const err27 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data6 < -9007199254740991 || isNaN(data6)){
+const err28 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+var _valid2 = _errs28 === errors;
+valid7 = valid7 || _valid2;
+const _errs30 = errors;
+if(typeof data6 === "string"){
+if(!pattern48.test(data6)){
+const err29 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid2 = _errs30 === errors;
+valid7 = valid7 || _valid2;
+if(!valid7){
+const err31 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+else {
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data5.den !== undefined){
+let data7 = data5.den;
+const _errs33 = errors;
+let valid8 = false;
+const _errs34 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err32 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 9007199254740991 || isNaN(data7)){
+const err33 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data7 < 1 || isNaN(data7)){
+const err34 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+var _valid3 = _errs34 === errors;
+valid8 = valid8 || _valid3;
+const _errs36 = errors;
+if(typeof data7 === "string"){
+if(!pattern49.test(data7)){
+const err35 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var _valid3 = _errs36 === errors;
+valid8 = valid8 || _valid3;
+if(!valid8){
+const err37 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.target !== undefined){
+if(typeof data.target !== "string"){
+const err39 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -10513,222 +11319,7 @@ for(let i0=0; i0<len0; i0++){
 let data10 = data9[i0];
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.id === undefined){
-const err22 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data10.actual === undefined){
-const err23 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "actual"},message:"must have required property '"+"actual"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-for(const key3 in data10){
-if(!(((key3 === "id") || (key3 === "actual")) || (key3 === "shortfall"))){
-const err24 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data10.id !== undefined){
-if(typeof data10.id !== "string"){
-const err25 = {instancePath:instancePath+"/failures/" + i0+"/id",schemaPath:"#/properties/failures/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data10.actual !== undefined){
-let data12 = data10.actual;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.num === undefined){
-const err26 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data12.den === undefined){
-const err27 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-for(const key4 in data12){
-if(!((key4 === "num") || (key4 === "den"))){
-const err28 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data12.num !== undefined){
-let data13 = data12.num;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err29 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data12.den !== undefined){
-let data14 = data12.den;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err30 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 1 || isNaN(data14)){
-const err31 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data10.shortfall !== undefined){
-let data15 = data10.shortfall;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.num === undefined){
-const err33 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data15.den === undefined){
-const err34 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-for(const key5 in data15){
-if(!((key5 === "num") || (key5 === "den"))){
-const err35 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data15.num !== undefined){
-let data16 = data15.num;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err36 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data15.den !== undefined){
-let data17 = data15.den;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err37 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 1 || isNaN(data17)){
-const err38 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err40 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10737,10 +11328,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/failures",schemaPath:"#/properties/failures/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data10.actual === undefined){
+const err41 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "actual"},message:"must have required property '"+"actual"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -10749,12 +11338,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data.message !== undefined){
-let data18 = data.message;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.vi === undefined){
-const err42 = {instancePath:instancePath+"/message",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
+for(const key3 in data10){
+if(!(((key3 === "id") || (key3 === "actual")) || (key3 === "shortfall"))){
+const err42 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -10763,9 +11349,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-for(const key6 in data18){
-if(!((key6 === "vi") || (key6 === "en"))){
-const err43 = {instancePath:instancePath+"/message",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data10.id !== undefined){
+if(typeof data10.id !== "string"){
+const err43 = {instancePath:instancePath+"/failures/" + i0+"/id",schemaPath:"#/properties/failures/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -10775,11 +11362,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data18.vi !== undefined){
-let data19 = data18.vi;
-if(typeof data19 === "string"){
-if(func2(data19) > 20000){
-const err44 = {instancePath:instancePath+"/message/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(data10.actual !== undefined){
+let data12 = data10.actual;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.num === undefined){
+const err44 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -10788,8 +11375,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(func2(data19) < 1){
-const err45 = {instancePath:instancePath+"/message/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data12.den === undefined){
+const err45 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -10798,9 +11385,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/message/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data12){
+if(!((key4 === "num") || (key4 === "den"))){
+const err46 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -10810,11 +11397,13 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data18.en !== undefined){
-let data20 = data18.en;
-if(typeof data20 === "string"){
-if(func2(data20) > 20000){
-const err47 = {instancePath:instancePath+"/message/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(data12.num !== undefined){
+let data13 = data12.num;
+const _errs52 = errors;
+let valid14 = false;
+const _errs53 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err47 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -10823,8 +11412,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(func2(data20) < 1){
-const err48 = {instancePath:instancePath+"/message/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 9007199254740991 || isNaN(data13)){
+const err48 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -10833,9 +11423,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/message/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13 < -9007199254740991 || isNaN(data13)){
+const err49 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -10845,9 +11434,12 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/message",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid4 = _errs53 === errors;
+valid14 = valid14 || _valid4;
+const _errs55 = errors;
+if(typeof data13 === "string"){
+if(!pattern48.test(data13)){
+const err50 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -10857,14 +11449,496 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
 else {
-const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err51 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
 else {
 vErrors.push(err51);
+}
+errors++;
+}
+var _valid4 = _errs55 === errors;
+valid14 = valid14 || _valid4;
+if(!valid14){
+const err52 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+else {
+errors = _errs52;
+if(vErrors !== null){
+if(_errs52){
+vErrors.length = _errs52;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data12.den !== undefined){
+let data14 = data12.den;
+const _errs58 = errors;
+let valid15 = false;
+const _errs59 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err53 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 9007199254740991 || isNaN(data14)){
+const err54 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err55 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+var _valid5 = _errs59 === errors;
+valid15 = valid15 || _valid5;
+const _errs61 = errors;
+if(typeof data14 === "string"){
+if(!pattern49.test(data14)){
+const err56 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var _valid5 = _errs61 === errors;
+valid15 = valid15 || _valid5;
+if(!valid15){
+const err58 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data10.shortfall !== undefined){
+let data15 = data10.shortfall;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.num === undefined){
+const err60 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data15.den === undefined){
+const err61 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+for(const key5 in data15){
+if(!((key5 === "num") || (key5 === "den"))){
+const err62 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data15.num !== undefined){
+let data16 = data15.num;
+const _errs68 = errors;
+let valid18 = false;
+const _errs69 = errors;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err63 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 9007199254740991 || isNaN(data16)){
+const err64 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data16 < -9007199254740991 || isNaN(data16)){
+const err65 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+var _valid6 = _errs69 === errors;
+valid18 = valid18 || _valid6;
+const _errs71 = errors;
+if(typeof data16 === "string"){
+if(!pattern48.test(data16)){
+const err66 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+var _valid6 = _errs71 === errors;
+valid18 = valid18 || _valid6;
+if(!valid18){
+const err68 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+else {
+errors = _errs68;
+if(vErrors !== null){
+if(_errs68){
+vErrors.length = _errs68;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data15.den !== undefined){
+let data17 = data15.den;
+const _errs74 = errors;
+let valid19 = false;
+const _errs75 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err69 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 9007199254740991 || isNaN(data17)){
+const err70 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data17 < 1 || isNaN(data17)){
+const err71 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+var _valid7 = _errs75 === errors;
+valid19 = valid19 || _valid7;
+const _errs77 = errors;
+if(typeof data17 === "string"){
+if(!pattern49.test(data17)){
+const err72 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+var _valid7 = _errs77 === errors;
+valid19 = valid19 || _valid7;
+if(!valid19){
+const err74 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+else {
+errors = _errs74;
+if(vErrors !== null){
+if(_errs74){
+vErrors.length = _errs74;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/failures",schemaPath:"#/properties/failures/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+let data18 = data.message;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.vi === undefined){
+const err78 = {instancePath:instancePath+"/message",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+for(const key6 in data18){
+if(!((key6 === "vi") || (key6 === "en"))){
+const err79 = {instancePath:instancePath+"/message",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data18.vi !== undefined){
+let data19 = data18.vi;
+if(typeof data19 === "string"){
+if(func2(data19) > 20000){
+const err80 = {instancePath:instancePath+"/message/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(func2(data19) < 1){
+const err81 = {instancePath:instancePath+"/message/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/message/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data18.en !== undefined){
+let data20 = data18.en;
+if(typeof data20 === "string"){
+if(func2(data20) > 20000){
+const err83 = {instancePath:instancePath+"/message/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(func2(data20) < 1){
+const err84 = {instancePath:instancePath+"/message/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/message/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/message",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
 }
 errors++;
 }
@@ -11025,8 +12099,11 @@ errors++;
 }
 if(data3.num !== undefined){
 let data4 = data3.num;
+const _errs13 = errors;
+let valid3 = false;
+const _errs14 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err12 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err12 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11035,11 +12112,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data3.den !== undefined){
-let data5 = data3.den;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11048,9 +12123,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 1 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data4 < -9007199254740991 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11060,10 +12134,12 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs14 === errors;
+valid3 = valid3 || _valid0;
+const _errs16 = errors;
+if(typeof data4 === "string"){
+if(!pattern48.test(data4)){
+const err15 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11073,11 +12149,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.max !== undefined){
-let data6 = data.max;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.num === undefined){
-const err16 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+else {
+const err16 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11086,8 +12159,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data6.den === undefined){
-const err17 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err17 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11096,9 +12171,25 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!((key2 === "num") || (key2 === "den"))){
-const err18 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data3.den !== undefined){
+let data5 = data3.den;
+const _errs19 = errors;
+let valid4 = false;
+const _errs20 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err18 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11107,11 +12198,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data6.num !== undefined){
-let data7 = data6.num;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err19 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err19 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11120,11 +12209,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data6.den !== undefined){
-let data8 = data6.den;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err20 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5 < 1 || isNaN(data5)){
+const err20 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11133,9 +12219,13 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 1 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+var _valid1 = _errs20 === errors;
+valid4 = valid4 || _valid1;
+const _errs22 = errors;
+if(typeof data5 === "string"){
+if(!pattern49.test(data5)){
+const err21 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11145,10 +12235,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-}
 else {
-const err22 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -11157,10 +12245,10 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data.met !== undefined){
-if(typeof data.met !== "boolean"){
-const err23 = {instancePath:instancePath+"/met",schemaPath:"#/properties/met/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+var _valid1 = _errs22 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err23 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -11169,10 +12257,21 @@ vErrors.push(err23);
 }
 errors++;
 }
+else {
+errors = _errs19;
+if(vErrors !== null){
+if(_errs19){
+vErrors.length = _errs19;
 }
-if(data.knockoutFailed !== undefined){
-if(typeof data.knockoutFailed !== "boolean"){
-const err24 = {instancePath:instancePath+"/knockoutFailed",schemaPath:"#/properties/knockoutFailed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -11182,9 +12281,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.evidenceMissing !== undefined){
-if(typeof data.evidenceMissing !== "boolean"){
-const err25 = {instancePath:instancePath+"/evidenceMissing",schemaPath:"#/properties/evidenceMissing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.max !== undefined){
+let data6 = data.max;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.num === undefined){
+const err25 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -11193,15 +12294,256 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.den === undefined){
+const err26 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!((key2 === "num") || (key2 === "den"))){
+const err27 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data6.num !== undefined){
+let data7 = data6.num;
+const _errs29 = errors;
+let valid7 = false;
+const _errs30 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err28 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 9007199254740991 || isNaN(data7)){
+const err29 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data7 < -9007199254740991 || isNaN(data7)){
+const err30 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+var _valid2 = _errs30 === errors;
+valid7 = valid7 || _valid2;
+const _errs32 = errors;
+if(typeof data7 === "string"){
+if(!pattern48.test(data7)){
+const err31 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+var _valid2 = _errs32 === errors;
+valid7 = valid7 || _valid2;
+if(!valid7){
+const err33 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+else {
+errors = _errs29;
+if(vErrors !== null){
+if(_errs29){
+vErrors.length = _errs29;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data6.den !== undefined){
+let data8 = data6.den;
+const _errs35 = errors;
+let valid8 = false;
+const _errs36 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err34 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 9007199254740991 || isNaN(data8)){
+const err35 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data8 < 1 || isNaN(data8)){
+const err36 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+var _valid3 = _errs36 === errors;
+valid8 = valid8 || _valid3;
+const _errs38 = errors;
+if(typeof data8 === "string"){
+if(!pattern49.test(data8)){
+const err37 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid3 = _errs38 === errors;
+valid8 = valid8 || _valid3;
+if(!valid8){
+const err39 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+else {
+errors = _errs35;
+if(vErrors !== null){
+if(_errs35){
+vErrors.length = _errs35;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.met !== undefined){
+if(typeof data.met !== "boolean"){
+const err41 = {instancePath:instancePath+"/met",schemaPath:"#/properties/met/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.knockoutFailed !== undefined){
+if(typeof data.knockoutFailed !== "boolean"){
+const err42 = {instancePath:instancePath+"/knockoutFailed",schemaPath:"#/properties/knockoutFailed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.evidenceMissing !== undefined){
+if(typeof data.evidenceMissing !== "boolean"){
+const err43 = {instancePath:instancePath+"/evidenceMissing",schemaPath:"#/properties/evidenceMissing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
 }
 errors++;
 }
@@ -11323,8 +12665,11 @@ errors++;
 }
 if(data1.num !== undefined){
 let data2 = data1.num;
+const _errs9 = errors;
+let valid3 = false;
+const _errs10 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err9 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err9 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11333,11 +12678,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data1.den !== undefined){
-let data3 = data1.den;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+const err10 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11346,9 +12689,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data2 < -9007199254740991 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11358,15 +12700,149 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/weight",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs10 === errors;
+valid3 = valid3 || _valid0;
+const _errs12 = errors;
+if(typeof data2 === "string"){
+if(!pattern48.test(data2)){
+const err12 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs12 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err14 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1.den !== undefined){
+let data3 = data1.den;
+const _errs15 = errors;
+let valid4 = false;
+const _errs16 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err15 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err16 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err17 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+var _valid1 = _errs16 === errors;
+valid4 = valid4 || _valid1;
+const _errs18 = errors;
+if(typeof data3 === "string"){
+if(!pattern49.test(data3)){
+const err18 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid1 = _errs18 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err20 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/weight",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -11380,12 +12856,12 @@ errors = vErrors.length;
 if(data.level !== undefined){
 let data5 = data.level;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err22 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err22];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err22);
 }
 errors++;
 }
@@ -11394,23 +12870,23 @@ if(data.levelReason !== undefined){
 let data6 = data.levelReason;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.vi === undefined){
-const err14 = {instancePath:instancePath+"/levelReason",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
+const err23 = {instancePath:instancePath+"/levelReason",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err23];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err23);
 }
 errors++;
 }
 for(const key2 in data6){
 if(!((key2 === "vi") || (key2 === "en"))){
-const err15 = {instancePath:instancePath+"/levelReason",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err24 = {instancePath:instancePath+"/levelReason",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err24];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err24);
 }
 errors++;
 }
@@ -11419,33 +12895,33 @@ if(data6.vi !== undefined){
 let data7 = data6.vi;
 if(typeof data7 === "string"){
 if(func2(data7) > 20000){
-const err16 = {instancePath:instancePath+"/levelReason/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+const err25 = {instancePath:instancePath+"/levelReason/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err25];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err25);
 }
 errors++;
 }
 if(func2(data7) < 1){
-const err17 = {instancePath:instancePath+"/levelReason/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err26 = {instancePath:instancePath+"/levelReason/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err26];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err26);
 }
 errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/levelReason/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/levelReason/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err27];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err27);
 }
 errors++;
 }
@@ -11454,45 +12930,45 @@ if(data6.en !== undefined){
 let data8 = data6.en;
 if(typeof data8 === "string"){
 if(func2(data8) > 20000){
-const err19 = {instancePath:instancePath+"/levelReason/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+const err28 = {instancePath:instancePath+"/levelReason/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err28];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err28);
 }
 errors++;
 }
 if(func2(data8) < 1){
-const err20 = {instancePath:instancePath+"/levelReason/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/levelReason/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err29];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err29);
 }
 errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/levelReason/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/levelReason/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err30];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err30);
 }
 errors++;
 }
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/levelReason",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err31 = {instancePath:instancePath+"/levelReason",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err31];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err31);
 }
 errors++;
 }
@@ -11509,24 +12985,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err32 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err32];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err32);
 }
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err33];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -11648,8 +13124,11 @@ errors++;
 }
 if(data1.num !== undefined){
 let data2 = data1.num;
+const _errs9 = errors;
+let valid3 = false;
+const _errs10 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err9 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err9 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11658,11 +13137,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data1.den !== undefined){
-let data3 = data1.den;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+const err10 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11671,9 +13148,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data2 < -9007199254740991 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11683,15 +13159,149 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/weight",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs10 === errors;
+valid3 = valid3 || _valid0;
+const _errs12 = errors;
+if(typeof data2 === "string"){
+if(!pattern48.test(data2)){
+const err12 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs12 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err14 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1.den !== undefined){
+let data3 = data1.den;
+const _errs15 = errors;
+let valid4 = false;
+const _errs16 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err15 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err16 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err17 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+var _valid1 = _errs16 === errors;
+valid4 = valid4 || _valid1;
+const _errs18 = errors;
+if(typeof data3 === "string"){
+if(!pattern49.test(data3)){
+const err18 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid1 = _errs18 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err20 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/weight",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -11714,24 +13324,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err22 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err22];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err22);
 }
 errors++;
 }
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err23];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -12215,8 +13825,11 @@ errors++;
 }
 if(data12.num !== undefined){
 let data13 = data12.num;
+const _errs32 = errors;
+let valid7 = false;
+const _errs33 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err41 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err41 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -12225,11 +13838,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data12.den !== undefined){
-let data14 = data12.den;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err42 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 9007199254740991 || isNaN(data13)){
+const err42 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -12238,9 +13849,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 1 || isNaN(data14)){
-const err43 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data13 < -9007199254740991 || isNaN(data13)){
+const err43 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -12250,10 +13860,12 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs33 === errors;
+valid7 = valid7 || _valid0;
+const _errs35 = errors;
+if(typeof data13 === "string"){
+if(!pattern48.test(data13)){
+const err44 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -12263,10 +13875,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.levelSum !== undefined){
-let data15 = data.levelSum;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err45 = {instancePath:instancePath+"/levelSum",schemaPath:"#/properties/levelSum/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err45 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -12275,12 +13885,10 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data.weightedLevelSum !== undefined){
-let data16 = data.weightedLevelSum;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.num === undefined){
-const err46 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+var _valid0 = _errs35 === errors;
+valid7 = valid7 || _valid0;
+if(!valid7){
+const err46 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -12289,8 +13897,25 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data16.den === undefined){
-const err47 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+else {
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data12.den !== undefined){
+let data14 = data12.den;
+const _errs38 = errors;
+let valid8 = false;
+const _errs39 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err47 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -12299,9 +13924,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!((key3 === "num") || (key3 === "den"))){
-const err48 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 9007199254740991 || isNaN(data14)){
+const err48 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -12310,11 +13935,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data16.num !== undefined){
-let data17 = data16.num;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err49 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data14 < 1 || isNaN(data14)){
+const err49 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -12324,10 +13946,12 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data16.den !== undefined){
-let data18 = data16.den;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err50 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var _valid1 = _errs39 === errors;
+valid8 = valid8 || _valid1;
+const _errs41 = errors;
+if(typeof data14 === "string"){
+if(!pattern49.test(data14)){
+const err50 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -12336,9 +13960,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 1 || isNaN(data18)){
-const err51 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err51 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -12347,16 +13971,270 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid1 = _errs41 === errors;
+valid8 = valid8 || _valid1;
+if(!valid8){
+const err52 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err52];
 }
 else {
 vErrors.push(err52);
+}
+errors++;
+}
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.levelSum !== undefined){
+let data15 = data.levelSum;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err54 = {instancePath:instancePath+"/levelSum",schemaPath:"#/properties/levelSum/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.weightedLevelSum !== undefined){
+let data16 = data.weightedLevelSum;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.num === undefined){
+const err55 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data16.den === undefined){
+const err56 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+for(const key3 in data16){
+if(!((key3 === "num") || (key3 === "den"))){
+const err57 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data16.num !== undefined){
+let data17 = data16.num;
+const _errs50 = errors;
+let valid11 = false;
+const _errs51 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err58 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 9007199254740991 || isNaN(data17)){
+const err59 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data17 < -9007199254740991 || isNaN(data17)){
+const err60 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+var _valid2 = _errs51 === errors;
+valid11 = valid11 || _valid2;
+const _errs53 = errors;
+if(typeof data17 === "string"){
+if(!pattern48.test(data17)){
+const err61 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+var _valid2 = _errs53 === errors;
+valid11 = valid11 || _valid2;
+if(!valid11){
+const err63 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+else {
+errors = _errs50;
+if(vErrors !== null){
+if(_errs50){
+vErrors.length = _errs50;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data16.den !== undefined){
+let data18 = data16.den;
+const _errs56 = errors;
+let valid12 = false;
+const _errs57 = errors;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err64 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 9007199254740991 || isNaN(data18)){
+const err65 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data18 < 1 || isNaN(data18)){
+const err66 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+var _valid3 = _errs57 === errors;
+valid12 = valid12 || _valid3;
+const _errs59 = errors;
+if(typeof data18 === "string"){
+if(!pattern49.test(data18)){
+const err67 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+var _valid3 = _errs59 === errors;
+valid12 = valid12 || _valid3;
+if(!valid12){
+const err69 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+else {
+errors = _errs56;
+if(vErrors !== null){
+if(_errs56){
+vErrors.length = _errs56;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
 }
 errors++;
 }
@@ -12368,216 +14246,7 @@ const len0 = data19.length;
 for(let i0=0; i0<len0; i0++){
 let data20 = data19[i0];
 if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err53 = {instancePath:instancePath+"/levelCounts/" + i0,schemaPath:"#/properties/levelCounts/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/levelCounts",schemaPath:"#/properties/levelCounts/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data.rating !== undefined){
-let data21 = data.rating;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.id === undefined){
-const err55 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data21.label === undefined){
-const err56 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data21.metric === undefined){
-const err57 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if(data21.value === undefined){
-const err58 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-for(const key4 in data21){
-if(!((((key4 === "id") || (key4 === "label")) || (key4 === "metric")) || (key4 === "value"))){
-const err59 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data21.id !== undefined){
-if(typeof data21.id !== "string"){
-const err60 = {instancePath:instancePath+"/rating/id",schemaPath:"#/properties/rating/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data21.label !== undefined){
-let data23 = data21.label;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.vi === undefined){
-const err61 = {instancePath:instancePath+"/rating/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-for(const key5 in data23){
-if(!((key5 === "vi") || (key5 === "en"))){
-const err62 = {instancePath:instancePath+"/rating/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data23.vi !== undefined){
-let data24 = data23.vi;
-if(typeof data24 === "string"){
-if(func2(data24) > 20000){
-const err63 = {instancePath:instancePath+"/rating/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(func2(data24) < 1){
-const err64 = {instancePath:instancePath+"/rating/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/rating/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data23.en !== undefined){
-let data25 = data23.en;
-if(typeof data25 === "string"){
-if(func2(data25) > 20000){
-const err66 = {instancePath:instancePath+"/rating/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(func2(data25) < 1){
-const err67 = {instancePath:instancePath+"/rating/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/rating/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/rating/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data21.metric !== undefined){
-let data26 = data21.metric;
-if(typeof data26 !== "string"){
-const err70 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-if(!(((data26 === "points") || (data26 === "percent")) || (data26 === "mean-level"))){
-const err71 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/enum",keyword:"enum",params:{allowedValues: schema158.properties.rating.properties.metric.enum},message:"must be equal to one of the allowed values"};
+const err71 = {instancePath:instancePath+"/levelCounts/" + i0,schemaPath:"#/properties/levelCounts/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -12587,11 +14256,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data21.value !== undefined){
-let data27 = data21.value;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.num === undefined){
-const err72 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+}
+else {
+const err72 = {instancePath:instancePath+"/levelCounts",schemaPath:"#/properties/levelCounts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -12600,8 +14267,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data27.den === undefined){
-const err73 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+}
+if(data.rating !== undefined){
+let data21 = data.rating;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.id === undefined){
+const err73 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -12610,9 +14281,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-for(const key6 in data27){
-if(!((key6 === "num") || (key6 === "den"))){
-const err74 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data21.label === undefined){
+const err74 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -12621,11 +14291,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data27.num !== undefined){
-let data28 = data27.num;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err75 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data21.metric === undefined){
+const err75 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -12634,11 +14301,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data27.den !== undefined){
-let data29 = data27.den;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err76 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data21.value === undefined){
+const err76 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -12647,9 +14311,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 1 || isNaN(data29)){
-const err77 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key4 in data21){
+if(!((((key4 === "id") || (key4 === "label")) || (key4 === "metric")) || (key4 === "value"))){
+const err77 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -12659,10 +14323,9 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21.id !== undefined){
+if(typeof data21.id !== "string"){
+const err78 = {instancePath:instancePath+"/rating/id",schemaPath:"#/properties/rating/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -12672,14 +14335,363 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
-else {
-const err79 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21.label !== undefined){
+let data23 = data21.label;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.vi === undefined){
+const err79 = {instancePath:instancePath+"/rating/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
 else {
 vErrors.push(err79);
+}
+errors++;
+}
+for(const key5 in data23){
+if(!((key5 === "vi") || (key5 === "en"))){
+const err80 = {instancePath:instancePath+"/rating/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data23.vi !== undefined){
+let data24 = data23.vi;
+if(typeof data24 === "string"){
+if(func2(data24) > 20000){
+const err81 = {instancePath:instancePath+"/rating/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(func2(data24) < 1){
+const err82 = {instancePath:instancePath+"/rating/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/rating/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data23.en !== undefined){
+let data25 = data23.en;
+if(typeof data25 === "string"){
+if(func2(data25) > 20000){
+const err84 = {instancePath:instancePath+"/rating/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(func2(data25) < 1){
+const err85 = {instancePath:instancePath+"/rating/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/rating/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/rating/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data21.metric !== undefined){
+let data26 = data21.metric;
+if(typeof data26 !== "string"){
+const err88 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(!(((data26 === "points") || (data26 === "percent")) || (data26 === "mean-level"))){
+const err89 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/enum",keyword:"enum",params:{allowedValues: schema158.properties.rating.properties.metric.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data21.value !== undefined){
+let data27 = data21.value;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.num === undefined){
+const err90 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data27.den === undefined){
+const err91 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+for(const key6 in data27){
+if(!((key6 === "num") || (key6 === "den"))){
+const err92 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data27.num !== undefined){
+let data28 = data27.num;
+const _errs85 = errors;
+let valid20 = false;
+const _errs86 = errors;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err93 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 9007199254740991 || isNaN(data28)){
+const err94 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data28 < -9007199254740991 || isNaN(data28)){
+const err95 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+var _valid4 = _errs86 === errors;
+valid20 = valid20 || _valid4;
+const _errs88 = errors;
+if(typeof data28 === "string"){
+if(!pattern48.test(data28)){
+const err96 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+var _valid4 = _errs88 === errors;
+valid20 = valid20 || _valid4;
+if(!valid20){
+const err98 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+else {
+errors = _errs85;
+if(vErrors !== null){
+if(_errs85){
+vErrors.length = _errs85;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data27.den !== undefined){
+let data29 = data27.den;
+const _errs91 = errors;
+let valid21 = false;
+const _errs92 = errors;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err99 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 9007199254740991 || isNaN(data29)){
+const err100 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(data29 < 1 || isNaN(data29)){
+const err101 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+var _valid5 = _errs92 === errors;
+valid21 = valid21 || _valid5;
+const _errs94 = errors;
+if(typeof data29 === "string"){
+if(!pattern49.test(data29)){
+const err102 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+var _valid5 = _errs94 === errors;
+valid21 = valid21 || _valid5;
+if(!valid21){
+const err104 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+else {
+errors = _errs91;
+if(vErrors !== null){
+if(_errs91){
+vErrors.length = _errs91;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
 }
 errors++;
 }
@@ -12696,12 +14708,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err107 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err80];
+vErrors = [err107];
 }
 else {
-vErrors.push(err80);
+vErrors.push(err107);
 }
 errors++;
 }
@@ -12714,23 +14726,23 @@ for(let i2=0; i2<len2; i2++){
 let data33 = data32[i2];
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 if(data33.vi === undefined){
-const err81 = {instancePath:instancePath+"/reasons/" + i2,schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
+const err108 = {instancePath:instancePath+"/reasons/" + i2,schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
 if(vErrors === null){
-vErrors = [err81];
+vErrors = [err108];
 }
 else {
-vErrors.push(err81);
+vErrors.push(err108);
 }
 errors++;
 }
 for(const key7 in data33){
 if(!((key7 === "vi") || (key7 === "en"))){
-const err82 = {instancePath:instancePath+"/reasons/" + i2,schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+const err109 = {instancePath:instancePath+"/reasons/" + i2,schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err82];
+vErrors = [err109];
 }
 else {
-vErrors.push(err82);
+vErrors.push(err109);
 }
 errors++;
 }
@@ -12739,33 +14751,33 @@ if(data33.vi !== undefined){
 let data34 = data33.vi;
 if(typeof data34 === "string"){
 if(func2(data34) > 20000){
-const err83 = {instancePath:instancePath+"/reasons/" + i2+"/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+const err110 = {instancePath:instancePath+"/reasons/" + i2+"/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
-vErrors = [err83];
+vErrors = [err110];
 }
 else {
-vErrors.push(err83);
+vErrors.push(err110);
 }
 errors++;
 }
 if(func2(data34) < 1){
-const err84 = {instancePath:instancePath+"/reasons/" + i2+"/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err111 = {instancePath:instancePath+"/reasons/" + i2+"/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err84];
+vErrors = [err111];
 }
 else {
-vErrors.push(err84);
+vErrors.push(err111);
 }
 errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/reasons/" + i2+"/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err112 = {instancePath:instancePath+"/reasons/" + i2+"/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err112];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err112);
 }
 errors++;
 }
@@ -12774,57 +14786,57 @@ if(data33.en !== undefined){
 let data35 = data33.en;
 if(typeof data35 === "string"){
 if(func2(data35) > 20000){
-const err86 = {instancePath:instancePath+"/reasons/" + i2+"/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+const err113 = {instancePath:instancePath+"/reasons/" + i2+"/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
-vErrors = [err86];
+vErrors = [err113];
 }
 else {
-vErrors.push(err86);
+vErrors.push(err113);
 }
 errors++;
 }
 if(func2(data35) < 1){
-const err87 = {instancePath:instancePath+"/reasons/" + i2+"/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err114 = {instancePath:instancePath+"/reasons/" + i2+"/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err87];
+vErrors = [err114];
 }
 else {
-vErrors.push(err87);
+vErrors.push(err114);
 }
 errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/reasons/" + i2+"/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err115 = {instancePath:instancePath+"/reasons/" + i2+"/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err88];
+vErrors = [err115];
 }
 else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/reasons/" + i2,schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
+vErrors.push(err115);
 }
 errors++;
 }
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err116 = {instancePath:instancePath+"/reasons/" + i2,schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err90];
+vErrors = [err116];
 }
 else {
-vErrors.push(err90);
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
 }
 errors++;
 }
@@ -12835,24 +14847,24 @@ if(Array.isArray(data36)){
 const len3 = data36.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data36[i3] !== "string"){
-const err91 = {instancePath:instancePath+"/failedKnockouts/" + i3,schemaPath:"#/properties/failedKnockouts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err118 = {instancePath:instancePath+"/failedKnockouts/" + i3,schemaPath:"#/properties/failedKnockouts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err91];
+vErrors = [err118];
 }
 else {
-vErrors.push(err91);
+vErrors.push(err118);
 }
 errors++;
 }
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/failedKnockouts",schemaPath:"#/properties/failedKnockouts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err119 = {instancePath:instancePath+"/failedKnockouts",schemaPath:"#/properties/failedKnockouts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err92];
+vErrors = [err119];
 }
 else {
-vErrors.push(err92);
+vErrors.push(err119);
 }
 errors++;
 }
@@ -12863,24 +14875,24 @@ if(Array.isArray(data38)){
 const len4 = data38.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data38[i4] !== "string"){
-const err93 = {instancePath:instancePath+"/unanswered/" + i4,schemaPath:"#/properties/unanswered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err120 = {instancePath:instancePath+"/unanswered/" + i4,schemaPath:"#/properties/unanswered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err93];
+vErrors = [err120];
 }
 else {
-vErrors.push(err93);
+vErrors.push(err120);
 }
 errors++;
 }
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/unanswered",schemaPath:"#/properties/unanswered/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err121 = {instancePath:instancePath+"/unanswered",schemaPath:"#/properties/unanswered/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err94];
+vErrors = [err121];
 }
 else {
-vErrors.push(err94);
+vErrors.push(err121);
 }
 errors++;
 }
@@ -12891,24 +14903,24 @@ if(Array.isArray(data40)){
 const len5 = data40.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data40[i5] !== "string"){
-const err95 = {instancePath:instancePath+"/unassessed/" + i5,schemaPath:"#/properties/unassessed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err122 = {instancePath:instancePath+"/unassessed/" + i5,schemaPath:"#/properties/unassessed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err95];
+vErrors = [err122];
 }
 else {
-vErrors.push(err95);
+vErrors.push(err122);
 }
 errors++;
 }
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/unassessed",schemaPath:"#/properties/unassessed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err123 = {instancePath:instancePath+"/unassessed",schemaPath:"#/properties/unassessed/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err96];
+vErrors = [err123];
 }
 else {
-vErrors.push(err96);
+vErrors.push(err123);
 }
 errors++;
 }
@@ -12919,24 +14931,24 @@ if(Array.isArray(data42)){
 const len6 = data42.length;
 for(let i6=0; i6<len6; i6++){
 if(typeof data42[i6] !== "string"){
-const err97 = {instancePath:instancePath+"/notApplicable/" + i6,schemaPath:"#/properties/notApplicable/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err124 = {instancePath:instancePath+"/notApplicable/" + i6,schemaPath:"#/properties/notApplicable/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err97];
+vErrors = [err124];
 }
 else {
-vErrors.push(err97);
+vErrors.push(err124);
 }
 errors++;
 }
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/notApplicable",schemaPath:"#/properties/notApplicable/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err125 = {instancePath:instancePath+"/notApplicable",schemaPath:"#/properties/notApplicable/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err98];
+vErrors = [err125];
 }
 else {
-vErrors.push(err98);
+vErrors.push(err125);
 }
 errors++;
 }
@@ -12947,58 +14959,86 @@ if(Array.isArray(data44)){
 const len7 = data44.length;
 for(let i7=0; i7<len7; i7++){
 if(typeof data44[i7] !== "string"){
-const err99 = {instancePath:instancePath+"/missingEvidence/" + i7,schemaPath:"#/properties/missingEvidence/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err126 = {instancePath:instancePath+"/missingEvidence/" + i7,schemaPath:"#/properties/missingEvidence/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err99];
+vErrors = [err126];
 }
 else {
-vErrors.push(err99);
+vErrors.push(err126);
 }
 errors++;
 }
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/missingEvidence",schemaPath:"#/properties/missingEvidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err127 = {instancePath:instancePath+"/missingEvidence",schemaPath:"#/properties/missingEvidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err100];
+vErrors = [err127];
 }
 else {
-vErrors.push(err100);
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data.ignoredAnswers !== undefined){
+let data46 = data.ignoredAnswers;
+if(Array.isArray(data46)){
+const len8 = data46.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data46[i8] !== "string"){
+const err128 = {instancePath:instancePath+"/ignoredAnswers/" + i8,schemaPath:"#/properties/ignoredAnswers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/ignoredAnswers",schemaPath:"#/properties/ignoredAnswers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
 }
 errors++;
 }
 }
 if(data.sections !== undefined){
-let data46 = data.sections;
-if(Array.isArray(data46)){
-const len8 = data46.length;
-for(let i8=0; i8<len8; i8++){
-if(!(validate70(data46[i8], {instancePath:instancePath+"/sections/" + i8,parentData:data46,parentDataProperty:i8,rootData,dynamicAnchors}))){
+let data48 = data.sections;
+if(Array.isArray(data48)){
+const len9 = data48.length;
+for(let i9=0; i9<len9; i9++){
+if(!(validate70(data48[i9], {instancePath:instancePath+"/sections/" + i9,parentData:data48,parentDataProperty:i9,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err130 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err101];
+vErrors = [err130];
 }
 else {
-vErrors.push(err101);
+vErrors.push(err130);
 }
 errors++;
 }
 }
 }
 else {
-const err102 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err131 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err102];
+vErrors = [err131];
 }
 else {
-vErrors.push(err102);
+vErrors.push(err131);
 }
 errors++;
 }
