@@ -9,8 +9,11 @@ import canonicalize from 'canonicalize';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Assessment, CriteriaSet } from './generated/types.js';
+import { scoredAtLock } from './lock-record.js';
 
-const EXCLUDED = new Set(['contentHash', 'status', 'signatures']);
+// scoredAtLock: what the engine decided at locking (a record about the content, not content): outside the hash,
+// so documents locked before it existed still verify.
+const EXCLUDED = new Set(['contentHash', 'status', 'signatures', 'scoredAtLock']);
 
 function nfc(x: unknown): unknown {
   if (typeof x === 'string') return x.normalize('NFC');
@@ -47,8 +50,9 @@ export function contentHash(doc: object): string {
 }
 
 /**
- * Locks an assessment: a new object with status "locked", `lockedAt`, the set's content hash pinned and the
- * assessment's own content hash recorded. The input is not changed.
+ * Locks an assessment: a new object with status "locked", `lockedAt`, the set's content hash pinned, the
+ * assessment's own content hash recorded, and `scoredAtLock`: the decision and exact totals the scoring engine
+ * gives now, with the engine version (see {@link lockedVerdict}). The input is not changed.
  */
 export function lockAssessment(a: Assessment, set: CriteriaSet, now: string): Assessment {
   const locked: Assessment = {
@@ -59,6 +63,9 @@ export function lockAssessment(a: Assessment, set: CriteriaSet, now: string): As
   };
   if (!locked.submittedAt) locked.submittedAt = now;
   delete locked.contentHash;
+  delete locked.scoredAtLock;
+  const record = scoredAtLock(set, locked);
+  if (record) locked.scoredAtLock = record;
   locked.contentHash = contentHash(locked);
   return locked;
 }

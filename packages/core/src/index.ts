@@ -9,7 +9,8 @@
  * const result = score(set.value, JSON.parse(assessmentText));
  * if (result.ok) console.log(result.value.decision, result.value.total.display.percent + ' %');
  */
-export { score } from './score.js';
+export { score, ENGINE_VERSION } from './score.js';
+export { lockedVerdict, type ScoredAtLock } from './lock-record.js';
 export {
   validateCriteriaSet,
   validateAssessment,

@@ -67,6 +67,11 @@ const TABLE = {
   'answer.zone-missing': { vi: 'Bộ tiêu chí phân biệt theo vùng nhưng cơ sở chưa có vùng', en: 'The criteria set depends on the zone, but the facility has none' },
   'answer.facility-kind': { vi: 'Bộ tiêu chí không áp dụng cho loại cơ sở "{kind}" (áp dụng cho: {allowed})', en: 'The criteria set does not apply to facility kind "{kind}" (it applies to: {allowed})' },
   'result.nothing-applicable': { vi: 'Không có chỉ tiêu nào áp dụng: không thể kết luận', en: 'No item is applicable: there is nothing to decide on' },
+  'lock.verdict-changed': {
+    vi: 'Khi khóa phiếu, bộ chấm điểm (phiên bản {version}) kết luận "{then}"; bộ chấm điểm hiện tại ({current}) kết luận "{now}". Kết quả khi khóa vẫn là kết quả chính thức.',
+    en: 'When locked, the scoring engine (version {version}) decided "{then}"; the current engine ({current}) decides "{now}". The verdict at locking remains the official one.',
+  },
+  'lock.verdict-same': { vi: 'Kết quả khớp với kết quả khi khóa phiếu (bộ chấm điểm {version})', en: 'The result matches the one recorded at locking (engine {version})' },
   'level.pending': { vi: 'Mức 1 (tạm thời): tiểu mục mức 1 chưa trả lời ({list})', en: 'Level 1 (provisional): level-1 elements not yet answered ({list})' },
   // --- assessment against its set ---
   'answer.set-mismatch': {

@@ -38,6 +38,12 @@ import { validateAssessmentShape } from './validate.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/**
+ * The version of the scoring rules. Bumped whenever a rule in docs/scoring.md changes what a result says, so a
+ * locked assessment records which rules decided it (`scoredAtLock`). 2: the rules of ADR 0006.
+ */
+export const ENGINE_VERSION = '2';
+
 function scoreOf(applicable: boolean, points: Exact, max: Exact, percent: Exact | undefined): ScoreResultScore {
   const display: ScoreResultScore['display'] = { points: formatPoints(points), max: formatPoints(max) };
   if (percent) display.percent = formatPercent(percent);

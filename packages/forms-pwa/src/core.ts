@@ -31,5 +31,6 @@ export {
   formatExact,
   formatPercent,
   exactToNumber,
+  lockedVerdict,
 } from '@tieuchi/core';
 export type { Problem, Outcome } from '@tieuchi/core';

@@ -168,6 +168,18 @@ export interface Assessment {
     image?: Sha256;
   }[];
   note?: string;
+  /**
+   * What the scoring engine decided when the assessment was locked, and which engine version decided it, so that a later engine deciding differently is shown, not silently substituted. Outside the content hash (filled in by lockAssessment).
+   */
+  scoredAtLock?: {
+    engineVersion: string;
+    decision: 'pass' | 'fail' | 'incomplete' | 'none';
+    points: Exact;
+    max: Exact;
+    percent?: Exact;
+    meanLevel?: Exact;
+    rating?: string;
+  };
   contentHash?: Sha256;
 }
 /**
@@ -198,6 +210,16 @@ export interface Facility {
   provisional?: boolean;
   registryId?: Id;
   note?: string;
+}
+/**
+ * An exact rational number: numerator over a positive denominator, in lowest terms. Each of `num` and `den` is a JSON integer when it is a safe integer (|x| <= 2^53 - 1, so every JSON reader gets it exactly) and otherwise a string of its decimal digits (e.g. "12345678901234567890123"): never rounded. Read a string field with BigInt (or any big-integer library); a reader that only needs an approximation may divide Number(num) by Number(den).
+ *
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "Exact".
+ */
+export interface Exact {
+  num: number | string;
+  den: number | string;
 }
 /**
  * An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.
@@ -673,16 +695,6 @@ export interface ImprovementPlan {
     completionEvidence?: Sha256[];
     note?: string;
   }[];
-}
-/**
- * An exact rational number: numerator over a positive denominator, in lowest terms. Each of `num` and `den` is a JSON integer when it is a safe integer (|x| <= 2^53 - 1, so every JSON reader gets it exactly) and otherwise a string of its decimal digits (e.g. "12345678901234567890123"): never rounded. Read a string field with BigInt (or any big-integer library); a reader that only needs an approximation may divide Number(num) by Number(den).
- *
- * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
- * via the `definition` "Exact".
- */
-export interface Exact {
-  num: number | string;
-  den: number | string;
 }
 /**
  * A list of facilities, e.g. the city's stations and hospitals.

@@ -6478,7 +6478,10 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateAssessmentSchema = validate52;
-const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment:1","title":"Assessment","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"description":"Answers by item id. Order is irrelevant.","type":"object","propertyNames":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"additionalProperties":{"$ref":"#/$defs/Answer"}},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"note":{"type":"string","maxLength":20000},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}};
+const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment:1","title":"Assessment","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"description":"Answers by item id. Order is irrelevant.","type":"object","propertyNames":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"additionalProperties":{"$ref":"#/$defs/Answer"}},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"note":{"type":"string","maxLength":20000},"scoredAtLock":{"description":"What the scoring engine decided when the assessment was locked, and which engine version decided it, so that a later engine deciding differently is shown, not silently substituted. Outside the content hash (filled in by lockAssessment).","type":"object","properties":{"engineVersion":{"type":"string","maxLength":64},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"meanLevel":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"rating":{"type":"string","maxLength":200}},"required":["engineVersion","decision","points","max"],"additionalProperties":false},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}};
+const schema139 = {"description":"An exact rational number: numerator over a positive denominator, in lowest terms. Each of `num` and `den` is a JSON integer when it is a safe integer (|x| <= 2^53 - 1, so every JSON reader gets it exactly) and otherwise a string of its decimal digits (e.g. \"12345678901234567890123\"): never rounded. Read a string field with BigInt (or any big-integer library); a reader that only needs an approximation may divide Number(num) by Number(den).","type":"object","properties":{"num":{"anyOf":[{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},{"type":"string","pattern":"^-?[1-9][0-9]{15,}$"}]},"den":{"anyOf":[{"type":"integer","minimum":1,"maximum":9007199254740991},{"type":"string","pattern":"^[1-9][0-9]{15,}$"}]}},"required":["num","den"],"additionalProperties":false};
+const pattern37 = new RegExp("^-?[1-9][0-9]{15,}$", "u");
+const pattern38 = new RegExp("^[1-9][0-9]{15,}$", "u");
 const schema120 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility:1","title":"Facility","description":"A health facility. Places follow the 2025 reorganisation (province, then commune or ward); the former district is kept as a label.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"name":{"type":"string","minLength":1,"maxLength":500},"kind":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"},"ownership":{"type":"string","enum":["public","private"]},"province":{"type":"string","maxLength":200},"commune":{"description":"Commune (xã) or ward (phường) after the 2025 reorganisation.","type":"string","maxLength":200},"formerDistrict":{"description":"The district before 2025, kept as a label.","type":"string","maxLength":200},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"address":{"type":"string","maxLength":1000},"provisional":{"description":"Added on a device; to be mapped to a registry id later.","type":"boolean"},"registryId":{"description":"For a provisional facility mapped later: the registry id it stands for.","$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"note":{"type":"string","maxLength":4000}},"required":["id","name","kind"],"additionalProperties":false};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -8109,11 +8112,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data.contentHash !== undefined){
-let data36 = data.contentHash;
-if(typeof data36 === "string"){
-if(!pattern9.test(data36)){
-const err84 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(data.scoredAtLock !== undefined){
+let data36 = data.scoredAtLock;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.engineVersion === undefined){
+const err84 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "engineVersion"},message:"must have required property '"+"engineVersion"+"'"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -8122,9 +8125,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.decision === undefined){
+const err85 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -8133,15 +8135,1032 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-}
-else {
-const err86 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data36.points === undefined){
+const err86 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err86];
 }
 else {
 vErrors.push(err86);
+}
+errors++;
+}
+if(data36.max === undefined){
+const err87 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+for(const key8 in data36){
+if(!(((((((key8 === "engineVersion") || (key8 === "decision")) || (key8 === "points")) || (key8 === "max")) || (key8 === "percent")) || (key8 === "meanLevel")) || (key8 === "rating"))){
+const err88 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data36.engineVersion !== undefined){
+let data37 = data36.engineVersion;
+if(typeof data37 === "string"){
+if(func2(data37) > 64){
+const err89 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data36.decision !== undefined){
+let data38 = data36.decision;
+if(typeof data38 !== "string"){
+const err91 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(!((((data38 === "pass") || (data38 === "fail")) || (data38 === "incomplete")) || (data38 === "none"))){
+const err92 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/enum",keyword:"enum",params:{allowedValues: schema116.properties.scoredAtLock.properties.decision.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data36.points !== undefined){
+let data39 = data36.points;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.num === undefined){
+const err93 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(data39.den === undefined){
+const err94 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+for(const key9 in data39){
+if(!((key9 === "num") || (key9 === "den"))){
+const err95 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data39.num !== undefined){
+let data40 = data39.num;
+const _errs104 = errors;
+let valid29 = false;
+const _errs105 = errors;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err96 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 9007199254740991 || isNaN(data40)){
+const err97 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data40 < -9007199254740991 || isNaN(data40)){
+const err98 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+var _valid0 = _errs105 === errors;
+valid29 = valid29 || _valid0;
+const _errs107 = errors;
+if(typeof data40 === "string"){
+if(!pattern37.test(data40)){
+const err99 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+var _valid0 = _errs107 === errors;
+valid29 = valid29 || _valid0;
+if(!valid29){
+const err101 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+else {
+errors = _errs104;
+if(vErrors !== null){
+if(_errs104){
+vErrors.length = _errs104;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data39.den !== undefined){
+let data41 = data39.den;
+const _errs110 = errors;
+let valid30 = false;
+const _errs111 = errors;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err102 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 9007199254740991 || isNaN(data41)){
+const err103 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+if(data41 < 1 || isNaN(data41)){
+const err104 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+var _valid1 = _errs111 === errors;
+valid30 = valid30 || _valid1;
+const _errs113 = errors;
+if(typeof data41 === "string"){
+if(!pattern38.test(data41)){
+const err105 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+var _valid1 = _errs113 === errors;
+valid30 = valid30 || _valid1;
+if(!valid30){
+const err107 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+else {
+errors = _errs110;
+if(vErrors !== null){
+if(_errs110){
+vErrors.length = _errs110;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data36.max !== undefined){
+let data42 = data36.max;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.num === undefined){
+const err109 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(data42.den === undefined){
+const err110 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+for(const key10 in data42){
+if(!((key10 === "num") || (key10 === "den"))){
+const err111 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data42.num !== undefined){
+let data43 = data42.num;
+const _errs120 = errors;
+let valid33 = false;
+const _errs121 = errors;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err112 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 9007199254740991 || isNaN(data43)){
+const err113 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data43 < -9007199254740991 || isNaN(data43)){
+const err114 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+var _valid2 = _errs121 === errors;
+valid33 = valid33 || _valid2;
+const _errs123 = errors;
+if(typeof data43 === "string"){
+if(!pattern37.test(data43)){
+const err115 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+var _valid2 = _errs123 === errors;
+valid33 = valid33 || _valid2;
+if(!valid33){
+const err117 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+else {
+errors = _errs120;
+if(vErrors !== null){
+if(_errs120){
+vErrors.length = _errs120;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data42.den !== undefined){
+let data44 = data42.den;
+const _errs126 = errors;
+let valid34 = false;
+const _errs127 = errors;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err118 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 9007199254740991 || isNaN(data44)){
+const err119 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(data44 < 1 || isNaN(data44)){
+const err120 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+var _valid3 = _errs127 === errors;
+valid34 = valid34 || _valid3;
+const _errs129 = errors;
+if(typeof data44 === "string"){
+if(!pattern38.test(data44)){
+const err121 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+var _valid3 = _errs129 === errors;
+valid34 = valid34 || _valid3;
+if(!valid34){
+const err123 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+else {
+errors = _errs126;
+if(vErrors !== null){
+if(_errs126){
+vErrors.length = _errs126;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data36.percent !== undefined){
+let data45 = data36.percent;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.num === undefined){
+const err125 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if(data45.den === undefined){
+const err126 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+for(const key11 in data45){
+if(!((key11 === "num") || (key11 === "den"))){
+const err127 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data45.num !== undefined){
+let data46 = data45.num;
+const _errs136 = errors;
+let valid37 = false;
+const _errs137 = errors;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err128 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 9007199254740991 || isNaN(data46)){
+const err129 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(data46 < -9007199254740991 || isNaN(data46)){
+const err130 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+var _valid4 = _errs137 === errors;
+valid37 = valid37 || _valid4;
+const _errs139 = errors;
+if(typeof data46 === "string"){
+if(!pattern37.test(data46)){
+const err131 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+var _valid4 = _errs139 === errors;
+valid37 = valid37 || _valid4;
+if(!valid37){
+const err133 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+else {
+errors = _errs136;
+if(vErrors !== null){
+if(_errs136){
+vErrors.length = _errs136;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data45.den !== undefined){
+let data47 = data45.den;
+const _errs142 = errors;
+let valid38 = false;
+const _errs143 = errors;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err134 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 9007199254740991 || isNaN(data47)){
+const err135 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(data47 < 1 || isNaN(data47)){
+const err136 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+var _valid5 = _errs143 === errors;
+valid38 = valid38 || _valid5;
+const _errs145 = errors;
+if(typeof data47 === "string"){
+if(!pattern38.test(data47)){
+const err137 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+var _valid5 = _errs145 === errors;
+valid38 = valid38 || _valid5;
+if(!valid38){
+const err139 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+else {
+errors = _errs142;
+if(vErrors !== null){
+if(_errs142){
+vErrors.length = _errs142;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+if(data36.meanLevel !== undefined){
+let data48 = data36.meanLevel;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.num === undefined){
+const err141 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if(data48.den === undefined){
+const err142 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+for(const key12 in data48){
+if(!((key12 === "num") || (key12 === "den"))){
+const err143 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data48.num !== undefined){
+let data49 = data48.num;
+const _errs152 = errors;
+let valid41 = false;
+const _errs153 = errors;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err144 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 9007199254740991 || isNaN(data49)){
+const err145 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+if(data49 < -9007199254740991 || isNaN(data49)){
+const err146 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+var _valid6 = _errs153 === errors;
+valid41 = valid41 || _valid6;
+const _errs155 = errors;
+if(typeof data49 === "string"){
+if(!pattern37.test(data49)){
+const err147 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+var _valid6 = _errs155 === errors;
+valid41 = valid41 || _valid6;
+if(!valid41){
+const err149 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+else {
+errors = _errs152;
+if(vErrors !== null){
+if(_errs152){
+vErrors.length = _errs152;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data48.den !== undefined){
+let data50 = data48.den;
+const _errs158 = errors;
+let valid42 = false;
+const _errs159 = errors;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err150 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 9007199254740991 || isNaN(data50)){
+const err151 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+if(data50 < 1 || isNaN(data50)){
+const err152 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+var _valid7 = _errs159 === errors;
+valid42 = valid42 || _valid7;
+const _errs161 = errors;
+if(typeof data50 === "string"){
+if(!pattern38.test(data50)){
+const err153 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+var _valid7 = _errs161 === errors;
+valid42 = valid42 || _valid7;
+if(!valid42){
+const err155 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+else {
+errors = _errs158;
+if(vErrors !== null){
+if(_errs158){
+vErrors.length = _errs158;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data36.rating !== undefined){
+let data51 = data36.rating;
+if(typeof data51 === "string"){
+if(func2(data51) > 200){
+const err157 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data.contentHash !== undefined){
+let data52 = data.contentHash;
+if(typeof data52 === "string"){
+if(!pattern9.test(data52)){
+const err160 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+}
+else {
+const err162 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
 }
 errors++;
 }
@@ -8151,7 +9170,7 @@ return errors === 0;
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateFacilityRegistrySchema = validate57;
-const schema140 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility-registry:1","title":"FacilityRegistry","description":"A list of facilities, e.g. the city's stations and hospitals.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"facility-registry"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"type":"string","maxLength":4000},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}}},"required":["schemaVersion","kind","id","facilities"],"additionalProperties":false};
+const schema144 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility-registry:1","title":"FacilityRegistry","description":"A list of facilities, e.g. the city's stations and hospitals.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"facility-registry"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"type":"string","maxLength":4000},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}}},"required":["schemaVersion","kind","id","facilities"],"additionalProperties":false};
 
 function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:facility-registry:1" */;
@@ -8459,12 +9478,9 @@ return errors === 0;
 validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateBundleSchema = validate59;
-const schema143 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:bundle:1","title":"Bundle","description":"An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"bundle"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"app":{"type":"object","properties":{"name":{"type":"string","maxLength":200},"version":{"type":"string","maxLength":64}},"required":["name"],"additionalProperties":false},"assessments":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:assessment:1"}},"criteriaSets":{"type":"array","maxItems":1000,"items":{"$ref":"urn:tieuchi:schema:criteria-set:1"}},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}},"plans":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:improvement-plan:1"}},"photos":{"type":"array","maxItems":100000,"items":{"type":"object","properties":{"hash":{"description":"SHA-256 of the decoded bytes.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"mime":{"type":"string","enum":["image/jpeg","image/png","image/webp"]},"width":{"type":"integer","minimum":1,"maximum":20000},"height":{"type":"integer","minimum":1,"maximum":20000},"capturedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"caption":{"type":"string","maxLength":2000},"dataBase64":{"type":"string","maxLength":40000000,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}},"required":["hash","mime","dataBase64"],"additionalProperties":false}}},"required":["schemaVersion","kind","createdAt","assessments"],"additionalProperties":false};
-const pattern53 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
-const schema145 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:improvement-plan:1","title":"ImprovementPlan","description":"Actions (kế hoạch cải tiến) proposed from the gaps of one assessment.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"improvement-plan"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"facilityId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"actions":{"type":"array","maxItems":5000,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"itemId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"problem":{"type":"string","maxLength":4000},"action":{"type":"string","maxLength":4000},"owner":{"type":"string","maxLength":500},"due":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"resources":{"type":"string","maxLength":4000},"status":{"type":"string","enum":["planned","in-progress","done","verified"]},"pointsToGain":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"knockout":{"type":"boolean"},"completionEvidence":{"type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"note":{"type":"string","maxLength":4000}},"required":["id","itemId","status"],"additionalProperties":false}}},"required":["schemaVersion","kind","id","assessmentId","facilityId","actions"],"additionalProperties":false};
-const schema154 = {"description":"An exact rational number: numerator over a positive denominator, in lowest terms. Each of `num` and `den` is a JSON integer when it is a safe integer (|x| <= 2^53 - 1, so every JSON reader gets it exactly) and otherwise a string of its decimal digits (e.g. \"12345678901234567890123\"): never rounded. Read a string field with BigInt (or any big-integer library); a reader that only needs an approximation may divide Number(num) by Number(den).","type":"object","properties":{"num":{"anyOf":[{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},{"type":"string","pattern":"^-?[1-9][0-9]{15,}$"}]},"den":{"anyOf":[{"type":"integer","minimum":1,"maximum":9007199254740991},{"type":"string","pattern":"^[1-9][0-9]{15,}$"}]}},"required":["num","den"],"additionalProperties":false};
-const pattern48 = new RegExp("^-?[1-9][0-9]{15,}$", "u");
-const pattern49 = new RegExp("^[1-9][0-9]{15,}$", "u");
+const schema147 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:bundle:1","title":"Bundle","description":"An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"bundle"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"app":{"type":"object","properties":{"name":{"type":"string","maxLength":200},"version":{"type":"string","maxLength":64}},"required":["name"],"additionalProperties":false},"assessments":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:assessment:1"}},"criteriaSets":{"type":"array","maxItems":1000,"items":{"$ref":"urn:tieuchi:schema:criteria-set:1"}},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}},"plans":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:improvement-plan:1"}},"photos":{"type":"array","maxItems":100000,"items":{"type":"object","properties":{"hash":{"description":"SHA-256 of the decoded bytes.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"mime":{"type":"string","enum":["image/jpeg","image/png","image/webp"]},"width":{"type":"integer","minimum":1,"maximum":20000},"height":{"type":"integer","minimum":1,"maximum":20000},"capturedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"caption":{"type":"string","maxLength":2000},"dataBase64":{"type":"string","maxLength":40000000,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}},"required":["hash","mime","dataBase64"],"additionalProperties":false}}},"required":["schemaVersion","kind","createdAt","assessments"],"additionalProperties":false};
+const pattern61 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
+const schema149 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:improvement-plan:1","title":"ImprovementPlan","description":"Actions (kế hoạch cải tiến) proposed from the gaps of one assessment.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"improvement-plan"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"facilityId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"actions":{"type":"array","maxItems":5000,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"itemId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"problem":{"type":"string","maxLength":4000},"action":{"type":"string","maxLength":4000},"owner":{"type":"string","maxLength":500},"due":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"resources":{"type":"string","maxLength":4000},"status":{"type":"string","enum":["planned","in-progress","done","verified"]},"pointsToGain":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"knockout":{"type":"boolean"},"completionEvidence":{"type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"note":{"type":"string","maxLength":4000}},"required":["id","itemId","status"],"additionalProperties":false}}},"required":["schemaVersion","kind","id","assessmentId","facilityId","actions"],"additionalProperties":false};
 
 function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:improvement-plan:1" */;
@@ -8747,7 +9763,7 @@ vErrors.push(err22);
 errors++;
 }
 for(const key1 in data8){
-if(!(func1.call(schema145.properties.actions.items.properties, key1))){
+if(!(func1.call(schema149.properties.actions.items.properties, key1))){
 const err23 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
@@ -8946,7 +9962,7 @@ vErrors.push(err38);
 errors++;
 }
 if(!((((data16 === "planned") || (data16 === "in-progress")) || (data16 === "done")) || (data16 === "verified"))){
-const err39 = {instancePath:instancePath+"/actions/" + i0+"/status",schemaPath:"#/properties/actions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema145.properties.actions.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err39 = {instancePath:instancePath+"/actions/" + i0+"/status",schemaPath:"#/properties/actions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema149.properties.actions.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9032,7 +10048,7 @@ var _valid0 = _errs49 === errors;
 valid14 = valid14 || _valid0;
 const _errs51 = errors;
 if(typeof data18 === "string"){
-if(!pattern48.test(data18)){
+if(!pattern37.test(data18)){
 const err46 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err46];
@@ -9118,7 +10134,7 @@ var _valid1 = _errs55 === errors;
 valid15 = valid15 || _valid1;
 const _errs57 = errors;
 if(typeof data19 === "string"){
-if(!pattern49.test(data19)){
+if(!pattern38.test(data19)){
 const err52 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
@@ -9357,7 +10373,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema143.properties, key0))){
+if(!(func1.call(schema147.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -9729,7 +10745,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(((data17 === "image/jpeg") || (data17 === "image/png")) || (data17 === "image/webp"))){
-const err32 = {instancePath:instancePath+"/photos/" + i4+"/mime",schemaPath:"#/properties/photos/items/properties/mime/enum",keyword:"enum",params:{allowedValues: schema143.properties.photos.items.properties.mime.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/photos/" + i4+"/mime",schemaPath:"#/properties/photos/items/properties/mime/enum",keyword:"enum",params:{allowedValues: schema147.properties.photos.items.properties.mime.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9872,7 +10888,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern53.test(data22)){
+if(!pattern61.test(data22)){
 const err44 = {instancePath:instancePath+"/photos/" + i4+"/dataBase64",schemaPath:"#/properties/photos/items/properties/dataBase64/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]*={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]*={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -9937,8 +10953,8 @@ validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateImprovementPlanSchema = validate63;
 
 export const validateResultSchema = validate65;
-const schema158 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:result:1","title":"ScoreResult","description":"The explained result of scoring one assessment with one criteria set. Every number is an exact fraction {num, den}: each field a JSON integer when it is a safe integer, otherwise a string of decimal digits (never rounded; see the Exact definition in the common schema). `display` strings are rounded once, for people.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"result"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string"},"model":{"type":"string","enum":["points","levels"]},"aggregation":{"type":"string","enum":["sum","mean-of-percentages"]}},"required":["id","version","model","aggregation"],"additionalProperties":false},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"complete":{"description":"Every applicable item has an answer.","type":"boolean"},"decision":{"description":"pass / fail by the set's pass rules; incomplete when items are unanswered or could not be assessed (never a pass); none when the set has no pass rules or nothing is applicable (nothing to decide on).","type":"string","enum":["pass","fail","incomplete","none"]},"total":{"$ref":"#/$defs/Score"},"meanLevel":{"description":"Levels model: weighted mean level over applicable criteria.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelSum":{"description":"Levels model: unweighted sum of levels (the 'raw total').","type":"integer"},"weightedLevelSum":{"description":"Levels model: sum of weight x level.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelCounts":{"description":"Levels model: how many applicable criteria reached each level (index 0 = level 1).","type":"array","items":{"type":"integer"}},"rating":{"type":"object","properties":{"id":{"type":"string"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"metric":{"type":"string","enum":["points","percent","mean-level"]},"value":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","label","metric","value"],"additionalProperties":false},"rules":{"description":"Every pass rule with its outcome.","type":"array","items":{"$ref":"#/$defs/RuleOutcome"}},"reasons":{"description":"Why the assessment did not pass (empty when it passed): one line per failed rule or missing answer.","type":"array","items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"failedKnockouts":{"type":"array","items":{"type":"string"}},"unanswered":{"type":"array","items":{"type":"string"}},"unassessed":{"type":"array","items":{"type":"string"}},"notApplicable":{"type":"array","items":{"type":"string"}},"missingEvidence":{"description":"Items whose required photo is missing.","type":"array","items":{"type":"string"}},"ignoredAnswers":{"description":"Items answered although they do not apply to this facility's zone or kind (auto-na): the answer is kept in the item result, never counted.","type":"array","items":{"type":"string"}},"sections":{"type":"array","items":{"$ref":"#/$defs/SectionResult"}}},"required":["schemaVersion","kind","assessmentId","criteriaSet","complete","decision","total","rules","reasons","failedKnockouts","unanswered","unassessed","notApplicable","missingEvidence","sections"],"additionalProperties":false,"$defs":{"Score":{"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false},"RuleOutcome":{"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false},"SectionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false},"CriterionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false},"ItemResult":{"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false}}};
-const schema162 = {"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false};
+const schema162 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:result:1","title":"ScoreResult","description":"The explained result of scoring one assessment with one criteria set. Every number is an exact fraction {num, den}: each field a JSON integer when it is a safe integer, otherwise a string of decimal digits (never rounded; see the Exact definition in the common schema). `display` strings are rounded once, for people.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"result"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string"},"model":{"type":"string","enum":["points","levels"]},"aggregation":{"type":"string","enum":["sum","mean-of-percentages"]}},"required":["id","version","model","aggregation"],"additionalProperties":false},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"complete":{"description":"Every applicable item has an answer.","type":"boolean"},"decision":{"description":"pass / fail by the set's pass rules; incomplete when items are unanswered or could not be assessed (never a pass); none when the set has no pass rules or nothing is applicable (nothing to decide on).","type":"string","enum":["pass","fail","incomplete","none"]},"total":{"$ref":"#/$defs/Score"},"meanLevel":{"description":"Levels model: weighted mean level over applicable criteria.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelSum":{"description":"Levels model: unweighted sum of levels (the 'raw total').","type":"integer"},"weightedLevelSum":{"description":"Levels model: sum of weight x level.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelCounts":{"description":"Levels model: how many applicable criteria reached each level (index 0 = level 1).","type":"array","items":{"type":"integer"}},"rating":{"type":"object","properties":{"id":{"type":"string"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"metric":{"type":"string","enum":["points","percent","mean-level"]},"value":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","label","metric","value"],"additionalProperties":false},"rules":{"description":"Every pass rule with its outcome.","type":"array","items":{"$ref":"#/$defs/RuleOutcome"}},"reasons":{"description":"Why the assessment did not pass (empty when it passed): one line per failed rule or missing answer.","type":"array","items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"failedKnockouts":{"type":"array","items":{"type":"string"}},"unanswered":{"type":"array","items":{"type":"string"}},"unassessed":{"type":"array","items":{"type":"string"}},"notApplicable":{"type":"array","items":{"type":"string"}},"missingEvidence":{"description":"Items whose required photo is missing.","type":"array","items":{"type":"string"}},"ignoredAnswers":{"description":"Items answered although they do not apply to this facility's zone or kind (auto-na): the answer is kept in the item result, never counted.","type":"array","items":{"type":"string"}},"sections":{"type":"array","items":{"$ref":"#/$defs/SectionResult"}}},"required":["schemaVersion","kind","assessmentId","criteriaSet","complete","decision","total","rules","reasons","failedKnockouts","unanswered","unassessed","notApplicable","missingEvidence","sections"],"additionalProperties":false,"$defs":{"Score":{"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false},"RuleOutcome":{"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false},"SectionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false},"CriterionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false},"ItemResult":{"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false}}};
+const schema166 = {"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false};
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -10091,7 +11107,7 @@ var _valid0 = _errs10 === errors;
 valid3 = valid3 || _valid0;
 const _errs12 = errors;
 if(typeof data2 === "string"){
-if(!pattern48.test(data2)){
+if(!pattern37.test(data2)){
 const err12 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -10177,7 +11193,7 @@ var _valid1 = _errs16 === errors;
 valid4 = valid4 || _valid1;
 const _errs18 = errors;
 if(typeof data3 === "string"){
-if(!pattern49.test(data3)){
+if(!pattern38.test(data3)){
 const err18 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -10310,7 +11326,7 @@ var _valid2 = _errs26 === errors;
 valid7 = valid7 || _valid2;
 const _errs28 = errors;
 if(typeof data5 === "string"){
-if(!pattern48.test(data5)){
+if(!pattern37.test(data5)){
 const err28 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -10396,7 +11412,7 @@ var _valid3 = _errs32 === errors;
 valid8 = valid8 || _valid3;
 const _errs34 = errors;
 if(typeof data6 === "string"){
-if(!pattern49.test(data6)){
+if(!pattern38.test(data6)){
 const err34 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err34];
@@ -10529,7 +11545,7 @@ var _valid4 = _errs42 === errors;
 valid11 = valid11 || _valid4;
 const _errs44 = errors;
 if(typeof data8 === "string"){
-if(!pattern48.test(data8)){
+if(!pattern37.test(data8)){
 const err44 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -10615,7 +11631,7 @@ var _valid5 = _errs48 === errors;
 valid12 = valid12 || _valid5;
 const _errs50 = errors;
 if(typeof data9 === "string"){
-if(!pattern49.test(data9)){
+if(!pattern38.test(data9)){
 const err50 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
@@ -10771,7 +11787,7 @@ return errors === 0;
 }
 validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema170 = {"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false};
+const schema174 = {"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false};
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -10851,7 +11867,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((data1 === "passed") || (data1 === "failed")) || (data1 === "not-evaluated"))){
-const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema170.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema174.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10937,7 +11953,7 @@ var _valid0 = _errs12 === errors;
 valid3 = valid3 || _valid0;
 const _errs14 = errors;
 if(typeof data3 === "string"){
-if(!pattern48.test(data3)){
+if(!pattern37.test(data3)){
 const err13 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -11023,7 +12039,7 @@ var _valid1 = _errs18 === errors;
 valid4 = valid4 || _valid1;
 const _errs20 = errors;
 if(typeof data4 === "string"){
-if(!pattern49.test(data4)){
+if(!pattern38.test(data4)){
 const err19 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
@@ -11156,7 +12172,7 @@ var _valid2 = _errs28 === errors;
 valid7 = valid7 || _valid2;
 const _errs30 = errors;
 if(typeof data6 === "string"){
-if(!pattern48.test(data6)){
+if(!pattern37.test(data6)){
 const err29 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err29];
@@ -11242,7 +12258,7 @@ var _valid3 = _errs34 === errors;
 valid8 = valid8 || _valid3;
 const _errs36 = errors;
 if(typeof data7 === "string"){
-if(!pattern49.test(data7)){
+if(!pattern38.test(data7)){
 const err35 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
@@ -11438,7 +12454,7 @@ var _valid4 = _errs53 === errors;
 valid14 = valid14 || _valid4;
 const _errs55 = errors;
 if(typeof data13 === "string"){
-if(!pattern48.test(data13)){
+if(!pattern37.test(data13)){
 const err50 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
@@ -11524,7 +12540,7 @@ var _valid5 = _errs59 === errors;
 valid15 = valid15 || _valid5;
 const _errs61 = errors;
 if(typeof data14 === "string"){
-if(!pattern49.test(data14)){
+if(!pattern38.test(data14)){
 const err56 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err56];
@@ -11657,7 +12673,7 @@ var _valid6 = _errs69 === errors;
 valid18 = valid18 || _valid6;
 const _errs71 = errors;
 if(typeof data16 === "string"){
-if(!pattern48.test(data16)){
+if(!pattern37.test(data16)){
 const err66 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err66];
@@ -11743,7 +12759,7 @@ var _valid7 = _errs75 === errors;
 valid19 = valid19 || _valid7;
 const _errs77 = errors;
 if(typeof data17 === "string"){
-if(!pattern49.test(data17)){
+if(!pattern38.test(data17)){
 const err72 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err72];
@@ -11947,9 +12963,9 @@ return errors === 0;
 }
 validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema177 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false};
-const schema179 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false};
-const schema182 = {"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false};
+const schema181 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false};
+const schema183 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false};
+const schema186 = {"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false};
 
 function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -12039,7 +13055,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(((((data1 === "answered") || (data1 === "na")) || (data1 === "auto-na")) || (data1 === "unanswered")) || (data1 === "unassessed"))){
-const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema182.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema186.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12052,7 +13068,7 @@ errors++;
 if(data.value !== undefined){
 let data2 = data.value;
 if((typeof data2 !== "string") && (!((typeof data2 == "number") && (isFinite(data2))))){
-const err8 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema182.properties.value.type},message:"must be string,number"};
+const err8 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema186.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12138,7 +13154,7 @@ var _valid0 = _errs14 === errors;
 valid3 = valid3 || _valid0;
 const _errs16 = errors;
 if(typeof data4 === "string"){
-if(!pattern48.test(data4)){
+if(!pattern37.test(data4)){
 const err15 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -12224,7 +13240,7 @@ var _valid1 = _errs20 === errors;
 valid4 = valid4 || _valid1;
 const _errs22 = errors;
 if(typeof data5 === "string"){
-if(!pattern49.test(data5)){
+if(!pattern38.test(data5)){
 const err21 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
@@ -12357,7 +13373,7 @@ var _valid2 = _errs30 === errors;
 valid7 = valid7 || _valid2;
 const _errs32 = errors;
 if(typeof data7 === "string"){
-if(!pattern48.test(data7)){
+if(!pattern37.test(data7)){
 const err31 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
@@ -12443,7 +13459,7 @@ var _valid3 = _errs36 === errors;
 valid8 = valid8 || _valid3;
 const _errs38 = errors;
 if(typeof data8 === "string"){
-if(!pattern49.test(data8)){
+if(!pattern38.test(data8)){
 const err37 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
@@ -12704,7 +13720,7 @@ var _valid0 = _errs10 === errors;
 valid3 = valid3 || _valid0;
 const _errs12 = errors;
 if(typeof data2 === "string"){
-if(!pattern48.test(data2)){
+if(!pattern37.test(data2)){
 const err12 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -12790,7 +13806,7 @@ var _valid1 = _errs16 === errors;
 valid4 = valid4 || _valid1;
 const _errs18 = errors;
 if(typeof data3 === "string"){
-if(!pattern49.test(data3)){
+if(!pattern38.test(data3)){
 const err18 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -13163,7 +14179,7 @@ var _valid0 = _errs10 === errors;
 valid3 = valid3 || _valid0;
 const _errs12 = errors;
 if(typeof data2 === "string"){
-if(!pattern48.test(data2)){
+if(!pattern37.test(data2)){
 const err12 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -13249,7 +14265,7 @@ var _valid1 = _errs16 === errors;
 valid4 = valid4 || _valid1;
 const _errs18 = errors;
 if(typeof data3 === "string"){
-if(!pattern49.test(data3)){
+if(!pattern38.test(data3)){
 const err18 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -13514,7 +14530,7 @@ vErrors.push(err14);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema158.properties, key0))){
+if(!(func1.call(schema162.properties, key0))){
 const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
@@ -13679,7 +14695,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!((data6 === "points") || (data6 === "levels"))){
-const err29 = {instancePath:instancePath+"/criteriaSet/model",schemaPath:"#/properties/criteriaSet/properties/model/enum",keyword:"enum",params:{allowedValues: schema158.properties.criteriaSet.properties.model.enum},message:"must be equal to one of the allowed values"};
+const err29 = {instancePath:instancePath+"/criteriaSet/model",schemaPath:"#/properties/criteriaSet/properties/model/enum",keyword:"enum",params:{allowedValues: schema162.properties.criteriaSet.properties.model.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13702,7 +14718,7 @@ vErrors.push(err30);
 errors++;
 }
 if(!((data7 === "sum") || (data7 === "mean-of-percentages"))){
-const err31 = {instancePath:instancePath+"/criteriaSet/aggregation",schemaPath:"#/properties/criteriaSet/properties/aggregation/enum",keyword:"enum",params:{allowedValues: schema158.properties.criteriaSet.properties.aggregation.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/criteriaSet/aggregation",schemaPath:"#/properties/criteriaSet/properties/aggregation/enum",keyword:"enum",params:{allowedValues: schema162.properties.criteriaSet.properties.aggregation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -13772,7 +14788,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((((data10 === "pass") || (data10 === "fail")) || (data10 === "incomplete")) || (data10 === "none"))){
-const err37 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema158.properties.decision.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema162.properties.decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -13864,7 +14880,7 @@ var _valid0 = _errs33 === errors;
 valid7 = valid7 || _valid0;
 const _errs35 = errors;
 if(typeof data13 === "string"){
-if(!pattern48.test(data13)){
+if(!pattern37.test(data13)){
 const err44 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -13950,7 +14966,7 @@ var _valid1 = _errs39 === errors;
 valid8 = valid8 || _valid1;
 const _errs41 = errors;
 if(typeof data14 === "string"){
-if(!pattern49.test(data14)){
+if(!pattern38.test(data14)){
 const err50 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
@@ -14096,7 +15112,7 @@ var _valid2 = _errs51 === errors;
 valid11 = valid11 || _valid2;
 const _errs53 = errors;
 if(typeof data17 === "string"){
-if(!pattern48.test(data17)){
+if(!pattern37.test(data17)){
 const err61 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err61];
@@ -14182,7 +15198,7 @@ var _valid3 = _errs57 === errors;
 valid12 = valid12 || _valid3;
 const _errs59 = errors;
 if(typeof data18 === "string"){
-if(!pattern49.test(data18)){
+if(!pattern38.test(data18)){
 const err67 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err67];
@@ -14455,7 +15471,7 @@ vErrors.push(err88);
 errors++;
 }
 if(!(((data26 === "points") || (data26 === "percent")) || (data26 === "mean-level"))){
-const err89 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/enum",keyword:"enum",params:{allowedValues: schema158.properties.rating.properties.metric.enum},message:"must be equal to one of the allowed values"};
+const err89 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/enum",keyword:"enum",params:{allowedValues: schema162.properties.rating.properties.metric.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -14541,7 +15557,7 @@ var _valid4 = _errs86 === errors;
 valid20 = valid20 || _valid4;
 const _errs88 = errors;
 if(typeof data28 === "string"){
-if(!pattern48.test(data28)){
+if(!pattern37.test(data28)){
 const err96 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err96];
@@ -14627,7 +15643,7 @@ var _valid5 = _errs92 === errors;
 valid21 = valid21 || _valid5;
 const _errs94 = errors;
 if(typeof data29 === "string"){
-if(!pattern49.test(data29)){
+if(!pattern38.test(data29)){
 const err102 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err102];
