@@ -142,6 +142,7 @@ export function mul(a: Exact, b: Exact): Exact {
 /** a / b. Throws when b is zero (callers check: dividing by zero is a programming error). */
 export function div(a: Exact, b: Exact): Exact {
   if (b.num === 0) throw new RangeError('Division by zero');
+  if (small(b)) return mul(a, b.num < 0 ? { num: -b.den, den: -b.num } : { num: b.den, den: b.num });
   return mul(a, fromBig(big(b.den), big(b.num)));
 }
 

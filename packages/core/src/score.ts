@@ -28,13 +28,14 @@ import {
   sign,
   sub,
 } from './exact.js';
-import { KIND_GRADED, type CCriterion, type CompiledSet } from './compile.js';
+import { KIND_GRADED, type CCriterion, type CItem, type CompiledSet } from './compile.js';
 import { checkAnswers, checkFacility, pointsFor } from './answers.js';
 import { formatPercent, formatPoints, formatExact } from './format.js';
 import { message, shortList } from './messages.js';
 import { type Outcome, fail, ok } from './outcome.js';
 import { prepareSet } from './prepare.js';
-import { validateAssessmentShape } from './validate.js';
+import { validateAssessmentHeader, validateAssessmentShape } from './validate.js';
+import { answersCertainlyValid } from './answer-fast.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -81,6 +82,53 @@ function threshold(rule: { percent: number; byZone?: Partial<Record<Zone, number
   return fromDecimal(z ?? rule.percent);
 }
 
+/** One item's explained result (the same rules as the totals in compute(), item by item). */
+function itemResult(it: CItem, a: Assessment): ScoreResultItemResult {
+  const answers = a.answers;
+  const zone = a.facility.zone;
+  const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
+  if ((it.zones && (zone === undefined || !it.zones.has(zone))) || (it.facilityKinds && !it.facilityKinds.has(a.facility.kind))) {
+    const r: ScoreResultItemResult = { id: it.id, status: 'auto-na', points: ZERO, max: ZERO };
+    if (ans?.value !== undefined) r.value = ans.value;
+    return r;
+  }
+  if (ans?.na === true) return { id: it.id, status: 'na', points: ZERO, max: ZERO };
+  const hasPhoto = ans?.evidence !== undefined && ans.evidence.length > 0;
+  if (ans === undefined || ans.value === undefined) {
+    const r: ScoreResultItemResult = { id: it.id, status: ans?.unassessed !== undefined ? 'unassessed' : 'unanswered', points: ZERO, max: it.max };
+    if (it.photo === 'always' && !hasPhoto) r.evidenceMissing = true;
+    return r;
+  }
+  const value = ans.value;
+  const p = pointsFor(it, value)!;
+  const met = it.kind <= KIND_GRADED ? value === 'met' : eq(p, it.max);
+  const r: ScoreResultItemResult = { id: it.id, status: 'answered', value, points: p, max: it.max, met };
+  if (it.knockout && !met) r.knockoutFailed = true;
+  if (!hasPhoto && (it.photo === 'always' || (it.photo === 'when-not-met' && !met))) r.evidenceMissing = true;
+  return r;
+}
+
+/**
+ * The per-item explanation, built on first read (then kept as a plain property): scoring a contest round needs
+ * the totals, a results page or a report needs the items. Enumerable, so JSON.stringify, structuredClone and
+ * deep equality see an ordinary array. Reads the assessment's answers when first read: assessments are treated
+ * as immutable once scored (as sets are).
+ */
+function lazyItems(target: ScoreResultCriterionResult, cr: CCriterion, a: Assessment): void {
+  Object.defineProperty(target, 'items', {
+    enumerable: true,
+    configurable: true,
+    get(this: ScoreResultCriterionResult) {
+      const items = cr.items.map((it) => itemResult(it, a));
+      Object.defineProperty(this, 'items', { value: items, enumerable: true, configurable: true, writable: true });
+      return items;
+    },
+    set(this: ScoreResultCriterionResult, v: ScoreResultItemResult[]) {
+      Object.defineProperty(this, 'items', { value: v, enumerable: true, configurable: true, writable: true });
+    },
+  });
+}
+
 interface Scored {
   sections: ScoreResultSectionResult[];
   flatCriteria: { c: CCriterion; r: ScoreResultCriterionResult }[];
@@ -101,7 +149,9 @@ export function score(set: CriteriaSet, assessment: Assessment): Outcome<ScoreRe
   const prepared = prepareSet(set);
   if (!prepared.ok) return prepared;
   const c = prepared.value;
-  const shape = validateAssessmentShape(assessment);
+  // Fast path: answers checked in one pass by hand, the rest by the schema; anything doubtful takes the full path.
+  const fast = answersCertainlyValid(c, (assessment as Partial<Assessment> | null)?.answers);
+  const shape = fast ? validateAssessmentHeader(assessment) : validateAssessmentShape(assessment);
   if (!shape.ok) return shape;
   const pin = assessment.criteriaSet;
   if (pin.id !== set.id || pin.version !== set.version) {
@@ -114,7 +164,7 @@ export function score(set: CriteriaSet, assessment: Assessment): Outcome<ScoreRe
     ]);
   }
   const problems = checkFacility(c, assessment.facility);
-  problems.push(...checkAnswers(c, assessment.answers));
+  if (!fast) problems.push(...checkAnswers(c, assessment.answers));
   if (problems.length) return fail(problems);
   return ok(compute(c, assessment));
 }
@@ -143,58 +193,44 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
       let defects: string[] | null = null;
       let pending: string[] | null = null; // level-1 elements not yet answered (or not assessable)
       const unmetByLevel: string[][] | null = levels ? [] : null;
-      const items: ScoreResultItemResult[] = cr.items.map((it) => {
+      for (const it of cr.items) {
+        const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
         if ((it.zones && (zone === undefined || !it.zones.has(zone))) || (it.facilityKinds && !it.facilityKinds.has(fkind))) {
           notApplicable.push(it.id);
-          const given = hasOwn.call(answers, it.id) ? answers[it.id]!.value : undefined;
-          if (given === undefined) return { id: it.id, status: 'auto-na', points: ZERO, max: ZERO };
           // An answer to an item that does not apply to this facility is kept for the record, never counted.
-          ignoredAnswers.push(it.id);
-          return { id: it.id, status: 'auto-na', value: given, points: ZERO, max: ZERO };
+          if (ans?.value !== undefined) ignoredAnswers.push(it.id);
+          continue;
         }
-        const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
         if (ans?.na === true) {
           notApplicable.push(it.id);
-          return { id: it.id, status: 'na', points: ZERO, max: ZERO };
+          continue;
         }
         anyApplicable = true;
         max = add(max, it.max);
         const hasPhoto = ans?.evidence !== undefined && ans.evidence.length > 0;
         if (ans === undefined || ans.value === undefined) {
-          const status = ans?.unassessed !== undefined ? 'unassessed' : 'unanswered';
-          (status === 'unassessed' ? unassessed : unanswered).push(it.id);
-          // Levels model: an element not yet answered counts as not met (the result is incomplete anyway).
+          (ans?.unassessed !== undefined ? unassessed : unanswered).push(it.id);
+          // Levels model: an element not yet answered counts as not met for the provisional level.
           if (unmetByLevel) {
             if (it.level === 1) (pending ??= []).push(it.id);
             else (unmetByLevel[it.level] ??= []).push(it.id);
           }
-          const r: ScoreResultItemResult = { id: it.id, status, points: ZERO, max: it.max };
-          if (it.photo === 'always' && !hasPhoto) {
-            r.evidenceMissing = true;
-            missingEvidence.push(it.id);
-          }
-          return r;
+          if (it.photo === 'always' && !hasPhoto) missingEvidence.push(it.id);
+          continue;
         }
         const value = ans.value;
         const p = pointsFor(it, value)!;
         points = add(points, p);
         const met = it.kind <= KIND_GRADED ? value === 'met' : eq(p, it.max);
-        const r: ScoreResultItemResult = { id: it.id, status: 'answered', value, points: p, max: it.max, met };
-        if (it.knockout && !met) {
-          r.knockoutFailed = true;
-          failedKnockouts.push(it.id);
-        }
-        if (!hasPhoto && (it.photo === 'always' || (it.photo === 'when-not-met' && !met))) {
-          r.evidenceMissing = true;
-          missingEvidence.push(it.id);
-        }
+        if (it.knockout && !met) failedKnockouts.push(it.id);
+        if (!hasPhoto && (it.photo === 'always' || (it.photo === 'when-not-met' && !met))) missingEvidence.push(it.id);
         if (unmetByLevel && !met) {
           if (it.level === 1) (defects ??= []).push(it.id);
           else (unmetByLevel[it.level] ??= []).push(it.id);
         }
-        return r;
-      });
-      const cr2: ScoreResultCriterionResult = { id: cr.id, weight: cr.weight, score: scoreOf(false, ZERO, ZERO, undefined), items };
+      }
+      const cr2 = { id: cr.id, weight: cr.weight, score: scoreOf(false, ZERO, ZERO, undefined) } as ScoreResultCriterionResult;
+      lazyItems(cr2, cr, a);
       if (levels) {
         if (anyApplicable) {
           let level: number;

@@ -4,6 +4,7 @@
  */
 import type { Assessment, Bundle, CriteriaSet, FacilityRegistry, ImprovementPlan } from './generated/types.js';
 import {
+  validateAssessmentHeaderSchema,
   validateAssessmentSchema,
   validateBundleSchema,
   validateCriteriaSetSchema,
@@ -39,6 +40,9 @@ function bySchema<T>(fn: SchemaFn, data: unknown): Outcome<T> {
 
 /** Schema checks only (no semantics): used by the scorer, which checks answers against the set itself. */
 export const validateAssessmentShape = (data: unknown): Outcome<Assessment> => bySchema<Assessment>(validateAssessmentSchema, data);
+
+/** Schema checks of everything but the answers (the scorer's fast path checks those itself: answer-fast.ts). */
+export const validateAssessmentHeader = (data: unknown): Outcome<Assessment> => bySchema<Assessment>(validateAssessmentHeaderSchema, data);
 
 /**
  * Validates a criteria set: the schema, then unique ids, exact decimals, stated maxima, bands, rules.

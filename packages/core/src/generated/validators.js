@@ -16062,3 +16062,2058 @@ validate65.errors = vErrors;
 return errors === 0;
 }
 validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateAssessmentHeaderSchema = validate78;
+const schema189 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment-header:1","title":"AssessmentHeader","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"type":"object"},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"note":{"type":"string","maxLength":20000},"scoredAtLock":{"description":"What the scoring engine decided when the assessment was locked, and which engine version decided it, so that a later engine deciding differently is shown, not silently substituted. Outside the content hash (filled in by lockAssessment).","type":"object","properties":{"engineVersion":{"type":"string","maxLength":64},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"meanLevel":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"rating":{"type":"string","maxLength":200}},"required":["engineVersion","decision","points","max"],"additionalProperties":false},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}};
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="urn:tieuchi:schema:assessment-header:1" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate78.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.schemaVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schemaVersion"},message:"must have required property '"+"schemaVersion"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.criteriaSet === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "criteriaSet"},message:"must have required property '"+"criteriaSet"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.facility === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "facility"},message:"must have required property '"+"facility"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.assessmentKind === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assessmentKind"},message:"must have required property '"+"assessmentKind"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.status === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.answers === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema189.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+if(typeof data.$schema !== "string"){
+const err9 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.schemaVersion !== undefined){
+if(1 !== data.schemaVersion){
+const err10 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+if("assessment" !== data.kind){
+const err11 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "assessment"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data3 = data.id;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err12 = {instancePath:instancePath+"/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.criteriaSet !== undefined){
+let data4 = data.criteriaSet;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.id === undefined){
+const err14 = {instancePath:instancePath+"/criteriaSet",schemaPath:"#/properties/criteriaSet/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data4.version === undefined){
+const err15 = {instancePath:instancePath+"/criteriaSet",schemaPath:"#/properties/criteriaSet/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!(((key1 === "id") || (key1 === "version")) || (key1 === "contentHash"))){
+const err16 = {instancePath:instancePath+"/criteriaSet",schemaPath:"#/properties/criteriaSet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data4.id !== undefined){
+let data5 = data4.id;
+if(typeof data5 === "string"){
+if(!pattern4.test(data5)){
+const err17 = {instancePath:instancePath+"/criteriaSet/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/criteriaSet/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data4.version !== undefined){
+let data6 = data4.version;
+if(typeof data6 === "string"){
+if(!pattern5.test(data6)){
+const err19 = {instancePath:instancePath+"/criteriaSet/version",schemaPath:"#/properties/criteriaSet/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},message:"must match pattern \""+"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/criteriaSet/version",schemaPath:"#/properties/criteriaSet/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data4.contentHash !== undefined){
+let data7 = data4.contentHash;
+if(typeof data7 === "string"){
+if(!pattern9.test(data7)){
+const err21 = {instancePath:instancePath+"/criteriaSet/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/criteriaSet/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/criteriaSet",schemaPath:"#/properties/criteriaSet/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.facility !== undefined){
+if(!(validate53(data.facility, {instancePath:instancePath+"/facility",parentData:data,parentDataProperty:"facility",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data.assessmentKind !== undefined){
+let data9 = data.assessmentKind;
+if(typeof data9 !== "string"){
+const err24 = {instancePath:instancePath+"/assessmentKind",schemaPath:"#/properties/assessmentKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(!(((data9 === "self-assessment") || (data9 === "external-inspection")) || (data9 === "contest-round"))){
+const err25 = {instancePath:instancePath+"/assessmentKind",schemaPath:"#/properties/assessmentKind/enum",keyword:"enum",params:{allowedValues: schema189.properties.assessmentKind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.round !== undefined){
+let data10 = data.round;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.id === undefined){
+const err26 = {instancePath:instancePath+"/round",schemaPath:"#/properties/round/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key2 in data10){
+if(!((key2 === "id") || (key2 === "label"))){
+const err27 = {instancePath:instancePath+"/round",schemaPath:"#/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data10.id !== undefined){
+let data11 = data10.id;
+if(typeof data11 === "string"){
+if(!pattern4.test(data11)){
+const err28 = {instancePath:instancePath+"/round/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/round/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data10.label !== undefined){
+let data12 = data10.label;
+if(typeof data12 === "string"){
+if(func2(data12) > 500){
+const err30 = {instancePath:instancePath+"/round/label",schemaPath:"#/properties/round/properties/label/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/round/label",schemaPath:"#/properties/round/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/round",schemaPath:"#/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.assessors !== undefined){
+let data13 = data.assessors;
+if(Array.isArray(data13)){
+if(data13.length > 50){
+const err33 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+const len0 = data13.length;
+for(let i0=0; i0<len0; i0++){
+let data14 = data13[i0];
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.name === undefined){
+const err34 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+for(const key3 in data14){
+if(!(((key3 === "name") || (key3 === "role")) || (key3 === "organisation"))){
+const err35 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data14.name !== undefined){
+let data15 = data14.name;
+if(typeof data15 === "string"){
+if(func2(data15) > 500){
+const err36 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(func2(data15) < 1){
+const err37 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data14.role !== undefined){
+let data16 = data14.role;
+if(typeof data16 === "string"){
+if(func2(data16) > 500){
+const err39 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data14.organisation !== undefined){
+let data17 = data14.organisation;
+if(typeof data17 === "string"){
+if(func2(data17) > 500){
+const err41 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.assessedOn !== undefined){
+let data18 = data.assessedOn;
+if(typeof data18 === "string"){
+if(!pattern6.test(data18)){
+const err45 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.createdAt !== undefined){
+let data19 = data.createdAt;
+if(typeof data19 === "string"){
+if(!pattern10.test(data19)){
+const err47 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data20 = data.updatedAt;
+if(typeof data20 === "string"){
+if(!pattern10.test(data20)){
+const err49 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.submittedAt !== undefined){
+let data21 = data.submittedAt;
+if(typeof data21 === "string"){
+if(!pattern10.test(data21)){
+const err51 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.lockedAt !== undefined){
+let data22 = data.lockedAt;
+if(typeof data22 === "string"){
+if(!pattern10.test(data22)){
+const err53 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data23 = data.status;
+if(typeof data23 !== "string"){
+const err55 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(!(((data23 === "draft") || (data23 === "submitted")) || (data23 === "locked"))){
+const err56 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema189.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data.answers !== undefined){
+let data24 = data.answers;
+if(!(data24 && typeof data24 == "object" && !Array.isArray(data24))){
+const err57 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.revisionOf !== undefined){
+let data25 = data.revisionOf;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.id === undefined){
+const err58 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+for(const key4 in data25){
+if(!((key4 === "id") || (key4 === "contentHash"))){
+const err59 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data25.id !== undefined){
+let data26 = data25.id;
+if(typeof data26 === "string"){
+if(!pattern4.test(data26)){
+const err60 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data25.contentHash !== undefined){
+let data27 = data25.contentHash;
+if(typeof data27 === "string"){
+if(!pattern9.test(data27)){
+const err62 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data.signatures !== undefined){
+let data28 = data.signatures;
+if(Array.isArray(data28)){
+if(data28.length > 20){
+const err65 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+const len1 = data28.length;
+for(let i1=0; i1<len1; i1++){
+let data29 = data28[i1];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.role === undefined){
+const err66 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(data29.name === undefined){
+const err67 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+for(const key5 in data29){
+if(!((((key5 === "role") || (key5 === "name")) || (key5 === "signedAt")) || (key5 === "image"))){
+const err68 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data29.role !== undefined){
+let data30 = data29.role;
+if(typeof data30 !== "string"){
+const err69 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(!(((data30 === "assessor") || (data30 === "facility-head")) || (data30 === "other"))){
+const err70 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema189.properties.signatures.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data29.name !== undefined){
+let data31 = data29.name;
+if(typeof data31 === "string"){
+if(func2(data31) > 500){
+const err71 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data29.signedAt !== undefined){
+let data32 = data29.signedAt;
+if(typeof data32 === "string"){
+if(!pattern10.test(data32)){
+const err73 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data29.image !== undefined){
+let data33 = data29.image;
+if(typeof data33 === "string"){
+if(!pattern9.test(data33)){
+const err75 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data34 = data.note;
+if(typeof data34 === "string"){
+if(func2(data34) > 20000){
+const err79 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data.scoredAtLock !== undefined){
+let data35 = data.scoredAtLock;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.engineVersion === undefined){
+const err81 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "engineVersion"},message:"must have required property '"+"engineVersion"+"'"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data35.decision === undefined){
+const err82 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data35.points === undefined){
+const err83 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(data35.max === undefined){
+const err84 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+for(const key6 in data35){
+if(!(((((((key6 === "engineVersion") || (key6 === "decision")) || (key6 === "points")) || (key6 === "max")) || (key6 === "percent")) || (key6 === "meanLevel")) || (key6 === "rating"))){
+const err85 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data35.engineVersion !== undefined){
+let data36 = data35.engineVersion;
+if(typeof data36 === "string"){
+if(func2(data36) > 64){
+const err86 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data35.decision !== undefined){
+let data37 = data35.decision;
+if(typeof data37 !== "string"){
+const err88 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(!((((data37 === "pass") || (data37 === "fail")) || (data37 === "incomplete")) || (data37 === "none"))){
+const err89 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/enum",keyword:"enum",params:{allowedValues: schema189.properties.scoredAtLock.properties.decision.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data35.points !== undefined){
+let data38 = data35.points;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.num === undefined){
+const err90 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data38.den === undefined){
+const err91 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+for(const key7 in data38){
+if(!((key7 === "num") || (key7 === "den"))){
+const err92 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data38.num !== undefined){
+let data39 = data38.num;
+const _errs99 = errors;
+let valid26 = false;
+const _errs100 = errors;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err93 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 9007199254740991 || isNaN(data39)){
+const err94 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data39 < -9007199254740991 || isNaN(data39)){
+const err95 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+var _valid0 = _errs100 === errors;
+valid26 = valid26 || _valid0;
+const _errs102 = errors;
+if(typeof data39 === "string"){
+if(!pattern37.test(data39)){
+const err96 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+var _valid0 = _errs102 === errors;
+valid26 = valid26 || _valid0;
+if(!valid26){
+const err98 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+else {
+errors = _errs99;
+if(vErrors !== null){
+if(_errs99){
+vErrors.length = _errs99;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data38.den !== undefined){
+let data40 = data38.den;
+const _errs105 = errors;
+let valid27 = false;
+const _errs106 = errors;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err99 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 9007199254740991 || isNaN(data40)){
+const err100 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(data40 < 1 || isNaN(data40)){
+const err101 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+var _valid1 = _errs106 === errors;
+valid27 = valid27 || _valid1;
+const _errs108 = errors;
+if(typeof data40 === "string"){
+if(!pattern38.test(data40)){
+const err102 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+var _valid1 = _errs108 === errors;
+valid27 = valid27 || _valid1;
+if(!valid27){
+const err104 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+else {
+errors = _errs105;
+if(vErrors !== null){
+if(_errs105){
+vErrors.length = _errs105;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data35.max !== undefined){
+let data41 = data35.max;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.num === undefined){
+const err106 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if(data41.den === undefined){
+const err107 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+for(const key8 in data41){
+if(!((key8 === "num") || (key8 === "den"))){
+const err108 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data41.num !== undefined){
+let data42 = data41.num;
+const _errs115 = errors;
+let valid30 = false;
+const _errs116 = errors;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err109 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 9007199254740991 || isNaN(data42)){
+const err110 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(data42 < -9007199254740991 || isNaN(data42)){
+const err111 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+var _valid2 = _errs116 === errors;
+valid30 = valid30 || _valid2;
+const _errs118 = errors;
+if(typeof data42 === "string"){
+if(!pattern37.test(data42)){
+const err112 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+var _valid2 = _errs118 === errors;
+valid30 = valid30 || _valid2;
+if(!valid30){
+const err114 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+else {
+errors = _errs115;
+if(vErrors !== null){
+if(_errs115){
+vErrors.length = _errs115;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data41.den !== undefined){
+let data43 = data41.den;
+const _errs121 = errors;
+let valid31 = false;
+const _errs122 = errors;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err115 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 9007199254740991 || isNaN(data43)){
+const err116 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data43 < 1 || isNaN(data43)){
+const err117 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+var _valid3 = _errs122 === errors;
+valid31 = valid31 || _valid3;
+const _errs124 = errors;
+if(typeof data43 === "string"){
+if(!pattern38.test(data43)){
+const err118 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+var _valid3 = _errs124 === errors;
+valid31 = valid31 || _valid3;
+if(!valid31){
+const err120 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+else {
+errors = _errs121;
+if(vErrors !== null){
+if(_errs121){
+vErrors.length = _errs121;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data35.percent !== undefined){
+let data44 = data35.percent;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.num === undefined){
+const err122 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if(data44.den === undefined){
+const err123 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+for(const key9 in data44){
+if(!((key9 === "num") || (key9 === "den"))){
+const err124 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data44.num !== undefined){
+let data45 = data44.num;
+const _errs131 = errors;
+let valid34 = false;
+const _errs132 = errors;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err125 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 9007199254740991 || isNaN(data45)){
+const err126 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(data45 < -9007199254740991 || isNaN(data45)){
+const err127 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+var _valid4 = _errs132 === errors;
+valid34 = valid34 || _valid4;
+const _errs134 = errors;
+if(typeof data45 === "string"){
+if(!pattern37.test(data45)){
+const err128 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+var _valid4 = _errs134 === errors;
+valid34 = valid34 || _valid4;
+if(!valid34){
+const err130 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+else {
+errors = _errs131;
+if(vErrors !== null){
+if(_errs131){
+vErrors.length = _errs131;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data44.den !== undefined){
+let data46 = data44.den;
+const _errs137 = errors;
+let valid35 = false;
+const _errs138 = errors;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err131 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 9007199254740991 || isNaN(data46)){
+const err132 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+if(data46 < 1 || isNaN(data46)){
+const err133 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+var _valid5 = _errs138 === errors;
+valid35 = valid35 || _valid5;
+const _errs140 = errors;
+if(typeof data46 === "string"){
+if(!pattern38.test(data46)){
+const err134 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+var _valid5 = _errs140 === errors;
+valid35 = valid35 || _valid5;
+if(!valid35){
+const err136 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+else {
+errors = _errs137;
+if(vErrors !== null){
+if(_errs137){
+vErrors.length = _errs137;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data35.meanLevel !== undefined){
+let data47 = data35.meanLevel;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.num === undefined){
+const err138 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(data47.den === undefined){
+const err139 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+for(const key10 in data47){
+if(!((key10 === "num") || (key10 === "den"))){
+const err140 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+if(data47.num !== undefined){
+let data48 = data47.num;
+const _errs147 = errors;
+let valid38 = false;
+const _errs148 = errors;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err141 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 9007199254740991 || isNaN(data48)){
+const err142 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+if(data48 < -9007199254740991 || isNaN(data48)){
+const err143 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+var _valid6 = _errs148 === errors;
+valid38 = valid38 || _valid6;
+const _errs150 = errors;
+if(typeof data48 === "string"){
+if(!pattern37.test(data48)){
+const err144 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+var _valid6 = _errs150 === errors;
+valid38 = valid38 || _valid6;
+if(!valid38){
+const err146 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+else {
+errors = _errs147;
+if(vErrors !== null){
+if(_errs147){
+vErrors.length = _errs147;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data47.den !== undefined){
+let data49 = data47.den;
+const _errs153 = errors;
+let valid39 = false;
+const _errs154 = errors;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err147 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 9007199254740991 || isNaN(data49)){
+const err148 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if(data49 < 1 || isNaN(data49)){
+const err149 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+var _valid7 = _errs154 === errors;
+valid39 = valid39 || _valid7;
+const _errs156 = errors;
+if(typeof data49 === "string"){
+if(!pattern38.test(data49)){
+const err150 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+var _valid7 = _errs156 === errors;
+valid39 = valid39 || _valid7;
+if(!valid39){
+const err152 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+else {
+errors = _errs153;
+if(vErrors !== null){
+if(_errs153){
+vErrors.length = _errs153;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data35.rating !== undefined){
+let data50 = data35.rating;
+if(typeof data50 === "string"){
+if(func2(data50) > 200){
+const err154 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data.contentHash !== undefined){
+let data51 = data.contentHash;
+if(typeof data51 === "string"){
+if(!pattern9.test(data51)){
+const err157 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+else {
+const err159 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
