@@ -25,12 +25,12 @@ const byId = new Map(schemas.map((s) => [s.$id, s]));
 /** Top-level documents and the exported validator name of each. */
 const ROOTS = {
   'urn:tieuchi:schema:criteria-set:1': 'validateCriteriaSetSchema',
-  'urn:tieuchi:schema:assessment:1': 'validateAssessmentSchema',
+  'urn:tieuchi:schema:assessment:2': 'validateAssessmentSchema',
   'urn:tieuchi:schema:facility-registry:1': 'validateFacilityRegistrySchema',
   'urn:tieuchi:schema:bundle:1': 'validateBundleSchema',
   'urn:tieuchi:schema:improvement-plan:1': 'validateImprovementPlanSchema',
   'urn:tieuchi:schema:result:1': 'validateResultSchema',
-  'urn:tieuchi:schema:assessment-header:1': 'validateAssessmentHeaderSchema',
+  'urn:tieuchi:schema:assessment-header:2': 'validateAssessmentHeaderSchema',
 };
 
 // ---- validators -------------------------------------------------------------------------------------------
@@ -45,8 +45,8 @@ for (const s of schemas) ajv.addSchema(s);
 // The assessment without its answers (each answer left to a hand-written check in the scorer's hot path, which
 // falls back to the full validator on anything it does not accept: see src/answer-fast.ts). Validators only.
 {
-  const a = structuredClone(byId.get('urn:tieuchi:schema:assessment:1'));
-  a.$id = 'urn:tieuchi:schema:assessment-header:1';
+  const a = structuredClone(byId.get('urn:tieuchi:schema:assessment:2'));
+  a.$id = 'urn:tieuchi:schema:assessment-header:2';
   a.title = 'AssessmentHeader';
   a.properties.answers = { type: 'object' };
   ajv.addSchema(a);

@@ -6478,10 +6478,10 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateAssessmentSchema = validate52;
-const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment:1","title":"Assessment","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"description":"Answers by item id. Order is irrelevant.","type":"object","propertyNames":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"additionalProperties":{"$ref":"#/$defs/Answer"}},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"note":{"type":"string","maxLength":20000},"scoredAtLock":{"description":"What the scoring engine decided when the assessment was locked, and which engine version decided it, so that a later engine deciding differently is shown, not silently substituted. Outside the content hash (filled in by lockAssessment).","type":"object","properties":{"engineVersion":{"type":"string","maxLength":64},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"meanLevel":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"rating":{"type":"string","maxLength":200}},"required":["engineVersion","decision","points","max"],"additionalProperties":false},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}};
-const schema139 = {"description":"An exact rational number: numerator over a positive denominator, in lowest terms. Each of `num` and `den` is a JSON integer when it is a safe integer (|x| <= 2^53 - 1, so every JSON reader gets it exactly) and otherwise a string of its decimal digits (e.g. \"12345678901234567890123\"): never rounded. Read a string field with BigInt (or any big-integer library); a reader that only needs an approximation may divide Number(num) by Number(den).","type":"object","properties":{"num":{"anyOf":[{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},{"type":"string","pattern":"^-?[1-9][0-9]{15,}$"}]},"den":{"anyOf":[{"type":"integer","minimum":1,"maximum":9007199254740991},{"type":"string","pattern":"^[1-9][0-9]{15,}$"}]}},"required":["num","den"],"additionalProperties":false};
-const pattern37 = new RegExp("^-?[1-9][0-9]{15,}$", "u");
-const pattern38 = new RegExp("^[1-9][0-9]{15,}$", "u");
+const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment:2","title":"Assessment","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set. Version 2 only adds optional fields (campaign, baseRevision, conflicts) to version 1, so a version-1 document is a valid version-2 document and keeps its content hash.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"description":"1 or 2. Version 2 adds only optional fields; the content hash is computed as for version 1 (decision 0005).","enum":[1,2]},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"campaign":{"description":"The council campaign (đợt đánh giá / vòng thi) this assessment belongs to. Administrative: outside the content hash, so an admin can map an existing assessment to a campaign after locking.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"description":"Answers by item id. Order is irrelevant.","type":"object","propertyNames":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"additionalProperties":{"$ref":"#/$defs/Answer"}},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"note":{"type":"string","maxLength":20000},"scoredAtLock":{"description":"What the scoring engine decided when the assessment was locked, and which engine version decided it, so that a later engine deciding differently is shown, not silently substituted. Outside the content hash (filled in by lockAssessment).","type":"object","properties":{"engineVersion":{"type":"string","maxLength":64},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"meanLevel":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"rating":{"type":"string","maxLength":200}},"required":["engineVersion","decision","points","max"],"additionalProperties":false},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"baseRevision":{"description":"The revision (content hash) this copy last shared with another copy (another tab, device, import or the council server): the base of the next three-way merge. Outside the content hash.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"conflicts":{"description":"Parts changed differently on two copies since the revision they shared, kept with every candidate until a person chooses (decision 0005). A conflicting answer part is left unset meanwhile. Outside the content hash; an assessment with conflicts cannot be locked.","type":"array","maxItems":10000,"items":{"$ref":"#/$defs/Conflict"}}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false},"Conflict":{"type":"object","properties":{"path":{"description":"JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.","type":"string","minLength":1,"maxLength":1200},"base":{"description":"The value both copies last shared; absent when it was not set.","type":["string","number","boolean","object","array","null"]},"candidates":{"description":"Each copy's value, with who gave it and when. A candidate without `value` cleared the part.","type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"value":{"description":"The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.","type":["string","number","boolean","object","array","null"]},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}},"required":["path","candidates"],"additionalProperties":false}}};
+const schema140 = {"description":"An exact rational number: numerator over a positive denominator, in lowest terms. Each of `num` and `den` is a JSON integer when it is a safe integer (|x| <= 2^53 - 1, so every JSON reader gets it exactly) and otherwise a string of its decimal digits (e.g. \"12345678901234567890123\"): never rounded. Read a string field with BigInt (or any big-integer library); a reader that only needs an approximation may divide Number(num) by Number(den).","type":"object","properties":{"num":{"anyOf":[{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},{"type":"string","pattern":"^-?[1-9][0-9]{15,}$"}]},"den":{"anyOf":[{"type":"integer","minimum":1,"maximum":9007199254740991},{"type":"string","pattern":"^[1-9][0-9]{15,}$"}]}},"required":["num","den"],"additionalProperties":false};
+const pattern38 = new RegExp("^-?[1-9][0-9]{15,}$", "u");
+const pattern39 = new RegExp("^[1-9][0-9]{15,}$", "u");
 const schema120 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility:1","title":"Facility","description":"A health facility. Places follow the 2025 reorganisation (province, then commune or ward); the former district is kept as a label.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"name":{"type":"string","minLength":1,"maxLength":500},"kind":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"},"ownership":{"type":"string","enum":["public","private"]},"province":{"type":"string","maxLength":200},"commune":{"description":"Commune (xã) or ward (phường) after the 2025 reorganisation.","type":"string","maxLength":200},"formerDistrict":{"description":"The district before 2025, kept as a label.","type":"string","maxLength":200},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"address":{"type":"string","maxLength":1000},"provisional":{"description":"Added on a device; to be mapped to a registry id later.","type":"boolean"},"registryId":{"description":"For a provisional facility mapped later: the registry id it stands for.","$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"note":{"type":"string","maxLength":4000}},"required":["id","name","kind"],"additionalProperties":false};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6845,7 +6845,7 @@ return errors === 0;
 }
 validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema132 = {"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false};
+const schema133 = {"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false};
 
 function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6873,7 +6873,7 @@ errors++;
 if(data.value !== undefined){
 let data0 = data.value;
 if((typeof data0 !== "string") && (!((typeof data0 == "number") && (isFinite(data0))))){
-const err1 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema132.properties.value.type},message:"must be string,number"};
+const err1 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema133.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7072,9 +7072,244 @@ return errors === 0;
 }
 validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema146 = {"type":"object","properties":{"path":{"description":"JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.","type":"string","minLength":1,"maxLength":1200},"base":{"description":"The value both copies last shared; absent when it was not set.","type":["string","number","boolean","object","array","null"]},"candidates":{"description":"Each copy's value, with who gave it and when. A candidate without `value` cleared the part.","type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"value":{"description":"The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.","type":["string","number","boolean","object","array","null"]},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}},"required":["path","candidates"],"additionalProperties":false};
+
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate57.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.path === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.candidates === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "path") || (key0 === "base")) || (key0 === "candidates"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data0 = data.path;
+if(typeof data0 === "string"){
+if(func2(data0) > 1200){
+const err3 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 1200},message:"must NOT have more than 1200 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.base !== undefined){
+let data1 = data.base;
+if((((typeof data1 != "object") && (typeof data1 !== "string")) && (!((typeof data1 == "number") && (isFinite(data1))))) && (typeof data1 !== "boolean")){
+const err6 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/type",keyword:"type",params:{type: schema146.properties.base.type},message:"must be string,number,boolean,object,array,null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.candidates !== undefined){
+let data2 = data.candidates;
+if(Array.isArray(data2)){
+if(data2.length > 50){
+const err7 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.length < 2){
+const err8 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(!(((key1 === "value") || (key1 === "by")) || (key1 === "at"))){
+const err9 = {instancePath:instancePath+"/candidates/" + i0,schemaPath:"#/properties/candidates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.value !== undefined){
+let data4 = data3.value;
+if((((typeof data4 != "object") && (typeof data4 !== "string")) && (!((typeof data4 == "number") && (isFinite(data4))))) && (typeof data4 !== "boolean")){
+const err10 = {instancePath:instancePath+"/candidates/" + i0+"/value",schemaPath:"#/properties/candidates/items/properties/value/type",keyword:"type",params:{type: schema146.properties.candidates.items.properties.value.type},message:"must be string,number,boolean,object,array,null"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.by !== undefined){
+let data5 = data3.by;
+if(typeof data5 === "string"){
+if(func2(data5) > 500){
+const err11 = {instancePath:instancePath+"/candidates/" + i0+"/by",schemaPath:"#/properties/candidates/items/properties/by/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/candidates/" + i0+"/by",schemaPath:"#/properties/candidates/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data3.at !== undefined){
+let data6 = data3.at;
+if(typeof data6 === "string"){
+if(!pattern10.test(data6)){
+const err13 = {instancePath:instancePath+"/candidates/" + i0+"/at",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/candidates/" + i0+"/at",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/candidates/" + i0,schemaPath:"#/properties/candidates/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:tieuchi:schema:assessment:1" */;
+/*# sourceURL="urn:tieuchi:schema:assessment:2" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate52.evaluated;
@@ -7190,8 +7425,9 @@ errors++;
 }
 }
 if(data.schemaVersion !== undefined){
-if(1 !== data.schemaVersion){
-const err10 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+let data1 = data.schemaVersion;
+if(!((data1 === 1) || (data1 === 2))){
+const err10 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/enum",keyword:"enum",params:{allowedValues: schema116.properties.schemaVersion.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7476,11 +7712,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.assessors !== undefined){
-let data13 = data.assessors;
-if(Array.isArray(data13)){
-if(data13.length > 50){
-const err33 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data.campaign !== undefined){
+let data13 = data.campaign;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.id === undefined){
+const err33 = {instancePath:instancePath+"/campaign",schemaPath:"#/properties/campaign/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7489,12 +7725,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-const len0 = data13.length;
-for(let i0=0; i0<len0; i0++){
-let data14 = data13[i0];
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.name === undefined){
-const err34 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key3 in data13){
+if(!((key3 === "id") || (key3 === "label"))){
+const err34 = {instancePath:instancePath+"/campaign",schemaPath:"#/properties/campaign/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7503,9 +7736,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key3 in data14){
-if(!(((key3 === "name") || (key3 === "role")) || (key3 === "organisation"))){
-const err35 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data13.id !== undefined){
+let data14 = data13.id;
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err35 = {instancePath:instancePath+"/campaign/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7515,11 +7751,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data14.name !== undefined){
-let data15 = data14.name;
-if(typeof data15 === "string"){
-if(func2(data15) > 500){
-const err36 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+else {
+const err36 = {instancePath:instancePath+"/campaign/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7528,8 +7761,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(func2(data15) < 1){
-const err37 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data13.label !== undefined){
+let data15 = data13.label;
+if(typeof data15 === "string"){
+if(func2(data15) > 500){
+const err37 = {instancePath:instancePath+"/campaign/label",schemaPath:"#/properties/campaign/properties/label/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7540,7 +7777,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err38 = {instancePath:instancePath+"/campaign/label",schemaPath:"#/properties/campaign/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7550,11 +7787,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data14.role !== undefined){
-let data16 = data14.role;
-if(typeof data16 === "string"){
-if(func2(data16) > 500){
-const err39 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+}
+else {
+const err39 = {instancePath:instancePath+"/campaign",schemaPath:"#/properties/campaign/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7564,8 +7799,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.assessors !== undefined){
+let data16 = data.assessors;
+if(Array.isArray(data16)){
+if(data16.length > 50){
+const err40 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7574,12 +7812,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data14.organisation !== undefined){
-let data17 = data14.organisation;
-if(typeof data17 === "string"){
-if(func2(data17) > 500){
-const err41 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.name === undefined){
+const err41 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7588,9 +7826,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data17){
+if(!(((key4 === "name") || (key4 === "role")) || (key4 === "organisation"))){
+const err42 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7600,9 +7838,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data17.name !== undefined){
+let data18 = data17.name;
+if(typeof data18 === "string"){
+if(func2(data18) > 500){
+const err43 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7611,10 +7851,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(func2(data18) < 1){
+const err44 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7624,11 +7862,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.assessedOn !== undefined){
-let data18 = data.assessedOn;
-if(typeof data18 === "string"){
-if(!pattern6.test(data18)){
-const err45 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+else {
+const err45 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7638,8 +7873,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data17.role !== undefined){
+let data19 = data17.role;
+if(typeof data19 === "string"){
+if(func2(data19) > 500){
+const err46 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7649,11 +7887,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data19 = data.createdAt;
-if(typeof data19 === "string"){
-if(!pattern10.test(data19)){
-const err47 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err47 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7663,8 +7898,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data17.organisation !== undefined){
+let data20 = data17.organisation;
+if(typeof data20 === "string"){
+if(func2(data20) > 500){
+const err48 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7674,11 +7912,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data20 = data.updatedAt;
-if(typeof data20 === "string"){
-if(!pattern10.test(data20)){
-const err49 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err49 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7688,8 +7923,9 @@ vErrors.push(err49);
 errors++;
 }
 }
+}
 else {
-const err50 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err50 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7699,11 +7935,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.submittedAt !== undefined){
-let data21 = data.submittedAt;
-if(typeof data21 === "string"){
-if(!pattern10.test(data21)){
-const err51 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+}
+else {
+const err51 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7713,8 +7947,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.assessedOn !== undefined){
+let data21 = data.assessedOn;
+if(typeof data21 === "string"){
+if(!pattern6.test(data21)){
+const err52 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7724,11 +7961,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.lockedAt !== undefined){
-let data22 = data.lockedAt;
-if(typeof data22 === "string"){
-if(!pattern10.test(data22)){
-const err53 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err53 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7738,8 +7972,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.createdAt !== undefined){
+let data22 = data.createdAt;
+if(typeof data22 === "string"){
+if(!pattern10.test(data22)){
+const err54 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -7749,10 +7986,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data23 = data.status;
-if(typeof data23 !== "string"){
-const err55 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err55 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -7761,8 +7996,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(!(((data23 === "draft") || (data23 === "submitted")) || (data23 === "locked"))){
-const err56 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema116.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.updatedAt !== undefined){
+let data23 = data.updatedAt;
+if(typeof data23 === "string"){
+if(!pattern10.test(data23)){
+const err56 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7772,14 +8011,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.answers !== undefined){
-let data24 = data.answers;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key4 in data24){
-const _errs61 = errors;
-if(typeof key4 === "string"){
-if(!pattern4.test(key4)){
-const err57 = {instancePath:instancePath+"/answers",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\"",propertyName:key4};
+else {
+const err57 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7789,8 +8022,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/answers",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key4};
+if(data.submittedAt !== undefined){
+let data24 = data.submittedAt;
+if(typeof data24 === "string"){
+if(!pattern10.test(data24)){
+const err58 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7799,9 +8035,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-var valid15 = _errs61 === errors;
-if(!valid15){
-const err59 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+}
+else {
+const err59 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -7811,15 +8047,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-for(const key5 in data24){
-if(!(validate55(data24[key5], {instancePath:instancePath+"/answers/" + __ptr(key5),parentData:data24,parentDataProperty:key5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.lockedAt !== undefined){
+let data25 = data.lockedAt;
+if(typeof data25 === "string"){
+if(!pattern10.test(data25)){
+const err60 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -7829,11 +8061,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.revisionOf !== undefined){
-let data26 = data.revisionOf;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.id === undefined){
-const err61 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err61 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -7842,9 +8071,11 @@ vErrors.push(err61);
 }
 errors++;
 }
-for(const key6 in data26){
-if(!((key6 === "id") || (key6 === "contentHash"))){
-const err62 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data.status !== undefined){
+let data26 = data.status;
+if(typeof data26 !== "string"){
+const err62 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -7853,12 +8084,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data26.id !== undefined){
-let data27 = data26.id;
-if(typeof data27 === "string"){
-if(!pattern4.test(data27)){
-const err63 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(!(((data26 === "draft") || (data26 === "submitted")) || (data26 === "locked"))){
+const err63 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema116.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -7868,8 +8095,14 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.answers !== undefined){
+let data27 = data.answers;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key5 in data27){
+const _errs69 = errors;
+if(typeof key5 === "string"){
+if(!pattern4.test(key5)){
+const err64 = {instancePath:instancePath+"/answers",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\"",propertyName:key5};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -7879,11 +8112,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data26.contentHash !== undefined){
-let data28 = data26.contentHash;
-if(typeof data28 === "string"){
-if(!pattern9.test(data28)){
-const err65 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+else {
+const err65 = {instancePath:instancePath+"/answers",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key5};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -7892,9 +8122,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid17 = _errs69 === errors;
+if(!valid17){
+const err66 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7904,9 +8134,15 @@ vErrors.push(err66);
 errors++;
 }
 }
+for(const key6 in data27){
+if(!(validate55(data27[key6], {instancePath:instancePath+"/answers/" + __ptr(key6),parentData:data27,parentDataProperty:key6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err67 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err67 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7916,11 +8152,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data.signatures !== undefined){
-let data29 = data.signatures;
-if(Array.isArray(data29)){
-if(data29.length > 20){
-const err68 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(data.revisionOf !== undefined){
+let data29 = data.revisionOf;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.id === undefined){
+const err68 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -7929,12 +8165,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-const len1 = data29.length;
-for(let i1=0; i1<len1; i1++){
-let data30 = data29[i1];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.role === undefined){
-const err69 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+for(const key7 in data29){
+if(!((key7 === "id") || (key7 === "contentHash"))){
+const err69 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7943,8 +8176,12 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data30.name === undefined){
-const err70 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data29.id !== undefined){
+let data30 = data29.id;
+if(typeof data30 === "string"){
+if(!pattern4.test(data30)){
+const err70 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -7953,9 +8190,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key7 in data30){
-if(!((((key7 === "role") || (key7 === "name")) || (key7 === "signedAt")) || (key7 === "image"))){
-const err71 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+else {
+const err71 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -7965,10 +8202,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data30.role !== undefined){
-let data31 = data30.role;
-if(typeof data31 !== "string"){
-const err72 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data29.contentHash !== undefined){
+let data31 = data29.contentHash;
+if(typeof data31 === "string"){
+if(!pattern9.test(data31)){
+const err72 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -7977,8 +8215,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(!(((data31 === "assessor") || (data31 === "facility-head")) || (data31 === "other"))){
-const err73 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema116.properties.signatures.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err73 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7988,11 +8227,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data30.name !== undefined){
-let data32 = data30.name;
-if(typeof data32 === "string"){
-if(func2(data32) > 500){
-const err74 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+}
+else {
+const err74 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -8002,8 +8239,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-else {
-const err75 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.signatures !== undefined){
+let data32 = data.signatures;
+if(Array.isArray(data32)){
+if(data32.length > 20){
+const err75 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8012,12 +8252,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data30.signedAt !== undefined){
-let data33 = data30.signedAt;
-if(typeof data33 === "string"){
-if(!pattern10.test(data33)){
-const err76 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+const len1 = data32.length;
+for(let i1=0; i1<len1; i1++){
+let data33 = data32[i1];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.role === undefined){
+const err76 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -8026,9 +8266,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.name === undefined){
+const err77 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8037,12 +8276,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data30.image !== undefined){
-let data34 = data30.image;
-if(typeof data34 === "string"){
-if(!pattern9.test(data34)){
-const err78 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+for(const key8 in data33){
+if(!((((key8 === "role") || (key8 === "name")) || (key8 === "signedAt")) || (key8 === "image"))){
+const err78 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8052,8 +8288,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-else {
-const err79 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.role !== undefined){
+let data34 = data33.role;
+if(typeof data34 !== "string"){
+const err79 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8062,10 +8300,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data34 === "assessor") || (data34 === "facility-head")) || (data34 === "other"))){
+const err80 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema116.properties.signatures.items.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -8075,9 +8311,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data33.name !== undefined){
+let data35 = data33.name;
+if(typeof data35 === "string"){
+if(func2(data35) > 500){
+const err81 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -8087,11 +8325,8 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.note !== undefined){
-let data35 = data.note;
-if(typeof data35 === "string"){
-if(func2(data35) > 20000){
-const err82 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+else {
+const err82 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8101,8 +8336,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.signedAt !== undefined){
+let data36 = data33.signedAt;
+if(typeof data36 === "string"){
+if(!pattern10.test(data36)){
+const err83 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -8112,11 +8350,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data.scoredAtLock !== undefined){
-let data36 = data.scoredAtLock;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.engineVersion === undefined){
-const err84 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "engineVersion"},message:"must have required property '"+"engineVersion"+"'"};
+else {
+const err84 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -8125,8 +8360,12 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data36.decision === undefined){
-const err85 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+}
+if(data33.image !== undefined){
+let data37 = data33.image;
+if(typeof data37 === "string"){
+if(!pattern9.test(data37)){
+const err85 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -8135,8 +8374,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data36.points === undefined){
-const err86 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+}
+else {
+const err86 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -8145,8 +8385,10 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data36.max === undefined){
-const err87 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -8155,9 +8397,10 @@ vErrors.push(err87);
 }
 errors++;
 }
-for(const key8 in data36){
-if(!(((((((key8 === "engineVersion") || (key8 === "decision")) || (key8 === "points")) || (key8 === "max")) || (key8 === "percent")) || (key8 === "meanLevel")) || (key8 === "rating"))){
-const err88 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -8167,11 +8410,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data36.engineVersion !== undefined){
-let data37 = data36.engineVersion;
-if(typeof data37 === "string"){
-if(func2(data37) > 64){
-const err89 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data.note !== undefined){
+let data38 = data.note;
+if(typeof data38 === "string"){
+if(func2(data38) > 20000){
+const err89 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -8182,7 +8425,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err90 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -8192,10 +8435,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data36.decision !== undefined){
-let data38 = data36.decision;
-if(typeof data38 !== "string"){
-const err91 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.scoredAtLock !== undefined){
+let data39 = data.scoredAtLock;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.engineVersion === undefined){
+const err91 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "engineVersion"},message:"must have required property '"+"engineVersion"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -8204,8 +8448,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(!((((data38 === "pass") || (data38 === "fail")) || (data38 === "incomplete")) || (data38 === "none"))){
-const err92 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/enum",keyword:"enum",params:{allowedValues: schema116.properties.scoredAtLock.properties.decision.enum},message:"must be equal to one of the allowed values"};
+if(data39.decision === undefined){
+const err92 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -8214,12 +8458,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data36.points !== undefined){
-let data39 = data36.points;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.num === undefined){
-const err93 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(data39.points === undefined){
+const err93 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -8228,8 +8468,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data39.den === undefined){
-const err94 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(data39.max === undefined){
+const err94 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -8239,8 +8479,8 @@ vErrors.push(err94);
 errors++;
 }
 for(const key9 in data39){
-if(!((key9 === "num") || (key9 === "den"))){
-const err95 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(!(((((((key9 === "engineVersion") || (key9 === "decision")) || (key9 === "points")) || (key9 === "max")) || (key9 === "percent")) || (key9 === "meanLevel")) || (key9 === "rating"))){
+const err95 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -8250,13 +8490,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data39.num !== undefined){
-let data40 = data39.num;
-const _errs104 = errors;
-let valid29 = false;
-const _errs105 = errors;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err96 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data39.engineVersion !== undefined){
+let data40 = data39.engineVersion;
+if(typeof data40 === "string"){
+if(func2(data40) > 64){
+const err96 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -8265,9 +8503,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 9007199254740991 || isNaN(data40)){
-const err97 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+else {
+const err97 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -8276,8 +8514,11 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data40 < -9007199254740991 || isNaN(data40)){
-const err98 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+}
+if(data39.decision !== undefined){
+let data41 = data39.decision;
+if(typeof data41 !== "string"){
+const err98 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -8286,13 +8527,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-var _valid0 = _errs105 === errors;
-valid29 = valid29 || _valid0;
-const _errs107 = errors;
-if(typeof data40 === "string"){
-if(!pattern37.test(data40)){
-const err99 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(!((((data41 === "pass") || (data41 === "fail")) || (data41 === "incomplete")) || (data41 === "none"))){
+const err99 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/enum",keyword:"enum",params:{allowedValues: schema116.properties.scoredAtLock.properties.decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -8302,8 +8538,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-else {
-const err100 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.points !== undefined){
+let data42 = data39.points;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.num === undefined){
+const err100 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -8312,10 +8551,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-var _valid0 = _errs107 === errors;
-valid29 = valid29 || _valid0;
-if(!valid29){
-const err101 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data42.den === undefined){
+const err101 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -8324,25 +8561,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-else {
-errors = _errs104;
-if(vErrors !== null){
-if(_errs104){
-vErrors.length = _errs104;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data39.den !== undefined){
-let data41 = data39.den;
-const _errs110 = errors;
-let valid30 = false;
-const _errs111 = errors;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err102 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key10 in data42){
+if(!((key10 === "num") || (key10 === "den"))){
+const err102 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -8351,9 +8572,14 @@ vErrors.push(err102);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 9007199254740991 || isNaN(data41)){
-const err103 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+if(data42.num !== undefined){
+let data43 = data42.num;
+const _errs112 = errors;
+let valid31 = false;
+const _errs113 = errors;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err103 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -8362,8 +8588,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data41 < 1 || isNaN(data41)){
-const err104 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 9007199254740991 || isNaN(data43)){
+const err104 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -8372,13 +8599,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-var _valid1 = _errs111 === errors;
-valid30 = valid30 || _valid1;
-const _errs113 = errors;
-if(typeof data41 === "string"){
-if(!pattern38.test(data41)){
-const err105 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(data43 < -9007199254740991 || isNaN(data43)){
+const err105 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -8388,8 +8610,12 @@ vErrors.push(err105);
 errors++;
 }
 }
-else {
-const err106 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs113 === errors;
+valid31 = valid31 || _valid0;
+const _errs115 = errors;
+if(typeof data43 === "string"){
+if(!pattern38.test(data43)){
+const err106 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -8398,10 +8624,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-var _valid1 = _errs113 === errors;
-valid30 = valid30 || _valid1;
-if(!valid30){
-const err107 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err107 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -8410,21 +8635,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-else {
-errors = _errs110;
-if(vErrors !== null){
-if(_errs110){
-vErrors.length = _errs110;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err108 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs115 === errors;
+valid31 = valid31 || _valid0;
+if(!valid31){
+const err108 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -8433,121 +8647,11 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data36.max !== undefined){
-let data42 = data36.max;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.num === undefined){
-const err109 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
-if(vErrors === null){
-vErrors = [err109];
-}
 else {
-vErrors.push(err109);
-}
-errors++;
-}
-if(data42.den === undefined){
-const err110 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-for(const key10 in data42){
-if(!((key10 === "num") || (key10 === "den"))){
-const err111 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-if(data42.num !== undefined){
-let data43 = data42.num;
-const _errs120 = errors;
-let valid33 = false;
-const _errs121 = errors;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err112 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 9007199254740991 || isNaN(data43)){
-const err113 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-if(data43 < -9007199254740991 || isNaN(data43)){
-const err114 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-var _valid2 = _errs121 === errors;
-valid33 = valid33 || _valid2;
-const _errs123 = errors;
-if(typeof data43 === "string"){
-if(!pattern37.test(data43)){
-const err115 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-var _valid2 = _errs123 === errors;
-valid33 = valid33 || _valid2;
-if(!valid33){
-const err117 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-else {
-errors = _errs120;
+errors = _errs112;
 if(vErrors !== null){
-if(_errs120){
-vErrors.length = _errs120;
+if(_errs112){
+vErrors.length = _errs112;
 }
 else {
 vErrors = null;
@@ -8557,11 +8661,128 @@ vErrors = null;
 }
 if(data42.den !== undefined){
 let data44 = data42.den;
-const _errs126 = errors;
-let valid34 = false;
-const _errs127 = errors;
+const _errs118 = errors;
+let valid32 = false;
+const _errs119 = errors;
 if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err118 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err109 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 9007199254740991 || isNaN(data44)){
+const err110 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(data44 < 1 || isNaN(data44)){
+const err111 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+var _valid1 = _errs119 === errors;
+valid32 = valid32 || _valid1;
+const _errs121 = errors;
+if(typeof data44 === "string"){
+if(!pattern39.test(data44)){
+const err112 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+var _valid1 = _errs121 === errors;
+valid32 = valid32 || _valid1;
+if(!valid32){
+const err114 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+else {
+errors = _errs118;
+if(vErrors !== null){
+if(_errs118){
+vErrors.length = _errs118;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data39.max !== undefined){
+let data45 = data39.max;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.num === undefined){
+const err116 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data45.den === undefined){
+const err117 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+for(const key11 in data45){
+if(!((key11 === "num") || (key11 === "den"))){
+const err118 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -8570,9 +8791,14 @@ vErrors.push(err118);
 }
 errors++;
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 > 9007199254740991 || isNaN(data44)){
-const err119 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+if(data45.num !== undefined){
+let data46 = data45.num;
+const _errs128 = errors;
+let valid35 = false;
+const _errs129 = errors;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err119 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -8581,8 +8807,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data44 < 1 || isNaN(data44)){
-const err120 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 9007199254740991 || isNaN(data46)){
+const err120 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -8591,13 +8818,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-var _valid3 = _errs127 === errors;
-valid34 = valid34 || _valid3;
-const _errs129 = errors;
-if(typeof data44 === "string"){
-if(!pattern38.test(data44)){
-const err121 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(data46 < -9007199254740991 || isNaN(data46)){
+const err121 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -8607,8 +8829,12 @@ vErrors.push(err121);
 errors++;
 }
 }
-else {
-const err122 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs129 === errors;
+valid35 = valid35 || _valid2;
+const _errs131 = errors;
+if(typeof data46 === "string"){
+if(!pattern38.test(data46)){
+const err122 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -8617,10 +8843,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-var _valid3 = _errs129 === errors;
-valid34 = valid34 || _valid3;
-if(!valid34){
-const err123 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err123 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -8629,21 +8854,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-else {
-errors = _errs126;
-if(vErrors !== null){
-if(_errs126){
-vErrors.length = _errs126;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err124 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid2 = _errs131 === errors;
+valid35 = valid35 || _valid2;
+if(!valid35){
+const err124 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -8652,121 +8866,11 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data36.percent !== undefined){
-let data45 = data36.percent;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.num === undefined){
-const err125 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
-if(vErrors === null){
-vErrors = [err125];
-}
 else {
-vErrors.push(err125);
-}
-errors++;
-}
-if(data45.den === undefined){
-const err126 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-for(const key11 in data45){
-if(!((key11 === "num") || (key11 === "den"))){
-const err127 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-if(data45.num !== undefined){
-let data46 = data45.num;
-const _errs136 = errors;
-let valid37 = false;
-const _errs137 = errors;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err128 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 > 9007199254740991 || isNaN(data46)){
-const err129 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-if(data46 < -9007199254740991 || isNaN(data46)){
-const err130 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-var _valid4 = _errs137 === errors;
-valid37 = valid37 || _valid4;
-const _errs139 = errors;
-if(typeof data46 === "string"){
-if(!pattern37.test(data46)){
-const err131 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-var _valid4 = _errs139 === errors;
-valid37 = valid37 || _valid4;
-if(!valid37){
-const err133 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-else {
-errors = _errs136;
+errors = _errs128;
 if(vErrors !== null){
-if(_errs136){
-vErrors.length = _errs136;
+if(_errs128){
+vErrors.length = _errs128;
 }
 else {
 vErrors = null;
@@ -8776,11 +8880,128 @@ vErrors = null;
 }
 if(data45.den !== undefined){
 let data47 = data45.den;
-const _errs142 = errors;
-let valid38 = false;
-const _errs143 = errors;
+const _errs134 = errors;
+let valid36 = false;
+const _errs135 = errors;
 if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err134 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err125 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 9007199254740991 || isNaN(data47)){
+const err126 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(data47 < 1 || isNaN(data47)){
+const err127 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+var _valid3 = _errs135 === errors;
+valid36 = valid36 || _valid3;
+const _errs137 = errors;
+if(typeof data47 === "string"){
+if(!pattern39.test(data47)){
+const err128 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+var _valid3 = _errs137 === errors;
+valid36 = valid36 || _valid3;
+if(!valid36){
+const err130 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+else {
+errors = _errs134;
+if(vErrors !== null){
+if(_errs134){
+vErrors.length = _errs134;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data39.percent !== undefined){
+let data48 = data39.percent;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.num === undefined){
+const err132 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+if(data48.den === undefined){
+const err133 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+for(const key12 in data48){
+if(!((key12 === "num") || (key12 === "den"))){
+const err134 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -8789,9 +9010,14 @@ vErrors.push(err134);
 }
 errors++;
 }
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 > 9007199254740991 || isNaN(data47)){
-const err135 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+if(data48.num !== undefined){
+let data49 = data48.num;
+const _errs144 = errors;
+let valid39 = false;
+const _errs145 = errors;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err135 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -8800,8 +9026,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data47 < 1 || isNaN(data47)){
-const err136 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 9007199254740991 || isNaN(data49)){
+const err136 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -8810,13 +9037,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-var _valid5 = _errs143 === errors;
-valid38 = valid38 || _valid5;
-const _errs145 = errors;
-if(typeof data47 === "string"){
-if(!pattern38.test(data47)){
-const err137 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(data49 < -9007199254740991 || isNaN(data49)){
+const err137 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -8826,8 +9048,12 @@ vErrors.push(err137);
 errors++;
 }
 }
-else {
-const err138 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid4 = _errs145 === errors;
+valid39 = valid39 || _valid4;
+const _errs147 = errors;
+if(typeof data49 === "string"){
+if(!pattern38.test(data49)){
+const err138 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -8836,10 +9062,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-var _valid5 = _errs145 === errors;
-valid38 = valid38 || _valid5;
-if(!valid38){
-const err139 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err139 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -8848,21 +9073,10 @@ vErrors.push(err139);
 }
 errors++;
 }
-else {
-errors = _errs142;
-if(vErrors !== null){
-if(_errs142){
-vErrors.length = _errs142;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid4 = _errs147 === errors;
+valid39 = valid39 || _valid4;
+if(!valid39){
+const err140 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -8871,121 +9085,11 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-if(data36.meanLevel !== undefined){
-let data48 = data36.meanLevel;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.num === undefined){
-const err141 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
-if(vErrors === null){
-vErrors = [err141];
-}
 else {
-vErrors.push(err141);
-}
-errors++;
-}
-if(data48.den === undefined){
-const err142 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-for(const key12 in data48){
-if(!((key12 === "num") || (key12 === "den"))){
-const err143 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-if(data48.num !== undefined){
-let data49 = data48.num;
-const _errs152 = errors;
-let valid41 = false;
-const _errs153 = errors;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err144 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 9007199254740991 || isNaN(data49)){
-const err145 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-if(data49 < -9007199254740991 || isNaN(data49)){
-const err146 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-}
-var _valid6 = _errs153 === errors;
-valid41 = valid41 || _valid6;
-const _errs155 = errors;
-if(typeof data49 === "string"){
-if(!pattern37.test(data49)){
-const err147 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-var _valid6 = _errs155 === errors;
-valid41 = valid41 || _valid6;
-if(!valid41){
-const err149 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-else {
-errors = _errs152;
+errors = _errs144;
 if(vErrors !== null){
-if(_errs152){
-vErrors.length = _errs152;
+if(_errs144){
+vErrors.length = _errs144;
 }
 else {
 vErrors = null;
@@ -8995,83 +9099,83 @@ vErrors = null;
 }
 if(data48.den !== undefined){
 let data50 = data48.den;
-const _errs158 = errors;
-let valid42 = false;
-const _errs159 = errors;
+const _errs150 = errors;
+let valid40 = false;
+const _errs151 = errors;
 if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-const err150 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err141 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err150];
+vErrors = [err141];
 }
 else {
-vErrors.push(err150);
+vErrors.push(err141);
 }
 errors++;
 }
 if((typeof data50 == "number") && (isFinite(data50))){
 if(data50 > 9007199254740991 || isNaN(data50)){
-const err151 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+const err142 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
-vErrors = [err151];
+vErrors = [err142];
 }
 else {
-vErrors.push(err151);
+vErrors.push(err142);
 }
 errors++;
 }
 if(data50 < 1 || isNaN(data50)){
-const err152 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err143 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
-vErrors = [err152];
+vErrors = [err143];
 }
 else {
-vErrors.push(err152);
+vErrors.push(err143);
 }
 errors++;
 }
 }
-var _valid7 = _errs159 === errors;
-valid42 = valid42 || _valid7;
-const _errs161 = errors;
+var _valid5 = _errs151 === errors;
+valid40 = valid40 || _valid5;
+const _errs153 = errors;
 if(typeof data50 === "string"){
-if(!pattern38.test(data50)){
-const err153 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(!pattern39.test(data50)){
+const err144 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
-vErrors = [err153];
+vErrors = [err144];
 }
 else {
-vErrors.push(err153);
+vErrors.push(err144);
 }
 errors++;
 }
 }
 else {
-const err154 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err145 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err154];
+vErrors = [err145];
 }
 else {
-vErrors.push(err154);
+vErrors.push(err145);
 }
 errors++;
 }
-var _valid7 = _errs161 === errors;
-valid42 = valid42 || _valid7;
-if(!valid42){
-const err155 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid5 = _errs153 === errors;
+valid40 = valid40 || _valid5;
+if(!valid40){
+const err146 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err155];
+vErrors = [err146];
 }
 else {
-vErrors.push(err155);
+vErrors.push(err146);
 }
 errors++;
 }
 else {
-errors = _errs158;
+errors = _errs150;
 if(vErrors !== null){
-if(_errs158){
-vErrors.length = _errs158;
+if(_errs150){
+vErrors.length = _errs150;
 }
 else {
 vErrors = null;
@@ -9081,7 +9185,117 @@ vErrors = null;
 }
 }
 else {
-const err156 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err147 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data39.meanLevel !== undefined){
+let data51 = data39.meanLevel;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.num === undefined){
+const err148 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if(data51.den === undefined){
+const err149 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+for(const key13 in data51){
+if(!((key13 === "num") || (key13 === "den"))){
+const err150 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data51.num !== undefined){
+let data52 = data51.num;
+const _errs160 = errors;
+let valid43 = false;
+const _errs161 = errors;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err151 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 9007199254740991 || isNaN(data52)){
+const err152 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if(data52 < -9007199254740991 || isNaN(data52)){
+const err153 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+var _valid6 = _errs161 === errors;
+valid43 = valid43 || _valid6;
+const _errs163 = errors;
+if(typeof data52 === "string"){
+if(!pattern38.test(data52)){
+const err154 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+var _valid6 = _errs163 === errors;
+valid43 = valid43 || _valid6;
+if(!valid43){
+const err156 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -9090,12 +9304,25 @@ vErrors.push(err156);
 }
 errors++;
 }
+else {
+errors = _errs160;
+if(vErrors !== null){
+if(_errs160){
+vErrors.length = _errs160;
 }
-if(data36.rating !== undefined){
-let data51 = data36.rating;
-if(typeof data51 === "string"){
-if(func2(data51) > 200){
-const err157 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data51.den !== undefined){
+let data53 = data51.den;
+const _errs166 = errors;
+let valid44 = false;
+const _errs167 = errors;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err157 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -9104,9 +9331,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 9007199254740991 || isNaN(data53)){
+const err158 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -9115,10 +9342,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-}
-else {
-const err159 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data53 < 1 || isNaN(data53)){
+const err159 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -9128,11 +9353,12 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data.contentHash !== undefined){
-let data52 = data.contentHash;
-if(typeof data52 === "string"){
-if(!pattern9.test(data52)){
-const err160 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+var _valid7 = _errs167 === errors;
+valid44 = valid44 || _valid7;
+const _errs169 = errors;
+if(typeof data53 === "string"){
+if(!pattern39.test(data53)){
+const err160 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -9143,7 +9369,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err161 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -9152,10 +9378,10 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-}
-else {
-const err162 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid7 = _errs169 === errors;
+valid44 = valid44 || _valid7;
+if(!valid44){
+const err162 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -9164,19 +9390,173 @@ vErrors.push(err162);
 }
 errors++;
 }
+else {
+errors = _errs166;
+if(vErrors !== null){
+if(_errs166){
+vErrors.length = _errs166;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data39.rating !== undefined){
+let data54 = data39.rating;
+if(typeof data54 === "string"){
+if(func2(data54) > 200){
+const err164 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+if(data.contentHash !== undefined){
+let data55 = data.contentHash;
+if(typeof data55 === "string"){
+if(!pattern9.test(data55)){
+const err167 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data.baseRevision !== undefined){
+let data56 = data.baseRevision;
+if(typeof data56 === "string"){
+if(!pattern9.test(data56)){
+const err169 = {instancePath:instancePath+"/baseRevision",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/baseRevision",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data.conflicts !== undefined){
+let data57 = data.conflicts;
+if(Array.isArray(data57)){
+if(data57.length > 10000){
+const err171 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+const len2 = data57.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate57(data57[i2], {instancePath:instancePath+"/conflicts/" + i2,parentData:data57,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+}
+else {
+const err173 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
 validate52.errors = vErrors;
 return errors === 0;
 }
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFacilityRegistrySchema = validate57;
-const schema144 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility-registry:1","title":"FacilityRegistry","description":"A list of facilities, e.g. the city's stations and hospitals.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"facility-registry"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"type":"string","maxLength":4000},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}}},"required":["schemaVersion","kind","id","facilities"],"additionalProperties":false};
+export const validateFacilityRegistrySchema = validate59;
+const schema148 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility-registry:1","title":"FacilityRegistry","description":"A list of facilities, e.g. the city's stations and hospitals.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"facility-registry"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"type":"string","maxLength":4000},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}}},"required":["schemaVersion","kind","id","facilities"],"additionalProperties":false};
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:facility-registry:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate57.evaluated;
+const evaluated0 = validate59.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9472,21 +9852,21 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBundleSchema = validate59;
-const schema147 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:bundle:1","title":"Bundle","description":"An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"bundle"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"app":{"type":"object","properties":{"name":{"type":"string","maxLength":200},"version":{"type":"string","maxLength":64}},"required":["name"],"additionalProperties":false},"assessments":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:assessment:1"}},"criteriaSets":{"type":"array","maxItems":1000,"items":{"$ref":"urn:tieuchi:schema:criteria-set:1"}},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}},"plans":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:improvement-plan:1"}},"photos":{"type":"array","maxItems":100000,"items":{"type":"object","properties":{"hash":{"description":"SHA-256 of the decoded bytes.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"mime":{"type":"string","enum":["image/jpeg","image/png","image/webp"]},"width":{"type":"integer","minimum":1,"maximum":20000},"height":{"type":"integer","minimum":1,"maximum":20000},"capturedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"caption":{"type":"string","maxLength":2000},"dataBase64":{"type":"string","maxLength":40000000,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}},"required":["hash","mime","dataBase64"],"additionalProperties":false}}},"required":["schemaVersion","kind","createdAt","assessments"],"additionalProperties":false};
-const pattern61 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
-const schema149 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:improvement-plan:1","title":"ImprovementPlan","description":"Actions (kế hoạch cải tiến) proposed from the gaps of one assessment.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"improvement-plan"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"facilityId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"actions":{"type":"array","maxItems":5000,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"itemId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"problem":{"type":"string","maxLength":4000},"action":{"type":"string","maxLength":4000},"owner":{"type":"string","maxLength":500},"due":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"resources":{"type":"string","maxLength":4000},"status":{"type":"string","enum":["planned","in-progress","done","verified"]},"pointsToGain":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"knockout":{"type":"boolean"},"completionEvidence":{"type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"note":{"type":"string","maxLength":4000}},"required":["id","itemId","status"],"additionalProperties":false}}},"required":["schemaVersion","kind","id","assessmentId","facilityId","actions"],"additionalProperties":false};
+export const validateBundleSchema = validate61;
+const schema151 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:bundle:1","title":"Bundle","description":"An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"bundle"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"app":{"type":"object","properties":{"name":{"type":"string","maxLength":200},"version":{"type":"string","maxLength":64}},"required":["name"],"additionalProperties":false},"assessments":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:assessment:2"}},"criteriaSets":{"type":"array","maxItems":1000,"items":{"$ref":"urn:tieuchi:schema:criteria-set:1"}},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}},"plans":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:improvement-plan:1"}},"photos":{"type":"array","maxItems":100000,"items":{"type":"object","properties":{"hash":{"description":"SHA-256 of the decoded bytes.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"mime":{"type":"string","enum":["image/jpeg","image/png","image/webp"]},"width":{"type":"integer","minimum":1,"maximum":20000},"height":{"type":"integer","minimum":1,"maximum":20000},"capturedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"caption":{"type":"string","maxLength":2000},"dataBase64":{"type":"string","maxLength":40000000,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}},"required":["hash","mime","dataBase64"],"additionalProperties":false}}},"required":["schemaVersion","kind","createdAt","assessments"],"additionalProperties":false};
+const pattern64 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
+const schema153 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:improvement-plan:1","title":"ImprovementPlan","description":"Actions (kế hoạch cải tiến) proposed from the gaps of one assessment.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"improvement-plan"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"facilityId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"actions":{"type":"array","maxItems":5000,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"itemId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"problem":{"type":"string","maxLength":4000},"action":{"type":"string","maxLength":4000},"owner":{"type":"string","maxLength":500},"due":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"resources":{"type":"string","maxLength":4000},"status":{"type":"string","enum":["planned","in-progress","done","verified"]},"pointsToGain":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"knockout":{"type":"boolean"},"completionEvidence":{"type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"note":{"type":"string","maxLength":4000}},"required":["id","itemId","status"],"additionalProperties":false}}},"required":["schemaVersion","kind","id","assessmentId","facilityId","actions"],"additionalProperties":false};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:improvement-plan:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9763,7 +10143,7 @@ vErrors.push(err22);
 errors++;
 }
 for(const key1 in data8){
-if(!(func1.call(schema149.properties.actions.items.properties, key1))){
+if(!(func1.call(schema153.properties.actions.items.properties, key1))){
 const err23 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
@@ -9962,7 +10342,7 @@ vErrors.push(err38);
 errors++;
 }
 if(!((((data16 === "planned") || (data16 === "in-progress")) || (data16 === "done")) || (data16 === "verified"))){
-const err39 = {instancePath:instancePath+"/actions/" + i0+"/status",schemaPath:"#/properties/actions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema149.properties.actions.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err39 = {instancePath:instancePath+"/actions/" + i0+"/status",schemaPath:"#/properties/actions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema153.properties.actions.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -10048,7 +10428,7 @@ var _valid0 = _errs49 === errors;
 valid14 = valid14 || _valid0;
 const _errs51 = errors;
 if(typeof data18 === "string"){
-if(!pattern37.test(data18)){
+if(!pattern38.test(data18)){
 const err46 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err46];
@@ -10134,7 +10514,7 @@ var _valid1 = _errs55 === errors;
 valid15 = valid15 || _valid1;
 const _errs57 = errors;
 if(typeof data19 === "string"){
-if(!pattern38.test(data19)){
+if(!pattern39.test(data19)){
 const err52 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
@@ -10314,17 +10694,17 @@ vErrors.push(err65);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:bundle:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate59.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10373,7 +10753,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema147.properties, key0))){
+if(!(func1.call(schema151.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -10631,8 +11011,8 @@ errors++;
 }
 const len3 = data12.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate63(data12[i3], {instancePath:instancePath+"/plans/" + i3,parentData:data12,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate65(data12[i3], {instancePath:instancePath+"/plans/" + i3,parentData:data12,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 }
@@ -10745,7 +11125,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(((data17 === "image/jpeg") || (data17 === "image/png")) || (data17 === "image/webp"))){
-const err32 = {instancePath:instancePath+"/photos/" + i4+"/mime",schemaPath:"#/properties/photos/items/properties/mime/enum",keyword:"enum",params:{allowedValues: schema147.properties.photos.items.properties.mime.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/photos/" + i4+"/mime",schemaPath:"#/properties/photos/items/properties/mime/enum",keyword:"enum",params:{allowedValues: schema151.properties.photos.items.properties.mime.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10888,7 +11268,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern61.test(data22)){
+if(!pattern64.test(data22)){
 const err44 = {instancePath:instancePath+"/photos/" + i4+"/dataBase64",schemaPath:"#/properties/photos/items/properties/dataBase64/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]*={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]*={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -10945,21 +11325,21 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateImprovementPlanSchema = validate63;
+export const validateImprovementPlanSchema = validate65;
 
-export const validateResultSchema = validate65;
-const schema162 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:result:1","title":"ScoreResult","description":"The explained result of scoring one assessment with one criteria set. Every number is an exact fraction {num, den}: each field a JSON integer when it is a safe integer, otherwise a string of decimal digits (never rounded; see the Exact definition in the common schema). `display` strings are rounded once, for people.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"result"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string"},"model":{"type":"string","enum":["points","levels"]},"aggregation":{"type":"string","enum":["sum","mean-of-percentages"]}},"required":["id","version","model","aggregation"],"additionalProperties":false},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"complete":{"description":"Every applicable item has an answer.","type":"boolean"},"decision":{"description":"pass / fail by the set's pass rules; incomplete when items are unanswered or could not be assessed (never a pass); none when the set has no pass rules or nothing is applicable (nothing to decide on).","type":"string","enum":["pass","fail","incomplete","none"]},"total":{"$ref":"#/$defs/Score"},"meanLevel":{"description":"Levels model: weighted mean level over applicable criteria.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelSum":{"description":"Levels model: unweighted sum of levels (the 'raw total').","type":"integer"},"weightedLevelSum":{"description":"Levels model: sum of weight x level.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelCounts":{"description":"Levels model: how many applicable criteria reached each level (index 0 = level 1).","type":"array","items":{"type":"integer"}},"rating":{"type":"object","properties":{"id":{"type":"string"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"metric":{"type":"string","enum":["points","percent","mean-level"]},"value":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","label","metric","value"],"additionalProperties":false},"rules":{"description":"Every pass rule with its outcome.","type":"array","items":{"$ref":"#/$defs/RuleOutcome"}},"reasons":{"description":"Why the assessment did not pass (empty when it passed): one line per failed rule or missing answer.","type":"array","items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"failedKnockouts":{"type":"array","items":{"type":"string"}},"unanswered":{"type":"array","items":{"type":"string"}},"unassessed":{"type":"array","items":{"type":"string"}},"notApplicable":{"type":"array","items":{"type":"string"}},"missingEvidence":{"description":"Items whose required photo is missing.","type":"array","items":{"type":"string"}},"ignoredAnswers":{"description":"Items answered although they do not apply to this facility's zone or kind (auto-na): the answer is kept in the item result, never counted.","type":"array","items":{"type":"string"}},"sections":{"type":"array","items":{"$ref":"#/$defs/SectionResult"}}},"required":["schemaVersion","kind","assessmentId","criteriaSet","complete","decision","total","rules","reasons","failedKnockouts","unanswered","unassessed","notApplicable","missingEvidence","sections"],"additionalProperties":false,"$defs":{"Score":{"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false},"RuleOutcome":{"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false},"SectionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false},"CriterionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false},"ItemResult":{"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false}}};
-const schema166 = {"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false};
+export const validateResultSchema = validate67;
+const schema166 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:result:1","title":"ScoreResult","description":"The explained result of scoring one assessment with one criteria set. Every number is an exact fraction {num, den}: each field a JSON integer when it is a safe integer, otherwise a string of decimal digits (never rounded; see the Exact definition in the common schema). `display` strings are rounded once, for people.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"result"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string"},"model":{"type":"string","enum":["points","levels"]},"aggregation":{"type":"string","enum":["sum","mean-of-percentages"]}},"required":["id","version","model","aggregation"],"additionalProperties":false},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"complete":{"description":"Every applicable item has an answer.","type":"boolean"},"decision":{"description":"pass / fail by the set's pass rules; incomplete when items are unanswered or could not be assessed (never a pass); none when the set has no pass rules or nothing is applicable (nothing to decide on).","type":"string","enum":["pass","fail","incomplete","none"]},"total":{"$ref":"#/$defs/Score"},"meanLevel":{"description":"Levels model: weighted mean level over applicable criteria.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelSum":{"description":"Levels model: unweighted sum of levels (the 'raw total').","type":"integer"},"weightedLevelSum":{"description":"Levels model: sum of weight x level.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelCounts":{"description":"Levels model: how many applicable criteria reached each level (index 0 = level 1).","type":"array","items":{"type":"integer"}},"rating":{"type":"object","properties":{"id":{"type":"string"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"metric":{"type":"string","enum":["points","percent","mean-level"]},"value":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","label","metric","value"],"additionalProperties":false},"rules":{"description":"Every pass rule with its outcome.","type":"array","items":{"$ref":"#/$defs/RuleOutcome"}},"reasons":{"description":"Why the assessment did not pass (empty when it passed): one line per failed rule or missing answer.","type":"array","items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"failedKnockouts":{"type":"array","items":{"type":"string"}},"unanswered":{"type":"array","items":{"type":"string"}},"unassessed":{"type":"array","items":{"type":"string"}},"notApplicable":{"type":"array","items":{"type":"string"}},"missingEvidence":{"description":"Items whose required photo is missing.","type":"array","items":{"type":"string"}},"ignoredAnswers":{"description":"Items answered although they do not apply to this facility's zone or kind (auto-na): the answer is kept in the item result, never counted.","type":"array","items":{"type":"string"}},"sections":{"type":"array","items":{"$ref":"#/$defs/SectionResult"}}},"required":["schemaVersion","kind","assessmentId","criteriaSet","complete","decision","total","rules","reasons","failedKnockouts","unanswered","unassessed","notApplicable","missingEvidence","sections"],"additionalProperties":false,"$defs":{"Score":{"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false},"RuleOutcome":{"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false},"SectionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false},"CriterionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false},"ItemResult":{"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false}}};
+const schema170 = {"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11107,7 +11487,7 @@ var _valid0 = _errs10 === errors;
 valid3 = valid3 || _valid0;
 const _errs12 = errors;
 if(typeof data2 === "string"){
-if(!pattern37.test(data2)){
+if(!pattern38.test(data2)){
 const err12 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -11193,7 +11573,7 @@ var _valid1 = _errs16 === errors;
 valid4 = valid4 || _valid1;
 const _errs18 = errors;
 if(typeof data3 === "string"){
-if(!pattern38.test(data3)){
+if(!pattern39.test(data3)){
 const err18 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -11326,7 +11706,7 @@ var _valid2 = _errs26 === errors;
 valid7 = valid7 || _valid2;
 const _errs28 = errors;
 if(typeof data5 === "string"){
-if(!pattern37.test(data5)){
+if(!pattern38.test(data5)){
 const err28 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -11412,7 +11792,7 @@ var _valid3 = _errs32 === errors;
 valid8 = valid8 || _valid3;
 const _errs34 = errors;
 if(typeof data6 === "string"){
-if(!pattern38.test(data6)){
+if(!pattern39.test(data6)){
 const err34 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err34];
@@ -11545,7 +11925,7 @@ var _valid4 = _errs42 === errors;
 valid11 = valid11 || _valid4;
 const _errs44 = errors;
 if(typeof data8 === "string"){
-if(!pattern37.test(data8)){
+if(!pattern38.test(data8)){
 const err44 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -11631,7 +12011,7 @@ var _valid5 = _errs48 === errors;
 valid12 = valid12 || _valid5;
 const _errs50 = errors;
 if(typeof data9 === "string"){
-if(!pattern38.test(data9)){
+if(!pattern39.test(data9)){
 const err50 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
@@ -11782,17 +12162,17 @@ vErrors.push(err61);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema174 = {"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false};
+const schema178 = {"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate70.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11867,7 +12247,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((data1 === "passed") || (data1 === "failed")) || (data1 === "not-evaluated"))){
-const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema174.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema178.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11953,7 +12333,7 @@ var _valid0 = _errs12 === errors;
 valid3 = valid3 || _valid0;
 const _errs14 = errors;
 if(typeof data3 === "string"){
-if(!pattern37.test(data3)){
+if(!pattern38.test(data3)){
 const err13 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -12039,7 +12419,7 @@ var _valid1 = _errs18 === errors;
 valid4 = valid4 || _valid1;
 const _errs20 = errors;
 if(typeof data4 === "string"){
-if(!pattern38.test(data4)){
+if(!pattern39.test(data4)){
 const err19 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
@@ -12172,7 +12552,7 @@ var _valid2 = _errs28 === errors;
 valid7 = valid7 || _valid2;
 const _errs30 = errors;
 if(typeof data6 === "string"){
-if(!pattern37.test(data6)){
+if(!pattern38.test(data6)){
 const err29 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err29];
@@ -12258,7 +12638,7 @@ var _valid3 = _errs34 === errors;
 valid8 = valid8 || _valid3;
 const _errs36 = errors;
 if(typeof data7 === "string"){
-if(!pattern38.test(data7)){
+if(!pattern39.test(data7)){
 const err35 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
@@ -12454,7 +12834,7 @@ var _valid4 = _errs53 === errors;
 valid14 = valid14 || _valid4;
 const _errs55 = errors;
 if(typeof data13 === "string"){
-if(!pattern37.test(data13)){
+if(!pattern38.test(data13)){
 const err50 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
@@ -12540,7 +12920,7 @@ var _valid5 = _errs59 === errors;
 valid15 = valid15 || _valid5;
 const _errs61 = errors;
 if(typeof data14 === "string"){
-if(!pattern38.test(data14)){
+if(!pattern39.test(data14)){
 const err56 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err56];
@@ -12673,7 +13053,7 @@ var _valid6 = _errs69 === errors;
 valid18 = valid18 || _valid6;
 const _errs71 = errors;
 if(typeof data16 === "string"){
-if(!pattern37.test(data16)){
+if(!pattern38.test(data16)){
 const err66 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err66];
@@ -12759,7 +13139,7 @@ var _valid7 = _errs75 === errors;
 valid19 = valid19 || _valid7;
 const _errs77 = errors;
 if(typeof data17 === "string"){
-if(!pattern38.test(data17)){
+if(!pattern39.test(data17)){
 const err72 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err72];
@@ -12958,19 +13338,19 @@ vErrors.push(err87);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema181 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false};
-const schema183 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false};
-const schema186 = {"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false};
+const schema185 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false};
+const schema187 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false};
+const schema190 = {"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
+const evaluated0 = validate76.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13055,7 +13435,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(((((data1 === "answered") || (data1 === "na")) || (data1 === "auto-na")) || (data1 === "unanswered")) || (data1 === "unassessed"))){
-const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema186.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema190.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13068,7 +13448,7 @@ errors++;
 if(data.value !== undefined){
 let data2 = data.value;
 if((typeof data2 !== "string") && (!((typeof data2 == "number") && (isFinite(data2))))){
-const err8 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema186.properties.value.type},message:"must be string,number"};
+const err8 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema190.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13154,7 +13534,7 @@ var _valid0 = _errs14 === errors;
 valid3 = valid3 || _valid0;
 const _errs16 = errors;
 if(typeof data4 === "string"){
-if(!pattern37.test(data4)){
+if(!pattern38.test(data4)){
 const err15 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -13240,7 +13620,7 @@ var _valid1 = _errs20 === errors;
 valid4 = valid4 || _valid1;
 const _errs22 = errors;
 if(typeof data5 === "string"){
-if(!pattern38.test(data5)){
+if(!pattern39.test(data5)){
 const err21 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
@@ -13373,7 +13753,7 @@ var _valid2 = _errs30 === errors;
 valid7 = valid7 || _valid2;
 const _errs32 = errors;
 if(typeof data7 === "string"){
-if(!pattern37.test(data7)){
+if(!pattern38.test(data7)){
 const err31 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
@@ -13459,7 +13839,7 @@ var _valid3 = _errs36 === errors;
 valid8 = valid8 || _valid3;
 const _errs38 = errors;
 if(typeof data8 === "string"){
-if(!pattern38.test(data8)){
+if(!pattern39.test(data8)){
 const err37 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
@@ -13563,16 +13943,16 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate72.evaluated;
+const evaluated0 = validate74.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13720,7 +14100,7 @@ var _valid0 = _errs10 === errors;
 valid3 = valid3 || _valid0;
 const _errs12 = errors;
 if(typeof data2 === "string"){
-if(!pattern37.test(data2)){
+if(!pattern38.test(data2)){
 const err12 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -13806,7 +14186,7 @@ var _valid1 = _errs16 === errors;
 valid4 = valid4 || _valid1;
 const _errs18 = errors;
 if(typeof data3 === "string"){
-if(!pattern38.test(data3)){
+if(!pattern39.test(data3)){
 const err18 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -13864,8 +14244,8 @@ errors++;
 }
 }
 if(data.score !== undefined){
-if(!(validate66(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate68(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
@@ -13994,8 +14374,8 @@ let data9 = data.items;
 if(Array.isArray(data9)){
 const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate74(data9[i0], {instancePath:instancePath+"/items/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate76(data9[i0], {instancePath:instancePath+"/items/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
 errors = vErrors.length;
 }
 }
@@ -14022,16 +14402,16 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
-validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14179,7 +14559,7 @@ var _valid0 = _errs10 === errors;
 valid3 = valid3 || _valid0;
 const _errs12 = errors;
 if(typeof data2 === "string"){
-if(!pattern37.test(data2)){
+if(!pattern38.test(data2)){
 const err12 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -14265,7 +14645,7 @@ var _valid1 = _errs16 === errors;
 valid4 = valid4 || _valid1;
 const _errs18 = errors;
 if(typeof data3 === "string"){
-if(!pattern38.test(data3)){
+if(!pattern39.test(data3)){
 const err18 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -14323,8 +14703,8 @@ errors++;
 }
 }
 if(data.score !== undefined){
-if(!(validate66(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate68(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
@@ -14333,8 +14713,8 @@ let data5 = data.criteria;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate72(data5[i0], {instancePath:instancePath+"/criteria/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+if(!(validate74(data5[i0], {instancePath:instancePath+"/criteria/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
@@ -14361,17 +14741,17 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:result:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14530,7 +14910,7 @@ vErrors.push(err14);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema162.properties, key0))){
+if(!(func1.call(schema166.properties, key0))){
 const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
@@ -14695,7 +15075,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!((data6 === "points") || (data6 === "levels"))){
-const err29 = {instancePath:instancePath+"/criteriaSet/model",schemaPath:"#/properties/criteriaSet/properties/model/enum",keyword:"enum",params:{allowedValues: schema162.properties.criteriaSet.properties.model.enum},message:"must be equal to one of the allowed values"};
+const err29 = {instancePath:instancePath+"/criteriaSet/model",schemaPath:"#/properties/criteriaSet/properties/model/enum",keyword:"enum",params:{allowedValues: schema166.properties.criteriaSet.properties.model.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -14718,7 +15098,7 @@ vErrors.push(err30);
 errors++;
 }
 if(!((data7 === "sum") || (data7 === "mean-of-percentages"))){
-const err31 = {instancePath:instancePath+"/criteriaSet/aggregation",schemaPath:"#/properties/criteriaSet/properties/aggregation/enum",keyword:"enum",params:{allowedValues: schema162.properties.criteriaSet.properties.aggregation.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/criteriaSet/aggregation",schemaPath:"#/properties/criteriaSet/properties/aggregation/enum",keyword:"enum",params:{allowedValues: schema166.properties.criteriaSet.properties.aggregation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -14788,7 +15168,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((((data10 === "pass") || (data10 === "fail")) || (data10 === "incomplete")) || (data10 === "none"))){
-const err37 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema162.properties.decision.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema166.properties.decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -14799,8 +15179,8 @@ errors++;
 }
 }
 if(data.total !== undefined){
-if(!(validate66(data.total, {instancePath:instancePath+"/total",parentData:data,parentDataProperty:"total",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate68(data.total, {instancePath:instancePath+"/total",parentData:data,parentDataProperty:"total",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
@@ -14880,7 +15260,7 @@ var _valid0 = _errs33 === errors;
 valid7 = valid7 || _valid0;
 const _errs35 = errors;
 if(typeof data13 === "string"){
-if(!pattern37.test(data13)){
+if(!pattern38.test(data13)){
 const err44 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -14966,7 +15346,7 @@ var _valid1 = _errs39 === errors;
 valid8 = valid8 || _valid1;
 const _errs41 = errors;
 if(typeof data14 === "string"){
-if(!pattern38.test(data14)){
+if(!pattern39.test(data14)){
 const err50 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
@@ -15112,7 +15492,7 @@ var _valid2 = _errs51 === errors;
 valid11 = valid11 || _valid2;
 const _errs53 = errors;
 if(typeof data17 === "string"){
-if(!pattern37.test(data17)){
+if(!pattern38.test(data17)){
 const err61 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err61];
@@ -15198,7 +15578,7 @@ var _valid3 = _errs57 === errors;
 valid12 = valid12 || _valid3;
 const _errs59 = errors;
 if(typeof data18 === "string"){
-if(!pattern38.test(data18)){
+if(!pattern39.test(data18)){
 const err67 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err67];
@@ -15471,7 +15851,7 @@ vErrors.push(err88);
 errors++;
 }
 if(!(((data26 === "points") || (data26 === "percent")) || (data26 === "mean-level"))){
-const err89 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/enum",keyword:"enum",params:{allowedValues: schema162.properties.rating.properties.metric.enum},message:"must be equal to one of the allowed values"};
+const err89 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/enum",keyword:"enum",params:{allowedValues: schema166.properties.rating.properties.metric.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -15557,7 +15937,7 @@ var _valid4 = _errs86 === errors;
 valid20 = valid20 || _valid4;
 const _errs88 = errors;
 if(typeof data28 === "string"){
-if(!pattern37.test(data28)){
+if(!pattern38.test(data28)){
 const err96 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err96];
@@ -15643,7 +16023,7 @@ var _valid5 = _errs92 === errors;
 valid21 = valid21 || _valid5;
 const _errs94 = errors;
 if(typeof data29 === "string"){
-if(!pattern38.test(data29)){
+if(!pattern39.test(data29)){
 const err102 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err102];
@@ -15717,8 +16097,8 @@ let data30 = data.rules;
 if(Array.isArray(data30)){
 const len1 = data30.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate68(data30[i1], {instancePath:instancePath+"/rules/" + i1,parentData:data30,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate70(data30[i1], {instancePath:instancePath+"/rules/" + i1,parentData:data30,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
@@ -16030,8 +16410,8 @@ let data48 = data.sections;
 if(Array.isArray(data48)){
 const len9 = data48.length;
 for(let i9=0; i9<len9; i9++){
-if(!(validate70(data48[i9], {instancePath:instancePath+"/sections/" + i9,parentData:data48,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate72(data48[i9], {instancePath:instancePath+"/sections/" + i9,parentData:data48,parentDataProperty:i9,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 }
@@ -16058,19 +16438,254 @@ vErrors.push(err131);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAssessmentHeaderSchema = validate78;
-const schema189 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment-header:1","title":"AssessmentHeader","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"type":"object"},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"note":{"type":"string","maxLength":20000},"scoredAtLock":{"description":"What the scoring engine decided when the assessment was locked, and which engine version decided it, so that a later engine deciding differently is shown, not silently substituted. Outside the content hash (filled in by lockAssessment).","type":"object","properties":{"engineVersion":{"type":"string","maxLength":64},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"meanLevel":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"rating":{"type":"string","maxLength":200}},"required":["engineVersion","decision","points","max"],"additionalProperties":false},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}};
+export const validateAssessmentHeaderSchema = validate80;
+const schema193 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment-header:2","title":"AssessmentHeader","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set. Version 2 only adds optional fields (campaign, baseRevision, conflicts) to version 1, so a version-1 document is a valid version-2 document and keeps its content hash.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"description":"1 or 2. Version 2 adds only optional fields; the content hash is computed as for version 1 (decision 0005).","enum":[1,2]},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"campaign":{"description":"The council campaign (đợt đánh giá / vòng thi) this assessment belongs to. Administrative: outside the content hash, so an admin can map an existing assessment to a campaign after locking.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"type":"object"},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"note":{"type":"string","maxLength":20000},"scoredAtLock":{"description":"What the scoring engine decided when the assessment was locked, and which engine version decided it, so that a later engine deciding differently is shown, not silently substituted. Outside the content hash (filled in by lockAssessment).","type":"object","properties":{"engineVersion":{"type":"string","maxLength":64},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"meanLevel":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"rating":{"type":"string","maxLength":200}},"required":["engineVersion","decision","points","max"],"additionalProperties":false},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"baseRevision":{"description":"The revision (content hash) this copy last shared with another copy (another tab, device, import or the council server): the base of the next three-way merge. Outside the content hash.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"conflicts":{"description":"Parts changed differently on two copies since the revision they shared, kept with every candidate until a person chooses (decision 0005). A conflicting answer part is left unset meanwhile. Outside the content hash; an assessment with conflicts cannot be locked.","type":"array","maxItems":10000,"items":{"$ref":"#/$defs/Conflict"}}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false},"Conflict":{"type":"object","properties":{"path":{"description":"JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.","type":"string","minLength":1,"maxLength":1200},"base":{"description":"The value both copies last shared; absent when it was not set.","type":["string","number","boolean","object","array","null"]},"candidates":{"description":"Each copy's value, with who gave it and when. A candidate without `value` cleared the part.","type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"value":{"description":"The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.","type":["string","number","boolean","object","array","null"]},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}},"required":["path","candidates"],"additionalProperties":false}}};
+const schema214 = {"type":"object","properties":{"path":{"description":"JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.","type":"string","minLength":1,"maxLength":1200},"base":{"description":"The value both copies last shared; absent when it was not set.","type":["string","number","boolean","object","array","null"]},"candidates":{"description":"Each copy's value, with who gave it and when. A candidate without `value` cleared the part.","type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"value":{"description":"The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.","type":["string","number","boolean","object","array","null"]},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}},"required":["path","candidates"],"additionalProperties":false};
 
-function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:tieuchi:schema:assessment-header:1" */;
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate78.evaluated;
+const evaluated0 = validate82.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.path === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.candidates === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "path") || (key0 === "base")) || (key0 === "candidates"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data0 = data.path;
+if(typeof data0 === "string"){
+if(func2(data0) > 1200){
+const err3 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 1200},message:"must NOT have more than 1200 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.base !== undefined){
+let data1 = data.base;
+if((((typeof data1 != "object") && (typeof data1 !== "string")) && (!((typeof data1 == "number") && (isFinite(data1))))) && (typeof data1 !== "boolean")){
+const err6 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/type",keyword:"type",params:{type: schema214.properties.base.type},message:"must be string,number,boolean,object,array,null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.candidates !== undefined){
+let data2 = data.candidates;
+if(Array.isArray(data2)){
+if(data2.length > 50){
+const err7 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.length < 2){
+const err8 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(!(((key1 === "value") || (key1 === "by")) || (key1 === "at"))){
+const err9 = {instancePath:instancePath+"/candidates/" + i0,schemaPath:"#/properties/candidates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.value !== undefined){
+let data4 = data3.value;
+if((((typeof data4 != "object") && (typeof data4 !== "string")) && (!((typeof data4 == "number") && (isFinite(data4))))) && (typeof data4 !== "boolean")){
+const err10 = {instancePath:instancePath+"/candidates/" + i0+"/value",schemaPath:"#/properties/candidates/items/properties/value/type",keyword:"type",params:{type: schema214.properties.candidates.items.properties.value.type},message:"must be string,number,boolean,object,array,null"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.by !== undefined){
+let data5 = data3.by;
+if(typeof data5 === "string"){
+if(func2(data5) > 500){
+const err11 = {instancePath:instancePath+"/candidates/" + i0+"/by",schemaPath:"#/properties/candidates/items/properties/by/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/candidates/" + i0+"/by",schemaPath:"#/properties/candidates/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data3.at !== undefined){
+let data6 = data3.at;
+if(typeof data6 === "string"){
+if(!pattern10.test(data6)){
+const err13 = {instancePath:instancePath+"/candidates/" + i0+"/at",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/candidates/" + i0+"/at",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/candidates/" + i0,schemaPath:"#/properties/candidates/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate82.errors = vErrors;
+return errors === 0;
+}
+validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="urn:tieuchi:schema:assessment-header:2" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate80.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16159,7 +16774,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema189.properties, key0))){
+if(!(func1.call(schema193.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
@@ -16183,8 +16798,9 @@ errors++;
 }
 }
 if(data.schemaVersion !== undefined){
-if(1 !== data.schemaVersion){
-const err10 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+let data1 = data.schemaVersion;
+if(!((data1 === 1) || (data1 === 2))){
+const err10 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/enum",keyword:"enum",params:{allowedValues: schema193.properties.schemaVersion.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -16372,7 +16988,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!(((data9 === "self-assessment") || (data9 === "external-inspection")) || (data9 === "contest-round"))){
-const err25 = {instancePath:instancePath+"/assessmentKind",schemaPath:"#/properties/assessmentKind/enum",keyword:"enum",params:{allowedValues: schema189.properties.assessmentKind.enum},message:"must be equal to one of the allowed values"};
+const err25 = {instancePath:instancePath+"/assessmentKind",schemaPath:"#/properties/assessmentKind/enum",keyword:"enum",params:{allowedValues: schema193.properties.assessmentKind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -16469,11 +17085,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.assessors !== undefined){
-let data13 = data.assessors;
-if(Array.isArray(data13)){
-if(data13.length > 50){
-const err33 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data.campaign !== undefined){
+let data13 = data.campaign;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.id === undefined){
+const err33 = {instancePath:instancePath+"/campaign",schemaPath:"#/properties/campaign/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -16482,12 +17098,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-const len0 = data13.length;
-for(let i0=0; i0<len0; i0++){
-let data14 = data13[i0];
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.name === undefined){
-const err34 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key3 in data13){
+if(!((key3 === "id") || (key3 === "label"))){
+const err34 = {instancePath:instancePath+"/campaign",schemaPath:"#/properties/campaign/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -16496,9 +17109,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key3 in data14){
-if(!(((key3 === "name") || (key3 === "role")) || (key3 === "organisation"))){
-const err35 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data13.id !== undefined){
+let data14 = data13.id;
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err35 = {instancePath:instancePath+"/campaign/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -16508,11 +17124,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data14.name !== undefined){
-let data15 = data14.name;
-if(typeof data15 === "string"){
-if(func2(data15) > 500){
-const err36 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+else {
+const err36 = {instancePath:instancePath+"/campaign/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -16521,8 +17134,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(func2(data15) < 1){
-const err37 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data13.label !== undefined){
+let data15 = data13.label;
+if(typeof data15 === "string"){
+if(func2(data15) > 500){
+const err37 = {instancePath:instancePath+"/campaign/label",schemaPath:"#/properties/campaign/properties/label/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -16533,7 +17150,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err38 = {instancePath:instancePath+"/campaign/label",schemaPath:"#/properties/campaign/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -16543,11 +17160,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data14.role !== undefined){
-let data16 = data14.role;
-if(typeof data16 === "string"){
-if(func2(data16) > 500){
-const err39 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+}
+else {
+const err39 = {instancePath:instancePath+"/campaign",schemaPath:"#/properties/campaign/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -16557,8 +17172,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.assessors !== undefined){
+let data16 = data.assessors;
+if(Array.isArray(data16)){
+if(data16.length > 50){
+const err40 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -16567,12 +17185,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data14.organisation !== undefined){
-let data17 = data14.organisation;
-if(typeof data17 === "string"){
-if(func2(data17) > 500){
-const err41 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.name === undefined){
+const err41 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -16581,9 +17199,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data17){
+if(!(((key4 === "name") || (key4 === "role")) || (key4 === "organisation"))){
+const err42 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -16593,9 +17211,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data17.name !== undefined){
+let data18 = data17.name;
+if(typeof data18 === "string"){
+if(func2(data18) > 500){
+const err43 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -16604,10 +17224,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(func2(data18) < 1){
+const err44 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -16617,11 +17235,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.assessedOn !== undefined){
-let data18 = data.assessedOn;
-if(typeof data18 === "string"){
-if(!pattern6.test(data18)){
-const err45 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+else {
+const err45 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -16631,8 +17246,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data17.role !== undefined){
+let data19 = data17.role;
+if(typeof data19 === "string"){
+if(func2(data19) > 500){
+const err46 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -16642,11 +17260,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data19 = data.createdAt;
-if(typeof data19 === "string"){
-if(!pattern10.test(data19)){
-const err47 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err47 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -16656,8 +17271,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data17.organisation !== undefined){
+let data20 = data17.organisation;
+if(typeof data20 === "string"){
+if(func2(data20) > 500){
+const err48 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -16667,11 +17285,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data20 = data.updatedAt;
-if(typeof data20 === "string"){
-if(!pattern10.test(data20)){
-const err49 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err49 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -16681,8 +17296,9 @@ vErrors.push(err49);
 errors++;
 }
 }
+}
 else {
-const err50 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err50 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -16692,11 +17308,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.submittedAt !== undefined){
-let data21 = data.submittedAt;
-if(typeof data21 === "string"){
-if(!pattern10.test(data21)){
-const err51 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+}
+else {
+const err51 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -16706,8 +17320,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.assessedOn !== undefined){
+let data21 = data.assessedOn;
+if(typeof data21 === "string"){
+if(!pattern6.test(data21)){
+const err52 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -16717,11 +17334,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.lockedAt !== undefined){
-let data22 = data.lockedAt;
-if(typeof data22 === "string"){
-if(!pattern10.test(data22)){
-const err53 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err53 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -16731,8 +17345,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.createdAt !== undefined){
+let data22 = data.createdAt;
+if(typeof data22 === "string"){
+if(!pattern10.test(data22)){
+const err54 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -16742,10 +17359,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data23 = data.status;
-if(typeof data23 !== "string"){
-const err55 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err55 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -16754,8 +17369,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(!(((data23 === "draft") || (data23 === "submitted")) || (data23 === "locked"))){
-const err56 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema189.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.updatedAt !== undefined){
+let data23 = data.updatedAt;
+if(typeof data23 === "string"){
+if(!pattern10.test(data23)){
+const err56 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -16765,10 +17384,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.answers !== undefined){
-let data24 = data.answers;
-if(!(data24 && typeof data24 == "object" && !Array.isArray(data24))){
-const err57 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+else {
+const err57 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -16778,11 +17395,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.revisionOf !== undefined){
-let data25 = data.revisionOf;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.id === undefined){
-const err58 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data.submittedAt !== undefined){
+let data24 = data.submittedAt;
+if(typeof data24 === "string"){
+if(!pattern10.test(data24)){
+const err58 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -16791,9 +17408,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-for(const key4 in data25){
-if(!((key4 === "id") || (key4 === "contentHash"))){
-const err59 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+else {
+const err59 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -16803,11 +17420,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data25.id !== undefined){
-let data26 = data25.id;
-if(typeof data26 === "string"){
-if(!pattern4.test(data26)){
-const err60 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(data.lockedAt !== undefined){
+let data25 = data.lockedAt;
+if(typeof data25 === "string"){
+if(!pattern10.test(data25)){
+const err60 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -16818,7 +17435,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err61 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -16828,11 +17445,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data25.contentHash !== undefined){
-let data27 = data25.contentHash;
-if(typeof data27 === "string"){
-if(!pattern9.test(data27)){
-const err62 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(data.status !== undefined){
+let data26 = data.status;
+if(typeof data26 !== "string"){
+const err62 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -16841,9 +17457,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data26 === "draft") || (data26 === "submitted")) || (data26 === "locked"))){
+const err63 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema193.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -16853,9 +17468,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.answers !== undefined){
+let data27 = data.answers;
+if(!(data27 && typeof data27 == "object" && !Array.isArray(data27))){
+const err64 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -16865,11 +17481,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.signatures !== undefined){
-let data28 = data.signatures;
-if(Array.isArray(data28)){
-if(data28.length > 20){
-const err65 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(data.revisionOf !== undefined){
+let data28 = data.revisionOf;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.id === undefined){
+const err65 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -16878,12 +17494,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-const len1 = data28.length;
-for(let i1=0; i1<len1; i1++){
-let data29 = data28[i1];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.role === undefined){
-const err66 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+for(const key5 in data28){
+if(!((key5 === "id") || (key5 === "contentHash"))){
+const err66 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -16892,8 +17505,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data29.name === undefined){
-const err67 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data28.id !== undefined){
+let data29 = data28.id;
+if(typeof data29 === "string"){
+if(!pattern4.test(data29)){
+const err67 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -16902,9 +17519,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-for(const key5 in data29){
-if(!((((key5 === "role") || (key5 === "name")) || (key5 === "signedAt")) || (key5 === "image"))){
-const err68 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+else {
+const err68 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -16914,10 +17531,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data29.role !== undefined){
-let data30 = data29.role;
-if(typeof data30 !== "string"){
-const err69 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data28.contentHash !== undefined){
+let data30 = data28.contentHash;
+if(typeof data30 === "string"){
+if(!pattern9.test(data30)){
+const err69 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -16926,8 +17544,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(!(((data30 === "assessor") || (data30 === "facility-head")) || (data30 === "other"))){
-const err70 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema189.properties.signatures.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err70 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -16937,11 +17556,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data29.name !== undefined){
-let data31 = data29.name;
-if(typeof data31 === "string"){
-if(func2(data31) > 500){
-const err71 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+}
+else {
+const err71 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -16951,8 +17568,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-else {
-const err72 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.signatures !== undefined){
+let data31 = data.signatures;
+if(Array.isArray(data31)){
+if(data31.length > 20){
+const err72 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -16961,12 +17581,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data29.signedAt !== undefined){
-let data32 = data29.signedAt;
-if(typeof data32 === "string"){
-if(!pattern10.test(data32)){
-const err73 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+const len1 = data31.length;
+for(let i1=0; i1<len1; i1++){
+let data32 = data31[i1];
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.role === undefined){
+const err73 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -16975,9 +17595,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32.name === undefined){
+const err74 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -16986,12 +17605,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data29.image !== undefined){
-let data33 = data29.image;
-if(typeof data33 === "string"){
-if(!pattern9.test(data33)){
-const err75 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+for(const key6 in data32){
+if(!((((key6 === "role") || (key6 === "name")) || (key6 === "signedAt")) || (key6 === "image"))){
+const err75 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -17001,8 +17617,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32.role !== undefined){
+let data33 = data32.role;
+if(typeof data33 !== "string"){
+const err76 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -17011,10 +17629,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data33 === "assessor") || (data33 === "facility-head")) || (data33 === "other"))){
+const err77 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema193.properties.signatures.items.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -17024,9 +17640,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data32.name !== undefined){
+let data34 = data32.name;
+if(typeof data34 === "string"){
+if(func2(data34) > 500){
+const err78 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -17036,11 +17654,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.note !== undefined){
-let data34 = data.note;
-if(typeof data34 === "string"){
-if(func2(data34) > 20000){
-const err79 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+else {
+const err79 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -17050,8 +17665,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32.signedAt !== undefined){
+let data35 = data32.signedAt;
+if(typeof data35 === "string"){
+if(!pattern10.test(data35)){
+const err80 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -17061,11 +17679,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data.scoredAtLock !== undefined){
-let data35 = data.scoredAtLock;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.engineVersion === undefined){
-const err81 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "engineVersion"},message:"must have required property '"+"engineVersion"+"'"};
+else {
+const err81 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -17074,8 +17689,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data35.decision === undefined){
-const err82 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+}
+if(data32.image !== undefined){
+let data36 = data32.image;
+if(typeof data36 === "string"){
+if(!pattern9.test(data36)){
+const err82 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -17084,8 +17703,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data35.points === undefined){
-const err83 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+}
+else {
+const err83 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -17094,8 +17714,10 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(data35.max === undefined){
-const err84 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -17104,9 +17726,10 @@ vErrors.push(err84);
 }
 errors++;
 }
-for(const key6 in data35){
-if(!(((((((key6 === "engineVersion") || (key6 === "decision")) || (key6 === "points")) || (key6 === "max")) || (key6 === "percent")) || (key6 === "meanLevel")) || (key6 === "rating"))){
-const err85 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -17116,11 +17739,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data35.engineVersion !== undefined){
-let data36 = data35.engineVersion;
-if(typeof data36 === "string"){
-if(func2(data36) > 64){
-const err86 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data.note !== undefined){
+let data37 = data.note;
+if(typeof data37 === "string"){
+if(func2(data37) > 20000){
+const err86 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -17131,7 +17754,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err87 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -17141,10 +17764,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data35.decision !== undefined){
-let data37 = data35.decision;
-if(typeof data37 !== "string"){
-const err88 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.scoredAtLock !== undefined){
+let data38 = data.scoredAtLock;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.engineVersion === undefined){
+const err88 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "engineVersion"},message:"must have required property '"+"engineVersion"+"'"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -17153,8 +17777,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(!((((data37 === "pass") || (data37 === "fail")) || (data37 === "incomplete")) || (data37 === "none"))){
-const err89 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/enum",keyword:"enum",params:{allowedValues: schema189.properties.scoredAtLock.properties.decision.enum},message:"must be equal to one of the allowed values"};
+if(data38.decision === undefined){
+const err89 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -17163,12 +17787,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(data35.points !== undefined){
-let data38 = data35.points;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.num === undefined){
-const err90 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(data38.points === undefined){
+const err90 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -17177,8 +17797,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data38.den === undefined){
-const err91 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(data38.max === undefined){
+const err91 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -17188,8 +17808,8 @@ vErrors.push(err91);
 errors++;
 }
 for(const key7 in data38){
-if(!((key7 === "num") || (key7 === "den"))){
-const err92 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(!(((((((key7 === "engineVersion") || (key7 === "decision")) || (key7 === "points")) || (key7 === "max")) || (key7 === "percent")) || (key7 === "meanLevel")) || (key7 === "rating"))){
+const err92 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -17199,13 +17819,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data38.num !== undefined){
-let data39 = data38.num;
-const _errs99 = errors;
-let valid26 = false;
-const _errs100 = errors;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err93 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data38.engineVersion !== undefined){
+let data39 = data38.engineVersion;
+if(typeof data39 === "string"){
+if(func2(data39) > 64){
+const err93 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -17214,9 +17832,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 9007199254740991 || isNaN(data39)){
-const err94 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+else {
+const err94 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -17225,8 +17843,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data39 < -9007199254740991 || isNaN(data39)){
-const err95 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+}
+if(data38.decision !== undefined){
+let data40 = data38.decision;
+if(typeof data40 !== "string"){
+const err95 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -17235,13 +17856,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-var _valid0 = _errs100 === errors;
-valid26 = valid26 || _valid0;
-const _errs102 = errors;
-if(typeof data39 === "string"){
-if(!pattern37.test(data39)){
-const err96 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(!((((data40 === "pass") || (data40 === "fail")) || (data40 === "incomplete")) || (data40 === "none"))){
+const err96 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/enum",keyword:"enum",params:{allowedValues: schema193.properties.scoredAtLock.properties.decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -17251,8 +17867,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-else {
-const err97 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.points !== undefined){
+let data41 = data38.points;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.num === undefined){
+const err97 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -17261,10 +17880,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-var _valid0 = _errs102 === errors;
-valid26 = valid26 || _valid0;
-if(!valid26){
-const err98 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data41.den === undefined){
+const err98 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -17273,25 +17890,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-else {
-errors = _errs99;
-if(vErrors !== null){
-if(_errs99){
-vErrors.length = _errs99;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data38.den !== undefined){
-let data40 = data38.den;
-const _errs105 = errors;
-let valid27 = false;
-const _errs106 = errors;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err99 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key8 in data41){
+if(!((key8 === "num") || (key8 === "den"))){
+const err99 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -17300,9 +17901,14 @@ vErrors.push(err99);
 }
 errors++;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 9007199254740991 || isNaN(data40)){
-const err100 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+if(data41.num !== undefined){
+let data42 = data41.num;
+const _errs107 = errors;
+let valid28 = false;
+const _errs108 = errors;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err100 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -17311,8 +17917,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data40 < 1 || isNaN(data40)){
-const err101 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 9007199254740991 || isNaN(data42)){
+const err101 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -17321,13 +17928,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-var _valid1 = _errs106 === errors;
-valid27 = valid27 || _valid1;
-const _errs108 = errors;
-if(typeof data40 === "string"){
-if(!pattern38.test(data40)){
-const err102 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(data42 < -9007199254740991 || isNaN(data42)){
+const err102 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -17337,8 +17939,12 @@ vErrors.push(err102);
 errors++;
 }
 }
-else {
-const err103 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs108 === errors;
+valid28 = valid28 || _valid0;
+const _errs110 = errors;
+if(typeof data42 === "string"){
+if(!pattern38.test(data42)){
+const err103 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -17347,10 +17953,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-var _valid1 = _errs108 === errors;
-valid27 = valid27 || _valid1;
-if(!valid27){
-const err104 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err104 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -17359,21 +17964,10 @@ vErrors.push(err104);
 }
 errors++;
 }
-else {
-errors = _errs105;
-if(vErrors !== null){
-if(_errs105){
-vErrors.length = _errs105;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs110 === errors;
+valid28 = valid28 || _valid0;
+if(!valid28){
+const err105 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -17382,121 +17976,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data35.max !== undefined){
-let data41 = data35.max;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.num === undefined){
-const err106 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
-if(vErrors === null){
-vErrors = [err106];
-}
 else {
-vErrors.push(err106);
-}
-errors++;
-}
-if(data41.den === undefined){
-const err107 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-for(const key8 in data41){
-if(!((key8 === "num") || (key8 === "den"))){
-const err108 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-}
-if(data41.num !== undefined){
-let data42 = data41.num;
-const _errs115 = errors;
-let valid30 = false;
-const _errs116 = errors;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err109 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 > 9007199254740991 || isNaN(data42)){
-const err110 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-if(data42 < -9007199254740991 || isNaN(data42)){
-const err111 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-var _valid2 = _errs116 === errors;
-valid30 = valid30 || _valid2;
-const _errs118 = errors;
-if(typeof data42 === "string"){
-if(!pattern37.test(data42)){
-const err112 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-}
-else {
-const err113 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-var _valid2 = _errs118 === errors;
-valid30 = valid30 || _valid2;
-if(!valid30){
-const err114 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-else {
-errors = _errs115;
+errors = _errs107;
 if(vErrors !== null){
-if(_errs115){
-vErrors.length = _errs115;
+if(_errs107){
+vErrors.length = _errs107;
 }
 else {
 vErrors = null;
@@ -17506,11 +17990,128 @@ vErrors = null;
 }
 if(data41.den !== undefined){
 let data43 = data41.den;
-const _errs121 = errors;
-let valid31 = false;
-const _errs122 = errors;
+const _errs113 = errors;
+let valid29 = false;
+const _errs114 = errors;
 if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err115 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err106 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 9007199254740991 || isNaN(data43)){
+const err107 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(data43 < 1 || isNaN(data43)){
+const err108 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+var _valid1 = _errs114 === errors;
+valid29 = valid29 || _valid1;
+const _errs116 = errors;
+if(typeof data43 === "string"){
+if(!pattern39.test(data43)){
+const err109 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+var _valid1 = _errs116 === errors;
+valid29 = valid29 || _valid1;
+if(!valid29){
+const err111 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+else {
+errors = _errs113;
+if(vErrors !== null){
+if(_errs113){
+vErrors.length = _errs113;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data38.max !== undefined){
+let data44 = data38.max;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.num === undefined){
+const err113 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data44.den === undefined){
+const err114 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+for(const key9 in data44){
+if(!((key9 === "num") || (key9 === "den"))){
+const err115 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -17519,9 +18120,14 @@ vErrors.push(err115);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 9007199254740991 || isNaN(data43)){
-const err116 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+if(data44.num !== undefined){
+let data45 = data44.num;
+const _errs123 = errors;
+let valid32 = false;
+const _errs124 = errors;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err116 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -17530,8 +18136,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data43 < 1 || isNaN(data43)){
-const err117 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 9007199254740991 || isNaN(data45)){
+const err117 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -17540,13 +18147,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-var _valid3 = _errs122 === errors;
-valid31 = valid31 || _valid3;
-const _errs124 = errors;
-if(typeof data43 === "string"){
-if(!pattern38.test(data43)){
-const err118 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(data45 < -9007199254740991 || isNaN(data45)){
+const err118 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -17556,8 +18158,12 @@ vErrors.push(err118);
 errors++;
 }
 }
-else {
-const err119 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs124 === errors;
+valid32 = valid32 || _valid2;
+const _errs126 = errors;
+if(typeof data45 === "string"){
+if(!pattern38.test(data45)){
+const err119 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -17566,10 +18172,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-var _valid3 = _errs124 === errors;
-valid31 = valid31 || _valid3;
-if(!valid31){
-const err120 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err120 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -17578,21 +18183,10 @@ vErrors.push(err120);
 }
 errors++;
 }
-else {
-errors = _errs121;
-if(vErrors !== null){
-if(_errs121){
-vErrors.length = _errs121;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid2 = _errs126 === errors;
+valid32 = valid32 || _valid2;
+if(!valid32){
+const err121 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -17601,121 +18195,11 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-if(data35.percent !== undefined){
-let data44 = data35.percent;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.num === undefined){
-const err122 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
-if(vErrors === null){
-vErrors = [err122];
-}
 else {
-vErrors.push(err122);
-}
-errors++;
-}
-if(data44.den === undefined){
-const err123 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-for(const key9 in data44){
-if(!((key9 === "num") || (key9 === "den"))){
-const err124 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-if(data44.num !== undefined){
-let data45 = data44.num;
-const _errs131 = errors;
-let valid34 = false;
-const _errs132 = errors;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err125 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 9007199254740991 || isNaN(data45)){
-const err126 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-if(data45 < -9007199254740991 || isNaN(data45)){
-const err127 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-var _valid4 = _errs132 === errors;
-valid34 = valid34 || _valid4;
-const _errs134 = errors;
-if(typeof data45 === "string"){
-if(!pattern37.test(data45)){
-const err128 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-var _valid4 = _errs134 === errors;
-valid34 = valid34 || _valid4;
-if(!valid34){
-const err130 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-else {
-errors = _errs131;
+errors = _errs123;
 if(vErrors !== null){
-if(_errs131){
-vErrors.length = _errs131;
+if(_errs123){
+vErrors.length = _errs123;
 }
 else {
 vErrors = null;
@@ -17725,11 +18209,128 @@ vErrors = null;
 }
 if(data44.den !== undefined){
 let data46 = data44.den;
-const _errs137 = errors;
-let valid35 = false;
-const _errs138 = errors;
+const _errs129 = errors;
+let valid33 = false;
+const _errs130 = errors;
 if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err131 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err122 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 9007199254740991 || isNaN(data46)){
+const err123 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(data46 < 1 || isNaN(data46)){
+const err124 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+var _valid3 = _errs130 === errors;
+valid33 = valid33 || _valid3;
+const _errs132 = errors;
+if(typeof data46 === "string"){
+if(!pattern39.test(data46)){
+const err125 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+var _valid3 = _errs132 === errors;
+valid33 = valid33 || _valid3;
+if(!valid33){
+const err127 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+else {
+errors = _errs129;
+if(vErrors !== null){
+if(_errs129){
+vErrors.length = _errs129;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data38.percent !== undefined){
+let data47 = data38.percent;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.num === undefined){
+const err129 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(data47.den === undefined){
+const err130 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+for(const key10 in data47){
+if(!((key10 === "num") || (key10 === "den"))){
+const err131 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -17738,9 +18339,14 @@ vErrors.push(err131);
 }
 errors++;
 }
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 > 9007199254740991 || isNaN(data46)){
-const err132 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+if(data47.num !== undefined){
+let data48 = data47.num;
+const _errs139 = errors;
+let valid36 = false;
+const _errs140 = errors;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err132 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -17749,8 +18355,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data46 < 1 || isNaN(data46)){
-const err133 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 9007199254740991 || isNaN(data48)){
+const err133 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -17759,13 +18366,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-var _valid5 = _errs138 === errors;
-valid35 = valid35 || _valid5;
-const _errs140 = errors;
-if(typeof data46 === "string"){
-if(!pattern38.test(data46)){
-const err134 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(data48 < -9007199254740991 || isNaN(data48)){
+const err134 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -17775,8 +18377,12 @@ vErrors.push(err134);
 errors++;
 }
 }
-else {
-const err135 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid4 = _errs140 === errors;
+valid36 = valid36 || _valid4;
+const _errs142 = errors;
+if(typeof data48 === "string"){
+if(!pattern38.test(data48)){
+const err135 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -17785,10 +18391,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-var _valid5 = _errs140 === errors;
-valid35 = valid35 || _valid5;
-if(!valid35){
-const err136 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err136 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -17797,21 +18402,10 @@ vErrors.push(err136);
 }
 errors++;
 }
-else {
-errors = _errs137;
-if(vErrors !== null){
-if(_errs137){
-vErrors.length = _errs137;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid4 = _errs142 === errors;
+valid36 = valid36 || _valid4;
+if(!valid36){
+const err137 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -17820,121 +18414,11 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data35.meanLevel !== undefined){
-let data47 = data35.meanLevel;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.num === undefined){
-const err138 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
-if(vErrors === null){
-vErrors = [err138];
-}
 else {
-vErrors.push(err138);
-}
-errors++;
-}
-if(data47.den === undefined){
-const err139 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-for(const key10 in data47){
-if(!((key10 === "num") || (key10 === "den"))){
-const err140 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-if(data47.num !== undefined){
-let data48 = data47.num;
-const _errs147 = errors;
-let valid38 = false;
-const _errs148 = errors;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-const err141 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 > 9007199254740991 || isNaN(data48)){
-const err142 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-if(data48 < -9007199254740991 || isNaN(data48)){
-const err143 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-var _valid6 = _errs148 === errors;
-valid38 = valid38 || _valid6;
-const _errs150 = errors;
-if(typeof data48 === "string"){
-if(!pattern37.test(data48)){
-const err144 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-else {
-const err145 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-var _valid6 = _errs150 === errors;
-valid38 = valid38 || _valid6;
-if(!valid38){
-const err146 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-else {
-errors = _errs147;
+errors = _errs139;
 if(vErrors !== null){
-if(_errs147){
-vErrors.length = _errs147;
+if(_errs139){
+vErrors.length = _errs139;
 }
 else {
 vErrors = null;
@@ -17944,83 +18428,83 @@ vErrors = null;
 }
 if(data47.den !== undefined){
 let data49 = data47.den;
-const _errs153 = errors;
-let valid39 = false;
-const _errs154 = errors;
+const _errs145 = errors;
+let valid37 = false;
+const _errs146 = errors;
 if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err147 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err138 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err147];
+vErrors = [err138];
 }
 else {
-vErrors.push(err147);
+vErrors.push(err138);
 }
 errors++;
 }
 if((typeof data49 == "number") && (isFinite(data49))){
 if(data49 > 9007199254740991 || isNaN(data49)){
-const err148 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+const err139 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
-vErrors = [err148];
+vErrors = [err139];
 }
 else {
-vErrors.push(err148);
+vErrors.push(err139);
 }
 errors++;
 }
 if(data49 < 1 || isNaN(data49)){
-const err149 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err140 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
-vErrors = [err149];
+vErrors = [err140];
 }
 else {
-vErrors.push(err149);
+vErrors.push(err140);
 }
 errors++;
 }
 }
-var _valid7 = _errs154 === errors;
-valid39 = valid39 || _valid7;
-const _errs156 = errors;
+var _valid5 = _errs146 === errors;
+valid37 = valid37 || _valid5;
+const _errs148 = errors;
 if(typeof data49 === "string"){
-if(!pattern38.test(data49)){
-const err150 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(!pattern39.test(data49)){
+const err141 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
-vErrors = [err150];
+vErrors = [err141];
 }
 else {
-vErrors.push(err150);
+vErrors.push(err141);
 }
 errors++;
 }
 }
 else {
-const err151 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err142 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err151];
+vErrors = [err142];
 }
 else {
-vErrors.push(err151);
+vErrors.push(err142);
 }
 errors++;
 }
-var _valid7 = _errs156 === errors;
-valid39 = valid39 || _valid7;
-if(!valid39){
-const err152 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid5 = _errs148 === errors;
+valid37 = valid37 || _valid5;
+if(!valid37){
+const err143 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err152];
+vErrors = [err143];
 }
 else {
-vErrors.push(err152);
+vErrors.push(err143);
 }
 errors++;
 }
 else {
-errors = _errs153;
+errors = _errs145;
 if(vErrors !== null){
-if(_errs153){
-vErrors.length = _errs153;
+if(_errs145){
+vErrors.length = _errs145;
 }
 else {
 vErrors = null;
@@ -18030,7 +18514,117 @@ vErrors = null;
 }
 }
 else {
-const err153 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err144 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data38.meanLevel !== undefined){
+let data50 = data38.meanLevel;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.num === undefined){
+const err145 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+if(data50.den === undefined){
+const err146 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+for(const key11 in data50){
+if(!((key11 === "num") || (key11 === "den"))){
+const err147 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data50.num !== undefined){
+let data51 = data50.num;
+const _errs155 = errors;
+let valid40 = false;
+const _errs156 = errors;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err148 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 > 9007199254740991 || isNaN(data51)){
+const err149 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+if(data51 < -9007199254740991 || isNaN(data51)){
+const err150 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+var _valid6 = _errs156 === errors;
+valid40 = valid40 || _valid6;
+const _errs158 = errors;
+if(typeof data51 === "string"){
+if(!pattern38.test(data51)){
+const err151 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+var _valid6 = _errs158 === errors;
+valid40 = valid40 || _valid6;
+if(!valid40){
+const err153 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -18039,12 +18633,25 @@ vErrors.push(err153);
 }
 errors++;
 }
+else {
+errors = _errs155;
+if(vErrors !== null){
+if(_errs155){
+vErrors.length = _errs155;
 }
-if(data35.rating !== undefined){
-let data50 = data35.rating;
-if(typeof data50 === "string"){
-if(func2(data50) > 200){
-const err154 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data50.den !== undefined){
+let data52 = data50.den;
+const _errs161 = errors;
+let valid41 = false;
+const _errs162 = errors;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err154 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -18053,9 +18660,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 9007199254740991 || isNaN(data52)){
+const err155 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -18064,10 +18671,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data52 < 1 || isNaN(data52)){
+const err156 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -18077,11 +18682,12 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data.contentHash !== undefined){
-let data51 = data.contentHash;
-if(typeof data51 === "string"){
-if(!pattern9.test(data51)){
-const err157 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+var _valid7 = _errs162 === errors;
+valid41 = valid41 || _valid7;
+const _errs164 = errors;
+if(typeof data52 === "string"){
+if(!pattern39.test(data52)){
+const err157 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -18092,7 +18698,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err158 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -18101,10 +18707,10 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-}
-else {
-const err159 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid7 = _errs164 === errors;
+valid41 = valid41 || _valid7;
+if(!valid41){
+const err159 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -18113,7 +18719,161 @@ vErrors.push(err159);
 }
 errors++;
 }
-validate78.errors = vErrors;
+else {
+errors = _errs161;
+if(vErrors !== null){
+if(_errs161){
+vErrors.length = _errs161;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data38.rating !== undefined){
+let data53 = data38.rating;
+if(typeof data53 === "string"){
+if(func2(data53) > 200){
+const err161 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data.contentHash !== undefined){
+let data54 = data.contentHash;
+if(typeof data54 === "string"){
+if(!pattern9.test(data54)){
+const err164 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data.baseRevision !== undefined){
+let data55 = data.baseRevision;
+if(typeof data55 === "string"){
+if(!pattern9.test(data55)){
+const err166 = {instancePath:instancePath+"/baseRevision",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/baseRevision",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data.conflicts !== undefined){
+let data56 = data.conflicts;
+if(Array.isArray(data56)){
+if(data56.length > 10000){
+const err168 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+const len2 = data56.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate82(data56[i2], {instancePath:instancePath+"/conflicts/" + i2,parentData:data56,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+}
+else {
+const err170 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+validate80.errors = vErrors;
 return errors === 0;
 }
-validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
