@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { score } from '../src/index.js';
+import { validateResultSchema } from '../src/generated/validators.js';
 import { randomCase, rng } from './oracle/generate.js';
 
 const SEED = 20261201;
@@ -40,7 +41,10 @@ describe('score() never throws on valid input', () => {
       if (!out.ok) throw new Error(`case ${i} refused: ${JSON.stringify(out.errors.slice(0, 2))}`);
       const text = JSON.stringify(out.value);
       if (text.includes('":"-') || /"(num|den)":"/.test(text)) big++;
-      expect(badExacts(JSON.parse(text))).toEqual([]);
+      const parsed = JSON.parse(text);
+      expect(badExacts(parsed)).toEqual([]);
+      // and every 10th result is a valid result document by its JSON Schema (digit strings included)
+      if (i % 10 === 0 && !validateResultSchema(parsed)) throw new Error(`case ${i}: ${JSON.stringify(validateResultSchema.errors?.slice(0, 2))}`);
     }
     // the extremes are reached: a good share of results carry values beyond a JSON number
     expect(big).toBeGreaterThan(COUNT / 10);
