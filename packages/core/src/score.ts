@@ -140,6 +140,10 @@ interface Scored {
  * to an unknown item, a wrong value, a set that is not the one the assessment was made with) is returned as
  * problems, never scored.
  *
+ * Valid input never throws; exact values past 2^53 come back with digit-string fields (ADR 0006). Each
+ * criterion's `items` explanation is built on first read from the assessment's answers: treat the assessment as
+ * immutable once scored (as the app and the CLI do), or read the items before changing it.
+ *
  * @example
  * const r = score(set, assessment);
  * if (r.ok) console.log(r.value.decision, r.value.total.display.percent);
