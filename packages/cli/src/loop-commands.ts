@@ -6,6 +6,9 @@ import {
   compareAssessments,
   formatExact,
   formatPercent,
+  mul,
+  sign,
+  HUNDRED,
   rankByImprovement,
   rankByScore,
   reconcile,
@@ -19,7 +22,7 @@ import { loadKeys } from './verify-command.js';
 import { type Command, type CommandContext, loadAssessment, scoreLoaded } from './main.js';
 
 const pct = (x: Exact | undefined): string => (x ? formatPercent(x) : '');
-const signed = (x: Exact | undefined, f: (x: Exact) => string = pct): string => (x ? (x.num > 0 ? `+${f(x)}` : f(x)) : '');
+const signed = (x: Exact | undefined, f: (x: Exact) => string = pct): string => (x ? (sign(x) > 0 ? `+${f(x)}` : f(x)) : '');
 const num = (x: Exact | undefined): string => (x ? formatExact(x, 2) : '');
 
 function loadScored(file: string, ctx: CommandContext): Scored {
@@ -90,7 +93,7 @@ export const reconcileCommand: Command = {
       () => csv(['item', 'self', 'inspection', 'self_minus_inspection_points'], x.disagreements.map((d) => [d.id, d.self, d.inspection, num(d.pointsDifference)])),
       () =>
         [
-          `${vi ? 'Đồng thuận' : 'Agreement'}: ${x.agreed}/${x.compared}${x.agreementRate ? ` (${pct({ num: x.agreementRate.num * 100, den: x.agreementRate.den })}%)` : ''}`,
+          `${vi ? 'Đồng thuận' : 'Agreement'}: ${x.agreed}/${x.compared}${x.agreementRate ? ` (${pct(mul(x.agreementRate, HUNDRED))}%)` : ''}`,
           `Cohen's kappa: ${x.kappa ? formatExact(x.kappa, 3) : `— (${x.kappaNote})`}`,
           `${vi ? 'Chênh lệch tổng điểm (tự đánh giá − kiểm tra)' : 'Total difference (self − inspection)'}: ${signed(x.totalDifference, num)}`,
           `${vi ? 'Khác nhau' : 'Disagreements'}:`,
@@ -135,12 +138,12 @@ export const rankCommand: Command = {
         () =>
           csv(
             ['rank', 'facility_id', 'facility', 'baseline_percent', 'followup_percent', 'gain_points', 'gap_closed_percent', 'tied'],
-            r.rows.map((x) => [x.rank, x.facilityId, x.facilityName, pct(x.baseline), pct(x.followup), signed(x.gain), pct({ num: x.gapClosed.num * 100, den: x.gapClosed.den }), x.tied ? 'yes' : '']),
+            r.rows.map((x) => [x.rank, x.facilityId, x.facilityName, pct(x.baseline), pct(x.followup), signed(x.gain), pct(mul(x.gapClosed, HUNDRED)), x.tied ? 'yes' : '']),
           ),
         () =>
           [
             `${vi ? 'Xếp hạng theo mức cải thiện' : 'Ranking by improvement'} ${baseline} → ${followup} (${r.by})`,
-            ...r.rows.map((x) => `${String(x.rank).padStart(3)}${x.tied ? '=' : ' '} ${x.facilityName.padEnd(40)} ${pct(x.baseline).padStart(6)}% → ${pct(x.followup).padStart(6)}%  ${signed(x.gain).padStart(7)}  ${pct({ num: x.gapClosed.num * 100, den: x.gapClosed.den })}% ${vi ? 'khoảng cách' : 'of gap'}`),
+            ...r.rows.map((x) => `${String(x.rank).padStart(3)}${x.tied ? '=' : ' '} ${x.facilityName.padEnd(40)} ${pct(x.baseline).padStart(6)}% → ${pct(x.followup).padStart(6)}%  ${signed(x.gain).padStart(7)}  ${pct(mul(x.gapClosed, HUNDRED))}% ${vi ? 'khoảng cách' : 'of gap'}`),
             ...r.alreadyFull.map((x) => `  ${x.facilityName}: ${vi ? 'đã đạt 100% ở vòng đầu (xếp riêng)' : 'already at 100 % at baseline (listed apart)'}`),
             ...r.missing.map((x) => `  ${x.facilityName}: ${vi ? 'thiếu vòng' : 'missing round'} ${x.missing}`),
             ...r.incomplete.map((x) => `  ${x.facilityName}: ${vi ? 'phiếu chưa đủ' : 'incomplete assessment'}`),
@@ -176,7 +179,7 @@ export const aggregateCommand: Command = {
     return emit(
       ctx,
       a,
-      () => csv(['criterion', 'applicable', 'mean_percent', 'passing', 'pass_rate_percent'], a.criteria.map((c) => [c.id, c.applicable, pct(c.meanPercent), c.passing, c.passRate ? pct({ num: c.passRate.num * 100, den: c.passRate.den }) : ''])),
+      () => csv(['criterion', 'applicable', 'mean_percent', 'passing', 'pass_rate_percent'], a.criteria.map((c) => [c.id, c.applicable, pct(c.meanPercent), c.passing, c.passRate ? pct(mul(c.passRate, HUNDRED)) : ''])),
       () =>
         [
           `${a.count} ${vi ? 'phiếu' : 'assessments'}: ${vi ? 'đạt' : 'pass'} ${a.decisions.pass}, ${vi ? 'không đạt' : 'fail'} ${a.decisions.fail}, ${vi ? 'chưa đủ' : 'incomplete'} ${a.decisions.incomplete}`,

@@ -11,13 +11,16 @@ import canonicalize from 'canonicalize';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Assessment, CriteriaSet } from './generated/types.js';
+import { scoredAtLock } from './lock-record.js';
 
 /**
  * Left out of every content hash. `campaign`, `baseRevision` and `conflicts` (assessment version 2) are
  * administrative or merge bookkeeping, like the registry mapping: they may change after locking (decision 0005).
  * `attestations` (signed statements, decision 0007) cover the content hash, so they cannot be inside it.
+ * `scoredAtLock` is what the engine decided at locking, a record about the content, not content (decision 0006):
+ * documents locked before it existed still verify.
  */
-const EXCLUDED = new Set(['contentHash', 'status', 'signatures', 'campaign', 'baseRevision', 'conflicts', 'attestations']);
+const EXCLUDED = new Set(['contentHash', 'status', 'signatures', 'campaign', 'baseRevision', 'conflicts', 'attestations', 'scoredAtLock']);
 
 function nfc(x: unknown): unknown {
   if (typeof x === 'string') return x.normalize('NFC');
@@ -57,8 +60,9 @@ export function contentHash(doc: object): string {
 }
 
 /**
- * Locks an assessment: a new object with status "locked", `lockedAt`, the set's content hash pinned and the
- * assessment's own content hash recorded. The input is not changed.
+ * Locks an assessment: a new object with status "locked", `lockedAt`, the set's content hash pinned, the
+ * assessment's own content hash recorded, and `scoredAtLock`: the decision and exact totals the scoring engine
+ * gives now, with the engine version (see {@link lockedVerdict}). The input is not changed.
  */
 export function lockAssessment(a: Assessment, set: CriteriaSet, now: string): Assessment {
   const locked: Assessment = {
@@ -69,6 +73,9 @@ export function lockAssessment(a: Assessment, set: CriteriaSet, now: string): As
   };
   if (!locked.submittedAt) locked.submittedAt = now;
   delete locked.contentHash;
+  delete locked.scoredAtLock;
+  const record = scoredAtLock(set, locked);
+  if (record) locked.scoredAtLock = record;
   locked.contentHash = contentHash(locked);
   return locked;
 }

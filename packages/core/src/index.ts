@@ -9,7 +9,8 @@
  * const result = score(set.value, JSON.parse(assessmentText));
  * if (result.ok) console.log(result.value.decision, result.value.total.display.percent + ' %');
  */
-export { score } from './score.js';
+export { score, ENGINE_VERSION } from './score.js';
+export { lockedVerdict, type ScoredAtLock } from './lock-record.js';
 export {
   validateCriteriaSet,
   validateAssessment,
@@ -39,6 +40,9 @@ export {
   ZERO,
   ONE,
   HUNDRED,
+  sign,
+  neg,
+  isZero,
 } from './exact.js';
 export { flattenItems, type ItemPlace } from './items.js';
 export { toCsv } from './csv.js';

@@ -36,6 +36,7 @@ export {
   formatExact,
   formatPercent,
   exactToNumber,
+  lockedVerdict,
 } from '@tieuchi/core';
 export type { Problem, Outcome } from '@tieuchi/core';
 // Integrity (issue 15): signed statements made at lock and their verification.

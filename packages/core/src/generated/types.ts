@@ -267,6 +267,18 @@ export interface Assessment {
    */
   attestations?: AssessmentAttestation[];
   note?: string;
+  /**
+   * What the scoring engine decided when the assessment was locked, and which engine version decided it, so that a later engine deciding differently is shown, not silently substituted. Outside the content hash (filled in by lockAssessment).
+   */
+  scoredAtLock?: {
+    engineVersion: string;
+    decision: 'pass' | 'fail' | 'incomplete' | 'none';
+    points: Exact;
+    max: Exact;
+    percent?: Exact;
+    meanLevel?: Exact;
+    rating?: string;
+  };
   contentHash?: Sha256;
   baseRevision?: Sha256;
   /**
@@ -304,6 +316,16 @@ export interface Facility {
   provisional?: boolean;
   registryId?: Id;
   note?: string;
+}
+/**
+ * An exact rational number: numerator over a positive denominator, in lowest terms. Each of `num` and `den` is a JSON integer when it is a safe integer (|x| <= 2^53 - 1, so every JSON reader gets it exactly) and otherwise a string of its decimal digits (e.g. "12345678901234567890123"): never rounded. Read a string field with BigInt (or any big-integer library); a reader that only needs an approximation may divide Number(num) by Number(den).
+ *
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "Exact".
+ */
+export interface Exact {
+  num: number | string;
+  den: number | string;
 }
 /**
  * An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.
@@ -781,16 +803,6 @@ export interface ImprovementPlan {
   }[];
 }
 /**
- * An exact rational number: numerator over a positive denominator, in lowest terms.
- *
- * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
- * via the `definition` "Exact".
- */
-export interface Exact {
-  num: number;
-  den: number;
-}
-/**
  * A list of facilities, e.g. the city's stations and hospitals.
  *
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
@@ -891,7 +903,7 @@ export interface ScoreResultItemResult {
   evidenceMissing?: boolean;
 }
 /**
- * The explained result of scoring one assessment with one criteria set. Every number is an exact fraction; `display` strings are rounded once, for people.
+ * The explained result of scoring one assessment with one criteria set. Every number is an exact fraction {num, den}: each field a JSON integer when it is a safe integer, otherwise a string of decimal digits (never rounded; see the Exact definition in the common schema). `display` strings are rounded once, for people.
  *
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
  * via the `definition` "ScoreResult".
@@ -912,7 +924,7 @@ export interface ScoreResult {
    */
   complete: boolean;
   /**
-   * pass / fail by the set's pass rules; incomplete when items are unanswered (never a pass); none when the set has no pass rules.
+   * pass / fail by the set's pass rules; incomplete when items are unanswered or could not be assessed (never a pass); none when the set has no pass rules or nothing is applicable (nothing to decide on).
    */
   decision: 'pass' | 'fail' | 'incomplete' | 'none';
   total: ScoreResultScore;
@@ -948,5 +960,9 @@ export interface ScoreResult {
    * Items whose required photo is missing.
    */
   missingEvidence: string[];
+  /**
+   * Items answered although they do not apply to this facility's zone or kind (auto-na): the answer is kept in the item result, never counted.
+   */
+  ignoredAnswers?: string[];
   sections: ScoreResultSectionResult[];
 }

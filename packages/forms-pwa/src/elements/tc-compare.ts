@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Assessment } from '../core.js';
 import { LocaleController, locale, t } from '../i18n.js';
-import { compareAssessments, facilityKey, type Comparison, type NodeDelta } from '../loop/core.js';
+import { compareAssessments, facilityKey, sign, type Comparison, type NodeDelta } from '../loop/core.js';
 import { answerLabel, assessmentLabel, criterionInfo, itemLabel, sectionLabel } from '../loop/labels.js';
 import { byWhen, pct, sameFacility, signed, toNum, toScored } from '../loop/scored.js';
 import { go, href } from '../router.js';
@@ -94,7 +94,7 @@ export class TcCompare extends LitElement {
 
   private _body(c: Comparison, setB: Parameters<typeof itemLabel>[1], setA: Parameters<typeof itemLabel>[1]) {
     const d = c.total.deltaPercent;
-    const cls = d && d.num > 0 ? 'up' : d && d.num < 0 ? 'down' : '';
+    const cls = d && sign(d) > 0 ? 'up' : d && sign(d) < 0 ? 'down' : '';
     const bySection = new Map<string, NodeDelta[]>();
     for (const cr of c.criteria) {
       const sec = criterionInfo(cr.id, setA, setB).section;
@@ -110,7 +110,7 @@ export class TcCompare extends LitElement {
         <td class="n">${pct(b)}</td>
         <td class="n">${n.after ? `${n.after.display.points}/${n.after.display.max}` : '—'}</td>
         <td class="n">${pct(a)}</td>
-        <td class="n ${dd && dd.num > 0 ? 'up' : dd && dd.num < 0 ? 'down' : ''}">${signed(dd)}</td>
+        <td class="n ${dd && sign(dd) > 0 ? 'up' : dd && sign(dd) < 0 ? 'down' : ''}">${signed(dd)}</td>
         <td><tc-chart-delta .from=${b ? toNum(b) : undefined} .to=${a ? toNum(a) : undefined} label=${`${label}: ${pct(b)} → ${pct(a)}`}></tc-chart-delta></td>
       </tr>`;
     };

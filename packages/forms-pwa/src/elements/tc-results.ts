@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatExact } from '../core.js';
+import { formatExact, lockedVerdict } from '../core.js';
 import { LocaleController, formatDateTime, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
 import { go, href } from '../router.js';
@@ -52,6 +52,8 @@ export class TcResults extends LitElement {
     if (!a || !set || !r) return html`<p>${store.ready ? t('app.notFound') : t('app.loading')}</p>`;
     void import('./tc-report-export.js'); // PDF export: its own small chunk; pdfmake loads in its worker
     const idx = itemIndex(set);
+    // A locked assessment keeps the verdict it was locked with; if today's engine decides otherwise, say so.
+    const verdict = a.status === 'locked' ? lockedVerdict(a, r) : undefined;
     const gaps = r.sections.flatMap((s) => s.criteria.flatMap((c) => c.items)).filter((i) => i.status === 'answered' && !i.met);
     const text = (id: string) => {
       const it = idx.get(id)?.item;
@@ -69,6 +71,7 @@ export class TcResults extends LitElement {
           <a class="btn" href=${href({ view: 'io', id: a.id })}>${t('results.export')}</a>
         </div>
       </div>
+      ${verdict?.changed ? html`<div class="card bad" role="alert" data-verdict-changed>${loc(verdict.message)}</div>` : nothing}
       <tc-report-export .assessmentId=${a.id} ${cssom({ 'margin': '8px 0 12px' })}></tc-report-export>
       <tc-plan-links .assessmentId=${a.id}></tc-plan-links>
       <tc-attestations .assessment=${a} .set=${set} .storage=${store.storage}></tc-attestations>
