@@ -310,6 +310,14 @@ export class Storage {
 }
 
 /**
+ * Whether this browser can be asked to keep the site's data (`navigator.storage.persist`). WebKitGTK (and so
+ * possibly Safari on an iPad) has no such call: the app then tells the user what keeps data safe on that device.
+ */
+export function persistenceSupported(): boolean {
+  return typeof globalThis.navigator?.storage?.persist === 'function';
+}
+
+/**
  * Asks the browser to keep this site's data even under storage pressure.
  * @returns true when granted (or already persisted), false when refused or unsupported.
  */
