@@ -328,7 +328,16 @@ export function coreFlows(name: EngineName): void {
       expect(await page.has(`tc-home >>> li[data-assessment="${id}"]`)).toBe(false);
       await page.goto(`${second.url}#/io`);
       await page.setFile('tc-io >>> input[data-import]', bundlePath);
-      await page.waitFor('tc-io >>> [data-import-ok]', 30_000);
+      const outcome = await until(
+        () => page.evaluate(() => {
+          const io = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-io')?.shadowRoot;
+          const el = io?.querySelector('[data-import-ok], [data-import-error], [data-conflicts]');
+          return el ? `${el.hasAttribute('data-import-ok') ? 'ok' : 'problem'}: ${el.textContent?.replace(/\s+/g, ' ').trim()}` : '';
+        }),
+        'the import to finish',
+        30_000,
+      );
+      expect(outcome).toMatch(/^ok: /);
       await page.goto(`${second.url}#/a/${encodeURIComponent(id)}/results`);
       const again = await until(
         () => page.evaluate(() => {

@@ -482,10 +482,12 @@ async function webkitEngine(): Promise<Engine> {
     env: { ...process.env, DISPLAY: xvfb.display, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share'), XDG_CACHE_HOME: join(home, '.cache') },
     stdio: 'ignore',
   });
-  const stop = () => {
+  const stop = async () => {
+    const gone = (p: ChildProcess) => (p.exitCode !== null || p.signalCode !== null ? Promise.resolve() : new Promise((r) => p.once('exit', r)));
     driver.kill();
     xvfb.proc.kill();
-    rmSync(home, { recursive: true, force: true });
+    await Promise.all([gone(driver), gone(xvfb.proc)]);
+    rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   };
   try {
     const wd = await until(
@@ -514,11 +516,11 @@ async function webkitEngine(): Promise<Engine> {
       page,
       close: async () => {
         await wd.deleteSession().catch(() => undefined);
-        stop();
+        await stop();
       },
     };
   } catch (e) {
-    stop();
+    await stop();
     throw e;
   }
 }
