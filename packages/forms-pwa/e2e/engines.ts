@@ -9,7 +9,7 @@
  * that card wherever the components put it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -531,7 +531,3 @@ export function launchEngine(name: EngineName): Promise<Engine> {
   if (name === 'firefox') return firefoxEngine();
   return webkitEngine();
 }
-
-/** Whether the browser of `name` is installed here (the test command installs all three from Debian). */
-export const engineInstalled = (name: EngineName): boolean =>
-  name === 'chromium' ? existsSync(CHROMIUM) : name === 'firefox' ? existsSync(FIREFOX) : existsSync(WEBKIT_DRIVER) && existsSync(MINIBROWSER);
