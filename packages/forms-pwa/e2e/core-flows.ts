@@ -3,8 +3,8 @@
  * production build, create an assessment, answer every kind of item, reload, stop the server and keep working
  * offline (photo, lock with two signatures, PDF export checked with pdftotext from the downloaded file, bundle
  * export), re-import the bundle on a fresh origin, open the dashboard. Screenshots of the fill-in and results
- * views at 1280x800 go to docs/screenshots/engines/. The engine's features are measured and compared with the
- * table in docs/compatibility.md, and where an engine lacks something the app uses, the app's degradation is
+ * views at 1280x800 are saved ({@link SHOTS}). The engine's features are measured and compared with the table in
+ * docs/compatibility.md, and where an engine lacks something the app uses, the app's degradation is
  * checked (no `navigator.storage.persist` -> the banner says what to do on that device).
  */
 import { execFileSync } from 'node:child_process';
@@ -17,7 +17,11 @@ import { launchEngine, until, type Engine, type EngineName, type EnginePage } fr
 import { ROOT, serve, type Served } from './harness.js';
 
 const REPO = join(ROOT, '..', '..');
-export const SHOTS = join(REPO, 'docs', 'screenshots', 'engines');
+/**
+ * Where the 1280x800 screenshots go: `.tmp/screenshots/engines/` on every run (looked at after a failure), and
+ * docs/screenshots/engines/ when `UPDATE_SCREENSHOTS=1` (then committed).
+ */
+export const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(REPO, 'docs', 'screenshots', 'engines') : join(REPO, '.tmp', 'screenshots', 'engines');
 const SMALL = 'test-small@1.0';
 const FACILITY = 'Trạm Y tế xã Đắk Ơ — kiểm thử';
 const HEAD = 'Trần Văn Trưởng';
