@@ -479,7 +479,16 @@ async function webkitEngine(): Promise<Engine> {
   const xvfb = await startXvfb();
   const port = await freePort();
   const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
-    env: { ...process.env, DISPLAY: xvfb.display, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share'), XDG_CACHE_HOME: join(home, '.cache') },
+    env: {
+      ...process.env,
+      DISPLAY: xvfb.display,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+      XDG_DATA_HOME: join(home, '.local/share'),
+      XDG_CACHE_HOME: join(home, '.cache'),
+      // Mesa's shader cache is written by WebKit's GPU process as it exits: nothing to keep from a throwaway profile.
+      MESA_SHADER_CACHE_DISABLE: 'true',
+    },
     stdio: 'ignore',
   });
   const stop = async () => {
@@ -487,7 +496,11 @@ async function webkitEngine(): Promise<Engine> {
     driver.kill();
     xvfb.proc.kill();
     await Promise.all([gone(driver), gone(xvfb.proc)]);
-    rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    try {
+      rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      /* a helper process still writing there: a temporary folder, left for the system to clear */
+    }
   };
   try {
     const wd = await until(
