@@ -155,3 +155,40 @@ describe('storage version 2: plans and builder drafts', () => {
     expect(await s.getSetDraft('d1')).toBeUndefined();
   });
 });
+
+describe('persistent storage request', () => {
+  const setStorage = (value: unknown) => Object.defineProperty(globalThis.navigator, 'storage', { value, configurable: true });
+  const original = Object.getOwnPropertyDescriptor(globalThis.navigator, 'storage');
+  const restore = () => (original ? Object.defineProperty(globalThis.navigator, 'storage', original) : Reflect.deleteProperty(globalThis.navigator, 'storage'));
+
+  it('does not hold up loading or an import\'s reload while the browser\'s prompt is unanswered (Firefox)', async () => {
+    let asked = 0;
+    setStorage({ persisted: async () => false, persist: () => (asked++, new Promise<boolean>(() => undefined)) });
+    try {
+      const store = new AppStore(new Storage(openTieuChiDB('t-persist')));
+      const never = new Promise<string>((r) => setTimeout(() => r('still waiting'), 2000));
+      expect(await Promise.race([store.init().then(() => 'loaded'), never])).toBe('loaded');
+      expect(await Promise.race([store.reload().then(() => 'reloaded'), never])).toBe('reloaded');
+      expect(store.ready).toBe(true);
+      expect(store.persisted).toBeUndefined(); // no answer yet: no banner either way
+      expect(store.persistSupported).toBe(true);
+      await Promise.resolve();
+      expect(asked).toBe(1); // asked once per page, not again on reload
+    } finally {
+      restore();
+    }
+  });
+
+  it('knows when the browser cannot be asked at all (WebKitGTK): persisted false, not supported', async () => {
+    setStorage({});
+    try {
+      const store = new AppStore(new Storage(openTieuChiDB('t-nopersist')));
+      await store.init();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(store.persistSupported).toBe(false);
+      expect(store.persisted).toBe(false);
+    } finally {
+      restore();
+    }
+  });
+});
