@@ -3,7 +3,7 @@
  */
 import type { Assessment, CriteriaSet, ScoreResult } from '@tieuchi/core';
 import { formatExact } from '@tieuchi/core';
-import type { Lang } from './io.js';
+import { type Lang, oneLine } from './io.js';
 
 const T = {
   vi: { total: 'Tổng điểm', decision: 'Kết quả', reasons: 'Lý do', criteria: 'Tiêu chí', pass: 'ĐẠT', fail: 'KHÔNG ĐẠT', incomplete: 'CHƯA ĐỦ (còn chỉ tiêu chưa trả lời)', none: '(bộ tiêu chí không có quy tắc đạt/không đạt)', rating: 'Xếp loại', mean: 'Mức trung bình', level: 'mức', na: 'không áp dụng', knockouts: 'Điểm liệt không đạt', evidence: 'Thiếu ảnh minh chứng' },
@@ -42,5 +42,6 @@ export function summary(set: CriteriaSet, a: Assessment, r: ScoreResult, lang: L
       out.push(`  ${pad(c.id, 8)} ${pad(titles.get(c.id) ?? '', 52)} ${right}`);
     }
   }
-  return out.join('\n') + '\n';
+  // Names, titles and ids come from files: one line each, control characters escaped.
+  return out.map(oneLine).join('\n') + '\n';
 }

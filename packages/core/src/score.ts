@@ -34,6 +34,7 @@ import { message, shortList } from './messages.js';
 import { type Outcome, fail, ok } from './outcome.js';
 import { prepareSet } from './prepare.js';
 import { validateAssessmentShape } from './validate.js';
+import { pinnedSetProblems } from './pin.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -91,6 +92,9 @@ interface Scored {
  * else for (const p of r.errors) console.error(p.pointer, p.message.en);
  */
 export function score(set: CriteriaSet, assessment: Assessment): Outcome<ScoreResult> {
+  // A locked assessment is scored only with the very set it pinned (src/pin.ts).
+  const pinned = pinnedSetProblems(set, assessment);
+  if (pinned.length) return fail(pinned);
   const prepared = prepareSet(set);
   if (!prepared.ok) return prepared;
   const c = prepared.value;

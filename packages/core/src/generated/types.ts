@@ -105,13 +105,99 @@ export interface AssessmentAnswer {
   at?: IsoDateTime;
 }
 /**
- * One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set.
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "AssessmentConflict".
+ */
+export interface AssessmentConflict {
+  /**
+   * JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.
+   */
+  path: string;
+  /**
+   * The value both copies last shared; absent when it was not set.
+   */
+  base?: string | number | boolean | {} | unknown[] | null;
+  /**
+   * Each copy's value, with who gave it and when. A candidate without `value` cleared the part.
+   *
+   * @minItems 2
+   * @maxItems 50
+   */
+  candidates: {
+    /**
+     * The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.
+     */
+    value?: string | number | boolean | {} | unknown[] | null;
+    by?: string;
+    at?: IsoDateTime;
+  }[];
+}
+/**
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "AssessmentAttestation".
+ */
+export interface AssessmentAttestation {
+  statement: AssessmentStatement;
+  publicKey: AssessmentPublicKey;
+  /**
+   * ECDSA P-256 / SHA-256 signature (r || s, 64 bytes) of the statement's RFC 8785 canonical JSON, base64url without padding.
+   */
+  signature: string;
+}
+/**
+ * What is signed: the assessment's and the set's content hashes, the decision and totals, the signer, the hash of the drawn signature, the time and the key.
+ *
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "AssessmentStatement".
+ */
+export interface AssessmentStatement {
+  type: 'tieuchi-attestation';
+  version: 1;
+  assessmentId: Id;
+  assessmentHash: Sha256;
+  setId: Id;
+  setVersion: string;
+  setHash: Sha256;
+  decision: 'pass' | 'fail' | 'incomplete' | 'none';
+  /**
+   * Exact points and maximum as fraction strings ("85", "171/2"); meanLevel for the levels model.
+   */
+  total: {
+    points: string;
+    max: string;
+    meanLevel?: string;
+  };
+  signer: {
+    name: string;
+    role: 'assessor' | 'facility-head' | 'other';
+  };
+  imageHash?: Sha256;
+  signedAt: IsoDateTime;
+  keyId: Sha256;
+}
+/**
+ * The signing device's public key as a JWK (P-256). A key carried in the document it signs proves nothing by itself: it counts only when the council registered it.
+ *
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "AssessmentPublicKey".
+ */
+export interface AssessmentPublicKey {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+}
+/**
+ * One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set. Version 2 only adds optional fields (campaign, baseRevision, conflicts) to version 1, so a version-1 document is a valid version-2 document and keeps its content hash.
  *
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
  * via the `definition` "Assessment".
  */
 export interface Assessment {
-  schemaVersion: 1;
+  /**
+   * 1 or 2. Version 2 adds only optional fields; the content hash is computed as for version 1 (decision 0005).
+   */
+  schemaVersion: 1 | 2;
   kind: 'assessment';
   id: Id;
   /**
@@ -128,6 +214,13 @@ export interface Assessment {
    * The survey or contest round (đợt / vòng) this belongs to.
    */
   round?: {
+    id: Id;
+    label?: string;
+  };
+  /**
+   * The council campaign (đợt đánh giá / vòng thi) this assessment belongs to. Administrative: outside the content hash, so an admin can map an existing assessment to a campaign after locking.
+   */
+  campaign?: {
     id: Id;
     label?: string;
   };
@@ -167,8 +260,21 @@ export interface Assessment {
     signedAt?: IsoDateTime;
     image?: Sha256;
   }[];
+  /**
+   * Statements signed on the device that locked the assessment (ECDSA P-256, WebCrypto). Outside the content hash; each statement covers it. They prove the device, not the person. See docs/signatures.md.
+   *
+   * @maxItems 20
+   */
+  attestations?: AssessmentAttestation[];
   note?: string;
   contentHash?: Sha256;
+  baseRevision?: Sha256;
+  /**
+   * Parts changed differently on two copies since the revision they shared, kept with every candidate until a person chooses (decision 0005). A conflicting answer part is left unset meanwhile. Outside the content hash; an assessment with conflicts cannot be locked.
+   *
+   * @maxItems 10000
+   */
+  conflicts?: AssessmentConflict[];
 }
 /**
  * A health facility. Places follow the 2025 reorganisation (province, then commune or ward); the former district is kept as a label.

@@ -9,6 +9,7 @@ import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
 import './tc-chart-delta.js';
+import { cssom } from './cssom.js';
 
 /**
  * Two assessments of one facility side by side (core's `compareAssessments`): total, sections and criteria
@@ -126,7 +127,7 @@ export class TcCompare extends LitElement {
         <div><div class="muted">${t('cmp.delta')}</div><div class="big ${cls}" data-total-delta>${signed(d)}</div><div class="muted">${t('cmp.pointsUnit')}</div></div>
         <tc-chart-delta width="240" .from=${toNum(c.total.before?.percent)} .to=${toNum(c.total.after?.percent)} label=${`${t('score.total')}: ${pct(c.total.before?.percent)} → ${pct(c.total.after?.percent)}`}></tc-chart-delta>
       </div>
-      <div class="legend muted"><span><span class="sw" style="background:#9aa3ad"></span>${t('cmp.before')}</span><span><span class="sw" style="background:#0b6e4f"></span>${t('cmp.after')}</span></div>
+      <div class="legend muted"><span><span class="sw" ${cssom({ 'background': '#9aa3ad' })}></span>${t('cmp.before')}</span><span><span class="sw" ${cssom({ 'background': '#0b6e4f' })}></span>${t('cmp.after')}</span></div>
       <table>
         <caption class="sr-only">${t('cmp.criteria')}</caption>
         <thead><tr><th>${t('results.criterion')}</th><th class="n">${t('cmp.before')}</th><th class="n">%</th><th class="n">${t('cmp.after')}</th><th class="n">%</th><th class="n">${t('cmp.delta')}</th><th><span class="sr-only">${t('cmp.chart')}</span></th></tr></thead>

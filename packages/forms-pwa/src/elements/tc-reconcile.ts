@@ -8,6 +8,7 @@ import { sameFacility, toScored } from '../loop/scored.js';
 import { go } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
+import { cssom } from './cssom.js';
 
 /**
  * A facility's self-assessment against the council's inspection of the same set version (core's `reconcile`):
@@ -92,7 +93,7 @@ export class TcReconcile extends LitElement {
           : html`<p class="muted">${t('cmp.none')}</p>`}
       </section>
       ${r.notCompared.length
-        ? html`<section class="card" style="margin-top:12px"><h2>${t('rec.notCompared')} (${r.notCompared.length})</h2><ul>${r.notCompared.map((id) => html`<li>${itemLabel(id, set)}</li>`)}</ul></section>`
+        ? html`<section class="card" ${cssom({ 'margin-top': '12px' })}><h2>${t('rec.notCompared')} (${r.notCompared.length})</h2><ul>${r.notCompared.map((id) => html`<li>${itemLabel(id, set)}</li>`)}</ul></section>`
         : nothing}
     `;
   }

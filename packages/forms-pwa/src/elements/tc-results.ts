@@ -9,6 +9,8 @@ import { cameraIcon, lockIcon, stopIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import './tc-plan-links.js';
 import './tc-score-panel.js';
+import { cssom } from './cssom.js';
+import './tc-attestations.js';
 
 /**
  * Results: totals and decision, every rule with its explanation, why it did not pass, a table per
@@ -56,7 +58,7 @@ export class TcResults extends LitElement {
       return it ? `${it.code ? `${it.code} ` : ''}${loc(it.text)}` : id;
     };
     return html`
-      <div class="row" style="justify-content:space-between">
+      <div class="row" ${cssom({ 'justify-content': 'space-between' })}>
         <div>
           <h1>${t('results.title')} — ${a.facility.name}</h1>
           <div class="muted">${loc(set.title)} (${set.version}) · ${t(`kind.${a.assessmentKind}`)} · ${t(`status.${a.status}`)}</div>
@@ -67,13 +69,14 @@ export class TcResults extends LitElement {
           <a class="btn" href=${href({ view: 'io', id: a.id })}>${t('results.export')}</a>
         </div>
       </div>
-      <tc-report-export .assessmentId=${a.id} style="margin:8px 0 12px"></tc-report-export>
+      <tc-report-export .assessmentId=${a.id} ${cssom({ 'margin': '8px 0 12px' })}></tc-report-export>
       <tc-plan-links .assessmentId=${a.id}></tc-plan-links>
+      <tc-attestations .assessment=${a} .set=${set} .storage=${store.storage}></tc-attestations>
       <div class="top">
         <tc-score-panel .result=${r}></tc-score-panel>
         <div>
           ${r.reasons.length
-            ? html`<section class="card bad" style="margin:0"><h2>${t('results.reasons')}</h2><ul data-reasons>${r.reasons.map((x) => html`<li>${loc(x)}</li>`)}</ul></section>`
+            ? html`<section class="card bad" ${cssom({ 'margin': '0' })}><h2>${t('results.reasons')}</h2><ul data-reasons>${r.reasons.map((x) => html`<li>${loc(x)}</li>`)}</ul></section>`
             : nothing}
           ${r.failedKnockouts.length
             ? html`<section class="card"><h2>${stopIcon} ${t('results.failedKnockouts')}</h2><ul>${r.failedKnockouts.map((id) => html`<li>${text(id)}</li>`)}</ul></section>`
