@@ -38,13 +38,18 @@ const have = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
 const missing = [];
 if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
 if (!have('pdftotext') || !have('pdftoppm')) missing.push('poppler-utils');
+// The core flows also run in Firefox ESR (WebDriver BiDi) and WebKitGTK's MiniBrowser (WebKitWebDriver under Xvfb).
+if (!have('firefox-esr')) missing.push('firefox-esr');
+if (!have('WebKitWebDriver')) missing.push('webkit2gtk-driver');
+if (!have('Xvfb')) missing.push('xvfb');
+if (!have('xauth')) missing.push('xauth');
 if (missing.length) {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && have('apt-get')) {
     check(`apt-get install ${missing.join(' ')}`,
       sh('apt-get', ['update', '-qq']) && sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]));
   } else {
-    console.error(`Missing ${missing.join(', ')}: install them (Debian: apt-get install -y chromium poppler-utils) and run again.`);
+    console.error(`Missing ${missing.join(', ')}: install them (Debian: apt-get install -y ${missing.join(' ')}) and run again.`);
     check('system packages', false);
   }
 }

@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** End-to-end tests: real headless Chromium against the production build in dist/. */
+/**
+ * End-to-end tests against the production build in dist/: headless Chromium, and for the core flows also Firefox ESR
+ * and WebKitGTK (e2e/core-flows.*.e2e.ts). Files run one after another: each launches its browser once.
+ */
 export default defineConfig({
   test: {
     environment: 'node',

@@ -21,6 +21,10 @@ export const messages = {
     vi: 'Trình duyệt chưa cho phép lưu trữ lâu dài: dữ liệu có thể bị xoá khi máy thiếu bộ nhớ. Hãy xuất bản sao lưu thường xuyên.',
     en: 'The browser did not grant persistent storage: data may be evicted when space runs low. Export a backup regularly.',
   },
+  'app.persistUnsupported': {
+    vi: 'Trình duyệt này không cho giữ dữ liệu lâu dài: dữ liệu có thể bị xoá khi máy thiếu bộ nhớ hoặc khi lâu không mở ứng dụng. Trên iPad / iPhone: mở bằng Safari, chọn Chia sẻ → Thêm vào MH chính và luôn mở ứng dụng từ biểu tượng đó. Sau mỗi buổi đánh giá hãy xuất bản sao lưu.',
+    en: 'This browser cannot be asked to keep data: it may be deleted when space runs low or after a while without use. On an iPad / iPhone: open in Safari, choose Share → Add to Home Screen and always open the app from that icon. Export a backup after every assessment session.',
+  },
   'app.dismiss': { vi: 'Đóng', en: 'Dismiss' },
   'app.update': { vi: 'Đã có phiên bản mới.', en: 'A new version is available.' },
   'app.reload': { vi: 'Tải lại', en: 'Reload' },

@@ -100,3 +100,23 @@ describe('signatures in the store', () => {
     expect(await storage.getPhoto('s'.repeat(64))).toBeDefined();
   });
 });
+
+describe('photos downscaled on the page (engines whose workers cannot draw)', () => {
+  it('uses the report package\'s photo side, without loading that package on the page', async () => {
+    const { REPORT_PHOTO_SIDE } = await import('@tieuchi/report');
+    const { PAGE_PHOTO_SIDE } = await import('../src/report/page-downscale.js');
+    expect(PAGE_PHOTO_SIDE).toBe(REPORT_PHOTO_SIDE);
+  });
+
+  it('says workers cannot draw where there is no OffscreenCanvas', async () => {
+    const { workerCanDraw } = await import('../src/report/page-downscale.js');
+    const g = globalThis as { OffscreenCanvas?: unknown };
+    const had = g.OffscreenCanvas;
+    g.OffscreenCanvas = undefined;
+    try {
+      expect(workerCanDraw()).toBe(false);
+    } finally {
+      g.OffscreenCanvas = had;
+    }
+  });
+});

@@ -53,6 +53,37 @@ describe('Storage', () => {
     expect(p?.mime).toBe('image/jpeg');
   });
 
+  it('keeps photos as bytes where the engine refuses Blobs in IndexedDB (WebKit ephemeral stores), for puts and imports', async () => {
+    // WebKit's refusal, reproduced: any value carrying a Blob throws as WebKitGTK under WebDriver does.
+    const proto = (globalThis as unknown as { IDBObjectStore: { prototype: { put: (...a: unknown[]) => unknown } } }).IDBObjectStore?.prototype
+      ?? Object.getPrototypeOf((await openTieuChiDB('probe')).transaction('photos', 'readwrite').objectStore('photos'));
+    const put = proto.put;
+    let refused = 0;
+    proto.put = function (this: unknown, ...args: unknown[]) {
+      const v = args[0] as { blob?: unknown } | undefined;
+      if (v instanceof Blob || v?.blob instanceof Blob) {
+        refused++;
+        throw new DOMException('Error preparing Blob/File data to be stored in object store', 'UnknownError');
+      }
+      return put.apply(this, args);
+    };
+    try {
+      const s = new Storage(openTieuChiDB('t-bytes'));
+      await s.putPhoto(photo('c'.repeat(64)));
+      const p = await s.getPhoto('c'.repeat(64));
+      expect(refused).toBe(1);
+      expect(p?.blob.type).toBe('image/jpeg');
+      expect([...new Uint8Array(await p!.blob.arrayBuffer())]).toEqual([1, 2, 3]);
+      expect(p?.capturedAt).toBe('2025-01-02T03:04:05.000Z');
+      await s.importAll({ assessments: [draft({}, 'a-imp')], photos: [photo('d'.repeat(64))], facilities: [], sets: [] });
+      expect(refused).toBe(1); // found out once (the probe): written as bytes straight away since
+      expect((await s.listPhotos()).map((x) => [x.hash[0], x.blob.size]).sort()).toEqual([['c', 3], ['d', 3]]);
+      expect((await s.getAssessment('a-imp'))?.id).toBe('a-imp');
+    } finally {
+      proto.put = put;
+    }
+  });
+
   it('writes an import all or nothing', async () => {
     const s = new Storage(openTieuChiDB('t4'));
     const bad = { ...draft(), id: undefined } as unknown as ReturnType<typeof draft>; // no key: the put fails
@@ -122,5 +153,42 @@ describe('storage version 2: plans and builder drafts', () => {
     expect((await s.listSetDrafts()).map((d) => d.draftId)).toEqual(['d1']);
     await s.deleteSetDraft('d1');
     expect(await s.getSetDraft('d1')).toBeUndefined();
+  });
+});
+
+describe('persistent storage request', () => {
+  const setStorage = (value: unknown) => Object.defineProperty(globalThis.navigator, 'storage', { value, configurable: true });
+  const original = Object.getOwnPropertyDescriptor(globalThis.navigator, 'storage');
+  const restore = () => (original ? Object.defineProperty(globalThis.navigator, 'storage', original) : Reflect.deleteProperty(globalThis.navigator, 'storage'));
+
+  it('does not hold up loading or an import\'s reload while the browser\'s prompt is unanswered (Firefox)', async () => {
+    let asked = 0;
+    setStorage({ persisted: async () => false, persist: () => (asked++, new Promise<boolean>(() => undefined)) });
+    try {
+      const store = new AppStore(new Storage(openTieuChiDB('t-persist')));
+      const never = new Promise<string>((r) => setTimeout(() => r('still waiting'), 2000));
+      expect(await Promise.race([store.init().then(() => 'loaded'), never])).toBe('loaded');
+      expect(await Promise.race([store.reload().then(() => 'reloaded'), never])).toBe('reloaded');
+      expect(store.ready).toBe(true);
+      expect(store.persisted).toBeUndefined(); // no answer yet: no banner either way
+      expect(store.persistSupported).toBe(true);
+      await Promise.resolve();
+      expect(asked).toBe(1); // asked once per page, not again on reload
+    } finally {
+      restore();
+    }
+  });
+
+  it('knows when the browser cannot be asked at all (WebKitGTK): persisted false, not supported', async () => {
+    setStorage({});
+    try {
+      const store = new AppStore(new Storage(openTieuChiDB('t-nopersist')));
+      await store.init();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(store.persistSupported).toBe(false);
+      expect(store.persisted).toBe(false);
+    } finally {
+      restore();
+    }
   });
 });

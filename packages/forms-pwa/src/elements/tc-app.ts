@@ -99,7 +99,13 @@ export class TcApp extends LitElement {
         </span>
         <button lang=${locale() === 'vi' ? 'en' : 'vi'} @click=${this._toggleLang} data-action="lang">${t('app.langSwitch')}</button>
       </header>
-      ${store.persisted === false && !this._persistDismissed
+      ${store.persisted === false && !store.persistSupported && !this._persistDismissed
+        ? html`<div class="persist warn" role="note" data-persist-unsupported>
+            ${warnIcon}<span>${t('app.persistUnsupported')} <a href=${href({ view: 'io' })}>${t('io.backup')}</a></span>
+            <button aria-label=${t('app.dismiss')} title=${t('app.dismiss')} @click=${() => (this._persistDismissed = true)}>${closeIcon}</button>
+          </div>`
+        : nothing}
+      ${store.persisted === false && store.persistSupported && !this._persistDismissed
         ? html`<div class="persist warn" role="note" data-persist-refused>
             ${warnIcon}<span>${t('app.persistRefused')} <a href=${href({ view: 'io' })}>${t('io.backup')}</a></span>
             <button aria-label=${t('app.dismiss')} title=${t('app.dismiss')} @click=${() => (this._persistDismissed = true)}>${closeIcon}</button>

@@ -48,6 +48,8 @@ export class TcReportExport extends LitElement {
   @state() private _phase: Phase = 'photos';
   @state() private _done = '';
   @state() private _error = '';
+  /** Said after an export that had to work around this engine (photos downscaled on the page). */
+  @state() private _note = '';
   private readonly _store = new StoreController(this);
   /** The assessment the worker was last warmed for. */
   private _warmed = '';
@@ -95,6 +97,7 @@ export class TcReportExport extends LitElement {
             </div>`
           : nothing}
         ${this._done ? html`<p class="msg muted" role="status" data-report-done>${this._done}</p>` : nothing}
+        ${this._note ? html`<p class="msg muted" data-report-note>${this._note}</p>` : nothing}
         ${this._error ? html`<p class="msg err bad" role="alert" data-report-error>${t('report.failed', { error: this._error })}</p>` : nothing}
       </div>
     `;
@@ -108,16 +111,17 @@ export class TcReportExport extends LitElement {
     return a && store.setFor(a);
   }
 
-  private async _run(kind: 'report' | 'sheet', make: () => Promise<{ blob: Blob; name: string; ms: number }>) {
+  private async _run(kind: 'report' | 'sheet', make: () => Promise<{ blob: Blob; name: string; ms: number; note?: string }>) {
     this._busy = kind;
     this._fraction = 0;
     this._phase = kind === 'report' ? 'photos' : 'layout';
     this._done = '';
     this._error = '';
     try {
-      const { blob, name, ms } = await make();
+      const { blob, name, ms, note } = await make();
       saveFile(blob, name);
       this._done = t('report.done', { name, size: mb(blob.size) });
+      this._note = note ?? '';
       this.dispatchEvent(new CustomEvent('report-done', { detail: { name, size: blob.size, ms }, bubbles: true, composed: true }));
     } catch (e) {
       this._error = e instanceof Error ? e.message : String(e);
@@ -136,8 +140,8 @@ export class TcReportExport extends LitElement {
     const a = store.assessments.get(this.assessmentId);
     void this._run('report', async () => {
       if (!a) throw new Error(t('app.notFound'));
-      const { pdf, ms } = await render(await reportJob(store, a.id, locale()), this._progress);
-      return { blob: pdf, name: reportFileName(a), ms };
+      const { pdf, ms, photosOnPage } = await render(await reportJob(store, a.id, locale()), this._progress);
+      return { blob: pdf, name: reportFileName(a), ms, ...(photosOnPage ? { note: t('report.photosOnPage') } : {}) };
     });
   }
 

@@ -3,11 +3,14 @@
  * next (pdfmake then loads once), jobs answered by id.
  */
 import type { JobMessage, JobPhoto, JobRequest, Phase, ReportJob } from './job.js';
+import { downscaleOnPage, workerCanDraw } from './page-downscale.js';
 
 /** A finished PDF and how long the worker took. */
 export interface Rendered {
   pdf: Blob;
   ms: number;
+  /** True when the photos were downscaled on the page, because workers here cannot draw (see page-downscale.ts). */
+  photosOnPage?: boolean;
 }
 
 /** Progress of a job: the whole job's fraction (0..1) and the step it is at. */
@@ -49,7 +52,13 @@ function start(): Worker {
  * Renders a job in the worker.
  * @param onProgress called with the whole job's progress (0..1) and its current step
  */
-export function render(job: ReportJob, onProgress?: Progress): Promise<Rendered> {
+export async function render(job: ReportJob, onProgress?: Progress): Promise<Rendered> {
+  if (job.kind === 'report' && job.photos.length && !workerCanDraw()) {
+    const n = job.photos.length;
+    onProgress?.(0, 'photos');
+    const photos = await downscaleOnPage(job.photos, undefined, (done) => onProgress?.((done / n) * 0.3, 'photos'));
+    return { ...((await post({ ...job, photos }, onProgress)) as Rendered), photosOnPage: true };
+  }
   return post(job, onProgress) as Promise<Rendered>;
 }
 
@@ -69,5 +78,6 @@ function post(job: ReportJob, onProgress?: Progress): Promise<Rendered | undefin
  * @returns a promise settled when the worker is ready
  */
 export async function warm(photos: JobPhoto[]): Promise<void> {
-  await post({ kind: 'warm', photos });
+  // Where workers cannot draw, the photos are made small on the page at export time: warm pdfmake only.
+  await post({ kind: 'warm', photos: workerCanDraw() ? photos : [] });
 }

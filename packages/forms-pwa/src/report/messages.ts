@@ -13,6 +13,10 @@ export const reportMessages = {
   'report.phase.layout': { vi: 'Đang dàn trang…', en: 'Laying out pages…' },
   'report.phase.render': { vi: 'Đang tạo tệp PDF…', en: 'Writing the PDF…' },
   'report.done': { vi: 'Đã tạo {name} ({size} MB).', en: 'Saved {name} ({size} MB).' },
+  'report.photosOnPage': {
+    vi: 'Trình duyệt này không thu nhỏ ảnh được trong nền, nên ảnh đã được thu nhỏ trên trang, từng ảnh một (chậm hơn một chút).',
+    en: 'This browser cannot shrink photos in the background, so they were shrunk on the page, one at a time (a little slower).',
+  },
   'report.failed': { vi: 'Không tạo được PDF: {error}', en: 'Could not make the PDF: {error}' },
   'sign.title': { vi: 'Chữ ký', en: 'Signatures' },
   'sign.hint': {

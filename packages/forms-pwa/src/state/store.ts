@@ -13,7 +13,7 @@ import {
   type AnswerPatch,
   type NewAssessmentInput,
 } from '../model/assessment.js';
-import { requestPersistence, Storage, storageEvents, type StoredPhoto } from '../storage/db.js';
+import { persistenceSupported, requestPersistence, Storage, storageEvents, type StoredPhoto } from '../storage/db.js';
 import { signLocked } from '../model/attest.js';
 
 /**
@@ -39,6 +39,8 @@ export class AppStore extends EventTarget {
   assessments = new Map<string, Assessment>();
   /** true granted, false refused, undefined not asked yet. */
   persisted: boolean | undefined;
+  /** false when the browser cannot be asked to keep the data at all (no `navigator.storage.persist`). */
+  persistSupported = true;
   saveState: SaveState = 'idle';
   savedAt: string | undefined;
   lastError: string | undefined;
@@ -50,6 +52,7 @@ export class AppStore extends EventTarget {
   private readonly _unsaved = new Set<string>();
   private _retryTimer: ReturnType<typeof setTimeout> | undefined;
   private _retryDelay = 2000;
+  private _persistAsked = false;
 
   private _queue: Promise<void> = Promise.resolve();
   private _pending = 0;
@@ -82,8 +85,21 @@ export class AppStore extends EventTarget {
     for (const a of assessments) this.assessments.set(a.id, a);
     this.ready = true;
     this._changed();
-    this.persisted = await requestPersistence();
-    this._changed();
+    this._askPersistence();
+  }
+
+  /**
+   * Asks for persistent storage once per page, without waiting for the answer: Firefox shows the user a prompt
+   * and its promise stays pending until they answer, which must not hold up loading or an import's reload.
+   */
+  private _askPersistence(): void {
+    if (this._persistAsked) return;
+    this._persistAsked = true;
+    this.persistSupported = persistenceSupported();
+    void requestPersistence().then((p) => {
+      this.persisted = p;
+      this._changed();
+    });
   }
 
   /** Reloads assessments, sets and facilities from storage (after an import). */

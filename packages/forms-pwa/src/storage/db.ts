@@ -38,6 +38,35 @@ export interface StoredPhoto {
   caption?: string;
 }
 
+/**
+ * A photo as it lies in IndexedDB: normally with its Blob; where the engine refuses Blob values (WebKit's
+ * ephemeral data stores throw "UnknownError: Error preparing Blob/File data to be stored in object store") with
+ * the same bytes as an ArrayBuffer instead. Reads turn either back into a {@link StoredPhoto}.
+ */
+export type StoredPhotoRecord = Omit<StoredPhoto, 'blob'> & { blob?: Blob; bytes?: ArrayBuffer };
+
+/** True for the error an engine raises when it cannot keep a Blob in IndexedDB. */
+export function isBlobRefused(e: unknown): boolean {
+  const err = e as { name?: string; message?: string } | null;
+  return !!err && (err.name === 'UnknownError' || err.name === 'DataCloneError') && /blob|file/i.test(err.message ?? '');
+}
+
+/** The record keeping a photo's bytes without a Blob. */
+export async function photoAsBytes(p: StoredPhoto | StoredPhotoRecord): Promise<StoredPhotoRecord> {
+  if (!p.blob) return p as StoredPhotoRecord;
+  const { blob, ...rest } = p;
+  return { ...rest, bytes: await blob.arrayBuffer() };
+}
+
+/** The photo of a stored record, its Blob made again from the bytes where needed. */
+export function photoFromRecord(r: StoredPhotoRecord): StoredPhoto {
+  if (r.blob) return r as StoredPhoto;
+  const { bytes, ...rest } = r;
+  return { ...rest, blob: new Blob([bytes ?? new ArrayBuffer(0)], { type: r.mime }) };
+}
+
+const BLOB_PROBE_KEY = '__blob-probe';
+
 /** A criteria set imported or edited on this device (built-in sets ship with the app). */
 export interface StoredSet {
   /** `${id}@${version}` */
@@ -58,7 +87,7 @@ export interface SetDraft {
 
 export interface TieuChiDB extends DBSchema {
   assessments: { key: string; value: Assessment; indexes: { 'by-updated': string } };
-  photos: { key: string; value: StoredPhoto };
+  photos: { key: string; value: StoredPhotoRecord };
   facilities: { key: string; value: Facility };
   criteriaSets: { key: string; value: StoredSet };
   settings: { key: string; value: unknown };
@@ -191,17 +220,46 @@ export class Storage {
   }
 
   async getPhoto(hash: string): Promise<StoredPhoto | undefined> {
-    return (await this._db).get('photos', hash);
+    const r = await (await this._db).get('photos', hash);
+    return r && photoFromRecord(r);
   }
 
+  /**
+   * Whether this engine keeps Blobs in IndexedDB, found out once per page with a tiny probe in a transaction of
+   * its own. (Where it does not, a failed Blob put inside a bigger transaction left WebKitGTK's transaction
+   * neither committed nor aborted, and every later write to those stores waited behind it for ever.)
+   */
+  private _blobsWork(): Promise<boolean> {
+    this._blobs ??= (async () => {
+      const db = await this._db;
+      try {
+        const tx = db.transaction('settings', 'readwrite');
+        const put = tx.store.put(new Blob([new Uint8Array([0])]), BLOB_PROBE_KEY);
+        put.catch(() => undefined);
+        await put;
+        await tx.store.delete(BLOB_PROBE_KEY);
+        await tx.done;
+        return true;
+      } catch (e) {
+        if (isBlobRefused(e)) return false;
+        this._blobs = undefined; // another failure: ask again next time
+        throw e;
+      }
+    })();
+    return this._blobs;
+  }
+  private _blobs: Promise<boolean> | undefined;
+
+  /** Stores a photo durably; as bytes where the engine refuses Blobs in IndexedDB (see {@link StoredPhotoRecord}). */
   async putPhoto(p: StoredPhoto): Promise<void> {
+    const rec: StoredPhotoRecord = (await this._blobsWork()) ? p : await photoAsBytes(p);
     const db = await this._db;
     const tx = db.transaction('photos', 'readwrite', { durability: 'strict' });
-    await Promise.all([tx.store.put(p), tx.done]);
+    await Promise.all([tx.store.put(rec), tx.done]);
   }
 
   async listPhotos(): Promise<StoredPhoto[]> {
-    return (await this._db).getAll('photos');
+    return (await (await this._db).getAll('photos')).map(photoFromRecord);
   }
 
   /** Deletes photos no assessment or plan references any more. Returns how many went. */
@@ -316,6 +374,17 @@ export class Storage {
     sets: StoredSet[];
     plans?: ImprovementPlan[];
   }): Promise<void> {
+    const photos = (await this._blobsWork()) || !data.photos.length ? data.photos : await Promise.all(data.photos.map(photoAsBytes));
+    await this._importAll({ ...data, photos });
+  }
+
+  private async _importAll(data: {
+    assessments: Assessment[];
+    photos: StoredPhotoRecord[];
+    facilities: Facility[];
+    sets: StoredSet[];
+    plans?: ImprovementPlan[];
+  }): Promise<void> {
     const db = await this._db;
     const tx = db.transaction(['assessments', 'photos', 'facilities', 'criteriaSets', 'plans'], 'readwrite', {
       durability: 'strict',
@@ -346,6 +415,14 @@ export class Storage {
     }
     await tx.done;
   }
+}
+
+/**
+ * Whether this browser can be asked to keep the site's data (`navigator.storage.persist`). WebKitGTK (and so
+ * possibly Safari on an iPad) has no such call: the app then tells the user what keeps data safe on that device.
+ */
+export function persistenceSupported(): boolean {
+  return typeof globalThis.navigator?.storage?.persist === 'function';
 }
 
 /**

@@ -1,0 +1,4 @@
+/** The shared core flows (e2e/core-flows.ts) in chromium; the browser is launched once for this file. */
+import { coreFlows } from './core-flows.js';
+
+coreFlows('chromium');
