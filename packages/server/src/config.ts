@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** How one server runs, from the environment (every value has a built-in default). */
+export interface ServerConfig {
+  /** `postgres://…` for a real PostgreSQL server; undefined runs embedded PGlite in {@link dataDir}. */
+  databaseUrl: string | undefined;
+  /** PGlite's data folder (TIEUCHI_DATA_DIR, default `./.tieuchi-data`). */
+  dataDir: string;
+  host: string;
+  port: number;
+  /** The app's production build served at `/` (TIEUCHI_APP_DIR, default packages/forms-pwa/dist). */
+  appDir: string;
+  logger: boolean;
+  /** Session lifetime in seconds (TIEUCHI_SESSION_SECONDS, default 12 hours). */
+  sessionSeconds: number;
+  /** Sign-in and enrolment attempts per client address per minute (TIEUCHI_LOGIN_RATE, default 10). */
+  loginAttemptsPerMinute: number;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} "${v}" is not a positive whole number`);
+  return n;
+}
+
+/**
+ * Reads the configuration: DATABASE_URL, TIEUCHI_DATA_DIR, HOST (127.0.0.1), PORT (8080; 0 = any free port),
+ * TIEUCHI_APP_DIR, TIEUCHI_LOG (1 = log requests), TIEUCHI_SESSION_SECONDS, TIEUCHI_LOGIN_RATE.
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT "${env.PORT}" is not a port number`);
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.TIEUCHI_DATA_DIR || '.tieuchi-data'),
+    host: env.HOST || '127.0.0.1',
+    port,
+    appDir: resolve(env.TIEUCHI_APP_DIR || fileURLToPath(new URL('../../forms-pwa/dist/', import.meta.url))),
+    logger: env.TIEUCHI_LOG === '1',
+    sessionSeconds: positive(env, 'TIEUCHI_SESSION_SECONDS', 12 * 3600),
+    loginAttemptsPerMinute: positive(env, 'TIEUCHI_LOGIN_RATE', 10),
+  };
+}
