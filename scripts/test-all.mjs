@@ -38,13 +38,15 @@ const have = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
 const missing = [];
 if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
 if (!have('pdftotext') || !have('pdftoppm')) missing.push('poppler-utils');
+// The server suites start a throwaway PostgreSQL cluster of their own (packages/server/test/global-setup.ts).
+if (!existsSync('/usr/lib/postgresql') || !readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))) missing.push('postgresql');
 if (missing.length) {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && have('apt-get')) {
     check(`apt-get install ${missing.join(' ')}`,
       sh('apt-get', ['update', '-qq']) && sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]));
   } else {
-    console.error(`Missing ${missing.join(', ')}: install them (Debian: apt-get install -y chromium poppler-utils) and run again.`);
+    console.error(`Missing ${missing.join(', ')}: install them (Debian: apt-get install -y chromium poppler-utils postgresql) and run again.`);
     check('system packages', false);
   }
 }

@@ -14,6 +14,8 @@ export interface ServerConfig {
   logger: boolean;
   /** Session lifetime in seconds (TIEUCHI_SESSION_SECONDS, default 12 hours). */
   sessionSeconds: number;
+  /** Lifetime of device enrolment codes in seconds (TIEUCHI_ENROLMENT_SECONDS, default 24 hours). */
+  enrolmentSeconds: number;
   /** Sign-in and enrolment attempts per client address per minute (TIEUCHI_LOGIN_RATE, default 10). */
   loginAttemptsPerMinute: number;
 }
@@ -27,11 +29,12 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 }
 
 /**
- * Reads the configuration: DATABASE_URL, TIEUCHI_DATA_DIR, HOST (127.0.0.1), PORT (8080; 0 = any free port),
- * TIEUCHI_APP_DIR, TIEUCHI_LOG (1 = log requests), TIEUCHI_SESSION_SECONDS, TIEUCHI_LOGIN_RATE.
+ * Reads the configuration: DATABASE_URL, TIEUCHI_DATA_DIR, HOST (127.0.0.1), PORT (4173; 0 = any free port),
+ * TIEUCHI_APP_DIR, TIEUCHI_LOG (1 = log requests), TIEUCHI_SESSION_SECONDS,
+ * TIEUCHI_ENROLMENT_SECONDS, TIEUCHI_LOGIN_RATE.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
+  const port = env.PORT === undefined || env.PORT === '' ? 4173 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT "${env.PORT}" is not a port number`);
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -41,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     appDir: resolve(env.TIEUCHI_APP_DIR || fileURLToPath(new URL('../../forms-pwa/dist/', import.meta.url))),
     logger: env.TIEUCHI_LOG === '1',
     sessionSeconds: positive(env, 'TIEUCHI_SESSION_SECONDS', 12 * 3600),
+    enrolmentSeconds: positive(env, 'TIEUCHI_ENROLMENT_SECONDS', 24 * 3600),
     loginAttemptsPerMinute: positive(env, 'TIEUCHI_LOGIN_RATE', 10),
   };
 }

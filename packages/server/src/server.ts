@@ -57,6 +57,7 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
       appDir: config.appDir,
       logger: config.logger,
       sessionSeconds: config.sessionSeconds,
+      enrolmentSeconds: config.enrolmentSeconds,
       loginAttemptsPerMinute: config.loginAttemptsPerMinute,
       ...options,
     });

@@ -29,3 +29,11 @@ export function campaignPhase(opensOn: string, closesOn: string, at: Date): Camp
   if (today > closesOn) return 'closed';
   return 'open';
 }
+
+/** True when `day` is YYYY-MM-DD and names a real calendar day (2026-02-30 does not). */
+export function isRealDay(day: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === day;
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Type } from '@fastify/type-provider-typebox';
 import type { App, Context } from '../app.js';
 import { actorOf } from '../auth.js';
-import { campaignPhase } from '../data/vn-time.js';
+import { campaignPhase, isRealDay } from '../data/vn-time.js';
 import { ApiError } from '../errors.js';
 import type { Actor, Campaign } from '../model/frames.js';
 import { logAudit } from '../model/query/audits.js';
@@ -73,6 +73,7 @@ export function registerCampaigns(app: App, ctx: Context): void {
     async (req, reply) => {
       const actor = actorOf(req);
       const b = req.body;
+      for (const day of [b.opensOn, b.closesOn]) if (!isRealDay(day)) throw new ApiError('invalid', `${day} is not a calendar day`);
       if (b.closesOn < b.opensOn) throw new ApiError('invalid', 'closesOn is before opensOn');
       const created = await ctx.db.transaction(async (tx) => {
         if (b.baselineCampaignId) {
