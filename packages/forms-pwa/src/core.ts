@@ -24,6 +24,11 @@ export type {
   Zone,
 } from '@tieuchi/core';
 export {
+  formatDate,
+  formatDateTime,
+  parseDate,
+  vietnamDate,
+  vietnamToday,
   score,
   contentHash,
   sha256Hex,

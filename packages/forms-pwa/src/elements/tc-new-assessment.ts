@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Facility, FacilityKind, Zone } from '../core.js';
 import { LocaleController, formatDate, loc, parseDate, t } from '../i18n.js';
+import { vietnamToday } from '../core.js';
 import { ASSESSMENT_KINDS, newId, type AssessmentKind } from '../model/assessment.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
@@ -47,8 +48,7 @@ export class TcNewAssessment extends LitElement {
     const kinds = set?.applicability.facilityKinds;
     const facilities = [...store.facilities].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     const suitable = kinds ? facilities.filter((f) => kinds.includes(f.kind)) : facilities;
-    const now = new Date();
-    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    const today = vietnamToday();
     return html`<h1>${t('new.title')}</h1>
       ${sets.length === 0 ? html`<p class="warn card">${t('new.noSets')}</p>` : nothing}
       <form class="card" @submit=${this._onSubmit}>
