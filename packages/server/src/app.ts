@@ -20,6 +20,8 @@ import { registerUsers } from './resources/users.js';
 import { registerDevices } from './resources/devices.js';
 import { registerCampaigns } from './resources/campaigns.js';
 import { registerAudits } from './resources/audits.js';
+import { registerSync } from './resources/sync.js';
+import type { SetLibrary } from './data/criteria.js';
 
 /** The Fastify instance type every resource registers on (TypeBox schemas give typed requests). */
 export type App = FastifyInstance<
@@ -36,6 +38,8 @@ export interface Context {
   /** The clock (tests pass a fixed one to check expiry). */
   now(): Date;
   readonly options: AppOptions;
+  /** The criteria sets pushes are validated against, by `id@version`. */
+  readonly sets: SetLibrary;
 }
 
 /** Settings of one server. */
@@ -48,6 +52,8 @@ export interface AppOptions {
   enrolmentSeconds?: number;
   /** Sign-in and enrolment attempts allowed per client address per minute (default 10). */
   loginAttemptsPerMinute?: number;
+  /** The criteria sets (default: none loaded — every push is refused as an unknown set). */
+  sets?: SetLibrary;
   /** Log requests (default false). */
   logger?: boolean;
   /** Called with each registered route (the authorization test lists them). */
@@ -65,7 +71,7 @@ export async function buildApp(db: Database, options: AppOptions = {}, now: () =
     bodyLimit: 8 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  const ctx: Context = { db, now, options };
+  const ctx: Context = { db, now, options, sets: options.sets ?? new Map() };
 
   app.decorateRequest('actor', null);
   app.addHook('onRoute', (route) => {
@@ -113,6 +119,7 @@ export async function buildApp(db: Database, options: AppOptions = {}, now: () =
     registerDevices(scoped, ctx);
     registerCampaigns(scoped, ctx);
     registerAudits(scoped, ctx);
+    registerSync(scoped, ctx);
   }, { prefix: '/api/v1' });
 
   if (options.appDir && existsSync(`${options.appDir}/index.html`)) {

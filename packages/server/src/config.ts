@@ -12,6 +12,8 @@ export interface ServerConfig {
   /** The app's production build served at `/` (TIEUCHI_APP_DIR, default packages/forms-pwa/dist). */
   appDir: string;
   logger: boolean;
+  /** The criteria sets pushes are validated against (TIEUCHI_CRITERIA_DIR, default the repository's criteria/). */
+  criteriaDir: string;
   /** Session lifetime in seconds (TIEUCHI_SESSION_SECONDS, default 12 hours). */
   sessionSeconds: number;
   /** Lifetime of device enrolment codes in seconds (TIEUCHI_ENROLMENT_SECONDS, default 24 hours). */
@@ -43,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port,
     appDir: resolve(env.TIEUCHI_APP_DIR || fileURLToPath(new URL('../../forms-pwa/dist/', import.meta.url))),
     logger: env.TIEUCHI_LOG === '1',
+    criteriaDir: resolve(env.TIEUCHI_CRITERIA_DIR || fileURLToPath(new URL('../../../criteria/', import.meta.url))),
     sessionSeconds: positive(env, 'TIEUCHI_SESSION_SECONDS', 12 * 3600),
     enrolmentSeconds: positive(env, 'TIEUCHI_ENROLMENT_SECONDS', 24 * 3600),
     loginAttemptsPerMinute: positive(env, 'TIEUCHI_LOGIN_RATE', 10),

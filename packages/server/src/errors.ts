@@ -19,6 +19,15 @@ export const API_ERRORS = {
   },
   notInScope: { status: 400, vi: 'Cơ sở này không thuộc phạm vi của đợt.', en: 'That facility is not in the campaign.' },
   notAnInspector: { status: 400, vi: 'Chỉ giao việc cho người kiểm tra.', en: 'Only inspectors can be assigned.' },
+  invalidDocument: { status: 400, vi: 'Phiếu không hợp lệ; không có gì được lưu.', en: 'The assessment is not valid; nothing was stored.' },
+  unknownSet: { status: 400, vi: 'Máy chủ không có bộ tiêu chí (hoặc phiên bản) của phiếu này.', en: 'The server does not have this assessment’s criteria set (or version).' },
+  badHash: {
+    status: 400,
+    vi: 'Phiếu đã khóa hoặc đã nộp nhưng mã băm nội dung thiếu hoặc không khớp: phiếu có thể đã bị sửa.',
+    en: 'A locked or submitted assessment whose content hash is missing or wrong: it may have been altered.',
+  },
+  immutable: { status: 409, vi: 'Phiếu đã khóa trên máy chủ và không sửa được; hãy tạo phiếu sửa đổi mới.', en: 'The assessment is locked on the server; make a new revision instead.' },
+  stale: { status: 409, vi: 'Máy chủ có thay đổi mới hơn: đồng bộ để nhận về, rồi khóa lại.', en: 'The server has newer changes: sync to get them, then lock again.' },
   deviceOnly: { status: 403, vi: 'Chỉ thiết bị đã đăng ký mới làm được việc này.', en: 'Only an enrolled device can do this.' },
 } as const;
 

@@ -8,6 +8,7 @@ import { openPglite } from './external/pglite.js';
 import { openPostgres } from './external/postgres.js';
 import { hashAdminCode, newAdminCode } from './data/secrets.js';
 import { migrate } from './model/migrate.js';
+import { loadSets } from './data/criteria.js';
 import { replaceBootstrapCode } from './model/query/sessions.js';
 import { adminExists } from './model/query/users.js';
 
@@ -56,6 +57,7 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
     const app = await buildApp(db, {
       appDir: config.appDir,
       logger: config.logger,
+      sets: loadSets(config.criteriaDir),
       sessionSeconds: config.sessionSeconds,
       enrolmentSeconds: config.enrolmentSeconds,
       loginAttemptsPerMinute: config.loginAttemptsPerMinute,

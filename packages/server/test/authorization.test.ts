@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer, type Engine, type Spawned } from './harness.js';
+import { draft } from './assessments.js';
 import { ACTORS, CAMPAIGN_BODY, PASSWORD, setUpCouncil, type ActorName, type Council } from './council.js';
 
 type Status = Record<ActorName, number>;
@@ -104,6 +105,15 @@ const CASES: Record<string, Case> = {
     },
     expect: ADMIN_ONLY(204),
   },
+  'POST /api/v1/sync/push': {
+    prepare: async (c, actor) => ({
+      path: '/api/v1/sync/push',
+      body: { assessment: draft(`authz-${actor}-${++serial}`, 'F-A', { id: c.ids.campaign, label: 'Tự đánh giá 2026' }) },
+    }),
+    // F-A: the station's own facility, assigned to the inspector in this campaign; not the other two's.
+    expect: S(401, 201, 201, 403, 201, 403, 201, 401),
+  },
+  'GET /api/v1/sync/pull': { prepare: async () => ({ path: '/api/v1/sync/pull?after=0&limit=500' }), expect: S(401, 200, 200, 200, 200, 200, 200, 401) },
   'GET /api/v1/audits': { prepare: async () => ({ path: '/api/v1/audits?limit=500' }), expect: ADMIN_ONLY(200) },
 };
 
