@@ -28,6 +28,12 @@ export const API_ERRORS = {
   },
   immutable: { status: 409, vi: 'Phiếu đã khóa trên máy chủ và không sửa được; hãy tạo phiếu sửa đổi mới.', en: 'The assessment is locked on the server; make a new revision instead.' },
   stale: { status: 409, vi: 'Máy chủ có thay đổi mới hơn: đồng bộ để nhận về, rồi khóa lại.', en: 'The server has newer changes: sync to get them, then lock again.' },
+  unknownCampaign: { status: 400, vi: 'Máy chủ không có đợt đánh giá của phiếu này.', en: 'The server has no such campaign.' },
+  notInCampaign: {
+    status: 400,
+    vi: 'Phiếu không khớp đợt đánh giá (cơ sở ngoài phạm vi, hoặc bộ tiêu chí khác).',
+    en: 'The assessment does not fit its campaign (facility out of scope, or another criteria set).',
+  },
   deviceOnly: { status: 403, vi: 'Chỉ thiết bị đã đăng ký mới làm được việc này.', en: 'Only an enrolled device can do this.' },
 } as const;
 

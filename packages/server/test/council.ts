@@ -3,7 +3,9 @@
  * stations, a campaign over two facilities with one assignment, an enrolled device and a revoked one.
  */
 import { expect } from 'vitest';
+import { contentHash } from '@tieuchi/core';
 import { call } from './harness.js';
+import { qd1300 } from './assessments.js';
 
 /** The roles the authorization test checks every route for. */
 export const ACTORS = ['anonymous', 'admin', 'inspector', 'otherInspector', 'station', 'otherStation', 'device', 'revokedDevice'] as const;
@@ -17,9 +19,10 @@ export interface Council {
 
 export const PASSWORD = 'mật khẩu đủ dài 123';
 
+/** A campaign over facilities F-A and F-B with the repository's qd1300 commune-station set. */
 export const CAMPAIGN_BODY = {
   name: { vi: 'Tự đánh giá 2026', en: 'Self-assessment 2026' },
-  set: { id: 'tram-y-te-xa', version: '2026.1', hash: 'sha256:0123456789abcdef0123456789abcdef' },
+  set: { id: 'qd1300-commune-health', version: '2023.1', hash: contentHash(qd1300()) },
   kind: 'self-assessment',
   facilities: ['F-A', 'F-B'],
   opensOn: '2026-01-01',

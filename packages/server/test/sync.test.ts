@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockAssessment, type Assessment } from '@tieuchi/core';
 import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer, type Spawned } from './harness.js';
-import { setUpCouncil, type Council } from './council.js';
+import { CAMPAIGN_BODY, setUpCouncil, type Council } from './council.js';
 import { draft, qd1300 } from './assessments.js';
 
 describe.each(ENGINES)('sync on %s', (engine) => {
@@ -52,12 +52,19 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     ];
     const locked = lockAssessment(good, qd1300(), '2026-12-01T08:00:00.000Z');
     cases.push([{ ...locked, answers: { ...locked.answers, 't1.1': { value: 'not-met' } } }, 'badHash']);
+    cases.push([{ ...good, schemaVersion: 2, campaign: { id: '00000000-0000-4000-8000-000000000000', label: 'không có' } }, 'unknownCampaign']);
+    cases.push([{ ...good, schemaVersion: 2, campaign: { id: 'not-a-uuid', label: 'x' } }, 'unknownCampaign']);
+    const elsewhere = await call(server.url, 'POST', '/api/v1/campaigns', { ...CAMPAIGN_BODY, facilities: ['F-B'] }, council.tokens.admin);
+    cases.push([{ ...good, schemaVersion: 2, campaign: { id: elsewhere.body.id, label: 'x' } }, 'notInCampaign']);
     for (const [doc, code] of cases) {
       const r = await push(doc);
       expect([r.status, r.body.error.code], code).toEqual([400, code]);
       expect(r.body.error.message.vi.length).toBeGreaterThan(10);
     }
     expect(await pullAll()).toEqual([]);
+    // The same document inside its campaign is accepted.
+    const inCampaign = await push({ ...good, schemaVersion: 2, campaign: { id: council.ids.campaign, label: 'Tự đánh giá 2026' } });
+    expect([inCampaign.status, inCampaign.body.result]).toEqual([201, 'created']);
   });
 
   it('stores a draft once however often it is pushed, and keeps locked documents immutable', async () => {

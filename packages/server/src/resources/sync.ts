@@ -5,9 +5,11 @@ import { actorOf } from '../auth.js';
 import { ApiError } from '../errors.js';
 import type { Actor } from '../model/frames.js';
 import { logAudit } from '../model/query/audits.js';
+import { getCampaign } from '../model/query/campaigns.js';
 import { getAssessment, getRevision, inspectorAssigned, lockAssessmentId, nextChange, pullChanges, storeRevision, type PullScope } from '../model/query/sync.js';
 import { authErrors, bearer, ErrorReply } from './schemas.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const Pushed = Type.Object({ result: Type.String(), revision: Type.String(), change: Type.Integer(), document: Type.Unknown() });
 
 /** What a pull returns for one assessment. */
@@ -33,6 +35,12 @@ export function registerSync(app: App, ctx: Context): void {
       const actor = actorOf(req);
       const doc = checkDocument(ctx, req.body.assessment);
       mayWrite(actor, doc);
+      if (doc.campaign) {
+        const c = UUID.test(doc.campaign.id) ? await getCampaign(ctx.db, doc.campaign.id) : null;
+        if (!c) throw new ApiError('unknownCampaign');
+        const fits = c.facilities.includes(doc.facility.id) && c.set.id === doc.criteriaSet.id && c.set.version === doc.criteriaSet.version;
+        if (!fits) throw new ApiError('notInCampaign');
+      }
       if (actor.user.role === 'inspector') {
         if (!doc.campaign || !(await inspectorAssigned(ctx.db, actor.user.id, doc.campaign.id, doc.facility.id))) throw new ApiError('forbidden');
       }
