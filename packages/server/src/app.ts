@@ -21,6 +21,7 @@ import { registerDevices } from './resources/devices.js';
 import { registerCampaigns } from './resources/campaigns.js';
 import { registerAudits } from './resources/audits.js';
 import { registerSync } from './resources/sync.js';
+import { registerPhotos } from './resources/photos.js';
 import type { SetLibrary } from './data/criteria.js';
 
 /** The Fastify instance type every resource registers on (TypeBox schemas give typed requests). */
@@ -52,6 +53,8 @@ export interface AppOptions {
   enrolmentSeconds?: number;
   /** Sign-in and enrolment attempts allowed per client address per minute (default 10). */
   loginAttemptsPerMinute?: number;
+  /** Largest photo accepted, in bytes (default 10 MiB). */
+  photoMaxBytes?: number;
   /** The criteria sets (default: none loaded — every push is refused as an unknown set). */
   sets?: SetLibrary;
   /** Log requests (default false). */
@@ -95,6 +98,8 @@ export async function buildApp(db: Database, options: AppOptions = {}, now: () =
     const e = err as { validation?: unknown; statusCode?: number; message?: string };
     if (e.validation) return reply.code(400).send(errorBody('invalid', e.message));
     if (e.statusCode === 429) return reply.code(429).send(errorBody('tooMany'));
+    if (e.statusCode === 413) return reply.code(413).send(errorBody('tooLarge'));
+    if (e.statusCode === 415) return reply.code(415).send(errorBody('invalid', e.message));
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return reply.code(e.statusCode).send(errorBody('invalid', e.message));
     req.log.error(err);
     return reply.code(500).send({ error: { code: 'internal', message: { vi: 'Lỗi máy chủ.', en: 'Server error.' } } });
@@ -120,6 +125,7 @@ export async function buildApp(db: Database, options: AppOptions = {}, now: () =
     registerCampaigns(scoped, ctx);
     registerAudits(scoped, ctx);
     registerSync(scoped, ctx);
+    registerPhotos(scoped, ctx);
   }, { prefix: '/api/v1' });
 
   if (options.appDir && existsSync(`${options.appDir}/index.html`)) {

@@ -14,6 +14,8 @@ export interface ServerConfig {
   logger: boolean;
   /** The criteria sets pushes are validated against (TIEUCHI_CRITERIA_DIR, default the repository's criteria/). */
   criteriaDir: string;
+  /** Largest photo accepted in bytes (TIEUCHI_PHOTO_MAX_BYTES, default 10 MiB). */
+  photoMaxBytes: number;
   /** Session lifetime in seconds (TIEUCHI_SESSION_SECONDS, default 12 hours). */
   sessionSeconds: number;
   /** Lifetime of device enrolment codes in seconds (TIEUCHI_ENROLMENT_SECONDS, default 24 hours). */
@@ -46,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     appDir: resolve(env.TIEUCHI_APP_DIR || fileURLToPath(new URL('../../forms-pwa/dist/', import.meta.url))),
     logger: env.TIEUCHI_LOG === '1',
     criteriaDir: resolve(env.TIEUCHI_CRITERIA_DIR || fileURLToPath(new URL('../../../criteria/', import.meta.url))),
+    photoMaxBytes: positive(env, 'TIEUCHI_PHOTO_MAX_BYTES', 10 * 1024 * 1024),
     sessionSeconds: positive(env, 'TIEUCHI_SESSION_SECONDS', 12 * 3600),
     enrolmentSeconds: positive(env, 'TIEUCHI_ENROLMENT_SECONDS', 24 * 3600),
     loginAttemptsPerMinute: positive(env, 'TIEUCHI_LOGIN_RATE', 10),

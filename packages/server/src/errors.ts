@@ -34,6 +34,8 @@ export const API_ERRORS = {
     vi: 'Phiếu không khớp đợt đánh giá (cơ sở ngoài phạm vi, hoặc bộ tiêu chí khác).',
     en: 'The assessment does not fit its campaign (facility out of scope, or another criteria set).',
   },
+  tooLarge: { status: 413, vi: 'Tệp quá lớn.', en: 'The file is too large.' },
+  photoHash: { status: 400, vi: 'Ảnh bị hỏng khi gửi (mã băm không khớp). Gửi lại.', en: 'The photo was damaged in transit (hash mismatch). Send it again.' },
   deviceOnly: { status: 403, vi: 'Chỉ thiết bị đã đăng ký mới làm được việc này.', en: 'Only an enrolled device can do this.' },
 } as const;
 

@@ -58,6 +58,7 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
       appDir: config.appDir,
       logger: config.logger,
       sets: loadSets(config.criteriaDir),
+      photoMaxBytes: config.photoMaxBytes,
       sessionSeconds: config.sessionSeconds,
       enrolmentSeconds: config.enrolmentSeconds,
       loginAttemptsPerMinute: config.loginAttemptsPerMinute,

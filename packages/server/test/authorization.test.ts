@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer, type Engine, type Spawned } from './harness.js';
+import { createHash } from 'node:crypto';
 import { draft } from './assessments.js';
 import { ACTORS, CAMPAIGN_BODY, PASSWORD, setUpCouncil, type ActorName, type Council } from './council.js';
 
@@ -23,6 +24,9 @@ const SIGNED_IN = (ok: number) => S(401, ok, ok, ok, ok, ok, ok, 401);
 const PUBLIC = (ok: number) => S(ok, ok, ok, ok, ok, ok, ok, 401);
 
 let serial = 0;
+/** Some bytes that stand for a photo (the server checks only their hash, type and size). */
+const photoBytes = (n: number) => new TextEncoder().encode(`\x89PNG photo number ${n}`);
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const admin = (c: Council) => c.tokens.admin;
 async function throwawayUser(c: Council) {
   const r = await call(c.base, 'POST', '/api/v1/users', { login: `tmp${++serial}`, displayName: 'tmp', role: 'inspector' }, admin(c));
@@ -114,6 +118,22 @@ const CASES: Record<string, Case> = {
     expect: S(401, 201, 201, 403, 201, 403, 201, 401),
   },
   'GET /api/v1/sync/pull': { prepare: async () => ({ path: '/api/v1/sync/pull?after=0&limit=500' }), expect: S(401, 200, 200, 200, 200, 200, 200, 401) },
+  'PUT /api/v1/photos/{sha256}': {
+    async prepare() {
+      const bytes = photoBytes(++serial);
+      return { path: `/api/v1/photos/${sha256(bytes)}`, body: bytes };
+    },
+    expect: S(401, 201, 201, 201, 201, 201, 201, 401),
+  },
+  'GET /api/v1/photos/{sha256}/exists': { prepare: async () => ({ path: `/api/v1/photos/${sha256(photoBytes(0))}/exists` }), expect: S(401, 200, 200, 200, 200, 200, 200, 401) },
+  'GET /api/v1/photos/{sha256}': {
+    async prepare(c) {
+      const bytes = photoBytes(0);
+      await call(c.base, 'PUT', `/api/v1/photos/${sha256(bytes)}`, bytes, admin(c));
+      return { path: `/api/v1/photos/${sha256(bytes)}` };
+    },
+    expect: S(401, 200, 200, 200, 200, 200, 200, 401),
+  },
   'GET /api/v1/audits': { prepare: async () => ({ path: '/api/v1/audits?limit=500' }), expect: ADMIN_ONLY(200) },
 };
 

@@ -105,12 +105,14 @@ export interface Answer {
   headers: Headers;
 }
 
-/** Calls the server over TCP with an optional JSON body and bearer token. */
+/** Calls the server over TCP with an optional JSON body (or raw bytes, sent as image/png) and bearer token. */
 export async function call(base: string, method: string, path: string, body?: unknown, token?: string): Promise<Answer> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(new URL(path, base), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const raw = body instanceof Uint8Array;
+  if (body !== undefined) headers['content-type'] = raw ? 'image/png' : 'application/json';
+  const payload = body === undefined ? undefined : raw ? body : JSON.stringify(body);
+  const res = await fetch(new URL(path, base), { method, headers, body: payload });
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -3,11 +3,14 @@
  * locked documents immutable, three-way merge of drafts from two devices, and a change cursor that never skips a
  * commit while many pushes run concurrently.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockAssessment, type Assessment } from '@tieuchi/core';
 import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer, type Spawned } from './harness.js';
 import { CAMPAIGN_BODY, setUpCouncil, type Council } from './council.js';
 import { draft, qd1300 } from './assessments.js';
+
+const PHOTO_MAX = 200_000;
 
 describe.each(ENGINES)('sync on %s', (engine) => {
   let server: Spawned;
@@ -34,7 +37,7 @@ describe.each(ENGINES)('sync on %s', (engine) => {
       target = d.dir;
       removeDir = d.remove;
     }
-    server = await spawnServer({ ...engineEnv(engine, target), TIEUCHI_LOGIN_RATE: '1000' });
+    server = await spawnServer({ ...engineEnv(engine, target), TIEUCHI_LOGIN_RATE: '1000', TIEUCHI_PHOTO_MAX_BYTES: String(PHOTO_MAX) });
     council = await setUpCouncil(server.url, server.adminCode!);
   });
   afterAll(async () => {
@@ -146,6 +149,29 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     const changes = all.map((c) => c.change);
     expect(new Set(changes).size).toBe(changes.length);
     expect(changes).toEqual([...changes].sort((a, b) => a - b));
+  });
+
+  it('stores photos by SHA-256: deduplicated, checked, size-limited, read back byte for byte', async () => {
+    const bytes = new Uint8Array(50_000).map((_, i) => (i * 7) % 256);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const url = `/api/v1/photos/${hash}`;
+    expect((await call(server.url, 'GET', `${url}/exists`, undefined, council.tokens.device)).body).toEqual({ stored: false });
+    expect((await call(server.url, 'PUT', url, bytes, council.tokens.device)).status).toBe(201);
+    expect((await call(server.url, 'PUT', url, bytes, council.tokens.station)).status).toBe(200); // deduplicated
+    expect((await call(server.url, 'GET', `${url}/exists`, undefined, council.tokens.device)).body).toEqual({ stored: true });
+    const res = await fetch(new URL(url, server.url), { headers: { authorization: `Bearer ${council.tokens.inspector}` } });
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+
+    const damaged = bytes.slice();
+    damaged[10] = damaged[10]! ^ 1;
+    const bad = await call(server.url, 'PUT', url.replace(hash, createHash('sha256').update(bytes.slice(1)).digest('hex')), damaged, council.tokens.device);
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'photoHash']);
+    const big = new Uint8Array(PHOTO_MAX + 1);
+    const tooBig = await call(server.url, 'PUT', `/api/v1/photos/${createHash('sha256').update(big).digest('hex')}`, big, council.tokens.device);
+    expect([tooBig.status, tooBig.body.error.code]).toEqual([413, 'tooLarge']);
+    const text = await fetch(new URL(url, server.url), { method: 'PUT', headers: { authorization: `Bearer ${council.tokens.device}`, 'content-type': 'text/html' }, body: 'x' });
+    expect(text.status).toBe(415);
   });
 
   it('lets a station pull only its own facility', async () => {
