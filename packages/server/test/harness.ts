@@ -111,7 +111,7 @@ export async function call(base: string, method: string, path: string, body?: un
   if (token) headers.authorization = `Bearer ${token}`;
   const raw = body instanceof Uint8Array;
   if (body !== undefined) headers['content-type'] = raw ? 'image/png' : 'application/json';
-  const payload = body === undefined ? undefined : raw ? body : JSON.stringify(body);
+  const payload = (body === undefined ? undefined : raw ? body : JSON.stringify(body)) as BodyInit | undefined;
   const res = await fetch(new URL(path, base), { method, headers, body: payload });
   const text = await res.text();
   let parsed: unknown = text;

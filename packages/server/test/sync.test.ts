@@ -9,6 +9,7 @@ import { lockAssessment, type Assessment } from '@tieuchi/core';
 import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer, type Spawned } from './harness.js';
 import { CAMPAIGN_BODY, setUpCouncil, type Council } from './council.js';
 import { draft, qd1300 } from './assessments.js';
+import { createSyncClient, enrol, SyncError } from '../../forms-pwa/src/sync/client.js';
 
 const PHOTO_MAX = 200_000;
 
@@ -172,6 +173,33 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     expect([tooBig.status, tooBig.body.error.code]).toEqual([413, 'tooLarge']);
     const text = await fetch(new URL(url, server.url), { method: 'PUT', headers: { authorization: `Bearer ${council.tokens.device}`, 'content-type': 'text/html' }, body: 'x' });
     expect(text.status).toBe(415);
+  });
+
+  it('works through the app’s own sync module: enrol, push, resumable pull, photo upload once, 401 after revocation', async () => {
+    const made = await call(server.url, 'POST', '/api/v1/devices', { userId: council.ids.station, label: 'Máy dùng mô-đun' }, council.tokens.admin);
+    const { token, deviceId } = await enrol(server.url, made.body.shortCode.toLowerCase());
+    const client = createSyncClient({ baseUrl: server.url, token });
+    const first = await client.push(draft('s-client', 'F-A'));
+    expect(first.result).toBe('created');
+    const edited = { ...draft('s-client', 'F-A'), note: 'sửa trên máy' };
+    const second = await client.push(edited, first.revision);
+    expect([second.result, second.change > first.change]).toEqual(['updated', true]);
+    expect((await client.push(edited, first.revision)).result).toBe('unchanged'); // a retry
+    // A pull in pages of 2 from a cursor kept halfway gives the same as one pull from the start.
+    const all: number[] = [];
+    const end = await client.pullAll(0, (c) => void all.push(c.change), 2);
+    const half = all[Math.floor(all.length / 2)]!;
+    const rest: number[] = [];
+    expect(await client.pullAll(half, (c) => void rest.push(c.change), 2)).toBe(end);
+    expect(rest).toEqual(all.filter((c) => c > half));
+    const bytes = new TextEncoder().encode('ảnh minh chứng');
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    expect(await client.uploadPhoto(hash, bytes, 'image/jpeg')).toBe(true);
+    expect(await client.uploadPhoto(hash, bytes, 'image/jpeg')).toBe(false);
+    await call(server.url, 'POST', `/api/v1/devices/${deviceId}/revoke`, undefined, council.tokens.admin);
+    const refused = await client.push(edited).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SyncError);
+    expect([(refused as SyncError).status, (refused as SyncError).signInAgain, (refused as SyncError).text.vi.length > 5]).toEqual([401, true, true]);
   });
 
   it('lets a station pull only its own facility', async () => {
