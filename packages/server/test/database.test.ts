@@ -2,7 +2,7 @@
  * The database layer on both engines: migrations (ordered, one transaction, idempotent), the append-only audit
  * log trigger, identical value shapes, and the data-folder lock.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -37,6 +37,7 @@ afterAll(async () => {
 
 function migrationsDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'tieuchi-mig-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   for (const [name, sql] of Object.entries(files)) writeFileSync(join(dir, name), sql);
   return dir;
 }
@@ -102,7 +103,7 @@ describe.each(ENGINES)('database layer on %s', (engine) => {
 describe('data-folder lock', () => {
   it('refuses a folder held by a live process, naming its pid, and takes over a stale lock', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tieuchi-lock-'));
-    mkdirSync(dir, { recursive: true });
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     try {
       writeFileSync(join(dir, 'server.lock'), String(holder.pid));
