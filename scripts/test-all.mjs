@@ -43,6 +43,8 @@ if (!have('firefox-esr')) missing.push('firefox-esr');
 if (!have('WebKitWebDriver')) missing.push('webkit2gtk-driver');
 if (!have('Xvfb')) missing.push('xvfb');
 if (!have('xauth')) missing.push('xauth');
+// The server suites start a throwaway PostgreSQL cluster of their own (packages/server/test/global-setup.ts).
+if (!existsSync('/usr/lib/postgresql') || !readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))) missing.push('postgresql');
 if (missing.length) {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && have('apt-get')) {

@@ -1,0 +1,98 @@
+import type { Queryable } from '../../external/database.js';
+
+/** The stored current revision of an assessment. */
+export interface StoredAssessment {
+  id: string;
+  facilityId: string;
+  status: string;
+  head: string;
+  change: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * Serialises pushes of one assessment id (two pushes of a new document must not both insert it).
+ * Transaction-scoped: released at COMMIT or ROLLBACK.
+ */
+export async function lockAssessmentId(q: Queryable, id: string): Promise<void> {
+  await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [id]);
+}
+
+/** The current revision of an assessment, or null. */
+export async function getAssessment(q: Queryable, id: string): Promise<StoredAssessment | null> {
+  const { rows } = await q.query<{ id: string; facility_id: string; status: string; head: string; change: number; body: Record<string, unknown> }>(
+    'SELECT id, facility_id, status, head, change, body FROM assessments WHERE id = $1',
+    [id],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, facilityId: r.facility_id, status: r.status, head: r.head, change: r.change, body: r.body } : null;
+}
+
+/** One stored revision's document, or null. */
+export async function getRevision(q: Queryable, id: string, revision: string): Promise<Record<string, unknown> | null> {
+  const { rows } = await q.query<{ body: Record<string, unknown> }>(
+    'SELECT body FROM assessment_revisions WHERE assessment_id = $1 AND revision = $2',
+    [id, revision],
+  );
+  return rows[0]?.body ?? null;
+}
+
+/**
+ * Takes the next change number. MUST be the last statement of a push before its inserts: the counter row stays
+ * locked until COMMIT, so change numbers become visible in commit order and a pull never skips one.
+ */
+export async function nextChange(q: Queryable): Promise<number> {
+  const { rows } = await q.query<{ value: number }>('UPDATE sync_counter SET value = value + 1 RETURNING value');
+  return rows[0]!.value;
+}
+
+/** Stores a new revision and makes it the assessment's current one. */
+export async function storeRevision(
+  q: Queryable,
+  r: { id: string; facilityId: string; campaignId: string | null; setId: string; setVersion: string; status: string; revision: string; change: number; body: object; userId: string; deviceId: string | null },
+): Promise<void> {
+  const body = JSON.stringify(r.body);
+  await q.query(
+    `INSERT INTO assessment_revisions (assessment_id, revision, body, change, pushed_by, pushed_device)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [r.id, r.revision, body, r.change, r.userId, r.deviceId],
+  );
+  await q.query(
+    `INSERT INTO assessments (id, facility_id, campaign_id, set_id, set_version, status, head, change, body, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+     ON CONFLICT (id) DO UPDATE SET facility_id = $2, campaign_id = $3, set_id = $4, set_version = $5, status = $6,
+       head = $7, change = $8, body = $9, updated_at = now()`,
+    [r.id, r.facilityId, r.campaignId, r.setId, r.setVersion, r.status, r.revision, r.change, body],
+  );
+}
+
+/** Who may pull what: everything (admin), one facility (station), or the facilities assigned (inspector). */
+export type PullScope = { all: true } | { facilityId: string } | { inspectorId: string };
+
+/** Current revisions with a change number above `after`, in change order, at most `limit`. */
+export async function pullChanges(q: Queryable, scope: PullScope, after: number, limit: number): Promise<StoredAssessment[]> {
+  const all = 'all' in scope;
+  const facility = 'facilityId' in scope ? scope.facilityId : null;
+  const inspector = 'inspectorId' in scope ? scope.inspectorId : null;
+  const { rows } = await q.query<{ id: string; facility_id: string; status: string; head: string; change: number; body: Record<string, unknown> }>(
+    `SELECT a.id, a.facility_id, a.status, a.head, a.change, a.body FROM assessments a
+     WHERE a.change > $1
+       AND ($3::boolean
+            OR a.facility_id = $4::text
+            OR ($5::uuid IS NOT NULL AND EXISTS (
+                  SELECT 1 FROM assignments s
+                  WHERE s.user_id = $5::uuid AND s.facility_id = a.facility_id AND s.campaign_id::text = a.campaign_id)))
+     ORDER BY a.change LIMIT $2`,
+    [after, limit, all, facility, inspector],
+  );
+  return rows.map((r) => ({ id: r.id, facilityId: r.facility_id, status: r.status, head: r.head, change: r.change, body: r.body }));
+}
+
+/** True when the inspector is assigned to this facility in this campaign. */
+export async function inspectorAssigned(q: Queryable, userId: string, campaignId: string, facilityId: string): Promise<boolean> {
+  const { rows } = await q.query(
+    'SELECT 1 FROM assignments WHERE user_id = $1 AND campaign_id::text = $2 AND facility_id = $3 LIMIT 1',
+    [userId, campaignId, facilityId],
+  );
+  return rows.length > 0;
+}

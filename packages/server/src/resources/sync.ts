@@ -1,0 +1,136 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { contentHash, mergeThreeWay, validateAssessment, verifyContentHash, type Assessment } from '@tieuchi/core';
+import type { App, Context } from '../app.js';
+import { actorOf } from '../auth.js';
+import { ApiError } from '../errors.js';
+import type { Actor } from '../model/frames.js';
+import { logAudit } from '../model/query/audits.js';
+import { getCampaign } from '../model/query/campaigns.js';
+import { getAssessment, getRevision, inspectorAssigned, lockAssessmentId, nextChange, pullChanges, storeRevision, type PullScope } from '../model/query/sync.js';
+import { authErrors, bearer, ErrorReply } from './schemas.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const Pushed = Type.Object({ result: Type.String(), revision: Type.String(), change: Type.Integer(), document: Type.Unknown() });
+
+/** What a pull returns for one assessment. */
+const Change = Type.Object({ id: Type.String(), revision: Type.String(), change: Type.Integer(), document: Type.Unknown() });
+
+/**
+ * Sync (ADR 0008): push one assessment (validated by core; idempotent by id + content hash; merged answer by
+ * answer against the revision the device last pulled; one transaction), and pull changes after a cursor.
+ */
+export function registerSync(app: App, ctx: Context): void {
+  app.post(
+    '/sync/push',
+    {
+      config: { access: ['admin', 'inspector', 'station'] },
+      schema: {
+        summary: 'Push one assessment (idempotent; drafts are merged with the server copy)',
+        security: bearer,
+        body: Type.Object({ assessment: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false }),
+        response: { 200: Pushed, 201: Pushed, 409: ErrorReply, ...authErrors },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const doc = checkDocument(ctx, req.body.assessment);
+      mayWrite(actor, doc);
+      if (doc.campaign) {
+        const c = UUID.test(doc.campaign.id) ? await getCampaign(ctx.db, doc.campaign.id) : null;
+        if (!c) throw new ApiError('unknownCampaign');
+        const fits = c.facilities.includes(doc.facility.id) && c.set.id === doc.criteriaSet.id && c.set.version === doc.criteriaSet.version;
+        if (!fits) throw new ApiError('notInCampaign');
+      }
+      if (actor.user.role === 'inspector') {
+        if (!doc.campaign || !(await inspectorAssigned(ctx.db, actor.user.id, doc.campaign.id, doc.facility.id))) throw new ApiError('forbidden');
+      }
+      const out = await ctx.db.transaction(async (tx) => {
+        await lockAssessmentId(tx, doc.id);
+        const current = await getAssessment(tx, doc.id);
+        const { baseRevision, ...pushed } = doc;
+        const revision = contentHash(pushed);
+        if (current && (await getRevision(tx, doc.id, revision))) {
+          return { result: 'unchanged', revision: current.head, change: current.change, document: current.body };
+        }
+        let next: Assessment = pushed as Assessment;
+        let result = current ? 'updated' : 'created';
+        if (current) {
+          if (current.status !== 'draft') throw new ApiError('immutable');
+          if (baseRevision !== current.head) {
+            if (pushed.status !== 'draft') throw new ApiError('stale');
+            const base = baseRevision ? ((await getRevision(tx, doc.id, baseRevision)) as Assessment | null) : null;
+            const m = mergeThreeWay(base, pushed as Assessment, current.body as unknown as Assessment);
+            if (!m.ok) throw new ApiError('invalid', m.errors);
+            next = m.value.merged;
+            result = 'merged';
+          }
+        }
+        const nextRevision = contentHash(next);
+        if (current && nextRevision === current.head) return { result: 'unchanged', revision: current.head, change: current.change, document: current.body };
+        const change = await nextChange(tx); // last before the inserts: see ADR 0008
+        await storeRevision(tx, {
+          id: next.id,
+          facilityId: next.facility.id,
+          campaignId: next.campaign?.id ?? null,
+          setId: next.criteriaSet.id,
+          setVersion: next.criteriaSet.version,
+          status: next.status,
+          revision: nextRevision,
+          change,
+          body: next,
+          userId: actor.user.id,
+          deviceId: actor.deviceId,
+        });
+        await logAudit(tx, actor, { action: 'assessment.push', subjectKind: 'assessment', subjectId: next.id, details: { result, revision: nextRevision, status: next.status } });
+        return { result, revision: nextRevision, change, document: next };
+      });
+      return reply.code(out.result === 'created' ? 201 : 200).send(out);
+    },
+  );
+
+  app.get(
+    '/sync/pull',
+    {
+      config: { access: ['admin', 'inspector', 'station'] },
+      schema: {
+        summary: 'Assessments changed after a cursor, in commit order (resume with `next`)',
+        security: bearer,
+        querystring: Type.Object({
+          after: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,15})$' })),
+          limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$' })),
+        }),
+        response: { 200: Type.Object({ changes: Type.Array(Change), next: Type.Integer() }), ...authErrors },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const after = Number(req.query.after ?? 0);
+      const scope: PullScope =
+        actor.user.role === 'admin' ? { all: true } : actor.user.role === 'station' ? { facilityId: actor.user.facilityId! } : { inspectorId: actor.user.id };
+      const rows = await pullChanges(ctx.db, scope, after, Number(req.query.limit ?? 100));
+      return {
+        changes: rows.map((r) => ({ id: r.id, revision: r.head, change: r.change, document: r.body })),
+        next: rows.length ? rows[rows.length - 1]!.change : after,
+      };
+    },
+  );
+}
+
+/** Validates a pushed document with core: schema, its set, answers, and the content hash of a locked one. */
+function checkDocument(ctx: Context, raw: unknown): Assessment {
+  const shape = validateAssessment(raw);
+  if (!shape.ok) throw new ApiError('invalidDocument', shape.errors);
+  const a = shape.value;
+  const entry = ctx.sets.get(`${a.criteriaSet.id}@${a.criteriaSet.version}`);
+  if (!entry) throw new ApiError('unknownSet', [{ pointer: '/criteriaSet', id: a.criteriaSet.id, version: a.criteriaSet.version }]);
+  if (a.criteriaSet.contentHash !== undefined && a.criteriaSet.contentHash !== entry.hash) throw new ApiError('unknownSet', [{ pointer: '/criteriaSet/contentHash' }]);
+  const full = validateAssessment(raw, entry.set);
+  if (!full.ok) throw new ApiError('invalidDocument', full.errors);
+  if (a.status !== 'draft' && !verifyContentHash(a)) throw new ApiError('badHash');
+  return full.value;
+}
+
+/** A station writes only its own facility's assessments; inspectors are checked against assignments. */
+function mayWrite(actor: Actor, doc: Assessment): void {
+  if (actor.user.role === 'station' && doc.facility.id !== actor.user.facilityId) throw new ApiError('forbidden');
+}
