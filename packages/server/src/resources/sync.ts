@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { contentHash, mergeThreeWay, validateAssessment, verifyContentHash, type Assessment } from '@tieuchi/core';
+import { contentHash, mergeThreeWay, verifyAssessment, type Assessment } from '@tieuchi/core';
 import type { App, Context } from '../app.js';
 import { actorOf } from '../auth.js';
 import { ApiError } from '../errors.js';
@@ -116,18 +116,23 @@ export function registerSync(app: App, ctx: Context): void {
   );
 }
 
-/** Validates a pushed document with core: schema, its set, answers, and the content hash of a locked one. */
+/** Problems of core's verifier that mean the server has no such set, or not this content of it. */
+const SET_PROBLEMS = new Set(['verify.no-set', 'answer.set-mismatch', 'answer.hash-mismatch', 'verify.set-pin-mismatch']);
+/** Problems that mean a submitted or locked document's content hash is missing or does not match. */
+const HASH_PROBLEMS = new Set(['verify.hash-missing', 'verify.hash-mismatch', 'verify.set-hash-missing']);
+
+/**
+ * Checks a pushed document with core's one verifier (the same verdict as the app's import and the CLI): schema, its
+ * set (and the pinned set hash of a submitted or locked one), every answer, and the content hash of a submitted or
+ * locked one (missing = refused).
+ */
 function checkDocument(ctx: Context, raw: unknown): Assessment {
-  const shape = validateAssessment(raw);
-  if (!shape.ok) throw new ApiError('invalidDocument', shape.errors);
-  const a = shape.value;
-  const entry = ctx.sets.get(`${a.criteriaSet.id}@${a.criteriaSet.version}`);
-  if (!entry) throw new ApiError('unknownSet', [{ pointer: '/criteriaSet', id: a.criteriaSet.id, version: a.criteriaSet.version }]);
-  if (a.criteriaSet.contentHash !== undefined && a.criteriaSet.contentHash !== entry.hash) throw new ApiError('unknownSet', [{ pointer: '/criteriaSet/contentHash' }]);
-  const full = validateAssessment(raw, entry.set);
-  if (!full.ok) throw new ApiError('invalidDocument', full.errors);
-  if (a.status !== 'draft' && !verifyContentHash(a)) throw new ApiError('badHash');
-  return full.value;
+  const r = verifyAssessment(raw, { findSet: (id, version) => ctx.sets.get(`${id}@${version}`)?.set });
+  if (r.ok) return r.value;
+  const codes = r.errors.map((e) => e.code);
+  if (codes.some((c) => SET_PROBLEMS.has(c))) throw new ApiError('unknownSet', r.errors);
+  if (codes.some((c) => HASH_PROBLEMS.has(c))) throw new ApiError('badHash', r.errors);
+  throw new ApiError('invalidDocument', r.errors);
 }
 
 /** A station writes only its own facility's assessments; inspectors are checked against assignments. */
