@@ -10,6 +10,7 @@ import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer,
 import { CAMPAIGN_BODY, setUpCouncil, type Council } from './council.js';
 import { draft, qd1300 } from './assessments.js';
 import { createSyncClient, enrol, SyncError } from '../../forms-pwa/src/sync/client.js';
+import { hostileCorpus } from '../../core/test/hostile-corpus.js';
 
 const PHOTO_MAX = 200_000;
 
@@ -208,4 +209,22 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     expect(mine.every((c) => c.document.facility.id === 'F-A')).toBe(true);
     expect(await pullAll(council.tokens.otherStation)).toEqual([]);
   });
+
+  it('gives the shared hostile corpus the same verdicts as core, the CLI and the app: nothing tampered is stored', async () => {
+    const corpus = hostileCorpus().filter((c) => c.single !== undefined);
+    const refused = corpus.filter((c) => c.codes.length);
+    expect(refused.length).toBeGreaterThan(5);
+    const before = (await pullAll()).length;
+    for (const c of refused) {
+      const r = await push(c.single, council.tokens.admin);
+      expect(r.status, c.name).toBe(400);
+      const codes = [...new Set((r.body.error.details as { code: string }[]).map((d) => d.code))].sort();
+      expect(codes, c.name).toEqual([...c.codes].sort());
+    }
+    expect((await pullAll()).length).toBe(before); // nothing refused was stored
+    for (const c of corpus.filter((x) => !x.codes.length)) {
+      expect((await push(c.single, council.tokens.admin)).status, c.name).toBeLessThan(300);
+    }
+  });
+
 });
