@@ -78,3 +78,4 @@ export type {
   ScoreResultItemResult,
   ScoreResultRuleOutcome,
 } from './generated/types.js';
+export { parseLocaleNumber, formatLocaleNumber, type ParsedNumber, type NumberLocale } from './parse-number.js';

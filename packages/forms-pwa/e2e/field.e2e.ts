@@ -1,0 +1,202 @@
+/**
+ * Issue 13, "the app in the field": everyday mistakes, each in Chromium against the production build.
+ * Numbers (range at the field, decimal comma, save as typed), a bad stored draft, a backup with one bad
+ * document, and leaving the page while a write is pending.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAssessment, importFile, launch, openApp, serve, type Served } from './harness.js';
+
+const SET_1300 = 'qd1300-commune-health@2023.1';
+/** 1300 item 1.5: share of the population with health insurance, 0–100 %, bands at 90 and 95. */
+const ITEM = 't1.5';
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await serve();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function freshPage(): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  await openApp(page, served.url);
+  return page;
+}
+
+/** One assessment as stored in IndexedDB (read directly, not through the app). */
+const stored = (page: Page, id: string) =>
+  page.evaluate(
+    (id) =>
+      new Promise<any>((resolve, reject) => {
+        const open = indexedDB.open('tieuchi');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('assessments').objectStore('assessments').get(id);
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    id,
+  );
+
+/** Writes an assessment straight into IndexedDB, as an older app version or another tab could have. */
+const putStored = (page: Page, a: unknown) =>
+  page.evaluate(
+    (a) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tieuchi');
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('assessments', 'readwrite');
+          tx.objectStore('assessments').put(a);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    a,
+  );
+
+const numberInput = (page: Page, itemId = ITEM) => page.locator(`tc-item-card[data-item-id="${itemId}"] tc-answer-control input`);
+
+/** Types into the numeric field as a person does (key by key), without leaving it. */
+async function typeNumber(page: Page, text: string, itemId = ITEM): Promise<void> {
+  const input = numberInput(page, itemId);
+  await input.click();
+  await input.press('Control+A');
+  await input.press('Backspace');
+  await page.keyboard.type(text);
+}
+
+const storedValue = async (page: Page, id: string, itemId = ITEM) => (await stored(page, id))?.answers?.[itemId]?.value;
+
+describe('numbers at the field (issue 13, items 1–3)', () => {
+  it('1. refuses an out-of-range value at the field, in the user language, and does not store it', async () => {
+    const page = await freshPage();
+    const id = await createAssessment(page, served.url, 'Trạm 150 %', SET_1300);
+    await typeNumber(page, '96');
+    await expect.poll(() => storedValue(page, id), { timeout: 5000 }).toBe(96);
+    await typeNumber(page, '150');
+    const err = page.locator(`tc-item-card[data-item-id="${ITEM}"] [data-number-error]`);
+    await expect.poll(() => err.textContent(), { timeout: 5000 }).toMatch(/0.*100/);
+    expect(await err.textContent()).toMatch(/từ|trong khoảng/i); // Vietnamese first
+    expect(await numberInput(page).getAttribute('aria-invalid')).toBe('true');
+    await numberInput(page).press('Tab');
+    await page.waitForTimeout(1200);
+    expect(await storedValue(page, id)).toBe(96); // the last valid value stays; 150 is never stored
+    // The score panel is still there.
+    expect(await page.locator('tc-score-panel').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('1. a stored draft with an out-of-range value breaks no view: fill, results, submit', async () => {
+    const page = await freshPage();
+    const id = await createAssessment(page, served.url, 'Trạm nháp hỏng', SET_1300);
+    const a = await stored(page, id);
+    a.answers = { ...a.answers, [ITEM]: { value: 150 }, 't1.1': { value: 'met' } };
+    await putStored(page, a);
+    await page.reload();
+    await page.locator('tc-item-card').first().waitFor();
+    await page.locator('tc-score-panel').first().waitFor({ timeout: 5000 });
+    const bad = page.locator(`tc-item-card[data-item-id="${ITEM}"] [data-number-error]`);
+    await expect.poll(() => bad.textContent(), { timeout: 5000 }).toMatch(/150/);
+    for (const view of ['results', 'submit']) {
+      await page.goto(`${served.url}#/a/${encodeURIComponent(id)}/${view}`);
+      await page.locator('[data-invalid-answers]').waitFor({ timeout: 5000 });
+      expect(await page.locator('tc-app').textContent()).not.toContain('Không tìm thấy');
+      expect(await page.locator('[data-invalid-answers]').textContent()).toContain('1.5');
+    }
+    // Locking is refused while a value is invalid.
+    expect(await page.locator('button[data-lock]').isDisabled()).toBe(true);
+    await page.context().close();
+  });
+
+  it('1. a backup with one bad draft restores everything else and keeps the bad one aside with its reason', async () => {
+    const src = await freshPage();
+    const goodId = await createAssessment(src, served.url, 'Trạm tốt', SET_1300);
+    await typeNumber(src, '96');
+    await expect.poll(() => storedValue(src, goodId), { timeout: 5000 }).toBe(96);
+    const good = await stored(src, goodId);
+    await src.context().close();
+    const bad = { ...good, id: `${good.id}-bad`, facility: { ...good.facility, name: 'Trạm hỏng' }, answers: { [ITEM]: { value: 150 } } };
+    const backup = { schemaVersion: 1, kind: 'bundle', createdAt: new Date().toISOString(), assessments: [good, bad], facilities: [good.facility] };
+
+    const page = await freshPage();
+    await importFile(page, served.url, 'tieuchi-backup.json', JSON.stringify(backup));
+    const refused = page.locator('[data-refused]');
+    await refused.waitFor({ timeout: 10_000 });
+    expect(await refused.textContent()).toContain('Trạm hỏng');
+    expect(await refused.textContent()).toMatch(/150/);
+    expect(await stored(page, goodId)).toBeTruthy(); // the rest is restored
+    expect(await stored(page, bad.id)).toBeUndefined(); // the bad one is not mixed in...
+    await page.reload();
+    await page.goto(`${served.url}#/io`);
+    await refused.waitFor({ timeout: 10_000 }); // ...but kept aside, with its reason, after a reload
+    expect(await refused.textContent()).toContain('Trạm hỏng');
+    await page.context().close();
+  });
+
+  it('2. reads the decimal comma in Vietnamese, echoes what it understood, and asks about "1.500"', async () => {
+    const page = await freshPage();
+    const id = await createAssessment(page, served.url, 'Trạm dấu phẩy', SET_1300);
+    await typeNumber(page, '9,5');
+    await expect.poll(() => storedValue(page, id), { timeout: 5000 }).toBe(9.5);
+    const echo = page.locator(`tc-item-card[data-item-id="${ITEM}"] [data-number-echo]`);
+    expect(await echo.textContent()).toContain('9,5');
+    await typeNumber(page, '92,5');
+    await expect.poll(() => storedValue(page, id), { timeout: 5000 }).toBe(92.5);
+    await typeNumber(page, '9.5');
+    await expect.poll(() => storedValue(page, id), { timeout: 5000 }).toBe(9.5);
+    // Ambiguous: thousands or decimal? Nothing is stored until the person says.
+    await typeNumber(page, '1.500');
+    const ask = page.locator(`tc-item-card[data-item-id="${ITEM}"] [data-number-ambiguous]`);
+    await ask.waitFor({ timeout: 5000 });
+    await page.waitForTimeout(800);
+    expect(await storedValue(page, id)).toBe(9.5);
+    await ask.locator('button[data-reading="1"]').click();
+    await expect.poll(() => storedValue(page, id), { timeout: 5000 }).toBe(1.5);
+    expect(await numberInput(page).inputValue()).toBe('1,5');
+    await page.context().close();
+  });
+
+  it('3. saves a number as it is typed, without leaving the field: a reload keeps it', async () => {
+    const page = await freshPage();
+    const id = await createAssessment(page, served.url, 'Trạm gõ dở', SET_1300);
+    await typeNumber(page, '97');
+    await expect.poll(() => storedValue(page, id), { timeout: 5000 }).toBe(97);
+    await page.reload();
+    await numberInput(page).waitFor();
+    expect(await numberInput(page).inputValue()).toBe('97');
+    await page.context().close();
+  });
+});
+
+describe('leaving with unsaved work (issue 13, item 5)', () => {
+  it('5. warns before leaving while a typed value is not yet durable', async () => {
+    const page = await freshPage();
+    await createAssessment(page, served.url, 'Trạm rời trang', SET_1300);
+    await typeNumber(page, '98');
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.type());
+      void d.accept();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => dialogs, { timeout: 5000 }).toContain('beforeunload');
+    await page.context().close();
+  });
+});
