@@ -111,7 +111,7 @@ describe('numbers at the field (issue 13, items 1–3)', () => {
     await putStored(page, a);
     await page.reload();
     await page.locator('tc-item-card').first().waitFor();
-    await page.locator('tc-score-panel').first().waitFor({ timeout: 5000 });
+    await page.locator('tc-score-panel:not([compact])').waitFor({ timeout: 5000 });
     const bad = page.locator(`tc-item-card[data-item-id="${ITEM}"] [data-number-error]`);
     await expect.poll(() => bad.textContent(), { timeout: 5000 }).toMatch(/150/);
     for (const view of ['results', 'submit']) {
@@ -121,7 +121,7 @@ describe('numbers at the field (issue 13, items 1–3)', () => {
       expect(await page.locator('[data-invalid-answers]').textContent()).toContain('1.5');
     }
     // Locking is refused while a value is invalid.
-    expect(await page.locator('button[data-lock]').isDisabled()).toBe(true);
+    expect(await page.locator('button[data-action="lock"]').isDisabled()).toBe(true);
     await page.context().close();
   });
 

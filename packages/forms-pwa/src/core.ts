@@ -31,5 +31,7 @@ export {
   formatExact,
   formatPercent,
   exactToNumber,
+  parseLocaleNumber,
+  formatLocaleNumber,
 } from '@tieuchi/core';
-export type { Problem, Outcome } from '@tieuchi/core';
+export type { Problem, Outcome, ParsedNumber } from '@tieuchi/core';

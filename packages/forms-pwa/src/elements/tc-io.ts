@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Problem } from '../core.js';
-import { LocaleController, loc, locale, t } from '../i18n.js';
+import { LocaleController, formatDateTime, loc, locale, t } from '../i18n.js';
 import type { ImportPlan } from '../io/bundle.js';
 import { StoreController } from '../state/store-controller.js';
+import type { RefusedDocument } from '../storage/db.js';
 import { shared } from '../styles.js';
 
 const loadIo = () => import('../io/bundle.js');
@@ -39,6 +40,7 @@ export class TcIo extends LitElement {
   @state() private _plan: ImportPlan | undefined;
   @state() private _message = '';
   @state() private _busy = false;
+  @state() private _refused: RefusedDocument[] = [];
 
   constructor() {
     super();
@@ -79,6 +81,7 @@ export class TcIo extends LitElement {
           : nothing}
         ${this._message ? html`<p class="msg ok" role="status" data-import-ok>${this._message}</p>` : nothing}
       </section>
+      ${this._refusedList()}
       <section class="card">
         <h2>${t('io.export')}</h2>
         <ul class="list">
@@ -124,7 +127,8 @@ export class TcIo extends LitElement {
     this._busy = true;
     try {
       const store = this._store.store;
-      const out = io.planImport(await file.text(), { sets: store.sets, assessments: store.assessments });
+      // Document by document: a bad draft in a backup is kept aside, never blocking the rest.
+      const out = io.planRestore(await file.text(), { sets: store.sets, assessments: store.assessments }, file.name);
       if (!out.ok) {
         this._errors = out.errors;
         return;
@@ -149,7 +153,57 @@ export class TcIo extends LitElement {
     const store = this._store.store;
     const n = await io.applyImport(store.storage, plan, overwrite);
     await store.reload();
-    this._message = t('io.done', n);
+    this._message = t('io.done', n) + (n.refused ? ` ${t('io.refusedCount', { n: n.refused })}` : '');
+    await this._loadRefused();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this._loadRefused();
+  }
+
+  private async _loadRefused() {
+    try {
+      this._refused = await this._store.store.storage.listRefused();
+    } catch {
+      this._refused = [];
+    }
+  }
+
+  /** Documents earlier imports refused, with their reasons: download one to fix it, or discard it. */
+  private _refusedList() {
+    if (!this._refused.length) return nothing;
+    return html`<section class="card" data-refused=${this._refused.length}>
+      <h2>${t('io.refusedTitle')}</h2>
+      <p class="muted">${t('io.refusedHint')}</p>
+      <ul>
+        ${this._refused.map(
+          (r) => html`<li data-refused-doc=${r.id}>
+            <strong>${t(`io.kind.${r.kind}`)}: ${r.label}</strong> <span class="muted">(${r.file}, ${formatDateTime(r.refusedAt)})</span>
+            <ul>${r.reasons.slice(0, 5).map((e) => html`<li>${e.message[locale()] ?? e.message.vi}${e.pointer ? html` <code>${e.pointer}</code>` : nothing}</li>`)}</ul>
+            <div class="row">
+              <button @click=${() => this._downloadRefused(r)}>${t('io.refusedDownload')}</button>
+              <button class="danger" @click=${() => this._discardRefused(r)}>${t('io.refusedDiscard')}</button>
+            </div>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private _downloadRefused(r: RefusedDocument) {
+    const url = URL.createObjectURL(new Blob([JSON.stringify(r.bundle, null, 1)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `tieuchi-refused-${r.id.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60)}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private async _discardRefused(r: RefusedDocument) {
+    if (!confirm(t('io.refusedDiscardConfirm', { label: r.label }))) return;
+    await this._store.store.storage.dropRefused([r.key]);
+    await this._loadRefused();
   }
 
   private async _export(full: boolean) {

@@ -7,6 +7,7 @@ import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { cameraIcon, lockIcon, stopIcon } from '../icons.js';
 import { shared } from '../styles.js';
+import { invalidAnswersBox } from './invalid-answers.js';
 import './tc-plan-links.js';
 import './tc-score-panel.js';
 
@@ -69,6 +70,7 @@ export class TcResults extends LitElement {
       </div>
       <tc-report-export .assessmentId=${a.id} style="margin:8px 0 12px"></tc-report-export>
       <tc-plan-links .assessmentId=${a.id}></tc-plan-links>
+      ${invalidAnswersBox(a, set, store.invalidAnswers(a))}
       <div class="top">
         <tc-score-panel .result=${r}></tc-score-panel>
         <div>

@@ -18,7 +18,7 @@ import {
 } from '@tieuchi/core';
 import type { Assessment, Bundle, CriteriaSet, Facility, ImprovementPlan, Problem } from '../core.js';
 import { setKey } from '../model/assessment.js';
-import type { Storage, StoredPhoto, StoredSet } from '../storage/db.js';
+import type { RefusedDocument, Storage, StoredPhoto, StoredSet } from '../storage/db.js';
 import { base64ToBytes, bytesToBase64 } from './base64.js';
 
 /** Largest file accepted for import. */
@@ -35,6 +35,8 @@ export interface ImportPlan {
   plans: ImprovementPlan[];
   /** Ids of incoming assessments that exist on the device with different content. */
   conflicts: string[];
+  /** Documents of the file refused by {@link planRestore}: kept aside by {@link applyImport}, never written. */
+  refused?: RefusedDocument[];
 }
 
 export type PlanOutcome = { ok: true; plan: ImportPlan } | { ok: false; errors: Problem[] };
@@ -58,6 +60,15 @@ export function planImport(
   } catch {
     return { ok: false, errors: [problem('io.not-json', '', 'Tệp không phải JSON hợp lệ.', 'The file is not valid JSON.')] };
   }
+  return planParsed(data, known, now);
+}
+
+/** {@link planImport} on a file already parsed. Writes nothing. */
+export function planParsed(
+  data: unknown,
+  known: { sets: Map<string, CriteriaSet>; assessments: Map<string, Assessment> },
+  now = new Date().toISOString(),
+): PlanOutcome {
   const kind = data && typeof data === 'object' && !Array.isArray(data) ? (data as { kind?: unknown }).kind : undefined;
   if (kind === 'criteria-set') {
     const r = validateCriteriaSet(data);
@@ -179,8 +190,15 @@ export async function applyImport(storage: Storage, plan: ImportPlan, overwrite:
     if (mine && !overwrite && JSON.stringify(mine) !== JSON.stringify(p)) continue;
     plans.push(p);
   }
-  await storage.importAll({ assessments, photos: plan.photos, facilities: plan.facilities, sets: plan.sets, plans });
-  return { a: assessments.length, p: plan.photos.length, f: plan.facilities.length, s: plan.sets.length, plans: plans.length };
+  await storage.importAll({ assessments, photos: plan.photos, facilities: plan.facilities, sets: plan.sets, plans, refused: plan.refused ?? [] });
+  return {
+    a: assessments.length,
+    p: plan.photos.length,
+    f: plan.facilities.length,
+    s: plan.sets.length,
+    plans: plans.length,
+    refused: plan.refused?.length ?? 0,
+  };
 }
 
 /**
@@ -229,4 +247,87 @@ export async function buildBundle(
   if (photos.length) bundle.photos = photos;
   if (plans.length) bundle.plans = plans;
   return bundle;
+}
+
+const LISTS = ['assessments', 'photos', 'plans', 'criteriaSets', 'facilities'] as const;
+type ListName = (typeof LISTS)[number];
+const DOC_POINTER = /^\/(assessments|photos|plans|criteriaSets|facilities)\/(\d+)(?=\/|$)/;
+
+/**
+ * Imports a bundle (a backup from another tablet) document by document: {@link planParsed} checks everything
+ * first, as for any import; when the only problems are in single documents (a draft with a value its set does
+ * not allow, a photo whose bytes do not match its hash), those documents are taken out and the rest is
+ * checked again, until it passes. The refused ones come back in `plan.refused` with their reasons and, for an
+ * assessment, the photos it references, so {@link applyImport} keeps them aside in the same transaction that
+ * writes the rest. A problem with the file as a whole (not JSON, unknown kind, a set that differs) still
+ * refuses everything. Writes nothing.
+ * @param file the file's name, recorded with what is kept aside
+ */
+export function planRestore(
+  text: string,
+  known: { sets: Map<string, CriteriaSet>; assessments: Map<string, Assessment> },
+  file: string,
+  now = new Date().toISOString(),
+): PlanOutcome {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return planImport(text, known, now);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data) || (data as { kind?: unknown }).kind !== 'bundle') return planParsed(data, known, now);
+  const bundle = data as Record<string, unknown>;
+  const lists: Record<ListName, unknown[]> = Object.fromEntries(
+    LISTS.map((k) => [k, Array.isArray(bundle[k]) ? [...(bundle[k] as unknown[])] : []]),
+  ) as Record<ListName, unknown[]>;
+  const allPhotos = lists.photos.slice();
+  const refused: RefusedDocument[] = [];
+  // Each pass takes out at least one document, so this ends; a plan whose draft was refused is found next pass.
+  for (let pass = 0; pass < 1 + LISTS.length * 2; pass++) {
+    const current: Record<string, unknown> = { ...bundle };
+    for (const k of LISTS) if (Array.isArray(bundle[k]) || lists[k].length) current[k] = lists[k];
+    const out = planParsed(current, known, now);
+    if (out.ok) {
+      if (refused.length) out.plan.refused = refused;
+      return out;
+    }
+    const byDoc = new Map<string, Problem[]>();
+    for (const e of out.errors) {
+      const m = DOC_POINTER.exec(e.pointer);
+      if (!m) return out; // the file as a whole is wrong: refuse it all, as before
+      const key = `${m[1]}/${m[2]}`;
+      const rel = { ...e, pointer: e.pointer.slice(m[0].length) };
+      byDoc.set(key, [...(byDoc.get(key) ?? []), rel]);
+    }
+    const drop = new Map<ListName, Set<number>>();
+    for (const [key, reasons] of byDoc) {
+      const [list, i] = key.split('/') as [ListName, string];
+      const doc = lists[list][Number(i)];
+      (drop.get(list) ?? drop.set(list, new Set()).get(list)!).add(Number(i));
+      refused.push(refusedEntry(list, doc, reasons, allPhotos, file, now, refused.length));
+    }
+    for (const [list, idx] of drop) lists[list] = lists[list].filter((_, i) => !idx.has(i));
+  }
+  return { ok: false, errors: [problem('io.too-many-passes', '', 'Không tách được phần hỏng của tệp.', 'The bad parts of the file could not be separated.')] };
+}
+
+/** A refused document as it is kept aside: its id, a label a person recognises, and a bundle to fix. */
+function refusedEntry(list: ListName, doc: unknown, reasons: Problem[], photos: unknown[], file: string, now: string, n: number): RefusedDocument {
+  const d = (doc && typeof doc === 'object' ? doc : {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const id = str(d.id) || str(d.hash) || `#${n + 1}`;
+  let label = id;
+  const bundle: Record<string, unknown> = { schemaVersion: 1, kind: 'bundle', createdAt: now, [list]: [doc] };
+  if (list === 'assessments') {
+    const fac = (d.facility && typeof d.facility === 'object' ? d.facility : {}) as Record<string, unknown>;
+    label = [str(fac.name), str(d.assessmentKind), str(d.assessedOn) || str(d.createdAt).slice(0, 10)].filter(Boolean).join(' · ') || id;
+    // The photos it references travel with it, so fixing and importing it again loses none.
+    const refs = new Set<string>();
+    const answers = (d.answers && typeof d.answers === 'object' ? d.answers : {}) as Record<string, { evidence?: unknown }>;
+    for (const a of Object.values(answers)) if (Array.isArray(a?.evidence)) for (const h of a.evidence) if (typeof h === 'string') refs.add(h);
+    const with_ = photos.filter((p) => refs.has(str((p as { hash?: unknown } | null)?.hash)));
+    if (with_.length) bundle.photos = with_;
+  } else if (list === 'photos') label = `${id.slice(0, 12)}…`;
+  const clean = reasons.map((r) => ({ code: r.code, pointer: r.pointer, message: r.message }));
+  return { key: `${now}-${n}`, kind: list, id, label, file, refusedAt: now, reasons: clean, bundle };
 }

@@ -3,7 +3,7 @@
  * (so the UI answers at once) and then to IndexedDB through a queue that keeps writes in order.
  * `saving`/`savedAt` tell the UI when the last change is durable.
  */
-import { lockAssessment, score, type Assessment, type CriteriaSet, type Facility, type ScoreResult } from '../core.js';
+import { lockAssessment, score, type Assessment, type CriteriaSet, type Facility, type Problem, type ScoreResult } from '../core.js';
 import { loadBuiltinFacilities, loadBuiltinSets } from '../data/builtin.js';
 import {
   newAssessment,
@@ -26,6 +26,25 @@ const problemOf = (e: unknown): StorageProblem =>
   (e as DOMException | undefined)?.name === 'QuotaExceededError' ? 'quota' : 'failed';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+/** A stored answer its set refuses: which item, the value kept, and core's reason. */
+export interface InvalidAnswer {
+  itemId: string;
+  value: unknown;
+  problem: Problem;
+}
+
+/** The answers core's problems point at (`/answers/<item>/...`); empty when any problem is about something else. */
+export function invalidAnswersOf(a: Assessment, problems: Problem[]): InvalidAnswer[] {
+  const out = new Map<string, InvalidAnswer>();
+  for (const p of problems) {
+    const m = /^\/answers\/([^/]+)/.exec(p.pointer);
+    if (!m) return [];
+    const itemId = m[1]!.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (!out.has(itemId)) out.set(itemId, { itemId, value: a.answers[itemId]?.value, problem: p });
+  }
+  return [...out.values()];
+}
 
 export class AppStore extends EventTarget {
   ready = false;
@@ -53,6 +72,7 @@ export class AppStore extends EventTarget {
   private _queue: Promise<void> = Promise.resolve();
   private _pending = 0;
   private readonly _results = new WeakMap<Assessment, ScoreResult | null>();
+  private readonly _invalid = new WeakMap<Assessment, InvalidAnswer[]>();
 
   constructor(readonly storage: Storage) {
     super();
@@ -120,19 +140,48 @@ export class AppStore extends EventTarget {
     return this.sets.get(setKey(a.criteriaSet));
   }
 
-  /** core's score for the assessment, computed once per assessment object (objects are immutable). */
+  /**
+   * core's score for the assessment, computed once per assessment object (objects are immutable). A stored
+   * answer the set refuses (a number out of range from an older version, another tab or an import) never makes
+   * a view fail: the assessment is scored as if that item were unanswered, and {@link invalidAnswers} lists it.
+   */
   resultFor(a: Assessment): ScoreResult | undefined {
     const cached = this._results.get(a);
     if (cached !== undefined) return cached ?? undefined;
     const set = this.setFor(a);
     let r: ScoreResult | null = null;
+    let invalid: InvalidAnswer[] = [];
     if (set) {
       const out = score(set, a);
       if (out.ok) r = out.value;
-      else console.warn('score failed', a.id, out.errors);
+      else {
+        invalid = invalidAnswersOf(a, out.errors);
+        if (invalid.length) {
+          const answers = { ...a.answers };
+          for (const x of invalid) {
+            // Keep the note and photos (evidence still counts); leave out only what the set refuses.
+            const { value: _v, na: _n, unassessed: _u, ...keep } = answers[x.itemId] ?? {};
+            if (x.problem.code === 'answer.unknown-item') delete answers[x.itemId];
+            else answers[x.itemId] = keep;
+          }
+          const again = score(set, { ...a, answers });
+          if (again.ok) r = again.value;
+          else console.warn('score failed', a.id, again.errors);
+        } else console.warn('score failed', a.id, out.errors);
+      }
     }
     this._results.set(a, r);
+    this._invalid.set(a, invalid);
     return r ?? undefined;
+  }
+
+  /**
+   * The answers of `a` its set refuses (left out of the score until someone fixes them), with core's reason.
+   * Empty for a valid assessment. A draft with any cannot be locked.
+   */
+  invalidAnswers(a: Assessment): InvalidAnswer[] {
+    if (!this._invalid.has(a)) this.resultFor(a);
+    return this._invalid.get(a) ?? [];
   }
 
   /** Creates a draft (and stores a new provisional facility); resolves to its id. */

@@ -258,6 +258,20 @@ export class Storage {
     await (await this._db).delete('setDrafts', draftId);
   }
 
+  /** Documents refused by earlier imports, kept aside (oldest first). */
+  async listRefused(): Promise<RefusedDocument[]> {
+    return ((await (await this._db).get('settings', REFUSED_KEY)) as RefusedDocument[] | undefined) ?? [];
+  }
+
+  /** Forgets refused documents (after the person fixed and imported them again, or chose to discard them). */
+  async dropRefused(keys: string[]): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction('settings', 'readwrite', { durability: 'strict' });
+    const kept = ((await tx.store.get(REFUSED_KEY)) as RefusedDocument[] | undefined) ?? [];
+    const drop = new Set(keys);
+    await Promise.all([tx.store.put(kept.filter((r) => !drop.has(r.key)), REFUSED_KEY), tx.done]);
+  }
+
   async getSetting<T>(key: string): Promise<T | undefined> {
     return (await (await this._db).get('settings', key)) as T | undefined;
   }
@@ -276,9 +290,12 @@ export class Storage {
     facilities: Facility[];
     sets: StoredSet[];
     plans?: ImprovementPlan[];
+    /** Documents of the file that were refused: kept aside (setting `import.refused`) in the same transaction. */
+    refused?: RefusedDocument[];
   }): Promise<void> {
     const db = await this._db;
-    const tx = db.transaction(['assessments', 'photos', 'facilities', 'criteriaSets', 'plans'], 'readwrite', {
+    const stores = ['assessments', 'photos', 'facilities', 'criteriaSets', 'plans'] as const;
+    const tx = db.transaction(data.refused?.length ? [...stores, 'settings'] : [...stores], 'readwrite', {
       durability: 'strict',
     });
     const ops: Promise<unknown>[] = [];
@@ -294,6 +311,11 @@ export class Storage {
       for (const f of data.facilities) add(tx.objectStore('facilities').put(f));
       for (const s of data.sets) add(tx.objectStore('criteriaSets').put(s));
       for (const p of data.plans ?? []) add(tx.objectStore('plans').put(p));
+      if (data.refused?.length) {
+        const settings = tx.objectStore('settings');
+        const kept = ((await settings.get(REFUSED_KEY)) as RefusedDocument[] | undefined) ?? [];
+        add(settings.put([...kept, ...data.refused], REFUSED_KEY));
+      }
       await Promise.all(ops);
     } catch (e) {
       // A failed put does not abort the transaction by itself: abort so nothing lands.
@@ -307,6 +329,31 @@ export class Storage {
     }
     await tx.done;
   }
+}
+
+/** Where refused import documents are kept aside (in the `settings` store: no new store, no version bump). */
+const REFUSED_KEY = 'import.refused';
+
+/**
+ * A document an import refused (a draft with a value its set does not allow, a photo whose bytes do not match
+ * its hash...), kept aside with the reasons so a person can fix it: never dropped, never blocking the rest.
+ */
+export interface RefusedDocument {
+  /** A local id for this entry. */
+  key: string;
+  /** Which list of the bundle it came from. */
+  kind: 'assessments' | 'photos' | 'plans' | 'criteriaSets' | 'facilities';
+  /** The document's own id (or a photo's hash). */
+  id: string;
+  /** What a person recognises: facility and kind of an assessment, a plan's or set's id. */
+  label: string;
+  /** The file it came from and when it was imported. */
+  file: string;
+  refusedAt: string;
+  /** Why it was refused (core's and the import's problems, pointers relative to the document). */
+  reasons: { code: string; pointer: string; message: { vi: string; en?: string } }[];
+  /** The document as it was in the file, with the photos it references, as a bundle that can be fixed and imported again. */
+  bundle: unknown;
 }
 
 /**
