@@ -49,9 +49,9 @@ if (missing.length) {
   }
 }
 
-// 2. Build, generated-code drift, types.
-check('build', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'build']));
+// 2. Generated-code drift (before anything builds; the build never regenerates), build, types.
 check('generated types and validators are up to date', sh('pnpm', ['--filter', '@tieuchi/core', 'run', 'check-generated']));
+check('build', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'build']));
 check('typecheck', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'typecheck']));
 
 // 3. Every test script of every package.

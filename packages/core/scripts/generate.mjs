@@ -25,7 +25,7 @@ const byId = new Map(schemas.map((s) => [s.$id, s]));
 /** Top-level documents and the exported validator name of each. */
 const ROOTS = {
   'urn:tieuchi:schema:criteria-set:1': 'validateCriteriaSetSchema',
-  'urn:tieuchi:schema:assessment:1': 'validateAssessmentSchema',
+  'urn:tieuchi:schema:assessment:2': 'validateAssessmentSchema',
   'urn:tieuchi:schema:facility-registry:1': 'validateFacilityRegistrySchema',
   'urn:tieuchi:schema:bundle:1': 'validateBundleSchema',
   'urn:tieuchi:schema:improvement-plan:1': 'validateImprovementPlanSchema',

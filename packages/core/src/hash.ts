@@ -1,6 +1,7 @@
 /**
  * Content hashes: SHA-256 of the RFC 8785 canonical JSON of a document, with every string (keys too) in
- * Unicode NFC, leaving out the hash itself, the status, the signatures and `facility.registryId`. So the same
+ * Unicode NFC, leaving out the hash itself, the status, the signatures, `facility.registryId` and the
+ * assessment's campaign link and merge bookkeeping (`campaign`, `baseRevision`, `conflicts`). So the same
  * content hashes the same whatever its key order or Unicode normalisation, and locking, signing or mapping a
  * facility added on a tablet to its registry id later does not change the hash.
  * Photos are hashed separately (their bytes) and referenced by hash.
@@ -10,7 +11,11 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Assessment, CriteriaSet } from './generated/types.js';
 
-const EXCLUDED = new Set(['contentHash', 'status', 'signatures']);
+/**
+ * Left out of every content hash. `campaign`, `baseRevision` and `conflicts` (assessment version 2) are
+ * administrative or merge bookkeeping, like the registry mapping: they may change after locking (decision 0005).
+ */
+const EXCLUDED = new Set(['contentHash', 'status', 'signatures', 'campaign', 'baseRevision', 'conflicts']);
 
 function nfc(x: unknown): unknown {
   if (typeof x === 'string') return x.normalize('NFC');
@@ -32,6 +37,9 @@ export function sha256Hex(bytes: Uint8Array): string {
 export function canonicalText(doc: object): string {
   const top: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc)) if (!EXCLUDED.has(k)) top[k] = v;
+  // Assessment version 2 only adds fields outside the hash, so an assessment hashes as version 1 whatever its
+  // schemaVersion: migrating a locked version-1 assessment forward keeps its hash (decision 0005).
+  if (top.kind === 'assessment' && top.schemaVersion === 2) top.schemaVersion = 1;
   // The registry mapping is administrative (which registry entry a provisional facility turned out to be), not
   // what the assessors attested: it may be set after locking.
   if (top.facility && typeof top.facility === 'object' && 'registryId' in top.facility) {

@@ -17,6 +17,7 @@ export {
   validateFacilityRegistry,
   validateImprovementPlan,
   SCHEMA_VERSION,
+  SCHEMA_VERSIONS,
 } from './validate.js';
 export { contentHash, canonicalText, sha256Hex, lockAssessment, verifyContentHash } from './hash.js';
 export { formatExact, formatPercent, formatPoints } from './format.js';
@@ -46,6 +47,7 @@ export { compareAssessments, type Comparison, type NodeDelta, type ItemDelta, ty
 export { reconcile, type Reconciliation, type Disagreement } from './loop/reconcile.js';
 export { rankByScore, rankByImprovement, type ScoreRanking, type ScoreRow, type ImprovementRanking, type ImprovementRow, type Entry as RankEntry } from './loop/rank.js';
 export { mergeAssessments, type MergeOutcome, type MergeConflict } from './loop/merge.js';
+export { mergeThreeWay, resolveConflict, type Merge3Outcome, type ConflictCandidate } from './loop/merge3.js';
 export { diffSets, localEdition, type SetChange } from './set-diff.js';
 export { aggregate, type Aggregate, type CriterionAggregate, type ItemAggregate } from './loop/aggregate.js';
 export { migrateForward, MIGRATIONS, type Migration, type DocumentKind } from './migrate.js';
@@ -65,6 +67,7 @@ export type {
   CriteriaSetFactProvenance,
   Assessment,
   AssessmentAnswer,
+  AssessmentConflict,
   Facility,
   FacilityKind,
   FacilityRegistry,

@@ -63,6 +63,13 @@ const TABLE = {
   // --- improvement loop ---
   'loop.different-facility': { vi: 'Hai phiếu thuộc hai cơ sở khác nhau ({a}, {b})', en: 'The two assessments are of different facilities ({a}, {b})' },
   'loop.different-set': { vi: 'Hai phiếu dùng hai bộ tiêu chí khác nhau ({a}, {b})', en: 'The two assessments use different criteria sets ({a}, {b})' },
+  // --- three-way merge ---
+  'merge.not-draft': {
+    vi: 'Chỉ gộp được phiếu nháp; bản {which} đã ở trạng thái "{status}" (sửa phiếu đã khoá sẽ tạo một bản sửa đổi mới)',
+    en: 'Only drafts can be merged; the {which} copy is "{status}" (changing a locked assessment makes a new revision)',
+  },
+  'merge.different-assessment': { vi: 'Hai bản không phải cùng một phiếu ({a}, {b})', en: 'The two copies are not of the same assessment ({a}, {b})' },
+  'merge.no-conflict': { vi: 'Không có xung đột cần chọn tại {path}', en: 'There is no conflict to resolve at {path}' },
   // --- results ---
   'rule.total.passed': { vi: 'Tổng điểm đạt {actual}% ≥ {threshold}%', en: 'Total {actual}% ≥ {threshold}%' },
   'rule.total.failed': { vi: 'Tổng điểm chỉ đạt {actual}%, dưới mức {threshold}% (thiếu {shortfall} điểm %)', en: 'Total is {actual}%, below {threshold}% (short by {shortfall} percentage points)' },

@@ -1,7 +1,7 @@
 /**
  * Stored documents carry `schemaVersion`; readers migrate them forward with an ordered list of pure
- * migrations. Version 1 is the first published shape, so the lists are empty today: the mechanism is here
- * (and tested) so that the first change of shape is a migration, not a breaking change.
+ * migrations. Hashes and signatures are checked on the document as received, before migrating; a migration
+ * never changes what a content hash covers (decision 0005).
  */
 import { message } from './messages.js';
 import { type Outcome, fail, ok } from './outcome.js';
@@ -18,7 +18,9 @@ export type DocumentKind = 'criteria-set' | 'assessment' | 'facility-registry' |
 /** Migrations per document kind, in order. */
 export const MIGRATIONS: Readonly<Record<DocumentKind, readonly Migration[]>> = {
   'criteria-set': [],
-  assessment: [],
+  // Version 2 only adds optional fields (campaign, baseRevision, conflicts): nothing to change but the number,
+  // which the content hash does not depend on (decision 0005).
+  assessment: [{ from: 1, up: (doc) => doc }],
   'facility-registry': [],
   bundle: [],
   'improvement-plan': [],

@@ -18,8 +18,20 @@ import { prepareSet } from './prepare.js';
 import { checkAnswers } from './answers.js';
 import { contentHash } from './hash.js';
 
-/** The schemaVersion this software writes and understands, per document kind. */
+/** The schemaVersion this software writes and understands for every document kind but assessments. */
 export const SCHEMA_VERSION = 1;
+
+/**
+ * The schemaVersion this software writes and understands, per document kind. Assessment version 2 only adds
+ * optional fields (campaign, baseRevision, conflicts), so version 1 assessments stay valid as they are.
+ */
+export const SCHEMA_VERSIONS = {
+  'criteria-set': 1,
+  assessment: 2,
+  'facility-registry': 1,
+  bundle: 1,
+  'improvement-plan': 1,
+} as const;
 
 type SchemaFn = { (data: unknown): boolean; errors?: unknown };
 
@@ -27,18 +39,18 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-function bySchema<T>(fn: SchemaFn, data: unknown): Outcome<T> {
+function bySchema<T>(fn: SchemaFn, data: unknown, known: number = SCHEMA_VERSION): Outcome<T> {
   if (!isObject(data)) return fail([{ code: 'schema.not-object', pointer: '', message: message('schema.not-object') }]);
   const v = data.schemaVersion;
-  if (typeof v === 'number' && v > SCHEMA_VERSION) {
-    return fail([{ code: 'schema.version-newer', pointer: '/schemaVersion', message: message('schema.version-newer', { found: v, known: SCHEMA_VERSION }) }]);
+  if (typeof v === 'number' && v > known) {
+    return fail([{ code: 'schema.version-newer', pointer: '/schemaVersion', message: message('schema.version-newer', { found: v, known }) }]);
   }
   if (fn(data)) return ok(data as T);
   return fail(fromAjvErrors(fn.errors as Parameters<typeof fromAjvErrors>[0]));
 }
 
 /** Schema checks only (no semantics): used by the scorer, which checks answers against the set itself. */
-export const validateAssessmentShape = (data: unknown): Outcome<Assessment> => bySchema<Assessment>(validateAssessmentSchema, data);
+export const validateAssessmentShape = (data: unknown): Outcome<Assessment> => bySchema<Assessment>(validateAssessmentSchema, data, SCHEMA_VERSIONS.assessment);
 
 /**
  * Validates a criteria set: the schema, then unique ids, exact decimals, stated maxima, bands, rules.

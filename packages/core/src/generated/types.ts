@@ -105,13 +105,44 @@ export interface AssessmentAnswer {
   at?: IsoDateTime;
 }
 /**
- * One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set.
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "AssessmentConflict".
+ */
+export interface AssessmentConflict {
+  /**
+   * JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.
+   */
+  path: string;
+  /**
+   * The value both copies last shared; absent when it was not set.
+   */
+  base?: string | number | boolean | {} | unknown[] | null;
+  /**
+   * Each copy's value, with who gave it and when. A candidate without `value` cleared the part.
+   *
+   * @minItems 2
+   * @maxItems 50
+   */
+  candidates: {
+    /**
+     * The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.
+     */
+    value?: string | number | boolean | {} | unknown[] | null;
+    by?: string;
+    at?: IsoDateTime;
+  }[];
+}
+/**
+ * One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set. Version 2 only adds optional fields (campaign, baseRevision, conflicts) to version 1, so a version-1 document is a valid version-2 document and keeps its content hash.
  *
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
  * via the `definition` "Assessment".
  */
 export interface Assessment {
-  schemaVersion: 1;
+  /**
+   * 1 or 2. Version 2 adds only optional fields; the content hash is computed as for version 1 (decision 0005).
+   */
+  schemaVersion: 1 | 2;
   kind: 'assessment';
   id: Id;
   /**
@@ -128,6 +159,13 @@ export interface Assessment {
    * The survey or contest round (đợt / vòng) this belongs to.
    */
   round?: {
+    id: Id;
+    label?: string;
+  };
+  /**
+   * The council campaign (đợt đánh giá / vòng thi) this assessment belongs to. Administrative: outside the content hash, so an admin can map an existing assessment to a campaign after locking.
+   */
+  campaign?: {
     id: Id;
     label?: string;
   };
@@ -169,6 +207,13 @@ export interface Assessment {
   }[];
   note?: string;
   contentHash?: Sha256;
+  baseRevision?: Sha256;
+  /**
+   * Parts changed differently on two copies since the revision they shared, kept with every candidate until a person chooses (decision 0005). A conflicting answer part is left unset meanwhile. Outside the content hash; an assessment with conflicts cannot be locked.
+   *
+   * @maxItems 10000
+   */
+  conflicts?: AssessmentConflict[];
 }
 /**
  * A health facility. Places follow the 2025 reorganisation (province, then commune or ward); the former district is kept as a label.

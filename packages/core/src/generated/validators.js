@@ -6478,7 +6478,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateAssessmentSchema = validate52;
-const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment:1","title":"Assessment","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"description":"Answers by item id. Order is irrelevant.","type":"object","propertyNames":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"additionalProperties":{"$ref":"#/$defs/Answer"}},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"note":{"type":"string","maxLength":20000},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}};
+const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment:2","title":"Assessment","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set. Version 2 only adds optional fields (campaign, baseRevision, conflicts) to version 1, so a version-1 document is a valid version-2 document and keeps its content hash.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"description":"1 or 2. Version 2 adds only optional fields; the content hash is computed as for version 1 (decision 0005).","enum":[1,2]},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"campaign":{"description":"The council campaign (đợt đánh giá / vòng thi) this assessment belongs to. Administrative: outside the content hash, so an admin can map an existing assessment to a campaign after locking.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"description":"Answers by item id. Order is irrelevant.","type":"object","propertyNames":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"additionalProperties":{"$ref":"#/$defs/Answer"}},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"note":{"type":"string","maxLength":20000},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"baseRevision":{"description":"The revision (content hash) this copy last shared with another copy (another tab, device, import or the council server): the base of the next three-way merge. Outside the content hash.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"conflicts":{"description":"Parts changed differently on two copies since the revision they shared, kept with every candidate until a person chooses (decision 0005). A conflicting answer part is left unset meanwhile. Outside the content hash; an assessment with conflicts cannot be locked.","type":"array","maxItems":10000,"items":{"$ref":"#/$defs/Conflict"}}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false},"Conflict":{"type":"object","properties":{"path":{"description":"JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.","type":"string","minLength":1,"maxLength":1200},"base":{"description":"The value both copies last shared; absent when it was not set.","type":["string","number","boolean","object","array","null"]},"candidates":{"description":"Each copy's value, with who gave it and when. A candidate without `value` cleared the part.","type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"value":{"description":"The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.","type":["string","number","boolean","object","array","null"]},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}},"required":["path","candidates"],"additionalProperties":false}}};
 const schema120 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility:1","title":"Facility","description":"A health facility. Places follow the 2025 reorganisation (province, then commune or ward); the former district is kept as a label.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"name":{"type":"string","minLength":1,"maxLength":500},"kind":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"},"ownership":{"type":"string","enum":["public","private"]},"province":{"type":"string","maxLength":200},"commune":{"description":"Commune (xã) or ward (phường) after the 2025 reorganisation.","type":"string","maxLength":200},"formerDistrict":{"description":"The district before 2025, kept as a label.","type":"string","maxLength":200},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"address":{"type":"string","maxLength":1000},"provisional":{"description":"Added on a device; to be mapped to a registry id later.","type":"boolean"},"registryId":{"description":"For a provisional facility mapped later: the registry id it stands for.","$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"note":{"type":"string","maxLength":4000}},"required":["id","name","kind"],"additionalProperties":false};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6842,7 +6842,7 @@ return errors === 0;
 }
 validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema132 = {"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false};
+const schema133 = {"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false};
 
 function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6870,7 +6870,7 @@ errors++;
 if(data.value !== undefined){
 let data0 = data.value;
 if((typeof data0 !== "string") && (!((typeof data0 == "number") && (isFinite(data0))))){
-const err1 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema132.properties.value.type},message:"must be string,number"};
+const err1 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema133.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7069,9 +7069,244 @@ return errors === 0;
 }
 validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema142 = {"type":"object","properties":{"path":{"description":"JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.","type":"string","minLength":1,"maxLength":1200},"base":{"description":"The value both copies last shared; absent when it was not set.","type":["string","number","boolean","object","array","null"]},"candidates":{"description":"Each copy's value, with who gave it and when. A candidate without `value` cleared the part.","type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"value":{"description":"The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.","type":["string","number","boolean","object","array","null"]},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}},"required":["path","candidates"],"additionalProperties":false};
+
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate57.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.path === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.candidates === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "path") || (key0 === "base")) || (key0 === "candidates"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data0 = data.path;
+if(typeof data0 === "string"){
+if(func2(data0) > 1200){
+const err3 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 1200},message:"must NOT have more than 1200 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.base !== undefined){
+let data1 = data.base;
+if((((typeof data1 != "object") && (typeof data1 !== "string")) && (!((typeof data1 == "number") && (isFinite(data1))))) && (typeof data1 !== "boolean")){
+const err6 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/type",keyword:"type",params:{type: schema142.properties.base.type},message:"must be string,number,boolean,object,array,null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.candidates !== undefined){
+let data2 = data.candidates;
+if(Array.isArray(data2)){
+if(data2.length > 50){
+const err7 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.length < 2){
+const err8 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(!(((key1 === "value") || (key1 === "by")) || (key1 === "at"))){
+const err9 = {instancePath:instancePath+"/candidates/" + i0,schemaPath:"#/properties/candidates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.value !== undefined){
+let data4 = data3.value;
+if((((typeof data4 != "object") && (typeof data4 !== "string")) && (!((typeof data4 == "number") && (isFinite(data4))))) && (typeof data4 !== "boolean")){
+const err10 = {instancePath:instancePath+"/candidates/" + i0+"/value",schemaPath:"#/properties/candidates/items/properties/value/type",keyword:"type",params:{type: schema142.properties.candidates.items.properties.value.type},message:"must be string,number,boolean,object,array,null"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.by !== undefined){
+let data5 = data3.by;
+if(typeof data5 === "string"){
+if(func2(data5) > 500){
+const err11 = {instancePath:instancePath+"/candidates/" + i0+"/by",schemaPath:"#/properties/candidates/items/properties/by/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/candidates/" + i0+"/by",schemaPath:"#/properties/candidates/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data3.at !== undefined){
+let data6 = data3.at;
+if(typeof data6 === "string"){
+if(!pattern10.test(data6)){
+const err13 = {instancePath:instancePath+"/candidates/" + i0+"/at",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/candidates/" + i0+"/at",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/candidates/" + i0,schemaPath:"#/properties/candidates/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:tieuchi:schema:assessment:1" */;
+/*# sourceURL="urn:tieuchi:schema:assessment:2" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate52.evaluated;
@@ -7187,8 +7422,9 @@ errors++;
 }
 }
 if(data.schemaVersion !== undefined){
-if(1 !== data.schemaVersion){
-const err10 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+let data1 = data.schemaVersion;
+if(!((data1 === 1) || (data1 === 2))){
+const err10 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/enum",keyword:"enum",params:{allowedValues: schema116.properties.schemaVersion.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7473,11 +7709,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.assessors !== undefined){
-let data13 = data.assessors;
-if(Array.isArray(data13)){
-if(data13.length > 50){
-const err33 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data.campaign !== undefined){
+let data13 = data.campaign;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.id === undefined){
+const err33 = {instancePath:instancePath+"/campaign",schemaPath:"#/properties/campaign/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7486,12 +7722,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-const len0 = data13.length;
-for(let i0=0; i0<len0; i0++){
-let data14 = data13[i0];
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.name === undefined){
-const err34 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key3 in data13){
+if(!((key3 === "id") || (key3 === "label"))){
+const err34 = {instancePath:instancePath+"/campaign",schemaPath:"#/properties/campaign/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7500,9 +7733,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key3 in data14){
-if(!(((key3 === "name") || (key3 === "role")) || (key3 === "organisation"))){
-const err35 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data13.id !== undefined){
+let data14 = data13.id;
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err35 = {instancePath:instancePath+"/campaign/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7512,11 +7748,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data14.name !== undefined){
-let data15 = data14.name;
-if(typeof data15 === "string"){
-if(func2(data15) > 500){
-const err36 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+else {
+const err36 = {instancePath:instancePath+"/campaign/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7525,8 +7758,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(func2(data15) < 1){
-const err37 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data13.label !== undefined){
+let data15 = data13.label;
+if(typeof data15 === "string"){
+if(func2(data15) > 500){
+const err37 = {instancePath:instancePath+"/campaign/label",schemaPath:"#/properties/campaign/properties/label/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7537,7 +7774,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err38 = {instancePath:instancePath+"/campaign/label",schemaPath:"#/properties/campaign/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7547,11 +7784,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data14.role !== undefined){
-let data16 = data14.role;
-if(typeof data16 === "string"){
-if(func2(data16) > 500){
-const err39 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+}
+else {
+const err39 = {instancePath:instancePath+"/campaign",schemaPath:"#/properties/campaign/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7561,8 +7796,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.assessors !== undefined){
+let data16 = data.assessors;
+if(Array.isArray(data16)){
+if(data16.length > 50){
+const err40 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7571,12 +7809,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data14.organisation !== undefined){
-let data17 = data14.organisation;
-if(typeof data17 === "string"){
-if(func2(data17) > 500){
-const err41 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.name === undefined){
+const err41 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7585,9 +7823,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data17){
+if(!(((key4 === "name") || (key4 === "role")) || (key4 === "organisation"))){
+const err42 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7597,9 +7835,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data17.name !== undefined){
+let data18 = data17.name;
+if(typeof data18 === "string"){
+if(func2(data18) > 500){
+const err43 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7608,10 +7848,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(func2(data18) < 1){
+const err44 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7621,11 +7859,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.assessedOn !== undefined){
-let data18 = data.assessedOn;
-if(typeof data18 === "string"){
-if(!pattern6.test(data18)){
-const err45 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+else {
+const err45 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7635,8 +7870,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data17.role !== undefined){
+let data19 = data17.role;
+if(typeof data19 === "string"){
+if(func2(data19) > 500){
+const err46 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7646,11 +7884,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data19 = data.createdAt;
-if(typeof data19 === "string"){
-if(!pattern10.test(data19)){
-const err47 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err47 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7660,8 +7895,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data17.organisation !== undefined){
+let data20 = data17.organisation;
+if(typeof data20 === "string"){
+if(func2(data20) > 500){
+const err48 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7671,11 +7909,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data20 = data.updatedAt;
-if(typeof data20 === "string"){
-if(!pattern10.test(data20)){
-const err49 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err49 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7685,8 +7920,9 @@ vErrors.push(err49);
 errors++;
 }
 }
+}
 else {
-const err50 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err50 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7696,11 +7932,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.submittedAt !== undefined){
-let data21 = data.submittedAt;
-if(typeof data21 === "string"){
-if(!pattern10.test(data21)){
-const err51 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+}
+else {
+const err51 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7710,8 +7944,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.assessedOn !== undefined){
+let data21 = data.assessedOn;
+if(typeof data21 === "string"){
+if(!pattern6.test(data21)){
+const err52 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7721,11 +7958,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.lockedAt !== undefined){
-let data22 = data.lockedAt;
-if(typeof data22 === "string"){
-if(!pattern10.test(data22)){
-const err53 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+else {
+const err53 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7735,8 +7969,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.createdAt !== undefined){
+let data22 = data.createdAt;
+if(typeof data22 === "string"){
+if(!pattern10.test(data22)){
+const err54 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -7746,10 +7983,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data23 = data.status;
-if(typeof data23 !== "string"){
-const err55 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err55 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -7758,8 +7993,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(!(((data23 === "draft") || (data23 === "submitted")) || (data23 === "locked"))){
-const err56 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema116.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.updatedAt !== undefined){
+let data23 = data.updatedAt;
+if(typeof data23 === "string"){
+if(!pattern10.test(data23)){
+const err56 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7769,14 +8008,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.answers !== undefined){
-let data24 = data.answers;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key4 in data24){
-const _errs61 = errors;
-if(typeof key4 === "string"){
-if(!pattern4.test(key4)){
-const err57 = {instancePath:instancePath+"/answers",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\"",propertyName:key4};
+else {
+const err57 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7786,8 +8019,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/answers",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key4};
+if(data.submittedAt !== undefined){
+let data24 = data.submittedAt;
+if(typeof data24 === "string"){
+if(!pattern10.test(data24)){
+const err58 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7796,9 +8032,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-var valid15 = _errs61 === errors;
-if(!valid15){
-const err59 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+}
+else {
+const err59 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -7808,15 +8044,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-for(const key5 in data24){
-if(!(validate55(data24[key5], {instancePath:instancePath+"/answers/" + __ptr(key5),parentData:data24,parentDataProperty:key5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.lockedAt !== undefined){
+let data25 = data.lockedAt;
+if(typeof data25 === "string"){
+if(!pattern10.test(data25)){
+const err60 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -7826,11 +8058,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.revisionOf !== undefined){
-let data26 = data.revisionOf;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.id === undefined){
-const err61 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err61 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -7839,9 +8068,11 @@ vErrors.push(err61);
 }
 errors++;
 }
-for(const key6 in data26){
-if(!((key6 === "id") || (key6 === "contentHash"))){
-const err62 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data.status !== undefined){
+let data26 = data.status;
+if(typeof data26 !== "string"){
+const err62 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -7850,12 +8081,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data26.id !== undefined){
-let data27 = data26.id;
-if(typeof data27 === "string"){
-if(!pattern4.test(data27)){
-const err63 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(!(((data26 === "draft") || (data26 === "submitted")) || (data26 === "locked"))){
+const err63 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema116.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -7865,8 +8092,14 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.answers !== undefined){
+let data27 = data.answers;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key5 in data27){
+const _errs69 = errors;
+if(typeof key5 === "string"){
+if(!pattern4.test(key5)){
+const err64 = {instancePath:instancePath+"/answers",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\"",propertyName:key5};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -7876,11 +8109,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data26.contentHash !== undefined){
-let data28 = data26.contentHash;
-if(typeof data28 === "string"){
-if(!pattern9.test(data28)){
-const err65 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+else {
+const err65 = {instancePath:instancePath+"/answers",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key5};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -7889,9 +8119,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid17 = _errs69 === errors;
+if(!valid17){
+const err66 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7901,9 +8131,15 @@ vErrors.push(err66);
 errors++;
 }
 }
+for(const key6 in data27){
+if(!(validate55(data27[key6], {instancePath:instancePath+"/answers/" + __ptr(key6),parentData:data27,parentDataProperty:key6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err67 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err67 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7913,11 +8149,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data.signatures !== undefined){
-let data29 = data.signatures;
-if(Array.isArray(data29)){
-if(data29.length > 20){
-const err68 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(data.revisionOf !== undefined){
+let data29 = data.revisionOf;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.id === undefined){
+const err68 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -7926,12 +8162,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-const len1 = data29.length;
-for(let i1=0; i1<len1; i1++){
-let data30 = data29[i1];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.role === undefined){
-const err69 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+for(const key7 in data29){
+if(!((key7 === "id") || (key7 === "contentHash"))){
+const err69 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7940,8 +8173,12 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data30.name === undefined){
-const err70 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data29.id !== undefined){
+let data30 = data29.id;
+if(typeof data30 === "string"){
+if(!pattern4.test(data30)){
+const err70 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -7950,9 +8187,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key7 in data30){
-if(!((((key7 === "role") || (key7 === "name")) || (key7 === "signedAt")) || (key7 === "image"))){
-const err71 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+else {
+const err71 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -7962,10 +8199,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data30.role !== undefined){
-let data31 = data30.role;
-if(typeof data31 !== "string"){
-const err72 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data29.contentHash !== undefined){
+let data31 = data29.contentHash;
+if(typeof data31 === "string"){
+if(!pattern9.test(data31)){
+const err72 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -7974,8 +8212,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(!(((data31 === "assessor") || (data31 === "facility-head")) || (data31 === "other"))){
-const err73 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema116.properties.signatures.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err73 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7985,11 +8224,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data30.name !== undefined){
-let data32 = data30.name;
-if(typeof data32 === "string"){
-if(func2(data32) > 500){
-const err74 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+}
+else {
+const err74 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -7999,8 +8236,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-else {
-const err75 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.signatures !== undefined){
+let data32 = data.signatures;
+if(Array.isArray(data32)){
+if(data32.length > 20){
+const err75 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8009,12 +8249,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data30.signedAt !== undefined){
-let data33 = data30.signedAt;
-if(typeof data33 === "string"){
-if(!pattern10.test(data33)){
-const err76 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+const len1 = data32.length;
+for(let i1=0; i1<len1; i1++){
+let data33 = data32[i1];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.role === undefined){
+const err76 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -8023,9 +8263,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.name === undefined){
+const err77 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8034,12 +8273,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data30.image !== undefined){
-let data34 = data30.image;
-if(typeof data34 === "string"){
-if(!pattern9.test(data34)){
-const err78 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+for(const key8 in data33){
+if(!((((key8 === "role") || (key8 === "name")) || (key8 === "signedAt")) || (key8 === "image"))){
+const err78 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8049,8 +8285,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-else {
-const err79 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.role !== undefined){
+let data34 = data33.role;
+if(typeof data34 !== "string"){
+const err79 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8059,10 +8297,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data34 === "assessor") || (data34 === "facility-head")) || (data34 === "other"))){
+const err80 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema116.properties.signatures.items.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -8072,9 +8308,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data33.name !== undefined){
+let data35 = data33.name;
+if(typeof data35 === "string"){
+if(func2(data35) > 500){
+const err81 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -8084,11 +8322,8 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.note !== undefined){
-let data35 = data.note;
-if(typeof data35 === "string"){
-if(func2(data35) > 20000){
-const err82 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+else {
+const err82 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8098,8 +8333,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.signedAt !== undefined){
+let data36 = data33.signedAt;
+if(typeof data36 === "string"){
+if(!pattern10.test(data36)){
+const err83 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -8109,11 +8347,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data.contentHash !== undefined){
-let data36 = data.contentHash;
-if(typeof data36 === "string"){
-if(!pattern9.test(data36)){
-const err84 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+else {
+const err84 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -8123,8 +8358,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-else {
-const err85 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.image !== undefined){
+let data37 = data33.image;
+if(typeof data37 === "string"){
+if(!pattern9.test(data37)){
+const err85 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -8134,9 +8372,8 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
 else {
-const err86 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err86 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -8145,19 +8382,162 @@ vErrors.push(err86);
 }
 errors++;
 }
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data38 = data.note;
+if(typeof data38 === "string"){
+if(func2(data38) > 20000){
+const err89 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data.contentHash !== undefined){
+let data39 = data.contentHash;
+if(typeof data39 === "string"){
+if(!pattern9.test(data39)){
+const err91 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data.baseRevision !== undefined){
+let data40 = data.baseRevision;
+if(typeof data40 === "string"){
+if(!pattern9.test(data40)){
+const err93 = {instancePath:instancePath+"/baseRevision",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/baseRevision",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data.conflicts !== undefined){
+let data41 = data.conflicts;
+if(Array.isArray(data41)){
+if(data41.length > 10000){
+const err95 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+const len2 = data41.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate57(data41[i2], {instancePath:instancePath+"/conflicts/" + i2,parentData:data41,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
 validate52.errors = vErrors;
 return errors === 0;
 }
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFacilityRegistrySchema = validate57;
-const schema140 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility-registry:1","title":"FacilityRegistry","description":"A list of facilities, e.g. the city's stations and hospitals.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"facility-registry"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"type":"string","maxLength":4000},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}}},"required":["schemaVersion","kind","id","facilities"],"additionalProperties":false};
+export const validateFacilityRegistrySchema = validate59;
+const schema144 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility-registry:1","title":"FacilityRegistry","description":"A list of facilities, e.g. the city's stations and hospitals.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"facility-registry"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"type":"string","maxLength":4000},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}}},"required":["schemaVersion","kind","id","facilities"],"additionalProperties":false};
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:facility-registry:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate57.evaluated;
+const evaluated0 = validate59.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8453,22 +8833,22 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBundleSchema = validate59;
-const schema143 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:bundle:1","title":"Bundle","description":"An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"bundle"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"app":{"type":"object","properties":{"name":{"type":"string","maxLength":200},"version":{"type":"string","maxLength":64}},"required":["name"],"additionalProperties":false},"assessments":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:assessment:1"}},"criteriaSets":{"type":"array","maxItems":1000,"items":{"$ref":"urn:tieuchi:schema:criteria-set:1"}},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}},"plans":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:improvement-plan:1"}},"photos":{"type":"array","maxItems":100000,"items":{"type":"object","properties":{"hash":{"description":"SHA-256 of the decoded bytes.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"mime":{"type":"string","enum":["image/jpeg","image/png","image/webp"]},"width":{"type":"integer","minimum":1,"maximum":20000},"height":{"type":"integer","minimum":1,"maximum":20000},"capturedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"caption":{"type":"string","maxLength":2000},"dataBase64":{"type":"string","maxLength":40000000,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}},"required":["hash","mime","dataBase64"],"additionalProperties":false}}},"required":["schemaVersion","kind","createdAt","assessments"],"additionalProperties":false};
-const pattern51 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
-const schema145 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:improvement-plan:1","title":"ImprovementPlan","description":"Actions (kế hoạch cải tiến) proposed from the gaps of one assessment.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"improvement-plan"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"facilityId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"actions":{"type":"array","maxItems":5000,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"itemId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"problem":{"type":"string","maxLength":4000},"action":{"type":"string","maxLength":4000},"owner":{"type":"string","maxLength":500},"due":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"resources":{"type":"string","maxLength":4000},"status":{"type":"string","enum":["planned","in-progress","done","verified"]},"pointsToGain":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"knockout":{"type":"boolean"},"completionEvidence":{"type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"note":{"type":"string","maxLength":4000}},"required":["id","itemId","status"],"additionalProperties":false}}},"required":["schemaVersion","kind","id","assessmentId","facilityId","actions"],"additionalProperties":false};
-const schema154 = {"description":"An exact rational number: numerator over a positive denominator, in lowest terms.","type":"object","properties":{"num":{"type":"integer"},"den":{"type":"integer","minimum":1}},"required":["num","den"],"additionalProperties":false};
+export const validateBundleSchema = validate61;
+const schema147 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:bundle:1","title":"Bundle","description":"An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"bundle"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"app":{"type":"object","properties":{"name":{"type":"string","maxLength":200},"version":{"type":"string","maxLength":64}},"required":["name"],"additionalProperties":false},"assessments":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:assessment:2"}},"criteriaSets":{"type":"array","maxItems":1000,"items":{"$ref":"urn:tieuchi:schema:criteria-set:1"}},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}},"plans":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:improvement-plan:1"}},"photos":{"type":"array","maxItems":100000,"items":{"type":"object","properties":{"hash":{"description":"SHA-256 of the decoded bytes.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"mime":{"type":"string","enum":["image/jpeg","image/png","image/webp"]},"width":{"type":"integer","minimum":1,"maximum":20000},"height":{"type":"integer","minimum":1,"maximum":20000},"capturedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"caption":{"type":"string","maxLength":2000},"dataBase64":{"type":"string","maxLength":40000000,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}},"required":["hash","mime","dataBase64"],"additionalProperties":false}}},"required":["schemaVersion","kind","createdAt","assessments"],"additionalProperties":false};
+const pattern54 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
+const schema149 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:improvement-plan:1","title":"ImprovementPlan","description":"Actions (kế hoạch cải tiến) proposed from the gaps of one assessment.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"improvement-plan"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"facilityId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"actions":{"type":"array","maxItems":5000,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"itemId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"problem":{"type":"string","maxLength":4000},"action":{"type":"string","maxLength":4000},"owner":{"type":"string","maxLength":500},"due":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"resources":{"type":"string","maxLength":4000},"status":{"type":"string","enum":["planned","in-progress","done","verified"]},"pointsToGain":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"knockout":{"type":"boolean"},"completionEvidence":{"type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"note":{"type":"string","maxLength":4000}},"required":["id","itemId","status"],"additionalProperties":false}}},"required":["schemaVersion","kind","id","assessmentId","facilityId","actions"],"additionalProperties":false};
+const schema158 = {"description":"An exact rational number: numerator over a positive denominator, in lowest terms.","type":"object","properties":{"num":{"type":"integer"},"den":{"type":"integer","minimum":1}},"required":["num","den"],"additionalProperties":false};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:improvement-plan:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8745,7 +9125,7 @@ vErrors.push(err22);
 errors++;
 }
 for(const key1 in data8){
-if(!(func1.call(schema145.properties.actions.items.properties, key1))){
+if(!(func1.call(schema149.properties.actions.items.properties, key1))){
 const err23 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
@@ -8944,7 +9324,7 @@ vErrors.push(err38);
 errors++;
 }
 if(!((((data16 === "planned") || (data16 === "in-progress")) || (data16 === "done")) || (data16 === "verified"))){
-const err39 = {instancePath:instancePath+"/actions/" + i0+"/status",schemaPath:"#/properties/actions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema145.properties.actions.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err39 = {instancePath:instancePath+"/actions/" + i0+"/status",schemaPath:"#/properties/actions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema149.properties.actions.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9162,17 +9542,17 @@ vErrors.push(err56);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:bundle:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate59.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9221,7 +9601,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema143.properties, key0))){
+if(!(func1.call(schema147.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -9479,8 +9859,8 @@ errors++;
 }
 const len3 = data12.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate63(data12[i3], {instancePath:instancePath+"/plans/" + i3,parentData:data12,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate65(data12[i3], {instancePath:instancePath+"/plans/" + i3,parentData:data12,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 }
@@ -9593,7 +9973,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(((data17 === "image/jpeg") || (data17 === "image/png")) || (data17 === "image/webp"))){
-const err32 = {instancePath:instancePath+"/photos/" + i4+"/mime",schemaPath:"#/properties/photos/items/properties/mime/enum",keyword:"enum",params:{allowedValues: schema143.properties.photos.items.properties.mime.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/photos/" + i4+"/mime",schemaPath:"#/properties/photos/items/properties/mime/enum",keyword:"enum",params:{allowedValues: schema147.properties.photos.items.properties.mime.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9736,7 +10116,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern51.test(data22)){
+if(!pattern54.test(data22)){
 const err44 = {instancePath:instancePath+"/photos/" + i4+"/dataBase64",schemaPath:"#/properties/photos/items/properties/dataBase64/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]*={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]*={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -9793,21 +10173,21 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateImprovementPlanSchema = validate63;
+export const validateImprovementPlanSchema = validate65;
 
-export const validateResultSchema = validate65;
-const schema158 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:result:1","title":"ScoreResult","description":"The explained result of scoring one assessment with one criteria set. Every number is an exact fraction; `display` strings are rounded once, for people.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"result"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string"},"model":{"type":"string","enum":["points","levels"]},"aggregation":{"type":"string","enum":["sum","mean-of-percentages"]}},"required":["id","version","model","aggregation"],"additionalProperties":false},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"complete":{"description":"Every applicable item has an answer.","type":"boolean"},"decision":{"description":"pass / fail by the set's pass rules; incomplete when items are unanswered (never a pass); none when the set has no pass rules.","type":"string","enum":["pass","fail","incomplete","none"]},"total":{"$ref":"#/$defs/Score"},"meanLevel":{"description":"Levels model: weighted mean level over applicable criteria.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelSum":{"description":"Levels model: unweighted sum of levels (the 'raw total').","type":"integer"},"weightedLevelSum":{"description":"Levels model: sum of weight x level.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelCounts":{"description":"Levels model: how many applicable criteria reached each level (index 0 = level 1).","type":"array","items":{"type":"integer"}},"rating":{"type":"object","properties":{"id":{"type":"string"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"metric":{"type":"string","enum":["points","percent","mean-level"]},"value":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","label","metric","value"],"additionalProperties":false},"rules":{"description":"Every pass rule with its outcome.","type":"array","items":{"$ref":"#/$defs/RuleOutcome"}},"reasons":{"description":"Why the assessment did not pass (empty when it passed): one line per failed rule or missing answer.","type":"array","items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"failedKnockouts":{"type":"array","items":{"type":"string"}},"unanswered":{"type":"array","items":{"type":"string"}},"unassessed":{"type":"array","items":{"type":"string"}},"notApplicable":{"type":"array","items":{"type":"string"}},"missingEvidence":{"description":"Items whose required photo is missing.","type":"array","items":{"type":"string"}},"sections":{"type":"array","items":{"$ref":"#/$defs/SectionResult"}}},"required":["schemaVersion","kind","assessmentId","criteriaSet","complete","decision","total","rules","reasons","failedKnockouts","unanswered","unassessed","notApplicable","missingEvidence","sections"],"additionalProperties":false,"$defs":{"Score":{"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false},"RuleOutcome":{"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false},"SectionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false},"CriterionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false},"ItemResult":{"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false}}};
-const schema162 = {"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false};
+export const validateResultSchema = validate67;
+const schema162 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:result:1","title":"ScoreResult","description":"The explained result of scoring one assessment with one criteria set. Every number is an exact fraction; `display` strings are rounded once, for people.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"result"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string"},"model":{"type":"string","enum":["points","levels"]},"aggregation":{"type":"string","enum":["sum","mean-of-percentages"]}},"required":["id","version","model","aggregation"],"additionalProperties":false},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"complete":{"description":"Every applicable item has an answer.","type":"boolean"},"decision":{"description":"pass / fail by the set's pass rules; incomplete when items are unanswered (never a pass); none when the set has no pass rules.","type":"string","enum":["pass","fail","incomplete","none"]},"total":{"$ref":"#/$defs/Score"},"meanLevel":{"description":"Levels model: weighted mean level over applicable criteria.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelSum":{"description":"Levels model: unweighted sum of levels (the 'raw total').","type":"integer"},"weightedLevelSum":{"description":"Levels model: sum of weight x level.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelCounts":{"description":"Levels model: how many applicable criteria reached each level (index 0 = level 1).","type":"array","items":{"type":"integer"}},"rating":{"type":"object","properties":{"id":{"type":"string"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"metric":{"type":"string","enum":["points","percent","mean-level"]},"value":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","label","metric","value"],"additionalProperties":false},"rules":{"description":"Every pass rule with its outcome.","type":"array","items":{"$ref":"#/$defs/RuleOutcome"}},"reasons":{"description":"Why the assessment did not pass (empty when it passed): one line per failed rule or missing answer.","type":"array","items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"failedKnockouts":{"type":"array","items":{"type":"string"}},"unanswered":{"type":"array","items":{"type":"string"}},"unassessed":{"type":"array","items":{"type":"string"}},"notApplicable":{"type":"array","items":{"type":"string"}},"missingEvidence":{"description":"Items whose required photo is missing.","type":"array","items":{"type":"string"}},"sections":{"type":"array","items":{"$ref":"#/$defs/SectionResult"}}},"required":["schemaVersion","kind","assessmentId","criteriaSet","complete","decision","total","rules","reasons","failedKnockouts","unanswered","unassessed","notApplicable","missingEvidence","sections"],"additionalProperties":false,"$defs":{"Score":{"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false},"RuleOutcome":{"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false},"SectionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false},"CriterionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false},"ItemResult":{"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false}}};
+const schema166 = {"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10228,17 +10608,17 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema170 = {"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false};
+const schema174 = {"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate70.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10313,7 +10693,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((data1 === "passed") || (data1 === "failed")) || (data1 === "not-evaluated"))){
-const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema170.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema174.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10868,19 +11248,19 @@ vErrors.push(err51);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema177 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false};
-const schema179 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false};
-const schema182 = {"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false};
+const schema181 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false};
+const schema183 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false};
+const schema186 = {"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
+const evaluated0 = validate76.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10965,7 +11345,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(((((data1 === "answered") || (data1 === "na")) || (data1 === "auto-na")) || (data1 === "unanswered")) || (data1 === "unassessed"))){
-const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema182.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema186.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10978,7 +11358,7 @@ errors++;
 if(data.value !== undefined){
 let data2 = data.value;
 if((typeof data2 !== "string") && (!((typeof data2 == "number") && (isFinite(data2))))){
-const err8 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema182.properties.value.type},message:"must be string,number"};
+const err8 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema186.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11205,16 +11585,16 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate72.evaluated;
+const evaluated0 = validate74.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11372,8 +11752,8 @@ errors++;
 }
 }
 if(data.score !== undefined){
-if(!(validate66(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate68(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
@@ -11502,8 +11882,8 @@ let data9 = data.items;
 if(Array.isArray(data9)){
 const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate74(data9[i0], {instancePath:instancePath+"/items/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate76(data9[i0], {instancePath:instancePath+"/items/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
 errors = vErrors.length;
 }
 }
@@ -11530,16 +11910,16 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
-validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11697,8 +12077,8 @@ errors++;
 }
 }
 if(data.score !== undefined){
-if(!(validate66(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate68(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
@@ -11707,8 +12087,8 @@ let data5 = data.criteria;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate72(data5[i0], {instancePath:instancePath+"/criteria/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+if(!(validate74(data5[i0], {instancePath:instancePath+"/criteria/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
@@ -11735,17 +12115,17 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:result:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11904,7 +12284,7 @@ vErrors.push(err14);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema158.properties, key0))){
+if(!(func1.call(schema162.properties, key0))){
 const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
@@ -12069,7 +12449,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!((data6 === "points") || (data6 === "levels"))){
-const err29 = {instancePath:instancePath+"/criteriaSet/model",schemaPath:"#/properties/criteriaSet/properties/model/enum",keyword:"enum",params:{allowedValues: schema158.properties.criteriaSet.properties.model.enum},message:"must be equal to one of the allowed values"};
+const err29 = {instancePath:instancePath+"/criteriaSet/model",schemaPath:"#/properties/criteriaSet/properties/model/enum",keyword:"enum",params:{allowedValues: schema162.properties.criteriaSet.properties.model.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12092,7 +12472,7 @@ vErrors.push(err30);
 errors++;
 }
 if(!((data7 === "sum") || (data7 === "mean-of-percentages"))){
-const err31 = {instancePath:instancePath+"/criteriaSet/aggregation",schemaPath:"#/properties/criteriaSet/properties/aggregation/enum",keyword:"enum",params:{allowedValues: schema158.properties.criteriaSet.properties.aggregation.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/criteriaSet/aggregation",schemaPath:"#/properties/criteriaSet/properties/aggregation/enum",keyword:"enum",params:{allowedValues: schema162.properties.criteriaSet.properties.aggregation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -12162,7 +12542,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((((data10 === "pass") || (data10 === "fail")) || (data10 === "incomplete")) || (data10 === "none"))){
-const err37 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema158.properties.decision.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema162.properties.decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -12173,8 +12553,8 @@ errors++;
 }
 }
 if(data.total !== undefined){
-if(!(validate66(data.total, {instancePath:instancePath+"/total",parentData:data,parentDataProperty:"total",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate68(data.total, {instancePath:instancePath+"/total",parentData:data,parentDataProperty:"total",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
@@ -12577,7 +12957,7 @@ vErrors.push(err70);
 errors++;
 }
 if(!(((data26 === "points") || (data26 === "percent")) || (data26 === "mean-level"))){
-const err71 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/enum",keyword:"enum",params:{allowedValues: schema158.properties.rating.properties.metric.enum},message:"must be equal to one of the allowed values"};
+const err71 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/enum",keyword:"enum",params:{allowedValues: schema162.properties.rating.properties.metric.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -12689,8 +13069,8 @@ let data30 = data.rules;
 if(Array.isArray(data30)){
 const len1 = data30.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate68(data30[i1], {instancePath:instancePath+"/rules/" + i1,parentData:data30,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate70(data30[i1], {instancePath:instancePath+"/rules/" + i1,parentData:data30,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
@@ -12974,8 +13354,8 @@ let data46 = data.sections;
 if(Array.isArray(data46)){
 const len8 = data46.length;
 for(let i8=0; i8<len8; i8++){
-if(!(validate70(data46[i8], {instancePath:instancePath+"/sections/" + i8,parentData:data46,parentDataProperty:i8,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate72(data46[i8], {instancePath:instancePath+"/sections/" + i8,parentData:data46,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 }
@@ -13002,7 +13382,7 @@ vErrors.push(err102);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -35,7 +35,7 @@ export interface NewAssessmentInput {
 /** A fresh draft assessment pinned to the set's id and version. */
 export function newAssessment(i: NewAssessmentInput): Assessment {
   const a: Assessment = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     kind: 'assessment',
     id: i.id ?? newId('a'),
     criteriaSet: { id: i.set.id, version: i.set.version },
