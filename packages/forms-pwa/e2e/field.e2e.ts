@@ -200,3 +200,35 @@ describe('leaving with unsaved work (issue 13, item 5)', () => {
     await page.context().close();
   });
 });
+
+describe('two tabs on one assessment (issue 13, item 4)', () => {
+  const ITEMS = ['t1.1', 't1.2', 't1.3', 't1.4', 't1.6', 't2.1', 't2.2', 't2.3', 't2.4', 't2.5', 't3.1', 't3.2', 't3.3', 't3.4', 't3.5', 't4.1', 't4.2', 't4.3', 't4.4', 't5.2'];
+
+  it('4. each tab writes only what it changed: 20 answers from two tabs all survive, and each tab shows the other one', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const a = await ctx.newPage();
+    await openApp(a, served.url);
+    const id = await createAssessment(a, served.url, 'Trạm hai thẻ', SET_1300);
+    const b = await ctx.newPage();
+    await openApp(b, `${served.url}#/a/${encodeURIComponent(id)}`);
+    await b.locator('tc-item-card').first().waitFor();
+    // Interleaved, as two people on one tablet would: tab A answers "met", tab B "not-met", each its own items.
+    for (let i = 0; i < ITEMS.length; i++) {
+      const [page, value] = i % 2 === 0 ? [a, 'met'] : [b, 'not-met'];
+      await page.locator(`tc-item-card[data-item-id="${ITEMS[i]}"] button[data-value="${value}"]`).click();
+      await page.waitForTimeout(60);
+    }
+    const want = Object.fromEntries(ITEMS.map((it, i) => [it, i % 2 === 0 ? 'met' : 'not-met']));
+    const storedAnswers = async () => {
+      const s = await stored(a, id);
+      return Object.fromEntries(ITEMS.map((it) => [it, s?.answers?.[it]?.value]));
+    };
+    await expect.poll(storedAnswers, { timeout: 10_000 }).toEqual(want);
+    // Each tab shows every answer, its own and the other tab's.
+    const pressed = (page: Page) =>
+      Promise.all(ITEMS.map((it) => page.locator(`tc-item-card[data-item-id="${it}"] button[aria-pressed="true"]`).getAttribute('data-value', { timeout: 500 }).catch(() => null)));
+    await expect.poll(() => pressed(a), { timeout: 10_000 }).toEqual(ITEMS.map((it) => want[it]));
+    await expect.poll(() => pressed(b), { timeout: 10_000 }).toEqual(ITEMS.map((it) => want[it]));
+    await ctx.close();
+  });
+});

@@ -33,5 +33,7 @@ export {
   exactToNumber,
   parseLocaleNumber,
   formatLocaleNumber,
+  mergeThreeWay,
+  resolveConflict,
 } from '@tieuchi/core';
 export type { Problem, Outcome, ParsedNumber } from '@tieuchi/core';

@@ -3,7 +3,7 @@
  * (so the UI answers at once) and then to IndexedDB through a queue that keeps writes in order.
  * `saving`/`savedAt` tell the UI when the last change is durable.
  */
-import { lockAssessment, score, type Assessment, type CriteriaSet, type Facility, type Problem, type ScoreResult } from '../core.js';
+import { lockAssessment, mergeThreeWay, score, type Assessment, type CriteriaSet, type Facility, type Problem, type ScoreResult } from '../core.js';
 import { loadBuiltinFacilities, loadBuiltinSets } from '../data/builtin.js';
 import {
   newAssessment,
@@ -70,6 +70,11 @@ export class AppStore extends EventTarget {
   private _retryDelay = 2000;
 
   private _queue: Promise<void> = Promise.resolve();
+  /** Per assessment, the stored revision this tab last read or wrote: the base of its next merge. */
+  private readonly _base = new Map<string, Assessment>();
+  /** Tells other tabs of this app which assessment was written (and hears theirs). */
+  private readonly _channel: BroadcastChannel | undefined =
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel('tieuchi-assessments') : undefined;
   private _pending = 0;
   private readonly _results = new WeakMap<Assessment, ScoreResult | null>();
   private readonly _invalid = new WeakMap<Assessment, InvalidAnswer[]>();
@@ -79,6 +84,11 @@ export class AppStore extends EventTarget {
     storageEvents.addEventListener('blocked', () => this._setProblem('blocked'));
     storageEvents.addEventListener('upgraded', () => this._setProblem('upgraded'));
     storageEvents.addEventListener('ready', () => this.problem === 'blocked' && this._setProblem(undefined));
+    this._channel?.addEventListener('message', (e: MessageEvent<{ id?: unknown }>) => {
+      const id = e.data?.id;
+      // In the write queue: a notice is never handled halfway through this tab's own write.
+      if (typeof id === 'string') this._queue = this._queue.then(() => this._onOtherTab(id)).catch((x: unknown) => console.warn('other tab', x));
+    });
   }
 
   /** Loads sets, facilities and assessments; asks for persistent storage. */
@@ -98,7 +108,10 @@ export class AppStore extends EventTarget {
     const byId = new Map<string, Facility>();
     for (const f of [...regFacilities, ...localFacilities]) byId.set(f.id, f);
     this.facilities = [...byId.values()];
-    for (const a of assessments) this.assessments.set(a.id, a);
+    for (const a of assessments) {
+      this.assessments.set(a.id, a);
+      this._base.set(a.id, a);
+    }
     this.ready = true;
     this._changed();
     this.persisted = await requestPersistence();
@@ -337,12 +350,13 @@ export class AppStore extends EventTarget {
     this._pending++;
     this.saveState = 'saving';
     this._changed();
+    const id = a.id;
     this._queue = this._queue
-      .then(() => this.storage.putAssessment(a))
+      .then(() => this._write(id))
       .then(
         () => {
           // Writes are in order: this one holds every earlier change to the assessment.
-          this._unsaved.delete(a.id);
+          this._unsaved.delete(id);
           if (--this._pending === 0) {
             this.saveState = this.unsavedCount ? 'error' : 'saved';
             if (!this.unsavedCount) this.savedAt = new Date().toISOString();
@@ -351,15 +365,63 @@ export class AppStore extends EventTarget {
         },
         (e: unknown) => {
           this._pending--;
-          this._unsaved.add(a.id);
+          this._unsaved.add(id);
           this._failed(e);
         },
       );
   }
 
+  /**
+   * Writes this tab's latest copy of an assessment, merged inside the write's transaction with what another tab
+   * stored since the revision this tab last saw (its base): each tab only changes the answers it changed. What
+   * was written becomes the new base; edits made meanwhile are replayed on top of it.
+   */
+  private async _write(id: string): Promise<void> {
+    const ours = this.assessments.get(id);
+    if (!ours) return;
+    const written = await this.storage.putAssessment(ours, { base: this._base.get(id), fn: mergeCopies });
+    this._base.set(id, written);
+    const now = this.assessments.get(id);
+    if (now === ours) {
+      if (written !== ours) this._adopt(written);
+    } else if (now) this._adopt(mergeCopies(ours, now, written));
+    this._channel?.postMessage({ id });
+  }
+
+  /** Shows a merged copy without writing it (it is stored already, or will be by the queued write). */
+  private _adopt(a: Assessment): void {
+    this.assessments.set(a.id, a);
+    this._changed();
+  }
+
+  /** Another tab wrote an assessment: show its changes here, keeping this tab's own unsaved ones. */
+  private async _onOtherTab(id: string): Promise<void> {
+    const stored = await this.storage.getAssessment(id);
+    if (!stored) return;
+    const mine = this.assessments.get(id);
+    const base = this._base.get(id);
+    this._base.set(id, stored);
+    this._adopt(mine ? mergeCopies(base, mine, stored) : stored);
+  }
+
   private _changed(): void {
     this.dispatchEvent(new Event('change'));
   }
+}
+
+/**
+ * Two copies of one assessment, merged answer by answer against the revision both last shared (core's
+ * `mergeThreeWay`): another tab's changes and this tab's both stay; a part both changed differently becomes a
+ * conflict kept in the document for a person to settle. A locked copy is never replaced by a draft, and a lock
+ * made here is written as it is.
+ */
+export function mergeCopies(base: Assessment | undefined, ours: Assessment, stored: Assessment): Assessment {
+  if (ours.status !== 'draft') return ours;
+  if (stored.status !== 'draft') return stored;
+  // Nobody else wrote since this tab's base (the common case): nothing to merge.
+  if (base && JSON.stringify(base) === JSON.stringify(stored)) return ours;
+  const m = mergeThreeWay(base ?? null, ours, stored);
+  return m.ok ? m.value.merged : ours;
 }
 
 let shared: AppStore | undefined;

@@ -162,11 +162,25 @@ export class Storage {
     return (await this._db).get('assessments', id);
   }
 
-  /** Writes one assessment and resolves once the write is durable. */
-  async putAssessment(a: Assessment): Promise<void> {
+  /**
+   * Writes one assessment and resolves, once the write is durable, to what was written. With `merge`, the copy in
+   * storage is read in the SAME transaction and, when there is one, `merge.fn(base, ours, stored)` is written
+   * instead of `a` (another tab's changes since `base`, the revision this tab last saw, are kept, not
+   * overwritten). No other tab can write between the read and the write.
+   */
+  async putAssessment(
+    a: Assessment,
+    merge?: { base: Assessment | undefined; fn: (base: Assessment | undefined, ours: Assessment, stored: Assessment) => Assessment },
+  ): Promise<Assessment> {
     const db = await this._db;
     const tx = db.transaction('assessments', 'readwrite', { durability: 'strict' });
-    await Promise.all([tx.store.put(a), tx.done]);
+    let out = a;
+    if (merge) {
+      const stored = await tx.store.get(a.id);
+      if (stored) out = merge.fn(merge.base, a, stored);
+    }
+    await Promise.all([tx.store.put(out), tx.done]);
+    return out;
   }
 
   async deleteAssessment(id: string): Promise<void> {
