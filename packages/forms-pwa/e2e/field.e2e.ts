@@ -232,3 +232,65 @@ describe('two tabs on one assessment (issue 13, item 4)', () => {
     await ctx.close();
   });
 });
+
+describe('imports never overwrite silently (issue 13, item 8)', () => {
+  const answerOn = async (page: Page, item: string, value: string) => {
+    await page.locator(`tc-item-card[data-item-id="${item}"] button[data-value="${value}"]`).click();
+  };
+  const bundleOf = (a: unknown) => JSON.stringify({ schemaVersion: 1, kind: 'bundle', createdAt: new Date().toISOString(), assessments: [a] });
+
+  it('8. the same draft edited on two tablets merges per answer, with the real conflict side by side; a locked copy is never replaced by a draft', async () => {
+    // Tablet 1 starts the inspection and shares it with tablet 2.
+    const t1 = await freshPage();
+    const id = await createAssessment(t1, served.url, 'Trạm hai máy', SET_1300);
+    await answerOn(t1, 't1.1', 'met');
+    await expect.poll(async () => (await stored(t1, id))?.answers?.['t1.1']?.value, { timeout: 5000 }).toBe('met');
+    const shared = await stored(t1, id);
+    const t2 = await freshPage();
+    await importFile(t2, served.url, 'chia-se.json', bundleOf(shared));
+    await t2.locator('[data-import-ok]').waitFor();
+    // Both go on: tablet 1 answers 1.2; tablet 2 answers 1.3, and both answer 1.4 differently.
+    await t1.goto(`${served.url}#/a/${encodeURIComponent(id)}`);
+    await answerOn(t1, 't1.2', 'met');
+    await answerOn(t1, 't1.4', 'met');
+    await t2.goto(`${served.url}#/a/${encodeURIComponent(id)}`);
+    await answerOn(t2, 't1.3', 'not-met');
+    await answerOn(t2, 't1.4', 'not-met');
+    await expect.poll(async () => (await stored(t2, id))?.answers?.['t1.4']?.value, { timeout: 5000 }).toBe('not-met');
+    await expect.poll(async () => (await stored(t1, id))?.answers?.['t1.4']?.value, { timeout: 5000 }).toBe('met');
+    const fromT2 = await stored(t2, id);
+    await t2.context().close();
+
+    await importFile(t1, served.url, 'may-2.json', bundleOf(fromT2));
+    await t1.locator('[data-import-ok]').waitFor({ timeout: 10_000 });
+    expect(await t1.locator(`[data-import-summary] li[data-doc="${id}"]`).getAttribute('data-outcome')).toBe('merged');
+    const merged = await stored(t1, id);
+    expect(merged.answers['t1.1']?.value).toBe('met');
+    expect(merged.answers['t1.2']?.value).toBe('met');
+    expect(merged.answers['t1.3']?.value).toBe('not-met');
+    expect(merged.answers['t1.4']?.value).toBeUndefined(); // a real conflict waits for a person
+    expect(merged.conflicts.map((c: { path: string }) => c.path)).toEqual(['/answers/t1.4']);
+    // Shown side by side on the item; one tap settles it.
+    await t1.goto(`${served.url}#/a/${encodeURIComponent(id)}`);
+    const both = t1.locator('tc-item-card[data-item-id="t1.4"] [data-conflict] button[data-candidate]');
+    await expect.poll(() => both.count(), { timeout: 5000 }).toBe(2);
+    const texts = await both.allTextContents();
+    expect(texts.map((x) => x.replace(/\s+/g, ' ')).join(' | ')).toMatch(/Đạt.*\|.*Không đạt|Không đạt.*\|.*Đạt/);
+    await both.filter({ hasText: 'Không đạt' }).click();
+    await expect.poll(async () => (await stored(t1, id))?.answers?.['t1.4']?.value, { timeout: 5000 }).toBe('not-met');
+    expect((await stored(t1, id)).conflicts).toBeUndefined();
+
+    // Locked on tablet 1: the same draft imported again is refused as a replacement, and the summary says so.
+    const locked = { ...(await stored(t1, id)) };
+    await putStored(t1, { ...locked, status: 'locked', lockedAt: new Date().toISOString(), contentHash: 'f'.repeat(64) });
+    await t1.reload();
+    await importFile(t1, served.url, 'may-2-lan-2.json', bundleOf(fromT2));
+    await t1.locator('[data-import-ok]').waitFor({ timeout: 10_000 });
+    expect(await t1.locator('[data-conflicts]').count()).toBe(0); // no "overwrite?" offered
+    const row = t1.locator(`[data-import-summary] li[data-doc="${id}"]`);
+    expect(await row.getAttribute('data-outcome')).toBe('kept');
+    expect(await row.textContent()).toMatch(/đã khoá/);
+    expect((await stored(t1, id)).status).toBe('locked');
+    await t1.context().close();
+  });
+});

@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Problem } from '../core.js';
 import { LocaleController, formatDateTime, loc, locale, t } from '../i18n.js';
-import type { ImportPlan } from '../io/bundle.js';
+import type { ImportEntry, ImportPlan } from '../io/bundle.js';
+import { mergeThreeWay } from '../core.js';
 import { StoreController } from '../state/store-controller.js';
 import type { RefusedDocument } from '../storage/db.js';
 import { shared } from '../styles.js';
@@ -41,6 +42,10 @@ export class TcIo extends LitElement {
   @state() private _message = '';
   @state() private _busy = false;
   @state() private _refused: RefusedDocument[] = [];
+  /** Every document of the last import and what became of it. */
+  @state() private _summary: ImportEntry[] = [];
+  /** Assessments whose locked copy in the file would replace a draft on this device: asked first. */
+  @state() private _asks: string[] = [];
 
   constructor() {
     super();
@@ -70,16 +75,32 @@ export class TcIo extends LitElement {
           : nothing}
         ${this._plan
           ? html`<div class="msg warn" data-conflicts>
-              <p>${t('io.conflicts', { n: this._plan.conflicts.length })}</p>
-              <ul>${this._plan.conflicts.map((id) => html`<li>${store.assessments.get(id)?.facility.name ?? ''} <code>${id}</code></li>`)}</ul>
+              <p>${t('io.askLocked', { n: this._asks.length })}</p>
+              <ul>${this._asks.map((id) => {
+                const mine = store.assessments.get(id);
+                const theirs = this._plan?.assessments.find((a) => a.id === id);
+                return html`<li>${mine?.facility.name ?? ''} <code>${id}</code> — ${t('io.onDevice')}: ${t(`status.${mine?.status ?? 'draft'}`)} · ${t('io.inFile')}: ${t(`status.${theirs?.status ?? 'draft'}`)}</li>`;
+              })}</ul>
               <div class="row">
-                <button class="danger" @click=${() => this._apply(true)}>${t('io.overwrite')}</button>
+                <button class="danger" @click=${() => this._apply(true)}>${t('io.replaceWithLocked')}</button>
                 <button @click=${() => this._apply(false)}>${t('io.skip')}</button>
                 <button @click=${() => (this._plan = undefined)}>${t('io.cancel')}</button>
               </div>
             </div>`
           : nothing}
         ${this._message ? html`<p class="msg ok" role="status" data-import-ok>${this._message}</p>` : nothing}
+        ${this._summary.length
+          ? html`<details class="msg" data-import-summary open>
+              <summary>${t('io.summary')}</summary>
+              <ul>${this._summary.map(
+                (e) => html`<li data-outcome=${e.outcome} data-doc=${e.id}>
+                  <strong>${t(`io.outcome.${e.outcome}`)}</strong> — ${t(`io.kind.${e.kind}`)}: ${e.label}
+                  ${e.conflicts ? html` · ${t('io.mergedConflicts', { n: e.conflicts })}` : nothing}
+                  ${e.why ? html`<div class="muted">${e.why[locale()] ?? e.why.vi}</div>` : nothing}
+                </li>`,
+              )}</ul>
+            </details>`
+          : nothing}
       </section>
       ${this._refusedList()}
       <section class="card">
@@ -116,6 +137,7 @@ export class TcIo extends LitElement {
     if (!file) return;
     this._errors = [];
     this._message = '';
+    this._summary = [];
     this._plan = undefined;
     const err = (vi: string, en: string) => (this._errors = [{ code: 'io', pointer: '', message: { vi, en } }]);
     const io = await loadIo();
@@ -133,8 +155,13 @@ export class TcIo extends LitElement {
         this._errors = out.errors;
         return;
       }
-      if (out.plan.conflicts.length) this._plan = out.plan;
-      else await this._write(out.plan, false);
+      // Drafts merge answer by answer and a locked copy on the device is never replaced: the only question left
+      // is whether a locked copy in the file replaces a draft on this device.
+      const asks = out.plan.conflicts.filter((id) => store.assessments.get(id)?.status === 'draft' && out.plan.assessments.find((a) => a.id === id)?.status !== 'draft');
+      if (asks.length) {
+        this._asks = asks;
+        this._plan = out.plan;
+      } else await this._write(out.plan, false);
     } catch (x) {
       err(`Không nhập được tệp: ${String(x)}`, `Import failed: ${String(x)}`);
     } finally {
@@ -151,9 +178,18 @@ export class TcIo extends LitElement {
   private async _write(plan: ImportPlan, overwrite: boolean) {
     const io = await loadIo();
     const store = this._store.store;
-    const n = await io.applyImport(store.storage, plan, overwrite);
+    await store.flush(); // this tab's own pending writes land first; the import then merges with them
+    const registry = new Map(store.facilities.filter((f) => !f.provisional).map((f) => [f.id, f]));
+    const n = await io.applyImport(store.storage, plan, overwrite, { merge: mergeThreeWay, registry });
     await store.reload();
-    this._message = t('io.done', n) + (n.refused ? ` ${t('io.refusedCount', { n: n.refused })}` : '');
+    const merged = n.summary.filter((e) => e.outcome === 'merged').length;
+    const kept = n.summary.filter((e) => e.outcome === 'kept').length;
+    this._message =
+      t('io.done', { a: n.a, p: n.p, f: n.f, s: n.s }) +
+      (merged ? ` ${t('io.mergedCount', { n: merged })}` : '') +
+      (kept ? ` ${t('io.keptCount', { n: kept })}` : '') +
+      (n.refused ? ` ${t('io.refusedCount', { n: n.refused })}` : '');
+    this._summary = n.summary;
     await this._loadRefused();
   }
 

@@ -3,7 +3,7 @@
  * (so the UI answers at once) and then to IndexedDB through a queue that keeps writes in order.
  * `saving`/`savedAt` tell the UI when the last change is durable.
  */
-import { lockAssessment, mergeThreeWay, score, type Assessment, type CriteriaSet, type Facility, type Problem, type ScoreResult } from '../core.js';
+import { lockAssessment, mergeThreeWay, resolveConflict, score, type Assessment, type CriteriaSet, type Facility, type Problem, type ScoreResult } from '../core.js';
 import { loadBuiltinFacilities, loadBuiltinSets } from '../data/builtin.js';
 import {
   newAssessment,
@@ -215,6 +215,14 @@ export class AppStore extends EventTarget {
     const a = this.assessments.get(id);
     if (!a) throw new Error(`No assessment "${id}"`);
     this._put(withAnswer(a, itemId, patch, new Date().toISOString(), a.assessors?.[0]?.name));
+  }
+
+  /** Settles a conflict two copies left (core's `resolveConflict`): the chosen candidate is written at once. */
+  resolve(id: string, path: string, index: number): void {
+    const a = this.assessments.get(id);
+    if (!a || a.status !== 'draft') return;
+    const r = resolveConflict(a, path, index);
+    if (r.ok) this._put({ ...r.value, updatedAt: new Date().toISOString() });
   }
 
   /** Stores a photo and links it to the item's answer. */

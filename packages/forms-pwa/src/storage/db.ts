@@ -238,6 +238,11 @@ export class Storage {
     await (await this._db).put('criteriaSets', { key: `${set.id}@${set.version}`, set, importedAt });
   }
 
+  /** A plan by its own id. */
+  async getPlan(id: string): Promise<ImprovementPlan | undefined> {
+    return (await this._db).get('plans', id);
+  }
+
   async getPlanForAssessment(assessmentId: string): Promise<ImprovementPlan | undefined> {
     return (await this._db).getFromIndex('plans', 'by-assessment', assessmentId);
   }
