@@ -294,3 +294,45 @@ describe('imports never overwrite silently (issue 13, item 8)', () => {
     await t1.context().close();
   });
 });
+
+describe('deleting (issue 13, item 7)', () => {
+  it('7. deleting moves to an archive that restores; deleting a locked one for good needs its name typed', async () => {
+    const page = await freshPage();
+    const id = await createAssessment(page, served.url, 'Trạm đã ký', SET_1300);
+    const a = await stored(page, id);
+    await putStored(page, { ...a, status: 'locked', lockedAt: new Date().toISOString(), contentHash: 'e'.repeat(64) });
+    await page.goto(served.url);
+    await page.reload();
+    const row = page.locator(`li[data-assessment="${id}"]`);
+    await row.waitFor();
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await row.locator('button.danger').click();
+    const archived = page.locator(`[data-archive] li[data-archived="${id}"]`);
+    await page.locator('[data-archive] summary').click({ timeout: 5000 });
+    await archived.waitFor({ timeout: 5000 });
+    expect(dialogs).toBe(0);
+    expect(await row.count()).toBe(0);
+    // Restored, as it was.
+    await archived.locator('button[data-action="restore"]').click();
+    await row.waitFor({ timeout: 5000 });
+    expect((await stored(page, id))?.status).toBe('locked');
+    // Deleted again; "for good" stays disabled until the facility's name is typed.
+    await row.locator('button.danger').click();
+    await page.locator('[data-archive]').waitFor({ timeout: 5000 });
+    if ((await page.locator('[data-archive][open]').count()) === 0) await page.locator('[data-archive] summary').click();
+    await archived.waitFor({ timeout: 5000 });
+    const purge = archived.locator('button[data-action="purge"]');
+    expect(await purge.isDisabled()).toBe(true);
+    await archived.locator('input[data-purge-name]').fill('Trạm khác');
+    expect(await purge.isDisabled()).toBe(true);
+    await archived.locator('input[data-purge-name]').fill('Trạm đã ký');
+    await purge.click();
+    await expect.poll(() => archived.count(), { timeout: 5000 }).toBe(0);
+    expect(await stored(page, id)).toBeUndefined();
+    await page.context().close();
+  });
+});

@@ -95,3 +95,29 @@ describe('a stored draft with a value its set refuses', () => {
     expect(invalidAnswersOf(draft({ 'a/b': { value: 1 } }), [{ code: 'x', pointer: '/answers/a~1b/value', message: { vi: '', en: '' } }])[0]?.itemId).toBe('a/b');
   });
 });
+
+describe('the archive (issue 13, item 7)', () => {
+  it('moves a deleted assessment aside with its photos, restores it, and deletes a locked one for good only by name', async () => {
+    const storage = new Storage(openTieuChiDB('archive-test'));
+    const store = new AppStore(storage);
+    const bytes = new Uint8Array([7, 7, 7]);
+    const hash = sha256Hex(bytes);
+    await storage.putPhoto({ hash, blob: new Blob([bytes]), mime: 'image/jpeg', width: 1, height: 1 });
+    const a = { ...draft({ i1: { value: 'met', evidence: [hash] } }, 'a-arch'), status: 'locked' as const };
+    await storage.putAssessment(a);
+    await store.init();
+    await store.remove('a-arch');
+    expect(await storage.getAssessment('a-arch')).toBeUndefined();
+    expect((await storage.listArchive()).map((x) => x.assessment.id)).toEqual(['a-arch']);
+    expect(await storage.deleteOrphanPhotos()).toBe(0); // the archived one still holds its photo
+    await store.restore('a-arch');
+    expect(await storage.getAssessment('a-arch')).toEqual(a);
+    expect(store.assessments.get('a-arch')).toEqual(a);
+    await store.remove('a-arch');
+    await expect(store.purge('a-arch', 'wrong name')).rejects.toThrow(/name/);
+    expect(await storage.listArchive()).toHaveLength(1);
+    await store.purge('a-arch', a.facility.name);
+    expect(await storage.listArchive()).toHaveLength(0);
+    expect(await storage.getPhoto(hash)).toBeUndefined();
+  });
+});

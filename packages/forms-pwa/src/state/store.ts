@@ -340,12 +340,41 @@ export class AppStore extends EventTarget {
     return rev.id;
   }
 
+  /**
+   * Deletes an assessment from the list by moving it to the archive (restorable with {@link restore}); its
+   * photos and plan stay. Nothing is lost by one tap.
+   */
   async remove(id: string): Promise<void> {
-    this.assessments.delete(id);
-    this._changed();
     await this.flush();
-    await this.storage.deleteAssessment(id);
+    this.assessments.delete(id);
+    this._base.delete(id);
+    this._changed();
+    await this.storage.archiveAssessment(id, new Date().toISOString());
+    this._changed();
+  }
+
+  /** Puts an archived assessment back in the list. */
+  async restore(id: string): Promise<void> {
+    const a = await this.storage.unarchive(id, true);
+    if (a) {
+      this.assessments.set(a.id, a);
+      this._base.set(a.id, a);
+    }
+    this._changed();
+  }
+
+  /**
+   * Deletes an archived assessment for good (and the photos nothing else uses). A locked one needs its facility's
+   * name typed back (`confirmName`): a deliberate step that names what is destroyed.
+   */
+  async purge(id: string, confirmName?: string): Promise<void> {
+    const hit = (await this.storage.listArchive()).find((x) => x.assessment.id === id);
+    if (!hit) return;
+    if (hit.assessment.status !== 'draft' && confirmName?.trim() !== hit.assessment.facility.name.trim())
+      throw new Error(`Deleting the locked assessment "${id}" for good needs its facility's name`);
+    await this.storage.unarchive(id, false);
     await this.storage.deleteOrphanPhotos();
+    this._changed();
   }
 
   /** Resolves when every queued write is durable. */

@@ -209,6 +209,12 @@ export class Storage {
       for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) used.add(h);
       for (const s of a.signatures ?? []) if (s.image) used.add(s.image); // signature PNGs live here too
     }
+    // Archived (deleted, restorable) assessments keep their photos until deleted for good.
+    const archived = ((await db.get('settings', ARCHIVE_KEY)) as ArchivedAssessment[] | undefined) ?? [];
+    for (const { assessment: a } of archived) {
+      for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) used.add(h);
+      for (const s of a.signatures ?? []) if (s.image) used.add(s.image);
+    }
     // Photos proving an improvement action was done belong to plans, not to answers.
     for (const p of await db.getAll('plans')) for (const act of p.actions) for (const h of act.completionEvidence ?? []) used.add(h);
     const tx = db.transaction('photos', 'readwrite');
@@ -275,6 +281,47 @@ export class Storage {
 
   async deleteSetDraft(draftId: string): Promise<void> {
     await (await this._db).delete('setDrafts', draftId);
+  }
+
+  /**
+   * Moves an assessment to the archive (deleted from the list, restorable), in one transaction: it is in exactly
+   * one of the two places at any time. Its plan and photos stay.
+   */
+  async archiveAssessment(id: string, archivedAt: string): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction(['assessments', 'settings'], 'readwrite', { durability: 'strict' });
+    const a = await tx.objectStore('assessments').get(id);
+    if (a) {
+      const settings = tx.objectStore('settings');
+      const list = ((await settings.get(ARCHIVE_KEY)) as ArchivedAssessment[] | undefined) ?? [];
+      await settings.put([...list.filter((x) => x.assessment.id !== id), { assessment: a, archivedAt }], ARCHIVE_KEY);
+      await tx.objectStore('assessments').delete(id);
+    }
+    await tx.done;
+  }
+
+  /** Archived assessments, most recently deleted first. */
+  async listArchive(): Promise<ArchivedAssessment[]> {
+    const list = ((await (await this._db).get('settings', ARCHIVE_KEY)) as ArchivedAssessment[] | undefined) ?? [];
+    return [...list].sort((a, b) => b.archivedAt.localeCompare(a.archivedAt));
+  }
+
+  /**
+   * Takes an assessment out of the archive, in one transaction: `restore` puts it back among the assessments;
+   * otherwise it is deleted for good. Resolves to the assessment, or undefined when it was not archived.
+   */
+  async unarchive(id: string, restore: boolean): Promise<Assessment | undefined> {
+    const db = await this._db;
+    const tx = db.transaction(['assessments', 'settings'], 'readwrite', { durability: 'strict' });
+    const settings = tx.objectStore('settings');
+    const list = ((await settings.get(ARCHIVE_KEY)) as ArchivedAssessment[] | undefined) ?? [];
+    const hit = list.find((x) => x.assessment.id === id);
+    if (hit) {
+      await settings.put(list.filter((x) => x !== hit), ARCHIVE_KEY);
+      if (restore) await tx.objectStore('assessments').put(hit.assessment);
+    }
+    await tx.done;
+    return hit?.assessment;
   }
 
   /** Documents refused by earlier imports, kept aside (oldest first). */
@@ -348,6 +395,15 @@ export class Storage {
     }
     await tx.done;
   }
+}
+
+/** Where deleted assessments wait, restorable (in the `settings` store: no new store, no version bump). */
+const ARCHIVE_KEY = 'archive.assessments';
+
+/** A deleted assessment in the archive, with when it was deleted. */
+export interface ArchivedAssessment {
+  assessment: Assessment;
+  archivedAt: string;
 }
 
 /** Where refused import documents are kept aside (in the `settings` store: no new store, no version bump). */
