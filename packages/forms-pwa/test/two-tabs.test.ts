@@ -52,7 +52,7 @@ function norm(a: Assessment | undefined) {
   // A conflict's `base` is what the merge that found it saw as the base; two tabs may have seen different ones.
   return { ...doc, answers, ...(conflicts ? { conflicts: conflicts.map(({ base: _b, ...c }) => c) } : {}) };
 }
-const settle = () => new Promise((r) => setTimeout(r, 20));
+const settle = () => new Promise((r) => setTimeout(r, 5));
 
 async function tabs(name: string) {
   const a = draft({}, 'a-shared');
@@ -83,8 +83,8 @@ describe('two tabs on one assessment', () => {
     for (let i = 0; i < 20; i++) expect(Object.values(stored!.answers).some((x) => x.note?.endsWith(` n${i}`)) || i < 16, `n${i}`).toBe(true);
   });
 
-  it('property: every part holds the last value either tab gave it, or a conflict with both (200 seeded runs)', async () => {
-    for (let seed = Number(process.env.SEED ?? 1); seed <= Number(process.env.SEED ?? 200); seed++) {
+  it('property: every part holds the last value either tab gave it, or a conflict with both (60 seeded runs)', async () => {
+    for (let seed = Number(process.env.SEED ?? 1); seed <= Number(process.env.SEED ?? 60); seed++) {
       const rand = rng(seed);
       const { id, tabs: [A, B] } = await tabs(`tabs-${seed}`);
       const last = [new Map<string, unknown>(), new Map<string, unknown>()];
