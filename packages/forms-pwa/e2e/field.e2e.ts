@@ -336,3 +336,36 @@ describe('deleting (issue 13, item 7)', () => {
     await page.context().close();
   });
 });
+
+describe('photos storage refused (issue 13, item 5)', () => {
+  it('5. a photo storage refused is shown as not saved, and leaving the page warns', async () => {
+    const page = await freshPage();
+    await createAssessment(page, served.url, 'Trạm bộ nhớ đầy', SET_1300);
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === 'photos') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const png = await page.evaluate(() => {
+      const c = document.createElement('canvas');
+      c.width = 64;
+      c.height = 48;
+      c.getContext('2d')!.fillRect(0, 0, 30, 30);
+      return c.toDataURL('image/png').split(',')[1]!;
+    });
+    await page.locator('tc-item-card[data-item-id="t1.1"] input[type=file]').setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    const unsaved = page.locator('tc-item-card[data-item-id="t1.1"] [data-photo-unsaved]');
+    await unsaved.waitFor({ timeout: 10_000 });
+    expect(await unsaved.textContent()).toMatch(/chưa lưu/);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.type());
+      void d.accept();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => dialogs, { timeout: 5000 }).toContain('beforeunload');
+    await page.context().close();
+  });
+});

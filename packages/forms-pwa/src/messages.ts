@@ -135,6 +135,7 @@ export const messages = {
     vi: 'Không chụp mặt người bệnh hoặc hồ sơ bệnh án.',
     en: "Do not photograph patients' faces or medical records.",
   },
+  'item.photoUnsaved': { vi: '{n} ảnh chưa lưu được (bộ nhớ đầy) — đang thử lại; đừng đóng trang.', en: '{n} photos not saved yet (storage full) — retrying; do not close the page.' },
   'item.photoDelete': { vi: 'Xoá ảnh', en: 'Delete photo' },
   'item.photoTaken': { vi: 'Chụp lúc {time}', en: 'Taken {time}' },
   'item.photoFailed': { vi: 'Không đọc được ảnh.', en: 'The photo could not be read.' },

@@ -172,6 +172,7 @@ export class TcFill extends LitElement {
             .answer=${answers[it.id]}
             .result=${items.get(it.id)}
             .conflicts=${conflicts.get(it.id)}
+            .unsavedPhotos=${this._unsavedPhotos(it.id)}
             ?readonly=${ro}
           >${hints.has(it.id) ? html`<tc-plan-hint slot="last-time" .hint=${hints.get(it.id)}></tc-plan-hint>` : nothing}</tc-item-card>`,
         )}
@@ -181,6 +182,13 @@ export class TcFill extends LitElement {
   private _onAnswer(e: CustomEvent<AnswerChangeDetail>) {
     this._lastItem = e.detail.itemId;
     this._store.store.answer(this.assessmentId, e.detail.itemId, e.detail.patch);
+  }
+
+  /** How many photos of this item wait in memory because storage refused them. */
+  private _unsavedPhotos(itemId: string): number {
+    let n = 0;
+    for (const p of this._store.store.pendingPhotos.values()) if (p.id === this.assessmentId && p.itemId === itemId) n++;
+    return n;
   }
 
   private _onResolve(e: CustomEvent<ConflictResolveDetail>) {

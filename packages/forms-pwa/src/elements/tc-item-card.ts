@@ -78,6 +78,8 @@ export class TcItemCard extends LitElement {
   @property({ attribute: false, hasChanged: itemResultChanged }) result: ScoreResultItemResult | undefined;
   /** Read-only (a locked assessment). */
   @property({ type: Boolean }) readonly = false;
+  /** Photos taken for this item that storage refused (full): shown as not saved, retried by the store. */
+  @property({ type: Number }) unsavedPhotos = 0;
   /** Conflicts two copies left on this item (its decisive part, its note), each with every candidate. */
   @property({ attribute: false }) conflicts: ItemConflict[] | undefined;
 
@@ -132,7 +134,8 @@ export class TcItemCard extends LitElement {
             </label>
             ${autoNa ? nothing : this._photoPicker()}
           </div>
-          ${a?.evidence?.length ? html`<tc-photo-evidence .itemId=${item.id} .hashes=${a.evidence}></tc-photo-evidence>` : nothing}`}
+          ${a?.evidence?.length ? html`<tc-photo-evidence .itemId=${item.id} .hashes=${a.evidence}></tc-photo-evidence>` : nothing}
+          ${this.unsavedPhotos ? html`<div class="warnline bad" role="alert" data-photo-unsaved=${this.unsavedPhotos}>${cameraIcon} ${t('item.photoUnsaved', { n: this.unsavedPhotos })}</div>` : nothing}`}
     </article>`;
   }
 
