@@ -369,3 +369,34 @@ describe('photos storage refused (issue 13, item 5)', () => {
     await page.context().close();
   });
 });
+
+describe('photos (issue 13, item 6)', () => {
+  it('6. a thumbnail opens full size; a removed photo comes back with undo', async () => {
+    const page = await freshPage();
+    const id = await createAssessment(page, served.url, 'Trạm ảnh', SET_1300);
+    const png = await page.evaluate(() => {
+      const c = document.createElement('canvas');
+      c.width = 320;
+      c.height = 240;
+      c.getContext('2d')!.fillRect(0, 0, 160, 120);
+      return c.toDataURL('image/png').split(',')[1]!;
+    });
+    const card = page.locator('tc-item-card[data-item-id="t1.1"]');
+    await card.locator('input[type=file]').setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await card.locator('tc-photo-evidence figure img[src^="blob:"]').waitFor({ timeout: 10_000 });
+    // Full view.
+    await card.locator('tc-photo-evidence [data-enlarge]').click();
+    const full = card.locator('tc-photo-evidence dialog[data-photo-full] img.full');
+    await full.waitFor({ timeout: 5000 });
+    expect(await full.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(112);
+    await card.locator('tc-photo-evidence dialog [data-close]').click();
+    await full.waitFor({ state: 'detached', timeout: 5000 });
+    // Remove, then undo.
+    await card.locator('tc-photo-evidence button[aria-label="Xoá ảnh"]').click();
+    await expect.poll(async () => (await stored(page, id))?.answers?.['t1.1']?.evidence?.length ?? 0, { timeout: 5000 }).toBe(0);
+    await card.locator('[data-photo-undo] button').click();
+    await expect.poll(async () => (await stored(page, id))?.answers?.['t1.1']?.evidence?.length ?? 0, { timeout: 5000 }).toBe(1);
+    await card.locator('tc-photo-evidence figure img[src^="blob:"]').waitFor({ timeout: 5000 });
+    await page.context().close();
+  });
+});

@@ -84,6 +84,9 @@ export class TcItemCard extends LitElement {
   @property({ attribute: false }) conflicts: ItemConflict[] | undefined;
 
   @state() private _showReason = false;
+  /** The photo just removed, while its undo is offered. */
+  @state() private _removed: string | undefined;
+  private _undoTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly _photo = new PhotoCaptureController(this, () => this.item.id);
 
   constructor() {
@@ -134,7 +137,11 @@ export class TcItemCard extends LitElement {
             </label>
             ${autoNa ? nothing : this._photoPicker()}
           </div>
-          ${a?.evidence?.length ? html`<tc-photo-evidence .itemId=${item.id} .hashes=${a.evidence}></tc-photo-evidence>` : nothing}
+          ${a?.evidence?.length ? html`<tc-photo-evidence .itemId=${item.id} .hashes=${a.evidence} @photo-remove=${this._onPhotoRemoved}></tc-photo-evidence>` : nothing}
+          ${this._removed
+            ? html`<div class="warnline" role="status" data-photo-undo>${t('item.photoRemoved')}
+                <button data-action="undo-photo" @click=${this._undoRemove}>${t('item.photoUndo')}</button></div>`
+            : nothing}
           ${this.unsavedPhotos ? html`<div class="warnline bad" role="alert" data-photo-unsaved=${this.unsavedPhotos}>${cameraIcon} ${t('item.photoUnsaved', { n: this.unsavedPhotos })}</div>` : nothing}`}
     </article>`;
   }
@@ -217,6 +224,21 @@ export class TcItemCard extends LitElement {
         ? html`<p class="muted">${t('item.citation')}: ${item.citation.document}${item.citation.article ? `, ${item.citation.article}` : ''}</p>`
         : nothing}
     </details>`;
+  }
+
+  /** A photo was unlinked: offer to put it back (its bytes stay stored until no assessment uses them). */
+  private _onPhotoRemoved(e: CustomEvent<{ hash?: string }>) {
+    this._removed = e.detail.hash;
+    clearTimeout(this._undoTimer);
+    this._undoTimer = setTimeout(() => (this._removed = undefined), 15_000);
+  }
+
+  private _undoRemove() {
+    const hash = this._removed;
+    this._removed = undefined;
+    clearTimeout(this._undoTimer);
+    const ev = this.answer?.evidence ?? [];
+    if (hash && !ev.includes(hash)) this._emit({ evidence: [...ev, hash] });
   }
 
   private _onNote(e: Event) {
