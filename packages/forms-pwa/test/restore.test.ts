@@ -121,3 +121,11 @@ describe('the archive (issue 13, item 7)', () => {
     expect(await storage.getPhoto(hash)).toBeUndefined();
   });
 });
+
+describe('planRestore with nothing good left', () => {
+  it('refuses the whole file when every document is refused', () => {
+    const r = planRestore(JSON.stringify({ schemaVersion: 1, kind: 'bundle', createdAt: '2025-01-01T00:00:00Z', assessments: [draft({ i4: { value: -5 } }, 'a-bad')] }), known(), 'x.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ code: 'answer.bad-value', pointer: '/assessments/0/answers/i4/value' });
+  });
+});

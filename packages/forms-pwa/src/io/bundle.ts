@@ -387,8 +387,8 @@ const DOC_POINTER = /^\/(assessments|photos|plans|criteriaSets|facilities)\/(\d+
  * not allow, a photo whose bytes do not match its hash), those documents are taken out and the rest is
  * checked again, until it passes. The refused ones come back in `plan.refused` with their reasons and, for an
  * assessment, the photos it references, so {@link applyImport} keeps them aside in the same transaction that
- * writes the rest. A problem with the file as a whole (not JSON, unknown kind, a set that differs) still
- * refuses everything. Writes nothing.
+ * writes the rest. A problem with the file as a whole (not JSON, unknown kind, a set that differs), or a file
+ * whose every document is refused, still refuses everything. Writes nothing.
  * @param file the file's name, recorded with what is kept aside
  */
 export function planRestore(
@@ -410,6 +410,7 @@ export function planRestore(
   ) as Record<ListName, unknown[]>;
   const allPhotos = lists.photos.slice();
   const refused: RefusedDocument[] = [];
+  const allErrors: Problem[] = [];
   // Each pass takes out at least one document, so this ends; a plan whose draft was refused is found next pass.
   for (let pass = 0; pass < 1 + LISTS.length * 2; pass++) {
     const current: Record<string, unknown> = { ...bundle };
@@ -435,6 +436,9 @@ export function planRestore(
       refused.push(refusedEntry(list, doc, reasons, allPhotos, file, now, refused.length));
     }
     for (const [list, idx] of drop) lists[list] = lists[list].filter((_, i) => !idx.has(i));
+    // Nothing good left: the file is refused as a whole, as before (the person still has it; nothing to keep aside).
+    if (LISTS.every((k) => lists[k].length === 0)) return { ok: false, errors: allErrors.concat(out.errors) };
+    allErrors.push(...out.errors);
   }
   return { ok: false, errors: [problem('io.too-many-passes', '', 'Không tách được phần hỏng của tệp.', 'The bad parts of the file could not be separated.')] };
 }
