@@ -400,3 +400,33 @@ describe('photos (issue 13, item 6)', () => {
     await page.context().close();
   });
 });
+
+describe('pairing in the improvement loop (issue 13, items 9 and 11)', () => {
+  it('9/11. reconciles with the self-assessment of the same round, shows readable names, and never compares with another kind as "previous"', async () => {
+    const page = await freshPage();
+    const tplId = await createAssessment(page, served.url, 'Trạm ghép cặp', SET_1300);
+    const tpl = await stored(page, tplId);
+    const lock = { status: 'locked', lockedAt: '2026-07-01T00:00:00Z', contentHash: 'd'.repeat(64) };
+    const self1 = { ...tpl, ...lock, id: 'self-r1', assessmentKind: 'self-assessment', assessedOn: '2026-01-10', round: { id: '2026---Vong-1', label: '2026 - Vòng 1' } };
+    const self2 = { ...tpl, ...lock, id: 'self-r2', assessmentKind: 'self-assessment', assessedOn: '2026-06-05', round: { id: '2026---Vong-2', label: '2026 - Vòng 2' } };
+    const insp2 = { ...tpl, ...lock, id: 'insp-r2', assessmentKind: 'external-inspection', assessedOn: '2026-06-20', round: { id: '2026---Vong-2', label: '2026 - Vòng 2' } };
+    for (const a of [self1, self2, insp2]) await putStored(page, a);
+    await putStored(page, { ...tpl, id: tplId, facility: { ...tpl.facility, id: 'other-facility' } }); // out of the way
+    await page.goto(`${served.url}#/a/insp-r2/results`);
+    await page.reload();
+    const rec = page.locator('tc-plan-links a[data-action="reconcile"]');
+    await rec.waitFor({ timeout: 10_000 });
+    expect(decodeURIComponent((await rec.getAttribute('href')) ?? '')).toContain('self-r2');
+    // The inspection has no earlier inspection: no "compare with previous" against the station's own self-assessment.
+    expect(await page.locator('tc-plan-links a[data-action="compare"]').count()).toBe(0);
+    await rec.click();
+    const selfPick = page.locator('tc-reconcile select[name=self]');
+    await selfPick.waitFor({ timeout: 10_000 });
+    const labels = await selfPick.locator('option').allTextContents();
+    expect(labels.join(' | ')).toContain('2026 - Vòng 2');
+    expect(labels.join(' | ')).not.toContain('2026---Vong');
+    expect(labels.join(' | ')).not.toMatch(/Đoàn|kiểm tra|Inspection/i); // only self-assessments in the self picker
+    expect(await page.locator('tc-reconcile select[name=inspection] option').count()).toBe(1);
+    await page.context().close();
+  });
+});
