@@ -162,13 +162,15 @@ export class TcDashboard extends LitElement {
       return { label: criterionInfo(id, v.set).label, value: toNum(m), text: formatPercent(m) };
     });
     const trend = trendOf(v.list, v.facility).map((p) => ({
-      label: p.round || formatDate(p.when),
+      label: p.roundLabel || formatDate(p.when),
       value: p.percent ? toNum(p.percent) : undefined,
       text: p.percent ? formatPercent(p.percent) : t('decision.incomplete'),
     }));
     const facName = v.facilities.find((f) => (f.assessment.facility.registryId ?? f.assessment.facility.id) === v.facility)?.assessment.facility.name ?? '';
     const hm = heatMap(v.inFocus, v.set, (c) => `${c.code ? `${c.code}. ` : ''}${loc(c.title)}`);
-    const focusLabel = (v.mode === 'score' ? v.round : v.followup) || t('dash.allRounds');
+    // Rounds are shown by their names as written, never by their ids (slugs).
+    const roundName = (id: string) => roundsOf(v.list).find((r) => r.id === id)?.label ?? id;
+    const focusLabel = roundName(v.mode === 'score' ? v.round : v.followup) || t('dash.allRounds');
     return html`
       <div class="controls card">
         <label><span>${t('dash.set')}</span>
@@ -188,7 +190,7 @@ export class TcDashboard extends LitElement {
       </div>
       <div class="grid">
         <section class="card" data-section="ranking">
-          <h2>${v.mode === 'score' ? t('dash.rankingScore', { round: v.round || t('dash.allRounds') }) : t('dash.rankingImprovement', { from: v.baseline, to: v.followup })}
+          <h2>${v.mode === 'score' ? t('dash.rankingScore', { round: roundName(v.round) || t('dash.allRounds') }) : t('dash.rankingImprovement', { from: roundName(v.baseline), to: roundName(v.followup) })}
             <button @click=${() => this._exportRanking(v)} data-action="ranking-csv">${t('dash.export')}</button></h2>
           <tc-dashboard-ranking .score=${v.scoreRanking} .improvement=${v.improvement}></tc-dashboard-ranking>
         </section>
