@@ -430,3 +430,48 @@ describe('pairing in the improvement loop (issue 13, items 9 and 11)', () => {
     await page.context().close();
   });
 });
+
+describe('council ranking (issue 13, item 10)', () => {
+  it('10. no station silently drops out: absent from the round means listed apart with the reason; "latest per facility" ranks all', async () => {
+    const page = await freshPage();
+    const tplId = await createAssessment(page, served.url, 'Mẫu', SET_1300);
+    const tpl = await stored(page, tplId);
+    const lock = { status: 'locked', lockedAt: '2026-07-01T00:00:00Z', contentHash: 'c'.repeat(64) };
+    const station = (n: number, round: number) => ({
+      ...tpl,
+      ...lock,
+      id: `st${n}-r${round}`,
+      facility: { id: `station-${n}`, name: `Trạm số ${n}`, kind: 'commune-station', provisional: true },
+      assessedOn: `2026-0${round * 3}-1${n}`,
+      round: { id: `2026-vong-${round}`, label: `2026 - Vòng ${round}` },
+    });
+    // 3 stations x round 1; only station 1 in round 2.
+    for (const a of [station(1, 1), station(2, 1), station(3, 1), station(1, 2)]) await putStored(page, a);
+    await page.evaluate((id) => new Promise<void>((res) => {
+      const open = indexedDB.open('tieuchi');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('assessments', 'readwrite');
+        tx.objectStore('assessments').delete(id);
+        tx.oncomplete = () => { open.result.close(); res(); };
+      };
+    }), tplId); // the template is not a station
+    await page.goto(`${served.url}#/dashboard`);
+    await page.reload();
+    const ranking = page.locator('tc-dashboard [data-section="ranking"]');
+    await ranking.waitFor({ timeout: 10_000 });
+    // The default round (the latest) has one station; the other two are listed apart, with the reason.
+    const apart = ranking.locator('[data-not-ranked]');
+    await apart.waitFor({ timeout: 5000 });
+    expect(await apart.textContent()).toContain('Trạm số 2');
+    expect(await apart.textContent()).toContain('Trạm số 3');
+    expect(await apart.textContent()).toContain('2026 - Vòng 2');
+    // "Latest per facility" ranks every station.
+    await page.locator('tc-dashboard select[name="round"]').selectOption({ label: 'mới nhất mỗi cơ sở' });
+    await expect.poll(async () => {
+      const text = await ranking.locator('tc-dashboard-ranking').evaluate((el) => el.shadowRoot?.textContent ?? '');
+      return ['Trạm số 1', 'Trạm số 2', 'Trạm số 3'].filter((n) => text.includes(n)).length;
+    }, { timeout: 5000 }).toBe(3);
+    expect(await ranking.locator('[data-not-ranked]').count()).toBe(0);
+    await page.context().close();
+  });
+});
