@@ -2,33 +2,24 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CSP, CSP_META } from './scripts/security-headers.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The Content-Security-Policy of the production build. No 'unsafe-eval': validation uses core's
- * pre-generated ajv standalone code. Added at build time only, because Vite's dev server injects
- * inline scripts.
+ * The Content-Security-Policy, defined once in scripts/security-headers.mjs (the start server sends it as a header
+ * with the other security headers; the build also puts it in a meta tag, without `frame-ancestors`, which only a
+ * header can carry). No 'unsafe-eval', no 'unsafe-inline'. Added at build time only, because Vite's dev server
+ * injects inline scripts.
  */
-export const CSP = [
-  "default-src 'self'",
-  "img-src 'self' blob: data:",
-  "style-src 'self' 'unsafe-inline'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+export { CSP };
 
 function cspMeta(): Plugin {
   return {
     name: 'tieuchi-csp',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' },
     ],
   };
 }

@@ -2,7 +2,7 @@
  * Reading documents for the CLI: every failure becomes one clear line naming the file (and the place in it),
  * never a stack trace.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, statSync, constants as fsc } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CriteriaSet, Problem } from '@tieuchi/core';
@@ -12,18 +12,99 @@ import { jsonErrorOffset, lineColumn } from './json-position.js';
 export type Lang = 'vi' | 'en';
 
 /** A failure the CLI reports in one line and exits non-zero on. */
-export class UserError extends Error {}
+export class UserError extends Error {
+  /** Set when the failure is only that a criteria set was not found (the verifier then reports it). */
+  notFound?: boolean;
+}
 
-/** Reads and parses a JSON file; a missing file or malformed JSON is a {@link UserError} with line and column. */
-export function readJson(path: string, lang: Lang): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? (lang === 'vi' ? 'không tìm thấy tệp' : 'file not found') : code === 'EISDIR' ? (lang === 'vi' ? 'là một thư mục' : 'is a directory') : String(code ?? e);
-    throw new UserError(`${path}: ${why}`);
+/** Largest input file (or standard input) read: the app's import limit. */
+export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+
+/** Where `-` reads from (set by `main` from its `Io`; the terminal's standard input in `bin/tieuchi.js`). */
+let stdinReader: (() => Uint8Array | 'too-big') | undefined;
+/** Sets what `-` reads (main does this per run). */
+export function setStdin(reader: (() => Uint8Array | 'too-big') | undefined): void {
+  stdinReader = reader;
+}
+
+/**
+ * Reads at most {@link MAX_INPUT_BYTES} + 1 bytes from a file descriptor, chunk by chunk, so `/dev/zero` piped
+ * in is refused instead of filling the memory.
+ */
+export function readLimited(fd: number): Uint8Array | 'too-big' {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = new Uint8Array(Math.min(1 << 20, MAX_INPUT_BYTES + 1 - total));
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    chunks.push(buf.subarray(0, n));
+    total += n;
+    if (total > MAX_INPUT_BYTES) return 'too-big';
   }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) (out.set(c, at), (at += c.length));
+  return out;
+}
+
+const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
+
+/**
+ * Reads a file's text: `-` is standard input. Refuses, in one line, what is not a regular file (a FIFO would
+ * block forever, a device such as /dev/zero never ends) and anything over {@link MAX_INPUT_BYTES}.
+ */
+export function readText(path: string, lang: Lang): string {
+  const vi = lang === 'vi';
+  const name = oneLine(path);
+  let bytes: Uint8Array | 'too-big';
+  if (path === '-') {
+    if (!stdinReader) throw new UserError(`-: ${vi ? 'không có đầu vào chuẩn' : 'no standard input'}`);
+    bytes = stdinReader();
+  } else {
+    let st;
+    try {
+      st = statSync(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? (vi ? 'không tìm thấy tệp' : 'file not found') : String(code ?? e);
+      throw new UserError(`${name}: ${why}`);
+    }
+    if (st.isDirectory()) throw new UserError(`${name}: ${vi ? 'là một thư mục' : 'is a directory'}`);
+    if (!st.isFile()) {
+      const what = st.isFIFO() ? (vi ? 'là một đường ống (FIFO)' : 'is a FIFO (named pipe)') : st.isCharacterDevice() || st.isBlockDevice() ? (vi ? 'là một thiết bị' : 'is a device') : vi ? 'không phải tệp thường' : 'is not a regular file';
+      throw new UserError(`${name}: ${what}, ${vi ? 'không đọc' : 'not read'}`);
+    }
+    if (st.size > MAX_INPUT_BYTES) throw new UserError(`${name}: ${vi ? `tệp lớn hơn giới hạn ${mb(MAX_INPUT_BYTES)}` : `file is larger than the ${mb(MAX_INPUT_BYTES)} limit`}`);
+    let fd: number;
+    try {
+      // O_NONBLOCK: should the file have been swapped for a FIFO since the check, opening it does not hang.
+      fd = openSync(path, fsc.O_RDONLY | (fsc.O_NONBLOCK ?? 0));
+    } catch (e) {
+      throw new UserError(`${name}: ${String((e as NodeJS.ErrnoException).code ?? e)}`);
+    }
+    try {
+      bytes = readLimited(fd);
+    } catch (e) {
+      throw new UserError(`${name}: ${String((e as NodeJS.ErrnoException).code ?? e)}`);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  if (bytes === 'too-big') throw new UserError(`${name}: ${vi ? `lớn hơn giới hạn ${mb(MAX_INPUT_BYTES)}` : `larger than the ${mb(MAX_INPUT_BYTES)} limit`}`);
+  return new TextDecoder().decode(bytes);
+}
+
+/** Reads and parses a JSON file (`-`: standard input); a missing file or malformed JSON is a {@link UserError} with line and column. */
+export function readJson(path: string, lang: Lang): unknown {
+  let text = readText(path, lang);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text);
@@ -32,7 +113,7 @@ export function readJson(path: string, lang: Lang): unknown {
     const { line, column } = lineColumn(text, Math.max(0, at));
     const near = at >= text.length ? (lang === 'vi' ? 'hết tệp quá sớm' : 'unexpected end of file') : `${lang === 'vi' ? 'ký tự không mong đợi' : 'unexpected character'} ${JSON.stringify(text[at] ?? '')}`;
     const where = lang === 'vi' ? `dòng ${line}, cột ${column}` : `line ${line}, column ${column}`;
-    throw new UserError(`${path}: ${lang === 'vi' ? 'JSON không hợp lệ' : 'malformed JSON'} (${where}): ${near}`);
+    throw new UserError(`${oneLine(path)}: ${lang === 'vi' ? 'JSON không hợp lệ' : 'malformed JSON'} (${where}): ${near}`);
   }
 }
 
@@ -68,9 +149,9 @@ export function findSet(id: string, version: string, folders: readonly string[],
     for (const f of files) {
       let doc: unknown;
       try {
-        doc = JSON.parse(readFileSync(join(folder, f), 'utf8'));
+        doc = JSON.parse(readText(join(folder, f), lang));
       } catch {
-        continue;
+        continue; // not JSON, not a regular file, too big: not a set
       }
       const d = doc as { kind?: unknown; id?: unknown; version?: unknown };
       if (d?.kind !== 'criteria-set' || d.id !== id) continue;
@@ -82,16 +163,47 @@ export function findSet(id: string, version: string, folders: readonly string[],
     }
   }
   version = oneLine(version);
+  id = oneLine(id);
+  const notFound = (e: UserError): UserError => Object.assign(e, { notFound: true });
   if (seen.length) {
-    throw new UserError(
+    throw notFound(new UserError(
       lang === 'vi'
         ? `Bộ tiêu chí "${id}" có phiên bản ${seen.join(', ')} nhưng phiếu cần phiên bản ${version}`
         : `Criteria set "${id}" is available in version ${seen.join(', ')} but the assessment needs version ${version}`,
-    );
+    ));
   }
-  throw new UserError(
+  throw notFound(new UserError(
     lang === 'vi'
       ? `Không tìm thấy bộ tiêu chí "${id}" (dùng --set <tệp>)`
       : `Unknown criteria set "${id}" (use --set <file>)`,
-  );
+  ));
 }
+
+/**
+ * A set finder for core's verifier: the set `id`@`version` from `folders`, or undefined when there is none (the
+ * verifier then reports it). A set file that is there but invalid is still a {@link UserError}.
+ */
+export function setFinder(folders: readonly string[], lang: Lang): (id: string, version: string) => CriteriaSet | undefined {
+  const cache = new Map<string, CriteriaSet | undefined>();
+  return (id, version) => {
+    const key = `${id}@${version}`;
+    if (!cache.has(key)) {
+      try {
+        cache.set(key, findSet(id, version, folders, lang));
+      } catch (e) {
+        if (!(e instanceof UserError) || !e.notFound) throw e;
+        cache.set(key, undefined);
+      }
+    }
+    return cache.get(key);
+  };
+}
+
+/**
+ * Escapes, for the terminal, every control character of a whole output (text, CSV or JSON) except line ends
+ * (`\n`, and `\r\n` of CSV), plus C1 controls, line/paragraph separators and bidirectional overrides: escape codes
+ * in a facility name can then neither clear the screen nor reorder a line. Line breaks inside strings that came
+ * from files are escaped where those strings are printed ({@link oneLine}).
+ */
+export const terminalSafe = (s: string): string =>
+  s.replace(/\r(?!\n)|[\u0000-\u0009\u000b-\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

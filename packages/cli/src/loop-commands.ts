@@ -6,24 +6,33 @@ import {
   compareAssessments,
   formatExact,
   formatPercent,
+  mul,
+  sign,
+  HUNDRED,
   rankByImprovement,
   rankByScore,
   reconcile,
   toCsv,
+  verifyAttestations,
   type Exact,
   type Scored,
 } from '@tieuchi/core';
-import { UserError, formatProblems } from './io.js';
+import { UserError, formatProblems, oneLine } from './io.js';
+import { loadKeys } from './verify-command.js';
 import { type Command, type CommandContext, loadAssessment, scoreLoaded } from './main.js';
 
 const pct = (x: Exact | undefined): string => (x ? formatPercent(x) : '');
-const signed = (x: Exact | undefined, f: (x: Exact) => string = pct): string => (x ? (x.num > 0 ? `+${f(x)}` : f(x)) : '');
+const signed = (x: Exact | undefined, f: (x: Exact) => string = pct): string => (x ? (sign(x) > 0 ? `+${f(x)}` : f(x)) : '');
 const num = (x: Exact | undefined): string => (x ? formatExact(x, 2) : '');
 
 function loadScored(file: string, ctx: CommandContext): Scored {
   const { assessment, set } = loadAssessment(file, ctx.options.set, ctx.io, ctx.lang);
   return { set, assessment, result: scoreLoaded(file, set, assessment, ctx.lang) };
 }
+
+/** CSV whose text fields are on one line each, control characters escaped (a terminal shows --csv too). */
+const csv = (header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string =>
+  toCsv(header, rows.map((r) => r.map((v) => (typeof v === 'string' ? oneLine(v) : v))));
 
 function emit(ctx: CommandContext, json: unknown, csv: () => string, text: () => string): number {
   ctx.io.stdout(ctx.options.json ? JSON.stringify(json, null, 2) + '\n' : ctx.options.csv ? csv() : text());
@@ -47,7 +56,7 @@ export const compareCommand: Command = {
       ctx,
       c,
       () =>
-        toCsv(
+        csv(
           ['level', 'id', 'before_percent', 'after_percent', 'delta_percent_points', 'delta_points', 'change'],
           [
             ['total', 'total', pct(c.total.before?.percent), pct(c.total.after?.percent), signed(c.total.deltaPercent), num(c.total.deltaPoints), ''],
@@ -64,7 +73,7 @@ export const compareCommand: Command = {
           `${vi ? 'Không còn đạt' : 'Newly lost'}: ${c.newlyLost.join(', ') || '—'}`,
           ...(c.added.length ? [`${vi ? 'Chỉ tiêu mới' : 'Added items'}: ${c.added.join(', ')}`] : []),
           ...(c.removed.length ? [`${vi ? 'Chỉ tiêu đã bỏ' : 'Removed items'}: ${c.removed.join(', ')}`] : []),
-        ].join('\n') + '\n',
+        ].map(oneLine).join('\n') + '\n',
     );
   },
 };
@@ -81,29 +90,44 @@ export const reconcileCommand: Command = {
     return emit(
       ctx,
       x,
-      () => toCsv(['item', 'self', 'inspection', 'self_minus_inspection_points'], x.disagreements.map((d) => [d.id, d.self, d.inspection, num(d.pointsDifference)])),
+      () => csv(['item', 'self', 'inspection', 'self_minus_inspection_points'], x.disagreements.map((d) => [d.id, d.self, d.inspection, num(d.pointsDifference)])),
       () =>
         [
-          `${vi ? 'Đồng thuận' : 'Agreement'}: ${x.agreed}/${x.compared}${x.agreementRate ? ` (${pct({ num: x.agreementRate.num * 100, den: x.agreementRate.den })}%)` : ''}`,
+          `${vi ? 'Đồng thuận' : 'Agreement'}: ${x.agreed}/${x.compared}${x.agreementRate ? ` (${pct(mul(x.agreementRate, HUNDRED))}%)` : ''}`,
           `Cohen's kappa: ${x.kappa ? formatExact(x.kappa, 3) : `— (${x.kappaNote})`}`,
           `${vi ? 'Chênh lệch tổng điểm (tự đánh giá − kiểm tra)' : 'Total difference (self − inspection)'}: ${signed(x.totalDifference, num)}`,
           `${vi ? 'Khác nhau' : 'Disagreements'}:`,
           ...x.disagreements.map((d) => `  ${d.id.padEnd(10)} ${d.self} ≠ ${d.inspection}`),
           ...(x.notCompared.length ? [`${vi ? 'Không so sánh được' : 'Not compared'}: ${x.notCompared.join(', ')}`] : []),
-        ].join('\n') + '\n',
+        ].map(oneLine).join('\n') + '\n',
     );
   },
 };
 
 export const rankCommand: Command = {
   usage:
-    'rank <assessment.json...> [--round R | --baseline R --followup R [--by gain|gap-closed]] [--json|--csv]\n' +
-    '                                                          contest ranking by final score or by improvement',
-  run: (ctx) => {
+    'rank <assessment.json...> [--round R | --baseline R --followup R [--by gain|gap-closed]] [--keys <keys.json>] [--json|--csv]\n' +
+    '                                                          contest ranking by final score or by improvement\n' +
+    '                                                          (--keys: only assessments signed by a registered device)',
+  run: async (ctx) => {
     if (!ctx.args.length) throw new UserError(ctx.lang === 'vi' ? 'rank: cần các tệp phiếu' : 'rank: assessment files are needed');
-    const all = ctx.args.map((f) => loadScored(f, ctx));
+    const loaded = ctx.args.map((f) => loadScored(f, ctx));
     const { baseline, followup, round, by } = ctx.options;
     const vi = ctx.lang === 'vi';
+    // With the council's keys, only assessments with a valid signature by a registered (unrevoked) device count.
+    const unsigned: Scored[] = [];
+    let all = loaded;
+    if (ctx.options.keys) {
+      const keys = loadKeys(ctx.options.keys, ctx.lang);
+      all = [];
+      for (const s of loaded) {
+        const opts: Parameters<typeof verifyAttestations>[1] = { set: s.set, keys };
+        if (ctx.options['received-at']) opts.receivedAt = ctx.options['received-at'];
+        if ((await verifyAttestations(s.assessment, opts)).registered) all.push(s);
+        else unsigned.push(s);
+      }
+    }
+    const unsignedLines = unsigned.map((s) => `  ${s.assessment.facility.name}: ${vi ? 'không có chữ ký của thiết bị đã đăng ký (không xếp hạng)' : 'no signature by a registered device (not ranked)'}`);
     if (baseline || followup) {
       if (!baseline || !followup) throw new UserError('rank: --baseline and --followup go together');
       if (by !== undefined && by !== 'gain' && by !== 'gap-closed') throw new UserError('rank: --by gain | gap-closed');
@@ -112,31 +136,33 @@ export const rankCommand: Command = {
         ctx,
         r,
         () =>
-          toCsv(
+          csv(
             ['rank', 'facility_id', 'facility', 'baseline_percent', 'followup_percent', 'gain_points', 'gap_closed_percent', 'tied'],
-            r.rows.map((x) => [x.rank, x.facilityId, x.facilityName, pct(x.baseline), pct(x.followup), signed(x.gain), pct({ num: x.gapClosed.num * 100, den: x.gapClosed.den }), x.tied ? 'yes' : '']),
+            r.rows.map((x) => [x.rank, x.facilityId, x.facilityName, pct(x.baseline), pct(x.followup), signed(x.gain), pct(mul(x.gapClosed, HUNDRED)), x.tied ? 'yes' : '']),
           ),
         () =>
           [
             `${vi ? 'Xếp hạng theo mức cải thiện' : 'Ranking by improvement'} ${baseline} → ${followup} (${r.by})`,
-            ...r.rows.map((x) => `${String(x.rank).padStart(3)}${x.tied ? '=' : ' '} ${x.facilityName.padEnd(40)} ${pct(x.baseline).padStart(6)}% → ${pct(x.followup).padStart(6)}%  ${signed(x.gain).padStart(7)}  ${pct({ num: x.gapClosed.num * 100, den: x.gapClosed.den })}% ${vi ? 'khoảng cách' : 'of gap'}`),
+            ...r.rows.map((x) => `${String(x.rank).padStart(3)}${x.tied ? '=' : ' '} ${x.facilityName.padEnd(40)} ${pct(x.baseline).padStart(6)}% → ${pct(x.followup).padStart(6)}%  ${signed(x.gain).padStart(7)}  ${pct(mul(x.gapClosed, HUNDRED))}% ${vi ? 'khoảng cách' : 'of gap'}`),
             ...r.alreadyFull.map((x) => `  ${x.facilityName}: ${vi ? 'đã đạt 100% ở vòng đầu (xếp riêng)' : 'already at 100 % at baseline (listed apart)'}`),
             ...r.missing.map((x) => `  ${x.facilityName}: ${vi ? 'thiếu vòng' : 'missing round'} ${x.missing}`),
             ...r.incomplete.map((x) => `  ${x.facilityName}: ${vi ? 'phiếu chưa đủ' : 'incomplete assessment'}`),
-          ].join('\n') + '\n',
+            ...unsignedLines,
+          ].map(oneLine).join('\n') + '\n',
       );
     }
     const r = rankByScore(all, round);
     return emit(
       ctx,
       r,
-      () => toCsv(['rank', 'facility_id', 'facility', 'percent', 'decision', 'tied'], r.rows.map((x) => [x.rank, x.facilityId, x.facilityName, pct(x.percent), x.decision, x.tied ? 'yes' : ''])),
+      () => csv(['rank', 'facility_id', 'facility', 'percent', 'decision', 'tied'], r.rows.map((x) => [x.rank, x.facilityId, x.facilityName, pct(x.percent), x.decision, x.tied ? 'yes' : ''])),
       () =>
         [
           `${vi ? 'Xếp hạng theo điểm' : 'Ranking by score'}${round ? ` (${round})` : ''}`,
           ...r.rows.map((x) => `${String(x.rank).padStart(3)}${x.tied ? '=' : ' '} ${x.facilityName.padEnd(40)} ${pct(x.percent).padStart(6)}%  ${x.decision}`),
           ...r.incomplete.map((x) => `  ${x.facilityName}: ${vi ? 'phiếu chưa đủ (không xếp hạng)' : 'incomplete (not ranked)'}`),
-        ].join('\n') + '\n',
+          ...unsignedLines,
+        ].map(oneLine).join('\n') + '\n',
     );
   },
 };
@@ -153,14 +179,14 @@ export const aggregateCommand: Command = {
     return emit(
       ctx,
       a,
-      () => toCsv(['criterion', 'applicable', 'mean_percent', 'passing', 'pass_rate_percent'], a.criteria.map((c) => [c.id, c.applicable, pct(c.meanPercent), c.passing, c.passRate ? pct({ num: c.passRate.num * 100, den: c.passRate.den }) : ''])),
+      () => csv(['criterion', 'applicable', 'mean_percent', 'passing', 'pass_rate_percent'], a.criteria.map((c) => [c.id, c.applicable, pct(c.meanPercent), c.passing, c.passRate ? pct(mul(c.passRate, HUNDRED)) : ''])),
       () =>
         [
           `${a.count} ${vi ? 'phiếu' : 'assessments'}: ${vi ? 'đạt' : 'pass'} ${a.decisions.pass}, ${vi ? 'không đạt' : 'fail'} ${a.decisions.fail}, ${vi ? 'chưa đủ' : 'incomplete'} ${a.decisions.incomplete}`,
           `${vi ? 'Tiêu chí yếu nhất' : 'Weakest criteria'}: ${a.weakest.slice(0, 5).join(', ')}`,
           ...a.criteria.map((c) => `  ${c.id.padEnd(10)} ${pct(c.meanPercent).padStart(6)}%${c.passRate ? `  ${vi ? 'đạt' : 'pass'} ${c.passing}/${c.applicable}` : ''}`),
           `${vi ? 'Phân bố tổng điểm' : 'Distribution of totals'}: ${a.distribution.map((d) => `${d.from}–${d.to}%: ${d.count}`).join('  ')}`,
-        ].join('\n') + '\n',
+        ].map(oneLine).join('\n') + '\n',
     );
   },
 };

@@ -5,21 +5,28 @@
 import { writeFileSync } from 'node:fs';
 import { buildReport, buildScoreSheet } from '@tieuchi/report';
 import { renderPdf } from '@tieuchi/report/node';
-import { type Command, UserError, loadAssessment, loadSet, scoreLoaded } from './main.js';
+import { type Command, type CommandContext, UserError, loadAssessment, loadSet, scoreLoaded } from './main.js';
+import { oneLine } from './io.js';
 
-function write(path: string, bytes: Uint8Array, lang: 'vi' | 'en'): void {
+function write(path: string, bytes: Uint8Array, lang: 'vi' | 'en', io: CommandContext['io']): void {
+  if (path === '-') {
+    // `--out -`: the PDF goes to standard output.
+    if (io.stdoutBytes) io.stdoutBytes(bytes);
+    else io.stdout(Buffer.from(bytes).toString('latin1'));
+    return;
+  }
   try {
     writeFileSync(path, bytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new UserError(`${path}: ${lang === 'vi' ? 'không ghi được tệp' : 'cannot write the file'} (${code})`);
+    throw new UserError(`${oneLine(path)}: ${lang === 'vi' ? 'không ghi được tệp' : 'cannot write the file'} (${code})`);
   }
 }
 
 /** The `report` command. */
 export const reportCommand: Command = {
   usage:
-    'report <assessment.json> [--set <set.json>] --out <report.pdf>   the PDF report of an assessment\n' +
+    'report <assessment.json> [--set <set.json>] --out <report.pdf|->   the PDF report of an assessment (- : standard output)\n' +
     '  tieuchi report --blank --set <set.json> --out <sheet.pdf>           a blank score sheet to fill in on paper',
   run: async ({ args, options, io, lang }) => {
     const out = options.out;
@@ -28,14 +35,14 @@ export const reportCommand: Command = {
       if (args.length) throw new UserError(lang === 'vi' ? 'report --blank: không nhận tệp phiếu, chỉ --set' : 'report --blank: takes no assessment, only --set');
       if (!options.set) throw new UserError(lang === 'vi' ? 'report --blank: cần --set <bộ tiêu chí.json>' : 'report --blank: --set <criteria-set.json> is needed');
       const set = loadSet(options.set, lang);
-      write(out, await renderPdf(buildScoreSheet(set, lang)), lang);
+      write(out, await renderPdf(buildScoreSheet(set, lang)), lang, io);
     } else {
       if (args.length > 1) throw new UserError(lang === 'vi' ? 'report: chỉ một tệp phiếu' : 'report: one assessment file');
       const { assessment, set } = loadAssessment(args[0], options.set, io, lang);
       const result = scoreLoaded(args[0]!, set, assessment, lang);
-      write(out, await renderPdf(buildReport({ set, assessment, result, lang })), lang);
+      write(out, await renderPdf(buildReport({ set, assessment, result, lang })), lang, io);
     }
-    io.stdout(`✓ ${out}\n`);
+    if (out !== '-') io.stdout(`✓ ${oneLine(out)}\n`);
     return 0;
   },
 };

@@ -3,11 +3,11 @@
  */
 import type { Assessment, CriteriaSet, ScoreResult } from '@tieuchi/core';
 import { formatExact } from '@tieuchi/core';
-import type { Lang } from './io.js';
+import { type Lang, oneLine } from './io.js';
 
 const T = {
-  vi: { total: 'Tổng điểm', decision: 'Kết quả', reasons: 'Lý do', criteria: 'Tiêu chí', pass: 'ĐẠT', fail: 'KHÔNG ĐẠT', incomplete: 'CHƯA ĐỦ (còn chỉ tiêu chưa trả lời)', none: '(bộ tiêu chí không có quy tắc đạt/không đạt)', rating: 'Xếp loại', mean: 'Mức trung bình', level: 'mức', na: 'không áp dụng', knockouts: 'Điểm liệt không đạt', evidence: 'Thiếu ảnh minh chứng' },
-  en: { total: 'Total', decision: 'Decision', reasons: 'Reasons', criteria: 'Criteria', pass: 'PASS', fail: 'FAIL', incomplete: 'INCOMPLETE (items unanswered)', none: '(the set has no pass rules)', rating: 'Rating', mean: 'Mean level', level: 'level', na: 'not applicable', knockouts: 'Failed knockout items', evidence: 'Missing photo evidence' },
+  vi: { total: 'Tổng điểm', decision: 'Kết quả', reasons: 'Lý do', criteria: 'Tiêu chí', pass: 'ĐẠT', fail: 'KHÔNG ĐẠT', incomplete: 'CHƯA ĐỦ (còn chỉ tiêu chưa trả lời hoặc không đánh giá được)', none: '(không kết luận: bộ tiêu chí không có quy tắc đạt/không đạt, hoặc không có gì áp dụng)', rating: 'Xếp loại', mean: 'Mức trung bình', level: 'mức', na: 'không áp dụng', knockouts: 'Điểm liệt không đạt', evidence: 'Thiếu ảnh minh chứng' },
+  en: { total: 'Total', decision: 'Decision', reasons: 'Reasons', criteria: 'Criteria', pass: 'PASS', fail: 'FAIL', incomplete: 'INCOMPLETE (items unanswered or not assessed)', none: '(no decision: the set has no pass rules, or nothing is applicable)', rating: 'Rating', mean: 'Mean level', level: 'level', na: 'not applicable', knockouts: 'Failed knockout items', evidence: 'Missing photo evidence' },
 } as const;
 
 const pad = (s: string, n: number): string => (s.length >= n ? s.slice(0, n - 1) + '…' : s + ' '.repeat(n - s.length));
@@ -42,5 +42,6 @@ export function summary(set: CriteriaSet, a: Assessment, r: ScoreResult, lang: L
       out.push(`  ${pad(c.id, 8)} ${pad(titles.get(c.id) ?? '', 52)} ${right}`);
     }
   }
-  return out.join('\n') + '\n';
+  // Names, titles and ids come from files: one line each, control characters escaped.
+  return out.map(oneLine).join('\n') + '\n';
 }

@@ -4,7 +4,13 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
-import { toCsv } from '@tieuchi/core';
+import { contentHash, toCsv } from '@tieuchi/core';
+
+/** A submitted assessment edited on purpose, re-hashed as the app would on locking it again. */
+const rehash = <T extends { contentHash?: string }>(doc: T): T => {
+  const { contentHash: _old, ...rest } = doc;
+  return { ...rest, contentHash: contentHash(rest) } as T;
+};
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const ex = (name: string) => join(root, 'examples', 'qd1300-commune-health', `${name}.assessment.json`);
@@ -56,8 +62,8 @@ describe('tieuchi compare and reconcile', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'tieuchi-rec-'));
     const self = JSON.parse(readFileSync(ex('thanh-tien-2026-followup'), 'utf8'));
     const insp = { ...self, id: 'insp-1', assessmentKind: 'external-inspection', answers: { ...self.answers, 't1.1': { value: 'not-met' } } };
-    writeFileSync(join(tmp, 'self.json'), JSON.stringify({ ...self, assessmentKind: 'self-assessment' }));
-    writeFileSync(join(tmp, 'insp.json'), JSON.stringify(insp));
+    writeFileSync(join(tmp, 'self.json'), JSON.stringify(rehash({ ...self, assessmentKind: 'self-assessment' })));
+    writeFileSync(join(tmp, 'insp.json'), JSON.stringify(rehash(insp)));
     const r = await run('reconcile', join(tmp, 'self.json'), join(tmp, 'insp.json'), '--json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);

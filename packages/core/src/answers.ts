@@ -29,6 +29,23 @@ export function pointsFor(it: CItem, value: unknown): Exact | undefined {
   return undefined;
 }
 
+/**
+ * Checks the assessed facility against the set: its kind must be one the set applies to, and when the set
+ * depends on the zone (an item limited to zones, or a threshold by zone) the facility must have a zone:
+ * without one, zone-limited items would silently drop out and shrink the maximum.
+ */
+export function checkFacility(c: CompiledSet, facility: Assessment['facility']): Problem[] {
+  const problems: Problem[] = [];
+  const kinds = c.set.applicability.facilityKinds;
+  if (!kinds.includes(facility.kind)) {
+    problems.push({ code: 'answer.facility-kind', pointer: '/facility/kind', message: message('answer.facility-kind', { kind: facility.kind, allowed: kinds.join(', ') }) });
+  }
+  if (facility.zone === undefined && c.usesZones) {
+    problems.push({ code: 'answer.zone-missing', pointer: '/facility', message: message('answer.zone-missing') });
+  }
+  return problems;
+}
+
 /** Checks every answer against its item; returns the problems (empty when all is well). */
 export function checkAnswers(c: CompiledSet, answers: Assessment['answers']): Problem[] {
   const problems: Problem[] = [];

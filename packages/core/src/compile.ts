@@ -3,7 +3,7 @@
  * and an index by item id. Cached per set object (sets are treated as immutable once scored).
  */
 import type { CriteriaSet, CriteriaSetItem, FacilityKind, LocalizedText, Zone } from './generated/types.js';
-import { type Exact, ZERO, add, fromDecimal, int, mul, ONE } from './exact.js';
+import { type Exact, ZERO, add, cmp, fromDecimal, int, mul, ONE } from './exact.js';
 
 export const KIND_BINARY = 0;
 export const KIND_GRADED = 1;
@@ -27,8 +27,8 @@ export interface CItem {
   readonly facilityKinds: ReadonlySet<FacilityKind> | null;
   readonly level: number;
   readonly photo: 'never' | 'when-not-met' | 'always';
-  /** Human list of allowed values, for error messages. */
-  readonly allowed: string;
+  /** Human list of allowed values, for error messages, in each language. */
+  readonly allowed: LocalizedText & { en: string };
 }
 
 export interface CCriterion {
@@ -53,6 +53,8 @@ export interface CompiledSet {
   readonly items: ReadonlyMap<string, CItem>;
   readonly criteria: ReadonlyMap<string, CCriterion>;
   readonly itemCount: number;
+  /** Some item is limited to zones, or some rule has a threshold by zone: scoring needs the facility's zone. */
+  readonly usesZones: boolean;
 }
 
 function compileItem(it: CriteriaSetItem, model: 'points' | 'levels'): CItem {
@@ -64,7 +66,7 @@ function compileItem(it: CriteriaSetItem, model: 'points' | 'levels'): CItem {
   let bands: { min: number; points: Exact }[] | null = null;
   let numMin = -Infinity;
   let numMax = Infinity;
-  let allowed = '"met", "not-met"';
+  let allowed: { vi: string; en: string } | string = '"met", "not-met"';
   switch (r.kind) {
     case 'binary':
       max = model === 'levels' ? ONE : fromDecimal(r.points ?? 0);
@@ -81,17 +83,23 @@ function compileItem(it: CriteriaSetItem, model: 'points' | 'levels'): CItem {
       for (const o of r.options) {
         const p = fromDecimal(o.points);
         options.set(o.id, p);
-        if (p.num * max.den > max.num * p.den) max = p;
+        if (cmp(p, max) > 0) max = p;
       }
       allowed = r.options.map((o) => `"${o.id}"`).join(', ');
       break;
     case 'numeric':
       kind = KIND_NUMERIC;
       bands = r.bands.map((b) => ({ min: b.min, points: fromDecimal(b.points) }));
-      for (const b of bands) if (b.points.num * max.den > max.num * b.points.den) max = b.points;
+      for (const b of bands) if (cmp(b.points, max) > 0) max = b.points;
       numMin = r.min ?? r.bands[0]!.min;
       numMax = r.max ?? Infinity;
-      allowed = `a number${Number.isFinite(numMin) ? ` ≥ ${numMin}` : ''}${Number.isFinite(numMax) ? ` and ≤ ${numMax}` : ''}`;
+      {
+        const vi = (x: number) => String(x).replace('.', ','); // decimal comma
+        allowed = {
+          vi: `một số${Number.isFinite(numMin) ? ` ≥ ${vi(numMin)}` : ''}${Number.isFinite(numMax) ? ` và ≤ ${vi(numMax)}` : ''}`,
+          en: `a number${Number.isFinite(numMin) ? ` ≥ ${numMin}` : ''}${Number.isFinite(numMax) ? ` and ≤ ${numMax}` : ''}`,
+        };
+      }
       break;
   }
   return {
@@ -110,7 +118,7 @@ function compileItem(it: CriteriaSetItem, model: 'points' | 'levels'): CItem {
     facilityKinds: it.applicableFacilityKinds ? new Set(it.applicableFacilityKinds) : null,
     level: it.level ?? 0,
     photo: it.evidence?.photo ?? 'never',
-    allowed,
+    allowed: typeof allowed === 'string' ? { vi: allowed, en: allowed } : allowed,
   };
 }
 
@@ -140,7 +148,9 @@ export function compileSet(set: CriteriaSet): CompiledSet {
       return cc;
     }),
   }));
-  return { set, model, levels: set.scoring.levels ?? 5, sections, items, criteria, itemCount: items.size };
+  let usesZones = (set.scoring.passRules ?? []).some((r) => 'byZone' in r && r.byZone !== undefined && Object.keys(r.byZone).length > 0);
+  for (const it of items.values()) if (it.zones) usesZones = true;
+  return { set, model, levels: set.scoring.levels ?? 5, sections, items, criteria, itemCount: items.size, usesZones };
 }
 
 /** The maximum the set can score with nothing N/A: Σ section weight x Σ criterion weight x Σ item max. */

@@ -10,10 +10,10 @@ import type { Exact } from './exact.js';
 /** `x` with at most `decimals` decimals, truncated toward zero; trailing zeros kept only for percentages. */
 export function formatExact(x: Exact, decimals = 2, keepZeros = false): string {
   if (x.den === 1) return keepZeros && decimals > 0 ? `${x.num}.${'0'.repeat(decimals)}` : String(x.num);
-  const neg = x.num < 0;
   const pow = 10 ** decimals;
-  const an = Math.abs(x.num);
-  if (Number.isSafeInteger(an * pow)) {
+  if (typeof x.num === 'number' && typeof x.den === 'number' && Number.isSafeInteger(Math.abs(x.num) * pow)) {
+    const neg = x.num < 0;
+    const an = Math.abs(x.num);
     // Fast path: integer division on doubles, corrected for the one case where the quotient rounds up.
     let q = Math.floor((an * pow) / x.den);
     if (q * x.den > an * pow) q -= 1;
@@ -23,12 +23,14 @@ export function formatExact(x: Exact, decimals = 2, keepZeros = false): string {
     const s = frac ? `${whole}.${frac}` : String(whole);
     return neg && q !== 0 ? `-${s}` : s;
   }
-  const n = BigInt(an);
+  let n = BigInt(x.num);
+  const neg = n < 0n;
+  if (neg) n = -n;
   const d = BigInt(x.den);
   const scale = 10n ** BigInt(decimals);
   const scaled = (n * scale) / d; // truncation
   const whole = scaled / scale;
-  let frac = (scaled % scale).toString().padStart(decimals, '0');
+  let frac = decimals ? (scaled % scale).toString().padStart(decimals, '0') : '';
   if (!keepZeros) frac = frac.replace(/0+$/, '');
   const s = frac ? `${whole}.${frac}` : String(whole);
   return neg && scaled !== 0n ? `-${s}` : s;

@@ -1,7 +1,8 @@
 /**
  * Content hashes: SHA-256 of the RFC 8785 canonical JSON of a document, with every string (keys too) in
  * Unicode NFC, leaving out the hash itself, the status, the signatures, `facility.registryId` and the
- * assessment's campaign link and merge bookkeeping (`campaign`, `baseRevision`, `conflicts`). So the same
+ * assessment's campaign link and merge bookkeeping (`campaign`, `baseRevision`, `conflicts`) and its signed
+ * statements (`attestations`, which cover the hash, so cannot be inside it). So the same
  * content hashes the same whatever its key order or Unicode normalisation, and locking, signing or mapping a
  * facility added on a tablet to its registry id later does not change the hash.
  * Photos are hashed separately (their bytes) and referenced by hash.
@@ -10,12 +11,16 @@ import canonicalize from 'canonicalize';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Assessment, CriteriaSet } from './generated/types.js';
+import { scoredAtLock } from './lock-record.js';
 
 /**
  * Left out of every content hash. `campaign`, `baseRevision` and `conflicts` (assessment version 2) are
  * administrative or merge bookkeeping, like the registry mapping: they may change after locking (decision 0005).
+ * `attestations` (signed statements, decision 0007) cover the content hash, so they cannot be inside it.
+ * `scoredAtLock` is what the engine decided at locking, a record about the content, not content (decision 0006):
+ * documents locked before it existed still verify.
  */
-const EXCLUDED = new Set(['contentHash', 'status', 'signatures', 'campaign', 'baseRevision', 'conflicts']);
+const EXCLUDED = new Set(['contentHash', 'status', 'signatures', 'campaign', 'baseRevision', 'conflicts', 'attestations', 'scoredAtLock']);
 
 function nfc(x: unknown): unknown {
   if (typeof x === 'string') return x.normalize('NFC');
@@ -55,8 +60,9 @@ export function contentHash(doc: object): string {
 }
 
 /**
- * Locks an assessment: a new object with status "locked", `lockedAt`, the set's content hash pinned and the
- * assessment's own content hash recorded. The input is not changed.
+ * Locks an assessment: a new object with status "locked", `lockedAt`, the set's content hash pinned, the
+ * assessment's own content hash recorded, and `scoredAtLock`: the decision and exact totals the scoring engine
+ * gives now, with the engine version (see {@link lockedVerdict}). The input is not changed.
  */
 export function lockAssessment(a: Assessment, set: CriteriaSet, now: string): Assessment {
   const locked: Assessment = {
@@ -67,6 +73,9 @@ export function lockAssessment(a: Assessment, set: CriteriaSet, now: string): As
   };
   if (!locked.submittedAt) locked.submittedAt = now;
   delete locked.contentHash;
+  delete locked.scoredAtLock;
+  const record = scoredAtLock(set, locked);
+  if (record) locked.scoredAtLock = record;
   locked.contentHash = contentHash(locked);
   return locked;
 }

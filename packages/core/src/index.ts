@@ -9,7 +9,8 @@
  * const result = score(set.value, JSON.parse(assessmentText));
  * if (result.ok) console.log(result.value.decision, result.value.total.display.percent + ' %');
  */
-export { score } from './score.js';
+export { score, ENGINE_VERSION } from './score.js';
+export { lockedVerdict, type ScoredAtLock } from './lock-record.js';
 export {
   validateCriteriaSet,
   validateAssessment,
@@ -21,6 +22,7 @@ export {
 } from './validate.js';
 export { contentHash, canonicalText, sha256Hex, lockAssessment, verifyContentHash } from './hash.js';
 export { formatExact, formatPercent, formatPoints } from './format.js';
+export { formatDate, formatDateTime, parseDate, vietnamDate, vietnamToday, VIETNAM_TIME_ZONE } from './dates.js';
 export {
   add,
   sub,
@@ -38,6 +40,9 @@ export {
   ZERO,
   ONE,
   HUNDRED,
+  sign,
+  neg,
+  isZero,
 } from './exact.js';
 export { flattenItems, type ItemPlace } from './items.js';
 export { toCsv } from './csv.js';
@@ -81,4 +86,27 @@ export type {
   ScoreResultItemResult,
   ScoreResultRuleOutcome,
 } from './generated/types.js';
+export { verifyAssessment, verifyBundle, decodeBase64, type VerifyContext } from './verify.js';
+export { pinnedSetProblems, setContentHash } from './pin.js';
+export {
+  attestationKeyId,
+  buildStatement,
+  signStatement,
+  statementBytes,
+  verifyAttestations,
+  verifyBundleSigned,
+  type SignedBundleVerdict,
+  toBase64Url,
+  fromBase64Url,
+  webCrypto,
+  type Attestation,
+  type Statement,
+  type PublicKeyJwk,
+  type RegisteredKey,
+  type KeyStanding,
+  type AttestationCheck,
+  type AttestationReport,
+  type SubtleLike,
+} from './attest.js';
+export { csvField } from './csv.js';
 export { parseLocaleNumber, formatLocaleNumber, type ParsedNumber, type NumberLocale } from './parse-number.js';

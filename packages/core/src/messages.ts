@@ -3,9 +3,22 @@
  * testable). Numbers arrive already formatted by `format.ts`.
  */
 type Msg = { vi: string; en: string };
-type Args = Record<string, string | number>;
+/** Message arguments: a value for both languages, or `{ vi, en }` where the wording differs. */
+type Args = Record<string, string | number | Msg>;
 
-const fill = (t: string, a: Args): string => t.replace(/\{(\w+)\}/g, (_m, k: string) => String(a[k] ?? `{${k}}`));
+const PLURAL = { vi: new Intl.PluralRules('vi'), en: new Intl.PluralRules('en') };
+
+/**
+ * Fills `{name}` from `args`; `{name:one|other}` picks the plural form for the number in `name` by the
+ * language's plural rules (Intl.PluralRules: English "1 item", "2 items"; Vietnamese has one form).
+ */
+const fill = (t: string, a: Args, lang: keyof Msg): string =>
+  t.replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (m, k: string, one?: string, other?: string) => {
+    const v = a[k];
+    if (v === undefined) return m;
+    if (one !== undefined) return PLURAL[lang].select(Number(v)) === 'one' ? one : other!;
+    return typeof v === 'object' ? v[lang] : String(v);
+  });
 
 const TABLE = {
   // --- schema ---
@@ -47,6 +60,19 @@ const TABLE = {
   'set.zone-unknown': { vi: 'Vùng "{zone}" không có trong "applicability.zones"', en: 'Zone "{zone}" is not listed in "applicability.zones"' },
   'set.numeric-range': { vi: 'Giá trị nhỏ nhất ({min}) lớn hơn giá trị lớn nhất ({max})', en: 'Minimum ({min}) is above maximum ({max})' },
   'set.no-weight': { vi: 'Tổng trọng số bằng 0: không thể tính điểm', en: 'All weights are zero: nothing can be scored' },
+  'set.number-range': { vi: 'Số {value} vượt quá giới hạn đọc chính xác (±{limit})', en: 'Number {value} is beyond the range read exactly (±{limit})' },
+  'set.too-many-items': { vi: 'Bộ tiêu chí có {count} chỉ tiêu, vượt giới hạn {limit}', en: 'The set has {count} items, more than the limit of {limit}' },
+  'set.too-many-criteria': { vi: 'Bộ tiêu chí có {count} tiêu chí, vượt giới hạn {limit}', en: 'The set has {count} criteria, more than the limit of {limit}' },
+  'set.level-empty': { vi: 'Tiêu chí không có tiểu mục nào ở mức {levels}: không thể xét mức đó', en: 'The criterion has no element at {levels:level|levels} {levels}: that level cannot be judged' },
+  'answer.zone-missing': { vi: 'Bộ tiêu chí phân biệt theo vùng nhưng cơ sở chưa có vùng', en: 'The criteria set depends on the zone, but the facility has none' },
+  'answer.facility-kind': { vi: 'Bộ tiêu chí không áp dụng cho loại cơ sở "{kind}" (áp dụng cho: {allowed})', en: 'The criteria set does not apply to facility kind "{kind}" (it applies to: {allowed})' },
+  'result.nothing-applicable': { vi: 'Không có chỉ tiêu nào áp dụng: không thể kết luận', en: 'No item is applicable: there is nothing to decide on' },
+  'lock.verdict-changed': {
+    vi: 'Khi khóa phiếu, bộ chấm điểm (phiên bản {version}) kết luận "{then}"; bộ chấm điểm hiện tại ({current}) kết luận "{now}". Kết quả khi khóa vẫn là kết quả chính thức.',
+    en: 'When locked, the scoring engine (version {version}) decided "{then}"; the current engine ({current}) decides "{now}". The verdict at locking remains the official one.',
+  },
+  'lock.verdict-same': { vi: 'Kết quả khớp với kết quả khi khóa phiếu (bộ chấm điểm {version})', en: 'The result matches the one recorded at locking (engine {version})' },
+  'level.pending': { vi: 'Mức 1 (tạm thời): tiểu mục mức 1 chưa trả lời ({list})', en: 'Level 1 (provisional): level-1 elements not yet answered ({list})' },
   // --- assessment against its set ---
   'answer.set-mismatch': {
     vi: 'Phiếu được lập theo bộ tiêu chí "{want}" nhưng đang chấm bằng "{got}"',
@@ -87,10 +113,10 @@ const TABLE = {
   'rule.each-level.passed': { vi: 'Mọi tiêu chí đạt ít nhất mức {threshold}', en: 'Every criterion reaches at least level {threshold}' },
   'rule.each-level.failed': { vi: 'Tiêu chí dưới mức {threshold}: {list}', en: 'Criteria below level {threshold}: {list}' },
   'rule.not-evaluated': { vi: 'Không có gì áp dụng: quy tắc bỏ qua', en: 'Nothing applicable: rule skipped' },
-  'result.unanswered': { vi: 'Còn {count} chỉ tiêu chưa trả lời: {list}', en: '{count} items unanswered: {list}' },
-  'result.unassessed': { vi: '{count} chỉ tiêu không đánh giá được: {list}', en: '{count} items could not be assessed: {list}' },
+  'result.unanswered': { vi: 'Còn {count} chỉ tiêu chưa trả lời: {list}', en: '{count} {count:item|items} unanswered: {list}' },
+  'result.unassessed': { vi: '{count} chỉ tiêu không đánh giá được: {list}', en: '{count} {count:item|items} could not be assessed: {list}' },
   'level.defect': { vi: 'Mức 1: có khiếm khuyết ({list})', en: 'Level 1: defect present ({list})' },
-  'level.stopped': { vi: 'Dừng ở mức {level}: mức {next} chưa đạt ({list})', en: 'Stops at level {level}: level {next} not met ({list})' },
+  'level.stopped': { vi: 'Dừng ở mức {level}: mức {next} chưa đạt hoặc chưa trả lời ({list})', en: 'Stops at level {level}: level {next} not met or not yet answered ({list})' },
   'level.top': { vi: 'Đạt mức cao nhất ({level})', en: 'Reaches the top level ({level})' },
 } as const satisfies Record<string, Msg>;
 
@@ -99,7 +125,7 @@ export type MessageCode = keyof typeof TABLE;
 /** The message for `code` with `{placeholders}` filled from `args`. */
 export function message(code: MessageCode, args: Args = {}): Msg {
   const t = TABLE[code];
-  return { vi: fill(t.vi, args), en: fill(t.en, args) };
+  return { vi: fill(t.vi, args, 'vi'), en: fill(t.en, args, 'en') };
 }
 
 /** A short list for messages: the first few ids, then "+N". */

@@ -25,17 +25,26 @@ import {
   int,
   mul,
   percentOf,
+  sign,
   sub,
 } from './exact.js';
-import { KIND_GRADED, type CCriterion, type CompiledSet } from './compile.js';
-import { checkAnswers, pointsFor } from './answers.js';
+import { KIND_GRADED, type CCriterion, type CItem, type CompiledSet } from './compile.js';
+import { checkAnswers, checkFacility, pointsFor } from './answers.js';
 import { formatPercent, formatPoints, formatExact } from './format.js';
 import { message, shortList } from './messages.js';
 import { type Outcome, fail, ok } from './outcome.js';
 import { prepareSet } from './prepare.js';
-import { validateAssessmentShape } from './validate.js';
+import { validateAssessmentHeader, validateAssessmentShape } from './validate.js';
+import { answersCertainlyValid } from './answer-fast.js';
+import { pinnedSetProblems } from './pin.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * The version of the scoring rules. Bumped whenever a rule in docs/scoring.md changes what a result says, so a
+ * locked assessment records which rules decided it (`scoredAtLock`). 2: the rules of ADR 0006.
+ */
+export const ENGINE_VERSION = '2';
 
 function scoreOf(applicable: boolean, points: Exact, max: Exact, percent: Exact | undefined): ScoreResultScore {
   const display: ScoreResultScore['display'] = { points: formatPoints(points), max: formatPoints(max) };
@@ -74,6 +83,53 @@ function threshold(rule: { percent: number; byZone?: Partial<Record<Zone, number
   return fromDecimal(z ?? rule.percent);
 }
 
+/** One item's explained result (the same rules as the totals in compute(), item by item). */
+function itemResult(it: CItem, a: Assessment): ScoreResultItemResult {
+  const answers = a.answers;
+  const zone = a.facility.zone;
+  const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
+  if ((it.zones && (zone === undefined || !it.zones.has(zone))) || (it.facilityKinds && !it.facilityKinds.has(a.facility.kind))) {
+    const r: ScoreResultItemResult = { id: it.id, status: 'auto-na', points: ZERO, max: ZERO };
+    if (ans?.value !== undefined) r.value = ans.value;
+    return r;
+  }
+  if (ans?.na === true) return { id: it.id, status: 'na', points: ZERO, max: ZERO };
+  const hasPhoto = ans?.evidence !== undefined && ans.evidence.length > 0;
+  if (ans === undefined || ans.value === undefined) {
+    const r: ScoreResultItemResult = { id: it.id, status: ans?.unassessed !== undefined ? 'unassessed' : 'unanswered', points: ZERO, max: it.max };
+    if (it.photo === 'always' && !hasPhoto) r.evidenceMissing = true;
+    return r;
+  }
+  const value = ans.value;
+  const p = pointsFor(it, value)!;
+  const met = it.kind <= KIND_GRADED ? value === 'met' : eq(p, it.max);
+  const r: ScoreResultItemResult = { id: it.id, status: 'answered', value, points: p, max: it.max, met };
+  if (it.knockout && !met) r.knockoutFailed = true;
+  if (!hasPhoto && (it.photo === 'always' || (it.photo === 'when-not-met' && !met))) r.evidenceMissing = true;
+  return r;
+}
+
+/**
+ * The per-item explanation, built on first read (then kept as a plain property): scoring a contest round needs
+ * the totals, a results page or a report needs the items. Enumerable, so JSON.stringify, structuredClone and
+ * deep equality see an ordinary array. Reads the assessment's answers when first read: assessments are treated
+ * as immutable once scored (as sets are).
+ */
+function lazyItems(target: ScoreResultCriterionResult, cr: CCriterion, a: Assessment): void {
+  Object.defineProperty(target, 'items', {
+    enumerable: true,
+    configurable: true,
+    get(this: ScoreResultCriterionResult) {
+      const items = cr.items.map((it) => itemResult(it, a));
+      Object.defineProperty(this, 'items', { value: items, enumerable: true, configurable: true, writable: true });
+      return items;
+    },
+    set(this: ScoreResultCriterionResult, v: ScoreResultItemResult[]) {
+      Object.defineProperty(this, 'items', { value: v, enumerable: true, configurable: true, writable: true });
+    },
+  });
+}
+
 interface Scored {
   sections: ScoreResultSectionResult[];
   flatCriteria: { c: CCriterion; r: ScoreResultCriterionResult }[];
@@ -85,16 +141,25 @@ interface Scored {
  * to an unknown item, a wrong value, a set that is not the one the assessment was made with) is returned as
  * problems, never scored.
  *
+ * Valid input never throws; exact values past 2^53 come back with digit-string fields (ADR 0006). Each
+ * criterion's `items` explanation is built on first read from the assessment's answers: treat the assessment as
+ * immutable once scored (as the app and the CLI do), or read the items before changing it.
+ *
  * @example
  * const r = score(set, assessment);
  * if (r.ok) console.log(r.value.decision, r.value.total.display.percent);
  * else for (const p of r.errors) console.error(p.pointer, p.message.en);
  */
 export function score(set: CriteriaSet, assessment: Assessment): Outcome<ScoreResult> {
+  // A locked assessment is scored only with the very set it pinned (src/pin.ts).
+  const pinned = pinnedSetProblems(set, assessment);
+  if (pinned.length) return fail(pinned);
   const prepared = prepareSet(set);
   if (!prepared.ok) return prepared;
   const c = prepared.value;
-  const shape = validateAssessmentShape(assessment);
+  // Fast path: answers checked in one pass by hand, the rest by the schema; anything doubtful takes the full path.
+  const fast = answersCertainlyValid(c, (assessment as Partial<Assessment> | null)?.answers);
+  const shape = fast ? validateAssessmentHeader(assessment) : validateAssessmentShape(assessment);
   if (!shape.ok) return shape;
   const pin = assessment.criteriaSet;
   if (pin.id !== set.id || pin.version !== set.version) {
@@ -106,7 +171,8 @@ export function score(set: CriteriaSet, assessment: Assessment): Outcome<ScoreRe
       },
     ]);
   }
-  const problems = checkAnswers(c, assessment.answers);
+  const problems = checkFacility(c, assessment.facility);
+  if (!fast) problems.push(...checkAnswers(c, assessment.answers));
   if (problems.length) return fail(problems);
   return ok(compute(c, assessment));
 }
@@ -122,6 +188,7 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
   const notApplicable: string[] = [];
   const failedKnockouts: string[] = [];
   const missingEvidence: string[] = [];
+  const ignoredAnswers: string[] = [];
   const L = c.levels;
   const flatCriteria: Scored['flatCriteria'] = [];
 
@@ -132,61 +199,55 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
       let anyApplicable = false;
       // levels model: the lowest level whose elements are not all met (L + 1 when all are)
       let defects: string[] | null = null;
+      let pending: string[] | null = null; // level-1 elements not yet answered (or not assessable)
       const unmetByLevel: string[][] | null = levels ? [] : null;
-      const items: ScoreResultItemResult[] = cr.items.map((it) => {
+      for (const it of cr.items) {
+        const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
         if ((it.zones && (zone === undefined || !it.zones.has(zone))) || (it.facilityKinds && !it.facilityKinds.has(fkind))) {
           notApplicable.push(it.id);
-          return { id: it.id, status: 'auto-na', points: ZERO, max: ZERO };
+          // An answer to an item that does not apply to this facility is kept for the record, never counted.
+          if (ans?.value !== undefined) ignoredAnswers.push(it.id);
+          continue;
         }
-        const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
         if (ans?.na === true) {
           notApplicable.push(it.id);
-          return { id: it.id, status: 'na', points: ZERO, max: ZERO };
+          continue;
         }
         anyApplicable = true;
         max = add(max, it.max);
         const hasPhoto = ans?.evidence !== undefined && ans.evidence.length > 0;
         if (ans === undefined || ans.value === undefined) {
-          const status = ans?.unassessed !== undefined ? 'unassessed' : 'unanswered';
-          (status === 'unassessed' ? unassessed : unanswered).push(it.id);
-          // Levels model: an element not yet answered counts as not met (the result is incomplete anyway).
+          (ans?.unassessed !== undefined ? unassessed : unanswered).push(it.id);
+          // Levels model: an element not yet answered counts as not met for the provisional level.
           if (unmetByLevel) {
-            if (it.level === 1) (defects ??= []).push(it.id);
+            if (it.level === 1) (pending ??= []).push(it.id);
             else (unmetByLevel[it.level] ??= []).push(it.id);
           }
-          const r: ScoreResultItemResult = { id: it.id, status, points: ZERO, max: it.max };
-          if (it.photo === 'always' && !hasPhoto) {
-            r.evidenceMissing = true;
-            missingEvidence.push(it.id);
-          }
-          return r;
+          if (it.photo === 'always' && !hasPhoto) missingEvidence.push(it.id);
+          continue;
         }
         const value = ans.value;
         const p = pointsFor(it, value)!;
         points = add(points, p);
         const met = it.kind <= KIND_GRADED ? value === 'met' : eq(p, it.max);
-        const r: ScoreResultItemResult = { id: it.id, status: 'answered', value, points: p, max: it.max, met };
-        if (it.knockout && !met) {
-          r.knockoutFailed = true;
-          failedKnockouts.push(it.id);
-        }
-        if (!hasPhoto && (it.photo === 'always' || (it.photo === 'when-not-met' && !met))) {
-          r.evidenceMissing = true;
-          missingEvidence.push(it.id);
-        }
+        if (it.knockout && !met) failedKnockouts.push(it.id);
+        if (!hasPhoto && (it.photo === 'always' || (it.photo === 'when-not-met' && !met))) missingEvidence.push(it.id);
         if (unmetByLevel && !met) {
           if (it.level === 1) (defects ??= []).push(it.id);
           else (unmetByLevel[it.level] ??= []).push(it.id);
         }
-        return r;
-      });
-      const cr2: ScoreResultCriterionResult = { id: cr.id, weight: cr.weight, score: scoreOf(false, ZERO, ZERO, undefined), items };
+      }
+      const cr2 = { id: cr.id, weight: cr.weight, score: scoreOf(false, ZERO, ZERO, undefined) } as ScoreResultCriterionResult;
+      lazyItems(cr2, cr, a);
       if (levels) {
         if (anyApplicable) {
           let level: number;
           if (defects) {
             level = 1;
             cr2.levelReason = message('level.defect', { list: shortList(defects) });
+          } else if (pending) {
+            level = 1; // provisional: the answers so far do not rule the defects out (the result is incomplete)
+            cr2.levelReason = message('level.pending', { list: shortList(pending) });
           } else {
             level = 1;
             while (level < L && !unmetByLevel![level + 1]) level++;
@@ -198,7 +259,7 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
           cr2.level = level;
           cr2.score = scoreOf(true, int(level), int(L), percentOf(int(level), int(L)));
         }
-      } else if (anyApplicable && max.num > 0) {
+      } else if (anyApplicable && sign(max) > 0) {
         cr2.score = scoreOf(true, points, max, percentOf(points, max));
       } else {
         cr2.score = scoreOf(false, points, max, undefined);
@@ -228,6 +289,7 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
     sections,
   };
   if (zone !== undefined) result.zone = zone;
+  if (ignoredAnswers.length) result.ignoredAnswers = ignoredAnswers;
 
   let meanLevel: Exact | undefined;
   if (levels) {
@@ -249,7 +311,7 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
     result.levelSum = sum;
     result.levelCounts = counts;
     result.weightedLevelSum = wlev;
-    if (wsum.num > 0) result.meanLevel = meanLevel = div(wlev, wsum);
+    if (sign(wsum) > 0) result.meanLevel = meanLevel = div(wlev, wsum);
   }
 
   for (const rule of c.set.scoring.passRules ?? []) result.rules.push(evaluate(rule, zone, total, sections, flatCriteria, failedKnockouts, meanLevel));
@@ -257,10 +319,14 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
   if (unanswered.length) result.reasons.push(message('result.unanswered', { count: unanswered.length, list: shortList(unanswered) }));
   if (unassessed.length) result.reasons.push(message('result.unassessed', { count: unassessed.length, list: shortList(unassessed) }));
   if (!result.complete) result.decision = 'incomplete';
-  else if (result.rules.length) result.decision = result.rules.some((r) => r.status === 'failed') ? 'fail' : 'pass';
+  else if (!total.applicable) {
+    // Nothing applicable: no rule has anything to judge, so there is no verdict (never a pass on 0 of 0).
+    if (result.rules.length) result.reasons.push(message('result.nothing-applicable'));
+  } else if (result.rules.length) result.decision = result.rules.some((r) => r.status === 'failed') ? 'fail' : 'pass';
 
   const rating = c.set.scoring.rating;
-  if (rating) {
+  // A band is a verdict too: an incomplete result gets none (the points so far would understate it).
+  if (rating && result.complete) {
     const value = rating.metric === 'points' ? total.points : rating.metric === 'percent' ? total.percent : meanLevel;
     if (value) {
       let band: (typeof rating.bands)[number] | undefined;

@@ -4,6 +4,7 @@
  */
 import type { Assessment, Bundle, CriteriaSet, FacilityRegistry, ImprovementPlan } from './generated/types.js';
 import {
+  validateAssessmentHeaderSchema,
   validateAssessmentSchema,
   validateBundleSchema,
   validateCriteriaSetSchema,
@@ -15,7 +16,7 @@ import { type Outcome, type Problem, fail, ok } from './outcome.js';
 import { fromAjvErrors } from './schema-errors.js';
 import { checkSetSemantics } from './semantic.js';
 import { prepareSet } from './prepare.js';
-import { checkAnswers } from './answers.js';
+import { checkAnswers, checkFacility } from './answers.js';
 import { contentHash } from './hash.js';
 
 /** The schemaVersion this software writes and understands for every document kind but assessments. */
@@ -52,6 +53,9 @@ function bySchema<T>(fn: SchemaFn, data: unknown, known: number = SCHEMA_VERSION
 /** Schema checks only (no semantics): used by the scorer, which checks answers against the set itself. */
 export const validateAssessmentShape = (data: unknown): Outcome<Assessment> => bySchema<Assessment>(validateAssessmentSchema, data, SCHEMA_VERSIONS.assessment);
 
+/** Schema checks of everything but the answers (the scorer's fast path checks those itself: answer-fast.ts). */
+export const validateAssessmentHeader = (data: unknown): Outcome<Assessment> => bySchema<Assessment>(validateAssessmentHeaderSchema, data, SCHEMA_VERSIONS.assessment);
+
 /**
  * Validates a criteria set: the schema, then unique ids, exact decimals, stated maxima, bands, rules.
  * @returns the set itself when valid, or every problem found with its JSON Pointer.
@@ -86,7 +90,7 @@ export function validateAssessment(data: unknown, set?: CriteriaSet): Outcome<As
       problems.push({ code: 'answer.hash-mismatch', pointer: '/criteriaSet/contentHash', message: message('answer.hash-mismatch', { want: a.criteriaSet.contentHash.slice(0, 12), got: h.slice(0, 12) }) });
     }
   }
-  if (!problems.length) problems.push(...checkAnswers(prepared.value, a.answers));
+  if (!problems.length) problems.push(...checkFacility(prepared.value, a.facility), ...checkAnswers(prepared.value, a.answers));
   return problems.length ? fail(problems) : r;
 }
 

@@ -8,7 +8,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseFraction, score, toFractionString, validateAssessment, validateCriteriaSet, validateFacilityRegistry, validateResultShape } from './data-helpers.js';
-import type { CriteriaSet, ScoreResult } from '../src/index.js';
+import type { CriteriaSet, Exact, ScoreResult } from '../src/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const read = (p: string): unknown => JSON.parse(readFileSync(p, 'utf8'));
@@ -74,7 +74,7 @@ describe('examples/ score to their hand-computed expectations', () => {
           expect(validateResultShape(got)).toBe(true);
           const exp = read(join(root, 'examples', dir, `${base}.expected.json`)) as Expected;
           expect(got.decision).toBe(exp.decision);
-          const fr = (x: { num: number; den: number } | undefined) => (x ? toFractionString(x) : undefined);
+          const fr = (x: Exact | undefined) => (x ? toFractionString(x) : undefined);
           const norm = (s: string) => toFractionString(parseFraction(s));
           if (exp.total) expect({ points: fr(got.total.points), max: fr(got.total.max) }).toEqual({ points: norm(exp.total.points), max: norm(exp.total.max) });
           if (exp.percent !== undefined) expect(fr(got.total.percent)).toBe(norm(exp.percent));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, cmp, div, frac, fromDecimal, mul, percentOf, int, parseFraction, toFractionString } from '../src/exact.js';
+import { add, cmp, div, frac, fromDecimal, mul, percentOf, int, parseFraction, sub, toFractionString } from '../src/exact.js';
 import { formatExact, formatPercent, formatPoints } from '../src/format.js';
 
 describe('exact fractions', () => {
@@ -30,8 +30,12 @@ describe('exact fractions', () => {
     expect(r).toEqual({ num: 1, den: 1 });
     // 2^50/3 + 2^50/6: the cross products overflow doubles, the sum 2^49 does not.
     expect(add(frac(2 ** 50, 3), frac(2 ** 50, 6))).toEqual({ num: 2 ** 49, den: 1 });
-    // A result that cannot be held exactly is an error, never a silently rounded score.
-    expect(() => add(frac(1, 2 ** 40), frac(1, 3 ** 25))).toThrow(/exact range/);
+    // Beyond the safe-integer range the fields become digit strings: exact, never rounded, never an error.
+    const x = add(frac(1, 2 ** 40), frac(1, 3 ** 25));
+    expect(x).toEqual({ num: Number(2n ** 40n + 3n ** 25n), den: String(2n ** 40n * 3n ** 25n) });
+    expect(sub(x, frac(1, 2 ** 40))).toEqual(frac(1, 3 ** 25));
+    expect(cmp(x, frac(1, 2 ** 40))).toBe(1);
+    expect(formatExact(mul(x, int(10 ** 12)), 2)).toBe('2.08'); // 0.909… + 1.180…, truncated
   });
   it('divides and refuses division by zero', () => {
     expect(div(int(3), int(4))).toEqual({ num: 3, den: 4 });

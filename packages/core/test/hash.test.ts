@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalText, contentHash, lockAssessment, sha256Hex, verifyContentHash } from '../src/index.js';
+import { ENGINE_VERSION, canonicalText, contentHash, lockAssessment, lockedVerdict, score, sha256Hex, validateAssessment, verifyContentHash } from '../src/index.js';
 import { assess, binary, oneSection } from './helpers.js';
 
 describe('content hash', () => {
@@ -39,5 +39,37 @@ describe('content hash', () => {
     expect(a.status).toBe('draft');
     const tampered: typeof locked = { ...locked, answers: { x: { value: 'not-met' } } };
     expect(verifyContentHash(tampered)).toBe(false);
+  });
+});
+
+describe('locking records the verdict and the engine version', () => {
+  const set = oneSection([{ id: 'c', items: [binary('x', 3), binary('y', 1)] }], { passRules: [{ kind: 'total-percent-at-least', percent: 75 }] });
+  const locked = lockAssessment(assess(set, { x: 'met', y: 'not-met' }), set, '2026-12-01T10:00:00Z');
+  const now = () => {
+    const r = score(set, locked);
+    if (!r.ok) throw new Error('score');
+    return r.value;
+  };
+  it('records decision, exact totals and engine version, outside the content hash', () => {
+    expect(locked.scoredAtLock).toEqual({ engineVersion: ENGINE_VERSION, decision: 'pass', points: { num: 3, den: 1 }, max: { num: 4, den: 1 }, percent: { num: 75, den: 1 } });
+    expect(validateAssessment(locked, set).ok).toBe(true);
+    const { scoredAtLock: _r, ...without } = locked;
+    expect(verifyContentHash(without)).toBe(true); // an assessment locked before the record existed still verifies
+  });
+  it('says nothing changed when the current engine agrees', () => {
+    expect(lockedVerdict(locked, now())).toMatchObject({ changed: false });
+  });
+  it('flags a locked assessment that the current engine decides differently, naming both verdicts', () => {
+    // as if an older engine had decided "fail" on 2/4
+    const older = { ...locked, scoredAtLock: { ...locked.scoredAtLock!, engineVersion: '1', decision: 'fail' as const, points: { num: 2, den: 1 } } };
+    expect(verifyContentHash(older)).toBe(true);
+    const v = lockedVerdict(older, now())!;
+    expect(v.changed).toBe(true);
+    expect(v.message.en).toBe(`When locked, the scoring engine (version 1) decided "fail"; the current engine (${ENGINE_VERSION}) decides "pass". The verdict at locking remains the official one.`);
+    expect(v.message.vi).toContain('"không đạt"');
+  });
+  it('has nothing to compare for an assessment locked before the record existed', () => {
+    const { scoredAtLock: _r, ...old } = locked;
+    expect(lockedVerdict(old, now())).toBeUndefined();
   });
 });

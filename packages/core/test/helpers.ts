@@ -85,4 +85,4 @@ export function all(set: CriteriaSet, value: string): Record<string, string> {
   return out;
 }
 
-export const f = (x: { num: number; den: number } | undefined): string => (x === undefined ? 'undefined' : x.den === 1 ? String(x.num) : `${x.num}/${x.den}`);
+export const f = (x: { num: number | string; den: number | string } | undefined): string => (x === undefined ? 'undefined' : x.den === 1 ? String(x.num) : `${x.num}/${x.den}`);

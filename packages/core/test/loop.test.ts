@@ -41,7 +41,7 @@ describe('improvement plan from a result', () => {
     expect(validateImprovementPlan(plan).ok).toBe(true);
   });
   it('puts level-1 defects first in a levels-model set, without points', () => {
-    const lv = oneSection([{ id: 'c', items: [element('d', 1), element('e2', 2), element('e3', 3)] }], { model: 'levels', levels: 5 });
+    const lv = oneSection([{ id: 'c', items: [element('d', 1), element('e2', 2), element('e3', 3)] }], { model: 'levels', levels: 3 });
     const p = proposePlan(scored(lv, assess(lv, { d: 'not-met', e2: 'met', e3: 'not-met' })), '2026-11-22T08:00:00Z');
     expect(p.actions.map((x) => x.itemId)).toEqual(['d', 'e3']);
     expect(p.actions[0]!.pointsToGain).toBeUndefined();

@@ -302,7 +302,7 @@ describe('cumulative level ladder (6858/QĐ-BYT)', () => {
     const ans = { ...all(set, 'met'), 'a1-3': 'not-met' };
     const r = ok(score(set, assess(set, ans)));
     expect(crit(r, 'a1').level).toBe(2);
-    expect(crit(r, 'a1').levelReason!.en).toBe('Stops at level 2: level 3 not met (a1-3)');
+    expect(crit(r, 'a1').levelReason!.en).toBe('Stops at level 2: level 3 not met or not yet answered (a1-3)');
     expect(crit(r, 'a2').level).toBe(5);
   });
   it('keeps a criterion at level 1 when a level-1 defect is present, even with higher elements met', () => {

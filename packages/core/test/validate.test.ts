@@ -102,7 +102,7 @@ describe('criteria set validation: what JSON Schema cannot catch', () => {
   });
   it('needs levels on every element of a levels-model set, and met / not met answers', () => {
     const s = oneSection([{ id: 'c', items: [element('e1', 1), { ...element('e2', 6) }, graded('g', 2, 1, { level: 2 })] }], { model: 'levels', levels: 5 });
-    expect(problems(s)).toEqual(['set.level-missing /sections/0/criteria/0/items/1/level', 'set.levels-binary-only /sections/0/criteria/0/items/2/response/kind']);
+    expect(problems(s)).toEqual(['set.level-missing /sections/0/criteria/0/items/1/level', 'set.levels-binary-only /sections/0/criteria/0/items/2/response/kind', 'set.level-empty /sections/0/criteria/0/items']);
   });
 });
 

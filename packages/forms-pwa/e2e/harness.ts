@@ -27,12 +27,9 @@ export interface Served {
 
 /** Serves dist/ on 127.0.0.1. `port` 0 picks a free one; pass the old port to restart on the same origin. */
 export async function serve(port = 0): Promise<Served> {
-  const server = await preview({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'silent',
-    preview: { host: '127.0.0.1', port, strictPort: port !== 0, open: false },
-  });
+  // The real start server (scripts/serve.mjs), so every e2e test runs under the headers it sends.
+  const { startServer } = await import('../scripts/serve.mjs');
+  const server = await startServer({ port, strictPort: port !== 0, logLevel: 'silent' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('preview server has no URL');
   return {

@@ -24,6 +24,11 @@ export type {
   Zone,
 } from '@tieuchi/core';
 export {
+  formatDate,
+  formatDateTime,
+  parseDate,
+  vietnamDate,
+  vietnamToday,
   score,
   contentHash,
   sha256Hex,
@@ -31,9 +36,13 @@ export {
   formatExact,
   formatPercent,
   exactToNumber,
+  lockedVerdict,
   parseLocaleNumber,
   formatLocaleNumber,
   mergeThreeWay,
   resolveConflict,
 } from '@tieuchi/core';
 export type { Problem, Outcome, ParsedNumber } from '@tieuchi/core';
+// Integrity (issue 15): signed statements made at lock and their verification.
+export { attestationKeyId, buildStatement, signStatement, verifyAttestations } from '@tieuchi/core';
+export type { Attestation, AttestationCheck, AttestationReport, PublicKeyJwk } from '@tieuchi/core';

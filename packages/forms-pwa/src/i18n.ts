@@ -37,35 +37,8 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 export const loc = (text: { vi: string; en?: string } | undefined): string =>
   text ? (current === 'en' && text.en ? text.en : text.vi) : '';
 
-/** dd/mm/yyyy for an ISO date or date-time (the local calendar day for a date-time). */
-export function formatDate(iso: string | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (m) return `${m[3]}/${m[2]}/${m[1]}`;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
-}
-
-/** Reads a dd/mm/yyyy date typed by a person into ISO yyyy-mm-dd; undefined when it is not a real date. */
-export function parseDate(text: string): string | undefined {
-  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
-  if (!m) return undefined;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** dd/mm/yyyy hh:mm for an ISO date-time. */
-export function formatDateTime(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${formatDate(iso)} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+// Dates: core's one formatter (dd/mm/yyyy, Vietnam time), shared with the PDF, the CLI and the server.
+export { formatDate, formatDateTime, parseDate } from './core.js';
 
 /** Re-renders its host when the UI language changes. */
 export class LocaleController implements ReactiveController {

@@ -47,7 +47,7 @@ describe('planImport', () => {
     const a = { ...draft(), criteriaSet: { id: 'other', version: '9' } };
     const r = planImport(bundleOf([a]), known());
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]!.code).toBe('io.no-set');
+    if (!r.ok) expect(r.errors[0]!.code).toBe('verify.no-set');
   });
 
   it('rejects a locked assessment changed after locking', () => {
@@ -55,14 +55,32 @@ describe('planImport', () => {
     const tampered = { ...locked, answers: { i1: { value: 'not-met' } } };
     const r = planImport(bundleOf([tampered]), known());
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]!.code).toBe('io.hash-mismatch');
+    if (!r.ok) expect(r.errors[0]!.code).toBe('verify.hash-mismatch');
   });
 
   it('rejects a photo whose bytes do not match its hash', () => {
     const photos = [{ hash: 'a'.repeat(64), mime: 'image/jpeg', dataBase64: 'AQID' }];
+    const r = planImport(bundleOf([draft({ i1: { value: 'met', evidence: ['a'.repeat(64)] } })], { photos }), known());
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.code).toBe('verify.photo-hash');
+  });
+
+  it('refuses, and says so, a photo that nothing in the file references (40 MB nobody asked for)', () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const photos = [{ hash: sha256Hex(bytes), mime: 'image/jpeg', dataBase64: 'AQID' }];
     const r = planImport(bundleOf([draft()], { photos }), known());
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]!.code).toBe('io.photo-hash');
+    if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ code: 'verify.photo-unreferenced', pointer: '/photos/0/hash' })]);
+    // Referenced, the same photo imports.
+    expect(planImport(bundleOf([draft({ i1: { value: 'met', evidence: [sha256Hex(bytes)] } })], { photos }), known()).ok).toBe(true);
+  });
+
+  it('refuses a submitted assessment whose content hash was deleted (it used to import as "Đã khoá")', () => {
+    const locked = lockAssessment(draft({ i1: { value: 'met' } }), smallSet, '2025-01-01T00:00:00Z');
+    const { contentHash: _gone, ...noHash } = { ...locked, answers: { i1: { value: 'not-met' } } };
+    const r = planImport(bundleOf([noHash]), known());
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.code)).toEqual(['verify.hash-missing']);
   });
 
   it('reports a changed assessment already on the device as a conflict, and skips an identical one', () => {

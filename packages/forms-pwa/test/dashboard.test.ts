@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rankByScore } from '@tieuchi/core';
+import { exactToNumber, rankByScore } from '@tieuchi/core';
 import '../src/elements/tc-dashboard.js';
 import '../src/elements/tc-dashboard-ranking.js';
 import type { TcDashboard } from '../src/elements/tc-dashboard.js';
@@ -95,7 +95,7 @@ describe('dashboard model', () => {
   it('orders rounds by date and draws a facility trend', () => {
     expect(roundsOf(list()).map((r) => r.id)).toEqual(['2025-r1', '2026-r1']);
     const trend = trendOf(list(), 'cantho-tyt-thanh-tien');
-    expect(trend.map((p) => [p.round, p.percent && p.percent.num / p.percent.den])).toEqual([['2025-r1', 70], ['2026-r1', 94]]);
+    expect(trend.map((p) => [p.round, p.percent && exactToNumber(p.percent)])).toEqual([['2025-r1', 70], ['2026-r1', 94]]);
   });
 
   it('builds the heat map of criteria by facility (latest assessment each)', () => {

@@ -72,7 +72,7 @@ describe('applyImport with merging', () => {
     await s.putPhoto({ hash, blob: new NodeBlob([bytes]) as unknown as Blob, mime: 'image/jpeg', width: 1, height: 1, capturedAt: '2026-01-01T08:00:00Z', caption: 'Tủ thuốc' });
     await s.putFacility({ id: 'f-local', name: 'Trạm Y tế xã A', kind: 'commune-station', provisional: true });
     const b = {
-      assessments: [],
+      assessments: [draft({ i1: { value: 'met', evidence: [hash] } }, 'a-photo')],
       photos: [{ hash, mime: 'image/jpeg', width: 1, height: 1, capturedAt: '2030-01-01T00:00:00Z', caption: 'khác', dataBase64: Buffer.from(bytes).toString('base64') }],
       facilities: [{ id: 'f-local', name: 'Tên khác', kind: 'commune-station', provisional: true }],
     };
@@ -80,6 +80,7 @@ describe('applyImport with merging', () => {
     expect((await s.getPhoto(hash))).toMatchObject({ capturedAt: '2026-01-01T08:00:00Z', caption: 'Tủ thuốc' });
     expect((await s.listFacilities())[0]?.name).toBe('Trạm Y tế xã A');
     expect(r.summary.filter((e) => e.outcome === 'kept').map((e) => e.kind).sort()).toEqual(['facilities', 'photos']);
+    expect(r.summary).toContainEqual(expect.objectContaining({ id: 'a-photo', outcome: 'added' }));
     expect(r.summary.every((e) => e.outcome !== 'kept' || e.why)).toBe(true);
   });
 });

@@ -32,7 +32,9 @@ describe('planRestore', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.plan.assessments.map((a) => a.id)).toEqual(['a-good']);
-    expect(r.plan.refused).toHaveLength(1);
+    // The photo only the refused draft used is then unreferenced: refused too (it also travels with the draft).
+    expect(r.plan.refused!.map((d) => d.kind)).toEqual(['assessments', 'photos']);
+    expect(r.plan.photos).toHaveLength(0);
     const x = r.plan.refused![0]!;
     expect(x).toMatchObject({ kind: 'assessments', id: 'a-bad', file: 'backup.json' });
     expect(x.label).toContain('Trạm hỏng');

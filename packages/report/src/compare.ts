@@ -9,7 +9,7 @@ import type { PreviousAssessment } from './types.js';
 import { date } from './text.js';
 
 function signed(x: Exact): string {
-  const s = formatPoints(x.num < 0 ? { num: -x.num, den: x.den } : x);
+  const s = formatPoints(cmp(x, ZERO) < 0 ? sub(ZERO, x) : x);
   return cmp(x, ZERO) > 0 ? `+${s}` : cmp(x, ZERO) < 0 ? `−${s}` : '0';
 }
 

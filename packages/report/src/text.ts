@@ -2,7 +2,7 @@
  * Text helpers: pick a language, and normalise every string of a document definition to NFC. pdfmake draws
  * decomposed (NFD) Vietnamese as boxes: a note typed on some keyboards or pasted from a PDF is often NFD.
  */
-import type { LocalizedText } from '@tieuchi/core';
+import { formatDate, type LocalizedText } from '@tieuchi/core';
 import type { Lang } from './labels.js';
 
 /** The text in `lang`, falling back to Vietnamese. */
@@ -26,10 +26,10 @@ export function nfcDeep<T>(node: T): T {
   return node; // functions (header, footer), numbers, Uint8Array
 }
 
-/** `2025-05-14T08:30:00Z` → `14/05/2025` (vi) or `2025-05-14` (en); the date part only, as written. */
-export function date(iso: string | undefined, lang: Lang): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
+/**
+ * A date as people in Vietnam read it: `dd/mm/yyyy`, the Vietnam calendar day of a date-time (core's one date
+ * formatter, shared with the app and the CLI). `_lang` is kept so call sites read the same as the other helpers.
+ */
+export function date(iso: string | undefined, _lang: Lang): string {
+  return formatDate(iso);
 }

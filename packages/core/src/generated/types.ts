@@ -133,6 +133,61 @@ export interface AssessmentConflict {
   }[];
 }
 /**
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "AssessmentAttestation".
+ */
+export interface AssessmentAttestation {
+  statement: AssessmentStatement;
+  publicKey: AssessmentPublicKey;
+  /**
+   * ECDSA P-256 / SHA-256 signature (r || s, 64 bytes) of the statement's RFC 8785 canonical JSON, base64url without padding.
+   */
+  signature: string;
+}
+/**
+ * What is signed: the assessment's and the set's content hashes, the decision and totals, the signer, the hash of the drawn signature, the time and the key.
+ *
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "AssessmentStatement".
+ */
+export interface AssessmentStatement {
+  type: 'tieuchi-attestation';
+  version: 1;
+  assessmentId: Id;
+  assessmentHash: Sha256;
+  setId: Id;
+  setVersion: string;
+  setHash: Sha256;
+  decision: 'pass' | 'fail' | 'incomplete' | 'none';
+  /**
+   * Exact points and maximum as fraction strings ("85", "171/2"); meanLevel for the levels model.
+   */
+  total: {
+    points: string;
+    max: string;
+    meanLevel?: string;
+  };
+  signer: {
+    name: string;
+    role: 'assessor' | 'facility-head' | 'other';
+  };
+  imageHash?: Sha256;
+  signedAt: IsoDateTime;
+  keyId: Sha256;
+}
+/**
+ * The signing device's public key as a JWK (P-256). A key carried in the document it signs proves nothing by itself: it counts only when the council registered it.
+ *
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "AssessmentPublicKey".
+ */
+export interface AssessmentPublicKey {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+}
+/**
  * One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set. Version 2 only adds optional fields (campaign, baseRevision, conflicts) to version 1, so a version-1 document is a valid version-2 document and keeps its content hash.
  *
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
@@ -205,7 +260,25 @@ export interface Assessment {
     signedAt?: IsoDateTime;
     image?: Sha256;
   }[];
+  /**
+   * Statements signed on the device that locked the assessment (ECDSA P-256, WebCrypto). Outside the content hash; each statement covers it. They prove the device, not the person. See docs/signatures.md.
+   *
+   * @maxItems 20
+   */
+  attestations?: AssessmentAttestation[];
   note?: string;
+  /**
+   * What the scoring engine decided when the assessment was locked, and which engine version decided it, so that a later engine deciding differently is shown, not silently substituted. Outside the content hash (filled in by lockAssessment).
+   */
+  scoredAtLock?: {
+    engineVersion: string;
+    decision: 'pass' | 'fail' | 'incomplete' | 'none';
+    points: Exact;
+    max: Exact;
+    percent?: Exact;
+    meanLevel?: Exact;
+    rating?: string;
+  };
   contentHash?: Sha256;
   baseRevision?: Sha256;
   /**
@@ -243,6 +316,16 @@ export interface Facility {
   provisional?: boolean;
   registryId?: Id;
   note?: string;
+}
+/**
+ * An exact rational number: numerator over a positive denominator, in lowest terms. Each of `num` and `den` is a JSON integer when it is a safe integer (|x| <= 2^53 - 1, so every JSON reader gets it exactly) and otherwise a string of its decimal digits (e.g. "12345678901234567890123"): never rounded. Read a string field with BigInt (or any big-integer library); a reader that only needs an approximation may divide Number(num) by Number(den).
+ *
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "Exact".
+ */
+export interface Exact {
+  num: number | string;
+  den: number | string;
 }
 /**
  * An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.
@@ -720,16 +803,6 @@ export interface ImprovementPlan {
   }[];
 }
 /**
- * An exact rational number: numerator over a positive denominator, in lowest terms.
- *
- * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
- * via the `definition` "Exact".
- */
-export interface Exact {
-  num: number;
-  den: number;
-}
-/**
  * A list of facilities, e.g. the city's stations and hospitals.
  *
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
@@ -830,7 +903,7 @@ export interface ScoreResultItemResult {
   evidenceMissing?: boolean;
 }
 /**
- * The explained result of scoring one assessment with one criteria set. Every number is an exact fraction; `display` strings are rounded once, for people.
+ * The explained result of scoring one assessment with one criteria set. Every number is an exact fraction {num, den}: each field a JSON integer when it is a safe integer, otherwise a string of decimal digits (never rounded; see the Exact definition in the common schema). `display` strings are rounded once, for people.
  *
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
  * via the `definition` "ScoreResult".
@@ -851,7 +924,7 @@ export interface ScoreResult {
    */
   complete: boolean;
   /**
-   * pass / fail by the set's pass rules; incomplete when items are unanswered (never a pass); none when the set has no pass rules.
+   * pass / fail by the set's pass rules; incomplete when items are unanswered or could not be assessed (never a pass); none when the set has no pass rules or nothing is applicable (nothing to decide on).
    */
   decision: 'pass' | 'fail' | 'incomplete' | 'none';
   total: ScoreResultScore;
@@ -887,5 +960,9 @@ export interface ScoreResult {
    * Items whose required photo is missing.
    */
   missingEvidence: string[];
+  /**
+   * Items answered although they do not apply to this facility's zone or kind (auto-na): the answer is kept in the item result, never counted.
+   */
+  ignoredAnswers?: string[];
   sections: ScoreResultSectionResult[];
 }

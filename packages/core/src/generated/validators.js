@@ -6478,7 +6478,10 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateAssessmentSchema = validate52;
-const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment:2","title":"Assessment","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set. Version 2 only adds optional fields (campaign, baseRevision, conflicts) to version 1, so a version-1 document is a valid version-2 document and keeps its content hash.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"description":"1 or 2. Version 2 adds only optional fields; the content hash is computed as for version 1 (decision 0005).","enum":[1,2]},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"campaign":{"description":"The council campaign (đợt đánh giá / vòng thi) this assessment belongs to. Administrative: outside the content hash, so an admin can map an existing assessment to a campaign after locking.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"description":"Answers by item id. Order is irrelevant.","type":"object","propertyNames":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"additionalProperties":{"$ref":"#/$defs/Answer"}},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"note":{"type":"string","maxLength":20000},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"baseRevision":{"description":"The revision (content hash) this copy last shared with another copy (another tab, device, import or the council server): the base of the next three-way merge. Outside the content hash.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"conflicts":{"description":"Parts changed differently on two copies since the revision they shared, kept with every candidate until a person chooses (decision 0005). A conflicting answer part is left unset meanwhile. Outside the content hash; an assessment with conflicts cannot be locked.","type":"array","maxItems":10000,"items":{"$ref":"#/$defs/Conflict"}}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false},"Conflict":{"type":"object","properties":{"path":{"description":"JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.","type":"string","minLength":1,"maxLength":1200},"base":{"description":"The value both copies last shared; absent when it was not set.","type":["string","number","boolean","object","array","null"]},"candidates":{"description":"Each copy's value, with who gave it and when. A candidate without `value` cleared the part.","type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"value":{"description":"The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.","type":["string","number","boolean","object","array","null"]},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}},"required":["path","candidates"],"additionalProperties":false}}};
+const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment:2","title":"Assessment","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set. Version 2 only adds optional fields (campaign, baseRevision, conflicts) to version 1, so a version-1 document is a valid version-2 document and keeps its content hash.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"description":"1 or 2. Version 2 adds only optional fields; the content hash is computed as for version 1 (decision 0005).","enum":[1,2]},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"campaign":{"description":"The council campaign (đợt đánh giá / vòng thi) this assessment belongs to. Administrative: outside the content hash, so an admin can map an existing assessment to a campaign after locking.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"description":"Answers by item id. Order is irrelevant.","type":"object","propertyNames":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"additionalProperties":{"$ref":"#/$defs/Answer"}},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"attestations":{"description":"Statements signed on the device that locked the assessment (ECDSA P-256, WebCrypto). Outside the content hash; each statement covers it. They prove the device, not the person. See docs/signatures.md.","type":"array","maxItems":20,"items":{"$ref":"#/$defs/Attestation"}},"note":{"type":"string","maxLength":20000},"scoredAtLock":{"description":"What the scoring engine decided when the assessment was locked, and which engine version decided it, so that a later engine deciding differently is shown, not silently substituted. Outside the content hash (filled in by lockAssessment).","type":"object","properties":{"engineVersion":{"type":"string","maxLength":64},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"meanLevel":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"rating":{"type":"string","maxLength":200}},"required":["engineVersion","decision","points","max"],"additionalProperties":false},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"baseRevision":{"description":"The revision (content hash) this copy last shared with another copy (another tab, device, import or the council server): the base of the next three-way merge. Outside the content hash.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"conflicts":{"description":"Parts changed differently on two copies since the revision they shared, kept with every candidate until a person chooses (decision 0005). A conflicting answer part is left unset meanwhile. Outside the content hash; an assessment with conflicts cannot be locked.","type":"array","maxItems":10000,"items":{"$ref":"#/$defs/Conflict"}}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false},"Conflict":{"type":"object","properties":{"path":{"description":"JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.","type":"string","minLength":1,"maxLength":1200},"base":{"description":"The value both copies last shared; absent when it was not set.","type":["string","number","boolean","object","array","null"]},"candidates":{"description":"Each copy's value, with who gave it and when. A candidate without `value` cleared the part.","type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"value":{"description":"The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.","type":["string","number","boolean","object","array","null"]},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}},"required":["path","candidates"],"additionalProperties":false},"Attestation":{"type":"object","properties":{"statement":{"$ref":"#/$defs/Statement"},"publicKey":{"$ref":"#/$defs/PublicKey"},"signature":{"description":"ECDSA P-256 / SHA-256 signature (r || s, 64 bytes) of the statement's RFC 8785 canonical JSON, base64url without padding.","type":"string","pattern":"^[A-Za-z0-9_-]{86}$"}},"required":["statement","publicKey","signature"],"additionalProperties":false},"PublicKey":{"description":"The signing device's public key as a JWK (P-256). A key carried in the document it signs proves nothing by itself: it counts only when the council registered it.","type":"object","properties":{"kty":{"const":"EC"},"crv":{"const":"P-256"},"x":{"type":"string","pattern":"^[A-Za-z0-9_-]{43}$"},"y":{"type":"string","pattern":"^[A-Za-z0-9_-]{43}$"}},"required":["kty","crv","x","y"],"additionalProperties":false},"Statement":{"description":"What is signed: the assessment's and the set's content hashes, the decision and totals, the signer, the hash of the drawn signature, the time and the key.","type":"object","properties":{"type":{"const":"tieuchi-attestation"},"version":{"const":1},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"setId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"setVersion":{"type":"string","maxLength":64},"setHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"total":{"description":"Exact points and maximum as fraction strings (\"85\", \"171/2\"); meanLevel for the levels model.","type":"object","properties":{"points":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"},"max":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"},"meanLevel":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"}},"required":["points","max"],"additionalProperties":false},"signer":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","enum":["assessor","facility-head","other"]}},"required":["name","role"],"additionalProperties":false},"imageHash":{"description":"SHA-256 of the drawn signature image (PNG), when one was drawn.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"keyId":{"description":"SHA-256 (hex) of the public key's RFC 7638 thumbprint input.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["type","version","assessmentId","assessmentHash","setId","setVersion","setHash","decision","total","signer","signedAt","keyId"],"additionalProperties":false}}};
+const schema150 = {"description":"An exact rational number: numerator over a positive denominator, in lowest terms. Each of `num` and `den` is a JSON integer when it is a safe integer (|x| <= 2^53 - 1, so every JSON reader gets it exactly) and otherwise a string of its decimal digits (e.g. \"12345678901234567890123\"): never rounded. Read a string field with BigInt (or any big-integer library); a reader that only needs an approximation may divide Number(num) by Number(den).","type":"object","properties":{"num":{"anyOf":[{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},{"type":"string","pattern":"^-?[1-9][0-9]{15,}$"}]},"den":{"anyOf":[{"type":"integer","minimum":1,"maximum":9007199254740991},{"type":"string","pattern":"^[1-9][0-9]{15,}$"}]}},"required":["num","den"],"additionalProperties":false};
+const pattern51 = new RegExp("^-?[1-9][0-9]{15,}$", "u");
+const pattern52 = new RegExp("^[1-9][0-9]{15,}$", "u");
 const schema120 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility:1","title":"Facility","description":"A health facility. Places follow the 2025 reorganisation (province, then commune or ward); the former district is kept as a label.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"name":{"type":"string","minLength":1,"maxLength":500},"kind":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"},"ownership":{"type":"string","enum":["public","private"]},"province":{"type":"string","maxLength":200},"commune":{"description":"Commune (xã) or ward (phường) after the 2025 reorganisation.","type":"string","maxLength":200},"formerDistrict":{"description":"The district before 2025, kept as a label.","type":"string","maxLength":200},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"address":{"type":"string","maxLength":1000},"provisional":{"description":"Added on a device; to be mapped to a registry id later.","type":"boolean"},"registryId":{"description":"For a provisional facility mapped later: the registry id it stands for.","$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"note":{"type":"string","maxLength":4000}},"required":["id","name","kind"],"additionalProperties":false};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -7069,12 +7072,894 @@ return errors === 0;
 }
 validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema142 = {"type":"object","properties":{"path":{"description":"JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.","type":"string","minLength":1,"maxLength":1200},"base":{"description":"The value both copies last shared; absent when it was not set.","type":["string","number","boolean","object","array","null"]},"candidates":{"description":"Each copy's value, with who gave it and when. A candidate without `value` cleared the part.","type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"value":{"description":"The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.","type":["string","number","boolean","object","array","null"]},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}},"required":["path","candidates"],"additionalProperties":false};
+const schema140 = {"type":"object","properties":{"statement":{"$ref":"#/$defs/Statement"},"publicKey":{"$ref":"#/$defs/PublicKey"},"signature":{"description":"ECDSA P-256 / SHA-256 signature (r || s, 64 bytes) of the statement's RFC 8785 canonical JSON, base64url without padding.","type":"string","pattern":"^[A-Za-z0-9_-]{86}$"}},"required":["statement","publicKey","signature"],"additionalProperties":false};
+const schema149 = {"description":"The signing device's public key as a JWK (P-256). A key carried in the document it signs proves nothing by itself: it counts only when the council registered it.","type":"object","properties":{"kty":{"const":"EC"},"crv":{"const":"P-256"},"x":{"type":"string","pattern":"^[A-Za-z0-9_-]{43}$"},"y":{"type":"string","pattern":"^[A-Za-z0-9_-]{43}$"}},"required":["kty","crv","x","y"],"additionalProperties":false};
+const schema141 = {"description":"What is signed: the assessment's and the set's content hashes, the decision and totals, the signer, the hash of the drawn signature, the time and the key.","type":"object","properties":{"type":{"const":"tieuchi-attestation"},"version":{"const":1},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"setId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"setVersion":{"type":"string","maxLength":64},"setHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"total":{"description":"Exact points and maximum as fraction strings (\"85\", \"171/2\"); meanLevel for the levels model.","type":"object","properties":{"points":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"},"max":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"},"meanLevel":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"}},"required":["points","max"],"additionalProperties":false},"signer":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","enum":["assessor","facility-head","other"]}},"required":["name","role"],"additionalProperties":false},"imageHash":{"description":"SHA-256 of the drawn signature image (PNG), when one was drawn.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"keyId":{"description":"SHA-256 (hex) of the public key's RFC 7638 thumbprint input.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["type","version","assessmentId","assessmentHash","setId","setVersion","setHash","decision","total","signer","signedAt","keyId"],"additionalProperties":false};
+const pattern42 = new RegExp("^-?[0-9]{1,30}(/[0-9]{1,30})?$", "u");
+
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate58.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.version === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.assessmentId === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assessmentId"},message:"must have required property '"+"assessmentId"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.assessmentHash === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assessmentHash"},message:"must have required property '"+"assessmentHash"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.setId === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "setId"},message:"must have required property '"+"setId"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.setVersion === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "setVersion"},message:"must have required property '"+"setVersion"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.setHash === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "setHash"},message:"must have required property '"+"setHash"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.decision === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.total === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.signer === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signer"},message:"must have required property '"+"signer"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.signedAt === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signedAt"},message:"must have required property '"+"signedAt"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.keyId === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keyId"},message:"must have required property '"+"keyId"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema141.properties, key0))){
+const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if("tieuchi-attestation" !== data.type){
+const err13 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "tieuchi-attestation"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+if(1 !== data.version){
+const err14 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.assessmentId !== undefined){
+let data2 = data.assessmentId;
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err15 = {instancePath:instancePath+"/assessmentId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/assessmentId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.assessmentHash !== undefined){
+let data3 = data.assessmentHash;
+if(typeof data3 === "string"){
+if(!pattern9.test(data3)){
+const err17 = {instancePath:instancePath+"/assessmentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/assessmentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.setId !== undefined){
+let data4 = data.setId;
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+const err19 = {instancePath:instancePath+"/setId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/setId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.setVersion !== undefined){
+let data5 = data.setVersion;
+if(typeof data5 === "string"){
+if(func2(data5) > 64){
+const err21 = {instancePath:instancePath+"/setVersion",schemaPath:"#/properties/setVersion/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/setVersion",schemaPath:"#/properties/setVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.setHash !== undefined){
+let data6 = data.setHash;
+if(typeof data6 === "string"){
+if(!pattern9.test(data6)){
+const err23 = {instancePath:instancePath+"/setHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/setHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.decision !== undefined){
+let data7 = data.decision;
+if(typeof data7 !== "string"){
+const err25 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!((((data7 === "pass") || (data7 === "fail")) || (data7 === "incomplete")) || (data7 === "none"))){
+const err26 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema141.properties.decision.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.total !== undefined){
+let data8 = data.total;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.points === undefined){
+const err27 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data8.max === undefined){
+const err28 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key1 in data8){
+if(!(((key1 === "points") || (key1 === "max")) || (key1 === "meanLevel"))){
+const err29 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data8.points !== undefined){
+let data9 = data8.points;
+if(typeof data9 === "string"){
+if(!pattern42.test(data9)){
+const err30 = {instancePath:instancePath+"/total/points",schemaPath:"#/properties/total/properties/points/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]{1,30}(/[0-9]{1,30})?$"},message:"must match pattern \""+"^-?[0-9]{1,30}(/[0-9]{1,30})?$"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/total/points",schemaPath:"#/properties/total/properties/points/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data8.max !== undefined){
+let data10 = data8.max;
+if(typeof data10 === "string"){
+if(!pattern42.test(data10)){
+const err32 = {instancePath:instancePath+"/total/max",schemaPath:"#/properties/total/properties/max/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]{1,30}(/[0-9]{1,30})?$"},message:"must match pattern \""+"^-?[0-9]{1,30}(/[0-9]{1,30})?$"+"\""};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/total/max",schemaPath:"#/properties/total/properties/max/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data8.meanLevel !== undefined){
+let data11 = data8.meanLevel;
+if(typeof data11 === "string"){
+if(!pattern42.test(data11)){
+const err34 = {instancePath:instancePath+"/total/meanLevel",schemaPath:"#/properties/total/properties/meanLevel/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]{1,30}(/[0-9]{1,30})?$"},message:"must match pattern \""+"^-?[0-9]{1,30}(/[0-9]{1,30})?$"+"\""};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/total/meanLevel",schemaPath:"#/properties/total/properties/meanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.signer !== undefined){
+let data12 = data.signer;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.name === undefined){
+const err37 = {instancePath:instancePath+"/signer",schemaPath:"#/properties/signer/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data12.role === undefined){
+const err38 = {instancePath:instancePath+"/signer",schemaPath:"#/properties/signer/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+for(const key2 in data12){
+if(!((key2 === "name") || (key2 === "role"))){
+const err39 = {instancePath:instancePath+"/signer",schemaPath:"#/properties/signer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data12.name !== undefined){
+let data13 = data12.name;
+if(typeof data13 === "string"){
+if(func2(data13) > 500){
+const err40 = {instancePath:instancePath+"/signer/name",schemaPath:"#/properties/signer/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(func2(data13) < 1){
+const err41 = {instancePath:instancePath+"/signer/name",schemaPath:"#/properties/signer/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/signer/name",schemaPath:"#/properties/signer/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data12.role !== undefined){
+let data14 = data12.role;
+if(typeof data14 !== "string"){
+const err43 = {instancePath:instancePath+"/signer/role",schemaPath:"#/properties/signer/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(!(((data14 === "assessor") || (data14 === "facility-head")) || (data14 === "other"))){
+const err44 = {instancePath:instancePath+"/signer/role",schemaPath:"#/properties/signer/properties/role/enum",keyword:"enum",params:{allowedValues: schema141.properties.signer.properties.role.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/signer",schemaPath:"#/properties/signer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.imageHash !== undefined){
+let data15 = data.imageHash;
+if(typeof data15 === "string"){
+if(!pattern9.test(data15)){
+const err46 = {instancePath:instancePath+"/imageHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/imageHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.signedAt !== undefined){
+let data16 = data.signedAt;
+if(typeof data16 === "string"){
+if(!pattern10.test(data16)){
+const err48 = {instancePath:instancePath+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.keyId !== undefined){
+let data17 = data.keyId;
+if(typeof data17 === "string"){
+if(!pattern9.test(data17)){
+const err50 = {instancePath:instancePath+"/keyId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/keyId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+validate58.errors = vErrors;
+return errors === 0;
+}
+validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const pattern48 = new RegExp("^[A-Za-z0-9_-]{43}$", "u");
+const pattern50 = new RegExp("^[A-Za-z0-9_-]{86}$", "u");
 
 function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate57.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.statement === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "statement"},message:"must have required property '"+"statement"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.publicKey === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.signature === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "statement") || (key0 === "publicKey")) || (key0 === "signature"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.statement !== undefined){
+if(!(validate58(data.statement, {instancePath:instancePath+"/statement",parentData:data,parentDataProperty:"statement",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+if(data.publicKey !== undefined){
+let data1 = data.publicKey;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.kty === undefined){
+const err4 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/required",keyword:"required",params:{missingProperty: "kty"},message:"must have required property '"+"kty"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1.crv === undefined){
+const err5 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/required",keyword:"required",params:{missingProperty: "crv"},message:"must have required property '"+"crv"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1.x === undefined){
+const err6 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/required",keyword:"required",params:{missingProperty: "x"},message:"must have required property '"+"x"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1.y === undefined){
+const err7 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/required",keyword:"required",params:{missingProperty: "y"},message:"must have required property '"+"y"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((((key1 === "kty") || (key1 === "crv")) || (key1 === "x")) || (key1 === "y"))){
+const err8 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.kty !== undefined){
+if("EC" !== data1.kty){
+const err9 = {instancePath:instancePath+"/publicKey/kty",schemaPath:"#/$defs/PublicKey/properties/kty/const",keyword:"const",params:{allowedValue: "EC"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data1.crv !== undefined){
+if("P-256" !== data1.crv){
+const err10 = {instancePath:instancePath+"/publicKey/crv",schemaPath:"#/$defs/PublicKey/properties/crv/const",keyword:"const",params:{allowedValue: "P-256"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data1.x !== undefined){
+let data4 = data1.x;
+if(typeof data4 === "string"){
+if(!pattern48.test(data4)){
+const err11 = {instancePath:instancePath+"/publicKey/x",schemaPath:"#/$defs/PublicKey/properties/x/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{43}$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/publicKey/x",schemaPath:"#/$defs/PublicKey/properties/x/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data1.y !== undefined){
+let data5 = data1.y;
+if(typeof data5 === "string"){
+if(!pattern48.test(data5)){
+const err13 = {instancePath:instancePath+"/publicKey/y",schemaPath:"#/$defs/PublicKey/properties/y/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{43}$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/publicKey/y",schemaPath:"#/$defs/PublicKey/properties/y/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.signature !== undefined){
+let data6 = data.signature;
+if(typeof data6 === "string"){
+if(!pattern50.test(data6)){
+const err16 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{86}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{86}$"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema156 = {"type":"object","properties":{"path":{"description":"JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.","type":"string","minLength":1,"maxLength":1200},"base":{"description":"The value both copies last shared; absent when it was not set.","type":["string","number","boolean","object","array","null"]},"candidates":{"description":"Each copy's value, with who gave it and when. A candidate without `value` cleared the part.","type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"value":{"description":"The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.","type":["string","number","boolean","object","array","null"]},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}},"required":["path","candidates"],"additionalProperties":false};
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7152,7 +8037,7 @@ errors++;
 if(data.base !== undefined){
 let data1 = data.base;
 if((((typeof data1 != "object") && (typeof data1 !== "string")) && (!((typeof data1 == "number") && (isFinite(data1))))) && (typeof data1 !== "boolean")){
-const err6 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/type",keyword:"type",params:{type: schema142.properties.base.type},message:"must be string,number,boolean,object,array,null"};
+const err6 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/type",keyword:"type",params:{type: schema156.properties.base.type},message:"must be string,number,boolean,object,array,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7204,7 +8089,7 @@ errors++;
 if(data3.value !== undefined){
 let data4 = data3.value;
 if((((typeof data4 != "object") && (typeof data4 !== "string")) && (!((typeof data4 == "number") && (isFinite(data4))))) && (typeof data4 !== "boolean")){
-const err10 = {instancePath:instancePath+"/candidates/" + i0+"/value",schemaPath:"#/properties/candidates/items/properties/value/type",keyword:"type",params:{type: schema142.properties.candidates.items.properties.value.type},message:"must be string,number,boolean,object,array,null"};
+const err10 = {instancePath:instancePath+"/candidates/" + i0+"/value",schemaPath:"#/properties/candidates/items/properties/value/type",keyword:"type",params:{type: schema156.properties.candidates.items.properties.value.type},message:"must be string,number,boolean,object,array,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7299,10 +8184,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -8407,11 +9292,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data.note !== undefined){
-let data38 = data.note;
-if(typeof data38 === "string"){
-if(func2(data38) > 20000){
-const err89 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(data.attestations !== undefined){
+let data38 = data.attestations;
+if(Array.isArray(data38)){
+if(data38.length > 20){
+const err89 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -8420,9 +9305,16 @@ vErrors.push(err89);
 }
 errors++;
 }
+const len2 = data38.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate57(data38[i2], {instancePath:instancePath+"/attestations/" + i2,parentData:data38,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err90 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err90 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -8432,11 +9324,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data.contentHash !== undefined){
-let data39 = data.contentHash;
-if(typeof data39 === "string"){
-if(!pattern9.test(data39)){
-const err91 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(data.note !== undefined){
+let data40 = data.note;
+if(typeof data40 === "string"){
+if(func2(data40) > 20000){
+const err91 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -8447,7 +9339,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err92 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -8457,11 +9349,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.baseRevision !== undefined){
-let data40 = data.baseRevision;
-if(typeof data40 === "string"){
-if(!pattern9.test(data40)){
-const err93 = {instancePath:instancePath+"/baseRevision",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(data.scoredAtLock !== undefined){
+let data41 = data.scoredAtLock;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.engineVersion === undefined){
+const err93 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "engineVersion"},message:"must have required property '"+"engineVersion"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -8470,9 +9362,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/baseRevision",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.decision === undefined){
+const err94 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -8481,12 +9372,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data.conflicts !== undefined){
-let data41 = data.conflicts;
-if(Array.isArray(data41)){
-if(data41.length > 10000){
-const err95 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
+if(data41.points === undefined){
+const err95 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -8495,16 +9382,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-const len2 = data41.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate57(data41[i2], {instancePath:instancePath+"/conflicts/" + i2,parentData:data41,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data41.max === undefined){
+const err96 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -8513,10 +9392,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-}
-else {
-const err97 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key9 in data41){
+if(!(((((((key9 === "engineVersion") || (key9 === "decision")) || (key9 === "points")) || (key9 === "max")) || (key9 === "percent")) || (key9 === "meanLevel")) || (key9 === "rating"))){
+const err97 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -8525,19 +9403,1074 @@ vErrors.push(err97);
 }
 errors++;
 }
+}
+if(data41.engineVersion !== undefined){
+let data42 = data41.engineVersion;
+if(typeof data42 === "string"){
+if(func2(data42) > 64){
+const err98 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data41.decision !== undefined){
+let data43 = data41.decision;
+if(typeof data43 !== "string"){
+const err100 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(!((((data43 === "pass") || (data43 === "fail")) || (data43 === "incomplete")) || (data43 === "none"))){
+const err101 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/enum",keyword:"enum",params:{allowedValues: schema116.properties.scoredAtLock.properties.decision.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data41.points !== undefined){
+let data44 = data41.points;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.num === undefined){
+const err102 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if(data44.den === undefined){
+const err103 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+for(const key10 in data44){
+if(!((key10 === "num") || (key10 === "den"))){
+const err104 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data44.num !== undefined){
+let data45 = data44.num;
+const _errs115 = errors;
+let valid33 = false;
+const _errs116 = errors;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err105 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 9007199254740991 || isNaN(data45)){
+const err106 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if(data45 < -9007199254740991 || isNaN(data45)){
+const err107 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+var _valid0 = _errs116 === errors;
+valid33 = valid33 || _valid0;
+const _errs118 = errors;
+if(typeof data45 === "string"){
+if(!pattern51.test(data45)){
+const err108 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+var _valid0 = _errs118 === errors;
+valid33 = valid33 || _valid0;
+if(!valid33){
+const err110 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+else {
+errors = _errs115;
+if(vErrors !== null){
+if(_errs115){
+vErrors.length = _errs115;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data44.den !== undefined){
+let data46 = data44.den;
+const _errs121 = errors;
+let valid34 = false;
+const _errs122 = errors;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err111 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 9007199254740991 || isNaN(data46)){
+const err112 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(data46 < 1 || isNaN(data46)){
+const err113 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+var _valid1 = _errs122 === errors;
+valid34 = valid34 || _valid1;
+const _errs124 = errors;
+if(typeof data46 === "string"){
+if(!pattern52.test(data46)){
+const err114 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+var _valid1 = _errs124 === errors;
+valid34 = valid34 || _valid1;
+if(!valid34){
+const err116 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+else {
+errors = _errs121;
+if(vErrors !== null){
+if(_errs121){
+vErrors.length = _errs121;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data41.max !== undefined){
+let data47 = data41.max;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.num === undefined){
+const err118 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(data47.den === undefined){
+const err119 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+for(const key11 in data47){
+if(!((key11 === "num") || (key11 === "den"))){
+const err120 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data47.num !== undefined){
+let data48 = data47.num;
+const _errs131 = errors;
+let valid37 = false;
+const _errs132 = errors;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err121 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 9007199254740991 || isNaN(data48)){
+const err122 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if(data48 < -9007199254740991 || isNaN(data48)){
+const err123 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+var _valid2 = _errs132 === errors;
+valid37 = valid37 || _valid2;
+const _errs134 = errors;
+if(typeof data48 === "string"){
+if(!pattern51.test(data48)){
+const err124 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+var _valid2 = _errs134 === errors;
+valid37 = valid37 || _valid2;
+if(!valid37){
+const err126 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+else {
+errors = _errs131;
+if(vErrors !== null){
+if(_errs131){
+vErrors.length = _errs131;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data47.den !== undefined){
+let data49 = data47.den;
+const _errs137 = errors;
+let valid38 = false;
+const _errs138 = errors;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err127 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 9007199254740991 || isNaN(data49)){
+const err128 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(data49 < 1 || isNaN(data49)){
+const err129 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+var _valid3 = _errs138 === errors;
+valid38 = valid38 || _valid3;
+const _errs140 = errors;
+if(typeof data49 === "string"){
+if(!pattern52.test(data49)){
+const err130 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+var _valid3 = _errs140 === errors;
+valid38 = valid38 || _valid3;
+if(!valid38){
+const err132 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+else {
+errors = _errs137;
+if(vErrors !== null){
+if(_errs137){
+vErrors.length = _errs137;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data41.percent !== undefined){
+let data50 = data41.percent;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.num === undefined){
+const err134 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if(data50.den === undefined){
+const err135 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+for(const key12 in data50){
+if(!((key12 === "num") || (key12 === "den"))){
+const err136 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+if(data50.num !== undefined){
+let data51 = data50.num;
+const _errs147 = errors;
+let valid41 = false;
+const _errs148 = errors;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err137 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 > 9007199254740991 || isNaN(data51)){
+const err138 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(data51 < -9007199254740991 || isNaN(data51)){
+const err139 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+var _valid4 = _errs148 === errors;
+valid41 = valid41 || _valid4;
+const _errs150 = errors;
+if(typeof data51 === "string"){
+if(!pattern51.test(data51)){
+const err140 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+var _valid4 = _errs150 === errors;
+valid41 = valid41 || _valid4;
+if(!valid41){
+const err142 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+else {
+errors = _errs147;
+if(vErrors !== null){
+if(_errs147){
+vErrors.length = _errs147;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data50.den !== undefined){
+let data52 = data50.den;
+const _errs153 = errors;
+let valid42 = false;
+const _errs154 = errors;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err143 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 9007199254740991 || isNaN(data52)){
+const err144 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+if(data52 < 1 || isNaN(data52)){
+const err145 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+var _valid5 = _errs154 === errors;
+valid42 = valid42 || _valid5;
+const _errs156 = errors;
+if(typeof data52 === "string"){
+if(!pattern52.test(data52)){
+const err146 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+var _valid5 = _errs156 === errors;
+valid42 = valid42 || _valid5;
+if(!valid42){
+const err148 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+else {
+errors = _errs153;
+if(vErrors !== null){
+if(_errs153){
+vErrors.length = _errs153;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data41.meanLevel !== undefined){
+let data53 = data41.meanLevel;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.num === undefined){
+const err150 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+if(data53.den === undefined){
+const err151 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+for(const key13 in data53){
+if(!((key13 === "num") || (key13 === "den"))){
+const err152 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data53.num !== undefined){
+let data54 = data53.num;
+const _errs163 = errors;
+let valid45 = false;
+const _errs164 = errors;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err153 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 9007199254740991 || isNaN(data54)){
+const err154 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+if(data54 < -9007199254740991 || isNaN(data54)){
+const err155 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+var _valid6 = _errs164 === errors;
+valid45 = valid45 || _valid6;
+const _errs166 = errors;
+if(typeof data54 === "string"){
+if(!pattern51.test(data54)){
+const err156 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+var _valid6 = _errs166 === errors;
+valid45 = valid45 || _valid6;
+if(!valid45){
+const err158 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+else {
+errors = _errs163;
+if(vErrors !== null){
+if(_errs163){
+vErrors.length = _errs163;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data53.den !== undefined){
+let data55 = data53.den;
+const _errs169 = errors;
+let valid46 = false;
+const _errs170 = errors;
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
+const err159 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 > 9007199254740991 || isNaN(data55)){
+const err160 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if(data55 < 1 || isNaN(data55)){
+const err161 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+var _valid7 = _errs170 === errors;
+valid46 = valid46 || _valid7;
+const _errs172 = errors;
+if(typeof data55 === "string"){
+if(!pattern52.test(data55)){
+const err162 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+var _valid7 = _errs172 === errors;
+valid46 = valid46 || _valid7;
+if(!valid46){
+const err164 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+else {
+errors = _errs169;
+if(vErrors !== null){
+if(_errs169){
+vErrors.length = _errs169;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data41.rating !== undefined){
+let data56 = data41.rating;
+if(typeof data56 === "string"){
+if(func2(data56) > 200){
+const err166 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data.contentHash !== undefined){
+let data57 = data.contentHash;
+if(typeof data57 === "string"){
+if(!pattern9.test(data57)){
+const err169 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data.baseRevision !== undefined){
+let data58 = data.baseRevision;
+if(typeof data58 === "string"){
+if(!pattern9.test(data58)){
+const err171 = {instancePath:instancePath+"/baseRevision",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/baseRevision",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data.conflicts !== undefined){
+let data59 = data.conflicts;
+if(Array.isArray(data59)){
+if(data59.length > 10000){
+const err173 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+const len3 = data59.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate61(data59[i3], {instancePath:instancePath+"/conflicts/" + i3,parentData:data59,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+}
+else {
+const err175 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
 validate52.errors = vErrors;
 return errors === 0;
 }
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFacilityRegistrySchema = validate59;
-const schema144 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility-registry:1","title":"FacilityRegistry","description":"A list of facilities, e.g. the city's stations and hospitals.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"facility-registry"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"type":"string","maxLength":4000},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}}},"required":["schemaVersion","kind","id","facilities"],"additionalProperties":false};
+export const validateFacilityRegistrySchema = validate63;
+const schema158 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:facility-registry:1","title":"FacilityRegistry","description":"A list of facilities, e.g. the city's stations and hospitals.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"facility-registry"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"type":"string","maxLength":4000},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}}},"required":["schemaVersion","kind","id","facilities"],"additionalProperties":false};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:facility-registry:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate59.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8833,22 +10766,21 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBundleSchema = validate61;
-const schema147 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:bundle:1","title":"Bundle","description":"An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"bundle"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"app":{"type":"object","properties":{"name":{"type":"string","maxLength":200},"version":{"type":"string","maxLength":64}},"required":["name"],"additionalProperties":false},"assessments":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:assessment:2"}},"criteriaSets":{"type":"array","maxItems":1000,"items":{"$ref":"urn:tieuchi:schema:criteria-set:1"}},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}},"plans":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:improvement-plan:1"}},"photos":{"type":"array","maxItems":100000,"items":{"type":"object","properties":{"hash":{"description":"SHA-256 of the decoded bytes.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"mime":{"type":"string","enum":["image/jpeg","image/png","image/webp"]},"width":{"type":"integer","minimum":1,"maximum":20000},"height":{"type":"integer","minimum":1,"maximum":20000},"capturedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"caption":{"type":"string","maxLength":2000},"dataBase64":{"type":"string","maxLength":40000000,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}},"required":["hash","mime","dataBase64"],"additionalProperties":false}}},"required":["schemaVersion","kind","createdAt","assessments"],"additionalProperties":false};
-const pattern54 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
-const schema149 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:improvement-plan:1","title":"ImprovementPlan","description":"Actions (kế hoạch cải tiến) proposed from the gaps of one assessment.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"improvement-plan"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"facilityId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"actions":{"type":"array","maxItems":5000,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"itemId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"problem":{"type":"string","maxLength":4000},"action":{"type":"string","maxLength":4000},"owner":{"type":"string","maxLength":500},"due":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"resources":{"type":"string","maxLength":4000},"status":{"type":"string","enum":["planned","in-progress","done","verified"]},"pointsToGain":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"knockout":{"type":"boolean"},"completionEvidence":{"type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"note":{"type":"string","maxLength":4000}},"required":["id","itemId","status"],"additionalProperties":false}}},"required":["schemaVersion","kind","id","assessmentId","facilityId","actions"],"additionalProperties":false};
-const schema158 = {"description":"An exact rational number: numerator over a positive denominator, in lowest terms.","type":"object","properties":{"num":{"type":"integer"},"den":{"type":"integer","minimum":1}},"required":["num","den"],"additionalProperties":false};
+export const validateBundleSchema = validate65;
+const schema161 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:bundle:1","title":"Bundle","description":"An exchange bundle: assessments with their photos (and optionally sets, facilities, plans) for import, export and backup.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"bundle"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"app":{"type":"object","properties":{"name":{"type":"string","maxLength":200},"version":{"type":"string","maxLength":64}},"required":["name"],"additionalProperties":false},"assessments":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:assessment:2"}},"criteriaSets":{"type":"array","maxItems":1000,"items":{"$ref":"urn:tieuchi:schema:criteria-set:1"}},"facilities":{"type":"array","maxItems":100000,"items":{"$ref":"urn:tieuchi:schema:facility:1"}},"plans":{"type":"array","maxItems":10000,"items":{"$ref":"urn:tieuchi:schema:improvement-plan:1"}},"photos":{"type":"array","maxItems":100000,"items":{"type":"object","properties":{"hash":{"description":"SHA-256 of the decoded bytes.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"mime":{"type":"string","enum":["image/jpeg","image/png","image/webp"]},"width":{"type":"integer","minimum":1,"maximum":20000},"height":{"type":"integer","minimum":1,"maximum":20000},"capturedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"caption":{"type":"string","maxLength":2000},"dataBase64":{"type":"string","maxLength":40000000,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}},"required":["hash","mime","dataBase64"],"additionalProperties":false}}},"required":["schemaVersion","kind","createdAt","assessments"],"additionalProperties":false};
+const pattern77 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
+const schema163 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:improvement-plan:1","title":"ImprovementPlan","description":"Actions (kế hoạch cải tiến) proposed from the gaps of one assessment.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"improvement-plan"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"facilityId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"actions":{"type":"array","maxItems":5000,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"itemId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"problem":{"type":"string","maxLength":4000},"action":{"type":"string","maxLength":4000},"owner":{"type":"string","maxLength":500},"due":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"resources":{"type":"string","maxLength":4000},"status":{"type":"string","enum":["planned","in-progress","done","verified"]},"pointsToGain":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"knockout":{"type":"boolean"},"completionEvidence":{"type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"note":{"type":"string","maxLength":4000}},"required":["id","itemId","status"],"additionalProperties":false}}},"required":["schemaVersion","kind","id","assessmentId","facilityId","actions"],"additionalProperties":false};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:improvement-plan:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9125,7 +11057,7 @@ vErrors.push(err22);
 errors++;
 }
 for(const key1 in data8){
-if(!(func1.call(schema149.properties.actions.items.properties, key1))){
+if(!(func1.call(schema163.properties.actions.items.properties, key1))){
 const err23 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
@@ -9324,7 +11256,7 @@ vErrors.push(err38);
 errors++;
 }
 if(!((((data16 === "planned") || (data16 === "in-progress")) || (data16 === "done")) || (data16 === "verified"))){
-const err39 = {instancePath:instancePath+"/actions/" + i0+"/status",schemaPath:"#/properties/actions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema149.properties.actions.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err39 = {instancePath:instancePath+"/actions/" + i0+"/status",schemaPath:"#/properties/actions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema163.properties.actions.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9371,8 +11303,11 @@ errors++;
 }
 if(data17.num !== undefined){
 let data18 = data17.num;
+const _errs48 = errors;
+let valid14 = false;
+const _errs49 = errors;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err43 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err43 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -9381,11 +11316,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-if(data17.den !== undefined){
-let data19 = data17.den;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err44 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 9007199254740991 || isNaN(data18)){
+const err44 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -9394,9 +11327,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 1 || isNaN(data19)){
-const err45 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data18 < -9007199254740991 || isNaN(data18)){
+const err45 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -9406,10 +11338,12 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs49 === errors;
+valid14 = valid14 || _valid0;
+const _errs51 = errors;
+if(typeof data18 === "string"){
+if(!pattern51.test(data18)){
+const err46 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -9419,9 +11353,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data8.knockout !== undefined){
-if(typeof data8.knockout !== "boolean"){
-const err47 = {instancePath:instancePath+"/actions/" + i0+"/knockout",schemaPath:"#/properties/actions/items/properties/knockout/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err47 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -9430,12 +11363,10 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data8.completionEvidence !== undefined){
-let data21 = data8.completionEvidence;
-if(Array.isArray(data21)){
-if(data21.length > 100){
-const err48 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence",schemaPath:"#/properties/actions/items/properties/completionEvidence/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+var _valid0 = _errs51 === errors;
+valid14 = valid14 || _valid0;
+if(!valid14){
+const err48 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -9444,12 +11375,25 @@ vErrors.push(err48);
 }
 errors++;
 }
-const len1 = data21.length;
-for(let i1=0; i1<len1; i1++){
-let data22 = data21[i1];
-if(typeof data22 === "string"){
-if(!pattern9.test(data22)){
-const err49 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence/" + i1,schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+else {
+errors = _errs48;
+if(vErrors !== null){
+if(_errs48){
+vErrors.length = _errs48;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data17.den !== undefined){
+let data19 = data17.den;
+const _errs54 = errors;
+let valid15 = false;
+const _errs55 = errors;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err49 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -9458,9 +11402,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence/" + i1,schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 9007199254740991 || isNaN(data19)){
+const err50 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -9469,10 +11413,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence",schemaPath:"#/properties/actions/items/properties/completionEvidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data19 < 1 || isNaN(data19)){
+const err51 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -9482,11 +11424,12 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data8.note !== undefined){
-let data23 = data8.note;
-if(typeof data23 === "string"){
-if(func2(data23) > 4000){
-const err52 = {instancePath:instancePath+"/actions/" + i0+"/note",schemaPath:"#/properties/actions/items/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+var _valid1 = _errs55 === errors;
+valid15 = valid15 || _valid1;
+const _errs57 = errors;
+if(typeof data19 === "string"){
+if(!pattern52.test(data19)){
+const err52 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -9497,7 +11440,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/actions/" + i0+"/note",schemaPath:"#/properties/actions/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err53 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -9506,10 +11449,10 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid1 = _errs57 === errors;
+valid15 = valid15 || _valid1;
+if(!valid15){
+const err54 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9518,10 +11461,21 @@ vErrors.push(err54);
 }
 errors++;
 }
+else {
+errors = _errs54;
+if(vErrors !== null){
+if(_errs54){
+vErrors.length = _errs54;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err55 = {instancePath:instancePath+"/actions/" + i0+"/pointsToGain",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -9531,9 +11485,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8.knockout !== undefined){
+if(typeof data8.knockout !== "boolean"){
+const err56 = {instancePath:instancePath+"/actions/" + i0+"/knockout",schemaPath:"#/properties/actions/items/properties/knockout/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -9542,17 +11496,129 @@ vErrors.push(err56);
 }
 errors++;
 }
-validate65.errors = vErrors;
+}
+if(data8.completionEvidence !== undefined){
+let data21 = data8.completionEvidence;
+if(Array.isArray(data21)){
+if(data21.length > 100){
+const err57 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence",schemaPath:"#/properties/actions/items/properties/completionEvidence/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+let data22 = data21[i1];
+if(typeof data22 === "string"){
+if(!pattern9.test(data22)){
+const err58 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence/" + i1,schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence/" + i1,schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/actions/" + i0+"/completionEvidence",schemaPath:"#/properties/actions/items/properties/completionEvidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data8.note !== undefined){
+let data23 = data8.note;
+if(typeof data23 === "string"){
+if(func2(data23) > 4000){
+const err61 = {instancePath:instancePath+"/actions/" + i0+"/note",schemaPath:"#/properties/actions/items/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/actions/" + i0+"/note",schemaPath:"#/properties/actions/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:bundle:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate61.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9601,7 +11667,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema147.properties, key0))){
+if(!(func1.call(schema161.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -9859,8 +11925,8 @@ errors++;
 }
 const len3 = data12.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate65(data12[i3], {instancePath:instancePath+"/plans/" + i3,parentData:data12,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+if(!(validate69(data12[i3], {instancePath:instancePath+"/plans/" + i3,parentData:data12,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
 errors = vErrors.length;
 }
 }
@@ -9973,7 +12039,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(((data17 === "image/jpeg") || (data17 === "image/png")) || (data17 === "image/webp"))){
-const err32 = {instancePath:instancePath+"/photos/" + i4+"/mime",schemaPath:"#/properties/photos/items/properties/mime/enum",keyword:"enum",params:{allowedValues: schema147.properties.photos.items.properties.mime.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/photos/" + i4+"/mime",schemaPath:"#/properties/photos/items/properties/mime/enum",keyword:"enum",params:{allowedValues: schema161.properties.photos.items.properties.mime.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10116,7 +12182,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern54.test(data22)){
+if(!pattern77.test(data22)){
 const err44 = {instancePath:instancePath+"/photos/" + i4+"/dataBase64",schemaPath:"#/properties/photos/items/properties/dataBase64/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]*={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]*={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -10173,21 +12239,21 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateImprovementPlanSchema = validate65;
+export const validateImprovementPlanSchema = validate69;
 
-export const validateResultSchema = validate67;
-const schema162 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:result:1","title":"ScoreResult","description":"The explained result of scoring one assessment with one criteria set. Every number is an exact fraction; `display` strings are rounded once, for people.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"result"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string"},"model":{"type":"string","enum":["points","levels"]},"aggregation":{"type":"string","enum":["sum","mean-of-percentages"]}},"required":["id","version","model","aggregation"],"additionalProperties":false},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"complete":{"description":"Every applicable item has an answer.","type":"boolean"},"decision":{"description":"pass / fail by the set's pass rules; incomplete when items are unanswered (never a pass); none when the set has no pass rules.","type":"string","enum":["pass","fail","incomplete","none"]},"total":{"$ref":"#/$defs/Score"},"meanLevel":{"description":"Levels model: weighted mean level over applicable criteria.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelSum":{"description":"Levels model: unweighted sum of levels (the 'raw total').","type":"integer"},"weightedLevelSum":{"description":"Levels model: sum of weight x level.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelCounts":{"description":"Levels model: how many applicable criteria reached each level (index 0 = level 1).","type":"array","items":{"type":"integer"}},"rating":{"type":"object","properties":{"id":{"type":"string"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"metric":{"type":"string","enum":["points","percent","mean-level"]},"value":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","label","metric","value"],"additionalProperties":false},"rules":{"description":"Every pass rule with its outcome.","type":"array","items":{"$ref":"#/$defs/RuleOutcome"}},"reasons":{"description":"Why the assessment did not pass (empty when it passed): one line per failed rule or missing answer.","type":"array","items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"failedKnockouts":{"type":"array","items":{"type":"string"}},"unanswered":{"type":"array","items":{"type":"string"}},"unassessed":{"type":"array","items":{"type":"string"}},"notApplicable":{"type":"array","items":{"type":"string"}},"missingEvidence":{"description":"Items whose required photo is missing.","type":"array","items":{"type":"string"}},"sections":{"type":"array","items":{"$ref":"#/$defs/SectionResult"}}},"required":["schemaVersion","kind","assessmentId","criteriaSet","complete","decision","total","rules","reasons","failedKnockouts","unanswered","unassessed","notApplicable","missingEvidence","sections"],"additionalProperties":false,"$defs":{"Score":{"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false},"RuleOutcome":{"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false},"SectionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false},"CriterionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false},"ItemResult":{"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false}}};
-const schema166 = {"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false};
+export const validateResultSchema = validate71;
+const schema176 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:result:1","title":"ScoreResult","description":"The explained result of scoring one assessment with one criteria set. Every number is an exact fraction {num, den}: each field a JSON integer when it is a safe integer, otherwise a string of decimal digits (never rounded; see the Exact definition in the common schema). `display` strings are rounded once, for people.","type":"object","properties":{"schemaVersion":{"const":1},"kind":{"const":"result"},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string"},"model":{"type":"string","enum":["points","levels"]},"aggregation":{"type":"string","enum":["sum","mean-of-percentages"]}},"required":["id","version","model","aggregation"],"additionalProperties":false},"zone":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"},"complete":{"description":"Every applicable item has an answer.","type":"boolean"},"decision":{"description":"pass / fail by the set's pass rules; incomplete when items are unanswered or could not be assessed (never a pass); none when the set has no pass rules or nothing is applicable (nothing to decide on).","type":"string","enum":["pass","fail","incomplete","none"]},"total":{"$ref":"#/$defs/Score"},"meanLevel":{"description":"Levels model: weighted mean level over applicable criteria.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelSum":{"description":"Levels model: unweighted sum of levels (the 'raw total').","type":"integer"},"weightedLevelSum":{"description":"Levels model: sum of weight x level.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"levelCounts":{"description":"Levels model: how many applicable criteria reached each level (index 0 = level 1).","type":"array","items":{"type":"integer"}},"rating":{"type":"object","properties":{"id":{"type":"string"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"metric":{"type":"string","enum":["points","percent","mean-level"]},"value":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","label","metric","value"],"additionalProperties":false},"rules":{"description":"Every pass rule with its outcome.","type":"array","items":{"$ref":"#/$defs/RuleOutcome"}},"reasons":{"description":"Why the assessment did not pass (empty when it passed): one line per failed rule or missing answer.","type":"array","items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"failedKnockouts":{"type":"array","items":{"type":"string"}},"unanswered":{"type":"array","items":{"type":"string"}},"unassessed":{"type":"array","items":{"type":"string"}},"notApplicable":{"type":"array","items":{"type":"string"}},"missingEvidence":{"description":"Items whose required photo is missing.","type":"array","items":{"type":"string"}},"ignoredAnswers":{"description":"Items answered although they do not apply to this facility's zone or kind (auto-na): the answer is kept in the item result, never counted.","type":"array","items":{"type":"string"}},"sections":{"type":"array","items":{"$ref":"#/$defs/SectionResult"}}},"required":["schemaVersion","kind","assessmentId","criteriaSet","complete","decision","total","rules","reasons","failedKnockouts","unanswered","unassessed","notApplicable","missingEvidence","sections"],"additionalProperties":false,"$defs":{"Score":{"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false},"RuleOutcome":{"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false},"SectionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false},"CriterionResult":{"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false},"ItemResult":{"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false}}};
+const schema180 = {"type":"object","properties":{"applicable":{"description":"False when nothing below is applicable; the node then drops out of its parent.","type":"boolean"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"description":"0..100, absent when not applicable.","$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"display":{"type":"object","properties":{"points":{"type":"string"},"max":{"type":"string"},"percent":{"type":"string"}},"required":["points","max"],"additionalProperties":false}},"required":["applicable","points","max","display"],"additionalProperties":false};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10296,8 +12362,11 @@ errors++;
 }
 if(data1.num !== undefined){
 let data2 = data1.num;
+const _errs9 = errors;
+let valid3 = false;
+const _errs10 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err9 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err9 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10306,11 +12375,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data1.den !== undefined){
-let data3 = data1.den;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+const err10 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10319,9 +12386,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data2 < -9007199254740991 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10331,10 +12397,12 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs10 === errors;
+valid3 = valid3 || _valid0;
+const _errs12 = errors;
+if(typeof data2 === "string"){
+if(!pattern51.test(data2)){
+const err12 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10344,11 +12412,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.max !== undefined){
-let data4 = data.max;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.num === undefined){
-const err13 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+else {
+const err13 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10357,8 +12422,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data4.den === undefined){
-const err14 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+var _valid0 = _errs12 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err14 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10367,9 +12434,25 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key2 in data4){
-if(!((key2 === "num") || (key2 === "den"))){
-const err15 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1.den !== undefined){
+let data3 = data1.den;
+const _errs15 = errors;
+let valid4 = false;
+const _errs16 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err15 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10378,11 +12461,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data4.num !== undefined){
-let data5 = data4.num;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err16 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err16 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10391,11 +12472,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data4.den !== undefined){
-let data6 = data4.den;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err17 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3 < 1 || isNaN(data3)){
+const err17 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10404,9 +12482,13 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 1 || isNaN(data6)){
-const err18 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+var _valid1 = _errs16 === errors;
+valid4 = valid4 || _valid1;
+const _errs18 = errors;
+if(typeof data3 === "string"){
+if(!pattern52.test(data3)){
+const err18 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10416,10 +12498,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-}
 else {
-const err19 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10428,12 +12508,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data.percent !== undefined){
-let data7 = data.percent;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.num === undefined){
-const err20 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+var _valid1 = _errs18 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err20 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10442,8 +12520,21 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data7.den === undefined){
-const err21 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10452,9 +12543,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key3 in data7){
-if(!((key3 === "num") || (key3 === "den"))){
-const err22 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data.max !== undefined){
+let data4 = data.max;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.num === undefined){
+const err22 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10463,11 +12557,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data7.num !== undefined){
-let data8 = data7.num;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err23 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data4.den === undefined){
+const err23 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10476,11 +12567,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data7.den !== undefined){
-let data9 = data7.den;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key2 in data4){
+if(!((key2 === "num") || (key2 === "den"))){
+const err24 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10489,9 +12578,14 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 1 || isNaN(data9)){
-const err25 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data4.num !== undefined){
+let data5 = data4.num;
+const _errs25 = errors;
+let valid7 = false;
+const _errs26 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err25 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10500,11 +12594,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err26 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10513,12 +12605,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.display !== undefined){
-let data10 = data.display;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.points === undefined){
-const err27 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if(data5 < -9007199254740991 || isNaN(data5)){
+const err27 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10527,8 +12615,13 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data10.max === undefined){
-const err28 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+}
+var _valid2 = _errs26 === errors;
+valid7 = valid7 || _valid2;
+const _errs28 = errors;
+if(typeof data5 === "string"){
+if(!pattern51.test(data5)){
+const err28 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10537,9 +12630,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key4 in data10){
-if(!(((key4 === "points") || (key4 === "max")) || (key4 === "percent"))){
-const err29 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+else {
+const err29 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10548,10 +12641,10 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data10.points !== undefined){
-if(typeof data10.points !== "string"){
-const err30 = {instancePath:instancePath+"/display/points",schemaPath:"#/properties/display/properties/points/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs28 === errors;
+valid7 = valid7 || _valid2;
+if(!valid7){
+const err30 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -10560,10 +12653,25 @@ vErrors.push(err30);
 }
 errors++;
 }
+else {
+errors = _errs25;
+if(vErrors !== null){
+if(_errs25){
+vErrors.length = _errs25;
 }
-if(data10.max !== undefined){
-if(typeof data10.max !== "string"){
-const err31 = {instancePath:instancePath+"/display/max",schemaPath:"#/properties/display/properties/max/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data4.den !== undefined){
+let data6 = data4.den;
+const _errs31 = errors;
+let valid8 = false;
+const _errs32 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err31 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -10572,10 +12680,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data10.percent !== undefined){
-if(typeof data10.percent !== "string"){
-const err32 = {instancePath:instancePath+"/display/percent",schemaPath:"#/properties/display/properties/percent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+const err32 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10584,10 +12691,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6 < 1 || isNaN(data6)){
+const err33 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10597,9 +12702,12 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid3 = _errs32 === errors;
+valid8 = valid8 || _valid3;
+const _errs34 = errors;
+if(typeof data6 === "string"){
+if(!pattern52.test(data6)){
+const err34 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -10608,17 +12716,377 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate68.errors = vErrors;
+}
+else {
+const err35 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+var _valid3 = _errs34 === errors;
+valid8 = valid8 || _valid3;
+if(!valid8){
+const err36 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.percent !== undefined){
+let data7 = data.percent;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.num === undefined){
+const err38 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data7.den === undefined){
+const err39 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+for(const key3 in data7){
+if(!((key3 === "num") || (key3 === "den"))){
+const err40 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data7.num !== undefined){
+let data8 = data7.num;
+const _errs41 = errors;
+let valid11 = false;
+const _errs42 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err41 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 9007199254740991 || isNaN(data8)){
+const err42 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data8 < -9007199254740991 || isNaN(data8)){
+const err43 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+var _valid4 = _errs42 === errors;
+valid11 = valid11 || _valid4;
+const _errs44 = errors;
+if(typeof data8 === "string"){
+if(!pattern51.test(data8)){
+const err44 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var _valid4 = _errs44 === errors;
+valid11 = valid11 || _valid4;
+if(!valid11){
+const err46 = {instancePath:instancePath+"/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+else {
+errors = _errs41;
+if(vErrors !== null){
+if(_errs41){
+vErrors.length = _errs41;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data7.den !== undefined){
+let data9 = data7.den;
+const _errs47 = errors;
+let valid12 = false;
+const _errs48 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err47 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 9007199254740991 || isNaN(data9)){
+const err48 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data9 < 1 || isNaN(data9)){
+const err49 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+var _valid5 = _errs48 === errors;
+valid12 = valid12 || _valid5;
+const _errs50 = errors;
+if(typeof data9 === "string"){
+if(!pattern52.test(data9)){
+const err50 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+var _valid5 = _errs50 === errors;
+valid12 = valid12 || _valid5;
+if(!valid12){
+const err52 = {instancePath:instancePath+"/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+else {
+errors = _errs47;
+if(vErrors !== null){
+if(_errs47){
+vErrors.length = _errs47;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.display !== undefined){
+let data10 = data.display;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.points === undefined){
+const err54 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data10.max === undefined){
+const err55 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+for(const key4 in data10){
+if(!(((key4 === "points") || (key4 === "max")) || (key4 === "percent"))){
+const err56 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data10.points !== undefined){
+if(typeof data10.points !== "string"){
+const err57 = {instancePath:instancePath+"/display/points",schemaPath:"#/properties/display/properties/points/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data10.max !== undefined){
+if(typeof data10.max !== "string"){
+const err58 = {instancePath:instancePath+"/display/max",schemaPath:"#/properties/display/properties/max/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data10.percent !== undefined){
+if(typeof data10.percent !== "string"){
+const err59 = {instancePath:instancePath+"/display/percent",schemaPath:"#/properties/display/properties/percent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema174 = {"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false};
+const schema188 = {"type":"object","properties":{"kind":{"type":"string"},"status":{"type":"string","enum":["passed","failed","not-evaluated"]},"threshold":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"target":{"description":"Criterion or section id the rule speaks of, when one.","type":"string"},"failures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"actual":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"shortfall":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"}},"required":["id","actual"],"additionalProperties":false}},"message":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["kind","status","message"],"additionalProperties":false};
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate74.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10693,7 +13161,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((data1 === "passed") || (data1 === "failed")) || (data1 === "not-evaluated"))){
-const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema174.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema188.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10740,8 +13208,11 @@ errors++;
 }
 if(data2.num !== undefined){
 let data3 = data2.num;
+const _errs11 = errors;
+let valid3 = false;
+const _errs12 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10750,11 +13221,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data2.den !== undefined){
-let data4 = data2.den;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10763,9 +13232,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data3 < -9007199254740991 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10775,10 +13243,12 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/threshold",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs12 === errors;
+valid3 = valid3 || _valid0;
+const _errs14 = errors;
+if(typeof data3 === "string"){
+if(!pattern51.test(data3)){
+const err13 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10788,11 +13258,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.actual !== undefined){
-let data5 = data.actual;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.num === undefined){
-const err14 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+else {
+const err14 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10801,8 +13268,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data5.den === undefined){
-const err15 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+var _valid0 = _errs14 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err15 = {instancePath:instancePath+"/threshold/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10811,9 +13280,25 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key2 in data5){
-if(!((key2 === "num") || (key2 === "den"))){
-const err16 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+else {
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data2.den !== undefined){
+let data4 = data2.den;
+const _errs17 = errors;
+let valid4 = false;
+const _errs18 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err16 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10822,11 +13307,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data5.num !== undefined){
-let data6 = data5.num;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err17 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err17 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10835,11 +13318,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data5.den !== undefined){
-let data7 = data5.den;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err18 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data4 < 1 || isNaN(data4)){
+const err18 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10848,9 +13328,13 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 1 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+var _valid1 = _errs18 === errors;
+valid4 = valid4 || _valid1;
+const _errs20 = errors;
+if(typeof data4 === "string"){
+if(!pattern52.test(data4)){
+const err19 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10860,10 +13344,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-}
 else {
-const err20 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10872,15 +13354,269 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.target !== undefined){
-if(typeof data.target !== "string"){
-const err21 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs20 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err21 = {instancePath:instancePath+"/threshold/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+else {
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/threshold",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.actual !== undefined){
+let data5 = data.actual;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.num === undefined){
+const err23 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data5.den === undefined){
+const err24 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!((key2 === "num") || (key2 === "den"))){
+const err25 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data5.num !== undefined){
+let data6 = data5.num;
+const _errs27 = errors;
+let valid7 = false;
+const _errs28 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err26 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+const err27 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data6 < -9007199254740991 || isNaN(data6)){
+const err28 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+var _valid2 = _errs28 === errors;
+valid7 = valid7 || _valid2;
+const _errs30 = errors;
+if(typeof data6 === "string"){
+if(!pattern51.test(data6)){
+const err29 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid2 = _errs30 === errors;
+valid7 = valid7 || _valid2;
+if(!valid7){
+const err31 = {instancePath:instancePath+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+else {
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data5.den !== undefined){
+let data7 = data5.den;
+const _errs33 = errors;
+let valid8 = false;
+const _errs34 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err32 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 9007199254740991 || isNaN(data7)){
+const err33 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data7 < 1 || isNaN(data7)){
+const err34 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+var _valid3 = _errs34 === errors;
+valid8 = valid8 || _valid3;
+const _errs36 = errors;
+if(typeof data7 === "string"){
+if(!pattern52.test(data7)){
+const err35 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var _valid3 = _errs36 === errors;
+valid8 = valid8 || _valid3;
+if(!valid8){
+const err37 = {instancePath:instancePath+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.target !== undefined){
+if(typeof data.target !== "string"){
+const err39 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -10893,222 +13629,7 @@ for(let i0=0; i0<len0; i0++){
 let data10 = data9[i0];
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.id === undefined){
-const err22 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data10.actual === undefined){
-const err23 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "actual"},message:"must have required property '"+"actual"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-for(const key3 in data10){
-if(!(((key3 === "id") || (key3 === "actual")) || (key3 === "shortfall"))){
-const err24 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data10.id !== undefined){
-if(typeof data10.id !== "string"){
-const err25 = {instancePath:instancePath+"/failures/" + i0+"/id",schemaPath:"#/properties/failures/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data10.actual !== undefined){
-let data12 = data10.actual;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.num === undefined){
-const err26 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data12.den === undefined){
-const err27 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-for(const key4 in data12){
-if(!((key4 === "num") || (key4 === "den"))){
-const err28 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data12.num !== undefined){
-let data13 = data12.num;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err29 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data12.den !== undefined){
-let data14 = data12.den;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err30 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 1 || isNaN(data14)){
-const err31 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data10.shortfall !== undefined){
-let data15 = data10.shortfall;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.num === undefined){
-const err33 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data15.den === undefined){
-const err34 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-for(const key5 in data15){
-if(!((key5 === "num") || (key5 === "den"))){
-const err35 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data15.num !== undefined){
-let data16 = data15.num;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err36 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data15.den !== undefined){
-let data17 = data15.den;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err37 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 1 || isNaN(data17)){
-const err38 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err40 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -11117,10 +13638,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/failures",schemaPath:"#/properties/failures/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data10.actual === undefined){
+const err41 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "actual"},message:"must have required property '"+"actual"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -11129,12 +13648,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data.message !== undefined){
-let data18 = data.message;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.vi === undefined){
-const err42 = {instancePath:instancePath+"/message",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
+for(const key3 in data10){
+if(!(((key3 === "id") || (key3 === "actual")) || (key3 === "shortfall"))){
+const err42 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -11143,9 +13659,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-for(const key6 in data18){
-if(!((key6 === "vi") || (key6 === "en"))){
-const err43 = {instancePath:instancePath+"/message",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data10.id !== undefined){
+if(typeof data10.id !== "string"){
+const err43 = {instancePath:instancePath+"/failures/" + i0+"/id",schemaPath:"#/properties/failures/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -11155,11 +13672,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data18.vi !== undefined){
-let data19 = data18.vi;
-if(typeof data19 === "string"){
-if(func2(data19) > 20000){
-const err44 = {instancePath:instancePath+"/message/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(data10.actual !== undefined){
+let data12 = data10.actual;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.num === undefined){
+const err44 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -11168,8 +13685,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(func2(data19) < 1){
-const err45 = {instancePath:instancePath+"/message/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data12.den === undefined){
+const err45 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -11178,9 +13695,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/message/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data12){
+if(!((key4 === "num") || (key4 === "den"))){
+const err46 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -11190,11 +13707,13 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data18.en !== undefined){
-let data20 = data18.en;
-if(typeof data20 === "string"){
-if(func2(data20) > 20000){
-const err47 = {instancePath:instancePath+"/message/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(data12.num !== undefined){
+let data13 = data12.num;
+const _errs52 = errors;
+let valid14 = false;
+const _errs53 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err47 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -11203,8 +13722,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(func2(data20) < 1){
-const err48 = {instancePath:instancePath+"/message/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 9007199254740991 || isNaN(data13)){
+const err48 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -11213,9 +13733,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/message/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13 < -9007199254740991 || isNaN(data13)){
+const err49 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -11225,9 +13744,12 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/message",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid4 = _errs53 === errors;
+valid14 = valid14 || _valid4;
+const _errs55 = errors;
+if(typeof data13 === "string"){
+if(!pattern51.test(data13)){
+const err50 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -11237,9 +13759,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
 else {
-const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err51 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -11248,19 +13769,502 @@ vErrors.push(err51);
 }
 errors++;
 }
-validate70.errors = vErrors;
+var _valid4 = _errs55 === errors;
+valid14 = valid14 || _valid4;
+if(!valid14){
+const err52 = {instancePath:instancePath+"/failures/" + i0+"/actual/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+else {
+errors = _errs52;
+if(vErrors !== null){
+if(_errs52){
+vErrors.length = _errs52;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data12.den !== undefined){
+let data14 = data12.den;
+const _errs58 = errors;
+let valid15 = false;
+const _errs59 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err53 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 9007199254740991 || isNaN(data14)){
+const err54 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err55 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+var _valid5 = _errs59 === errors;
+valid15 = valid15 || _valid5;
+const _errs61 = errors;
+if(typeof data14 === "string"){
+if(!pattern52.test(data14)){
+const err56 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var _valid5 = _errs61 === errors;
+valid15 = valid15 || _valid5;
+if(!valid15){
+const err58 = {instancePath:instancePath+"/failures/" + i0+"/actual/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/failures/" + i0+"/actual",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data10.shortfall !== undefined){
+let data15 = data10.shortfall;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.num === undefined){
+const err60 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data15.den === undefined){
+const err61 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+for(const key5 in data15){
+if(!((key5 === "num") || (key5 === "den"))){
+const err62 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data15.num !== undefined){
+let data16 = data15.num;
+const _errs68 = errors;
+let valid18 = false;
+const _errs69 = errors;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err63 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 9007199254740991 || isNaN(data16)){
+const err64 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data16 < -9007199254740991 || isNaN(data16)){
+const err65 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+var _valid6 = _errs69 === errors;
+valid18 = valid18 || _valid6;
+const _errs71 = errors;
+if(typeof data16 === "string"){
+if(!pattern51.test(data16)){
+const err66 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+var _valid6 = _errs71 === errors;
+valid18 = valid18 || _valid6;
+if(!valid18){
+const err68 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+else {
+errors = _errs68;
+if(vErrors !== null){
+if(_errs68){
+vErrors.length = _errs68;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data15.den !== undefined){
+let data17 = data15.den;
+const _errs74 = errors;
+let valid19 = false;
+const _errs75 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err69 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 9007199254740991 || isNaN(data17)){
+const err70 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data17 < 1 || isNaN(data17)){
+const err71 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+var _valid7 = _errs75 === errors;
+valid19 = valid19 || _valid7;
+const _errs77 = errors;
+if(typeof data17 === "string"){
+if(!pattern52.test(data17)){
+const err72 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+var _valid7 = _errs77 === errors;
+valid19 = valid19 || _valid7;
+if(!valid19){
+const err74 = {instancePath:instancePath+"/failures/" + i0+"/shortfall/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+else {
+errors = _errs74;
+if(vErrors !== null){
+if(_errs74){
+vErrors.length = _errs74;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/failures/" + i0+"/shortfall",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/failures",schemaPath:"#/properties/failures/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+let data18 = data.message;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.vi === undefined){
+const err78 = {instancePath:instancePath+"/message",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+for(const key6 in data18){
+if(!((key6 === "vi") || (key6 === "en"))){
+const err79 = {instancePath:instancePath+"/message",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data18.vi !== undefined){
+let data19 = data18.vi;
+if(typeof data19 === "string"){
+if(func2(data19) > 20000){
+const err80 = {instancePath:instancePath+"/message/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(func2(data19) < 1){
+const err81 = {instancePath:instancePath+"/message/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/message/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data18.en !== undefined){
+let data20 = data18.en;
+if(typeof data20 === "string"){
+if(func2(data20) > 20000){
+const err83 = {instancePath:instancePath+"/message/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(func2(data20) < 1){
+const err84 = {instancePath:instancePath+"/message/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/message/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/message",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+validate74.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema181 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false};
-const schema183 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false};
-const schema186 = {"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false};
+const schema195 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"criteria":{"type":"array","items":{"$ref":"#/$defs/CriterionResult"}}},"required":["id","weight","score","criteria"],"additionalProperties":false};
+const schema197 = {"type":"object","properties":{"id":{"type":"string"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"score":{"$ref":"#/$defs/Score"},"level":{"description":"Levels model: the level reached (1..n).","type":"integer"},"levelReason":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"items":{"type":"array","items":{"$ref":"#/$defs/ItemResult"}}},"required":["id","weight","score","items"],"additionalProperties":false};
+const schema200 = {"type":"object","properties":{"id":{"type":"string"},"status":{"description":"answered; na: marked not applicable; auto-na: not applicable to this zone or facility kind; unanswered; unassessed: could not be assessed (reason given).","type":"string","enum":["answered","na","auto-na","unanswered","unassessed"]},"value":{"type":["string","number"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"met":{"description":"The item earned its full points (levels model: the element holds).","type":"boolean"},"knockoutFailed":{"type":"boolean"},"evidenceMissing":{"type":"boolean"}},"required":["id","status","points","max"],"additionalProperties":false};
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate76.evaluated;
+const evaluated0 = validate80.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11345,7 +14349,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(((((data1 === "answered") || (data1 === "na")) || (data1 === "auto-na")) || (data1 === "unanswered")) || (data1 === "unassessed"))){
-const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema186.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema200.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11358,7 +14362,7 @@ errors++;
 if(data.value !== undefined){
 let data2 = data.value;
 if((typeof data2 !== "string") && (!((typeof data2 == "number") && (isFinite(data2))))){
-const err8 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema186.properties.value.type},message:"must be string,number"};
+const err8 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema200.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11405,8 +14409,11 @@ errors++;
 }
 if(data3.num !== undefined){
 let data4 = data3.num;
+const _errs13 = errors;
+let valid3 = false;
+const _errs14 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err12 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err12 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11415,11 +14422,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data3.den !== undefined){
-let data5 = data3.den;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11428,9 +14433,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 1 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data4 < -9007199254740991 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11440,10 +14444,12 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs14 === errors;
+valid3 = valid3 || _valid0;
+const _errs16 = errors;
+if(typeof data4 === "string"){
+if(!pattern51.test(data4)){
+const err15 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11453,11 +14459,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.max !== undefined){
-let data6 = data.max;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.num === undefined){
-const err16 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+else {
+const err16 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11466,8 +14469,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data6.den === undefined){
-const err17 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err17 = {instancePath:instancePath+"/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11476,9 +14481,25 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!((key2 === "num") || (key2 === "den"))){
-const err18 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data3.den !== undefined){
+let data5 = data3.den;
+const _errs19 = errors;
+let valid4 = false;
+const _errs20 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err18 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11487,11 +14508,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data6.num !== undefined){
-let data7 = data6.num;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err19 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err19 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11500,11 +14519,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data6.den !== undefined){
-let data8 = data6.den;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err20 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5 < 1 || isNaN(data5)){
+const err20 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11513,9 +14529,13 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 1 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+var _valid1 = _errs20 === errors;
+valid4 = valid4 || _valid1;
+const _errs22 = errors;
+if(typeof data5 === "string"){
+if(!pattern52.test(data5)){
+const err21 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11525,10 +14545,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-}
 else {
-const err22 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -11537,10 +14555,10 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data.met !== undefined){
-if(typeof data.met !== "boolean"){
-const err23 = {instancePath:instancePath+"/met",schemaPath:"#/properties/met/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+var _valid1 = _errs22 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err23 = {instancePath:instancePath+"/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -11549,10 +14567,21 @@ vErrors.push(err23);
 }
 errors++;
 }
+else {
+errors = _errs19;
+if(vErrors !== null){
+if(_errs19){
+vErrors.length = _errs19;
 }
-if(data.knockoutFailed !== undefined){
-if(typeof data.knockoutFailed !== "boolean"){
-const err24 = {instancePath:instancePath+"/knockoutFailed",schemaPath:"#/properties/knockoutFailed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -11562,9 +14591,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.evidenceMissing !== undefined){
-if(typeof data.evidenceMissing !== "boolean"){
-const err25 = {instancePath:instancePath+"/evidenceMissing",schemaPath:"#/properties/evidenceMissing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.max !== undefined){
+let data6 = data.max;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.num === undefined){
+const err25 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -11573,10 +14604,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.den === undefined){
+const err26 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -11585,16 +14614,259 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate76.errors = vErrors;
+for(const key2 in data6){
+if(!((key2 === "num") || (key2 === "den"))){
+const err27 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data6.num !== undefined){
+let data7 = data6.num;
+const _errs29 = errors;
+let valid7 = false;
+const _errs30 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err28 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 9007199254740991 || isNaN(data7)){
+const err29 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data7 < -9007199254740991 || isNaN(data7)){
+const err30 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+var _valid2 = _errs30 === errors;
+valid7 = valid7 || _valid2;
+const _errs32 = errors;
+if(typeof data7 === "string"){
+if(!pattern51.test(data7)){
+const err31 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+var _valid2 = _errs32 === errors;
+valid7 = valid7 || _valid2;
+if(!valid7){
+const err33 = {instancePath:instancePath+"/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+else {
+errors = _errs29;
+if(vErrors !== null){
+if(_errs29){
+vErrors.length = _errs29;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data6.den !== undefined){
+let data8 = data6.den;
+const _errs35 = errors;
+let valid8 = false;
+const _errs36 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err34 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 9007199254740991 || isNaN(data8)){
+const err35 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data8 < 1 || isNaN(data8)){
+const err36 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+var _valid3 = _errs36 === errors;
+valid8 = valid8 || _valid3;
+const _errs38 = errors;
+if(typeof data8 === "string"){
+if(!pattern52.test(data8)){
+const err37 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid3 = _errs38 === errors;
+valid8 = valid8 || _valid3;
+if(!valid8){
+const err39 = {instancePath:instancePath+"/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+else {
+errors = _errs35;
+if(vErrors !== null){
+if(_errs35){
+vErrors.length = _errs35;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.met !== undefined){
+if(typeof data.met !== "boolean"){
+const err41 = {instancePath:instancePath+"/met",schemaPath:"#/properties/met/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.knockoutFailed !== undefined){
+if(typeof data.knockoutFailed !== "boolean"){
+const err42 = {instancePath:instancePath+"/knockoutFailed",schemaPath:"#/properties/knockoutFailed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.evidenceMissing !== undefined){
+if(typeof data.evidenceMissing !== "boolean"){
+const err43 = {instancePath:instancePath+"/evidenceMissing",schemaPath:"#/properties/evidenceMissing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+validate80.errors = vErrors;
 return errors === 0;
 }
-validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
+const evaluated0 = validate78.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11703,8 +14975,11 @@ errors++;
 }
 if(data1.num !== undefined){
 let data2 = data1.num;
+const _errs9 = errors;
+let valid3 = false;
+const _errs10 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err9 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err9 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11713,11 +14988,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data1.den !== undefined){
-let data3 = data1.den;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+const err10 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11726,9 +14999,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data2 < -9007199254740991 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11738,10 +15010,12 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/weight",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs10 === errors;
+valid3 = valid3 || _valid0;
+const _errs12 = errors;
+if(typeof data2 === "string"){
+if(!pattern51.test(data2)){
+const err12 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11751,16 +15025,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.score !== undefined){
-if(!(validate68(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
-errors = vErrors.length;
-}
-}
-if(data.level !== undefined){
-let data5 = data.level;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err13 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11769,12 +15035,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.levelReason !== undefined){
-let data6 = data.levelReason;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.vi === undefined){
-const err14 = {instancePath:instancePath+"/levelReason",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
+var _valid0 = _errs12 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err14 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11783,9 +15047,25 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!((key2 === "vi") || (key2 === "en"))){
-const err15 = {instancePath:instancePath+"/levelReason",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1.den !== undefined){
+let data3 = data1.den;
+const _errs15 = errors;
+let valid4 = false;
+const _errs16 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err15 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11794,12 +15074,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data6.vi !== undefined){
-let data7 = data6.vi;
-if(typeof data7 === "string"){
-if(func2(data7) > 20000){
-const err16 = {instancePath:instancePath+"/levelReason/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err16 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11808,8 +15085,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(func2(data7) < 1){
-const err17 = {instancePath:instancePath+"/levelReason/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data3 < 1 || isNaN(data3)){
+const err17 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11819,8 +15096,12 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/levelReason/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs16 === errors;
+valid4 = valid4 || _valid1;
+const _errs18 = errors;
+if(typeof data3 === "string"){
+if(!pattern52.test(data3)){
+const err18 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11830,11 +15111,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data6.en !== undefined){
-let data8 = data6.en;
-if(typeof data8 === "string"){
-if(func2(data8) > 20000){
-const err19 = {instancePath:instancePath+"/levelReason/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+else {
+const err19 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11843,8 +15121,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(func2(data8) < 1){
-const err20 = {instancePath:instancePath+"/levelReason/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid1 = _errs18 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err20 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11853,9 +15133,21 @@ vErrors.push(err20);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
 else {
-const err21 = {instancePath:instancePath+"/levelReason/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/weight",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11865,9 +15157,16 @@ vErrors.push(err21);
 errors++;
 }
 }
+if(data.score !== undefined){
+if(!(validate72(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
 }
-else {
-const err22 = {instancePath:instancePath+"/levelReason",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+if(data.level !== undefined){
+let data5 = data.level;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err22 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -11877,19 +15176,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.items !== undefined){
-let data9 = data.items;
-if(Array.isArray(data9)){
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate76(data9[i0], {instancePath:instancePath+"/items/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.levelReason !== undefined){
+let data6 = data.levelReason;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.vi === undefined){
+const err23 = {instancePath:instancePath+"/levelReason",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -11898,10 +15189,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key2 in data6){
+if(!((key2 === "vi") || (key2 === "en"))){
+const err24 = {instancePath:instancePath+"/levelReason",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -11910,16 +15200,132 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate74.errors = vErrors;
+}
+if(data6.vi !== undefined){
+let data7 = data6.vi;
+if(typeof data7 === "string"){
+if(func2(data7) > 20000){
+const err25 = {instancePath:instancePath+"/levelReason/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(func2(data7) < 1){
+const err26 = {instancePath:instancePath+"/levelReason/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/levelReason/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data6.en !== undefined){
+let data8 = data6.en;
+if(typeof data8 === "string"){
+if(func2(data8) > 20000){
+const err28 = {instancePath:instancePath+"/levelReason/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(func2(data8) < 1){
+const err29 = {instancePath:instancePath+"/levelReason/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/levelReason/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/levelReason",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.items !== undefined){
+let data9 = data.items;
+if(Array.isArray(data9)){
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate80(data9[i0], {instancePath:instancePath+"/items/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+validate78.errors = vErrors;
 return errors === 0;
 }
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate72.evaluated;
+const evaluated0 = validate76.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12028,8 +15434,11 @@ errors++;
 }
 if(data1.num !== undefined){
 let data2 = data1.num;
+const _errs9 = errors;
+let valid3 = false;
+const _errs10 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err9 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err9 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -12038,11 +15447,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data1.den !== undefined){
-let data3 = data1.den;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+const err10 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12051,9 +15458,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data2 < -9007199254740991 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12063,10 +15469,12 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/weight",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs10 === errors;
+valid3 = valid3 || _valid0;
+const _errs12 = errors;
+if(typeof data2 === "string"){
+if(!pattern51.test(data2)){
+const err12 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12076,25 +15484,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.score !== undefined){
-if(!(validate68(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
-errors = vErrors.length;
-}
-}
-if(data.criteria !== undefined){
-let data5 = data.criteria;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate74(data5[i0], {instancePath:instancePath+"/criteria/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err13 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err13 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -12103,10 +15494,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs12 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err14 = {instancePath:instancePath+"/weight/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -12115,17 +15506,166 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate72.errors = vErrors;
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1.den !== undefined){
+let data3 = data1.den;
+const _errs15 = errors;
+let valid4 = false;
+const _errs16 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err15 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err16 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err17 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+var _valid1 = _errs16 === errors;
+valid4 = valid4 || _valid1;
+const _errs18 = errors;
+if(typeof data3 === "string"){
+if(!pattern52.test(data3)){
+const err18 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid1 = _errs18 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err20 = {instancePath:instancePath+"/weight/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/weight",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.score !== undefined){
+if(!(validate72(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+if(data.criteria !== undefined){
+let data5 = data.criteria;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate78(data5[i0], {instancePath:instancePath+"/criteria/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate76.errors = vErrors;
 return errors === 0;
 }
-validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:tieuchi:schema:result:1" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12284,7 +15824,7 @@ vErrors.push(err14);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema162.properties, key0))){
+if(!(func1.call(schema176.properties, key0))){
 const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
@@ -12449,7 +15989,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!((data6 === "points") || (data6 === "levels"))){
-const err29 = {instancePath:instancePath+"/criteriaSet/model",schemaPath:"#/properties/criteriaSet/properties/model/enum",keyword:"enum",params:{allowedValues: schema162.properties.criteriaSet.properties.model.enum},message:"must be equal to one of the allowed values"};
+const err29 = {instancePath:instancePath+"/criteriaSet/model",schemaPath:"#/properties/criteriaSet/properties/model/enum",keyword:"enum",params:{allowedValues: schema176.properties.criteriaSet.properties.model.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12472,7 +16012,7 @@ vErrors.push(err30);
 errors++;
 }
 if(!((data7 === "sum") || (data7 === "mean-of-percentages"))){
-const err31 = {instancePath:instancePath+"/criteriaSet/aggregation",schemaPath:"#/properties/criteriaSet/properties/aggregation/enum",keyword:"enum",params:{allowedValues: schema162.properties.criteriaSet.properties.aggregation.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/criteriaSet/aggregation",schemaPath:"#/properties/criteriaSet/properties/aggregation/enum",keyword:"enum",params:{allowedValues: schema176.properties.criteriaSet.properties.aggregation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -12542,7 +16082,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((((data10 === "pass") || (data10 === "fail")) || (data10 === "incomplete")) || (data10 === "none"))){
-const err37 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema162.properties.decision.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema176.properties.decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -12553,8 +16093,8 @@ errors++;
 }
 }
 if(data.total !== undefined){
-if(!(validate68(data.total, {instancePath:instancePath+"/total",parentData:data,parentDataProperty:"total",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate72(data.total, {instancePath:instancePath+"/total",parentData:data,parentDataProperty:"total",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 }
@@ -12595,8 +16135,11 @@ errors++;
 }
 if(data12.num !== undefined){
 let data13 = data12.num;
+const _errs32 = errors;
+let valid7 = false;
+const _errs33 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err41 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err41 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -12605,11 +16148,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data12.den !== undefined){
-let data14 = data12.den;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err42 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 9007199254740991 || isNaN(data13)){
+const err42 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -12618,9 +16159,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 1 || isNaN(data14)){
-const err43 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data13 < -9007199254740991 || isNaN(data13)){
+const err43 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -12630,10 +16170,12 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs33 === errors;
+valid7 = valid7 || _valid0;
+const _errs35 = errors;
+if(typeof data13 === "string"){
+if(!pattern51.test(data13)){
+const err44 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -12643,10 +16185,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.levelSum !== undefined){
-let data15 = data.levelSum;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err45 = {instancePath:instancePath+"/levelSum",schemaPath:"#/properties/levelSum/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err45 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -12655,12 +16195,10 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data.weightedLevelSum !== undefined){
-let data16 = data.weightedLevelSum;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.num === undefined){
-const err46 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+var _valid0 = _errs35 === errors;
+valid7 = valid7 || _valid0;
+if(!valid7){
+const err46 = {instancePath:instancePath+"/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -12669,8 +16207,25 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data16.den === undefined){
-const err47 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+else {
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data12.den !== undefined){
+let data14 = data12.den;
+const _errs38 = errors;
+let valid8 = false;
+const _errs39 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err47 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -12679,9 +16234,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!((key3 === "num") || (key3 === "den"))){
-const err48 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 9007199254740991 || isNaN(data14)){
+const err48 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -12690,11 +16245,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data16.num !== undefined){
-let data17 = data16.num;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err49 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data14 < 1 || isNaN(data14)){
+const err49 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -12704,10 +16256,12 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data16.den !== undefined){
-let data18 = data16.den;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err50 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var _valid1 = _errs39 === errors;
+valid8 = valid8 || _valid1;
+const _errs41 = errors;
+if(typeof data14 === "string"){
+if(!pattern52.test(data14)){
+const err50 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -12716,9 +16270,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 1 || isNaN(data18)){
-const err51 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err51 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -12727,16 +16281,270 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid1 = _errs41 === errors;
+valid8 = valid8 || _valid1;
+if(!valid8){
+const err52 = {instancePath:instancePath+"/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err52];
 }
 else {
 vErrors.push(err52);
+}
+errors++;
+}
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.levelSum !== undefined){
+let data15 = data.levelSum;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err54 = {instancePath:instancePath+"/levelSum",schemaPath:"#/properties/levelSum/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.weightedLevelSum !== undefined){
+let data16 = data.weightedLevelSum;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.num === undefined){
+const err55 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data16.den === undefined){
+const err56 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+for(const key3 in data16){
+if(!((key3 === "num") || (key3 === "den"))){
+const err57 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data16.num !== undefined){
+let data17 = data16.num;
+const _errs50 = errors;
+let valid11 = false;
+const _errs51 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err58 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 9007199254740991 || isNaN(data17)){
+const err59 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data17 < -9007199254740991 || isNaN(data17)){
+const err60 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+var _valid2 = _errs51 === errors;
+valid11 = valid11 || _valid2;
+const _errs53 = errors;
+if(typeof data17 === "string"){
+if(!pattern51.test(data17)){
+const err61 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+var _valid2 = _errs53 === errors;
+valid11 = valid11 || _valid2;
+if(!valid11){
+const err63 = {instancePath:instancePath+"/weightedLevelSum/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+else {
+errors = _errs50;
+if(vErrors !== null){
+if(_errs50){
+vErrors.length = _errs50;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data16.den !== undefined){
+let data18 = data16.den;
+const _errs56 = errors;
+let valid12 = false;
+const _errs57 = errors;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err64 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 9007199254740991 || isNaN(data18)){
+const err65 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data18 < 1 || isNaN(data18)){
+const err66 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+var _valid3 = _errs57 === errors;
+valid12 = valid12 || _valid3;
+const _errs59 = errors;
+if(typeof data18 === "string"){
+if(!pattern52.test(data18)){
+const err67 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+var _valid3 = _errs59 === errors;
+valid12 = valid12 || _valid3;
+if(!valid12){
+const err69 = {instancePath:instancePath+"/weightedLevelSum/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+else {
+errors = _errs56;
+if(vErrors !== null){
+if(_errs56){
+vErrors.length = _errs56;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/weightedLevelSum",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
 }
 errors++;
 }
@@ -12748,216 +16556,7 @@ const len0 = data19.length;
 for(let i0=0; i0<len0; i0++){
 let data20 = data19[i0];
 if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err53 = {instancePath:instancePath+"/levelCounts/" + i0,schemaPath:"#/properties/levelCounts/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/levelCounts",schemaPath:"#/properties/levelCounts/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data.rating !== undefined){
-let data21 = data.rating;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.id === undefined){
-const err55 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data21.label === undefined){
-const err56 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data21.metric === undefined){
-const err57 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if(data21.value === undefined){
-const err58 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-for(const key4 in data21){
-if(!((((key4 === "id") || (key4 === "label")) || (key4 === "metric")) || (key4 === "value"))){
-const err59 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data21.id !== undefined){
-if(typeof data21.id !== "string"){
-const err60 = {instancePath:instancePath+"/rating/id",schemaPath:"#/properties/rating/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data21.label !== undefined){
-let data23 = data21.label;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.vi === undefined){
-const err61 = {instancePath:instancePath+"/rating/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-for(const key5 in data23){
-if(!((key5 === "vi") || (key5 === "en"))){
-const err62 = {instancePath:instancePath+"/rating/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data23.vi !== undefined){
-let data24 = data23.vi;
-if(typeof data24 === "string"){
-if(func2(data24) > 20000){
-const err63 = {instancePath:instancePath+"/rating/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(func2(data24) < 1){
-const err64 = {instancePath:instancePath+"/rating/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/rating/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data23.en !== undefined){
-let data25 = data23.en;
-if(typeof data25 === "string"){
-if(func2(data25) > 20000){
-const err66 = {instancePath:instancePath+"/rating/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(func2(data25) < 1){
-const err67 = {instancePath:instancePath+"/rating/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/rating/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/rating/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data21.metric !== undefined){
-let data26 = data21.metric;
-if(typeof data26 !== "string"){
-const err70 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-if(!(((data26 === "points") || (data26 === "percent")) || (data26 === "mean-level"))){
-const err71 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/enum",keyword:"enum",params:{allowedValues: schema162.properties.rating.properties.metric.enum},message:"must be equal to one of the allowed values"};
+const err71 = {instancePath:instancePath+"/levelCounts/" + i0,schemaPath:"#/properties/levelCounts/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -12967,11 +16566,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data21.value !== undefined){
-let data27 = data21.value;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.num === undefined){
-const err72 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+}
+else {
+const err72 = {instancePath:instancePath+"/levelCounts",schemaPath:"#/properties/levelCounts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -12980,8 +16577,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data27.den === undefined){
-const err73 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+}
+if(data.rating !== undefined){
+let data21 = data.rating;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.id === undefined){
+const err73 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -12990,9 +16591,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-for(const key6 in data27){
-if(!((key6 === "num") || (key6 === "den"))){
-const err74 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data21.label === undefined){
+const err74 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -13001,11 +16601,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data27.num !== undefined){
-let data28 = data27.num;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err75 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data21.metric === undefined){
+const err75 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -13014,11 +16611,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data27.den !== undefined){
-let data29 = data27.den;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err76 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data21.value === undefined){
+const err76 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -13027,9 +16621,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 1 || isNaN(data29)){
-const err77 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key4 in data21){
+if(!((((key4 === "id") || (key4 === "label")) || (key4 === "metric")) || (key4 === "value"))){
+const err77 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -13039,10 +16633,9 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21.id !== undefined){
+if(typeof data21.id !== "string"){
+const err78 = {instancePath:instancePath+"/rating/id",schemaPath:"#/properties/rating/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -13052,14 +16645,363 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
-else {
-const err79 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21.label !== undefined){
+let data23 = data21.label;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.vi === undefined){
+const err79 = {instancePath:instancePath+"/rating/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
 else {
 vErrors.push(err79);
+}
+errors++;
+}
+for(const key5 in data23){
+if(!((key5 === "vi") || (key5 === "en"))){
+const err80 = {instancePath:instancePath+"/rating/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data23.vi !== undefined){
+let data24 = data23.vi;
+if(typeof data24 === "string"){
+if(func2(data24) > 20000){
+const err81 = {instancePath:instancePath+"/rating/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(func2(data24) < 1){
+const err82 = {instancePath:instancePath+"/rating/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/rating/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data23.en !== undefined){
+let data25 = data23.en;
+if(typeof data25 === "string"){
+if(func2(data25) > 20000){
+const err84 = {instancePath:instancePath+"/rating/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(func2(data25) < 1){
+const err85 = {instancePath:instancePath+"/rating/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/rating/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/rating/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data21.metric !== undefined){
+let data26 = data21.metric;
+if(typeof data26 !== "string"){
+const err88 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(!(((data26 === "points") || (data26 === "percent")) || (data26 === "mean-level"))){
+const err89 = {instancePath:instancePath+"/rating/metric",schemaPath:"#/properties/rating/properties/metric/enum",keyword:"enum",params:{allowedValues: schema176.properties.rating.properties.metric.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data21.value !== undefined){
+let data27 = data21.value;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.num === undefined){
+const err90 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data27.den === undefined){
+const err91 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+for(const key6 in data27){
+if(!((key6 === "num") || (key6 === "den"))){
+const err92 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data27.num !== undefined){
+let data28 = data27.num;
+const _errs85 = errors;
+let valid20 = false;
+const _errs86 = errors;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err93 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 9007199254740991 || isNaN(data28)){
+const err94 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data28 < -9007199254740991 || isNaN(data28)){
+const err95 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+var _valid4 = _errs86 === errors;
+valid20 = valid20 || _valid4;
+const _errs88 = errors;
+if(typeof data28 === "string"){
+if(!pattern51.test(data28)){
+const err96 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+var _valid4 = _errs88 === errors;
+valid20 = valid20 || _valid4;
+if(!valid20){
+const err98 = {instancePath:instancePath+"/rating/value/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+else {
+errors = _errs85;
+if(vErrors !== null){
+if(_errs85){
+vErrors.length = _errs85;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data27.den !== undefined){
+let data29 = data27.den;
+const _errs91 = errors;
+let valid21 = false;
+const _errs92 = errors;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err99 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 9007199254740991 || isNaN(data29)){
+const err100 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(data29 < 1 || isNaN(data29)){
+const err101 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+var _valid5 = _errs92 === errors;
+valid21 = valid21 || _valid5;
+const _errs94 = errors;
+if(typeof data29 === "string"){
+if(!pattern52.test(data29)){
+const err102 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+var _valid5 = _errs94 === errors;
+valid21 = valid21 || _valid5;
+if(!valid21){
+const err104 = {instancePath:instancePath+"/rating/value/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+else {
+errors = _errs91;
+if(vErrors !== null){
+if(_errs91){
+vErrors.length = _errs91;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/rating/value",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
 }
 errors++;
 }
@@ -13069,19 +17011,19 @@ let data30 = data.rules;
 if(Array.isArray(data30)){
 const len1 = data30.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate70(data30[i1], {instancePath:instancePath+"/rules/" + i1,parentData:data30,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate74(data30[i1], {instancePath:instancePath+"/rules/" + i1,parentData:data30,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err107 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err80];
+vErrors = [err107];
 }
 else {
-vErrors.push(err80);
+vErrors.push(err107);
 }
 errors++;
 }
@@ -13094,23 +17036,23 @@ for(let i2=0; i2<len2; i2++){
 let data33 = data32[i2];
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 if(data33.vi === undefined){
-const err81 = {instancePath:instancePath+"/reasons/" + i2,schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
+const err108 = {instancePath:instancePath+"/reasons/" + i2,schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
 if(vErrors === null){
-vErrors = [err81];
+vErrors = [err108];
 }
 else {
-vErrors.push(err81);
+vErrors.push(err108);
 }
 errors++;
 }
 for(const key7 in data33){
 if(!((key7 === "vi") || (key7 === "en"))){
-const err82 = {instancePath:instancePath+"/reasons/" + i2,schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+const err109 = {instancePath:instancePath+"/reasons/" + i2,schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err82];
+vErrors = [err109];
 }
 else {
-vErrors.push(err82);
+vErrors.push(err109);
 }
 errors++;
 }
@@ -13119,33 +17061,33 @@ if(data33.vi !== undefined){
 let data34 = data33.vi;
 if(typeof data34 === "string"){
 if(func2(data34) > 20000){
-const err83 = {instancePath:instancePath+"/reasons/" + i2+"/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+const err110 = {instancePath:instancePath+"/reasons/" + i2+"/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
-vErrors = [err83];
+vErrors = [err110];
 }
 else {
-vErrors.push(err83);
+vErrors.push(err110);
 }
 errors++;
 }
 if(func2(data34) < 1){
-const err84 = {instancePath:instancePath+"/reasons/" + i2+"/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err111 = {instancePath:instancePath+"/reasons/" + i2+"/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err84];
+vErrors = [err111];
 }
 else {
-vErrors.push(err84);
+vErrors.push(err111);
 }
 errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/reasons/" + i2+"/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err112 = {instancePath:instancePath+"/reasons/" + i2+"/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err112];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err112);
 }
 errors++;
 }
@@ -13154,57 +17096,57 @@ if(data33.en !== undefined){
 let data35 = data33.en;
 if(typeof data35 === "string"){
 if(func2(data35) > 20000){
-const err86 = {instancePath:instancePath+"/reasons/" + i2+"/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+const err113 = {instancePath:instancePath+"/reasons/" + i2+"/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
-vErrors = [err86];
+vErrors = [err113];
 }
 else {
-vErrors.push(err86);
+vErrors.push(err113);
 }
 errors++;
 }
 if(func2(data35) < 1){
-const err87 = {instancePath:instancePath+"/reasons/" + i2+"/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err114 = {instancePath:instancePath+"/reasons/" + i2+"/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err87];
+vErrors = [err114];
 }
 else {
-vErrors.push(err87);
+vErrors.push(err114);
 }
 errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/reasons/" + i2+"/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err115 = {instancePath:instancePath+"/reasons/" + i2+"/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err88];
+vErrors = [err115];
 }
 else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/reasons/" + i2,schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
+vErrors.push(err115);
 }
 errors++;
 }
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err116 = {instancePath:instancePath+"/reasons/" + i2,schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err90];
+vErrors = [err116];
 }
 else {
-vErrors.push(err90);
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
 }
 errors++;
 }
@@ -13215,24 +17157,24 @@ if(Array.isArray(data36)){
 const len3 = data36.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data36[i3] !== "string"){
-const err91 = {instancePath:instancePath+"/failedKnockouts/" + i3,schemaPath:"#/properties/failedKnockouts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err118 = {instancePath:instancePath+"/failedKnockouts/" + i3,schemaPath:"#/properties/failedKnockouts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err91];
+vErrors = [err118];
 }
 else {
-vErrors.push(err91);
+vErrors.push(err118);
 }
 errors++;
 }
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/failedKnockouts",schemaPath:"#/properties/failedKnockouts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err119 = {instancePath:instancePath+"/failedKnockouts",schemaPath:"#/properties/failedKnockouts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err92];
+vErrors = [err119];
 }
 else {
-vErrors.push(err92);
+vErrors.push(err119);
 }
 errors++;
 }
@@ -13243,24 +17185,24 @@ if(Array.isArray(data38)){
 const len4 = data38.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data38[i4] !== "string"){
-const err93 = {instancePath:instancePath+"/unanswered/" + i4,schemaPath:"#/properties/unanswered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err120 = {instancePath:instancePath+"/unanswered/" + i4,schemaPath:"#/properties/unanswered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err93];
+vErrors = [err120];
 }
 else {
-vErrors.push(err93);
+vErrors.push(err120);
 }
 errors++;
 }
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/unanswered",schemaPath:"#/properties/unanswered/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err121 = {instancePath:instancePath+"/unanswered",schemaPath:"#/properties/unanswered/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err94];
+vErrors = [err121];
 }
 else {
-vErrors.push(err94);
+vErrors.push(err121);
 }
 errors++;
 }
@@ -13271,24 +17213,24 @@ if(Array.isArray(data40)){
 const len5 = data40.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data40[i5] !== "string"){
-const err95 = {instancePath:instancePath+"/unassessed/" + i5,schemaPath:"#/properties/unassessed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err122 = {instancePath:instancePath+"/unassessed/" + i5,schemaPath:"#/properties/unassessed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err95];
+vErrors = [err122];
 }
 else {
-vErrors.push(err95);
+vErrors.push(err122);
 }
 errors++;
 }
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/unassessed",schemaPath:"#/properties/unassessed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err123 = {instancePath:instancePath+"/unassessed",schemaPath:"#/properties/unassessed/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err96];
+vErrors = [err123];
 }
 else {
-vErrors.push(err96);
+vErrors.push(err123);
 }
 errors++;
 }
@@ -13299,24 +17241,24 @@ if(Array.isArray(data42)){
 const len6 = data42.length;
 for(let i6=0; i6<len6; i6++){
 if(typeof data42[i6] !== "string"){
-const err97 = {instancePath:instancePath+"/notApplicable/" + i6,schemaPath:"#/properties/notApplicable/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err124 = {instancePath:instancePath+"/notApplicable/" + i6,schemaPath:"#/properties/notApplicable/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err97];
+vErrors = [err124];
 }
 else {
-vErrors.push(err97);
+vErrors.push(err124);
 }
 errors++;
 }
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/notApplicable",schemaPath:"#/properties/notApplicable/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err125 = {instancePath:instancePath+"/notApplicable",schemaPath:"#/properties/notApplicable/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err98];
+vErrors = [err125];
 }
 else {
-vErrors.push(err98);
+vErrors.push(err125);
 }
 errors++;
 }
@@ -13327,7 +17269,2434 @@ if(Array.isArray(data44)){
 const len7 = data44.length;
 for(let i7=0; i7<len7; i7++){
 if(typeof data44[i7] !== "string"){
-const err99 = {instancePath:instancePath+"/missingEvidence/" + i7,schemaPath:"#/properties/missingEvidence/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err126 = {instancePath:instancePath+"/missingEvidence/" + i7,schemaPath:"#/properties/missingEvidence/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/missingEvidence",schemaPath:"#/properties/missingEvidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data.ignoredAnswers !== undefined){
+let data46 = data.ignoredAnswers;
+if(Array.isArray(data46)){
+const len8 = data46.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data46[i8] !== "string"){
+const err128 = {instancePath:instancePath+"/ignoredAnswers/" + i8,schemaPath:"#/properties/ignoredAnswers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/ignoredAnswers",schemaPath:"#/properties/ignoredAnswers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data.sections !== undefined){
+let data48 = data.sections;
+if(Array.isArray(data48)){
+const len9 = data48.length;
+for(let i9=0; i9<len9; i9++){
+if(!(validate76(data48[i9], {instancePath:instancePath+"/sections/" + i9,parentData:data48,parentDataProperty:i9,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+}
+else {
+const err131 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+validate71.errors = vErrors;
+return errors === 0;
+}
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateAssessmentHeaderSchema = validate84;
+const schema203 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:assessment-header:2","title":"AssessmentHeader","description":"One filled-in assessment (phiếu đánh giá) of one facility against one version of a criteria set. Version 2 only adds optional fields (campaign, baseRevision, conflicts) to version 1, so a version-1 document is a valid version-2 document and keeps its content hash.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"description":"1 or 2. Version 2 adds only optional fields; the content hash is computed as for version 1 (decision 0005).","enum":[1,2]},"kind":{"const":"assessment"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"criteriaSet":{"description":"The set this assessment was made with, pinned by id, version and content hash.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version"],"additionalProperties":false},"facility":{"$ref":"urn:tieuchi:schema:facility:1"},"assessmentKind":{"type":"string","enum":["self-assessment","external-inspection","contest-round"]},"round":{"description":"The survey or contest round (đợt / vòng) this belongs to.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"campaign":{"description":"The council campaign (đợt đánh giá / vòng thi) this assessment belongs to. Administrative: outside the content hash, so an admin can map an existing assessment to a campaign after locking.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"type":"string","maxLength":500}},"required":["id"],"additionalProperties":false},"assessors":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","maxLength":500},"organisation":{"type":"string","maxLength":500}},"required":["name"],"additionalProperties":false}},"assessedOn":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"createdAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"updatedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"submittedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"lockedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"status":{"type":"string","enum":["draft","submitted","locked"]},"answers":{"type":"object"},"revisionOf":{"description":"When a locked assessment is changed, the new revision links to the old one.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id"],"additionalProperties":false},"signatures":{"type":"array","maxItems":20,"items":{"type":"object","properties":{"role":{"type":"string","enum":["assessor","facility-head","other"]},"name":{"type":"string","maxLength":500},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"image":{"description":"Hash of the signature image (PNG) in the photo store.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["role","name"],"additionalProperties":false}},"attestations":{"description":"Statements signed on the device that locked the assessment (ECDSA P-256, WebCrypto). Outside the content hash; each statement covers it. They prove the device, not the person. See docs/signatures.md.","type":"array","maxItems":20,"items":{"$ref":"#/$defs/Attestation"}},"note":{"type":"string","maxLength":20000},"scoredAtLock":{"description":"What the scoring engine decided when the assessment was locked, and which engine version decided it, so that a later engine deciding differently is shown, not silently substituted. Outside the content hash (filled in by lockAssessment).","type":"object","properties":{"engineVersion":{"type":"string","maxLength":64},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"max":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"meanLevel":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Exact"},"rating":{"type":"string","maxLength":200}},"required":["engineVersion","decision","points","max"],"additionalProperties":false},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"baseRevision":{"description":"The revision (content hash) this copy last shared with another copy (another tab, device, import or the council server): the base of the next three-way merge. Outside the content hash.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"conflicts":{"description":"Parts changed differently on two copies since the revision they shared, kept with every candidate until a person chooses (decision 0005). A conflicting answer part is left unset meanwhile. Outside the content hash; an assessment with conflicts cannot be locked.","type":"array","maxItems":10000,"items":{"$ref":"#/$defs/Conflict"}}},"required":["schemaVersion","kind","id","criteriaSet","facility","assessmentKind","status","answers"],"additionalProperties":false,"$defs":{"Answer":{"type":"object","properties":{"value":{"description":"binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.","type":["string","number"]},"na":{"description":"Not applicable (không áp dụng).","type":"boolean"},"unassessed":{"description":"Why the item could not be assessed; the result is then incomplete.","type":"string","minLength":1,"maxLength":4000},"note":{"type":"string","maxLength":20000},"evidence":{"description":"Hashes of photos in the photo store.","type":"array","maxItems":100,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false},"Conflict":{"type":"object","properties":{"path":{"description":"JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.","type":"string","minLength":1,"maxLength":1200},"base":{"description":"The value both copies last shared; absent when it was not set.","type":["string","number","boolean","object","array","null"]},"candidates":{"description":"Each copy's value, with who gave it and when. A candidate without `value` cleared the part.","type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"value":{"description":"The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.","type":["string","number","boolean","object","array","null"]},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}},"required":["path","candidates"],"additionalProperties":false},"Attestation":{"type":"object","properties":{"statement":{"$ref":"#/$defs/Statement"},"publicKey":{"$ref":"#/$defs/PublicKey"},"signature":{"description":"ECDSA P-256 / SHA-256 signature (r || s, 64 bytes) of the statement's RFC 8785 canonical JSON, base64url without padding.","type":"string","pattern":"^[A-Za-z0-9_-]{86}$"}},"required":["statement","publicKey","signature"],"additionalProperties":false},"PublicKey":{"description":"The signing device's public key as a JWK (P-256). A key carried in the document it signs proves nothing by itself: it counts only when the council registered it.","type":"object","properties":{"kty":{"const":"EC"},"crv":{"const":"P-256"},"x":{"type":"string","pattern":"^[A-Za-z0-9_-]{43}$"},"y":{"type":"string","pattern":"^[A-Za-z0-9_-]{43}$"}},"required":["kty","crv","x","y"],"additionalProperties":false},"Statement":{"description":"What is signed: the assessment's and the set's content hashes, the decision and totals, the signer, the hash of the drawn signature, the time and the key.","type":"object","properties":{"type":{"const":"tieuchi-attestation"},"version":{"const":1},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"setId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"setVersion":{"type":"string","maxLength":64},"setHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"total":{"description":"Exact points and maximum as fraction strings (\"85\", \"171/2\"); meanLevel for the levels model.","type":"object","properties":{"points":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"},"max":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"},"meanLevel":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"}},"required":["points","max"],"additionalProperties":false},"signer":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","enum":["assessor","facility-head","other"]}},"required":["name","role"],"additionalProperties":false},"imageHash":{"description":"SHA-256 of the drawn signature image (PNG), when one was drawn.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"keyId":{"description":"SHA-256 (hex) of the public key's RFC 7638 thumbprint input.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["type","version","assessmentId","assessmentHash","setId","setVersion","setHash","decision","total","signer","signedAt","keyId"],"additionalProperties":false}}};
+const schema218 = {"type":"object","properties":{"statement":{"$ref":"#/$defs/Statement"},"publicKey":{"$ref":"#/$defs/PublicKey"},"signature":{"description":"ECDSA P-256 / SHA-256 signature (r || s, 64 bytes) of the statement's RFC 8785 canonical JSON, base64url without padding.","type":"string","pattern":"^[A-Za-z0-9_-]{86}$"}},"required":["statement","publicKey","signature"],"additionalProperties":false};
+const schema227 = {"description":"The signing device's public key as a JWK (P-256). A key carried in the document it signs proves nothing by itself: it counts only when the council registered it.","type":"object","properties":{"kty":{"const":"EC"},"crv":{"const":"P-256"},"x":{"type":"string","pattern":"^[A-Za-z0-9_-]{43}$"},"y":{"type":"string","pattern":"^[A-Za-z0-9_-]{43}$"}},"required":["kty","crv","x","y"],"additionalProperties":false};
+const schema219 = {"description":"What is signed: the assessment's and the set's content hashes, the decision and totals, the signer, the hash of the drawn signature, the time and the key.","type":"object","properties":{"type":{"const":"tieuchi-attestation"},"version":{"const":1},"assessmentId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"assessmentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"setId":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"setVersion":{"type":"string","maxLength":64},"setHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"decision":{"type":"string","enum":["pass","fail","incomplete","none"]},"total":{"description":"Exact points and maximum as fraction strings (\"85\", \"171/2\"); meanLevel for the levels model.","type":"object","properties":{"points":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"},"max":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"},"meanLevel":{"type":"string","pattern":"^-?[0-9]{1,30}(/[0-9]{1,30})?$"}},"required":["points","max"],"additionalProperties":false},"signer":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"role":{"type":"string","enum":["assessor","facility-head","other"]}},"required":["name","role"],"additionalProperties":false},"imageHash":{"description":"SHA-256 of the drawn signature image (PNG), when one was drawn.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"},"signedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"keyId":{"description":"SHA-256 (hex) of the public key's RFC 7638 thumbprint input.","$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["type","version","assessmentId","assessmentHash","setId","setVersion","setHash","decision","total","signer","signedAt","keyId"],"additionalProperties":false};
+
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate87.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.version === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.assessmentId === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assessmentId"},message:"must have required property '"+"assessmentId"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.assessmentHash === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assessmentHash"},message:"must have required property '"+"assessmentHash"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.setId === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "setId"},message:"must have required property '"+"setId"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.setVersion === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "setVersion"},message:"must have required property '"+"setVersion"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.setHash === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "setHash"},message:"must have required property '"+"setHash"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.decision === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.total === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.signer === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signer"},message:"must have required property '"+"signer"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.signedAt === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signedAt"},message:"must have required property '"+"signedAt"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.keyId === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keyId"},message:"must have required property '"+"keyId"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema219.properties, key0))){
+const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if("tieuchi-attestation" !== data.type){
+const err13 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "tieuchi-attestation"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+if(1 !== data.version){
+const err14 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.assessmentId !== undefined){
+let data2 = data.assessmentId;
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err15 = {instancePath:instancePath+"/assessmentId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/assessmentId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.assessmentHash !== undefined){
+let data3 = data.assessmentHash;
+if(typeof data3 === "string"){
+if(!pattern9.test(data3)){
+const err17 = {instancePath:instancePath+"/assessmentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/assessmentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.setId !== undefined){
+let data4 = data.setId;
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+const err19 = {instancePath:instancePath+"/setId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/setId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.setVersion !== undefined){
+let data5 = data.setVersion;
+if(typeof data5 === "string"){
+if(func2(data5) > 64){
+const err21 = {instancePath:instancePath+"/setVersion",schemaPath:"#/properties/setVersion/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/setVersion",schemaPath:"#/properties/setVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.setHash !== undefined){
+let data6 = data.setHash;
+if(typeof data6 === "string"){
+if(!pattern9.test(data6)){
+const err23 = {instancePath:instancePath+"/setHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/setHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.decision !== undefined){
+let data7 = data.decision;
+if(typeof data7 !== "string"){
+const err25 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!((((data7 === "pass") || (data7 === "fail")) || (data7 === "incomplete")) || (data7 === "none"))){
+const err26 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema219.properties.decision.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.total !== undefined){
+let data8 = data.total;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.points === undefined){
+const err27 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data8.max === undefined){
+const err28 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key1 in data8){
+if(!(((key1 === "points") || (key1 === "max")) || (key1 === "meanLevel"))){
+const err29 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data8.points !== undefined){
+let data9 = data8.points;
+if(typeof data9 === "string"){
+if(!pattern42.test(data9)){
+const err30 = {instancePath:instancePath+"/total/points",schemaPath:"#/properties/total/properties/points/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]{1,30}(/[0-9]{1,30})?$"},message:"must match pattern \""+"^-?[0-9]{1,30}(/[0-9]{1,30})?$"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/total/points",schemaPath:"#/properties/total/properties/points/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data8.max !== undefined){
+let data10 = data8.max;
+if(typeof data10 === "string"){
+if(!pattern42.test(data10)){
+const err32 = {instancePath:instancePath+"/total/max",schemaPath:"#/properties/total/properties/max/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]{1,30}(/[0-9]{1,30})?$"},message:"must match pattern \""+"^-?[0-9]{1,30}(/[0-9]{1,30})?$"+"\""};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/total/max",schemaPath:"#/properties/total/properties/max/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data8.meanLevel !== undefined){
+let data11 = data8.meanLevel;
+if(typeof data11 === "string"){
+if(!pattern42.test(data11)){
+const err34 = {instancePath:instancePath+"/total/meanLevel",schemaPath:"#/properties/total/properties/meanLevel/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]{1,30}(/[0-9]{1,30})?$"},message:"must match pattern \""+"^-?[0-9]{1,30}(/[0-9]{1,30})?$"+"\""};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/total/meanLevel",schemaPath:"#/properties/total/properties/meanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.signer !== undefined){
+let data12 = data.signer;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.name === undefined){
+const err37 = {instancePath:instancePath+"/signer",schemaPath:"#/properties/signer/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data12.role === undefined){
+const err38 = {instancePath:instancePath+"/signer",schemaPath:"#/properties/signer/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+for(const key2 in data12){
+if(!((key2 === "name") || (key2 === "role"))){
+const err39 = {instancePath:instancePath+"/signer",schemaPath:"#/properties/signer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data12.name !== undefined){
+let data13 = data12.name;
+if(typeof data13 === "string"){
+if(func2(data13) > 500){
+const err40 = {instancePath:instancePath+"/signer/name",schemaPath:"#/properties/signer/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(func2(data13) < 1){
+const err41 = {instancePath:instancePath+"/signer/name",schemaPath:"#/properties/signer/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/signer/name",schemaPath:"#/properties/signer/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data12.role !== undefined){
+let data14 = data12.role;
+if(typeof data14 !== "string"){
+const err43 = {instancePath:instancePath+"/signer/role",schemaPath:"#/properties/signer/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(!(((data14 === "assessor") || (data14 === "facility-head")) || (data14 === "other"))){
+const err44 = {instancePath:instancePath+"/signer/role",schemaPath:"#/properties/signer/properties/role/enum",keyword:"enum",params:{allowedValues: schema219.properties.signer.properties.role.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/signer",schemaPath:"#/properties/signer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.imageHash !== undefined){
+let data15 = data.imageHash;
+if(typeof data15 === "string"){
+if(!pattern9.test(data15)){
+const err46 = {instancePath:instancePath+"/imageHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/imageHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.signedAt !== undefined){
+let data16 = data.signedAt;
+if(typeof data16 === "string"){
+if(!pattern10.test(data16)){
+const err48 = {instancePath:instancePath+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.keyId !== undefined){
+let data17 = data.keyId;
+if(typeof data17 === "string"){
+if(!pattern9.test(data17)){
+const err50 = {instancePath:instancePath+"/keyId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/keyId",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+validate87.errors = vErrors;
+return errors === 0;
+}
+validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate86.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.statement === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "statement"},message:"must have required property '"+"statement"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.publicKey === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.signature === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "statement") || (key0 === "publicKey")) || (key0 === "signature"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.statement !== undefined){
+if(!(validate87(data.statement, {instancePath:instancePath+"/statement",parentData:data,parentDataProperty:"statement",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+}
+if(data.publicKey !== undefined){
+let data1 = data.publicKey;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.kty === undefined){
+const err4 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/required",keyword:"required",params:{missingProperty: "kty"},message:"must have required property '"+"kty"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1.crv === undefined){
+const err5 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/required",keyword:"required",params:{missingProperty: "crv"},message:"must have required property '"+"crv"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1.x === undefined){
+const err6 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/required",keyword:"required",params:{missingProperty: "x"},message:"must have required property '"+"x"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1.y === undefined){
+const err7 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/required",keyword:"required",params:{missingProperty: "y"},message:"must have required property '"+"y"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((((key1 === "kty") || (key1 === "crv")) || (key1 === "x")) || (key1 === "y"))){
+const err8 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.kty !== undefined){
+if("EC" !== data1.kty){
+const err9 = {instancePath:instancePath+"/publicKey/kty",schemaPath:"#/$defs/PublicKey/properties/kty/const",keyword:"const",params:{allowedValue: "EC"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data1.crv !== undefined){
+if("P-256" !== data1.crv){
+const err10 = {instancePath:instancePath+"/publicKey/crv",schemaPath:"#/$defs/PublicKey/properties/crv/const",keyword:"const",params:{allowedValue: "P-256"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data1.x !== undefined){
+let data4 = data1.x;
+if(typeof data4 === "string"){
+if(!pattern48.test(data4)){
+const err11 = {instancePath:instancePath+"/publicKey/x",schemaPath:"#/$defs/PublicKey/properties/x/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{43}$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/publicKey/x",schemaPath:"#/$defs/PublicKey/properties/x/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data1.y !== undefined){
+let data5 = data1.y;
+if(typeof data5 === "string"){
+if(!pattern48.test(data5)){
+const err13 = {instancePath:instancePath+"/publicKey/y",schemaPath:"#/$defs/PublicKey/properties/y/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{43}$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/publicKey/y",schemaPath:"#/$defs/PublicKey/properties/y/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/publicKey",schemaPath:"#/$defs/PublicKey/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.signature !== undefined){
+let data6 = data.signature;
+if(typeof data6 === "string"){
+if(!pattern50.test(data6)){
+const err16 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{86}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{86}$"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate86.errors = vErrors;
+return errors === 0;
+}
+validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema234 = {"type":"object","properties":{"path":{"description":"JSON Pointer of the part in conflict: /answers/<item id> (its value, N/A or unassessed), /answers/<item id>/note, or a top-level field such as /note or /assessedOn.","type":"string","minLength":1,"maxLength":1200},"base":{"description":"The value both copies last shared; absent when it was not set.","type":["string","number","boolean","object","array","null"]},"candidates":{"description":"Each copy's value, with who gave it and when. A candidate without `value` cleared the part.","type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"value":{"description":"The value of the part in that copy: for an answer, an object with value/na/unassessed; for a note, a string; for a field, its value.","type":["string","number","boolean","object","array","null"]},"by":{"type":"string","maxLength":500},"at":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"}},"additionalProperties":false}}},"required":["path","candidates"],"additionalProperties":false};
+
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate90.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.path === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.candidates === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "path") || (key0 === "base")) || (key0 === "candidates"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data0 = data.path;
+if(typeof data0 === "string"){
+if(func2(data0) > 1200){
+const err3 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 1200},message:"must NOT have more than 1200 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.base !== undefined){
+let data1 = data.base;
+if((((typeof data1 != "object") && (typeof data1 !== "string")) && (!((typeof data1 == "number") && (isFinite(data1))))) && (typeof data1 !== "boolean")){
+const err6 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/type",keyword:"type",params:{type: schema234.properties.base.type},message:"must be string,number,boolean,object,array,null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.candidates !== undefined){
+let data2 = data.candidates;
+if(Array.isArray(data2)){
+if(data2.length > 50){
+const err7 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.length < 2){
+const err8 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(!(((key1 === "value") || (key1 === "by")) || (key1 === "at"))){
+const err9 = {instancePath:instancePath+"/candidates/" + i0,schemaPath:"#/properties/candidates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.value !== undefined){
+let data4 = data3.value;
+if((((typeof data4 != "object") && (typeof data4 !== "string")) && (!((typeof data4 == "number") && (isFinite(data4))))) && (typeof data4 !== "boolean")){
+const err10 = {instancePath:instancePath+"/candidates/" + i0+"/value",schemaPath:"#/properties/candidates/items/properties/value/type",keyword:"type",params:{type: schema234.properties.candidates.items.properties.value.type},message:"must be string,number,boolean,object,array,null"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.by !== undefined){
+let data5 = data3.by;
+if(typeof data5 === "string"){
+if(func2(data5) > 500){
+const err11 = {instancePath:instancePath+"/candidates/" + i0+"/by",schemaPath:"#/properties/candidates/items/properties/by/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/candidates/" + i0+"/by",schemaPath:"#/properties/candidates/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data3.at !== undefined){
+let data6 = data3.at;
+if(typeof data6 === "string"){
+if(!pattern10.test(data6)){
+const err13 = {instancePath:instancePath+"/candidates/" + i0+"/at",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/candidates/" + i0+"/at",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/candidates/" + i0,schemaPath:"#/properties/candidates/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate90.errors = vErrors;
+return errors === 0;
+}
+validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="urn:tieuchi:schema:assessment-header:2" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate84.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.schemaVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schemaVersion"},message:"must have required property '"+"schemaVersion"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.criteriaSet === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "criteriaSet"},message:"must have required property '"+"criteriaSet"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.facility === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "facility"},message:"must have required property '"+"facility"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.assessmentKind === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assessmentKind"},message:"must have required property '"+"assessmentKind"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.status === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.answers === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema203.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+if(typeof data.$schema !== "string"){
+const err9 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.schemaVersion !== undefined){
+let data1 = data.schemaVersion;
+if(!((data1 === 1) || (data1 === 2))){
+const err10 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/enum",keyword:"enum",params:{allowedValues: schema203.properties.schemaVersion.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+if("assessment" !== data.kind){
+const err11 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "assessment"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data3 = data.id;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err12 = {instancePath:instancePath+"/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.criteriaSet !== undefined){
+let data4 = data.criteriaSet;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.id === undefined){
+const err14 = {instancePath:instancePath+"/criteriaSet",schemaPath:"#/properties/criteriaSet/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data4.version === undefined){
+const err15 = {instancePath:instancePath+"/criteriaSet",schemaPath:"#/properties/criteriaSet/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!(((key1 === "id") || (key1 === "version")) || (key1 === "contentHash"))){
+const err16 = {instancePath:instancePath+"/criteriaSet",schemaPath:"#/properties/criteriaSet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data4.id !== undefined){
+let data5 = data4.id;
+if(typeof data5 === "string"){
+if(!pattern4.test(data5)){
+const err17 = {instancePath:instancePath+"/criteriaSet/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/criteriaSet/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data4.version !== undefined){
+let data6 = data4.version;
+if(typeof data6 === "string"){
+if(!pattern5.test(data6)){
+const err19 = {instancePath:instancePath+"/criteriaSet/version",schemaPath:"#/properties/criteriaSet/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},message:"must match pattern \""+"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/criteriaSet/version",schemaPath:"#/properties/criteriaSet/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data4.contentHash !== undefined){
+let data7 = data4.contentHash;
+if(typeof data7 === "string"){
+if(!pattern9.test(data7)){
+const err21 = {instancePath:instancePath+"/criteriaSet/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/criteriaSet/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/criteriaSet",schemaPath:"#/properties/criteriaSet/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.facility !== undefined){
+if(!(validate53(data.facility, {instancePath:instancePath+"/facility",parentData:data,parentDataProperty:"facility",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data.assessmentKind !== undefined){
+let data9 = data.assessmentKind;
+if(typeof data9 !== "string"){
+const err24 = {instancePath:instancePath+"/assessmentKind",schemaPath:"#/properties/assessmentKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(!(((data9 === "self-assessment") || (data9 === "external-inspection")) || (data9 === "contest-round"))){
+const err25 = {instancePath:instancePath+"/assessmentKind",schemaPath:"#/properties/assessmentKind/enum",keyword:"enum",params:{allowedValues: schema203.properties.assessmentKind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.round !== undefined){
+let data10 = data.round;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.id === undefined){
+const err26 = {instancePath:instancePath+"/round",schemaPath:"#/properties/round/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key2 in data10){
+if(!((key2 === "id") || (key2 === "label"))){
+const err27 = {instancePath:instancePath+"/round",schemaPath:"#/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data10.id !== undefined){
+let data11 = data10.id;
+if(typeof data11 === "string"){
+if(!pattern4.test(data11)){
+const err28 = {instancePath:instancePath+"/round/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/round/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data10.label !== undefined){
+let data12 = data10.label;
+if(typeof data12 === "string"){
+if(func2(data12) > 500){
+const err30 = {instancePath:instancePath+"/round/label",schemaPath:"#/properties/round/properties/label/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/round/label",schemaPath:"#/properties/round/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/round",schemaPath:"#/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.campaign !== undefined){
+let data13 = data.campaign;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.id === undefined){
+const err33 = {instancePath:instancePath+"/campaign",schemaPath:"#/properties/campaign/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+for(const key3 in data13){
+if(!((key3 === "id") || (key3 === "label"))){
+const err34 = {instancePath:instancePath+"/campaign",schemaPath:"#/properties/campaign/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data13.id !== undefined){
+let data14 = data13.id;
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err35 = {instancePath:instancePath+"/campaign/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/campaign/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data13.label !== undefined){
+let data15 = data13.label;
+if(typeof data15 === "string"){
+if(func2(data15) > 500){
+const err37 = {instancePath:instancePath+"/campaign/label",schemaPath:"#/properties/campaign/properties/label/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/campaign/label",schemaPath:"#/properties/campaign/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/campaign",schemaPath:"#/properties/campaign/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.assessors !== undefined){
+let data16 = data.assessors;
+if(Array.isArray(data16)){
+if(data16.length > 50){
+const err40 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.name === undefined){
+const err41 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+for(const key4 in data17){
+if(!(((key4 === "name") || (key4 === "role")) || (key4 === "organisation"))){
+const err42 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data17.name !== undefined){
+let data18 = data17.name;
+if(typeof data18 === "string"){
+if(func2(data18) > 500){
+const err43 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(func2(data18) < 1){
+const err44 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/assessors/" + i0+"/name",schemaPath:"#/properties/assessors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data17.role !== undefined){
+let data19 = data17.role;
+if(typeof data19 === "string"){
+if(func2(data19) > 500){
+const err46 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/assessors/" + i0+"/role",schemaPath:"#/properties/assessors/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data17.organisation !== undefined){
+let data20 = data17.organisation;
+if(typeof data20 === "string"){
+if(func2(data20) > 500){
+const err48 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/assessors/" + i0+"/organisation",schemaPath:"#/properties/assessors/items/properties/organisation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/assessors/" + i0,schemaPath:"#/properties/assessors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/assessors",schemaPath:"#/properties/assessors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.assessedOn !== undefined){
+let data21 = data.assessedOn;
+if(typeof data21 === "string"){
+if(!pattern6.test(data21)){
+const err52 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/assessedOn",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.createdAt !== undefined){
+let data22 = data.createdAt;
+if(typeof data22 === "string"){
+if(!pattern10.test(data22)){
+const err54 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/createdAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data23 = data.updatedAt;
+if(typeof data23 === "string"){
+if(!pattern10.test(data23)){
+const err56 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/updatedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.submittedAt !== undefined){
+let data24 = data.submittedAt;
+if(typeof data24 === "string"){
+if(!pattern10.test(data24)){
+const err58 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/submittedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.lockedAt !== undefined){
+let data25 = data.lockedAt;
+if(typeof data25 === "string"){
+if(!pattern10.test(data25)){
+const err60 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/lockedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data26 = data.status;
+if(typeof data26 !== "string"){
+const err62 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(!(((data26 === "draft") || (data26 === "submitted")) || (data26 === "locked"))){
+const err63 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema203.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data.answers !== undefined){
+let data27 = data.answers;
+if(!(data27 && typeof data27 == "object" && !Array.isArray(data27))){
+const err64 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data.revisionOf !== undefined){
+let data28 = data.revisionOf;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.id === undefined){
+const err65 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+for(const key5 in data28){
+if(!((key5 === "id") || (key5 === "contentHash"))){
+const err66 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data28.id !== undefined){
+let data29 = data28.id;
+if(typeof data29 === "string"){
+if(!pattern4.test(data29)){
+const err67 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\""};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/revisionOf/id",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data28.contentHash !== undefined){
+let data30 = data28.contentHash;
+if(typeof data30 === "string"){
+if(!pattern9.test(data30)){
+const err69 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/revisionOf/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/revisionOf",schemaPath:"#/properties/revisionOf/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data.signatures !== undefined){
+let data31 = data.signatures;
+if(Array.isArray(data31)){
+if(data31.length > 20){
+const err72 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+const len1 = data31.length;
+for(let i1=0; i1<len1; i1++){
+let data32 = data31[i1];
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.role === undefined){
+const err73 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data32.name === undefined){
+const err74 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+for(const key6 in data32){
+if(!((((key6 === "role") || (key6 === "name")) || (key6 === "signedAt")) || (key6 === "image"))){
+const err75 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data32.role !== undefined){
+let data33 = data32.role;
+if(typeof data33 !== "string"){
+const err76 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(!(((data33 === "assessor") || (data33 === "facility-head")) || (data33 === "other"))){
+const err77 = {instancePath:instancePath+"/signatures/" + i1+"/role",schemaPath:"#/properties/signatures/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema203.properties.signatures.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data32.name !== undefined){
+let data34 = data32.name;
+if(typeof data34 === "string"){
+if(func2(data34) > 500){
+const err78 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/signatures/" + i1+"/name",schemaPath:"#/properties/signatures/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data32.signedAt !== undefined){
+let data35 = data32.signedAt;
+if(typeof data35 === "string"){
+if(!pattern10.test(data35)){
+const err80 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/signatures/" + i1+"/signedAt",schemaPath:"urn:tieuchi:schema:common:1#/$defs/IsoDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data32.image !== undefined){
+let data36 = data32.image;
+if(typeof data36 === "string"){
+if(!pattern9.test(data36)){
+const err82 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/signatures/" + i1+"/image",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/signatures/" + i1,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data.attestations !== undefined){
+let data37 = data.attestations;
+if(Array.isArray(data37)){
+if(data37.length > 20){
+const err86 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+const len2 = data37.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate86(data37[i2], {instancePath:instancePath+"/attestations/" + i2,parentData:data37,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data39 = data.note;
+if(typeof data39 === "string"){
+if(func2(data39) > 20000){
+const err88 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.scoredAtLock !== undefined){
+let data40 = data.scoredAtLock;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.engineVersion === undefined){
+const err90 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "engineVersion"},message:"must have required property '"+"engineVersion"+"'"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data40.decision === undefined){
+const err91 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data40.points === undefined){
+const err92 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data40.max === undefined){
+const err93 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+for(const key7 in data40){
+if(!(((((((key7 === "engineVersion") || (key7 === "decision")) || (key7 === "points")) || (key7 === "max")) || (key7 === "percent")) || (key7 === "meanLevel")) || (key7 === "rating"))){
+const err94 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data40.engineVersion !== undefined){
+let data41 = data40.engineVersion;
+if(typeof data41 === "string"){
+if(func2(data41) > 64){
+const err95 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/scoredAtLock/engineVersion",schemaPath:"#/properties/scoredAtLock/properties/engineVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data40.decision !== undefined){
+let data42 = data40.decision;
+if(typeof data42 !== "string"){
+const err97 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(!((((data42 === "pass") || (data42 === "fail")) || (data42 === "incomplete")) || (data42 === "none"))){
+const err98 = {instancePath:instancePath+"/scoredAtLock/decision",schemaPath:"#/properties/scoredAtLock/properties/decision/enum",keyword:"enum",params:{allowedValues: schema203.properties.scoredAtLock.properties.decision.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data40.points !== undefined){
+let data43 = data40.points;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.num === undefined){
+const err99 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -13336,10 +19705,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/missingEvidence",schemaPath:"#/properties/missingEvidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data43.den === undefined){
+const err100 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -13348,20 +19715,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data.sections !== undefined){
-let data46 = data.sections;
-if(Array.isArray(data46)){
-const len8 = data46.length;
-for(let i8=0; i8<len8; i8++){
-if(!(validate72(data46[i8], {instancePath:instancePath+"/sections/" + i8,parentData:data46,parentDataProperty:i8,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key8 in data43){
+if(!((key8 === "num") || (key8 === "den"))){
+const err101 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -13371,9 +19727,13 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data43.num !== undefined){
+let data44 = data43.num;
+const _errs110 = errors;
+let valid30 = false;
+const _errs111 = errors;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err102 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -13382,7 +19742,963 @@ vErrors.push(err102);
 }
 errors++;
 }
-validate67.errors = vErrors;
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 9007199254740991 || isNaN(data44)){
+const err103 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+if(data44 < -9007199254740991 || isNaN(data44)){
+const err104 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+var _valid0 = _errs111 === errors;
+valid30 = valid30 || _valid0;
+const _errs113 = errors;
+if(typeof data44 === "string"){
+if(!pattern51.test(data44)){
+const err105 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+var _valid0 = _errs113 === errors;
+valid30 = valid30 || _valid0;
+if(!valid30){
+const err107 = {instancePath:instancePath+"/scoredAtLock/points/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+else {
+errors = _errs110;
+if(vErrors !== null){
+if(_errs110){
+vErrors.length = _errs110;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data43.den !== undefined){
+let data45 = data43.den;
+const _errs116 = errors;
+let valid31 = false;
+const _errs117 = errors;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err108 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 9007199254740991 || isNaN(data45)){
+const err109 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(data45 < 1 || isNaN(data45)){
+const err110 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+var _valid1 = _errs117 === errors;
+valid31 = valid31 || _valid1;
+const _errs119 = errors;
+if(typeof data45 === "string"){
+if(!pattern52.test(data45)){
+const err111 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+var _valid1 = _errs119 === errors;
+valid31 = valid31 || _valid1;
+if(!valid31){
+const err113 = {instancePath:instancePath+"/scoredAtLock/points/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+else {
+errors = _errs116;
+if(vErrors !== null){
+if(_errs116){
+vErrors.length = _errs116;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/scoredAtLock/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data40.max !== undefined){
+let data46 = data40.max;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.num === undefined){
+const err115 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data46.den === undefined){
+const err116 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+for(const key9 in data46){
+if(!((key9 === "num") || (key9 === "den"))){
+const err117 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data46.num !== undefined){
+let data47 = data46.num;
+const _errs126 = errors;
+let valid34 = false;
+const _errs127 = errors;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err118 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 9007199254740991 || isNaN(data47)){
+const err119 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(data47 < -9007199254740991 || isNaN(data47)){
+const err120 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+var _valid2 = _errs127 === errors;
+valid34 = valid34 || _valid2;
+const _errs129 = errors;
+if(typeof data47 === "string"){
+if(!pattern51.test(data47)){
+const err121 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+var _valid2 = _errs129 === errors;
+valid34 = valid34 || _valid2;
+if(!valid34){
+const err123 = {instancePath:instancePath+"/scoredAtLock/max/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+else {
+errors = _errs126;
+if(vErrors !== null){
+if(_errs126){
+vErrors.length = _errs126;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data46.den !== undefined){
+let data48 = data46.den;
+const _errs132 = errors;
+let valid35 = false;
+const _errs133 = errors;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err124 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 9007199254740991 || isNaN(data48)){
+const err125 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if(data48 < 1 || isNaN(data48)){
+const err126 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+var _valid3 = _errs133 === errors;
+valid35 = valid35 || _valid3;
+const _errs135 = errors;
+if(typeof data48 === "string"){
+if(!pattern52.test(data48)){
+const err127 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+var _valid3 = _errs135 === errors;
+valid35 = valid35 || _valid3;
+if(!valid35){
+const err129 = {instancePath:instancePath+"/scoredAtLock/max/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+else {
+errors = _errs132;
+if(vErrors !== null){
+if(_errs132){
+vErrors.length = _errs132;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/scoredAtLock/max",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data40.percent !== undefined){
+let data49 = data40.percent;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.num === undefined){
+const err131 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+if(data49.den === undefined){
+const err132 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+for(const key10 in data49){
+if(!((key10 === "num") || (key10 === "den"))){
+const err133 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data49.num !== undefined){
+let data50 = data49.num;
+const _errs142 = errors;
+let valid38 = false;
+const _errs143 = errors;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err134 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 9007199254740991 || isNaN(data50)){
+const err135 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(data50 < -9007199254740991 || isNaN(data50)){
+const err136 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+var _valid4 = _errs143 === errors;
+valid38 = valid38 || _valid4;
+const _errs145 = errors;
+if(typeof data50 === "string"){
+if(!pattern51.test(data50)){
+const err137 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+var _valid4 = _errs145 === errors;
+valid38 = valid38 || _valid4;
+if(!valid38){
+const err139 = {instancePath:instancePath+"/scoredAtLock/percent/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+else {
+errors = _errs142;
+if(vErrors !== null){
+if(_errs142){
+vErrors.length = _errs142;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data49.den !== undefined){
+let data51 = data49.den;
+const _errs148 = errors;
+let valid39 = false;
+const _errs149 = errors;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err140 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 > 9007199254740991 || isNaN(data51)){
+const err141 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if(data51 < 1 || isNaN(data51)){
+const err142 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+var _valid5 = _errs149 === errors;
+valid39 = valid39 || _valid5;
+const _errs151 = errors;
+if(typeof data51 === "string"){
+if(!pattern52.test(data51)){
+const err143 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+var _valid5 = _errs151 === errors;
+valid39 = valid39 || _valid5;
+if(!valid39){
+const err145 = {instancePath:instancePath+"/scoredAtLock/percent/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+else {
+errors = _errs148;
+if(vErrors !== null){
+if(_errs148){
+vErrors.length = _errs148;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/scoredAtLock/percent",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data40.meanLevel !== undefined){
+let data52 = data40.meanLevel;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.num === undefined){
+const err147 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+if(data52.den === undefined){
+const err148 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/required",keyword:"required",params:{missingProperty: "den"},message:"must have required property '"+"den"+"'"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+for(const key11 in data52){
+if(!((key11 === "num") || (key11 === "den"))){
+const err149 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data52.num !== undefined){
+let data53 = data52.num;
+const _errs158 = errors;
+let valid42 = false;
+const _errs159 = errors;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err150 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 9007199254740991 || isNaN(data53)){
+const err151 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+if(data53 < -9007199254740991 || isNaN(data53)){
+const err152 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+var _valid6 = _errs159 === errors;
+valid42 = valid42 || _valid6;
+const _errs161 = errors;
+if(typeof data53 === "string"){
+if(!pattern51.test(data53)){
+const err153 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[1-9][0-9]{15,}$"},message:"must match pattern \""+"^-?[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+var _valid6 = _errs161 === errors;
+valid42 = valid42 || _valid6;
+if(!valid42){
+const err155 = {instancePath:instancePath+"/scoredAtLock/meanLevel/num",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/num/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+else {
+errors = _errs158;
+if(vErrors !== null){
+if(_errs158){
+vErrors.length = _errs158;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data52.den !== undefined){
+let data54 = data52.den;
+const _errs164 = errors;
+let valid43 = false;
+const _errs165 = errors;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err156 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 9007199254740991 || isNaN(data54)){
+const err157 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+if(data54 < 1 || isNaN(data54)){
+const err158 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+var _valid7 = _errs165 === errors;
+valid43 = valid43 || _valid7;
+const _errs167 = errors;
+if(typeof data54 === "string"){
+if(!pattern52.test(data54)){
+const err159 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{15,}$"},message:"must match pattern \""+"^[1-9][0-9]{15,}$"+"\""};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+var _valid7 = _errs167 === errors;
+valid43 = valid43 || _valid7;
+if(!valid43){
+const err161 = {instancePath:instancePath+"/scoredAtLock/meanLevel/den",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/properties/den/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+else {
+errors = _errs164;
+if(vErrors !== null){
+if(_errs164){
+vErrors.length = _errs164;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/scoredAtLock/meanLevel",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Exact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data40.rating !== undefined){
+let data55 = data40.rating;
+if(typeof data55 === "string"){
+if(func2(data55) > 200){
+const err163 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/scoredAtLock/rating",schemaPath:"#/properties/scoredAtLock/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/scoredAtLock",schemaPath:"#/properties/scoredAtLock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data.contentHash !== undefined){
+let data56 = data.contentHash;
+if(typeof data56 === "string"){
+if(!pattern9.test(data56)){
+const err166 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/contentHash",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data.baseRevision !== undefined){
+let data57 = data.baseRevision;
+if(typeof data57 === "string"){
+if(!pattern9.test(data57)){
+const err168 = {instancePath:instancePath+"/baseRevision",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/baseRevision",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+if(data.conflicts !== undefined){
+let data58 = data.conflicts;
+if(Array.isArray(data58)){
+if(data58.length > 10000){
+const err170 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+const len3 = data58.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate90(data58[i3], {instancePath:instancePath+"/conflicts/" + i3,parentData:data58,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err171 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+else {
+const err172 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+validate84.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -1,7 +1,7 @@
 /**
  * Across many facilities: pass rate per criterion and item, the weakest criteria, the distribution of scores.
  */
-import { type Exact, ZERO, add, cmp, div, frac, int, fromDecimal } from '../exact.js';
+import { type Exact, ZERO, add, cmp, div, frac, int, fromDecimal, toNumber } from '../exact.js';
 import type { ScoreResult } from '../generated/types.js';
 import { type Scored, allCriteria, allItems } from './common.js';
 
@@ -65,7 +65,7 @@ export function aggregate(entries: Scored[]): Aggregate {
       if (i.met) a.met++;
     }
     if (r.complete && r.total.percent) {
-      const k = Math.min(9, Math.floor((r.total.percent.num / r.total.percent.den) / 10));
+      const k = Math.min(9, Math.floor(toNumber(r.total.percent) / 10));
       // exact bucket: the float only picks a neighbour; correct it on the boundary
       let b = k;
       if (cmp(r.total.percent, int(b * 10)) < 0) b--;

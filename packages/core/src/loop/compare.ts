@@ -2,7 +2,7 @@
  * Compares two assessments of the same facility: deltas per item, criterion, section and total, newly met and
  * newly lost items. Works across two versions of a set by item id, reporting items added or removed.
  */
-import { type Exact, sub } from '../exact.js';
+import { type Exact, sign, sub } from '../exact.js';
 import { message } from '../messages.js';
 import { type Outcome, fail, ok } from '../outcome.js';
 import type { ScoreResultItemResult, ScoreResultScore } from '../generated/types.js';
@@ -107,7 +107,7 @@ export function compareAssessments(before: Scored, after: Scored): Outcome<Compa
       else if (b.met && !a.met) change = 'newly-lost';
       else {
         const d = sub(a.points, b.points);
-        change = d.num > 0 ? 'improved' : d.num < 0 ? 'worsened' : 'same';
+        change = sign(d) > 0 ? 'improved' : sign(d) < 0 ? 'worsened' : 'same';
       }
     } else change = b.status === a.status ? 'same' : 'other';
     if (change === 'newly-met') newlyMet.push(id);

@@ -2,13 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Assessment } from '../core.js';
 import { LocaleController, locale, t } from '../i18n.js';
-import { compareAssessments, facilityKey, type Comparison, type NodeDelta } from '../loop/core.js';
+import { compareAssessments, facilityKey, sign, type Comparison, type NodeDelta } from '../loop/core.js';
 import { answerLabel, assessmentLabel, criterionInfo, itemLabel, sectionLabel } from '../loop/labels.js';
 import { byWhen, pct, sameFacility, signed, toNum, toScored } from '../loop/scored.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
 import './tc-chart-delta.js';
+import { cssom } from './cssom.js';
 
 /**
  * Two assessments of one facility side by side (core's `compareAssessments`): total, sections and criteria
@@ -93,7 +94,7 @@ export class TcCompare extends LitElement {
 
   private _body(c: Comparison, setB: Parameters<typeof itemLabel>[1], setA: Parameters<typeof itemLabel>[1]) {
     const d = c.total.deltaPercent;
-    const cls = d && d.num > 0 ? 'up' : d && d.num < 0 ? 'down' : '';
+    const cls = d && sign(d) > 0 ? 'up' : d && sign(d) < 0 ? 'down' : '';
     const bySection = new Map<string, NodeDelta[]>();
     for (const cr of c.criteria) {
       const sec = criterionInfo(cr.id, setA, setB).section;
@@ -109,7 +110,7 @@ export class TcCompare extends LitElement {
         <td class="n">${pct(b)}</td>
         <td class="n">${n.after ? `${n.after.display.points}/${n.after.display.max}` : '—'}</td>
         <td class="n">${pct(a)}</td>
-        <td class="n ${dd && dd.num > 0 ? 'up' : dd && dd.num < 0 ? 'down' : ''}">${signed(dd)}</td>
+        <td class="n ${dd && sign(dd) > 0 ? 'up' : dd && sign(dd) < 0 ? 'down' : ''}">${signed(dd)}</td>
         <td><tc-chart-delta .from=${b ? toNum(b) : undefined} .to=${a ? toNum(a) : undefined} label=${`${label}: ${pct(b)} → ${pct(a)}`}></tc-chart-delta></td>
       </tr>`;
     };
@@ -126,7 +127,7 @@ export class TcCompare extends LitElement {
         <div><div class="muted">${t('cmp.delta')}</div><div class="big ${cls}" data-total-delta>${signed(d)}</div><div class="muted">${t('cmp.pointsUnit')}</div></div>
         <tc-chart-delta width="240" .from=${toNum(c.total.before?.percent)} .to=${toNum(c.total.after?.percent)} label=${`${t('score.total')}: ${pct(c.total.before?.percent)} → ${pct(c.total.after?.percent)}`}></tc-chart-delta>
       </div>
-      <div class="legend muted"><span><span class="sw" style="background:#9aa3ad"></span>${t('cmp.before')}</span><span><span class="sw" style="background:#0b6e4f"></span>${t('cmp.after')}</span></div>
+      <div class="legend muted"><span><span class="sw" ${cssom({ 'background': '#9aa3ad' })}></span>${t('cmp.before')}</span><span><span class="sw" ${cssom({ 'background': '#0b6e4f' })}></span>${t('cmp.after')}</span></div>
       <table>
         <caption class="sr-only">${t('cmp.criteria')}</caption>
         <thead><tr><th>${t('results.criterion')}</th><th class="n">${t('cmp.before')}</th><th class="n">%</th><th class="n">${t('cmp.after')}</th><th class="n">%</th><th class="n">${t('cmp.delta')}</th><th><span class="sr-only">${t('cmp.chart')}</span></th></tr></thead>

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController, t } from '../i18n.js';
-import { formatPercent, type Exact, type ImprovementRanking, type RankEntry, type ScoreRanking } from '../loop/core.js';
+import { formatPercent, mul, HUNDRED, type Exact, type ImprovementRanking, type RankEntry, type ScoreRanking } from '../loop/core.js';
 import { signed } from '../loop/scored.js';
 import { href } from '../router.js';
 import { shared } from '../styles.js';
@@ -70,7 +70,7 @@ export class TcDashboardRanking extends LitElement {
   }
 
   private _improvement(r: ImprovementRanking) {
-    const share = (x: Exact) => formatPercent({ num: x.num * 100, den: x.den });
+    const share = (x: Exact) => formatPercent(mul(x, HUNDRED));
     return html`<table data-ranking="improvement">
         <thead><tr><th>${t('dash.rank')}</th><th>${t('dash.facility')}</th><th class="n">${r.baselineRound}</th><th class="n">${r.followupRound}</th>
           <th class="n">${t('dash.gain')}${r.by === 'gain' ? ' ▼' : ''}</th><th class="n">${t('dash.gapClosed')}${r.by === 'gap-closed' ? ' ▼' : ''}</th></tr></thead>

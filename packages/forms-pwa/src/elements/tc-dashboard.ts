@@ -18,6 +18,7 @@ import './tc-chart-bars.js';
 import './tc-chart-heatmap.js';
 import './tc-chart-trend.js';
 import './tc-dashboard-ranking.js';
+import { cssom } from './cssom.js';
 
 type Mode = 'score' | 'gain' | 'gap-closed';
 const loadIo = () => import('../io/bundle.js');
@@ -181,7 +182,7 @@ export class TcDashboard extends LitElement {
           <select name="set" @change=${(e: Event) => (this._setId = (e.target as HTMLSelectElement).value)}>
             ${v.sets.map((s) => html`<option value=${s.id} ?selected=${s.id === v.setId}>${loc(s.set.shortTitle ?? s.set.title)} (${s.count})</option>`)}
           </select></label>
-        <div><span class="muted" style="display:block;font-size:0.85em">${t('dash.by')}</span>
+        <div><span class="muted" ${cssom({ 'display': 'block', 'font-size': '0.85em' })}>${t('dash.by')}</span>
           <div class="seg" role="group" aria-label=${t('dash.by')}>
             ${(['score', 'gain', 'gap-closed'] as const).map(
               (m) => html`<button data-mode=${m} aria-pressed=${v.mode === m ? 'true' : 'false'} ?disabled=${m !== 'score' && v.rounds.length < 2} @click=${() => (this._mode = m)}>${t(`dash.mode.${m}`)}</button>`,
@@ -190,7 +191,7 @@ export class TcDashboard extends LitElement {
         ${v.mode === 'score'
           ? roundSelect('round', t('dash.round'), v.round, (x) => (this._round = x), true)
           : html`${roundSelect('baseline', t('dash.baseline'), v.baseline, (x) => (this._baseline = x))}${roundSelect('followup', t('dash.followup'), v.followup, (x) => (this._followup = x))}`}
-        <label class="row" style="min-height:44px"><input type="checkbox" .checked=${this._drafts} @change=${(e: Event) => (this._drafts = (e.target as HTMLInputElement).checked)} /> ${t('dash.drafts')}</label>
+        <label class="row" ${cssom({ 'min-height': '44px' })}><input type="checkbox" .checked=${this._drafts} @change=${(e: Event) => (this._drafts = (e.target as HTMLInputElement).checked)} /> ${t('dash.drafts')}</label>
       </div>
       <div class="grid">
         <section class="card" data-section="ranking">
@@ -199,7 +200,7 @@ export class TcDashboard extends LitElement {
           <tc-dashboard-ranking .score=${v.scoreRanking} .improvement=${v.improvement}></tc-dashboard-ranking>
           ${this._notRanked(v.scoreRanking, v.facilities, roundName(v.round))}
         </section>
-        <div style="display:grid;gap:12px">
+        <div ${cssom({ 'display': 'grid', 'gap': '12px' })}>
           <section class="card" data-section="weakest">
             <h2>${t('dash.weakest')} <span class="muted sub">${focusLabel} · ${t('dash.count', { n: agg.count })}</span></h2>
             ${weakest.length ? html`<tc-chart-bars .bars=${weakest} label=${`${t('dash.weakest')} — ${focusLabel}`}></tc-chart-bars>` : html`<p class="muted">${t('cmp.none')}</p>`}

@@ -8,6 +8,7 @@ import { StoreController } from '../state/store-controller.js';
 import type { ArchivedAssessment } from '../storage/db.js';
 import { shared } from '../styles.js';
 import './tc-facility-map.js';
+import { cssom } from './cssom.js';
 
 type StatusFilter = 'all' | Assessment['status'];
 
@@ -98,7 +99,7 @@ export class TcHome extends LitElement {
       <a class="main" href=${href({ view: a.status === 'draft' ? 'fill' : 'results', id: a.id })}>
         <span class="name">${a.facility.name}</span>
         <span class="muted">${set ? loc(set.shortTitle ?? set.title) : a.criteriaSet.id} · ${t(`kind.${a.assessmentKind}`)} · ${formatDate(a.assessedOn ?? a.createdAt)}</span>
-        ${p ? html`<span class="bar"><span style="width:${pct}%"></span></span><span class="muted">${t('home.progress', { done: p.done, total: p.total })}</span>` : nothing}
+        ${p ? html`<span class="bar"><span ${cssom({ width: `${pct}%` })}></span></span><span class="muted">${t('home.progress', { done: p.done, total: p.total })}</span>` : nothing}
       </a>
       <div class="score">
         <span class="badge ${a.status === 'locked' ? 'info' : ''}">${t(`status.${a.status}`)}</span>

@@ -1,9 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Problem } from '../core.js';
+import { mergeThreeWay, vietnamToday, type Problem } from '../core.js';
 import { LocaleController, formatDateTime, loc, locale, t } from '../i18n.js';
 import type { ImportEntry, ImportPlan } from '../io/bundle.js';
-import { mergeThreeWay } from '../core.js';
 import { StoreController } from '../state/store-controller.js';
 import type { RefusedDocument } from '../storage/db.js';
 import { shared } from '../styles.js';
@@ -250,7 +249,7 @@ export class TcIo extends LitElement {
       const chosen = [...store.assessments.values()].filter((a) => full || this._selected.has(a.id));
       const importedSets = [...store.sets.entries()].filter(([k]) => !store.builtinKeys.has(k)).map(([, s]) => s);
       const bundle = await io.buildBundle(store.storage, chosen, { importedSets, full });
-      const date = new Date().toISOString().slice(0, 10);
+      const date = vietnamToday();
       const name = full ? `tieuchi-backup-${date}.json` : chosen.length === 1 ? `tieuchi-${chosen[0]!.id}.json` : `tieuchi-${chosen.length}-${date}.json`;
       const url = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 1)], { type: 'application/json' }));
       const a = document.createElement('a');

@@ -266,8 +266,8 @@ export function itemResultChanged(a: ScoreResultItemResult | undefined, b: Score
     a.met !== b.met ||
     a.knockoutFailed !== b.knockoutFailed ||
     a.evidenceMissing !== b.evidenceMissing ||
-    a.points.num * b.points.den !== b.points.num * a.points.den ||
-    a.max.num * b.max.den !== b.max.num * a.max.den
+    a.points.num !== b.points.num || a.points.den !== b.points.den || // exact values are in lowest terms
+    a.max.num !== b.max.num || a.max.den !== b.max.den
   );
 }
 

@@ -2,10 +2,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Facility, FacilityKind, Zone } from '../core.js';
 import { LocaleController, formatDate, loc, parseDate, t } from '../i18n.js';
+import { vietnamToday } from '../core.js';
 import { ASSESSMENT_KINDS, newId, type AssessmentKind } from '../model/assessment.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
+import { cssom } from './cssom.js';
 
 const FACILITY_KINDS: FacilityKind[] = ['commune-station', 'hospital', 'health-centre', 'clinic', 'other'];
 const NEW = '__new__';
@@ -47,8 +49,7 @@ export class TcNewAssessment extends LitElement {
     const kinds = set?.applicability.facilityKinds;
     const facilities = [...store.facilities].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     const suitable = kinds ? facilities.filter((f) => kinds.includes(f.kind)) : facilities;
-    const now = new Date();
-    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    const today = vietnamToday();
     return html`<h1>${t('new.title')}</h1>
       ${sets.length === 0 ? html`<p class="warn card">${t('new.noSets')}</p>` : nothing}
       <form class="card" @submit=${this._onSubmit}>
@@ -113,8 +114,8 @@ export class TcNewAssessment extends LitElement {
   /** The blank paper score sheet of the chosen set (the fallback when a tablet fails), made in the report worker. */
   private _sheet(setKey: string) {
     void import('./tc-report-export.js');
-    return html`<section class="card" style="margin-top:12px">
-      <p class="muted" style="margin:0 0 8px">${t('report.sheetHint')}</p>
+    return html`<section class="card" ${cssom({ 'margin-top': '12px' })}>
+      <p class="muted" ${cssom({ 'margin': '0 0 8px' })}>${t('report.sheetHint')}</p>
       <tc-report-export offer="sheet" .setKey=${setKey}></tc-report-export>
     </section>`;
   }

@@ -2,12 +2,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Assessment } from '../core.js';
 import { LocaleController, locale, t } from '../i18n.js';
-import { exactToNumber, formatExact, reconcile, type Reconciliation } from '../loop/core.js';
+import { exactToNumber, formatExact, mul, HUNDRED, reconcile, sign, type Reconciliation } from '../loop/core.js';
 import { answerLabel, assessmentLabel, itemLabel } from '../loop/labels.js';
 import { isSelfAssessment, sameFacility, toScored } from '../loop/scored.js';
 import { go } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
+import { cssom } from './cssom.js';
 
 /**
  * A facility's self-assessment against the council's inspection of the same set version (core's `reconcile`):
@@ -71,14 +72,14 @@ export class TcReconcile extends LitElement {
   }
 
   private _body(r: Reconciliation, set: Parameters<typeof itemLabel>[1]) {
-    const rate = r.agreementRate ? formatExact({ num: r.agreementRate.num * 100, den: r.agreementRate.den }, 1, true) : '—';
+    const rate = r.agreementRate ? formatExact(mul(r.agreementRate, HUNDRED), 1, true) : '—';
     const kappa = r.kappa ? formatExact(r.kappa, 3, true) : undefined;
     const diff = r.totalDifference;
     return html`
       <div class="kpis card">
         <div><div class="muted">${t('rec.agreement')}</div><div class="big" data-agreement>${rate}%</div><div class="muted">${t('rec.compared', { agreed: r.agreed, compared: r.compared })}</div></div>
         <div><div class="muted">${t('rec.kappa')}</div><div class="big" data-kappa>${kappa ?? '—'}</div><div class="muted">${kappa ? kappaWords(exactToNumber(r.kappa!)) : t('rec.kappaNa')}</div></div>
-        <div><div class="muted">${t('rec.totalDiff')}</div><div class="big">${diff.num > 0 ? '+' : ''}${formatExact(diff)}</div><div class="muted">${t('rec.diffHint')}</div></div>
+        <div><div class="muted">${t('rec.totalDiff')}</div><div class="big">${sign(diff) > 0 ? '+' : ''}${formatExact(diff)}</div><div class="muted">${t('rec.diffHint')}</div></div>
       </div>
       <section class="card">
         <h2>${t('rec.disagreements')} (${r.disagreements.length})</h2>
@@ -87,12 +88,12 @@ export class TcReconcile extends LitElement {
               <thead><tr><th>${t('plan.item')}</th><th>${t('rec.self')}</th><th>${t('rec.inspection')}</th><th class="n">${t('rec.diff')}</th></tr></thead>
               <tbody>${r.disagreements.map(
                 (d) => html`<tr data-item=${d.id}><td>${itemLabel(d.id, set)}</td><td>${answerLabel(d.self)}</td><td>${answerLabel(d.inspection)}</td>
-                  <td class="n ${d.pointsDifference.num > 0 ? 'hi' : ''}">${d.pointsDifference.num > 0 ? '+' : ''}${formatExact(d.pointsDifference)}</td></tr>`,
+                  <td class="n ${sign(d.pointsDifference) > 0 ? 'hi' : ''}">${sign(d.pointsDifference) > 0 ? '+' : ''}${formatExact(d.pointsDifference)}</td></tr>`,
               )}</tbody></table>`
           : html`<p class="muted">${t('cmp.none')}</p>`}
       </section>
       ${r.notCompared.length
-        ? html`<section class="card" style="margin-top:12px"><h2>${t('rec.notCompared')} (${r.notCompared.length})</h2><ul>${r.notCompared.map((id) => html`<li>${itemLabel(id, set)}</li>`)}</ul></section>`
+        ? html`<section class="card" ${cssom({ 'margin-top': '12px' })}><h2>${t('rec.notCompared')} (${r.notCompared.length})</h2><ul>${r.notCompared.map((id) => html`<li>${itemLabel(id, set)}</li>`)}</ul></section>`
         : nothing}
     `;
   }

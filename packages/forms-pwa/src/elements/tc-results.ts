@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatExact } from '../core.js';
+import { formatExact, lockedVerdict } from '../core.js';
 import { LocaleController, formatDateTime, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
 import { go, href } from '../router.js';
@@ -10,6 +10,8 @@ import { shared } from '../styles.js';
 import { invalidAnswersBox } from './invalid-answers.js';
 import './tc-plan-links.js';
 import './tc-score-panel.js';
+import { cssom } from './cssom.js';
+import './tc-attestations.js';
 
 /**
  * Results: totals and decision, every rule with its explanation, why it did not pass, a table per
@@ -51,13 +53,15 @@ export class TcResults extends LitElement {
     if (!a || !set || !r) return html`<p>${store.ready ? t('app.notFound') : t('app.loading')}</p>`;
     void import('./tc-report-export.js'); // PDF export: its own small chunk; pdfmake loads in its worker
     const idx = itemIndex(set);
+    // A locked assessment keeps the verdict it was locked with; if today's engine decides otherwise, say so.
+    const verdict = a.status === 'locked' ? lockedVerdict(a, r) : undefined;
     const gaps = r.sections.flatMap((s) => s.criteria.flatMap((c) => c.items)).filter((i) => i.status === 'answered' && !i.met);
     const text = (id: string) => {
       const it = idx.get(id)?.item;
       return it ? `${it.code ? `${it.code} ` : ''}${loc(it.text)}` : id;
     };
     return html`
-      <div class="row" style="justify-content:space-between">
+      <div class="row" ${cssom({ 'justify-content': 'space-between' })}>
         <div>
           <h1>${t('results.title')} — ${a.facility.name}</h1>
           <div class="muted">${loc(set.title)} (${set.version}) · ${t(`kind.${a.assessmentKind}`)} · ${t(`status.${a.status}`)}</div>
@@ -68,14 +72,16 @@ export class TcResults extends LitElement {
           <a class="btn" href=${href({ view: 'io', id: a.id })}>${t('results.export')}</a>
         </div>
       </div>
-      <tc-report-export .assessmentId=${a.id} style="margin:8px 0 12px"></tc-report-export>
+      ${verdict?.changed ? html`<div class="card bad" role="alert" data-verdict-changed>${loc(verdict.message)}</div>` : nothing}
+      <tc-report-export .assessmentId=${a.id} ${cssom({ 'margin': '8px 0 12px' })}></tc-report-export>
       <tc-plan-links .assessmentId=${a.id}></tc-plan-links>
+      <tc-attestations .assessment=${a} .set=${set} .storage=${store.storage}></tc-attestations>
       ${invalidAnswersBox(a, set, store.invalidAnswers(a))}
       <div class="top">
         <tc-score-panel .result=${r}></tc-score-panel>
         <div>
           ${r.reasons.length
-            ? html`<section class="card bad" style="margin:0"><h2>${t('results.reasons')}</h2><ul data-reasons>${r.reasons.map((x) => html`<li>${loc(x)}</li>`)}</ul></section>`
+            ? html`<section class="card bad" ${cssom({ 'margin': '0' })}><h2>${t('results.reasons')}</h2><ul data-reasons>${r.reasons.map((x) => html`<li>${loc(x)}</li>`)}</ul></section>`
             : nothing}
           ${r.failedKnockouts.length
             ? html`<section class="card"><h2>${stopIcon} ${t('results.failedKnockouts')}</h2><ul>${r.failedKnockouts.map((id) => html`<li>${text(id)}</li>`)}</ul></section>`

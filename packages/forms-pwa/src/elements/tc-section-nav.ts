@@ -5,6 +5,7 @@ import { LocaleController, loc, t } from '../i18n.js';
 import { percentOf, sectionProgress } from '../model/progress.js';
 import { href } from '../router.js';
 import { shared } from '../styles.js';
+import { cssom } from './cssom.js';
 
 /**
  * Section navigation of the fill-in view: every section with its progress (answered / applicable)
@@ -61,7 +62,7 @@ export class TcSectionNav extends LitElement {
           data-section=${s.id}
         >
           <span class="t">${i + 1}. ${loc(s.title)}</span>
-          <span class="bar"><span style="width:${pct}%"></span></span>
+          <span class="bar"><span ${cssom({ width: `${pct}%` })}></span></span>
           <span class="p"
             ><span>${p.done}/${p.total}</span
             ><span>${r?.score.display.percent !== undefined ? `${r.score.display.percent}%` : ''}</span></span

@@ -7,6 +7,7 @@ import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { lockIcon } from '../icons.js';
 import { shared } from '../styles.js';
+import { cssom } from './cssom.js';
 import { invalidAnswersBox } from './invalid-answers.js';
 
 /**
@@ -85,7 +86,7 @@ export class TcSubmit extends LitElement {
         ? html`<div class="box warn">
             <p>${t('submit.missingEvidence', { n: missing.length })}</p>
             <ul>${missing.map((id) => html`<li>${idx.get(id)?.item.code ?? ''} ${loc(idx.get(id)?.item.text)}</li>`)}</ul>
-            <label class="acts"><input type="checkbox" style="min-height:24px;width:24px" .checked=${this._ackEvidence} @change=${(e: Event) => (this._ackEvidence = (e.target as HTMLInputElement).checked)} /> ${t('submit.confirmMissingEvidence')}</label>
+            <label class="acts"><input type="checkbox" ${cssom({ 'min-height': '24px', 'width': '24px' })} .checked=${this._ackEvidence} @change=${(e: Event) => (this._ackEvidence = (e.target as HTMLInputElement).checked)} /> ${t('submit.confirmMissingEvidence')}</label>
           </div>`
         : nothing}
       <tc-signatures .assessment=${a}></tc-signatures>

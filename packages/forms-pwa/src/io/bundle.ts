@@ -2,20 +2,14 @@
  * Import and export of JSON bundles (bundle.schema.json), loaded lazily: it pulls in core's ajv
  * standalone validators, which the fill-in path does not need.
  *
- * Import is two-phase. {@link planImport} parses and validates EVERYTHING (schema, semantics, each
- * assessment against its set, each locked assessment's content hash, each photo's SHA-256) and reports
- * conflicts with assessments already on the device; nothing is written. {@link applyImport} then writes
+ * Import is two-phase. {@link planImport} parses and verifies EVERYTHING with core's one verifier
+ * (`verifyBundle`: schema, semantics, each assessment against its set and the set hash it pins, each submitted or
+ * locked assessment's content hash, which must be there, each photo's SHA-256, photos nothing references, plans,
+ * duplicates: the same verdict as the CLI and the server) and reports conflicts with assessments already on the
+ * device; nothing is written. {@link applyImport} then writes
  * the accepted documents in one transaction. A bad or hostile file therefore changes nothing.
  */
-import {
-  contentHash,
-  sha256Hex,
-  validateAssessment,
-  validateBundle,
-  validateCriteriaSet,
-  validateFacilityRegistry,
-  verifyContentHash,
-} from '@tieuchi/core';
+import { contentHash, validateCriteriaSet, validateFacilityRegistry, verifyBundle } from '@tieuchi/core';
 import type { Assessment, Bundle, CriteriaSet, Facility, ImprovementPlan, Problem } from '../core.js';
 import { setKey } from '../model/assessment.js';
 import type { RefusedDocument, Storage, StoredPhoto, StoredSet } from '../storage/db.js';
@@ -43,7 +37,6 @@ export type PlanOutcome = { ok: true; plan: ImportPlan } | { ok: false; errors: 
 
 const problem = (code: string, pointer: string, vi: string, en: string): Problem => ({ code, pointer, message: { vi, en } });
 
-const prefix = (errors: Problem[], p: string): Problem[] => errors.map((e) => ({ ...e, pointer: `${p}${e.pointer}` }));
 
 /**
  * Parses and validates an import file's text against what is on the device. Writes nothing.
@@ -86,56 +79,26 @@ export function planParsed(
       ok: false,
       errors: [problem('io.unknown-kind', '/kind', 'Không nhận ra loại tệp (cần "bundle", "assessment", "criteria-set" hoặc "facility-registry").', 'Unrecognised file kind (expected "bundle", "assessment", "criteria-set" or "facility-registry").')],
     };
-  const b = validateBundle(data);
-  if (!b.ok) return b;
-  return planBundle(b.value, known, now);
+  return planBundle(data, known, now);
 }
 
 function planBundle(
-  b: Bundle,
+  data: unknown,
   known: { sets: Map<string, CriteriaSet>; assessments: Map<string, Assessment> },
   now: string,
 ): PlanOutcome {
+  const v = verifyBundle(data, { findSet: (id, version) => known.sets.get(`${id}@${version}`), knowsAssessment: (id) => known.assessments.has(id) });
+  if (!v.ok) return v;
+  const b: Bundle = v.value;
   const errors: Problem[] = [];
-  const sets = new Map(known.sets);
   const newSets: StoredSet[] = [];
-  (b.criteriaSets ?? []).forEach((s, i) => {
+  for (const s of b.criteriaSets ?? []) {
     const key = setKey(s);
-    const have = known.sets.get(key);
-    if (have && contentHash(have) !== contentHash(s)) {
-      errors.push(problem('io.set-differs', `/criteriaSets/${i}`, `Bộ tiêu chí ${key} trên máy khác với bộ trong tệp.`, `Criteria set ${key} on this device differs from the one in the file.`));
-      return;
-    }
-    if (!have) {
-      sets.set(key, s);
-      newSets.push({ key, set: s, importedAt: now });
-    }
-  });
+    if (!known.sets.has(key)) newSets.push({ key, set: s, importedAt: now });
+  }
   const assessments: Assessment[] = [];
   const conflicts: string[] = [];
-  const seen = new Set<string>();
-  b.assessments.forEach((a, i) => {
-    const ptr = `/assessments/${i}`;
-    if (seen.has(a.id)) {
-      errors.push(problem('io.duplicate', `${ptr}/id`, `Phiếu ${a.id} xuất hiện hai lần.`, `Assessment ${a.id} appears twice.`));
-      return;
-    }
-    seen.add(a.id);
-    const key = setKey(a.criteriaSet);
-    const set = sets.get(key);
-    if (!set) {
-      errors.push(problem('io.no-set', `${ptr}/criteriaSet`, `Phiếu ${a.id} dùng bộ tiêu chí ${key}, không có trên máy và không có trong tệp.`, `Assessment ${a.id} uses criteria set ${key}, which is neither on this device nor in the file.`));
-      return;
-    }
-    const v = validateAssessment(a, set);
-    if (!v.ok) {
-      errors.push(...prefix(v.errors, ptr));
-      return;
-    }
-    if (a.status !== 'draft' && a.contentHash && !verifyContentHash(a)) {
-      errors.push(problem('io.hash-mismatch', `${ptr}/contentHash`, `Phiếu đã khoá ${a.id} bị thay đổi sau khi khoá (mã băm không khớp).`, `Locked assessment ${a.id} was changed after locking (content hash mismatch).`));
-      return;
-    }
+  b.assessments.forEach((a) => {
     const existing = known.assessments.get(a.id);
     if (existing) {
       if (contentHash(existing) === contentHash(a) && existing.status === a.status) return; // identical: nothing to do
@@ -147,13 +110,9 @@ function planBundle(
   (b.photos ?? []).forEach((p, i) => {
     let bytes: Uint8Array;
     try {
-      bytes = base64ToBytes(p.dataBase64);
+      bytes = base64ToBytes(p.dataBase64); // verified against its hash by verifyBundle
     } catch {
       errors.push(problem('io.photo-base64', `/photos/${i}/dataBase64`, 'Dữ liệu ảnh không đọc được.', 'Photo data cannot be decoded.'));
-      return;
-    }
-    if (sha256Hex(bytes) !== p.hash) {
-      errors.push(problem('io.photo-hash', `/photos/${i}/hash`, `Ảnh ${p.hash.slice(0, 12)}… không khớp mã băm.`, `Photo ${p.hash.slice(0, 12)}… does not match its hash.`));
       return;
     }
     const photo: StoredPhoto = { hash: p.hash, blob: new Blob([bytes as BlobPart], { type: p.mime }), mime: p.mime, width: p.width ?? 1, height: p.height ?? 1 };
@@ -161,14 +120,7 @@ function planBundle(
     if (p.caption) photo.caption = p.caption;
     photos.push(photo);
   });
-  const plans: ImprovementPlan[] = [];
-  (b.plans ?? []).forEach((p, i) => {
-    if (!seen.has(p.assessmentId) && !known.assessments.has(p.assessmentId)) {
-      errors.push(problem('io.plan-orphan', `/plans/${i}/assessmentId`, `Kế hoạch ${p.id} gắn với phiếu ${p.assessmentId}, không có trong tệp và không có trên máy.`, `Plan ${p.id} belongs to assessment ${p.assessmentId}, which is neither in the file nor on this device.`));
-      return;
-    }
-    plans.push(p);
-  });
+  const plans: ImprovementPlan[] = [...(b.plans ?? [])]; // each belongs to a known assessment (verifyBundle)
   if (errors.length) return { ok: false, errors };
   return { ok: true, plan: { assessments, photos, sets: newSets, plans, conflicts, facilities: b.facilities ?? [] } };
 }

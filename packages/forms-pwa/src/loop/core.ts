@@ -18,6 +18,9 @@ export {
   add,
   sub,
   ZERO,
+  mul,
+  sign,
+  HUNDRED,
 } from '@tieuchi/core';
 export type {
   Scored,

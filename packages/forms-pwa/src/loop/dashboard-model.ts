@@ -4,7 +4,7 @@
  * aggregation themselves are core's (`rankByScore`, `rankByImprovement`, `aggregate`).
  */
 import type { CriteriaSet } from '../core.js';
-import { facilityKey, formatPercent, type Exact, type ImprovementRanking, type ScoreRanking, type Scored } from './core.js';
+import { facilityKey, formatPercent, mul, HUNDRED, type Exact, type ImprovementRanking, type ScoreRanking, type Scored } from './core.js';
 import { byWhen, when } from './scored.js';
 
 export interface Round {
@@ -109,7 +109,7 @@ export function improvementCsvRows(
   r: ImprovementRanking,
   words: { tie: string; full: string; missing: (which: 'baseline' | 'followup') => string; incomplete: string },
 ): (string | number)[][] {
-  const share = (x: Exact) => formatPercent({ num: x.num * 100, den: x.den });
+  const share = (x: Exact) => formatPercent(mul(x, HUNDRED));
   return [
     ...r.rows.map((x) => [x.rank, x.tied ? words.tie : '', x.facilityName, x.facilityId, formatPercent(x.baseline), formatPercent(x.followup), formatPercent(x.gain), share(x.gapClosed)]),
     ...r.alreadyFull.map((x) => ['', words.full, x.facilityName, x.facilityId, '100.0', formatPercent(x.followup), '', '']),

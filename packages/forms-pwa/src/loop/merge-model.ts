@@ -30,5 +30,6 @@ export function resolveMerge(o: MergeOutcome, decisions: ReadonlyMap<string, Mer
   delete merged.submittedAt;
   delete merged.revisionOf;
   delete merged.signatures;
+  delete merged.attestations;
   return merged;
 }

@@ -61,7 +61,7 @@ export interface LastTime {
  * Hints for the next assessment, by item id: every item answered and not met last time (or not assessed), with
  * the planned action when the plan has one.
  */
-export function lastTimeHints(prev: Scored, plan: ImprovementPlan | undefined, display: (x: { num: number; den: number }) => string): Map<string, LastTime> {
+export function lastTimeHints(prev: Scored, plan: ImprovementPlan | undefined, display: (x: Exact) => string): Map<string, LastTime> {
   const actions = new Map(plan?.actions.map((x) => [x.itemId, x]));
   const when = prev.assessment.assessedOn ?? prev.assessment.submittedAt ?? prev.assessment.createdAt ?? '';
   const out = new Map<string, LastTime>();

@@ -3,7 +3,7 @@
  * (core's `Scored`), find a facility's rounds and the previous assessment, format signed deltas.
  */
 import type { Assessment, CriteriaSet, ScoreResult } from '../core.js';
-import { facilityKey, formatPercent, type Exact, type Scored } from './core.js';
+import { exactToNumber, facilityKey, formatPercent, sign, type Exact, type Scored } from './core.js';
 
 /** What the loop views need from the store: a set and a result per assessment. */
 export interface ScoredSource {
@@ -52,11 +52,11 @@ export const pct = (x: Exact | undefined): string => (x ? formatPercent(x) : 'â€
 export function signed(x: Exact | undefined): string {
   if (!x) return 'â€”';
   const s = formatPercent(x);
-  return x.num > 0 ? `+${s}` : s;
+  return sign(x) > 0 ? `+${s}` : s;
 }
 
 /** An exact value as a float, for drawing only (never for decisions). */
-export const toNum = (x: Exact | undefined): number => (x ? x.num / x.den : 0);
+export const toNum = (x: Exact | undefined): number => (x ? exactToNumber(x) : 0);
 
 /** Kinds that pair in reconciliation: the station's own view against an outside one. */
 const isSelf = (a: Assessment): boolean => a.assessmentKind === 'self-assessment';

@@ -117,7 +117,7 @@ export function withAnswer(a: Assessment, itemId: string, patch: AnswerPatch, no
 
 /** A new draft revision of a locked or submitted assessment, linked to it by `revisionOf`. */
 export function newRevision(a: Assessment, now: string, id = newId('a')): Assessment {
-  const { contentHash, lockedAt: _l, submittedAt: _s, signatures: _sig, ...rest } = a;
+  const { contentHash, lockedAt: _l, submittedAt: _s, signatures: _sig, attestations: _att, ...rest } = a;
   const rev: Assessment = { ...rest, id, status: 'draft', createdAt: now, updatedAt: now, revisionOf: { id: a.id } };
   if (contentHash) rev.revisionOf = { id: a.id, contentHash };
   return rev;

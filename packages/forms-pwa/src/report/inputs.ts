@@ -4,7 +4,7 @@
  * reading their bytes here), the improvement plan, and the previous assessment of the same facility
  * with the same set.
  */
-import type { Assessment } from '../core.js';
+import { vietnamDate, type Assessment } from '../core.js';
 import type { AppStore } from '../state/store.js';
 import type { JobPhoto, ReportJob } from './job.js';
 
@@ -95,7 +95,8 @@ export function slug(s: string): string {
 
 /** `<facility>-<yyyy-mm-dd>.pdf` for a report. */
 export function reportFileName(a: Assessment): string {
-  const date = when(a).slice(0, 10);
+  const w = when(a);
+  const date = w ? vietnamDate(w) ?? '' : '';
   return `${slug(a.facility.name) || 'bao-cao'}${date ? `-${date}` : ''}.pdf`;
 }
 

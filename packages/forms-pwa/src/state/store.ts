@@ -3,7 +3,7 @@
  * (so the UI answers at once) and then to IndexedDB through a queue that keeps writes in order.
  * `saving`/`savedAt` tell the UI when the last change is durable.
  */
-import { lockAssessment, mergeThreeWay, resolveConflict, score, type Assessment, type CriteriaSet, type Facility, type Problem, type ScoreResult } from '../core.js';
+import { lockAssessment, mergeThreeWay, resolveConflict, score, type Assessment, type Attestation, type CriteriaSet, type Facility, type Problem, type ScoreResult } from '../core.js';
 import { loadBuiltinFacilities, loadBuiltinSets } from '../data/builtin.js';
 import {
   newAssessment,
@@ -14,6 +14,7 @@ import {
   type NewAssessmentInput,
 } from '../model/assessment.js';
 import { requestPersistence, Storage, storageEvents, type StoredPhoto } from '../storage/db.js';
+import { signLocked } from '../model/attest.js';
 
 /**
  * Why changes are not reaching storage, for the app's banner: the device is full (`quota`), a tab with
@@ -320,13 +321,23 @@ export class AppStore extends EventTarget {
     this._put({ ...rest, ...(signatures.length ? { signatures } : {}), updatedAt: new Date().toISOString() });
   }
 
-  /** Locks a draft: read-only from now on, content hash recorded. */
+  /**
+   * Locks a draft: read-only from now on, content hash recorded, and signed by this device (a statement per
+   * signer, docs/signatures.md). Without WebCrypto (a page not served over HTTPS) it is locked unsigned ("chưa ký").
+   */
   async submit(id: string): Promise<void> {
     const a = this.assessments.get(id);
     const set = a && this.setFor(a);
     if (!a || !set) throw new Error(`Cannot submit "${id}": assessment or its set is missing`);
     const now = new Date().toISOString();
-    this._put(lockAssessment({ ...a, submittedAt: now, updatedAt: now }, set, now));
+    const locked = lockAssessment({ ...a, submittedAt: now, updatedAt: now }, set, now);
+    let attestations: Attestation[] = [];
+    try {
+      attestations = await signLocked(locked, set, await this.storage.deviceKey(), now);
+    } catch {
+      attestations = []; // no WebCrypto or no key storage: the lock (content hash) still holds
+    }
+    this._put(attestations.length ? { ...locked, attestations } : locked);
     await this.flush();
   }
 

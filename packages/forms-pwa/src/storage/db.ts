@@ -7,6 +7,23 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Assessment, CriteriaSet, Facility, ImprovementPlan } from '../core.js';
+import { attestationKeyId, type PublicKeyJwk } from '../core.js';
+
+/**
+ * This device's signing key (docs/signatures.md): ECDSA P-256 made by WebCrypto on first use. The private half is
+ * non-extractable: the browser can sign with it but never hands its bytes to anyone, this app included; it is
+ * kept (as a CryptoKey) in the `settings` store. The public half travels with every signed statement.
+ */
+export interface DeviceKey {
+  privateKey: CryptoKey;
+  publicKey: PublicKeyJwk;
+  /** SHA-256 (hex) of the public key's RFC 7638 thumbprint input: what the council registers. */
+  keyId: string;
+  createdAt: string;
+}
+
+/** The settings key the device key is stored under. */
+export const DEVICE_KEY = 'deviceKey';
 
 /** A photo kept as evidence: the JPEG bytes and what re-encoding would otherwise lose. */
 export interface StoredPhoto {
@@ -344,6 +361,28 @@ export class Storage {
 
   async putSetting(key: string, value: unknown): Promise<void> {
     await (await this._db).put('settings', value, key);
+  }
+
+  /**
+   * This device's signing key, made and stored on first use (two tabs making one at once keep the first stored).
+   * @throws where WebCrypto is missing (a page not served over HTTPS or localhost): the caller locks unsigned
+   */
+  async deviceKey(subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<DeviceKey> {
+    const have = await this.getSetting<DeviceKey>(DEVICE_KEY);
+    if (have?.privateKey && have.publicKey) return have;
+    const pair = (await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const jwk = await subtle.exportKey('jwk', pair.publicKey);
+    const publicKey: PublicKeyJwk = { kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y! };
+    const key: DeviceKey = { privateKey: pair.privateKey, publicKey, keyId: attestationKeyId(publicKey), createdAt: new Date().toISOString() };
+    const db = await this._db;
+    const tx = db.transaction('settings', 'readwrite', { durability: 'strict' });
+    const again = (await tx.store.get(DEVICE_KEY)) as DeviceKey | undefined;
+    if (again?.privateKey) {
+      await tx.done;
+      return again;
+    }
+    await Promise.all([tx.store.put(key, DEVICE_KEY), tx.done]);
+    return key;
   }
 
   /**

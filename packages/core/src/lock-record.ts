@@ -1,0 +1,50 @@
+/**
+ * The verdict recorded at locking, and the check that the current engine still agrees with it.
+ * A locked assessment is evidence: if a newer engine decides it differently, the app must say so rather than
+ * silently show a new verdict (docs/scoring.md, "Locking").
+ */
+import type { Assessment, CriteriaSet, LocalizedText, ScoreResult } from './generated/types.js';
+import { eq } from './exact.js';
+import { message } from './messages.js';
+import { ENGINE_VERSION, score } from './score.js';
+
+export type ScoredAtLock = NonNullable<Assessment['scoredAtLock']>;
+
+/** The record of `result` as kept in `scoredAtLock`. */
+export function recordOf(result: ScoreResult): ScoredAtLock {
+  const r: ScoredAtLock = { engineVersion: ENGINE_VERSION, decision: result.decision, points: result.total.points, max: result.total.max };
+  if (result.total.percent) r.percent = result.total.percent;
+  if (result.meanLevel) r.meanLevel = result.meanLevel;
+  if (result.rating) r.rating = result.rating.id;
+  return r;
+}
+
+/** Scores `a` with `set` and returns the record, or undefined when it cannot be scored (then nothing is recorded). */
+export function scoredAtLock(set: CriteriaSet, a: Assessment): ScoredAtLock | undefined {
+  const r = score(set, a);
+  return r.ok ? recordOf(r.value) : undefined;
+}
+
+const sameExact = (x: ScoredAtLock['points'] | undefined, y: ScoredAtLock['points'] | undefined): boolean => (x === undefined || y === undefined ? x === y : eq(x, y));
+
+const DECISION: Record<ScoredAtLock['decision'], LocalizedText & { en: string }> = {
+  pass: { vi: 'đạt', en: 'pass' },
+  fail: { vi: 'không đạt', en: 'fail' },
+  incomplete: { vi: 'chưa đủ', en: 'incomplete' },
+  none: { vi: 'không kết luận', en: 'no decision' },
+};
+
+/**
+ * Compares the verdict recorded when `assessment` was locked with `current` (its result now).
+ * @returns undefined when nothing was recorded (not locked, or locked before the record existed); otherwise
+ *   whether the decision, total or rating changed, and a message for people naming both verdicts.
+ */
+export function lockedVerdict(assessment: Assessment, current: ScoreResult): { changed: boolean; then: ScoredAtLock; message: { vi: string; en: string } } | undefined {
+  const then = assessment.scoredAtLock;
+  if (!then) return undefined;
+  const now = recordOf(current);
+  const changed =
+    then.decision !== now.decision || !sameExact(then.points, now.points) || !sameExact(then.max, now.max) || !sameExact(then.meanLevel, now.meanLevel) || then.rating !== now.rating;
+  const args = { then: DECISION[then.decision], now: DECISION[now.decision], version: then.engineVersion, current: ENGINE_VERSION };
+  return { changed, then, message: message(changed ? 'lock.verdict-changed' : 'lock.verdict-same', args) };
+}
