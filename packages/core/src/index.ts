@@ -109,3 +109,4 @@ export {
   type SubtleLike,
 } from './attest.js';
 export { csvField } from './csv.js';
+export { parseLocaleNumber, formatLocaleNumber, type ParsedNumber, type NumberLocale } from './parse-number.js';

@@ -78,6 +78,17 @@ describe('mergeThreeWay: one part at a time', () => {
     expect(validateAssessment(m.merged).ok).toBe(true);
   });
 
+  it('keeps a conflict that is the only trace of an item (no answer left in any copy)', () => {
+    // Found by the app's two-tab property test: the other tab wrote a merge with a conflict on i1 (left unset);
+    // this tab, unchanged since the base, must take that conflict, not drop it.
+    const ours = draft({ i2: base.answers.i2! });
+    const conflict = { path: '/answers/i1', base: { value: 'met' }, candidates: [{ value: { value: 'partial' } }, {}] };
+    const theirs = draft({ i2: base.answers.i2! }, { conflicts: [conflict] });
+    const m = merge(ours, ours, theirs);
+    expect(m.merged.conflicts).toEqual([conflict]);
+    expect(merge(ours, theirs, ours).merged.conflicts).toEqual([conflict]);
+  });
+
   it('does not let device clocks decide: the later `at` does not win', () => {
     const ours = draft({ i1: { value: 'met', at: '2099-01-01T00:00:00Z' } });
     const theirs = draft({ i1: { value: 'not-met', at: '2000-01-01T00:00:00Z' } });

@@ -89,7 +89,7 @@ describe('hostile import files through the UI', () => {
     const sampled = fc.sample(fc.array(mutation, { minLength: 1, maxLength: 4 }), { numRuns: 16, seed: 20261122 }).map((ms) => JSON.stringify(mutate(bundle, ms)));
     const files = [
       ...sampled,
-      JSON.stringify({ ...bundle, assessments: [{ ...assessment, answers: { i1: { value: 'not-met' } } }] }), // same id, changed: conflict, then cancel
+      JSON.stringify({ ...bundle, assessments: [{ ...assessment, answers: { i1: { value: 'not-met' } } }] }), // same id, changed: merged per answer, the item both changed kept as a conflict
       '{"kind":"bundle","__proto__":{"polluted":true},"schemaVersion":1,"assessments":[]}',
       JSON.stringify({ ...bundle, photos: [{ hash: 'a'.repeat(64), mime: 'image/jpeg', dataBase64: '!!!' }] }),
       '[]'.repeat(20_000),
@@ -109,9 +109,14 @@ describe('hostile import files through the UI', () => {
       const accepted = (await page.locator('[data-import-ok]').count()) > 0;
       if (!accepted) expect(await dump(page), `file ${i} was refused but storage changed`).toBe(stored);
       else {
-        // A valid file may add documents, never change the one already there.
+        // A valid file may add documents; the draft already there is merged answer by answer (issue 13): each of
+        // its answers stays, or is kept in `conflicts` beside the file's, never silently replaced.
         const now = JSON.parse(await dump(page)) as { assessments: string[] };
-        expect(now.assessments).toContain(JSON.stringify(assessment));
+        type Doc = { id: string; answers: Record<string, { value?: unknown }>; conflicts?: { path: string }[] };
+        const mine = now.assessments.map((x) => JSON.parse(x) as Doc).find((x) => x.id === assessment.id);
+        expect(mine, `file ${i}: the device copy is gone`).toBeDefined();
+        for (const [item, ans] of Object.entries(assessment.answers as Record<string, { value?: unknown }>))
+          expect(mine!.answers[item]?.value === ans.value || !!mine!.conflicts?.some((c) => c.path === `/answers/${item}`), `file ${i}: ${item}`).toBe(true);
         stored = await dump(page);
       }
     }

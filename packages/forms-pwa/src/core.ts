@@ -37,8 +37,12 @@ export {
   formatPercent,
   exactToNumber,
   lockedVerdict,
+  parseLocaleNumber,
+  formatLocaleNumber,
+  mergeThreeWay,
+  resolveConflict,
 } from '@tieuchi/core';
-export type { Problem, Outcome } from '@tieuchi/core';
+export type { Problem, Outcome, ParsedNumber } from '@tieuchi/core';
 // Integrity (issue 15): signed statements made at lock and their verification.
 export { attestationKeyId, buildStatement, signStatement, verifyAttestations } from '@tieuchi/core';
 export type { Attestation, AttestationCheck, AttestationReport, PublicKeyJwk } from '@tieuchi/core';

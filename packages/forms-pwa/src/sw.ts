@@ -3,6 +3,7 @@
  * `apply` function: it waits for the store's pending writes, tells the new worker to take over and
  * reloads once it controls the page.
  */
+import { flushPendingEdits } from './state/pending-edits.js';
 import type { Workbox } from 'workbox-window';
 import { appStore } from './state/store.js';
 
@@ -25,6 +26,8 @@ export async function registerServiceWorker(): Promise<Workbox | undefined> {
     pending = () => {
       // Every change must be durable first; changes held in memory after a failed write (storage full)
       // are written again, and while that fails the page does not reload: the storage banner says why.
+      // A number still being typed is sent first.
+      flushPendingEdits();
       void appStore()
         .retry()
         .then((saved) => {

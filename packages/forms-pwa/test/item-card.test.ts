@@ -98,7 +98,88 @@ describe('<tc-item-card>', () => {
     el.addEventListener('answer-change', (e) => seen((e as CustomEvent<AnswerChangeDetail>).detail));
     const input = control.shadowRoot!.querySelector('input')!;
     input.value = '4';
+    input.dispatchEvent(new Event('input'));
     input.dispatchEvent(new Event('change'));
     expect(seen).toHaveBeenCalledWith({ itemId: 'i4', patch: { value: 4 } });
+  });
+});
+
+describe('<tc-answer-control> numbers (issue 13)', () => {
+  async function numeric(id = 'i4', answers = {}) {
+    const { el, control } = await card(id, answers);
+    const seen = vi.fn();
+    el.addEventListener('answer-change', (e) => seen((e as CustomEvent<AnswerChangeDetail>).detail.patch));
+    const input = control.shadowRoot!.querySelector('input')!;
+    const type = async (text: string) => {
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+      await control.updateComplete;
+    };
+    return { control, input, seen, type };
+  }
+
+  it('saves as typed once typing pauses, not on every key', async () => {
+    vi.useFakeTimers();
+    try {
+      const { seen, type } = await numeric();
+      await type('4');
+      await type('45');
+      expect(seen).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(600);
+      expect(seen).toHaveBeenCalledTimes(1);
+      expect(seen).toHaveBeenCalledWith({ value: 45 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads a decimal comma in Vietnamese and echoes it in the same format', async () => {
+    const { control, input, seen, type } = await numeric();
+    await type('4,5');
+    input.dispatchEvent(new Event('change'));
+    expect(seen).toHaveBeenCalledWith({ value: 4.5 });
+  });
+
+  it('refuses a value below the minimum at the field and sends nothing', async () => {
+    const { control, input, seen, type } = await numeric();
+    await type('-2');
+    input.dispatchEvent(new Event('change'));
+    await control.updateComplete;
+    expect(seen).not.toHaveBeenCalled();
+    expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('từ 0 trở lên');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('refuses text that is not a number instead of dropping a separator (English: 9,5)', async () => {
+    setLocale('en');
+    const { control, input, seen, type } = await numeric();
+    await type('9,5');
+    input.dispatchEvent(new Event('change'));
+    await control.updateComplete;
+    expect(seen).not.toHaveBeenCalled();
+    expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('not a number');
+  });
+
+  it('asks whether "1.500" is thousands or a decimal, and sends only the chosen reading', async () => {
+    const { control, input, seen, type } = await numeric();
+    await type('1.500');
+    input.dispatchEvent(new Event('change'));
+    await control.updateComplete;
+    expect(seen).not.toHaveBeenCalled();
+    const buttons = control.shadowRoot!.querySelectorAll<HTMLButtonElement>('[data-number-ambiguous] button');
+    expect([...buttons].map((b) => b.textContent?.trim())).toEqual([
+      '1.500 (dấu chấm phân cách hàng nghìn)',
+      '1,5 (dấu chấm là dấu thập phân)',
+    ]);
+    buttons[0]!.click();
+    expect(seen).toHaveBeenCalledWith({ value: 1500 });
+  });
+
+  it('flags a stored value the item refuses instead of failing', async () => {
+    const control = document.createElement('tc-answer-control');
+    control.item = item('i4');
+    control.answer = { value: -7 };
+    await mount(control);
+    expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('-7');
   });
 });

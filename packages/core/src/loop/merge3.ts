@@ -201,7 +201,12 @@ export function mergeThreeWay(base: Assessment | null, ours: Assessment, theirs:
 
   // Answers, part by part.
   const answers: Record<string, AssessmentAnswer> = {};
-  const ids = [...new Set([...Object.keys(base?.answers ?? {}), ...Object.keys(ours.answers), ...Object.keys(theirs.answers)])].sort();
+  // An item whose only trace is an open conflict (its part left unset, no note, no photo) has no answer in any
+  // copy: its id comes from the conflict's path, so the conflict is not dropped.
+  const conflictIds = [openB, openO, openT].flatMap((m) =>
+    [...m.keys()].map((p) => /^\/answers\/([^/]+)/.exec(p)?.[1]).filter((x) => x !== undefined).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~')),
+  );
+  const ids = [...new Set([...Object.keys(base?.answers ?? {}), ...Object.keys(ours.answers), ...Object.keys(theirs.answers), ...conflictIds])].sort();
   for (const id of ids) {
     const b = base?.answers[id];
     const o = ours.answers[id];

@@ -1,9 +1,23 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import type { AssessmentAnswer, CriteriaSetItem } from '../core.js';
-import { LocaleController, loc, t } from '../i18n.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { formatLocaleNumber, parseLocaleNumber, type AssessmentAnswer, type CriteriaSetItem } from '../core.js';
+import { LocaleController, loc, locale, t } from '../i18n.js';
+import { flushPendingEdits, holdEdit } from '../state/pending-edits.js';
 import { shared } from '../styles.js';
 import type { AnswerPatch } from '../model/assessment.js';
+
+type NumericResponse = Extract<CriteriaSetItem['response'], { kind: 'numeric' }>;
+
+/** What a typed number means for an item: a patch to store, an error, what was understood, or two readings. */
+interface NumberReading {
+  patch?: AnswerPatch;
+  error?: string;
+  echo?: string;
+  ambiguous?: [number, number];
+}
+
+/** How long typing must pause before a number is saved. */
+export const NUMBER_DEBOUNCE_MS = 500;
 
 /** Detail of `answer-change`: the changed fields of one item's answer (`undefined` removes a field). */
 export type AnswerChangeDetail = { itemId: string; patch: AnswerPatch };
@@ -31,6 +45,10 @@ export class TcAnswerControl extends LitElement {
       .num { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
       .num input { width: 10ch; }
       .pts { font-size: 0.85em; color: var(--tc-muted); }
+      #num-msg p { margin: 4px 0 0; }
+      .num-err { color: var(--tc-red); font-weight: 600; }
+      input[aria-invalid='true'] { border-color: var(--tc-red); border-width: 2px; }
+      .ask { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-top: 6px; }
     `,
   ];
 
@@ -40,6 +58,11 @@ export class TcAnswerControl extends LitElement {
   @property({ attribute: false }) answer: AssessmentAnswer | undefined;
   /** Disables every control (a locked assessment). */
   @property({ type: Boolean }) readonly = false;
+
+  /** The number being typed, while it differs from the stored value (undefined: show the stored one). */
+  @state() private _text: string | undefined;
+  private _timer: ReturnType<typeof setTimeout> | undefined;
+  private _release: (() => void) | undefined;
 
   constructor() {
     super();
@@ -70,24 +93,132 @@ export class TcAnswerControl extends LitElement {
           ${na}
         </div>`;
       case 'numeric':
-        return html`<div class="num">
-          <label>
-            <span class="sr-only">${t('ans.number')}</span>
-            <input
-              type="number"
-              inputmode="decimal"
-              step="any"
-              min=${r.min ?? nothing}
-              max=${r.max ?? nothing}
-              .value=${typeof a?.value === 'number' ? String(a.value) : ''}
-              ?disabled=${this.readonly}
-              @change=${this._onNumber}
-            />
-          </label>
-          <span>${loc(r.unit)}</span>
-          ${na}
-        </div>`;
+        return this._numeric(r, a, na);
     }
+  }
+
+  /** Smallest and largest value the item allows (core's rule: `min` defaults to the first band's). */
+  private _range(r: NumericResponse): { min: number; max: number | undefined } {
+    return { min: r.min ?? r.bands[0]!.min, max: r.max };
+  }
+
+  /** What a typed text means for this item: the patch to store, or why not (in the user's language). */
+  private _read(text: string, r: NumericResponse): NumberReading {
+    const l = locale();
+    const p = parseLocaleNumber(text, l);
+    if (p.kind === 'empty') return { patch: { value: undefined } };
+    if (p.kind === 'invalid') return { error: t('ans.numInvalid', { text: text.trim() }) };
+    if (p.kind === 'ambiguous') return { ambiguous: p.readings };
+    return this._check(p.value, r);
+  }
+
+  private _check(value: number, r: NumericResponse): NumberReading {
+    const { min, max } = this._range(r);
+    const l = locale();
+    const f = (n: number) => formatLocaleNumber(n, l);
+    if (value < min || (max !== undefined && value > max))
+      return {
+        error: max === undefined ? t('ans.numMin', { value: f(value), min: f(min) }) : t('ans.numRange', { value: f(value), min: f(min), max: f(max) }),
+      };
+    return { patch: { value }, echo: `${f(value)}${r.unit ? ` ${loc(r.unit)}` : ''}` };
+  }
+
+  private _numeric(r: NumericResponse, a: AssessmentAnswer | undefined, na: unknown) {
+    const l = locale();
+    const storedText = typeof a?.value === 'number' ? formatLocaleNumber(a.value, l) : a?.value === undefined ? '' : String(a.value);
+    const text = this._text ?? storedText;
+    let st: NumberReading = {};
+    if (this._text !== undefined) st = this._read(this._text, r);
+    else if (a?.value !== undefined) {
+      const c = typeof a.value === 'number' ? this._check(a.value, r) : { error: '' };
+      // A stored value the item refuses (older version, another tab, an import): say so, ask for it again.
+      st = c.error !== undefined ? { error: t('ans.numStored', { value: storedText }) } : c;
+    }
+    const { min, max } = this._range(r);
+    return html`<div class="num">
+        <label>
+          <span class="sr-only">${t('ans.number')}</span>
+          <input
+            type="text"
+            inputmode="decimal"
+            autocomplete="off"
+            data-number
+            data-min=${min}
+            data-max=${max ?? nothing}
+            aria-invalid=${st.error !== undefined ? 'true' : 'false'}
+            aria-describedby="num-msg"
+            .value=${text}
+            ?disabled=${this.readonly}
+            @input=${(e: Event) => this._onNumberInput(e, r)}
+            @change=${this._onNumberChange}
+          />
+        </label>
+        <span>${loc(r.unit)}</span>
+        ${na}
+      </div>
+      <div id="num-msg" aria-live="polite">
+        ${st.error !== undefined ? html`<p class="num-err" role="alert" data-number-error>${st.error}</p>` : nothing}
+        ${st.echo && this._text !== undefined ? html`<p class="pts" data-number-echo>${t('ans.numUnderstood', { value: st.echo })}</p>` : nothing}
+        ${st.ambiguous
+          ? html`<div class="ask" role="group" data-number-ambiguous>
+              <span>${t('ans.numAmbiguous', { text: (this._text ?? '').trim() })}</span>
+              <button data-reading="0" @click=${() => this._choose(st.ambiguous![0], r)}>${t('ans.numThousands', { value: formatLocaleNumber(st.ambiguous[0], l) })}</button>
+              <button data-reading="1" @click=${() => this._choose(st.ambiguous![1], r)}>${t('ans.numDecimal', { value: formatLocaleNumber(st.ambiguous[1], l) })}</button>
+            </div>`
+          : nothing}
+      </div>`;
+  }
+
+  private _onNumberInput(e: Event, r: NumericResponse) {
+    this._text = (e.target as HTMLInputElement).value;
+    const st = this._read(this._text, r);
+    this._cancelPending();
+    if (!st.patch) return; // nothing is stored while the text is refused or ambiguous
+    const same = st.patch.value === this.answer?.value;
+    if (same) return;
+    const patch = st.patch;
+    // Saved as typed, once typing pauses (like notes, but without a write per key).
+    const send = () => {
+      this._cancelPending();
+      this._emit(patch);
+    };
+    this._timer = setTimeout(send, NUMBER_DEBOUNCE_MS);
+    this._release = holdEdit(send);
+  }
+
+  /** Leaving the field sends what was typed at once, and shows it in the user's format. */
+  private _onNumberChange() {
+    const r = this.item.response as NumericResponse;
+    if (this._text === undefined) return;
+    const st = this._read(this._text, r);
+    if (this._release) {
+      flushPendingEdits();
+    }
+    if (st.patch) this._text = undefined;
+  }
+
+  private _choose(value: number, r: NumericResponse) {
+    const st = this._check(value, r);
+    if (!st.patch) {
+      this._text = formatLocaleNumber(value, locale());
+      return;
+    }
+    this._cancelPending();
+    this._text = undefined;
+    this._emit(st.patch);
+  }
+
+  private _cancelPending() {
+    clearTimeout(this._timer);
+    this._timer = undefined;
+    this._release?.();
+    this._release = undefined;
+  }
+
+  override disconnectedCallback() {
+    // A field going away (another section, another view) sends what was typed first.
+    if (this._release) flushPendingEdits();
+    super.disconnectedCallback();
   }
 
   private _button(value: string, label: unknown, cls: string) {
@@ -105,12 +236,6 @@ export class TcAnswerControl extends LitElement {
 
   private _onNa() {
     this._emit(this.answer?.na ? { na: undefined } : { na: true });
-  }
-
-  private _onNumber(e: Event) {
-    const input = e.target as HTMLInputElement;
-    const n = input.value === '' ? undefined : Number(input.value);
-    this._emit({ value: n !== undefined && Number.isFinite(n) ? n : undefined });
   }
 
   private _emit(patch: AnswerPatch) {

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { LocaleController, locale, setLocale, t } from '../i18n.js';
 import { parseRoute, href, type Route } from '../router.js';
+import { flushPendingEdits } from '../state/pending-edits.js';
 import { StoreController } from '../state/store-controller.js';
 import { closeIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
@@ -65,6 +66,19 @@ export class TcApp extends LitElement {
     window.scrollTo({ top: 0 });
   };
 
+  /**
+   * Leaving or reloading while a change is not durable yet (a number still being typed, a write in flight, a
+   * photo or an assessment that storage refused) asks first: the browser shows its own "leave site?" prompt.
+   */
+  private readonly _onBeforeUnload = (e: BeforeUnloadEvent) => {
+    flushPendingEdits();
+    const store = this._store.store;
+    if (store.saveState === 'saving' || store.unsavedCount > 0) {
+      e.preventDefault();
+      e.returnValue = ''; // older browsers need it set
+    }
+  };
+
   constructor() {
     super();
     new LocaleController(this);
@@ -72,6 +86,7 @@ export class TcApp extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    window.addEventListener('beforeunload', this._onBeforeUnload);
     window.addEventListener('hashchange', this._onHash);
     this.addEventListener('toast', this._onToast as EventListener);
   }
@@ -79,6 +94,7 @@ export class TcApp extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this._onHash);
+    window.removeEventListener('beforeunload', this._onBeforeUnload);
   }
 
   override render() {

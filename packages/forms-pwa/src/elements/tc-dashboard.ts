@@ -2,7 +2,10 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Assessment, CriteriaSet, Problem, ScoreResult } from '../core.js';
 import { LocaleController, formatDate, loc, locale, t } from '../i18n.js';
-import { aggregate, formatPercent, rankByImprovement, rankByScore, score, type Scored } from '../loop/core.js';
+import { aggregate, facilityKey, formatPercent, rankByImprovement, rankByScore, score, type Scored } from '../loop/core.js';
+
+/** The round picker's value for "latest assessment of each facility, any round". */
+const ALL_ROUNDS = '*';
 import { download, toCsv } from '../loop/csv.js';
 import { heatMap, improvementCsvRows, latestPerFacility, roundsOf, scoreCsvRows, setsOf, trendOf } from '../loop/dashboard-model.js';
 import { criterionInfo } from '../loop/labels.js';
@@ -102,7 +105,8 @@ export class TcDashboard extends LitElement {
     const list = all.filter((s) => s.set.id === setId);
     const rounds = roundsOf(list);
     const pick = (v: string, fallback: string | undefined) => (rounds.some((r) => r.id === v) ? v : (fallback ?? ''));
-    const round = pick(this._round, rounds.at(-1)?.id);
+    // "Latest per facility" is a choice of its own (ALL), not an empty value the default would replace.
+    const round = this._round === ALL_ROUNDS ? '' : pick(this._round, rounds.at(-1)?.id);
     const followup = pick(this._followup, rounds.at(-1)?.id);
     const baseline = pick(this._baseline, rounds.at(-2)?.id ?? rounds.at(-1)?.id);
     const mode: Mode = rounds.length < 2 ? 'score' : this._mode;
@@ -153,8 +157,8 @@ export class TcDashboard extends LitElement {
   }) {
     const roundSelect = (name: string, label: string, value: string, on: (x: string) => void, allowAll = false) => html`<label><span>${label}</span>
       <select name=${name} @change=${(e: Event) => on((e.target as HTMLSelectElement).value)}>
-        ${allowAll ? html`<option value="" ?selected=${!value}>${t('dash.allRounds')}</option>` : nothing}
-        ${v.rounds.map((r) => html`<option value=${r.id} ?selected=${r.id === value}>${r.id} (${r.count})</option>`)}
+        ${allowAll ? html`<option value=${ALL_ROUNDS} ?selected=${!value}>${t('dash.allRounds')}</option>` : nothing}
+        ${v.rounds.map((r) => html`<option value=${r.id} ?selected=${r.id === value}>${r.label} (${r.count})</option>`)}
       </select></label>`;
     const agg = aggregate(v.inFocus);
     const meanOf = new Map(agg.criteria.map((c) => [c.id, c.meanPercent]));
@@ -163,13 +167,15 @@ export class TcDashboard extends LitElement {
       return { label: criterionInfo(id, v.set).label, value: toNum(m), text: formatPercent(m) };
     });
     const trend = trendOf(v.list, v.facility).map((p) => ({
-      label: p.round || formatDate(p.when),
+      label: p.roundLabel || formatDate(p.when),
       value: p.percent ? toNum(p.percent) : undefined,
       text: p.percent ? formatPercent(p.percent) : t('decision.incomplete'),
     }));
     const facName = v.facilities.find((f) => (f.assessment.facility.registryId ?? f.assessment.facility.id) === v.facility)?.assessment.facility.name ?? '';
     const hm = heatMap(v.inFocus, v.set, (c) => `${c.code ? `${c.code}. ` : ''}${loc(c.title)}`);
-    const focusLabel = (v.mode === 'score' ? v.round : v.followup) || t('dash.allRounds');
+    // Rounds are shown by their names as written, never by their ids (slugs).
+    const roundName = (id: string) => roundsOf(v.list).find((r) => r.id === id)?.label ?? id;
+    const focusLabel = roundName(v.mode === 'score' ? v.round : v.followup) || t('dash.allRounds');
     return html`
       <div class="controls card">
         <label><span>${t('dash.set')}</span>
@@ -189,9 +195,10 @@ export class TcDashboard extends LitElement {
       </div>
       <div class="grid">
         <section class="card" data-section="ranking">
-          <h2>${v.mode === 'score' ? t('dash.rankingScore', { round: v.round || t('dash.allRounds') }) : t('dash.rankingImprovement', { from: v.baseline, to: v.followup })}
+          <h2>${v.mode === 'score' ? t('dash.rankingScore', { round: roundName(v.round) || t('dash.allRounds') }) : t('dash.rankingImprovement', { from: roundName(v.baseline), to: roundName(v.followup) })}
             <button @click=${() => this._exportRanking(v)} data-action="ranking-csv">${t('dash.export')}</button></h2>
           <tc-dashboard-ranking .score=${v.scoreRanking} .improvement=${v.improvement}></tc-dashboard-ranking>
+          ${this._notRanked(v.scoreRanking, v.facilities, roundName(v.round))}
         </section>
         <div ${cssom({ 'display': 'grid', 'gap': '12px' })}>
           <section class="card" data-section="weakest">
@@ -257,6 +264,21 @@ export class TcDashboard extends LitElement {
     this._imported = new Map();
     this._importedSets = new Map();
     this._errors = [];
+  }
+
+  /**
+   * Facilities of the chosen set with no assessment in the chosen round: listed apart, with the reason, so that no
+   * station silently drops out of the ranking.
+   */
+  private _notRanked(r: ReturnType<typeof rankByScore> | undefined, facilities: Scored[], round: string) {
+    if (!r || !round) return nothing;
+    const shown = new Set([...r.rows, ...r.incomplete].map((x) => x.facilityId));
+    const absent = facilities.filter((s) => !shown.has(facilityKey(s.assessment)));
+    if (!absent.length) return nothing;
+    return html`<div class="muted" data-not-ranked=${absent.length}>
+      <p>${t('dash.notRanked', { n: absent.length, round })}</p>
+      <ul>${absent.map((s) => html`<li>${s.assessment.facility.name} — ${t('dash.notRankedWhy', { round, last: s.assessment.round?.label ?? formatDate(s.assessment.assessedOn ?? s.assessment.createdAt) })}</li>`)}</ul>
+    </div>`;
   }
 
   private _exportRanking(v: { scoreRanking: ReturnType<typeof rankByScore> | undefined; improvement: ReturnType<typeof rankByImprovement> | undefined; round: string; baseline: string; followup: string }) {

@@ -14,6 +14,19 @@ import type { AnswerChangeDetail } from './tc-answer-control.js';
 import type { PhotoEventDetail } from './tc-photo-evidence.js';
 import { PreviousRoundController } from '../loop/previous-round.js';
 import './tc-item-card.js';
+import type { ConflictResolveDetail, ItemConflict } from './tc-item-card.js';
+
+/** An assessment's open conflicts by item id (from their JSON Pointers `/answers/<item>[/note]`). */
+function conflictsByItem(a: { conflicts?: ItemConflict[] }): Map<string, ItemConflict[]> {
+  const out = new Map<string, ItemConflict[]>();
+  for (const c of a.conflicts ?? []) {
+    const m = /^\/answers\/([^/]+)/.exec(c.path);
+    if (!m) continue;
+    const id = m[1]!.replaceAll('~1', '/').replaceAll('~0', '~');
+    out.set(id, [...(out.get(id) ?? []), c]);
+  }
+  return out;
+}
 import './tc-plan-hint.js';
 import './tc-score-panel.js';
 import './tc-section-nav.js';
@@ -114,11 +127,12 @@ export class TcFill extends LitElement {
           @answer-change=${this._onAnswer}
           @photo-add=${this._onPhotoAdd}
           @photo-remove=${this._onPhotoRemove}
+          @conflict-resolve=${this._onResolve}
           @focusin=${this._onFocus}
         >
           <h2>${idx + 1}. ${loc(section.title)}</h2>
           ${section.description ? html`<p class="muted">${loc(section.description)}</p>` : nothing}
-          ${section.criteria.map((c) => this._criterion(c, sres?.criteria.find((x) => x.id === c.id), a.answers, ro, hints))}
+          ${section.criteria.map((c) => this._criterion(c, sres?.criteria.find((x) => x.id === c.id), a.answers, ro, hints, conflictsByItem(a)))}
           <div class="pager">
             ${idx > 0
               ? html`<a class="btn" href=${href({ view: 'fill', id: a.id, section: set.sections[idx - 1]!.id })}>${t('fill.prevSection')}</a>`
@@ -138,6 +152,7 @@ export class TcFill extends LitElement {
     answers: Record<string, AssessmentAnswer>,
     ro: boolean,
     hints: ReadonlyMap<string, LastTime>,
+    conflicts: ReadonlyMap<string, ItemConflict[]>,
   ) {
     const items = new Map(cr?.items.map((i) => [i.id, i]));
     return html`<div class="criterion" data-criterion=${c.id}>
@@ -156,6 +171,8 @@ export class TcFill extends LitElement {
             .item=${it}
             .answer=${answers[it.id]}
             .result=${items.get(it.id)}
+            .conflicts=${conflicts.get(it.id)}
+            .unsavedPhotos=${this._unsavedPhotos(it.id)}
             ?readonly=${ro}
           >${hints.has(it.id) ? html`<tc-plan-hint slot="last-time" .hint=${hints.get(it.id)}></tc-plan-hint>` : nothing}</tc-item-card>`,
         )}
@@ -165,6 +182,17 @@ export class TcFill extends LitElement {
   private _onAnswer(e: CustomEvent<AnswerChangeDetail>) {
     this._lastItem = e.detail.itemId;
     this._store.store.answer(this.assessmentId, e.detail.itemId, e.detail.patch);
+  }
+
+  /** How many photos of this item wait in memory because storage refused them. */
+  private _unsavedPhotos(itemId: string): number {
+    let n = 0;
+    for (const p of this._store.store.pendingPhotos.values()) if (p.id === this.assessmentId && p.itemId === itemId) n++;
+    return n;
+  }
+
+  private _onResolve(e: CustomEvent<ConflictResolveDetail>) {
+    this._store.store.resolve(this.assessmentId, e.detail.path, e.detail.index);
   }
 
   private _onPhotoAdd(e: CustomEvent<PhotoEventDetail>) {

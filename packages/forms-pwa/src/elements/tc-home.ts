@@ -5,6 +5,7 @@ import { LocaleController, formatDate, loc, t } from '../i18n.js';
 import { totalProgress } from '../model/progress.js';
 import { href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
+import type { ArchivedAssessment } from '../storage/db.js';
 import { shared } from '../styles.js';
 import './tc-facility-map.js';
 import { cssom } from './cssom.js';
@@ -20,6 +21,9 @@ export class TcHome extends LitElement {
   static override styles = [
     shared,
     css`
+      .archive { margin-top: 16px; }
+      .archive ul { list-style: none; padding: 0; display: grid; gap: 10px; }
+      .archive .purge { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
       :host { display: block; }
       .tools { display: flex; gap: 8px; flex-wrap: wrap; margin-bottom: 12px; align-items: center; }
       .tools input { flex: 1 1 240px; }
@@ -36,6 +40,10 @@ export class TcHome extends LitElement {
   private readonly _store = new StoreController(this);
   @state() private _q = '';
   @state() private _status: StatusFilter = 'all';
+  @state() private _archive: ArchivedAssessment[] = [];
+  @state() private _archiveOpen = false;
+  /** What was typed to delete a locked assessment for good, by id. */
+  @state() private _purgeName = new Map<string, string>();
 
   constructor() {
     super();
@@ -76,6 +84,7 @@ export class TcHome extends LitElement {
           : shown.length === 0
             ? html`<p class="muted">${t('home.noMatch')}</p>`
             : html`<ul>${shown.map((a) => this._row(a))}</ul>`}
+      ${this._archiveList()}
       <tc-facility-map></tc-facility-map>
     `;
   }
@@ -101,8 +110,61 @@ export class TcHome extends LitElement {
     </li>`;
   }
 
-  private _delete(a: Assessment) {
-    if (confirm(t('home.confirmDelete', { name: a.facility.name }))) void this._store.store.remove(a.id);
+  /** Deleting moves to the archive at once (no prompt: it can be restored from there). */
+  private async _delete(a: Assessment) {
+    await this._store.store.remove(a.id);
+    await this._loadArchive();
+  }
+
+  private async _loadArchive() {
+    try {
+      this._archive = await this._store.store.storage.listArchive();
+    } catch {
+      this._archive = [];
+    }
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this._loadArchive();
+  }
+
+  /** The archive: deleted assessments, restorable; deleting a locked one for good needs its name typed back. */
+  private _archiveList() {
+    if (!this._archive.length) return nothing;
+    return html`<details class="card archive" data-archive=${this._archive.length} ?open=${this._archiveOpen} @toggle=${(e: Event) => (this._archiveOpen = (e.target as HTMLDetailsElement).open)}>
+      <summary>${t('home.archive', { n: this._archive.length })}</summary>
+      <p class="muted">${t('home.archiveHint')}</p>
+      <ul>
+        ${this._archive.map(({ assessment: a, archivedAt }) => {
+          const locked = a.status !== 'draft';
+          const typed = this._purgeName.get(a.id) ?? '';
+          const ok = !locked || typed.trim() === a.facility.name.trim();
+          return html`<li data-archived=${a.id}>
+            <div><strong>${a.facility.name}</strong> · ${t(`kind.${a.assessmentKind}`)} · ${t(`status.${a.status}`)} <span class="muted">(${t('home.archivedAt', { date: formatDate(archivedAt) })})</span></div>
+            <div class="row">
+              <button data-action="restore" @click=${() => this._restore(a.id)}>${t('home.restore')}</button>
+              ${locked
+                ? html`<label class="purge">${t('home.purgeLockedLabel', { name: a.facility.name })}
+                    <input data-purge-name .value=${typed} @input=${(e: Event) => (this._purgeName = new Map(this._purgeName).set(a.id, (e.target as HTMLInputElement).value))} /></label>`
+                : nothing}
+              <button class="danger" data-action="purge" ?disabled=${!ok} @click=${() => this._purge(a)}>${t('home.purge')}</button>
+            </div>
+          </li>`;
+        })}
+      </ul>
+    </details>`;
+  }
+
+  private async _restore(id: string) {
+    await this._store.store.restore(id);
+    await this._loadArchive();
+  }
+
+  private async _purge(a: Assessment) {
+    if (a.status === 'draft' && !confirm(t('home.confirmPurge', { name: a.facility.name }))) return;
+    await this._store.store.purge(a.id, this._purgeName.get(a.id));
+    await this._loadArchive();
   }
 }
 

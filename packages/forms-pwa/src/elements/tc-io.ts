@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { vietnamToday, type Problem } from '../core.js';
-import { LocaleController, loc, locale, t } from '../i18n.js';
-import type { ImportPlan } from '../io/bundle.js';
+import { mergeThreeWay, vietnamToday, type Problem } from '../core.js';
+import { LocaleController, formatDateTime, loc, locale, t } from '../i18n.js';
+import type { ImportEntry, ImportPlan } from '../io/bundle.js';
 import { StoreController } from '../state/store-controller.js';
+import type { RefusedDocument } from '../storage/db.js';
 import { shared } from '../styles.js';
 
 const loadIo = () => import('../io/bundle.js');
@@ -39,6 +40,11 @@ export class TcIo extends LitElement {
   @state() private _plan: ImportPlan | undefined;
   @state() private _message = '';
   @state() private _busy = false;
+  @state() private _refused: RefusedDocument[] = [];
+  /** Every document of the last import and what became of it. */
+  @state() private _summary: ImportEntry[] = [];
+  /** Assessments whose locked copy in the file would replace a draft on this device: asked first. */
+  @state() private _asks: string[] = [];
 
   constructor() {
     super();
@@ -68,17 +74,34 @@ export class TcIo extends LitElement {
           : nothing}
         ${this._plan
           ? html`<div class="msg warn" data-conflicts>
-              <p>${t('io.conflicts', { n: this._plan.conflicts.length })}</p>
-              <ul>${this._plan.conflicts.map((id) => html`<li>${store.assessments.get(id)?.facility.name ?? ''} <code>${id}</code></li>`)}</ul>
+              <p>${t('io.askLocked', { n: this._asks.length })}</p>
+              <ul>${this._asks.map((id) => {
+                const mine = store.assessments.get(id);
+                const theirs = this._plan?.assessments.find((a) => a.id === id);
+                return html`<li>${mine?.facility.name ?? ''} <code>${id}</code> — ${t('io.onDevice')}: ${t(`status.${mine?.status ?? 'draft'}`)} · ${t('io.inFile')}: ${t(`status.${theirs?.status ?? 'draft'}`)}</li>`;
+              })}</ul>
               <div class="row">
-                <button class="danger" @click=${() => this._apply(true)}>${t('io.overwrite')}</button>
+                <button class="danger" @click=${() => this._apply(true)}>${t('io.replaceWithLocked')}</button>
                 <button @click=${() => this._apply(false)}>${t('io.skip')}</button>
                 <button @click=${() => (this._plan = undefined)}>${t('io.cancel')}</button>
               </div>
             </div>`
           : nothing}
         ${this._message ? html`<p class="msg ok" role="status" data-import-ok>${this._message}</p>` : nothing}
+        ${this._summary.length
+          ? html`<details class="msg" data-import-summary open>
+              <summary>${t('io.summary')}</summary>
+              <ul>${this._summary.map(
+                (e) => html`<li data-outcome=${e.outcome} data-doc=${e.id}>
+                  <strong>${t(`io.outcome.${e.outcome}`)}</strong> — ${t(`io.kind.${e.kind}`)}: ${e.label}
+                  ${e.conflicts ? html` · ${t('io.mergedConflicts', { n: e.conflicts })}` : nothing}
+                  ${e.why ? html`<div class="muted">${e.why[locale()] ?? e.why.vi}</div>` : nothing}
+                </li>`,
+              )}</ul>
+            </details>`
+          : nothing}
       </section>
+      ${this._refusedList()}
       <section class="card">
         <h2>${t('io.export')}</h2>
         <ul class="list">
@@ -113,6 +136,7 @@ export class TcIo extends LitElement {
     if (!file) return;
     this._errors = [];
     this._message = '';
+    this._summary = [];
     this._plan = undefined;
     const err = (vi: string, en: string) => (this._errors = [{ code: 'io', pointer: '', message: { vi, en } }]);
     const io = await loadIo();
@@ -124,13 +148,19 @@ export class TcIo extends LitElement {
     this._busy = true;
     try {
       const store = this._store.store;
-      const out = io.planImport(await file.text(), { sets: store.sets, assessments: store.assessments });
+      // Document by document: a bad draft in a backup is kept aside, never blocking the rest.
+      const out = io.planRestore(await file.text(), { sets: store.sets, assessments: store.assessments }, file.name);
       if (!out.ok) {
         this._errors = out.errors;
         return;
       }
-      if (out.plan.conflicts.length) this._plan = out.plan;
-      else await this._write(out.plan, false);
+      // Drafts merge answer by answer and a locked copy on the device is never replaced: the only question left
+      // is whether a locked copy in the file replaces a draft on this device.
+      const asks = out.plan.conflicts.filter((id) => store.assessments.get(id)?.status === 'draft' && out.plan.assessments.find((a) => a.id === id)?.status !== 'draft');
+      if (asks.length) {
+        this._asks = asks;
+        this._plan = out.plan;
+      } else await this._write(out.plan, false);
     } catch (x) {
       err(`Không nhập được tệp: ${String(x)}`, `Import failed: ${String(x)}`);
     } finally {
@@ -147,9 +177,68 @@ export class TcIo extends LitElement {
   private async _write(plan: ImportPlan, overwrite: boolean) {
     const io = await loadIo();
     const store = this._store.store;
-    const n = await io.applyImport(store.storage, plan, overwrite);
+    await store.flush(); // this tab's own pending writes land first; the import then merges with them
+    const registry = new Map(store.facilities.filter((f) => !f.provisional).map((f) => [f.id, f]));
+    const n = await io.applyImport(store.storage, plan, overwrite, { merge: mergeThreeWay, registry });
     await store.reload();
-    this._message = t('io.done', n);
+    const merged = n.summary.filter((e) => e.outcome === 'merged').length;
+    const kept = n.summary.filter((e) => e.outcome === 'kept').length;
+    this._message =
+      t('io.done', { a: n.a, p: n.p, f: n.f, s: n.s }) +
+      (merged ? ` ${t('io.mergedCount', { n: merged })}` : '') +
+      (kept ? ` ${t('io.keptCount', { n: kept })}` : '') +
+      (n.refused ? ` ${t('io.refusedCount', { n: n.refused })}` : '');
+    this._summary = n.summary;
+    await this._loadRefused();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this._loadRefused();
+  }
+
+  private async _loadRefused() {
+    try {
+      this._refused = await this._store.store.storage.listRefused();
+    } catch {
+      this._refused = [];
+    }
+  }
+
+  /** Documents earlier imports refused, with their reasons: download one to fix it, or discard it. */
+  private _refusedList() {
+    if (!this._refused.length) return nothing;
+    return html`<section class="card" data-refused=${this._refused.length}>
+      <h2>${t('io.refusedTitle')}</h2>
+      <p class="muted">${t('io.refusedHint')}</p>
+      <ul>
+        ${this._refused.map(
+          (r) => html`<li data-refused-doc=${r.id}>
+            <strong>${t(`io.kind.${r.kind}`)}: ${r.label}</strong> <span class="muted">(${r.file}, ${formatDateTime(r.refusedAt)})</span>
+            <ul>${r.reasons.slice(0, 5).map((e) => html`<li>${e.message[locale()] ?? e.message.vi}${e.pointer ? html` <code>${e.pointer}</code>` : nothing}</li>`)}</ul>
+            <div class="row">
+              <button @click=${() => this._downloadRefused(r)}>${t('io.refusedDownload')}</button>
+              <button class="danger" @click=${() => this._discardRefused(r)}>${t('io.refusedDiscard')}</button>
+            </div>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private _downloadRefused(r: RefusedDocument) {
+    const url = URL.createObjectURL(new Blob([JSON.stringify(r.bundle, null, 1)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `tieuchi-refused-${r.id.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60)}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private async _discardRefused(r: RefusedDocument) {
+    if (!confirm(t('io.refusedDiscardConfirm', { label: r.label }))) return;
+    await this._store.store.storage.dropRefused([r.key]);
+    await this._loadRefused();
   }
 
   private async _export(full: boolean) {

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatExact, type AssessmentAnswer, type CriteriaSetItem, type ScoreResultItemResult } from '../core.js';
-import { LocaleController, loc, t } from '../i18n.js';
+import { formatExact, formatLocaleNumber, type Assessment, type AssessmentAnswer, type CriteriaSetItem, type ScoreResultItemResult } from '../core.js';
+import { LocaleController, formatDateTime, loc, locale, t } from '../i18n.js';
 import type { AnswerPatch } from '../model/assessment.js';
 import { PhotoCaptureController } from '../controllers/photo-capture.js';
 import { cameraIcon, stopIcon, warnIcon } from '../icons.js';
@@ -11,6 +11,12 @@ import './tc-answer-control.js';
 import './tc-photo-evidence.js';
 import type { PhotoEventDetail } from '../controllers/photo-capture.js';
 
+/** A conflict two copies of the assessment left on one part (core's merge), with every candidate. */
+export type ItemConflict = NonNullable<Assessment['conflicts']>[number];
+
+/** Detail of `conflict-resolve`: which conflict (its JSON Pointer) and which candidate the person chose. */
+export type ConflictResolveDetail = { itemId: string; path: string; index: number };
+
 /**
  * One item to answer: its text, guidance, verification methods and citation (all rendered as text,
  * never as HTML), the answer control, an "could not assess" reason, a note and photo evidence.
@@ -19,6 +25,7 @@ import type { PhotoEventDetail } from '../controllers/photo-capture.js';
  * @fires answer-change - {@link AnswerChangeDetail}, from the control, the note or the reason
  * @fires photo-add - {@link PhotoEventDetail}: a photo taken or chosen, downscaled, ready to store
  * @fires photo-remove - from the evidence block
+ * @fires conflict-resolve - {@link ConflictResolveDetail}: a candidate chosen for a conflict
  * @slot last-time - what was found on this item at the previous assessment (the fill-in view puts `tc-plan-hint` here)
  * @csspart card - the card box
  */
@@ -27,6 +34,9 @@ export class TcItemCard extends LitElement {
   static override styles = [
     shared,
     css`
+      .conflict { border: 2px solid var(--tc-amber, #b26a00); border-radius: 10px; padding: 8px 10px; margin: 6px 0; display: grid; gap: 6px; }
+      .conflict .cands { display: flex; flex-wrap: wrap; gap: 8px; }
+      .conflict button { display: grid; text-align: left; min-width: 140px; }
       /* Off-screen cards skip style, layout and paint until scrolled near (300-item forms stay fast). */
       :host { display: block; scroll-margin-top: 140px; content-visibility: auto; contain-intrinsic-size: auto 230px; }
       .card { display: grid; gap: 10px; }
@@ -68,8 +78,15 @@ export class TcItemCard extends LitElement {
   @property({ attribute: false, hasChanged: itemResultChanged }) result: ScoreResultItemResult | undefined;
   /** Read-only (a locked assessment). */
   @property({ type: Boolean }) readonly = false;
+  /** Photos taken for this item that storage refused (full): shown as not saved, retried by the store. */
+  @property({ type: Number }) unsavedPhotos = 0;
+  /** Conflicts two copies left on this item (its decisive part, its note), each with every candidate. */
+  @property({ attribute: false }) conflicts: ItemConflict[] | undefined;
 
   @state() private _showReason = false;
+  /** The photo just removed, while its undo is offered. */
+  @state() private _removed: string | undefined;
+  private _undoTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly _photo = new PhotoCaptureController(this, () => this.item.id);
 
   constructor() {
@@ -98,6 +115,7 @@ export class TcItemCard extends LitElement {
         </div>
       </div>
       <slot name="last-time"></slot>
+      ${this.conflicts?.length ? this.conflicts.map((c) => this._conflict(c)) : nothing}
       ${autoNa ? html`<div class="muted">${t('item.autoNa')}</div>` : nothing}
       ${r?.knockoutFailed ? html`<div class="warnline bad" role="alert">${stopIcon} ${t('item.knockoutFailed')}</div>` : nothing}
       ${autoNa
@@ -119,8 +137,47 @@ export class TcItemCard extends LitElement {
             </label>
             ${autoNa ? nothing : this._photoPicker()}
           </div>
-          ${a?.evidence?.length ? html`<tc-photo-evidence .itemId=${item.id} .hashes=${a.evidence}></tc-photo-evidence>` : nothing}`}
+          ${a?.evidence?.length ? html`<tc-photo-evidence .itemId=${item.id} .hashes=${a.evidence} @photo-remove=${this._onPhotoRemoved}></tc-photo-evidence>` : nothing}
+          ${this._removed
+            ? html`<div class="warnline" role="status" data-photo-undo>${t('item.photoRemoved')}
+                <button data-action="undo-photo" @click=${this._undoRemove}>${t('item.photoUndo')}</button></div>`
+            : nothing}
+          ${this.unsavedPhotos ? html`<div class="warnline bad" role="alert" data-photo-unsaved=${this.unsavedPhotos}>${cameraIcon} ${t('item.photoUnsaved', { n: this.unsavedPhotos })}</div>` : nothing}`}
     </article>`;
+  }
+
+  /** Two copies gave this part different answers: every candidate side by side, with who and when; one tap picks. */
+  private _conflict(c: ItemConflict) {
+    const isNote = c.path.endsWith('/note');
+    return html`<div class="conflict" role="group" data-conflict=${c.path} aria-label=${t('conflict.title')}>
+      <strong>${isNote ? t('conflict.note') : t('conflict.title')}</strong>
+      <div class="cands">
+        ${c.candidates.map(
+          (cand, i) => html`<button data-candidate=${i} ?disabled=${this.readonly} @click=${() => this._resolve(c.path, i)}>
+            <span>${this._candidateText(cand.value, isNote)}</span>
+            <span class="muted">${[cand.by, cand.at ? formatDateTime(cand.at) : ''].filter(Boolean).join(' · ')}</span>
+          </button>`,
+        )}
+      </div>
+    </div>`;
+  }
+
+  private _candidateText(v: unknown, isNote: boolean): string {
+    if (v === undefined) return t('conflict.cleared');
+    if (isNote) return String(v);
+    const d = v as { value?: string | number; na?: boolean; unassessed?: string };
+    if (d.na) return t('item.na');
+    if (d.unassessed !== undefined) return `${t('item.unassessed')}: ${d.unassessed}`;
+    const r = this.item.response;
+    if (typeof d.value === 'number') return `${formatLocaleNumber(d.value, locale())}${r.kind === 'numeric' && r.unit ? ` ${loc(r.unit)}` : ''}`;
+    if (r.kind === 'choice') return loc(r.options.find((o) => o.id === d.value)?.label) || String(d.value);
+    if (d.value === 'met' || d.value === 'partial' || d.value === 'not-met') return t(`ans.${d.value}`);
+    return String(d.value ?? '');
+  }
+
+  private _resolve(path: string, index: number) {
+    const detail: ConflictResolveDetail = { itemId: this.item.id, path, index };
+    this.dispatchEvent(new CustomEvent('conflict-resolve', { detail, bubbles: true, composed: true }));
   }
 
   private _points(r: ScoreResultItemResult) {
@@ -167,6 +224,21 @@ export class TcItemCard extends LitElement {
         ? html`<p class="muted">${t('item.citation')}: ${item.citation.document}${item.citation.article ? `, ${item.citation.article}` : ''}</p>`
         : nothing}
     </details>`;
+  }
+
+  /** A photo was unlinked: offer to put it back (its bytes stay stored until no assessment uses them). */
+  private _onPhotoRemoved(e: CustomEvent<{ hash?: string }>) {
+    this._removed = e.detail.hash;
+    clearTimeout(this._undoTimer);
+    this._undoTimer = setTimeout(() => (this._removed = undefined), 15_000);
+  }
+
+  private _undoRemove() {
+    const hash = this._removed;
+    this._removed = undefined;
+    clearTimeout(this._undoTimer);
+    const ev = this.answer?.evidence ?? [];
+    if (hash && !ev.includes(hash)) this._emit({ evidence: [...ev, hash] });
   }
 
   private _onNote(e: Event) {

@@ -10,7 +10,8 @@ import { shared } from '../styles.js';
 export type { PhotoEventDetail };
 
 /**
- * Thumbnails of one item's photo evidence, with capture time and a delete button. (Taking a photo is the
+ * Thumbnails of one item's photo evidence, with capture time and a delete button (the item card offers undo);
+ * a tap on a thumbnail shows the photo full size. (Taking a photo is the
  * item card's job, so a card without photos carries no extra element.)
  *
  * @fires photo-remove - {@link PhotoEventDetail} with `hash`
@@ -25,7 +26,11 @@ export class TcPhotoEvidence extends LitElement {
       figure { margin: 0; position: relative; width: 112px; }
       img { width: 112px; height: 84px; object-fit: cover; border-radius: 6px; display: block; background: #eee; }
       figcaption { font-size: 0.75em; color: var(--tc-muted); }
-      button { position: absolute; top: 2px; right: 2px; padding: 0; background: rgb(255 255 255 / 0.9); }
+      button.del { position: absolute; top: 2px; right: 2px; min-width: 44px; min-height: 44px; padding: 0; background: rgb(255 255 255 / 0.9); }
+      button.enlarge { padding: 0; border: 0; background: none; display: block; cursor: zoom-in; }
+      dialog { max-width: 96vw; max-height: 96vh; padding: 8px; border: 0; border-radius: 10px; }
+      dialog::backdrop { background: rgb(0 0 0 / 0.7); }
+      img.full { max-width: 92vw; max-height: 80vh; width: auto; height: auto; object-fit: contain; }
     `,
   ];
 
@@ -39,6 +44,8 @@ export class TcPhotoEvidence extends LitElement {
   @property({ attribute: false }) loadPhoto: (hash: string) => Promise<StoredPhoto | undefined> = (h) =>
     appStore().storage.getPhoto(h);
 
+  /** The photo shown full size, if any. */
+  @state() private _full: string | undefined;
   @state() private _thumbs = new Map<string, { url: string; capturedAt: string | undefined }>();
 
   constructor() {
@@ -61,14 +68,30 @@ export class TcPhotoEvidence extends LitElement {
       ${this.hashes.map((h) => {
         const th = this._thumbs.get(h);
         return html`<figure data-photo=${h}>
-          ${th ? html`<img src=${th.url} alt="" />` : html`<img alt="" />`}
+          <button class="enlarge" data-enlarge aria-label=${t('item.photoEnlarge')} title=${t('item.photoEnlarge')} @click=${() => this._open(h)}>
+            ${th ? html`<img src=${th.url} alt="" />` : html`<img alt="" />`}
+          </button>
           <figcaption>${th?.capturedAt ? t('item.photoTaken', { time: formatDateTime(th.capturedAt) }) : ''}</figcaption>
           ${this.readonly
             ? nothing
-            : html`<button title=${t('item.photoDelete')} aria-label=${t('item.photoDelete')} @click=${() => this._remove(h)}>${closeIcon}</button>`}
+            : html`<button class="del" title=${t('item.photoDelete')} aria-label=${t('item.photoDelete')} @click=${() => this._remove(h)}>${closeIcon}</button>`}
         </figure>`;
       })}
-    </div>`;
+    </div>
+    <dialog data-photo-full @close=${() => (this._full = undefined)} @click=${(e: Event) => e.target === e.currentTarget && (e.currentTarget as HTMLDialogElement).close()}>
+      ${this._full && this._thumbs.get(this._full)
+        ? html`<img class="full" src=${this._thumbs.get(this._full)!.url} alt=${t('item.photoEnlarge')} />
+            <p class="muted">${this._thumbs.get(this._full)!.capturedAt ? t('item.photoTaken', { time: formatDateTime(this._thumbs.get(this._full)!.capturedAt) }) : ''}</p>`
+        : nothing}
+      <form method="dialog"><button data-close>${t('item.photoClose')}</button></form>
+    </dialog>`;
+  }
+
+  /** Shows one photo full size (a modal dialog: Esc, the close button or a tap outside closes it). */
+  private async _open(hash: string) {
+    this._full = hash;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog[data-photo-full]')?.showModal();
   }
 
   private async _loadThumbs() {

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController, t } from '../i18n.js';
-import { previousOf, sameFacility } from '../loop/scored.js';
+import { previousOf, previousSameKind, reconcilePartner } from '../loop/scored.js';
 import { href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
@@ -28,14 +28,16 @@ export class TcPlanLinks extends LitElement {
     const a = store.assessments.get(this.assessmentId);
     if (!a) return nothing;
     const all = store.assessments.values();
+    // "Previous round": an earlier assessment of the same kind only (issue 13); locked ones first, as before.
     const prev = previousOf(all, a);
-    const others = sameFacility(store.assessments.values(), a).filter((x) => x.id !== a.id);
-    const other = others.find((x) => x.assessmentKind !== a.assessmentKind && x.criteriaSet.version === a.criteriaSet.version);
+    const previous = prev && prev.assessmentKind === a.assessmentKind ? prev : previousSameKind(store.assessments.values(), a);
+    // Reconcile with the self-assessment (or inspection) of the same round, else the nearest in time.
+    const other = reconcilePartner(store.assessments.values(), a);
     const selfFirst = a.assessmentKind === 'self-assessment';
     return html`<nav class="row" aria-label=${t('plan.title')}>
       <a class="btn primary" href=${href({ view: 'plan', id: a.id })} data-action="plan">${t('plan.open')}</a>
-      ${others.length
-        ? html`<a class="btn" href=${href({ view: 'compare', a: (prev ?? others.at(-1)!).id, b: a.id })} data-action="compare">${t('cmp.withPrevious')}</a>`
+      ${previous
+        ? html`<a class="btn" href=${href({ view: 'compare', a: previous.id, b: a.id })} data-action="compare">${t('cmp.withPrevious')}</a>`
         : nothing}
       ${other
         ? html`<a class="btn" href=${href({ view: 'reconcile', a: selfFirst ? a.id : other.id, b: selfFirst ? other.id : a.id })} data-action="reconcile">${t('rec.title')}</a>`

@@ -4,7 +4,7 @@ import type { Assessment } from '../core.js';
 import { LocaleController, locale, t } from '../i18n.js';
 import { exactToNumber, formatExact, mul, HUNDRED, reconcile, sign, type Reconciliation } from '../loop/core.js';
 import { answerLabel, assessmentLabel, itemLabel } from '../loop/labels.js';
-import { sameFacility, toScored } from '../loop/scored.js';
+import { isSelfAssessment, sameFacility, toScored } from '../loop/scored.js';
 import { go } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
@@ -52,8 +52,8 @@ export class TcReconcile extends LitElement {
     const options = sameFacility(store.assessments.values(), anchor).filter((x) => x.criteriaSet.version === anchor.criteriaSet.version);
     const head = html`<h1>${t('rec.title')} — ${anchor.facility.name}</h1>
       <div class="pick">
-        ${this._select('self', t('rec.self'), options, self, (id) => go({ view: 'reconcile', a: id, b: this.b || id }))}
-        ${this._select('inspection', t('rec.inspection'), options, insp, (id) => go({ view: 'reconcile', a: this.a || id, b: id }))}
+        ${this._select('self', t('rec.self'), options.filter(isSelfAssessment), self, (id) => go({ view: 'reconcile', a: id, b: this.b || id }))}
+        ${this._select('inspection', t('rec.inspection'), options.filter((x) => !isSelfAssessment(x)), insp, (id) => go({ view: 'reconcile', a: this.a || id, b: id }))}
       </div>`;
     const ss = self && toScored(store, self);
     const si = insp && toScored(store, insp);

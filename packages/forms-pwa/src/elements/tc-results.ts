@@ -7,6 +7,7 @@ import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { cameraIcon, lockIcon, stopIcon } from '../icons.js';
 import { shared } from '../styles.js';
+import { invalidAnswersBox } from './invalid-answers.js';
 import './tc-plan-links.js';
 import './tc-score-panel.js';
 import { cssom } from './cssom.js';
@@ -75,6 +76,7 @@ export class TcResults extends LitElement {
       <tc-report-export .assessmentId=${a.id} ${cssom({ 'margin': '8px 0 12px' })}></tc-report-export>
       <tc-plan-links .assessmentId=${a.id}></tc-plan-links>
       <tc-attestations .assessment=${a} .set=${set} .storage=${store.storage}></tc-attestations>
+      ${invalidAnswersBox(a, set, store.invalidAnswers(a))}
       <div class="top">
         <tc-score-panel .result=${r}></tc-score-panel>
         <div>

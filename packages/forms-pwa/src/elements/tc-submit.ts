@@ -8,6 +8,7 @@ import { StoreController } from '../state/store-controller.js';
 import { lockIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import { cssom } from './cssom.js';
+import { invalidAnswersBox } from './invalid-answers.js';
 
 /**
  * Submit: blocked while items are unanswered, unless each is marked N/A (where allowed) or given the
@@ -53,9 +54,13 @@ export class TcSubmit extends LitElement {
     void import('./tc-signatures.js'); // signature pads: their own small chunk
     const idx = itemIndex(set);
     const missing = r.missingEvidence;
-    const blocked = r.unanswered.length > 0 || (missing.length > 0 && !this._ackEvidence) || this._busy;
+    const invalid = store.invalidAnswers(a);
+    const open = a.conflicts?.length ?? 0;
+    const blocked = open > 0 || invalid.length > 0 || r.unanswered.length > 0 || (missing.length > 0 && !this._ackEvidence) || this._busy;
     return html`<h1>${t('submit.title')}</h1>
       <p class="muted">${a.facility.name} · ${loc(set.shortTitle ?? set.title)}</p>
+      ${invalidAnswersBox(a, set, invalid)}
+      ${open ? html`<p class="box warn" role="alert" data-conflicts=${open}>${t('conflict.submit', { n: open })} <a href=${href({ view: 'fill', id: a.id })}>${t('submit.goto')}</a></p>` : nothing}
       ${r.unanswered.length
         ? html`<p class="box warn" role="status" data-unanswered=${r.unanswered.length}>${t('submit.unanswered', { n: r.unanswered.length })}</p>
             <ul>

@@ -12,7 +12,7 @@
 import { contentHash, validateCriteriaSet, validateFacilityRegistry, verifyBundle } from '@tieuchi/core';
 import type { Assessment, Bundle, CriteriaSet, Facility, ImprovementPlan, Problem } from '../core.js';
 import { setKey } from '../model/assessment.js';
-import type { Storage, StoredPhoto, StoredSet } from '../storage/db.js';
+import type { RefusedDocument, Storage, StoredPhoto, StoredSet } from '../storage/db.js';
 import { base64ToBytes, bytesToBase64 } from './base64.js';
 
 /** Largest file accepted for import. */
@@ -29,6 +29,8 @@ export interface ImportPlan {
   plans: ImprovementPlan[];
   /** Ids of incoming assessments that exist on the device with different content. */
   conflicts: string[];
+  /** Documents of the file refused by {@link planRestore}: kept aside by {@link applyImport}, never written. */
+  refused?: RefusedDocument[];
 }
 
 export type PlanOutcome = { ok: true; plan: ImportPlan } | { ok: false; errors: Problem[] };
@@ -51,6 +53,15 @@ export function planImport(
   } catch {
     return { ok: false, errors: [problem('io.not-json', '', 'Tệp không phải JSON hợp lệ.', 'The file is not valid JSON.')] };
   }
+  return planParsed(data, known, now);
+}
+
+/** {@link planImport} on a file already parsed. Writes nothing. */
+export function planParsed(
+  data: unknown,
+  known: { sets: Map<string, CriteriaSet>; assessments: Map<string, Assessment> },
+  now = new Date().toISOString(),
+): PlanOutcome {
   const kind = data && typeof data === 'object' && !Array.isArray(data) ? (data as { kind?: unknown }).kind : undefined;
   if (kind === 'criteria-set') {
     const r = validateCriteriaSet(data);
@@ -114,25 +125,160 @@ function planBundle(
   return { ok: true, plan: { assessments, photos, sets: newSets, plans, conflicts, facilities: b.facilities ?? [] } };
 }
 
+/** One document of an import and what became of it, for the summary the person reads. */
+export interface ImportEntry {
+  kind: 'assessments' | 'photos' | 'plans' | 'criteriaSets' | 'facilities';
+  id: string;
+  /** What a person recognises (facility name of an assessment...). */
+  label: string;
+  /** added: new here; merged: a draft merged answer by answer; replaced: the device copy replaced (asked first);
+   * kept: the device copy stayed as it was (`why` says why); refused: not imported (kept aside). */
+  outcome: 'added' | 'merged' | 'replaced' | 'kept' | 'refused';
+  why?: { vi: string; en: string };
+  /** For a merge: how many parts both copies changed differently (shown side by side in the form). */
+  conflicts?: number;
+}
+
+const why = (vi: string, en: string) => ({ vi, en });
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * Writes a validated plan in one transaction.
+ *
+ * With `opts.merge` (the Import view), nothing on the device is changed without saying so: an incoming draft of
+ * a draft on the device is merged answer by answer (core `mergeThreeWay`, no shared base known: both copies'
+ * answers are kept and each item answered differently becomes a conflict shown side by side); a locked copy
+ * on the device is never replaced by a draft (nor by a different locked copy); a locked incoming copy replaces a
+ * device draft only with `overwrite` (the person was asked). Plans, photos and facility records already on the
+ * device are kept as they are; each difference is listed. Without `opts.merge` (older callers), an existing
+ * assessment is replaced only with `overwrite`, as before.
  * @param overwrite whether assessments in `plan.conflicts` replace the device's copies (else they are skipped)
- * @returns counts of what was written
+ * @returns counts of what was written, and `summary`: every document with what became of it
  */
-export async function applyImport(storage: Storage, plan: ImportPlan, overwrite: boolean) {
-  const skip = new Set(overwrite ? [] : plan.conflicts);
-  const assessments = plan.assessments.filter((a) => !skip.has(a.id));
+export async function applyImport(
+  storage: Storage,
+  plan: ImportPlan,
+  overwrite: boolean,
+  opts: {
+    /** core's `mergeThreeWay` (passed in, so that this module's callers decide; the Import view does). */
+    merge?: (base: Assessment | null, ours: Assessment, theirs: Assessment) => { ok: true; value: { merged: Assessment; conflicts: unknown[] } } | { ok: false };
+    /** Registry facilities by id: an import never renames them. */
+    registry?: Map<string, Facility>;
+  } = {},
+) {
+  const summary: ImportEntry[] = [];
+  const labelOf = (a: Assessment) => [a.facility.name, a.assessedOn ?? a.createdAt?.slice(0, 10)].filter(Boolean).join(' · ');
+  const conflictIds = new Set(plan.conflicts);
+  const assessments: Assessment[] = [];
+  for (const a of plan.assessments) {
+    const entry: ImportEntry = { kind: 'assessments', id: a.id, label: labelOf(a), outcome: 'added' };
+    summary.push(entry);
+    if (!conflictIds.has(a.id)) {
+      assessments.push(a);
+      continue;
+    }
+    const mine = opts.merge ? await storage.getAssessment(a.id) : undefined;
+    if (opts.merge && mine) {
+      if (mine.status !== 'draft') {
+        entry.outcome = 'kept';
+        entry.why = a.status === 'draft'
+          ? why('Phiếu trên máy đã khoá: bản nháp trong tệp không thay thế nó.', 'The copy on this device is locked: the draft in the file does not replace it.')
+          : why('Phiếu trên máy đã khoá và khác bản đã khoá trong tệp: giữ bản trên máy.', 'The copy on this device is locked and differs from the locked copy in the file: the device copy is kept.');
+        continue;
+      }
+      if (a.status === 'draft') {
+        const m = opts.merge(null, mine, a);
+        if (m.ok) {
+          assessments.push({ ...m.value.merged, updatedAt: new Date().toISOString() });
+          entry.outcome = 'merged';
+          entry.conflicts = m.value.conflicts.length;
+        } else {
+          entry.outcome = 'kept';
+          entry.why = why('Không gộp được hai bản nháp (khác cơ sở hoặc bộ tiêu chí): giữ bản trên máy.', 'The two drafts cannot be merged (different facility or set): the device copy is kept.');
+        }
+        continue;
+      }
+      // A locked copy in the file, a draft on the device: only if the person said so.
+    }
+    if (overwrite) {
+      assessments.push(a);
+      entry.outcome = 'replaced';
+    } else {
+      entry.outcome = 'kept';
+      entry.why = why('Giữ bản trên máy theo lựa chọn của bạn.', 'The device copy is kept, as you chose.');
+    }
+  }
+  const skipped = new Set(summary.filter((e) => e.outcome === 'kept').map((e) => e.id));
   // A plan follows its assessment's decision; a different plan already on the device is replaced only when
-  // the user chose to overwrite (nothing is silently overwritten).
+  // the user chose to overwrite (nothing is silently overwritten), and never another assessment's plan.
   const plans: ImprovementPlan[] = [];
   for (const p of plan.plans ?? []) {
-    if (skip.has(p.assessmentId)) continue;
+    const entry: ImportEntry = { kind: 'plans', id: p.id, label: p.id, outcome: 'added' };
+    summary.push(entry);
+    if (skipped.has(p.assessmentId)) {
+      entry.outcome = 'kept';
+      entry.why = why('Phiếu của kế hoạch này được giữ nguyên trên máy.', 'The assessment of this plan was kept as it is on this device.');
+      continue;
+    }
+    const sameId = opts.merge ? await storage.getPlan(p.id) : undefined;
+    if (sameId && sameId.assessmentId !== p.assessmentId) {
+      entry.outcome = 'refused';
+      entry.why = why(`Mã kế hoạch ${p.id} đã dùng cho kế hoạch của một phiếu khác trên máy: không thay thế.`, `Plan id ${p.id} is already used by another assessment's plan on this device: not replaced.`);
+      continue;
+    }
     const mine = await storage.getPlanForAssessment(p.assessmentId);
-    if (mine && !overwrite && JSON.stringify(mine) !== JSON.stringify(p)) continue;
+    if (mine && !same(mine, p)) {
+      if (!overwrite || (opts.merge && !conflictIds.has(p.assessmentId))) {
+        entry.outcome = 'kept';
+        entry.why = why('Kế hoạch trên máy khác kế hoạch trong tệp: giữ bản trên máy.', 'The plan on this device differs from the one in the file: the device copy is kept.');
+        continue;
+      }
+      entry.outcome = 'replaced';
+    } else if (mine) entry.outcome = 'kept';
     plans.push(p);
   }
-  await storage.importAll({ assessments, photos: plan.photos, facilities: plan.facilities, sets: plan.sets, plans });
-  return { a: assessments.length, p: plan.photos.length, f: plan.facilities.length, s: plan.sets.length, plans: plans.length };
+  // Photos are keyed by their bytes' hash: the same photo; its capture time and caption on the device stay.
+  const photos: StoredPhoto[] = [];
+  for (const ph of plan.photos) {
+    const entry: ImportEntry = { kind: 'photos', id: ph.hash, label: `${ph.hash.slice(0, 12)}…`, outcome: 'added' };
+    summary.push(entry);
+    const mine = opts.merge ? await storage.getPhoto(ph.hash) : undefined;
+    if (mine) {
+      entry.outcome = 'kept';
+      if ((mine.capturedAt ?? '') !== (ph.capturedAt ?? '') || (mine.caption ?? '') !== (ph.caption ?? ''))
+        entry.why = why('Ảnh đã có trên máy với thời điểm chụp hoặc chú thích khác: giữ thông tin trên máy.', 'The photo is already on this device with a different capture time or caption: the device details are kept.');
+      continue;
+    }
+    photos.push(ph);
+  }
+  // Facility records of this device (and registry names) are not rewritten by an import.
+  const facilities: Facility[] = [];
+  const localFacilities = opts.merge ? new Map((await storage.listFacilities()).map((f) => [f.id, f])) : new Map<string, Facility>();
+  for (const f of plan.facilities) {
+    const entry: ImportEntry = { kind: 'facilities', id: f.id, label: f.name, outcome: 'added' };
+    summary.push(entry);
+    const mine = localFacilities.get(f.id) ?? opts.registry?.get(f.id);
+    if (mine) {
+      entry.outcome = 'kept';
+      if (!same(mine, f)) entry.why = why(`Cơ sở ${mine.name} đã có trên máy với thông tin khác: giữ thông tin trên máy.`, `Facility ${mine.name} is already on this device with different details: the device record is kept.`);
+      continue;
+    }
+    facilities.push(f);
+  }
+  for (const st of plan.sets) summary.push({ kind: 'criteriaSets', id: st.key, label: st.key, outcome: 'added' });
+  for (const r of plan.refused ?? []) summary.push({ kind: r.kind, id: r.id, label: r.label, outcome: 'refused', why: { vi: r.reasons[0]?.message.vi ?? '', en: r.reasons[0]?.message.en ?? r.reasons[0]?.message.vi ?? '' } });
+  const writePhotos = opts.merge ? photos : plan.photos;
+  const writeFacilities = opts.merge ? facilities : plan.facilities;
+  await storage.importAll({ assessments, photos: writePhotos, facilities: writeFacilities, sets: plan.sets, plans, refused: plan.refused ?? [] });
+  return {
+    a: assessments.length,
+    p: writePhotos.length,
+    f: writeFacilities.length,
+    s: plan.sets.length,
+    plans: plans.length,
+    refused: plan.refused?.length ?? 0,
+    summary,
+  };
 }
 
 /**
@@ -181,4 +327,91 @@ export async function buildBundle(
   if (photos.length) bundle.photos = photos;
   if (plans.length) bundle.plans = plans;
   return bundle;
+}
+
+const LISTS = ['assessments', 'photos', 'plans', 'criteriaSets', 'facilities'] as const;
+type ListName = (typeof LISTS)[number];
+const DOC_POINTER = /^\/(assessments|photos|plans|criteriaSets|facilities)\/(\d+)(?=\/|$)/;
+
+/**
+ * Imports a bundle (a backup from another tablet) document by document: {@link planParsed} checks everything
+ * first, as for any import; when the only problems are in single documents (a draft with a value its set does
+ * not allow, a photo whose bytes do not match its hash), those documents are taken out and the rest is
+ * checked again, until it passes. The refused ones come back in `plan.refused` with their reasons and, for an
+ * assessment, the photos it references, so {@link applyImport} keeps them aside in the same transaction that
+ * writes the rest. A problem with the file as a whole (not JSON, unknown kind, a set that differs), or a file
+ * whose every document is refused, still refuses everything. Writes nothing.
+ * @param file the file's name, recorded with what is kept aside
+ */
+export function planRestore(
+  text: string,
+  known: { sets: Map<string, CriteriaSet>; assessments: Map<string, Assessment> },
+  file: string,
+  now = new Date().toISOString(),
+): PlanOutcome {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return planImport(text, known, now);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data) || (data as { kind?: unknown }).kind !== 'bundle') return planParsed(data, known, now);
+  const bundle = data as Record<string, unknown>;
+  const lists: Record<ListName, unknown[]> = Object.fromEntries(
+    LISTS.map((k) => [k, Array.isArray(bundle[k]) ? [...(bundle[k] as unknown[])] : []]),
+  ) as Record<ListName, unknown[]>;
+  const allPhotos = lists.photos.slice();
+  const refused: RefusedDocument[] = [];
+  const allErrors: Problem[] = [];
+  // Each pass takes out at least one document, so this ends; a plan whose draft was refused is found next pass.
+  for (let pass = 0; pass < 1 + LISTS.length * 2; pass++) {
+    const current: Record<string, unknown> = { ...bundle };
+    for (const k of LISTS) if (Array.isArray(bundle[k]) || lists[k].length) current[k] = lists[k];
+    const out = planParsed(current, known, now);
+    if (out.ok) {
+      if (refused.length) out.plan.refused = refused;
+      return out;
+    }
+    const byDoc = new Map<string, Problem[]>();
+    for (const e of out.errors) {
+      const m = DOC_POINTER.exec(e.pointer);
+      if (!m) return out; // the file as a whole is wrong: refuse it all, as before
+      const key = `${m[1]}/${m[2]}`;
+      const rel = { ...e, pointer: e.pointer.slice(m[0].length) };
+      byDoc.set(key, [...(byDoc.get(key) ?? []), rel]);
+    }
+    const drop = new Map<ListName, Set<number>>();
+    for (const [key, reasons] of byDoc) {
+      const [list, i] = key.split('/') as [ListName, string];
+      const doc = lists[list][Number(i)];
+      (drop.get(list) ?? drop.set(list, new Set()).get(list)!).add(Number(i));
+      refused.push(refusedEntry(list, doc, reasons, allPhotos, file, now, refused.length));
+    }
+    for (const [list, idx] of drop) lists[list] = lists[list].filter((_, i) => !idx.has(i));
+    // Nothing good left: the file is refused as a whole, as before (the person still has it; nothing to keep aside).
+    if (LISTS.every((k) => lists[k].length === 0)) return { ok: false, errors: allErrors.concat(out.errors) };
+    allErrors.push(...out.errors);
+  }
+  return { ok: false, errors: [problem('io.too-many-passes', '', 'Không tách được phần hỏng của tệp.', 'The bad parts of the file could not be separated.')] };
+}
+
+/** A refused document as it is kept aside: its id, a label a person recognises, and a bundle to fix. */
+function refusedEntry(list: ListName, doc: unknown, reasons: Problem[], photos: unknown[], file: string, now: string, n: number): RefusedDocument {
+  const d = (doc && typeof doc === 'object' ? doc : {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const id = str(d.id) || str(d.hash) || `#${n + 1}`;
+  let label = id;
+  const bundle: Record<string, unknown> = { schemaVersion: 1, kind: 'bundle', createdAt: now, [list]: [doc] };
+  if (list === 'assessments') {
+    const fac = (d.facility && typeof d.facility === 'object' ? d.facility : {}) as Record<string, unknown>;
+    label = [str(fac.name), str(d.assessmentKind), str(d.assessedOn) || str(d.createdAt).slice(0, 10)].filter(Boolean).join(' · ') || id;
+    // The photos it references travel with it, so fixing and importing it again loses none.
+    const refs = new Set<string>();
+    const answers = (d.answers && typeof d.answers === 'object' ? d.answers : {}) as Record<string, { evidence?: unknown }>;
+    for (const a of Object.values(answers)) if (Array.isArray(a?.evidence)) for (const h of a.evidence) if (typeof h === 'string') refs.add(h);
+    const with_ = photos.filter((p) => refs.has(str((p as { hash?: unknown } | null)?.hash)));
+    if (with_.length) bundle.photos = with_;
+  } else if (list === 'photos') label = `${id.slice(0, 12)}…`;
+  const clean = reasons.map((r) => ({ code: r.code, pointer: r.pointer, message: r.message }));
+  return { key: `${now}-${n}`, kind: list, id, label, file, refusedAt: now, reasons: clean, bundle };
 }

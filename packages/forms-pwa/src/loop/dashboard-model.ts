@@ -75,6 +75,8 @@ export function heatMap(list: readonly Scored[], set: CriteriaSet, title: (c: Cr
 
 export interface TrendPoint {
   round: string;
+  /** The round's name as written ("2026 - Vòng 1"), for people; `round` is its id. */
+  roundLabel: string;
   when: string;
   percent: Exact | undefined;
   assessmentId: string;
@@ -87,6 +89,7 @@ export function trendOf(list: readonly Scored[], facilityId: string): TrendPoint
   for (const s of mine) byRound.set(s.assessment.round?.id ?? `@${s.assessment.id}`, s);
   return [...byRound.values()].map((s) => ({
     round: s.assessment.round?.id ?? '',
+    roundLabel: s.assessment.round?.label ?? s.assessment.round?.id ?? '',
     when: when(s.assessment),
     percent: s.result.complete ? s.result.total.percent : undefined,
     assessmentId: s.assessment.id,

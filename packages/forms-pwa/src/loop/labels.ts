@@ -4,9 +4,9 @@ import { formatDate, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
 import { when } from './scored.js';
 
-/** "14/05/2025 · 2025-r1 · Vòng hội thi" for a picker. */
+/** "Trạm Y tế A · 14/05/2025 · 2025 - Vòng 1 · Tự đánh giá" for a picker: the round's name as written, not its slug. */
 export const assessmentLabel = (a: Assessment): string =>
-  [formatDate(when(a)), a.round?.id, t(`kind.${a.assessmentKind}`), a.criteriaSet.version].filter(Boolean).join(' · ');
+  [a.facility.name, formatDate(when(a)), a.round?.label ?? a.round?.id, t(`kind.${a.assessmentKind}`), a.criteriaSet.version].filter(Boolean).join(' · ');
 
 /** "T1.3 Text of the item" from the first set that has the item (sets of two versions may differ). */
 export function itemLabel(id: string, ...sets: (CriteriaSet | undefined)[]): string {

@@ -89,6 +89,8 @@ export const loopMessages = {
   'dash.mode.gain': { vi: 'Mức tăng', en: 'Gain' },
   'dash.mode.gap-closed': { vi: 'Khoảng cách đã thu hẹp', en: 'Gap closed' },
   'dash.round': { vi: 'Vòng', en: 'Round' },
+  'dash.notRanked': { vi: '{n} cơ sở không có phiếu trong vòng {round}, nên không được xếp hạng ở đây:', en: '{n} facilities have no assessment in round {round}, so they are not ranked here:' },
+  'dash.notRankedWhy': { vi: 'không có phiếu trong vòng {round} (phiếu gần nhất: {last}); chọn "mới nhất mỗi cơ sở" để xếp hạng cùng', en: 'no assessment in round {round} (latest: {last}); choose "latest per facility" to rank it too' },
   'dash.allRounds': { vi: 'mới nhất mỗi cơ sở', en: 'latest per facility' },
   'dash.baseline': { vi: 'Vòng gốc', en: 'Baseline round' },
   'dash.followup': { vi: 'Vòng sau', en: 'Follow-up round' },

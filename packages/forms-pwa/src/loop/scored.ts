@@ -57,3 +57,36 @@ export function signed(x: Exact | undefined): string {
 
 /** An exact value as a float, for drawing only (never for decisions). */
 export const toNum = (x: Exact | undefined): number => (x ? exactToNumber(x) : 0);
+
+/** Kinds that pair in reconciliation: the station's own view against an outside one. */
+const isSelf = (a: Assessment): boolean => a.assessmentKind === 'self-assessment';
+
+/**
+ * The assessment to reconcile `a` with: for a self-assessment, an inspection (or contest round) of the same
+ * facility and set version; for an inspection, a self-assessment. Of those, the one of the same round (same
+ * `round.id`) first, then the one nearest in time — never simply the oldest.
+ */
+export function reconcilePartner(list: Iterable<Assessment>, a: Assessment): Assessment | undefined {
+  const cands = sameFacility(list, a).filter((x) => x.id !== a.id && isSelf(x) !== isSelf(a) && x.criteriaSet.version === a.criteriaSet.version);
+  if (!cands.length) return undefined;
+  const round = a.round?.id;
+  const sameRound = round ? cands.filter((x) => x.round?.id === round) : [];
+  const pool = sameRound.length ? sameRound : cands;
+  const t = Date.parse(when(a)) || 0;
+  const dist = (x: Assessment) => Math.abs((Date.parse(when(x)) || 0) - t);
+  return [...pool].sort((x, y) => dist(x) - dist(y) || byWhen(y, x))[0];
+}
+
+/**
+ * The assessment to compare `a` with as "the previous round": the latest earlier one of the same facility, set id
+ * and KIND (an inspection is never "the previous round" of the station's own self-assessment, nor the reverse).
+ */
+export function previousSameKind(list: Iterable<Assessment>, a: Assessment): Assessment | undefined {
+  const w = when(a);
+  return sameFacility(list, a)
+    .filter((x) => x.id !== a.id && x.assessmentKind === a.assessmentKind && when(x) < w)
+    .at(-1);
+}
+
+/** Whether an assessment is the station's own view (the "self" side of reconciliation). */
+export const isSelfAssessment = isSelf;

@@ -101,7 +101,18 @@ export function withAnswer(a: Assessment, itemId: string, patch: AnswerPatch, no
     else delete next.by;
     answers[itemId] = next as AssessmentAnswer;
   }
-  return { ...a, answers, updatedAt: now };
+  const out: Assessment = { ...a, answers, updatedAt: now };
+  // A person answering a part that two copies left in conflict has settled it (decision 0005).
+  if (a.conflicts?.length) {
+    const token = itemId.replaceAll('~', '~0').replaceAll('/', '~1');
+    const settled = new Set<string>();
+    if ('value' in patch || 'na' in patch || 'unassessed' in patch) settled.add(`/answers/${token}`);
+    if ('note' in patch) settled.add(`/answers/${token}/note`);
+    const rest = a.conflicts.filter((c) => !settled.has(c.path));
+    if (rest.length) out.conflicts = rest;
+    else delete out.conflicts;
+  }
+  return out;
 }
 
 /** A new draft revision of a locked or submitted assessment, linked to it by `revisionOf`. */

@@ -3,7 +3,7 @@
  * (so the UI answers at once) and then to IndexedDB through a queue that keeps writes in order.
  * `saving`/`savedAt` tell the UI when the last change is durable.
  */
-import { lockAssessment, score, type Assessment, type Attestation, type CriteriaSet, type Facility, type ScoreResult } from '../core.js';
+import { lockAssessment, mergeThreeWay, resolveConflict, score, type Assessment, type Attestation, type CriteriaSet, type Facility, type Problem, type ScoreResult } from '../core.js';
 import { loadBuiltinFacilities, loadBuiltinSets } from '../data/builtin.js';
 import {
   newAssessment,
@@ -27,6 +27,25 @@ const problemOf = (e: unknown): StorageProblem =>
   (e as DOMException | undefined)?.name === 'QuotaExceededError' ? 'quota' : 'failed';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+/** A stored answer its set refuses: which item, the value kept, and core's reason. */
+export interface InvalidAnswer {
+  itemId: string;
+  value: unknown;
+  problem: Problem;
+}
+
+/** The answers core's problems point at (`/answers/<item>/...`); empty when any problem is about something else. */
+export function invalidAnswersOf(a: Assessment, problems: Problem[]): InvalidAnswer[] {
+  const out = new Map<string, InvalidAnswer>();
+  for (const p of problems) {
+    const m = /^\/answers\/([^/]+)/.exec(p.pointer);
+    if (!m) return [];
+    const itemId = m[1]!.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (!out.has(itemId)) out.set(itemId, { itemId, value: a.answers[itemId]?.value, problem: p });
+  }
+  return [...out.values()];
+}
 
 export class AppStore extends EventTarget {
   ready = false;
@@ -55,14 +74,25 @@ export class AppStore extends EventTarget {
   private _persistAsked = false;
 
   private _queue: Promise<void> = Promise.resolve();
+  /** Per assessment, the stored revision this tab last read or wrote: the base of its next merge. */
+  private readonly _base = new Map<string, Assessment>();
+  /** Tells other tabs of this app which assessment was written (and hears theirs). */
+  private readonly _channel: BroadcastChannel | undefined =
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel('tieuchi-assessments') : undefined;
   private _pending = 0;
   private readonly _results = new WeakMap<Assessment, ScoreResult | null>();
+  private readonly _invalid = new WeakMap<Assessment, InvalidAnswer[]>();
 
   constructor(readonly storage: Storage) {
     super();
     storageEvents.addEventListener('blocked', () => this._setProblem('blocked'));
     storageEvents.addEventListener('upgraded', () => this._setProblem('upgraded'));
     storageEvents.addEventListener('ready', () => this.problem === 'blocked' && this._setProblem(undefined));
+    this._channel?.addEventListener('message', (e: MessageEvent<{ id?: unknown }>) => {
+      const id = e.data?.id;
+      // In the write queue: a notice is never handled halfway through this tab's own write.
+      if (typeof id === 'string') this._queue = this._queue.then(() => this._onOtherTab(id)).catch((x: unknown) => console.warn('other tab', x));
+    });
   }
 
   /** Loads sets, facilities and assessments; asks for persistent storage. */
@@ -82,7 +112,10 @@ export class AppStore extends EventTarget {
     const byId = new Map<string, Facility>();
     for (const f of [...regFacilities, ...localFacilities]) byId.set(f.id, f);
     this.facilities = [...byId.values()];
-    for (const a of assessments) this.assessments.set(a.id, a);
+    for (const a of assessments) {
+      this.assessments.set(a.id, a);
+      this._base.set(a.id, a);
+    }
     this.ready = true;
     this._changed();
     this._askPersistence();
@@ -137,19 +170,48 @@ export class AppStore extends EventTarget {
     return this.sets.get(setKey(a.criteriaSet));
   }
 
-  /** core's score for the assessment, computed once per assessment object (objects are immutable). */
+  /**
+   * core's score for the assessment, computed once per assessment object (objects are immutable). A stored
+   * answer the set refuses (a number out of range from an older version, another tab or an import) never makes
+   * a view fail: the assessment is scored as if that item were unanswered, and {@link invalidAnswers} lists it.
+   */
   resultFor(a: Assessment): ScoreResult | undefined {
     const cached = this._results.get(a);
     if (cached !== undefined) return cached ?? undefined;
     const set = this.setFor(a);
     let r: ScoreResult | null = null;
+    let invalid: InvalidAnswer[] = [];
     if (set) {
       const out = score(set, a);
       if (out.ok) r = out.value;
-      else console.warn('score failed', a.id, out.errors);
+      else {
+        invalid = invalidAnswersOf(a, out.errors);
+        if (invalid.length) {
+          const answers = { ...a.answers };
+          for (const x of invalid) {
+            // Keep the note and photos (evidence still counts); leave out only what the set refuses.
+            const { value: _v, na: _n, unassessed: _u, ...keep } = answers[x.itemId] ?? {};
+            if (x.problem.code === 'answer.unknown-item') delete answers[x.itemId];
+            else answers[x.itemId] = keep;
+          }
+          const again = score(set, { ...a, answers });
+          if (again.ok) r = again.value;
+          else console.warn('score failed', a.id, again.errors);
+        } else console.warn('score failed', a.id, out.errors);
+      }
     }
     this._results.set(a, r);
+    this._invalid.set(a, invalid);
     return r ?? undefined;
+  }
+
+  /**
+   * The answers of `a` its set refuses (left out of the score until someone fixes them), with core's reason.
+   * Empty for a valid assessment. A draft with any cannot be locked.
+   */
+  invalidAnswers(a: Assessment): InvalidAnswer[] {
+    if (!this._invalid.has(a)) this.resultFor(a);
+    return this._invalid.get(a) ?? [];
   }
 
   /** Creates a draft (and stores a new provisional facility); resolves to its id. */
@@ -170,6 +232,14 @@ export class AppStore extends EventTarget {
     const a = this.assessments.get(id);
     if (!a) throw new Error(`No assessment "${id}"`);
     this._put(withAnswer(a, itemId, patch, new Date().toISOString(), a.assessors?.[0]?.name));
+  }
+
+  /** Settles a conflict two copies left (core's `resolveConflict`): the chosen candidate is written at once. */
+  resolve(id: string, path: string, index: number): void {
+    const a = this.assessments.get(id);
+    if (!a || a.status !== 'draft') return;
+    const r = resolveConflict(a, path, index);
+    if (r.ok) this._put({ ...r.value, updatedAt: new Date().toISOString() });
   }
 
   /** Stores a photo and links it to the item's answer. */
@@ -297,12 +367,41 @@ export class AppStore extends EventTarget {
     return rev.id;
   }
 
+  /**
+   * Deletes an assessment from the list by moving it to the archive (restorable with {@link restore}); its
+   * photos and plan stay. Nothing is lost by one tap.
+   */
   async remove(id: string): Promise<void> {
-    this.assessments.delete(id);
-    this._changed();
     await this.flush();
-    await this.storage.deleteAssessment(id);
+    this.assessments.delete(id);
+    this._base.delete(id);
+    this._changed();
+    await this.storage.archiveAssessment(id, new Date().toISOString());
+    this._changed();
+  }
+
+  /** Puts an archived assessment back in the list. */
+  async restore(id: string): Promise<void> {
+    const a = await this.storage.unarchive(id, true);
+    if (a) {
+      this.assessments.set(a.id, a);
+      this._base.set(a.id, a);
+    }
+    this._changed();
+  }
+
+  /**
+   * Deletes an archived assessment for good (and the photos nothing else uses). A locked one needs its facility's
+   * name typed back (`confirmName`): a deliberate step that names what is destroyed.
+   */
+  async purge(id: string, confirmName?: string): Promise<void> {
+    const hit = (await this.storage.listArchive()).find((x) => x.assessment.id === id);
+    if (!hit) return;
+    if (hit.assessment.status !== 'draft' && confirmName?.trim() !== hit.assessment.facility.name.trim())
+      throw new Error(`Deleting the locked assessment "${id}" for good needs its facility's name`);
+    await this.storage.unarchive(id, false);
     await this.storage.deleteOrphanPhotos();
+    this._changed();
   }
 
   /** Resolves when every queued write is durable. */
@@ -315,12 +414,13 @@ export class AppStore extends EventTarget {
     this._pending++;
     this.saveState = 'saving';
     this._changed();
+    const id = a.id;
     this._queue = this._queue
-      .then(() => this.storage.putAssessment(a))
+      .then(() => this._write(id))
       .then(
         () => {
           // Writes are in order: this one holds every earlier change to the assessment.
-          this._unsaved.delete(a.id);
+          this._unsaved.delete(id);
           if (--this._pending === 0) {
             this.saveState = this.unsavedCount ? 'error' : 'saved';
             if (!this.unsavedCount) this.savedAt = new Date().toISOString();
@@ -329,15 +429,63 @@ export class AppStore extends EventTarget {
         },
         (e: unknown) => {
           this._pending--;
-          this._unsaved.add(a.id);
+          this._unsaved.add(id);
           this._failed(e);
         },
       );
   }
 
+  /**
+   * Writes this tab's latest copy of an assessment, merged inside the write's transaction with what another tab
+   * stored since the revision this tab last saw (its base): each tab only changes the answers it changed. What
+   * was written becomes the new base; edits made meanwhile are replayed on top of it.
+   */
+  private async _write(id: string): Promise<void> {
+    const ours = this.assessments.get(id);
+    if (!ours) return;
+    const written = await this.storage.putAssessment(ours, { base: this._base.get(id), fn: mergeCopies });
+    this._base.set(id, written);
+    const now = this.assessments.get(id);
+    if (now === ours) {
+      if (written !== ours) this._adopt(written);
+    } else if (now) this._adopt(mergeCopies(ours, now, written));
+    this._channel?.postMessage({ id });
+  }
+
+  /** Shows a merged copy without writing it (it is stored already, or will be by the queued write). */
+  private _adopt(a: Assessment): void {
+    this.assessments.set(a.id, a);
+    this._changed();
+  }
+
+  /** Another tab wrote an assessment: show its changes here, keeping this tab's own unsaved ones. */
+  private async _onOtherTab(id: string): Promise<void> {
+    const stored = await this.storage.getAssessment(id);
+    if (!stored) return;
+    const mine = this.assessments.get(id);
+    const base = this._base.get(id);
+    this._base.set(id, stored);
+    this._adopt(mine ? mergeCopies(base, mine, stored) : stored);
+  }
+
   private _changed(): void {
     this.dispatchEvent(new Event('change'));
   }
+}
+
+/**
+ * Two copies of one assessment, merged answer by answer against the revision both last shared (core's
+ * `mergeThreeWay`): another tab's changes and this tab's both stay; a part both changed differently becomes a
+ * conflict kept in the document for a person to settle. A locked copy is never replaced by a draft, and a lock
+ * made here is written as it is.
+ */
+export function mergeCopies(base: Assessment | undefined, ours: Assessment, stored: Assessment): Assessment {
+  if (ours.status !== 'draft') return ours;
+  if (stored.status !== 'draft') return stored;
+  // Nobody else wrote since this tab's base (the common case): nothing to merge.
+  if (base && JSON.stringify(base) === JSON.stringify(stored)) return ours;
+  const m = mergeThreeWay(base ?? null, ours, stored);
+  return m.ok ? m.value.merged : ours;
 }
 
 let shared: AppStore | undefined;

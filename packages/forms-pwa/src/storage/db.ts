@@ -208,11 +208,25 @@ export class Storage {
     return (await this._db).get('assessments', id);
   }
 
-  /** Writes one assessment and resolves once the write is durable. */
-  async putAssessment(a: Assessment): Promise<void> {
+  /**
+   * Writes one assessment and resolves, once the write is durable, to what was written. With `merge`, the copy in
+   * storage is read in the SAME transaction and, when there is one, `merge.fn(base, ours, stored)` is written
+   * instead of `a` (another tab's changes since `base`, the revision this tab last saw, are kept, not
+   * overwritten). No other tab can write between the read and the write.
+   */
+  async putAssessment(
+    a: Assessment,
+    merge?: { base: Assessment | undefined; fn: (base: Assessment | undefined, ours: Assessment, stored: Assessment) => Assessment },
+  ): Promise<Assessment> {
     const db = await this._db;
     const tx = db.transaction('assessments', 'readwrite', { durability: 'strict' });
-    await Promise.all([tx.store.put(a), tx.done]);
+    let out = a;
+    if (merge) {
+      const stored = await tx.store.get(a.id);
+      if (stored) out = merge.fn(merge.base, a, stored);
+    }
+    await Promise.all([tx.store.put(out), tx.done]);
+    return out;
   }
 
   async deleteAssessment(id: string): Promise<void> {
@@ -270,6 +284,12 @@ export class Storage {
       for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) used.add(h);
       for (const s of a.signatures ?? []) if (s.image) used.add(s.image); // signature PNGs live here too
     }
+    // Archived (deleted, restorable) assessments keep their photos until deleted for good.
+    const archived = ((await db.get('settings', ARCHIVE_KEY)) as ArchivedAssessment[] | undefined) ?? [];
+    for (const { assessment: a } of archived) {
+      for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) used.add(h);
+      for (const s of a.signatures ?? []) if (s.image) used.add(s.image);
+    }
     // Photos proving an improvement action was done belong to plans, not to answers.
     for (const p of await db.getAll('plans')) for (const act of p.actions) for (const h of act.completionEvidence ?? []) used.add(h);
     const tx = db.transaction('photos', 'readwrite');
@@ -297,6 +317,11 @@ export class Storage {
 
   async putSet(set: CriteriaSet, importedAt: string): Promise<void> {
     await (await this._db).put('criteriaSets', { key: `${set.id}@${set.version}`, set, importedAt });
+  }
+
+  /** A plan by its own id. */
+  async getPlan(id: string): Promise<ImprovementPlan | undefined> {
+    return (await this._db).get('plans', id);
   }
 
   async getPlanForAssessment(assessmentId: string): Promise<ImprovementPlan | undefined> {
@@ -331,6 +356,61 @@ export class Storage {
 
   async deleteSetDraft(draftId: string): Promise<void> {
     await (await this._db).delete('setDrafts', draftId);
+  }
+
+  /**
+   * Moves an assessment to the archive (deleted from the list, restorable), in one transaction: it is in exactly
+   * one of the two places at any time. Its plan and photos stay.
+   */
+  async archiveAssessment(id: string, archivedAt: string): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction(['assessments', 'settings'], 'readwrite', { durability: 'strict' });
+    const a = await tx.objectStore('assessments').get(id);
+    if (a) {
+      const settings = tx.objectStore('settings');
+      const list = ((await settings.get(ARCHIVE_KEY)) as ArchivedAssessment[] | undefined) ?? [];
+      await settings.put([...list.filter((x) => x.assessment.id !== id), { assessment: a, archivedAt }], ARCHIVE_KEY);
+      await tx.objectStore('assessments').delete(id);
+    }
+    await tx.done;
+  }
+
+  /** Archived assessments, most recently deleted first. */
+  async listArchive(): Promise<ArchivedAssessment[]> {
+    const list = ((await (await this._db).get('settings', ARCHIVE_KEY)) as ArchivedAssessment[] | undefined) ?? [];
+    return [...list].sort((a, b) => b.archivedAt.localeCompare(a.archivedAt));
+  }
+
+  /**
+   * Takes an assessment out of the archive, in one transaction: `restore` puts it back among the assessments;
+   * otherwise it is deleted for good. Resolves to the assessment, or undefined when it was not archived.
+   */
+  async unarchive(id: string, restore: boolean): Promise<Assessment | undefined> {
+    const db = await this._db;
+    const tx = db.transaction(['assessments', 'settings'], 'readwrite', { durability: 'strict' });
+    const settings = tx.objectStore('settings');
+    const list = ((await settings.get(ARCHIVE_KEY)) as ArchivedAssessment[] | undefined) ?? [];
+    const hit = list.find((x) => x.assessment.id === id);
+    if (hit) {
+      await settings.put(list.filter((x) => x !== hit), ARCHIVE_KEY);
+      if (restore) await tx.objectStore('assessments').put(hit.assessment);
+    }
+    await tx.done;
+    return hit?.assessment;
+  }
+
+  /** Documents refused by earlier imports, kept aside (oldest first). */
+  async listRefused(): Promise<RefusedDocument[]> {
+    return ((await (await this._db).get('settings', REFUSED_KEY)) as RefusedDocument[] | undefined) ?? [];
+  }
+
+  /** Forgets refused documents (after the person fixed and imported them again, or chose to discard them). */
+  async dropRefused(keys: string[]): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction('settings', 'readwrite', { durability: 'strict' });
+    const kept = ((await tx.store.get(REFUSED_KEY)) as RefusedDocument[] | undefined) ?? [];
+    const drop = new Set(keys);
+    await Promise.all([tx.store.put(kept.filter((r) => !drop.has(r.key)), REFUSED_KEY), tx.done]);
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {
@@ -373,6 +453,8 @@ export class Storage {
     facilities: Facility[];
     sets: StoredSet[];
     plans?: ImprovementPlan[];
+    /** Documents of the file that were refused: kept aside (setting `import.refused`) in the same transaction. */
+    refused?: RefusedDocument[];
   }): Promise<void> {
     const photos = (await this._blobsWork()) || !data.photos.length ? data.photos : await Promise.all(data.photos.map(photoAsBytes));
     await this._importAll({ ...data, photos });
@@ -386,7 +468,8 @@ export class Storage {
     plans?: ImprovementPlan[];
   }): Promise<void> {
     const db = await this._db;
-    const tx = db.transaction(['assessments', 'photos', 'facilities', 'criteriaSets', 'plans'], 'readwrite', {
+    const stores = ['assessments', 'photos', 'facilities', 'criteriaSets', 'plans'] as const;
+    const tx = db.transaction(data.refused?.length ? [...stores, 'settings'] : [...stores], 'readwrite', {
       durability: 'strict',
     });
     const ops: Promise<unknown>[] = [];
@@ -402,6 +485,11 @@ export class Storage {
       for (const f of data.facilities) add(tx.objectStore('facilities').put(f));
       for (const s of data.sets) add(tx.objectStore('criteriaSets').put(s));
       for (const p of data.plans ?? []) add(tx.objectStore('plans').put(p));
+      if (data.refused?.length) {
+        const settings = tx.objectStore('settings');
+        const kept = ((await settings.get(REFUSED_KEY)) as RefusedDocument[] | undefined) ?? [];
+        add(settings.put([...kept, ...data.refused], REFUSED_KEY));
+      }
       await Promise.all(ops);
     } catch (e) {
       // A failed put does not abort the transaction by itself: abort so nothing lands.
@@ -415,6 +503,40 @@ export class Storage {
     }
     await tx.done;
   }
+}
+
+/** Where deleted assessments wait, restorable (in the `settings` store: no new store, no version bump). */
+const ARCHIVE_KEY = 'archive.assessments';
+
+/** A deleted assessment in the archive, with when it was deleted. */
+export interface ArchivedAssessment {
+  assessment: Assessment;
+  archivedAt: string;
+}
+
+/** Where refused import documents are kept aside (in the `settings` store: no new store, no version bump). */
+const REFUSED_KEY = 'import.refused';
+
+/**
+ * A document an import refused (a draft with a value its set does not allow, a photo whose bytes do not match
+ * its hash...), kept aside with the reasons so a person can fix it: never dropped, never blocking the rest.
+ */
+export interface RefusedDocument {
+  /** A local id for this entry. */
+  key: string;
+  /** Which list of the bundle it came from. */
+  kind: 'assessments' | 'photos' | 'plans' | 'criteriaSets' | 'facilities';
+  /** The document's own id (or a photo's hash). */
+  id: string;
+  /** What a person recognises: facility and kind of an assessment, a plan's or set's id. */
+  label: string;
+  /** The file it came from and when it was imported. */
+  file: string;
+  refusedAt: string;
+  /** Why it was refused (core's and the import's problems, pointers relative to the document). */
+  reasons: { code: string; pointer: string; message: { vi: string; en?: string } }[];
+  /** The document as it was in the file, with the photos it references, as a bundle that can be fixed and imported again. */
+  bundle: unknown;
 }
 
 /**
