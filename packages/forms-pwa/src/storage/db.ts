@@ -466,6 +466,7 @@ export class Storage {
     facilities: Facility[];
     sets: StoredSet[];
     plans?: ImprovementPlan[];
+    refused?: RefusedDocument[];
   }): Promise<void> {
     const db = await this._db;
     const stores = ['assessments', 'photos', 'facilities', 'criteriaSets', 'plans'] as const;
