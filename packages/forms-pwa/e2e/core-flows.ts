@@ -213,7 +213,7 @@ export function coreFlows(name: EngineName): void {
       await page.goto(`${url}#/a/${encodeURIComponent(id)}/s/s2`);
       await page.waitFor(card('i3'));
       await saved(page, () => page.click(`${card('i3')} >>> button[data-value="some"]`));
-      await saved(page, () => page.fill(`${card('i4')} >>> input[type=number]`, '4', { enter: true }));
+      await saved(page, () => page.fill(`${card('i4')} >>> input[data-number]`, '4', { enter: true }));
       expect(await statuses(page)).toMatchObject({ i3: 'answered' });
       await page.goto(`${url}#/a/${encodeURIComponent(id)}`);
       await page.waitFor(card('i1'));
@@ -230,8 +230,8 @@ export function coreFlows(name: EngineName): void {
       expect(await statuses(page)).toMatchObject({ i3: 'answered', i4: 'answered' });
       expect(await page.evaluate(() => {
         const c = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-fill')?.shadowRoot?.querySelector('tc-item-card[data-item-id="i4"]');
-        const input = c?.shadowRoot?.querySelector('tc-answer-control')?.shadowRoot?.querySelector('input[type=number]') as HTMLInputElement | null;
-        return input?.value ?? c?.shadowRoot?.querySelector('input[type=number]')?.getAttribute('value');
+        const input = c?.shadowRoot?.querySelector('tc-answer-control')?.shadowRoot?.querySelector('input[data-number]') as HTMLInputElement | null;
+        return input?.value ?? c?.shadowRoot?.querySelector('input[data-number]')?.getAttribute('value');
       })).toBe('4');
     });
 
