@@ -9,6 +9,17 @@ import { type Problem, pointerToken } from './outcome.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/**
+ * The decimal places of a number as written in its shortest form (`9.5` → 1, `12` → 0, `1e-7` → 7), the rule a
+ * numeric item's `decimals` is checked by.
+ */
+export function decimalPlaces(x: number): number {
+  if (!Number.isFinite(x)) return Infinity;
+  const m = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/i.exec(String(x));
+  if (!m) return Infinity;
+  return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0));
+}
+
 /** Points an answer earns, or `undefined` when the value is not valid for the item. */
 export function pointsFor(it: CItem, value: unknown): Exact | undefined {
   switch (it.kind) {
@@ -20,6 +31,7 @@ export function pointsFor(it: CItem, value: unknown): Exact | undefined {
       return typeof value === 'string' ? it.options!.get(value) : undefined;
     case KIND_NUMERIC: {
       if (typeof value !== 'number' || !Number.isFinite(value) || value < it.numMin || value > it.numMax) return undefined;
+      if (it.numDecimals !== Infinity && decimalPlaces(value) > it.numDecimals) return undefined;
       const bands = it.bands!;
       let p: Exact | undefined;
       for (let i = 0; i < bands.length && bands[i]!.min <= value; i++) p = bands[i]!.points;

@@ -21,6 +21,8 @@ export interface CItem {
   readonly bands: ReadonlyArray<{ min: number; points: Exact }> | null;
   readonly numMin: number;
   readonly numMax: number;
+  /** Decimal places a numeric answer may have (Infinity: no limit). */
+  readonly numDecimals: number;
   readonly naAllowed: boolean;
   readonly knockout: boolean;
   readonly zones: ReadonlySet<Zone> | null;
@@ -66,6 +68,7 @@ function compileItem(it: CriteriaSetItem, model: 'points' | 'levels'): CItem {
   let bands: { min: number; points: Exact }[] | null = null;
   let numMin = -Infinity;
   let numMax = Infinity;
+  let numDecimals = Infinity;
   let allowed: { vi: string; en: string } | string = '"met", "not-met"';
   switch (r.kind) {
     case 'binary':
@@ -93,11 +96,14 @@ function compileItem(it: CriteriaSetItem, model: 'points' | 'levels'): CItem {
       for (const b of bands) if (cmp(b.points, max) > 0) max = b.points;
       numMin = r.min ?? r.bands[0]!.min;
       numMax = r.max ?? Infinity;
+      numDecimals = r.decimals ?? Infinity;
       {
         const vi = (x: number) => String(x).replace('.', ','); // decimal comma
+        const dVi = numDecimals === 0 ? ', số nguyên' : Number.isFinite(numDecimals) ? `, tối đa ${numDecimals} chữ số thập phân` : '';
+        const dEn = numDecimals === 0 ? ', a whole number' : Number.isFinite(numDecimals) ? `, at most ${numDecimals} decimal ${numDecimals === 1 ? 'place' : 'places'}` : '';
         allowed = {
-          vi: `một số${Number.isFinite(numMin) ? ` ≥ ${vi(numMin)}` : ''}${Number.isFinite(numMax) ? ` và ≤ ${vi(numMax)}` : ''}`,
-          en: `a number${Number.isFinite(numMin) ? ` ≥ ${numMin}` : ''}${Number.isFinite(numMax) ? ` and ≤ ${numMax}` : ''}`,
+          vi: `một số${Number.isFinite(numMin) ? ` ≥ ${vi(numMin)}` : ''}${Number.isFinite(numMax) ? ` và ≤ ${vi(numMax)}` : ''}${dVi}`,
+          en: `a number${Number.isFinite(numMin) ? ` ≥ ${numMin}` : ''}${Number.isFinite(numMax) ? ` and ≤ ${numMax}` : ''}${dEn}`,
         };
       }
       break;
@@ -112,6 +118,7 @@ function compileItem(it: CriteriaSetItem, model: 'points' | 'levels'): CItem {
     bands,
     numMin,
     numMax,
+    numDecimals,
     naAllowed: it.naAllowed === true,
     knockout: it.knockout === true,
     zones: it.applicableZones ? new Set(it.applicableZones) : null,

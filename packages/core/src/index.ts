@@ -109,4 +109,5 @@ export {
   type SubtleLike,
 } from './attest.js';
 export { csvField } from './csv.js';
+export { decimalPlaces } from './answers.js';
 export { parseLocaleNumber, formatLocaleNumber, type ParsedNumber, type NumberLocale } from './parse-number.js';

@@ -93,6 +93,10 @@ describe('improvement loop in Chromium', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('Trạm Y tế xã Thạnh Tiến');
+    // Rounds by their names as written, in the header and the file name, never their ids (issue 13 item 11).
+    expect(csv).toContain('Hội thi cải tiến hoạt động trạm y tế năm 2025 - vòng chấm điểm (ví dụ) %');
+    expect(download.suggestedFilename()).toMatch(/^xep-hang-cai-thien-hoi-thi-cai-tien-.*-2025-vong-cham-diem-vi-du-.*2026.*\.csv$/);
+    expect(download.suggestedFilename()).not.toContain('2025-r1');
     await page.context().close();
   });
 

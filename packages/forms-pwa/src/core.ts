@@ -38,6 +38,7 @@ export {
   exactToNumber,
   lockedVerdict,
   parseLocaleNumber,
+  decimalPlaces,
   formatLocaleNumber,
   mergeThreeWay,
   resolveConflict,

@@ -115,7 +115,7 @@ describe('<tc-answer-control> numbers (issue 13)', () => {
       input.dispatchEvent(new Event('input'));
       await control.updateComplete;
     };
-    return { control, input, seen, type };
+    return { el, control, input, seen, type };
   }
 
   it('saves as typed once typing pauses, not on every key', async () => {
@@ -148,6 +148,22 @@ describe('<tc-answer-control> numbers (issue 13)', () => {
     expect(seen).not.toHaveBeenCalled();
     expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('từ 0 trở lên');
     expect(input.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('refuses more decimal places than the item allows, and takes a whole number for a count', async () => {
+    const { el, control, input, seen, type } = await numeric();
+    const i4 = item('i4');
+    el.item = { ...i4, response: { ...(i4.response as Extract<typeof i4.response, { kind: 'numeric' }>), decimals: 0 } };
+    await el.updateComplete;
+    await control.updateComplete;
+    await type('4,5');
+    input.dispatchEvent(new Event('change'));
+    await control.updateComplete;
+    expect(seen).not.toHaveBeenCalled();
+    expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('chỉ nhận số nguyên');
+    await type('4');
+    input.dispatchEvent(new Event('change'));
+    expect(seen).toHaveBeenCalledWith({ value: 4 });
   });
 
   it('refuses text that is not a number instead of dropping a separator (English: 9,5)', async () => {

@@ -99,6 +99,8 @@ describe('plan model', () => {
     const now = { ...draft({}, 'a-now'), assessedOn: '2026-05-20' };
     const otherFacility = { ...failing(), id: 'a-other', facility: { id: 'f2', name: 'Khác', kind: 'commune-station' as const } };
     expect(previousOf([old, now, otherFacility], now)?.id).toBe('a-plan');
+    const otherKind = { ...failing(), id: 'a-kind', assessmentKind: now.assessmentKind === 'self-assessment' ? ('external-inspection' as const) : ('self-assessment' as const), assessedOn: '2026-05-01' };
+    expect(previousOf([old, otherKind, now], now)?.id).toBe('a-plan'); // another kind is never "last time"
     const s = { set: smallSet, assessment: old, result: scored(old) };
     const plan = withAction(planFor(s, undefined, 't').plan, 'act-i2', { action: 'Mua sổ', status: 'in-progress' }, 't');
     const hints = lastTimeHints(s, plan, formatExact);

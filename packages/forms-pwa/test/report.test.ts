@@ -39,6 +39,10 @@ describe('report inputs', () => {
       { ...round('other-version', '2026-01-02'), criteriaSet: { id: smallSet.id, version: '9.9' } },
     ];
     expect(previousAssessment(all, now)?.id).toBe('prev');
+    // Another kind (an inspection between a station's self-assessments, or the reverse) is never "the previous round".
+    const inspected = { ...round('inspection', '2026-02-01'), assessmentKind: 'external-inspection' as const };
+    expect(now.assessmentKind).toBe('self-assessment');
+    expect(previousAssessment([...all, inspected], now)?.id).toBe('prev');
     expect(previousAssessment(all.filter((a) => a.status !== 'locked' || a.id === 'now'), now)?.id).toBe('prev-draft');
     expect(previousAssessment([now], now)).toBeUndefined();
     // A revision is not compared with the assessment it revises.

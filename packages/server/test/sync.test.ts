@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lockAssessment, type Assessment } from '@tieuchi/core';
+import { attestationKeyId, buildStatement, lockAssessment, score, signStatement, type Assessment, type PublicKeyJwk } from '@tieuchi/core';
 import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer, type Spawned } from './harness.js';
 import { CAMPAIGN_BODY, setUpCouncil, type Council } from './council.js';
 import { draft, qd1300 } from './assessments.js';
@@ -225,6 +225,53 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     for (const c of corpus.filter((x) => !x.codes.length)) {
       expect((await push(c.single, council.tokens.admin)).status, c.name).toBeLessThan(300);
     }
+  });
+
+
+  it('judges the device signatures of a locked push against the registered keys, at the time of receipt', async () => {
+    const subtle = globalThis.crypto.subtle;
+    const newKey = async () => {
+      const k = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+      const j = await subtle.exportKey('jwk', k.publicKey);
+      return { privateKey: k.privateKey, jwk: { kty: 'EC', crv: 'P-256', x: j.x!, y: j.y! } as PublicKeyJwk };
+    };
+    const signed = async (id: string, key: Awaited<ReturnType<typeof newKey>>) => {
+      const a = lockAssessment(draft(id, 'F-A'), qd1300(), '2026-12-01T08:00:00.000Z');
+      const r = score(qd1300(), a);
+      if (!r.ok) throw new Error(r.errors[0]!.message.en);
+      const keyId = attestationKeyId(key.jwk);
+      const statement = buildStatement({ assessment: a, result: r.value, signer: { name: 'Nguyễn Thị Lan', role: 'assessor' }, signedAt: '2026-12-01T08:00:00.000Z', keyId });
+      return { ...a, attestations: [await signStatement(statement, key.privateKey, key.jwk)] } as Assessment;
+    };
+    const verdict = (r: { status: number; body: { signatures?: { registered: boolean; checks: { valid: boolean; key: string; counts: boolean; signer: { name: string } }[] } } }) => {
+      expect(r.status).toBeLessThan(300);
+      const c = r.body.signatures!.checks[0]!;
+      return [r.body.signatures!.registered, c.valid, c.key, c.counts, c.signer.name];
+    };
+
+    // A key the council registered (the enrolled device registers it) counts.
+    const registered = await newKey();
+    expect((await call(server.url, 'PUT', '/api/v1/device/key', { jwk: registered.jwk }, council.tokens.device)).status).toBe(200);
+    expect(verdict(await push(await signed('sig-registered', registered)))).toEqual([true, true, 'registered', true, 'Nguyễn Thị Lan']);
+
+    // A key carried only inside the document is "unknown": valid, but it does not count.
+    expect(verdict(await push(await signed('sig-unknown', await newKey())))).toEqual([false, true, 'unknown', false, 'Nguyễn Thị Lan']);
+
+    // A statement edited after signing (the decision) is not valid.
+    const forged = await signed('sig-forged', registered);
+    forged.attestations![0]!.statement.decision = forged.attestations![0]!.statement.decision === 'pass' ? 'fail' : 'pass';
+    expect(verdict(await push(forged))).toEqual([false, false, 'registered', false, 'Nguyễn Thị Lan']);
+
+    // A key revoked before the push was received no longer counts.
+    const d = await call(server.url, 'POST', '/api/v1/devices', { userId: council.ids.station, label: 'Máy bị mất' }, council.tokens.admin);
+    const e = await call(server.url, 'POST', '/api/v1/enrol', { code: d.body.code });
+    const lost = await newKey();
+    expect((await call(server.url, 'PUT', '/api/v1/device/key', { jwk: lost.jwk }, e.body.token)).status).toBe(200);
+    expect((await call(server.url, 'POST', `/api/v1/devices/${d.body.device.id}/revoke`, undefined, council.tokens.admin)).status).toBe(200);
+    expect(verdict(await push(await signed('sig-revoked', lost)))).toEqual([false, true, 'revoked', false, 'Nguyễn Thị Lan']);
+
+    // Drafts carry no verdict.
+    expect((await push(draft('sig-draft', 'F-A'))).body.signatures).toBeUndefined();
   });
 
 });

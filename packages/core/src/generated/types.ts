@@ -758,6 +758,10 @@ export interface NumericResponse {
    */
   max?: number;
   /**
+   * How many decimal places an answer may have: 0 for whole numbers (counts), 1 for 9.5. Absent: no limit.
+   */
+  decimals?: number;
+  /**
    * @minItems 1
    * @maxItems 50
    */

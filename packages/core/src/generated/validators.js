@@ -4,7 +4,7 @@
 const __ptr = (k) => (k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1"));
 
 export const validateCriteriaSetSchema = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:criteria-set:1","title":"CriteriaSet","description":"A versioned set of criteria (bộ tiêu chí): sections -> criteria -> items, with the rules that score it.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"criteria-set"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"description":"Version label of this set, e.g. '2023.1' or '2023.1-local.1' for a locally edited copy.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"shortTitle":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"description":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"$ref":"#/$defs/Source"},"applicability":{"$ref":"#/$defs/Applicability"},"wording":{"description":"Whether the item texts are the official wording, our paraphrase, or a mix (see each item's provenance).","type":"string","enum":["official","paraphrase","mixed"]},"license":{"type":"string","maxLength":2000},"origin":{"description":"For an edited copy: the set it was derived from.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version","contentHash"],"additionalProperties":false},"publishedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"scoring":{"$ref":"#/$defs/Scoring"},"sections":{"type":"array","minItems":1,"maxItems":200,"items":{"$ref":"#/$defs/Section"}},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","version","title","source","applicability","wording","scoring","sections"],"additionalProperties":false,"$defs":{"Source":{"description":"The legal or published documents this set rests on.","type":"object","properties":{"documents":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/SourceDocument"}},"note":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["documents"],"additionalProperties":false},"SourceDocument":{"type":"object","properties":{"number":{"description":"Document number, e.g. '1300/QĐ-BYT'.","type":"string","minLength":1,"maxLength":200},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"date":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"issuer":{"type":"string","maxLength":500},"role":{"description":"basis: the set encodes it; amends: corrects the basis; replaces: this document is superseded by the basis; reference: background.","type":"string","enum":["basis","amends","replaces","reference"]},"note":{"type":"string","maxLength":4000}},"required":["number","role"],"additionalProperties":false},"Applicability":{"type":"object","properties":{"facilityKinds":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"}},"zones":{"description":"Zones (vùng) for which the set distinguishes rules; omitted when zones do not matter.","type":"array","uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"}},"note":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["facilityKinds"],"additionalProperties":false},"Scoring":{"type":"object","properties":{"model":{"description":"points: items carry points summed upwards; levels: each criterion reaches a level on a cumulative ladder (6858/QĐ-BYT) and the overall score is the weighted mean level.","type":"string","enum":["points","levels"]},"aggregation":{"description":"How criteria and sections combine: 'sum' (sum of weighted points over sum of weighted maxima) or 'mean-of-percentages' (weighted mean of the children's percentages).","type":"string","enum":["sum","mean-of-percentages"]},"maxPoints":{"description":"The stated maximum of the whole set; validation checks that the items add up to it.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"levels":{"description":"For the levels model: the number of levels on the ladder (5 for 6858/QĐ-BYT).","type":"integer","minimum":2,"maximum":10},"passRules":{"description":"All rules must hold for the assessment to pass. An empty or missing list means the set has no pass decision (only a score and perhaps a rating).","type":"array","maxItems":50,"items":{"$ref":"#/$defs/PassRule"}},"rating":{"$ref":"#/$defs/Rating"},"provenance":{"description":"Provenance of the scoring rules themselves.","$ref":"#/$defs/FactProvenance"}},"required":["model","aggregation"],"additionalProperties":false},"PassRule":{"type":"object","discriminator":{"propertyName":"kind"},"properties":{"kind":{"type":"string"}},"required":["kind"],"oneOf":[{"title":"TotalPercentRule","description":"The total is at least `percent` % of the applicable maximum.","properties":{"kind":{"const":"total-percent-at-least"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","percent"],"additionalProperties":false},{"title":"EachCriterionPercentRule","description":"Every applicable criterion reaches at least `percent` % of its own applicable maximum.","properties":{"kind":{"const":"each-criterion-percent-at-least"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","percent"],"additionalProperties":false},{"title":"EachSectionPercentRule","description":"Every applicable section reaches at least `percent` % of its own applicable maximum.","properties":{"kind":{"const":"each-section-percent-at-least"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","percent"],"additionalProperties":false},{"title":"CriterionPercentRule","description":"One named criterion reaches at least `percent` % of its applicable maximum.","properties":{"kind":{"const":"criterion-percent-at-least"},"criterion":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","criterion","percent"],"additionalProperties":false},{"title":"NoFailedKnockoutRule","description":"No knockout item (điểm liệt) failed.","properties":{"kind":{"const":"no-failed-knockout"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind"],"additionalProperties":false},{"title":"MeanLevelRule","description":"Levels model: the weighted mean level is at least `level`.","properties":{"kind":{"const":"mean-level-at-least"},"level":{"type":"number","minimum":1,"maximum":10},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","level"],"additionalProperties":false},{"title":"EachCriterionLevelRule","description":"Levels model: every applicable criterion reaches at least `level`.","properties":{"kind":{"const":"each-criterion-level-at-least"},"level":{"type":"integer","minimum":1,"maximum":10},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","level"],"additionalProperties":false}]},"PercentByZone":{"description":"Thresholds that differ by zone; a zone not listed uses the rule's `percent`.","type":"object","properties":{"1":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"2":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"3":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"}},"additionalProperties":false},"Rating":{"description":"Rating bands (xếp loại). Each band covers [min, next band's min); the last band has no upper end. So with bands at 0 and 201, a score of 200.5 is in the first band.","type":"object","properties":{"metric":{"description":"points: total weighted points; percent: total percentage (0-100); mean-level: weighted mean level (levels model).","type":"string","enum":["points","percent","mean-level"]},"bands":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"min":{"description":"Inclusive lower bound.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["id","label","min"],"additionalProperties":false}},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["metric","bands"],"additionalProperties":false},"FactProvenance":{"description":"Provenance per fact. Omitted facts are 'unverified'.","type":"object","properties":{"wording":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"maxPoints":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"knockout":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"level":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"structure":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"rules":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"note":{"type":"string","maxLength":4000}},"additionalProperties":false},"Citation":{"type":"object","properties":{"document":{"description":"Document number, e.g. '1300/QĐ-BYT'.","type":"string","minLength":1,"maxLength":200},"article":{"description":"Where inside it, e.g. 'Tiêu chí 1, chỉ tiêu 1.1' or 'Điều 8, khoản 2'.","type":"string","maxLength":500}},"required":["document"],"additionalProperties":false},"Section":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"description":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"weight":{"description":"Weight of the section in the total (default 1).","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"maxPoints":{"description":"Stated maximum; validation checks the items add up to it.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"citation":{"$ref":"#/$defs/Citation"},"provenance":{"$ref":"#/$defs/FactProvenance"},"criteria":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/$defs/Criterion"}}},"required":["id","title","criteria"],"additionalProperties":false},"Criterion":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"code":{"description":"The number the official text gives, e.g. 'Tiêu chí 3' or 'A1.1'.","type":"string","maxLength":64},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"description":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"weight":{"description":"Weight of the criterion in its section (default 1).","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"maxPoints":{"description":"Stated maximum; validation checks the items add up to it.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"citation":{"$ref":"#/$defs/Citation"},"provenance":{"$ref":"#/$defs/FactProvenance"},"items":{"type":"array","minItems":1,"maxItems":2000,"items":{"$ref":"#/$defs/Item"}}},"required":["id","title","items"],"additionalProperties":false},"Item":{"description":"What the assessor answers (chỉ tiêu / tiểu mục).","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"code":{"description":"The number the official text gives, e.g. '1.1'.","type":"string","maxLength":64},"text":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"guidance":{"description":"How to check it: what to look at, whom to ask.","$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"verification":{"description":"Verification methods: observe, interview, records (document review), measure.","type":"array","uniqueItems":true,"items":{"type":"string","enum":["observe","interview","records","measure"]}},"citation":{"$ref":"#/$defs/Citation"},"response":{"$ref":"#/$defs/Response"},"level":{"description":"Levels model only: the level this element belongs to. Level-1 elements are defects to rule out: 'met' means the defect is NOT present.","type":"integer","minimum":1,"maximum":10},"naAllowed":{"description":"Whether 'not applicable' (không áp dụng) may be chosen.","type":"boolean"},"knockout":{"description":"Knockout item (điểm liệt): failing it fails the assessment whatever the total.","type":"boolean"},"evidence":{"type":"object","properties":{"photo":{"description":"When a photo is required.","type":"string","enum":["never","when-not-met","always"]},"hint":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["photo"],"additionalProperties":false},"applicableZones":{"description":"When present, the item applies only in these zones; elsewhere it is not applicable automatically.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"}},"applicableFacilityKinds":{"description":"When present, the item applies only to these kinds of facility; elsewhere it is not applicable automatically.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"}},"provenance":{"$ref":"#/$defs/FactProvenance"}},"required":["id","text","response","provenance"],"additionalProperties":false},"Response":{"type":"object","discriminator":{"propertyName":"kind"},"properties":{"kind":{"type":"string"}},"required":["kind"],"oneOf":[{"title":"BinaryResponse","description":"Met / not met. Answer values: 'met', 'not-met'. Met earns `points`.","properties":{"kind":{"const":"binary"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["kind"],"additionalProperties":false},{"title":"GradedResponse","description":"Met / partially met / not met. Answer values: 'met', 'partial', 'not-met'. WASH FIT style is points 2, partialPoints 1.","properties":{"kind":{"const":"graded"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"partialPoints":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["kind","points","partialPoints"],"additionalProperties":false},{"title":"ChoiceResponse","description":"One option chosen among several, each with its points. Answer value: the option id.","properties":{"kind":{"const":"choice"},"options":{"type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["id","label","points"],"additionalProperties":false}}},"required":["kind","options"],"additionalProperties":false},{"title":"NumericResponse","description":"A number (a count, a rate) mapped to points by bands. Each band covers [min, next band's min). Answer value: a number.","properties":{"kind":{"const":"numeric"},"unit":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"min":{"description":"Smallest allowed value (default: the first band's min).","type":"number"},"max":{"description":"Largest allowed value.","type":"number"},"bands":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"object","properties":{"min":{"type":"number"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["min","points"],"additionalProperties":false}}},"required":["kind","bands"],"additionalProperties":false}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:tieuchi:schema:criteria-set:1","title":"CriteriaSet","description":"A versioned set of criteria (bộ tiêu chí): sections -> criteria -> items, with the rules that score it.","type":"object","properties":{"$schema":{"type":"string"},"schemaVersion":{"const":1},"kind":{"const":"criteria-set"},"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"description":"Version label of this set, e.g. '2023.1' or '2023.1-local.1' for a locally edited copy.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"shortTitle":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"description":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"source":{"$ref":"#/$defs/Source"},"applicability":{"$ref":"#/$defs/Applicability"},"wording":{"description":"Whether the item texts are the official wording, our paraphrase, or a mix (see each item's provenance).","type":"string","enum":["official","paraphrase","mixed"]},"license":{"type":"string","maxLength":2000},"origin":{"description":"For an edited copy: the set it was derived from.","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"version":{"type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$"},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["id","version","contentHash"],"additionalProperties":false},"publishedAt":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDateTime"},"scoring":{"$ref":"#/$defs/Scoring"},"sections":{"type":"array","minItems":1,"maxItems":200,"items":{"$ref":"#/$defs/Section"}},"contentHash":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Sha256"}},"required":["schemaVersion","kind","id","version","title","source","applicability","wording","scoring","sections"],"additionalProperties":false,"$defs":{"Source":{"description":"The legal or published documents this set rests on.","type":"object","properties":{"documents":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/SourceDocument"}},"note":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["documents"],"additionalProperties":false},"SourceDocument":{"type":"object","properties":{"number":{"description":"Document number, e.g. '1300/QĐ-BYT'.","type":"string","minLength":1,"maxLength":200},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"date":{"$ref":"urn:tieuchi:schema:common:1#/$defs/IsoDate"},"issuer":{"type":"string","maxLength":500},"role":{"description":"basis: the set encodes it; amends: corrects the basis; replaces: this document is superseded by the basis; reference: background.","type":"string","enum":["basis","amends","replaces","reference"]},"note":{"type":"string","maxLength":4000}},"required":["number","role"],"additionalProperties":false},"Applicability":{"type":"object","properties":{"facilityKinds":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"}},"zones":{"description":"Zones (vùng) for which the set distinguishes rules; omitted when zones do not matter.","type":"array","uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"}},"note":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["facilityKinds"],"additionalProperties":false},"Scoring":{"type":"object","properties":{"model":{"description":"points: items carry points summed upwards; levels: each criterion reaches a level on a cumulative ladder (6858/QĐ-BYT) and the overall score is the weighted mean level.","type":"string","enum":["points","levels"]},"aggregation":{"description":"How criteria and sections combine: 'sum' (sum of weighted points over sum of weighted maxima) or 'mean-of-percentages' (weighted mean of the children's percentages).","type":"string","enum":["sum","mean-of-percentages"]},"maxPoints":{"description":"The stated maximum of the whole set; validation checks that the items add up to it.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"levels":{"description":"For the levels model: the number of levels on the ladder (5 for 6858/QĐ-BYT).","type":"integer","minimum":2,"maximum":10},"passRules":{"description":"All rules must hold for the assessment to pass. An empty or missing list means the set has no pass decision (only a score and perhaps a rating).","type":"array","maxItems":50,"items":{"$ref":"#/$defs/PassRule"}},"rating":{"$ref":"#/$defs/Rating"},"provenance":{"description":"Provenance of the scoring rules themselves.","$ref":"#/$defs/FactProvenance"}},"required":["model","aggregation"],"additionalProperties":false},"PassRule":{"type":"object","discriminator":{"propertyName":"kind"},"properties":{"kind":{"type":"string"}},"required":["kind"],"oneOf":[{"title":"TotalPercentRule","description":"The total is at least `percent` % of the applicable maximum.","properties":{"kind":{"const":"total-percent-at-least"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","percent"],"additionalProperties":false},{"title":"EachCriterionPercentRule","description":"Every applicable criterion reaches at least `percent` % of its own applicable maximum.","properties":{"kind":{"const":"each-criterion-percent-at-least"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","percent"],"additionalProperties":false},{"title":"EachSectionPercentRule","description":"Every applicable section reaches at least `percent` % of its own applicable maximum.","properties":{"kind":{"const":"each-section-percent-at-least"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","percent"],"additionalProperties":false},{"title":"CriterionPercentRule","description":"One named criterion reaches at least `percent` % of its applicable maximum.","properties":{"kind":{"const":"criterion-percent-at-least"},"criterion":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"percent":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"byZone":{"$ref":"#/$defs/PercentByZone"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","criterion","percent"],"additionalProperties":false},{"title":"NoFailedKnockoutRule","description":"No knockout item (điểm liệt) failed.","properties":{"kind":{"const":"no-failed-knockout"},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind"],"additionalProperties":false},{"title":"MeanLevelRule","description":"Levels model: the weighted mean level is at least `level`.","properties":{"kind":{"const":"mean-level-at-least"},"level":{"type":"number","minimum":1,"maximum":10},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","level"],"additionalProperties":false},{"title":"EachCriterionLevelRule","description":"Levels model: every applicable criterion reaches at least `level`.","properties":{"kind":{"const":"each-criterion-level-at-least"},"level":{"type":"integer","minimum":1,"maximum":10},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["kind","level"],"additionalProperties":false}]},"PercentByZone":{"description":"Thresholds that differ by zone; a zone not listed uses the rule's `percent`.","type":"object","properties":{"1":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"2":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"},"3":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Percent"}},"additionalProperties":false},"Rating":{"description":"Rating bands (xếp loại). Each band covers [min, next band's min); the last band has no upper end. So with bands at 0 and 201, a score of 200.5 is in the first band.","type":"object","properties":{"metric":{"description":"points: total weighted points; percent: total percentage (0-100); mean-level: weighted mean level (levels model).","type":"string","enum":["points","percent","mean-level"]},"bands":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"min":{"description":"Inclusive lower bound.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["id","label","min"],"additionalProperties":false}},"provenance":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"}},"required":["metric","bands"],"additionalProperties":false},"FactProvenance":{"description":"Provenance per fact. Omitted facts are 'unverified'.","type":"object","properties":{"wording":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"maxPoints":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"knockout":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"weight":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"level":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"structure":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"rules":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Provenance"},"note":{"type":"string","maxLength":4000}},"additionalProperties":false},"Citation":{"type":"object","properties":{"document":{"description":"Document number, e.g. '1300/QĐ-BYT'.","type":"string","minLength":1,"maxLength":200},"article":{"description":"Where inside it, e.g. 'Tiêu chí 1, chỉ tiêu 1.1' or 'Điều 8, khoản 2'.","type":"string","maxLength":500}},"required":["document"],"additionalProperties":false},"Section":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"description":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"weight":{"description":"Weight of the section in the total (default 1).","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"maxPoints":{"description":"Stated maximum; validation checks the items add up to it.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"citation":{"$ref":"#/$defs/Citation"},"provenance":{"$ref":"#/$defs/FactProvenance"},"criteria":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/$defs/Criterion"}}},"required":["id","title","criteria"],"additionalProperties":false},"Criterion":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"code":{"description":"The number the official text gives, e.g. 'Tiêu chí 3' or 'A1.1'.","type":"string","maxLength":64},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"description":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"weight":{"description":"Weight of the criterion in its section (default 1).","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"maxPoints":{"description":"Stated maximum; validation checks the items add up to it.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"citation":{"$ref":"#/$defs/Citation"},"provenance":{"$ref":"#/$defs/FactProvenance"},"items":{"type":"array","minItems":1,"maxItems":2000,"items":{"$ref":"#/$defs/Item"}}},"required":["id","title","items"],"additionalProperties":false},"Item":{"description":"What the assessor answers (chỉ tiêu / tiểu mục).","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"code":{"description":"The number the official text gives, e.g. '1.1'.","type":"string","maxLength":64},"text":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"guidance":{"description":"How to check it: what to look at, whom to ask.","$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"verification":{"description":"Verification methods: observe, interview, records (document review), measure.","type":"array","uniqueItems":true,"items":{"type":"string","enum":["observe","interview","records","measure"]}},"citation":{"$ref":"#/$defs/Citation"},"response":{"$ref":"#/$defs/Response"},"level":{"description":"Levels model only: the level this element belongs to. Level-1 elements are defects to rule out: 'met' means the defect is NOT present.","type":"integer","minimum":1,"maximum":10},"naAllowed":{"description":"Whether 'not applicable' (không áp dụng) may be chosen.","type":"boolean"},"knockout":{"description":"Knockout item (điểm liệt): failing it fails the assessment whatever the total.","type":"boolean"},"evidence":{"type":"object","properties":{"photo":{"description":"When a photo is required.","type":"string","enum":["never","when-not-met","always"]},"hint":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["photo"],"additionalProperties":false},"applicableZones":{"description":"When present, the item applies only in these zones; elsewhere it is not applicable automatically.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"}},"applicableFacilityKinds":{"description":"When present, the item applies only to these kinds of facility; elsewhere it is not applicable automatically.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"}},"provenance":{"$ref":"#/$defs/FactProvenance"}},"required":["id","text","response","provenance"],"additionalProperties":false},"Response":{"type":"object","discriminator":{"propertyName":"kind"},"properties":{"kind":{"type":"string"}},"required":["kind"],"oneOf":[{"title":"BinaryResponse","description":"Met / not met. Answer values: 'met', 'not-met'. Met earns `points`.","properties":{"kind":{"const":"binary"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["kind"],"additionalProperties":false},{"title":"GradedResponse","description":"Met / partially met / not met. Answer values: 'met', 'partial', 'not-met'. WASH FIT style is points 2, partialPoints 1.","properties":{"kind":{"const":"graded"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"partialPoints":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["kind","points","partialPoints"],"additionalProperties":false},{"title":"ChoiceResponse","description":"One option chosen among several, each with its points. Answer value: the option id.","properties":{"kind":{"const":"choice"},"options":{"type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["id","label","points"],"additionalProperties":false}}},"required":["kind","options"],"additionalProperties":false},{"title":"NumericResponse","description":"A number (a count, a rate) mapped to points by bands. Each band covers [min, next band's min). Answer value: a number.","properties":{"kind":{"const":"numeric"},"unit":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"min":{"description":"Smallest allowed value (default: the first band's min).","type":"number"},"max":{"description":"Largest allowed value.","type":"number"},"decimals":{"description":"How many decimal places an answer may have: 0 for whole numbers (counts), 1 for 9.5. Absent: no limit.","type":"integer","minimum":0,"maximum":4},"bands":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"object","properties":{"min":{"type":"number"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["min","points"],"additionalProperties":false}}},"required":["kind","bands"],"additionalProperties":false}]}}};
 const schema33 = {"description":"A stable identifier: letters, digits, '.', '_' or '-', starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"};
 const schema34 = {"description":"Text in Vietnamese (required) and English (optional).","type":"object","properties":{"vi":{"type":"string","minLength":1,"maxLength":20000},"en":{"type":"string","minLength":1,"maxLength":20000}},"required":["vi"],"additionalProperties":false};
 const schema47 = {"description":"A SHA-256 digest as 64 lowercase hex digits.","type":"string","pattern":"^[0-9a-f]{64}$"};
@@ -2673,7 +2673,7 @@ const schema83 = {"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema
 const schema89 = {"type":"object","properties":{"document":{"description":"Document number, e.g. '1300/QĐ-BYT'.","type":"string","minLength":1,"maxLength":200},"article":{"description":"Where inside it, e.g. 'Tiêu chí 1, chỉ tiêu 1.1' or 'Điều 8, khoản 2'.","type":"string","maxLength":500}},"required":["document"],"additionalProperties":false};
 const schema90 = {"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"code":{"description":"The number the official text gives, e.g. 'Tiêu chí 3' or 'A1.1'.","type":"string","maxLength":64},"title":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"description":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"weight":{"description":"Weight of the criterion in its section (default 1).","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"maxPoints":{"description":"Stated maximum; validation checks the items add up to it.","$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"citation":{"$ref":"#/$defs/Citation"},"provenance":{"$ref":"#/$defs/FactProvenance"},"items":{"type":"array","minItems":1,"maxItems":2000,"items":{"$ref":"#/$defs/Item"}}},"required":["id","title","items"],"additionalProperties":false};
 const schema97 = {"description":"What the assessor answers (chỉ tiêu / tiểu mục).","type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"code":{"description":"The number the official text gives, e.g. '1.1'.","type":"string","maxLength":64},"text":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"guidance":{"description":"How to check it: what to look at, whom to ask.","$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"verification":{"description":"Verification methods: observe, interview, records (document review), measure.","type":"array","uniqueItems":true,"items":{"type":"string","enum":["observe","interview","records","measure"]}},"citation":{"$ref":"#/$defs/Citation"},"response":{"$ref":"#/$defs/Response"},"level":{"description":"Levels model only: the level this element belongs to. Level-1 elements are defects to rule out: 'met' means the defect is NOT present.","type":"integer","minimum":1,"maximum":10},"naAllowed":{"description":"Whether 'not applicable' (không áp dụng) may be chosen.","type":"boolean"},"knockout":{"description":"Knockout item (điểm liệt): failing it fails the assessment whatever the total.","type":"boolean"},"evidence":{"type":"object","properties":{"photo":{"description":"When a photo is required.","type":"string","enum":["never","when-not-met","always"]},"hint":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["photo"],"additionalProperties":false},"applicableZones":{"description":"When present, the item applies only in these zones; elsewhere it is not applicable automatically.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Zone"}},"applicableFacilityKinds":{"description":"When present, the item applies only to these kinds of facility; elsewhere it is not applicable automatically.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"urn:tieuchi:schema:common:1#/$defs/FacilityKind"}},"provenance":{"$ref":"#/$defs/FactProvenance"}},"required":["id","text","response","provenance"],"additionalProperties":false};
-const schema102 = {"type":"object","discriminator":{"propertyName":"kind"},"properties":{"kind":{"type":"string"}},"required":["kind"],"oneOf":[{"title":"BinaryResponse","description":"Met / not met. Answer values: 'met', 'not-met'. Met earns `points`.","properties":{"kind":{"const":"binary"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["kind"],"additionalProperties":false},{"title":"GradedResponse","description":"Met / partially met / not met. Answer values: 'met', 'partial', 'not-met'. WASH FIT style is points 2, partialPoints 1.","properties":{"kind":{"const":"graded"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"partialPoints":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["kind","points","partialPoints"],"additionalProperties":false},{"title":"ChoiceResponse","description":"One option chosen among several, each with its points. Answer value: the option id.","properties":{"kind":{"const":"choice"},"options":{"type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["id","label","points"],"additionalProperties":false}}},"required":["kind","options"],"additionalProperties":false},{"title":"NumericResponse","description":"A number (a count, a rate) mapped to points by bands. Each band covers [min, next band's min). Answer value: a number.","properties":{"kind":{"const":"numeric"},"unit":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"min":{"description":"Smallest allowed value (default: the first band's min).","type":"number"},"max":{"description":"Largest allowed value.","type":"number"},"bands":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"object","properties":{"min":{"type":"number"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["min","points"],"additionalProperties":false}}},"required":["kind","bands"],"additionalProperties":false}]};
+const schema102 = {"type":"object","discriminator":{"propertyName":"kind"},"properties":{"kind":{"type":"string"}},"required":["kind"],"oneOf":[{"title":"BinaryResponse","description":"Met / not met. Answer values: 'met', 'not-met'. Met earns `points`.","properties":{"kind":{"const":"binary"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["kind"],"additionalProperties":false},{"title":"GradedResponse","description":"Met / partially met / not met. Answer values: 'met', 'partial', 'not-met'. WASH FIT style is points 2, partialPoints 1.","properties":{"kind":{"const":"graded"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"partialPoints":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["kind","points","partialPoints"],"additionalProperties":false},{"title":"ChoiceResponse","description":"One option chosen among several, each with its points. Answer value: the option id.","properties":{"kind":{"const":"choice"},"options":{"type":"array","minItems":2,"maxItems":50,"items":{"type":"object","properties":{"id":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Id"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"}},"required":["id","label","points"],"additionalProperties":false}}},"required":["kind","options"],"additionalProperties":false},{"title":"NumericResponse","description":"A number (a count, a rate) mapped to points by bands. Each band covers [min, next band's min). Answer value: a number.","properties":{"kind":{"const":"numeric"},"unit":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"},"min":{"description":"Smallest allowed value (default: the first band's min).","type":"number"},"max":{"description":"Largest allowed value.","type":"number"},"decimals":{"description":"How many decimal places an answer may have: 0 for whole numbers (counts), 1 for 9.5. Absent: no limit.","type":"integer","minimum":0,"maximum":4},"bands":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"object","properties":{"min":{"type":"number"},"points":{"$ref":"urn:tieuchi:schema:common:1#/$defs/Decimal"},"label":{"$ref":"urn:tieuchi:schema:common:1#/$defs/LocalizedText"}},"required":["min","points"],"additionalProperties":false}}},"required":["kind","bands"],"additionalProperties":false}]};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3249,7 +3249,7 @@ vErrors.push(err46);
 errors++;
 }
 for(const key5 in data){
-if(!(((((key5 === "kind") || (key5 === "unit")) || (key5 === "min")) || (key5 === "max")) || (key5 === "bands"))){
+if(!((((((key5 === "kind") || (key5 === "unit")) || (key5 === "min")) || (key5 === "max")) || (key5 === "decimals")) || (key5 === "bands"))){
 const err47 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err47];
@@ -3405,11 +3405,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.bands !== undefined){
-let data20 = data.bands;
-if(Array.isArray(data20)){
-if(data20.length > 50){
-const err60 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/3/properties/bands/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data.decimals !== undefined){
+let data20 = data.decimals;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err60 = {instancePath:instancePath+"/decimals",schemaPath:"#/oneOf/3/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3418,8 +3417,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data20.length < 1){
-const err61 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/3/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 4 || isNaN(data20)){
+const err61 = {instancePath:instancePath+"/decimals",schemaPath:"#/oneOf/3/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3428,12 +3428,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-const len1 = data20.length;
-for(let i1=0; i1<len1; i1++){
-let data21 = data20[i1];
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.min === undefined){
-const err62 = {instancePath:instancePath+"/bands/" + i1,schemaPath:"#/oneOf/3/properties/bands/items/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+if(data20 < 0 || isNaN(data20)){
+const err62 = {instancePath:instancePath+"/decimals",schemaPath:"#/oneOf/3/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3442,8 +3438,13 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data21.points === undefined){
-const err63 = {instancePath:instancePath+"/bands/" + i1,schemaPath:"#/oneOf/3/properties/bands/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+}
+}
+if(data.bands !== undefined){
+let data21 = data.bands;
+if(Array.isArray(data21)){
+if(data21.length > 50){
+const err63 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/3/properties/bands/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3452,9 +3453,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-for(const key7 in data21){
-if(!(((key7 === "min") || (key7 === "points")) || (key7 === "label"))){
-const err64 = {instancePath:instancePath+"/bands/" + i1,schemaPath:"#/oneOf/3/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data21.length < 1){
+const err64 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/3/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3463,11 +3463,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data21.min !== undefined){
-let data22 = data21.min;
-if(!((typeof data22 == "number") && (isFinite(data22)))){
-const err65 = {instancePath:instancePath+"/bands/" + i1+"/min",schemaPath:"#/oneOf/3/properties/bands/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+let data22 = data21[i1];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.min === undefined){
+const err65 = {instancePath:instancePath+"/bands/" + i1,schemaPath:"#/oneOf/3/properties/bands/items/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3476,12 +3477,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data21.points !== undefined){
-let data23 = data21.points;
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 1000000 || isNaN(data23)){
-const err66 = {instancePath:instancePath+"/bands/" + i1+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Decimal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+if(data22.points === undefined){
+const err66 = {instancePath:instancePath+"/bands/" + i1,schemaPath:"#/oneOf/3/properties/bands/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3490,8 +3487,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data23 < 0 || isNaN(data23)){
-const err67 = {instancePath:instancePath+"/bands/" + i1+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Decimal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key7 in data22){
+if(!(((key7 === "min") || (key7 === "points")) || (key7 === "label"))){
+const err67 = {instancePath:instancePath+"/bands/" + i1,schemaPath:"#/oneOf/3/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3501,8 +3499,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-else {
-const err68 = {instancePath:instancePath+"/bands/" + i1+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Decimal/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data22.min !== undefined){
+let data23 = data22.min;
+if(!((typeof data23 == "number") && (isFinite(data23)))){
+const err68 = {instancePath:instancePath+"/bands/" + i1+"/min",schemaPath:"#/oneOf/3/properties/bands/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3512,11 +3512,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data21.label !== undefined){
-let data24 = data21.label;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.vi === undefined){
-const err69 = {instancePath:instancePath+"/bands/" + i1+"/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
+if(data22.points !== undefined){
+let data24 = data22.points;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 1000000 || isNaN(data24)){
+const err69 = {instancePath:instancePath+"/bands/" + i1+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Decimal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3525,9 +3525,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-for(const key8 in data24){
-if(!((key8 === "vi") || (key8 === "en"))){
-const err70 = {instancePath:instancePath+"/bands/" + i1+"/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data24 < 0 || isNaN(data24)){
+const err70 = {instancePath:instancePath+"/bands/" + i1+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Decimal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3537,11 +3536,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data24.vi !== undefined){
-let data25 = data24.vi;
-if(typeof data25 === "string"){
-if(func2(data25) > 20000){
-const err71 = {instancePath:instancePath+"/bands/" + i1+"/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+else {
+const err71 = {instancePath:instancePath+"/bands/" + i1+"/points",schemaPath:"urn:tieuchi:schema:common:1#/$defs/Decimal/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3550,8 +3546,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(func2(data25) < 1){
-const err72 = {instancePath:instancePath+"/bands/" + i1+"/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data22.label !== undefined){
+let data25 = data22.label;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.vi === undefined){
+const err72 = {instancePath:instancePath+"/bands/" + i1+"/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3560,9 +3560,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/bands/" + i1+"/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key8 in data25){
+if(!((key8 === "vi") || (key8 === "en"))){
+const err73 = {instancePath:instancePath+"/bands/" + i1+"/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3572,11 +3572,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data24.en !== undefined){
-let data26 = data24.en;
+if(data25.vi !== undefined){
+let data26 = data25.vi;
 if(typeof data26 === "string"){
 if(func2(data26) > 20000){
-const err74 = {instancePath:instancePath+"/bands/" + i1+"/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+const err74 = {instancePath:instancePath+"/bands/" + i1+"/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3586,7 +3586,7 @@ vErrors.push(err74);
 errors++;
 }
 if(func2(data26) < 1){
-const err75 = {instancePath:instancePath+"/bands/" + i1+"/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err75 = {instancePath:instancePath+"/bands/" + i1+"/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3597,7 +3597,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/bands/" + i1+"/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err76 = {instancePath:instancePath+"/bands/" + i1+"/label/vi",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3607,9 +3607,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/bands/" + i1+"/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data25.en !== undefined){
+let data27 = data25.en;
+if(typeof data27 === "string"){
+if(func2(data27) > 20000){
+const err77 = {instancePath:instancePath+"/bands/" + i1+"/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3618,10 +3620,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/bands/" + i1,schemaPath:"#/oneOf/3/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data27) < 1){
+const err78 = {instancePath:instancePath+"/bands/" + i1+"/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3631,9 +3631,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
 else {
-const err79 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/3/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err79 = {instancePath:instancePath+"/bands/" + i1+"/label/en",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3644,12 +3643,8 @@ errors++;
 }
 }
 }
-if(props0 !== true){
-props0 = true;
-}
-}
 else {
-const err80 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf"};
+const err80 = {instancePath:instancePath+"/bands/" + i1+"/label",schemaPath:"urn:tieuchi:schema:common:1#/$defs/LocalizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3659,8 +3654,9 @@ vErrors.push(err80);
 errors++;
 }
 }
+}
 else {
-const err81 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string"};
+const err81 = {instancePath:instancePath+"/bands/" + i1,schemaPath:"#/oneOf/3/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3670,13 +3666,52 @@ vErrors.push(err81);
 errors++;
 }
 }
+}
 else {
-const err82 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err82 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/3/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err82];
 }
 else {
 vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+if(props0 !== true){
+props0 = true;
+}
+}
+else {
+const err83 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+else {
+const err84 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+else {
+const err85 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
 }
 errors++;
 }

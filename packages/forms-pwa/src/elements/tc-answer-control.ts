@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatLocaleNumber, parseLocaleNumber, type AssessmentAnswer, type CriteriaSetItem } from '../core.js';
+import { decimalPlaces, formatLocaleNumber, parseLocaleNumber, type AssessmentAnswer, type CriteriaSetItem } from '../core.js';
 import { LocaleController, loc, locale, t } from '../i18n.js';
 import { flushPendingEdits, holdEdit } from '../state/pending-edits.js';
 import { shared } from '../styles.js';
@@ -120,6 +120,8 @@ export class TcAnswerControl extends LitElement {
       return {
         error: max === undefined ? t('ans.numMin', { value: f(value), min: f(min) }) : t('ans.numRange', { value: f(value), min: f(min), max: f(max) }),
       };
+    if (r.decimals !== undefined && decimalPlaces(value) > r.decimals)
+      return { error: r.decimals === 0 ? t('ans.numWhole', { value: f(value) }) : t('ans.numDecimals', { value: f(value), n: r.decimals }) };
     return { patch: { value }, echo: `${f(value)}${r.unit ? ` ${loc(r.unit)}` : ''}` };
   }
 

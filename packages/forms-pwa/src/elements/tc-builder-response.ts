@@ -122,6 +122,7 @@ export class TcBuilderResponse extends LitElement {
         ${numberField(ctx, t('b.min'), ptr(p, 'min'), r.min, { optional: true })}
         ${numberField(ctx, t('b.max'), ptr(p, 'max'), r.max, { optional: true })}
       </div>
+      ${numberField(ctx, t('b.decimals'), ptr(p, 'decimals'), r.decimals, { optional: true })}
       <p class="muted">${t('b.bandsHint')}</p>
       ${errors([...problemsAt(this.problems, bp)], `${fid(bp)}-err`)}
       ${r.bands.map(

@@ -11,6 +11,7 @@ import { heatMap, improvementCsvRows, latestPerFacility, roundsOf, scoreCsvRows,
 import { criterionInfo } from '../loop/labels.js';
 import { scoredAll, toNum, type ScoredSource } from '../loop/scored.js';
 import { setKey } from '../model/assessment.js';
+import { slug } from '../report/inputs.js';
 import { href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
@@ -281,20 +282,23 @@ export class TcDashboard extends LitElement {
     </div>`;
   }
 
-  private _exportRanking(v: { scoreRanking: ReturnType<typeof rankByScore> | undefined; improvement: ReturnType<typeof rankByImprovement> | undefined; round: string; baseline: string; followup: string }) {
+  private _exportRanking(v: { scoreRanking: ReturnType<typeof rankByScore> | undefined; improvement: ReturnType<typeof rankByImprovement> | undefined; round: string; baseline: string; followup: string; list: readonly Scored[] }) {
+    // Rounds by their names as written, in the header and the file name (never their internal slugs).
+    const name = (id: string) => roundsOf(v.list).find((r) => r.id === id)?.label ?? id;
+    const file = (id: string) => slug(name(id)).toLowerCase();
     if (v.improvement) {
-      const header = [t('dash.rank'), t('dash.tie'), t('dash.facility'), 'id', `${v.baseline} %`, `${v.followup} %`, t('dash.gain'), `${t('dash.gapClosed')} %`];
+      const header = [t('dash.rank'), t('dash.tie'), t('dash.facility'), 'id', `${name(v.baseline)} %`, `${name(v.followup)} %`, t('dash.gain'), `${t('dash.gapClosed')} %`];
       const rows = improvementCsvRows(v.improvement, {
         tie: t('dash.tie'),
         full: t('dash.alreadyFull'),
         incomplete: t('dash.incomplete'),
         missing: (m) => t(m === 'baseline' ? 'dash.missingBaseline' : 'dash.missingFollowup'),
       });
-      download(`xep-hang-cai-thien-${v.baseline}-${v.followup}.csv`, toCsv(header, rows));
+      download(`xep-hang-cai-thien-${file(v.baseline)}-${file(v.followup)}.csv`, toCsv(header, rows));
     } else if (v.scoreRanking) {
       const header = [t('dash.rank'), t('dash.tie'), t('dash.facility'), 'id', t('dash.score'), t('dash.decision'), t('dash.assessment')];
       const rows = scoreCsvRows(v.scoreRanking, { tie: t('dash.tie'), incomplete: t('dash.incomplete'), decision: (d) => t(`decision.${d as 'pass'}`) });
-      download(`xep-hang-${v.round || 'tat-ca'}.csv`, toCsv(header, rows));
+      download(`xep-hang-${v.round ? file(v.round) : 'tat-ca'}.csv`, toCsv(header, rows));
     }
   }
 

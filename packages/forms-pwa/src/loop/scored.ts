@@ -35,13 +35,13 @@ export function sameFacility(list: Iterable<Assessment>, a: Assessment): Assessm
 }
 
 /**
- * The assessment before `a`: the latest one of the same facility and set id, not a draft, made strictly
- * earlier (a revision made the same day is not "last time").
+ * The assessment before `a`: the latest one of the same facility, set id and kind, not a draft, made strictly
+ * earlier (a revision made the same day is not "last time"; a self-assessment is not an inspection's last time).
  */
 export function previousOf(list: Iterable<Assessment>, a: Assessment): Assessment | undefined {
   const w = when(a);
   return sameFacility(list, a)
-    .filter((x) => x.id !== a.id && x.status !== 'draft' && when(x).slice(0, 10) < w.slice(0, 10))
+    .filter((x) => x.id !== a.id && x.assessmentKind === a.assessmentKind && x.status !== 'draft' && when(x).slice(0, 10) < w.slice(0, 10))
     .at(-1);
 }
 

@@ -20,7 +20,8 @@ export function photoHashes(a: Assessment): string[] {
 const when = (a: Assessment): string => a.assessedOn ?? a.lockedAt ?? a.submittedAt ?? a.createdAt ?? '';
 
 /**
- * The latest earlier assessment of the same facility with the same set (id and version), if any.
+ * The latest earlier assessment of the same facility, set (id and version) and kind, if any: an inspection is
+ * never compared with the station's own self-assessment as if it were the previous round.
  * Locked ones are preferred: a report compares with what was signed, not with a draft.
  */
 export function previousAssessment(all: Iterable<Assessment>, a: Assessment): Assessment | undefined {
@@ -31,6 +32,7 @@ export function previousAssessment(all: Iterable<Assessment>, a: Assessment): As
       b.facility.id === a.facility.id &&
       b.criteriaSet.id === a.criteriaSet.id &&
       b.criteriaSet.version === a.criteriaSet.version &&
+      b.assessmentKind === a.assessmentKind &&
       b.id !== a.revisionOf?.id &&
       when(b) < key,
   );

@@ -1,16 +1,32 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { contentHash, mergeThreeWay, verifyAssessment, type Assessment } from '@tieuchi/core';
+import { contentHash, mergeThreeWay, verifyAssessment, verifyAttestations, type Assessment } from '@tieuchi/core';
 import type { App, Context } from '../app.js';
 import { actorOf } from '../auth.js';
 import { ApiError } from '../errors.js';
 import type { Actor } from '../model/frames.js';
 import { logAudit } from '../model/query/audits.js';
 import { getCampaign } from '../model/query/campaigns.js';
+import { registeredKeys } from '../model/query/devices.js';
 import { getAssessment, getRevision, inspectorAssigned, lockAssessmentId, nextChange, pullChanges, storeRevision, type PullScope } from '../model/query/sync.js';
 import { authErrors, bearer, ErrorReply } from './schemas.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const Pushed = Type.Object({ result: Type.String(), revision: Type.String(), change: Type.Integer(), document: Type.Unknown() });
+/** Core's verdict on the device signatures of a submitted or locked push (ADR 0007), judged at the time of receipt. */
+const Signatures = Type.Object({
+  status: Type.Union([Type.Literal('unsigned'), Type.Literal('signed')]),
+  registered: Type.Boolean(),
+  checks: Type.Array(
+    Type.Object({
+      signer: Type.Object({ name: Type.String(), role: Type.String() }),
+      signedAt: Type.String(),
+      keyId: Type.String(),
+      valid: Type.Boolean(),
+      key: Type.Union([Type.Literal('registered'), Type.Literal('revoked'), Type.Literal('unknown')]),
+      counts: Type.Boolean(),
+    }),
+  ),
+});
+const Pushed = Type.Object({ result: Type.String(), revision: Type.String(), change: Type.Integer(), document: Type.Unknown(), signatures: Type.Optional(Signatures) });
 
 /** What a pull returns for one assessment. */
 const Change = Type.Object({ id: Type.String(), revision: Type.String(), change: Type.Integer(), document: Type.Unknown() });
@@ -44,6 +60,9 @@ export function registerSync(app: App, ctx: Context): void {
       if (actor.user.role === 'inspector') {
         if (!doc.campaign || !(await inspectorAssigned(ctx.db, actor.user.id, doc.campaign.id, doc.facility.id))) throw new ApiError('forbidden');
       }
+      // Signatures are judged by when the server received the push (a key revoked later still counts for it).
+      const receivedAt = ctx.now().toISOString();
+      const signatures = doc.status === 'draft' ? undefined : await signatureVerdict(ctx, doc, receivedAt);
       const out = await ctx.db.transaction(async (tx) => {
         await lockAssessmentId(tx, doc.id);
         const current = await getAssessment(tx, doc.id);
@@ -81,10 +100,11 @@ export function registerSync(app: App, ctx: Context): void {
           userId: actor.user.id,
           deviceId: actor.deviceId,
         });
-        await logAudit(tx, actor, { action: 'assessment.push', subjectKind: 'assessment', subjectId: next.id, details: { result, revision: nextRevision, status: next.status } });
+        const signed = signatures && { signatures: signatures.status, registered: signatures.registered, receivedAt };
+        await logAudit(tx, actor, { action: 'assessment.push', subjectKind: 'assessment', subjectId: next.id, details: { result, revision: nextRevision, status: next.status, ...signed } });
         return { result, revision: nextRevision, change, document: next };
       });
-      return reply.code(out.result === 'created' ? 201 : 200).send(out);
+      return reply.code(out.result === 'created' ? 201 : 200).send(signatures ? { ...out, signatures } : out);
     },
   );
 
@@ -114,6 +134,17 @@ export function registerSync(app: App, ctx: Context): void {
       };
     },
   );
+}
+
+/** Core's check of a sealed document's device signatures against the council's registered keys. */
+async function signatureVerdict(ctx: Context, doc: Assessment, receivedAt: string) {
+  const set = ctx.sets.get(`${doc.criteriaSet.id}@${doc.criteriaSet.version}`)?.set;
+  const report = await verifyAttestations(doc, { keys: await registeredKeys(ctx.db), receivedAt, ...(set ? { set } : {}) });
+  return {
+    status: report.status,
+    registered: report.registered,
+    checks: report.checks.map((c) => ({ signer: c.signer, signedAt: c.signedAt, keyId: c.keyId, valid: c.valid, key: c.key, counts: c.counts })),
+  };
 }
 
 /** Problems of core's verifier that mean the server has no such set, or not this content of it. */

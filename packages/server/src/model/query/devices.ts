@@ -1,6 +1,7 @@
 import type { Queryable } from '../../external/database.js';
 import { iso } from './iso.js';
 import type { Device } from '../frames.js';
+import type { RegisteredKey } from '@tieuchi/core';
 
 interface Row {
   id: string;
@@ -104,4 +105,23 @@ export async function setDeviceKey(q: Queryable, id: string, jwk: unknown, now: 
     [id, JSON.stringify(jwk), now],
   );
   return rows[0] ? frame(rows[0]) : null;
+}
+
+/**
+ * Every device key the council registered, with when it was registered and revoked: the list core's signature
+ * check judges statements against (a key carried only inside a pushed document stays "unknown").
+ */
+export async function registeredKeys(q: Queryable): Promise<RegisteredKey[]> {
+  const { rows } = await q.query<Pick<Row, 'label' | 'public_key' | 'key_registered_at' | 'revoked_at'>>(
+    'SELECT label, public_key, key_registered_at, revoked_at FROM devices WHERE public_key IS NOT NULL ORDER BY id',
+    [],
+  );
+  return rows.map((r) => {
+    const k: RegisteredKey = { publicKey: r.public_key as RegisteredKey['publicKey'], label: r.label };
+    const registeredAt = iso(r.key_registered_at);
+    const revokedAt = iso(r.revoked_at);
+    if (registeredAt) k.registeredAt = registeredAt;
+    if (revokedAt) k.revokedAt = revokedAt;
+    return k;
+  });
 }
