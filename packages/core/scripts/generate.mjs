@@ -30,7 +30,6 @@ const ROOTS = {
   'urn:tieuchi:schema:bundle:1': 'validateBundleSchema',
   'urn:tieuchi:schema:improvement-plan:1': 'validateImprovementPlanSchema',
   'urn:tieuchi:schema:result:1': 'validateResultSchema',
-  'urn:tieuchi:schema:assessment-header:2': 'validateAssessmentHeaderSchema',
 };
 
 // ---- validators -------------------------------------------------------------------------------------------
@@ -39,18 +38,10 @@ const ajv = new Ajv2020.default({
   allErrors: true,
   discriminator: true,
   allowUnionTypes: true,
-  code: { source: true, esm: true, lines: true },
+  code: { source: true, esm: true, lines: false },
+  messages: false,
 });
 for (const s of schemas) ajv.addSchema(s);
-// The assessment without its answers (each answer left to a hand-written check in the scorer's hot path, which
-// falls back to the full validator on anything it does not accept: see src/answer-fast.ts). Validators only.
-{
-  const a = structuredClone(byId.get('urn:tieuchi:schema:assessment:2'));
-  a.$id = 'urn:tieuchi:schema:assessment-header:2';
-  a.title = 'AssessmentHeader';
-  a.properties.answers = { type: 'object' };
-  ajv.addSchema(a);
-}
 let validators = standaloneCode.default(ajv, Object.fromEntries(Object.entries(ROOTS).map(([id, name]) => [name, id])));
 // Make the output import the ajv runtime helpers as ESM (ajv emits `require` for them).
 validators = validators.replace(/const (\w+) = require\("([^"]+)"\)\.default;/g, (_m, name, mod) => `import ${name}_m from "${mod}.js";\nconst ${name} = ${name}_m.default ?? ${name}_m;`);

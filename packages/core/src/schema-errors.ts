@@ -75,9 +75,20 @@ function one(e: AjvError): Problem {
       return { code: 'schema.kind', pointer: `${at}/kind`, message: message('schema.kind', { value, allowed: allowed.map(quote).join(', ') }), params: { value } };
     }
     default:
-      return { code: 'schema.other', pointer: at, message: message('schema.other', { detail: e.message ?? e.keyword }) };
+      // The generated validators carry no message texts (ajv `messages: false`, a smaller app): name the rule.
+      return { code: 'schema.other', pointer: at, message: message('schema.other', { detail: OTHER[e.keyword] ?? e.keyword }) };
   }
 }
+
+/** What the rules without a message of their own require, for the 'schema.other' problem. */
+const OTHER: Record<string, string> = {
+  oneOf: 'oneOf (must match exactly one allowed form)',
+  anyOf: 'anyOf (must match one allowed form)',
+  propertyNames: 'propertyNames (a key that is not allowed)',
+  multipleOf: 'multipleOf',
+  format: 'format',
+  not: 'not',
+};
 
 /** Maps ajv errors to problems, dropping duplicates and union noise; at most `limit` problems. */
 export function fromAjvErrors(errors: readonly AjvError[] | null | undefined, limit = 50): Problem[] {

@@ -4,7 +4,6 @@
  */
 import type { Assessment, Bundle, CriteriaSet, FacilityRegistry, ImprovementPlan } from './generated/types.js';
 import {
-  validateAssessmentHeaderSchema,
   validateAssessmentSchema,
   validateBundleSchema,
   validateCriteriaSetSchema,
@@ -54,7 +53,14 @@ function bySchema<T>(fn: SchemaFn, data: unknown, known: number = SCHEMA_VERSION
 export const validateAssessmentShape = (data: unknown): Outcome<Assessment> => bySchema<Assessment>(validateAssessmentSchema, data, SCHEMA_VERSIONS.assessment);
 
 /** Schema checks of everything but the answers (the scorer's fast path checks those itself: answer-fast.ts). */
-export const validateAssessmentHeader = (data: unknown): Outcome<Assessment> => bySchema<Assessment>(validateAssessmentHeaderSchema, data, SCHEMA_VERSIONS.assessment);
+export function validateAssessmentHeader(data: unknown): Outcome<Assessment> {
+  // The full assessment validator on a shallow copy whose answers are empty: the same checks as a separate
+  // "header" schema without a second generated validator (which would add ~12 KB gzip to the app's first load).
+  if (!isObject(data)) return bySchema<Assessment>(validateAssessmentSchema, data, SCHEMA_VERSIONS.assessment);
+  const r = bySchema<Assessment>(validateAssessmentSchema, { ...data, answers: NO_ANSWERS }, SCHEMA_VERSIONS.assessment);
+  return r.ok ? ok(data as unknown as Assessment) : r;
+}
+const NO_ANSWERS = Object.freeze({});
 
 /**
  * Validates a criteria set: the schema, then unique ids, exact decimals, stated maxima, bands, rules.

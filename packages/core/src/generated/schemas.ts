@@ -5,6 +5,5 @@ export const SCHEMA_IDS = [
   "urn:tieuchi:schema:facility-registry:1",
   "urn:tieuchi:schema:bundle:1",
   "urn:tieuchi:schema:improvement-plan:1",
-  "urn:tieuchi:schema:result:1",
-  "urn:tieuchi:schema:assessment-header:2"
+  "urn:tieuchi:schema:result:1"
 ] as const;

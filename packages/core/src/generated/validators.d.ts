@@ -5,4 +5,3 @@ export declare const validateFacilityRegistrySchema: { (data: unknown): boolean;
 export declare const validateBundleSchema: { (data: unknown): boolean; errors?: import('../schema-errors.js').AjvError[] | null };
 export declare const validateImprovementPlanSchema: { (data: unknown): boolean; errors?: import('../schema-errors.js').AjvError[] | null };
 export declare const validateResultSchema: { (data: unknown): boolean; errors?: import('../schema-errors.js').AjvError[] | null };
-export declare const validateAssessmentHeaderSchema: { (data: unknown): boolean; errors?: import('../schema-errors.js').AjvError[] | null };
