@@ -47,6 +47,14 @@ describe('applyImport with merging', () => {
     expect(r.summary).toContainEqual(expect.objectContaining({ id: 'a-1', outcome: 'merged', conflicts: 1 }));
   });
 
+  it('lists an assessment identical to the device copy as kept, with the reason', async () => {
+    const mine = draft({ i1: { value: 'met' } }, 'a-1');
+    const s = await device([mine]);
+    const r = await applyImport(s, await plan(s, { assessments: [mine] }), false, opts);
+    expect(r.summary).toEqual([expect.objectContaining({ kind: 'assessments', id: 'a-1', outcome: 'kept' })]);
+    expect(r.summary[0]!.why?.vi).toContain('giống hệt');
+  });
+
   it('never replaces a locked copy with a draft, even when asked to overwrite', async () => {
     const locked = { ...draft({ i1: { value: 'met' } }, 'a-1'), status: 'locked' as const };
     const s = await device([locked]);

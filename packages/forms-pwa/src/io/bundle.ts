@@ -29,6 +29,8 @@ export interface ImportPlan {
   plans: ImprovementPlan[];
   /** Ids of incoming assessments that exist on the device with different content. */
   conflicts: string[];
+  /** Incoming assessments identical to the device's copy: nothing to write, still listed in the summary. */
+  unchanged?: Assessment[];
   /** Documents of the file refused by {@link planRestore}: kept aside by {@link applyImport}, never written. */
   refused?: RefusedDocument[];
 }
@@ -98,10 +100,14 @@ function planBundle(
   }
   const assessments: Assessment[] = [];
   const conflicts: string[] = [];
+  const unchanged: Assessment[] = [];
   b.assessments.forEach((a) => {
     const existing = known.assessments.get(a.id);
     if (existing) {
-      if (contentHash(existing) === contentHash(a) && existing.status === a.status) return; // identical: nothing to do
+      if (contentHash(existing) === contentHash(a) && existing.status === a.status) {
+        unchanged.push(a); // identical: nothing to write
+        return;
+      }
       conflicts.push(a.id);
     }
     assessments.push(a);
@@ -122,7 +128,7 @@ function planBundle(
   });
   const plans: ImprovementPlan[] = [...(b.plans ?? [])]; // each belongs to a known assessment (verifyBundle)
   if (errors.length) return { ok: false, errors };
-  return { ok: true, plan: { assessments, photos, sets: newSets, plans, conflicts, facilities: b.facilities ?? [] } };
+  return { ok: true, plan: { assessments, photos, sets: newSets, plans, conflicts, unchanged, facilities: b.facilities ?? [] } };
 }
 
 /** One document of an import and what became of it, for the summary the person reads. */
@@ -264,6 +270,9 @@ export async function applyImport(
       continue;
     }
     facilities.push(f);
+  }
+  for (const a of plan.unchanged ?? []) {
+    summary.push({ kind: 'assessments', id: a.id, label: labelOf(a), outcome: 'kept', why: why('Đã có trên máy này, giống hệt: không cần ghi.', 'Already on this device, identical: nothing to write.') });
   }
   for (const st of plan.sets) summary.push({ kind: 'criteriaSets', id: st.key, label: st.key, outcome: 'added' });
   for (const r of plan.refused ?? []) summary.push({ kind: r.kind, id: r.id, label: r.label, outcome: 'refused', why: { vi: r.reasons[0]?.message.vi ?? '', en: r.reasons[0]?.message.en ?? r.reasons[0]?.message.vi ?? '' } });
