@@ -141,6 +141,7 @@ describe('improvement loop in Chromium', () => {
     await page.goto(`${served.url}#/new`);
     await page.locator('select[name=set]').selectOption('qd1300-commune-health@2023.1');
     await page.locator('select[name=facility]').selectOption('cantho-tyt-thanh-tien');
+    await page.locator('select[name=kind]').selectOption('contest-round'); // the station's next round: same kind
     await page.locator('textarea[name=assessors]').fill('Nguyễn Thị Thử');
     await page.locator('button[type=submit]').click();
     await page.waitForURL(/#\/a\//);
