@@ -1,46 +1,21 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ROOT,
-  browserPids,
-  cardStatuses,
-  createAssessment,
-  importFile,
-  launch,
-  launchPersistent,
-  openApp,
-  reloadUnderServiceWorker,
-  saveState,
-  serve,
-  waitSaved,
-  type Served,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserPids, cardStatuses, createAssessment, importFile, launchPersistent, openApp, reloadUnderServiceWorker, ROOT, saveState, serve, servedApp, waitSaved } from './harness.js';
 
 const smallSet = readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8');
 const SMALL = 'test-small@1.0';
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await serve();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const app = servedApp();
 
 /** A fresh page in its own context, with the small test set imported. */
 async function freshPage(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
-  await openApp(page, served.url);
-  await importFile(page, served.url, 'small-set.json', smallSet);
+  await openApp(page, app.served.url);
+  await importFile(page, app.served.url, 'small-set.json', smallSet);
   await page.locator('[data-import-ok]').waitFor();
   return page;
 }
@@ -55,7 +30,7 @@ async function answer(page: Page, itemId: string, value: string): Promise<void> 
 describe('forms-pwa in Chromium (production build)', () => {
   it('restores answers after a reload', async () => {
     const page = await freshPage();
-    const id = await createAssessment(page, served.url, 'Trạm E2E tải lại', SMALL);
+    const id = await createAssessment(page, app.served.url, 'Trạm E2E tải lại', SMALL);
     await answer(page, 'i1', 'met');
     await answer(page, 'i2', 'partial');
     await page.reload();
@@ -63,7 +38,7 @@ describe('forms-pwa in Chromium (production build)', () => {
     expect(await cardStatuses(page)).toMatchObject({ i1: 'answered', i2: 'answered' });
     await expect.poll(() => page.locator('tc-item-card[data-item-id="i2"] button[aria-pressed="true"]').getAttribute('data-value')).toBe('partial');
     // And the home list shows it with its score.
-    await page.goto(served.url);
+    await page.goto(app.served.url);
     await expect.poll(() => page.locator(`li[data-assessment="${id}"]`).textContent()).toContain('3/10');
     await page.context().close();
   });
@@ -74,7 +49,7 @@ describe('forms-pwa in Chromium (production build)', () => {
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
-    await createAssessment(page, served.url, 'Trạm E2E ảnh', SMALL);
+    await createAssessment(page, app.served.url, 'Trạm E2E ảnh', SMALL);
     await page.goto(`${page.url().replace(/#.*/, '')}${new URL(page.url()).hash}/s/s2`);
     await page.locator('tc-item-card[data-item-id="i4"]').waitFor();
     expect(await page.locator('tc-item-card[data-item-id="i4"] .warnline').count()).toBe(1); // photo required
@@ -115,7 +90,7 @@ describe('forms-pwa in Chromium (production build)', () => {
 
   it('works offline from the service worker and keeps saving', async () => {
     const own = await serve();
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
     await openApp(page, own.url);
     await reloadUnderServiceWorker(page, own.url);
@@ -146,13 +121,13 @@ describe('forms-pwa in Chromium (production build)', () => {
     try {
       let ctx = await launchPersistent(dir);
       let page = ctx.pages()[0] ?? (await ctx.newPage());
-      await openApp(page, served.url);
-      await importFile(page, served.url, 'small-set.json', smallSet);
+      await openApp(page, app.served.url);
+      await importFile(page, app.served.url, 'small-set.json', smallSet);
       await page.locator('[data-import-ok]').waitFor();
-      const id = await createAssessment(page, served.url, 'Trạm E2E sự cố', SMALL);
+      const id = await createAssessment(page, app.served.url, 'Trạm E2E sự cố', SMALL);
       await answer(page, 'i1', 'not-met');
       await answer(page, 'i2', 'met');
-      await page.goto(`${served.url}#/a/${id}/s/s2`);
+      await page.goto(`${app.served.url}#/a/${id}/s/s2`);
       await answer(page, 'i3', 'some'); // the last answer: the browser is killed right after it is durable
       const pids = browserPids(dir);
       expect(pids.length).toBeGreaterThan(0);
@@ -161,10 +136,10 @@ describe('forms-pwa in Chromium (production build)', () => {
 
       ctx = await launchPersistent(dir);
       page = ctx.pages()[0] ?? (await ctx.newPage());
-      await openApp(page, `${served.url}#/a/${id}`);
+      await openApp(page, `${app.served.url}#/a/${id}`);
       await page.locator('tc-item-card').first().waitFor();
       expect(await cardStatuses(page)).toMatchObject({ i1: 'answered', i2: 'answered' });
-      await page.goto(`${served.url}#/a/${id}/s/s2`);
+      await page.goto(`${app.served.url}#/a/${id}/s/s2`);
       await expect.poll(async () => (await cardStatuses(page)).i3).toBe('answered');
       await ctx.close();
     } finally {
@@ -174,7 +149,7 @@ describe('forms-pwa in Chromium (production build)', () => {
 
   it('rejects a malformed bundle with a message and changes nothing', async () => {
     const page = await freshPage();
-    const id = await createAssessment(page, served.url, 'Trạm E2E nhập lỗi', SMALL);
+    const id = await createAssessment(page, app.served.url, 'Trạm E2E nhập lỗi', SMALL);
     await answer(page, 'i1', 'met');
     const hostile = JSON.stringify({
       schemaVersion: 1,
@@ -186,11 +161,11 @@ describe('forms-pwa in Chromium (production build)', () => {
       ['broken.json', '{"kind": "bundle", "assessments": ['],
       ['hostile.json', hostile],
     ] as const) {
-      await importFile(page, served.url, name, text);
+      await importFile(page, app.served.url, name, text);
       await page.locator('[data-import-error]').waitFor();
       expect(await page.locator('[data-import-error]').textContent()).toMatch(/không hợp lệ/);
     }
-    await page.goto(`${served.url}#/a/${id}`);
+    await page.goto(`${app.served.url}#/a/${id}`);
     await page.locator('tc-item-card').first().waitFor();
     expect(await cardStatuses(page)).toMatchObject({ i1: 'answered', i2: 'unanswered' });
     await page.context().close();
@@ -203,7 +178,7 @@ describe('forms-pwa in Chromium (production build)', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const id = await createAssessment(page, served.url, '<img src=x onerror=alert(2)>', SMALL);
+    const id = await createAssessment(page, app.served.url, '<img src=x onerror=alert(2)>', SMALL);
     const note = '<img src=x onerror=alert(1)>';
     const before = (await saveState(page)).at;
     await page.locator('tc-item-card[data-item-id="i1"] textarea').fill(note);
@@ -211,8 +186,8 @@ describe('forms-pwa in Chromium (production build)', () => {
     await page.reload();
     await page.locator('tc-item-card').first().waitFor();
     expect(await page.locator('tc-item-card[data-item-id="i1"] textarea').inputValue()).toBe(note);
-    await page.goto(`${served.url}#/a/${id}/results`);
-    await page.goto(served.url);
+    await page.goto(`${app.served.url}#/a/${id}/results`);
+    await page.goto(app.served.url);
     await page.locator(`li[data-assessment="${id}"]`).waitFor();
     await page.waitForTimeout(300);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
@@ -222,9 +197,9 @@ describe('forms-pwa in Chromium (production build)', () => {
 
   it('locks the assessment on submit', async () => {
     const page = await freshPage();
-    const id = await createAssessment(page, served.url, 'Trạm E2E nộp', SMALL);
+    const id = await createAssessment(page, app.served.url, 'Trạm E2E nộp', SMALL);
     await answer(page, 'i1', 'met');
-    await page.goto(`${served.url}#/a/${id}/submit`);
+    await page.goto(`${app.served.url}#/a/${id}/submit`);
     const lock = page.locator('button[data-action="lock"]');
     await lock.waitFor();
     expect(await lock.isDisabled()).toBe(true); // three items still open
@@ -239,7 +214,7 @@ describe('forms-pwa in Chromium (production build)', () => {
     await lock.click();
     await page.waitForURL(/\/results$/);
     await expect.poll(() => page.locator('[data-hash]').textContent()).toMatch(/[0-9a-f]{64}/);
-    await page.goto(`${served.url}#/a/${id}`);
+    await page.goto(`${app.served.url}#/a/${id}`);
     await page.locator('[data-locked]').waitFor();
     expect(await page.locator('tc-item-card[data-item-id="i1"] button[data-value="met"]').isDisabled()).toBe(true);
     await page.reload();

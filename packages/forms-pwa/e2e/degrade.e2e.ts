@@ -8,42 +8,33 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { makePng } from './core-flows.js';
-import { ROOT, createAssessment, importFile, launch, openApp, serve, type Served } from './harness.js';
+import { createAssessment, importFile, openApp, ROOT, servedApp } from './harness.js';
 
-let served: Served;
-let browser: Browser;
+const app = servedApp();
 const tmp = mkdtempSync(join(tmpdir(), 'tieuchi-degrade-'));
 
-beforeAll(async () => {
-  served = await serve();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
+afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('graceful degradation (Chromium with a feature removed)', () => {
   it('without OffscreenCanvas the report photos are downscaled on the page, with a message, and nothing is lost', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     await ctx.addInitScript(() => {
       delete (globalThis as { OffscreenCanvas?: unknown }).OffscreenCanvas;
     });
     const page = await ctx.newPage();
-    await openApp(page, served.url);
+    await openApp(page, app.served.url);
     expect(await page.evaluate(() => typeof (globalThis as { OffscreenCanvas?: unknown }).OffscreenCanvas)).toBe('undefined');
-    await importFile(page, served.url, 'small-set.json', readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8'));
+    await importFile(page, app.served.url, 'small-set.json', readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8'));
     await page.locator('[data-import-ok]').waitFor();
-    const id = await createAssessment(page, served.url, 'Trạm không OffscreenCanvas', 'test-small@1.0');
-    await page.goto(`${served.url}#/a/${id}/s/s2`);
+    const id = await createAssessment(page, app.served.url, 'Trạm không OffscreenCanvas', 'test-small@1.0');
+    await page.goto(`${app.served.url}#/a/${id}/s/s2`);
     await page.locator('tc-item-card[data-item-id="i4"] input[type=file]').setInputFiles({ name: 'camera.png', mimeType: 'image/png', buffer: makePng(2400, 1800) });
     await page.locator('tc-item-card[data-item-id="i4"] tc-photo-evidence figure img[src^="blob:"]').waitFor();
-    await page.goto(`${served.url}#/a/${id}/results`);
+    await page.goto(`${app.served.url}#/a/${id}/results`);
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('tc-report-export button[data-action="report-pdf"]').click()]);
     const path = join(tmp, dl.suggestedFilename());
     await dl.saveAs(path);

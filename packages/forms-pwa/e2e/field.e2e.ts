@@ -3,33 +3,15 @@
  * Numbers (range at the field, decimal comma, save as typed), a bad stored draft, a backup with one bad
  * document, and leaving the page while a write is pending.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssessment, importFile, launch, openApp, serve, type Served } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createAssessment, importFile, openApp, servedApp } from './harness.js';
 
 const SET_1300 = 'qd1300-commune-health@2023.1';
 /** 1300 item 1.5: share of the population with health insurance, 0–100 %, bands at 90 and 95. */
 const ITEM = 't1.5';
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await serve();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-async function freshPage(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await ctx.newPage();
-  await openApp(page, served.url);
-  return page;
-}
+const app = servedApp();
 
 /** One assessment as stored in IndexedDB (read directly, not through the app). */
 const stored = (page: Page, id: string) =>
@@ -86,8 +68,8 @@ const storedValue = async (page: Page, id: string, itemId = ITEM) => (await stor
 
 describe('numbers at the field (issue 13, items 1–3)', () => {
   it('1. refuses an out-of-range value at the field, in the user language, and does not store it', async () => {
-    const page = await freshPage();
-    const id = await createAssessment(page, served.url, 'Trạm 150 %', SET_1300);
+    const page = await app.page();
+    const id = await createAssessment(page, app.served.url, 'Trạm 150 %', SET_1300);
     await typeNumber(page, '96');
     await expect.poll(() => storedValue(page, id), { timeout: 5000 }).toBe(96);
     await typeNumber(page, '150');
@@ -104,8 +86,8 @@ describe('numbers at the field (issue 13, items 1–3)', () => {
   });
 
   it('1. a stored draft with an out-of-range value breaks no view: fill, results, submit', async () => {
-    const page = await freshPage();
-    const id = await createAssessment(page, served.url, 'Trạm nháp hỏng', SET_1300);
+    const page = await app.page();
+    const id = await createAssessment(page, app.served.url, 'Trạm nháp hỏng', SET_1300);
     const a = await stored(page, id);
     a.answers = { ...a.answers, [ITEM]: { value: 150 }, 't1.1': { value: 'met' } };
     await putStored(page, a);
@@ -115,7 +97,7 @@ describe('numbers at the field (issue 13, items 1–3)', () => {
     const bad = page.locator(`tc-item-card[data-item-id="${ITEM}"] [data-number-error]`);
     await expect.poll(() => bad.textContent(), { timeout: 5000 }).toMatch(/150/);
     for (const view of ['results', 'submit']) {
-      await page.goto(`${served.url}#/a/${encodeURIComponent(id)}/${view}`);
+      await page.goto(`${app.served.url}#/a/${encodeURIComponent(id)}/${view}`);
       await page.locator('[data-invalid-answers]').waitFor({ timeout: 5000 });
       expect(await page.locator('tc-app').textContent()).not.toContain('Không tìm thấy');
       expect(await page.locator('[data-invalid-answers]').textContent()).toContain('1.5');
@@ -126,8 +108,8 @@ describe('numbers at the field (issue 13, items 1–3)', () => {
   });
 
   it('1. a backup with one bad draft restores everything else and keeps the bad one aside with its reason', async () => {
-    const src = await freshPage();
-    const goodId = await createAssessment(src, served.url, 'Trạm tốt', SET_1300);
+    const src = await app.page();
+    const goodId = await createAssessment(src, app.served.url, 'Trạm tốt', SET_1300);
     await typeNumber(src, '96');
     await expect.poll(() => storedValue(src, goodId), { timeout: 5000 }).toBe(96);
     const good = await stored(src, goodId);
@@ -135,8 +117,8 @@ describe('numbers at the field (issue 13, items 1–3)', () => {
     const bad = { ...good, id: `${good.id}-bad`, facility: { ...good.facility, name: 'Trạm hỏng' }, answers: { [ITEM]: { value: 150 } } };
     const backup = { schemaVersion: 1, kind: 'bundle', createdAt: new Date().toISOString(), assessments: [good, bad], facilities: [good.facility] };
 
-    const page = await freshPage();
-    await importFile(page, served.url, 'tieuchi-backup.json', JSON.stringify(backup));
+    const page = await app.page();
+    await importFile(page, app.served.url, 'tieuchi-backup.json', JSON.stringify(backup));
     const refused = page.locator('[data-refused]');
     await refused.waitFor({ timeout: 10_000 });
     expect(await refused.textContent()).toContain('Trạm hỏng');
@@ -144,15 +126,15 @@ describe('numbers at the field (issue 13, items 1–3)', () => {
     expect(await stored(page, goodId)).toBeTruthy(); // the rest is restored
     expect(await stored(page, bad.id)).toBeUndefined(); // the bad one is not mixed in...
     await page.reload();
-    await page.goto(`${served.url}#/io`);
+    await page.goto(`${app.served.url}#/io`);
     await refused.waitFor({ timeout: 10_000 }); // ...but kept aside, with its reason, after a reload
     expect(await refused.textContent()).toContain('Trạm hỏng');
     await page.context().close();
   });
 
   it('2. reads the decimal comma in Vietnamese, echoes what it understood, and asks about "1.500"', async () => {
-    const page = await freshPage();
-    const id = await createAssessment(page, served.url, 'Trạm dấu phẩy', SET_1300);
+    const page = await app.page();
+    const id = await createAssessment(page, app.served.url, 'Trạm dấu phẩy', SET_1300);
     await typeNumber(page, '9,5');
     await expect.poll(() => storedValue(page, id), { timeout: 5000 }).toBe(9.5);
     const echo = page.locator(`tc-item-card[data-item-id="${ITEM}"] [data-number-echo]`);
@@ -174,8 +156,8 @@ describe('numbers at the field (issue 13, items 1–3)', () => {
   });
 
   it('3. saves a number as it is typed, without leaving the field: a reload keeps it', async () => {
-    const page = await freshPage();
-    const id = await createAssessment(page, served.url, 'Trạm gõ dở', SET_1300);
+    const page = await app.page();
+    const id = await createAssessment(page, app.served.url, 'Trạm gõ dở', SET_1300);
     await typeNumber(page, '97');
     await expect.poll(() => storedValue(page, id), { timeout: 5000 }).toBe(97);
     await page.reload();
@@ -187,8 +169,8 @@ describe('numbers at the field (issue 13, items 1–3)', () => {
 
 describe('leaving with unsaved work (issue 13, item 5)', () => {
   it('5. warns before leaving while a typed value is not yet durable', async () => {
-    const page = await freshPage();
-    await createAssessment(page, served.url, 'Trạm rời trang', SET_1300);
+    const page = await app.page();
+    await createAssessment(page, app.served.url, 'Trạm rời trang', SET_1300);
     await typeNumber(page, '98');
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -205,12 +187,12 @@ describe('two tabs on one assessment (issue 13, item 4)', () => {
   const ITEMS = ['t1.1', 't1.2', 't1.3', 't1.4', 't1.6', 't2.1', 't2.2', 't2.3', 't2.4', 't2.5', 't3.1', 't3.2', 't3.3', 't3.4', 't3.5', 't4.1', 't4.2', 't4.3', 't4.4', 't5.2'];
 
   it('4. each tab writes only what it changed: 20 answers from two tabs all survive, and each tab shows the other one', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const a = await ctx.newPage();
-    await openApp(a, served.url);
-    const id = await createAssessment(a, served.url, 'Trạm hai thẻ', SET_1300);
+    await openApp(a, app.served.url);
+    const id = await createAssessment(a, app.served.url, 'Trạm hai thẻ', SET_1300);
     const b = await ctx.newPage();
-    await openApp(b, `${served.url}#/a/${encodeURIComponent(id)}`);
+    await openApp(b, `${app.served.url}#/a/${encodeURIComponent(id)}`);
     await b.locator('tc-item-card').first().waitFor();
     // Interleaved, as two people on one tablet would: tab A answers "met", tab B "not-met", each its own items.
     for (let i = 0; i < ITEMS.length; i++) {
@@ -241,19 +223,19 @@ describe('imports never overwrite silently (issue 13, item 8)', () => {
 
   it('8. the same draft edited on two tablets merges per answer, with the real conflict side by side; a locked copy is never replaced by a draft', async () => {
     // Tablet 1 starts the inspection and shares it with tablet 2.
-    const t1 = await freshPage();
-    const id = await createAssessment(t1, served.url, 'Trạm hai máy', SET_1300);
+    const t1 = await app.page();
+    const id = await createAssessment(t1, app.served.url, 'Trạm hai máy', SET_1300);
     await answerOn(t1, 't1.1', 'met');
     await expect.poll(async () => (await stored(t1, id))?.answers?.['t1.1']?.value, { timeout: 5000 }).toBe('met');
     const shared = await stored(t1, id);
-    const t2 = await freshPage();
-    await importFile(t2, served.url, 'chia-se.json', bundleOf(shared));
+    const t2 = await app.page();
+    await importFile(t2, app.served.url, 'chia-se.json', bundleOf(shared));
     await t2.locator('[data-import-ok]').waitFor();
     // Both go on: tablet 1 answers 1.2; tablet 2 answers 1.3, and both answer 1.4 differently.
-    await t1.goto(`${served.url}#/a/${encodeURIComponent(id)}`);
+    await t1.goto(`${app.served.url}#/a/${encodeURIComponent(id)}`);
     await answerOn(t1, 't1.2', 'met');
     await answerOn(t1, 't1.4', 'met');
-    await t2.goto(`${served.url}#/a/${encodeURIComponent(id)}`);
+    await t2.goto(`${app.served.url}#/a/${encodeURIComponent(id)}`);
     await answerOn(t2, 't1.3', 'not-met');
     await answerOn(t2, 't1.4', 'not-met');
     await expect.poll(async () => (await stored(t2, id))?.answers?.['t1.4']?.value, { timeout: 5000 }).toBe('not-met');
@@ -261,7 +243,7 @@ describe('imports never overwrite silently (issue 13, item 8)', () => {
     const fromT2 = await stored(t2, id);
     await t2.context().close();
 
-    await importFile(t1, served.url, 'may-2.json', bundleOf(fromT2));
+    await importFile(t1, app.served.url, 'may-2.json', bundleOf(fromT2));
     await t1.locator('[data-import-ok]').waitFor({ timeout: 10_000 });
     expect(await t1.locator(`[data-import-summary] li[data-doc="${id}"]`).getAttribute('data-outcome')).toBe('merged');
     const merged = await stored(t1, id);
@@ -271,7 +253,7 @@ describe('imports never overwrite silently (issue 13, item 8)', () => {
     expect(merged.answers['t1.4']?.value).toBeUndefined(); // a real conflict waits for a person
     expect(merged.conflicts.map((c: { path: string }) => c.path)).toEqual(['/answers/t1.4']);
     // Shown side by side on the item; one tap settles it.
-    await t1.goto(`${served.url}#/a/${encodeURIComponent(id)}`);
+    await t1.goto(`${app.served.url}#/a/${encodeURIComponent(id)}`);
     const both = t1.locator('tc-item-card[data-item-id="t1.4"] [data-conflict] button[data-candidate]');
     await expect.poll(() => both.count(), { timeout: 5000 }).toBe(2);
     const texts = await both.allTextContents();
@@ -284,7 +266,7 @@ describe('imports never overwrite silently (issue 13, item 8)', () => {
     const locked = { ...(await stored(t1, id)) };
     await putStored(t1, { ...locked, status: 'locked', lockedAt: new Date().toISOString(), contentHash: 'f'.repeat(64) });
     await t1.reload();
-    await importFile(t1, served.url, 'may-2-lan-2.json', bundleOf(fromT2));
+    await importFile(t1, app.served.url, 'may-2-lan-2.json', bundleOf(fromT2));
     await t1.locator('[data-import-ok]').waitFor({ timeout: 10_000 });
     expect(await t1.locator('[data-conflicts]').count()).toBe(0); // no "overwrite?" offered
     const row = t1.locator(`[data-import-summary] li[data-doc="${id}"]`);
@@ -297,11 +279,11 @@ describe('imports never overwrite silently (issue 13, item 8)', () => {
 
 describe('deleting (issue 13, item 7)', () => {
   it('7. deleting moves to an archive that restores; deleting a locked one for good needs its name typed', async () => {
-    const page = await freshPage();
-    const id = await createAssessment(page, served.url, 'Trạm đã ký', SET_1300);
+    const page = await app.page();
+    const id = await createAssessment(page, app.served.url, 'Trạm đã ký', SET_1300);
     const a = await stored(page, id);
     await putStored(page, { ...a, status: 'locked', lockedAt: new Date().toISOString(), contentHash: 'e'.repeat(64) });
-    await page.goto(served.url);
+    await page.goto(app.served.url);
     await page.reload();
     const row = page.locator(`li[data-assessment="${id}"]`);
     await row.waitFor();
@@ -339,8 +321,8 @@ describe('deleting (issue 13, item 7)', () => {
 
 describe('photos storage refused (issue 13, item 5)', () => {
   it('5. a photo storage refused is shown as not saved, and leaving the page warns', async () => {
-    const page = await freshPage();
-    await createAssessment(page, served.url, 'Trạm bộ nhớ đầy', SET_1300);
+    const page = await app.page();
+    await createAssessment(page, app.served.url, 'Trạm bộ nhớ đầy', SET_1300);
     await page.evaluate(() => {
       const put = IDBObjectStore.prototype.put;
       IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
@@ -372,8 +354,8 @@ describe('photos storage refused (issue 13, item 5)', () => {
 
 describe('photos (issue 13, item 6)', () => {
   it('6. a thumbnail opens full size; a removed photo comes back with undo', async () => {
-    const page = await freshPage();
-    const id = await createAssessment(page, served.url, 'Trạm ảnh', SET_1300);
+    const page = await app.page();
+    const id = await createAssessment(page, app.served.url, 'Trạm ảnh', SET_1300);
     const png = await page.evaluate(() => {
       const c = document.createElement('canvas');
       c.width = 320;
@@ -403,8 +385,8 @@ describe('photos (issue 13, item 6)', () => {
 
 describe('pairing in the improvement loop (issue 13, items 9 and 11)', () => {
   it('9/11. reconciles with the self-assessment of the same round, shows readable names, and never compares with another kind as "previous"', async () => {
-    const page = await freshPage();
-    const tplId = await createAssessment(page, served.url, 'Trạm ghép cặp', SET_1300);
+    const page = await app.page();
+    const tplId = await createAssessment(page, app.served.url, 'Trạm ghép cặp', SET_1300);
     const tpl = await stored(page, tplId);
     const lock = { status: 'locked', lockedAt: '2026-07-01T00:00:00Z', contentHash: 'd'.repeat(64) };
     const self1 = { ...tpl, ...lock, id: 'self-r1', assessmentKind: 'self-assessment', assessedOn: '2026-01-10', round: { id: '2026---Vong-1', label: '2026 - Vòng 1' } };
@@ -412,7 +394,7 @@ describe('pairing in the improvement loop (issue 13, items 9 and 11)', () => {
     const insp2 = { ...tpl, ...lock, id: 'insp-r2', assessmentKind: 'external-inspection', assessedOn: '2026-06-20', round: { id: '2026---Vong-2', label: '2026 - Vòng 2' } };
     for (const a of [self1, self2, insp2]) await putStored(page, a);
     await putStored(page, { ...tpl, id: tplId, facility: { ...tpl.facility, id: 'other-facility' } }); // out of the way
-    await page.goto(`${served.url}#/a/insp-r2/results`);
+    await page.goto(`${app.served.url}#/a/insp-r2/results`);
     await page.reload();
     const rec = page.locator('tc-plan-links a[data-action="reconcile"]');
     await rec.waitFor({ timeout: 10_000 });
@@ -433,8 +415,8 @@ describe('pairing in the improvement loop (issue 13, items 9 and 11)', () => {
 
 describe('council ranking (issue 13, item 10)', () => {
   it('10. no station silently drops out: absent from the round means listed apart with the reason; "latest per facility" ranks all', async () => {
-    const page = await freshPage();
-    const tplId = await createAssessment(page, served.url, 'Mẫu', SET_1300);
+    const page = await app.page();
+    const tplId = await createAssessment(page, app.served.url, 'Mẫu', SET_1300);
     const tpl = await stored(page, tplId);
     const lock = { status: 'locked', lockedAt: '2026-07-01T00:00:00Z', contentHash: 'c'.repeat(64) };
     const station = (n: number, round: number) => ({
@@ -455,7 +437,7 @@ describe('council ranking (issue 13, item 10)', () => {
         tx.oncomplete = () => { open.result.close(); res(); };
       };
     }), tplId); // the template is not a station
-    await page.goto(`${served.url}#/dashboard`);
+    await page.goto(`${app.served.url}#/dashboard`);
     await page.reload();
     const ranking = page.locator('tc-dashboard [data-section="ranking"]');
     await ranking.waitFor({ timeout: 10_000 });

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -126,3 +127,34 @@ export const cardStatuses = (page: Page) =>
       cards.map((c) => [(c as HTMLElement).dataset.itemId, c.shadowRoot?.querySelector('article')?.dataset.status ?? '']),
     );
   });
+
+/**
+ * The usual setup of an e2e file: the production build served and one Chromium, started before the file's tests and
+ * closed after them. `page()` opens the app in a fresh context at 1280×800.
+ */
+export function servedApp(): { readonly served: Served; readonly browser: Browser; page(): Promise<Page> } {
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    served = await serve();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+  return {
+    get served() {
+      return served!;
+    },
+    get browser() {
+      return browser!;
+    },
+    async page() {
+      const ctx = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await ctx.newPage();
+      await openApp(page, served!.url);
+      return page;
+    },
+  };
+}

@@ -5,31 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../scripts/security-headers.mjs';
-import { ROOT, createAssessment, importFile, launch, openApp, saveState, serve, waitSaved, type Served } from './harness.js';
+import { createAssessment, importFile, openApp, ROOT, saveState, servedApp, waitSaved } from './harness.js';
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await serve();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const app = servedApp();
 
 describe('security headers from the start server', () => {
   it('sends CSP (frame-ancestors none, no unsafe-eval, no unsafe-inline), nosniff and a referrer policy on every response', async () => {
-    const html = await (await fetch(served.url)).text();
+    const html = await (await fetch(app.served.url)).text();
     const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(asset).toBeTruthy();
     for (const path of ['', 'index.html', 'sw.js', 'manifest.webmanifest', asset!, 'no-such-file']) {
-      const r = await fetch(new URL(path, served.url));
+      const r = await fetch(new URL(path, app.served.url));
       const csp = r.headers.get('content-security-policy') ?? '';
       expect(csp, path).toContain("frame-ancestors 'none'");
       expect(csp, path).not.toContain('unsafe-eval');
@@ -42,7 +30,7 @@ describe('security headers from the start server', () => {
     }
   });
   it('the main views run under that policy without a single violation', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -50,9 +38,9 @@ describe('security headers from the start server', () => {
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample} @${location.hash}`));
     });
-    await openApp(page, served.url);
+    await openApp(page, app.served.url);
     for (const view of ['#/new', '#/io', '#/dashboard', '#/b', '#/']) {
-      await page.goto(`${served.url}${view}`);
+      await page.goto(`${app.served.url}${view}`);
       await page.waitForFunction(() => !!document.querySelector('tc-app')?.shadowRoot?.querySelector('main > *'));
       await page.waitForTimeout(200);
     }
@@ -60,12 +48,12 @@ describe('security headers from the start server', () => {
     await page.close();
   });
   it('cannot be framed by another page', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const refused: string[] = [];
     page.on('console', (m) => {
       if (/frame-ancestors|Refused to frame/i.test(m.text())) refused.push(m.text());
     });
-    await page.setContent(`<iframe src="${served.url}" width="400" height="300"></iframe>`);
+    await page.setContent(`<iframe src="${app.served.url}" width="400" height="300"></iframe>`);
     await expect.poll(() => refused.length, { timeout: 10_000 }).toBeGreaterThan(0);
     const child = page.frames().find((f) => f !== page.mainFrame());
     const loaded = child ? await child.evaluate(() => !!document.querySelector('tc-app')).catch(() => false) : false;
@@ -73,20 +61,20 @@ describe('security headers from the start server', () => {
     await page.close();
   });
   it('locking signs with the device key in the browser; Results shows the verified signature, with no CSP violation', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
-    await openApp(page, served.url);
-    await importFile(page, served.url, 'small-set.json', readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8'));
+    await openApp(page, app.served.url);
+    await importFile(page, app.served.url, 'small-set.json', readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8'));
     await page.locator('[data-import-ok]').waitFor();
-    const id = await createAssessment(page, served.url, 'Trạm E2E ký', 'test-small@1.0');
+    const id = await createAssessment(page, app.served.url, 'Trạm E2E ký', 'test-small@1.0');
     const before = (await saveState(page)).at;
     await page.locator('tc-item-card[data-item-id="i1"] button[data-value="met"]').click();
     await waitSaved(page, before);
-    await page.goto(`${served.url}#/a/${id}/submit`);
+    await page.goto(`${app.served.url}#/a/${id}/submit`);
     const lock = page.locator('button[data-action="lock"]');
     await lock.waitFor();
     // Every other item: "could not be assessed", with a reason (as app.e2e's lock test does).

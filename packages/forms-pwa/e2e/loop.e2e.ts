@@ -6,9 +6,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, importFile, launch, openApp, serve, type Served } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { importFile, openApp, ROOT, servedApp } from './harness.js';
 
 const EX = join(ROOT, '../../examples/qd1300-commune-health');
 const files = readdirSync(EX).filter((f) => /-(2025-baseline|2026-followup)\.assessment\.json$/.test(f));
@@ -19,29 +19,18 @@ const bundle = JSON.stringify({
   assessments: files.map((f) => JSON.parse(readFileSync(join(EX, f), 'utf8'))),
 });
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await serve();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const app = servedApp();
 
 async function freshPage(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
-  await openApp(page, served.url);
+  await openApp(page, app.served.url);
   return page;
 }
 
 async function withExamples(): Promise<Page> {
   const page = await freshPage();
-  await importFile(page, served.url, 'examples.json', bundle);
+  await importFile(page, app.served.url, 'examples.json', bundle);
   await page.locator('[data-import-ok]').waitFor();
   return page;
 }
@@ -57,7 +46,7 @@ describe('improvement loop in Chromium', () => {
   it('compares baseline and follow-up of Thạnh Tiến: 70.0 % → 94.0 %, +24.0', async () => {
     const page = await withExamples();
     // From the follow-up's results, the "compare with last time" link picks the baseline.
-    await page.goto(`${served.url}#/a/ex-1300-thanh-tien-2026-r1/results`);
+    await page.goto(`${app.served.url}#/a/ex-1300-thanh-tien-2026-r1/results`);
     await page.locator('tc-plan-links a[data-action="compare"]').click();
     await page.waitForURL(/#\/compare\/ex-1300-thanh-tien-2025-r1\/ex-1300-thanh-tien-2026-r1$/);
     await expect.poll(() => page.locator('[data-total-before]').textContent()).toBe('70.0%');
@@ -76,7 +65,7 @@ describe('improvement loop in Chromium', () => {
 
   it('ranks the example stations on the dashboard: by score in 2026-r1 and by gain', async () => {
     const page = await withExamples();
-    await page.goto(`${served.url}#/dashboard`);
+    await page.goto(`${app.served.url}#/dashboard`);
     await page.locator('tc-dashboard-ranking table').waitFor();
     expect(await page.locator('tc-dashboard select[name="round"]').inputValue()).toBe('2026-r1');
     expect(await rankedNames(page)).toEqual(['Trạm Y tế phường Thường Thạnh', 'Trạm Y tế xã Thạnh Tiến', 'Trạm Y tế phường Thuận Hưng']);
@@ -102,7 +91,7 @@ describe('improvement loop in Chromium', () => {
 
   it('ranks bundles imported into the dashboard without writing them to the device', async () => {
     const page = await freshPage();
-    await page.goto(`${served.url}#/dashboard`);
+    await page.goto(`${app.served.url}#/dashboard`);
     await page.locator('input[data-dashboard-import]').setInputFiles([
       { name: 'examples.json', mimeType: 'application/json', buffer: Buffer.from(bundle) },
       { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"bundle"') },
@@ -110,7 +99,7 @@ describe('improvement loop in Chromium', () => {
     await page.locator('tc-dashboard-ranking table').waitFor();
     expect(await rankedNames(page)).toEqual(['Trạm Y tế phường Thường Thạnh', 'Trạm Y tế xã Thạnh Tiến', 'Trạm Y tế phường Thuận Hưng']);
     expect(await page.locator('[data-dashboard-error]').textContent()).toContain('broken.json');
-    await page.goto(served.url);
+    await page.goto(app.served.url);
     await page.locator('tc-home').waitFor();
     expect(await page.locator('li[data-assessment]').count()).toBe(0);
     await page.context().close();
@@ -119,7 +108,7 @@ describe('improvement loop in Chromium', () => {
   it('keeps plan edits across a reload and shows them on the next assessment of the station', async () => {
     const page = await withExamples();
     // The plan of the latest round: the next assessment's "last time" is the 2026 follow-up.
-    await page.goto(`${served.url}#/a/ex-1300-thanh-tien-2026-r1/results`);
+    await page.goto(`${app.served.url}#/a/ex-1300-thanh-tien-2026-r1/results`);
     await page.locator('tc-plan-links a[data-action="plan"]').click();
     const first = page.locator('tc-plan-action').first();
     await first.waitFor();
@@ -138,7 +127,7 @@ describe('improvement loop in Chromium', () => {
     expect(await again.locator('button[aria-pressed="true"]').getAttribute('data-status')).toBe('in-progress');
 
     // A new assessment of the same station and set: the item shows last time's finding and the plan.
-    await page.goto(`${served.url}#/new`);
+    await page.goto(`${app.served.url}#/new`);
     await page.locator('select[name=set]').selectOption('qd1300-commune-health@2023.1');
     await page.locator('select[name=facility]').selectOption('cantho-tyt-thanh-tien');
     await page.locator('select[name=kind]').selectOption('contest-round'); // the station's next round: same kind
