@@ -13,6 +13,18 @@ const ITEM = 't1.5';
 
 const app = servedApp();
 
+/** Closing the page asks "leave this page?" (beforeunload) because something is not yet stored; then closes it. */
+async function expectLeaveWarning(page: Page): Promise<void> {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.type());
+    void d.accept();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => dialogs, { timeout: 5000 }).toContain('beforeunload');
+  await page.context().close();
+}
+
 /** One assessment as stored in IndexedDB (read directly, not through the app). */
 const stored = (page: Page, id: string) =>
   page.evaluate(
@@ -172,14 +184,7 @@ describe('leaving with unsaved work (issue 13, item 5)', () => {
     const page = await app.page();
     await createAssessment(page, app.served.url, 'Trạm rời trang', SET_1300);
     await typeNumber(page, '98');
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.type());
-      void d.accept();
-    });
-    await page.close({ runBeforeUnload: true });
-    await expect.poll(() => dialogs, { timeout: 5000 }).toContain('beforeunload');
-    await page.context().close();
+    await expectLeaveWarning(page);
   });
 });
 
@@ -341,14 +346,7 @@ describe('photos storage refused (issue 13, item 5)', () => {
     const unsaved = page.locator('tc-item-card[data-item-id="t1.1"] [data-photo-unsaved]');
     await unsaved.waitFor({ timeout: 10_000 });
     expect(await unsaved.textContent()).toMatch(/chưa lưu/);
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.type());
-      void d.accept();
-    });
-    await page.close({ runBeforeUnload: true });
-    await expect.poll(() => dialogs, { timeout: 5000 }).toContain('beforeunload');
-    await page.context().close();
+    await expectLeaveWarning(page);
   });
 });
 
