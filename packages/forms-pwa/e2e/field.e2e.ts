@@ -3,6 +3,7 @@
  * Numbers (range at the field, decimal comma, save as typed), a bad stored draft, a backup with one bad
  * document, and leaving the page while a write is pending.
  */
+import type { Assessment } from '@tieuchi/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createAssessment, importFile, openApp, servedApp } from './harness.js';
@@ -29,7 +30,7 @@ async function expectLeaveWarning(page: Page): Promise<void> {
 const stored = (page: Page, id: string) =>
   page.evaluate(
     (id) =>
-      new Promise<any>((resolve, reject) => {
+      new Promise<Assessment>((resolve, reject) => {
         const open = indexedDB.open('tieuchi');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -256,7 +257,7 @@ describe('imports never overwrite silently (issue 13, item 8)', () => {
     expect(merged.answers['t1.2']?.value).toBe('met');
     expect(merged.answers['t1.3']?.value).toBe('not-met');
     expect(merged.answers['t1.4']?.value).toBeUndefined(); // a real conflict waits for a person
-    expect(merged.conflicts.map((c: { path: string }) => c.path)).toEqual(['/answers/t1.4']);
+    expect(merged.conflicts?.map((c) => c.path)).toEqual(['/answers/t1.4']);
     // Shown side by side on the item; one tap settles it.
     await t1.goto(`${app.served.url}#/a/${encodeURIComponent(id)}`);
     const both = t1.locator('tc-item-card[data-item-id="t1.4"] [data-conflict] button[data-candidate]');
