@@ -52,30 +52,64 @@ const hash = sha256Hex(bytes);
 const dataBase64 = Buffer.from(bytes).toString('base64');
 const draft = { ...pass, status: 'draft' };
 delete draft.contentHash;
-const bundle = (assessment) => ({ schemaVersion: 1, kind: 'bundle', createdAt: '2026-12-01T00:00:00Z', assessments: [assessment], photos: [{ hash, mime: 'image/jpeg', dataBase64 }] });
+const bundle = (assessment) => ({
+  schemaVersion: 1,
+  kind: 'bundle',
+  createdAt: '2026-12-01T00:00:00Z',
+  assessments: [assessment],
+  photos: [{ hash, mime: 'image/jpeg', dataBase64 }],
+});
 const unreferenced = bundle(draft);
 const referenced = bundle({ ...draft, answers: { ...draft.answers, 't1.1': { value: 'met', evidence: [hash] } } });
 const verdict = (r) => (r.ok ? 'accepted' : r.errors.map((e) => e.code).join(', '));
 
 const rows = [];
-rows.push({ what: 'bundle with a 38.7 MB photo nothing references', ms: time(() => verifyBundle(unreferenced, { findSet }), 5), verdict: verdict(verifyBundle(unreferenced, { findSet })) });
-rows.push({ what: 'the same photo, referenced: decoded and hashed', ms: time(() => verifyBundle(referenced, { findSet }), 3), verdict: verdict(verifyBundle(referenced, { findSet })) });
-const locked = Array.from({ length: 1000 }, (_, i) => lockAssessment({ ...draft, id: `a-${i}` }, set, '2026-12-01T00:00:00Z'));
+rows.push({
+  what: 'bundle with a 38.7 MB photo nothing references',
+  ms: time(() => verifyBundle(unreferenced, { findSet }), 5),
+  verdict: verdict(verifyBundle(unreferenced, { findSet })),
+});
+rows.push({
+  what: 'the same photo, referenced: decoded and hashed',
+  ms: time(() => verifyBundle(referenced, { findSet }), 3),
+  verdict: verdict(verifyBundle(referenced, { findSet })),
+});
+const locked = Array.from({ length: 1000 }, (_, i) =>
+  lockAssessment({ ...draft, id: `a-${i}` }, set, '2026-12-01T00:00:00Z'),
+);
 const perLocked = time(() => locked.forEach((a) => verifyAssessment(a, { findSet })), 5) / locked.length;
-rows.push({ what: 'one locked QĐ 1300 assessment (47 items): schema, set, pin, answers, content hash', ms: perLocked, verdict: verdict(verifyAssessment(locked[0], { findSet })) });
+rows.push({
+  what: 'one locked QĐ 1300 assessment (47 items): schema, set, pin, answers, content hash',
+  ms: perLocked,
+  verdict: verdict(verifyAssessment(locked[0], { findSet })),
+});
 
 const subtle = webcrypto.subtle;
 const pair = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
 const jwk = await subtle.exportKey('jwk', pair.publicKey);
 const publicKey = { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
 const result = score(set, locked[0]);
-const st = buildStatement({ assessment: locked[0], result: result.value, signer: { name: 'Nguyễn Thị Thử', role: 'assessor' }, signedAt: '2026-12-01T00:00:00Z', keyId: attestationKeyId(publicKey) });
+const st = buildStatement({
+  assessment: locked[0],
+  result: result.value,
+  signer: { name: 'Nguyễn Thị Thử', role: 'assessor' },
+  signedAt: '2026-12-01T00:00:00Z',
+  keyId: attestationKeyId(publicKey),
+});
 const att = await signStatement(st, pair.privateKey, publicKey, subtle);
 const signed = { ...locked[0], attestations: [att] };
-rows.push({ what: 'signing one statement at lock (WebCrypto ECDSA P-256)', ms: await timeAsync(() => signStatement(st, pair.privateKey, publicKey, subtle), 50), verdict: '—' });
+rows.push({
+  what: 'signing one statement at lock (WebCrypto ECDSA P-256)',
+  ms: await timeAsync(() => signStatement(st, pair.privateKey, publicKey, subtle), 50),
+  verdict: '—',
+});
 const keys = [{ publicKey }];
 const v = await verifyAttestations(signed, { set, keys, subtle });
-rows.push({ what: 'verifying one signature, re-scoring the signed decision and totals', ms: await timeAsync(() => verifyAttestations(signed, { set, keys, subtle }), 50), verdict: v.checks[0].valid && v.registered ? 'valid, registered' : 'NOT valid' });
+rows.push({
+  what: 'verifying one signature, re-scoring the signed decision and totals',
+  ms: await timeAsync(() => verifyAttestations(signed, { set, keys, subtle }), 50),
+  verdict: v.checks[0].valid && v.registered ? 'valid, registered' : 'NOT valid',
+});
 
 const fmt = (ms) => (ms >= 100 ? `${Math.round(ms)} ms` : `${ms.toFixed(2).replace('.', ',')} ms`);
 const table = [

@@ -49,10 +49,20 @@ const criteria = Array.from({ length: N_CRIT }, (_, c) => ({
   })),
 }));
 const set = {
-  schemaVersion: 1, kind: 'criteria-set', id: 'bench-300', version: '1', title: { vi: 'Bộ 300 chỉ tiêu (đo hiệu năng)' },
-  source: { documents: [{ number: 'BENCH', role: 'reference' }] }, applicability: { facilityKinds: ['commune-station'] },
+  schemaVersion: 1,
+  kind: 'criteria-set',
+  id: 'bench-300',
+  version: '1',
+  title: { vi: 'Bộ 300 chỉ tiêu (đo hiệu năng)' },
+  source: { documents: [{ number: 'BENCH', role: 'reference' }] },
+  applicability: { facilityKinds: ['commune-station'] },
   wording: 'paraphrase',
-  scoring: { model: 'points', aggregation: 'sum', maxPoints: 300, passRules: [{ kind: 'total-percent-at-least', percent: 80 }, { kind: 'no-failed-knockout' }] },
+  scoring: {
+    model: 'points',
+    aggregation: 'sum',
+    maxPoints: 300,
+    passRules: [{ kind: 'total-percent-at-least', percent: 80 }, { kind: 'no-failed-knockout' }],
+  },
   sections: [{ id: 's1', title: { vi: 'Tất cả' }, criteria }],
 };
 const items = criteria.flatMap((c) => c.items);
@@ -60,19 +70,30 @@ const items = criteria.flatMap((c) => c.items);
 /** The same form for SurveyJS: one page, a radiogroup per item, a visible expression for the total. */
 const surveyJson = {
   title: set.title.vi,
-  pages: [{
-    name: 'p1',
-    elements: [
-      { type: 'expression', name: 'total', title: 'Tổng điểm', expression: items.map((it) => `iif({${it.id}} = 'met', 1, 0)`).join(' + ') },
-      ...items.map((it) => ({
-        type: 'radiogroup',
-        name: it.id,
-        title: `${it.code} ${it.text.vi}`,
-        description: it.guidance.vi,
-        choices: [{ value: 'met', text: 'Đạt' }, { value: 'not-met', text: 'Không đạt' }, ...(it.naAllowed ? [{ value: 'na', text: 'Không áp dụng' }] : [])],
-      })),
-    ],
-  }],
+  pages: [
+    {
+      name: 'p1',
+      elements: [
+        {
+          type: 'expression',
+          name: 'total',
+          title: 'Tổng điểm',
+          expression: items.map((it) => `iif({${it.id}} = 'met', 1, 0)`).join(' + '),
+        },
+        ...items.map((it) => ({
+          type: 'radiogroup',
+          name: it.id,
+          title: `${it.code} ${it.text.vi}`,
+          description: it.guidance.vi,
+          choices: [
+            { value: 'met', text: 'Đạt' },
+            { value: 'not-met', text: 'Không đạt' },
+            ...(it.naAllowed ? [{ value: 'na', text: 'Không áp dụng' }] : []),
+          ],
+        })),
+      ],
+    },
+  ],
 };
 
 // --- Pages -----------------------------------------------------------------------------------------------
@@ -121,7 +142,15 @@ const plainHtml = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><t
 <style>article{border:1px solid #ddd;border-radius:8px;padding:8px;margin:8px}label{display:inline-flex;min-height:44px;align-items:center;margin-right:12px}</style>
 </head><body><div id="root"></div></body></html>`;
 
-const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   const send = (body, type) => {
@@ -133,7 +162,8 @@ const server = createServer((req, res) => {
   if (path === '/plain.html') return send(plainHtml, TYPES['.html']);
   if (path === '/plain.js') return send(`${PLAIN_SCRIPT}\nwindow.ITEMS = ${JSON.stringify(items)};`, TYPES['.js']);
   let file;
-  if (path.startsWith('/lib/')) file = [...SURVEY_LIBS, join(surveyCoreDir, 'survey-core.min.css')].find((f) => f.endsWith(path.slice(5)));
+  if (path.startsWith('/lib/'))
+    file = [...SURVEY_LIBS, join(surveyCoreDir, 'survey-core.min.css')].find((f) => f.endsWith(path.slice(5)));
   else if (path.startsWith('/app/')) {
     const rel = normalize(path.slice(5) || 'index.html');
     if (!rel.startsWith('..')) file = join(pwa, 'dist', rel.endsWith('/') || rel === '.' ? 'index.html' : rel);
@@ -149,14 +179,25 @@ const server = createServer((req, res) => {
 // --- Run -------------------------------------------------------------------------------------------------
 if (!args.includes('--no-build')) {
   log('building packages/forms-pwa (vite build)...');
-  const r = spawnSync(process.execPath, [join(pwa, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: pwa, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(pwa, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: pwa,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(1);
 }
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round1 = (x) => Math.round(x * 10) / 10;
@@ -176,7 +217,8 @@ const answerTimes = (page, clickFn, totalFn) =>
         // engine alike: a renderer that updates in a microtask (Lit) paints in the same frame as one that updates
         // synchronously, and checking synchronously first would charge it one frame more.
         await new Promise((res) => {
-          const tick = () => (total() !== before ? requestAnimationFrame(() => setTimeout(res, 0)) : requestAnimationFrame(tick));
+          const tick = () =>
+            total() !== before ? requestAnimationFrame(() => setTimeout(res, 0)) : requestAnimationFrame(tick);
           requestAnimationFrame(tick);
         });
         out.push(performance.now() - t0);
@@ -191,7 +233,9 @@ async function measureOurs() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const url = `${base}/app/`;
   await page.goto(`${url}#/io`);
-  await page.locator('input[data-import]').setInputFiles({ name: 'set.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(set)) });
+  await page
+    .locator('input[data-import]')
+    .setInputFiles({ name: 'set.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(set)) });
   await page.locator('[data-import-ok]').waitFor();
   await page.goto(`${url}#/new`);
   await page.locator('select[name=set]').selectOption('bench-300@1');
@@ -250,7 +294,10 @@ async function measureSurvey() {
         window.model = model;
         model.render(root);
         await new Promise((res) => {
-          const tick = () => (root.querySelectorAll('input[type=radio][value="met"]').length === 300 ? res() : requestAnimationFrame(tick));
+          const tick = () =>
+            root.querySelectorAll('input[type=radio][value="met"]').length === 300
+              ? res()
+              : requestAnimationFrame(tick);
           tick();
         });
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))); // that frame painted
@@ -303,8 +350,24 @@ const version = browser.version();
 await browser.close();
 server.close();
 
-const summary = (r) => ({ renderMs: round1(median(r.renders)), answerMs: round1(median(r.answers)), jsGzipBytes: r.js, renders: r.renders.map(round1), answers: r.answers.map(round1) });
-const res = { items: 300, rounds: ROUNDS, answers: ANSWERS, ours: summary(ours), surveyjs: summary(survey), plain: summary(plain), chromium: version, loadavg: load, measuredAt: new Date().toISOString() };
+const summary = (r) => ({
+  renderMs: round1(median(r.renders)),
+  answerMs: round1(median(r.answers)),
+  jsGzipBytes: r.js,
+  renders: r.renders.map(round1),
+  answers: r.answers.map(round1),
+});
+const res = {
+  items: 300,
+  rounds: ROUNDS,
+  answers: ANSWERS,
+  ours: summary(ours),
+  surveyjs: summary(survey),
+  plain: summary(plain),
+  chromium: version,
+  loadavg: load,
+  measuredAt: new Date().toISOString(),
+};
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const x = (a, b) => (a / b >= 10 ? Math.round(a / b).toLocaleString('en') : (a / b).toFixed(1));
 const row = (name, r) => `| ${name} | ${r.renderMs.toLocaleString('en')} | ${r.answerMs} | ${kb(r.jsGzipBytes)} |`;

@@ -32,7 +32,10 @@ const fromPwa = createRequire(join(pwa, 'package.json'));
 const vite = await import(pathToFileURL(fromPwa.resolve('vite')).href);
 const playwright = await import(pathToFileURL(fromPwa.resolve('playwright-core')).href);
 const chromium = playwright.chromium ?? playwright.default.chromium;
-if (!existsSync(join(reportDir, 'dist', 'index.js')) || !existsSync(join(root, 'packages', 'core', 'dist', 'index.js'))) {
+if (
+  !existsSync(join(reportDir, 'dist', 'index.js')) ||
+  !existsSync(join(root, 'packages', 'core', 'dist', 'index.js'))
+) {
   const r = spawnSync('pnpm', ['--filter', '@tieuchi/report...', 'run', 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(1);
 }
@@ -46,9 +49,22 @@ const { score } = await import(pathToFileURL(join(root, 'packages', 'core', 'dis
 const fromReport = createRequire(join(reportDir, 'package.json'));
 const pdfmakeVersion = JSON.parse(readFileSync(fromReport.resolve('pdfmake/package.json'), 'utf8')).version;
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
-const server = await vite.preview({ root: pwa, configFile: false, logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, open: false } });
+const server = await vite.preview({
+  root: pwa,
+  configFile: false,
+  logLevel: 'silent',
+  preview: { host: '127.0.0.1', port: 0, open: false },
+});
 const url = server.resolvedUrls.local[0];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load = loadavg()[0];
@@ -73,7 +89,9 @@ async function app() {
   await open();
   const bundle = bigBundle();
   await page.goto(`${url}#/io`);
-  await page.locator('input[data-import]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(bundle.text) });
+  await page
+    .locator('input[data-import]')
+    .setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(bundle.text) });
   await page.locator('[data-import-ok]').waitFor({ timeout: 120_000 });
 
   /** One export from a fresh page (new worker); `warm` waits for the view's warm-up first. */
@@ -96,7 +114,10 @@ async function app() {
     await page.evaluate(() => {
       window.__t = {};
       window.__steps = new Set();
-      const host = document.querySelector('tc-app').shadowRoot.querySelector('tc-results').shadowRoot.querySelector('tc-report-export');
+      const host = document
+        .querySelector('tc-app')
+        .shadowRoot.querySelector('tc-results')
+        .shadowRoot.querySelector('tc-report-export');
       host.addEventListener('click', () => (window.__t.click = performance.now()), { capture: true, once: true });
       host.addEventListener('report-done', (e) => {
         window.__t.done = performance.now();
@@ -111,7 +132,12 @@ async function app() {
     });
     await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), button.click()]);
     await page.waitForFunction(() => window.__t.done);
-    const r = await page.evaluate(() => ({ ms: window.__t.done - window.__t.click, size: window.__t.size, long: window.__long, steps: window.__steps.size }));
+    const r = await page.evaluate(() => ({
+      ms: window.__t.done - window.__t.click,
+      size: window.__t.size,
+      long: window.__long,
+      steps: window.__steps.size,
+    }));
     return { ...r, warmMs, warmLongest, longest: Math.max(0, ...r.long) };
   };
   // The first export on this device: nothing downscaled yet (also the browser's warm-up round).
@@ -124,7 +150,10 @@ async function plain() {
   // The layout (the same buildReport) bundled for a classic script; pdfmake's own browser build and fonts.
   const dir = join(tmpdir(), 'tieuchi-bench-layout');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'entry.js'), `export { buildReport } from ${JSON.stringify(join(reportDir, 'src', 'index.ts'))};\n`);
+  writeFileSync(
+    join(dir, 'entry.js'),
+    `export { buildReport } from ${JSON.stringify(join(reportDir, 'src', 'index.ts'))};\n`,
+  );
   const out = await vite.build({
     configFile: false,
     logLevel: 'warn',
@@ -141,7 +170,11 @@ async function plain() {
     set,
     assessment,
     result: scored.value,
-    photos: hashes.map((hash, i) => ({ hash, data: `data:image/jpeg;base64,${Buffer.from(photos[i][which]).toString('base64')}`, caption: `Ảnh ${i + 1}` })),
+    photos: hashes.map((hash, i) => ({
+      hash,
+      data: `data:image/jpeg;base64,${Buffer.from(photos[i][which]).toString('base64')}`,
+      caption: `Ảnh ${i + 1}`,
+    })),
   });
   const page = await (await browser.newContext()).newPage();
   await page.setContent('<!doctype html><meta charset="utf-8"><title>plain pdfmake</title><p>plain</p>');
@@ -209,14 +242,40 @@ const fmtMb = (b) => (b / MB).toFixed(2);
 const row = (label, where, photos, runs, progress) =>
   `| ${label} | ${where} | ${photos} | ${fmtMs(median(runs.map((r) => r.ms)))} | ${fmtMs(Math.max(...runs.map((r) => r.longest)))} | ${fmtMb(runs[0].size)} MB | ${progress} |`;
 const { cold, warmed } = result.app; // `first` is one run
-const chromiumVersion = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
+const chromiumVersion = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+  encoding: 'utf8',
+}).stdout.trim();
 const table = [
   '| path (Chromium, 300 items, 30 photos) | runs on | photos embedded | ms (median) | longest main-thread task, ms | PDF size | progress |',
   '|---|---|---|---:|---:|---:|---|',
-  row('app: first export on the device, right after opening Results (pdfmake loads, 30 photos downscaled)', 'report worker', '1000 px, canvas', [result.app.first], `bar, ${result.app.first.steps} steps`),
-  row('app: right after opening Results, a later session (pdfmake loads; photos from the report-photo cache)', 'report worker', '1000 px, canvas', cold, `bar, ${median(cold.map((r) => r.steps))} steps`),
-  row('app: the same after the view\'s warm-up', 'report worker', '1000 px, canvas', warmed, `bar, ${median(warmed.map((r) => r.steps))} steps`),
-  row(`plain pdfmake ${pdfmakeVersion}, same definition`, 'main thread', `1600 px originals, ${Math.round(result.plain.kb.original)} KB each`, result.plain.original, 'none: page frozen'),
+  row(
+    'app: first export on the device, right after opening Results (pdfmake loads, 30 photos downscaled)',
+    'report worker',
+    '1000 px, canvas',
+    [result.app.first],
+    `bar, ${result.app.first.steps} steps`,
+  ),
+  row(
+    'app: right after opening Results, a later session (pdfmake loads; photos from the report-photo cache)',
+    'report worker',
+    '1000 px, canvas',
+    cold,
+    `bar, ${median(cold.map((r) => r.steps))} steps`,
+  ),
+  row(
+    "app: the same after the view's warm-up",
+    'report worker',
+    '1000 px, canvas',
+    warmed,
+    `bar, ${median(warmed.map((r) => r.steps))} steps`,
+  ),
+  row(
+    `plain pdfmake ${pdfmakeVersion}, same definition`,
+    'main thread',
+    `1600 px originals, ${Math.round(result.plain.kb.original)} KB each`,
+    result.plain.original,
+    'none: page frozen',
+  ),
   row('plain pdfmake, photos downscaled beforehand', 'main thread', '1000 px', result.plain.small, 'none: page frozen'),
   '',
   `- App times run in the page from the click to the file handed to the download (reading the photos from IndexedDB, the worker, the transfer back); each app round is a fresh page (a new worker). The warm-up starts by itself when Results is idle (pdfmake loaded, photos downscaled or taken from the cache, in the worker): it was done ${fmtMs(median(warmed.map((r) => r.warmMs)))} ms (median) after the export button appeared, longest main-thread task meanwhile ${fmtMs(Math.max(...warmed.map((r) => r.warmLongest)))} ms. Longest tasks: over all ${ROUNDS} rounds, from the click (app) or the call (plain) to the file; 0 = no task over 50 ms. Plain times: \`buildReport\` + \`createPdf().getBuffer()\` started from a timer task on a blank page with pdfmake's own \`pdfmake.min.js\` and \`vfs_fonts.js\`.`,
@@ -225,5 +284,8 @@ const table = [
 ].join('\n');
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'report-browser.json'), JSON.stringify({ table, ...result, rounds: ROUNDS, pdfmake: pdfmakeVersion, load }, null, 2) + '\n');
+writeFileSync(
+  join(root, 'bench', 'results', 'report-browser.json'),
+  JSON.stringify({ table, ...result, rounds: ROUNDS, pdfmake: pdfmakeVersion, load }, null, 2) + '\n',
+);
 console.log(table);

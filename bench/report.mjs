@@ -40,7 +40,12 @@ const { set, assessment, hashes } = bigCase({ photos: photos.map((p) => p.origin
 const scored = score(set, assessment);
 if (!scored.ok) throw new Error(scored.errors[0].message.en);
 const result = scored.value;
-const input = (which) => ({ set, assessment, result, photos: hashes.map((hash, i) => ({ hash, data: photos[i][which], caption: `Ảnh ${i + 1}` })) });
+const input = (which) => ({
+  set,
+  assessment,
+  result,
+  photos: hashes.map((hash, i) => ({ hash, data: photos[i][which], caption: `Ảnh ${i + 1}` })),
+});
 
 // Plain pdfmake: its own Roboto files from disk, no wrapper; the same definition with the original photos.
 const fonts = requireFromReport('pdfmake/fonts/Roboto.js');
@@ -93,6 +98,19 @@ const table = [
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(
   join(root, 'bench', 'results', 'report.json'),
-  JSON.stringify({ table, ours, plain: plainRun, layoutMs: layout.ms, downscaleMs, photoKb: { original: originalKb, small: smallKb }, rounds: ROUNDS, pdfmake: pdfmakeVersion }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      table,
+      ours,
+      plain: plainRun,
+      layoutMs: layout.ms,
+      downscaleMs,
+      photoKb: { original: originalKb, small: smallKb },
+      rounds: ROUNDS,
+      pdfmake: pdfmakeVersion,
+    },
+    null,
+    2,
+  ) + '\n',
 );
 console.log(table);

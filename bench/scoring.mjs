@@ -45,13 +45,16 @@ const fresh = () => JSON.parse(assessmentsText);
 let answered = 0;
 let na = 0;
 for (const a of assessments) for (const k in a.answers) a.answers[k].na ? na++ : answered++;
-log(`set: ${ITEMS} items, max ${set.scoring.maxPoints}; ${COUNT} assessments (seed ${SEED}); ` +
-  `${((100 * na) / (COUNT * ITEMS)).toFixed(2)} % N/A, ${((100 * (COUNT * ITEMS - answered - na)) / (COUNT * ITEMS)).toFixed(2)} % unanswered`);
+log(
+  `set: ${ITEMS} items, max ${set.scoring.maxPoints}; ${COUNT} assessments (seed ${SEED}); ` +
+    `${((100 * na) / (COUNT * ITEMS)).toFixed(2)} % N/A, ${((100 * (COUNT * ITEMS - answered - na)) / (COUNT * ITEMS)).toFixed(2)} % unanswered`,
+);
 
 // --- ours: the public API, full explained result -----------------------------------------------------------
 const oursResults = assessments.map((a) => score(set, a)); // warm-up (compiles the set once) and the check data
 const bad = oursResults.findIndex((r) => !r.ok);
-if (bad >= 0) throw new Error(`score() refused ${assessments[bad].id}: ${JSON.stringify(oursResults[bad].errors.slice(0, 2))}`);
+if (bad >= 0)
+  throw new Error(`score() refused ${assessments[bad].id}: ${JSON.stringify(oursResults[bad].errors.slice(0, 2))}`);
 let sink = 0;
 const oursT = medianFreshMs(ROUNDS, fresh, (batch) => {
   for (let i = 0; i < COUNT; i++) {
@@ -60,7 +63,9 @@ const oursT = medianFreshMs(ROUNDS, fresh, (batch) => {
   }
 });
 const ours = { ...rate(COUNT, ITEMS, oursT.ms), roundsMs: oursT.rounds };
-log(`ours:        ${ours.assessmentsPerSec.toFixed(0)} assessments/s, ${ours.itemAnswersPerSec.toFixed(0)} item-answers/s`);
+log(
+  `ours:        ${ours.assessmentsPerSec.toFixed(0)} assessments/s, ${ours.itemAnswersPerSec.toFixed(0)} item-answers/s`,
+);
 // The same, reading every item's explanation too (built on first read): what a results page or a report costs.
 const oursItemsT = medianFreshMs(ROUNDS, fresh, (batch) => {
   for (let i = 0; i < COUNT; i++) {
@@ -69,7 +74,9 @@ const oursItemsT = medianFreshMs(ROUNDS, fresh, (batch) => {
   }
 });
 const oursItems = { ...rate(COUNT, ITEMS, oursItemsT.ms), roundsMs: oursItemsT.rounds };
-log(`ours+items:  ${oursItems.assessmentsPerSec.toFixed(0)} assessments/s, ${oursItems.itemAnswersPerSec.toFixed(0)} item-answers/s`);
+log(
+  `ours+items:  ${oursItems.assessmentsPerSec.toFixed(0)} assessments/s, ${oursItems.itemAnswersPerSec.toFixed(0)} item-answers/s`,
+);
 if (oursOnly) process.exit(sink === -1 ? 1 : 0);
 
 // --- plain hand-written loop (ceiling) ---------------------------------------------------------------------
@@ -79,7 +86,9 @@ const plainT = medianFreshMs(ROUNDS, fresh, (batch) => {
   for (let i = 0; i < COUNT; i++) sink += plainScore(table, batch[i].answers).points;
 });
 const plain = { ...rate(COUNT, ITEMS, plainT.ms), roundsMs: plainT.rounds };
-log(`plain loop:  ${plain.assessmentsPerSec.toFixed(0)} assessments/s, ${plain.itemAnswersPerSec.toFixed(0)} item-answers/s`);
+log(
+  `plain loop:  ${plain.assessmentsPerSec.toFixed(0)} assessments/s, ${plain.itemAnswersPerSec.toFixed(0)} item-answers/s`,
+);
 
 // --- survey-core: one reused model (its fastest idiomatic path), then a model per response ------------------
 const json = surveyJson(set);
@@ -110,12 +119,16 @@ log(`survey-core: ${surveyCorePerResponse.assessmentsPerSec.toFixed(1)} assessme
 const loadAfterTiming = os.loadavg()[0];
 
 // --- correctness: identical totals (exact) and decisions -----------------------------------------------------
-const same = (r, t) => r.total.points.num === t.points * r.total.points.den && r.total.max.num === t.max * r.total.max.den && r.decision === t.decision;
+const same = (r, t) =>
+  r.total.points.num === t.points * r.total.points.den &&
+  r.total.max.num === t.max * r.total.max.den &&
+  r.decision === t.decision;
 const mismatchesOf = (totals, from = 0) => {
   const m = [];
   totals.forEach((t, k) => {
     const r = oursResults[from + k].value;
-    if (!same(r, t)) m.push({ id: assessments[from + k].id, ours: [r.total.points, r.total.max, r.decision], other: t });
+    if (!same(r, t))
+      m.push({ id: assessments[from + k].id, ours: [r.total.points, r.total.max, r.decision], other: t });
   });
   return m;
 };
@@ -123,14 +136,17 @@ const plainMismatches = mismatchesOf(plainResults);
 for (let i = 0; i < SURVEY_PER_RESPONSE; i++) {
   const m = new Model(json); // the model-per-response path must agree too
   m.data = surveyData[i];
-  if (!same(oursResults[i].value, readTotals(m))) throw new Error(`model-per-response mismatch on ${assessments[i].id}`);
+  if (!same(oursResults[i].value, readTotals(m)))
+    throw new Error(`model-per-response mismatch on ${assessments[i].id}`);
 }
 const checkTarget = checkArg ? Math.min(COUNT, Number(checkArg.slice(8))) : COUNT;
 const workers = Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
 const projectedS = (checkTarget * surveyCoreReused.msPerAssessment) / 1000 / workers;
 // By default: all if that fits in ~5 min, else as many as fit in ~3 min. An explicit --check=N has no budget.
 const budgetS = checkArg ? Infinity : projectedS <= 300 ? 400 : 180;
-log(`checking survey-core on ${checkTarget} assessments with ${workers} worker(s), ~${projectedS.toFixed(0)} s (untimed)...`);
+log(
+  `checking survey-core on ${checkTarget} assessments with ${workers} worker(s), ~${projectedS.toFixed(0)} s (untimed)...`,
+);
 const slices = await Promise.all(
   Array.from({ length: workers }, (_, w) => {
     const start = Math.floor((checkTarget * w) / workers);
@@ -151,7 +167,8 @@ for (const s of slices) {
 }
 
 // --- report --------------------------------------------------------------------------------------------------
-const version = (p) => JSON.parse(readFileSync(new URL(`./node_modules/${p}/package.json`, import.meta.url), 'utf8')).version;
+const version = (p) =>
+  JSON.parse(readFileSync(new URL(`./node_modules/${p}/package.json`, import.meta.url), 'utf8')).version;
 const decisions = {};
 for (const r of oursResults) decisions[r.value.decision] = (decisions[r.value.decision] ?? 0) + 1;
 const res = {
@@ -166,7 +183,14 @@ const res = {
     loadAvg1mBefore: loadBefore,
     loadAvg1mAfterTiming: loadAfterTiming,
   },
-  workload: { items: ITEMS, assessments: COUNT, seed: SEED, naShare: na / (COUNT * ITEMS), unansweredShare: 1 - (answered + na) / (COUNT * ITEMS), decisions },
+  workload: {
+    items: ITEMS,
+    assessments: COUNT,
+    seed: SEED,
+    naShare: na / (COUNT * ITEMS),
+    unansweredShare: 1 - (answered + na) / (COUNT * ITEMS),
+    decisions,
+  },
   engines: { ours, oursItems, surveyCoreReused, surveyCorePerResponse, plain },
   ratios: {
     oursVsSurveyCoreReused: ours.assessmentsPerSec / surveyCoreReused.assessmentsPerSec,
@@ -175,7 +199,13 @@ const res = {
   },
   check: {
     plain: { checked: COUNT, mismatches: plainMismatches.length, examples: plainMismatches.slice(0, 5) },
-    surveyCore: { checked, mismatches: surveyMismatches.length, examples: surveyMismatches.slice(0, 5), workers, budgetS },
+    surveyCore: {
+      checked,
+      mismatches: surveyMismatches.length,
+      examples: surveyMismatches.slice(0, 5),
+      workers,
+      budgetS,
+    },
   },
   sink,
 };

@@ -5,7 +5,16 @@
  * Needs `pnpm --filter @tieuchi/server run build` and Debian's postgresql. Writes bench/results/server-push.json.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +25,9 @@ const N = Number(process.env.BENCH_PUSHES ?? 300);
 const asRoot = process.getuid?.() === 0;
 const bin = join('/usr/lib/postgresql', readdirSync('/usr/lib/postgresql').sort().at(-1), 'bin');
 const pg = (cmd, args) => {
-  const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { encoding: 'utf8' }) : spawnSync(join(bin, cmd), args, { encoding: 'utf8' });
+  const r = asRoot
+    ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { encoding: 'utf8' })
+    : spawnSync(join(bin, cmd), args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr}`);
 };
 
@@ -29,20 +40,51 @@ function cluster() {
   chmodSync(dir, 0o700);
   const port = 20000 + Math.floor(Math.random() * 20000);
   pg('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'tieuchi', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
-  pg('pg_ctl', ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-l', join(dir, 'log'), '-w', 'start']);
+  pg('pg_ctl', [
+    '-D',
+    join(dir, 'data'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    'start',
+  ]);
   spawnSync(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'tieuchi', 'bench']);
-  return { url: `postgres://tieuchi@127.0.0.1:${port}/bench`, stop: () => { pg('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    url: `postgres://tieuchi@127.0.0.1:${port}/bench`,
+    stop: () => {
+      pg('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 const example = JSON.parse(readFileSync(join(root, 'examples/qd1300-commune-health/pass.assessment.json'), 'utf8'));
-const draft = (id) => ({ ...example, id, status: 'draft', submittedAt: undefined, facility: { ...example.facility, id: 'F-A' } });
+const draft = (id) => ({
+  ...example,
+  id,
+  status: 'draft',
+  submittedAt: undefined,
+  facility: { ...example.facility, id: 'F-A' },
+});
 const quiet = { ...process.env, DATABASE_URL: '', TIEUCHI_DATA_DIR: '', PORT: '0' };
 
 async function measure(env) {
   const server = await startServer(readConfig({ ...quiet, ...env, TIEUCHI_LOGIN_RATE: '1000' }));
   try {
-    const post = (path, body, token) => fetch(new URL(path, server.url), { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
-    const boot = await post('/api/v1/bootstrap', { code: server.adminCode, login: 'admin', displayName: 'a', password: 'benchmark password' });
+    const post = (path, body, token) =>
+      fetch(new URL(path, server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const boot = await post('/api/v1/bootstrap', {
+      code: server.adminCode,
+      login: 'admin',
+      displayName: 'a',
+      password: 'benchmark password',
+    });
     const token = boot.body.token;
     const times = { create: [], repeat: [] };
     for (let i = 0; i < 20; i++) await post('/api/v1/sync/push', { assessment: draft(`warm-${i}`) }, token);
@@ -54,7 +96,10 @@ async function measure(env) {
         if (r.status !== (kind === 'create' ? 201 : 200)) throw new Error(JSON.stringify(r.body));
       }
     }
-    const stat = (xs) => { const s = [...xs].sort((a, b) => a - b); return { median: s[Math.floor(s.length / 2)], p95: s[Math.floor(s.length * 0.95)] }; };
+    const stat = (xs) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return { median: s[Math.floor(s.length / 2)], p95: s[Math.floor(s.length * 0.95)] };
+    };
     return { create: stat(times.create), repeat: stat(times.repeat) };
   } finally {
     await server.stop();
@@ -87,4 +132,3 @@ const table = [
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/server-push.json'), JSON.stringify({ postgres, pglite, table }, null, 2));
 console.log(table);
-

@@ -19,7 +19,9 @@ let failed = 0;
 const failures = [];
 
 function sh(cmd, args, opts = {}) {
-  console.log(`\n+ ${[cmd, ...args].join(' ')}${opts.cwd && opts.cwd !== root ? `   (in ${opts.cwd.slice(root.length + 1)})` : ''}`);
+  console.log(
+    `\n+ ${[cmd, ...args].join(' ')}${opts.cwd && opts.cwd !== root ? `   (in ${opts.cwd.slice(root.length + 1)})` : ''}`,
+  );
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: process.env, ...opts });
   return r.status === 0;
 }
@@ -44,31 +46,48 @@ if (!have('WebKitWebDriver')) missing.push('webkit2gtk-driver');
 if (!have('Xvfb')) missing.push('xvfb');
 if (!have('xauth')) missing.push('xauth');
 // The server suites start a throwaway PostgreSQL cluster of their own (packages/server/test/global-setup.ts).
-if (!existsSync('/usr/lib/postgresql') || !readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))) missing.push('postgresql');
+if (
+  !existsSync('/usr/lib/postgresql') ||
+  !readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))
+)
+  missing.push('postgresql');
 if (missing.length) {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && have('apt-get')) {
-    check(`apt-get install ${missing.join(' ')}`,
-      sh('apt-get', ['update', '-qq']) && sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]));
+    check(
+      `apt-get install ${missing.join(' ')}`,
+      sh('apt-get', ['update', '-qq']) &&
+        sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]),
+    );
   } else {
-    console.error(`Missing ${missing.join(', ')}: install them (Debian: apt-get install -y ${missing.join(' ')}) and run again.`);
+    console.error(
+      `Missing ${missing.join(', ')}: install them (Debian: apt-get install -y ${missing.join(' ')}) and run again.`,
+    );
     check('system packages', false);
   }
 }
 
 // 2. Generated-code drift (before anything builds; the build never regenerates), build, types.
-check('generated types and validators are up to date', sh('pnpm', ['--filter', '@tieuchi/core', 'run', 'check-generated']));
+check(
+  'generated types and validators are up to date',
+  sh('pnpm', ['--filter', '@tieuchi/core', 'run', 'check-generated']),
+);
+check('code is formatted (prettier --check; `pnpm format` fixes it)', sh('pnpm', ['exec', 'prettier', '--check', '--log-level', 'warn', '.']));
 check('build', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'build']));
 check('typecheck', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'typecheck']));
 
 // 3. Every test script of every package.
-const pkgDirs = readdirSync(join(root, 'packages')).map((d) => join(root, 'packages', d)).filter((d) => existsSync(join(d, 'package.json')));
+const pkgDirs = readdirSync(join(root, 'packages'))
+  .map((d) => join(root, 'packages', d))
+  .filter((d) => existsSync(join(d, 'package.json')));
 for (const dir of pkgDirs) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   for (const script of Object.keys(pkg.scripts ?? {}).filter((s) => s === 'test' || s.startsWith('test:'))) {
     const name = `${pkg.name} ${script}`;
     const file = join(out, `${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
-    const ok = sh('pnpm', ['run', script, '--reporter=default', '--reporter=json', `--outputFile=${file}`], { cwd: dir });
+    const ok = sh('pnpm', ['run', script, '--reporter=default', '--reporter=json', `--outputFile=${file}`], {
+      cwd: dir,
+    });
     if (!existsSync(file)) {
       check(`${name} (no results: the runner crashed)`, false);
       continue;
@@ -77,7 +96,8 @@ for (const dir of pkgDirs) {
     passed += r.numPassedTests;
     failed += r.numFailedTests;
     if (r.numFailedTests) failures.push(`${name}: ${r.numFailedTests} failed`);
-    if (!ok && !r.numFailedTests) check(`${name} (runner failed: ${r.numFailedTestSuites} suite(s) could not run)`, false);
+    if (!ok && !r.numFailedTests)
+      check(`${name} (runner failed: ${r.numFailedTestSuites} suite(s) could not run)`, false);
     if (r.numTotalTests === 0) check(`${name} ran no test`, false);
   }
 }

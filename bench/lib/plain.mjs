@@ -15,9 +15,16 @@ export function plainTable(set) {
           const r = it.response;
           const points = Object.create(null);
           if (r.kind === 'binary') Object.assign(points, { met: r.points, 'not-met': 0 });
-          else if (r.kind === 'graded') Object.assign(points, { met: r.points, partial: r.partialPoints, 'not-met': 0 });
+          else if (r.kind === 'graded')
+            Object.assign(points, { met: r.points, partial: r.partialPoints, 'not-met': 0 });
           else if (r.kind === 'choice') for (const o of r.options) points[o.id] = o.points;
-          return { id: it.id, max: responseMax(r), points, bands: r.kind === 'numeric' ? r.bands : null, knockout: it.knockout === true };
+          return {
+            id: it.id,
+            max: responseMax(r),
+            points,
+            bands: r.kind === 'numeric' ? r.bands : null,
+            knockout: it.knockout === true,
+          };
         }),
       );
     }

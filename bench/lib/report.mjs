@@ -34,7 +34,13 @@ export function medianFreshMs(rounds, make, fn) {
 /** Throughput figures for `count` assessments of `items` items scored in `ms`. */
 export function rate(count, items, ms) {
   const perSec = (count * 1000) / ms;
-  return { assessments: count, ms, msPerAssessment: ms / count, assessmentsPerSec: perSec, itemAnswersPerSec: perSec * items };
+  return {
+    assessments: count,
+    ms,
+    msPerAssessment: ms / count,
+    assessmentsPerSec: perSec,
+    itemAnswersPerSec: perSec * items,
+  };
 }
 
 const group = (x) => Math.round(x).toLocaleString('en-US');

@@ -28,7 +28,10 @@ function pointsExpr(it) {
     case 'graded':
       return `iif(${v} = 'met', ${r.points}, iif(${v} = 'partial', ${r.partialPoints}, 0))`;
     case 'choice':
-      return r.options.reduceRight((acc, o) => (o.points === 0 ? acc : `iif(${v} = '${o.id}', ${o.points}, ${acc})`), '0');
+      return r.options.reduceRight(
+        (acc, o) => (o.points === 0 ? acc : `iif(${v} = '${o.id}', ${o.points}, ${acc})`),
+        '0',
+      );
     case 'numeric':
       return numericExpr(it);
   }
@@ -58,7 +61,9 @@ function itemMax(it) {
 
 function itemUnanswered(it) {
   const empty = `${q(it.id)} empty`;
-  return it.naAllowed && it.response.kind === 'numeric' ? `iif(${empty} and ${q(`${it.id}_na`)} empty, 1, 0)` : `iif(${empty}, 1, 0)`;
+  return it.naAllowed && it.response.kind === 'numeric'
+    ? `iif(${empty} and ${q(`${it.id}_na`)} empty, 1, 0)`
+    : `iif(${empty}, 1, 0)`;
 }
 
 function itemQuestions(it) {
@@ -69,7 +74,12 @@ function itemQuestions(it) {
     if (it.naAllowed) qs.push({ type: 'boolean', name: `${it.id}_na`, title: 'Không áp dụng' });
     return qs;
   }
-  const values = r.kind === 'choice' ? r.options.map((o) => ({ value: o.id, text: o.label.vi })) : r.kind === 'graded' ? ['met', 'partial', 'not-met'] : ['met', 'not-met'];
+  const values =
+    r.kind === 'choice'
+      ? r.options.map((o) => ({ value: o.id, text: o.label.vi }))
+      : r.kind === 'graded'
+        ? ['met', 'partial', 'not-met']
+        : ['met', 'not-met'];
   const choices = it.naAllowed ? [...values, { value: 'na', text: 'Không áp dụng' }] : values;
   return [{ ...base, type: r.kind === 'choice' ? 'dropdown' : 'radiogroup', choices }];
 }
@@ -97,7 +107,9 @@ export function surveyJson(set) {
     pages.push({ name: s.id, title: s.title.vi, elements });
   }
   const sum = (suffix) => crit.map((id) => q(`${id}_${suffix}`)).join(' + ');
-  const critOk = crit.map((id) => `iif(${q(`${id}_max`)} = 0 or ${q(`${id}_pts`)} * 2 >= ${q(`${id}_max`)}, 1, 0)`).join(' + ');
+  const critOk = crit
+    .map((id) => `iif(${q(`${id}_max`)} = 0 or ${q(`${id}_pts`)} * 2 >= ${q(`${id}_max`)}, 1, 0)`)
+    .join(' + ');
   pages.push({
     name: 'result',
     elements: [
@@ -131,5 +143,9 @@ export function toSurveyData(set, assessment) {
 
 /** The totals survey-core computed, read back from the model. */
 export function readTotals(model) {
-  return { points: model.getValue('total_pts'), max: model.getValue('total_max'), decision: model.getValue('decision') };
+  return {
+    points: model.getValue('total_pts'),
+    max: model.getValue('total_max'),
+    decision: model.getValue('decision'),
+  };
 }

@@ -42,7 +42,11 @@ function itemShape(s, c, j) {
   if (j <= 6) return { response: { kind: 'graded', points: 2, partialPoints: 1 }, naAllowed: j === 6 };
   if (j <= 8) {
     const pts = CHOICE_POINTS[(k + j) % 3];
-    const options = ['none', 'some', 'full'].map((id, i) => ({ id, label: text(`Mức ${i}`, `Level ${i}`), points: pts[i] }));
+    const options = ['none', 'some', 'full'].map((id, i) => ({
+      id,
+      label: text(`Mức ${i}`, `Level ${i}`),
+      points: pts[i],
+    }));
     return { response: { kind: 'choice', options }, naAllowed: j === 8 };
   }
   if (k % 2 === 0) {
@@ -89,7 +93,12 @@ export function buildSet() {
         cmax += responseMax(response);
       }
       total += cmax;
-      criteria.push({ id: `s${pad(s + 1, 2)}c${c + 1}`, title: text(`Tiêu chí ${s + 1}.${c + 1}`, `Criterion ${s + 1}.${c + 1}`), maxPoints: cmax, items });
+      criteria.push({
+        id: `s${pad(s + 1, 2)}c${c + 1}`,
+        title: text(`Tiêu chí ${s + 1}.${c + 1}`, `Criterion ${s + 1}.${c + 1}`),
+        maxPoints: cmax,
+        items,
+      });
     }
     sections.push({ id: `s${pad(s + 1, 2)}`, title: text(`Phần ${s + 1}`, `Section ${s + 1}`), criteria });
   }
@@ -155,7 +164,11 @@ export function buildAssessments(set, n, seed) {
       kind: 'assessment',
       id: `bench-a${pad(a + 1, 5)}`,
       criteriaSet: { id: set.id, version: set.version },
-      facility: { id: `bench-f${pad((a % 500) + 1, 3)}`, name: `Trạm y tế tổng hợp ${(a % 500) + 1}`, kind: 'commune-station' },
+      facility: {
+        id: `bench-f${pad((a % 500) + 1, 3)}`,
+        name: `Trạm y tế tổng hợp ${(a % 500) + 1}`,
+        kind: 'commune-station',
+      },
       assessmentKind: 'self-assessment',
       status: 'draft',
       answers,

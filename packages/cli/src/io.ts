@@ -79,10 +79,23 @@ export function readText(path: string, lang: Lang): string {
     }
     if (st.isDirectory()) throw new UserError(`${name}: ${vi ? 'là một thư mục' : 'is a directory'}`);
     if (!st.isFile()) {
-      const what = st.isFIFO() ? (vi ? 'là một đường ống (FIFO)' : 'is a FIFO (named pipe)') : st.isCharacterDevice() || st.isBlockDevice() ? (vi ? 'là một thiết bị' : 'is a device') : vi ? 'không phải tệp thường' : 'is not a regular file';
+      const what = st.isFIFO()
+        ? vi
+          ? 'là một đường ống (FIFO)'
+          : 'is a FIFO (named pipe)'
+        : st.isCharacterDevice() || st.isBlockDevice()
+          ? vi
+            ? 'là một thiết bị'
+            : 'is a device'
+          : vi
+            ? 'không phải tệp thường'
+            : 'is not a regular file';
       throw new UserError(`${name}: ${what}, ${vi ? 'không đọc' : 'not read'}`);
     }
-    if (st.size > MAX_INPUT_BYTES) throw new UserError(`${name}: ${vi ? `tệp lớn hơn giới hạn ${mb(MAX_INPUT_BYTES)}` : `file is larger than the ${mb(MAX_INPUT_BYTES)} limit`}`);
+    if (st.size > MAX_INPUT_BYTES)
+      throw new UserError(
+        `${name}: ${vi ? `tệp lớn hơn giới hạn ${mb(MAX_INPUT_BYTES)}` : `file is larger than the ${mb(MAX_INPUT_BYTES)} limit`}`,
+      );
     let fd: number;
     try {
       // O_NONBLOCK: should the file have been swapped for a FIFO since the check, opening it does not hang.
@@ -98,7 +111,10 @@ export function readText(path: string, lang: Lang): string {
       closeSync(fd);
     }
   }
-  if (bytes === 'too-big') throw new UserError(`${name}: ${vi ? `lớn hơn giới hạn ${mb(MAX_INPUT_BYTES)}` : `larger than the ${mb(MAX_INPUT_BYTES)} limit`}`);
+  if (bytes === 'too-big')
+    throw new UserError(
+      `${name}: ${vi ? `lớn hơn giới hạn ${mb(MAX_INPUT_BYTES)}` : `larger than the ${mb(MAX_INPUT_BYTES)} limit`}`,
+    );
   return new TextDecoder().decode(bytes);
 }
 
@@ -111,9 +127,16 @@ export function readJson(path: string, lang: Lang): unknown {
   } catch {
     const at = jsonErrorOffset(text);
     const { line, column } = lineColumn(text, Math.max(0, at));
-    const near = at >= text.length ? (lang === 'vi' ? 'hết tệp quá sớm' : 'unexpected end of file') : `${lang === 'vi' ? 'ký tự không mong đợi' : 'unexpected character'} ${JSON.stringify(text[at] ?? '')}`;
+    const near =
+      at >= text.length
+        ? lang === 'vi'
+          ? 'hết tệp quá sớm'
+          : 'unexpected end of file'
+        : `${lang === 'vi' ? 'ký tự không mong đợi' : 'unexpected character'} ${JSON.stringify(text[at] ?? '')}`;
     const where = lang === 'vi' ? `dòng ${line}, cột ${column}` : `line ${line}, column ${column}`;
-    throw new UserError(`${oneLine(path)}: ${lang === 'vi' ? 'JSON không hợp lệ' : 'malformed JSON'} (${where}): ${near}`);
+    throw new UserError(
+      `${oneLine(path)}: ${lang === 'vi' ? 'JSON không hợp lệ' : 'malformed JSON'} (${where}): ${near}`,
+    );
   }
 }
 
@@ -122,7 +145,10 @@ export function readJson(path: string, lang: Lang): unknown {
  * bidirectional overrides (which can make a line read differently from what it is) become visible escapes.
  */
 export const oneLine = (s: string): string =>
-  s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  s.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 /** One line per problem: `file: /pointer: message`. */
 export function formatProblems(file: string, problems: readonly Problem[], lang: Lang): string {
@@ -166,24 +192,31 @@ export function findSet(id: string, version: string, folders: readonly string[],
   id = oneLine(id);
   const notFound = (e: UserError): UserError => Object.assign(e, { notFound: true });
   if (seen.length) {
-    throw notFound(new UserError(
-      lang === 'vi'
-        ? `Bộ tiêu chí "${id}" có phiên bản ${seen.join(', ')} nhưng phiếu cần phiên bản ${version}`
-        : `Criteria set "${id}" is available in version ${seen.join(', ')} but the assessment needs version ${version}`,
-    ));
+    throw notFound(
+      new UserError(
+        lang === 'vi'
+          ? `Bộ tiêu chí "${id}" có phiên bản ${seen.join(', ')} nhưng phiếu cần phiên bản ${version}`
+          : `Criteria set "${id}" is available in version ${seen.join(', ')} but the assessment needs version ${version}`,
+      ),
+    );
   }
-  throw notFound(new UserError(
-    lang === 'vi'
-      ? `Không tìm thấy bộ tiêu chí "${id}" (dùng --set <tệp>)`
-      : `Unknown criteria set "${id}" (use --set <file>)`,
-  ));
+  throw notFound(
+    new UserError(
+      lang === 'vi'
+        ? `Không tìm thấy bộ tiêu chí "${id}" (dùng --set <tệp>)`
+        : `Unknown criteria set "${id}" (use --set <file>)`,
+    ),
+  );
 }
 
 /**
  * A set finder for core's verifier: the set `id`@`version` from `folders`, or undefined when there is none (the
  * verifier then reports it). A set file that is there but invalid is still a {@link UserError}.
  */
-export function setFinder(folders: readonly string[], lang: Lang): (id: string, version: string) => CriteriaSet | undefined {
+export function setFinder(
+  folders: readonly string[],
+  lang: Lang,
+): (id: string, version: string) => CriteriaSet | undefined {
   const cache = new Map<string, CriteriaSet | undefined>();
   return (id, version) => {
     const key = `${id}@${version}`;
@@ -206,4 +239,7 @@ export function setFinder(folders: readonly string[], lang: Lang): (id: string, 
  * from files are escaped where those strings are printed ({@link oneLine}).
  */
 export const terminalSafe = (s: string): string =>
-  s.replace(/\r(?!\n)|[\u0000-\u0009\u000b-\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  s.replace(
+    /\r(?!\n)|[\u0000-\u0009\u000b-\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );

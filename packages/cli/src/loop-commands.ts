@@ -22,7 +22,8 @@ import { loadKeys } from './verify-command.js';
 import { type Command, type CommandContext, loadAssessment, scoreLoaded } from './main.js';
 
 const pct = (x: Exact | undefined): string => (x ? formatPercent(x) : '');
-const signed = (x: Exact | undefined, f: (x: Exact) => string = pct): string => (x ? (sign(x) > 0 ? `+${f(x)}` : f(x)) : '');
+const signed = (x: Exact | undefined, f: (x: Exact) => string = pct): string =>
+  x ? (sign(x) > 0 ? `+${f(x)}` : f(x)) : '';
 const num = (x: Exact | undefined): string => (x ? formatExact(x, 2) : '');
 
 function loadScored(file: string, ctx: CommandContext): Scored {
@@ -32,7 +33,10 @@ function loadScored(file: string, ctx: CommandContext): Scored {
 
 /** CSV whose text fields are on one line each, control characters escaped (a terminal shows --csv too). */
 const csv = (header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string =>
-  toCsv(header, rows.map((r) => r.map((v) => (typeof v === 'string' ? oneLine(v) : v))));
+  toCsv(
+    header,
+    rows.map((r) => r.map((v) => (typeof v === 'string' ? oneLine(v) : v))),
+  );
 
 function emit(ctx: CommandContext, json: unknown, csv: () => string, text: () => string): number {
   ctx.io.stdout(ctx.options.json ? JSON.stringify(json, null, 2) + '\n' : ctx.options.csv ? csv() : text());
@@ -46,7 +50,11 @@ const need = (ctx: CommandContext, n: number, what: string): void => {
 export const compareCommand: Command = {
   usage: 'compare <before.json> <after.json> [--json|--csv]   deltas between two assessments of one facility',
   run: (ctx) => {
-    need(ctx, 2, ctx.lang === 'vi' ? 'compare: cần hai tệp phiếu (trước, sau)' : 'compare: two assessment files (before, after)');
+    need(
+      ctx,
+      2,
+      ctx.lang === 'vi' ? 'compare: cần hai tệp phiếu (trước, sau)' : 'compare: two assessment files (before, after)',
+    );
     const [bf, af] = ctx.args as [string, string];
     const r = compareAssessments(loadScored(bf, ctx), loadScored(af, ctx));
     if (!r.ok) throw new UserError(formatProblems(af, r.errors, ctx.lang));
@@ -59,8 +67,24 @@ export const compareCommand: Command = {
         csv(
           ['level', 'id', 'before_percent', 'after_percent', 'delta_percent_points', 'delta_points', 'change'],
           [
-            ['total', 'total', pct(c.total.before?.percent), pct(c.total.after?.percent), signed(c.total.deltaPercent), num(c.total.deltaPoints), ''],
-            ...c.criteria.map((x) => ['criterion', x.id, pct(x.before?.percent), pct(x.after?.percent), signed(x.deltaPercent), num(x.deltaPoints), '']),
+            [
+              'total',
+              'total',
+              pct(c.total.before?.percent),
+              pct(c.total.after?.percent),
+              signed(c.total.deltaPercent),
+              num(c.total.deltaPoints),
+              '',
+            ],
+            ...c.criteria.map((x) => [
+              'criterion',
+              x.id,
+              pct(x.before?.percent),
+              pct(x.after?.percent),
+              signed(x.deltaPercent),
+              num(x.deltaPoints),
+              '',
+            ]),
             ...c.items.map((x) => ['item', x.id, '', '', '', num(x.deltaPoints), x.change]),
           ],
         ),
@@ -68,12 +92,17 @@ export const compareCommand: Command = {
         [
           `${c.facilityId}: ${c.before.assessmentId} (${c.before.when ?? '?'}) → ${c.after.assessmentId} (${c.after.when ?? '?'})`,
           `${vi ? 'Tổng' : 'Total'}: ${pct(c.total.before?.percent)}% → ${pct(c.total.after?.percent)}% (${signed(c.total.deltaPercent)} ${vi ? 'điểm %' : 'pp'})`,
-          ...c.criteria.map((x) => `  ${x.id.padEnd(10)} ${pct(x.before?.percent).padStart(6)}% → ${pct(x.after?.percent).padStart(6)}%  ${signed(x.deltaPercent)}`),
+          ...c.criteria.map(
+            (x) =>
+              `  ${x.id.padEnd(10)} ${pct(x.before?.percent).padStart(6)}% → ${pct(x.after?.percent).padStart(6)}%  ${signed(x.deltaPercent)}`,
+          ),
           `${vi ? 'Mới đạt' : 'Newly met'}: ${c.newlyMet.join(', ') || '—'}`,
           `${vi ? 'Không còn đạt' : 'Newly lost'}: ${c.newlyLost.join(', ') || '—'}`,
           ...(c.added.length ? [`${vi ? 'Chỉ tiêu mới' : 'Added items'}: ${c.added.join(', ')}`] : []),
           ...(c.removed.length ? [`${vi ? 'Chỉ tiêu đã bỏ' : 'Removed items'}: ${c.removed.join(', ')}`] : []),
-        ].map(oneLine).join('\n') + '\n',
+        ]
+          .map(oneLine)
+          .join('\n') + '\n',
     );
   },
 };
@@ -81,7 +110,13 @@ export const compareCommand: Command = {
 export const reconcileCommand: Command = {
   usage: 'reconcile <self.json> <inspection.json> [--json|--csv]   self-assessment against inspection',
   run: (ctx) => {
-    need(ctx, 2, ctx.lang === 'vi' ? 'reconcile: cần hai tệp (tự đánh giá, kiểm tra)' : 'reconcile: two files (self-assessment, inspection)');
+    need(
+      ctx,
+      2,
+      ctx.lang === 'vi'
+        ? 'reconcile: cần hai tệp (tự đánh giá, kiểm tra)'
+        : 'reconcile: two files (self-assessment, inspection)',
+    );
     const [sf, inf] = ctx.args as [string, string];
     const r = reconcile(loadScored(sf, ctx), loadScored(inf, ctx));
     if (!r.ok) throw new UserError(formatProblems(inf, r.errors, ctx.lang));
@@ -90,7 +125,11 @@ export const reconcileCommand: Command = {
     return emit(
       ctx,
       x,
-      () => csv(['item', 'self', 'inspection', 'self_minus_inspection_points'], x.disagreements.map((d) => [d.id, d.self, d.inspection, num(d.pointsDifference)])),
+      () =>
+        csv(
+          ['item', 'self', 'inspection', 'self_minus_inspection_points'],
+          x.disagreements.map((d) => [d.id, d.self, d.inspection, num(d.pointsDifference)]),
+        ),
       () =>
         [
           `${vi ? 'Đồng thuận' : 'Agreement'}: ${x.agreed}/${x.compared}${x.agreementRate ? ` (${pct(mul(x.agreementRate, HUNDRED))}%)` : ''}`,
@@ -98,8 +137,12 @@ export const reconcileCommand: Command = {
           `${vi ? 'Chênh lệch tổng điểm (tự đánh giá − kiểm tra)' : 'Total difference (self − inspection)'}: ${signed(x.totalDifference, num)}`,
           `${vi ? 'Khác nhau' : 'Disagreements'}:`,
           ...x.disagreements.map((d) => `  ${d.id.padEnd(10)} ${d.self} ≠ ${d.inspection}`),
-          ...(x.notCompared.length ? [`${vi ? 'Không so sánh được' : 'Not compared'}: ${x.notCompared.join(', ')}`] : []),
-        ].map(oneLine).join('\n') + '\n',
+          ...(x.notCompared.length
+            ? [`${vi ? 'Không so sánh được' : 'Not compared'}: ${x.notCompared.join(', ')}`]
+            : []),
+        ]
+          .map(oneLine)
+          .join('\n') + '\n',
     );
   },
 };
@@ -110,7 +153,8 @@ export const rankCommand: Command = {
     '                                                          contest ranking by final score or by improvement\n' +
     '                                                          (--keys: only assessments signed by a registered device)',
   run: async (ctx) => {
-    if (!ctx.args.length) throw new UserError(ctx.lang === 'vi' ? 'rank: cần các tệp phiếu' : 'rank: assessment files are needed');
+    if (!ctx.args.length)
+      throw new UserError(ctx.lang === 'vi' ? 'rank: cần các tệp phiếu' : 'rank: assessment files are needed');
     const loaded = ctx.args.map((f) => loadScored(f, ctx));
     const { baseline, followup, round, by } = ctx.options;
     const vi = ctx.lang === 'vi';
@@ -127,7 +171,10 @@ export const rankCommand: Command = {
         else unsigned.push(s);
       }
     }
-    const unsignedLines = unsigned.map((s) => `  ${s.assessment.facility.name}: ${vi ? 'không có chữ ký của thiết bị đã đăng ký (không xếp hạng)' : 'no signature by a registered device (not ranked)'}`);
+    const unsignedLines = unsigned.map(
+      (s) =>
+        `  ${s.assessment.facility.name}: ${vi ? 'không có chữ ký của thiết bị đã đăng ký (không xếp hạng)' : 'no signature by a registered device (not ranked)'}`,
+    );
     if (baseline || followup) {
       if (!baseline || !followup) throw new UserError('rank: --baseline and --followup go together');
       if (by !== undefined && by !== 'gain' && by !== 'gap-closed') throw new UserError('rank: --by gain | gap-closed');
@@ -137,32 +184,69 @@ export const rankCommand: Command = {
         r,
         () =>
           csv(
-            ['rank', 'facility_id', 'facility', 'baseline_percent', 'followup_percent', 'gain_points', 'gap_closed_percent', 'tied'],
-            r.rows.map((x) => [x.rank, x.facilityId, x.facilityName, pct(x.baseline), pct(x.followup), signed(x.gain), pct(mul(x.gapClosed, HUNDRED)), x.tied ? 'yes' : '']),
+            [
+              'rank',
+              'facility_id',
+              'facility',
+              'baseline_percent',
+              'followup_percent',
+              'gain_points',
+              'gap_closed_percent',
+              'tied',
+            ],
+            r.rows.map((x) => [
+              x.rank,
+              x.facilityId,
+              x.facilityName,
+              pct(x.baseline),
+              pct(x.followup),
+              signed(x.gain),
+              pct(mul(x.gapClosed, HUNDRED)),
+              x.tied ? 'yes' : '',
+            ]),
           ),
         () =>
           [
             `${vi ? 'Xếp hạng theo mức cải thiện' : 'Ranking by improvement'} ${baseline} → ${followup} (${r.by})`,
-            ...r.rows.map((x) => `${String(x.rank).padStart(3)}${x.tied ? '=' : ' '} ${x.facilityName.padEnd(40)} ${pct(x.baseline).padStart(6)}% → ${pct(x.followup).padStart(6)}%  ${signed(x.gain).padStart(7)}  ${pct(mul(x.gapClosed, HUNDRED))}% ${vi ? 'khoảng cách' : 'of gap'}`),
-            ...r.alreadyFull.map((x) => `  ${x.facilityName}: ${vi ? 'đã đạt 100% ở vòng đầu (xếp riêng)' : 'already at 100 % at baseline (listed apart)'}`),
+            ...r.rows.map(
+              (x) =>
+                `${String(x.rank).padStart(3)}${x.tied ? '=' : ' '} ${x.facilityName.padEnd(40)} ${pct(x.baseline).padStart(6)}% → ${pct(x.followup).padStart(6)}%  ${signed(x.gain).padStart(7)}  ${pct(mul(x.gapClosed, HUNDRED))}% ${vi ? 'khoảng cách' : 'of gap'}`,
+            ),
+            ...r.alreadyFull.map(
+              (x) =>
+                `  ${x.facilityName}: ${vi ? 'đã đạt 100% ở vòng đầu (xếp riêng)' : 'already at 100 % at baseline (listed apart)'}`,
+            ),
             ...r.missing.map((x) => `  ${x.facilityName}: ${vi ? 'thiếu vòng' : 'missing round'} ${x.missing}`),
             ...r.incomplete.map((x) => `  ${x.facilityName}: ${vi ? 'phiếu chưa đủ' : 'incomplete assessment'}`),
             ...unsignedLines,
-          ].map(oneLine).join('\n') + '\n',
+          ]
+            .map(oneLine)
+            .join('\n') + '\n',
       );
     }
     const r = rankByScore(all, round);
     return emit(
       ctx,
       r,
-      () => csv(['rank', 'facility_id', 'facility', 'percent', 'decision', 'tied'], r.rows.map((x) => [x.rank, x.facilityId, x.facilityName, pct(x.percent), x.decision, x.tied ? 'yes' : ''])),
+      () =>
+        csv(
+          ['rank', 'facility_id', 'facility', 'percent', 'decision', 'tied'],
+          r.rows.map((x) => [x.rank, x.facilityId, x.facilityName, pct(x.percent), x.decision, x.tied ? 'yes' : '']),
+        ),
       () =>
         [
           `${vi ? 'Xếp hạng theo điểm' : 'Ranking by score'}${round ? ` (${round})` : ''}`,
-          ...r.rows.map((x) => `${String(x.rank).padStart(3)}${x.tied ? '=' : ' '} ${x.facilityName.padEnd(40)} ${pct(x.percent).padStart(6)}%  ${x.decision}`),
-          ...r.incomplete.map((x) => `  ${x.facilityName}: ${vi ? 'phiếu chưa đủ (không xếp hạng)' : 'incomplete (not ranked)'}`),
+          ...r.rows.map(
+            (x) =>
+              `${String(x.rank).padStart(3)}${x.tied ? '=' : ' '} ${x.facilityName.padEnd(40)} ${pct(x.percent).padStart(6)}%  ${x.decision}`,
+          ),
+          ...r.incomplete.map(
+            (x) => `  ${x.facilityName}: ${vi ? 'phiếu chưa đủ (không xếp hạng)' : 'incomplete (not ranked)'}`,
+          ),
           ...unsignedLines,
-        ].map(oneLine).join('\n') + '\n',
+        ]
+          .map(oneLine)
+          .join('\n') + '\n',
     );
   },
 };
@@ -170,23 +254,44 @@ export const rankCommand: Command = {
 export const aggregateCommand: Command = {
   usage: 'aggregate <assessment.json...> [--json|--csv]   pass rates per criterion and item, weakest criteria',
   run: (ctx) => {
-    if (!ctx.args.length) throw new UserError(ctx.lang === 'vi' ? 'aggregate: cần các tệp phiếu' : 'aggregate: assessment files are needed');
+    if (!ctx.args.length)
+      throw new UserError(
+        ctx.lang === 'vi' ? 'aggregate: cần các tệp phiếu' : 'aggregate: assessment files are needed',
+      );
     const all = ctx.args.map((f) => loadScored(f, ctx));
     const ids = new Set(all.map((s) => s.set.id));
-    if (ids.size > 1) throw new UserError(`aggregate: ${ctx.lang === 'vi' ? 'các phiếu dùng nhiều bộ tiêu chí' : 'the assessments use several criteria sets'}: ${[...ids].join(', ')}`);
+    if (ids.size > 1)
+      throw new UserError(
+        `aggregate: ${ctx.lang === 'vi' ? 'các phiếu dùng nhiều bộ tiêu chí' : 'the assessments use several criteria sets'}: ${[...ids].join(', ')}`,
+      );
     const a = aggregate(all);
     const vi = ctx.lang === 'vi';
     return emit(
       ctx,
       a,
-      () => csv(['criterion', 'applicable', 'mean_percent', 'passing', 'pass_rate_percent'], a.criteria.map((c) => [c.id, c.applicable, pct(c.meanPercent), c.passing, c.passRate ? pct(mul(c.passRate, HUNDRED)) : ''])),
+      () =>
+        csv(
+          ['criterion', 'applicable', 'mean_percent', 'passing', 'pass_rate_percent'],
+          a.criteria.map((c) => [
+            c.id,
+            c.applicable,
+            pct(c.meanPercent),
+            c.passing,
+            c.passRate ? pct(mul(c.passRate, HUNDRED)) : '',
+          ]),
+        ),
       () =>
         [
           `${a.count} ${vi ? 'phiếu' : 'assessments'}: ${vi ? 'đạt' : 'pass'} ${a.decisions.pass}, ${vi ? 'không đạt' : 'fail'} ${a.decisions.fail}, ${vi ? 'chưa đủ' : 'incomplete'} ${a.decisions.incomplete}`,
           `${vi ? 'Tiêu chí yếu nhất' : 'Weakest criteria'}: ${a.weakest.slice(0, 5).join(', ')}`,
-          ...a.criteria.map((c) => `  ${c.id.padEnd(10)} ${pct(c.meanPercent).padStart(6)}%${c.passRate ? `  ${vi ? 'đạt' : 'pass'} ${c.passing}/${c.applicable}` : ''}`),
+          ...a.criteria.map(
+            (c) =>
+              `  ${c.id.padEnd(10)} ${pct(c.meanPercent).padStart(6)}%${c.passRate ? `  ${vi ? 'đạt' : 'pass'} ${c.passing}/${c.applicable}` : ''}`,
+          ),
           `${vi ? 'Phân bố tổng điểm' : 'Distribution of totals'}: ${a.distribution.map((d) => `${d.from}–${d.to}%: ${d.count}`).join('  ')}`,
-        ].map(oneLine).join('\n') + '\n',
+        ]
+          .map(oneLine)
+          .join('\n') + '\n',
     );
   },
 };

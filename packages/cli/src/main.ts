@@ -16,7 +16,18 @@ import {
   type Assessment,
   type ScoreResult,
 } from '@tieuchi/core';
-import { UserError, type Lang, findSet, formatProblems, oneLine, readJson, setFinder, setFolders, setStdin, terminalSafe } from './io.js';
+import {
+  UserError,
+  type Lang,
+  findSet,
+  formatProblems,
+  oneLine,
+  readJson,
+  setFinder,
+  setFolders,
+  setStdin,
+  terminalSafe,
+} from './io.js';
 export { UserError, findSet, formatProblems, readJson, setFolders, type Lang };
 import { verifyCommand } from './verify-command.js';
 import { summary } from './summary.js';
@@ -51,7 +62,9 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'V', default: false },
 } as const;
 
-export type Options = { -readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+export type Options = {
+  -readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean;
+};
 
 /** What a command receives. */
 export interface CommandContext {
@@ -70,15 +83,18 @@ export interface Command {
 /** The commands, by name. Add a command here (its code in its own file). */
 export const COMMANDS: Record<string, Command> = {
   validate: {
-    usage: 'validate <file...> [--set <criteria-set.json>]   check criteria sets, assessments, registries, bundles, plans\n' +
+    usage:
+      'validate <file...> [--set <criteria-set.json>]   check criteria sets, assessments, registries, bundles, plans\n' +
       '                                                          (assessments and bundles: content hashes, sets, photos, plans)',
     run: ({ args, options, io, lang }) => validateFiles(args, options.set, io, lang),
   },
   score: {
-    usage: 'score <assessment.json> [--set <set.json>] [--json]   score an assessment (the set is found in ./criteria\n' +
+    usage:
+      'score <assessment.json> [--set <set.json>] [--json]   score an assessment (the set is found in ./criteria\n' +
       '                                                          by the id and version the assessment names)',
     run: ({ args, options, io, lang }) => {
-      if (args.length > 1) throw new UserError(lang === 'vi' ? 'score: chỉ một tệp phiếu' : 'score: one assessment file');
+      if (args.length > 1)
+        throw new UserError(lang === 'vi' ? 'score: chỉ một tệp phiếu' : 'score: one assessment file');
       return scoreFile(args[0], options.set, options.json ?? false, io, lang);
     },
   },
@@ -86,7 +102,13 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 // Registered after the object exists: these commands import helpers from this module.
-Object.assign(COMMANDS, { compare: compareCommand, reconcile: reconcileCommand, rank: rankCommand, aggregate: aggregateCommand, verify: verifyCommand });
+Object.assign(COMMANDS, {
+  compare: compareCommand,
+  reconcile: reconcileCommand,
+  rank: rankCommand,
+  aggregate: aggregateCommand,
+  verify: verifyCommand,
+});
 
 /** The version of this CLI (its package.json). */
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -102,7 +124,9 @@ function commandHelp(name: string, c: Command): string {
 }
 
 function usage(): string {
-  const cmds = Object.values(COMMANDS).map((c) => `  tieuchi ${c.usage}`).join('\n');
+  const cmds = Object.values(COMMANDS)
+    .map((c) => `  tieuchi ${c.usage}`)
+    .join('\n');
   return `tieuchi — Tiêu Chí: đánh giá chất lượng cơ sở y tế / health-facility quality audits
 
 Usage:
@@ -129,7 +153,8 @@ export function loadSet(path: string, lang: Lang): CriteriaSet {
 }
 
 function validateFiles(files: string[], setPath: string | undefined, io: Io, lang: Lang): number {
-  if (!files.length) throw new UserError(lang === 'vi' ? 'validate: cần ít nhất một tệp' : 'validate: at least one file is needed');
+  if (!files.length)
+    throw new UserError(lang === 'vi' ? 'validate: cần ít nhất một tệp' : 'validate: at least one file is needed');
   const set = setPath ? loadSet(setPath, lang) : undefined;
   const findSet = setFinder(setFolders(io.cwd), lang);
   let bad = 0;
@@ -141,8 +166,12 @@ function validateFiles(files: string[], setPath: string | undefined, io: Io, lan
       let r: Outcome<unknown>;
       // Assessments and bundles go through core's one verifier, exactly as the app's import does.
       if (kind === 'assessment') r = verifyAssessment(doc, set ? { set } : { findSet });
-      else if (kind === 'bundle') r = verifyBundle(doc, { findSet: set ? (id, v) => (id === set.id && v === set.version ? set : findSet(id, v)) : findSet });
-      else if (typeof kind === 'string' && Object.hasOwn(VALIDATORS, kind)) r = VALIDATORS[kind]!(doc); // own keys only: "__proto__" is no kind
+      else if (kind === 'bundle')
+        r = verifyBundle(doc, {
+          findSet: set ? (id, v) => (id === set.id && v === set.version ? set : findSet(id, v)) : findSet,
+        });
+      else if (typeof kind === 'string' && Object.hasOwn(VALIDATORS, kind))
+        r = VALIDATORS[kind]!(doc); // own keys only: "__proto__" is no kind
       else {
         throw new UserError(
           `${name}: /kind: ${lang === 'vi' ? 'không rõ loại tài liệu' : 'unknown document kind'} ${oneLine(JSON.stringify(kind) ?? 'undefined')} (criteria-set, assessment, facility-registry, bundle, improvement-plan)`,
@@ -157,7 +186,12 @@ function validateFiles(files: string[], setPath: string | undefined, io: Io, lan
       if (!(e instanceof UserError)) throw e;
       bad++;
       // Name the file on every line (a message about a missing set would not say which file needs it).
-      io.stderr(e.message.split('\n').map((l) => (l.startsWith(name) ? l : `${name}: ${l}`)).join('\n') + '\n');
+      io.stderr(
+        e.message
+          .split('\n')
+          .map((l) => (l.startsWith(name) ? l : `${name}: ${l}`))
+          .join('\n') + '\n',
+      );
     }
   }
   return bad ? 1 : 0;
@@ -176,7 +210,12 @@ function finderFor(io: Io, lang: Lang): ReturnType<typeof setFinder> {
  * verifies them with core's one verifier (schema, set and its pinned hash, answers, the assessment's own content
  * hash): the shared first step of every command that works on an assessment.
  */
-export function loadAssessment(file: string | undefined, setPath: string | undefined, io: Io, lang: Lang): { assessment: Assessment; set: CriteriaSet } {
+export function loadAssessment(
+  file: string | undefined,
+  setPath: string | undefined,
+  io: Io,
+  lang: Lang,
+): { assessment: Assessment; set: CriteriaSet } {
   if (!file) throw new UserError(lang === 'vi' ? 'cần tệp phiếu đánh giá' : 'an assessment file is needed');
   const doc = readJson(file, lang);
   const given = setPath ? loadSet(setPath, lang) : undefined;
@@ -217,7 +256,11 @@ function scoreFile(file: string | undefined, setPath: string | undefined, json: 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: string[], rawIo: Io): Promise<number> {
   // Everything printed goes through the terminal guard: escape codes from a file never reach the terminal.
-  const io: Io = { ...rawIo, stdout: (s) => rawIo.stdout(terminalSafe(s)), stderr: (s) => rawIo.stderr(terminalSafe(s)) };
+  const io: Io = {
+    ...rawIo,
+    stdout: (s) => rawIo.stdout(terminalSafe(s)),
+    stderr: (s) => rawIo.stderr(terminalSafe(s)),
+  };
   setStdin(rawIo.stdin);
   let lang: Lang = 'vi';
   try {
@@ -238,7 +281,8 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
       io.stdout(usage());
       return cmd || values.help ? 0 : 2;
     }
-    if (!command) throw new UserError(`${lang === 'vi' ? 'lệnh không rõ' : 'unknown command'} "${oneLine(cmd)}"\n${usage()}`);
+    if (!command)
+      throw new UserError(`${lang === 'vi' ? 'lệnh không rõ' : 'unknown command'} "${oneLine(cmd)}"\n${usage()}`);
     return await command.run({ args: rest, options: values, io, lang });
   } catch (e) {
     if (e instanceof UserError) {

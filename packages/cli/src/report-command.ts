@@ -19,7 +19,9 @@ function write(path: string, bytes: Uint8Array, lang: 'vi' | 'en', io: CommandCo
     writeFileSync(path, bytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new UserError(`${oneLine(path)}: ${lang === 'vi' ? 'không ghi được tệp' : 'cannot write the file'} (${code})`);
+    throw new UserError(
+      `${oneLine(path)}: ${lang === 'vi' ? 'không ghi được tệp' : 'cannot write the file'} (${code})`,
+    );
   }
 }
 
@@ -32,12 +34,23 @@ export const reportCommand: Command = {
     const out = options.out;
     if (!out) throw new UserError(lang === 'vi' ? 'report: cần --out <tệp.pdf>' : 'report: --out <file.pdf> is needed');
     if (options.blank) {
-      if (args.length) throw new UserError(lang === 'vi' ? 'report --blank: không nhận tệp phiếu, chỉ --set' : 'report --blank: takes no assessment, only --set');
-      if (!options.set) throw new UserError(lang === 'vi' ? 'report --blank: cần --set <bộ tiêu chí.json>' : 'report --blank: --set <criteria-set.json> is needed');
+      if (args.length)
+        throw new UserError(
+          lang === 'vi'
+            ? 'report --blank: không nhận tệp phiếu, chỉ --set'
+            : 'report --blank: takes no assessment, only --set',
+        );
+      if (!options.set)
+        throw new UserError(
+          lang === 'vi'
+            ? 'report --blank: cần --set <bộ tiêu chí.json>'
+            : 'report --blank: --set <criteria-set.json> is needed',
+        );
       const set = loadSet(options.set, lang);
       write(out, await renderPdf(buildScoreSheet(set, lang)), lang, io);
     } else {
-      if (args.length > 1) throw new UserError(lang === 'vi' ? 'report: chỉ một tệp phiếu' : 'report: one assessment file');
+      if (args.length > 1)
+        throw new UserError(lang === 'vi' ? 'report: chỉ một tệp phiếu' : 'report: one assessment file');
       const { assessment, set } = loadAssessment(args[0], options.set, io, lang);
       const result = scoreLoaded(args[0]!, set, assessment, lang);
       write(out, await renderPdf(buildReport({ set, assessment, result, lang })), lang, io);

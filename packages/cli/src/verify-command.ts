@@ -44,13 +44,26 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{
 export function loadKeys(path: string, lang: Lang): RegisteredKey[] {
   const doc = readJson(path, lang);
   const bad = (where: string): never => {
-    throw new UserError(`${oneLine(path)}: ${where}: ${lang === 'vi' ? 'tệp khoá không hợp lệ (cần {"kind":"device-keys","keys":[…]})' : 'not a valid keys file (expected {"kind":"device-keys","keys":[…]})'}`);
+    throw new UserError(
+      `${oneLine(path)}: ${where}: ${lang === 'vi' ? 'tệp khoá không hợp lệ (cần {"kind":"device-keys","keys":[…]})' : 'not a valid keys file (expected {"kind":"device-keys","keys":[…]})'}`,
+    );
   };
   if (!isObj(doc) || doc.kind !== 'device-keys' || !Array.isArray(doc.keys)) return bad('/');
   return doc.keys.map((k: unknown, i: number): RegisteredKey => {
     const pk = isObj(k) ? k.publicKey : undefined;
-    if (!isObj(k) || !isObj(pk) || pk.kty !== 'EC' || pk.crv !== 'P-256' || typeof pk.x !== 'string' || !B64U43.test(pk.x) || typeof pk.y !== 'string' || !B64U43.test(pk.y)) return bad(`/keys/${i}`);
-    for (const f of ['registeredAt', 'revokedAt'] as const) if (k[f] !== undefined && (typeof k[f] !== 'string' || !ISO.test(k[f] as string))) return bad(`/keys/${i}/${f}`);
+    if (
+      !isObj(k) ||
+      !isObj(pk) ||
+      pk.kty !== 'EC' ||
+      pk.crv !== 'P-256' ||
+      typeof pk.x !== 'string' ||
+      !B64U43.test(pk.x) ||
+      typeof pk.y !== 'string' ||
+      !B64U43.test(pk.y)
+    )
+      return bad(`/keys/${i}`);
+    for (const f of ['registeredAt', 'revokedAt'] as const)
+      if (k[f] !== undefined && (typeof k[f] !== 'string' || !ISO.test(k[f] as string))) return bad(`/keys/${i}/${f}`);
     if (k.label !== undefined && typeof k.label !== 'string') return bad(`/keys/${i}/label`);
     const out: RegisteredKey = { publicKey: { kty: 'EC', crv: 'P-256', x: pk.x, y: pk.y } };
     if (typeof k.label === 'string') out.label = k.label;
@@ -73,7 +86,11 @@ export function describeCheck(c: AttestationCheck, lang: Lang): string {
         : vi
           ? 'khoá lạ (chưa đăng ký với hội đồng)'
           : 'unknown key (not registered with the council)';
-  const who = c.valid ? `${oneLine(c.signer.name)} (${role})` : vi ? `tự nhận "${oneLine(c.signer.name)}"` : `claims "${oneLine(c.signer.name)}"`;
+  const who = c.valid
+    ? `${oneLine(c.signer.name)} (${role})`
+    : vi
+      ? `tự nhận "${oneLine(c.signer.name)}"`
+      : `claims "${oneLine(c.signer.name)}"`;
   return `${vi ? 'thiết bị ký' : 'device-signed'}: ${who}, ${vnTime(c.signedAt)}, ${vi ? 'khoá' : 'key'} ${c.keyId.slice(0, 12)}: ${validity}; ${key}`;
 }
 
@@ -103,13 +120,16 @@ export const verifyCommand: Command = {
     'verify <file...> [--keys <keys.json>] [--received-at <ISO time>] [--set <set.json>] [--json]\n' +
     '                                                          content hashes and device signatures of assessments and bundles',
   run: async ({ args, options, io, lang }) => {
-    if (!args.length) throw new UserError(lang === 'vi' ? 'verify: cần ít nhất một tệp' : 'verify: at least one file is needed');
+    if (!args.length)
+      throw new UserError(lang === 'vi' ? 'verify: cần ít nhất một tệp' : 'verify: at least one file is needed');
     const keys = options.keys ? loadKeys(options.keys, lang) : undefined;
     const receivedAt = options['received-at'];
-    if (receivedAt !== undefined && !ISO.test(receivedAt)) throw new UserError('--received-at: ISO 8601 (2026-12-01T09:00:00+07:00)');
+    if (receivedAt !== undefined && !ISO.test(receivedAt))
+      throw new UserError('--received-at: ISO 8601 (2026-12-01T09:00:00+07:00)');
     const given = options.set ? loadSet(options.set, lang) : undefined;
     const found = setFinder(setFolders(io.cwd), lang);
-    const findSet = (id: string, v: string): CriteriaSet | undefined => (given && given.id === id && given.version === v ? given : found(id, v));
+    const findSet = (id: string, v: string): CriteriaSet | undefined =>
+      given && given.id === id && given.version === v ? given : found(id, v);
     const vi = lang === 'vi';
     const verdicts: Verdict[] = [];
     let bad = 0;
@@ -148,11 +168,15 @@ export const verifyCommand: Command = {
         assessments = [a.value];
       } else {
         bad++;
-        io.stderr(`${name}: /kind: ${vi ? 'cần phiếu đánh giá hoặc gói phiếu' : 'an assessment or a bundle is needed'}\n`);
+        io.stderr(
+          `${name}: /kind: ${vi ? 'cần phiếu đánh giá hoặc gói phiếu' : 'an assessment or a bundle is needed'}\n`,
+        );
         continue;
       }
       for (const a of assessments) {
-        const set = findSet(a.criteriaSet.id, a.criteriaSet.version) ?? bundleSets.find((s) => s.id === a.criteriaSet.id && s.version === a.criteriaSet.version);
+        const set =
+          findSet(a.criteriaSet.id, a.criteriaSet.version) ??
+          bundleSets.find((s) => s.id === a.criteriaSet.id && s.version === a.criteriaSet.version);
         const opts: Parameters<typeof verifyAttestations>[1] = {};
         if (set) opts.set = set;
         if (keys) opts.keys = keys;
@@ -164,11 +188,25 @@ export const verifyCommand: Command = {
         const problems = sig.checks.flatMap((c) => c.problems);
         verdicts.push({ file, assessmentId: a.id, facility: a.facility.name, ok: !invalid, problems, signatures: sig });
         if (options.json) continue;
-        const lock = a.status === 'draft' ? (vi ? 'bản nháp (chưa khoá)' : 'draft (not locked)') : vi ? 'mã băm khớp' : 'content hash matches';
+        const lock =
+          a.status === 'draft'
+            ? vi
+              ? 'bản nháp (chưa khoá)'
+              : 'draft (not locked)'
+            : vi
+              ? 'mã băm khớp'
+              : 'content hash matches';
         const head = `${invalid ? '✗' : '✓'} ${name}: ${oneLine(a.id)} — ${oneLine(a.facility.name)}: ${lock}`;
         const lines = [head, ...describeReport(sig, lang).map((l) => `    ${l}`)];
         (invalid ? io.stderr : io.stdout)(lines.join('\n') + '\n');
-        if (invalid) io.stderr(formatProblems(file, problems.filter((p) => p.code !== 'attest.revoked'), lang) + '\n');
+        if (invalid)
+          io.stderr(
+            formatProblems(
+              file,
+              problems.filter((p) => p.code !== 'attest.revoked'),
+              lang,
+            ) + '\n',
+          );
       }
     }
     if (options.json) io.stdout(JSON.stringify(verdicts, null, 2) + '\n');

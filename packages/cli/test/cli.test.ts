@@ -50,7 +50,9 @@ describe('tieuchi validate', () => {
     set.sections[0].criteria[2].items[0].response.points += 1;
     const r = await run('validate', write('set.json', JSON.stringify(set)), '--lang', 'en');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('set.json: /sections/0/criteria/2/maxPoints: Stated maximum is 12 but the items add up to 13');
+    expect(r.err).toContain(
+      'set.json: /sections/0/criteria/2/maxPoints: Stated maximum is 12 but the items add up to 13',
+    );
   });
   it('refuses an unknown document kind', async () => {
     const r = await run('validate', write('x.json', '{"kind":"recipe"}'), '--lang', 'en');
@@ -79,13 +81,29 @@ describe('tieuchi score', () => {
     const r = await run('score', example, '--json', '--set', setFile);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
-    expect(doc).toMatchObject({ kind: 'result', decision: 'fail', total: { points: { num: 85, den: 1 }, max: { num: 100, den: 1 } } });
+    expect(doc).toMatchObject({
+      kind: 'result',
+      decision: 'fail',
+      total: { points: { num: 85, den: 1 }, max: { num: 100, den: 1 } },
+    });
   });
   const bad: [string, (d: Record<string, any>) => void, RegExp][] = [
     ['an unknown set id', (d) => (d.criteriaSet.id = 'no-such-set'), /Unknown criteria set "no-such-set"/],
-    ['a version mismatch', (d) => (d.criteriaSet.version = '1999.1'), /available in version 2023\.1 but the assessment needs version 1999\.1/],
-    ['an answer to an unknown item', (d) => (d.answers['t99.9'] = { value: 'met' }), /\/answers\/t99\.9: Answer to item "t99\.9"/],
-    ['a wrong value type', (d) => (d.answers['t1.1'] = { value: 42 }), /\/answers\/t1\.1\/value: Value 42 is not valid/],
+    [
+      'a version mismatch',
+      (d) => (d.criteriaSet.version = '1999.1'),
+      /available in version 2023\.1 but the assessment needs version 1999\.1/,
+    ],
+    [
+      'an answer to an unknown item',
+      (d) => (d.answers['t99.9'] = { value: 'met' }),
+      /\/answers\/t99\.9: Answer to item "t99\.9"/,
+    ],
+    [
+      'a wrong value type',
+      (d) => (d.answers['t1.1'] = { value: 42 }),
+      /\/answers\/t1\.1\/value: Value 42 is not valid/,
+    ],
     ['a broken document', (d) => delete d.facility, /\/: Missing required field "facility"/],
   ];
   for (const [what, change, msg] of bad) {

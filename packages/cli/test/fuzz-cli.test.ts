@@ -20,17 +20,33 @@ const set = JSON.parse(readFileSync(setFile, 'utf8')) as Record<string, unknown>
 const passFile = join(root, 'examples', 'tt20-medical-waste', 'pass.assessment.json');
 const pass = JSON.parse(readFileSync(passFile, 'utf8')) as Record<string, unknown>;
 const registry = JSON.parse(readFileSync(join(root, 'examples', 'facilities.json'), 'utf8')) as unknown;
-const bundle = { schemaVersion: 1, kind: 'bundle', createdAt: '2026-11-22T00:00:00Z', assessments: [pass], criteriaSets: [set] };
+const bundle = {
+  schemaVersion: 1,
+  kind: 'bundle',
+  createdAt: '2026-11-22T00:00:00Z',
+  assessments: [pass],
+  criteriaSets: [set],
+};
 
 let cases = 0;
 let n = 0;
 const codes = new Map<number, number>();
 afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
-  console.log(`CLI fuzz: ${cases} hostile files run through main() (exit codes: ${[...codes].map(([c, k]) => `${c}: ${k}`).join(', ')})`);
+  console.log(
+    `CLI fuzz: ${cases} hostile files run through main() (exit codes: ${[...codes].map(([c, k]) => `${c}: ${k}`).join(', ')})`,
+  );
 });
 
-const HOSTILE = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '__proto__', 'a\nb\r\nc', '\u0000\u202e', '%s%n', 'x'.repeat(200_000)];
+const HOSTILE = [
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  '__proto__',
+  'a\nb\r\nc',
+  '\u0000\u202e',
+  '%s%n',
+  'x'.repeat(200_000),
+];
 const value: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...HOSTILE),
   fc.constantFrom(null, true, 0, -1, 1e308, 0.5, Number.MAX_SAFE_INTEGER + 2, 'met', [], {}),
@@ -40,7 +56,9 @@ const value: fc.Arbitrary<unknown> = fc.oneof(
 const expand = (v: unknown): unknown => {
   const d = v as { deep?: number; asArray?: boolean };
   if (v && typeof v === 'object' && Object.keys(v).join() === 'deep,asArray')
-    return JSON.parse(d.asArray ? '['.repeat(d.deep!) + ']'.repeat(d.deep!) : '{"a":'.repeat(d.deep!) + '1' + '}'.repeat(d.deep!));
+    return JSON.parse(
+      d.asArray ? '['.repeat(d.deep!) + ']'.repeat(d.deep!) : '{"a":'.repeat(d.deep!) + '1' + '}'.repeat(d.deep!),
+    );
   return JSON.parse(JSON.stringify(v) ?? 'null');
 };
 type Mutation = { kind: 'set' | 'delete' | 'addKey'; pick: number; key: string; value: unknown };
@@ -104,7 +122,11 @@ async function runChecked(argv: string[], files: string[]): Promise<number> {
   if (code === 1) {
     expect(err.trim().length, context).toBeGreaterThan(0);
     const lines = err.trimEnd().split('\n');
-    for (const line of lines) expect(files.some((f) => line.startsWith(`${f}:`) || line.startsWith(`tieuchi: ${f}:`)) || /^tieuchi: /.test(line), context).toBe(true);
+    for (const line of lines)
+      expect(
+        files.some((f) => line.startsWith(`${f}:`) || line.startsWith(`tieuchi: ${f}:`)) || /^tieuchi: /.test(line),
+        context,
+      ).toBe(true);
   }
   expect(Object.keys(Object.prototype)).toEqual([]);
   return code;
@@ -114,25 +136,35 @@ describe('CLI on hostile files', { timeout: 120_000 }, () => {
   it('validate and score: mutated sets, assessments, registries and bundles', async () => {
     const docs = { set, pass, registry, bundle };
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...(Object.keys(docs) as (keyof typeof docs)[])), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.constantFrom('vi', 'en'), async (which, ms, lang) => {
-        const f = write(JSON.stringify(mutate(docs[which], ms)));
-        await runChecked(['validate', f, '--lang', lang], [f]);
-        if (which === 'pass') {
-          await runChecked(['score', f, '--lang', lang], [f]);
-          await runChecked(['score', f, '--set', setFile, '--json'], [f, setFile]);
-        }
-        if (which === 'set') await runChecked(['score', passFile, '--set', f], [f, passFile]);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...(Object.keys(docs) as (keyof typeof docs)[])),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('vi', 'en'),
+        async (which, ms, lang) => {
+          const f = write(JSON.stringify(mutate(docs[which], ms)));
+          await runChecked(['validate', f, '--lang', lang], [f]);
+          if (which === 'pass') {
+            await runChecked(['score', f, '--lang', lang], [f]);
+            await runChecked(['score', f, '--set', setFile, '--json'], [f, setFile]);
+          }
+          if (which === 'set') await runChecked(['score', passFile, '--set', f], [f, passFile]);
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('compare, reconcile, rank and aggregate with one hostile assessment among good ones', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.constantFrom('compare', 'reconcile', 'rank', 'aggregate'), fc.boolean(), async (ms, cmd, json) => {
-        const f = write(JSON.stringify(mutate(pass, ms)));
-        await runChecked([cmd, passFile, f, ...(json ? ['--json'] : ['--csv'])], [f, passFile]);
-      }),
+      fc.asyncProperty(
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('compare', 'reconcile', 'rank', 'aggregate'),
+        fc.boolean(),
+        async (ms, cmd, json) => {
+          const f = write(JSON.stringify(mutate(pass, ms)));
+          await runChecked([cmd, passFile, f, ...(json ? ['--json'] : ['--csv'])], [f, passFile]);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -145,7 +177,14 @@ describe('CLI on hostile files', { timeout: 120_000 }, () => {
           fc.string({ maxLength: 300 }),
           fc.nat({ max: full.length - 1 }).map((k) => full.slice(0, k)),
           fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1')),
-          fc.constantFrom('', '\uFEFF', 'null', '[]'.repeat(5000), '{"kind":"assessment","__proto__":{"status":"locked"}}', '{"kind":{"toString":1}}'),
+          fc.constantFrom(
+            '',
+            '\uFEFF',
+            'null',
+            '[]'.repeat(5000),
+            '{"kind":"assessment","__proto__":{"status":"locked"}}',
+            '{"kind":{"toString":1}}',
+          ),
         ),
         fc.constantFrom('validate', 'score'),
         async (text, cmd) => {
@@ -162,7 +201,10 @@ describe('CLI on hostile files', { timeout: 120_000 }, () => {
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.boolean(), async (ms, blank) => {
         const f = write(JSON.stringify(mutate(blank ? set : pass, ms)));
         const out = join(tmp, `r${n}.pdf`);
-        await runChecked(blank ? ['report', '--blank', '--set', f, '--out', out] : ['report', f, '--out', out], [f, out]);
+        await runChecked(blank ? ['report', '--blank', '--set', f, '--out', out] : ['report', f, '--out', out], [
+          f,
+          out,
+        ]);
       }),
       { numRuns: 12 },
     );

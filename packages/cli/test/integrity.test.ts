@@ -36,14 +36,23 @@ async function run(argv: string[], extra: { stdin?: () => Uint8Array | 'too-big'
   let out = '';
   let err = '';
   const bytes: Uint8Array[] = [];
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: REPO, stdoutBytes: (b) => bytes.push(b), ...extra });
+  const code = await main(argv, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    cwd: REPO,
+    stdoutBytes: (b) => bytes.push(b),
+    ...extra,
+  });
   return { code, out, err, bytes };
 }
 
 const sets = builtinSets();
 const findSet = (id: string, version: string) => sets.get(`${id}@${version}`);
 const set = sets.get('qd1300-commune-health@2023.1')!;
-const example = (name: string) => JSON.parse(readFileSync(join(REPO, 'examples', 'qd1300-commune-health', `${name}.assessment.json`), 'utf8')) as Assessment;
+const example = (name: string) =>
+  JSON.parse(
+    readFileSync(join(REPO, 'examples', 'qd1300-commune-health', `${name}.assessment.json`), 'utf8'),
+  ) as Assessment;
 
 describe('the shared hostile corpus through every CLI command', () => {
   const corpus = hostileCorpus();
@@ -84,7 +93,8 @@ describe('the shared hostile corpus through every CLI command', () => {
           continue;
         }
         expect(r.code, cmd.join(' ')).toBe(1);
-        for (const line of formatProblems(f, one.errors, 'en').split('\n')) expect(r.err, cmd.join(' ')).toContain(line);
+        for (const line of formatProblems(f, one.errors, 'en').split('\n'))
+          expect(r.err, cmd.join(' ')).toContain(line);
         expect(r.out, cmd.join(' ')).toBe('');
       }
     });
@@ -95,7 +105,13 @@ describe('the shared hostile corpus through every CLI command', () => {
     let accepted = 0;
     for (const [i, c] of tampered.entries()) {
       const f = write(`t-${i}.json`, c.single);
-      for (const cmd of [['validate', f], ['score', f], ['rank', f], ['aggregate', f]]) if ((await run(cmd)).code === 0) accepted++;
+      for (const cmd of [
+        ['validate', f],
+        ['score', f],
+        ['rank', f],
+        ['aggregate', f],
+      ])
+        if ((await run(cmd)).code === 0) accepted++;
     }
     expect(accepted).toBe(0);
   });
@@ -117,7 +133,18 @@ describe('file text is escaped in every command and format', () => {
   };
   it('score, rank, aggregate, compare, reconcile, verify: text, --csv and --json', async () => {
     const f = hostile();
-    for (const cmd of [['score', f], ['score', f, '--json'], ['rank', f], ['rank', f, '--csv'], ['rank', f, '--json'], ['aggregate', f, '--csv'], ['compare', f, f], ['compare', f, f, '--csv'], ['verify', f], ['validate', f]]) {
+    for (const cmd of [
+      ['score', f],
+      ['score', f, '--json'],
+      ['rank', f],
+      ['rank', f, '--csv'],
+      ['rank', f, '--json'],
+      ['aggregate', f, '--csv'],
+      ['compare', f, f],
+      ['compare', f, f, '--csv'],
+      ['verify', f],
+      ['validate', f],
+    ]) {
       const r = await run(cmd);
       clean(r.out);
       clean(r.err);
@@ -193,7 +220,10 @@ describe('what is read: FIFOs, devices, size, standard input', () => {
     expect([z.status, z.stderr]).toEqual([1, 'tieuchi: /dev/zero: is a device, not read\n']);
     const zero = openSync('/dev/zero', 'r');
     try {
-      const s = spawnSync(process.execPath, [bin, 'validate', '-', '--lang', 'en'], { ...opts, stdio: [zero, 'pipe', 'pipe'] });
+      const s = spawnSync(process.execPath, [bin, 'validate', '-', '--lang', 'en'], {
+        ...opts,
+        stdio: [zero, 'pipe', 'pipe'],
+      });
       expect([s.status, s.stderr]).toEqual([1, '-: larger than the 200 MB limit\n']);
     } finally {
       closeSync(zero);
@@ -205,7 +235,12 @@ describe('what is read: FIFOs, devices, size, standard input', () => {
     expect(spawnSync(process.execPath, [bin, '--version'], opts).stdout).toMatch(/^tieuchi \d+\.\d+\.\d+\n$/);
   });
   it('writes the PDF to standard output with --out -', async () => {
-    const r = await run(['report', join(REPO, 'examples', 'qd1300-commune-health', 'pass.assessment.json'), '--out', '-']);
+    const r = await run([
+      'report',
+      join(REPO, 'examples', 'qd1300-commune-health', 'pass.assessment.json'),
+      '--out',
+      '-',
+    ]);
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
     expect(Buffer.from(r.bytes[0]!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -218,7 +253,7 @@ describe('--version and --help per command', () => {
     expect((await run(['--version'])).out).toBe(`tieuchi ${pkg.version}\n`);
     expect((await run(['-V'])).code).toBe(0);
   });
-  it('prints one command\'s help', async () => {
+  it("prints one command's help", async () => {
     for (const cmd of ['validate', 'score', 'report', 'compare', 'reconcile', 'rank', 'aggregate', 'verify']) {
       const r = await run([cmd, '--help']);
       expect(r.code).toBe(0);
@@ -231,23 +266,40 @@ describe('--version and --help per command', () => {
 describe('tieuchi verify and rank --keys: device signatures', () => {
   const subtle = webcrypto.subtle;
   async function key() {
-    const pair = (await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+    const pair = (await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ])) as webcrypto.CryptoKeyPair;
     const jwk = await subtle.exportKey('jwk', pair.publicKey);
     const publicKey: PublicKeyJwk = { kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y! };
     return { privateKey: pair.privateKey, publicKey, keyId: attestationKeyId(publicKey) };
   }
   async function signed(name: string, k: Awaited<ReturnType<typeof key>>, id?: string): Promise<Assessment> {
-    const d = { ...example(name), ...(id ? { id } : {}), status: 'draft' as const, signatures: [{ role: 'assessor' as const, name: 'Nguyễn Thị Thử' }] };
+    const d = {
+      ...example(name),
+      ...(id ? { id } : {}),
+      status: 'draft' as const,
+      signatures: [{ role: 'assessor' as const, name: 'Nguyễn Thị Thử' }],
+    };
     const locked = lockAssessment(d, set, '2026-12-01T02:00:00Z');
     const r = score(set, locked);
     if (!r.ok) throw new Error('no score');
-    const st = buildStatement({ assessment: locked, result: r.value, signer: { name: 'Nguyễn Thị Thử', role: 'assessor' }, signedAt: '2026-12-01T02:00:00Z', keyId: k.keyId });
+    const st = buildStatement({
+      assessment: locked,
+      result: r.value,
+      signer: { name: 'Nguyễn Thị Thử', role: 'assessor' },
+      signedAt: '2026-12-01T02:00:00Z',
+      keyId: k.keyId,
+    });
     return { ...locked, attestations: [await signStatement(st, k.privateKey, k.publicKey, subtle)] };
   }
   it('says who signed, whether it is valid and whether the key is registered', async () => {
     const k = await key();
     const f = write('signed.json', await signed('fails-one-criterion', k));
-    const keys = write('keys.json', { kind: 'device-keys', keys: [{ publicKey: k.publicKey, label: 'Tablet TYT An Khánh' }] });
+    const keys = write('keys.json', {
+      kind: 'device-keys',
+      keys: [{ publicKey: k.publicKey, label: 'Tablet TYT An Khánh' }],
+    });
     const reg = await run(['verify', f, '--keys', keys]);
     expect(reg.code).toBe(0);
     expect(reg.out).toContain('thiết bị ký: Nguyễn Thị Thử (người đánh giá), 01/12/2026 09:00');
@@ -255,9 +307,16 @@ describe('tieuchi verify and rank --keys: device signatures', () => {
     expect(reg.out).not.toMatch(/chữ ký số/i);
     const unknown = await run(['verify', f, '--lang', 'en']);
     expect(unknown.out).toContain('valid; unknown key (not registered with the council)');
-    const revoked = write('revoked.json', { kind: 'device-keys', keys: [{ publicKey: k.publicKey, revokedAt: '2026-12-01T00:00:00Z' }] });
-    expect((await run(['verify', f, '--keys', revoked, '--received-at', '2026-12-02T00:00:00Z', '--lang', 'en'])).out).toContain('key REVOKED');
-    expect((await run(['verify', f, '--keys', revoked, '--received-at', '2026-11-30T00:00:00Z', '--lang', 'en'])).out).toContain('registered key');
+    const revoked = write('revoked.json', {
+      kind: 'device-keys',
+      keys: [{ publicKey: k.publicKey, revokedAt: '2026-12-01T00:00:00Z' }],
+    });
+    expect(
+      (await run(['verify', f, '--keys', revoked, '--received-at', '2026-12-02T00:00:00Z', '--lang', 'en'])).out,
+    ).toContain('key REVOKED');
+    expect(
+      (await run(['verify', f, '--keys', revoked, '--received-at', '2026-11-30T00:00:00Z', '--lang', 'en'])).out,
+    ).toContain('registered key');
     const unsigned = await run(['verify', join(REPO, 'examples', 'qd1300-commune-health', 'pass.assessment.json')]);
     expect(unsigned.code).toBe(0);
     expect(unsigned.out).toContain('mã băm khớp');
@@ -278,7 +337,9 @@ describe('tieuchi verify and rank --keys: device signatures', () => {
     const added = { ...a, signatures: [...(a.signatures ?? []), { role: 'facility-head' as const, name: 'Thêm sau' }] };
     const r = await run(['verify', write('added.json', added), '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('drawn signature not covered by a device signature: Thêm sau (head of facility) — added or changed after signing');
+    expect(r.err).toContain(
+      'drawn signature not covered by a device signature: Thêm sau (head of facility) — added or changed after signing',
+    );
     const { attestations: _x, ...unsigned } = a;
     const u = await run(['verify', write('unsigned-drawn.json', unsigned), '--lang', 'en']);
     expect(u.code).toBe(0);
@@ -294,10 +355,19 @@ describe('tieuchi verify and rank --keys: device signatures', () => {
     const r = await run(['rank', a, b, '--keys', keys, '--json']);
     expect(r.code, r.err).toBe(0);
     // rb's signature is valid but its key is not registered: --json lists only what is ranked.
-    expect(JSON.parse(r.out).rows.map((x: { assessmentId?: string; facilityId: string }) => x.facilityId)).toEqual(['cantho-tyt-an-khanh']);
+    expect(JSON.parse(r.out).rows.map((x: { assessmentId?: string; facilityId: string }) => x.facilityId)).toEqual([
+      'cantho-tyt-an-khanh',
+    ]);
     const text = await run(['rank', a, b, '--keys', keys]);
     expect(text.out).toContain('không có chữ ký của thiết bị đã đăng ký (không xếp hạng)');
-    const bad = await run(['rank', a, '--keys', write('badkeys.json', { kind: 'device-keys', keys: [{ publicKey: { kty: 'EC' } }] }), '--lang', 'en']);
+    const bad = await run([
+      'rank',
+      a,
+      '--keys',
+      write('badkeys.json', { kind: 'device-keys', keys: [{ publicKey: { kty: 'EC' } }] }),
+      '--lang',
+      'en',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('/keys/0: not a valid keys file');
   });

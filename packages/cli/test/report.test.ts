@@ -42,8 +42,16 @@ describe('tieuchi report', () => {
 
   it.each([
     ['without --out', ['report', example], 'report: --out <file.pdf> is needed'],
-    ['with a missing file', ['report', join(tmp, 'nope.json'), '--out', join(tmp, 'x.pdf')], 'nope.json: file not found'],
-    ['with --blank but no set', ['report', '--blank', '--out', join(tmp, 'x.pdf')], 'report --blank: --set <criteria-set.json> is needed'],
+    [
+      'with a missing file',
+      ['report', join(tmp, 'nope.json'), '--out', join(tmp, 'x.pdf')],
+      'nope.json: file not found',
+    ],
+    [
+      'with --blank but no set',
+      ['report', '--blank', '--out', join(tmp, 'x.pdf')],
+      'report --blank: --set <criteria-set.json> is needed',
+    ],
     ['with two assessments', ['report', example, example, '--out', join(tmp, 'x.pdf')], 'report: one assessment file'],
   ])('refuses to run %s, in one line', async (_, argv, message) => {
     const r = await run(...argv, '--lang', 'en');

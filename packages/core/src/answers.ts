@@ -30,7 +30,8 @@ export function pointsFor(it: CItem, value: unknown): Exact | undefined {
     case KIND_CHOICE:
       return typeof value === 'string' ? it.options!.get(value) : undefined;
     case KIND_NUMERIC: {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < it.numMin || value > it.numMax) return undefined;
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < it.numMin || value > it.numMax)
+        return undefined;
       if (it.numDecimals !== Infinity && decimalPlaces(value) > it.numDecimals) return undefined;
       const bands = it.bands!;
       let p: Exact | undefined;
@@ -50,7 +51,11 @@ export function checkFacility(c: CompiledSet, facility: Assessment['facility']):
   const problems: Problem[] = [];
   const kinds = c.set.applicability.facilityKinds;
   if (!kinds.includes(facility.kind)) {
-    problems.push({ code: 'answer.facility-kind', pointer: '/facility/kind', message: message('answer.facility-kind', { kind: facility.kind, allowed: kinds.join(', ') }) });
+    problems.push({
+      code: 'answer.facility-kind',
+      pointer: '/facility/kind',
+      message: message('answer.facility-kind', { kind: facility.kind, allowed: kinds.join(', ') }),
+    });
   }
   if (facility.zone === undefined && c.usesZones) {
     problems.push({ code: 'answer.zone-missing', pointer: '/facility', message: message('answer.zone-missing') });
@@ -78,7 +83,11 @@ export function checkAnswers(c: CompiledSet, answers: Assessment['answers']): Pr
       continue;
     }
     if (a.na === true && !it.naAllowed) {
-      problems.push({ code: 'answer.na-not-allowed', pointer: `${pointer}/na`, message: message('answer.na-not-allowed', { id }) });
+      problems.push({
+        code: 'answer.na-not-allowed',
+        pointer: `${pointer}/na`,
+        message: message('answer.na-not-allowed', { id }),
+      });
     }
     if (a.value !== undefined) {
       if (a.na === true || a.unassessed !== undefined) {
@@ -93,9 +102,12 @@ export function checkAnswers(c: CompiledSet, answers: Assessment['answers']): Pr
         });
       }
     } else if (a.na === true && a.unassessed !== undefined) {
-      problems.push({ code: 'answer.conflict', pointer, message: message('answer.conflict', { id, other: 'unassessed' }) });
+      problems.push({
+        code: 'answer.conflict',
+        pointer,
+        message: message('answer.conflict', { id, other: 'unassessed' }),
+      });
     }
   }
   return problems;
 }
-

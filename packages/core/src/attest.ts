@@ -12,7 +12,14 @@
  */
 import canonicalize from 'canonicalize';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import type { Assessment, AssessmentAttestation, AssessmentPublicKey, AssessmentStatement, CriteriaSet, ScoreResult } from './generated/types.js';
+import type {
+  Assessment,
+  AssessmentAttestation,
+  AssessmentPublicKey,
+  AssessmentStatement,
+  CriteriaSet,
+  ScoreResult,
+} from './generated/types.js';
 import { contentHash, sha256Hex } from './hash.js';
 import { toFractionString } from './exact.js';
 import type { Outcome, Problem } from './outcome.js';
@@ -22,19 +29,35 @@ import { setContentHash } from './pin.js';
 import { score } from './score.js';
 import { type VerifyCode, verifyMessage } from './verify-messages.js';
 
-export type { AssessmentAttestation as Attestation, AssessmentStatement as Statement, AssessmentPublicKey as PublicKeyJwk };
+export type {
+  AssessmentAttestation as Attestation,
+  AssessmentStatement as Statement,
+  AssessmentPublicKey as PublicKeyJwk,
+};
 
 /** The few WebCrypto calls used here (typed locally: core builds without the DOM library). */
 export interface SubtleLike {
-  importKey(format: 'jwk', key: object, algorithm: { name: 'ECDSA'; namedCurve: 'P-256' }, extractable: boolean, usages: readonly ('sign' | 'verify')[]): Promise<unknown>;
+  importKey(
+    format: 'jwk',
+    key: object,
+    algorithm: { name: 'ECDSA'; namedCurve: 'P-256' },
+    extractable: boolean,
+    usages: readonly ('sign' | 'verify')[],
+  ): Promise<unknown>;
   sign(algorithm: { name: 'ECDSA'; hash: 'SHA-256' }, key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
-  verify(algorithm: { name: 'ECDSA'; hash: 'SHA-256' }, key: unknown, signature: Uint8Array, data: Uint8Array): Promise<boolean>;
+  verify(
+    algorithm: { name: 'ECDSA'; hash: 'SHA-256' },
+    key: unknown,
+    signature: Uint8Array,
+    data: Uint8Array,
+  ): Promise<boolean>;
 }
 
 /** WebCrypto's SubtleCrypto of this runtime; throws (bad usage, not bad data) where there is none. */
 export function webCrypto(): SubtleLike {
   const s = (globalThis as { crypto?: { subtle?: SubtleLike } }).crypto?.subtle;
-  if (!s) throw new Error('WebCrypto (globalThis.crypto.subtle) is not available: Node >= 20 or a current browser is needed');
+  if (!s)
+    throw new Error('WebCrypto (globalThis.crypto.subtle) is not available: Node >= 20 or a current browser is needed');
   return s;
 }
 
@@ -80,13 +103,20 @@ export function attestationKeyId(jwk: AssessmentPublicKey): string {
 /** The bytes that are signed: the statement's RFC 8785 canonical JSON, strings in NFC, UTF-8. */
 export function statementBytes(statement: AssessmentStatement): Uint8Array {
   const nfc = (x: unknown): unknown =>
-    typeof x === 'string' ? x.normalize('NFC') : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k.normalize('NFC'), nfc(v)])) : x;
+    typeof x === 'string'
+      ? x.normalize('NFC')
+      : x && typeof x === 'object'
+        ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k.normalize('NFC'), nfc(v)]))
+        : x;
   return utf8ToBytes((canonicalize as unknown as (x: unknown) => string)(nfc(statement)));
 }
 
 /** The totals a statement records, from a score result: exact fractions as strings. */
 function totalsOf(r: ScoreResult): AssessmentStatement['total'] {
-  const t: AssessmentStatement['total'] = { points: toFractionString(r.total.points), max: toFractionString(r.total.max) };
+  const t: AssessmentStatement['total'] = {
+    points: toFractionString(r.total.points),
+    max: toFractionString(r.total.max),
+  };
   if (r.meanLevel) t.meanLevel = toFractionString(r.meanLevel);
   return t;
 }
@@ -105,7 +135,8 @@ export function buildStatement(args: {
   keyId: string;
 }): AssessmentStatement {
   const a = args.assessment;
-  if (!a.contentHash || !a.criteriaSet.contentHash) throw new Error('buildStatement: lock the assessment first (content hashes missing)');
+  if (!a.contentHash || !a.criteriaSet.contentHash)
+    throw new Error('buildStatement: lock the assessment first (content hashes missing)');
   const s: AssessmentStatement = {
     type: 'tieuchi-attestation',
     version: 1,
@@ -129,7 +160,12 @@ export function buildStatement(args: {
  * @param privateKey a WebCrypto ECDSA P-256 private key (may be non-extractable)
  * @param publicKey its public half as a JWK; its key id must be the statement's `keyId`
  */
-export async function signStatement(statement: AssessmentStatement, privateKey: unknown, publicKey: AssessmentPublicKey, subtle: SubtleLike = webCrypto()): Promise<AssessmentAttestation> {
+export async function signStatement(
+  statement: AssessmentStatement,
+  privateKey: unknown,
+  publicKey: AssessmentPublicKey,
+  subtle: SubtleLike = webCrypto(),
+): Promise<AssessmentAttestation> {
   const jwk: AssessmentPublicKey = { kty: 'EC', crv: 'P-256', x: publicKey.x, y: publicKey.y };
   if (attestationKeyId(jwk) !== statement.keyId) throw new Error('signStatement: the statement names another key');
   const sig = new Uint8Array(await subtle.sign(ECDSA, privateKey, statementBytes(statement)));
@@ -178,7 +214,11 @@ export interface AttestationReport {
   uncovered: { name: string; role: string }[];
 }
 
-const problem = (code: VerifyCode, pointer: string, args: Record<string, string | number> = {}): Problem => ({ code, pointer, message: verifyMessage(code, args) });
+const problem = (code: VerifyCode, pointer: string, args: Record<string, string | number> = {}): Problem => ({
+  code,
+  pointer,
+  message: verifyMessage(code, args),
+});
 
 const revokedAt = (k: RegisteredKey | undefined, receivedAt: string | undefined): boolean => {
   if (!k?.revokedAt) return false;
@@ -198,7 +238,13 @@ export async function verifyAttestations(
 ): Promise<AttestationReport> {
   const list = assessment.attestations ?? [];
   const drawn = assessment.signatures ?? [];
-  if (!list.length) return { status: 'unsigned', checks: [], registered: false, uncovered: drawn.map((s) => ({ name: s.name, role: s.role })) };
+  if (!list.length)
+    return {
+      status: 'unsigned',
+      checks: [],
+      registered: false,
+      uncovered: drawn.map((s) => ({ name: s.name, role: s.role })),
+    };
   const subtle = opts.subtle ?? webCrypto();
   const registry = new Map((opts.keys ?? []).map((k) => [attestationKeyId(k.publicKey), k]));
   const actualHash = contentHash(assessment);
@@ -220,7 +266,13 @@ export async function verifyAttestations(
     let sigOk = false;
     const sig = fromBase64Url(att.signature);
     try {
-      const key = await subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true }, P256, true, ['verify']);
+      const key = await subtle.importKey(
+        'jwk',
+        { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true },
+        P256,
+        true,
+        ['verify'],
+      );
       sigOk = sig !== undefined && sig.length === 64 && (await subtle.verify(ECDSA, key, sig, statementBytes(st)));
     } catch {
       sigOk = false; // not a point on the curve, or a malformed key: not valid
@@ -231,19 +283,26 @@ export async function verifyAttestations(
     };
     if (st.assessmentId !== assessment.id) mismatch('assessmentId');
     if (st.assessmentHash !== actualHash || assessment.contentHash !== actualHash) mismatch('assessmentHash');
-    if (st.setId !== assessment.criteriaSet.id || st.setVersion !== assessment.criteriaSet.version || st.setHash !== assessment.criteriaSet.contentHash) mismatch('set');
+    if (
+      st.setId !== assessment.criteriaSet.id ||
+      st.setVersion !== assessment.criteriaSet.version ||
+      st.setHash !== assessment.criteriaSet.contentHash
+    )
+      mismatch('set');
     if (opts.set && setContentHash(opts.set) !== st.setHash) mismatch('setHash');
     if (result) {
       if (result.decision !== st.decision) mismatch('decision');
       const t = totalsOf(result);
-      if (t.points !== st.total.points || t.max !== st.total.max || t.meanLevel !== st.total.meanLevel) mismatch('total');
+      if (t.points !== st.total.points || t.max !== st.total.max || t.meanLevel !== st.total.meanLevel)
+        mismatch('total');
     }
     // The drawn signature the statement names must be the one recorded for that signer.
     const drawn = (assessment.signatures ?? []).find((s) => s.role === st.signer.role && s.name === st.signer.name);
     if (st.imageHash ? drawn?.image !== st.imageHash : drawn?.image !== undefined) mismatch('imageHash');
     const valid = problems.length === 0;
     const standing: KeyStanding = !reg ? 'unknown' : revokedAt(reg, opts.receivedAt) ? 'revoked' : 'registered';
-    if (standing === 'revoked') problems.push(problem('attest.revoked', `${ptr}/statement/keyId`, { key: st.keyId.slice(0, 12) }));
+    if (standing === 'revoked')
+      problems.push(problem('attest.revoked', `${ptr}/statement/keyId`, { key: st.keyId.slice(0, 12) }));
     const check: AttestationCheck = {
       signer: { name: st.signer.name, role: st.signer.role },
       signedAt: st.signedAt,
@@ -257,8 +316,19 @@ export async function verifyAttestations(
     checks.push(check);
   }
   const covered = (s: (typeof drawn)[number]): boolean =>
-    list.some((att, i) => checks[i]!.valid && att.statement.signer.name === s.name && att.statement.signer.role === s.role && att.statement.imageHash === s.image);
-  return { status: 'signed', checks, registered: checks.some((c) => c.counts), uncovered: drawn.filter((s) => !covered(s)).map((s) => ({ name: s.name, role: s.role })) };
+    list.some(
+      (att, i) =>
+        checks[i]!.valid &&
+        att.statement.signer.name === s.name &&
+        att.statement.signer.role === s.role &&
+        att.statement.imageHash === s.image,
+    );
+  return {
+    status: 'signed',
+    checks,
+    registered: checks.some((c) => c.counts),
+    uncovered: drawn.filter((s) => !covered(s)).map((s) => ({ name: s.name, role: s.role })),
+  };
 }
 
 /** The verdict on a pushed or imported bundle: the one verifier's, then every assessment's signatures. */
@@ -281,7 +351,9 @@ export async function verifyBundleSigned(
   if (!outcome.ok) return { outcome, signatures };
   const inFile = outcome.value.criteriaSets ?? [];
   for (const a of outcome.value.assessments) {
-    const set = ctx.findSet?.(a.criteriaSet.id, a.criteriaSet.version) ?? inFile.find((s) => s.id === a.criteriaSet.id && s.version === a.criteriaSet.version);
+    const set =
+      ctx.findSet?.(a.criteriaSet.id, a.criteriaSet.version) ??
+      inFile.find((s) => s.id === a.criteriaSet.id && s.version === a.criteriaSet.version);
     const opts: Parameters<typeof verifyAttestations>[1] = {};
     if (set) opts.set = set;
     if (ctx.keys) opts.keys = ctx.keys;

@@ -99,8 +99,18 @@ function compileItem(it: CriteriaSetItem, model: 'points' | 'levels'): CItem {
       numDecimals = r.decimals ?? Infinity;
       {
         const vi = (x: number) => String(x).replace('.', ','); // decimal comma
-        const dVi = numDecimals === 0 ? ', số nguyên' : Number.isFinite(numDecimals) ? `, tối đa ${numDecimals} chữ số thập phân` : '';
-        const dEn = numDecimals === 0 ? ', a whole number' : Number.isFinite(numDecimals) ? `, at most ${numDecimals} decimal ${numDecimals === 1 ? 'place' : 'places'}` : '';
+        const dVi =
+          numDecimals === 0
+            ? ', số nguyên'
+            : Number.isFinite(numDecimals)
+              ? `, tối đa ${numDecimals} chữ số thập phân`
+              : '';
+        const dEn =
+          numDecimals === 0
+            ? ', a whole number'
+            : Number.isFinite(numDecimals)
+              ? `, at most ${numDecimals} decimal ${numDecimals === 1 ? 'place' : 'places'}`
+              : '';
         allowed = {
           vi: `một số${Number.isFinite(numMin) ? ` ≥ ${vi(numMin)}` : ''}${Number.isFinite(numMax) ? ` và ≤ ${vi(numMax)}` : ''}${dVi}`,
           en: `a number${Number.isFinite(numMin) ? ` ≥ ${numMin}` : ''}${Number.isFinite(numMax) ? ` and ≤ ${numMax}` : ''}${dEn}`,
@@ -155,7 +165,9 @@ export function compileSet(set: CriteriaSet): CompiledSet {
       return cc;
     }),
   }));
-  let usesZones = (set.scoring.passRules ?? []).some((r) => 'byZone' in r && r.byZone !== undefined && Object.keys(r.byZone).length > 0);
+  let usesZones = (set.scoring.passRules ?? []).some(
+    (r) => 'byZone' in r && r.byZone !== undefined && Object.keys(r.byZone).length > 0,
+  );
   for (const it of items.values()) if (it.zones) usesZones = true;
   return { set, model, levels: set.scoring.levels ?? 5, sections, items, criteria, itemCount: items.size, usesZones };
 }

@@ -15,7 +15,9 @@ import type { Exact } from './generated/types.js';
 export type { Exact };
 
 const SMALL_MIN = -16;
-const SMALL = Array.from({ length: 1024 - SMALL_MIN + 1 }, (_, i): Exact => Object.freeze({ num: i + SMALL_MIN, den: 1 }));
+const SMALL = Array.from({ length: 1024 - SMALL_MIN + 1 }, (_, i): Exact =>
+  Object.freeze({ num: i + SMALL_MIN, den: 1 }),
+);
 
 /** The integer `n` as an exact value (small integers are shared). */
 export function int(n: number): Exact {
@@ -113,7 +115,8 @@ export function add(a: Exact, b: Exact): Exact {
     const l = a.num * b.den;
     const r = b.num * a.den;
     const d = a.den * b.den;
-    if (Number.isSafeInteger(l) && Number.isSafeInteger(r) && Number.isSafeInteger(d) && Number.isSafeInteger(l + r)) return frac(l + r, d);
+    if (Number.isSafeInteger(l) && Number.isSafeInteger(r) && Number.isSafeInteger(d) && Number.isSafeInteger(l + r))
+      return frac(l + r, d);
   }
   return fromBig(big(a.num) * big(b.den) + big(b.num) * big(a.den), big(a.den) * big(b.den));
 }

@@ -20,7 +20,16 @@ import { scoredAtLock } from './lock-record.js';
  * `scoredAtLock` is what the engine decided at locking, a record about the content, not content (decision 0006):
  * documents locked before it existed still verify.
  */
-const EXCLUDED = new Set(['contentHash', 'status', 'signatures', 'campaign', 'baseRevision', 'conflicts', 'attestations', 'scoredAtLock']);
+const EXCLUDED = new Set([
+  'contentHash',
+  'status',
+  'signatures',
+  'campaign',
+  'baseRevision',
+  'conflicts',
+  'attestations',
+  'scoredAtLock',
+]);
 
 function nfc(x: unknown): unknown {
   if (typeof x === 'string') return x.normalize('NFC');

@@ -48,9 +48,23 @@ export { flattenItems, type ItemPlace } from './items.js';
 export { toCsv } from './csv.js';
 export { type Scored, facilityKey } from './loop/common.js';
 export { proposePlan } from './loop/plan.js';
-export { compareAssessments, type Comparison, type NodeDelta, type ItemDelta, type ItemChange } from './loop/compare.js';
+export {
+  compareAssessments,
+  type Comparison,
+  type NodeDelta,
+  type ItemDelta,
+  type ItemChange,
+} from './loop/compare.js';
 export { reconcile, type Reconciliation, type Disagreement } from './loop/reconcile.js';
-export { rankByScore, rankByImprovement, type ScoreRanking, type ScoreRow, type ImprovementRanking, type ImprovementRow, type Entry as RankEntry } from './loop/rank.js';
+export {
+  rankByScore,
+  rankByImprovement,
+  type ScoreRanking,
+  type ScoreRow,
+  type ImprovementRanking,
+  type ImprovementRow,
+  type Entry as RankEntry,
+} from './loop/rank.js';
 export { mergeAssessments, type MergeOutcome, type MergeConflict } from './loop/merge.js';
 export { mergeThreeWay, resolveConflict, type Merge3Outcome, type ConflictCandidate } from './loop/merge3.js';
 export { diffSets, localEdition, type SetChange } from './set-diff.js';

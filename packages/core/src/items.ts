@@ -16,7 +16,9 @@ export function flattenItems(set: CriteriaSet): ItemPlace[] {
   const out: ItemPlace[] = [];
   set.sections.forEach((section, si) =>
     section.criteria.forEach((criterion, ci) =>
-      criterion.items.forEach((item, ii) => out.push({ section, criterion, item, pointer: `/sections/${si}/criteria/${ci}/items/${ii}` })),
+      criterion.items.forEach((item, ii) =>
+        out.push({ section, criterion, item, pointer: `/sections/${si}/criteria/${ci}/items/${ii}` }),
+      ),
     ),
   );
   return out;

@@ -12,7 +12,12 @@ export type ScoredAtLock = NonNullable<Assessment['scoredAtLock']>;
 
 /** The record of `result` as kept in `scoredAtLock`. */
 export function recordOf(result: ScoreResult): ScoredAtLock {
-  const r: ScoredAtLock = { engineVersion: ENGINE_VERSION, decision: result.decision, points: result.total.points, max: result.total.max };
+  const r: ScoredAtLock = {
+    engineVersion: ENGINE_VERSION,
+    decision: result.decision,
+    points: result.total.points,
+    max: result.total.max,
+  };
   if (result.total.percent) r.percent = result.total.percent;
   if (result.meanLevel) r.meanLevel = result.meanLevel;
   if (result.rating) r.rating = result.rating.id;
@@ -25,7 +30,8 @@ export function scoredAtLock(set: CriteriaSet, a: Assessment): ScoredAtLock | un
   return r.ok ? recordOf(r.value) : undefined;
 }
 
-const sameExact = (x: ScoredAtLock['points'] | undefined, y: ScoredAtLock['points'] | undefined): boolean => (x === undefined || y === undefined ? x === y : eq(x, y));
+const sameExact = (x: ScoredAtLock['points'] | undefined, y: ScoredAtLock['points'] | undefined): boolean =>
+  x === undefined || y === undefined ? x === y : eq(x, y);
 
 const DECISION: Record<ScoredAtLock['decision'], LocalizedText & { en: string }> = {
   pass: { vi: 'đạt', en: 'pass' },
@@ -39,12 +45,24 @@ const DECISION: Record<ScoredAtLock['decision'], LocalizedText & { en: string }>
  * @returns undefined when nothing was recorded (not locked, or locked before the record existed); otherwise
  *   whether the decision, total or rating changed, and a message for people naming both verdicts.
  */
-export function lockedVerdict(assessment: Assessment, current: ScoreResult): { changed: boolean; then: ScoredAtLock; message: { vi: string; en: string } } | undefined {
+export function lockedVerdict(
+  assessment: Assessment,
+  current: ScoreResult,
+): { changed: boolean; then: ScoredAtLock; message: { vi: string; en: string } } | undefined {
   const then = assessment.scoredAtLock;
   if (!then) return undefined;
   const now = recordOf(current);
   const changed =
-    then.decision !== now.decision || !sameExact(then.points, now.points) || !sameExact(then.max, now.max) || !sameExact(then.meanLevel, now.meanLevel) || then.rating !== now.rating;
-  const args = { then: DECISION[then.decision], now: DECISION[now.decision], version: then.engineVersion, current: ENGINE_VERSION };
+    then.decision !== now.decision ||
+    !sameExact(then.points, now.points) ||
+    !sameExact(then.max, now.max) ||
+    !sameExact(then.meanLevel, now.meanLevel) ||
+    then.rating !== now.rating;
+  const args = {
+    then: DECISION[then.decision],
+    now: DECISION[now.decision],
+    version: then.engineVersion,
+    current: ENGINE_VERSION,
+  };
   return { changed, then, message: message(changed ? 'lock.verdict-changed' : 'lock.verdict-same', args) };
 }

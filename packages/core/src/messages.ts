@@ -23,7 +23,10 @@ const fill = (t: string, a: Args, lang: keyof Msg): string =>
 const TABLE = {
   // --- schema ---
   'schema.required': { vi: 'Thiếu trường bắt buộc "{field}"', en: 'Missing required field "{field}"' },
-  'schema.additional': { vi: 'Trường "{field}" không được phép ở đây (gõ sai tên?)', en: 'Field "{field}" is not allowed here (a typo?)' },
+  'schema.additional': {
+    vi: 'Trường "{field}" không được phép ở đây (gõ sai tên?)',
+    en: 'Field "{field}" is not allowed here (a typo?)',
+  },
   'schema.type': { vi: 'Sai kiểu dữ liệu: cần {expected}', en: 'Wrong type: expected {expected}' },
   'schema.enum': { vi: 'Giá trị không hợp lệ; cho phép: {allowed}', en: 'Invalid value; allowed: {allowed}' },
   'schema.const': { vi: 'Giá trị phải là {expected}', en: 'Value must be {expected}' },
@@ -32,7 +35,10 @@ const TABLE = {
   'schema.length': { vi: 'Độ dài không hợp lệ ({limit})', en: 'Invalid length ({limit})' },
   'schema.count': { vi: 'Số phần tử không hợp lệ ({limit})', en: 'Invalid number of entries ({limit})' },
   'schema.unique': { vi: 'Các phần tử bị trùng', en: 'Entries are duplicated' },
-  'schema.kind': { vi: 'Loại {value} không tồn tại; cho phép: {allowed}', en: 'Unknown kind {value}; allowed: {allowed}' },
+  'schema.kind': {
+    vi: 'Loại {value} không tồn tại; cho phép: {allowed}',
+    en: 'Unknown kind {value}; allowed: {allowed}',
+  },
   'schema.other': { vi: 'Không hợp lệ: {detail}', en: 'Invalid: {detail}' },
   'schema.version-newer': {
     vi: 'Tài liệu có schemaVersion {found}, mới hơn phiên bản phần mềm này hiểu ({known}); hãy cập nhật phần mềm',
@@ -41,38 +47,107 @@ const TABLE = {
   'schema.not-object': { vi: 'Tài liệu phải là một đối tượng JSON', en: 'The document must be a JSON object' },
   // --- criteria-set semantics ---
   'set.duplicate-id': { vi: 'Mã "{id}" bị trùng (đã dùng ở {other})', en: 'Id "{id}" is used twice (also at {other})' },
-  'set.points-missing': { vi: 'Thiếu số điểm ("points") cho chỉ tiêu tính điểm', en: 'Missing "points" for an item of a points-scored set' },
-  'set.partial-too-high': { vi: 'Điểm đạt một phần ({partial}) phải nhỏ hơn điểm đạt ({points})', en: 'Partial points ({partial}) must be below full points ({points})' },
+  'set.points-missing': {
+    vi: 'Thiếu số điểm ("points") cho chỉ tiêu tính điểm',
+    en: 'Missing "points" for an item of a points-scored set',
+  },
+  'set.partial-too-high': {
+    vi: 'Điểm đạt một phần ({partial}) phải nhỏ hơn điểm đạt ({points})',
+    en: 'Partial points ({partial}) must be below full points ({points})',
+  },
   'set.decimals': { vi: 'Số {value} có quá 4 chữ số thập phân', en: 'Number {value} has more than 4 decimals' },
   'set.max-mismatch': {
     vi: 'Điểm tối đa ghi là {stated} nhưng các chỉ tiêu cộng lại được {computed}',
     en: 'Stated maximum is {stated} but the items add up to {computed}',
   },
-  'set.level-missing': { vi: 'Bộ tiêu chí chấm theo mức: tiểu mục cần "level" từ 1 đến {levels}', en: 'Levels model: the item needs a "level" from 1 to {levels}' },
-  'set.level-unexpected': { vi: '"level" chỉ dùng cho bộ tiêu chí chấm theo mức', en: '"level" is only used in a levels-model set' },
-  'set.levels-missing': { vi: 'Bộ tiêu chí chấm theo mức cần "scoring.levels"', en: 'A levels-model set needs "scoring.levels"' },
-  'set.levels-binary-only': { vi: 'Bộ tiêu chí chấm theo mức chỉ dùng câu trả lời đạt / không đạt', en: 'A levels-model set uses met / not met answers only' },
-  'set.bands-order': { vi: 'Các ngưỡng phải tăng dần: {prev} rồi {next}', en: 'Band minimums must increase: {prev} then {next}' },
-  'set.bands-start': { vi: 'Ngưỡng đầu tiên phải là {expected} để không bỏ sót khoảng nào', en: 'The first band must start at {expected} so no range is left uncovered' },
-  'set.bands-beyond': { vi: 'Ngưỡng {value} vượt quá giá trị lớn nhất có thể ({max})', en: 'Band minimum {value} is above the largest possible value ({max})' },
-  'set.rule-unknown-criterion': { vi: 'Quy tắc nói đến tiêu chí "{id}" không tồn tại', en: 'The rule refers to criterion "{id}", which does not exist' },
-  'set.rule-model': { vi: 'Quy tắc "{kind}" không dùng được với cách chấm "{model}"', en: 'Rule "{kind}" does not apply to the "{model}" model' },
-  'set.zone-unknown': { vi: 'Vùng "{zone}" không có trong "applicability.zones"', en: 'Zone "{zone}" is not listed in "applicability.zones"' },
-  'set.numeric-range': { vi: 'Giá trị nhỏ nhất ({min}) lớn hơn giá trị lớn nhất ({max})', en: 'Minimum ({min}) is above maximum ({max})' },
-  'set.no-weight': { vi: 'Tổng trọng số bằng 0: không thể tính điểm', en: 'All weights are zero: nothing can be scored' },
-  'set.number-range': { vi: 'Số {value} vượt quá giới hạn đọc chính xác (±{limit})', en: 'Number {value} is beyond the range read exactly (±{limit})' },
-  'set.too-many-items': { vi: 'Bộ tiêu chí có {count} chỉ tiêu, vượt giới hạn {limit}', en: 'The set has {count} items, more than the limit of {limit}' },
-  'set.too-many-criteria': { vi: 'Bộ tiêu chí có {count} tiêu chí, vượt giới hạn {limit}', en: 'The set has {count} criteria, more than the limit of {limit}' },
-  'set.level-empty': { vi: 'Tiêu chí không có tiểu mục nào ở mức {levels}: không thể xét mức đó', en: 'The criterion has no element at {levels:level|levels} {levels}: that level cannot be judged' },
-  'answer.zone-missing': { vi: 'Bộ tiêu chí phân biệt theo vùng nhưng cơ sở chưa có vùng', en: 'The criteria set depends on the zone, but the facility has none' },
-  'answer.facility-kind': { vi: 'Bộ tiêu chí không áp dụng cho loại cơ sở "{kind}" (áp dụng cho: {allowed})', en: 'The criteria set does not apply to facility kind "{kind}" (it applies to: {allowed})' },
-  'result.nothing-applicable': { vi: 'Không có chỉ tiêu nào áp dụng: không thể kết luận', en: 'No item is applicable: there is nothing to decide on' },
+  'set.level-missing': {
+    vi: 'Bộ tiêu chí chấm theo mức: tiểu mục cần "level" từ 1 đến {levels}',
+    en: 'Levels model: the item needs a "level" from 1 to {levels}',
+  },
+  'set.level-unexpected': {
+    vi: '"level" chỉ dùng cho bộ tiêu chí chấm theo mức',
+    en: '"level" is only used in a levels-model set',
+  },
+  'set.levels-missing': {
+    vi: 'Bộ tiêu chí chấm theo mức cần "scoring.levels"',
+    en: 'A levels-model set needs "scoring.levels"',
+  },
+  'set.levels-binary-only': {
+    vi: 'Bộ tiêu chí chấm theo mức chỉ dùng câu trả lời đạt / không đạt',
+    en: 'A levels-model set uses met / not met answers only',
+  },
+  'set.bands-order': {
+    vi: 'Các ngưỡng phải tăng dần: {prev} rồi {next}',
+    en: 'Band minimums must increase: {prev} then {next}',
+  },
+  'set.bands-start': {
+    vi: 'Ngưỡng đầu tiên phải là {expected} để không bỏ sót khoảng nào',
+    en: 'The first band must start at {expected} so no range is left uncovered',
+  },
+  'set.bands-beyond': {
+    vi: 'Ngưỡng {value} vượt quá giá trị lớn nhất có thể ({max})',
+    en: 'Band minimum {value} is above the largest possible value ({max})',
+  },
+  'set.rule-unknown-criterion': {
+    vi: 'Quy tắc nói đến tiêu chí "{id}" không tồn tại',
+    en: 'The rule refers to criterion "{id}", which does not exist',
+  },
+  'set.rule-model': {
+    vi: 'Quy tắc "{kind}" không dùng được với cách chấm "{model}"',
+    en: 'Rule "{kind}" does not apply to the "{model}" model',
+  },
+  'set.zone-unknown': {
+    vi: 'Vùng "{zone}" không có trong "applicability.zones"',
+    en: 'Zone "{zone}" is not listed in "applicability.zones"',
+  },
+  'set.numeric-range': {
+    vi: 'Giá trị nhỏ nhất ({min}) lớn hơn giá trị lớn nhất ({max})',
+    en: 'Minimum ({min}) is above maximum ({max})',
+  },
+  'set.no-weight': {
+    vi: 'Tổng trọng số bằng 0: không thể tính điểm',
+    en: 'All weights are zero: nothing can be scored',
+  },
+  'set.number-range': {
+    vi: 'Số {value} vượt quá giới hạn đọc chính xác (±{limit})',
+    en: 'Number {value} is beyond the range read exactly (±{limit})',
+  },
+  'set.too-many-items': {
+    vi: 'Bộ tiêu chí có {count} chỉ tiêu, vượt giới hạn {limit}',
+    en: 'The set has {count} items, more than the limit of {limit}',
+  },
+  'set.too-many-criteria': {
+    vi: 'Bộ tiêu chí có {count} tiêu chí, vượt giới hạn {limit}',
+    en: 'The set has {count} criteria, more than the limit of {limit}',
+  },
+  'set.level-empty': {
+    vi: 'Tiêu chí không có tiểu mục nào ở mức {levels}: không thể xét mức đó',
+    en: 'The criterion has no element at {levels:level|levels} {levels}: that level cannot be judged',
+  },
+  'answer.zone-missing': {
+    vi: 'Bộ tiêu chí phân biệt theo vùng nhưng cơ sở chưa có vùng',
+    en: 'The criteria set depends on the zone, but the facility has none',
+  },
+  'answer.facility-kind': {
+    vi: 'Bộ tiêu chí không áp dụng cho loại cơ sở "{kind}" (áp dụng cho: {allowed})',
+    en: 'The criteria set does not apply to facility kind "{kind}" (it applies to: {allowed})',
+  },
+  'result.nothing-applicable': {
+    vi: 'Không có chỉ tiêu nào áp dụng: không thể kết luận',
+    en: 'No item is applicable: there is nothing to decide on',
+  },
   'lock.verdict-changed': {
     vi: 'Khi khóa phiếu, bộ chấm điểm (phiên bản {version}) kết luận "{then}"; bộ chấm điểm hiện tại ({current}) kết luận "{now}". Kết quả khi khóa vẫn là kết quả chính thức.',
     en: 'When locked, the scoring engine (version {version}) decided "{then}"; the current engine ({current}) decides "{now}". The verdict at locking remains the official one.',
   },
-  'lock.verdict-same': { vi: 'Kết quả khớp với kết quả khi khóa phiếu (bộ chấm điểm {version})', en: 'The result matches the one recorded at locking (engine {version})' },
-  'level.pending': { vi: 'Mức 1 (tạm thời): tiểu mục mức 1 chưa trả lời ({list})', en: 'Level 1 (provisional): level-1 elements not yet answered ({list})' },
+  'lock.verdict-same': {
+    vi: 'Kết quả khớp với kết quả khi khóa phiếu (bộ chấm điểm {version})',
+    en: 'The result matches the one recorded at locking (engine {version})',
+  },
+  'level.pending': {
+    vi: 'Mức 1 (tạm thời): tiểu mục mức 1 chưa trả lời ({list})',
+    en: 'Level 1 (provisional): level-1 elements not yet answered ({list})',
+  },
   // --- assessment against its set ---
   'answer.set-mismatch': {
     vi: 'Phiếu được lập theo bộ tiêu chí "{want}" nhưng đang chấm bằng "{got}"',
@@ -82,41 +157,104 @@ const TABLE = {
     vi: 'Nội dung bộ tiêu chí khác với bản phiếu đã dùng (mã băm {want}, hiện là {got})',
     en: 'The criteria set content differs from the one the assessment used (hash {want}, now {got})',
   },
-  'answer.unknown-item': { vi: 'Câu trả lời cho chỉ tiêu "{id}" không có trong bộ tiêu chí', en: 'Answer to item "{id}", which the criteria set does not have' },
-  'answer.bad-value': { vi: 'Giá trị {value} không hợp lệ cho chỉ tiêu "{id}"; cho phép: {allowed}', en: 'Value {value} is not valid for item "{id}"; allowed: {allowed}' },
-  'answer.na-not-allowed': { vi: 'Chỉ tiêu "{id}" không được đánh dấu "không áp dụng"', en: 'Item "{id}" may not be marked not applicable' },
-  'answer.conflict': { vi: 'Chỉ tiêu "{id}" vừa có giá trị vừa có "{other}": chỉ chọn một', en: 'Item "{id}" has both a value and "{other}": choose one' },
+  'answer.unknown-item': {
+    vi: 'Câu trả lời cho chỉ tiêu "{id}" không có trong bộ tiêu chí',
+    en: 'Answer to item "{id}", which the criteria set does not have',
+  },
+  'answer.bad-value': {
+    vi: 'Giá trị {value} không hợp lệ cho chỉ tiêu "{id}"; cho phép: {allowed}',
+    en: 'Value {value} is not valid for item "{id}"; allowed: {allowed}',
+  },
+  'answer.na-not-allowed': {
+    vi: 'Chỉ tiêu "{id}" không được đánh dấu "không áp dụng"',
+    en: 'Item "{id}" may not be marked not applicable',
+  },
+  'answer.conflict': {
+    vi: 'Chỉ tiêu "{id}" vừa có giá trị vừa có "{other}": chỉ chọn một',
+    en: 'Item "{id}" has both a value and "{other}": choose one',
+  },
   // --- improvement loop ---
-  'loop.different-facility': { vi: 'Hai phiếu thuộc hai cơ sở khác nhau ({a}, {b})', en: 'The two assessments are of different facilities ({a}, {b})' },
-  'loop.different-set': { vi: 'Hai phiếu dùng hai bộ tiêu chí khác nhau ({a}, {b})', en: 'The two assessments use different criteria sets ({a}, {b})' },
+  'loop.different-facility': {
+    vi: 'Hai phiếu thuộc hai cơ sở khác nhau ({a}, {b})',
+    en: 'The two assessments are of different facilities ({a}, {b})',
+  },
+  'loop.different-set': {
+    vi: 'Hai phiếu dùng hai bộ tiêu chí khác nhau ({a}, {b})',
+    en: 'The two assessments use different criteria sets ({a}, {b})',
+  },
   // --- three-way merge ---
   'merge.not-draft': {
     vi: 'Chỉ gộp được phiếu nháp; bản {which} đã ở trạng thái "{status}" (sửa phiếu đã khoá sẽ tạo một bản sửa đổi mới)',
     en: 'Only drafts can be merged; the {which} copy is "{status}" (changing a locked assessment makes a new revision)',
   },
-  'merge.different-assessment': { vi: 'Hai bản không phải cùng một phiếu ({a}, {b})', en: 'The two copies are not of the same assessment ({a}, {b})' },
+  'merge.different-assessment': {
+    vi: 'Hai bản không phải cùng một phiếu ({a}, {b})',
+    en: 'The two copies are not of the same assessment ({a}, {b})',
+  },
   'merge.no-conflict': { vi: 'Không có xung đột cần chọn tại {path}', en: 'There is no conflict to resolve at {path}' },
   // --- results ---
   'rule.total.passed': { vi: 'Tổng điểm đạt {actual}% ≥ {threshold}%', en: 'Total {actual}% ≥ {threshold}%' },
-  'rule.total.failed': { vi: 'Tổng điểm chỉ đạt {actual}%, dưới mức {threshold}% (thiếu {shortfall} điểm %)', en: 'Total is {actual}%, below {threshold}% (short by {shortfall} percentage points)' },
-  'rule.each-criterion.passed': { vi: 'Mọi tiêu chí đạt ít nhất {threshold}% số điểm', en: 'Every criterion reaches at least {threshold}% of its points' },
-  'rule.each-criterion.failed': { vi: 'Tiêu chí dưới {threshold}% số điểm: {list}', en: 'Criteria below {threshold}% of their points: {list}' },
-  'rule.each-section.passed': { vi: 'Mọi phần đạt ít nhất {threshold}% số điểm', en: 'Every section reaches at least {threshold}% of its points' },
-  'rule.each-section.failed': { vi: 'Phần dưới {threshold}% số điểm: {list}', en: 'Sections below {threshold}% of their points: {list}' },
-  'rule.criterion.passed': { vi: 'Tiêu chí {target} đạt {actual}% ≥ {threshold}%', en: 'Criterion {target} is at {actual}% ≥ {threshold}%' },
-  'rule.criterion.failed': { vi: 'Tiêu chí {target} chỉ đạt {actual}%, dưới {threshold}%', en: 'Criterion {target} is at {actual}%, below {threshold}%' },
-  'rule.criterion.na': { vi: 'Tiêu chí {target} không áp dụng: bỏ qua quy tắc', en: 'Criterion {target} is not applicable: rule skipped' },
+  'rule.total.failed': {
+    vi: 'Tổng điểm chỉ đạt {actual}%, dưới mức {threshold}% (thiếu {shortfall} điểm %)',
+    en: 'Total is {actual}%, below {threshold}% (short by {shortfall} percentage points)',
+  },
+  'rule.each-criterion.passed': {
+    vi: 'Mọi tiêu chí đạt ít nhất {threshold}% số điểm',
+    en: 'Every criterion reaches at least {threshold}% of its points',
+  },
+  'rule.each-criterion.failed': {
+    vi: 'Tiêu chí dưới {threshold}% số điểm: {list}',
+    en: 'Criteria below {threshold}% of their points: {list}',
+  },
+  'rule.each-section.passed': {
+    vi: 'Mọi phần đạt ít nhất {threshold}% số điểm',
+    en: 'Every section reaches at least {threshold}% of its points',
+  },
+  'rule.each-section.failed': {
+    vi: 'Phần dưới {threshold}% số điểm: {list}',
+    en: 'Sections below {threshold}% of their points: {list}',
+  },
+  'rule.criterion.passed': {
+    vi: 'Tiêu chí {target} đạt {actual}% ≥ {threshold}%',
+    en: 'Criterion {target} is at {actual}% ≥ {threshold}%',
+  },
+  'rule.criterion.failed': {
+    vi: 'Tiêu chí {target} chỉ đạt {actual}%, dưới {threshold}%',
+    en: 'Criterion {target} is at {actual}%, below {threshold}%',
+  },
+  'rule.criterion.na': {
+    vi: 'Tiêu chí {target} không áp dụng: bỏ qua quy tắc',
+    en: 'Criterion {target} is not applicable: rule skipped',
+  },
   'rule.knockout.passed': { vi: 'Không có điểm liệt', en: 'No knockout item failed' },
   'rule.knockout.failed': { vi: 'Có điểm liệt không đạt: {list}', en: 'Knockout items failed: {list}' },
   'rule.mean-level.passed': { vi: 'Mức trung bình {actual} ≥ {threshold}', en: 'Mean level {actual} ≥ {threshold}' },
-  'rule.mean-level.failed': { vi: 'Mức trung bình {actual} dưới {threshold}', en: 'Mean level {actual} is below {threshold}' },
-  'rule.each-level.passed': { vi: 'Mọi tiêu chí đạt ít nhất mức {threshold}', en: 'Every criterion reaches at least level {threshold}' },
-  'rule.each-level.failed': { vi: 'Tiêu chí dưới mức {threshold}: {list}', en: 'Criteria below level {threshold}: {list}' },
+  'rule.mean-level.failed': {
+    vi: 'Mức trung bình {actual} dưới {threshold}',
+    en: 'Mean level {actual} is below {threshold}',
+  },
+  'rule.each-level.passed': {
+    vi: 'Mọi tiêu chí đạt ít nhất mức {threshold}',
+    en: 'Every criterion reaches at least level {threshold}',
+  },
+  'rule.each-level.failed': {
+    vi: 'Tiêu chí dưới mức {threshold}: {list}',
+    en: 'Criteria below level {threshold}: {list}',
+  },
   'rule.not-evaluated': { vi: 'Không có gì áp dụng: quy tắc bỏ qua', en: 'Nothing applicable: rule skipped' },
-  'result.unanswered': { vi: 'Còn {count} chỉ tiêu chưa trả lời: {list}', en: '{count} {count:item|items} unanswered: {list}' },
-  'result.unassessed': { vi: '{count} chỉ tiêu không đánh giá được: {list}', en: '{count} {count:item|items} could not be assessed: {list}' },
+  'result.unanswered': {
+    vi: 'Còn {count} chỉ tiêu chưa trả lời: {list}',
+    en: '{count} {count:item|items} unanswered: {list}',
+  },
+  'result.unassessed': {
+    vi: '{count} chỉ tiêu không đánh giá được: {list}',
+    en: '{count} {count:item|items} could not be assessed: {list}',
+  },
   'level.defect': { vi: 'Mức 1: có khiếm khuyết ({list})', en: 'Level 1: defect present ({list})' },
-  'level.stopped': { vi: 'Dừng ở mức {level}: mức {next} chưa đạt hoặc chưa trả lời ({list})', en: 'Stops at level {level}: level {next} not met or not yet answered ({list})' },
+  'level.stopped': {
+    vi: 'Dừng ở mức {level}: mức {next} chưa đạt hoặc chưa trả lời ({list})',
+    en: 'Stops at level {level}: level {next} not met or not yet answered ({list})',
+  },
   'level.top': { vi: 'Đạt mức cao nhất ({level})', en: 'Reaches the top level ({level})' },
 } as const satisfies Record<string, Msg>;
 

@@ -37,7 +37,13 @@ export function migrateForward(
 ): Outcome<Record<string, unknown>> {
   const found = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : 1;
   if (found > target) {
-    return fail([{ code: 'schema.version-newer', pointer: '/schemaVersion', message: message('schema.version-newer', { found, known: target }) }]);
+    return fail([
+      {
+        code: 'schema.version-newer',
+        pointer: '/schemaVersion',
+        message: message('schema.version-newer', { found, known: target }),
+      },
+    ]);
   }
   let cur = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>; // documents are JSON
   for (let v = found; v < target; v++) {

@@ -29,7 +29,9 @@ const grouped = (s: string, sep: string): boolean => new RegExp(`^\\d{1,3}(\\${s
 
 const num = (intDigits: string, fracDigits: string, negative: boolean): ParsedNumber => {
   const value = Number(`${negative ? '-' : ''}${intDigits}${fracDigits ? `.${fracDigits}` : ''}`);
-  return Number.isFinite(value) ? { kind: 'number', value: value === 0 ? 0 : value, decimals: fracDigits.length } : { kind: 'invalid' };
+  return Number.isFinite(value)
+    ? { kind: 'number', value: value === 0 ? 0 : value, decimals: fracDigits.length }
+    : { kind: 'invalid' };
 };
 
 /**
@@ -67,7 +69,8 @@ export function parseLocaleNumber(text: string, locale: NumberLocale): ParsedNum
     const intPart = s.slice(0, decAt);
     const frac = s.slice(decAt + 1);
     if (!/^\d+$/.test(frac)) return { kind: 'invalid' };
-    if (intPart.includes(group)) return grouped(intPart, group) ? num(intPart.split(group).join(''), frac, negative) : { kind: 'invalid' };
+    if (intPart.includes(group))
+      return grouped(intPart, group) ? num(intPart.split(group).join(''), frac, negative) : { kind: 'invalid' };
     if (!/^\d*$/.test(intPart)) return { kind: 'invalid' };
     return num(intPart || '0', frac, negative);
   }
@@ -82,7 +85,8 @@ export function parseLocaleNumber(text: string, locale: NumberLocale): ParsedNum
   if (f.length === 3 && /^\d{1,3}$/.test(i) && !/^0+$/.test(i)) {
     const asGroup = num(i + f, '', negative);
     const asDec = num(i, f, negative);
-    if (asGroup.kind === 'number' && asDec.kind === 'number') return { kind: 'ambiguous', readings: [asGroup.value, asDec.value] };
+    if (asGroup.kind === 'number' && asDec.kind === 'number')
+      return { kind: 'ambiguous', readings: [asGroup.value, asDec.value] };
   }
   return num(i || '0', f, negative);
 }

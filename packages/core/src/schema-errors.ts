@@ -26,7 +26,18 @@ const FORMAT_HINTS: Record<string, string> = {
 /** The kinds a discriminated union allows, by where it stands in a document (ajv's schemaPath is relative). */
 const KINDS: [RegExp, string[]][] = [
   [/\/response$/, ['binary', 'graded', 'choice', 'numeric']],
-  [/\/passRules\/\d+$/, ['total-percent-at-least', 'each-criterion-percent-at-least', 'each-section-percent-at-least', 'criterion-percent-at-least', 'no-failed-knockout', 'mean-level-at-least', 'each-criterion-level-at-least']],
+  [
+    /\/passRules\/\d+$/,
+    [
+      'total-percent-at-least',
+      'each-criterion-percent-at-least',
+      'each-section-percent-at-least',
+      'criterion-percent-at-least',
+      'no-failed-knockout',
+      'mean-level-at-least',
+      'each-criterion-level-at-least',
+    ],
+  ],
 ];
 
 const quote = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
@@ -37,46 +48,89 @@ function one(e: AjvError): Problem {
   switch (e.keyword) {
     case 'required': {
       const field = String(p.missingProperty);
-      return { code: 'schema.required', pointer: at, message: message('schema.required', { field }), params: { field } };
+      return {
+        code: 'schema.required',
+        pointer: at,
+        message: message('schema.required', { field }),
+        params: { field },
+      };
     }
     case 'additionalProperties': {
       const field = String(p.additionalProperty);
-      return { code: 'schema.additional', pointer: `${at}/${field.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: message('schema.additional', { field }), params: { field } };
+      return {
+        code: 'schema.additional',
+        pointer: `${at}/${field.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        message: message('schema.additional', { field }),
+        params: { field },
+      };
     }
     case 'type':
       return { code: 'schema.type', pointer: at, message: message('schema.type', { expected: String(p.type) }) };
     case 'enum':
-      return { code: 'schema.enum', pointer: at, message: message('schema.enum', { allowed: (p.allowedValues as unknown[]).map(quote).join(', ') }) };
+      return {
+        code: 'schema.enum',
+        pointer: at,
+        message: message('schema.enum', { allowed: (p.allowedValues as unknown[]).map(quote).join(', ') }),
+      };
     case 'const':
-      return { code: 'schema.const', pointer: at, message: message('schema.const', { expected: quote(p.allowedValue) }) };
+      return {
+        code: 'schema.const',
+        pointer: at,
+        message: message('schema.const', { expected: quote(p.allowedValue) }),
+      };
     case 'pattern': {
       const pat = String(p.pattern);
-      return { code: 'schema.pattern', pointer: at, message: message('schema.pattern', { what: FORMAT_HINTS[pat] ?? pat }) };
+      return {
+        code: 'schema.pattern',
+        pointer: at,
+        message: message('schema.pattern', { what: FORMAT_HINTS[pat] ?? pat }),
+      };
     }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { code: 'schema.range', pointer: at, message: message('schema.range', { limit: `${p.comparison} ${p.limit}` }) };
+      return {
+        code: 'schema.range',
+        pointer: at,
+        message: message('schema.range', { limit: `${p.comparison} ${p.limit}` }),
+      };
     case 'minLength':
     case 'maxLength':
-      return { code: 'schema.length', pointer: at, message: message('schema.length', { limit: `${e.keyword === 'minLength' ? '≥' : '≤'} ${p.limit}` }) };
+      return {
+        code: 'schema.length',
+        pointer: at,
+        message: message('schema.length', { limit: `${e.keyword === 'minLength' ? '≥' : '≤'} ${p.limit}` }),
+      };
     case 'minItems':
     case 'maxItems':
     case 'minProperties':
     case 'maxProperties':
-      return { code: 'schema.count', pointer: at, message: message('schema.count', { limit: `${e.keyword.startsWith('min') ? '≥' : '≤'} ${p.limit}` }) };
+      return {
+        code: 'schema.count',
+        pointer: at,
+        message: message('schema.count', { limit: `${e.keyword.startsWith('min') ? '≥' : '≤'} ${p.limit}` }),
+      };
     case 'uniqueItems':
       return { code: 'schema.unique', pointer: at, message: message('schema.unique') };
     case 'discriminator': {
       // The value is untrusted: quote it (JSON) so a newline or a control character cannot break a line of output.
       const value = p.tagValue === undefined ? '(none)' : JSON.stringify(p.tagValue);
       const allowed = KINDS.find(([where]) => where.test(at))?.[1] ?? [];
-      return { code: 'schema.kind', pointer: `${at}/kind`, message: message('schema.kind', { value, allowed: allowed.map(quote).join(', ') }), params: { value } };
+      return {
+        code: 'schema.kind',
+        pointer: `${at}/kind`,
+        message: message('schema.kind', { value, allowed: allowed.map(quote).join(', ') }),
+        params: { value },
+      };
     }
     default:
       // The generated validators carry no message texts (ajv `messages: false`, a smaller app): name the rule.
-      return { code: 'schema.other', pointer: at, message: message('schema.other', { detail: OTHER[e.keyword] ?? e.keyword }) };
+      return {
+        code: 'schema.other',
+        pointer: at,
+        message: message('schema.other', { detail: OTHER[e.keyword] ?? e.keyword }),
+      };
   }
 }
 

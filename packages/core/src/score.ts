@@ -14,20 +14,7 @@ import type {
   ScoreResultSectionResult,
   Zone,
 } from './generated/types.js';
-import {
-  type Exact,
-  ZERO,
-  add,
-  cmp,
-  div,
-  eq,
-  fromDecimal,
-  int,
-  mul,
-  percentOf,
-  sign,
-  sub,
-} from './exact.js';
+import { type Exact, ZERO, add, cmp, div, eq, fromDecimal, int, mul, percentOf, sign, sub } from './exact.js';
 import { KIND_GRADED, type CCriterion, type CItem, type CompiledSet } from './compile.js';
 import { checkAnswers, checkFacility, pointsFor } from './answers.js';
 import { formatPercent, formatPoints, formatExact } from './format.js';
@@ -88,7 +75,10 @@ function itemResult(it: CItem, a: Assessment): ScoreResultItemResult {
   const answers = a.answers;
   const zone = a.facility.zone;
   const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
-  if ((it.zones && (zone === undefined || !it.zones.has(zone))) || (it.facilityKinds && !it.facilityKinds.has(a.facility.kind))) {
+  if (
+    (it.zones && (zone === undefined || !it.zones.has(zone))) ||
+    (it.facilityKinds && !it.facilityKinds.has(a.facility.kind))
+  ) {
     const r: ScoreResultItemResult = { id: it.id, status: 'auto-na', points: ZERO, max: ZERO };
     if (ans?.value !== undefined) r.value = ans.value;
     return r;
@@ -96,7 +86,12 @@ function itemResult(it: CItem, a: Assessment): ScoreResultItemResult {
   if (ans?.na === true) return { id: it.id, status: 'na', points: ZERO, max: ZERO };
   const hasPhoto = ans?.evidence !== undefined && ans.evidence.length > 0;
   if (ans === undefined || ans.value === undefined) {
-    const r: ScoreResultItemResult = { id: it.id, status: ans?.unassessed !== undefined ? 'unassessed' : 'unanswered', points: ZERO, max: it.max };
+    const r: ScoreResultItemResult = {
+      id: it.id,
+      status: ans?.unassessed !== undefined ? 'unassessed' : 'unanswered',
+      points: ZERO,
+      max: it.max,
+    };
     if (it.photo === 'always' && !hasPhoto) r.evidenceMissing = true;
     return r;
   }
@@ -203,7 +198,10 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
       const unmetByLevel: string[][] | null = levels ? [] : null;
       for (const it of cr.items) {
         const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
-        if ((it.zones && (zone === undefined || !it.zones.has(zone))) || (it.facilityKinds && !it.facilityKinds.has(fkind))) {
+        if (
+          (it.zones && (zone === undefined || !it.zones.has(zone))) ||
+          (it.facilityKinds && !it.facilityKinds.has(fkind))
+        ) {
           notApplicable.push(it.id);
           // An answer to an item that does not apply to this facility is kept for the record, never counted.
           if (ans?.value !== undefined) ignoredAnswers.push(it.id);
@@ -237,7 +235,11 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
           else (unmetByLevel[it.level] ??= []).push(it.id);
         }
       }
-      const cr2 = { id: cr.id, weight: cr.weight, score: scoreOf(false, ZERO, ZERO, undefined) } as ScoreResultCriterionResult;
+      const cr2 = {
+        id: cr.id,
+        weight: cr.weight,
+        score: scoreOf(false, ZERO, ZERO, undefined),
+      } as ScoreResultCriterionResult;
       lazyItems(cr2, cr, a);
       if (levels) {
         if (anyApplicable) {
@@ -267,9 +269,20 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
       flatCriteria.push({ c: cr, r: cr2 });
       return cr2;
     });
-    return { id: s.id, weight: s.weight, score: aggregate(criteria.map((x) => ({ score: x.score, weight: x.weight })), mean), criteria };
+    return {
+      id: s.id,
+      weight: s.weight,
+      score: aggregate(
+        criteria.map((x) => ({ score: x.score, weight: x.weight })),
+        mean,
+      ),
+      criteria,
+    };
   });
-  const total = aggregate(sections.map((x) => ({ score: x.score, weight: x.weight })), mean);
+  const total = aggregate(
+    sections.map((x) => ({ score: x.score, weight: x.weight })),
+    mean,
+  );
 
   const result: ScoreResult = {
     schemaVersion: 1,
@@ -314,10 +327,13 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
     if (sign(wsum) > 0) result.meanLevel = meanLevel = div(wlev, wsum);
   }
 
-  for (const rule of c.set.scoring.passRules ?? []) result.rules.push(evaluate(rule, zone, total, sections, flatCriteria, failedKnockouts, meanLevel));
+  for (const rule of c.set.scoring.passRules ?? [])
+    result.rules.push(evaluate(rule, zone, total, sections, flatCriteria, failedKnockouts, meanLevel));
   for (const r of result.rules) if (r.status === 'failed') result.reasons.push(r.message);
-  if (unanswered.length) result.reasons.push(message('result.unanswered', { count: unanswered.length, list: shortList(unanswered) }));
-  if (unassessed.length) result.reasons.push(message('result.unassessed', { count: unassessed.length, list: shortList(unassessed) }));
+  if (unanswered.length)
+    result.reasons.push(message('result.unanswered', { count: unanswered.length, list: shortList(unanswered) }));
+  if (unassessed.length)
+    result.reasons.push(message('result.unassessed', { count: unassessed.length, list: shortList(unassessed) }));
   if (!result.complete) result.decision = 'incomplete';
   else if (!total.applicable) {
     // Nothing applicable: no rule has anything to judge, so there is no verdict (never a pass on 0 of 0).
@@ -347,7 +363,11 @@ function evaluate(
   meanLevel: Exact | undefined,
 ): ScoreResultRuleOutcome {
   const notEvaluated = (t?: Exact, target?: string): ScoreResultRuleOutcome => {
-    const o: ScoreResultRuleOutcome = { kind: rule.kind, status: 'not-evaluated', message: message('rule.not-evaluated') };
+    const o: ScoreResultRuleOutcome = {
+      kind: rule.kind,
+      status: 'not-evaluated',
+      message: message('rule.not-evaluated'),
+    };
     if (t) o.threshold = t;
     if (target) o.target = target;
     return o;
@@ -358,8 +378,18 @@ function evaluate(
       if (!total.applicable) return notEvaluated(t);
       const actual = total.percent!;
       const passed = cmp(actual, t) >= 0;
-      const args = { actual: formatPercent(actual), threshold: formatPercent(t), shortfall: passed ? '0' : formatExact(sub(t, actual), 2) };
-      return { kind: rule.kind, status: passed ? 'passed' : 'failed', threshold: t, actual, message: message(passed ? 'rule.total.passed' : 'rule.total.failed', args) };
+      const args = {
+        actual: formatPercent(actual),
+        threshold: formatPercent(t),
+        shortfall: passed ? '0' : formatExact(sub(t, actual), 2),
+      };
+      return {
+        kind: rule.kind,
+        status: passed ? 'passed' : 'failed',
+        threshold: t,
+        actual,
+        message: message(passed ? 'rule.total.passed' : 'rule.total.failed', args),
+      };
     }
     case 'each-criterion-percent-at-least':
     case 'each-section-percent-at-least': {
@@ -370,13 +400,25 @@ function evaluate(
       for (const n of nodes) {
         if (!n.score.applicable) continue;
         any = true;
-        if (cmp(n.score.percent!, t) < 0) failures.push({ id: n.id, actual: n.score.percent!, shortfall: sub(t, n.score.percent!) });
+        if (cmp(n.score.percent!, t) < 0)
+          failures.push({ id: n.id, actual: n.score.percent!, shortfall: sub(t, n.score.percent!) });
       }
       if (!any) return notEvaluated(t);
       const crit = rule.kind === 'each-criterion-percent-at-least';
       const list = failures.map((f) => `${f.id} (${formatPercent(f.actual)}%)`).join(', ');
-      const code = crit ? (failures.length ? 'rule.each-criterion.failed' : 'rule.each-criterion.passed') : failures.length ? 'rule.each-section.failed' : 'rule.each-section.passed';
-      const o: ScoreResultRuleOutcome = { kind: rule.kind, status: failures.length ? 'failed' : 'passed', threshold: t, message: message(code, { threshold: formatPercent(t), list }) };
+      const code = crit
+        ? failures.length
+          ? 'rule.each-criterion.failed'
+          : 'rule.each-criterion.passed'
+        : failures.length
+          ? 'rule.each-section.failed'
+          : 'rule.each-section.passed';
+      const o: ScoreResultRuleOutcome = {
+        kind: rule.kind,
+        status: failures.length ? 'failed' : 'passed',
+        threshold: t,
+        message: message(code, { threshold: formatPercent(t), list }),
+      };
       if (failures.length) o.failures = failures;
       return o;
     }
@@ -391,7 +433,14 @@ function evaluate(
       const actual = found.r.score.percent!;
       const passed = cmp(actual, t) >= 0;
       const args = { target: rule.criterion, actual: formatPercent(actual), threshold: formatPercent(t) };
-      return { kind: rule.kind, status: passed ? 'passed' : 'failed', threshold: t, actual, target: rule.criterion, message: message(passed ? 'rule.criterion.passed' : 'rule.criterion.failed', args) };
+      return {
+        kind: rule.kind,
+        status: passed ? 'passed' : 'failed',
+        threshold: t,
+        actual,
+        target: rule.criterion,
+        message: message(passed ? 'rule.criterion.passed' : 'rule.criterion.failed', args),
+      };
     }
     case 'no-failed-knockout': {
       const passed = knockouts.length === 0;
@@ -408,7 +457,13 @@ function evaluate(
       if (!meanLevel) return notEvaluated(t);
       const passed = cmp(meanLevel, t) >= 0;
       const args = { actual: formatExact(meanLevel, 2), threshold: formatExact(t, 2) };
-      return { kind: rule.kind, status: passed ? 'passed' : 'failed', threshold: t, actual: meanLevel, message: message(passed ? 'rule.mean-level.passed' : 'rule.mean-level.failed', args) };
+      return {
+        kind: rule.kind,
+        status: passed ? 'passed' : 'failed',
+        threshold: t,
+        actual: meanLevel,
+        message: message(passed ? 'rule.mean-level.passed' : 'rule.mean-level.failed', args),
+      };
     }
     case 'each-criterion-level-at-least': {
       const t = int(rule.level);
@@ -417,7 +472,8 @@ function evaluate(
       for (const { r } of criteria) {
         if (r.level === undefined) continue;
         any = true;
-        if (r.level < rule.level) failures.push({ id: r.id, actual: int(r.level), shortfall: int(rule.level - r.level) });
+        if (r.level < rule.level)
+          failures.push({ id: r.id, actual: int(r.level), shortfall: int(rule.level - r.level) });
       }
       if (!any) return notEvaluated(t);
       const list = failures.map((f) => `${f.id} (${f.actual.num})`).join(', ');
@@ -425,11 +481,13 @@ function evaluate(
         kind: rule.kind,
         status: failures.length ? 'failed' : 'passed',
         threshold: t,
-        message: message(failures.length ? 'rule.each-level.failed' : 'rule.each-level.passed', { threshold: rule.level, list }),
+        message: message(failures.length ? 'rule.each-level.failed' : 'rule.each-level.passed', {
+          threshold: rule.level,
+          list,
+        }),
       };
       if (failures.length) o.failures = failures;
       return o;
     }
   }
 }
-

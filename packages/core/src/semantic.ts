@@ -37,7 +37,8 @@ export function checkSetSemantics(set: CriteriaSet): Problem[] {
     else add_('set.decimals', pointer, { value: x });
     return false;
   };
-  const ex = (x: number | undefined, pointer: string, fallback: Exact): Exact => (x !== undefined && dec(x, pointer) ? fromDecimal(x) : fallback);
+  const ex = (x: number | undefined, pointer: string, fallback: Exact): Exact =>
+    x !== undefined && dec(x, pointer) ? fromDecimal(x) : fallback;
 
   if (model === 'levels' && levels === undefined) add_('set.levels-missing', '/scoring');
 
@@ -57,7 +58,8 @@ export function checkSetSemantics(set: CriteriaSet): Problem[] {
       case 'graded': {
         const full = ex(r.points, `${p}/response/points`, ZERO);
         const part = ex(r.partialPoints, `${p}/response/partialPoints`, ZERO);
-        if (cmp(part, full) >= 0) add_('set.partial-too-high', `${p}/response/partialPoints`, { partial: r.partialPoints, points: r.points });
+        if (cmp(part, full) >= 0)
+          add_('set.partial-too-high', `${p}/response/partialPoints`, { partial: r.partialPoints, points: r.points });
         return full;
       }
       case 'choice': {
@@ -84,8 +86,10 @@ export function checkSetSemantics(set: CriteriaSet): Problem[] {
           const prev = r.bands[bi - 1];
           if (prev && !(b.min > prev.min)) add_('set.bands-order', `${bp}/min`, { prev: prev.min, next: b.min });
         });
-        if (r.min !== undefined && r.min < r.bands[0]!.min) add_('set.bands-start', `${p}/response/bands/0/min`, { expected: r.min });
-        if (r.min !== undefined && r.max !== undefined && r.min > r.max) add_('set.numeric-range', `${p}/response`, { min: r.min, max: r.max });
+        if (r.min !== undefined && r.min < r.bands[0]!.min)
+          add_('set.bands-start', `${p}/response/bands/0/min`, { expected: r.min });
+        if (r.min !== undefined && r.max !== undefined && r.min > r.max)
+          add_('set.numeric-range', `${p}/response`, { min: r.min, max: r.max });
         return m;
       }
     }
@@ -93,7 +97,12 @@ export function checkSetSemantics(set: CriteriaSet): Problem[] {
 
   const checkStated = (stated: number | undefined, computed: Exact, pointer: string): void => {
     if (stated === undefined || !dec(stated, pointer)) return;
-    if (!eq(fromDecimal(stated), computed)) add_('set.max-mismatch', pointer, { stated, computed: formatPoints(computed) === toFractionString(computed) ? formatPoints(computed) : toFractionString(computed) });
+    if (!eq(fromDecimal(stated), computed))
+      add_('set.max-mismatch', pointer, {
+        stated,
+        computed:
+          formatPoints(computed) === toFractionString(computed) ? formatPoints(computed) : toFractionString(computed),
+      });
   };
 
   // Size limits (docs/decisions/0006-scoring-engine-ii.md): far above any real set, low enough that scoring
@@ -105,7 +114,8 @@ export function checkSetSemantics(set: CriteriaSet): Problem[] {
     for (const c of s.criteria) itemCount += c.items.length;
   }
   if (itemCount > LIMITS.items) add_('set.too-many-items', '/sections', { count: itemCount, limit: LIMITS.items });
-  if (criterionCount > LIMITS.criteria) add_('set.too-many-criteria', '/sections', { count: criterionCount, limit: LIMITS.criteria });
+  if (criterionCount > LIMITS.criteria)
+    add_('set.too-many-criteria', '/sections', { count: criterionCount, limit: LIMITS.criteria });
 
   let total = ZERO;
   let totalWeight = ZERO;
@@ -127,7 +137,8 @@ export function checkSetSemantics(set: CriteriaSet): Problem[] {
         unique(it.id, ip);
         cmax = add(cmax, itemMax(it, ip));
         if (model === 'levels') {
-          if (it.level === undefined || (levels !== undefined && it.level > levels)) add_('set.level-missing', `${ip}/level`, { levels: levels ?? 5 });
+          if (it.level === undefined || (levels !== undefined && it.level > levels))
+            add_('set.level-missing', `${ip}/level`, { levels: levels ?? 5 });
           if (it.response.kind !== 'binary') add_('set.levels-binary-only', `${ip}/response/kind`);
         } else if (it.level !== undefined) add_('set.level-unexpected', `${ip}/level`);
         it.applicableZones?.forEach((z, zi) => {
@@ -140,7 +151,8 @@ export function checkSetSemantics(set: CriteriaSet): Problem[] {
         const present = new Set(c.items.map((it) => it.level));
         const missing: number[] = [];
         for (let l = 1; l <= levels; l++) if (!present.has(l)) missing.push(l);
-        if (missing.length) add_('set.level-empty', `${cp}/items`, { levels: missing.length === 1 ? missing[0]! : missing.join(', ') });
+        if (missing.length)
+          add_('set.level-empty', `${cp}/items`, { levels: missing.length === 1 ? missing[0]! : missing.join(', ') });
       }
       sectionMax = add(sectionMax, mul(cw, cmax));
     });
@@ -151,13 +163,21 @@ export function checkSetSemantics(set: CriteriaSet): Problem[] {
   if (totalWeight.num === 0) add_('set.no-weight', '/sections');
 
   const levelRules = new Set(['mean-level-at-least', 'each-criterion-level-at-least', 'no-failed-knockout']);
-  const pointRules = new Set(['total-percent-at-least', 'each-criterion-percent-at-least', 'each-section-percent-at-least', 'criterion-percent-at-least', 'no-failed-knockout']);
+  const pointRules = new Set([
+    'total-percent-at-least',
+    'each-criterion-percent-at-least',
+    'each-section-percent-at-least',
+    'criterion-percent-at-least',
+    'no-failed-knockout',
+  ]);
   (set.scoring.passRules ?? []).forEach((r, ri) => {
     const rp = `/scoring/passRules/${ri}`;
-    if (!(model === 'levels' ? levelRules : pointRules).has(r.kind)) add_('set.rule-model', `${rp}/kind`, { kind: r.kind, model });
+    if (!(model === 'levels' ? levelRules : pointRules).has(r.kind))
+      add_('set.rule-model', `${rp}/kind`, { kind: r.kind, model });
     if ('percent' in r) dec(r.percent, `${rp}/percent`);
     if (r.kind === 'mean-level-at-least') dec(r.level, `${rp}/level`);
-    if (r.kind === 'criterion-percent-at-least' && !criterionIds.has(r.criterion)) add_('set.rule-unknown-criterion', `${rp}/criterion`, { id: r.criterion });
+    if (r.kind === 'criterion-percent-at-least' && !criterionIds.has(r.criterion))
+      add_('set.rule-unknown-criterion', `${rp}/criterion`, { id: r.criterion });
     if ('byZone' in r && r.byZone) {
       for (const [z, v] of Object.entries(r.byZone)) {
         dec(v, `${rp}/byZone/${z}`);
@@ -168,7 +188,8 @@ export function checkSetSemantics(set: CriteriaSet): Problem[] {
 
   const rating = set.scoring.rating;
   if (rating) {
-    if (rating.metric === 'mean-level' ? model !== 'levels' : false) add_('set.rule-model', '/scoring/rating/metric', { kind: rating.metric, model });
+    if (rating.metric === 'mean-level' ? model !== 'levels' : false)
+      add_('set.rule-model', '/scoring/rating/metric', { kind: rating.metric, model });
     const start = rating.metric === 'mean-level' ? 1 : 0;
     const top = rating.metric === 'percent' ? int(100) : rating.metric === 'mean-level' ? int(levels ?? 5) : total;
     rating.bands.forEach((b, bi) => {

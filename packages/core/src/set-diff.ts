@@ -21,7 +21,12 @@ function fieldsOf(n: Node): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(n)) {
     if (k === 'criteria' || k === 'items' || k === 'id') continue;
-    if (v && typeof v === 'object' && !Array.isArray(v) && (k === 'text' || k === 'title' || k === 'guidance' || k === 'description')) {
+    if (
+      v &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      (k === 'text' || k === 'title' || k === 'guidance' || k === 'description')
+    ) {
       for (const [lang, t] of Object.entries(v)) out[`${k}.${lang}`] = t;
     } else out[k] = v;
   }
@@ -30,7 +35,12 @@ function fieldsOf(n: Node): Record<string, unknown> {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-function diffNodes(level: SetChange['level'], before: Map<string, { node: Node; parent: string }>, after: Map<string, { node: Node; parent: string }>, out: SetChange[]): void {
+function diffNodes(
+  level: SetChange['level'],
+  before: Map<string, { node: Node; parent: string }>,
+  after: Map<string, { node: Node; parent: string }>,
+  out: SetChange[],
+): void {
   for (const [id, b] of before) {
     const a = after.get(id);
     if (!a) {

@@ -43,21 +43,32 @@ function bySchema<T>(fn: SchemaFn, data: unknown, known: number = SCHEMA_VERSION
   if (!isObject(data)) return fail([{ code: 'schema.not-object', pointer: '', message: message('schema.not-object') }]);
   const v = data.schemaVersion;
   if (typeof v === 'number' && v > known) {
-    return fail([{ code: 'schema.version-newer', pointer: '/schemaVersion', message: message('schema.version-newer', { found: v, known }) }]);
+    return fail([
+      {
+        code: 'schema.version-newer',
+        pointer: '/schemaVersion',
+        message: message('schema.version-newer', { found: v, known }),
+      },
+    ]);
   }
   if (fn(data)) return ok(data as T);
   return fail(fromAjvErrors(fn.errors as Parameters<typeof fromAjvErrors>[0]));
 }
 
 /** Schema checks only (no semantics): used by the scorer, which checks answers against the set itself. */
-export const validateAssessmentShape = (data: unknown): Outcome<Assessment> => bySchema<Assessment>(validateAssessmentSchema, data, SCHEMA_VERSIONS.assessment);
+export const validateAssessmentShape = (data: unknown): Outcome<Assessment> =>
+  bySchema<Assessment>(validateAssessmentSchema, data, SCHEMA_VERSIONS.assessment);
 
 /** Schema checks of everything but the answers (the scorer's fast path checks those itself: answer-fast.ts). */
 export function validateAssessmentHeader(data: unknown): Outcome<Assessment> {
   // The full assessment validator on a shallow copy whose answers are empty: the same checks as a separate
   // "header" schema without a second generated validator (which would add ~12 KB gzip to the app's first load).
   if (!isObject(data)) return bySchema<Assessment>(validateAssessmentSchema, data, SCHEMA_VERSIONS.assessment);
-  const r = bySchema<Assessment>(validateAssessmentSchema, { ...data, answers: NO_ANSWERS }, SCHEMA_VERSIONS.assessment);
+  const r = bySchema<Assessment>(
+    validateAssessmentSchema,
+    { ...data, answers: NO_ANSWERS },
+    SCHEMA_VERSIONS.assessment,
+  );
   return r.ok ? ok(data as unknown as Assessment) : r;
 }
 const NO_ANSWERS = Object.freeze({});
@@ -88,15 +99,23 @@ export function validateAssessment(data: unknown, set?: CriteriaSet): Outcome<As
     problems.push({
       code: 'answer.set-mismatch',
       pointer: '/criteriaSet',
-      message: message('answer.set-mismatch', { want: `${a.criteriaSet.id}@${a.criteriaSet.version}`, got: `${set.id}@${set.version}` }),
+      message: message('answer.set-mismatch', {
+        want: `${a.criteriaSet.id}@${a.criteriaSet.version}`,
+        got: `${set.id}@${set.version}`,
+      }),
     });
   } else if (a.criteriaSet.contentHash) {
     const h = set.contentHash ?? contentHash(set);
     if (h !== a.criteriaSet.contentHash) {
-      problems.push({ code: 'answer.hash-mismatch', pointer: '/criteriaSet/contentHash', message: message('answer.hash-mismatch', { want: a.criteriaSet.contentHash.slice(0, 12), got: h.slice(0, 12) }) });
+      problems.push({
+        code: 'answer.hash-mismatch',
+        pointer: '/criteriaSet/contentHash',
+        message: message('answer.hash-mismatch', { want: a.criteriaSet.contentHash.slice(0, 12), got: h.slice(0, 12) }),
+      });
     }
   }
-  if (!problems.length) problems.push(...checkFacility(prepared.value, a.facility), ...checkAnswers(prepared.value, a.answers));
+  if (!problems.length)
+    problems.push(...checkFacility(prepared.value, a.facility), ...checkAnswers(prepared.value, a.answers));
   return problems.length ? fail(problems) : r;
 }
 
@@ -111,5 +130,7 @@ export function validateBundle(data: unknown): Outcome<Bundle> {
   return problems.length ? fail(problems) : r;
 }
 
-export const validateFacilityRegistry = (data: unknown): Outcome<FacilityRegistry> => bySchema<FacilityRegistry>(validateFacilityRegistrySchema, data);
-export const validateImprovementPlan = (data: unknown): Outcome<ImprovementPlan> => bySchema<ImprovementPlan>(validateImprovementPlanSchema, data);
+export const validateFacilityRegistry = (data: unknown): Outcome<FacilityRegistry> =>
+  bySchema<FacilityRegistry>(validateFacilityRegistrySchema, data);
+export const validateImprovementPlan = (data: unknown): Outcome<ImprovementPlan> =>
+  bySchema<ImprovementPlan>(validateImprovementPlanSchema, data);

@@ -31,8 +31,13 @@ export interface VerifyContext {
   knowsAssessment?: (id: string) => boolean;
 }
 
-const problem = (code: VerifyCode, pointer: string, args: Record<string, string | number> = {}): Problem => ({ code, pointer, message: verifyMessage(code, args) });
-const prefix = (errors: readonly Problem[], p: string): Problem[] => errors.map((e) => ({ ...e, pointer: `${p}${e.pointer}` }));
+const problem = (code: VerifyCode, pointer: string, args: Record<string, string | number> = {}): Problem => ({
+  code,
+  pointer,
+  message: verifyMessage(code, args),
+});
+const prefix = (errors: readonly Problem[], p: string): Problem[] =>
+  errors.map((e) => ({ ...e, pointer: `${p}${e.pointer}` }));
 const isSealed = (a: Assessment): boolean => a.status === 'locked' || a.status === 'submitted';
 
 /**
@@ -48,13 +53,18 @@ export function verifyAssessment(data: unknown, ctx: VerifyContext = {}): Outcom
   const want = `${a.criteriaSet.id}@${a.criteriaSet.version}`;
   let set = ctx.set;
   if (set && (set.id !== a.criteriaSet.id || set.version !== a.criteriaSet.version)) {
-    problems.push({ code: 'answer.set-mismatch', pointer: '/criteriaSet', message: message('answer.set-mismatch', { want, got: `${set.id}@${set.version}` }) });
+    problems.push({
+      code: 'answer.set-mismatch',
+      pointer: '/criteriaSet',
+      message: message('answer.set-mismatch', { want, got: `${set.id}@${set.version}` }),
+    });
     set = undefined;
   } else if (!set) {
     set = ctx.findSet?.(a.criteriaSet.id, a.criteriaSet.version);
     if (!set) problems.push(problem('verify.no-set', '/criteriaSet', { id: a.id, set: want }));
   }
-  if (isSealed(a) && !a.criteriaSet.contentHash) problems.push(problem('verify.set-hash-missing', '/criteriaSet', { id: a.id }));
+  if (isSealed(a) && !a.criteriaSet.contentHash)
+    problems.push(problem('verify.set-hash-missing', '/criteriaSet', { id: a.id }));
   if (set) {
     const prepared = prepareSet(set);
     if (!prepared.ok) problems.push(...prefix(prepared.errors, '/criteriaSet'));
@@ -63,7 +73,14 @@ export function verifyAssessment(data: unknown, ctx: VerifyContext = {}): Outcom
       // Drafts may pin a hash too (a revision of a locked one): a different set is then reported, not refused silently.
       if (!pinned.length && a.criteriaSet.contentHash && setContentHash(set) !== a.criteriaSet.contentHash) {
         const got = setContentHash(set);
-        problems.push({ code: 'answer.hash-mismatch', pointer: '/criteriaSet/contentHash', message: message('answer.hash-mismatch', { want: a.criteriaSet.contentHash.slice(0, 12), got: got.slice(0, 12) }) });
+        problems.push({
+          code: 'answer.hash-mismatch',
+          pointer: '/criteriaSet/contentHash',
+          message: message('answer.hash-mismatch', {
+            want: a.criteriaSet.contentHash.slice(0, 12),
+            got: got.slice(0, 12),
+          }),
+        });
       }
       problems.push(...pinned);
       problems.push(...checkAnswers(prepared.value, a.answers));
@@ -71,14 +88,17 @@ export function verifyAssessment(data: unknown, ctx: VerifyContext = {}): Outcom
   }
   if (isSealed(a)) {
     if (!a.contentHash) problems.push(problem('verify.hash-missing', '/contentHash', { id: a.id }));
-    else if (contentHash(a) !== a.contentHash) problems.push(problem('verify.hash-mismatch', '/contentHash', { id: a.id }));
+    else if (contentHash(a) !== a.contentHash)
+      problems.push(problem('verify.hash-mismatch', '/contentHash', { id: a.id }));
   }
   if (a.status === 'draft' && a.attestations?.length) problems.push(problem('attest.on-draft', '/attestations'));
   return problems.length ? fail(problems) : ok(a);
 }
 
 const B64 = new Int16Array(128).fill(-1);
-'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (B64[c.charCodeAt(0)] = i));
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+  .split('')
+  .forEach((c, i) => (B64[c.charCodeAt(0)] = i));
 
 /** Decodes standard base64 (with optional padding); undefined when it is not base64. DOM-free. */
 export function decodeBase64(s: string): Uint8Array | undefined {
@@ -121,10 +141,12 @@ export function verifyBundle(data: unknown, ctx: VerifyContext = {}): Outcome<Bu
       return;
     }
     const known = ctx.findSet?.(s.id, s.version);
-    if (known && setContentHash(known) !== setContentHash(s)) problems.push(problem('verify.set-differs', `/criteriaSets/${i}`, { set: key }));
+    if (known && setContentHash(known) !== setContentHash(s))
+      problems.push(problem('verify.set-differs', `/criteriaSets/${i}`, { set: key }));
     inFile.set(key, s);
   });
-  const findSet = (id: string, version: string): CriteriaSet | undefined => ctx.findSet?.(id, version) ?? inFile.get(`${id}@${version}`);
+  const findSet = (id: string, version: string): CriteriaSet | undefined =>
+    ctx.findSet?.(id, version) ?? inFile.get(`${id}@${version}`);
   const seen = new Map<string, Assessment>();
   const referenced = new Set<string>();
   bundle.assessments.forEach((a, i) => {
@@ -157,7 +179,10 @@ export function verifyBundle(data: unknown, ctx: VerifyContext = {}): Outcome<Bu
     const compiled = set ? prepareSet(set) : undefined;
     if (compiled?.ok) {
       p.actions.forEach((act, ai) => {
-        if (!compiled.value.items.has(act.itemId)) problems.push(problem('verify.plan-unknown-item', `${ptr}/actions/${ai}/itemId`, { id: p.id, item: act.itemId }));
+        if (!compiled.value.items.has(act.itemId))
+          problems.push(
+            problem('verify.plan-unknown-item', `${ptr}/actions/${ai}/itemId`, { id: p.id, item: act.itemId }),
+          );
       });
     }
   });

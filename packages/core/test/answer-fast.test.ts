@@ -10,7 +10,25 @@ import { assess, binary, graded, oneSection } from './helpers.js';
 import { rng } from './oracle/generate.js';
 
 const set = oneSection([
-  { id: 'c', items: [binary('b', 1, { naAllowed: true }), graded('g', 2, 1), { ...binary('n', 0), response: { kind: 'numeric', min: 0, max: 10, bands: [{ min: 0, points: 0 }, { min: 5, points: 1 }] } }] },
+  {
+    id: 'c',
+    items: [
+      binary('b', 1, { naAllowed: true }),
+      graded('g', 2, 1),
+      {
+        ...binary('n', 0),
+        response: {
+          kind: 'numeric',
+          min: 0,
+          max: 10,
+          bands: [
+            { min: 0, points: 0 },
+            { min: 5, points: 1 },
+          ],
+        },
+      },
+    ],
+  },
 ]);
 const compiled = (() => {
   const p = prepareSet(set);
@@ -18,7 +36,24 @@ const compiled = (() => {
   return p.value;
 })();
 
-const VALUES: unknown[] = ['met', 'not-met', 'partial', 'x', '', 3, 7, -1, 11, 5.5, Number.NaN, Number.POSITIVE_INFINITY, true, null, [], {}];
+const VALUES: unknown[] = [
+  'met',
+  'not-met',
+  'partial',
+  'x',
+  '',
+  3,
+  7,
+  -1,
+  11,
+  5.5,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  true,
+  null,
+  [],
+  {},
+];
 const FIELDS: [string, unknown[]][] = [
   ['value', VALUES],
   ['na', [true, false, 'true', 1]],

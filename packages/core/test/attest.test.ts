@@ -21,24 +21,40 @@ import { REPO, builtinSets } from './hostile-corpus.js';
 
 const subtle = webcrypto.subtle;
 const set = builtinSets().get('qd1300-commune-health@2023.1')!;
-const example = JSON.parse(readFileSync(join(REPO, 'examples', 'qd1300-commune-health', 'fails-one-criterion.assessment.json'), 'utf8')) as Assessment;
+const example = JSON.parse(
+  readFileSync(join(REPO, 'examples', 'qd1300-commune-health', 'fails-one-criterion.assessment.json'), 'utf8'),
+) as Assessment;
 
 async function deviceKey(): Promise<{ privateKey: webcrypto.CryptoKey; publicKey: PublicKeyJwk; keyId: string }> {
-  const pair = (await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const pair = (await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+    'sign',
+    'verify',
+  ])) as webcrypto.CryptoKeyPair;
   const jwk = await subtle.exportKey('jwk', pair.publicKey);
-  const publicKey: PublicKeyJwk = { kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y!};
+  const publicKey: PublicKeyJwk = { kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y! };
   return { privateKey: pair.privateKey, publicKey, keyId: attestationKeyId(publicKey) };
 }
 
 const IMAGE = 'e'.repeat(64);
 
 async function signedLocked(key: Awaited<ReturnType<typeof deviceKey>>): Promise<Assessment> {
-  const draft: Assessment = { ...example, status: 'draft', signatures: [{ role: 'assessor', name: 'Nguyễn Thị Thử', image: IMAGE }] };
+  const draft: Assessment = {
+    ...example,
+    status: 'draft',
+    signatures: [{ role: 'assessor', name: 'Nguyễn Thị Thử', image: IMAGE }],
+  };
   delete draft.contentHash;
   const locked = lockAssessment(draft, set, '2026-12-01T09:00:00+07:00');
   const result = score(set, locked);
   if (!result.ok) throw new Error('example does not score');
-  const statement = buildStatement({ assessment: locked, result: result.value, signer: { name: 'Nguyễn Thị Thử', role: 'assessor' }, imageHash: IMAGE, signedAt: '2026-12-01T09:00:00+07:00', keyId: key.keyId });
+  const statement = buildStatement({
+    assessment: locked,
+    result: result.value,
+    signer: { name: 'Nguyễn Thị Thử', role: 'assessor' },
+    imageHash: IMAGE,
+    signedAt: '2026-12-01T09:00:00+07:00',
+    keyId: key.keyId,
+  });
   const att = await signStatement(statement, key.privateKey, key.publicKey, subtle);
   return { ...locked, attestations: [att] };
 }
@@ -48,16 +64,34 @@ describe('signed statements', () => {
     const key = await deviceKey();
     const a = await signedLocked(key);
     const st = a.attestations![0]!.statement;
-    expect(st).toMatchObject({ assessmentHash: a.contentHash, setHash: a.criteriaSet.contentHash, decision: 'fail', total: { points: '85', max: '100' }, signer: { name: 'Nguyễn Thị Thử', role: 'assessor' }, imageHash: IMAGE, keyId: key.keyId });
+    expect(st).toMatchObject({
+      assessmentHash: a.contentHash,
+      setHash: a.criteriaSet.contentHash,
+      decision: 'fail',
+      total: { points: '85', max: '100' },
+      signer: { name: 'Nguyễn Thị Thử', role: 'assessor' },
+      imageHash: IMAGE,
+      keyId: key.keyId,
+    });
     // The signed statements sit outside the content hash: adding them keeps the lock valid.
     expect(verifyAssessment(a, { set }).ok).toBe(true);
   });
   it('valid and registered: counts', async () => {
     const key = await deviceKey();
     const a = await signedLocked(key);
-    const r = await verifyAttestations(a, { set, keys: [{ publicKey: key.publicKey, label: 'Máy tính bảng 1' }], subtle });
+    const r = await verifyAttestations(a, {
+      set,
+      keys: [{ publicKey: key.publicKey, label: 'Máy tính bảng 1' }],
+      subtle,
+    });
     expect(r.status).toBe('signed');
-    expect(r.checks[0]).toMatchObject({ valid: true, key: 'registered', counts: true, keyLabel: 'Máy tính bảng 1', signer: { name: 'Nguyễn Thị Thử', role: 'assessor' } });
+    expect(r.checks[0]).toMatchObject({
+      valid: true,
+      key: 'registered',
+      counts: true,
+      keyLabel: 'Máy tính bảng 1',
+      signer: { name: 'Nguyễn Thị Thử', role: 'assessor' },
+    });
     expect(r.registered).toBe(true);
   });
   it('a key carried only in the bundle it signs is "unknown": valid, but it does not count', async () => {
@@ -91,10 +125,18 @@ describe('signed statements', () => {
   it('replacing the drawn signature image or the signer name is detected', async () => {
     const key = await deviceKey();
     const a = await signedLocked(key);
-    const swapped: Assessment = { ...a, signatures: [{ role: 'assessor', name: 'Nguyễn Thị Thử', image: 'f'.repeat(64) }] };
-    expect((await verifyAttestations(swapped, { set, keys: [{ publicKey: key.publicKey }], subtle })).checks[0]!.valid).toBe(false);
+    const swapped: Assessment = {
+      ...a,
+      signatures: [{ role: 'assessor', name: 'Nguyễn Thị Thử', image: 'f'.repeat(64) }],
+    };
+    expect(
+      (await verifyAttestations(swapped, { set, keys: [{ publicKey: key.publicKey }], subtle })).checks[0]!.valid,
+    ).toBe(false);
     const att = a.attestations![0]!;
-    const renamed: Assessment = { ...a, attestations: [{ ...att, statement: { ...att.statement, signer: { name: 'Người khác', role: 'assessor' } } }] };
+    const renamed: Assessment = {
+      ...a,
+      attestations: [{ ...att, statement: { ...att.statement, signer: { name: 'Người khác', role: 'assessor' } } }],
+    };
     const r = await verifyAttestations(renamed, { set, keys: [{ publicKey: key.publicKey }], subtle });
     expect(r.checks[0]!.problems.map((p) => p.code)).toContain('attest.bad-signature');
   });
@@ -103,7 +145,10 @@ describe('signed statements', () => {
     const a = await signedLocked(key);
     const st = { ...a.attestations![0]!.statement, decision: 'pass' as const };
     const att = await signStatement(st, key.privateKey, key.publicKey, subtle);
-    const r = await verifyAttestations({ ...a, attestations: [att] }, { set, keys: [{ publicKey: key.publicKey }], subtle });
+    const r = await verifyAttestations(
+      { ...a, attestations: [att] },
+      { set, keys: [{ publicKey: key.publicKey }], subtle },
+    );
     expect(r.checks[0]!.valid).toBe(false);
     expect(r.checks[0]!.problems.map((p) => p.message.en).join(' ')).toMatch(/decision/);
   });
@@ -119,14 +164,22 @@ describe('signed statements', () => {
     expect(unknownTime.checks[0]!.key).toBe('revoked');
   });
   it('an assessment locked before this release is "unsigned" and still verifies by hash', async () => {
-    expect(await verifyAttestations(example, { set, subtle })).toEqual({ status: 'unsigned', checks: [], registered: false, uncovered: [] });
+    expect(await verifyAttestations(example, { set, subtle })).toEqual({
+      status: 'unsigned',
+      checks: [],
+      registered: false,
+      uncovered: [],
+    });
     expect(verifyAssessment(example, { set }).ok).toBe(true);
   });
   it('garbage in a signature or key is invalid, never a throw', async () => {
     const key = await deviceKey();
     const a = await signedLocked(key);
     const att = a.attestations![0]!;
-    for (const bad of [{ ...att, signature: 'A'.repeat(86) }, { ...att, publicKey: { ...att.publicKey, x: 'A'.repeat(43) } }]) {
+    for (const bad of [
+      { ...att, signature: 'A'.repeat(86) },
+      { ...att, publicKey: { ...att.publicKey, x: 'A'.repeat(43) } },
+    ]) {
       const r = await verifyAttestations({ ...a, attestations: [bad] }, { set, subtle });
       expect(r.checks[0]!.valid).toBe(false);
     }
@@ -138,20 +191,36 @@ describe('signed statements', () => {
       expect([...fromBase64Url(toBase64Url(u))!]).toEqual([...u]);
     }
     // RFC 7638 §3.1 is an RSA key; for P-256 the input is {"crv","kty","x","y"} in that order, no spaces.
-    const jwk: PublicKeyJwk = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };
-    expect(attestationKeyId(jwk)).toBe(createHash('sha256').update('{"crv":"P-256","kty":"EC","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}').digest('hex'));
+    const jwk: PublicKeyJwk = {
+      kty: 'EC',
+      crv: 'P-256',
+      x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
+      y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0',
+    };
+    expect(attestationKeyId(jwk)).toBe(
+      createHash('sha256')
+        .update(
+          '{"crv":"P-256","kty":"EC","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}',
+        )
+        .digest('hex'),
+    );
   });
   it('names drawn signatures no valid statement covers (added after signing, or never signed)', async () => {
     const key = await deviceKey();
     const a = await signedLocked(key);
     expect((await verifyAttestations(a, { set, subtle })).uncovered).toEqual([]);
-    const added: Assessment = { ...a, signatures: [...a.signatures!, { role: 'facility-head', name: 'Thêm sau', image: 'd'.repeat(64) }] };
-    expect((await verifyAttestations(added, { set, subtle })).uncovered).toEqual([{ name: 'Thêm sau', role: 'facility-head' }]);
+    const added: Assessment = {
+      ...a,
+      signatures: [...a.signatures!, { role: 'facility-head', name: 'Thêm sau', image: 'd'.repeat(64) }],
+    };
+    expect((await verifyAttestations(added, { set, subtle })).uncovered).toEqual([
+      { name: 'Thêm sau', role: 'facility-head' },
+    ]);
     const { attestations: _a, ...unsigned } = a;
     const r = await verifyAttestations(unsigned, { set, subtle });
     expect(r).toMatchObject({ status: 'unsigned', uncovered: [{ name: 'Nguyễn Thị Thử', role: 'assessor' }] });
   });
-  it('verifyBundleSigned: the verifier, then each assessment\'s signatures with the council\'s keys and the time of receipt', async () => {
+  it("verifyBundleSigned: the verifier, then each assessment's signatures with the council's keys and the time of receipt", async () => {
     const key = await deviceKey();
     const a = await signedLocked(key);
     const bundle = { schemaVersion: 1, kind: 'bundle', createdAt: '2026-12-01T00:00:00Z', assessments: [a] };
@@ -162,7 +231,10 @@ describe('signed statements', () => {
     expect(ok.signatures.get(a.id)).toMatchObject({ registered: true });
     const late = await verifyBundleSigned(bundle, { findSet, keys, receivedAt: '2026-12-04T00:00:00Z', subtle });
     expect(late.signatures.get(a.id)!.checks[0]!.key).toBe('revoked');
-    const tampered = await verifyBundleSigned({ ...bundle, assessments: [{ ...a, answers: { ...a.answers, 't9.1': { value: 'met' } } }] }, { findSet, keys, subtle });
+    const tampered = await verifyBundleSigned(
+      { ...bundle, assessments: [{ ...a, answers: { ...a.answers, 't9.1': { value: 'met' } } }] },
+      { findSet, keys, subtle },
+    );
     expect(tampered.outcome.ok).toBe(false);
     expect(tampered.signatures.size).toBe(0);
   });

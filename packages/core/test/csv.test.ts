@@ -9,11 +9,11 @@ function split(line: string, sep: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (q) {
-      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      if (ch === '"' && line[i + 1] === '"') ((cur += '"'), i++);
       else if (ch === '"') q = false;
       else cur += ch;
     } else if (ch === '"' && cur === '') q = true;
-    else if (ch === sep) out.push(cur), (cur = '');
+    else if (ch === sep) (out.push(cur), (cur = ''));
     else cur += ch;
   }
   out.push(cur);
@@ -24,9 +24,25 @@ function split(line: string, sep: string): string[] {
 const naive = (line: string, sep: string): string[] => line.split(sep).map((c) => c.replace(/^"|"$/g, ''));
 
 describe('CSV formula guard', () => {
-  const hostile = ['=1+1', '+1', '-1', '@SUM(A1)', 'Trạm X;=HYPERLINK(A1)', 'a,=cmd|x', 'tab\t=1', 'pipe|@x', 'line\n=1', ' =1', '＝1', 'x; -2'];
+  const hostile = [
+    '=1+1',
+    '+1',
+    '-1',
+    '@SUM(A1)',
+    'Trạm X;=HYPERLINK(A1)',
+    'a,=cmd|x',
+    'tab\t=1',
+    'pipe|@x',
+    'line\n=1',
+    ' =1',
+    '＝1',
+    'x; -2',
+  ];
   it('no cell under any common separator starts with a formula character', () => {
-    const csv = toCsv(['name', 'n'], hostile.map((h) => [h, 1]));
+    const csv = toCsv(
+      ['name', 'n'],
+      hostile.map((h) => [h, 1]),
+    );
     const lines = csv.slice(1).split('\r\n').filter(Boolean);
     for (const sep of [',', ';', '\t', '|']) {
       for (const line of lines) {

@@ -1,4 +1,11 @@
-export { parseFraction, score, toFractionString, validateAssessment, validateCriteriaSet, validateFacilityRegistry } from '../src/index.js';
+export {
+  parseFraction,
+  score,
+  toFractionString,
+  validateAssessment,
+  validateCriteriaSet,
+  validateFacilityRegistry,
+} from '../src/index.js';
 import { validateResultSchema } from '../src/generated/validators.js';
 
 /** The result document conforms to result.schema.json. */

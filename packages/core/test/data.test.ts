@@ -7,7 +7,15 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseFraction, score, toFractionString, validateAssessment, validateCriteriaSet, validateFacilityRegistry, validateResultShape } from './data-helpers.js';
+import {
+  parseFraction,
+  score,
+  toFractionString,
+  validateAssessment,
+  validateCriteriaSet,
+  validateFacilityRegistry,
+  validateResultShape,
+} from './data-helpers.js';
 import type { CriteriaSet, Exact, ScoreResult } from '../src/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -51,7 +59,9 @@ interface Expected {
   criteria?: Record<string, { points?: string; max?: string; level?: number }>;
 }
 
-const exampleDirs = readdirSync(join(root, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const exampleDirs = readdirSync(join(root, 'examples'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 describe('examples/ score to their hand-computed expectations', () => {
   for (const dir of exampleDirs) {
@@ -76,11 +86,16 @@ describe('examples/ score to their hand-computed expectations', () => {
           expect(got.decision).toBe(exp.decision);
           const fr = (x: Exact | undefined) => (x ? toFractionString(x) : undefined);
           const norm = (s: string) => toFractionString(parseFraction(s));
-          if (exp.total) expect({ points: fr(got.total.points), max: fr(got.total.max) }).toEqual({ points: norm(exp.total.points), max: norm(exp.total.max) });
+          if (exp.total)
+            expect({ points: fr(got.total.points), max: fr(got.total.max) }).toEqual({
+              points: norm(exp.total.points),
+              max: norm(exp.total.max),
+            });
           if (exp.percent !== undefined) expect(fr(got.total.percent)).toBe(norm(exp.percent));
           if (exp.meanLevel !== undefined) expect(fr(got.meanLevel)).toBe(norm(exp.meanLevel));
           if (exp.rating !== undefined) expect(got.rating?.id).toBe(exp.rating);
-          if (exp.failedRules) expect(got.rules.filter((x) => x.status === 'failed').map((x) => x.kind)).toEqual(exp.failedRules);
+          if (exp.failedRules)
+            expect(got.rules.filter((x) => x.status === 'failed').map((x) => x.kind)).toEqual(exp.failedRules);
           if (exp.failedKnockouts) expect([...got.failedKnockouts].sort()).toEqual([...exp.failedKnockouts].sort());
           if (exp.notApplicable) expect([...got.notApplicable].sort()).toEqual([...exp.notApplicable].sort());
           if (exp.unanswered) expect([...got.unanswered].sort()).toEqual([...exp.unanswered].sort());
@@ -102,7 +117,16 @@ describe('verified facts of the national commune health criteria (1300/QĐ-BYT)'
   const set = read(path) as CriteriaSet;
   const criteria = set.sections.flatMap((s) => s.criteria);
   const maxOf = (c: (typeof criteria)[number]) =>
-    c.items.reduce((t, it) => t + (it.response.kind === 'binary' || it.response.kind === 'graded' ? it.response.points ?? 0 : it.response.kind === 'choice' ? Math.max(...it.response.options.map((o) => o.points)) : Math.max(...it.response.bands.map((b) => b.points))), 0);
+    c.items.reduce(
+      (t, it) =>
+        t +
+        (it.response.kind === 'binary' || it.response.kind === 'graded'
+          ? (it.response.points ?? 0)
+          : it.response.kind === 'choice'
+            ? Math.max(...it.response.options.map((o) => o.points))
+            : Math.max(...it.response.bands.map((b) => b.points))),
+      0,
+    );
 
   it('has 10 criteria whose items add up to 14, 10, 12, 9, 19, 12, 6, 11, 3, 4 points (100 in all)', () => {
     expect(criteria.map((c) => maxOf(c))).toEqual([14, 10, 12, 9, 19, 12, 6, 11, 3, 4]);

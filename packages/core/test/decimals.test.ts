@@ -6,25 +6,52 @@ import { assess, f, oneSection } from './helpers.js';
 const count: CriteriaSetItem = {
   id: 'n1',
   text: { vi: 'Số lần kiểm tra trong năm' },
-  response: { kind: 'numeric', min: 0, max: 12, decimals: 0, bands: [{ min: 0, points: 0 }, { min: 4, points: 2 }] },
+  response: {
+    kind: 'numeric',
+    min: 0,
+    max: 12,
+    decimals: 0,
+    bands: [
+      { min: 0, points: 0 },
+      { min: 4, points: 2 },
+    ],
+  },
   provenance: { wording: 'paraphrase' },
 };
 const rate: CriteriaSetItem = {
   id: 'n2',
   text: { vi: 'Tỷ lệ (%)' },
-  response: { kind: 'numeric', min: 0, max: 100, decimals: 1, bands: [{ min: 0, points: 0 }, { min: 90, points: 1 }] },
+  response: {
+    kind: 'numeric',
+    min: 0,
+    max: 100,
+    decimals: 1,
+    bands: [
+      { min: 0, points: 0 },
+      { min: 90, points: 1 },
+    ],
+  },
   provenance: { wording: 'paraphrase' },
 };
 const set = oneSection([{ id: 'c1', items: [count, rate] }]);
 
 describe('numeric decimals', () => {
   it('counts decimal places as the number is written', () => {
-    expect([decimalPlaces(12), decimalPlaces(9.5), decimalPlaces(92.25), decimalPlaces(1e-7), decimalPlaces(1e21), decimalPlaces(-0.5)]).toEqual([0, 1, 2, 7, 0, 1]);
+    expect([
+      decimalPlaces(12),
+      decimalPlaces(9.5),
+      decimalPlaces(92.25),
+      decimalPlaces(1e-7),
+      decimalPlaces(1e21),
+      decimalPlaces(-0.5),
+    ]).toEqual([0, 1, 2, 7, 0, 1]);
   });
 
   it('is a valid part of a set, with 0 to 4 places', () => {
     expect(validateCriteriaSet(set).ok).toBe(true);
-    const bad = oneSection([{ id: 'c1', items: [{ ...count, response: { ...count.response, decimals: 5 } as CriteriaSetItem['response'] }] }]);
+    const bad = oneSection([
+      { id: 'c1', items: [{ ...count, response: { ...count.response, decimals: 5 } as CriteriaSetItem['response'] }] },
+    ]);
     expect(validateCriteriaSet(bad).ok).toBe(false);
   });
 
@@ -36,7 +63,11 @@ describe('numeric decimals', () => {
     const msgs = r.ok ? [] : r.errors.map((e) => [e.pointer, e.message.vi, e.message.en]);
     expect(msgs).toEqual([
       ['/answers/n1/value', expect.stringContaining('số nguyên'), expect.stringContaining('a whole number')],
-      ['/answers/n2/value', expect.stringContaining('tối đa 1 chữ số thập phân'), expect.stringContaining('at most 1 decimal place')],
+      [
+        '/answers/n2/value',
+        expect.stringContaining('tối đa 1 chữ số thập phân'),
+        expect.stringContaining('at most 1 decimal place'),
+      ],
     ]);
     expect(score(set, assess(set, { n1: 4.5 })).ok).toBe(false);
   });

@@ -18,9 +18,27 @@ function view(v: ScoreResult) {
   const criteria = v.sections.flatMap((s) => s.criteria);
   return {
     decision: v.decision,
-    total: { applicable: v.total.applicable, points: fr(v.total.points), max: fr(v.total.max), percent: fr(v.total.percent) },
-    sections: v.sections.map((s) => ({ id: s.id, applicable: s.score.applicable, points: fr(s.score.points), max: fr(s.score.max), percent: fr(s.score.percent) })),
-    criteria: criteria.map((c) => ({ id: c.id, applicable: c.score.applicable, points: fr(c.score.points), max: fr(c.score.max), percent: fr(c.score.percent), level: c.level })),
+    total: {
+      applicable: v.total.applicable,
+      points: fr(v.total.points),
+      max: fr(v.total.max),
+      percent: fr(v.total.percent),
+    },
+    sections: v.sections.map((s) => ({
+      id: s.id,
+      applicable: s.score.applicable,
+      points: fr(s.score.points),
+      max: fr(s.score.max),
+      percent: fr(s.score.percent),
+    })),
+    criteria: criteria.map((c) => ({
+      id: c.id,
+      applicable: c.score.applicable,
+      points: fr(c.score.points),
+      max: fr(c.score.max),
+      percent: fr(c.score.percent),
+      level: c.level,
+    })),
     meanLevel: fr(v.meanLevel),
     levelSum: v.levelSum,
     failedRules: v.rules.filter((r) => r.status === 'failed').map((r) => r.kind),
@@ -44,9 +62,27 @@ describe('differential: score() against the independent oracle', () => {
       const o = oracleScore(set, assessment);
       const want = {
         decision: o.decision,
-        total: { applicable: o.total.applicable, points: str(o.total.points), max: str(o.total.max), percent: str(o.total.percent) },
-        sections: o.sections.map((s) => ({ id: s.id, applicable: s.applicable, points: str(s.points), max: str(s.max), percent: str(s.percent) })),
-        criteria: o.criteria.map((c) => ({ id: c.id, applicable: c.applicable, points: str(c.points), max: str(c.max), percent: str(c.percent), level: c.level })),
+        total: {
+          applicable: o.total.applicable,
+          points: str(o.total.points),
+          max: str(o.total.max),
+          percent: str(o.total.percent),
+        },
+        sections: o.sections.map((s) => ({
+          id: s.id,
+          applicable: s.applicable,
+          points: str(s.points),
+          max: str(s.max),
+          percent: str(s.percent),
+        })),
+        criteria: o.criteria.map((c) => ({
+          id: c.id,
+          applicable: c.applicable,
+          points: str(c.points),
+          max: str(c.max),
+          percent: str(c.percent),
+          level: c.level,
+        })),
         meanLevel: str(o.meanLevel),
         levelSum: o.levelSum,
         failedRules: o.failedRules,

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { add, cmp, div, frac, fromDecimal, mul, percentOf, int, parseFraction, sub, toFractionString } from '../src/exact.js';
+import {
+  add,
+  cmp,
+  div,
+  frac,
+  fromDecimal,
+  mul,
+  percentOf,
+  int,
+  parseFraction,
+  sub,
+  toFractionString,
+} from '../src/exact.js';
 import { formatExact, formatPercent, formatPoints } from '../src/format.js';
 
 describe('exact fractions', () => {

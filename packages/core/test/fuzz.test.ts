@@ -8,13 +8,21 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { score, validateAssessment, validateBundle, validateCriteriaSet, validateFacilityRegistry } from '../src/index.js';
+import {
+  score,
+  validateAssessment,
+  validateBundle,
+  validateCriteriaSet,
+  validateFacilityRegistry,
+} from '../src/index.js';
 import type { Assessment, CriteriaSet } from '../src/index.js';
 import { validateResultSchema } from '../src/generated/validators.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const baseSet = JSON.parse(readFileSync(join(root, 'criteria', 'tt20-medical-waste.json'), 'utf8')) as CriteriaSet;
-const baseAssessment = JSON.parse(readFileSync(join(root, 'examples', 'tt20-medical-waste', 'pass.assessment.json'), 'utf8')) as Assessment;
+const baseAssessment = JSON.parse(
+  readFileSync(join(root, 'examples', 'tt20-medical-waste', 'pass.assessment.json'), 'utf8'),
+) as Assessment;
 let cases = 0;
 
 const HOSTILE_STRINGS = [
@@ -27,7 +35,17 @@ const HOSTILE_STRINGS = [
   '\u0000\u202e',
   'x'.repeat(100_000),
 ];
-const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '', ' ', 'kind', 'id', 'schemaVersion');
+const hostileKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  '',
+  ' ',
+  'kind',
+  'id',
+  'schemaVersion',
+);
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...HOSTILE_STRINGS),
   fc.constantFrom(null, true, false, 0, -1, 1e308, Number.MAX_SAFE_INTEGER + 2, 0.1234567, -0, 'met', 'partial'),
@@ -100,7 +118,8 @@ describe('fuzzed bad input', () => {
         cases++;
         const doc = mutate(baseSet, ms);
         const v = validateCriteriaSet(doc);
-        if (v.ok) assertSane(score(v.value, { ...baseAssessment, criteriaSet: { id: v.value.id, version: v.value.version } }));
+        if (v.ok)
+          assertSane(score(v.value, { ...baseAssessment, criteriaSet: { id: v.value.id, version: v.value.version } }));
         else expect(score(doc as CriteriaSet, baseAssessment).ok).toBe(false); // nothing invalid is scored
       }),
       { numRuns: 400 },
@@ -131,7 +150,13 @@ describe('fuzzed bad input', () => {
     );
   });
   it('bundles and registries: validation never throws', () => {
-    const bundle = { schemaVersion: 1, kind: 'bundle', createdAt: '2026-11-22T00:00:00Z', assessments: [baseAssessment], criteriaSets: [baseSet] };
+    const bundle = {
+      schemaVersion: 1,
+      kind: 'bundle',
+      createdAt: '2026-11-22T00:00:00Z',
+      assessments: [baseAssessment],
+      criteriaSets: [baseSet],
+    };
     const registry = JSON.parse(readFileSync(join(root, 'examples', 'facilities.json'), 'utf8'));
     fc.assert(
       fc.property(fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (ms) => {
@@ -162,7 +187,9 @@ describe('fuzzed bad input', () => {
       expect(validateCriteriaSet({ ...baseSet, sections: v }).ok).toBe(false);
       expect(validateAssessment({ ...baseAssessment, answers: { x: { value: v } } }).ok).toBe(false);
       expect(score(baseSet, { ...baseAssessment, facility: v }).ok).toBe(false);
-      expect(validateBundle({ schemaVersion: 1, kind: 'bundle', createdAt: '2026-11-22T00:00:00Z', assessments: v }).ok).toBe(false);
+      expect(
+        validateBundle({ schemaVersion: 1, kind: 'bundle', createdAt: '2026-11-22T00:00:00Z', assessments: v }).ok,
+      ).toBe(false);
     }
   });
   it('leaves Object.prototype untouched', () => {

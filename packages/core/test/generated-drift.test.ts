@@ -27,7 +27,10 @@ describe('generated-code drift check', () => {
   it('fails, naming the file, when a generated file was edited by hand', () => {
     const types = join(dir, 'src/generated/types.ts');
     const old = readFileSync(types, 'utf8');
-    writeFileSync(types, old.replace('export interface Assessment {', 'export interface Assessment {\n  edited?: true;'));
+    writeFileSync(
+      types,
+      old.replace('export interface Assessment {', 'export interface Assessment {\n  edited?: true;'),
+    );
     const r = check();
     writeFileSync(types, old);
     expect(r.status).toBe(1);

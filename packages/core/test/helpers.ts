@@ -1,5 +1,13 @@
 /** Small builders for sets and assessments used by the unit tests. */
-import type { Assessment, AssessmentAnswer, CriteriaSet, CriteriaSetItem, CriteriaSetPassRule, CriteriaSetScoring, Facility } from '../src/index.js';
+import type {
+  Assessment,
+  AssessmentAnswer,
+  CriteriaSet,
+  CriteriaSetItem,
+  CriteriaSetPassRule,
+  CriteriaSetScoring,
+  Facility,
+} from '../src/index.js';
 
 export const binary = (id: string, points: number, extra: Partial<CriteriaSetItem> = {}): CriteriaSetItem => ({
   id,
@@ -9,7 +17,12 @@ export const binary = (id: string, points: number, extra: Partial<CriteriaSetIte
   ...extra,
 });
 
-export const graded = (id: string, points: number, partialPoints: number, extra: Partial<CriteriaSetItem> = {}): CriteriaSetItem => ({
+export const graded = (
+  id: string,
+  points: number,
+  partialPoints: number,
+  extra: Partial<CriteriaSetItem> = {},
+): CriteriaSetItem => ({
   id,
   text: { vi: `Chỉ tiêu ${id}` },
   response: { kind: 'graded', points, partialPoints },
@@ -52,18 +65,28 @@ export function makeSet(
       id: s.id,
       title: { vi: `Phần ${s.id}` },
       ...(s.weight !== undefined ? { weight: s.weight } : {}),
-      criteria: s.criteria.map((c) => ({ id: c.id, title: { vi: `Tiêu chí ${c.id}` }, ...(c.weight !== undefined ? { weight: c.weight } : {}), items: c.items })),
+      criteria: s.criteria.map((c) => ({
+        id: c.id,
+        title: { vi: `Tiêu chí ${c.id}` },
+        ...(c.weight !== undefined ? { weight: c.weight } : {}),
+        items: c.items,
+      })),
     })),
     ...extra,
   };
 }
 
 /** One section, the given criteria. */
-export const oneSection = (criteria: CriterionSpec[], scoring: Parameters<typeof makeSet>[1] = {}): CriteriaSet => makeSet([{ id: 's1', criteria }], scoring);
+export const oneSection = (criteria: CriterionSpec[], scoring: Parameters<typeof makeSet>[1] = {}): CriteriaSet =>
+  makeSet([{ id: 's1', criteria }], scoring);
 
 export const station: Facility = { id: 'tyt-test', name: 'Trạm Y tế xã Thử', kind: 'commune-station', zone: '2' };
 
-export function assess(set: CriteriaSet, answers: Record<string, AssessmentAnswer | string | number>, facility: Facility = station): Assessment {
+export function assess(
+  set: CriteriaSet,
+  answers: Record<string, AssessmentAnswer | string | number>,
+  facility: Facility = station,
+): Assessment {
   const a: Record<string, AssessmentAnswer> = {};
   for (const [k, v] of Object.entries(answers)) a[k] = typeof v === 'object' ? v : { value: v };
   return {
@@ -85,4 +108,5 @@ export function all(set: CriteriaSet, value: string): Record<string, string> {
   return out;
 }
 
-export const f = (x: { num: number | string; den: number | string } | undefined): string => (x === undefined ? 'undefined' : x.den === 1 ? String(x.num) : `${x.num}/${x.den}`);
+export const f = (x: { num: number | string; den: number | string } | undefined): string =>
+  x === undefined ? 'undefined' : x.den === 1 ? String(x.num) : `${x.num}/${x.den}`;

@@ -8,7 +8,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentHash, lockAssessment, sha256Hex, type Assessment, type Bundle, type CriteriaSet } from '../src/index.js';
+import {
+  contentHash,
+  lockAssessment,
+  sha256Hex,
+  type Assessment,
+  type Bundle,
+  type CriteriaSet,
+} from '../src/index.js';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -54,7 +61,9 @@ const b64 = (u: Uint8Array): string => Buffer.from(u).toString('base64');
 export function hostileCorpus(): HostileCase[] {
   const sets = builtinSets();
   const set = sets.get('qd1300-commune-health@2023.1')!;
-  const pass = JSON.parse(readFileSync(join(REPO, 'examples', 'qd1300-commune-health', 'pass.assessment.json'), 'utf8')) as Assessment;
+  const pass = JSON.parse(
+    readFileSync(join(REPO, 'examples', 'qd1300-commune-health', 'pass.assessment.json'), 'utf8'),
+  ) as Assessment;
   const photo = bytes(2048, 7);
   const photoHash = sha256Hex(photo);
   // A locked assessment with one evidence photo, locked the way the app locks.
@@ -78,7 +87,9 @@ export function hostileCorpus(): HostileCase[] {
   const cases: HostileCase[] = [];
   /** A case about one assessment; `bundleOnly` when the problem lies in what travels with it (photos, plans). */
   const one = (name: string, a: unknown, codes: string[], extra: Partial<Bundle> = {}, bundleOnly = false): void => {
-    cases.push(bundleOnly ? { name, bundle: bundle([a], extra), codes } : { name, bundle: bundle([a], extra), single: a, codes });
+    cases.push(
+      bundleOnly ? { name, bundle: bundle([a], extra), codes } : { name, bundle: bundle([a], extra), single: a, codes },
+    );
   };
 
   one('control: a locked assessment with its photo', locked, [], { photos: [photoEntry] });
@@ -109,8 +120,14 @@ export function hostileCorpus(): HostileCase[] {
 
   // A copy of the set with one threshold raised and the SAME id and version, shipped inside the bundle.
   const raised = clone(set);
-  raised.scoring.passRules = raised.scoring.passRules!.map((r) => (r.kind === 'total-percent-at-least' ? { ...r, percent: 99 } : r));
-  cases.push({ name: 'set copy with a raised threshold, same id and version', bundle: bundle([locked], { criteriaSets: [raised], photos: [photoEntry] }), codes: ['verify.set-differs'] });
+  raised.scoring.passRules = raised.scoring.passRules!.map((r) =>
+    r.kind === 'total-percent-at-least' ? { ...r, percent: 99 } : r,
+  );
+  cases.push({
+    name: 'set copy with a raised threshold, same id and version',
+    bundle: bundle([locked], { criteriaSets: [raised], photos: [photoEntry] }),
+    codes: ['verify.set-differs'],
+  });
 
   const dup = bundle([draft({}), draft({})]);
   cases.push({ name: 'duplicate assessment ids', bundle: dup, codes: ['verify.duplicate-assessment'] });
@@ -126,23 +143,62 @@ export function hostileCorpus(): HostileCase[] {
   one('photo bytes that do not match their hash', locked, ['verify.photo-hash'], { photos: [badPhoto] }, true);
 
   const stray = bytes(4096, 9);
-  one('a photo nothing references', locked, ['verify.photo-unreferenced'], {
-    photos: [photoEntry, { hash: sha256Hex(stray), mime: 'image/jpeg', dataBase64: b64(stray) }],
-  }, true);
+  one(
+    'a photo nothing references',
+    locked,
+    ['verify.photo-unreferenced'],
+    {
+      photos: [photoEntry, { hash: sha256Hex(stray), mime: 'image/jpeg', dataBase64: b64(stray) }],
+    },
+    true,
+  );
 
-  one('a plan for an assessment that is not there', draft({}), ['verify.plan-orphan'], {
-    plans: [{ schemaVersion: 1, kind: 'improvement-plan', id: 'p1', assessmentId: 'nobody', facilityId: 'f', actions: [] }],
-  }, true);
-  one('a plan action on an item the set does not have', draft({}), ['verify.plan-unknown-item'], {
-    plans: [{ schemaVersion: 1, kind: 'improvement-plan', id: 'p2', assessmentId: 'hostile-draft', facilityId: 'f', actions: [{ id: 'x', itemId: 'nope', status: 'planned' }] }],
-  }, true);
+  one(
+    'a plan for an assessment that is not there',
+    draft({}),
+    ['verify.plan-orphan'],
+    {
+      plans: [
+        { schemaVersion: 1, kind: 'improvement-plan', id: 'p1', assessmentId: 'nobody', facilityId: 'f', actions: [] },
+      ],
+    },
+    true,
+  );
+  one(
+    'a plan action on an item the set does not have',
+    draft({}),
+    ['verify.plan-unknown-item'],
+    {
+      plans: [
+        {
+          schemaVersion: 1,
+          kind: 'improvement-plan',
+          id: 'p2',
+          assessmentId: 'hostile-draft',
+          facilityId: 'f',
+          actions: [{ id: 'x', itemId: 'nope', status: 'planned' }],
+        },
+      ],
+    },
+    true,
+  );
 
   const draftSigned = draft({}) as Assessment;
   draftSigned.attestations = [
     {
       statement: {
-        type: 'tieuchi-attestation', version: 1, assessmentId: 'hostile-draft', assessmentHash: 'a'.repeat(64), setId: set.id, setVersion: set.version,
-        setHash: 'b'.repeat(64), decision: 'pass', total: { points: '1', max: '1' }, signer: { name: 'X', role: 'assessor' }, signedAt: NOW, keyId: 'c'.repeat(64),
+        type: 'tieuchi-attestation',
+        version: 1,
+        assessmentId: 'hostile-draft',
+        assessmentHash: 'a'.repeat(64),
+        setId: set.id,
+        setVersion: set.version,
+        setHash: 'b'.repeat(64),
+        decision: 'pass',
+        total: { points: '1', max: '1' },
+        signer: { name: 'X', role: 'assessor' },
+        signedAt: NOW,
+        keyId: 'c'.repeat(64),
       },
       publicKey: { kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'A'.repeat(43) },
       signature: 'A'.repeat(86),
@@ -150,6 +206,10 @@ export function hostileCorpus(): HostileCase[] {
   ];
   one('a draft carrying a signed statement', draftSigned, ['attest.on-draft']);
 
-  cases.push({ name: 'not a bundle at all', bundle: { kind: 'bundle', assessments: 'x' }, codes: ['schema.required', 'schema.type'] });
+  cases.push({
+    name: 'not a bundle at all',
+    bundle: { kind: 'bundle', assessments: 'x' },
+    codes: ['schema.required', 'schema.type'],
+  });
   return cases;
 }

@@ -2,7 +2,16 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { aggregate, compareAssessments, proposePlan, rankByImprovement, rankByScore, reconcile, score, validateImprovementPlan } from '../src/index.js';
+import {
+  aggregate,
+  compareAssessments,
+  proposePlan,
+  rankByImprovement,
+  rankByScore,
+  reconcile,
+  score,
+  validateImprovementPlan,
+} from '../src/index.js';
 import type { Assessment, CriteriaSet, Scored } from '../src/index.js';
 import { assess, binary, element, f, graded, makeSet, oneSection, station } from './helpers.js';
 
@@ -16,12 +25,25 @@ describe('improvement plan from a result', () => {
   // s1 weight 2: c1 (weight 1) items a 3 pts, b 1 pt; c2 (weight 3): g graded 2/1; s2: ko knockout 1 pt, ok 5 pts
   const set = makeSet(
     [
-      { id: 's1', weight: 2, criteria: [{ id: 'c1', items: [binary('a', 3), binary('b', 1)] }, { id: 'c2', weight: 3, items: [graded('g', 2, 1)] }] },
+      {
+        id: 's1',
+        weight: 2,
+        criteria: [
+          { id: 'c1', items: [binary('a', 3), binary('b', 1)] },
+          { id: 'c2', weight: 3, items: [graded('g', 2, 1)] },
+        ],
+      },
       { id: 's2', criteria: [{ id: 'c3', items: [binary('ko', 1, { knockout: true }), binary('ok', 5)] }] },
     ],
     { passRules: [{ kind: 'no-failed-knockout' }] },
   );
-  const a = assess(set, { a: 'not-met', b: { value: 'not-met', note: 'Chưa có sổ' }, g: 'partial', ko: 'not-met', ok: 'met' });
+  const a = assess(set, {
+    a: 'not-met',
+    b: { value: 'not-met', note: 'Chưa có sổ' },
+    g: 'partial',
+    ko: 'not-met',
+    ok: 'met',
+  });
   const plan = proposePlan(scored(set, a), '2026-11-22T08:00:00Z');
 
   it('turns every failed, partial or knockout item into an action with the points it would gain', () => {
@@ -41,7 +63,10 @@ describe('improvement plan from a result', () => {
     expect(validateImprovementPlan(plan).ok).toBe(true);
   });
   it('puts level-1 defects first in a levels-model set, without points', () => {
-    const lv = oneSection([{ id: 'c', items: [element('d', 1), element('e2', 2), element('e3', 3)] }], { model: 'levels', levels: 3 });
+    const lv = oneSection([{ id: 'c', items: [element('d', 1), element('e2', 2), element('e3', 3)] }], {
+      model: 'levels',
+      levels: 3,
+    });
     const p = proposePlan(scored(lv, assess(lv, { d: 'not-met', e2: 'met', e3: 'not-met' })), '2026-11-22T08:00:00Z');
     expect(p.actions.map((x) => x.itemId)).toEqual(['d', 'e3']);
     expect(p.actions[0]!.pointsToGain).toBeUndefined();
@@ -49,10 +74,23 @@ describe('improvement plan from a result', () => {
 });
 
 describe('comparison between rounds', () => {
-  const v1 = oneSection([{ id: 'c1', items: [binary('a', 2), binary('b', 2)] }, { id: 'c2', items: [graded('g', 2, 1), binary('old', 1)] }]);
-  const v2: CriteriaSet = { ...oneSection([{ id: 'c1', items: [binary('a', 2), binary('b', 2)] }, { id: 'c2', items: [graded('g', 2, 1), binary('new', 1)] }]), version: '2' };
+  const v1 = oneSection([
+    { id: 'c1', items: [binary('a', 2), binary('b', 2)] },
+    { id: 'c2', items: [graded('g', 2, 1), binary('old', 1)] },
+  ]);
+  const v2: CriteriaSet = {
+    ...oneSection([
+      { id: 'c1', items: [binary('a', 2), binary('b', 2)] },
+      { id: 'c2', items: [graded('g', 2, 1), binary('new', 1)] },
+    ]),
+    version: '2',
+  };
   const before = scored(v1, { ...assess(v1, { a: 'not-met', b: 'met', g: 'partial', old: 'met' }), id: 'r1' });
-  const after = scored(v2, { ...assess(v2, { a: 'met', b: 'not-met', g: 'met', new: 'met' }), id: 'r2', criteriaSet: { id: 'test-set', version: '2' } });
+  const after = scored(v2, {
+    ...assess(v2, { a: 'met', b: 'not-met', g: 'met', new: 'met' }),
+    id: 'r2',
+    criteriaSet: { id: 'test-set', version: '2' },
+  });
   const c = compareAssessments(before, after);
   if (!c.ok) throw new Error('compare failed');
   const cmp = c.value;
@@ -80,9 +118,28 @@ describe('comparison between rounds', () => {
 });
 
 describe('self-assessment against inspection', () => {
-  const set = oneSection([{ id: 'k', items: [binary('a', 1), binary('b', 1), binary('c', 1), binary('d', 1), binary('e', 1, { naAllowed: true }), binary('u', 1)] }]);
-  const self = scored(set, { ...assess(set, { a: 'met', b: 'met', c: 'met', d: 'not-met', e: { na: true }, u: 'met' }), assessmentKind: 'self-assessment' });
-  const insp = scored(set, { ...assess(set, { a: 'met', b: 'not-met', c: 'met', d: 'not-met', e: { na: true } }), id: 'i1', assessmentKind: 'external-inspection' });
+  const set = oneSection([
+    {
+      id: 'k',
+      items: [
+        binary('a', 1),
+        binary('b', 1),
+        binary('c', 1),
+        binary('d', 1),
+        binary('e', 1, { naAllowed: true }),
+        binary('u', 1),
+      ],
+    },
+  ]);
+  const self = scored(set, {
+    ...assess(set, { a: 'met', b: 'met', c: 'met', d: 'not-met', e: { na: true }, u: 'met' }),
+    assessmentKind: 'self-assessment',
+  });
+  const insp = scored(set, {
+    ...assess(set, { a: 'met', b: 'not-met', c: 'met', d: 'not-met', e: { na: true } }),
+    id: 'i1',
+    assessmentKind: 'external-inspection',
+  });
   const r = reconcile(self, insp);
   if (!r.ok) throw new Error('reconcile failed');
 
@@ -92,7 +149,9 @@ describe('self-assessment against inspection', () => {
   });
   it('gives the agreement rate 4/5 and lists the disagreement with who rated higher', () => {
     expect(f(r.value.agreementRate)).toBe('4/5');
-    expect(r.value.disagreements).toEqual([{ id: 'b', self: 'met', inspection: 'not-met', pointsDifference: { num: 1, den: 1 } }]);
+    expect(r.value.disagreements).toEqual([
+      { id: 'b', self: 'met', inspection: 'not-met', pointsDifference: { num: 1, den: 1 } },
+    ]);
   });
   it("computes Cohen's kappa exactly: p_o = 4/5, p_e = 3/5 x 2/5 + 1/5 x 2/5 + 1/5 x 1/5 = 9/25, kappa = 11/16", () => {
     // self: met 3, not-met 1, na 1; inspection: met 2, not-met 2, na 1
@@ -134,7 +193,11 @@ describe('contest ranking with the example stations', () => {
   });
   it('ranks by share of the gap closed: Thường Thạnh 1, Thạnh Tiến 4/5, Thuận Hưng 3/7', () => {
     const r = rankByImprovement(examples, '2025-r1', '2026-r1', 'gap-closed');
-    expect(r.rows.map((x) => x.facilityId)).toEqual(['cantho-tyt-thuong-thanh', 'cantho-tyt-thanh-tien', 'cantho-tyt-thuan-hung']);
+    expect(r.rows.map((x) => x.facilityId)).toEqual([
+      'cantho-tyt-thuong-thanh',
+      'cantho-tyt-thanh-tien',
+      'cantho-tyt-thuan-hung',
+    ]);
   });
 });
 
@@ -143,7 +206,12 @@ describe('ranking edge cases', () => {
   const at = (fid: string, round: string, met: number, extra: Partial<Assessment> = {}) => {
     const ans: Record<string, string> = {};
     for (let i = 0; i < 10; i++) ans[`i${i}`] = i < met ? 'met' : 'not-met';
-    return scored(set, { ...assess(set, ans, { ...station, id: fid, name: fid }), id: `${fid}-${round}`, round: { id: round }, ...extra });
+    return scored(set, {
+      ...assess(set, ans, { ...station, id: fid, name: fid }),
+      id: `${fid}-${round}`,
+      round: { id: round },
+      ...extra,
+    });
   };
   it('states ties and gives tied facilities the same rank (1, 1, 3)', () => {
     const r = rankByScore([at('x', 'r', 8), at('y', 'r', 8), at('z', 'r', 7)], 'r');
@@ -155,7 +223,18 @@ describe('ranking edge cases', () => {
     expect(r.ties).toEqual([['x', 'y']]);
   });
   it('lists a facility at 100 % at baseline apart instead of dividing by zero, and facilities missing a round', () => {
-    const r = rankByImprovement([at('full', 'b', 10), at('full', 'f', 10), at('gone', 'b', 5), at('new', 'f', 6), at('x', 'b', 5), at('x', 'f', 7)], 'b', 'f');
+    const r = rankByImprovement(
+      [
+        at('full', 'b', 10),
+        at('full', 'f', 10),
+        at('gone', 'b', 5),
+        at('new', 'f', 6),
+        at('x', 'b', 5),
+        at('x', 'f', 7),
+      ],
+      'b',
+      'f',
+    );
     expect(r.alreadyFull.map((x) => x.facilityId)).toEqual(['full']);
     expect(r.missing).toEqual([
       expect.objectContaining({ facilityId: 'gone', missing: 'followup' }),
@@ -164,13 +243,19 @@ describe('ranking edge cases', () => {
     expect(r.rows.map((x) => [x.facilityId, f(x.gain), f(x.gapClosed)])).toEqual([['x', '20', '2/5']]);
   });
   it('keeps incomplete assessments out of the ranking but lists them', () => {
-    const inc = scored(set, { ...assess(set, { i0: 'met' }, { ...station, id: 'half', name: 'half' }), round: { id: 'r' } });
+    const inc = scored(set, {
+      ...assess(set, { i0: 'met' }, { ...station, id: 'half', name: 'half' }),
+      round: { id: 'r' },
+    });
     const r = rankByScore([inc, at('x', 'r', 5)], 'r');
     expect(r.incomplete.map((x) => x.facilityId)).toEqual(['half']);
     expect(r.rows).toHaveLength(1);
   });
   it('uses the latest assessment of a facility in a round and lists the one it replaced', () => {
-    const r = rankByScore([at('x', 'r', 5, { assessedOn: '2026-01-01' }), at('x', 'r', 9, { assessedOn: '2026-02-01', id: 'x-later' })], 'r');
+    const r = rankByScore(
+      [at('x', 'r', 5, { assessedOn: '2026-01-01' }), at('x', 'r', 9, { assessedOn: '2026-02-01', id: 'x-later' })],
+      'r',
+    );
     expect(r.rows.map((x) => x.assessmentId)).toEqual(['x-later']);
     expect(r.superseded.map((x) => x.assessmentId)).toEqual(['x-r']);
   });
@@ -178,11 +263,22 @@ describe('ranking edge cases', () => {
 
 describe('aggregate across facilities', () => {
   it('gives pass rates per criterion, met rates per item, the weakest criteria and the distribution', () => {
-    const set = oneSection([{ id: 'c1', items: [binary('a', 1), binary('b', 1)] }, { id: 'c2', items: [binary('c', 2)] }], {
-      passRules: [{ kind: 'each-criterion-percent-at-least', percent: 50 }],
-    });
-    const mk = (id: string, ans: Record<string, string>) => scored(set, { ...assess(set, ans, { ...station, id }), id });
-    const agg = aggregate([mk('x', { a: 'met', b: 'met', c: 'not-met' }), mk('y', { a: 'met', b: 'not-met', c: 'met' }), mk('z', { a: 'not-met', b: 'not-met', c: 'met' })]);
+    const set = oneSection(
+      [
+        { id: 'c1', items: [binary('a', 1), binary('b', 1)] },
+        { id: 'c2', items: [binary('c', 2)] },
+      ],
+      {
+        passRules: [{ kind: 'each-criterion-percent-at-least', percent: 50 }],
+      },
+    );
+    const mk = (id: string, ans: Record<string, string>) =>
+      scored(set, { ...assess(set, ans, { ...station, id }), id });
+    const agg = aggregate([
+      mk('x', { a: 'met', b: 'met', c: 'not-met' }),
+      mk('y', { a: 'met', b: 'not-met', c: 'met' }),
+      mk('z', { a: 'not-met', b: 'not-met', c: 'met' }),
+    ]);
     // c1: 100 %, 50 %, 0 % -> mean 50 %, passing 2 of 3; c2: 0, 100, 100 -> mean 200/3, passing 2 of 3
     expect(agg.criteria.map((c) => [c.id, f(c.meanPercent), c.passing, f(c.passRate)])).toEqual([
       ['c1', '50', 2, '2/3'],

@@ -4,9 +4,20 @@ import type { CriteriaSet } from '../src/index.js';
 import { assess, binary, oneSection, station } from './helpers.js';
 
 describe('merging a team inspection', () => {
-  const set = oneSection([{ id: 'k1', items: [binary('a', 1), binary('b', 1)] }, { id: 'k2', items: [binary('c', 1), binary('d', 1)] }]);
-  const lead = { ...assess(set, { a: 'met', b: { value: 'met', note: 'Sổ đủ' } }), id: 'lead', assessors: [{ name: 'Trưởng đoàn' }] };
-  const partB = { ...assess(set, { c: 'met', d: 'not-met', b: { value: 'met', note: 'Đã xem sổ' } }), id: 'tablet-2', assessors: [{ name: 'Thành viên 2' }, { name: 'Trưởng đoàn' }] };
+  const set = oneSection([
+    { id: 'k1', items: [binary('a', 1), binary('b', 1)] },
+    { id: 'k2', items: [binary('c', 1), binary('d', 1)] },
+  ]);
+  const lead = {
+    ...assess(set, { a: 'met', b: { value: 'met', note: 'Sổ đủ' } }),
+    id: 'lead',
+    assessors: [{ name: 'Trưởng đoàn' }],
+  };
+  const partB = {
+    ...assess(set, { c: 'met', d: 'not-met', b: { value: 'met', note: 'Đã xem sổ' } }),
+    id: 'tablet-2',
+    assessors: [{ name: 'Thành viên 2' }, { name: 'Trưởng đoàn' }],
+  };
   const partC = { ...assess(set, { d: 'met' }), id: 'tablet-3', assessors: [{ name: 'Thành viên 3' }] };
 
   it('merges answers that agree, keeping every note and the union of assessors', () => {
@@ -14,7 +25,12 @@ describe('merging a team inspection', () => {
     if (!r.ok) throw new Error('merge');
     expect(r.value.conflicts).toEqual([]);
     expect(r.value.merged.id).toBe('lead');
-    expect(r.value.merged.answers).toEqual({ a: { value: 'met' }, b: { value: 'met', note: 'Sổ đủ\nĐã xem sổ' }, c: { value: 'met' }, d: { value: 'not-met' } });
+    expect(r.value.merged.answers).toEqual({
+      a: { value: 'met' },
+      b: { value: 'met', note: 'Sổ đủ\nĐã xem sổ' },
+      c: { value: 'met' },
+      d: { value: 'not-met' },
+    });
     expect(r.value.merged.assessors!.map((x) => x.name)).toEqual(['Trưởng đoàn', 'Thành viên 2']);
     expect(r.value.coverage).toEqual({ lead: ['a'], 'tablet-2': ['c', 'd'] });
   });
@@ -22,7 +38,13 @@ describe('merging a team inspection', () => {
     const r = mergeAssessments([lead, partB, partC]);
     if (!r.ok) throw new Error('merge');
     expect(r.value.conflicts).toEqual([
-      { itemId: 'd', candidates: [{ assessmentId: 'tablet-2', answer: { value: 'not-met' } }, { assessmentId: 'tablet-3', answer: { value: 'met' } }] },
+      {
+        itemId: 'd',
+        candidates: [
+          { assessmentId: 'tablet-2', answer: { value: 'not-met' } },
+          { assessmentId: 'tablet-3', answer: { value: 'met' } },
+        ],
+      },
     ]);
     expect(r.value.merged.answers.d).toBeUndefined();
   });
@@ -33,7 +55,10 @@ describe('merging a team inspection', () => {
 });
 
 describe('differences between two versions of a set', () => {
-  const v1 = oneSection([{ id: 'k1', items: [binary('a', 1), binary('b', 2)] }, { id: 'k2', items: [binary('c', 1)] }]);
+  const v1 = oneSection([
+    { id: 'k1', items: [binary('a', 1), binary('b', 2)] },
+    { id: 'k2', items: [binary('c', 1)] },
+  ]);
   const v2 = JSON.parse(JSON.stringify(v1)) as CriteriaSet;
   v2.version = '2';
   v2.sections[0]!.criteria[0]!.items[0]!.text = { vi: 'Chỉ tiêu a (lời văn chính thức)' };

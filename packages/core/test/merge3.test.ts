@@ -4,7 +4,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentHash, lockAssessment, mergeThreeWay, resolveConflict, validateAssessment, verifyContentHash } from '../src/index.js';
+import {
+  contentHash,
+  lockAssessment,
+  mergeThreeWay,
+  resolveConflict,
+  validateAssessment,
+  verifyContentHash,
+} from '../src/index.js';
 import type { Assessment, AssessmentAnswer } from '../src/index.js';
 import { makeSet } from './helpers.js';
 
@@ -29,7 +36,7 @@ const merge = (b: Assessment | null, o: Assessment, t: Assessment) => {
 describe('mergeThreeWay: one part at a time', () => {
   const base = draft({ i1: { value: 'met', by: 'Lan' }, i2: { value: 'not-met', note: 'thiếu sổ' } });
 
-  it('takes each copy\'s own changes and keeps both', () => {
+  it("takes each copy's own changes and keeps both", () => {
     const ours = draft({ ...base.answers, i1: { value: 'not-met', by: 'Lan', at: '2026-05-14T08:00:00Z' } });
     const theirs = draft({ ...base.answers, i3: { value: 'met', by: 'Hùng' } });
     const m = merge(base, ours, theirs);
@@ -160,7 +167,12 @@ describe('assessment schema version 2 and the content hash', () => {
   it('hashes a version-2 assessment as version 1, leaving the campaign and merge bookkeeping out', () => {
     const set = makeSet([{ id: 's', criteria: [{ id: 'c', items: [] }] }]);
     const v1 = lockAssessment({ ...draft({ i1: { value: 'met' } }), schemaVersion: 1 }, set, '2026-05-14T08:00:00Z');
-    const v2: Assessment = { ...v1, schemaVersion: 2, campaign: { id: 'vong-1-2026', label: '2026 - Vòng 1' }, baseRevision: 'a'.repeat(64) };
+    const v2: Assessment = {
+      ...v1,
+      schemaVersion: 2,
+      campaign: { id: 'vong-1-2026', label: '2026 - Vòng 1' },
+      baseRevision: 'a'.repeat(64),
+    };
     expect(verifyContentHash(v1)).toBe(true);
     expect(verifyContentHash(v2)).toBe(true);
     expect(contentHash(v2)).toBe(v1.contentHash);

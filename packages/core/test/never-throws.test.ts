@@ -19,7 +19,11 @@ function badExacts(x: unknown, path = '', out: string[] = []): string[] {
     const o = x as Record<string, unknown>;
     if ('num' in o && 'den' in o) {
       const ok = (v: unknown, den: boolean) =>
-        typeof v === 'number' ? Number.isSafeInteger(v) && (!den || v >= 1) : typeof v === 'string' && (den ? /^[1-9]\d{15,}$/ : /^-?[1-9]\d{15,}$/).test(v) && !Number.isSafeInteger(Number(v));
+        typeof v === 'number'
+          ? Number.isSafeInteger(v) && (!den || v >= 1)
+          : typeof v === 'string' &&
+            (den ? /^[1-9]\d{15,}$/ : /^-?[1-9]\d{15,}$/).test(v) &&
+            !Number.isSafeInteger(Number(v));
       if (!ok(o.num, false) || !ok(o.den, true)) out.push(`${path}: ${JSON.stringify(o)}`);
     } else for (const [k, v] of Object.entries(o)) badExacts(v, `${path}/${k}`, out);
   }
@@ -44,7 +48,8 @@ describe('score() never throws on valid input', () => {
       const parsed = JSON.parse(text);
       expect(badExacts(parsed)).toEqual([]);
       // and every 10th result is a valid result document by its JSON Schema (digit strings included)
-      if (i % 10 === 0 && !validateResultSchema(parsed)) throw new Error(`case ${i}: ${JSON.stringify(validateResultSchema.errors?.slice(0, 2))}`);
+      if (i % 10 === 0 && !validateResultSchema(parsed))
+        throw new Error(`case ${i}: ${JSON.stringify(validateResultSchema.errors?.slice(0, 2))}`);
     }
     // the extremes are reached: a good share of results carry values beyond a JSON number
     expect(big).toBeGreaterThan(COUNT / 10);

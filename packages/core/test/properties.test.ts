@@ -10,7 +10,13 @@ import { assess, makeSet } from './helpers.js';
 const points = fc.integer({ min: 0, max: 40 }).map((n) => n / 4); // quarters, read exactly
 const itemArb = (id: string): fc.Arbitrary<CriteriaSetItem> =>
   fc.oneof(
-    points.map((p): CriteriaSetItem => ({ id, text: { vi: id }, provenance: {}, naAllowed: true, response: { kind: 'binary', points: p } })),
+    points.map((p): CriteriaSetItem => ({
+      id,
+      text: { vi: id },
+      provenance: {},
+      naAllowed: true,
+      response: { kind: 'binary', points: p },
+    })),
     fc.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 9 })).map(([p, q]): CriteriaSetItem => ({
       id,
       text: { vi: id },
@@ -25,13 +31,21 @@ const setArb: fc.Arbitrary<CriteriaSet> = fc
   .array(fc.array(fc.constant(0), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 })
   .chain((shape) => {
     let n = 0;
-    const crits = shape.map((items, ci) => fc.tuple(fc.integer({ min: 1, max: 3 }), fc.tuple(...items.map(() => itemArb(`i${n++}`)))).map(([w, its]) => ({ id: `c${ci}`, weight: w, items: its })));
+    const crits = shape.map((items, ci) =>
+      fc
+        .tuple(fc.integer({ min: 1, max: 3 }), fc.tuple(...items.map(() => itemArb(`i${n++}`))))
+        .map(([w, its]) => ({ id: `c${ci}`, weight: w, items: its })),
+    );
     return fc.tuple(fc.tuple(...crits), fc.constantFrom('sum' as const, 'mean-of-percentages' as const));
   })
   .map(([criteria, aggregation]) =>
     makeSet([{ id: 's', criteria }], {
       aggregation,
-      passRules: [{ kind: 'total-percent-at-least', percent: 80 }, { kind: 'each-criterion-percent-at-least', percent: 50 }, { kind: 'no-failed-knockout' }],
+      passRules: [
+        { kind: 'total-percent-at-least', percent: 80 },
+        { kind: 'each-criterion-percent-at-least', percent: 50 },
+        { kind: 'no-failed-knockout' },
+      ],
     }),
   );
 
@@ -67,7 +81,11 @@ describe('scoring invariants (fast-check)', () => {
     fc.assert(
       fc.property(caseArb, ({ set, a }) => {
         const r = run(set, a);
-        const scores = [r.total, ...r.sections.map((s) => s.score), ...r.sections.flatMap((s) => s.criteria.map((c) => c.score))];
+        const scores = [
+          r.total,
+          ...r.sections.map((s) => s.score),
+          ...r.sections.flatMap((s) => s.criteria.map((c) => c.score)),
+        ];
         for (const x of [...scores, ...allItems(r)]) {
           expect(cmp(x.points, { num: 0, den: 1 })).toBeGreaterThanOrEqual(0);
           expect(cmp(x.points, x.max)).toBeLessThanOrEqual(0);
@@ -97,7 +115,8 @@ describe('scoring invariants (fast-check)', () => {
         const before = run(set, a);
         for (const id of before.unanswered) {
           const after = run(set, { ...a, answers: { ...a.answers, [id]: { value: 'met' } } });
-          if (before.total.percent && after.total.percent) expect(cmp(after.total.percent, before.total.percent)).toBeGreaterThanOrEqual(0);
+          if (before.total.percent && after.total.percent)
+            expect(cmp(after.total.percent, before.total.percent)).toBeGreaterThanOrEqual(0);
         }
       }),
       RUNS,

@@ -8,7 +8,11 @@ function ok(r: ReturnType<typeof score>): ScoreResult {
   return r.value;
 }
 const crit = (r: ScoreResult, id: string) => r.sections.flatMap((s) => s.criteria).find((c) => c.id === id)!;
-const item = (r: ScoreResult, id: string) => r.sections.flatMap((s) => s.criteria).flatMap((c) => c.items).find((i) => i.id === id)!;
+const item = (r: ScoreResult, id: string) =>
+  r.sections
+    .flatMap((s) => s.criteria)
+    .flatMap((c) => c.items)
+    .find((i) => i.id === id)!;
 
 describe('item responses', () => {
   const set = oneSection([
@@ -34,7 +38,16 @@ describe('item responses', () => {
           id: 'num',
           text: { vi: 'Tỷ lệ tiêm chủng' },
           provenance: {},
-          response: { kind: 'numeric', min: 0, max: 100, bands: [{ min: 0, points: 0 }, { min: 80, points: 1 }, { min: 95, points: 3 }] },
+          response: {
+            kind: 'numeric',
+            min: 0,
+            max: 100,
+            bands: [
+              { min: 0, points: 0 },
+              { min: 80, points: 1 },
+              { min: 95, points: 3 },
+            ],
+          },
         },
       ],
     },
@@ -42,7 +55,9 @@ describe('item responses', () => {
 
   it('gives a met binary item its points and a not-met one nothing', () => {
     expect(f(item(ok(score(set, assess(set, { b: 'met', g: 'met', ch: 'full', num: 100 }))), 'b').points)).toBe('2');
-    expect(f(item(ok(score(set, assess(set, { b: 'not-met', g: 'met', ch: 'full', num: 100 }))), 'b').points)).toBe('0');
+    expect(f(item(ok(score(set, assess(set, { b: 'not-met', g: 'met', ch: 'full', num: 100 }))), 'b').points)).toBe(
+      '0',
+    );
   });
   it('gives a partially met graded item its partial points (WASH FIT 2/1/0)', () => {
     const r = ok(score(set, assess(set, { b: 'met', g: 'partial', ch: 'full', num: 100 })));
@@ -55,7 +70,8 @@ describe('item responses', () => {
     expect(f(item(r, 'ch').max)).toBe('3/2');
   });
   it('maps a number to the points of the band [min, next min) that holds it', () => {
-    const pts = (v: number) => f(item(ok(score(set, assess(set, { b: 'met', g: 'met', ch: 'full', num: v }))), 'num').points);
+    const pts = (v: number) =>
+      f(item(ok(score(set, assess(set, { b: 'met', g: 'met', ch: 'full', num: v }))), 'num').points);
     expect(pts(0)).toBe('0');
     expect(pts(79.99)).toBe('0');
     expect(pts(80)).toBe('1');
@@ -85,7 +101,12 @@ describe('not applicable (không áp dụng)', () => {
       { id: 'c1', items: [binary('a', 3), binary('b', 1, { naAllowed: true })] },
       { id: 'c2', items: [binary('c', 2, { naAllowed: true })] },
     ],
-    { passRules: [{ kind: 'total-percent-at-least', percent: 80 }, { kind: 'each-criterion-percent-at-least', percent: 50 }] },
+    {
+      passRules: [
+        { kind: 'total-percent-at-least', percent: 80 },
+        { kind: 'each-criterion-percent-at-least', percent: 50 },
+      ],
+    },
   );
 
   it('removes an N/A item from both score and maximum', () => {
@@ -108,7 +129,16 @@ describe('not applicable (không áp dụng)', () => {
     if (!r.ok) expect(r.errors[0]).toMatchObject({ code: 'answer.na-not-allowed', pointer: '/answers/a/na' });
   });
   it('makes items of another zone or facility kind N/A automatically', () => {
-    const z = oneSection([{ id: 'c1', items: [binary('a', 1), binary('z3', 1, { applicableZones: ['3'] }), binary('h', 1, { applicableFacilityKinds: ['hospital'] })] }]);
+    const z = oneSection([
+      {
+        id: 'c1',
+        items: [
+          binary('a', 1),
+          binary('z3', 1, { applicableZones: ['3'] }),
+          binary('h', 1, { applicableFacilityKinds: ['hospital'] }),
+        ],
+      },
+    ]);
     const r = ok(score(z, assess(z, { a: 'met' }, { ...station, zone: '2' })));
     expect(r.notApplicable).toEqual(['z3', 'h']);
     expect(item(r, 'z3').status).toBe('auto-na');
@@ -118,7 +148,9 @@ describe('not applicable (không áp dụng)', () => {
   it('scores nothing as not applicable rather than dividing by zero', () => {
     const r = ok(score(set, assess(set, { a: 'met', b: { na: true }, c: { na: true } })));
     expect(f(r.total.percent)).toBe('100');
-    const none = oneSection([{ id: 'c1', items: [binary('x', 1, { naAllowed: true })] }], { passRules: [{ kind: 'total-percent-at-least', percent: 80 }] });
+    const none = oneSection([{ id: 'c1', items: [binary('x', 1, { naAllowed: true })] }], {
+      passRules: [{ kind: 'total-percent-at-least', percent: 80 }],
+    });
     const r2 = ok(score(none, assess(none, { x: { na: true } })));
     expect(r2.total.applicable).toBe(false);
     expect(r2.total.percent).toBeUndefined();
@@ -131,7 +163,14 @@ describe('weights', () => {
     // s1 (weight 2): c1 (w 1) 1/2 met, c2 (w 3) 1/1 met; s2 (w 1): c3 0/2
     // s1 = 2 x (1x1 + 3x1) = 8 of 2 x (1x2 + 3x1) = 10; s2 = 0 of 2; total 8/12 = 66.67 %
     const set = makeSet([
-      { id: 's1', weight: 2, criteria: [{ id: 'c1', items: [binary('a', 1), binary('b', 1)] }, { id: 'c2', weight: 3, items: [binary('c', 1)] }] },
+      {
+        id: 's1',
+        weight: 2,
+        criteria: [
+          { id: 'c1', items: [binary('a', 1), binary('b', 1)] },
+          { id: 'c2', weight: 3, items: [binary('c', 1)] },
+        ],
+      },
       { id: 's2', criteria: [{ id: 'c3', items: [binary('d', 2)] }] },
     ]);
     const r = ok(score(set, assess(set, { a: 'met', b: 'not-met', c: 'met', d: 'not-met' })));
@@ -147,7 +186,13 @@ describe('weights', () => {
 describe('aggregation: sum over sum versus mean of percentages', () => {
   // c1: 9 of 10 (90 %); c2: 0 of 1 (0 %)
   const build = (aggregation: 'sum' | 'mean-of-percentages') =>
-    oneSection([{ id: 'c1', items: [binary('a', 9), binary('b', 1)] }, { id: 'c2', items: [binary('c', 1)] }], { aggregation });
+    oneSection(
+      [
+        { id: 'c1', items: [binary('a', 9), binary('b', 1)] },
+        { id: 'c2', items: [binary('c', 1)] },
+      ],
+      { aggregation },
+    );
   it('sum over sum: (9 + 0) / (10 + 1) = 900/11 %', () => {
     const set = build('sum');
     expect(f(ok(score(set, assess(set, { a: 'met', b: 'not-met', c: 'not-met' }))).total.percent)).toBe('900/11');
@@ -193,7 +238,13 @@ describe('pass rules of the national commune health criteria (1300/QĐ-BYT)', ()
   });
   it('fails on one criterion under 50 % although the total is 85 %', () => {
     // t1 4/10 = 40 %, t2 ... cannot reach 85 % with 20 points; use weights: t2 weight 4
-    const w = oneSection([{ id: 't1', items: [...items('a', 9), binary('ko', 1)] }, { id: 't2', weight: 4, items: items('b', 10) }], { passRules: [...rules] });
+    const w = oneSection(
+      [
+        { id: 't1', items: [...items('a', 9), binary('ko', 1)] },
+        { id: 't2', weight: 4, items: items('b', 10) },
+      ],
+      { passRules: [...rules] },
+    );
     const r = ok(score(w, assess(w, answers(3, 10)))); // t1 4/10; total (4 + 40) / (10 + 40) = 88 %
     expect(f(r.total.percent)).toBe('88');
     expect(r.decision).toBe('fail');
@@ -209,7 +260,9 @@ describe('pass rules of the national commune health criteria (1300/QĐ-BYT)', ()
   });
   it('decides on exact fractions: 79.96 % fails the 80 % rule', () => {
     // 1999 of 2500 points = 79.96 %
-    const s = oneSection([{ id: 'c', items: [binary('x', 1999), binary('y', 501)] }], { passRules: [{ kind: 'total-percent-at-least', percent: 80 }] });
+    const s = oneSection([{ id: 'c', items: [binary('x', 1999), binary('y', 501)] }], {
+      passRules: [{ kind: 'total-percent-at-least', percent: 80 }],
+    });
     const r = ok(score(s, assess(s, { x: 'met', y: 'not-met' })));
     expect(f(r.total.percent)).toBe('1999/25');
     expect(r.total.display.percent).toBe('79.9');
@@ -219,14 +272,21 @@ describe('pass rules of the national commune health criteria (1300/QĐ-BYT)', ()
     const z = oneSection([{ id: 'c', items: [binary('x', 3), binary('y', 1)] }], {
       passRules: [{ kind: 'total-percent-at-least', percent: 80, byZone: { '3': 75 } }],
     });
-    const at = (zone: '1' | '2' | '3') => ok(score(z, assess(z, { x: 'met', y: 'not-met' }, { ...station, zone }))).decision;
+    const at = (zone: '1' | '2' | '3') =>
+      ok(score(z, assess(z, { x: 'met', y: 'not-met' }, { ...station, zone }))).decision;
     expect(at('1')).toBe('fail'); // 75 % < 80 %
     expect(at('3')).toBe('pass'); // 75 % >= 75 %
   });
   it('checks one named criterion when a rule names it', () => {
-    const s = oneSection([{ id: 'c1', items: [binary('x', 1)] }, { id: 'c2', items: [binary('y', 1)] }], {
-      passRules: [{ kind: 'criterion-percent-at-least', criterion: 'c2', percent: 100 }],
-    });
+    const s = oneSection(
+      [
+        { id: 'c1', items: [binary('x', 1)] },
+        { id: 'c2', items: [binary('y', 1)] },
+      ],
+      {
+        passRules: [{ kind: 'criterion-percent-at-least', criterion: 'c2', percent: 100 }],
+      },
+    );
     const r = ok(score(s, assess(s, { x: 'met', y: 'not-met' })));
     expect(r.rules[0]).toMatchObject({ status: 'failed', target: 'c2' });
   });
@@ -244,7 +304,9 @@ describe('pass rules of the national commune health criteria (1300/QĐ-BYT)', ()
 });
 
 describe('unanswered and unassessed items', () => {
-  const set = oneSection([{ id: 'c', items: [binary('x', 1), binary('y', 1), binary('z', 1)] }], { passRules: [{ kind: 'total-percent-at-least', percent: 10 }] });
+  const set = oneSection([{ id: 'c', items: [binary('x', 1), binary('y', 1), binary('z', 1)] }], {
+    passRules: [{ kind: 'total-percent-at-least', percent: 10 }],
+  });
   it('marks the result incomplete, lists the items, and never passes', () => {
     const r = ok(score(set, assess(set, { x: 'met' })));
     expect(r.complete).toBe(false);
@@ -255,7 +317,9 @@ describe('unanswered and unassessed items', () => {
     expect(r.reasons.at(-1)!.en).toBe('2 items unanswered: y, z');
   });
   it('keeps items that could not be assessed apart, with the result incomplete', () => {
-    const r = ok(score(set, assess(set, { x: 'met', y: 'met', z: { unassessed: 'Kho khóa, không có người giữ chìa' } })));
+    const r = ok(
+      score(set, assess(set, { x: 'met', y: 'met', z: { unassessed: 'Kho khóa, không có người giữ chìa' } })),
+    );
     expect(r.unassessed).toEqual(['z']);
     expect(item(r, 'z').status).toBe('unassessed');
     expect(r.decision).toBe('incomplete');
@@ -267,17 +331,20 @@ describe('unanswered and unassessed items', () => {
 });
 
 describe('rating bands (WHO IPCAF: 0-200, 201-400, 401-600, 601-800)', () => {
-  const set = oneSection([{ id: 'c', items: [binary('a', 200), binary('half', 0.5), binary('b', 0.5), binary('c2', 599)] }], {
-    rating: {
-      metric: 'points',
-      bands: [
-        { id: 'inadequate', label: { vi: 'Không đạt', en: 'Inadequate' }, min: 0 },
-        { id: 'basic', label: { vi: 'Cơ bản', en: 'Basic' }, min: 201 },
-        { id: 'intermediate', label: { vi: 'Trung bình', en: 'Intermediate' }, min: 401 },
-        { id: 'advanced', label: { vi: 'Nâng cao', en: 'Advanced' }, min: 601 },
-      ],
+  const set = oneSection(
+    [{ id: 'c', items: [binary('a', 200), binary('half', 0.5), binary('b', 0.5), binary('c2', 599)] }],
+    {
+      rating: {
+        metric: 'points',
+        bands: [
+          { id: 'inadequate', label: { vi: 'Không đạt', en: 'Inadequate' }, min: 0 },
+          { id: 'basic', label: { vi: 'Cơ bản', en: 'Basic' }, min: 201 },
+          { id: 'intermediate', label: { vi: 'Trung bình', en: 'Intermediate' }, min: 401 },
+          { id: 'advanced', label: { vi: 'Nâng cao', en: 'Advanced' }, min: 601 },
+        ],
+      },
     },
-  });
+  );
   const rate = (ans: Record<string, string>) => ok(score(set, assess(set, ans))).rating!.id;
   it('puts 200.5 in the band below 201 (bands are [min, next min))', () => {
     expect(rate({ a: 'met', half: 'met', b: 'not-met', c2: 'not-met' })).toBe('inadequate');
@@ -294,7 +361,14 @@ describe('cumulative level ladder (6858/QĐ-BYT)', () => {
   const crit5 = (id: string, weight?: number) => ({
     id,
     ...(weight !== undefined ? { weight } : {}),
-    items: [element(`${id}-1`, 1), element(`${id}-2a`, 2), element(`${id}-2b`, 2), element(`${id}-3`, 3), element(`${id}-4`, 4), element(`${id}-5`, 5, { naAllowed: true })],
+    items: [
+      element(`${id}-1`, 1),
+      element(`${id}-2a`, 2),
+      element(`${id}-2b`, 2),
+      element(`${id}-3`, 3),
+      element(`${id}-4`, 4),
+      element(`${id}-5`, 5, { naAllowed: true }),
+    ],
   });
   const set = oneSection([crit5('a1'), crit5('a2', 2)], { model: 'levels', levels: 5, rating: undefined });
 
@@ -343,7 +417,10 @@ describe('cumulative level ladder (6858/QĐ-BYT)', () => {
     const s = oneSection([crit5('a1'), crit5('a2')], {
       model: 'levels',
       levels: 5,
-      passRules: [{ kind: 'mean-level-at-least', level: 3 }, { kind: 'each-criterion-level-at-least', level: 2 }],
+      passRules: [
+        { kind: 'mean-level-at-least', level: 3 },
+        { kind: 'each-criterion-level-at-least', level: 2 },
+      ],
     });
     const r = ok(score(s, assess(s, { ...all(s, 'met'), 'a1-1': 'not-met' }))); // levels 1 and 5: mean 3
     expect(r.rules.map((x) => x.status)).toEqual(['passed', 'failed']);
@@ -352,7 +429,15 @@ describe('cumulative level ladder (6858/QĐ-BYT)', () => {
 
 describe('evidence and bad input', () => {
   it('lists items whose required photo is missing', () => {
-    const set = oneSection([{ id: 'c', items: [binary('x', 1, { evidence: { photo: 'when-not-met' } }), binary('y', 1, { evidence: { photo: 'always' } })] }]);
+    const set = oneSection([
+      {
+        id: 'c',
+        items: [
+          binary('x', 1, { evidence: { photo: 'when-not-met' } }),
+          binary('y', 1, { evidence: { photo: 'always' } }),
+        ],
+      },
+    ]);
     const r = ok(score(set, assess(set, { x: 'not-met', y: { value: 'met', evidence: ['a'.repeat(64)] } })));
     expect(r.missingEvidence).toEqual(['x']);
   });
@@ -360,7 +445,14 @@ describe('evidence and bad input', () => {
     const set = oneSection([{ id: 'c', items: [binary('x', 1)] }]);
     const r = score(set, assess(set, { x: 'met', ghost: 'met' }));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toEqual([{ code: 'answer.unknown-item', pointer: '/answers/ghost', message: expect.objectContaining({ en: expect.stringContaining('ghost') }) }]);
+    if (!r.ok)
+      expect(r.errors).toEqual([
+        {
+          code: 'answer.unknown-item',
+          pointer: '/answers/ghost',
+          message: expect.objectContaining({ en: expect.stringContaining('ghost') }),
+        },
+      ]);
   });
   it('refuses an answer with both a value and N/A', () => {
     const set = oneSection([{ id: 'c', items: [binary('x', 1, { naAllowed: true })] }]);

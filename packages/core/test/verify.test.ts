@@ -1,12 +1,22 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentHash, decodeBase64, lockAssessment, score, verifyAssessment, verifyBundle, type Assessment, type CriteriaSet } from '../src/index.js';
+import {
+  contentHash,
+  decodeBase64,
+  lockAssessment,
+  score,
+  verifyAssessment,
+  verifyBundle,
+  type Assessment,
+  type CriteriaSet,
+} from '../src/index.js';
 import { REPO, builtinSets, hostileCorpus } from './hostile-corpus.js';
 
 const sets = builtinSets();
 const findSet = (id: string, version: string) => sets.get(`${id}@${version}`);
-const codes = (r: { ok: boolean; errors?: { code: string }[] }): string[] => (r.ok ? [] : [...new Set(r.errors!.map((e) => e.code))].sort());
+const codes = (r: { ok: boolean; errors?: { code: string }[] }): string[] =>
+  r.ok ? [] : [...new Set(r.errors!.map((e) => e.code))].sort();
 
 describe('the shared hostile corpus, through core', () => {
   for (const c of hostileCorpus()) {
@@ -18,7 +28,9 @@ describe('the shared hostile corpus, through core', () => {
     });
   }
   it('accepts no tampered case: only the controls pass', () => {
-    const accepted = hostileCorpus().filter((c) => verifyBundle(c.bundle, { findSet }).ok).map((c) => c.name);
+    const accepted = hostileCorpus()
+      .filter((c) => verifyBundle(c.bundle, { findSet }).ok)
+      .map((c) => c.name);
     expect(accepted).toEqual(['control: a locked assessment with its photo', 'control: a draft']);
   });
 });
@@ -36,7 +48,8 @@ describe('verifyAssessment', () => {
     const c = hostileCorpus().find((x) => x.name.startsWith('locked, contentHash deleted'))!;
     const r = verifyAssessment(c.single, { findSet });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ code: 'verify.hash-missing', pointer: '/contentHash' })]);
+    if (!r.ok)
+      expect(r.errors).toEqual([expect.objectContaining({ code: 'verify.hash-missing', pointer: '/contentHash' })]);
   });
   it('with an explicit set of another id, reports the mismatch', () => {
     const a = JSON.parse(readFileSync(join(REPO, 'examples', 'qd1300-commune-health', 'pass.assessment.json'), 'utf8'));
@@ -53,14 +66,19 @@ describe('verifyAssessment', () => {
 
 describe('score() and the pinned set', () => {
   const set = sets.get('qd1300-commune-health@2023.1')!;
-  const pass = JSON.parse(readFileSync(join(REPO, 'examples', 'qd1300-commune-health', 'pass.assessment.json'), 'utf8')) as Assessment;
+  const pass = JSON.parse(
+    readFileSync(join(REPO, 'examples', 'qd1300-commune-health', 'pass.assessment.json'), 'utf8'),
+  ) as Assessment;
   it('refuses, as data, a locked assessment scored with a set whose content differs (same id and version)', () => {
     expect(score(set, pass).ok).toBe(true);
     const raised = JSON.parse(JSON.stringify(set)) as CriteriaSet;
-    raised.scoring.passRules = raised.scoring.passRules!.map((r) => (r.kind === 'total-percent-at-least' ? { ...r, percent: 99 } : r));
+    raised.scoring.passRules = raised.scoring.passRules!.map((r) =>
+      r.kind === 'total-percent-at-least' ? { ...r, percent: 99 } : r,
+    );
     const r = score(raised, pass);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]).toMatchObject({ code: 'verify.set-pin-mismatch', pointer: '/criteriaSet/contentHash' });
+    if (!r.ok)
+      expect(r.errors[0]).toMatchObject({ code: 'verify.set-pin-mismatch', pointer: '/criteriaSet/contentHash' });
   });
   it('trusts no contentHash field a set carries: the hash is computed from the content', () => {
     const raised = JSON.parse(JSON.stringify(set)) as CriteriaSet;

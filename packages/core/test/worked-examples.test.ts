@@ -26,7 +26,9 @@ describe('docs/scoring.md worked examples', () => {
           return {
             id: id!,
             ...(w ? { weight: Number(w) } : {}),
-            items: items.map(([iid, p, extra]) => (typeof p === 'string' ? element(iid, Number(p.slice(1)), extra) : binary(iid, p, extra))),
+            items: items.map(([iid, p, extra]) =>
+              typeof p === 'string' ? element(iid, Number(p.slice(1)), extra) : binary(iid, p, extra),
+            ),
           };
         });
       // "criteria" is one section s1; "sections" gives several: { "s1*3": { "c1": [...] } } where "*3" is a weight
@@ -36,7 +38,11 @@ describe('docs/scoring.md worked examples', () => {
             return { id: id!, ...(w ? { weight: Number(w) } : {}), criteria: toCriteria(crit) };
           })
         : [{ id: 's1', criteria: toCriteria(b.criteria as Record<string, Spec[]>) }];
-      const set = makeSet(sections, b.scoring as CriteriaSetScoring, b.applicability ? { applicability: b.applicability } : {});
+      const set = makeSet(
+        sections,
+        b.scoring as CriteriaSetScoring,
+        b.applicability ? { applicability: b.applicability } : {},
+      );
       const facility = { ...station, ...(b.facility ?? {}) };
       for (const [k, v] of Object.entries(facility)) if (v === null) delete (facility as Record<string, unknown>)[k];
       const r = score(set, assess(set, b.answers, facility));
@@ -50,7 +56,11 @@ describe('docs/scoring.md worked examples', () => {
       const n = (s: string) => toFractionString(parseFraction(s));
       const fr = (x?: Exact) => (x ? toFractionString(x) : undefined);
       expect(v.decision).toBe(e.decision);
-      if (e.total) expect({ points: fr(v.total.points), max: fr(v.total.max) }).toEqual({ points: n(e.total.points), max: n(e.total.max) });
+      if (e.total)
+        expect({ points: fr(v.total.points), max: fr(v.total.max) }).toEqual({
+          points: n(e.total.points),
+          max: n(e.total.max),
+        });
       if (e.percent) expect(fr(v.total.percent)).toBe(n(e.percent));
       if (e.meanLevel) expect(fr(v.meanLevel)).toBe(n(e.meanLevel));
       if (e.rating !== undefined) expect(v.rating?.id ?? null).toBe(e.rating);
@@ -60,7 +70,19 @@ describe('docs/scoring.md worked examples', () => {
       if (e.unanswered) expect(v.unanswered).toEqual(e.unanswered);
       if (e.ignoredAnswers) expect(v.ignoredAnswers ?? []).toEqual(e.ignoredAnswers);
       if (e.reasons) expect(v.reasons.map((x) => x.en)).toEqual(e.reasons);
-      for (const [id, c] of Object.entries((e.criteria ?? {}) as Record<string, { points?: string; max?: string; percent?: string; level?: number; applicable?: boolean; levelReason?: string }>)) {
+      for (const [id, c] of Object.entries(
+        (e.criteria ?? {}) as Record<
+          string,
+          {
+            points?: string;
+            max?: string;
+            percent?: string;
+            level?: number;
+            applicable?: boolean;
+            levelReason?: string;
+          }
+        >,
+      )) {
         const cr = v.sections.flatMap((s) => s.criteria).find((x) => x.id === id)!;
         if (c.points) expect(fr(cr.score.points)).toBe(n(c.points));
         if (c.max) expect(fr(cr.score.max)).toBe(n(c.max));
@@ -79,8 +101,14 @@ describe('docs/scoring.md improvement-loop examples', () => {
   it('has loop examples', () => expect(recBlocks.length + rankBlocks.length).toBeGreaterThanOrEqual(2));
   for (const b of recBlocks) {
     it(b.example, () => {
-      const set = makeSet([{ id: 's1', criteria: [{ id: 'k', items: (b.self as string[]).map((_, i) => binary(`i${i}`, 1, { naAllowed: true })) }] }]);
-      const toAns = (vals: string[]) => Object.fromEntries(vals.map((v, i) => [`i${i}`, v === 'na' ? { na: true } : v]));
+      const set = makeSet([
+        {
+          id: 's1',
+          criteria: [{ id: 'k', items: (b.self as string[]).map((_, i) => binary(`i${i}`, 1, { naAllowed: true })) }],
+        },
+      ]);
+      const toAns = (vals: string[]) =>
+        Object.fromEntries(vals.map((v, i) => [`i${i}`, v === 'na' ? { na: true } : v]));
       const sc = (vals: string[]) => {
         const a = assess(set, toAns(vals));
         const r = score(set, a);
@@ -101,14 +129,20 @@ describe('docs/scoring.md improvement-loop examples', () => {
       const entries = (['baseline', 'followup'] as const).flatMap((round) =>
         Object.entries(b[round] as Record<string, number>).map(([fid, pct]) => {
           const ans = Object.fromEntries(items.map((it, i) => [it.id, i < pct ? 'met' : 'not-met']));
-          const a = { ...assess(set, ans, { ...station, id: fid, name: fid }), id: `${fid}-${round}`, round: { id: round } };
+          const a = {
+            ...assess(set, ans, { ...station, id: fid, name: fid }),
+            id: `${fid}-${round}`,
+            round: { id: round },
+          };
           const r = score(set, a);
           if (!r.ok) throw new Error('score');
           return { set, assessment: a, result: r.value };
         }),
       );
       const r = rankByImprovement(entries, 'baseline', 'followup', b.by);
-      expect(r.rows.map((x) => [x.facilityId, toFractionString(x.gain), toFractionString(x.gapClosed)])).toEqual(b.expect.rows);
+      expect(r.rows.map((x) => [x.facilityId, toFractionString(x.gain), toFractionString(x.gapClosed)])).toEqual(
+        b.expect.rows,
+      );
       expect(r.alreadyFull.map((x) => x.facilityId)).toEqual(b.expect.alreadyFull);
     });
   }

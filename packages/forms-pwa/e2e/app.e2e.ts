@@ -3,7 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserPids, cardStatuses, createAssessment, importFile, launchPersistent, openApp, reloadUnderServiceWorker, ROOT, saveState, serve, servedApp, waitSaved } from './harness.js';
+import {
+  browserPids,
+  cardStatuses,
+  createAssessment,
+  importFile,
+  launchPersistent,
+  openApp,
+  reloadUnderServiceWorker,
+  ROOT,
+  saveState,
+  serve,
+  servedApp,
+  waitSaved,
+} from './harness.js';
 
 const smallSet = readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8');
 const SMALL = 'test-small@1.0';
@@ -36,7 +49,11 @@ describe('forms-pwa in Chromium (production build)', () => {
     await page.reload();
     await page.locator('tc-item-card').first().waitFor();
     expect(await cardStatuses(page)).toMatchObject({ i1: 'answered', i2: 'answered' });
-    await expect.poll(() => page.locator('tc-item-card[data-item-id="i2"] button[aria-pressed="true"]').getAttribute('data-value')).toBe('partial');
+    await expect
+      .poll(() =>
+        page.locator('tc-item-card[data-item-id="i2"] button[aria-pressed="true"]').getAttribute('data-value'),
+      )
+      .toBe('partial');
     // And the home list shows it with its score.
     await page.goto(app.served.url);
     await expect.poll(() => page.locator(`li[data-assessment="${id}"]`).textContent()).toContain('3/10');
@@ -72,14 +89,25 @@ describe('forms-pwa in Chromium (production build)', () => {
     await expect.poll(() => page.locator('tc-item-card[data-item-id="i4"] .warnline').count()).toBe(0);
     const stored = await page.evaluate(
       () =>
-        new Promise<{ mime: string; width: number; height: number; capturedAt: string; type: string }[]>((resolve, reject) => {
-          const open = indexedDB.open('tieuchi');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const req = open.result.transaction('photos').objectStore('photos').getAll();
-            req.onsuccess = () => resolve(req.result.map((p) => ({ mime: p.mime, width: p.width, height: p.height, capturedAt: p.capturedAt, type: p.blob.type })));
-          };
-        }),
+        new Promise<{ mime: string; width: number; height: number; capturedAt: string; type: string }[]>(
+          (resolve, reject) => {
+            const open = indexedDB.open('tieuchi');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const req = open.result.transaction('photos').objectStore('photos').getAll();
+              req.onsuccess = () =>
+                resolve(
+                  req.result.map((p) => ({
+                    mime: p.mime,
+                    width: p.width,
+                    height: p.height,
+                    capturedAt: p.capturedAt,
+                    type: p.blob.type,
+                  })),
+                );
+            };
+          },
+        ),
     );
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ mime: 'image/jpeg', type: 'image/jpeg', width: 1600, height: 1200 });
@@ -105,7 +133,9 @@ describe('forms-pwa in Chromium (production build)', () => {
     // A built-in criteria set loads from the precache: create and answer while offline.
     const id = await createAssessment(page, own.url, 'Trạm E2E ngoại tuyến');
     const first = page.locator('tc-item-card button[data-value]').first();
-    const itemId = await first.evaluate((b) => ((b.getRootNode() as ShadowRoot).host.getRootNode() as ShadowRoot).host.getAttribute('data-item-id'));
+    const itemId = await first.evaluate((b) =>
+      ((b.getRootNode() as ShadowRoot).host.getRootNode() as ShadowRoot).host.getAttribute('data-item-id'),
+    );
     const before = (await saveState(page)).at;
     await first.click();
     await waitSaved(page, before);

@@ -19,7 +19,8 @@ let tmp: string;
 
 beforeAll(async () => {
   // The CLI runs from its build (`pnpm -r build`); build it here when a fresh checkout has not.
-  if (!existsSync(join(REPO, 'packages/cli/dist/main.js'))) execFileSync('pnpm', ['--filter', '@tieuchi/cli...', 'build'], { cwd: REPO, stdio: 'inherit' });
+  if (!existsSync(join(REPO, 'packages/cli/dist/main.js')))
+    execFileSync('pnpm', ['--filter', '@tieuchi/cli...', 'build'], { cwd: REPO, stdio: 'inherit' });
   tmp = mkdtempSync(join(tmpdir(), 'tc-builder-e2e-'));
   served = await serve();
   browser = await launch();
@@ -82,8 +83,21 @@ describe('criteria-set builder in Chromium (production build)', () => {
     await page.locator('tc-builder-response [data-field="response-kind"]').selectOption('graded');
     await page.locator('tc-builder-tree button[data-node="0.0.1"]').focus();
     await page.keyboard.press('Alt+ArrowUp');
-    await expect.poll(() => page.locator('tc-builder-tree button[data-node="0.0.0"]').textContent()).toContain('Thùng rác');
-    await expect.poll(() => page.evaluate(() => document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-builder')?.shadowRoot?.querySelector('tc-builder-editor')?.shadowRoot?.querySelector('tc-builder-tree')?.shadowRoot?.activeElement?.getAttribute('data-node'))).toBe('0.0.0');
+    await expect
+      .poll(() => page.locator('tc-builder-tree button[data-node="0.0.0"]').textContent())
+      .toContain('Thùng rác');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document
+            .querySelector('tc-app')
+            ?.shadowRoot?.querySelector('tc-builder')
+            ?.shadowRoot?.querySelector('tc-builder-editor')
+            ?.shadowRoot?.querySelector('tc-builder-tree')
+            ?.shadowRoot?.activeElement?.getAttribute('data-node'),
+        ),
+      )
+      .toBe('0.0.0');
 
     // Valid now; every edit was saved.
     await expect.poll(() => page.locator('[data-problem-count]').getAttribute('data-problem-count')).toBe('0');
@@ -106,7 +120,10 @@ describe('criteria-set builder in Chromium (production build)', () => {
     await expect.poll(() => page.locator('[data-published]').textContent()).toContain('e2e-waste@1');
 
     // Export the published version and validate it with the CLI.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('tc-builder-versions li[data-version="1"] button').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('tc-builder-versions li[data-version="1"] button').click(),
+    ]);
     const file = join(tmp, download.suggestedFilename());
     await download.saveAs(file);
     const exported = JSON.parse(readFileSync(file, 'utf8'));
@@ -121,8 +138,14 @@ describe('criteria-set builder in Chromium (production build)', () => {
     const id = await createAssessment(page, served.url, 'Trạm E2E bộ tự soạn', 'e2e-waste@1');
     await page.locator('tc-item-card[data-item-id="i1"] button[data-value="met"]').click();
     await page.locator('tc-item-card[data-item-id="i2"] button[data-value="not-met"]').click();
-    await expect.poll(() => page.locator('tc-fill tc-score-panel >> nth=0').locator('[data-total]').textContent()).toBe('2/4');
-    await expect.poll(() => page.locator('tc-fill tc-score-panel >> nth=0').locator('[data-decision]').getAttribute('data-decision')).toBe('fail');
+    await expect
+      .poll(() => page.locator('tc-fill tc-score-panel >> nth=0').locator('[data-total]').textContent())
+      .toBe('2/4');
+    await expect
+      .poll(() =>
+        page.locator('tc-fill tc-score-panel >> nth=0').locator('[data-decision]').getAttribute('data-decision'),
+      )
+      .toBe('fail');
     const pinned = await page.evaluate(
       (aid) =>
         new Promise<unknown>((resolve) => {
@@ -142,12 +165,18 @@ describe('criteria-set builder in Chromium (production build)', () => {
     await select(page, '0.0.0');
     await page.locator('tc-builder-item [data-field="text.vi"]').fill('Thùng đựng chất thải có nắp, đúng màu');
     await page.locator('[data-tab="versions"]').click();
-    await expect.poll(() => page.locator('tc-builder-versions [data-diff] li').first().textContent()).toContain('Thùng đựng chất thải có nắp');
+    await expect
+      .poll(() => page.locator('tc-builder-versions [data-diff] li').first().textContent())
+      .toContain('Thùng đựng chất thải có nắp');
     await page.locator('[data-action="publish"]').click();
     await expect.poll(() => page.locator('[data-published]').textContent()).toContain('e2e-waste@2');
     await page.goto(`${served.url}#/a/${encodeURIComponent(id)}`);
-    await expect.poll(() => page.locator('tc-fill tc-score-panel >> nth=0').locator('[data-total]').textContent()).toBe('2/4');
-    await expect.poll(() => page.locator('tc-item-card[data-item-id="i2"] .text').textContent()).toContain('Thùng rác có nắp');
+    await expect
+      .poll(() => page.locator('tc-fill tc-score-panel >> nth=0').locator('[data-total]').textContent())
+      .toBe('2/4');
+    await expect
+      .poll(() => page.locator('tc-item-card[data-item-id="i2"] .text').textContent())
+      .toContain('Thùng rác có nắp');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -157,11 +186,15 @@ describe('criteria-set builder in Chromium (production build)', () => {
     await page.goto(`${served.url}#/b`);
     await page.locator('li[data-set="qd1300-commune-health@2023.1"] [data-action="local-edition"]').click();
     await page.waitForURL(/#\/b\//);
-    await expect.poll(() => page.locator('tc-builder-set [data-origin]').textContent()).toContain('qd1300-commune-health@2023.1');
+    await expect
+      .poll(() => page.locator('tc-builder-set [data-origin]').textContent())
+      .toContain('qd1300-commune-health@2023.1');
     await expect.poll(() => page.locator('tc-builder-set [data-field="version"]').inputValue()).toBe('2023.1-local.1');
     // Reorder by dragging: the second item of the first criterion dropped on the first.
     const second = await page.locator('tc-builder-tree button[data-node="0.0.1"]').textContent();
-    await page.locator('tc-builder-tree [data-path="0.0.1"]').dragTo(page.locator('tc-builder-tree [data-path="0.0.0"]'));
+    await page
+      .locator('tc-builder-tree [data-path="0.0.1"]')
+      .dragTo(page.locator('tc-builder-tree [data-path="0.0.0"]'));
     await expect.poll(() => page.locator('tc-builder-tree button[data-node="0.0.0"]').textContent()).toBe(second);
     await select(page, '0.0.0');
     const text = page.locator('tc-builder-item [data-field="text.vi"]');
@@ -169,11 +202,17 @@ describe('criteria-set builder in Chromium (production build)', () => {
     await page.locator('tc-builder-item [data-field="prov-wording"]').selectOption('official');
     await page.locator('[data-tab="versions"]').click();
     await page.locator('[data-action="publish"]').click();
-    await expect.poll(() => page.locator('[data-published]').textContent()).toContain('qd1300-commune-health@2023.1-local.1');
+    await expect
+      .poll(() => page.locator('[data-published]').textContent())
+      .toContain('qd1300-commune-health@2023.1-local.1');
     // It is offered for new assessments beside the official one.
     await page.goto(`${served.url}#/new`);
-    const options = await page.locator('select[name=set] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(options).toEqual(expect.arrayContaining(['qd1300-commune-health@2023.1', 'qd1300-commune-health@2023.1-local.1']));
+    const options = await page
+      .locator('select[name=set] option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toEqual(
+      expect.arrayContaining(['qd1300-commune-health@2023.1', 'qd1300-commune-health@2023.1-local.1']),
+    );
     await page.context().close();
   });
 
@@ -182,8 +221,12 @@ describe('criteria-set builder in Chromium (production build)', () => {
     await page.goto(`${served.url}#/b`);
     const bad = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8'));
     bad.sections[1].criteria[0].items[0].response.options[0].points = -1;
-    await page.locator('input[data-builder-import]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
-    await expect.poll(() => page.locator('[data-import-errors]').textContent()).toContain('Phần 2 (s2) › Tiêu chí 1 (c2) › Chỉ tiêu 1 (i3)');
+    await page
+      .locator('input[data-builder-import]')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await expect
+      .poll(() => page.locator('[data-import-errors]').textContent())
+      .toContain('Phần 2 (s2) › Tiêu chí 1 (c2) › Chỉ tiêu 1 (i3)');
     expect(await page.locator('li[data-draft]').count()).toBe(0);
     await page.context().close();
   });

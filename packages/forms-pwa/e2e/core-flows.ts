@@ -21,7 +21,9 @@ const REPO = join(ROOT, '..', '..');
  * Where the 1280x800 screenshots go: `.tmp/screenshots/engines/` on every run (looked at after a failure), and
  * docs/screenshots/engines/ when `UPDATE_SCREENSHOTS=1` (then committed).
  */
-export const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(REPO, 'docs', 'screenshots', 'engines') : join(REPO, '.tmp', 'screenshots', 'engines');
+export const SHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(REPO, 'docs', 'screenshots', 'engines')
+  : join(REPO, '.tmp', 'screenshots', 'engines');
 const SMALL = 'test-small@1.0';
 const FACILITY = 'Trạm Y tế xã Đắk Ơ — kiểm thử';
 const HEAD = 'Trần Văn Trưởng';
@@ -125,7 +127,12 @@ const statuses = (page: EnginePage) =>
   page.evaluate(() => {
     const fill = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-fill');
     const cards = [...(fill?.shadowRoot?.querySelectorAll('tc-item-card') ?? [])];
-    return Object.fromEntries(cards.map((c) => [(c as HTMLElement).dataset.itemId, c.shadowRoot?.querySelector('article')?.dataset.status ?? '']));
+    return Object.fromEntries(
+      cards.map((c) => [
+        (c as HTMLElement).dataset.itemId,
+        c.shadowRoot?.querySelector('article')?.dataset.status ?? '',
+      ]),
+    );
   });
 
 const card = (item: string) => `tc-item-card[data-item-id="${item}"]`;
@@ -178,7 +185,10 @@ export function coreFlows(name: EngineName): void {
         return;
       }
       await page.waitFor('tc-app >>> [data-persist-unsupported]');
-      const text = await page.evaluate(() => document.querySelector('tc-app')?.shadowRoot?.querySelector('[data-persist-unsupported]')?.textContent ?? '');
+      const text = await page.evaluate(
+        () =>
+          document.querySelector('tc-app')?.shadowRoot?.querySelector('[data-persist-unsupported]')?.textContent ?? '',
+      );
       expect(text).toContain('Thêm vào MH chính');
       expect(text).toContain('sao lưu');
     });
@@ -189,7 +199,10 @@ export function coreFlows(name: EngineName): void {
       });
       await page.reload();
       await page.waitFor('tc-app >>> main > *', 30_000);
-      await until(() => page.evaluate(() => !!navigator.serviceWorker.controller), 'the service worker to control the page');
+      await until(
+        () => page.evaluate(() => !!navigator.serviceWorker.controller),
+        'the service worker to control the page',
+      );
       await page.goto(`${url}#/io`);
       await page.setFile('tc-io >>> input[data-import]', setFile);
       await page.waitFor('tc-io >>> [data-import-ok]');
@@ -209,7 +222,9 @@ export function coreFlows(name: EngineName): void {
     it('answers every kind of item (binary, graded, choice, numeric) and a note, each durable at once', async () => {
       await saved(page, () => page.click(`${card('i1')} >>> button[data-value="met"]`));
       await saved(page, () => page.click(`${card('i2')} >>> button[data-value="partial"]`));
-      await saved(page, () => page.fill(`${card('i2')} >>> textarea`, 'Nhà vệ sinh có xà phòng; thiếu thùng rác đạp chân ở khu điều trị.'));
+      await saved(page, () =>
+        page.fill(`${card('i2')} >>> textarea`, 'Nhà vệ sinh có xà phòng; thiếu thùng rác đạp chân ở khu điều trị.'),
+      );
       await page.goto(`${url}#/a/${encodeURIComponent(id)}/s/s2`);
       await page.waitFor(card('i3'));
       await saved(page, () => page.click(`${card('i3')} >>> button[data-value="some"]`));
@@ -228,11 +243,18 @@ export function coreFlows(name: EngineName): void {
       await page.goto(`${url}#/a/${encodeURIComponent(id)}/s/s2`);
       await page.waitFor(card('i4'));
       expect(await statuses(page)).toMatchObject({ i3: 'answered', i4: 'answered' });
-      expect(await page.evaluate(() => {
-        const c = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-fill')?.shadowRoot?.querySelector('tc-item-card[data-item-id="i4"]');
-        const input = c?.shadowRoot?.querySelector('tc-answer-control')?.shadowRoot?.querySelector('input[data-number]') as HTMLInputElement | null;
-        return input?.value ?? c?.shadowRoot?.querySelector('input[data-number]')?.getAttribute('value');
-      })).toBe('4');
+      expect(
+        await page.evaluate(() => {
+          const c = document
+            .querySelector('tc-app')
+            ?.shadowRoot?.querySelector('tc-fill')
+            ?.shadowRoot?.querySelector('tc-item-card[data-item-id="i4"]');
+          const input = c?.shadowRoot
+            ?.querySelector('tc-answer-control')
+            ?.shadowRoot?.querySelector('input[data-number]') as HTMLInputElement | null;
+          return input?.value ?? c?.shadowRoot?.querySelector('input[data-number]')?.getAttribute('value');
+        }),
+      ).toBe('4');
     });
 
     it('keeps working offline with the server stopped: reload, answer, add a photo (stored as a downscaled JPEG)', async () => {
@@ -256,7 +278,12 @@ export function coreFlows(name: EngineName): void {
                   const req = open.result.transaction('photos').objectStore('photos').getAll();
                   req.onsuccess = () => {
                     open.result.close();
-                    const r = req.result.map((p) => ({ mime: p.mime, width: p.width, height: p.height, capturedAt: p.capturedAt }));
+                    const r = req.result.map((p) => ({
+                      mime: p.mime,
+                      width: p.width,
+                      height: p.height,
+                      capturedAt: p.capturedAt,
+                    }));
                     resolve(r.length ? r : null);
                   };
                 };
@@ -273,18 +300,28 @@ export function coreFlows(name: EngineName): void {
       await page.goto(`${url}#/a/${encodeURIComponent(id)}/submit`);
       await page.waitFor('button[data-action="lock"]');
       await page.fill('input[name="sign-facility-head"]', HEAD);
-      for (const [role, dy] of [['assessor', 0], ['facility-head', 12]] as const) {
-        const stroke: [number, number][] = Array.from({ length: 31 }, (_, i) => [30 + i * 8, Math.round(100 + dy - 40 * Math.sin(i / 3))]);
+      for (const [role, dy] of [
+        ['assessor', 0],
+        ['facility-head', 12],
+      ] as const) {
+        const stroke: [number, number][] = Array.from({ length: 31 }, (_, i) => [
+          30 + i * 8,
+          Math.round(100 + dy - 40 * Math.sin(i / 3)),
+        ]);
         await page.draw(`tc-signature-pad[data-role="${role}"] >>> canvas`, stroke);
         await page.waitFor(`tc-signature-pad[data-role="${role}"] >>> [data-signed="yes"]`);
       }
       await page.click('button[data-action="lock"]');
       await until(async () => /\/results$/.test(await page.url()), 'the results view');
       hash = await until(
-        () => page.evaluate(() => {
-          const el = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-results')?.shadowRoot?.querySelector('[data-hash]');
-          return /[0-9a-f]{64}/.exec(el?.textContent ?? '')?.[0] ?? '';
-        }),
+        () =>
+          page.evaluate(() => {
+            const el = document
+              .querySelector('tc-app')
+              ?.shadowRoot?.querySelector('tc-results')
+              ?.shadowRoot?.querySelector('[data-hash]');
+            return /[0-9a-f]{64}/.exec(el?.textContent ?? '')?.[0] ?? '';
+          }),
         'the content hash',
       );
       const signatures = await page.evaluate(
@@ -308,7 +345,10 @@ export function coreFlows(name: EngineName): void {
     });
 
     it('exports the PDF report (offline): the downloaded file has the facility, the score and the signer', async () => {
-      const pdf = await page.download(() => page.click('tc-report-export >>> button[data-action="report-pdf"]'), 90_000);
+      const pdf = await page.download(
+        () => page.click('tc-report-export >>> button[data-action="report-pdf"]'),
+        90_000,
+      );
       expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(pdf.name).toMatch(/^Tram-Y-te-xa-Dak-O-kiem-thu-\d{4}-\d{2}-\d{2}\.pdf$/);
       const txt = pdfText(pdf.path).replace(/\s+/g, ' ');
@@ -321,7 +361,11 @@ export function coreFlows(name: EngineName): void {
       await page.goto(`${url}#/io`);
       const file = await page.download(() => page.click('tc-io >>> button[data-backup]'));
       expect(file.name).toMatch(/^tieuchi-backup-\d{4}-\d{2}-\d{2}\.json$/);
-      const bundle = JSON.parse(file.bytes.toString('utf8')) as { kind: string; assessments: { id: string; status: string; contentHash?: string }[]; photos?: unknown[] };
+      const bundle = JSON.parse(file.bytes.toString('utf8')) as {
+        kind: string;
+        assessments: { id: string; status: string; contentHash?: string }[];
+        photos?: unknown[];
+      };
       expect(bundle.kind).toBe('bundle');
       expect(bundle.assessments.map((a) => [a.id, a.status, a.contentHash])).toEqual([[id, 'locked', hash]]);
       bundlePath = join(tmp, file.name);
@@ -333,21 +377,28 @@ export function coreFlows(name: EngineName): void {
       await page.goto(`${second.url}#/io`);
       await page.setFile('tc-io >>> input[data-import]', bundlePath);
       const outcome = await until(
-        () => page.evaluate(() => {
-          const io = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-io')?.shadowRoot;
-          const el = io?.querySelector('[data-import-ok], [data-import-error], [data-conflicts]');
-          return el ? `${el.hasAttribute('data-import-ok') ? 'ok' : 'problem'}: ${el.textContent?.replace(/\s+/g, ' ').trim()}` : '';
-        }),
+        () =>
+          page.evaluate(() => {
+            const io = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-io')?.shadowRoot;
+            const el = io?.querySelector('[data-import-ok], [data-import-error], [data-conflicts]');
+            return el
+              ? `${el.hasAttribute('data-import-ok') ? 'ok' : 'problem'}: ${el.textContent?.replace(/\s+/g, ' ').trim()}`
+              : '';
+          }),
         'the import to finish',
         30_000,
       );
       expect(outcome).toMatch(/^ok: /);
       await page.goto(`${second.url}#/a/${encodeURIComponent(id)}/results`);
       const again = await until(
-        () => page.evaluate(() => {
-          const el = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-results')?.shadowRoot?.querySelector('[data-hash]');
-          return /[0-9a-f]{64}/.exec(el?.textContent ?? '')?.[0] ?? '';
-        }),
+        () =>
+          page.evaluate(() => {
+            const el = document
+              .querySelector('tc-app')
+              ?.shadowRoot?.querySelector('tc-results')
+              ?.shadowRoot?.querySelector('[data-hash]');
+            return /[0-9a-f]{64}/.exec(el?.textContent ?? '')?.[0] ?? '';
+          }),
         'the re-imported content hash',
       );
       expect(again).toBe(hash);
@@ -359,8 +410,13 @@ export function coreFlows(name: EngineName): void {
       await page.goto(`${second!.url}#/dashboard`);
       await page.waitFor('tc-dashboard-ranking >>> table tbody tr');
       const rows = await page.evaluate(() => {
-        const r = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-dashboard')?.shadowRoot?.querySelector('tc-dashboard-ranking');
-        return [...(r?.shadowRoot?.querySelectorAll('tbody tr') ?? [])].map((tr) => tr.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+        const r = document
+          .querySelector('tc-app')
+          ?.shadowRoot?.querySelector('tc-dashboard')
+          ?.shadowRoot?.querySelector('tc-dashboard-ranking');
+        return [...(r?.shadowRoot?.querySelectorAll('tbody tr') ?? [])].map(
+          (tr) => tr.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+        );
       });
       expect(rows).toHaveLength(1);
       expect(rows[0]).toContain(FACILITY);

@@ -27,15 +27,27 @@ describe('graceful degradation (Chromium with a feature removed)', () => {
     });
     const page = await ctx.newPage();
     await openApp(page, app.served.url);
-    expect(await page.evaluate(() => typeof (globalThis as { OffscreenCanvas?: unknown }).OffscreenCanvas)).toBe('undefined');
-    await importFile(page, app.served.url, 'small-set.json', readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8'));
+    expect(await page.evaluate(() => typeof (globalThis as { OffscreenCanvas?: unknown }).OffscreenCanvas)).toBe(
+      'undefined',
+    );
+    await importFile(
+      page,
+      app.served.url,
+      'small-set.json',
+      readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8'),
+    );
     await page.locator('[data-import-ok]').waitFor();
     const id = await createAssessment(page, app.served.url, 'Trạm không OffscreenCanvas', 'test-small@1.0');
     await page.goto(`${app.served.url}#/a/${id}/s/s2`);
-    await page.locator('tc-item-card[data-item-id="i4"] input[type=file]').setInputFiles({ name: 'camera.png', mimeType: 'image/png', buffer: makePng(2400, 1800) });
+    await page
+      .locator('tc-item-card[data-item-id="i4"] input[type=file]')
+      .setInputFiles({ name: 'camera.png', mimeType: 'image/png', buffer: makePng(2400, 1800) });
     await page.locator('tc-item-card[data-item-id="i4"] tc-photo-evidence figure img[src^="blob:"]').waitFor();
     await page.goto(`${app.served.url}#/a/${id}/results`);
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('tc-report-export button[data-action="report-pdf"]').click()]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.locator('tc-report-export button[data-action="report-pdf"]').click(),
+    ]);
     const path = join(tmp, dl.suggestedFilename());
     await dl.saveAs(path);
     expect(await page.locator('tc-report-export [data-report-note]').textContent()).toContain('thu nhỏ trên trang');

@@ -116,7 +116,9 @@ async function newFileIn(dir: string, before: Set<string>, timeoutMs: number): P
   let lastSize = -1;
   const name = await until(
     async () => {
-      const fresh = readdirSync(dir).filter((n) => !before.has(n) && !/\.(part|download|crdownload)$/.test(n) && !n.startsWith('.'));
+      const fresh = readdirSync(dir).filter(
+        (n) => !before.has(n) && !/\.(part|download|crdownload)$/.test(n) && !n.startsWith('.'),
+      );
       if (fresh.length !== 1) return '';
       const size = statSync(join(dir, fresh[0]!)).size;
       const stable = size > 0 && size === lastSize;
@@ -146,12 +148,16 @@ abstract class BasePage {
 
 class ChromiumPage extends BasePage implements EnginePage {
   readonly engine = 'chromium' as const;
-  constructor(readonly pw: PwPage, private readonly dlDir: string) {
+  constructor(
+    readonly pw: PwPage,
+    private readonly dlDir: string,
+  ) {
     super();
   }
   private async el(sel: string) {
     await this.waitFor(sel);
-    const h = (await this.pw.evaluateHandle(deepExpr(sel))).asElement() as import('playwright-core').ElementHandle<Element> | null;
+    const h = (await this.pw.evaluateHandle(deepExpr(sel))).asElement() as
+      import('playwright-core').ElementHandle<Element> | null;
     if (!h) throw new Error(`no element ${sel}`);
     return h;
   }
@@ -229,7 +235,10 @@ type PpElement = import('puppeteer-core').ElementHandle<Element>;
 
 class FirefoxPage extends BasePage implements EnginePage {
   readonly engine = 'firefox' as const;
-  constructor(readonly pp: PpPage, private readonly dlDir: string) {
+  constructor(
+    readonly pp: PpPage,
+    private readonly dlDir: string,
+  ) {
     super();
   }
   private async el(sel: string): Promise<PpElement> {
@@ -269,7 +278,9 @@ class FirefoxPage extends BasePage implements EnginePage {
     await (await this.el(sel)).select(value);
   }
   async setFile(sel: string, path: string) {
-    await ((await this.el(sel)) as unknown as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(path);
+    await ((await this.el(sel)) as unknown as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(
+      path,
+    );
   }
   async draw(sel: string, points: [number, number][]) {
     const el = await this.el(sel);
@@ -327,7 +338,10 @@ type WdRef = Record<string, string>;
 
 class WebKitPage extends BasePage implements EnginePage {
   readonly engine = 'webkit' as const;
-  constructor(readonly wd: WdClient, private readonly dlDir: string) {
+  constructor(
+    readonly wd: WdClient,
+    private readonly dlDir: string,
+  ) {
     super();
   }
   private async el(sel: string): Promise<string> {
@@ -417,7 +431,11 @@ class WebKitPage extends BasePage implements EnginePage {
     const c = await this.centre(sel);
     const left = c.x - c.w / 2;
     const top = c.y - c.h / 2;
-    const at = ([x, y]: [number, number]) => ({ origin: 'viewport' as const, x: Math.round(left + x), y: Math.round(top + y) });
+    const at = ([x, y]: [number, number]) => ({
+      origin: 'viewport' as const,
+      x: Math.round(left + x),
+      y: Math.round(top + y),
+    });
     const [first, ...rest] = points;
     await this.wd.performActions([
       {
@@ -456,7 +474,9 @@ const freePort = () =>
 
 /** Starts Xvfb on a free display number; resolves to the display and the process. */
 async function startXvfb(): Promise<{ display: string; proc: ChildProcess }> {
-  const proc = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const proc = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const display = await new Promise<string>((resolve, reject) => {
     let out = '';
     proc.stdout!.on('data', (d: Buffer) => {
@@ -492,7 +512,8 @@ async function webkitEngine(): Promise<Engine> {
     stdio: 'ignore',
   });
   const stop = async () => {
-    const gone = (p: ChildProcess) => (p.exitCode !== null || p.signalCode !== null ? Promise.resolve() : new Promise((r) => p.once('exit', r)));
+    const gone = (p: ChildProcess) =>
+      p.exitCode !== null || p.signalCode !== null ? Promise.resolve() : new Promise((r) => p.once('exit', r));
     driver.kill();
     xvfb.proc.kill();
     await Promise.all([gone(driver), gone(xvfb.proc)]);
@@ -521,7 +542,10 @@ async function webkitEngine(): Promise<Engine> {
       30_000,
     );
     // A 1280x800 viewport: the window adds MiniBrowser's own chrome around it.
-    const chrome = (await wd.executeScript('return [outerWidth - innerWidth, outerHeight - innerHeight];', [])) as [number, number];
+    const chrome = (await wd.executeScript('return [outerWidth - innerWidth, outerHeight - innerHeight];', [])) as [
+      number,
+      number,
+    ];
     await wd.setWindowRect(null, null, 1280 + chrome[0], 800 + chrome[1]);
     const page = new WebKitPage(wd, dlDir);
     return {

@@ -66,7 +66,8 @@ const putStored = (page: Page, a: unknown) =>
     a,
   );
 
-const numberInput = (page: Page, itemId = ITEM) => page.locator(`tc-item-card[data-item-id="${itemId}"] tc-answer-control input`);
+const numberInput = (page: Page, itemId = ITEM) =>
+  page.locator(`tc-item-card[data-item-id="${itemId}"] tc-answer-control input`);
 
 /** Types into the numeric field as a person does (key by key), without leaving it. */
 async function typeNumber(page: Page, text: string, itemId = ITEM): Promise<void> {
@@ -127,8 +128,19 @@ describe('numbers at the field (issue 13, items 1–3)', () => {
     await expect.poll(() => storedValue(src, goodId), { timeout: 5000 }).toBe(96);
     const good = await stored(src, goodId);
     await src.context().close();
-    const bad = { ...good, id: `${good.id}-bad`, facility: { ...good.facility, name: 'Trạm hỏng' }, answers: { [ITEM]: { value: 150 } } };
-    const backup = { schemaVersion: 1, kind: 'bundle', createdAt: new Date().toISOString(), assessments: [good, bad], facilities: [good.facility] };
+    const bad = {
+      ...good,
+      id: `${good.id}-bad`,
+      facility: { ...good.facility, name: 'Trạm hỏng' },
+      answers: { [ITEM]: { value: 150 } },
+    };
+    const backup = {
+      schemaVersion: 1,
+      kind: 'bundle',
+      createdAt: new Date().toISOString(),
+      assessments: [good, bad],
+      facilities: [good.facility],
+    };
 
     const page = await app.page();
     await importFile(page, app.served.url, 'tieuchi-backup.json', JSON.stringify(backup));
@@ -190,7 +202,28 @@ describe('leaving with unsaved work (issue 13, item 5)', () => {
 });
 
 describe('two tabs on one assessment (issue 13, item 4)', () => {
-  const ITEMS = ['t1.1', 't1.2', 't1.3', 't1.4', 't1.6', 't2.1', 't2.2', 't2.3', 't2.4', 't2.5', 't3.1', 't3.2', 't3.3', 't3.4', 't3.5', 't4.1', 't4.2', 't4.3', 't4.4', 't5.2'];
+  const ITEMS = [
+    't1.1',
+    't1.2',
+    't1.3',
+    't1.4',
+    't1.6',
+    't2.1',
+    't2.2',
+    't2.3',
+    't2.4',
+    't2.5',
+    't3.1',
+    't3.2',
+    't3.3',
+    't3.4',
+    't3.5',
+    't4.1',
+    't4.2',
+    't4.3',
+    't4.4',
+    't5.2',
+  ];
 
   it('4. each tab writes only what it changed: 20 answers from two tabs all survive, and each tab shows the other one', async () => {
     const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -214,7 +247,14 @@ describe('two tabs on one assessment (issue 13, item 4)', () => {
     await expect.poll(storedAnswers, { timeout: 10_000 }).toEqual(want);
     // Each tab shows every answer, its own and the other tab's.
     const pressed = (page: Page) =>
-      Promise.all(ITEMS.map((it) => page.locator(`tc-item-card[data-item-id="${it}"] button[aria-pressed="true"]`).getAttribute('data-value', { timeout: 500 }).catch(() => null)));
+      Promise.all(
+        ITEMS.map((it) =>
+          page
+            .locator(`tc-item-card[data-item-id="${it}"] button[aria-pressed="true"]`)
+            .getAttribute('data-value', { timeout: 500 })
+            .catch(() => null),
+        ),
+      );
     await expect.poll(() => pressed(a), { timeout: 10_000 }).toEqual(ITEMS.map((it) => want[it]));
     await expect.poll(() => pressed(b), { timeout: 10_000 }).toEqual(ITEMS.map((it) => want[it]));
     await ctx.close();
@@ -225,7 +265,8 @@ describe('imports never overwrite silently (issue 13, item 8)', () => {
   const answerOn = async (page: Page, item: string, value: string) => {
     await page.locator(`tc-item-card[data-item-id="${item}"] button[data-value="${value}"]`).click();
   };
-  const bundleOf = (a: unknown) => JSON.stringify({ schemaVersion: 1, kind: 'bundle', createdAt: new Date().toISOString(), assessments: [a] });
+  const bundleOf = (a: unknown) =>
+    JSON.stringify({ schemaVersion: 1, kind: 'bundle', createdAt: new Date().toISOString(), assessments: [a] });
 
   it('8. the same draft edited on two tablets merges per answer, with the real conflict side by side; a locked copy is never replaced by a draft', async () => {
     // Tablet 1 starts the inspection and shares it with tablet 2.
@@ -270,7 +311,12 @@ describe('imports never overwrite silently (issue 13, item 8)', () => {
 
     // Locked on tablet 1: the same draft imported again is refused as a replacement, and the summary says so.
     const locked = { ...(await stored(t1, id)) };
-    await putStored(t1, { ...locked, status: 'locked', lockedAt: new Date().toISOString(), contentHash: 'f'.repeat(64) });
+    await putStored(t1, {
+      ...locked,
+      status: 'locked',
+      lockedAt: new Date().toISOString(),
+      contentHash: 'f'.repeat(64),
+    });
     await t1.reload();
     await importFile(t1, app.served.url, 'may-2-lan-2.json', bundleOf(fromT2));
     await t1.locator('[data-import-ok]').waitFor({ timeout: 10_000 });
@@ -311,7 +357,8 @@ describe('deleting (issue 13, item 7)', () => {
     // Deleted again; "for good" stays disabled until the facility's name is typed.
     await row.locator('button.danger').click();
     await page.locator('[data-archive]').waitFor({ timeout: 5000 });
-    if ((await page.locator('[data-archive][open]').count()) === 0) await page.locator('[data-archive] summary').click();
+    if ((await page.locator('[data-archive][open]').count()) === 0)
+      await page.locator('[data-archive] summary').click();
     await archived.waitFor({ timeout: 5000 });
     const purge = archived.locator('button[data-action="purge"]');
     expect(await purge.isDisabled()).toBe(true);
@@ -343,7 +390,9 @@ describe('photos storage refused (issue 13, item 5)', () => {
       c.getContext('2d')!.fillRect(0, 0, 30, 30);
       return c.toDataURL('image/png').split(',')[1]!;
     });
-    await page.locator('tc-item-card[data-item-id="t1.1"] input[type=file]').setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await page
+      .locator('tc-item-card[data-item-id="t1.1"] input[type=file]')
+      .setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
     const unsaved = page.locator('tc-item-card[data-item-id="t1.1"] [data-photo-unsaved]');
     await unsaved.waitFor({ timeout: 10_000 });
     expect(await unsaved.textContent()).toMatch(/chưa lưu/);
@@ -363,7 +412,9 @@ describe('photos (issue 13, item 6)', () => {
       return c.toDataURL('image/png').split(',')[1]!;
     });
     const card = page.locator('tc-item-card[data-item-id="t1.1"]');
-    await card.locator('input[type=file]').setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await card
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
     await card.locator('tc-photo-evidence figure img[src^="blob:"]').waitFor({ timeout: 10_000 });
     // Full view.
     await card.locator('tc-photo-evidence [data-enlarge]').click();
@@ -374,9 +425,13 @@ describe('photos (issue 13, item 6)', () => {
     await full.waitFor({ state: 'detached', timeout: 5000 });
     // Remove, then undo.
     await card.locator('tc-photo-evidence button[aria-label="Xoá ảnh"]').click();
-    await expect.poll(async () => (await stored(page, id))?.answers?.['t1.1']?.evidence?.length ?? 0, { timeout: 5000 }).toBe(0);
+    await expect
+      .poll(async () => (await stored(page, id))?.answers?.['t1.1']?.evidence?.length ?? 0, { timeout: 5000 })
+      .toBe(0);
     await card.locator('[data-photo-undo] button').click();
-    await expect.poll(async () => (await stored(page, id))?.answers?.['t1.1']?.evidence?.length ?? 0, { timeout: 5000 }).toBe(1);
+    await expect
+      .poll(async () => (await stored(page, id))?.answers?.['t1.1']?.evidence?.length ?? 0, { timeout: 5000 })
+      .toBe(1);
     await card.locator('tc-photo-evidence figure img[src^="blob:"]').waitFor({ timeout: 5000 });
     await page.context().close();
   });
@@ -388,9 +443,30 @@ describe('pairing in the improvement loop (issue 13, items 9 and 11)', () => {
     const tplId = await createAssessment(page, app.served.url, 'Trạm ghép cặp', SET_1300);
     const tpl = await stored(page, tplId);
     const lock = { status: 'locked', lockedAt: '2026-07-01T00:00:00Z', contentHash: 'd'.repeat(64) };
-    const self1 = { ...tpl, ...lock, id: 'self-r1', assessmentKind: 'self-assessment', assessedOn: '2026-01-10', round: { id: '2026---Vong-1', label: '2026 - Vòng 1' } };
-    const self2 = { ...tpl, ...lock, id: 'self-r2', assessmentKind: 'self-assessment', assessedOn: '2026-06-05', round: { id: '2026---Vong-2', label: '2026 - Vòng 2' } };
-    const insp2 = { ...tpl, ...lock, id: 'insp-r2', assessmentKind: 'external-inspection', assessedOn: '2026-06-20', round: { id: '2026---Vong-2', label: '2026 - Vòng 2' } };
+    const self1 = {
+      ...tpl,
+      ...lock,
+      id: 'self-r1',
+      assessmentKind: 'self-assessment',
+      assessedOn: '2026-01-10',
+      round: { id: '2026---Vong-1', label: '2026 - Vòng 1' },
+    };
+    const self2 = {
+      ...tpl,
+      ...lock,
+      id: 'self-r2',
+      assessmentKind: 'self-assessment',
+      assessedOn: '2026-06-05',
+      round: { id: '2026---Vong-2', label: '2026 - Vòng 2' },
+    };
+    const insp2 = {
+      ...tpl,
+      ...lock,
+      id: 'insp-r2',
+      assessmentKind: 'external-inspection',
+      assessedOn: '2026-06-20',
+      round: { id: '2026---Vong-2', label: '2026 - Vòng 2' },
+    };
     for (const a of [self1, self2, insp2]) await putStored(page, a);
     await putStored(page, { ...tpl, id: tplId, facility: { ...tpl.facility, id: 'other-facility' } }); // out of the way
     await page.goto(`${app.served.url}#/a/insp-r2/results`);
@@ -428,14 +504,21 @@ describe('council ranking (issue 13, item 10)', () => {
     });
     // 3 stations x round 1; only station 1 in round 2.
     for (const a of [station(1, 1), station(2, 1), station(3, 1), station(1, 2)]) await putStored(page, a);
-    await page.evaluate((id) => new Promise<void>((res) => {
-      const open = indexedDB.open('tieuchi');
-      open.onsuccess = () => {
-        const tx = open.result.transaction('assessments', 'readwrite');
-        tx.objectStore('assessments').delete(id);
-        tx.oncomplete = () => { open.result.close(); res(); };
-      };
-    }), tplId); // the template is not a station
+    await page.evaluate(
+      (id) =>
+        new Promise<void>((res) => {
+          const open = indexedDB.open('tieuchi');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('assessments', 'readwrite');
+            tx.objectStore('assessments').delete(id);
+            tx.oncomplete = () => {
+              open.result.close();
+              res();
+            };
+          };
+        }),
+      tplId,
+    ); // the template is not a station
     await page.goto(`${app.served.url}#/dashboard`);
     await page.reload();
     const ranking = page.locator('tc-dashboard [data-section="ranking"]');
@@ -448,10 +531,15 @@ describe('council ranking (issue 13, item 10)', () => {
     expect(await apart.textContent()).toContain('2026 - Vòng 2');
     // "Latest per facility" ranks every station.
     await page.locator('tc-dashboard select[name="round"]').selectOption({ label: 'mới nhất mỗi cơ sở' });
-    await expect.poll(async () => {
-      const text = await ranking.locator('tc-dashboard-ranking').evaluate((el) => el.shadowRoot?.textContent ?? '');
-      return ['Trạm số 1', 'Trạm số 2', 'Trạm số 3'].filter((n) => text.includes(n)).length;
-    }, { timeout: 5000 }).toBe(3);
+    await expect
+      .poll(
+        async () => {
+          const text = await ranking.locator('tc-dashboard-ranking').evaluate((el) => el.shadowRoot?.textContent ?? '');
+          return ['Trạm số 1', 'Trạm số 2', 'Trạm số 3'].filter((n) => text.includes(n)).length;
+        },
+        { timeout: 5000 },
+      )
+      .toBe(3);
     expect(await ranking.locator('[data-not-ranked]').count()).toBe(0);
     await page.context().close();
   });

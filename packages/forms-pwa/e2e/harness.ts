@@ -46,7 +46,11 @@ export async function serve(port = 0): Promise<Served> {
 export const launch = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 
 export const launchPersistent = (userDataDir: string): Promise<BrowserContext> =>
-  chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1280, height: 800 } });
+  chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
 
 /** PIDs of the browser (not its helper) processes using this profile directory. */
 export function browserPids(userDataDir: string): number[] {
@@ -97,7 +101,9 @@ export async function waitSaved(page: Page, after: string): Promise<void> {
 /** Imports a file through the Import / Export view. */
 export async function importFile(page: Page, url: string, name: string, text: string): Promise<void> {
   await page.goto(`${url}#/io`);
-  await page.locator('input[data-import]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .locator('input[data-import]')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
 /**
@@ -124,7 +130,10 @@ export const cardStatuses = (page: Page) =>
     const fill = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-fill');
     const cards = [...(fill?.shadowRoot?.querySelectorAll('tc-item-card') ?? [])];
     return Object.fromEntries(
-      cards.map((c) => [(c as HTMLElement).dataset.itemId, c.shadowRoot?.querySelector('article')?.dataset.status ?? '']),
+      cards.map((c) => [
+        (c as HTMLElement).dataset.itemId,
+        c.shadowRoot?.querySelector('article')?.dataset.status ?? '',
+      ]),
     );
   });
 

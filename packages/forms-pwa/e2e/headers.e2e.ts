@@ -36,7 +36,11 @@ describe('security headers from the start server', () => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample} @${location.hash}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(
+          `Refused to: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample} @${location.hash}`,
+        ),
+      );
     });
     await openApp(page, app.served.url);
     for (const view of ['#/new', '#/io', '#/dashboard', '#/b', '#/']) {
@@ -68,7 +72,12 @@ describe('security headers from the start server', () => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
     await openApp(page, app.served.url);
-    await importFile(page, app.served.url, 'small-set.json', readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8'));
+    await importFile(
+      page,
+      app.served.url,
+      'small-set.json',
+      readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8'),
+    );
     await page.locator('[data-import-ok]').waitFor();
     const id = await createAssessment(page, app.served.url, 'Trạm E2E ký', 'test-small@1.0');
     const before = (await saveState(page)).at;
@@ -78,7 +87,11 @@ describe('security headers from the start server', () => {
     const lock = page.locator('button[data-action="lock"]');
     await lock.waitFor();
     // Every other item: "could not be assessed", with a reason (as app.e2e's lock test does).
-    for (let left = await page.locator('li[data-item] input').count(); left > 0; left = await page.locator('li[data-item] input').count()) {
+    for (
+      let left = await page.locator('li[data-item] input').count();
+      left > 0;
+      left = await page.locator('li[data-item] input').count()
+    ) {
       const first = page.locator('li[data-item] input').first();
       const item = await page.locator('li[data-item]').first().getAttribute('data-item');
       await first.fill('Không có người phụ trách');

@@ -53,7 +53,9 @@ describe('improvement loop in Chromium', () => {
     expect(await page.locator('[data-total-after]').textContent()).toBe('94.0%');
     expect(await page.locator('[data-total-delta]').textContent()).toBe('+24.0');
     // Per criterion: every delta shown is signed, and the ones that moved add up with the lists.
-    const deltas = await page.locator('tc-compare tr[data-criterion]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.delta));
+    const deltas = await page
+      .locator('tc-compare tr[data-criterion]')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.delta));
     expect(deltas.length).toBeGreaterThan(5);
     expect(deltas.some((d) => d?.startsWith('+') && d !== '+0.0')).toBe(true);
     const newlyMet = await page.locator('[data-list="newly-met"] li').count();
@@ -68,23 +70,42 @@ describe('improvement loop in Chromium', () => {
     await page.goto(`${app.served.url}#/dashboard`);
     await page.locator('tc-dashboard-ranking table').waitFor();
     expect(await page.locator('tc-dashboard select[name="round"]').inputValue()).toBe('2026-r1');
-    expect(await rankedNames(page)).toEqual(['Trạm Y tế phường Thường Thạnh', 'Trạm Y tế xã Thạnh Tiến', 'Trạm Y tế phường Thuận Hưng']);
-    expect(await page.locator('tc-dashboard-ranking tbody td:nth-child(3)').allTextContents()).toEqual(['100.0', '94.0', '88.0']);
+    expect(await rankedNames(page)).toEqual([
+      'Trạm Y tế phường Thường Thạnh',
+      'Trạm Y tế xã Thạnh Tiến',
+      'Trạm Y tế phường Thuận Hưng',
+    ]);
+    expect(await page.locator('tc-dashboard-ranking tbody td:nth-child(3)').allTextContents()).toEqual([
+      '100.0',
+      '94.0',
+      '88.0',
+    ]);
     await page.locator('tc-dashboard button[data-mode="gain"]').click();
-    await expect.poll(() => rankedNames(page)).toEqual(['Trạm Y tế xã Thạnh Tiến', 'Trạm Y tế phường Thường Thạnh', 'Trạm Y tế phường Thuận Hưng']);
-    expect(await page.locator('tc-dashboard-ranking td[data-gain]').allTextContents()).toEqual(['+24.0', '+10.0', '+9.0']);
+    await expect
+      .poll(() => rankedNames(page))
+      .toEqual(['Trạm Y tế xã Thạnh Tiến', 'Trạm Y tế phường Thường Thạnh', 'Trạm Y tế phường Thuận Hưng']);
+    expect(await page.locator('tc-dashboard-ranking td[data-gain]').allTextContents()).toEqual([
+      '+24.0',
+      '+10.0',
+      '+9.0',
+    ]);
     // Heat map, weakest criteria and trend are drawn as labelled SVG.
     expect(await page.locator('tc-chart-heatmap svg[data-heatmap] g[data-cell]').count()).toBeGreaterThanOrEqual(30);
     expect(await page.locator('tc-chart-bars svg title').first().textContent()).toBeTruthy();
     expect(await page.locator('tc-chart-trend svg[data-trend]').getAttribute('aria-label')).toContain('Thạnh Tiến');
     // CSV export: UTF-8 with a byte-order mark.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('tc-dashboard button[data-action="ranking-csv"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('tc-dashboard button[data-action="ranking-csv"]').click(),
+    ]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('Trạm Y tế xã Thạnh Tiến');
     // Rounds by their names as written, in the header and the file name, never their ids (issue 13 item 11).
     expect(csv).toContain('Hội thi cải tiến hoạt động trạm y tế năm 2025 - vòng chấm điểm (ví dụ) %');
-    expect(download.suggestedFilename()).toMatch(/^xep-hang-cai-thien-hoi-thi-cai-tien-.*-2025-vong-cham-diem-vi-du-.*2026.*\.csv$/);
+    expect(download.suggestedFilename()).toMatch(
+      /^xep-hang-cai-thien-hoi-thi-cai-tien-.*-2025-vong-cham-diem-vi-du-.*2026.*\.csv$/,
+    );
     expect(download.suggestedFilename()).not.toContain('2025-r1');
     await page.context().close();
   });
@@ -97,7 +118,11 @@ describe('improvement loop in Chromium', () => {
       { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"bundle"') },
     ]);
     await page.locator('tc-dashboard-ranking table').waitFor();
-    expect(await rankedNames(page)).toEqual(['Trạm Y tế phường Thường Thạnh', 'Trạm Y tế xã Thạnh Tiến', 'Trạm Y tế phường Thuận Hưng']);
+    expect(await rankedNames(page)).toEqual([
+      'Trạm Y tế phường Thường Thạnh',
+      'Trạm Y tế xã Thạnh Tiến',
+      'Trạm Y tế phường Thuận Hưng',
+    ]);
     expect(await page.locator('[data-dashboard-error]').textContent()).toContain('broken.json');
     await page.goto(app.served.url);
     await page.locator('tc-home').waitFor();

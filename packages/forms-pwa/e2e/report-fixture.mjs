@@ -21,7 +21,11 @@ export const BIG_FACILITY = 'Bệnh viện Đa khoa thử nghiệm';
 export function bigBundle() {
   const photos = photoSet(30).map((p) => p.original);
   const { set, assessment, hashes } = bigCase({ photos });
-  const locked = lockAssessment({ ...assessment, status: 'draft', createdAt: '2026-03-02T08:00:00.000Z', updatedAt: '2026-03-02T11:00:00.000Z' }, set, '2026-03-02T11:00:00.000Z');
+  const locked = lockAssessment(
+    { ...assessment, status: 'draft', createdAt: '2026-03-02T08:00:00.000Z', updatedAt: '2026-03-02T11:00:00.000Z' },
+    set,
+    '2026-03-02T11:00:00.000Z',
+  );
   // The earlier round: the same answers with every seventh item the other way, no photos.
   const answers = {};
   Object.entries(assessment.answers).forEach(([id, a], i) => {
@@ -29,7 +33,15 @@ export function bigBundle() {
     answers[id] = i % 7 === 3 && rest.value ? { value: rest.value === 'met' ? 'not-met' : 'met' } : rest;
   });
   const previous = lockAssessment(
-    { ...assessment, id: BIG_PREVIOUS_ID, status: 'draft', assessedOn: '2025-09-15', answers, createdAt: '2025-09-15T08:00:00.000Z', updatedAt: '2025-09-15T10:00:00.000Z' },
+    {
+      ...assessment,
+      id: BIG_PREVIOUS_ID,
+      status: 'draft',
+      assessedOn: '2025-09-15',
+      answers,
+      createdAt: '2025-09-15T08:00:00.000Z',
+      updatedAt: '2025-09-15T10:00:00.000Z',
+    },
     set,
     '2025-09-15T10:00:00.000Z',
   );
@@ -53,5 +65,12 @@ export function bigBundle() {
   const scored = score(set, locked);
   if (!scored.ok) throw new Error(scored.errors[0].message.en);
   const total = `${scored.value.total.display.points}/${scored.value.total.display.max}`;
-  return { total, text: JSON.stringify(bundle), photos: photos.length, photoBytes: photos.reduce((s, p) => s + p.length, 0), assessment: locked, set };
+  return {
+    total,
+    text: JSON.stringify(bundle),
+    photos: photos.length,
+    photoBytes: photos.reduce((s, p) => s + p.length, 0),
+    assessment: locked,
+    set,
+  };
 }

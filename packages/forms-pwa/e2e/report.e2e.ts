@@ -12,7 +12,16 @@ import type { Browser, Page } from 'playwright-core';
 import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP } from '../vite.config.js';
-import { ROOT, createAssessment, importFile, launch, openApp, serve, type Served, reloadUnderServiceWorker } from './harness.js';
+import {
+  ROOT,
+  createAssessment,
+  importFile,
+  launch,
+  openApp,
+  serve,
+  type Served,
+  reloadUnderServiceWorker,
+} from './harness.js';
 import { BIG_FACILITY, BIG_ID, bigBundle } from './report-fixture.mjs';
 
 const smallSet = readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8');
@@ -26,7 +35,12 @@ let big: { text: string; total: string };
 
 /** Like the harness's serve(), with HTTP headers on every response (here: the CSP, which then also governs workers). */
 async function serveWithHeaders(headers: Record<string, string>): Promise<Served> {
-  const server = await preview({ root: ROOT, configFile: false, logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, open: false, headers } });
+  const server = await preview({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'silent',
+    preview: { host: '127.0.0.1', port: 0, open: false, headers },
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('preview server has no URL');
   return {
@@ -77,7 +91,10 @@ async function watch(page: Page): Promise<void> {
       for (const e of l.getEntries()) w.__long.push(e.duration);
     }).observe({ type: 'longtask' });
     const tick = () => {
-      const host = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-results')?.shadowRoot?.querySelector('tc-report-export');
+      const host = document
+        .querySelector('tc-app')
+        ?.shadowRoot?.querySelector('tc-results')
+        ?.shadowRoot?.querySelector('tc-report-export');
       const v = host?.shadowRoot?.querySelector<HTMLElement>('[data-report-progress]')?.dataset.reportProgress;
       if (v !== undefined && w.__progress[w.__progress.length - 1] !== Number(v)) w.__progress.push(Number(v));
       requestAnimationFrame(tick);
@@ -88,7 +105,10 @@ async function watch(page: Page): Promise<void> {
 
 /** Clicks a button of the export element and saves the download; resolves to its path and name. */
 async function download(page: Page, action: 'report-pdf' | 'blank-sheet', name: string) {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator(`tc-report-export button[data-action="${action}"]`).click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.locator(`tc-report-export button[data-action="${action}"]`).click(),
+  ]);
   const path = join(OUT, name);
   await dl.saveAs(path);
   return { path, suggested: dl.suggestedFilename(), bytes: readFileSync(path) };
@@ -113,12 +133,20 @@ describe('PDF export (production build, Chromium)', () => {
     const ms = Date.now() - t0;
     const { long, progress, mainThreadScripts } = await page.evaluate(() => {
       const w = window as unknown as { __long: number[]; __progress: number[] };
-      const mainThreadScripts = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js'));
+      const mainThreadScripts = performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.endsWith('.js'));
       return { long: w.__long, progress: w.__progress, mainThreadScripts };
     });
     const detail = await page.locator('tc-report-export [data-report-done]').textContent();
-    writeFileSync(join(OUT, 'big-report.json'), JSON.stringify({ warmMs, ms, size: bytes.length, long, progress }, null, 2));
-    console.log(`report 300 items + 30 photos: warm-up ${warmMs} ms, then ${ms} ms click to download, ${(bytes.length / 1048576).toFixed(2)} MB, long tasks ${JSON.stringify(long)}, progress ${progress.length} steps`);
+    writeFileSync(
+      join(OUT, 'big-report.json'),
+      JSON.stringify({ warmMs, ms, size: bytes.length, long, progress }, null, 2),
+    );
+    console.log(
+      `report 300 items + 30 photos: warm-up ${warmMs} ms, then ${ms} ms click to download, ${(bytes.length / 1048576).toFixed(2)} MB, long tasks ${JSON.stringify(long)}, progress ${progress.length} steps`,
+    );
 
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(suggested).toBe('Benh-vien-Da-khoa-thu-nghiem-2026-03-02.pdf');
@@ -173,24 +201,33 @@ describe('PDF export (production build, Chromium)', () => {
     const acknowledge = page.locator('tc-submit input[type=checkbox]');
     if (await acknowledge.count()) await acknowledge.check();
     await page.locator('input[name="sign-facility-head"]').fill('Trần Văn Trưởng');
-    for (const [role, dy] of [['assessor', 0], ['facility-head', 12]] as const) {
+    for (const [role, dy] of [
+      ['assessor', 0],
+      ['facility-head', 12],
+    ] as const) {
       const pad = page.locator(`tc-signature-pad[data-role="${role}"] canvas`);
       await pad.scrollIntoViewIfNeeded();
       const box = (await pad.boundingBox())!;
       await page.mouse.move(box.x + 30, box.y + 100 + dy);
       await page.mouse.down();
-      for (let i = 1; i <= 30; i++) await page.mouse.move(box.x + 30 + i * 8, box.y + 100 + dy - 40 * Math.sin(i / 3), { steps: 2 });
+      for (let i = 1; i <= 30; i++)
+        await page.mouse.move(box.x + 30 + i * 8, box.y + 100 + dy - 40 * Math.sin(i / 3), { steps: 2 });
       await page.mouse.up();
-      await expect.poll(() => page.locator(`tc-signature-pad[data-role="${role}"] [data-signed]`).getAttribute('data-signed')).toBe('yes');
+      await expect
+        .poll(() => page.locator(`tc-signature-pad[data-role="${role}"] [data-signed]`).getAttribute('data-signed'))
+        .toBe('yes');
     }
     // Clear works, then sign again.
     await page.locator('tc-signature-pad[data-role="assessor"] button[data-action="clear-signature"]').click();
-    expect(await page.locator('tc-signature-pad[data-role="assessor"] [data-signed]').getAttribute('data-signed')).toBe('no');
+    expect(await page.locator('tc-signature-pad[data-role="assessor"] [data-signed]').getAttribute('data-signed')).toBe(
+      'no',
+    );
     const pad = page.locator('tc-signature-pad[data-role="assessor"] canvas');
     const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + 40, box.y + 90);
     await page.mouse.down();
-    for (let i = 1; i <= 25; i++) await page.mouse.move(box.x + 40 + i * 9, box.y + 90 + 30 * Math.cos(i / 2), { steps: 2 });
+    for (let i = 1; i <= 25; i++)
+      await page.mouse.move(box.x + 40 + i * 9, box.y + 90 + 30 * Math.cos(i / 2), { steps: 2 });
     await page.mouse.up();
     const size = await page.locator('button[data-action="clear-signature"]').first().boundingBox();
     expect(size!.height).toBeGreaterThanOrEqual(44);
@@ -203,13 +240,17 @@ describe('PDF export (production build, Chromium)', () => {
         r.onsuccess = () => res(r.result);
         r.onerror = () => rej(r.error);
       });
-      const get = <T,>(store: string, key: string) =>
+      const get = <T>(store: string, key: string) =>
         new Promise<T>((res, rej) => {
           const r = db.transaction(store).objectStore(store).get(key);
           r.onsuccess = () => res(r.result as T);
           r.onerror = () => rej(r.error);
         });
-      const a = await get<{ status: string; contentHash: string; signatures: { role: string; name: string; image: string; signedAt: string }[] }>('assessments', aid);
+      const a = await get<{
+        status: string;
+        contentHash: string;
+        signatures: { role: string; name: string; image: string; signedAt: string }[];
+      }>('assessments', aid);
       const photos = [];
       for (const s of a.signatures) {
         const p = await get<{ hash: string; mime: string; blob: Blob }>('photos', s.image);
@@ -271,7 +312,9 @@ describe('PDF export (production build, Chromium)', () => {
     const sheet = await download(page, 'blank-sheet', 'offline-sheet.pdf');
     expect(sheet.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(problems).toEqual([]);
-    expect(fetched.filter((u) => !u.startsWith(own.url) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(fetched.filter((u) => !u.startsWith(own.url) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual(
+      [],
+    );
     await ctx.close();
   }, 150_000);
 });

@@ -23,9 +23,25 @@ interface Finding {
 async function audit(page: Page): Promise<Finding[]> {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            o: unknown,
+          ) => Promise<{
+            violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+          }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+    }));
   });
 }
 
@@ -47,7 +63,10 @@ afterAll(async () => {
 });
 
 describe('axe-core on every main view', () => {
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
     it(`has no serious or critical violation at ${viewport.width}x${viewport.height}`, async () => {
       await page.setViewportSize(viewport);
       const report: string[] = [];
@@ -55,9 +74,12 @@ describe('axe-core on every main view', () => {
       for (const v of views) {
         await showView(page, served.url, v.hash);
         const found = await audit(page);
-        report.push(`  ${v.name} (${v.hash}): ${found.length ? found.map((f) => `${f.id} [${f.impact}]`).join(', ') : 'no violation'}`);
+        report.push(
+          `  ${v.name} (${v.hash}): ${found.length ? found.map((f) => `${f.id} [${f.impact}]`).join(', ') : 'no violation'}`,
+        );
         for (const f of found)
-          if (f.impact === 'serious' || f.impact === 'critical') serious.push(`${v.name}: ${f.id} [${f.impact}] ${f.help} at ${f.nodes.join(' ')}`);
+          if (f.impact === 'serious' || f.impact === 'critical')
+            serious.push(`${v.name}: ${f.id} [${f.impact}] ${f.help} at ${f.nodes.join(' ')}`);
       }
       console.log(`axe-core ${viewport.width}x${viewport.height}, ${views.length} views:\n${report.join('\n')}`);
       expect(serious).toEqual([]);

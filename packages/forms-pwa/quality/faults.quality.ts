@@ -12,7 +12,18 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, cardStatuses, createAssessment, importFile, launch, openApp, saveState, serve, waitSaved, type Served } from '../e2e/harness.js';
+import {
+  ROOT,
+  cardStatuses,
+  createAssessment,
+  importFile,
+  launch,
+  openApp,
+  saveState,
+  serve,
+  waitSaved,
+  type Served,
+} from '../e2e/harness.js';
 
 const smallSet = readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8');
 let browser: Browser;
@@ -106,14 +117,19 @@ describe('faults in Chromium', () => {
     // Our own copy of the build, so that this test can "deploy" a new service worker.
     const root = mkdtempSync(join(tmpdir(), 'tieuchi-update-'));
     cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
-    const server = await preview({ root, configFile: false, logLevel: 'silent', preview: { host: '127.0.0.1', port: 0 } });
+    const server = await preview({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      preview: { host: '127.0.0.1', port: 0 },
+    });
     const url = server.resolvedUrls!.local[0]!;
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     try {
       const id = await withSmallSet(page, url);
       await page.evaluate(async () => void (await navigator.serviceWorker.ready));
       await page.reload(); // the first visit installs the worker; from now on it controls the page
-      await page.locator("tc-item-card").first().waitFor();
+      await page.locator('tc-item-card').first().waitFor();
       await page.waitForFunction(() => !!navigator.serviceWorker.controller);
       await answer(page, 'i1', 'met');
       appendFileSync(join(root, 'dist/sw.js'), `\n// deployed ${Date.now()}\n`);
@@ -130,7 +146,9 @@ describe('faults in Chromium', () => {
       await page.locator('tc-item-card').first().waitFor();
       expect(new URL(page.url()).hash).toContain(id);
       expect(await cardStatuses(page)).toMatchObject({ i1: 'answered', i2: 'answered' });
-      expect(await page.locator('tc-item-card[data-item-id="i2"] textarea').inputValue()).toBe('Nhà vệ sinh thiếu xà phòng');
+      expect(await page.locator('tc-item-card[data-item-id="i2"] textarea').inputValue()).toBe(
+        'Nhà vệ sinh thiếu xà phòng',
+      );
       expect(await page.locator('tc-update-toast [data-update]').count()).toBe(0);
     } finally {
       await page.context().close();

@@ -9,7 +9,17 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, createAssessment, importFile, launch, openApp, saveState, serve, waitSaved, type Served } from '../e2e/harness.js';
+import {
+  ROOT,
+  createAssessment,
+  importFile,
+  launch,
+  openApp,
+  saveState,
+  serve,
+  waitSaved,
+  type Served,
+} from '../e2e/harness.js';
 import { mutate, mutation } from '../test/hostile.js';
 
 const XSS = '<img src=x onerror="window.__xss=1">';
@@ -32,7 +42,8 @@ const dump = (p: Page) =>
           for (const name of [...db.objectStoreNames].sort())
             out[name] = await new Promise((res) => {
               const r = db.transaction(name).objectStore(name).getAll();
-              r.onsuccess = () => res((r.result as unknown[]).map((v) => JSON.stringify(v, (_k, x) => (x instanceof Blob ? x.size : x))));
+              r.onsuccess = () =>
+                res((r.result as unknown[]).map((v) => JSON.stringify(v, (_k, x) => (x instanceof Blob ? x.size : x))));
             });
           db.close();
           resolve(JSON.stringify(out));
@@ -52,7 +63,12 @@ beforeAll(async () => {
     void d.dismiss();
   });
   await openApp(page, served.url);
-  await importFile(page, served.url, 'small-set.json', readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8'));
+  await importFile(
+    page,
+    served.url,
+    'small-set.json',
+    readFileSync(join(ROOT, 'test/fixtures/small-set.json'), 'utf8'),
+  );
   await page.locator('[data-import-ok]').waitFor();
   const id = await createAssessment(page, served.url, 'Trạm Y tế đã có', 'test-small@1.0');
   const before = (await saveState(page)).at;
@@ -84,9 +100,18 @@ describe('hostile import files through the UI', () => {
       schemaVersion: 1,
       kind: 'bundle',
       createdAt: '2025-03-02T00:00:00Z',
-      assessments: [{ ...assessment, id: 'a-incoming', facility: { id: 'f-x', name: `Trạm ${XSS}`, kind: 'commune-station' }, answers: { i1: { value: 'met', note: XSS } } }],
+      assessments: [
+        {
+          ...assessment,
+          id: 'a-incoming',
+          facility: { id: 'f-x', name: `Trạm ${XSS}`, kind: 'commune-station' },
+          answers: { i1: { value: 'met', note: XSS } },
+        },
+      ],
     };
-    const sampled = fc.sample(fc.array(mutation, { minLength: 1, maxLength: 4 }), { numRuns: 16, seed: 20261122 }).map((ms) => JSON.stringify(mutate(bundle, ms)));
+    const sampled = fc
+      .sample(fc.array(mutation, { minLength: 1, maxLength: 4 }), { numRuns: 16, seed: 20261122 })
+      .map((ms) => JSON.stringify(mutate(bundle, ms)));
     const files = [
       ...sampled,
       JSON.stringify({ ...bundle, assessments: [{ ...assessment, answers: { i1: { value: 'not-met' } } }] }), // same id, changed: merged per answer, the item both changed kept as a conflict
@@ -105,7 +130,8 @@ describe('hostile import files through the UI', () => {
       const outcome = page.locator('[data-import-error], [data-import-ok], [data-conflicts]').first();
       await outcome.waitFor({ timeout: 15_000 });
       shown++;
-      if ((await page.locator('[data-conflicts]').count()) > 0) await page.locator('[data-conflicts] button').last().click(); // cancel
+      if ((await page.locator('[data-conflicts]').count()) > 0)
+        await page.locator('[data-conflicts] button').last().click(); // cancel
       const accepted = (await page.locator('[data-import-ok]').count()) > 0;
       if (!accepted) expect(await dump(page), `file ${i} was refused but storage changed`).toBe(stored);
       else {
@@ -116,7 +142,10 @@ describe('hostile import files through the UI', () => {
         const mine = now.assessments.map((x) => JSON.parse(x) as Doc).find((x) => x.id === assessment.id);
         expect(mine, `file ${i}: the device copy is gone`).toBeDefined();
         for (const [item, ans] of Object.entries(assessment.answers as Record<string, { value?: unknown }>))
-          expect(mine!.answers[item]?.value === ans.value || !!mine!.conflicts?.some((c) => c.path === `/answers/${item}`), `file ${i}: ${item}`).toBe(true);
+          expect(
+            mine!.answers[item]?.value === ans.value || !!mine!.conflicts?.some((c) => c.path === `/answers/${item}`),
+            `file ${i}: ${item}`,
+          ).toBe(true);
         stored = await dump(page);
       }
     }
@@ -127,6 +156,8 @@ describe('hostile import files through the UI', () => {
     expect(await page.evaluate(() => ({}) as Record<string, unknown>).then((o) => o.polluted)).toBeUndefined();
     expect(pageErrors).toEqual([]);
     expect(dialogs).toEqual([]);
-    console.log(`UI import fuzz: ${shown} hostile files imported through the Import / Export view, each answered with a message`);
+    console.log(
+      `UI import fuzz: ${shown} hostile files imported through the Import / Export view, each answered with a message`,
+    );
   });
 });

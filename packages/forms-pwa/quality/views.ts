@@ -63,7 +63,10 @@ export async function seedViews(page: Page, url: string): Promise<View[]> {
   // Any other view linked from the header (a builder, a dashboard...).
   await page.goto(`${url}#/`);
   const links = await page.evaluate(() =>
-    [...(document.querySelector('tc-app')?.shadowRoot?.querySelectorAll<HTMLAnchorElement>('header a[href^="#/"]') ?? [])].map((l) => ({
+    [
+      ...(document.querySelector('tc-app')?.shadowRoot?.querySelectorAll<HTMLAnchorElement>('header a[href^="#/"]') ??
+        []),
+    ].map((l) => ({
       name: (l.textContent ?? '').trim(),
       hash: l.getAttribute('href') ?? '',
     })),

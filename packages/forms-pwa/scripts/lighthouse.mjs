@@ -33,10 +33,22 @@ const server = await preview({ root, configFile: false, logLevel: 'silent', prev
 const url = server.resolvedUrls.local[0];
 const profile = mkdtempSync(join(tmpdir(), 'tieuchi-lh-'));
 const port = 9300 + Math.floor(Math.random() * 500);
-const chrome = spawn(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank',
-], { stdio: 'ignore' });
+const chrome = spawn(
+  process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--remote-debugging-port=${port}`,
+    `--user-data-dir=${profile}`,
+    'about:blank',
+  ],
+  { stdio: 'ignore' },
+);
 
 try {
   // Wait for the DevTools endpoint, then seed data through the UI over CDP.
@@ -47,11 +59,14 @@ try {
   }
   if (!browser) throw new Error('Chromium did not start');
   const page = browser.contexts()[0].pages()[0] ?? (await browser.contexts()[0].newPage());
-  const ready = () => page.waitForFunction(() => !!document.querySelector('tc-app')?.shadowRoot?.querySelector('main > *'));
+  const ready = () =>
+    page.waitForFunction(() => !!document.querySelector('tc-app')?.shadowRoot?.querySelector('main > *'));
   await page.goto(url);
   await ready();
   await page.goto(`${url}#/new`);
-  const sets = await page.locator('select[name=set] option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  const sets = await page
+    .locator('select[name=set] option')
+    .evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   await page.locator('select[name=set]').selectOption(sets.find((s) => s.startsWith('qd1300')) ?? sets[0]);
   await page.locator('select[name=facility]').selectOption('__new__');
   await page.locator('input[name=fname]').fill('Trạm Y tế phường An Khánh');
@@ -61,7 +76,10 @@ try {
   await page.locator('tc-item-card').first().waitFor();
   const met = page.locator('tc-item-card button[data-value="met"]');
   for (let i = 0; i < Math.min(5, await met.count()); i++) await met.nth(i).click();
-  await page.waitForFunction(() => document.querySelector('tc-app')?.shadowRoot?.querySelector('[data-save]')?.getAttribute('data-save') === 'saved');
+  await page.waitForFunction(
+    () =>
+      document.querySelector('tc-app')?.shadowRoot?.querySelector('[data-save]')?.getAttribute('data-save') === 'saved',
+  );
   const id = decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
   await page.goto('about:blank');
 
@@ -84,7 +102,13 @@ try {
     for (const [form, config] of profiles) {
       const r = await lighthouse(
         `${url}${hash}`,
-        { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'], disableStorageReset: true },
+        {
+          port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices'],
+          disableStorageReset: true,
+        },
         config,
       );
       const c = r.lhr.categories;
@@ -115,7 +139,10 @@ try {
   const table = [
     '| view | profile | performance | accessibility | best practices | FCP ms | LCP ms | TBT ms | CLS |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.view} | ${r.form} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.fcpMs.toLocaleString('en')} | ${r.lcpMs.toLocaleString('en')} | ${r.tbtMs} | ${r.cls} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.view} | ${r.form} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.fcpMs.toLocaleString('en')} | ${r.lcpMs.toLocaleString('en')} | ${r.tbtMs} | ${r.cls} |`,
+    ),
     '',
     `- Audits that did not pass: ${[...new Set(rows.flatMap((r) => r.failing))].join(', ') || 'none'}.`,
     `- Initial JavaScript: ${(js.gzipTotal / 1024).toFixed(1)} KB gzip (${js.initial.map((f) => f.file.replace('assets/', '')).join(', ')}); budget 100 KB, checked by \`test:quality\`.`,

@@ -23,13 +23,23 @@ const server = await preview({ root, configFile: false, logLevel: 'silent', prev
 const url = server.resolvedUrls.local[0];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
 await page.goto(url);
 await page.waitForFunction(() => !!document.querySelector('tc-app')?.shadowRoot?.querySelector('main > *'));
 await page.goto(`${url}#/io`);
-await page.locator('input[data-import]').setInputFiles({ name: 'examples.json', mimeType: 'application/json', buffer: Buffer.from(bundle) });
+await page
+  .locator('input[data-import]')
+  .setInputFiles({ name: 'examples.json', mimeType: 'application/json', buffer: Buffer.from(bundle) });
 await page.locator('[data-import-ok]').waitFor();
 // Headless Chromium refuses persistent storage: close the warning so the views show.
 const dismiss = page.locator('[data-persist-refused] button');

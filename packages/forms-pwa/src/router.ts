@@ -28,7 +28,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'new') return { view: 'new' };
   if (parts[0] === 'io') return parts[1] ? { view: 'io', id: parts[1] } : { view: 'io' };
   if (parts[0] === 'b') return parts[1] ? { view: 'builder', draft: parts[1] } : { view: 'builder' };
-  if (parts[0] === 'compare' || parts[0] === 'reconcile') return { view: parts[0], ...(parts[1] ? { a: parts[1] } : {}), ...(parts[2] ? { b: parts[2] } : {}) };
+  if (parts[0] === 'compare' || parts[0] === 'reconcile')
+    return { view: parts[0], ...(parts[1] ? { a: parts[1] } : {}), ...(parts[2] ? { b: parts[2] } : {}) };
   if (parts[0] === 'dashboard') return { view: 'dashboard' };
   if (parts[0] === 'merge') return parts[1] ? { view: 'merge', id: parts[1] } : { view: 'merge' };
   if (parts[0] === 'a' && parts[1]) {
@@ -63,7 +64,10 @@ export function href(r: Route): string {
       return `#/a/${encodeURIComponent(r.id)}/plan`;
     case 'compare':
     case 'reconcile':
-      return `#/${r.view}${[r.a, r.b].filter((x) => x !== undefined).map((x) => `/${encodeURIComponent(x!)}`).join('')}`;
+      return `#/${r.view}${[r.a, r.b]
+        .filter((x) => x !== undefined)
+        .map((x) => `/${encodeURIComponent(x!)}`)
+        .join('')}`;
     case 'dashboard':
       return '#/dashboard';
     case 'merge':

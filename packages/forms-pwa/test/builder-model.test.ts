@@ -4,14 +4,24 @@ import { contentHash } from '@tieuchi/core';
 import type { CriteriaSet } from '../src/core.js';
 import { getAt, setAt } from '../src/builder/pointer.js';
 import { checkSet, describePlace, fieldPointer, indexProblems, nodeOf, problemsAt } from '../src/builder/problems.js';
-import { addNode, allIds, blankSet, duplicateNode, duplicateSet, moveBy, moveTo, removeNode } from '../src/builder/tree.js';
+import {
+  addNode,
+  allIds,
+  blankSet,
+  duplicateNode,
+  duplicateSet,
+  moveBy,
+  moveTo,
+  removeNode,
+} from '../src/builder/tree.js';
 import { forPublication, localEditionDraft, nextFreeVersion, nextVersionDraft } from '../src/builder/versions.js';
 import { runCase, type TestCase } from '../src/builder/test-cases.js';
 import { parseSetFile } from '../src/builder/io.js';
 import { smallSet } from './helpers.js';
 
 /** Every id of sections, criteria and items, in document order (duplicates kept). */
-const idList = (s: CriteriaSet) => s.sections.flatMap((x) => [x.id, ...x.criteria.flatMap((c) => [c.id, ...c.items.map((i) => i.id)])]);
+const idList = (s: CriteriaSet) =>
+  s.sections.flatMap((x) => [x.id, ...x.criteria.flatMap((c) => [c.id, ...c.items.map((i) => i.id)])]);
 const unique = (s: CriteriaSet) => new Set(idList(s)).size === idList(s).length;
 
 describe('tree operations', () => {
@@ -85,14 +95,22 @@ describe('field-level problems', () => {
   });
 
   it('files missing points of a binary item under its points field', () => {
-    const s = setAt(setAt(smallSet, '/sections/0/criteria/0/items/0/response', { kind: 'binary' }), '/scoring/maxPoints', undefined);
+    const s = setAt(
+      setAt(smallSet, '/sections/0/criteria/0/items/0/response', { kind: 'binary' }),
+      '/scoring/maxPoints',
+      undefined,
+    );
     const idx = indexProblems(checkSet(s));
-    expect(problemsAt(idx, '/sections/0/criteria/0/items/0/response/points').map((p) => p.code)).toEqual(['set.points-missing']);
+    expect(problemsAt(idx, '/sections/0/criteria/0/items/0/response/points').map((p) => p.code)).toEqual([
+      'set.points-missing',
+    ]);
   });
 
   it('files semantic problems (duplicate ids, maxima) at their field', () => {
     const dup = setAt(smallSet, '/sections/1/criteria/0/items/0/id', 'i1');
-    expect(problemsAt(indexProblems(checkSet(dup)), '/sections/1/criteria/0/items/0/id')[0]!.code).toBe('set.duplicate-id');
+    expect(problemsAt(indexProblems(checkSet(dup)), '/sections/1/criteria/0/items/0/id')[0]!.code).toBe(
+      'set.duplicate-id',
+    );
     const max = setAt(smallSet, '/scoring/maxPoints', 11);
     expect(problemsAt(indexProblems(checkSet(max)), '/scoring/maxPoints')[0]!.code).toBe('set.max-mismatch');
   });
@@ -100,7 +118,9 @@ describe('field-level problems', () => {
   it('finds the node of a pointer and names its place', () => {
     expect(nodeOf('/sections/1/criteria/0/items/1/response/bands/0/min')).toEqual([1, 0, 1]);
     expect(nodeOf('/scoring/passRules/0')).toBeUndefined();
-    expect(describePlace(smallSet, '/sections/1/criteria/0/items/1/response', 'vi')).toBe('Phần 2 (s2) › Tiêu chí 1 (c2) › Chỉ tiêu 2 (i4) › response');
+    expect(describePlace(smallSet, '/sections/1/criteria/0/items/1/response', 'vi')).toBe(
+      'Phần 2 (s2) › Tiêu chí 1 (c2) › Chỉ tiêu 2 (i4) › response',
+    );
     expect(describePlace(smallSet, '/scoring/maxPoints', 'en')).toBe('scoring/maxPoints');
   });
 
@@ -130,7 +150,10 @@ describe('versions', () => {
     const second = localEditionDraft(official, ['1.0', '1.0-local.1']);
     expect(second.version).toBe('1.0-local.2');
     // Editing a local edition again keeps pointing at the official origin.
-    expect(localEditionDraft(forPublication(second, '2025-02-01T00:00:00.000Z'), ['1.0', '1.0-local.1', '1.0-local.2']).origin?.version).toBe('1.0');
+    expect(
+      localEditionDraft(forPublication(second, '2025-02-01T00:00:00.000Z'), ['1.0', '1.0-local.1', '1.0-local.2'])
+        .origin?.version,
+    ).toBe('1.0');
   });
 
   it('publishes with a content hash that covers everything but itself', () => {
@@ -143,7 +166,12 @@ describe('versions', () => {
 });
 
 describe('test cases', () => {
-  const tc = (expect_: TestCase['expect']): TestCase => ({ id: 'c', name: 'all met', answers: { i1: { value: 'met' }, i2: { value: 'met' }, i3: { value: 'full' }, i4: { value: 6 } }, expect: expect_ });
+  const tc = (expect_: TestCase['expect']): TestCase => ({
+    id: 'c',
+    name: 'all met',
+    answers: { i1: { value: 'met' }, i2: { value: 'met' }, i3: { value: 'full' }, i4: { value: 6 } },
+    expect: expect_,
+  });
 
   it('agrees when decision and total are as expected', () => {
     const out = runCase(smallSet, tc({ decision: 'pass', total: '10' }));
@@ -177,7 +205,9 @@ describe('set import', () => {
     expect(out.ok).toBe(false);
     if (!out.ok) {
       expect(out.errors[0]!.pointer).toBe('/sections/1/criteria/0/items/0/response/options/0/points');
-      expect(describePlace(out.doc, out.errors[0]!.pointer, 'vi')).toBe('Phần 2 (s2) › Tiêu chí 1 (c2) › Chỉ tiêu 1 (i3) › response/options/0/points');
+      expect(describePlace(out.doc, out.errors[0]!.pointer, 'vi')).toBe(
+        'Phần 2 (s2) › Tiêu chí 1 (c2) › Chỉ tiêu 1 (i3) › response/options/0/points',
+      );
     }
   });
 });

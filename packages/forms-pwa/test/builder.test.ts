@@ -66,7 +66,14 @@ describe('BuilderSession', () => {
     const v1 = await s.publish(store, '2025-03-01T00:00:00.000Z');
     expect(v1.ok && v1.set.version).toBe('1.0');
     const first = v1.ok ? v1.set : smallSet;
-    const a = newAssessment({ set: first, facility, assessmentKind: 'self-assessment', assessors: [], assessedOn: '2025-03-02', now: '2025-03-02T00:00:00.000Z' });
+    const a = newAssessment({
+      set: first,
+      facility,
+      assessmentKind: 'self-assessment',
+      assessors: [],
+      assessedOn: '2025-03-02',
+      now: '2025-03-02T00:00:00.000Z',
+    });
     expect(a.criteriaSet).toEqual({ id: 'test-small', version: '1.0', contentHash: first.contentHash });
 
     s.edit('/sections/0/criteria/0/items/0/response/points', 4);
@@ -109,7 +116,7 @@ describe('<tc-builder-item>', () => {
     return mount(el);
   }
 
-  it('shows core\'s problem at the field, marked invalid, in Vietnamese then English', async () => {
+  it("shows core's problem at the field, marked invalid, in Vietnamese then English", async () => {
     const el = await itemEditor();
     const input = el.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="text.vi"]')!;
     expect(input.getAttribute('aria-invalid')).toBe('true');
@@ -117,7 +124,9 @@ describe('<tc-builder-item>', () => {
     expect(err.textContent).toMatch(/Độ dài không hợp lệ/);
     setLocale('en');
     await el.updateComplete;
-    expect(el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!)!.textContent).toMatch(/Invalid length/);
+    expect(el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!)!.textContent).toMatch(
+      /Invalid length/,
+    );
     expect(el.shadowRoot!.querySelector('[data-field="text.en"]')!.getAttribute('aria-invalid')).toBe('false');
   });
 
@@ -145,13 +154,20 @@ describe('<tc-builder-item>', () => {
     const sel = resp.shadowRoot!.querySelector<HTMLSelectElement>('[data-field="response-kind"]')!;
     sel.value = 'graded';
     sel.dispatchEvent(new Event('change'));
-    expect(seen).toHaveBeenCalledWith({ pointer: '/sections/0/criteria/0/items/0/response', value: { kind: 'graded', points: 2, partialPoints: 1 } });
+    expect(seen).toHaveBeenCalledWith({
+      pointer: '/sections/0/criteria/0/items/0/response',
+      value: { kind: 'graded', points: 2, partialPoints: 1 },
+    });
   });
 
   it('renders an imported text as text, never as markup', async () => {
-    const el = await itemEditor(setAt(blankSet('x'), '/sections/0/criteria/0/items/0/text/vi', '<img src=x onerror=alert(1)>'));
+    const el = await itemEditor(
+      setAt(blankSet('x'), '/sections/0/criteria/0/items/0/text/vi', '<img src=x onerror=alert(1)>'),
+    );
     expect(el.shadowRoot!.querySelector('img')).toBeNull();
-    expect(el.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="text.vi"]')!.value).toBe('<img src=x onerror=alert(1)>');
+    expect(el.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="text.vi"]')!.value).toBe(
+      '<img src=x onerror=alert(1)>',
+    );
   });
 });
 
@@ -221,13 +237,23 @@ describe('<tc-builder-preview>', () => {
     el.set = smallSet;
     el.valid = true;
     el.cases = [
-      { id: 'a', name: 'đạt', answers: { i1: { value: 'met' }, i2: { value: 'met' }, i3: { value: 'full' }, i4: { value: 6 } }, expect: { decision: 'pass', total: '10' } },
+      {
+        id: 'a',
+        name: 'đạt',
+        answers: { i1: { value: 'met' }, i2: { value: 'met' }, i3: { value: 'full' }, i4: { value: 6 } },
+        expect: { decision: 'pass', total: '10' },
+      },
       { id: 'b', name: 'sai', answers: { i1: { value: 'met' } }, expect: { decision: 'pass' } },
     ];
     await mount(el);
     expect(el.shadowRoot!.querySelectorAll('tc-item-card')).toHaveLength(2);
-    expect([...el.shadowRoot!.querySelectorAll('[data-case]')].map((c) => c.getAttribute('data-agrees'))).toEqual(['true', 'false']);
-    el.shadowRoot!.querySelector('[data-preview-form]')!.dispatchEvent(new CustomEvent('answer-change', { detail: { itemId: 'i1', patch: { value: 'met' } }, bubbles: true }));
+    expect([...el.shadowRoot!.querySelectorAll('[data-case]')].map((c) => c.getAttribute('data-agrees'))).toEqual([
+      'true',
+      'false',
+    ]);
+    el.shadowRoot!.querySelector('[data-preview-form]')!.dispatchEvent(
+      new CustomEvent('answer-change', { detail: { itemId: 'i1', patch: { value: 'met' } }, bubbles: true }),
+    );
     await el.updateComplete;
     const panel = el.shadowRoot!.querySelector('tc-score-panel')!;
     await panel.updateComplete;

@@ -70,9 +70,14 @@ describe('planImport', () => {
     const photos = [{ hash: sha256Hex(bytes), mime: 'image/jpeg', dataBase64: 'AQID' }];
     const r = planImport(bundleOf([draft()], { photos }), known());
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ code: 'verify.photo-unreferenced', pointer: '/photos/0/hash' })]);
+    if (!r.ok)
+      expect(r.errors).toEqual([
+        expect.objectContaining({ code: 'verify.photo-unreferenced', pointer: '/photos/0/hash' }),
+      ]);
     // Referenced, the same photo imports.
-    expect(planImport(bundleOf([draft({ i1: { value: 'met', evidence: [sha256Hex(bytes)] } })], { photos }), known()).ok).toBe(true);
+    expect(
+      planImport(bundleOf([draft({ i1: { value: 'met', evidence: [sha256Hex(bytes)] } })], { photos }), known()).ok,
+    ).toBe(true);
   });
 
   it('refuses a submitted assessment whose content hash was deleted (it used to import as "Đã khoá")', () => {
@@ -85,7 +90,10 @@ describe('planImport', () => {
 
   it('reports a changed assessment already on the device as a conflict, and skips an identical one', () => {
     const mine = draft({ i1: { value: 'met' } });
-    expect(planImport(bundleOf([mine]), known([mine]))).toMatchObject({ ok: true, plan: { conflicts: [], assessments: [] } });
+    expect(planImport(bundleOf([mine]), known([mine]))).toMatchObject({
+      ok: true,
+      plan: { conflicts: [], assessments: [] },
+    });
     const theirs = draft({ i1: { value: 'not-met' } });
     expect(planImport(bundleOf([theirs]), known([mine]))).toMatchObject({ ok: true, plan: { conflicts: ['a-test'] } });
   });
@@ -96,7 +104,14 @@ describe('export then import', () => {
     const s = new Storage(openTieuChiDB('rt'));
     const bytes = new Uint8Array([255, 216, 255, 1, 2, 3]);
     const hash = sha256Hex(bytes);
-    await s.putPhoto({ hash, blob: new NodeBlob([bytes]) as unknown as Blob, mime: 'image/jpeg', width: 10, height: 8, capturedAt: '2025-02-03T04:05:06.000Z' });
+    await s.putPhoto({
+      hash,
+      blob: new NodeBlob([bytes]) as unknown as Blob,
+      mime: 'image/jpeg',
+      width: 10,
+      height: 8,
+      capturedAt: '2025-02-03T04:05:06.000Z',
+    });
     const a = draft({ i1: { value: 'met', evidence: [hash] } });
     const bundle = await buildBundle(s, [a], { importedSets: [] });
     expect(bundle.photos?.[0]?.hash).toBe(hash);
@@ -117,7 +132,16 @@ describe('export then import', () => {
     await s.putPhoto({ hash, blob: new NodeBlob([bytes]) as unknown as Blob, mime: 'image/jpeg', width: 4, height: 4 });
     const a = draft({ i1: { value: 'not-met' } }, 'a-plan');
     await s.putAssessment(a);
-    const plan = { schemaVersion: 1 as const, kind: 'improvement-plan' as const, id: 'a-plan-plan', assessmentId: 'a-plan', facilityId: a.facility.id, actions: [{ id: 'act-i1', itemId: 'i1', status: 'done' as const, action: 'Mua tủ thuốc', completionEvidence: [hash] }] };
+    const plan = {
+      schemaVersion: 1 as const,
+      kind: 'improvement-plan' as const,
+      id: 'a-plan-plan',
+      assessmentId: 'a-plan',
+      facilityId: a.facility.id,
+      actions: [
+        { id: 'act-i1', itemId: 'i1', status: 'done' as const, action: 'Mua tủ thuốc', completionEvidence: [hash] },
+      ],
+    };
     await s.putPlan(plan);
     const bundle = await buildBundle(s, [a], { importedSets: [] });
     expect(bundle.plans).toEqual([plan]);
@@ -140,7 +164,15 @@ describe('export then import', () => {
   });
 
   it('refuses a plan for an assessment that is neither in the file nor on the device', () => {
-    const bundle = { schemaVersion: 1, kind: 'bundle', createdAt: '2026-01-01T00:00:00Z', assessments: [], plans: [{ schemaVersion: 1, kind: 'improvement-plan', id: 'p', assessmentId: 'ghost', facilityId: 'f', actions: [] }] };
+    const bundle = {
+      schemaVersion: 1,
+      kind: 'bundle',
+      createdAt: '2026-01-01T00:00:00Z',
+      assessments: [],
+      plans: [
+        { schemaVersion: 1, kind: 'improvement-plan', id: 'p', assessmentId: 'ghost', facilityId: 'f', actions: [] },
+      ],
+    };
     const out = planImport(JSON.stringify(bundle), known());
     expect(out.ok ? '' : out.errors[0]!.pointer).toBe('/plans/0/assessmentId');
   });

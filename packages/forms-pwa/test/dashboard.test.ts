@@ -33,7 +33,9 @@ afterEach(() => {
 
 const rowsOf = (el: TcDashboard) => {
   const table = el.shadowRoot!.querySelector('tc-dashboard-ranking')!.shadowRoot!;
-  return [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()));
+  return [...table.querySelectorAll('tbody tr')].map((tr) =>
+    [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()),
+  );
 };
 
 describe('<tc-dashboard>', () => {
@@ -62,7 +64,11 @@ describe('<tc-dashboard>', () => {
     (el.shadowRoot!.querySelector('button[data-mode="gap-closed"]') as HTMLButtonElement).click();
     await el.updateComplete;
     await el.shadowRoot!.querySelector('tc-dashboard-ranking')!.updateComplete;
-    expect(rowsOf(el).map((r) => r[1])).toEqual(['Trạm Y tế phường Thường Thạnh', 'Trạm Y tế xã Thạnh Tiến', 'Trạm Y tế phường Thuận Hưng']);
+    expect(rowsOf(el).map((r) => r[1])).toEqual([
+      'Trạm Y tế phường Thường Thạnh',
+      'Trạm Y tế xã Thạnh Tiến',
+      'Trạm Y tế phường Thuận Hưng',
+    ]);
   });
 
   it('lists a facility missing the follow-up round instead of dropping it', async () => {
@@ -73,18 +79,25 @@ describe('<tc-dashboard>', () => {
     const ranking = el.shadowRoot!.querySelector('tc-dashboard-ranking')!;
     await ranking.updateComplete;
     expect(rowsOf(el)).toHaveLength(2);
-    expect(ranking.shadowRoot!.querySelector('[data-apart]')!.textContent).toContain('Trạm Y tế phường Thuận Hưng — thiếu vòng sau');
+    expect(ranking.shadowRoot!.querySelector('[data-apart]')!.textContent).toContain(
+      'Trạm Y tế phường Thuận Hưng — thiếu vòng sau',
+    );
   });
 });
 
 describe('<tc-dashboard-ranking>', () => {
   it('marks ties with a shared rank', async () => {
-    const a = (id: string, name: string) => ({ ...draft({ i1: { value: 'met' }, i2: { value: 'met' }, i3: { value: 'full' }, i4: { value: 5 } }, id), facility: { id: `f-${id}`, name, kind: 'commune-station' as const } });
+    const a = (id: string, name: string) => ({
+      ...draft({ i1: { value: 'met' }, i2: { value: 'met' }, i3: { value: 'full' }, i4: { value: 5 } }, id),
+      facility: { id: `f-${id}`, name, kind: 'commune-station' as const },
+    });
     const list = [a('x', 'Trạm A'), a('y', 'Trạm B')].map((x) => ({ set: smallSet, assessment: x, result: scored(x) }));
     const el = document.createElement('tc-dashboard-ranking') as TcDashboardRanking;
     el.score = rankByScore(list);
     await mount(el);
-    const ranks = [...el.shadowRoot!.querySelectorAll('tbody td.rank')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
+    const ranks = [...el.shadowRoot!.querySelectorAll('tbody td.rank')].map((td) =>
+      td.textContent!.replace(/\s+/g, ' ').trim(),
+    );
     expect(ranks).toEqual(['1= đồng hạng', '1= đồng hạng']);
   });
 });
@@ -95,7 +108,10 @@ describe('dashboard model', () => {
   it('orders rounds by date and draws a facility trend', () => {
     expect(roundsOf(list()).map((r) => r.id)).toEqual(['2025-r1', '2026-r1']);
     const trend = trendOf(list(), 'cantho-tyt-thanh-tien');
-    expect(trend.map((p) => [p.round, p.percent && exactToNumber(p.percent)])).toEqual([['2025-r1', 70], ['2026-r1', 94]]);
+    expect(trend.map((p) => [p.round, p.percent && exactToNumber(p.percent)])).toEqual([
+      ['2025-r1', 70],
+      ['2026-r1', 94],
+    ]);
   });
 
   it('builds the heat map of criteria by facility (latest assessment each)', () => {
@@ -107,7 +123,13 @@ describe('dashboard model', () => {
   });
 
   it('writes CSV with a byte-order mark and neutralises formulas', () => {
-    const csv = toCsv(['Cơ sở', 'Điểm'], [['=HYPERLINK("x")', 94], ['Trạm "A", xã B', '88.0']]);
+    const csv = toCsv(
+      ['Cơ sở', 'Điểm'],
+      [
+        ['=HYPERLINK("x")', 94],
+        ['Trạm "A", xã B', '88.0'],
+      ],
+    );
     expect(csv.startsWith('\uFEFFCơ sở,Điểm\r\n')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""x"")",94`);
     expect(csv).toContain('"Trạm ""A"", xã B",88.0');

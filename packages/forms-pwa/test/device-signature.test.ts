@@ -52,11 +52,21 @@ describe('signing at lock', () => {
     const key = await store.storage.deviceKey(subtle);
     expect(locked.attestations).toHaveLength(1);
     const st = locked.attestations![0]!.statement;
-    expect(st).toMatchObject({ assessmentHash: locked.contentHash, setHash: locked.criteriaSet.contentHash, signer: { name: 'Trần Văn Trưởng', role: 'facility-head' }, imageHash: 'a'.repeat(64), keyId: key.keyId });
+    expect(st).toMatchObject({
+      assessmentHash: locked.contentHash,
+      setHash: locked.criteriaSet.contentHash,
+      signer: { name: 'Trần Văn Trưởng', role: 'facility-head' },
+      imageHash: 'a'.repeat(64),
+      keyId: key.keyId,
+    });
     expect(contentHash(locked)).toBe(locked.contentHash);
     const r = await verifyAttestations(locked, { set: smallSet, subtle: subtle as never });
     expect(r.checks[0]).toMatchObject({ valid: true, key: 'unknown' });
-    const reg = await verifyAttestations(locked, { set: smallSet, keys: [{ publicKey: key.publicKey }], subtle: subtle as never });
+    const reg = await verifyAttestations(locked, {
+      set: smallSet,
+      keys: [{ publicKey: key.publicKey }],
+      subtle: subtle as never,
+    });
     expect(reg.registered).toBe(true);
   });
   it('without WebCrypto, locks unsigned ("chưa ký") rather than failing', async () => {
@@ -74,10 +84,24 @@ describe('signing at lock', () => {
   it('the exported bundle imports elsewhere with its statements; a replaced signature shows as not valid', async () => {
     const { store, locked } = await lockedSigned('exp');
     const bundle = await buildBundle(store.storage, [locked], { importedSets: [] });
-    const plan = planImport(JSON.stringify(bundle), { sets: new Map([[`${smallSet.id}@${smallSet.version}`, smallSet]]), assessments: new Map() });
+    const plan = planImport(JSON.stringify(bundle), {
+      sets: new Map([[`${smallSet.id}@${smallSet.version}`, smallSet]]),
+      assessments: new Map(),
+    });
     expect(plan.ok).toBe(true);
     if (plan.ok) expect(plan.plan.assessments[0]!.attestations).toHaveLength(1);
-    const forged = { ...locked, attestations: [{ ...locked.attestations![0]!, statement: { ...locked.attestations![0]!.statement, signer: { name: 'Người khác', role: 'facility-head' as const } } }] };
+    const forged = {
+      ...locked,
+      attestations: [
+        {
+          ...locked.attestations![0]!,
+          statement: {
+            ...locked.attestations![0]!.statement,
+            signer: { name: 'Người khác', role: 'facility-head' as const },
+          },
+        },
+      ],
+    };
     const r = await verifyAttestations(forged, { set: smallSet, subtle: subtle as never });
     expect(r.checks[0]!.valid).toBe(false);
   });
@@ -91,7 +115,9 @@ describe('signing at lock', () => {
 describe('tc-attestations', () => {
   it('shows who signed, valid, and this device\'s key; never "chữ ký số"', async () => {
     const { store, locked } = await lockedSigned('view');
-    const el = await mount(Object.assign(new TcAttestations(), { assessment: locked, set: smallSet, storage: store.storage }));
+    const el = await mount(
+      Object.assign(new TcAttestations(), { assessment: locked, set: smallSet, storage: store.storage }),
+    );
     await expect.poll(() => shadowText(el)).toContain('Trần Văn Trưởng');
     await expect.poll(() => shadowText(el)).toContain('khoá của thiết bị này');
     expect(shadowText(el)).toContain('hợp lệ');
@@ -100,9 +126,13 @@ describe('tc-attestations', () => {
   it('says "chưa ký" for an assessment locked before signatures existed', async () => {
     const { store, locked } = await lockedSigned('old');
     const { attestations: _a, ...old } = locked;
-    const el = await mount(Object.assign(new TcAttestations(), { assessment: old, set: smallSet, storage: store.storage }));
+    const el = await mount(
+      Object.assign(new TcAttestations(), { assessment: old, set: smallSet, storage: store.storage }),
+    );
     await expect.poll(() => shadowText(el)).toContain('Chưa ký');
     // Its drawn signature is named as unprotected (the content hash leaves signatures out).
-    expect(shadowText(el)).toContain('Chữ ký tay chưa được thiết bị ký xác nhận (không được bảo vệ): Trần Văn Trưởng (trưởng cơ sở)');
+    expect(shadowText(el)).toContain(
+      'Chữ ký tay chưa được thiết bị ký xác nhận (không được bảo vệ): Trần Văn Trưởng (trưởng cơ sở)',
+    );
   });
 });

@@ -24,7 +24,11 @@ describe('mapping a facility added on a tablet to the registry', () => {
     const registry = { id: 'reg-1', name: 'Trạm Y tế xã Thạnh Tiến', kind: 'commune-station' as const };
     store.facilities = [registry, prov];
     await storage.putFacility(prov);
-    const lockedA = lockAssessment({ ...draft({}, 'old'), facility: prov, assessedOn: '2025-05-01' }, smallSet, '2025-05-01T10:00:00Z');
+    const lockedA = lockAssessment(
+      { ...draft({}, 'old'), facility: prov, assessedOn: '2025-05-01' },
+      smallSet,
+      '2025-05-01T10:00:00Z',
+    );
     const registryRound = { ...draft({}, 'new'), facility: registry, assessedOn: '2026-05-01' };
     for (const a of [lockedA, registryRound]) {
       store.assessments.set(a.id, a);
@@ -45,7 +49,10 @@ describe('mapping a facility added on a tablet to the registry', () => {
   });
 
   it('refuses to map a facility that is not provisional, or to an unknown registry id', async () => {
-    store.facilities = [{ id: 'reg-1', name: 'A', kind: 'commune-station' }, { id: 'prov-1', name: 'B', kind: 'commune-station', provisional: true }];
+    store.facilities = [
+      { id: 'reg-1', name: 'A', kind: 'commune-station' },
+      { id: 'prov-1', name: 'B', kind: 'commune-station', provisional: true },
+    ];
     await expect(store.mapFacility('reg-1', 'reg-1')).rejects.toThrow(/not a provisional/);
     await expect(store.mapFacility('prov-1', 'ghost')).rejects.toThrow(/No registry facility/);
   });

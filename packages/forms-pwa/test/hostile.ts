@@ -6,11 +6,39 @@
  */
 import fc from 'fast-check';
 
-export const HTML = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '"><svg onload=alert(1)>', 'javascript:alert(1)', '{{constructor.constructor("alert(1)")()}}'];
-export const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', 'id', 'kind');
+export const HTML = [
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  '"><svg onload=alert(1)>',
+  'javascript:alert(1)',
+  '{{constructor.constructor("alert(1)")()}}',
+];
+export const hostileKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '',
+  'id',
+  'kind',
+);
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...HTML, '__proto__', '\u0000\u202e\uFEFF', 'x'.repeat(300_000)),
-  fc.constantFrom(null, true, false, 0, -1, 1e308, -0, 0.5, Number.MAX_SAFE_INTEGER + 2, 'met', 'AAAA', '!!notbase64!!'),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    -0,
+    0.5,
+    Number.MAX_SAFE_INTEGER + 2,
+    'met',
+    'AAAA',
+    '!!notbase64!!',
+  ),
   fc.jsonValue({ maxDepth: 3 }),
   // Deep nesting is built inside mutate() from this marker, so a counterexample stays printable.
   fc.record({ deep: fc.integer({ min: 50, max: 3000 }), asArray: fc.boolean() }),
@@ -18,7 +46,11 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 export const isDeep = (v: unknown): v is { deep: number; asArray: boolean } =>
   !!v && typeof v === 'object' && Object.keys(v).join() === 'deep,asArray';
 export const expand = (v: unknown): unknown =>
-  isDeep(v) ? JSON.parse(v.asArray ? '['.repeat(v.deep) + ']'.repeat(v.deep) : '{"a":'.repeat(v.deep) + '1' + '}'.repeat(v.deep)) : JSON.parse(JSON.stringify(v) ?? 'null');
+  isDeep(v)
+    ? JSON.parse(
+        v.asArray ? '['.repeat(v.deep) + ']'.repeat(v.deep) : '{"a":'.repeat(v.deep) + '1' + '}'.repeat(v.deep),
+      )
+    : JSON.parse(JSON.stringify(v) ?? 'null');
 
 export type Path = (string | number)[];
 /** Places a mutation may hit (not inside an already deeply nested value: the file is deep enough). */
@@ -64,4 +96,3 @@ export function mutate(doc: unknown, ms: Mutation[]): unknown {
   }
   return copy;
 }
-

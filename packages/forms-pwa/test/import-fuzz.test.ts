@@ -29,7 +29,9 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  console.log(`import fuzz: ${cases} hostile files run through planImport/applyImport (${accepted} accepted as valid, the rest refused)`);
+  console.log(
+    `import fuzz: ${cases} hostile files run through planImport/applyImport (${accepted} accepted as valid, the rest refused)`,
+  );
 });
 
 // --- What is on the device before every import -------------------------------------------------------
@@ -49,16 +51,28 @@ async function seeded(): Promise<Storage> {
 /** Everything stored, with photo bytes as base64, for comparison. */
 async function snapshot(s: Storage) {
   const photos = await Promise.all(
-    (await s.listPhotos()).map(async (p) => ({ ...p, blob: bytesToBase64(new Uint8Array(await p.blob.arrayBuffer())) })),
+    (await s.listPhotos()).map(async (p) => ({
+      ...p,
+      blob: bytesToBase64(new Uint8Array(await p.blob.arrayBuffer())),
+    })),
   );
-  return { assessments: await s.listAssessments(), photos, facilities: await s.listFacilities(), sets: await s.listSets() };
+  return {
+    assessments: await s.listAssessments(),
+    photos,
+    facilities: await s.listFacilities(),
+    sets: await s.listSets(),
+  };
 }
 
 // --- A valid bundle to start from ----------------------------------------------------------------------
 const NEW_BYTES = new Uint8Array([255, 216, 255, 1, 2, 3, 4, 5]);
 const NEW_HASH = sha256Hex(NEW_BYTES);
 const otherSet: CriteriaSet = { ...smallSet, id: 'test-other', version: '2.0' };
-const locked = lockAssessment(draft({ i1: { value: 'met' }, i2: { na: true } }, 'a-locked'), smallSet, '2025-03-01T00:00:00Z');
+const locked = lockAssessment(
+  draft({ i1: { value: 'met' }, i2: { na: true } }, 'a-locked'),
+  smallSet,
+  '2025-03-01T00:00:00Z',
+);
 const incoming: Assessment = {
   ...draft({ i1: { value: 'not-met', note: 'thiếu nước', evidence: [NEW_HASH] }, i2: { value: 'partial' } }, 'a-new'),
   criteriaSet: { id: otherSet.id, version: otherSet.version },
@@ -72,10 +86,22 @@ const baseBundle = {
   assessments: [incoming, locked, { ...existing, answers: { i1: { value: 'not-met' } } }],
   criteriaSets: [otherSet],
   facilities: [{ id: 'f-new', name: 'Trạm Y tế xã Mới', kind: 'commune-station' }],
-  photos: [{ hash: NEW_HASH, mime: 'image/jpeg', width: 4, height: 3, capturedAt: '2025-03-01T08:00:00Z', dataBase64: bytesToBase64(NEW_BYTES) }],
+  photos: [
+    {
+      hash: NEW_HASH,
+      mime: 'image/jpeg',
+      width: 4,
+      height: 3,
+      capturedAt: '2025-03-01T08:00:00Z',
+      dataBase64: bytesToBase64(NEW_BYTES),
+    },
+  ],
 };
 
-const known = () => ({ sets: new Map([['test-small@1.0', smallSet]]), assessments: new Map([[existing.id, existing]]) });
+const known = () => ({
+  sets: new Map([['test-small@1.0', smallSet]]),
+  assessments: new Map([[existing.id, existing]]),
+});
 
 /** Every string in the document replaced by `s` (ids, dates and hashes too: the worst case). */
 function everyString(doc: unknown, s: (old: string) => string, keysToo = false): unknown {
@@ -91,7 +117,12 @@ const TEXT_KEYS = new Set(['name', 'note', 'vi', 'en', 'caption', 'reason', 'una
 function textFields(doc: unknown, s: string): unknown {
   if (Array.isArray(doc)) return doc.map((v) => textFields(v, s));
   if (doc && typeof doc === 'object')
-    return Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, TEXT_KEYS.has(k) && typeof v === 'string' ? `${v} ${s}` : textFields(v, s)]));
+    return Object.fromEntries(
+      Object.entries(doc).map(([k, v]) => [
+        k,
+        TEXT_KEYS.has(k) && typeof v === 'string' ? `${v} ${s}` : textFields(v, s),
+      ]),
+    );
   return doc;
 }
 
@@ -127,9 +158,16 @@ async function check(text: string): Promise<void> {
     expect(set, `set of ${a.id}`).toBeDefined();
     expect(validateAssessment(a, set).ok).toBe(true);
   }
-  const shape = validateBundle({ schemaVersion: 1, kind: 'bundle', createdAt: '2025-03-03T00:00:00Z', assessments: p.assessments, facilities: p.facilities });
+  const shape = validateBundle({
+    schemaVersion: 1,
+    kind: 'bundle',
+    createdAt: '2025-03-03T00:00:00Z',
+    assessments: p.assessments,
+    facilities: p.facilities,
+  });
   expect(shape.ok).toBe(true);
-  for (const ph of p.photos as StoredPhoto[]) expect(sha256Hex(new Uint8Array(await ph.blob.arrayBuffer()))).toBe(ph.hash);
+  for (const ph of p.photos as StoredPhoto[])
+    expect(sha256Hex(new Uint8Array(await ph.blob.arrayBuffer()))).toBe(ph.hash);
   // Accepted: written to a seeded device without the user's consent to overwrite.
   const storage = await seeded();
   const before = await snapshot(storage);
@@ -137,7 +175,8 @@ async function check(text: string): Promise<void> {
   const after = await snapshot(storage);
   expect(after.assessments.find((a) => a.id === existing.id)).toEqual(before.assessments[0]);
   expect(after.photos.find((x) => x.hash === OLD_HASH)).toEqual(before.photos[0]);
-  for (const a of after.assessments) expect(validateAssessment(a, sets.get(`${a.criteriaSet.id}@${a.criteriaSet.version}`)).ok).toBe(true);
+  for (const a of after.assessments)
+    expect(validateAssessment(a, sets.get(`${a.criteriaSet.id}@${a.criteriaSet.version}`)).ok).toBe(true);
 }
 
 beforeAll(async () => {
@@ -158,7 +197,9 @@ describe('hostile import files (planImport + applyImport on a seeded IndexedDB)'
 
   it('survives random mutations of a valid bundle', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 5 }), async (ms) => check(JSON.stringify(mutate(baseBundle, ms)))),
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 5 }), async (ms) =>
+        check(JSON.stringify(mutate(baseBundle, ms))),
+      ),
       { numRuns: 500 },
     );
   });
@@ -181,7 +222,11 @@ describe('hostile import files (planImport + applyImport on a seeded IndexedDB)'
   it('keeps HTML and script in text fields as text, and refuses them where they break ids, dates or hashes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...HTML), fc.boolean(), fc.boolean(), async (s, everywhere, keysToo) => {
-        await check(JSON.stringify(everywhere ? everyString(baseBundle, (old) => `${old}${s}`, keysToo) : textFields(baseBundle, s)));
+        await check(
+          JSON.stringify(
+            everywhere ? everyString(baseBundle, (old) => `${old}${s}`, keysToo) : textFields(baseBundle, s),
+          ),
+        );
       }),
       { numRuns: 40 },
     );
@@ -197,8 +242,15 @@ describe('hostile import files (planImport + applyImport on a seeded IndexedDB)'
     const photoCase = fc.oneof(
       fc.string({ maxLength: 200 }).map((dataBase64) => ({ hash: NEW_HASH, dataBase64 })),
       fc.uint8Array({ minLength: 1, maxLength: 300 }).map((b) => ({ hash: NEW_HASH, dataBase64: bytesToBase64(b) })),
-      fc.uint8Array({ minLength: 1, maxLength: 300 }).map((b) => ({ hash: sha256Hex(b).replace(/^./, (c) => (c === 'a' ? 'b' : 'a')), dataBase64: bytesToBase64(b) })),
-      fc.uint8Array({ minLength: 1, maxLength: 300 }).map((b) => ({ hash: sha256Hex(b).toUpperCase(), dataBase64: `${bytesToBase64(b)}===` })),
+      fc
+        .uint8Array({ minLength: 1, maxLength: 300 })
+        .map((b) => ({
+          hash: sha256Hex(b).replace(/^./, (c) => (c === 'a' ? 'b' : 'a')),
+          dataBase64: bytesToBase64(b),
+        })),
+      fc
+        .uint8Array({ minLength: 1, maxLength: 300 })
+        .map((b) => ({ hash: sha256Hex(b).toUpperCase(), dataBase64: `${bytesToBase64(b)}===` })),
     );
     await fc.assert(
       fc.asyncProperty(photoCase, async (ph) => {
@@ -220,8 +272,18 @@ describe('hostile import files (planImport + applyImport on a seeded IndexedDB)'
           fc.string({ maxLength: 500 }),
           fc.nat({ max: full.length - 1 }).map((n) => full.slice(0, n)),
           fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)),
-          fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ kind: 'bundle', schemaVersion: 1, assessments: v })),
-          fc.constantFrom('', 'null', '"bundle"', '{"__proto__":{"polluted":1},"kind":"bundle"}', '{"kind":"assessment","__proto__":{"status":"draft"}}', '\uFEFF{}', '[]'.repeat(1000)),
+          fc
+            .jsonValue({ maxDepth: 3 })
+            .map((v) => JSON.stringify({ kind: 'bundle', schemaVersion: 1, assessments: v })),
+          fc.constantFrom(
+            '',
+            'null',
+            '"bundle"',
+            '{"__proto__":{"polluted":1},"kind":"bundle"}',
+            '{"kind":"assessment","__proto__":{"status":"draft"}}',
+            '\uFEFF{}',
+            '[]'.repeat(1000),
+          ),
         ),
         async (text) => check(text),
       ),

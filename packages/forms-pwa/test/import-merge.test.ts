@@ -24,10 +24,13 @@ async function device(assessments: ReturnType<typeof draft>[]) {
 }
 const plan = (s: Storage, bundle: object) =>
   s.listAssessments().then((list) => {
-    const out = planImport(JSON.stringify({ schemaVersion: 1, kind: 'bundle', createdAt: '2026-01-01T00:00:00Z', ...bundle }), {
-      sets: new Map([['test-small@1.0', smallSet]]),
-      assessments: new Map(list.map((a) => [a.id, a])),
-    });
+    const out = planImport(
+      JSON.stringify({ schemaVersion: 1, kind: 'bundle', createdAt: '2026-01-01T00:00:00Z', ...bundle }),
+      {
+        sets: new Map([['test-small@1.0', smallSet]]),
+        assessments: new Map(list.map((a) => [a.id, a])),
+      },
+    );
     if (!out.ok) throw new Error(JSON.stringify(out.errors));
     return out.plan;
   });
@@ -58,36 +61,71 @@ describe('applyImport with merging', () => {
   it('never replaces a locked copy with a draft, even when asked to overwrite', async () => {
     const locked = { ...draft({ i1: { value: 'met' } }, 'a-1'), status: 'locked' as const };
     const s = await device([locked]);
-    const r = await applyImport(s, await plan(s, { assessments: [draft({ i1: { value: 'not-met' } }, 'a-1')] }), true, opts);
+    const r = await applyImport(
+      s,
+      await plan(s, { assessments: [draft({ i1: { value: 'not-met' } }, 'a-1')] }),
+      true,
+      opts,
+    );
     expect((await s.getAssessment('a-1'))?.status).toBe('locked');
     expect(r.summary[0]).toMatchObject({ outcome: 'kept' });
     expect(r.summary[0]!.why?.vi).toContain('đã khoá');
   });
 
-  it('keeps another assessment\'s plan that has the same plan id, and says so', async () => {
+  it("keeps another assessment's plan that has the same plan id, and says so", async () => {
     const s = await device([draft({}, 'a-1'), draft({}, 'a-2')]);
-    const theirs = { schemaVersion: 1 as const, kind: 'improvement-plan' as const, id: 'p-1', assessmentId: 'a-2', facilityId: 'f', actions: [] };
+    const theirs = {
+      schemaVersion: 1 as const,
+      kind: 'improvement-plan' as const,
+      id: 'p-1',
+      assessmentId: 'a-2',
+      facilityId: 'f',
+      actions: [],
+    };
     await s.putPlan({ ...theirs, assessmentId: 'a-1', actions: [{ id: 'x', itemId: 'i1', status: 'planned' }] });
     const r = await applyImport(s, await plan(s, { assessments: [], plans: [theirs] }), true, opts);
     expect((await s.getPlan('p-1'))?.assessmentId).toBe('a-1');
     expect(r.summary).toContainEqual(expect.objectContaining({ kind: 'plans', id: 'p-1', outcome: 'refused' }));
   });
 
-  it('keeps a photo\'s capture time and caption and a facility record already on the device', async () => {
+  it("keeps a photo's capture time and caption and a facility record already on the device", async () => {
     const bytes = new Uint8Array([1, 2, 3]);
     const hash = sha256Hex(bytes);
     const s = await device([]);
-    await s.putPhoto({ hash, blob: new NodeBlob([bytes]) as unknown as Blob, mime: 'image/jpeg', width: 1, height: 1, capturedAt: '2026-01-01T08:00:00Z', caption: 'Tủ thuốc' });
+    await s.putPhoto({
+      hash,
+      blob: new NodeBlob([bytes]) as unknown as Blob,
+      mime: 'image/jpeg',
+      width: 1,
+      height: 1,
+      capturedAt: '2026-01-01T08:00:00Z',
+      caption: 'Tủ thuốc',
+    });
     await s.putFacility({ id: 'f-local', name: 'Trạm Y tế xã A', kind: 'commune-station', provisional: true });
     const b = {
       assessments: [draft({ i1: { value: 'met', evidence: [hash] } }, 'a-photo')],
-      photos: [{ hash, mime: 'image/jpeg', width: 1, height: 1, capturedAt: '2030-01-01T00:00:00Z', caption: 'khác', dataBase64: Buffer.from(bytes).toString('base64') }],
+      photos: [
+        {
+          hash,
+          mime: 'image/jpeg',
+          width: 1,
+          height: 1,
+          capturedAt: '2030-01-01T00:00:00Z',
+          caption: 'khác',
+          dataBase64: Buffer.from(bytes).toString('base64'),
+        },
+      ],
       facilities: [{ id: 'f-local', name: 'Tên khác', kind: 'commune-station', provisional: true }],
     };
     const r = await applyImport(s, await plan(s, b), true, opts);
-    expect((await s.getPhoto(hash))).toMatchObject({ capturedAt: '2026-01-01T08:00:00Z', caption: 'Tủ thuốc' });
+    expect(await s.getPhoto(hash)).toMatchObject({ capturedAt: '2026-01-01T08:00:00Z', caption: 'Tủ thuốc' });
     expect((await s.listFacilities())[0]?.name).toBe('Trạm Y tế xã A');
-    expect(r.summary.filter((e) => e.outcome === 'kept').map((e) => e.kind).sort()).toEqual(['facilities', 'photos']);
+    expect(
+      r.summary
+        .filter((e) => e.outcome === 'kept')
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(['facilities', 'photos']);
     expect(r.summary).toContainEqual(expect.objectContaining({ id: 'a-photo', outcome: 'added' }));
     expect(r.summary.every((e) => e.outcome !== 'kept' || e.why)).toBe(true);
   });

@@ -56,7 +56,9 @@ describe('<tc-item-card>', () => {
 
   it('shows graded buttons and presses the current answer', async () => {
     const { control } = await card('i2', { i2: { value: 'partial' } });
-    const pressed = [...control.shadowRoot!.querySelectorAll('button[aria-pressed="true"]')].map((b) => b.getAttribute('data-value'));
+    const pressed = [...control.shadowRoot!.querySelectorAll('button[aria-pressed="true"]')].map((b) =>
+      b.getAttribute('data-value'),
+    );
     expect(pressed).toEqual(['partial']);
     expect(control.shadowRoot!.querySelectorAll('button[data-value]').length).toBe(3);
   });
@@ -153,7 +155,10 @@ describe('<tc-answer-control> numbers (issue 13)', () => {
   it('refuses more decimal places than the item allows, and takes a whole number for a count', async () => {
     const { el, control, input, seen, type } = await numeric();
     const i4 = item('i4');
-    el.item = { ...i4, response: { ...(i4.response as Extract<typeof i4.response, { kind: 'numeric' }>), decimals: 0 } };
+    el.item = {
+      ...i4,
+      response: { ...(i4.response as Extract<typeof i4.response, { kind: 'numeric' }>), decimals: 0 },
+    };
     await el.updateComplete;
     await control.updateComplete;
     await type('4,5');

@@ -6,8 +6,14 @@ import { resolveMerge, undecided } from '../src/loop/merge-model.js';
 import { appStore } from '../src/state/store.js';
 import { draft, mount, smallSet } from './helpers.js';
 
-const lead = { ...draft({ i1: { value: 'met' }, i2: { value: 'met', note: 'Trưởng đoàn' } }, 'a-lead'), assessors: [{ name: 'Lan' }] };
-const part = { ...draft({ i1: { value: 'met' }, i2: { value: 'not-met', note: 'Thành viên' }, i3: { value: 'full' } }, 'a-part'), assessors: [{ name: 'Minh' }] };
+const lead = {
+  ...draft({ i1: { value: 'met' }, i2: { value: 'met', note: 'Trưởng đoàn' } }, 'a-lead'),
+  assessors: [{ name: 'Lan' }],
+};
+const part = {
+  ...draft({ i1: { value: 'met' }, i2: { value: 'not-met', note: 'Thành viên' }, i3: { value: 'full' } }, 'a-part'),
+  assessors: [{ name: 'Minh' }],
+};
 
 describe('team merge', () => {
   it('merges agreeing answers, leaves conflicts to the lead, and saves as a new draft', () => {
@@ -59,6 +65,8 @@ describe('<tc-merge>', () => {
     expect(radios).toHaveLength(3); // two parts + leave open
     (radios[1] as HTMLInputElement).dispatchEvent(new Event('change'));
     await el.updateComplete;
-    expect((el.shadowRoot!.querySelector('button[data-action="merge-save"]') as HTMLButtonElement).disabled).toBe(false);
+    expect((el.shadowRoot!.querySelector('button[data-action="merge-save"]') as HTMLButtonElement).disabled).toBe(
+      false,
+    );
   });
 });

@@ -57,7 +57,15 @@ describe('small pure helpers', () => {
     expect(parseDate('2025-03-07')).toBeUndefined();
   });
   it('pins a new assessment to the set version', () => {
-    const a = newAssessment({ set: smallSet, facility: { id: 'f', name: 'F', kind: 'commune-station' }, assessmentKind: 'contest-round', assessors: [' A ', ''], assessedOn: '2025-01-01', round: 'Vòng 1', now });
+    const a = newAssessment({
+      set: smallSet,
+      facility: { id: 'f', name: 'F', kind: 'commune-station' },
+      assessmentKind: 'contest-round',
+      assessors: [' A ', ''],
+      assessedOn: '2025-01-01',
+      round: 'Vòng 1',
+      now,
+    });
     expect(a.criteriaSet).toEqual({ id: 'test-small', version: '1.0' });
     expect(a.assessors).toEqual([{ name: 'A' }]);
     expect(a.round).toEqual({ id: 'Vong-1', label: 'Vòng 1' });

@@ -10,7 +10,11 @@ import { draft, mount, scored, smallSet } from './helpers.js';
 
 const store = appStore();
 /** The page's store keeps one IndexedDB connection: each test uses its own assessment id. */
-const failing = (id = 'a-plan') => ({ ...draft({ i1: { value: 'met' }, i2: { value: 'not-met', note: 'Thiếu sổ' }, i3: { value: 'some' } }, id), status: 'submitted' as const, assessedOn: '2025-05-14' });
+const failing = (id = 'a-plan') => ({
+  ...draft({ i1: { value: 'met' }, i2: { value: 'not-met', note: 'Thiếu sổ' }, i3: { value: 'some' } }, id),
+  status: 'submitted' as const,
+  assessedOn: '2025-05-14',
+});
 
 beforeEach(() => {
   store.sets.set(`${smallSet.id}@${smallSet.version}`, smallSet);
@@ -62,7 +66,9 @@ describe('<tc-plan>', () => {
 
     el.remove();
     const again = await planView(a.id);
-    const card2 = [...again.shadowRoot!.querySelectorAll('tc-plan-action')].find((c) => (c as TcPlanAction).action.id === actionId) as TcPlanAction;
+    const card2 = [...again.shadowRoot!.querySelectorAll('tc-plan-action')].find(
+      (c) => (c as TcPlanAction).action.id === actionId,
+    ) as TcPlanAction;
     await card2.updateComplete;
     expect((card2.shadowRoot!.querySelector('[name="due"]') as HTMLInputElement).value).toBe('31/12/2025');
     expect(card2.shadowRoot!.querySelector('button[aria-pressed="true"]')?.getAttribute('data-status')).toBe('done');
@@ -91,20 +97,44 @@ describe('plan model', () => {
     const after = draft({ i2: { value: 'not-met' }, i3: { value: 'none' } }, 'a-x');
     const { plan, changed } = planFor({ set: smallSet, assessment: after, result: scored(after) }, p1, 't2');
     expect(changed).toBe(true);
-    expect(plan.actions.map((x) => [x.itemId, x.action ?? ''])).toEqual([['i2', 'Làm ngay'], ['i3', '']]);
+    expect(plan.actions.map((x) => [x.itemId, x.action ?? ''])).toEqual([
+      ['i2', 'Làm ngay'],
+      ['i3', ''],
+    ]);
   });
 
   it('finds the previous assessment of the same facility and set, and its gaps with the plan', () => {
     const old = failing();
     const now = { ...draft({}, 'a-now'), assessedOn: '2026-05-20' };
-    const otherFacility = { ...failing(), id: 'a-other', facility: { id: 'f2', name: 'Khác', kind: 'commune-station' as const } };
+    const otherFacility = {
+      ...failing(),
+      id: 'a-other',
+      facility: { id: 'f2', name: 'Khác', kind: 'commune-station' as const },
+    };
     expect(previousOf([old, now, otherFacility], now)?.id).toBe('a-plan');
-    const otherKind = { ...failing(), id: 'a-kind', assessmentKind: now.assessmentKind === 'self-assessment' ? ('external-inspection' as const) : ('self-assessment' as const), assessedOn: '2026-05-01' };
+    const otherKind = {
+      ...failing(),
+      id: 'a-kind',
+      assessmentKind:
+        now.assessmentKind === 'self-assessment' ? ('external-inspection' as const) : ('self-assessment' as const),
+      assessedOn: '2026-05-01',
+    };
     expect(previousOf([old, otherKind, now], now)?.id).toBe('a-plan'); // another kind is never "last time"
     const s = { set: smallSet, assessment: old, result: scored(old) };
-    const plan = withAction(planFor(s, undefined, 't').plan, 'act-i2', { action: 'Mua sổ', status: 'in-progress' }, 't');
+    const plan = withAction(
+      planFor(s, undefined, 't').plan,
+      'act-i2',
+      { action: 'Mua sổ', status: 'in-progress' },
+      't',
+    );
     const hints = lastTimeHints(s, plan, formatExact);
     expect([...hints.keys()].sort()).toEqual(['i2', 'i3']);
-    expect(hints.get('i2')).toMatchObject({ value: 'not-met', note: 'Thiếu sổ', action: 'Mua sổ', actionStatus: 'in-progress', when: '2025-05-14' });
+    expect(hints.get('i2')).toMatchObject({
+      value: 'not-met',
+      note: 'Thiếu sổ',
+      action: 'Mua sổ',
+      actionStatus: 'in-progress',
+      when: '2025-05-14',
+    });
   });
 });

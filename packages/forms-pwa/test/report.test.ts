@@ -24,7 +24,9 @@ describe('report inputs', () => {
     expect(reportFileName(round('a', '2026-03-02'))).toBe('Tram-Y-te-phuong-An-Khanh-2026-03-02.pdf');
     expect(slug('Đồng Tháp: Trạm / Y tế "xã"')).toBe('Dong-Thap-Tram-Y-te-xa');
     expect(slug('Tra\u0300m')).toBe('Tram'); // decomposed input too
-    expect(sheetFileName({ id: 'qd1300-commune-health', version: '2025.1' })).toBe('phieu-cham-qd1300-commune-health-2025-1.pdf');
+    expect(sheetFileName({ id: 'qd1300-commune-health', version: '2025.1' })).toBe(
+      'phieu-cham-qd1300-commune-health-2025-1.pdf',
+    );
   });
 
   it('compares with the latest earlier locked round of the same facility and set', () => {
@@ -43,7 +45,12 @@ describe('report inputs', () => {
     const inspected = { ...round('inspection', '2026-02-01'), assessmentKind: 'external-inspection' as const };
     expect(now.assessmentKind).toBe('self-assessment');
     expect(previousAssessment([...all, inspected], now)?.id).toBe('prev');
-    expect(previousAssessment(all.filter((a) => a.status !== 'locked' || a.id === 'now'), now)?.id).toBe('prev-draft');
+    expect(
+      previousAssessment(
+        all.filter((a) => a.status !== 'locked' || a.id === 'now'),
+        now,
+      )?.id,
+    ).toBe('prev-draft');
     expect(previousAssessment([now], now)).toBeUndefined();
     // A revision is not compared with the assessment it revises.
     const rev = { ...round('rev', '2026-03-02', 'draft'), revisionOf: { id: 'prev', contentHash: 'x'.repeat(64) } };
@@ -53,13 +60,23 @@ describe('report inputs', () => {
   it('lists every photo and signature image once', () => {
     const a = {
       ...draft({ i1: { value: 'met', evidence: ['h1', 'h2'] }, i2: { value: 'met', evidence: ['h2'] } }),
-      signatures: [{ role: 'assessor' as const, name: 'A', image: 'h3' }, { role: 'facility-head' as const, name: 'B' }],
+      signatures: [
+        { role: 'assessor' as const, name: 'A', image: 'h3' },
+        { role: 'facility-head' as const, name: 'B' },
+      ],
     };
     expect(photoHashes(a)).toEqual(['h1', 'h2', 'h3']);
   });
 
   it('moves one progress bar through the steps, never backwards', () => {
-    const seq = [overall('photos', 0), overall('photos', 1), overall('layout', 0), overall('render', 0), overall('render', 0.5), overall('render', 1)];
+    const seq = [
+      overall('photos', 0),
+      overall('photos', 1),
+      overall('layout', 0),
+      overall('render', 0),
+      overall('render', 0.5),
+      overall('render', 1),
+    ];
     expect(seq[0]).toBe(0);
     expect(seq.at(-1)).toBe(1);
     for (let i = 1; i < seq.length; i++) expect(seq[i]!).toBeGreaterThanOrEqual(seq[i - 1]!);
@@ -74,14 +91,22 @@ describe('report inputs', () => {
 });
 
 describe('signatures in the store', () => {
-  const png = (hash: string) => ({ hash, blob: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }), mime: 'image/png' as const, width: 4, height: 1 });
+  const png = (hash: string) => ({
+    hash,
+    blob: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }),
+    mime: 'image/png' as const,
+    width: 4,
+    height: 1,
+  });
 
   it('records signatures on the draft, outside the content hash, and locking keeps them', async () => {
     const store = new AppStore(new Storage(openTieuChiDB('sig')));
     store.sets.set(`${smallSet.id}@${smallSet.version}`, smallSet);
     const a = draft({}, 'a-sig');
     store.assessments.set(a.id, a);
-    store.sign(a.id, [{ role: 'assessor', name: 'Nguyễn Thị Thử', signedAt: '2026-03-02T10:00:00.000Z', image: 'a'.repeat(64) }]);
+    store.sign(a.id, [
+      { role: 'assessor', name: 'Nguyễn Thị Thử', signedAt: '2026-03-02T10:00:00.000Z', image: 'a'.repeat(64) },
+    ]);
     await store.flush();
     const signed = store.assessments.get(a.id)!;
     expect(signed.signatures).toHaveLength(1);
@@ -96,7 +121,11 @@ describe('signatures in the store', () => {
 
   it('keeps signature images when orphan photos are cleaned', async () => {
     const storage = new Storage(openTieuChiDB('orph'));
-    const locked = lockAssessment({ ...draft({}, 'a1'), signatures: [{ role: 'assessor', name: 'A', image: 's'.repeat(64) }] }, smallSet, '2026-03-02T10:00:00.000Z');
+    const locked = lockAssessment(
+      { ...draft({}, 'a1'), signatures: [{ role: 'assessor', name: 'A', image: 's'.repeat(64) }] },
+      smallSet,
+      '2026-03-02T10:00:00.000Z',
+    );
     await storage.putAssessment(locked);
     await storage.putPhoto(png('s'.repeat(64)));
     await storage.putPhoto(png('o'.repeat(64)));
@@ -106,7 +135,7 @@ describe('signatures in the store', () => {
 });
 
 describe('photos downscaled on the page (engines whose workers cannot draw)', () => {
-  it('uses the report package\'s photo side, without loading that package on the page', async () => {
+  it("uses the report package's photo side, without loading that package on the page", async () => {
     const { REPORT_PHOTO_SIDE } = await import('@tieuchi/report');
     const { PAGE_PHOTO_SIDE } = await import('../src/report/page-downscale.js');
     expect(PAGE_PHOTO_SIDE).toBe(REPORT_PHOTO_SIDE);

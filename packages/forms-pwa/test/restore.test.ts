@@ -17,17 +17,27 @@ beforeEach(() => {
 });
 
 const known = () => ({ sets: new Map([['test-small@1.0', smallSet]]), assessments: new Map() });
-const bundleOf = (o: object) => JSON.stringify({ schemaVersion: 1, kind: 'bundle', createdAt: '2025-01-01T00:00:00Z', ...o });
+const bundleOf = (o: object) =>
+  JSON.stringify({ schemaVersion: 1, kind: 'bundle', createdAt: '2025-01-01T00:00:00Z', ...o });
 const photo = (text: string) => {
   const bytes = new TextEncoder().encode(text);
-  return { hash: sha256Hex(bytes), mime: 'image/jpeg', width: 1, height: 1, dataBase64: Buffer.from(bytes).toString('base64') };
+  return {
+    hash: sha256Hex(bytes),
+    mime: 'image/jpeg',
+    width: 1,
+    height: 1,
+    dataBase64: Buffer.from(bytes).toString('base64'),
+  };
 };
 
 describe('planRestore', () => {
   it('takes out a draft its set refuses and keeps the rest, with the photos the refused one references', () => {
     const p = photo('ảnh của phiếu hỏng');
     const good = draft({ i1: { value: 'met' } }, 'a-good');
-    const bad = { ...draft({ i4: { value: -5, evidence: [p.hash] }, i1: { value: 'met' } }, 'a-bad'), facility: { ...draft().facility, name: 'Trạm hỏng' } };
+    const bad = {
+      ...draft({ i4: { value: -5, evidence: [p.hash] }, i1: { value: 'met' } }, 'a-bad'),
+      facility: { ...draft().facility, name: 'Trạm hỏng' },
+    };
     const r = planRestore(bundleOf({ assessments: [good, bad], photos: [p] }), known(), 'backup.json');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -46,11 +56,22 @@ describe('planRestore', () => {
     const good = draft({}, 'a-good');
     const bad = draft({ i4: { value: -1 } }, 'a-bad');
     const wrong = { ...photo('x'), hash: 'a'.repeat(64) };
-    const plan = { schemaVersion: 1, kind: 'improvement-plan', id: 'p1', assessmentId: 'a-bad', facilityId: 'f', actions: [] };
+    const plan = {
+      schemaVersion: 1,
+      kind: 'improvement-plan',
+      id: 'p1',
+      assessmentId: 'a-bad',
+      facilityId: 'f',
+      actions: [],
+    };
     const r = planRestore(bundleOf({ assessments: [good, bad], photos: [wrong], plans: [plan] }), known(), 'b.json');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.plan.refused!.map((d) => `${d.kind}:${d.id}`).sort()).toEqual(['assessments:a-bad', 'photos:' + 'a'.repeat(64), 'plans:p1']);
+    expect(r.plan.refused!.map((d) => `${d.kind}:${d.id}`).sort()).toEqual([
+      'assessments:a-bad',
+      'photos:' + 'a'.repeat(64),
+      'plans:p1',
+    ]);
     expect(r.plan.photos).toHaveLength(0);
     expect(r.plan.plans).toHaveLength(0);
   });
@@ -63,7 +84,11 @@ describe('planRestore', () => {
 
   it('writes the valid documents and keeps the refused ones aside in one transaction', async () => {
     const storage = new Storage(openTieuChiDB('restore-test'));
-    const r = planRestore(bundleOf({ assessments: [draft({}, 'a-good'), draft({ i4: { value: -5 } }, 'a-bad')] }), known(), 'b.json');
+    const r = planRestore(
+      bundleOf({ assessments: [draft({}, 'a-good'), draft({ i4: { value: -5 } }, 'a-bad')] }),
+      known(),
+      'b.json',
+    );
     if (!r.ok) throw new Error('plan failed');
     const n = await applyImport(storage, r.plan, false);
     expect(n).toMatchObject({ a: 1, refused: 1 });
@@ -94,7 +119,11 @@ describe('a stored draft with a value its set refuses', () => {
 
   it('lists nothing when a problem is not about one answer', () => {
     expect(invalidAnswersOf(draft(), [{ code: 'x', pointer: '/facility', message: { vi: '', en: '' } }])).toEqual([]);
-    expect(invalidAnswersOf(draft({ 'a/b': { value: 1 } }), [{ code: 'x', pointer: '/answers/a~1b/value', message: { vi: '', en: '' } }])[0]?.itemId).toBe('a/b');
+    expect(
+      invalidAnswersOf(draft({ 'a/b': { value: 1 } }), [
+        { code: 'x', pointer: '/answers/a~1b/value', message: { vi: '', en: '' } },
+      ])[0]?.itemId,
+    ).toBe('a/b');
   });
 });
 
@@ -126,8 +155,18 @@ describe('the archive (issue 13, item 7)', () => {
 
 describe('planRestore with nothing good left', () => {
   it('refuses the whole file when every document is refused', () => {
-    const r = planRestore(JSON.stringify({ schemaVersion: 1, kind: 'bundle', createdAt: '2025-01-01T00:00:00Z', assessments: [draft({ i4: { value: -5 } }, 'a-bad')] }), known(), 'x.json');
+    const r = planRestore(
+      JSON.stringify({
+        schemaVersion: 1,
+        kind: 'bundle',
+        createdAt: '2025-01-01T00:00:00Z',
+        assessments: [draft({ i4: { value: -5 } }, 'a-bad')],
+      }),
+      known(),
+      'x.json',
+    );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]).toMatchObject({ code: 'answer.bad-value', pointer: '/assessments/0/answers/i4/value' });
+    if (!r.ok)
+      expect(r.errors[0]).toMatchObject({ code: 'answer.bad-value', pointer: '/assessments/0/answers/i4/value' });
   });
 });

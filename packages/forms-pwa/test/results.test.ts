@@ -35,7 +35,10 @@ describe('<tc-results> and the verdict recorded at locking', () => {
   it('flags a locked assessment that the current engine decides differently, naming both verdicts', async () => {
     const locked = lockAssessment(draft(all, 'a-lock-diff'), smallSet, '2026-12-01T09:00:00Z');
     // as recorded by an older engine that decided "fail"
-    const older = { ...locked, scoredAtLock: { ...locked.scoredAtLock!, engineVersion: '1', decision: 'fail' as const } };
+    const older = {
+      ...locked,
+      scoredAtLock: { ...locked.scoredAtLock!, engineVersion: '1', decision: 'fail' as const },
+    };
     store.assessments.set(older.id, older);
     const el = await results(older.id);
     const flag = el.shadowRoot!.querySelector('[data-verdict-changed]');

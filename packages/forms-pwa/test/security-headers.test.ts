@@ -10,7 +10,11 @@ describe('security headers', () => {
   it('forbid framing, eval and inline code or styles', () => {
     expect(CSP).toContain("frame-ancestors 'none'");
     expect(CSP).not.toMatch(/unsafe-(eval|inline)/);
-    expect(SECURITY_HEADERS).toEqual({ 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
+    expect(SECURITY_HEADERS).toEqual({
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
     expect(CSP_META).toBe(CSP.replace("; frame-ancestors 'none'", '')); // a meta tag may not carry frame-ancestors
   });
   it('docs/deploy.md sends exactly these values from Caddy and from nginx', () => {

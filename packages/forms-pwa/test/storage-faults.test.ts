@@ -17,13 +17,25 @@ beforeEach(() => {
 });
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-const photo = (n: number): StoredPhoto => ({ hash: String(n).repeat(64).slice(0, 64), blob: new Blob([new Uint8Array([n])]), mime: 'image/jpeg', width: 1, height: 1 });
+const photo = (n: number): StoredPhoto => ({
+  hash: String(n).repeat(64).slice(0, 64),
+  blob: new Blob([new Uint8Array([n])]),
+  mime: 'image/jpeg',
+  width: 1,
+  height: 1,
+});
 
 async function storeWithDraft(storage: Storage): Promise<{ store: AppStore; id: string }> {
   const store = new AppStore(storage);
   store.sets.set('test-small@1.0', smallSet);
   store.ready = true;
-  const id = await store.create({ set: smallSet, facility: { id: 'f1', name: 'Trạm', kind: 'commune-station' }, assessmentKind: 'self-assessment', assessors: ['Lan'], assessedOn: '2025-03-01' });
+  const id = await store.create({
+    set: smallSet,
+    facility: { id: 'f1', name: 'Trạm', kind: 'commune-station' },
+    assessmentKind: 'self-assessment',
+    assessors: ['Lan'],
+    assessedOn: '2025-03-01',
+  });
   return { store, id };
 }
 
@@ -72,7 +84,10 @@ describe('storage full (QuotaExceededError)', () => {
     full = false;
     expect(await store.retry()).toBe(true);
     expect(store.problem).toBeUndefined();
-    expect((await storage.getAssessment(id))?.answers).toMatchObject({ i1: { value: 'met' }, i2: { value: 'partial', note: 'ghi chú' } });
+    expect((await storage.getAssessment(id))?.answers).toMatchObject({
+      i1: { value: 'met' },
+      i2: { value: 'partial', note: 'ghi chú' },
+    });
   });
 });
 
@@ -85,7 +100,13 @@ describe('another tab and the database version', () => {
     const store = new Store(storage);
     store.sets.set('test-small@1.0', smallSet);
     store.ready = true;
-    const id = await store.create({ set: smallSet, facility: { id: 'f1', name: 'Trạm', kind: 'commune-station' }, assessmentKind: 'self-assessment', assessors: ['Lan'], assessedOn: '2025-03-01' });
+    const id = await store.create({
+      set: smallSet,
+      facility: { id: 'f1', name: 'Trạm', kind: 'commune-station' },
+      assessmentKind: 'self-assessment',
+      assessors: ['Lan'],
+      assessedOn: '2025-03-01',
+    });
     store.answer(id, 'i1', { value: 'met' });
     await store.flush();
     // The other tab: version + 1 with a new store. Our connection lets go, so it is not blocked.
@@ -102,7 +123,10 @@ describe('another tab and the database version', () => {
     expect(store.saveState).toBe('saved');
     expect(store.problem).toBe('upgraded');
     expect(t('storage.upgraded')).toContain('tải lại trang');
-    expect((await newer.get('assessments', id))?.answers).toMatchObject({ i1: { value: 'met' }, i2: { value: 'not-met' } });
+    expect((await newer.get('assessments', id))?.answers).toMatchObject({
+      i1: { value: 'met' },
+      i2: { value: 'not-met' },
+    });
     newer.close();
   });
 
@@ -112,7 +136,8 @@ describe('another tab and the database version', () => {
     const old = await openDB(DB_NAME, 1, {
       upgrade(d) {
         d.createObjectStore('assessments', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
-        for (const n of ['photos', 'facilities', 'criteriaSets']) d.createObjectStore(n, { keyPath: n === 'photos' ? 'hash' : n === 'criteriaSets' ? 'key' : 'id' });
+        for (const n of ['photos', 'facilities', 'criteriaSets'])
+          d.createObjectStore(n, { keyPath: n === 'photos' ? 'hash' : n === 'criteriaSets' ? 'key' : 'id' });
         d.createObjectStore('settings');
       },
     });

@@ -9,12 +9,27 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
 
-const photo = (hash: string) => ({ hash, blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }), mime: 'image/jpeg' as const, width: 1, height: 1, capturedAt: '2025-01-02T03:04:05.000Z' });
+const photo = (hash: string) => ({
+  hash,
+  blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }),
+  mime: 'image/jpeg' as const,
+  width: 1,
+  height: 1,
+  capturedAt: '2025-01-02T03:04:05.000Z',
+});
 
 describe('Storage', () => {
   it('creates every store on first open', async () => {
     const db = await openTieuChiDB('t1');
-    expect([...db.objectStoreNames].sort()).toEqual(['assessments', 'criteriaSets', 'facilities', 'photos', 'plans', 'setDrafts', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'assessments',
+      'criteriaSets',
+      'facilities',
+      'photos',
+      'plans',
+      'setDrafts',
+      'settings',
+    ]);
     db.close();
   });
 
@@ -55,8 +70,10 @@ describe('Storage', () => {
 
   it('keeps photos as bytes where the engine refuses Blobs in IndexedDB (WebKit ephemeral stores), for puts and imports', async () => {
     // WebKit's refusal, reproduced: any value carrying a Blob throws as WebKitGTK under WebDriver does.
-    const proto = (globalThis as unknown as { IDBObjectStore: { prototype: { put: (...a: unknown[]) => unknown } } }).IDBObjectStore?.prototype
-      ?? Object.getPrototypeOf((await openTieuChiDB('probe')).transaction('photos', 'readwrite').objectStore('photos'));
+    const proto =
+      (globalThis as unknown as { IDBObjectStore: { prototype: { put: (...a: unknown[]) => unknown } } }).IDBObjectStore
+        ?.prototype ??
+      Object.getPrototypeOf((await openTieuChiDB('probe')).transaction('photos', 'readwrite').objectStore('photos'));
     const put = proto.put;
     let refused = 0;
     proto.put = function (this: unknown, ...args: unknown[]) {
@@ -75,9 +92,17 @@ describe('Storage', () => {
       expect(p?.blob.type).toBe('image/jpeg');
       expect([...new Uint8Array(await p!.blob.arrayBuffer())]).toEqual([1, 2, 3]);
       expect(p?.capturedAt).toBe('2025-01-02T03:04:05.000Z');
-      await s.importAll({ assessments: [draft({}, 'a-imp')], photos: [photo('d'.repeat(64))], facilities: [], sets: [] });
+      await s.importAll({
+        assessments: [draft({}, 'a-imp')],
+        photos: [photo('d'.repeat(64))],
+        facilities: [],
+        sets: [],
+      });
       expect(refused).toBe(1); // found out once (the probe): written as bytes straight away since
-      expect((await s.listPhotos()).map((x) => [x.hash[0], x.blob.size]).sort()).toEqual([['c', 3], ['d', 3]]);
+      expect((await s.listPhotos()).map((x) => [x.hash[0], x.blob.size]).sort()).toEqual([
+        ['c', 3],
+        ['d', 3],
+      ]);
       expect((await s.getAssessment('a-imp'))?.id).toBe('a-imp');
     } finally {
       proto.put = put;
@@ -87,7 +112,9 @@ describe('Storage', () => {
   it('writes an import all or nothing', async () => {
     const s = new Storage(openTieuChiDB('t4'));
     const bad = { ...draft(), id: undefined } as unknown as ReturnType<typeof draft>; // no key: the put fails
-    await expect(s.importAll({ assessments: [draft({}, 'a-ok'), bad], photos: [], facilities: [], sets: [] })).rejects.toBeTruthy();
+    await expect(
+      s.importAll({ assessments: [draft({}, 'a-ok'), bad], photos: [], facilities: [], sets: [] }),
+    ).rejects.toBeTruthy();
     expect(await s.listAssessments()).toEqual([]);
   });
 
@@ -145,7 +172,14 @@ describe('storage version 2: plans and builder drafts', () => {
   it('keeps plans by assessment and facility, and drafts by draft id', async () => {
     const { Storage, openTieuChiDB } = await import('../src/storage/db.js');
     const s = new Storage(openTieuChiDB(`v2-${Math.random()}`));
-    const plan = { schemaVersion: 1 as const, kind: 'improvement-plan' as const, id: 'p1', assessmentId: 'a1', facilityId: 'f1', actions: [] };
+    const plan = {
+      schemaVersion: 1 as const,
+      kind: 'improvement-plan' as const,
+      id: 'p1',
+      assessmentId: 'a1',
+      facilityId: 'f1',
+      actions: [],
+    };
     await s.putPlan(plan);
     expect(await s.getPlanForAssessment('a1')).toEqual(plan);
     expect((await s.listPlansForFacility('f1')).map((p) => p.id)).toEqual(['p1']);
@@ -157,11 +191,15 @@ describe('storage version 2: plans and builder drafts', () => {
 });
 
 describe('persistent storage request', () => {
-  const setStorage = (value: unknown) => Object.defineProperty(globalThis.navigator, 'storage', { value, configurable: true });
+  const setStorage = (value: unknown) =>
+    Object.defineProperty(globalThis.navigator, 'storage', { value, configurable: true });
   const original = Object.getOwnPropertyDescriptor(globalThis.navigator, 'storage');
-  const restore = () => (original ? Object.defineProperty(globalThis.navigator, 'storage', original) : Reflect.deleteProperty(globalThis.navigator, 'storage'));
+  const restore = () =>
+    original
+      ? Object.defineProperty(globalThis.navigator, 'storage', original)
+      : Reflect.deleteProperty(globalThis.navigator, 'storage');
 
-  it('does not hold up loading or an import\'s reload while the browser\'s prompt is unanswered (Firefox)', async () => {
+  it("does not hold up loading or an import's reload while the browser's prompt is unanswered (Firefox)", async () => {
     let asked = 0;
     setStorage({ persisted: async () => false, persist: () => (asked++, new Promise<boolean>(() => undefined)) });
     try {

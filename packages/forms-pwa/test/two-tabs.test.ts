@@ -67,8 +67,11 @@ async function tabs(name: string) {
 }
 
 describe('two tabs on one assessment', () => {
-  it('keeps both tabs\' changes to different answers (10 + 10 interleaved, no answer lost)', async () => {
-    const { id, tabs: [A, B] } = await tabs('tabs-basic');
+  it("keeps both tabs' changes to different answers (10 + 10 interleaved, no answer lost)", async () => {
+    const {
+      id,
+      tabs: [A, B],
+    } = await tabs('tabs-basic');
     for (let i = 0; i < 20; i++) {
       const [tab, item] = i % 2 ? [B, `n${i}`] : [A, `n${i}`];
       tab.answer(id, ITEMS[i % 4]!, { note: `${tab === A ? 'A' : 'B'} ${item}` });
@@ -80,13 +83,17 @@ describe('two tabs on one assessment', () => {
     const stored = await A.storage.getAssessment(id);
     expect(norm(stored)).toEqual(norm(A.assessments.get(id)));
     expect(norm(stored)).toEqual(norm(B.assessments.get(id)));
-    for (let i = 0; i < 20; i++) expect(Object.values(stored!.answers).some((x) => x.note?.endsWith(` n${i}`)) || i < 16, `n${i}`).toBe(true);
+    for (let i = 0; i < 20; i++)
+      expect(Object.values(stored!.answers).some((x) => x.note?.endsWith(` n${i}`)) || i < 16, `n${i}`).toBe(true);
   });
 
   it('property: every part holds the last value either tab gave it, or a conflict with both (60 seeded runs)', async () => {
     for (let seed = Number(process.env.SEED ?? 1); seed <= Number(process.env.SEED ?? 60); seed++) {
       const rand = rng(seed);
-      const { id, tabs: [A, B] } = await tabs(`tabs-${seed}`);
+      const {
+        id,
+        tabs: [A, B],
+      } = await tabs(`tabs-${seed}`);
       const last = [new Map<string, unknown>(), new Map<string, unknown>()];
       const steps = 3 + Math.floor(rand() * 12);
       for (let i = 0; i < steps; i++) {

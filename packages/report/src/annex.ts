@@ -21,7 +21,14 @@ export function annex(ctx: Ctx, images: ImageTable): Content[] {
           const key = images.key(hash);
           const head = { text: [{ text: `${itemCode(item)}  `, bold: true }, ctx.t(item.text)], fontSize: 8.5 };
           if (!key) {
-            blocks.push({ stack: [head, { text: fill(L.photoMissing, { hash: hash.slice(0, 12) }), style: 'small', color: COLOR.fail }], margin: [0, 0, 0, 10], unbreakable: true });
+            blocks.push({
+              stack: [
+                head,
+                { text: fill(L.photoMissing, { hash: hash.slice(0, 12) }), style: 'small', color: COLOR.fail },
+              ],
+              margin: [0, 0, 0, 10],
+              unbreakable: true,
+            });
             continue;
           }
           const p = images.get(hash)!;

@@ -5,7 +5,12 @@ import type { AssessmentAnswer, CriteriaSetItem, ScoreResultItemResult } from '@
 import type { SetIndex } from './context.js';
 
 /** The answer of one item, in words. */
-export function answerText(ix: SetIndex, item: CriteriaSetItem, r: ScoreResultItemResult | undefined, a: AssessmentAnswer | undefined): string {
+export function answerText(
+  ix: SetIndex,
+  item: CriteriaSetItem,
+  r: ScoreResultItemResult | undefined,
+  a: AssessmentAnswer | undefined,
+): string {
   const A = ix.L.answer;
   const status = r?.status ?? (a ? 'answered' : 'unanswered');
   if (status === 'na') return A.na;

@@ -17,7 +17,11 @@ const show = (s: ScoreResultScore | undefined, na: string): string =>
   !s?.applicable ? na : `${s.display.points}/${s.display.max}${s.display.percent ? ` (${s.display.percent}%)` : ''}`;
 
 function criteria(r: ScoreResult): Map<string, { score: ScoreResultScore; level?: number }> {
-  return new Map(r.sections.flatMap((s) => s.criteria.map((c) => [c.id, { score: c.score, ...(c.level !== undefined ? { level: c.level } : {}) }] as const)));
+  return new Map(
+    r.sections.flatMap((s) =>
+      s.criteria.map((c) => [c.id, { score: c.score, ...(c.level !== undefined ? { level: c.level } : {}) }] as const),
+    ),
+  );
 }
 
 /** The comparison section (starts on a new page). */
@@ -26,13 +30,17 @@ export function comparison(ctx: Ctx, previous: PreviousAssessment): Content[] {
   const levels = ctx.set.scoring.model === 'levels';
   const before = criteria(previous.result);
   const now = criteria(result);
-  const delta = (a: { score: ScoreResultScore; level?: number } | undefined, b: { score: ScoreResultScore; level?: number } | undefined): { text: string; color?: string } => {
+  const delta = (
+    a: { score: ScoreResultScore; level?: number } | undefined,
+    b: { score: ScoreResultScore; level?: number } | undefined,
+  ): { text: string; color?: string } => {
     if (!a?.score.applicable || !b?.score.applicable) return { text: '' };
     const d = levels ? { num: (b.level ?? 0) - (a.level ?? 0), den: 1 } : sub(b.score.points, a.score.points);
     const c = cmp(d, ZERO);
     return { text: signed(d), ...(c !== 0 ? { color: c > 0 ? COLOR.pass : COLOR.fail } : {}) };
   };
-  const cell = (x: { score: ScoreResultScore; level?: number } | undefined): string => (levels ? (x?.score.applicable ? `${L.level} ${x.level ?? '-'}` : L.notApplicable) : show(x?.score, L.notApplicable));
+  const cell = (x: { score: ScoreResultScore; level?: number } | undefined): string =>
+    levels ? (x?.score.applicable ? `${L.level} ${x.level ?? '-'}` : L.notApplicable) : show(x?.score, L.notApplicable);
   const prevDate = date(previous.assessment.assessedOn, lang);
   const curDate = date(ctx.assessment.assessedOn, lang);
   const body: TableCell[][] = [
@@ -48,19 +56,41 @@ export function comparison(ctx: Ctx, previous: PreviousAssessment): Content[] {
     for (const c of s.criteria) {
       const a = before.get(c.id);
       const b = now.get(c.id);
-      body.push([{ text: criterionCode(c), bold: true, noWrap: true }, ctx.t(c.title), { text: cell(a), alignment: 'right' }, { text: cell(b), alignment: 'right' }, { ...delta(a, b), alignment: 'right', bold: true }]);
+      body.push([
+        { text: criterionCode(c), bold: true, noWrap: true },
+        ctx.t(c.title),
+        { text: cell(a), alignment: 'right' },
+        { text: cell(b), alignment: 'right' },
+        { ...delta(a, b), alignment: 'right', bold: true },
+      ]);
     }
   }
   const tot = (r: ScoreResult) => ({ score: r.total });
   body.push([
     { text: L.total, bold: true, colSpan: 2 },
     '',
-    { text: levels ? (previous.result.meanLevel ? formatPoints(previous.result.meanLevel) : '') : show(previous.result.total, L.notApplicable), alignment: 'right', bold: true },
-    { text: levels ? (result.meanLevel ? formatPoints(result.meanLevel) : '') : show(result.total, L.notApplicable), alignment: 'right', bold: true },
+    {
+      text: levels
+        ? previous.result.meanLevel
+          ? formatPoints(previous.result.meanLevel)
+          : ''
+        : show(previous.result.total, L.notApplicable),
+      alignment: 'right',
+      bold: true,
+    },
+    {
+      text: levels ? (result.meanLevel ? formatPoints(result.meanLevel) : '') : show(result.total, L.notApplicable),
+      alignment: 'right',
+      bold: true,
+    },
     levels ? '' : { ...delta(tot(previous.result), tot(result)), alignment: 'right', bold: true },
   ]);
   return [
     { text: L.comparison, style: 'h1', pageBreak: 'before' },
-    { table: { headerRows: 1, widths: ['auto', '*', 90, 90, 44], body, dontBreakRows: true }, layout: TABLE_LAYOUT, fontSize: 8 },
+    {
+      table: { headerRows: 1, widths: ['auto', '*', 90, 90, 44], body, dontBreakRows: true },
+      layout: TABLE_LAYOUT,
+      fontSize: 8,
+    },
   ];
 }

@@ -1,7 +1,16 @@
 /**
  * What every section of the layout reads: the inputs, the labels, lookups by id, and the shared styles.
  */
-import type { Assessment, CriteriaSet, CriteriaSetCriterion, CriteriaSetItem, CriteriaSetSection, ScoreResult, ScoreResultCriterionResult, ScoreResultItemResult } from '@tieuchi/core';
+import type {
+  Assessment,
+  CriteriaSet,
+  CriteriaSetCriterion,
+  CriteriaSetItem,
+  CriteriaSetSection,
+  ScoreResult,
+  ScoreResultCriterionResult,
+  ScoreResultItemResult,
+} from '@tieuchi/core';
 import type { StyleDictionary } from 'pdfmake/interfaces.js';
 import { LABELS, type Labels, type Lang } from './labels.js';
 import { pick } from './text.js';
@@ -84,7 +93,8 @@ export const STYLES: StyleDictionary = {
 
 /** Thin grey rules between rows, none at the sides: readable when printed in black and white. */
 export const TABLE_LAYOUT = {
-  hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0.6 : 0.3),
+  hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
+    i === 0 || i === node.table.body.length ? 0.6 : 0.3,
   vLineWidth: () => 0,
   hLineColor: () => COLOR.rule,
   paddingLeft: () => 3,

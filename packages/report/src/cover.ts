@@ -28,7 +28,15 @@ export function setBlock(ix: SetIndex): Content[] {
   }));
   const out: Content[] = [
     facts([
-      [L.set, { text: [{ text: t(set.title), bold: true }, { text: ` (${set.id}, ${L.version} ${set.version})`, color: COLOR.muted }] }],
+      [
+        L.set,
+        {
+          text: [
+            { text: t(set.title), bold: true },
+            { text: ` (${set.id}, ${L.version} ${set.version})`, color: COLOR.muted },
+          ],
+        },
+      ],
       [L.sources, { ul: docs, margin: [0, 0, 0, 0] }],
     ]),
   ];
@@ -49,7 +57,12 @@ export function cover(ctx: Ctx): Content[] {
     { text: L.reportTitle, style: 'title', margin: [0, 40, 0, 6] },
     { text: L.kind[a.assessmentKind], style: 'subtitle' },
     { text: f.name, fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
-    { text: [L.facilityKind[f.kind], address(a) ? ` — ${address(a)}` : ''].join(''), alignment: 'center', color: COLOR.muted, margin: [0, 0, 0, 28] },
+    {
+      text: [L.facilityKind[f.kind], address(a) ? ` — ${address(a)}` : ''].join(''),
+      alignment: 'center',
+      color: COLOR.muted,
+      margin: [0, 0, 0, 28],
+    },
     ...setBlock(ctx),
     facts([
       [L.assessmentKind, L.kind[a.assessmentKind]],
@@ -68,14 +81,26 @@ export function cover(ctx: Ctx): Content[] {
         headerRows: 1,
         widths: ['*', 110, '*'],
         body: [
-          [{ text: L.name, style: 'th' }, { text: L.roleCol, style: 'th' }, { text: L.organisation, style: 'th' }],
-          ...a.assessors.map((p) => [{ text: p.name, style: 'cell' }, { text: p.role ?? '', style: 'cell' }, { text: p.organisation ?? '', style: 'cell' }]),
+          [
+            { text: L.name, style: 'th' },
+            { text: L.roleCol, style: 'th' },
+            { text: L.organisation, style: 'th' },
+          ],
+          ...a.assessors.map((p) => [
+            { text: p.name, style: 'cell' },
+            { text: p.role ?? '', style: 'cell' },
+            { text: p.organisation ?? '', style: 'cell' },
+          ]),
         ],
       },
       layout: TABLE_LAYOUT,
     });
   }
   out.push({ text: L.contentHash, style: 'h2' });
-  out.push(a.status === 'locked' && a.contentHash ? { text: a.contentHash, style: 'hash', font: 'Roboto' } : { text: L.notLocked, style: 'small' });
+  out.push(
+    a.status === 'locked' && a.contentHash
+      ? { text: a.contentHash, style: 'hash', font: 'Roboto' }
+      : { text: L.notLocked, style: 'small' },
+  );
   return out;
 }

@@ -11,5 +11,11 @@
 export { buildReport } from './report.js';
 export { buildScoreSheet } from './score-sheet.js';
 export { LABELS, type Lang, type Labels } from './labels.js';
-export { REPORT_PHOTO_SIDE, type ReportInput, type ReportPhoto, type PreviousAssessment, type ReportPlan } from './types.js';
+export {
+  REPORT_PHOTO_SIDE,
+  type ReportInput,
+  type ReportPhoto,
+  type PreviousAssessment,
+  type ReportPlan,
+} from './types.js';
 export { base64, isImageDataUrl } from './photos.js';

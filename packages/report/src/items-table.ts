@@ -16,7 +16,12 @@ export function codeWidth(codes: readonly string[]): number {
   return Math.min(64, Math.max(26, Math.ceil(longest * 4.5 + 4)));
 }
 
-function criterionTable(ctx: Ctx, c: CriteriaSetCriterion, widths: Array<number | string>, sectionTitle?: string): Content {
+function criterionTable(
+  ctx: Ctx,
+  c: CriteriaSetCriterion,
+  widths: Array<number | string>,
+  sectionTitle?: string,
+): Content {
   const { L, assessment } = ctx;
   const cr = ctx.criterionResult.get(c.id);
   const score = !cr?.score.applicable
@@ -39,7 +44,23 @@ function criterionTable(ctx: Ctx, c: CriteriaSetCriterion, widths: Array<number 
   };
   const body: TableCell[][] = [[head, '', '', '', '', '', '']];
   // A section's title rides in the header of its first criterion, so it never ends a page alone.
-  if (sectionTitle) body.unshift([{ text: sectionTitle.toUpperCase(), colSpan: 7, bold: true, fontSize: 9, fillColor: COLOR.head, margin: [0, 2, 0, 2] }, '', '', '', '', '', '']);
+  if (sectionTitle)
+    body.unshift([
+      {
+        text: sectionTitle.toUpperCase(),
+        colSpan: 7,
+        bold: true,
+        fontSize: 9,
+        fillColor: COLOR.head,
+        margin: [0, 2, 0, 2],
+      },
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   for (const item of c.items) {
     const r = ctx.itemResult.get(item.id);
     const a = assessment.answers[item.id];
@@ -49,9 +70,16 @@ function criterionTable(ctx: Ctx, c: CriteriaSetCriterion, widths: Array<number 
     const textStack: Content[] = [{ text: ctx.t(item.text) }];
     const tags: string[] = [];
     if (item.level !== undefined) tags.push(fill(L.levelMet, { n: item.level }));
-    if (item.citation) tags.push(`${L.citation}: ${item.citation.document}${item.citation.article ? `, ${item.citation.article}` : ''}`);
+    if (item.citation)
+      tags.push(`${L.citation}: ${item.citation.document}${item.citation.article ? `, ${item.citation.article}` : ''}`);
     if (tags.length) textStack.push({ text: tags.join(' · '), style: 'small' });
-    if (item.knockout) textStack.push({ text: ko ? L.knockoutFailed : L.knockout, bold: true, fontSize: 7.5, color: ko ? COLOR.fail : COLOR.muted });
+    if (item.knockout)
+      textStack.push({
+        text: ko ? L.knockoutFailed : L.knockout,
+        bold: true,
+        fontSize: 7.5,
+        color: ko ? COLOR.fail : COLOR.muted,
+      });
     const noteStack: Content[] = [];
     if (a?.note) noteStack.push({ text: a.note });
     if (a?.evidence?.length) noteStack.push({ text: fill(L.photosCount, { n: a.evidence.length }), style: 'small' });
@@ -60,14 +88,22 @@ function criterionTable(ctx: Ctx, c: CriteriaSetCriterion, widths: Array<number 
     body.push([
       { text: itemCode(item), bold: ko, fillColor },
       { stack: textStack, fillColor },
-      { text: answerText(ctx, item, r, a), fillColor, color: ko || r?.status === 'unanswered' ? COLOR.fail : undefined },
+      {
+        text: answerText(ctx, item, r, a),
+        fillColor,
+        color: ko || r?.status === 'unanswered' ? COLOR.fail : undefined,
+      },
       { text: answered && r ? formatPoints(r.points) : '–', alignment: 'center', fillColor },
       { text: r && !na ? formatPoints(r.max) : '–', alignment: 'center', fillColor },
       { text: na ? L.naShort : '', alignment: 'center', fillColor },
       { stack: noteStack, fillColor },
     ]);
   }
-  return { table: { headerRows: sectionTitle ? 2 : 1, keepWithHeaderRows: 1, dontBreakRows: true, widths, body }, layout: TABLE_LAYOUT, fontSize: 8 };
+  return {
+    table: { headerRows: sectionTitle ? 2 : 1, keepWithHeaderRows: 1, dontBreakRows: true, widths, body },
+    layout: TABLE_LAYOUT,
+    fontSize: 8,
+  };
 }
 
 /** The items section (starts on a new page). */
@@ -80,13 +116,21 @@ export function itemsTable(ctx: Ctx): Content[] {
     {
       table: {
         widths,
-        body: [[C.code, C.text, C.answer, C.points, C.max, C.na, C.note].map((text, i) => ({ text, style: 'th', alignment: i >= 3 && i <= 5 ? 'center' : 'left' }))],
+        body: [
+          [C.code, C.text, C.answer, C.points, C.max, C.na, C.note].map((text, i) => ({
+            text,
+            style: 'th',
+            alignment: i >= 3 && i <= 5 ? 'center' : 'left',
+          })),
+        ],
       },
       layout: TABLE_LAYOUT,
     },
   ];
   for (const section of set.sections) {
-    section.criteria.forEach((c, i) => out.push(criterionTable(ctx, c, widths, set.sections.length > 1 && i === 0 ? ctx.t(section.title) : undefined)));
+    section.criteria.forEach((c, i) =>
+      out.push(criterionTable(ctx, c, widths, set.sections.length > 1 && i === 0 ? ctx.t(section.title) : undefined)),
+    );
   }
   return out;
 }

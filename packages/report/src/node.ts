@@ -22,7 +22,12 @@ interface PdfMakeServer {
   createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
 }
 
-const ROBOTO = { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' };
+const ROBOTO = {
+  normal: 'Roboto-Regular.ttf',
+  bold: 'Roboto-Medium.ttf',
+  italics: 'Roboto-Italic.ttf',
+  bolditalics: 'Roboto-MediumItalic.ttf',
+};
 let loaded: Promise<PdfMakeServer> | undefined;
 
 async function load(): Promise<PdfMakeServer> {
@@ -65,7 +70,12 @@ export async function renderPdf(doc: TDocumentDefinitions, options: RenderOption
  * @param quality JPEG quality 1..100 (default 80).
  */
 export function downscaleJpeg(bytes: Uint8Array, maxSide = REPORT_PHOTO_SIDE, quality = 80): Uint8Array {
-  const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 100, maxMemoryUsageInMB: 1024 });
+  const img = jpeg.decode(bytes, {
+    useTArray: true,
+    formatAsRGBA: true,
+    maxResolutionInMP: 100,
+    maxMemoryUsageInMB: 1024,
+  });
   if (Math.max(img.width, img.height) <= maxSide) return bytes;
   const small = downscaleRgba(img.data, img.width, img.height, maxSide);
   return new Uint8Array(jpeg.encode({ data: small.data, width: small.width, height: small.height }, quality).data);

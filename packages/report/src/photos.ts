@@ -18,7 +18,11 @@ export function base64(bytes: Uint8Array): string {
       const b = i + 1 < end ? bytes[i + 1]! : 0;
       const c = i + 2 < end ? bytes[i + 2]! : 0;
       const n = (a << 16) | (b << 8) | c;
-      s += ABC[(n >> 18) & 63]! + ABC[(n >> 12) & 63]! + (i + 1 < end ? ABC[(n >> 6) & 63]! : '=') + (i + 2 < end ? ABC[n & 63]! : '=');
+      s +=
+        ABC[(n >> 18) & 63]! +
+        ABC[(n >> 12) & 63]! +
+        (i + 1 < end ? ABC[(n >> 6) & 63]! : '=') +
+        (i + 2 < end ? ABC[n & 63]! : '=');
     }
     parts.push(s);
   }
@@ -36,7 +40,10 @@ export function isImageDataUrl(s: string): boolean {
  */
 export function photoDataUrl(p: ReportPhoto): string {
   if (typeof p.data === 'string') {
-    if (!isImageDataUrl(p.data)) throw new Error(`Photo ${JSON.stringify(p.hash)}: data must be a data:image/jpeg or data:image/png base64 URL, not ${JSON.stringify(p.data.slice(0, 40))}`);
+    if (!isImageDataUrl(p.data))
+      throw new Error(
+        `Photo ${JSON.stringify(p.hash)}: data must be a data:image/jpeg or data:image/png base64 URL, not ${JSON.stringify(p.data.slice(0, 40))}`,
+      );
     return p.data;
   }
   return `data:${p.mime ?? 'image/jpeg'};base64,${base64(p.data)}`;

@@ -12,7 +12,9 @@ export function planSection(ctx: Ctx, plan: ReportPlan): Content[] {
   const { L, lang } = ctx;
   if (!plan.actions.length) return [];
   const P = L.planCol;
-  const body: TableCell[][] = [[P.item, `${P.problem} / ${P.action}`, P.owner, P.due, P.status, P.gain].map((text) => ({ text, style: 'th' }))];
+  const body: TableCell[][] = [
+    [P.item, `${P.problem} / ${P.action}`, P.owner, P.due, P.status, P.gain].map((text) => ({ text, style: 'th' })),
+  ];
   for (const a of plan.actions) {
     const p = ctx.item.get(a.itemId);
     body.push([
@@ -33,6 +35,10 @@ export function planSection(ctx: Ctx, plan: ReportPlan): Content[] {
   }
   return [
     { text: L.plan, style: 'h1', pageBreak: 'before' },
-    { table: { headerRows: 1, widths: [32, '*', 80, 50, 50, 40], body, dontBreakRows: true }, layout: TABLE_LAYOUT, fontSize: 8 },
+    {
+      table: { headerRows: 1, widths: [32, '*', 80, 50, 50, 40], body, dontBreakRows: true },
+      layout: TABLE_LAYOUT,
+      fontSize: 8,
+    },
   ];
 }

@@ -33,7 +33,9 @@ import type { ReportInput } from './types.js';
 export function buildReport(input: ReportInput): TDocumentDefinitions {
   const { set, assessment, result, lang = 'vi' } = input;
   if (result.assessmentId !== assessment.id) {
-    throw new Error(`buildReport: the result is of assessment ${JSON.stringify(result.assessmentId)}, not ${JSON.stringify(assessment.id)}`);
+    throw new Error(
+      `buildReport: the result is of assessment ${JSON.stringify(result.assessmentId)}, not ${JSON.stringify(assessment.id)}`,
+    );
   }
   const ctx = context(set, assessment, result, lang);
   const images = new ImageTable(input.photos);

@@ -24,7 +24,10 @@ export function ruleText(ix: SetIndex, r: CriteriaSetPassRule): string {
       return fill(T[r.kind], { p: percent(r.percent, r.byZone, ix) });
     case 'criterion-percent-at-least': {
       const c = ix.criterion.get(r.criterion);
-      return fill(T[r.kind], { p: percent(r.percent, r.byZone, ix), c: c ? `${c.code ?? c.id} (${ix.t(c.title)})` : r.criterion });
+      return fill(T[r.kind], {
+        p: percent(r.percent, r.byZone, ix),
+        c: c ? `${c.code ?? c.id} (${ix.t(c.title)})` : r.criterion,
+      });
     }
     case 'no-failed-knockout':
       return T[r.kind];
@@ -49,5 +52,8 @@ export function scoringRule(ix: SetIndex): Content[] {
     lines.push({ text: `${L.ratingBands}:`, margin: [0, 2, 0, 0] });
     lines.push({ ul: s.rating.bands.map((b) => `${ix.t(b.label)} — ${L.from} ${b.min}`) });
   }
-  return [{ text: L.scoringRule, style: 'h2' }, { stack: lines, fontSize: 8.5 }];
+  return [
+    { text: L.scoringRule, style: 'h2' },
+    { stack: lines, fontSize: 8.5 },
+  ];
 }

@@ -12,10 +12,16 @@ import { signatureBlocks } from './signatures.js';
 import { nfcDeep } from './text.js';
 import { codeWidth } from './items-table.js';
 
-const BOX: Content = { canvas: [{ type: 'rect', x: 0, y: 1.5, w: 7, h: 7, lineWidth: 0.7, lineColor: COLOR.ink }], width: 11 } as Content;
+const BOX: Content = {
+  canvas: [{ type: 'rect', x: 0, y: 1.5, w: 7, h: 7, lineWidth: 0.7, lineColor: COLOR.ink }],
+  width: 11,
+} as Content;
 
 function option(label: string, points?: number | string): Content {
-  return { columns: [BOX, { text: points !== undefined ? `${label} (${points})` : label, width: '*' }], margin: [0, 0, 0, 1] };
+  return {
+    columns: [BOX, { text: points !== undefined ? `${label} (${points})` : label, width: '*' }],
+    margin: [0, 0, 0, 1],
+  };
 }
 
 /** The boxes to tick for one item. */
@@ -78,12 +84,34 @@ export function buildScoreSheet(set: CriteriaSet, lang: Lang = 'vi'): TDocumentD
   const levels = set.scoring.model === 'levels';
   const C = L.col;
   const line: TableCell = { text: ' ', margin: [0, 4, 0, 4] };
-  const body: TableCell[][] = [[C.code, C.text, C.answer, levels ? L.level : C.max, C.points, C.note].map((text) => ({ text, style: 'th' }))];
+  const body: TableCell[][] = [
+    [C.code, C.text, C.answer, levels ? L.level : C.max, C.points, C.note].map((text) => ({ text, style: 'th' })),
+  ];
   for (const section of set.sections) {
-    if (set.sections.length > 1) body.push([{ text: ix.t(section.title).toUpperCase(), colSpan: 6, bold: true, fontSize: 8.5, fillColor: COLOR.head }, '', '', '', '', '']);
+    if (set.sections.length > 1)
+      body.push([
+        { text: ix.t(section.title).toUpperCase(), colSpan: 6, bold: true, fontSize: 8.5, fillColor: COLOR.head },
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]);
     for (const c of section.criteria) {
       const max = c.maxPoints !== undefined ? ` — ${L.maxLabel.toLowerCase()} ${c.maxPoints}` : '';
-      body.push([{ text: [{ text: `${criterionCode(c)}  `, bold: true }, ix.t(c.title), max], colSpan: 6, fillColor: COLOR.band, fontSize: 8.5 }, '', '', '', '', '']);
+      body.push([
+        {
+          text: [{ text: `${criterionCode(c)}  `, bold: true }, ix.t(c.title), max],
+          colSpan: 6,
+          fillColor: COLOR.band,
+          fontSize: 8.5,
+        },
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]);
       for (const item of c.items) {
         const text: Content[] = [{ text: ix.t(item.text) }];
         if (item.knockout) text.push({ text: L.knockout, bold: true, fontSize: 7, color: COLOR.fail });
@@ -115,16 +143,29 @@ export function buildScoreSheet(set: CriteriaSet, lang: Lang = 'vi'): TDocumentD
     ...scoringRule(ix),
     { text: L.items, style: 'h1', margin: [0, 14, 0, 6] },
     {
-      table: { headerRows: 1, widths: [codeWidth([...ix.item.values()].map((p) => itemCode(p.item))), '*', 110, 30, 34, 90], body, dontBreakRows: true },
-      layout: { ...TABLE_LAYOUT, vLineWidth: (i: number) => (i === 4 || i === 5 ? 0.3 : 0), vLineColor: () => COLOR.rule },
+      table: {
+        headerRows: 1,
+        widths: [codeWidth([...ix.item.values()].map((p) => itemCode(p.item))), '*', 110, 30, 34, 90],
+        body,
+        dontBreakRows: true,
+      },
+      layout: {
+        ...TABLE_LAYOUT,
+        vLineWidth: (i: number) => (i === 4 || i === 5 ? 0.3 : 0),
+        vLineColor: () => COLOR.rule,
+      },
       fontSize: 8,
     },
     ...signatureBlocks(ix, undefined),
   ];
-  return frame(nfcDeep(content), {}, {
-    title: `${L.sheetTitle} — ${ix.t(set.title)}`,
-    header: `${L.sheetTitle} — ${ix.t(set.shortTitle ?? set.title)} (${set.id} ${set.version})`,
-    L,
-    lang,
-  });
+  return frame(
+    nfcDeep(content),
+    {},
+    {
+      title: `${L.sheetTitle} — ${ix.t(set.title)}`,
+      header: `${L.sheetTitle} — ${ix.t(set.shortTitle ?? set.title)} (${set.id} ${set.version})`,
+      L,
+      lang,
+    },
+  );
 }

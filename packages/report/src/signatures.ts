@@ -13,18 +13,26 @@ type Signature = NonNullable<Assessment['signatures']>[number];
 /** The blocks to print: every signature, with an assessor and a facility head added when missing. */
 export function signatories(a: Assessment | undefined): Array<Partial<Signature> & Pick<Signature, 'role'>> {
   const list: Array<Partial<Signature> & Pick<Signature, 'role'>> = [...(a?.signatures ?? [])];
-  if (!list.some((s) => s.role === 'assessor')) list.unshift({ role: 'assessor', ...(a?.assessors?.[0] ? { name: a.assessors[0].name } : {}) });
+  if (!list.some((s) => s.role === 'assessor'))
+    list.unshift({ role: 'assessor', ...(a?.assessors?.[0] ? { name: a.assessors[0].name } : {}) });
   if (!list.some((s) => s.role === 'facility-head')) list.splice(1, 0, { role: 'facility-head' });
   return list;
 }
 
-function block(ix: SetIndex, s: Partial<Signature> & Pick<Signature, 'role'>, images: ImageTable | undefined, lang: SetIndex['lang']): Content {
+function block(
+  ix: SetIndex,
+  s: Partial<Signature> & Pick<Signature, 'role'>,
+  images: ImageTable | undefined,
+  lang: SetIndex['lang'],
+): Content {
   const key = s.image && images ? images.key(s.image) : undefined;
   return {
     stack: [
       { text: ix.L.sign[s.role].toUpperCase(), bold: true, alignment: 'center' },
       { text: ix.L.signHint, style: 'small', alignment: 'center' },
-      key ? { image: key, fit: [160, 60], alignment: 'center', margin: [0, 4, 0, 4] } : { text: '', margin: [0, 0, 0, 62] },
+      key
+        ? { image: key, fit: [160, 60], alignment: 'center', margin: [0, 4, 0, 4] }
+        : { text: '', margin: [0, 0, 0, 62] },
       { text: s.name ?? '', bold: true, alignment: 'center' },
       s.signedAt ? { text: `${ix.L.signedAt} ${date(s.signedAt, lang)}`, style: 'small', alignment: 'center' } : '',
     ],
@@ -37,6 +45,10 @@ function block(ix: SetIndex, s: Partial<Signature> & Pick<Signature, 'role'>, im
 export function signatureBlocks(ix: SetIndex, a: Assessment | undefined, images?: ImageTable): Content[] {
   const blocks = signatories(a).map((s) => block(ix, s, images, ix.lang));
   const rows: Content[] = [];
-  for (let i = 0; i < blocks.length; i += 2) rows.push({ columns: [blocks[i]!, blocks[i + 1] ?? { text: '' }], columnGap: 20 });
-  return [{ text: ix.L.signatures, style: 'h2', margin: [0, 16, 0, 8], color: COLOR.ink }, { stack: rows, unbreakable: true }];
+  for (let i = 0; i < blocks.length; i += 2)
+    rows.push({ columns: [blocks[i]!, blocks[i + 1] ?? { text: '' }], columnGap: 20 });
+  return [
+    { text: ix.L.signatures, style: 'h2', margin: [0, 16, 0, 8], color: COLOR.ink },
+    { stack: rows, unbreakable: true },
+  ];
 }

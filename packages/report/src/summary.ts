@@ -18,7 +18,11 @@ function thresholdOf(ctx: Ctx, criterionId: string): number | undefined {
   for (const r of ctx.result.rules) {
     if (!r.threshold) continue;
     let v: number | undefined;
-    if (r.kind === 'each-criterion-percent-at-least' || (r.kind === 'criterion-percent-at-least' && r.target === criterionId)) v = exactToNumber(r.threshold) / 100;
+    if (
+      r.kind === 'each-criterion-percent-at-least' ||
+      (r.kind === 'criterion-percent-at-least' && r.target === criterionId)
+    )
+      v = exactToNumber(r.threshold) / 100;
     if (r.kind === 'each-criterion-level-at-least') v = exactToNumber(r.threshold) / levels;
     if (v !== undefined) best = Math.max(best ?? 0, v);
   }
@@ -41,7 +45,16 @@ export function bar(fraction: number, threshold: number | undefined, failed: boo
   const w = Math.max(0, Math.min(1, fraction)) * BAR_W;
   const shapes: object[] = [{ type: 'rect', x: 0, y: 1, w: BAR_W, h: BAR_H, color: COLOR.barBack }];
   if (w > 0) shapes.push({ type: 'rect', x: 0, y: 1, w, h: BAR_H, color: failed ? COLOR.fail : COLOR.bar });
-  if (threshold !== undefined) shapes.push({ type: 'line', x1: threshold * BAR_W, y1: -1, x2: threshold * BAR_W, y2: BAR_H + 3, lineWidth: 1.2, lineColor: COLOR.ink });
+  if (threshold !== undefined)
+    shapes.push({
+      type: 'line',
+      x1: threshold * BAR_W,
+      y1: -1,
+      x2: threshold * BAR_W,
+      y2: BAR_H + 3,
+      lineWidth: 1.2,
+      lineColor: COLOR.ink,
+    });
   return { canvas: shapes } as Content;
 }
 
@@ -65,12 +78,24 @@ function chart(ctx: Ctx): Content {
         cell = bar((c.level ?? 0) / levels, thresholdOf(ctx, c.id), failed.has(c.id));
       } else {
         value = `${c.score.display.points}/${c.score.display.max} (${c.score.display.percent ?? '-'}%)`;
-        cell = bar(c.score.percent ? exactToNumber(c.score.percent) / 100 : 0, thresholdOf(ctx, c.id), failed.has(c.id));
+        cell = bar(
+          c.score.percent ? exactToNumber(c.score.percent) / 100 : 0,
+          thresholdOf(ctx, c.id),
+          failed.has(c.id),
+        );
       }
-      body.push([{ text: code, style: 'cell', bold: true, noWrap: true }, { text: title, style: 'cell' }, cell, { text: value, style: 'cell', alignment: 'right', noWrap: true }]);
+      body.push([
+        { text: code, style: 'cell', bold: true, noWrap: true },
+        { text: title, style: 'cell' },
+        cell,
+        { text: value, style: 'cell', alignment: 'right', noWrap: true },
+      ]);
     }
   }
-  return { table: { widths: ['auto', '*', BAR_W, 70], body, dontBreakRows: true }, layout: { ...TABLE_LAYOUT, hLineWidth: () => 0 } };
+  return {
+    table: { widths: ['auto', '*', BAR_W, 70], body, dontBreakRows: true },
+    layout: { ...TABLE_LAYOUT, hLineWidth: () => 0 },
+  };
 }
 
 function itemList(ctx: Ctx, ids: readonly string[]): Content {
@@ -85,10 +110,16 @@ function itemList(ctx: Ctx, ids: readonly string[]): Content {
 /** The summary section (starts on a new page). */
 export function summary(ctx: Ctx): Content[] {
   const { L, result: r, set, lang } = ctx;
-  const decisionStyle = r.decision === 'pass' ? 'pass' : r.decision === 'fail' || r.decision === 'incomplete' ? 'fail' : undefined;
+  const decisionStyle =
+    r.decision === 'pass' ? 'pass' : r.decision === 'fail' || r.decision === 'incomplete' ? 'fail' : undefined;
   const big: Content[] = [];
   if (set.scoring.model === 'levels' && r.meanLevel) {
-    big.push({ text: [{ text: `${L.meanLevel}: `, style: 'label' }, { text: formatExact(r.meanLevel, 2), style: 'big' }] });
+    big.push({
+      text: [
+        { text: `${L.meanLevel}: `, style: 'label' },
+        { text: formatExact(r.meanLevel, 2), style: 'big' },
+      ],
+    });
   } else {
     big.push({
       text: [
@@ -103,9 +134,15 @@ export function summary(ctx: Ctx): Content[] {
     ...big,
     facts([
       [L.levelSum, r.levelSum !== undefined ? String(r.levelSum) : undefined],
-      [L.levelCounts, r.levelCounts ? r.levelCounts.map((n, i) => `${fill(L.levelMet, { n: i + 1 })}: ${n}`).join(' · ') : undefined],
+      [
+        L.levelCounts,
+        r.levelCounts ? r.levelCounts.map((n, i) => `${fill(L.levelMet, { n: i + 1 })}: ${n}`).join(' · ') : undefined,
+      ],
       [L.rating, r.rating ? { text: ctx.t(r.rating.label), bold: true } : undefined],
-      [L.decision, { text: L.decisionValue[r.decision], ...(decisionStyle ? { style: decisionStyle } : { color: COLOR.muted }) }],
+      [
+        L.decision,
+        { text: L.decisionValue[r.decision], ...(decisionStyle ? { style: decisionStyle } : { color: COLOR.muted }) },
+      ],
     ]),
   ];
   if (r.reasons.length) {
@@ -118,7 +155,11 @@ export function summary(ctx: Ctx): Content[] {
       table: {
         widths: [50, '*'],
         body: r.rules.map((x) => [
-          { text: L.ruleStatus[x.status], style: x.status === 'failed' ? 'fail' : x.status === 'passed' ? 'pass' : 'label', fontSize: 8.5 },
+          {
+            text: L.ruleStatus[x.status],
+            style: x.status === 'failed' ? 'fail' : x.status === 'passed' ? 'pass' : 'label',
+            fontSize: 8.5,
+          },
           { text: x.message[lang] ?? x.message.vi, fontSize: 8.5 },
         ]),
       },

@@ -34,7 +34,8 @@ export interface PreviousAssessment {
  * The improvement plan section. Only `actions` is read; each action names the item it improves. This is the
  * shape of `ImprovementPlan` in @tieuchi/core, so a stored plan can be passed as is.
  */
-export type ReportPlan = Pick<ImprovementPlan, 'actions'> & Partial<Pick<ImprovementPlan, 'id' | 'createdAt' | 'updatedAt'>>;
+export type ReportPlan = Pick<ImprovementPlan, 'actions'> &
+  Partial<Pick<ImprovementPlan, 'id' | 'createdAt' | 'updatedAt'>>;
 
 /** What {@link buildReport} lays out. */
 export interface ReportInput {

@@ -64,11 +64,25 @@ describe('buildReport', () => {
       buildReport({
         ...after,
         previous: { assessment: before.assessment, result: before.result },
-        plan: { actions: [{ id: 'a1', itemId: 't1.3', action: 'Trình phê duyệt kế hoạch năm', owner: 'Trạm trưởng', due: '2026-06-30', status: 'planned', pointsToGain: { num: 2, den: 1 } }] },
+        plan: {
+          actions: [
+            {
+              id: 'a1',
+              itemId: 't1.3',
+              action: 'Trình phê duyệt kế hoạch năm',
+              owner: 'Trạm trưởng',
+              due: '2026-06-30',
+              status: 'planned',
+              pointsToGain: { num: 2, den: 1 },
+            },
+          ],
+        },
       }),
     );
     expect(doc).toContain('So sánh với lần đánh giá trước');
-    expect(doc).toContain(`${before.result.total.display.points}/${before.result.total.display.max} (${before.result.total.display.percent}%)`);
+    expect(doc).toContain(
+      `${before.result.total.display.points}/${before.result.total.display.max} (${before.result.total.display.percent}%)`,
+    );
     expect(doc).toContain('Kế hoạch cải tiến');
     expect(doc).toContain('→ Trình phê duyệt kế hoạch năm');
   });
@@ -82,7 +96,14 @@ describe('buildReport', () => {
     assessment.answers['t1.1'] = { ...assessment.answers['t1.1'], evidence: [h1] };
     assessment.answers['t1.2'] = { ...assessment.answers['t1.2'], evidence: [h1, 'c'.repeat(64)] };
     assessment.signatures = [{ role: 'assessor', name: 'Nguyễn Thị Lan', image: h2 }];
-    const doc = buildReport({ ...e, assessment, photos: [{ hash: h1, data: jpegBytes, caption: 'Sổ họp' }, { hash: h2, data: `data:image/png;base64,${base64(jpegBytes)}` }] });
+    const doc = buildReport({
+      ...e,
+      assessment,
+      photos: [
+        { hash: h1, data: jpegBytes, caption: 'Sổ họp' },
+        { hash: h2, data: `data:image/png;base64,${base64(jpegBytes)}` },
+      ],
+    });
     expect(Object.keys(doc.images!)).toHaveLength(2);
     const text = strings(doc);
     expect(text).toContain('Sổ họp');
@@ -94,7 +115,9 @@ describe('buildReport', () => {
     const e = find('qd1300-commune-health/pass.assessment.json');
     const assessment: Assessment = structuredClone(e.assessment);
     assessment.answers['t1.1'] = { ...assessment.answers['t1.1'], evidence: ['d'.repeat(64)] };
-    expect(() => buildReport({ ...e, assessment, photos: [{ hash: 'd'.repeat(64), data: 'https://example.org/x.jpg' }] })).toThrow(/data:image/);
+    expect(() =>
+      buildReport({ ...e, assessment, photos: [{ hash: 'd'.repeat(64), data: 'https://example.org/x.jpg' }] }),
+    ).toThrow(/data:image/);
   });
 
   it('shows the content hash of a locked assessment in every footer', () => {
@@ -115,17 +138,20 @@ describe('buildReport', () => {
 });
 
 describe('buildScoreSheet', () => {
-  it.each(sets().map((s) => [s.id, s] as const))('lists every item of %s with the scoring rule and signatures', (_, set) => {
-    const text = strings(buildScoreSheet(set));
-    for (const c of set.sections.flatMap((s) => s.criteria)) {
-      for (const i of c.items) {
-        expect(text).toContain(i.code ?? i.id);
-        expect(text).toContain(i.text.vi.normalize('NFC'));
+  it.each(sets().map((s) => [s.id, s] as const))(
+    'lists every item of %s with the scoring rule and signatures',
+    (_, set) => {
+      const text = strings(buildScoreSheet(set));
+      for (const c of set.sections.flatMap((s) => s.criteria)) {
+        for (const i of c.items) {
+          expect(text).toContain(i.code ?? i.id);
+          expect(text).toContain(i.text.vi.normalize('NFC'));
+        }
       }
-    }
-    expect(text).toContain('Cách tính điểm và quy tắc đạt');
-    expect(text).toContain('THỦ TRƯỞNG CƠ SỞ');
-  });
+      expect(text).toContain('Cách tính điểm và quy tắc đạt');
+      expect(text).toContain('THỦ TRƯỞNG CƠ SỞ');
+    },
+  );
 });
 
 describe('package shape', () => {

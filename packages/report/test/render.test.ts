@@ -21,48 +21,68 @@ describe('renderPdf (Node)', () => {
       expect(text).toContain('Kết quả từng chỉ tiêu');
       const r = e.result;
       if (r.meanLevel) expect(text).toContain(`Mức trung bình: ${formatExact(r.meanLevel, 2)}`);
-      else expect(text).toContain(`Tổng điểm: ${r.total.display.points}/${r.total.display.max} (${r.total.display.percent}%)`);
+      else
+        expect(text).toContain(
+          `Tổng điểm: ${r.total.display.points}/${r.total.display.max} (${r.total.display.percent}%)`,
+        );
       for (const reason of r.reasons) expect(text).toContain(flat(reason.vi));
       expect(text).toMatch(/Trang 1\/\d+/);
     },
     SLOW,
   );
 
-  it('writes the station of the issue in Vietnamese that survives extraction', async () => {
-    const e = all.find((x) => x.assessment.facility.name === 'Trạm Y tế xã Thạnh Tiến')!;
-    const text = pdfText(await renderPdf(buildReport(e)));
-    expect(text).toContain('Trạm Y tế xã Thạnh Tiến');
-    expect(text).toContain('Tổng điểm');
-    expect(text).toContain('Người đánh giá');
-    expect(text).toContain('Thủ trưởng cơ sở'.toUpperCase());
-  }, SLOW);
+  it(
+    'writes the station of the issue in Vietnamese that survives extraction',
+    async () => {
+      const e = all.find((x) => x.assessment.facility.name === 'Trạm Y tế xã Thạnh Tiến')!;
+      const text = pdfText(await renderPdf(buildReport(e)));
+      expect(text).toContain('Trạm Y tế xã Thạnh Tiến');
+      expect(text).toContain('Tổng điểm');
+      expect(text).toContain('Người đánh giá');
+      expect(text).toContain('Thủ trưởng cơ sở'.toUpperCase());
+    },
+    SLOW,
+  );
 
-  it.each(sets().map((s) => [s.id, s] as const))('renders the blank score sheet of %s with every item', async (_, set) => {
-    const text = flat(pdfText(await renderPdf(buildScoreSheet(set)), true));
-    expect(text).toContain('PHIẾU CHẤM ĐIỂM (BẢN GIẤY)');
-    for (const c of set.sections.flatMap((s) => s.criteria)) for (const i of c.items) expect(text).toContain(flat(i.text.vi.normalize('NFC')));
-  }, SLOW);
+  it.each(sets().map((s) => [s.id, s] as const))(
+    'renders the blank score sheet of %s with every item',
+    async (_, set) => {
+      const text = flat(pdfText(await renderPdf(buildScoreSheet(set)), true));
+      expect(text).toContain('PHIẾU CHẤM ĐIỂM (BẢN GIẤY)');
+      for (const c of set.sections.flatMap((s) => s.criteria))
+        for (const i of c.items) expect(text).toContain(flat(i.text.vi.normalize('NFC')));
+    },
+    SLOW,
+  );
 
   it('refuses a document that names a URL or a local file', async () => {
     await expect(renderPdf({ content: [{ image: 'https://example.org/x.png' }] })).rejects.toThrow();
     await expect(renderPdf({ content: [{ image: '/etc/hostname' }] })).rejects.toThrow();
   });
 
-  it('downscales a 1600 px photo to the report size', () => {
-    const original = noisyJpeg(5);
-    const small = downscaleJpeg(original);
-    const d = jpeg.decode(small);
-    expect(Math.max(d.width, d.height)).toBe(1000);
-    expect(small.length).toBeLessThan(original.length / 2);
-    expect(downscaleJpeg(small)).toBe(small);
-  }, SLOW);
+  it(
+    'downscales a 1600 px photo to the report size',
+    () => {
+      const original = noisyJpeg(5);
+      const small = downscaleJpeg(original);
+      const d = jpeg.decode(small);
+      expect(Math.max(d.width, d.height)).toBe(1000);
+      expect(small.length).toBeLessThan(original.length / 2);
+      expect(downscaleJpeg(small)).toBe(small);
+    },
+    SLOW,
+  );
 
-  it('reports page progress', async () => {
-    const seen: number[] = [];
-    const e = all[0]!;
-    await renderPdf(buildReport(e), { onProgress: (f) => seen.push(f) });
-    expect(seen.length).toBeGreaterThan(0);
-    expect(seen.at(-1)).toBeCloseTo(1);
-    expect(pdfPages(await renderPdf(buildReport(e)))).toBeGreaterThan(2);
-  }, SLOW);
+  it(
+    'reports page progress',
+    async () => {
+      const seen: number[] = [];
+      const e = all[0]!;
+      await renderPdf(buildReport(e), { onProgress: (f) => seen.push(f) });
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.at(-1)).toBeCloseTo(1);
+      expect(pdfPages(await renderPdf(buildReport(e)))).toBeGreaterThan(2);
+    },
+    SLOW,
+  );
 });

@@ -35,6 +35,8 @@ describe('a 300-item assessment with 30 photos', () => {
     expect(text).toContain('Ảnh minh chứng số 30');
     expect(text).toContain('Bệnh viện Đa khoa thử nghiệm');
     expect(pdfPages(bytes)).toBeGreaterThan(30);
-    console.log(`300 items + 30 photos (${REPORT_PHOTO_SIDE} px): ${(bytes.length / MB).toFixed(2)} MB, ${pdfPages(bytes)} pages`);
+    console.log(
+      `300 items + 30 photos (${REPORT_PHOTO_SIDE} px): ${(bytes.length / MB).toFixed(2)} MB, ${pdfPages(bytes)} pages`,
+    );
   }, 300_000);
 });

@@ -68,7 +68,11 @@ export interface AppOptions {
  * build at /, all on one origin with the same security headers.
  * @param db an open, migrated database.
  */
-export async function buildApp(db: Database, options: AppOptions = {}, now: () => Date = () => new Date()): Promise<App> {
+export async function buildApp(
+  db: Database,
+  options: AppOptions = {},
+  now: () => Date = () => new Date(),
+): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 8 * 1024 * 1024,
@@ -100,7 +104,8 @@ export async function buildApp(db: Database, options: AppOptions = {}, now: () =
     if (e.statusCode === 429) return reply.code(429).send(errorBody('tooMany'));
     if (e.statusCode === 413) return reply.code(413).send(errorBody('tooLarge'));
     if (e.statusCode === 415) return reply.code(415).send(errorBody('invalid', e.message));
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return reply.code(e.statusCode).send(errorBody('invalid', e.message));
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+      return reply.code(e.statusCode).send(errorBody('invalid', e.message));
     req.log.error(err);
     return reply.code(500).send({ error: { code: 'internal', message: { vi: 'Lỗi máy chủ.', en: 'Server error.' } } });
   });
@@ -114,26 +119,36 @@ export async function buildApp(db: Database, options: AppOptions = {}, now: () =
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { summary: 'This OpenAPI document' } }, async () => app.swagger());
+  app.get(
+    '/api/openapi.json',
+    { config: { access: 'public' }, schema: { summary: 'This OpenAPI document' } },
+    async () => app.swagger(),
+  );
 
-  await app.register(async (api) => {
-    const scoped = api as unknown as App;
-    registerHealth(scoped, ctx);
-    registerSessions(scoped, ctx);
-    registerUsers(scoped, ctx);
-    registerDevices(scoped, ctx);
-    registerCampaigns(scoped, ctx);
-    registerAudits(scoped, ctx);
-    registerSync(scoped, ctx);
-    registerPhotos(scoped, ctx);
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      const scoped = api as unknown as App;
+      registerHealth(scoped, ctx);
+      registerSessions(scoped, ctx);
+      registerUsers(scoped, ctx);
+      registerDevices(scoped, ctx);
+      registerCampaigns(scoped, ctx);
+      registerAudits(scoped, ctx);
+      registerSync(scoped, ctx);
+      registerPhotos(scoped, ctx);
+    },
+    { prefix: '/api/v1' },
+  );
 
   if (options.appDir && existsSync(`${options.appDir}/index.html`)) {
     await app.register(fastifyStatic, {
       root: options.appDir,
       // The service worker and the page must always be revalidated; hashed assets may be cached for long.
       setHeaders(reply, path) {
-        reply.header('cache-control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header(
+          'cache-control',
+          /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

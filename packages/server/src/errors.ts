@@ -3,40 +3,80 @@
  * app can show to the person on the tablet as it is.
  */
 export const API_ERRORS = {
-  unauthenticated: { status: 401, vi: 'Cần đăng nhập, hoặc thiết bị đã bị thu hồi.', en: 'Sign-in needed, or this device was revoked.' },
+  unauthenticated: {
+    status: 401,
+    vi: 'Cần đăng nhập, hoặc thiết bị đã bị thu hồi.',
+    en: 'Sign-in needed, or this device was revoked.',
+  },
   forbidden: { status: 403, vi: 'Tài khoản này không có quyền làm việc này.', en: 'This account may not do this.' },
   notFound: { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
   invalid: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The data sent is not valid.' },
   badLogin: { status: 401, vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong login or password.' },
   badCode: { status: 401, vi: 'Mã không đúng, đã dùng hoặc đã hết hạn.', en: 'The code is wrong, used or expired.' },
   loginTaken: { status: 409, vi: 'Tên đăng nhập đã có người dùng.', en: 'That login is taken.' },
-  tooMany: { status: 429, vi: 'Thử quá nhiều lần. Đợi một phút rồi thử lại.', en: 'Too many attempts. Wait a minute and try again.' },
+  tooMany: {
+    status: 429,
+    vi: 'Thử quá nhiều lần. Đợi một phút rồi thử lại.',
+    en: 'Too many attempts. Wait a minute and try again.',
+  },
   adminExists: { status: 409, vi: 'Đã có quản trị viên.', en: 'An admin already exists.' },
   badBaseline: {
     status: 400,
     vi: 'Đợt gốc phải cùng loại và cùng bộ tiêu chí (không trộn tự đánh giá với kiểm tra).',
     en: 'The baseline campaign must be of the same kind and criteria set (self-assessments and inspections never mix).',
   },
-  notInScope: { status: 400, vi: 'Cơ sở này không thuộc phạm vi của đợt.', en: 'That facility is not in the campaign.' },
+  notInScope: {
+    status: 400,
+    vi: 'Cơ sở này không thuộc phạm vi của đợt.',
+    en: 'That facility is not in the campaign.',
+  },
   notAnInspector: { status: 400, vi: 'Chỉ giao việc cho người kiểm tra.', en: 'Only inspectors can be assigned.' },
-  invalidDocument: { status: 400, vi: 'Phiếu không hợp lệ; không có gì được lưu.', en: 'The assessment is not valid; nothing was stored.' },
-  unknownSet: { status: 400, vi: 'Máy chủ không có bộ tiêu chí (hoặc phiên bản) của phiếu này.', en: 'The server does not have this assessment’s criteria set (or version).' },
+  invalidDocument: {
+    status: 400,
+    vi: 'Phiếu không hợp lệ; không có gì được lưu.',
+    en: 'The assessment is not valid; nothing was stored.',
+  },
+  unknownSet: {
+    status: 400,
+    vi: 'Máy chủ không có bộ tiêu chí (hoặc phiên bản) của phiếu này.',
+    en: 'The server does not have this assessment’s criteria set (or version).',
+  },
   badHash: {
     status: 400,
     vi: 'Phiếu đã khóa hoặc đã nộp nhưng mã băm nội dung thiếu hoặc không khớp: phiếu có thể đã bị sửa.',
     en: 'A locked or submitted assessment whose content hash is missing or wrong: it may have been altered.',
   },
-  immutable: { status: 409, vi: 'Phiếu đã khóa trên máy chủ và không sửa được; hãy tạo phiếu sửa đổi mới.', en: 'The assessment is locked on the server; make a new revision instead.' },
-  stale: { status: 409, vi: 'Máy chủ có thay đổi mới hơn: đồng bộ để nhận về, rồi khóa lại.', en: 'The server has newer changes: sync to get them, then lock again.' },
-  unknownCampaign: { status: 400, vi: 'Máy chủ không có đợt đánh giá của phiếu này.', en: 'The server has no such campaign.' },
+  immutable: {
+    status: 409,
+    vi: 'Phiếu đã khóa trên máy chủ và không sửa được; hãy tạo phiếu sửa đổi mới.',
+    en: 'The assessment is locked on the server; make a new revision instead.',
+  },
+  stale: {
+    status: 409,
+    vi: 'Máy chủ có thay đổi mới hơn: đồng bộ để nhận về, rồi khóa lại.',
+    en: 'The server has newer changes: sync to get them, then lock again.',
+  },
+  unknownCampaign: {
+    status: 400,
+    vi: 'Máy chủ không có đợt đánh giá của phiếu này.',
+    en: 'The server has no such campaign.',
+  },
   notInCampaign: {
     status: 400,
     vi: 'Phiếu không khớp đợt đánh giá (cơ sở ngoài phạm vi, hoặc bộ tiêu chí khác).',
     en: 'The assessment does not fit its campaign (facility out of scope, or another criteria set).',
   },
   tooLarge: { status: 413, vi: 'Tệp quá lớn.', en: 'The file is too large.' },
-  photoHash: { status: 400, vi: 'Ảnh bị hỏng khi gửi (mã băm không khớp). Gửi lại.', en: 'The photo was damaged in transit (hash mismatch). Send it again.' },
-  deviceOnly: { status: 403, vi: 'Chỉ thiết bị đã đăng ký mới làm được việc này.', en: 'Only an enrolled device can do this.' },
+  photoHash: {
+    status: 400,
+    vi: 'Ảnh bị hỏng khi gửi (mã băm không khớp). Gửi lại.',
+    en: 'The photo was damaged in transit (hash mismatch). Send it again.',
+  },
+  deviceOnly: {
+    status: 403,
+    vi: 'Chỉ thiết bị đã đăng ký mới làm được việc này.',
+    en: 'Only an enrolled device can do this.',
+  },
 } as const;
 
 /** One of {@link API_ERRORS}. */

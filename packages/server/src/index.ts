@@ -12,5 +12,16 @@ export { lockDataFolder, FolderLockedError, type FolderLock } from './external/l
 export type { Database, Queryable } from './external/database.js';
 export { securityHeaders } from './security-headers.js';
 export { campaignPhase, vnDay, VN_TIME_ZONE, type CampaignPhase } from './data/vn-time.js';
-export { ROLES, CAMPAIGN_KINDS, type Role, type CampaignKind, type User, type Device, type Campaign, type Assignment, type Audit, type Actor } from './model/frames.js';
+export {
+  ROLES,
+  CAMPAIGN_KINDS,
+  type Role,
+  type CampaignKind,
+  type User,
+  type Device,
+  type Campaign,
+  type Assignment,
+  type Audit,
+  type Actor,
+} from './model/frames.js';
 export { API_ERRORS, type ApiErrorCode } from './errors.js';

@@ -50,7 +50,11 @@ describe.each(ENGINES)('API on %s', (engine) => {
     expect(ok.status).toBe(201);
     expect(ok.body.user).toMatchObject({ login: 'admin', role: 'admin', facilityId: null });
     expect(ok.body.user).not.toHaveProperty('passwordHash');
-    const again = await call(server.url, 'POST', '/api/v1/bootstrap', { ...body, login: 'admin2', code: server.adminCode! });
+    const again = await call(server.url, 'POST', '/api/v1/bootstrap', {
+      ...body,
+      login: 'admin2',
+      code: server.adminCode!,
+    });
     expect([again.status, again.body.error.code]).toEqual([409, 'adminExists']);
     ids.admin = ok.body.user.id;
   });
@@ -58,7 +62,13 @@ describe.each(ENGINES)('API on %s', (engine) => {
   it('creates people, signs them in, and a password reset ends their sessions', async () => {
     const admin = await login('admin');
     const mk = (b: object) => call(server.url, 'POST', '/api/v1/users', b, admin);
-    const st = await mk({ login: 'st-a', displayName: 'Trạm y tế xã A', role: 'station', facilityId: 'F-A', password: PASSWORD });
+    const st = await mk({
+      login: 'st-a',
+      displayName: 'Trạm y tế xã A',
+      role: 'station',
+      facilityId: 'F-A',
+      password: PASSWORD,
+    });
     expect(st.status).toBe(201);
     ids.station = st.body.id;
     const insp = await mk({ login: 'insp1', displayName: 'Thanh tra 1', role: 'inspector', password: PASSWORD });
@@ -75,7 +85,13 @@ describe.each(ENGINES)('API on %s', (engine) => {
 
     const station = await login('st-a');
     expect((await call(server.url, 'GET', '/api/v1/me', undefined, station)).body.user.login).toBe('st-a');
-    const reset = await call(server.url, 'POST', `/api/v1/users/${ids.station}/password`, { password: 'mật khẩu mới 456' }, admin);
+    const reset = await call(
+      server.url,
+      'POST',
+      `/api/v1/users/${ids.station}/password`,
+      { password: 'mật khẩu mới 456' },
+      admin,
+    );
     expect(reset.status).toBe(204);
     expect((await call(server.url, 'GET', '/api/v1/me', undefined, station)).status).toBe(401);
     await login('st-a', 'mật khẩu mới 456');
@@ -83,7 +99,13 @@ describe.each(ENGINES)('API on %s', (engine) => {
 
   it('enrols a device once by its short code, registers its key, and revoking it stops only that device', async () => {
     const admin = await login('admin');
-    const made = await call(server.url, 'POST', '/api/v1/devices', { userId: ids.station, label: 'Máy tính bảng A' }, admin);
+    const made = await call(
+      server.url,
+      'POST',
+      '/api/v1/devices',
+      { userId: ids.station, label: 'Máy tính bảng A' },
+      admin,
+    );
     expect(made.status).toBe(201);
     expect(made.body.device).toMatchObject({ enrolled: false, revoked: false, publicKey: null });
     const typed = ` ${made.body.shortCode.toLowerCase().replace('-', ' ')} `;
@@ -97,13 +119,19 @@ describe.each(ENGINES)('API on %s', (engine) => {
 
     const me = await call(server.url, 'GET', '/api/v1/me', undefined, token);
     expect(me.body).toMatchObject({ user: { login: 'st-a' }, deviceId: made.body.device.id });
-    const jwk = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };
+    const jwk = {
+      kty: 'EC',
+      crv: 'P-256',
+      x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
+      y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0',
+    };
     const key = await call(server.url, 'PUT', '/api/v1/device/key', { jwk }, token);
     expect(key.status).toBe(200);
     expect(key.body.publicKey).toEqual(jwk);
 
     const other = await call(server.url, 'POST', '/api/v1/devices', { userId: ids.station, label: 'Máy B' }, admin);
-    const otherToken = (await call(server.url, 'POST', '/api/v1/enrol', { code: other.body.code })).body.token as string;
+    const otherToken = (await call(server.url, 'POST', '/api/v1/enrol', { code: other.body.code })).body
+      .token as string;
     const station = await login('st-a', 'mật khẩu mới 456');
 
     const revoked = await call(server.url, 'POST', `/api/v1/devices/${made.body.device.id}/revoke`, undefined, admin);
@@ -124,18 +152,30 @@ describe.each(ENGINES)('API on %s', (engine) => {
     const post = (b: object) => call(server.url, 'POST', '/api/v1/campaigns', b, admin);
     const current = await post(CAMPAIGN_BODY);
     expect(current.status).toBe(201);
-    expect(current.body).toMatchObject({ kind: 'self-assessment', facilities: ['F-A', 'F-B'], opensOn: '2026-01-01', phase: 'open' });
+    expect(current.body).toMatchObject({
+      kind: 'self-assessment',
+      facilities: ['F-A', 'F-B'],
+      opensOn: '2026-01-01',
+      phase: 'open',
+    });
     const past = await post({ ...CAMPAIGN_BODY, opensOn: '2020-01-01', closesOn: '2020-01-02' });
     expect(past.body.phase).toBe('closed');
-    expect((await post({ ...CAMPAIGN_BODY, opensOn: '2999-01-01', closesOn: '2999-02-01' })).body.phase).toBe('upcoming');
+    expect((await post({ ...CAMPAIGN_BODY, opensOn: '2999-01-01', closesOn: '2999-02-01' })).body.phase).toBe(
+      'upcoming',
+    );
     expect((await post({ ...CAMPAIGN_BODY, opensOn: '2026-02-01', closesOn: '2026-01-01' })).status).toBe(400);
     expect((await post({ ...CAMPAIGN_BODY, opensOn: '2026-02-30' })).status).toBe(400); // not a calendar day
-    const withBase = await post({ ...CAMPAIGN_BODY, name: { vi: 'Vòng 2', en: 'Round 2' }, baselineCampaignId: past.body.id });
+    const withBase = await post({
+      ...CAMPAIGN_BODY,
+      name: { vi: 'Vòng 2', en: 'Round 2' },
+      baselineCampaignId: past.body.id,
+    });
     expect([withBase.status, withBase.body.baselineCampaignId]).toEqual([201, past.body.id]);
     const mixed = await post({ ...CAMPAIGN_BODY, kind: 'inspection', baselineCampaignId: past.body.id });
     expect([mixed.status, mixed.body.error.code]).toEqual([400, 'badBaseline']);
 
-    const assign = (b: object) => call(server.url, 'POST', `/api/v1/campaigns/${current.body.id}/assignments`, b, admin);
+    const assign = (b: object) =>
+      call(server.url, 'POST', `/api/v1/campaigns/${current.body.id}/assignments`, b, admin);
     expect((await assign({ facilityId: 'F-A', userId: ids.inspector })).status).toBe(201);
     expect((await assign({ facilityId: 'F-A', userId: ids.inspector })).status).toBe(200);
     expect((await assign({ facilityId: 'F-Z', userId: ids.inspector })).body.error.code).toBe('notInScope');
@@ -155,7 +195,17 @@ describe.each(ENGINES)('API on %s', (engine) => {
     const r = await call(server.url, 'GET', '/api/v1/audits?limit=200', undefined, admin);
     expect(r.status).toBe(200);
     const actions = new Set(r.body.map((a: { action: string }) => a.action));
-    for (const a of ['user.bootstrap', 'user.create', 'user.password-reset', 'device.create', 'device.enrol', 'device.key', 'device.revoke', 'campaign.create', 'assignment.add']) {
+    for (const a of [
+      'user.bootstrap',
+      'user.create',
+      'user.password-reset',
+      'device.create',
+      'device.enrol',
+      'device.key',
+      'device.revoke',
+      'campaign.create',
+      'assignment.add',
+    ]) {
       expect(actions, a).toContain(a);
     }
     const ids2 = r.body.map((a: { id: number }) => a.id);
@@ -193,46 +243,56 @@ describe.each(ENGINES)('API on %s', (engine) => {
     expect(Object.keys(doc.body.paths)).toContain('/api/v1/campaigns/{id}/assignments');
     const missing = await call(server.url, 'GET', '/api/v1/nothing-here');
     expect([missing.status, missing.body.error.code]).toEqual([404, 'notFound']);
-    const badJson = await fetch(new URL('/api/v1/sessions', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"login":' });
+    const badJson = await fetch(new URL('/api/v1/sessions', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"login":',
+    });
     expect(badJson.status).toBe(400);
   });
 
   it('rate-limits sign-in attempts per client', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 16; i++) statuses.push((await call(server.url, 'POST', '/api/v1/sessions', { login: 'admin', password: 'guess ' + i })).status);
+    for (let i = 0; i < 16; i++)
+      statuses.push(
+        (await call(server.url, 'POST', '/api/v1/sessions', { login: 'admin', password: 'guess ' + i })).status,
+      );
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
     const limited = await call(server.url, 'POST', '/api/v1/sessions', { login: 'admin', password: PASSWORD });
     expect([limited.status, limited.body.error.code]).toEqual([429, 'tooMany']);
   });
 
-  it(engine === 'pglite'
-    ? 'locks the data folder: a second server names the first one’s pid; a killed one leaves a lock that is recovered'
-    : 'lets a second server share the PostgreSQL database (no folder lock), and survives a killed one', async () => {
-    if (engine === 'postgres') {
-      const second = await spawnServer(env());
-      try {
-        expect(second.adminCode).toBeNull();
-        expect((await call(second.url, 'GET', '/api/v1/health')).body).toEqual({ ok: true, engine });
-      } finally {
-        await second.stop();
+  it(
+    engine === 'pglite'
+      ? 'locks the data folder: a second server names the first one’s pid; a killed one leaves a lock that is recovered'
+      : 'lets a second server share the PostgreSQL database (no folder lock), and survives a killed one',
+    async () => {
+      if (engine === 'postgres') {
+        const second = await spawnServer(env());
+        try {
+          expect(second.adminCode).toBeNull();
+          expect((await call(second.url, 'GET', '/api/v1/health')).body).toEqual({ ok: true, engine });
+        } finally {
+          await second.stop();
+        }
+        await server.kill();
+        server = await spawnServer(env());
+        await login('admin');
+        return;
       }
+      let second: unknown;
+      try {
+        await spawnServer(env());
+      } catch (err) {
+        second = err;
+      }
+      expect((second as { code: number }).code).toBe(2);
+      expect((second as { output: string }).output).toContain(`process ${server.proc.pid}`);
       await server.kill();
       server = await spawnServer(env());
+      expect(server.adminCode).toBeNull(); // the data survived: the admin still exists
       await login('admin');
-      return;
-    }
-    let second: unknown;
-    try {
-      await spawnServer(env());
-    } catch (err) {
-      second = err;
-    }
-    expect((second as { code: number }).code).toBe(2);
-    expect((second as { output: string }).output).toContain(`process ${server.proc.pid}`);
-    await server.kill();
-    server = await spawnServer(env());
-    expect(server.adminCode).toBeNull(); // the data survived: the admin still exists
-    await login('admin');
-  });
+    },
+  );
 });

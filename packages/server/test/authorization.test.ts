@@ -5,7 +5,16 @@
  * answers (ids, times and secrets replaced by placeholders) must be identical.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer, type Engine, type Spawned } from './harness.js';
+import {
+  call,
+  engineEnv,
+  ENGINES,
+  newDataDir,
+  newPostgresDatabase,
+  spawnServer,
+  type Engine,
+  type Spawned,
+} from './harness.js';
 import { createHash } from 'node:crypto';
 import { draft } from './assessments.js';
 import { ACTORS, CAMPAIGN_BODY, PASSWORD, setUpCouncil, type ActorName, type Council } from './council.js';
@@ -29,23 +38,41 @@ const photoBytes = (n: number) => new TextEncoder().encode(`\x89PNG photo number
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const admin = (c: Council) => c.tokens.admin;
 async function throwawayUser(c: Council) {
-  const r = await call(c.base, 'POST', '/api/v1/users', { login: `tmp${++serial}`, displayName: 'tmp', role: 'inspector' }, admin(c));
+  const r = await call(
+    c.base,
+    'POST',
+    '/api/v1/users',
+    { login: `tmp${++serial}`, displayName: 'tmp', role: 'inspector' },
+    admin(c),
+  );
   return r.body.id as string;
 }
 async function throwawayDevice(c: Council) {
   const r = await call(c.base, 'POST', '/api/v1/devices', { userId: c.ids.station, label: `tmp${++serial}` }, admin(c));
   return r.body as { device: { id: string }; code: string };
 }
-const LOGINS: Partial<Record<ActorName, string>> = { admin: 'admin', inspector: 'insp1', otherInspector: 'insp2', station: 'st-a', otherStation: 'st-b' };
+const LOGINS: Partial<Record<ActorName, string>> = {
+  admin: 'admin',
+  inspector: 'insp1',
+  otherInspector: 'insp2',
+  station: 'st-a',
+  otherStation: 'st-b',
+};
 
 const CASES: Record<string, Case> = {
   'GET /api/openapi.json': { prepare: async () => ({ path: '/api/openapi.json' }), expect: PUBLIC(200) },
   'GET /api/v1/health': { prepare: async () => ({ path: '/api/v1/health' }), expect: PUBLIC(200) },
   'POST /api/v1/bootstrap': {
-    prepare: async () => ({ path: '/api/v1/bootstrap', body: { code: 'AAAAA-BBBBB-CCCCC-DDDDD', login: 'second', displayName: 'x', password: PASSWORD } }),
+    prepare: async () => ({
+      path: '/api/v1/bootstrap',
+      body: { code: 'AAAAA-BBBBB-CCCCC-DDDDD', login: 'second', displayName: 'x', password: PASSWORD },
+    }),
     expect: PUBLIC(409),
   },
-  'POST /api/v1/sessions': { prepare: async () => ({ path: '/api/v1/sessions', body: { login: 'insp2', password: PASSWORD } }), expect: PUBLIC(201) },
+  'POST /api/v1/sessions': {
+    prepare: async () => ({ path: '/api/v1/sessions', body: { login: 'insp2', password: PASSWORD } }),
+    expect: PUBLIC(201),
+  },
   'DELETE /api/v1/sessions/current': {
     // A fresh session of the same person, so the fixture's tokens stay valid.
     async prepare(c, actor) {
@@ -59,11 +86,17 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/me': { prepare: async () => ({ path: '/api/v1/me' }), expect: SIGNED_IN(200) },
   'GET /api/v1/users': { prepare: async () => ({ path: '/api/v1/users' }), expect: ADMIN_ONLY(200) },
   'POST /api/v1/users': {
-    prepare: async () => ({ path: '/api/v1/users', body: { login: `new${++serial}`, displayName: 'Mới', role: 'station', facilityId: 'F-B' } }),
+    prepare: async () => ({
+      path: '/api/v1/users',
+      body: { login: `new${++serial}`, displayName: 'Mới', role: 'station', facilityId: 'F-B' },
+    }),
     expect: ADMIN_ONLY(201),
   },
   'POST /api/v1/users/{id}/password': {
-    prepare: async (c) => ({ path: `/api/v1/users/${await throwawayUser(c)}/password`, body: { password: 'một mật khẩu mới' } }),
+    prepare: async (c) => ({
+      path: `/api/v1/users/${await throwawayUser(c)}/password`,
+      body: { password: 'một mật khẩu mới' },
+    }),
     expect: ADMIN_ONLY(204),
   },
   'GET /api/v1/devices': { prepare: async () => ({ path: '/api/v1/devices' }), expect: ADMIN_ONLY(200) },
@@ -80,13 +113,22 @@ const CASES: Record<string, Case> = {
     // Admins see any device; a device sees itself; a person's session does not stand for their device.
     expect: S(401, 200, 403, 403, 403, 403, 200, 401),
   },
-  'POST /api/v1/enrol': { prepare: async (c) => ({ path: '/api/v1/enrol', body: { code: (await throwawayDevice(c)).code } }), expect: PUBLIC(201) },
+  'POST /api/v1/enrol': {
+    prepare: async (c) => ({ path: '/api/v1/enrol', body: { code: (await throwawayDevice(c)).code } }),
+    expect: PUBLIC(201),
+  },
   'PUT /api/v1/device/key': {
-    prepare: async () => ({ path: '/api/v1/device/key', body: { jwk: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'BBBB' } } }),
+    prepare: async () => ({
+      path: '/api/v1/device/key',
+      body: { jwk: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'BBBB' } },
+    }),
     expect: S(401, 403, 403, 403, 403, 403, 200, 401),
   },
   'GET /api/v1/campaigns': { prepare: async () => ({ path: '/api/v1/campaigns' }), expect: SIGNED_IN(200) },
-  'POST /api/v1/campaigns': { prepare: async () => ({ path: '/api/v1/campaigns', body: CAMPAIGN_BODY }), expect: ADMIN_ONLY(201) },
+  'POST /api/v1/campaigns': {
+    prepare: async () => ({ path: '/api/v1/campaigns', body: CAMPAIGN_BODY }),
+    expect: ADMIN_ONLY(201),
+  },
   'GET /api/v1/campaigns/{id}': {
     prepare: async (c) => ({ path: `/api/v1/campaigns/${c.ids.campaign}` }),
     // inspector: assigned; station and its device: facility F-A in scope; the others: not theirs.
@@ -97,14 +139,23 @@ const CASES: Record<string, Case> = {
     expect: S(401, 200, 200, 403, 403, 403, 403, 401),
   },
   'POST /api/v1/campaigns/{id}/assignments': {
-    prepare: async (c) => ({ path: `/api/v1/campaigns/${c.ids.campaign}/assignments`, body: { facilityId: 'F-A', userId: c.ids.inspector } }),
+    prepare: async (c) => ({
+      path: `/api/v1/campaigns/${c.ids.campaign}/assignments`,
+      body: { facilityId: 'F-A', userId: c.ids.inspector },
+    }),
     expect: ADMIN_ONLY(200),
   },
   'DELETE /api/v1/campaigns/{id}/assignments/{facilityId}/{userId}': {
     // The admin removes an assignment made for the purpose; the others try to remove the fixture's own one.
     async prepare(c, actor) {
       if (actor !== 'admin') return { path: `/api/v1/campaigns/${c.ids.campaign}/assignments/F-A/${c.ids.inspector}` };
-      await call(c.base, 'POST', `/api/v1/campaigns/${c.ids.campaign}/assignments`, { facilityId: 'F-B', userId: c.ids.otherInspector }, admin(c));
+      await call(
+        c.base,
+        'POST',
+        `/api/v1/campaigns/${c.ids.campaign}/assignments`,
+        { facilityId: 'F-B', userId: c.ids.otherInspector },
+        admin(c),
+      );
       return { path: `/api/v1/campaigns/${c.ids.campaign}/assignments/F-B/${c.ids.otherInspector}` };
     },
     expect: ADMIN_ONLY(204),
@@ -112,12 +163,17 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/sync/push': {
     prepare: async (c, actor) => ({
       path: '/api/v1/sync/push',
-      body: { assessment: draft(`authz-${actor}-${++serial}`, 'F-A', { id: c.ids.campaign, label: 'Tự đánh giá 2026' }) },
+      body: {
+        assessment: draft(`authz-${actor}-${++serial}`, 'F-A', { id: c.ids.campaign, label: 'Tự đánh giá 2026' }),
+      },
     }),
     // F-A: the station's own facility, assigned to the inspector in this campaign; not the other two's.
     expect: S(401, 201, 201, 403, 201, 403, 201, 401),
   },
-  'GET /api/v1/sync/pull': { prepare: async () => ({ path: '/api/v1/sync/pull?after=0&limit=500' }), expect: S(401, 200, 200, 200, 200, 200, 200, 401) },
+  'GET /api/v1/sync/pull': {
+    prepare: async () => ({ path: '/api/v1/sync/pull?after=0&limit=500' }),
+    expect: S(401, 200, 200, 200, 200, 200, 200, 401),
+  },
   'PUT /api/v1/photos/{sha256}': {
     async prepare() {
       const bytes = photoBytes(++serial);
@@ -125,7 +181,10 @@ const CASES: Record<string, Case> = {
     },
     expect: S(401, 201, 201, 201, 201, 201, 201, 401),
   },
-  'GET /api/v1/photos/{sha256}/exists': { prepare: async () => ({ path: `/api/v1/photos/${sha256(photoBytes(0))}/exists` }), expect: S(401, 200, 200, 200, 200, 200, 200, 401) },
+  'GET /api/v1/photos/{sha256}/exists': {
+    prepare: async () => ({ path: `/api/v1/photos/${sha256(photoBytes(0))}/exists` }),
+    expect: S(401, 200, 200, 200, 200, 200, 200, 401),
+  },
   'GET /api/v1/photos/{sha256}': {
     async prepare(c) {
       const bytes = photoBytes(0);
@@ -185,13 +244,21 @@ describe.each(ENGINES)('authorization on %s', (engine) => {
     const server = servers.get(engine)!;
     serial = 0; // the same names on both engines
     const council = await setUpCouncil(server.url, server.adminCode!);
-    const doc = (await call(server.url, 'GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const doc = (await call(server.url, 'GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(routes.length).toBeGreaterThan(15);
     const missing = routes.filter((r) => !CASES[r]);
     expect(missing, 'routes without an authorization case').toEqual([]);
-    expect(Object.keys(CASES).filter((k) => !routes.includes(k)), 'cases for routes that do not exist').toEqual([]);
-    for (const [route, c] of Object.entries(CASES)) expect(Object.keys(c.expect).sort(), route).toEqual([...ACTORS].sort());
+    expect(
+      Object.keys(CASES).filter((k) => !routes.includes(k)),
+      'cases for routes that do not exist',
+    ).toEqual([]);
+    for (const [route, c] of Object.entries(CASES))
+      expect(Object.keys(c.expect).sort(), route).toEqual([...ACTORS].sort());
 
     const norm = normaliser();
     const seen: unknown[] = [];
@@ -202,7 +269,10 @@ describe.each(ENGINES)('authorization on %s', (engine) => {
         const { path, body, token } = await CASES[route]!.prepare(council, actor);
         const useToken = token ?? (actor === 'anonymous' ? undefined : council.tokens[actor]);
         const a = await call(server.url, method, path, body, useToken);
-        if (a.status !== CASES[route]!.expect[actor]) wrong.push(`${route} as ${actor}: ${a.status} (expected ${CASES[route]!.expect[actor]}) ${JSON.stringify(a.body).slice(0, 200)}`);
+        if (a.status !== CASES[route]!.expect[actor])
+          wrong.push(
+            `${route} as ${actor}: ${a.status} (expected ${CASES[route]!.expect[actor]}) ${JSON.stringify(a.body).slice(0, 200)}`,
+          );
         if (a.status === 401) expect(a.body.error.code, `${route} as ${actor}`).toBe('unauthenticated');
         seen.push({ route, actor, status: a.status, body: route === 'GET /api/openapi.json' ? '<doc>' : norm(a.body) });
       }

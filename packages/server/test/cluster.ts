@@ -13,7 +13,10 @@ import { join } from 'node:path';
 export function pgBin(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
-  if (!versions.length) throw new Error('PostgreSQL is not installed (Debian: apt-get install -y postgresql); scripts/test-all.mjs installs it.');
+  if (!versions.length)
+    throw new Error(
+      'PostgreSQL is not installed (Debian: apt-get install -y postgresql); scripts/test-all.mjs installs it.',
+    );
   return join(root, versions.sort((a, b) => Number(b) - Number(a))[0]!, 'bin');
 }
 
@@ -33,7 +36,9 @@ const asRoot = process.getuid?.() === 0;
 /** Runs a PostgreSQL program, as the `postgres` user when we are root. Throws with its output on failure. */
 export function runPg(cmd: string, args: string[]): string {
   const bin = join(pgBin(), cmd);
-  const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8' }) : spawnSync(bin, args, { encoding: 'utf8' });
+  const r = asRoot
+    ? spawnSync('runuser', ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8' })
+    : spawnSync(bin, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout || r.error}`);
   return r.stdout;
 }
@@ -57,7 +62,16 @@ export async function startCluster(): Promise<Cluster> {
   chmodSync(dir, 0o700);
   const port = await freePort();
   runPg('initdb', ['-D', data, '-A', 'trust', '-U', 'tieuchi', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
-  runPg('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`, '-l', join(dir, 'log'), '-w', 'start']);
+  runPg('pg_ctl', [
+    '-D',
+    data,
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    'start',
+  ]);
   return {
     base: `postgres://tieuchi@127.0.0.1:${port}/`,
     dir,

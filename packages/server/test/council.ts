@@ -8,13 +8,31 @@ import { call } from './harness.js';
 import { qd1300 } from './assessments.js';
 
 /** The roles the authorization test checks every route for. */
-export const ACTORS = ['anonymous', 'admin', 'inspector', 'otherInspector', 'station', 'otherStation', 'device', 'revokedDevice'] as const;
+export const ACTORS = [
+  'anonymous',
+  'admin',
+  'inspector',
+  'otherInspector',
+  'station',
+  'otherStation',
+  'device',
+  'revokedDevice',
+] as const;
 export type ActorName = (typeof ACTORS)[number];
 
 export interface Council {
   base: string;
   tokens: Record<Exclude<ActorName, 'anonymous'>, string>;
-  ids: { admin: string; inspector: string; otherInspector: string; station: string; otherStation: string; campaign: string; device: string; revokedDevice: string };
+  ids: {
+    admin: string;
+    inspector: string;
+    otherInspector: string;
+    station: string;
+    otherStation: string;
+    campaign: string;
+    device: string;
+    revokedDevice: string;
+  };
 }
 
 export const PASSWORD = 'mật khẩu đủ dài 123';
@@ -37,10 +55,27 @@ async function ok(p: ReturnType<typeof call>, status: number) {
 
 /** Builds the council on a fresh server whose first-admin code is `adminCode`. */
 export async function setUpCouncil(base: string, adminCode: string): Promise<Council> {
-  const boot = await ok(call(base, 'POST', '/api/v1/bootstrap', { code: adminCode, login: 'admin', displayName: 'Hội đồng', password: PASSWORD }), 201);
+  const boot = await ok(
+    call(base, 'POST', '/api/v1/bootstrap', {
+      code: adminCode,
+      login: 'admin',
+      displayName: 'Hội đồng',
+      password: PASSWORD,
+    }),
+    201,
+  );
   const admin = boot.token as string;
   const user = async (login: string, role: string, facilityId?: string) => {
-    const u = await ok(call(base, 'POST', '/api/v1/users', { login, displayName: login, role, ...(facilityId ? { facilityId } : {}), password: PASSWORD }, admin), 201);
+    const u = await ok(
+      call(
+        base,
+        'POST',
+        '/api/v1/users',
+        { login, displayName: login, role, ...(facilityId ? { facilityId } : {}), password: PASSWORD },
+        admin,
+      ),
+      201,
+    );
     const s = await ok(call(base, 'POST', '/api/v1/sessions', { login, password: PASSWORD }), 201);
     return { id: u.id as string, token: s.token as string };
   };
@@ -49,9 +84,21 @@ export async function setUpCouncil(base: string, adminCode: string): Promise<Cou
   const station = await user('st-a', 'station', 'F-A');
   const otherStation = await user('st-b', 'station', 'F-C');
   const campaign = await ok(call(base, 'POST', '/api/v1/campaigns', CAMPAIGN_BODY, admin), 201);
-  await ok(call(base, 'POST', `/api/v1/campaigns/${campaign.id}/assignments`, { facilityId: 'F-A', userId: inspector.id }, admin), 201);
+  await ok(
+    call(
+      base,
+      'POST',
+      `/api/v1/campaigns/${campaign.id}/assignments`,
+      { facilityId: 'F-A', userId: inspector.id },
+      admin,
+    ),
+    201,
+  );
   const enrol = async () => {
-    const d = await ok(call(base, 'POST', '/api/v1/devices', { userId: station.id, label: 'Máy tính bảng trạm A' }, admin), 201);
+    const d = await ok(
+      call(base, 'POST', '/api/v1/devices', { userId: station.id, label: 'Máy tính bảng trạm A' }, admin),
+      201,
+    );
     const e = await ok(call(base, 'POST', '/api/v1/enrol', { code: d.code }), 201);
     return { id: d.device.id as string, token: e.token as string };
   };

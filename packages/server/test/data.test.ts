@@ -1,7 +1,15 @@
 /** Pure helpers: Vietnam days and campaign phases, secrets and password hashes. */
 import { describe, expect, it } from 'vitest';
 import { campaignPhase, isRealDay, vnDay } from '../src/data/vn-time.js';
-import { hashAdminCode, hashPassword, hashToken, newAdminCode, newShortCode, normaliseShortCode, verifyPassword } from '../src/data/secrets.js';
+import {
+  hashAdminCode,
+  hashPassword,
+  hashToken,
+  newAdminCode,
+  newShortCode,
+  normaliseShortCode,
+  verifyPassword,
+} from '../src/data/secrets.js';
 import { readConfig } from '../src/config.js';
 
 describe('Vietnam days', () => {
@@ -21,7 +29,13 @@ describe('Vietnam days', () => {
 describe('isRealDay', () => {
   it('accepts calendar days only', () => {
     expect(['2026-02-28', '2028-02-29', '2026-12-31'].map(isRealDay)).toEqual([true, true, true]);
-    expect(['2026-02-29', '2026-02-30', '2026-13-01', '2026-1-01', ''].map(isRealDay)).toEqual([false, false, false, false, false]);
+    expect(['2026-02-29', '2026-02-30', '2026-13-01', '2026-1-01', ''].map(isRealDay)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -37,7 +51,14 @@ describe('secrets', () => {
     expect(await verifyPassword('mật khẩu dài đủ'.normalize('NFD'), a)).toBe(true);
   });
   it('treats a malformed stored hash as a mismatch, never a throw', async () => {
-    for (const bad of [null, '', 'scrypt$1$2', 'bcrypt$x$y$z$a$b', 'scrypt$99999999$8$1$AAAA$BBBB', 'scrypt$32768$8$1$AAAA$QQ']) {
+    for (const bad of [
+      null,
+      '',
+      'scrypt$1$2',
+      'bcrypt$x$y$z$a$b',
+      'scrypt$99999999$8$1$AAAA$BBBB',
+      'scrypt$32768$8$1$AAAA$QQ',
+    ]) {
       expect(await verifyPassword('x', bad)).toBe(false);
     }
   });

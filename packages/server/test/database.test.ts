@@ -57,9 +57,16 @@ describe('readMigrations', () => {
 describe.each(ENGINES)('database layer on %s', (engine) => {
   it('rolls a failing migration run back completely, then applies the real migrations once', async () => {
     const db = dbs.get(engine)!;
-    const broken = readMigrations(migrationsDir({ '0001-ok.sql': 'CREATE TABLE would_exist (x int);', '0002-bad.sql': 'CREATE TABLE broken (x nosuchtype);' }));
+    const broken = readMigrations(
+      migrationsDir({
+        '0001-ok.sql': 'CREATE TABLE would_exist (x int);',
+        '0002-bad.sql': 'CREATE TABLE broken (x nosuchtype);',
+      }),
+    );
     await expect(migrate(db, broken)).rejects.toThrow();
-    const left = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE tablename IN ('would_exist', 'schema_migrations')");
+    const left = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_tables WHERE tablename IN ('would_exist', 'schema_migrations')",
+    );
     expect(left.rows[0]!.n).toBe(0);
 
     expect(await migrate(db)).toEqual(readMigrations().map((m) => m.id));
@@ -84,7 +91,13 @@ describe.each(ENGINES)('database layer on %s', (engine) => {
       "SELECT 9007199254740991::int8 AS big, '2026-12-31'::date AS day, '{\"a\":[1]}'::jsonb AS doc, $1::timestamptz AS at, $2::text AS t",
       [new Date('2026-12-01T17:30:00Z'), 'Trạm y tế'],
     );
-    expect(r.rows[0]).toEqual({ big: 9007199254740991, day: '2026-12-31', doc: { a: [1] }, at: new Date('2026-12-01T17:30:00Z'), t: 'Trạm y tế' });
+    expect(r.rows[0]).toEqual({
+      big: 9007199254740991,
+      day: '2026-12-31',
+      doc: { a: [1] },
+      at: new Date('2026-12-01T17:30:00Z'),
+      t: 'Trạm y tế',
+    });
   });
 
   it('rolls a transaction back on a throw', async () => {

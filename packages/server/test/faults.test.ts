@@ -14,7 +14,10 @@ import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer,
 import { setUpCouncil } from './council.js';
 import { draft } from './assessments.js';
 
-const KILLS = { postgres: Number(process.env.FAULT_KILLS_PG ?? 3), pglite: Number(process.env.FAULT_KILLS_PGLITE ?? 1) };
+const KILLS = {
+  postgres: Number(process.env.FAULT_KILLS_PG ?? 3),
+  pglite: Number(process.env.FAULT_KILLS_PGLITE ?? 1),
+};
 const DOCS = 24;
 const cleanups: (() => unknown)[] = [];
 afterAll(async () => {
@@ -23,7 +26,7 @@ afterAll(async () => {
 
 /** A seeded generator, so a failing run can be replayed. */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 describe.each(ENGINES)('SIGKILL during pushes on %s', (engine) => {
@@ -74,7 +77,13 @@ describe.each(ENGINES)('SIGKILL during pushes on %s', (engine) => {
     const pulled: { id: string; revision: string; change: number }[] = [];
     let after = 0;
     for (;;) {
-      const r = await call(server.url, 'GET', `/api/v1/sync/pull?after=${after}&limit=100`, undefined, council.tokens.admin);
+      const r = await call(
+        server.url,
+        'GET',
+        `/api/v1/sync/pull?after=${after}&limit=100`,
+        undefined,
+        council.tokens.admin,
+      );
       pulled.push(...r.body.changes);
       if (r.body.next === after) break;
       after = r.body.next;
@@ -94,7 +103,9 @@ describe.each(ENGINES)('SIGKILL during pushes on %s', (engine) => {
          FROM assessment_revisions WHERE assessment_id LIKE 'fault-%'`,
       );
       expect(revs.rows[0]).toEqual({ n: DOCS, heads: DOCS });
-      const counter = await db.query<{ value: number; max: number }>('SELECT value, (SELECT max(change) FROM assessment_revisions) AS max FROM sync_counter');
+      const counter = await db.query<{ value: number; max: number }>(
+        'SELECT value, (SELECT max(change) FROM assessment_revisions) AS max FROM sync_counter',
+      );
       expect(counter.rows[0]!.value).toBe(counter.rows[0]!.max);
     } finally {
       await db.close();

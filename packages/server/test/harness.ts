@@ -106,7 +106,13 @@ export interface Answer {
 }
 
 /** Calls the server over TCP with an optional JSON body (or raw bytes, sent as image/png) and bearer token. */
-export async function call(base: string, method: string, path: string, body?: unknown, token?: string): Promise<Answer> {
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<Answer> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   const raw = body instanceof Uint8Array;

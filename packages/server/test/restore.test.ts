@@ -25,7 +25,13 @@ describe('restore drill', () => {
     const photo = new Uint8Array(4096).map((_, i) => (i * 31) % 256);
     const photoHash = createHash('sha256').update(photo).digest('hex');
     expect((await call(live.url, 'PUT', `/api/v1/photos/${photoHash}`, photo, council.tokens.device)).status).toBe(201);
-    const pushed = await call(live.url, 'POST', '/api/v1/sync/push', { assessment: draft('drill-1', 'F-A') }, council.tokens.device);
+    const pushed = await call(
+      live.url,
+      'POST',
+      '/api/v1/sync/push',
+      { assessment: draft('drill-1', 'F-A') },
+      council.tokens.device,
+    );
     expect(pushed.status).toBe(201);
     const reads: [string, string][] = [
       ['/api/v1/users', council.tokens.admin],
@@ -65,7 +71,9 @@ describe('restore drill', () => {
     const after = await answer(copy.url);
     expect(after.every((a) => a.status === 200)).toBe(true);
     expect(after).toEqual(before);
-    const bytes = await fetch(new URL(`/api/v1/photos/${photoHash}`, copy.url), { headers: { authorization: `Bearer ${council.tokens.admin}` } });
+    const bytes = await fetch(new URL(`/api/v1/photos/${photoHash}`, copy.url), {
+      headers: { authorization: `Bearer ${council.tokens.admin}` },
+    });
     expect(new Uint8Array(await bytes.arrayBuffer())).toEqual(photo);
     // The restored audit log is still append-only (the trigger came with the dump).
     const db = await openPostgres(`${fresh.base}restored`, 1);

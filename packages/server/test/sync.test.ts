@@ -5,7 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attestationKeyId, buildStatement, lockAssessment, score, signStatement, type Assessment, type PublicKeyJwk } from '@tieuchi/core';
+import {
+  attestationKeyId,
+  buildStatement,
+  lockAssessment,
+  score,
+  signStatement,
+  type Assessment,
+  type PublicKeyJwk,
+} from '@tieuchi/core';
 import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer, type Spawned } from './harness.js';
 import { CAMPAIGN_BODY, setUpCouncil, type Council } from './council.js';
 import { draft, qd1300 } from './assessments.js';
@@ -18,7 +26,8 @@ describe.each(ENGINES)('sync on %s', (engine) => {
   let server: Spawned;
   let council: Council;
   let removeDir = () => {};
-  const push = (doc: unknown, token = council.tokens.device) => call(server.url, 'POST', '/api/v1/sync/push', { assessment: doc }, token);
+  const push = (doc: unknown, token = council.tokens.device) =>
+    call(server.url, 'POST', '/api/v1/sync/push', { assessment: doc }, token);
   const pullAll = async (token = council.tokens.admin) => {
     const out: { id: string; change: number; revision: string; document: Assessment }[] = [];
     let after = 0;
@@ -39,7 +48,11 @@ describe.each(ENGINES)('sync on %s', (engine) => {
       target = d.dir;
       removeDir = d.remove;
     }
-    server = await spawnServer({ ...engineEnv(engine, target), TIEUCHI_LOGIN_RATE: '1000', TIEUCHI_PHOTO_MAX_BYTES: String(PHOTO_MAX) });
+    server = await spawnServer({
+      ...engineEnv(engine, target),
+      TIEUCHI_LOGIN_RATE: '1000',
+      TIEUCHI_PHOTO_MAX_BYTES: String(PHOTO_MAX),
+    });
     council = await setUpCouncil(server.url, server.adminCode!);
   });
   afterAll(async () => {
@@ -57,9 +70,18 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     ];
     const locked = lockAssessment(good, qd1300(), '2026-12-01T08:00:00.000Z');
     cases.push([{ ...locked, answers: { ...locked.answers, 't1.1': { value: 'not-met' } } }, 'badHash']);
-    cases.push([{ ...good, schemaVersion: 2, campaign: { id: '00000000-0000-4000-8000-000000000000', label: 'không có' } }, 'unknownCampaign']);
+    cases.push([
+      { ...good, schemaVersion: 2, campaign: { id: '00000000-0000-4000-8000-000000000000', label: 'không có' } },
+      'unknownCampaign',
+    ]);
     cases.push([{ ...good, schemaVersion: 2, campaign: { id: 'not-a-uuid', label: 'x' } }, 'unknownCampaign']);
-    const elsewhere = await call(server.url, 'POST', '/api/v1/campaigns', { ...CAMPAIGN_BODY, facilities: ['F-B'] }, council.tokens.admin);
+    const elsewhere = await call(
+      server.url,
+      'POST',
+      '/api/v1/campaigns',
+      { ...CAMPAIGN_BODY, facilities: ['F-B'] },
+      council.tokens.admin,
+    );
     cases.push([{ ...good, schemaVersion: 2, campaign: { id: elsewhere.body.id, label: 'x' } }, 'notInCampaign']);
     for (const [doc, code] of cases) {
       const r = await push(doc);
@@ -68,7 +90,11 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     }
     expect(await pullAll()).toEqual([]);
     // The same document inside its campaign is accepted.
-    const inCampaign = await push({ ...good, schemaVersion: 2, campaign: { id: council.ids.campaign, label: 'Tự đánh giá 2026' } });
+    const inCampaign = await push({
+      ...good,
+      schemaVersion: 2,
+      campaign: { id: council.ids.campaign, label: 'Tự đánh giá 2026' },
+    });
     expect([inCampaign.status, inCampaign.body.result]).toEqual([201, 'created']);
   });
 
@@ -80,8 +106,16 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     expect([again.status, again.body.result, again.body.change]).toEqual([200, 'unchanged', first.body.change]);
     const locked = lockAssessment(d, qd1300(), '2026-12-01T08:00:00.000Z');
     const lockPush = await push({ ...locked, baseRevision: first.body.revision });
-    expect([lockPush.status, lockPush.body.result, lockPush.body.revision]).toEqual([200, 'updated', locked.contentHash]);
-    const edit = await push({ ...d, answers: { ...d.answers, 't1.1': { value: 'not-met' } }, baseRevision: locked.contentHash });
+    expect([lockPush.status, lockPush.body.result, lockPush.body.revision]).toEqual([
+      200,
+      'updated',
+      locked.contentHash,
+    ]);
+    const edit = await push({
+      ...d,
+      answers: { ...d.answers, 't1.1': { value: 'not-met' } },
+      baseRevision: locked.contentHash,
+    });
     expect([edit.status, edit.body.error.code]).toEqual([409, 'immutable']);
     expect((await push(locked)).body.result).toBe('unchanged');
     const all = (await pullAll()).filter((c) => c.id === 's-once');
@@ -90,14 +124,21 @@ describe.each(ENGINES)('sync on %s', (engine) => {
 
   it('merges two devices’ offline edits of one draft answer by answer, in either order, listing real conflicts', async () => {
     const results: Assessment[] = [];
-    for (const order of [['a', 'b'], ['b', 'a']] as const) {
+    for (const order of [
+      ['a', 'b'],
+      ['b', 'a'],
+    ] as const) {
       const id = `s-merge-${order.join('')}`;
       const base = draft(id, 'F-A');
       const created = await push(base);
       const rev = created.body.revision as string;
       // t1.5 is a numeric item (97 in the base): both change it, to different values — a real conflict.
       const edits = {
-        a: { ...base, answers: { ...base.answers, 't1.1': { value: 'not-met' }, 't1.5': { value: 50 } }, note: 'Ghi chú của người A' },
+        a: {
+          ...base,
+          answers: { ...base.answers, 't1.1': { value: 'not-met' }, 't1.5': { value: 50 } },
+          note: 'Ghi chú của người A',
+        },
         b: { ...base, answers: { ...base.answers, 't1.2': { value: 'not-met' }, 't1.5': { value: 60 } } },
       };
       const one = await push({ ...edits[order[0]], baseRevision: rev });
@@ -124,7 +165,13 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     let running = true;
     const puller = (async () => {
       while (running) {
-        const r = await call(server.url, 'GET', `/api/v1/sync/pull?after=${cursor}&limit=5`, undefined, council.tokens.admin);
+        const r = await call(
+          server.url,
+          'GET',
+          `/api/v1/sync/pull?after=${cursor}&limit=5`,
+          undefined,
+          council.tokens.admin,
+        );
         for (const c of r.body.changes) {
           expect(c.change).toBeGreaterThan(cursor);
           seen.set(`${c.id}#${c.change}`, c.change);
@@ -139,7 +186,13 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     await puller;
     // Catch up after the pushes ended: the cursor must reach every one without going back.
     for (;;) {
-      const r = await call(server.url, 'GET', `/api/v1/sync/pull?after=${cursor}&limit=5`, undefined, council.tokens.admin);
+      const r = await call(
+        server.url,
+        'GET',
+        `/api/v1/sync/pull?after=${cursor}&limit=5`,
+        undefined,
+        council.tokens.admin,
+      );
       for (const c of r.body.changes) seen.set(`${c.id}#${c.change}`, c.change);
       if (r.body.next === cursor) break;
       cursor = r.body.next;
@@ -157,27 +210,55 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     const bytes = new Uint8Array(50_000).map((_, i) => (i * 7) % 256);
     const hash = createHash('sha256').update(bytes).digest('hex');
     const url = `/api/v1/photos/${hash}`;
-    expect((await call(server.url, 'GET', `${url}/exists`, undefined, council.tokens.device)).body).toEqual({ stored: false });
+    expect((await call(server.url, 'GET', `${url}/exists`, undefined, council.tokens.device)).body).toEqual({
+      stored: false,
+    });
     expect((await call(server.url, 'PUT', url, bytes, council.tokens.device)).status).toBe(201);
     expect((await call(server.url, 'PUT', url, bytes, council.tokens.station)).status).toBe(200); // deduplicated
-    expect((await call(server.url, 'GET', `${url}/exists`, undefined, council.tokens.device)).body).toEqual({ stored: true });
-    const res = await fetch(new URL(url, server.url), { headers: { authorization: `Bearer ${council.tokens.inspector}` } });
+    expect((await call(server.url, 'GET', `${url}/exists`, undefined, council.tokens.device)).body).toEqual({
+      stored: true,
+    });
+    const res = await fetch(new URL(url, server.url), {
+      headers: { authorization: `Bearer ${council.tokens.inspector}` },
+    });
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
 
     const damaged = bytes.slice();
     damaged[10] = damaged[10]! ^ 1;
-    const bad = await call(server.url, 'PUT', url.replace(hash, createHash('sha256').update(bytes.slice(1)).digest('hex')), damaged, council.tokens.device);
+    const bad = await call(
+      server.url,
+      'PUT',
+      url.replace(hash, createHash('sha256').update(bytes.slice(1)).digest('hex')),
+      damaged,
+      council.tokens.device,
+    );
     expect([bad.status, bad.body.error.code]).toEqual([400, 'photoHash']);
     const big = new Uint8Array(PHOTO_MAX + 1);
-    const tooBig = await call(server.url, 'PUT', `/api/v1/photos/${createHash('sha256').update(big).digest('hex')}`, big, council.tokens.device);
+    const tooBig = await call(
+      server.url,
+      'PUT',
+      `/api/v1/photos/${createHash('sha256').update(big).digest('hex')}`,
+      big,
+      council.tokens.device,
+    );
     expect([tooBig.status, tooBig.body.error.code]).toEqual([413, 'tooLarge']);
-    const text = await fetch(new URL(url, server.url), { method: 'PUT', headers: { authorization: `Bearer ${council.tokens.device}`, 'content-type': 'text/html' }, body: 'x' });
+    const text = await fetch(new URL(url, server.url), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${council.tokens.device}`, 'content-type': 'text/html' },
+      body: 'x',
+    });
     expect(text.status).toBe(415);
   });
 
   it('works through the app’s own sync module: enrol, push, resumable pull, photo upload once, 401 after revocation', async () => {
-    const made = await call(server.url, 'POST', '/api/v1/devices', { userId: council.ids.station, label: 'Máy dùng mô-đun' }, council.tokens.admin);
+    const made = await call(
+      server.url,
+      'POST',
+      '/api/v1/devices',
+      { userId: council.ids.station, label: 'Máy dùng mô-đun' },
+      council.tokens.admin,
+    );
     const { token, deviceId } = await enrol(server.url, made.body.shortCode.toLowerCase());
     const client = createSyncClient({ baseUrl: server.url, token });
     const first = await client.push(draft('s-client', 'F-A'));
@@ -200,7 +281,11 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     await call(server.url, 'POST', `/api/v1/devices/${deviceId}/revoke`, undefined, council.tokens.admin);
     const refused = await client.push(edited).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SyncError);
-    expect([(refused as SyncError).status, (refused as SyncError).signInAgain, (refused as SyncError).text.vi.length > 5]).toEqual([401, true, true]);
+    expect([
+      (refused as SyncError).status,
+      (refused as SyncError).signInAgain,
+      (refused as SyncError).text.vi.length > 5,
+    ]).toEqual([401, true, true]);
   });
 
   it('lets a station pull only its own facility', async () => {
@@ -227,7 +312,6 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     }
   });
 
-
   it('judges the device signatures of a locked push against the registered keys, at the time of receipt', async () => {
     const subtle = globalThis.crypto.subtle;
     const newKey = async () => {
@@ -240,10 +324,24 @@ describe.each(ENGINES)('sync on %s', (engine) => {
       const r = score(qd1300(), a);
       if (!r.ok) throw new Error(r.errors[0]!.message.en);
       const keyId = attestationKeyId(key.jwk);
-      const statement = buildStatement({ assessment: a, result: r.value, signer: { name: 'Nguyễn Thị Lan', role: 'assessor' }, signedAt: '2026-12-01T08:00:00.000Z', keyId });
+      const statement = buildStatement({
+        assessment: a,
+        result: r.value,
+        signer: { name: 'Nguyễn Thị Lan', role: 'assessor' },
+        signedAt: '2026-12-01T08:00:00.000Z',
+        keyId,
+      });
       return { ...a, attestations: [await signStatement(statement, key.privateKey, key.jwk)] } as Assessment;
     };
-    const verdict = (r: { status: number; body: { signatures?: { registered: boolean; checks: { valid: boolean; key: string; counts: boolean; signer: { name: string } }[] } } }) => {
+    const verdict = (r: {
+      status: number;
+      body: {
+        signatures?: {
+          registered: boolean;
+          checks: { valid: boolean; key: string; counts: boolean; signer: { name: string } }[];
+        };
+      };
+    }) => {
       expect(r.status).toBeLessThan(300);
       const c = r.body.signatures!.checks[0]!;
       return [r.body.signatures!.registered, c.valid, c.key, c.counts, c.signer.name];
@@ -251,27 +349,56 @@ describe.each(ENGINES)('sync on %s', (engine) => {
 
     // A key the council registered (the enrolled device registers it) counts.
     const registered = await newKey();
-    expect((await call(server.url, 'PUT', '/api/v1/device/key', { jwk: registered.jwk }, council.tokens.device)).status).toBe(200);
-    expect(verdict(await push(await signed('sig-registered', registered)))).toEqual([true, true, 'registered', true, 'Nguyễn Thị Lan']);
+    expect(
+      (await call(server.url, 'PUT', '/api/v1/device/key', { jwk: registered.jwk }, council.tokens.device)).status,
+    ).toBe(200);
+    expect(verdict(await push(await signed('sig-registered', registered)))).toEqual([
+      true,
+      true,
+      'registered',
+      true,
+      'Nguyễn Thị Lan',
+    ]);
 
     // A key carried only inside the document is "unknown": valid, but it does not count.
-    expect(verdict(await push(await signed('sig-unknown', await newKey())))).toEqual([false, true, 'unknown', false, 'Nguyễn Thị Lan']);
+    expect(verdict(await push(await signed('sig-unknown', await newKey())))).toEqual([
+      false,
+      true,
+      'unknown',
+      false,
+      'Nguyễn Thị Lan',
+    ]);
 
     // A statement edited after signing (the decision) is not valid.
     const forged = await signed('sig-forged', registered);
-    forged.attestations![0]!.statement.decision = forged.attestations![0]!.statement.decision === 'pass' ? 'fail' : 'pass';
+    forged.attestations![0]!.statement.decision =
+      forged.attestations![0]!.statement.decision === 'pass' ? 'fail' : 'pass';
     expect(verdict(await push(forged))).toEqual([false, false, 'registered', false, 'Nguyễn Thị Lan']);
 
     // A key revoked before the push was received no longer counts.
-    const d = await call(server.url, 'POST', '/api/v1/devices', { userId: council.ids.station, label: 'Máy bị mất' }, council.tokens.admin);
+    const d = await call(
+      server.url,
+      'POST',
+      '/api/v1/devices',
+      { userId: council.ids.station, label: 'Máy bị mất' },
+      council.tokens.admin,
+    );
     const e = await call(server.url, 'POST', '/api/v1/enrol', { code: d.body.code });
     const lost = await newKey();
     expect((await call(server.url, 'PUT', '/api/v1/device/key', { jwk: lost.jwk }, e.body.token)).status).toBe(200);
-    expect((await call(server.url, 'POST', `/api/v1/devices/${d.body.device.id}/revoke`, undefined, council.tokens.admin)).status).toBe(200);
-    expect(verdict(await push(await signed('sig-revoked', lost)))).toEqual([false, true, 'revoked', false, 'Nguyễn Thị Lan']);
+    expect(
+      (await call(server.url, 'POST', `/api/v1/devices/${d.body.device.id}/revoke`, undefined, council.tokens.admin))
+        .status,
+    ).toBe(200);
+    expect(verdict(await push(await signed('sig-revoked', lost)))).toEqual([
+      false,
+      true,
+      'revoked',
+      false,
+      'Nguyễn Thị Lan',
+    ]);
 
     // Drafts carry no verdict.
     expect((await push(draft('sig-draft', 'F-A'))).body.signatures).toBeUndefined();
   });
-
 });

@@ -47,7 +47,10 @@ export function aggregate(entries: Scored[]): Aggregate {
     decisions[r.decision]++;
     const rule = s.set.scoring.passRules?.find((x) => x.kind === 'each-criterion-percent-at-least');
     const zone = s.assessment.facility.zone;
-    const threshold = rule && 'percent' in rule ? fromDecimal((zone && 'byZone' in rule ? rule.byZone?.[zone] : undefined) ?? rule.percent) : undefined;
+    const threshold =
+      rule && 'percent' in rule
+        ? fromDecimal((zone && 'byZone' in rule ? rule.byZone?.[zone] : undefined) ?? rule.percent)
+        : undefined;
     for (const c of allCriteria(r)) {
       let a = crit.get(c.id);
       if (!a) crit.set(c.id, (a = { applicable: 0, sum: ZERO, passing: 0 }));
@@ -83,6 +86,17 @@ export function aggregate(entries: Scored[]): Aggregate {
     return o;
   });
   for (const a of items.values()) if (a.answered) a.metRate = frac(a.met, a.answered);
-  const weakest = criteria.filter((c) => c.meanPercent).sort((a, b) => cmp(a.meanPercent!, b.meanPercent!) || a.id.localeCompare(b.id)).map((c) => c.id);
-  return { setId, count: entries.length, decisions, criteria, items: [...items.values()], weakest, distribution: buckets };
+  const weakest = criteria
+    .filter((c) => c.meanPercent)
+    .sort((a, b) => cmp(a.meanPercent!, b.meanPercent!) || a.id.localeCompare(b.id))
+    .map((c) => c.id);
+  return {
+    setId,
+    count: entries.length,
+    decisions,
+    criteria,
+    items: [...items.values()],
+    weakest,
+    distribution: buckets,
+  };
 }

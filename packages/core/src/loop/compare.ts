@@ -43,7 +43,11 @@ export interface Comparison {
   removed: string[];
 }
 
-function nodeDelta(id: string, b: (ScoreResultScore & { level?: number }) | undefined, a: (ScoreResultScore & { level?: number }) | undefined): NodeDelta {
+function nodeDelta(
+  id: string,
+  b: (ScoreResultScore & { level?: number }) | undefined,
+  a: (ScoreResultScore & { level?: number }) | undefined,
+): NodeDelta {
   const d: NodeDelta = { id };
   if (b) d.before = b;
   if (a) d.after = a;
@@ -64,13 +68,27 @@ const ANSWERED = new Set(['answered']);
 export function compareAssessments(before: Scored, after: Scored): Outcome<Comparison> {
   const fb = facilityKey(before.assessment);
   const fa = facilityKey(after.assessment);
-  if (fb !== fa) return fail([{ code: 'loop.different-facility', pointer: '/facility/id', message: message('loop.different-facility', { a: fb, b: fa }) }]);
+  if (fb !== fa)
+    return fail([
+      {
+        code: 'loop.different-facility',
+        pointer: '/facility/id',
+        message: message('loop.different-facility', { a: fb, b: fa }),
+      },
+    ]);
   if (before.set.id !== after.set.id) {
-    return fail([{ code: 'loop.different-set', pointer: '/criteriaSet/id', message: message('loop.different-set', { a: before.set.id, b: after.set.id }) }]);
+    return fail([
+      {
+        code: 'loop.different-set',
+        pointer: '/criteriaSet/id',
+        message: message('loop.different-set', { a: before.set.id, b: after.set.id }),
+      },
+    ]);
   }
   const rb = before.result;
   const ra = after.result;
-  const lvl = (c: { score: ScoreResultScore; level?: number }) => (c.level !== undefined ? { ...c.score, level: c.level } : c.score);
+  const lvl = (c: { score: ScoreResultScore; level?: number }) =>
+    c.level !== undefined ? { ...c.score, level: c.level } : c.score;
 
   const secB = new Map(rb.sections.map((s) => [s.id, s.score]));
   const secA = new Map(ra.sections.map((s) => [s.id, s.score]));
@@ -119,7 +137,11 @@ export function compareAssessments(before: Scored, after: Scored): Outcome<Compa
     items.push(d);
   }
   const side = (s: Scored) => {
-    const o: Comparison['before'] = { assessmentId: s.assessment.id, setVersion: s.set.version, decision: s.result.decision };
+    const o: Comparison['before'] = {
+      assessmentId: s.assessment.id,
+      setVersion: s.set.version,
+      decision: s.result.decision,
+    };
     const when = s.assessment.assessedOn ?? s.assessment.submittedAt;
     if (when) o.when = when;
     return o;

@@ -23,7 +23,8 @@ export interface MergeOutcome {
 }
 
 /** The part of an answer that decides the score: two answers agree when these are equal. */
-const decisive = (a: AssessmentAnswer): string => JSON.stringify([a.value ?? null, a.na === true, a.unassessed ?? null]);
+const decisive = (a: AssessmentAnswer): string =>
+  JSON.stringify([a.value ?? null, a.na === true, a.unassessed ?? null]);
 
 function combine(answers: AssessmentAnswer[]): AssessmentAnswer {
   const out: AssessmentAnswer = { ...answers[0]! };
@@ -43,11 +44,23 @@ export function mergeAssessments(parts: readonly Assessment[]): Outcome<MergeOut
   const lead = parts[0]!;
   for (const p of parts.slice(1)) {
     if (facilityKey(p) !== facilityKey(lead)) {
-      return fail([{ code: 'loop.different-facility', pointer: '/facility/id', message: message('loop.different-facility', { a: facilityKey(lead), b: facilityKey(p) }) }]);
+      return fail([
+        {
+          code: 'loop.different-facility',
+          pointer: '/facility/id',
+          message: message('loop.different-facility', { a: facilityKey(lead), b: facilityKey(p) }),
+        },
+      ]);
     }
     if (p.criteriaSet.id !== lead.criteriaSet.id || p.criteriaSet.version !== lead.criteriaSet.version) {
       const a = `${lead.criteriaSet.id}@${lead.criteriaSet.version}`;
-      return fail([{ code: 'loop.different-set', pointer: '/criteriaSet', message: message('loop.different-set', { a, b: `${p.criteriaSet.id}@${p.criteriaSet.version}` }) }]);
+      return fail([
+        {
+          code: 'loop.different-set',
+          pointer: '/criteriaSet',
+          message: message('loop.different-set', { a, b: `${p.criteriaSet.id}@${p.criteriaSet.version}` }),
+        },
+      ]);
     }
   }
   const byItem = new Map<string, { assessmentId: string; answer: AssessmentAnswer }[]>();

@@ -37,8 +37,19 @@ const same = (a: Json, b: Json): boolean => canon(a) === canon(b);
 
 /** Top-level fields that are identity, bookkeeping or merged by a rule of their own. */
 const SPECIAL = new Set([
-  'kind', 'id', 'schemaVersion', 'criteriaSet', 'status', 'answers', 'conflicts', 'assessors', 'createdAt',
-  'updatedAt', 'contentHash', 'lockedAt', 'baseRevision',
+  'kind',
+  'id',
+  'schemaVersion',
+  'criteriaSet',
+  'status',
+  'answers',
+  'conflicts',
+  'assessors',
+  'createdAt',
+  'updatedAt',
+  'contentHash',
+  'lockedAt',
+  'baseRevision',
 ]);
 
 // ---- the parts of an answer --------------------------------------------------------------------------------
@@ -82,7 +93,11 @@ function normalise(cands: ConflictCandidate[]): ConflictCandidate[] {
 }
 
 /** Three-way merge of a set of strings (photo hashes): kept if both kept it, added if either added it. */
-function mergeSet(base: readonly string[] = [], ours: readonly string[] = [], theirs: readonly string[] = []): string[] {
+function mergeSet(
+  base: readonly string[] = [],
+  ours: readonly string[] = [],
+  theirs: readonly string[] = [],
+): string[] {
   if (same(ours, theirs) || same(theirs, base)) return [...ours];
   if (same(ours, base)) return [...theirs];
   const b = new Set(base);
@@ -119,7 +134,8 @@ class Conflicts {
   }
 }
 
-const indexConflicts = (a: Assessment | null): Map<string, Conflict> => new Map((a?.conflicts ?? []).map((c) => [c.path, c]));
+const indexConflicts = (a: Assessment | null): Map<string, Conflict> =>
+  new Map((a?.conflicts ?? []).map((c) => [c.path, c]));
 
 /** One copy's state of a part: a value (possibly absent), or an open conflict it already holds there. */
 interface Side<T> {
@@ -137,7 +153,13 @@ const stateKey = <T>(s: { value: T | undefined; open?: Conflict | undefined }): 
  * copies' values or candidates. So a conflict resolved on one copy stays resolved, and merging a result again
  * with either input changes nothing.
  */
-function mergePartState<T>(path: string, base: Side<T>, o: Side<T>, t: Side<T>, out: Conflicts): { settled: boolean; value?: T | undefined } {
+function mergePartState<T>(
+  path: string,
+  base: Side<T>,
+  o: Side<T>,
+  t: Side<T>,
+  out: Conflicts,
+): { settled: boolean; value?: T | undefined } {
   const [kb, ko, kt] = [stateKey(base), stateKey(o), stateKey(t)];
   if (ko !== kb) out.changedByOurs.push(path);
   if (kt !== kb) out.changedByTheirs.push(path);
@@ -161,7 +183,11 @@ function mergePartState<T>(path: string, base: Side<T>, o: Side<T>, t: Side<T>, 
 
 // ---- the merge ---------------------------------------------------------------------------------------------
 
-function refuse(code: 'merge.not-draft' | 'merge.different-assessment', pointer: string, params: Record<string, string>): Outcome<Merge3Outcome> {
+function refuse(
+  code: 'merge.not-draft' | 'merge.different-assessment',
+  pointer: string,
+  params: Record<string, string>,
+): Outcome<Merge3Outcome> {
   const p: Problem = { code, pointer, message: message(code, params), params };
   return fail([p]);
 }
@@ -181,17 +207,32 @@ function refuse(code: 'merge.not-draft' | 'merge.different-assessment', pointer:
  * if (r.ok && r.value.conflicts.length) showSideBySide(r.value.conflicts);
  */
 export function mergeThreeWay(base: Assessment | null, ours: Assessment, theirs: Assessment): Outcome<Merge3Outcome> {
-  for (const [doc, which] of [[ours, 'ours'], [theirs, 'theirs']] as const) {
+  for (const [doc, which] of [
+    [ours, 'ours'],
+    [theirs, 'theirs'],
+  ] as const) {
     if (doc.status !== 'draft') return refuse('merge.not-draft', '/status', { which, status: doc.status });
   }
   if (ours.id !== theirs.id) return refuse('merge.different-assessment', '/id', { a: ours.id, b: theirs.id });
   if (facilityKey(ours) !== facilityKey(theirs)) {
-    return fail([{ code: 'loop.different-facility', pointer: '/facility/id', message: message('loop.different-facility', { a: facilityKey(ours), b: facilityKey(theirs) }) }]);
+    return fail([
+      {
+        code: 'loop.different-facility',
+        pointer: '/facility/id',
+        message: message('loop.different-facility', { a: facilityKey(ours), b: facilityKey(theirs) }),
+      },
+    ]);
   }
   const cs = (a: Assessment): string => `${a.criteriaSet.id}@${a.criteriaSet.version}`;
   const pinned = [ours.criteriaSet.contentHash, theirs.criteriaSet.contentHash].filter((h) => h !== undefined);
   if (cs(ours) !== cs(theirs) || new Set(pinned).size > 1) {
-    return fail([{ code: 'loop.different-set', pointer: '/criteriaSet', message: message('loop.different-set', { a: cs(ours), b: cs(theirs) }) }]);
+    return fail([
+      {
+        code: 'loop.different-set',
+        pointer: '/criteriaSet',
+        message: message('loop.different-set', { a: cs(ours), b: cs(theirs) }),
+      },
+    ]);
   }
 
   const out = new Conflicts();
@@ -204,9 +245,19 @@ export function mergeThreeWay(base: Assessment | null, ours: Assessment, theirs:
   // An item whose only trace is an open conflict (its part left unset, no note, no photo) has no answer in any
   // copy: its id comes from the conflict's path, so the conflict is not dropped.
   const conflictIds = [openB, openO, openT].flatMap((m) =>
-    [...m.keys()].map((p) => /^\/answers\/([^/]+)/.exec(p)?.[1]).filter((x) => x !== undefined).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~')),
+    [...m.keys()]
+      .map((p) => /^\/answers\/([^/]+)/.exec(p)?.[1])
+      .filter((x) => x !== undefined)
+      .map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~')),
   );
-  const ids = [...new Set([...Object.keys(base?.answers ?? {}), ...Object.keys(ours.answers), ...Object.keys(theirs.answers), ...conflictIds])].sort();
+  const ids = [
+    ...new Set([
+      ...Object.keys(base?.answers ?? {}),
+      ...Object.keys(ours.answers),
+      ...Object.keys(theirs.answers),
+      ...conflictIds,
+    ]),
+  ].sort();
   for (const id of ids) {
     const b = base?.answers[id];
     const o = ours.answers[id];
@@ -215,18 +266,35 @@ export function mergeThreeWay(base: Assessment | null, ours: Assessment, theirs:
     const merged: AssessmentAnswer = {};
 
     const [db, dO, dT] = [decisiveOf(b), decisiveOf(o), decisiveOf(t)];
-    const d = mergePartState(path, { value: db, who: stamp(b), open: openB.get(path) }, { value: dO, who: stamp(o), open: openO.get(path) }, { value: dT, who: stamp(t), open: openT.get(path) }, out);
+    const d = mergePartState(
+      path,
+      { value: db, who: stamp(b), open: openB.get(path) },
+      { value: dO, who: stamp(o), open: openO.get(path) },
+      { value: dT, who: stamp(t), open: openT.get(path) },
+      out,
+    );
     if (d.settled && d.value) {
       Object.assign(merged, d.value);
       // The stamp travels with the decisive part: from the copy it came from; when both gave it, one fixed choice.
       const fromO = same(dO, d.value);
       const fromT = same(dT, d.value);
-      const who = fromO && fromT ? [stamp(o), stamp(t)].sort((x, y) => (canon(x) < canon(y) ? -1 : 1))[0]! : fromO ? stamp(o) : stamp(t);
+      const who =
+        fromO && fromT
+          ? [stamp(o), stamp(t)].sort((x, y) => (canon(x) < canon(y) ? -1 : 1))[0]!
+          : fromO
+            ? stamp(o)
+            : stamp(t);
       Object.assign(merged, who);
     }
 
     const notePath = `${path}/note`;
-    const n = mergePartState(notePath, { value: b?.note, who: stamp(b), open: openB.get(notePath) }, { value: o?.note, who: stamp(o), open: openO.get(notePath) }, { value: t?.note, who: stamp(t), open: openT.get(notePath) }, out);
+    const n = mergePartState(
+      notePath,
+      { value: b?.note, who: stamp(b), open: openB.get(notePath) },
+      { value: o?.note, who: stamp(o), open: openO.get(notePath) },
+      { value: t?.note, who: stamp(t), open: openT.get(notePath) },
+      out,
+    );
     if (n.settled && n.value !== undefined) merged.note = n.value;
 
     const ev = mergeSet(b?.evidence, o?.evidence, t?.evidence);
@@ -239,8 +307,17 @@ export function mergeThreeWay(base: Assessment | null, ours: Assessment, theirs:
 
   // Assessors: a set by name (two inspectors each adding themselves both stay).
   const assessorKey = (x: NonNullable<Assessment['assessors']>[number]): string => canon(x);
-  const byKey = new Map([...(base?.assessors ?? []), ...(ours.assessors ?? []), ...(theirs.assessors ?? [])].map((x) => [assessorKey(x), x]));
-  const assessorKeys = mergeSet(base?.assessors?.map(assessorKey), ours.assessors?.map(assessorKey), theirs.assessors?.map(assessorKey));
+  const byKey = new Map(
+    [...(base?.assessors ?? []), ...(ours.assessors ?? []), ...(theirs.assessors ?? [])].map((x) => [
+      assessorKey(x),
+      x,
+    ]),
+  );
+  const assessorKeys = mergeSet(
+    base?.assessors?.map(assessorKey),
+    ours.assessors?.map(assessorKey),
+    theirs.assessors?.map(assessorKey),
+  );
   const assessors = assessorKeys.map((k) => byKey.get(k)!);
 
   // Every other top-level field: the three-way rule; a conflict keeps the base value (or, with none, the first
@@ -252,8 +329,18 @@ export function mergeThreeWay(base: Assessment | null, ours: Assessment, theirs:
     const b = (base as Record<string, unknown> | null)?.[k];
     const o = (ours as unknown as Record<string, unknown>)[k];
     const t = (theirs as unknown as Record<string, unknown>)[k];
-    const r = mergePartState(path, { value: b, who: {}, open: openB.get(path) }, { value: o, who: {}, open: openO.get(path) }, { value: t, who: {}, open: openT.get(path) }, out);
-    const value = r.settled ? r.value : b !== undefined ? b : normalise([candidate(o, {}), candidate(t, {})]).find((c) => c.value !== undefined)?.value;
+    const r = mergePartState(
+      path,
+      { value: b, who: {}, open: openB.get(path) },
+      { value: o, who: {}, open: openO.get(path) },
+      { value: t, who: {}, open: openT.get(path) },
+      out,
+    );
+    const value = r.settled
+      ? r.value
+      : b !== undefined
+        ? b
+        : normalise([candidate(o, {}), candidate(t, {})]).find((c) => c.value !== undefined)?.value;
     if (value === undefined) delete merged[k];
     else merged[k] = value;
   }
@@ -263,7 +350,10 @@ export function mergeThreeWay(base: Assessment | null, ours: Assessment, theirs:
   if (assessors.length) merged.assessors = assessors;
   else delete merged.assessors;
   const created = [ours.createdAt, theirs.createdAt].filter((x) => x !== undefined).sort()[0];
-  const updated = [ours.updatedAt, theirs.updatedAt].filter((x) => x !== undefined).sort().pop();
+  const updated = [ours.updatedAt, theirs.updatedAt]
+    .filter((x) => x !== undefined)
+    .sort()
+    .pop();
   if (created) merged.createdAt = created;
   if (updated) merged.updatedAt = updated;
   if (!ours.criteriaSet.contentHash && theirs.criteriaSet.contentHash) merged.criteriaSet = theirs.criteriaSet;
@@ -271,7 +361,12 @@ export function mergeThreeWay(base: Assessment | null, ours: Assessment, theirs:
   const conflicts = out.list();
   if (conflicts.length) merged.conflicts = conflicts;
   else delete merged.conflicts;
-  return ok({ merged: merged as unknown as Assessment, conflicts, changedByOurs: out.changedByOurs, changedByTheirs: out.changedByTheirs });
+  return ok({
+    merged: merged as unknown as Assessment,
+    conflicts,
+    changedByOurs: out.changedByOurs,
+    changedByTheirs: out.changedByTheirs,
+  });
 }
 
 /**
@@ -282,11 +377,22 @@ export function mergeThreeWay(base: Assessment | null, ours: Assessment, theirs:
  *   typed instead (with `by`/`at` for an answer's decisive part).
  * @returns the updated assessment, or a problem when there is no conflict at `path` or no such candidate.
  */
-export function resolveConflict(doc: Assessment, path: string, choice: number | ConflictCandidate): Outcome<Assessment> {
+export function resolveConflict(
+  doc: Assessment,
+  path: string,
+  choice: number | ConflictCandidate,
+): Outcome<Assessment> {
   const conflict = doc.conflicts?.find((c) => c.path === path);
   const picked = typeof choice === 'number' ? conflict?.candidates[choice] : choice;
   if (!conflict || !picked) {
-    return fail([{ code: 'merge.no-conflict', pointer: '/conflicts', message: message('merge.no-conflict', { path }), params: { path } }]);
+    return fail([
+      {
+        code: 'merge.no-conflict',
+        pointer: '/conflicts',
+        message: message('merge.no-conflict', { path }),
+        params: { path },
+      },
+    ]);
   }
   const next: Assessment = { ...doc, answers: { ...doc.answers } };
   const rest = (doc.conflicts ?? []).filter((c) => c !== conflict);

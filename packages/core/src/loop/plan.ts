@@ -15,7 +15,9 @@ type Action = ImprovementPlan['actions'][number];
  */
 export function proposePlan(s: Scored, now: string): ImprovementPlan {
   const { set, assessment, result } = s;
-  const text = new Map(set.sections.flatMap((sec) => sec.criteria.flatMap((c) => c.items.map((it) => [it.id, it] as const))));
+  const text = new Map(
+    set.sections.flatMap((sec) => sec.criteria.flatMap((c) => c.items.map((it) => [it.id, it] as const))),
+  );
   const candidates: { action: Action; order: number; gain: Exact; first: boolean }[] = [];
   let order = 0;
   result.sections.forEach((sec, si) => {

@@ -55,7 +55,11 @@ export interface ImprovementRanking {
   superseded: Entry[];
 }
 
-const entry = (s: Scored): Entry => ({ facilityId: facilityKey(s.assessment), facilityName: s.assessment.facility.name, assessmentId: s.assessment.id });
+const entry = (s: Scored): Entry => ({
+  facilityId: facilityKey(s.assessment),
+  facilityName: s.assessment.facility.name,
+  assessmentId: s.assessment.id,
+});
 
 /** The latest assessment per facility among `list` (by assessedOn, then submitted/created time); the rest are superseded. */
 function latestPerFacility(list: Scored[], superseded: Entry[]): Map<string, Scored> {
@@ -85,7 +89,8 @@ function assignRanks<T extends Entry & { rank: number; tied: boolean }>(rows: T[
   return ties;
 }
 
-const byName = (a: Entry, b: Entry) => a.facilityName.localeCompare(b.facilityName, 'vi') || a.facilityId.localeCompare(b.facilityId);
+const byName = (a: Entry, b: Entry) =>
+  a.facilityName.localeCompare(b.facilityName, 'vi') || a.facilityId.localeCompare(b.facilityId);
 
 /** Ranks by total percentage (exact), best first; only `round` when given. */
 export function rankByScore(entries: Scored[], round?: string): ScoreRanking {
@@ -105,10 +110,21 @@ export function rankByScore(entries: Scored[], round?: string): ScoreRanking {
 }
 
 /** Ranks by improvement from `baselineRound` to `followupRound`, by percentage-point gain or by share of the gap closed. */
-export function rankByImprovement(entries: Scored[], baselineRound: string, followupRound: string, by: 'gain' | 'gap-closed' = 'gain'): ImprovementRanking {
+export function rankByImprovement(
+  entries: Scored[],
+  baselineRound: string,
+  followupRound: string,
+  by: 'gain' | 'gap-closed' = 'gain',
+): ImprovementRanking {
   const superseded: Entry[] = [];
-  const base = latestPerFacility(entries.filter((s) => s.assessment.round?.id === baselineRound), superseded);
-  const follow = latestPerFacility(entries.filter((s) => s.assessment.round?.id === followupRound), superseded);
+  const base = latestPerFacility(
+    entries.filter((s) => s.assessment.round?.id === baselineRound),
+    superseded,
+  );
+  const follow = latestPerFacility(
+    entries.filter((s) => s.assessment.round?.id === followupRound),
+    superseded,
+  );
   const rows: ImprovementRow[] = [];
   const alreadyFull: ImprovementRanking['alreadyFull'] = [];
   const missing: ImprovementRanking['missing'] = [];
@@ -131,10 +147,28 @@ export function rankByImprovement(entries: Scored[], baselineRound: string, foll
       continue;
     }
     const gain = sub(fp, bp);
-    rows.push({ ...entry(f), rank: 0, baseline: bp, followup: fp, gain, gapClosed: div(gain, sub(HUNDRED, bp)), tied: false });
+    rows.push({
+      ...entry(f),
+      rank: 0,
+      baseline: bp,
+      followup: fp,
+      gain,
+      gapClosed: div(gain, sub(HUNDRED, bp)),
+      tied: false,
+    });
   }
   const key = (r: ImprovementRow) => (by === 'gain' ? r.gain : r.gapClosed);
   rows.sort((a, b) => cmp(key(b), key(a)) || byName(a, b));
   const ties = assignRanks(rows, key);
-  return { baselineRound, followupRound, by, rows, ties, alreadyFull: alreadyFull.sort(byName), missing: missing.sort(byName), incomplete: incomplete.sort(byName), superseded };
+  return {
+    baselineRound,
+    followupRound,
+    by,
+    rows,
+    ties,
+    alreadyFull: alreadyFull.sort(byName),
+    missing: missing.sort(byName),
+    incomplete: incomplete.sort(byName),
+    superseded,
+  };
 }

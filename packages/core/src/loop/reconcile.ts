@@ -49,10 +49,24 @@ function category(i: ScoreResultItemResult, bandOf: (id: string, v: number) => n
 export function reconcile(self: Scored, inspection: Scored): Outcome<Reconciliation> {
   const fs = facilityKey(self.assessment);
   const fi = facilityKey(inspection.assessment);
-  if (fs !== fi) return fail([{ code: 'loop.different-facility', pointer: '/facility/id', message: message('loop.different-facility', { a: fs, b: fi }) }]);
+  if (fs !== fi)
+    return fail([
+      {
+        code: 'loop.different-facility',
+        pointer: '/facility/id',
+        message: message('loop.different-facility', { a: fs, b: fi }),
+      },
+    ]);
   if (self.set.id !== inspection.set.id || self.set.version !== inspection.set.version) {
     return fail([
-      { code: 'loop.different-set', pointer: '/criteriaSet', message: message('loop.different-set', { a: `${self.set.id}@${self.set.version}`, b: `${inspection.set.id}@${inspection.set.version}` }) },
+      {
+        code: 'loop.different-set',
+        pointer: '/criteriaSet',
+        message: message('loop.different-set', {
+          a: `${self.set.id}@${self.set.version}`,
+          b: `${inspection.set.id}@${inspection.set.version}`,
+        }),
+      },
     ]);
   }
   const prepared = prepareSet(self.set);
@@ -103,4 +117,3 @@ export function reconcile(self: Scored, inspection: Scored): Outcome<Reconciliat
   } else r.kappaNote = 'nothing to compare';
   return ok(r);
 }
-

@@ -29,7 +29,8 @@ export function randomCase(r: () => number, extreme = false): { set: Json; asses
     const v = pick([int(0, hi), int(0, hi * 2) / 2, int(0, hi * 4) / 4, int(0, hi * 10000) / 10000]);
     return extreme && chance(0.3) ? pick([1e6, 999999.9999, 0.0001, int(1, 999999) + int(1, 9999) / 10000]) : v;
   };
-  const weight = (): number | undefined => (chance(0.5) ? undefined : extreme ? decimal(1e6) : pick([0, 1, 2, 3, 0.5, 1.5, 0.25, 0.1]));
+  const weight = (): number | undefined =>
+    chance(0.5) ? undefined : extreme ? decimal(1e6) : pick([0, 1, 2, 3, 0.5, 1.5, 0.25, 0.1]);
   const levelsModel = chance(0.25);
   const L = int(2, 5);
   let n = 0;
@@ -51,7 +52,15 @@ export function randomCase(r: () => number, extreme = false): { set: Json; asses
       const p = Math.max(0.0001, decimal(10));
       it.response = { kind: 'graded', points: p, partialPoints: Math.floor(p * r() * 10000) / 10000 };
       if (it.response.partialPoints >= p) it.response.partialPoints = 0;
-    } else if (k === 'choice') it.response = { kind: 'choice', options: Array.from({ length: int(2, 4) }, (_, o) => ({ id: `o${o}`, label: { vi: `o${o}` }, points: decimal(5) })) };
+    } else if (k === 'choice')
+      it.response = {
+        kind: 'choice',
+        options: Array.from({ length: int(2, 4) }, (_, o) => ({
+          id: `o${o}`,
+          label: { vi: `o${o}` },
+          points: decimal(5),
+        })),
+      };
     else {
       let min = int(-5, 5);
       const bands = Array.from({ length: int(1, 4) }, () => {
@@ -67,7 +76,10 @@ export function randomCase(r: () => number, extreme = false): { set: Json; asses
   const sections = Array.from({ length: int(1, 3) }, (_, si) => ({
     id: `s${si}`,
     title: { vi: `s${si}` },
-    ...(() => { const w = weight(); return w === undefined ? {} : { weight: w }; })(),
+    ...(() => {
+      const w = weight();
+      return w === undefined ? {} : { weight: w };
+    })(),
     criteria: Array.from({ length: int(1, extreme ? 5 : 4) }, (_, ci) => {
       const size = levelsModel ? L + int(0, 3) : extreme ? pick(primes) : int(1, 6);
       const items = Array.from({ length: size }, (_, k) => item(levelsModel ? (k < L ? k + 1 : int(1, L)) : undefined));
@@ -88,13 +100,21 @@ export function randomCase(r: () => number, extreme = false): { set: Json; asses
     if (chance(0.5)) rules.push({ kind: 'each-criterion-level-at-least', level: int(1, L) });
     if (chance(0.3)) rules.push({ kind: 'no-failed-knockout' });
   } else {
-    if (chance(0.6)) rules.push({ kind: 'total-percent-at-least', percent: pct(), ...(chance(0.3) ? { byZone: { [pick(ZONES)]: pct() } } : {}) });
+    if (chance(0.6))
+      rules.push({
+        kind: 'total-percent-at-least',
+        percent: pct(),
+        ...(chance(0.3) ? { byZone: { [pick(ZONES)]: pct() } } : {}),
+      });
     if (chance(0.4)) rules.push({ kind: 'each-criterion-percent-at-least', percent: pct() });
     if (chance(0.3)) rules.push({ kind: 'each-section-percent-at-least', percent: pct() });
     if (chance(0.3)) rules.push({ kind: 'criterion-percent-at-least', criterion: pick(criterionIds), percent: pct() });
     if (chance(0.4)) rules.push({ kind: 'no-failed-knockout' });
   }
-  const scoring: Json = { model: levelsModel ? 'levels' : 'points', aggregation: chance(0.5) ? 'sum' : 'mean-of-percentages' };
+  const scoring: Json = {
+    model: levelsModel ? 'levels' : 'points',
+    aggregation: chance(0.5) ? 'sum' : 'mean-of-percentages',
+  };
   if (levelsModel) scoring.levels = L;
   if (rules.length) scoring.passRules = rules;
   if (chance(0.3)) {
@@ -102,7 +122,8 @@ export function randomCase(r: () => number, extreme = false): { set: Json; asses
     const start = metric === 'mean-level' ? 1 : 0;
     const bands = [{ id: 'b0', label: { vi: 'b0' }, min: start }];
     // (a points band above 0 could exceed the reachable maximum, which validation refuses)
-    if (metric !== 'points') bands.push({ id: 'b1', label: { vi: 'b1' }, min: start + (metric === 'mean-level' ? 0.5 : 50) });
+    if (metric !== 'points')
+      bands.push({ id: 'b1', label: { vi: 'b1' }, min: start + (metric === 'mean-level' ? 0.5 : 50) });
     scoring.rating = { metric, bands };
   }
   const set: Json = {
@@ -118,21 +139,26 @@ export function randomCase(r: () => number, extreme = false): { set: Json; asses
     sections,
   };
   const answers: Json = {};
-  for (const s of sections) for (const c of s.criteria as Json[]) for (const it of c.items) {
-    const x = r();
-    if (x < 0.04) continue; // unanswered
-    if (x < 0.06) answers[it.id] = { unassessed: 'no access' };
-    else if (x < 0.12 && it.naAllowed) answers[it.id] = { na: true };
-    else {
-      const rs = it.response;
-      const value =
-        rs.kind === 'binary' ? pick(['met', 'met', 'not-met'])
-        : rs.kind === 'graded' ? pick(['met', 'partial', 'not-met'])
-        : rs.kind === 'choice' ? pick(rs.options.map((o: Json) => o.id))
-        : rs.bands[0].min + r() * ((rs.max ?? rs.bands[rs.bands.length - 1].min + 5) - rs.bands[0].min);
-      answers[it.id] = { value };
-    }
-  }
+  for (const s of sections)
+    for (const c of s.criteria as Json[])
+      for (const it of c.items) {
+        const x = r();
+        if (x < 0.04) continue; // unanswered
+        if (x < 0.06) answers[it.id] = { unassessed: 'no access' };
+        else if (x < 0.12 && it.naAllowed) answers[it.id] = { na: true };
+        else {
+          const rs = it.response;
+          const value =
+            rs.kind === 'binary'
+              ? pick(['met', 'met', 'not-met'])
+              : rs.kind === 'graded'
+                ? pick(['met', 'partial', 'not-met'])
+                : rs.kind === 'choice'
+                  ? pick(rs.options.map((o: Json) => o.id))
+                  : rs.bands[0].min + r() * ((rs.max ?? rs.bands[rs.bands.length - 1].min + 5) - rs.bands[0].min);
+          answers[it.id] = { value };
+        }
+      }
   const assessment = {
     schemaVersion: 1,
     kind: 'assessment',

@@ -33,7 +33,8 @@ export function dec(x: number): Q {
   return q(neg ? -n : n, 10000n);
 }
 /** "n" or "n/d", the form the differential test compares. */
-export const str = (x: Q | undefined): string | undefined => (x === undefined ? undefined : x[1] === 1n ? String(x[0]) : `${x[0]}/${x[1]}`);
+export const str = (x: Q | undefined): string | undefined =>
+  x === undefined ? undefined : x[1] === 1n ? String(x[0]) : `${x[0]}/${x[1]}`;
 
 /* Minimal shapes of the documents (JSON as written; the oracle trusts that they validated). */
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -127,7 +128,9 @@ export function oracleScore(set: Json, a: Json): OracleResult {
       let any = false;
       const status: { level: number; state: 'met' | 'not-met' | 'open' }[] = [];
       for (const it of c.items) {
-        const notHere = (it.applicableZones && !it.applicableZones.includes(zone)) || (it.applicableFacilityKinds && !it.applicableFacilityKinds.includes(kind));
+        const notHere =
+          (it.applicableZones && !it.applicableZones.includes(zone)) ||
+          (it.applicableFacilityKinds && !it.applicableFacilityKinds.includes(kind));
         const ans = Object.prototype.hasOwnProperty.call(a.answers, it.id) ? a.answers[it.id] : undefined;
         if (notHere || ans?.na === true) continue;
         any = true;
@@ -172,24 +175,34 @@ export function oracleScore(set: Json, a: Json): OracleResult {
   const total = combine(sectionNodes, mean);
   const meanLevel = levels && mlDen[0] > 0n ? qdiv(mlNum, mlDen) : undefined;
 
-  const threshold = (r: Json): Q => dec(zone !== undefined && r.byZone?.[zone] !== undefined ? r.byZone[zone] : r.percent);
+  const threshold = (r: Json): Q =>
+    dec(zone !== undefined && r.byZone?.[zone] !== undefined ? r.byZone[zone] : r.percent);
   const failedRules: string[] = [];
   for (const r of set.scoring.passRules ?? []) {
     let failed = false;
     if (r.kind === 'total-percent-at-least') failed = total.applicable && !qge(total.percent!, threshold(r));
-    else if (r.kind === 'each-criterion-percent-at-least') failed = criteria.some((c) => c.applicable && !qge(c.percent!, threshold(r)));
-    else if (r.kind === 'each-section-percent-at-least') failed = sectionNodes.some((s) => s.applicable && !qge(s.percent!, threshold(r)));
+    else if (r.kind === 'each-criterion-percent-at-least')
+      failed = criteria.some((c) => c.applicable && !qge(c.percent!, threshold(r)));
+    else if (r.kind === 'each-section-percent-at-least')
+      failed = sectionNodes.some((s) => s.applicable && !qge(s.percent!, threshold(r)));
     else if (r.kind === 'criterion-percent-at-least') {
       const c = criteria.find((x) => x.id === r.criterion)!;
       failed = c.applicable && !qge(c.percent!, threshold(r));
     } else if (r.kind === 'no-failed-knockout') failed = failedKnockouts.length > 0;
     else if (r.kind === 'mean-level-at-least') failed = meanLevel !== undefined && !qge(meanLevel, dec(r.level));
-    else if (r.kind === 'each-criterion-level-at-least') failed = criteria.some((c) => c.level !== undefined && c.level < r.level);
+    else if (r.kind === 'each-criterion-level-at-least')
+      failed = criteria.some((c) => c.level !== undefined && c.level < r.level);
     if (failed) failedRules.push(r.kind);
   }
   const complete = unanswered.length === 0;
   const rules = set.scoring.passRules ?? [];
-  const decision = !complete ? 'incomplete' : !total.applicable || rules.length === 0 ? 'none' : failedRules.length ? 'fail' : 'pass';
+  const decision = !complete
+    ? 'incomplete'
+    : !total.applicable || rules.length === 0
+      ? 'none'
+      : failedRules.length
+        ? 'fail'
+        : 'pass';
 
   let rating: string | undefined;
   const rt = set.scoring.rating;
@@ -197,7 +210,16 @@ export function oracleScore(set: Json, a: Json): OracleResult {
     const v = rt.metric === 'points' ? total.points : rt.metric === 'percent' ? total.percent : meanLevel;
     if (v) for (const b of rt.bands) if (qge(v, dec(b.min))) rating = b.id;
   }
-  const out: OracleResult = { decision, total, sections: sectionNodes.map(({ weight: _w, ...s }) => s), criteria, failedRules, failedKnockouts, unanswered, ...(meanLevel ? { meanLevel } : {}) };
+  const out: OracleResult = {
+    decision,
+    total,
+    sections: sectionNodes.map(({ weight: _w, ...s }) => s),
+    criteria,
+    failedRules,
+    failedKnockouts,
+    unanswered,
+    ...(meanLevel ? { meanLevel } : {}),
+  };
   if (levels) out.levelSum = levelSum;
   if (rating !== undefined) out.rating = rating;
   return out;

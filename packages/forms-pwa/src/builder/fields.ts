@@ -18,7 +18,8 @@ export interface FieldCtx {
 }
 
 /** An id safe for an element from a pointer (unique within one shadow root). */
-export const fid = (pointer: string): string => `f${pointer.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
+export const fid = (pointer: string): string =>
+  `f${pointer.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
 
 /** The problems of one field, in the current language. */
 export function errors(list: readonly Problem[], id: string): TemplateResult | typeof nothing {
@@ -55,15 +56,23 @@ export function textField(
   };
   return html`<div class="field" data-pointer=${pointer}>
     <label for=${id}>${label}</label>
-    ${o.multiline
-      ? html`<textarea id=${id} rows="2" .value=${value ?? ''} placeholder=${o.placeholder ?? ''} aria-invalid=${errs.length ? 'true' : 'false'} aria-describedby=${errs.length ? `${id}-err` : nothing} ?disabled=${ctx.readonly} @input=${on} data-field=${o.attr ?? nothing}></textarea>`
-      : html`<input id=${id} .value=${value ?? ''} placeholder=${o.placeholder ?? ''} aria-invalid=${errs.length ? 'true' : 'false'} aria-describedby=${errs.length ? `${id}-err` : nothing} ?disabled=${ctx.readonly} @input=${on} data-field=${o.attr ?? nothing} />`}
+    ${
+      o.multiline
+        ? html`<textarea id=${id} rows="2" .value=${value ?? ''} placeholder=${o.placeholder ?? ''} aria-invalid=${errs.length ? 'true' : 'false'} aria-describedby=${errs.length ? `${id}-err` : nothing} ?disabled=${ctx.readonly} @input=${on} data-field=${o.attr ?? nothing}></textarea>`
+        : html`<input id=${id} .value=${value ?? ''} placeholder=${o.placeholder ?? ''} aria-invalid=${errs.length ? 'true' : 'false'} aria-describedby=${errs.length ? `${id}-err` : nothing} ?disabled=${ctx.readonly} @input=${on} data-field=${o.attr ?? nothing} />`
+    }
     ${errors(errs, `${id}-err`)}
   </div>`;
 }
 
 /** A number; `optional`: empty removes the field. */
-export function numberField(ctx: FieldCtx, label: string, pointer: string, value: unknown, o: { optional?: boolean; attr?: string } = {}): TemplateResult {
+export function numberField(
+  ctx: FieldCtx,
+  label: string,
+  pointer: string,
+  value: unknown,
+  o: { optional?: boolean; attr?: string } = {},
+): TemplateResult {
   const id = fid(pointer);
   const errs = at(ctx, pointer);
   const on = (e: Event) => {
@@ -102,9 +111,11 @@ export function locField(
     const attrs = { invalid: errs.length ? 'true' : 'false', desc: errs.length ? `${id}-err` : undefined };
     return html`<div class="lang">
       <label for=${id}><span class="tag" lang=${lang}>${lang.toUpperCase()}</span><span class="sr-only">${label}</span></label>
-      ${o.multiline
-        ? html`<textarea id=${id} lang=${lang} rows="2" .value=${cur[lang] ?? ''} aria-invalid=${attrs.invalid} aria-describedby=${attrs.desc ?? nothing} ?disabled=${ctx.readonly} @input=${on} data-field=${o.attr ? `${o.attr}.${lang}` : nothing}></textarea>`
-        : html`<input id=${id} lang=${lang} .value=${cur[lang] ?? ''} aria-invalid=${attrs.invalid} aria-describedby=${attrs.desc ?? nothing} ?disabled=${ctx.readonly} @input=${on} data-field=${o.attr ? `${o.attr}.${lang}` : nothing} />`}
+      ${
+        o.multiline
+          ? html`<textarea id=${id} lang=${lang} rows="2" .value=${cur[lang] ?? ''} aria-invalid=${attrs.invalid} aria-describedby=${attrs.desc ?? nothing} ?disabled=${ctx.readonly} @input=${on} data-field=${o.attr ? `${o.attr}.${lang}` : nothing}></textarea>`
+          : html`<input id=${id} lang=${lang} .value=${cur[lang] ?? ''} aria-invalid=${attrs.invalid} aria-describedby=${attrs.desc ?? nothing} ?disabled=${ctx.readonly} @input=${on} data-field=${o.attr ? `${o.attr}.${lang}` : nothing} />`
+      }
       ${errors(errs, `${id}-err`)}
     </div>`;
   };
@@ -142,7 +153,13 @@ export function selectField(
 }
 
 /** A yes/no switch; `false` removes the field (the schema's default). */
-export function checkField(ctx: FieldCtx, label: string, pointer: string, value: boolean | undefined, attr?: string): TemplateResult {
+export function checkField(
+  ctx: FieldCtx,
+  label: string,
+  pointer: string,
+  value: boolean | undefined,
+  attr?: string,
+): TemplateResult {
   const id = fid(pointer);
   const errs = at(ctx, pointer);
   return html`<div class="field check" data-pointer=${pointer}>
@@ -206,7 +223,10 @@ export function citationField(
     if (!next.article) delete next.article;
     ctx.emit(pointer, !next.document && !next.article ? undefined : next);
   };
-  const sub: FieldCtx = { ...ctx, emit: (p, v) => put(p.endsWith('/document') ? 'document' : 'article', String(v ?? '')) };
+  const sub: FieldCtx = {
+    ...ctx,
+    emit: (p, v) => put(p.endsWith('/document') ? 'document' : 'article', String(v ?? '')),
+  };
   return html`<fieldset class="field" data-pointer=${pointer}>
     <legend>${labels.legend}</legend>
     <div class="grid2">

@@ -19,10 +19,26 @@ export function parseSetFile(text: string): SetImport {
   try {
     doc = JSON.parse(text);
   } catch {
-    return { ok: false, errors: [problem('io.not-json', 'Tệp không phải JSON hợp lệ.', 'The file is not valid JSON.')] };
+    return {
+      ok: false,
+      errors: [problem('io.not-json', 'Tệp không phải JSON hợp lệ.', 'The file is not valid JSON.')],
+    };
   }
   if (!doc || typeof doc !== 'object' || (doc as { kind?: unknown }).kind !== 'criteria-set')
-    return { ok: false, errors: [{ ...problem('io.not-set', 'Tệp không phải một bộ tiêu chí (cần "kind": "criteria-set").', 'The file is not a criteria set (expected "kind": "criteria-set").'), pointer: '/kind' }], doc };
+    return {
+      ok: false,
+      errors: [
+        {
+          ...problem(
+            'io.not-set',
+            'Tệp không phải một bộ tiêu chí (cần "kind": "criteria-set").',
+            'The file is not a criteria set (expected "kind": "criteria-set").',
+          ),
+          pointer: '/kind',
+        },
+      ],
+      doc,
+    };
   const errors = checkSet(doc as CriteriaSet);
   return errors.length ? { ok: false, errors, doc } : { ok: true, set: doc as CriteriaSet };
 }

@@ -7,13 +7,17 @@
 export const token = (s: string | number): string => String(s).replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Joins a base pointer and tokens: `ptr('/sections/0', 'title', 'vi')` is `/sections/0/title/vi`. */
-export const ptr = (base: string, ...parts: (string | number)[]): string => base + parts.map((p) => `/${token(p)}`).join('');
+export const ptr = (base: string, ...parts: (string | number)[]): string =>
+  base + parts.map((p) => `/${token(p)}`).join('');
 
 /** The tokens of a pointer (`''` is the whole document, no tokens). */
 export function tokens(pointer: string): string[] {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) throw new Error(`Not a JSON Pointer: "${pointer}"`);
-  return pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The value at a pointer, or undefined. */
@@ -36,7 +40,9 @@ export function setAt<T>(doc: T, pointer: string, value: unknown): T {
   const rec = (node: unknown, i: number): unknown => {
     const t = ts[i]!;
     const isArr = Array.isArray(node);
-    const copy: Record<string, unknown> | unknown[] = isArr ? [...(node as unknown[])] : { ...((node ?? {}) as Record<string, unknown>) };
+    const copy: Record<string, unknown> | unknown[] = isArr
+      ? [...(node as unknown[])]
+      : { ...((node ?? {}) as Record<string, unknown>) };
     const key = isArr ? Number(t) : t;
     if (isArr && !Number.isInteger(key)) throw new Error(`Bad array index "${t}" in ${pointer}`);
     const bag = copy as Record<string | number, unknown>;

@@ -65,11 +65,17 @@ export function nodeOf(pointer: string): NodePath | undefined {
  */
 export function describePlace(doc: unknown, pointer: string, lang: 'vi' | 'en'): string {
   const t = tokens(pointer);
-  const names = lang === 'vi' ? { s: 'Phần', c: 'Tiêu chí', i: 'Chỉ tiêu', set: 'Bộ tiêu chí' } : { s: 'Section', c: 'Criterion', i: 'Item', set: 'Set' };
+  const names =
+    lang === 'vi'
+      ? { s: 'Phần', c: 'Tiêu chí', i: 'Chỉ tiêu', set: 'Bộ tiêu chí' }
+      : { s: 'Section', c: 'Criterion', i: 'Item', set: 'Set' };
   const parts: string[] = [];
   let cur: unknown = doc;
   let i = 0;
-  const idOf = (x: unknown) => (x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string' ? ` (${(x as { id: string }).id})` : '');
+  const idOf = (x: unknown) =>
+    x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string'
+      ? ` (${(x as { id: string }).id})`
+      : '';
   const step = (label: string) => {
     const n = Number(t[i + 1]);
     cur = Array.isArray(cur) ? cur[n] : undefined;

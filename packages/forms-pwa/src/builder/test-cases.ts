@@ -22,8 +22,17 @@ export interface TestCase {
 }
 
 /** An in-memory draft assessment of `set` with these answers (never stored). */
-export function testAssessment(set: CriteriaSet, answers: Assessment['answers'], zone?: Zone, facilityKind?: FacilityKind): Assessment {
-  const facility: Assessment['facility'] = { id: 'builder-preview', name: 'Xem trước', kind: facilityKind ?? set.applicability.facilityKinds[0] ?? 'other' };
+export function testAssessment(
+  set: CriteriaSet,
+  answers: Assessment['answers'],
+  zone?: Zone,
+  facilityKind?: FacilityKind,
+): Assessment {
+  const facility: Assessment['facility'] = {
+    id: 'builder-preview',
+    name: 'Xem trước',
+    kind: facilityKind ?? set.applicability.facilityKinds[0] ?? 'other',
+  };
   if (zone) facility.zone = zone;
   return {
     schemaVersion: 1,
@@ -38,7 +47,12 @@ export function testAssessment(set: CriteriaSet, answers: Assessment['answers'],
 }
 
 /** core's score of the answers, or the problems that stopped it (an invalid set, an answer it no longer allows). */
-export function scoreAnswers(set: CriteriaSet, answers: Assessment['answers'], zone?: Zone, facilityKind?: FacilityKind) {
+export function scoreAnswers(
+  set: CriteriaSet,
+  answers: Assessment['answers'],
+  zone?: Zone,
+  facilityKind?: FacilityKind,
+) {
   return score(set, testAssessment(set, answers, zone, facilityKind));
 }
 
@@ -69,11 +83,17 @@ export function runCase(set: CriteriaSet, tc: TestCase): CaseOutcome {
   const res = r.value;
   const reasons: CaseOutcome['reasons'] = [];
   if (tc.expect.decision && tc.expect.decision !== res.decision)
-    reasons.push({ vi: `Kết luận: mong đợi ${tc.expect.decision}, thực tế ${res.decision}`, en: `Decision: expected ${tc.expect.decision}, got ${res.decision}` });
+    reasons.push({
+      vi: `Kết luận: mong đợi ${tc.expect.decision}, thực tế ${res.decision}`,
+      en: `Decision: expected ${tc.expect.decision}, got ${res.decision}`,
+    });
   if (tc.expect.total !== undefined && tc.expect.total !== '') {
     const want = parseTotal(tc.expect.total);
     if (!want || !eq(want, res.total.points))
-      reasons.push({ vi: `Tổng điểm: mong đợi ${tc.expect.total}, thực tế ${res.total.display.points}`, en: `Total: expected ${tc.expect.total}, got ${res.total.display.points}` });
+      reasons.push({
+        vi: `Tổng điểm: mong đợi ${tc.expect.total}, thực tế ${res.total.display.points}`,
+        en: `Total: expected ${tc.expect.total}, got ${res.total.display.points}`,
+      });
   }
   return { agrees: reasons.length === 0, decision: res.decision, total: res.total.display.points, reasons };
 }
@@ -82,7 +102,11 @@ export function runCase(set: CriteriaSet, tc: TestCase): CaseOutcome {
 export function readCases(stored: unknown[] | undefined): TestCase[] {
   return (stored ?? []).filter(
     (x): x is TestCase =>
-      !!x && typeof x === 'object' && typeof (x as TestCase).id === 'string' && typeof (x as TestCase).answers === 'object' && typeof (x as TestCase).expect === 'object',
+      !!x &&
+      typeof x === 'object' &&
+      typeof (x as TestCase).id === 'string' &&
+      typeof (x as TestCase).answers === 'object' &&
+      typeof (x as TestCase).expect === 'object',
   );
 }
 

@@ -6,7 +6,8 @@ import { contentHash, diffSets, localEdition, type SetChange } from '@tieuchi/co
 import type { CriteriaSet, LocalizedText } from '../core.js';
 
 /** Versions of `id` among `sets`. */
-export const versionsOf = (sets: Iterable<CriteriaSet>, id: string): string[] => [...sets].filter((s) => s.id === id).map((s) => s.version);
+export const versionsOf = (sets: Iterable<CriteriaSet>, id: string): string[] =>
+  [...sets].filter((s) => s.id === id).map((s) => s.version);
 
 /**
  * `version` if no set of this id uses it yet, else the next free label: `2023.1-local.2` → `-local.3` (one
@@ -83,7 +84,10 @@ export function describeChange(c: SetChange): { vi: string; en: string } {
     case 'removed':
       return { vi: `${what.vi}: bị xoá`, en: `${what.en}: removed` };
     case 'moved':
-      return { vi: `${what.vi}: chuyển từ ${show(c.before)} sang ${show(c.after)}`, en: `${what.en}: moved from ${show(c.before)} to ${show(c.after)}` };
+      return {
+        vi: `${what.vi}: chuyển từ ${show(c.before)} sang ${show(c.after)}`,
+        en: `${what.en}: moved from ${show(c.before)} to ${show(c.after)}`,
+      };
     case 'changed':
       return {
         vi: `${what.vi}: "${c.field}" đổi từ ${show(c.before)} thành ${show(c.after)}`,

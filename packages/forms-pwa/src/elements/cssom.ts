@@ -20,7 +20,8 @@ class CssomDirective extends Directive {
 
   override update(part: ElementPart, [props]: [Readonly<Record<string, string>>]): typeof noChange {
     const style = (part.element as HTMLElement).style;
-    for (const [name, value] of Object.entries(props)) if (style.getPropertyValue(name) !== value) style.setProperty(name, value);
+    for (const [name, value] of Object.entries(props))
+      if (style.getPropertyValue(name) !== value) style.setProperty(name, value);
     return noChange;
   }
 }

@@ -1,6 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { decimalPlaces, formatLocaleNumber, parseLocaleNumber, type AssessmentAnswer, type CriteriaSetItem } from '../core.js';
+import {
+  decimalPlaces,
+  formatLocaleNumber,
+  parseLocaleNumber,
+  type AssessmentAnswer,
+  type CriteriaSetItem,
+} from '../core.js';
 import { LocaleController, loc, locale, t } from '../i18n.js';
 import { flushPendingEdits, holdEdit } from '../state/pending-edits.js';
 import { shared } from '../styles.js';
@@ -118,16 +124,25 @@ export class TcAnswerControl extends LitElement {
     const f = (n: number) => formatLocaleNumber(n, l);
     if (value < min || (max !== undefined && value > max))
       return {
-        error: max === undefined ? t('ans.numMin', { value: f(value), min: f(min) }) : t('ans.numRange', { value: f(value), min: f(min), max: f(max) }),
+        error:
+          max === undefined
+            ? t('ans.numMin', { value: f(value), min: f(min) })
+            : t('ans.numRange', { value: f(value), min: f(min), max: f(max) }),
       };
     if (r.decimals !== undefined && decimalPlaces(value) > r.decimals)
-      return { error: r.decimals === 0 ? t('ans.numWhole', { value: f(value) }) : t('ans.numDecimals', { value: f(value), n: r.decimals }) };
+      return {
+        error:
+          r.decimals === 0
+            ? t('ans.numWhole', { value: f(value) })
+            : t('ans.numDecimals', { value: f(value), n: r.decimals }),
+      };
     return { patch: { value }, echo: `${f(value)}${r.unit ? ` ${loc(r.unit)}` : ''}` };
   }
 
   private _numeric(r: NumericResponse, a: AssessmentAnswer | undefined, na: unknown) {
     const l = locale();
-    const storedText = typeof a?.value === 'number' ? formatLocaleNumber(a.value, l) : a?.value === undefined ? '' : String(a.value);
+    const storedText =
+      typeof a?.value === 'number' ? formatLocaleNumber(a.value, l) : a?.value === undefined ? '' : String(a.value);
     const text = this._text ?? storedText;
     let st: NumberReading = {};
     if (this._text !== undefined) st = this._read(this._text, r);
@@ -161,13 +176,15 @@ export class TcAnswerControl extends LitElement {
       <div id="num-msg" aria-live="polite">
         ${st.error !== undefined ? html`<p class="num-err" role="alert" data-number-error>${st.error}</p>` : nothing}
         ${st.echo && this._text !== undefined ? html`<p class="pts" data-number-echo>${t('ans.numUnderstood', { value: st.echo })}</p>` : nothing}
-        ${st.ambiguous
-          ? html`<div class="ask" role="group" data-number-ambiguous>
+        ${
+          st.ambiguous
+            ? html`<div class="ask" role="group" data-number-ambiguous>
               <span>${t('ans.numAmbiguous', { text: (this._text ?? '').trim() })}</span>
               <button data-reading="0" @click=${() => this._choose(st.ambiguous![0], r)}>${t('ans.numThousands', { value: formatLocaleNumber(st.ambiguous[0], l) })}</button>
               <button data-reading="1" @click=${() => this._choose(st.ambiguous![1], r)}>${t('ans.numDecimal', { value: formatLocaleNumber(st.ambiguous[1], l) })}</button>
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>`;
   }
 

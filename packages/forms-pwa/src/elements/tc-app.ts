@@ -115,27 +115,35 @@ export class TcApp extends LitElement {
         </span>
         <button lang=${locale() === 'vi' ? 'en' : 'vi'} @click=${this._toggleLang} data-action="lang">${t('app.langSwitch')}</button>
       </header>
-      ${store.persisted === false && !store.persistSupported && !this._persistDismissed
-        ? html`<div class="persist warn" role="note" data-persist-unsupported>
+      ${
+        store.persisted === false && !store.persistSupported && !this._persistDismissed
+          ? html`<div class="persist warn" role="note" data-persist-unsupported>
             ${warnIcon}<span>${t('app.persistUnsupported')} <a href=${href({ view: 'io' })}>${t('io.backup')}</a></span>
             <button aria-label=${t('app.dismiss')} title=${t('app.dismiss')} @click=${() => (this._persistDismissed = true)}>${closeIcon}</button>
           </div>`
-        : nothing}
-      ${store.persisted === false && store.persistSupported && !this._persistDismissed
-        ? html`<div class="persist warn" role="note" data-persist-refused>
+          : nothing
+      }
+      ${
+        store.persisted === false && store.persistSupported && !this._persistDismissed
+          ? html`<div class="persist warn" role="note" data-persist-refused>
             ${warnIcon}<span>${t('app.persistRefused')} <a href=${href({ view: 'io' })}>${t('io.backup')}</a></span>
             <button aria-label=${t('app.dismiss')} title=${t('app.dismiss')} @click=${() => (this._persistDismissed = true)}>${closeIcon}</button>
           </div>`
-        : nothing}
-      ${store.problem
-        ? html`<div class="persist ${store.problem === 'upgraded' ? 'warn' : 'bad'}" role="alert" data-storage-problem=${store.problem}>
+          : nothing
+      }
+      ${
+        store.problem
+          ? html`<div class="persist ${store.problem === 'upgraded' ? 'warn' : 'bad'}" role="alert" data-storage-problem=${store.problem}>
             ${warnIcon}<span>${t(`storage.${store.problem}`)}${store.unsavedCount ? ` (${t('storage.unsaved', { n: store.unsavedCount })})` : ''}
               ${store.problem === 'quota' || store.problem === 'failed' ? html`<a href=${href({ view: 'io' })}>${t('io.backup')}</a>` : nothing}</span>
-            ${store.problem === 'quota' || store.problem === 'failed'
-              ? html`<button data-action="retry-save" @click=${() => void store.retry()}>${t('storage.retry')}</button>`
-              : nothing}
+            ${
+              store.problem === 'quota' || store.problem === 'failed'
+                ? html`<button data-action="retry-save" @click=${() => void store.retry()}>${t('storage.retry')}</button>`
+                : nothing
+            }
           </div>`
-        : nothing}
+          : nothing
+      }
       <main>${this._view(r)}</main>
       <tc-update-toast></tc-update-toast>
       ${this._toast ? html`<div class="toast" role="status">${this._toast}</div>` : nothing}

@@ -12,7 +12,10 @@ import { shared } from '../styles.js';
  */
 @customElement('tc-attestations')
 export class TcAttestations extends LitElement {
-  static override styles = [shared, css`:host { display: block; } section { margin-bottom: 12px; } ul { margin: 4px 0; padding-left: 20px; } .bad { color: var(--bad, #b00020); font-weight: 600; }`];
+  static override styles = [
+    shared,
+    css`:host { display: block; } section { margin-bottom: 12px; } ul { margin: 4px 0; padding-left: 20px; } .bad { color: var(--bad, #b00020); font-weight: 600; }`,
+  ];
 
   @property({ attribute: false }) assessment?: Assessment;
   @property({ attribute: false }) set?: CriteriaSet;
@@ -48,9 +51,10 @@ export class TcAttestations extends LitElement {
     if (!this.assessment || this.assessment.status === 'draft' || !r) return nothing;
     return html`<section class="card" data-attestations=${r.status}>
       <h2>${t('att.title')}</h2>
-      ${r.status === 'unsigned'
-        ? html`<p data-unsigned>${t('att.unsigned')}</p>`
-        : html`<ul>
+      ${
+        r.status === 'unsigned'
+          ? html`<p data-unsigned>${t('att.unsigned')}</p>`
+          : html`<ul>
             ${r.checks.map(
               (c) => html`<li data-valid=${String(c.valid)}>
                 ${c.signer.name} (${t(`att.role.${c.signer.role}` as 'att.role.other')}) · ${formatDateTime(c.signedAt)} ·
@@ -58,13 +62,16 @@ export class TcAttestations extends LitElement {
                 ${c.keyId === this._ownKey ? t('att.thisDevice') : t('att.unknownKey')} <span class="muted">(${c.keyId.slice(0, 12)})</span>
               </li>`,
             )}
-          </ul>`}
-      ${r.uncovered.length
-        ? html`<p class=${r.status === 'signed' ? 'bad' : 'muted'} data-uncovered>
+          </ul>`
+      }
+      ${
+        r.uncovered.length
+          ? html`<p class=${r.status === 'signed' ? 'bad' : 'muted'} data-uncovered>
             ${t(r.status === 'signed' ? 'att.uncoveredSigned' : 'att.uncovered')}:
             ${r.uncovered.map((s) => `${s.name} (${t(`att.role.${s.role}` as 'att.role.other')})`).join(', ')}
           </p>`
-        : nothing}
+          : nothing
+      }
       <p class="muted">${t('att.note')}</p>
     </section>`;
   }

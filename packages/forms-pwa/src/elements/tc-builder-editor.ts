@@ -92,7 +92,9 @@ export class TcBuilderEditor extends LitElement {
       const p = this._focusAfter;
       this._focusAfter = undefined;
       const tree = this.renderRoot.querySelector<TcBuilderTree>('tc-builder-tree');
-      void tree?.updateComplete.then(() => tree.shadowRoot?.querySelector<HTMLElement>(`button[data-node="${p.join('.')}"]`)?.focus());
+      void tree?.updateComplete.then(() =>
+        tree.shadowRoot?.querySelector<HTMLElement>(`button[data-node="${p.join('.')}"]`)?.focus(),
+      );
     }
   }
 
@@ -102,7 +104,9 @@ export class TcBuilderEditor extends LitElement {
     const set = s.set;
     if (!exists(set, this._selected)) this._selected = undefined;
     const en = locale() === 'en';
-    const versions = [...this._store.store.sets.values()].filter((x) => x.id === set.id).sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.version.localeCompare(b.version));
+    const versions = [...this._store.store.sets.values()]
+      .filter((x) => x.id === set.id)
+      .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.version.localeCompare(b.version));
     return html`<div class="head">
         <div>
           <h1 data-builder-title>${loc(set.title) || t('b.untitledSet')}</h1>
@@ -114,16 +118,19 @@ export class TcBuilderEditor extends LitElement {
           <a class="btn" href=${href({ view: 'builder' })}>${t('b.backToList')}</a>
         </div>
       </div>
-      ${s.valid
-        ? nothing
-        : html`<details class="problems card">
+      ${
+        s.valid
+          ? nothing
+          : html`<details class="problems card">
             <summary>${t('b.problemsList', { n: s.problems.length })}</summary>
             <ul>
               ${s.problems.map(
-                (p) => html`<li><button @click=${() => this._goTo(p.pointer)}>${describePlace(set, p.pointer, en ? 'en' : 'vi')}: ${en ? p.message.en : p.message.vi}</button></li>`,
+                (p) =>
+                  html`<li><button @click=${() => this._goTo(p.pointer)}>${describePlace(set, p.pointer, en ? 'en' : 'vi')}: ${en ? p.message.en : p.message.vi}</button></li>`,
               )}
             </ul>
-          </details>`}
+          </details>`
+      }
       <div class="layout" @builder-edit=${this._onEdit} @tree-op=${this._onTree} @node-select=${this._onSelect} @cases-change=${this._onCases} @publish=${this._onPublish} @export-set=${this._onExport}>
         <nav class="tree card" aria-label=${t('b.structure')}>
           <tc-builder-tree .set=${set} .selected=${this._selected} .problems=${s.index}></tc-builder-tree>
@@ -135,9 +142,11 @@ export class TcBuilderEditor extends LitElement {
             <button role="tab" aria-selected=${this._tab === 'versions' ? 'true' : 'false'} @click=${() => (this._tab = 'versions')} data-tab="versions">${t('b.publishTab')}</button>
           </div>
           <div role="tabpanel" class=${this._tab === 'preview' ? 'card' : ''}>
-            ${this._tab === 'preview'
-              ? html`<tc-builder-preview .set=${set} ?valid=${s.valid} .cases=${s.cases}></tc-builder-preview>`
-              : html`<tc-builder-versions .set=${set} .problems=${s.problems} .versions=${versions} .message=${this._message} ?busy=${this._busy}></tc-builder-versions>`}
+            ${
+              this._tab === 'preview'
+                ? html`<tc-builder-preview .set=${set} ?valid=${s.valid} .cases=${s.cases}></tc-builder-preview>`
+                : html`<tc-builder-versions .set=${set} .problems=${s.problems} .versions=${versions} .message=${this._message} ?busy=${this._busy}></tc-builder-versions>`
+            }
           </div>
         </section>
       </div>`;
@@ -164,7 +173,9 @@ export class TcBuilderEditor extends LitElement {
     this._selected = nodeOf(pointer);
     void this.updateComplete.then(() => {
       const form = this.renderRoot.querySelector('.form > :last-child');
-      const field = form?.shadowRoot?.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(pointer)}"] :is(input, select, textarea)`);
+      const field = form?.shadowRoot?.querySelector<HTMLElement>(
+        `[data-pointer="${CSS.escape(pointer)}"] :is(input, select, textarea)`,
+      );
       field?.focus();
       field?.scrollIntoView({ block: 'center' });
     });
@@ -219,7 +230,12 @@ export class TcBuilderEditor extends LitElement {
   }
 
   private _nameOf(p: NodePath): string {
-    const n = p.length === 1 ? this.session.set.sections[p[0]] : p.length === 2 ? this.session.set.sections[p[0]]?.criteria[p[1]!] : this.session.set.sections[p[0]]?.criteria[p[1]!]?.items[p[2]!];
+    const n =
+      p.length === 1
+        ? this.session.set.sections[p[0]]
+        : p.length === 2
+          ? this.session.set.sections[p[0]]?.criteria[p[1]!]
+          : this.session.set.sections[p[0]]?.criteria[p[1]!]?.items[p[2]!];
     return n?.id ?? '';
   }
 
@@ -232,7 +248,11 @@ export class TcBuilderEditor extends LitElement {
     this._message = '';
     try {
       const out = await this.session.publish(this._store.store);
-      if (out.ok) this._message = t('b.published', { key: `${out.set.id}@${out.set.version}`, hash: out.set.contentHash?.slice(0, 12) ?? '' });
+      if (out.ok)
+        this._message = t('b.published', {
+          key: `${out.set.id}@${out.set.version}`,
+          hash: out.set.contentHash?.slice(0, 12) ?? '',
+        });
     } finally {
       this._busy = false;
     }

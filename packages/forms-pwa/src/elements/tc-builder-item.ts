@@ -2,7 +2,17 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CriteriaSetItem } from '../core.js';
 import { LocaleController, t } from '../i18n.js';
-import { checkField, citationField, editEvent, locField, multiField, numberField, selectField, textField, type FieldCtx } from '../builder/fields.js';
+import {
+  checkField,
+  citationField,
+  editEvent,
+  locField,
+  multiField,
+  numberField,
+  selectField,
+  textField,
+  type FieldCtx,
+} from '../builder/fields.js';
 import { ptr } from '../builder/pointer.js';
 import type { ProblemIndex } from '../builder/problems.js';
 import { builderStyles } from '../builder/styles.js';
@@ -42,9 +52,19 @@ export class TcBuilderItem extends LitElement {
   override render() {
     const it = this.item;
     const p = this.pointer;
-    const ctx: FieldCtx = { problems: this.problems, emit: (pointer, value) => this.dispatchEvent(editEvent(pointer, value)) };
+    const ctx: FieldCtx = {
+      problems: this.problems,
+      emit: (pointer, value) => this.dispatchEvent(editEvent(pointer, value)),
+    };
     const prov = (fact: 'wording' | 'points' | 'knockout' | 'level') =>
-      selectField(ctx, t(`b.prov.${fact}`), ptr(p, 'provenance', fact), it.provenance?.[fact], PROVENANCE.map((v) => [v, t(`b.provv.${v}`)] as const), { optional: true, attr: `prov-${fact}` });
+      selectField(
+        ctx,
+        t(`b.prov.${fact}`),
+        ptr(p, 'provenance', fact),
+        it.provenance?.[fact],
+        PROVENANCE.map((v) => [v, t(`b.provv.${v}`)] as const),
+        { optional: true, attr: `prov-${fact}` },
+      );
     const ev = it.evidence;
     return html`<div class="stack">
       <div class="grid2">
@@ -53,7 +73,14 @@ export class TcBuilderItem extends LitElement {
       </div>
       ${locField(ctx, t('b.itemText'), ptr(p, 'text'), it.text, { multiline: true, attr: 'text' })}
       ${locField(ctx, t('b.guidance'), ptr(p, 'guidance'), it.guidance, { optional: true, multiline: true, attr: 'guidance' })}
-      ${multiField(ctx, t('item.verification'), ptr(p, 'verification'), it.verification, VERIFICATION.map((v) => [v, t(`ver.${v}`)] as const), { attr: 'verification' })}
+      ${multiField(
+        ctx,
+        t('item.verification'),
+        ptr(p, 'verification'),
+        it.verification,
+        VERIFICATION.map((v) => [v, t(`ver.${v}`)] as const),
+        { attr: 'verification' },
+      )}
       ${citationField(ctx, { legend: t('item.citation'), document: t('b.document'), article: t('b.article') }, ptr(p, 'citation'), it.citation)}
       <tc-builder-response .response=${it.response} .pointer=${ptr(p, 'response')} .problems=${this.problems}></tc-builder-response>
       ${this.model === 'levels' || it.level !== undefined ? numberField(ctx, t('b.level'), ptr(p, 'level'), it.level, { optional: true, attr: 'level' }) : nothing}
@@ -63,16 +90,35 @@ export class TcBuilderItem extends LitElement {
       </div>
       <fieldset class="stack" data-pointer=${ptr(p, 'evidence')}>
         <legend>${t('b.evidence')}</legend>
-        ${selectField(ctx, t('b.photo'), ptr(p, 'evidence', 'photo'), ev?.photo, (['never', 'when-not-met', 'always'] as const).map((v) => [v, t(`b.photo.${v}`)] as const), {
-          optional: true,
-          attr: 'evidence-photo',
-          onChange: (v) => ctx.emit(ptr(p, 'evidence'), v ? { ...ev, photo: v } : undefined),
-        })}
+        ${selectField(
+          ctx,
+          t('b.photo'),
+          ptr(p, 'evidence', 'photo'),
+          ev?.photo,
+          (['never', 'when-not-met', 'always'] as const).map((v) => [v, t(`b.photo.${v}`)] as const),
+          {
+            optional: true,
+            attr: 'evidence-photo',
+            onChange: (v) => ctx.emit(ptr(p, 'evidence'), v ? { ...ev, photo: v } : undefined),
+          },
+        )}
         ${ev ? locField(ctx, t('b.evidenceHint'), ptr(p, 'evidence', 'hint'), ev.hint, { optional: true }) : nothing}
       </fieldset>
       <div class="grid2">
-        ${multiField(ctx, t('b.onlyZones'), ptr(p, 'applicableZones'), it.applicableZones, ZONES.map((z) => [z, `${t('new.zone')} ${z}`] as const))}
-        ${multiField(ctx, t('b.onlyKinds'), ptr(p, 'applicableFacilityKinds'), it.applicableFacilityKinds, FACILITY_KINDS.map((k) => [k, t(`fk.${k}`)] as const))}
+        ${multiField(
+          ctx,
+          t('b.onlyZones'),
+          ptr(p, 'applicableZones'),
+          it.applicableZones,
+          ZONES.map((z) => [z, `${t('new.zone')} ${z}`] as const),
+        )}
+        ${multiField(
+          ctx,
+          t('b.onlyKinds'),
+          ptr(p, 'applicableFacilityKinds'),
+          it.applicableFacilityKinds,
+          FACILITY_KINDS.map((k) => [k, t(`fk.${k}`)] as const),
+        )}
       </div>
       <fieldset class="stack" data-pointer=${ptr(p, 'provenance')}>
         <legend>${t('b.provenance')}</legend>

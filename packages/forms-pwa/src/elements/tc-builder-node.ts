@@ -2,7 +2,15 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CriteriaSetCriterion, CriteriaSetSection } from '../core.js';
 import { LocaleController, t } from '../i18n.js';
-import { citationField, editEvent, locField, numberField, selectField, textField, type FieldCtx } from '../builder/fields.js';
+import {
+  citationField,
+  editEvent,
+  locField,
+  numberField,
+  selectField,
+  textField,
+  type FieldCtx,
+} from '../builder/fields.js';
 import { ptr } from '../builder/pointer.js';
 import type { ProblemIndex } from '../builder/problems.js';
 import { builderStyles } from '../builder/styles.js';
@@ -36,9 +44,19 @@ export class TcBuilderNode extends LitElement {
     const n = this.node;
     const p = this.pointer;
     const isCriterion = 'items' in n;
-    const ctx: FieldCtx = { problems: this.problems, emit: (pointer, value) => this.dispatchEvent(editEvent(pointer, value)) };
+    const ctx: FieldCtx = {
+      problems: this.problems,
+      emit: (pointer, value) => this.dispatchEvent(editEvent(pointer, value)),
+    };
     const prov = (fact: 'title' | 'weight' | 'maxPoints') =>
-      selectField(ctx, t(`b.prov.${fact}`), ptr(p, 'provenance', fact), n.provenance?.[fact], PROVENANCE.map((v) => [v, t(`b.provv.${v}`)] as const), { optional: true });
+      selectField(
+        ctx,
+        t(`b.prov.${fact}`),
+        ptr(p, 'provenance', fact),
+        n.provenance?.[fact],
+        PROVENANCE.map((v) => [v, t(`b.provv.${v}`)] as const),
+        { optional: true },
+      );
     return html`<div class="stack">
       <div class="grid2">
         ${textField(ctx, t('b.id'), ptr(p, 'id'), n.id, { attr: 'id' })}

@@ -4,7 +4,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Assessment, CriteriaSet, FacilityKind, ScoreResult, Zone } from '../core.js';
 import { LocaleController, loc, locale, t } from '../i18n.js';
 import { newId, withAnswer } from '../model/assessment.js';
-import { runCase, scoreAnswers, testAssessment, totalText, type Decision, type TestCase } from '../builder/test-cases.js';
+import {
+  runCase,
+  scoreAnswers,
+  testAssessment,
+  totalText,
+  type Decision,
+  type TestCase,
+} from '../builder/test-cases.js';
 import { removeIcon } from '../builder/icons.js';
 import { builderStyles } from '../builder/styles.js';
 import { shared } from '../styles.js';
@@ -91,7 +98,9 @@ export class TcBuilderPreview extends LitElement {
     const section = set.sections[Math.max(0, idx)];
     const ids = new Set(set.sections.flatMap((s) => s.criteria.flatMap((c) => c.items.map((i) => i.id))));
     const answers = Object.fromEntries(Object.entries(this._answers).filter(([k]) => ids.has(k)));
-    const scored = this.valid ? scoreAnswers(set, answers, this._zone || undefined, this._kind || undefined) : undefined;
+    const scored = this.valid
+      ? scoreAnswers(set, answers, this._zone || undefined, this._kind || undefined)
+      : undefined;
     const result = scored?.ok ? scored.value : undefined;
     const sres = result?.sections.find((s) => s.id === section?.id);
     return html`<div class="controls">
@@ -121,14 +130,21 @@ export class TcBuilderPreview extends LitElement {
                 ${cr ? html`<span class="badge">${cr.score.display.points}/${cr.score.display.max}${cr.score.display.percent !== undefined ? ` · ${cr.score.display.percent}%` : ''}</span>` : nothing}
               </div>
               <div class="items">
-                ${repeat(c.items, (it) => it.id, (it) => html`<tc-item-card data-item-id=${it.id} .item=${it} .answer=${answers[it.id]} .result=${items.get(it.id)}></tc-item-card>`)}
+                ${repeat(
+                  c.items,
+                  (it) => it.id,
+                  (it) =>
+                    html`<tc-item-card data-item-id=${it.id} .item=${it} .answer=${answers[it.id]} .result=${items.get(it.id)}></tc-item-card>`,
+                )}
               </div>`;
           })}
         </div>
         <div class="score">
-          ${result
-            ? html`<tc-score-panel .result=${result} .sectionId=${section?.id}></tc-score-panel>`
-            : html`<div class="unscored warn" role="status" data-unscored>${this.valid && scored && !scored.ok ? loc(scored.errors[0]!.message) : t('b.fixToScore')}</div>`}
+          ${
+            result
+              ? html`<tc-score-panel .result=${result} .sectionId=${section?.id}></tc-score-panel>`
+              : html`<div class="unscored warn" role="status" data-unscored>${this.valid && scored && !scored.ok ? loc(scored.errors[0]!.message) : t('b.fixToScore')}</div>`
+          }
         </div>
         ${this._saveCase(result)}
       </div>
@@ -175,7 +191,12 @@ export class TcBuilderPreview extends LitElement {
 
   private _onAnswer(e: CustomEvent<AnswerChangeDetail>) {
     e.stopPropagation();
-    const a = withAnswer(testAssessment(this.set, this._answers), e.detail.itemId, e.detail.patch, new Date().toISOString());
+    const a = withAnswer(
+      testAssessment(this.set, this._answers),
+      e.detail.itemId,
+      e.detail.patch,
+      new Date().toISOString(),
+    );
     this._answers = a.answers;
   }
 
@@ -195,7 +216,9 @@ export class TcBuilderPreview extends LitElement {
   }
 
   private _emit(cases: TestCase[]) {
-    this.dispatchEvent(new CustomEvent<CasesChange>('cases-change', { detail: { cases }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<CasesChange>('cases-change', { detail: { cases }, bubbles: true, composed: true }),
+    );
   }
 }
 

@@ -2,7 +2,16 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CriteriaSetItem } from '../core.js';
 import { LocaleController, t } from '../i18n.js';
-import { editEvent, errors, fid, locField, numberField, selectField, textField, type FieldCtx } from '../builder/fields.js';
+import {
+  editEvent,
+  errors,
+  fid,
+  locField,
+  numberField,
+  selectField,
+  textField,
+  type FieldCtx,
+} from '../builder/fields.js';
 import { ptr } from '../builder/pointer.js';
 import { problemsAt, type ProblemIndex } from '../builder/problems.js';
 import { downIcon, removeIcon, upIcon } from '../builder/icons.js';
@@ -27,7 +36,13 @@ export function defaultResponse(kind: Response['kind']): Response {
         ],
       };
     case 'numeric':
-      return { kind, bands: [{ min: 0, points: 0 }, { min: 1, points: 1 }] };
+      return {
+        kind,
+        bands: [
+          { min: 0, points: 0 },
+          { min: 1, points: 1 },
+        ],
+      };
   }
 }
 
@@ -56,7 +71,10 @@ export class TcBuilderResponse extends LitElement {
   override render() {
     const r = this.response;
     const p = this.pointer;
-    const ctx: FieldCtx = { problems: this.problems, emit: (pointer, value) => this.dispatchEvent(editEvent(pointer, value)) };
+    const ctx: FieldCtx = {
+      problems: this.problems,
+      emit: (pointer, value) => this.dispatchEvent(editEvent(pointer, value)),
+    };
     const kinds = (['binary', 'graded', 'choice', 'numeric'] as const).map((k) => [k, t(`b.resp.${k}`)] as const);
     return html`<fieldset class="stack" data-pointer=${p}>
       <legend>${t('b.response')}</legend>
@@ -65,16 +83,18 @@ export class TcBuilderResponse extends LitElement {
         onChange: (k) => k && k !== r.kind && ctx.emit(p, defaultResponse(k as Response['kind'])),
       })}
       ${errors(problemsAt(this.problems, p), `${fid(p)}-err`)}
-      ${r.kind === 'binary'
-        ? numberField(ctx, t('b.points'), ptr(p, 'points'), r.points, { optional: true, attr: 'points' })
-        : r.kind === 'graded'
-          ? html`<div class="grid2">
+      ${
+        r.kind === 'binary'
+          ? numberField(ctx, t('b.points'), ptr(p, 'points'), r.points, { optional: true, attr: 'points' })
+          : r.kind === 'graded'
+            ? html`<div class="grid2">
               ${numberField(ctx, t('b.points'), ptr(p, 'points'), r.points, { attr: 'points' })}
               ${numberField(ctx, t('b.partialPoints'), ptr(p, 'partialPoints'), r.partialPoints, { attr: 'partial-points' })}
             </div>`
-          : r.kind === 'choice'
-            ? this._options(ctx, r)
-            : this._bands(ctx, r)}
+            : r.kind === 'choice'
+              ? this._options(ctx, r)
+              : this._bands(ctx, r)
+      }
     </fieldset>`;
   }
 

@@ -2,7 +2,16 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CriteriaSet } from '../core.js';
 import { LocaleController, loc, t } from '../i18n.js';
-import { editEvent, errors, fid, locField, numberField, selectField, textField, type FieldCtx } from '../builder/fields.js';
+import {
+  editEvent,
+  errors,
+  fid,
+  locField,
+  numberField,
+  selectField,
+  textField,
+  type FieldCtx,
+} from '../builder/fields.js';
 import { ptr } from '../builder/pointer.js';
 import { problemsAt, type ProblemIndex } from '../builder/problems.js';
 import { removeIcon } from '../builder/icons.js';
@@ -62,13 +71,30 @@ export class TcBuilderScoring extends LitElement {
 
   override render() {
     const sc = this.set.scoring;
-    const ctx: FieldCtx = { problems: this.problems, emit: (pointer, value) => this.dispatchEvent(editEvent(pointer, value)) };
+    const ctx: FieldCtx = {
+      problems: this.problems,
+      emit: (pointer, value) => this.dispatchEvent(editEvent(pointer, value)),
+    };
     const rules = sc.passRules ?? [];
     const criteria = this.set.sections.flatMap((s) => s.criteria);
     return html`<div class="stack">
       <div class="grid2">
-        ${selectField(ctx, t('b.model'), '/scoring/model', sc.model, (['points', 'levels'] as const).map((v) => [v, t(`b.model.${v}`)] as const), { attr: 'model' })}
-        ${selectField(ctx, t('b.aggregation'), '/scoring/aggregation', sc.aggregation, (['sum', 'mean-of-percentages'] as const).map((v) => [v, t(`b.agg.${v}`)] as const), { attr: 'aggregation' })}
+        ${selectField(
+          ctx,
+          t('b.model'),
+          '/scoring/model',
+          sc.model,
+          (['points', 'levels'] as const).map((v) => [v, t(`b.model.${v}`)] as const),
+          { attr: 'model' },
+        )}
+        ${selectField(
+          ctx,
+          t('b.aggregation'),
+          '/scoring/aggregation',
+          sc.aggregation,
+          (['sum', 'mean-of-percentages'] as const).map((v) => [v, t(`b.agg.${v}`)] as const),
+          { attr: 'aggregation' },
+        )}
         ${numberField(ctx, t('b.setMaxPoints'), '/scoring/maxPoints', sc.maxPoints, { optional: true, attr: 'set-max-points' })}
         ${sc.model === 'levels' || sc.levels !== undefined ? numberField(ctx, t('b.levels'), '/scoring/levels', sc.levels, { optional: true }) : nothing}
       </div>
@@ -76,7 +102,14 @@ export class TcBuilderScoring extends LitElement {
       <h4>${t('score.rules')}</h4>
       <p class="muted">${t('b.rulesHint')}</p>
       ${errors(problemsAt(this.problems, '/scoring/passRules'), `${fid('/scoring/passRules')}-err`)}
-      ${rules.map((r, i) => this._rule(ctx, r, i, criteria.map((c) => [c.id, `${c.code ? `${c.code} ` : ''}${loc(c.title) || c.id}`] as const)))}
+      ${rules.map((r, i) =>
+        this._rule(
+          ctx,
+          r,
+          i,
+          criteria.map((c) => [c.id, `${c.code ? `${c.code} ` : ''}${loc(c.title) || c.id}`] as const),
+        ),
+      )}
       <div class="row">
         <button @click=${() => ctx.emit('/scoring/passRules', [...rules, defaultRule('total-percent-at-least')])} data-action="add-rule">+ ${t('b.rule')}</button>
       </div>
@@ -122,7 +155,14 @@ export class TcBuilderScoring extends LitElement {
     const bp = '/scoring/rating/bands';
     return html`<div class="stack">
       <div class="row">
-        ${selectField(ctx, t('b.metric'), '/scoring/rating/metric', rating.metric, (['points', 'percent', 'mean-level'] as const).map((v) => [v, t(`b.metric.${v}`)] as const), { attr: 'rating-metric' })}
+        ${selectField(
+          ctx,
+          t('b.metric'),
+          '/scoring/rating/metric',
+          rating.metric,
+          (['points', 'percent', 'mean-level'] as const).map((v) => [v, t(`b.metric.${v}`)] as const),
+          { attr: 'rating-metric' },
+        )}
         <button class="danger" @click=${() => ctx.emit('/scoring/rating', undefined)}>${t('b.removeRating')}</button>
       </div>
       <p class="muted">${t('b.bandsRatingHint')}</p>

@@ -2,7 +2,16 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CriteriaSet } from '../core.js';
 import { LocaleController, t } from '../i18n.js';
-import { editEvent, errors, fid, locField, multiField, selectField, textField, type FieldCtx } from '../builder/fields.js';
+import {
+  editEvent,
+  errors,
+  fid,
+  locField,
+  multiField,
+  selectField,
+  textField,
+  type FieldCtx,
+} from '../builder/fields.js';
 import { ptr } from '../builder/pointer.js';
 import { problemsAt, type ProblemIndex } from '../builder/problems.js';
 import { removeIcon } from '../builder/icons.js';
@@ -35,21 +44,33 @@ export class TcBuilderSet extends LitElement {
 
   override render() {
     const s = this.set;
-    const ctx: FieldCtx = { problems: this.problems, emit: (pointer, value) => this.dispatchEvent(editEvent(pointer, value)) };
+    const ctx: FieldCtx = {
+      problems: this.problems,
+      emit: (pointer, value) => this.dispatchEvent(editEvent(pointer, value)),
+    };
     const docs = s.source.documents;
     return html`<div class="stack">
       <div class="grid2">
         ${textField(ctx, t('b.setId'), '/id', s.id, { attr: 'set-id' })}
         ${textField(ctx, t('b.version'), '/version', s.version, { attr: 'version' })}
       </div>
-      ${s.origin
-        ? html`<p class="muted" data-origin>${t('b.origin', { id: s.origin.id, version: s.origin.version, hash: s.origin.contentHash.slice(0, 12) })}</p>`
-        : nothing}
+      ${
+        s.origin
+          ? html`<p class="muted" data-origin>${t('b.origin', { id: s.origin.id, version: s.origin.version, hash: s.origin.contentHash.slice(0, 12) })}</p>`
+          : nothing
+      }
       ${locField(ctx, t('b.title'), '/title', s.title, { attr: 'set-title' })}
       ${locField(ctx, t('b.shortTitle'), '/shortTitle', s.shortTitle, { optional: true })}
       ${locField(ctx, t('b.description'), '/description', s.description, { optional: true, multiline: true })}
       <div class="grid2">
-        ${selectField(ctx, t('b.wording'), '/wording', s.wording, (['official', 'paraphrase', 'mixed'] as const).map((v) => [v, t(`b.wording.${v}`)] as const), { attr: 'wording' })}
+        ${selectField(
+          ctx,
+          t('b.wording'),
+          '/wording',
+          s.wording,
+          (['official', 'paraphrase', 'mixed'] as const).map((v) => [v, t(`b.wording.${v}`)] as const),
+          { attr: 'wording' },
+        )}
         ${textField(ctx, t('b.license'), '/license', s.license, { optional: true })}
       </div>
 
@@ -60,8 +81,22 @@ export class TcBuilderSet extends LitElement {
       ${locField(ctx, t('b.sourceNote'), '/source/note', s.source.note, { optional: true, multiline: true })}
 
       <h3>${t('b.applicability')}</h3>
-      ${multiField(ctx, t('b.facilityKinds'), '/applicability/facilityKinds', s.applicability.facilityKinds, FACILITY_KINDS.map((k) => [k, t(`fk.${k}`)] as const), { keepEmpty: true, attr: 'facility-kinds' })}
-      ${multiField(ctx, t('b.zones'), '/applicability/zones', s.applicability.zones, ZONES.map((z) => [z, `${t('new.zone')} ${z}`] as const), { attr: 'zones' })}
+      ${multiField(
+        ctx,
+        t('b.facilityKinds'),
+        '/applicability/facilityKinds',
+        s.applicability.facilityKinds,
+        FACILITY_KINDS.map((k) => [k, t(`fk.${k}`)] as const),
+        { keepEmpty: true, attr: 'facility-kinds' },
+      )}
+      ${multiField(
+        ctx,
+        t('b.zones'),
+        '/applicability/zones',
+        s.applicability.zones,
+        ZONES.map((z) => [z, `${t('new.zone')} ${z}`] as const),
+        { attr: 'zones' },
+      )}
       <p class="muted">${t('b.zonesHint')}</p>
       ${locField(ctx, t('b.applicabilityNote'), '/applicability/note', s.applicability.note, { optional: true, multiline: true })}
 

@@ -19,7 +19,8 @@ export type TreeOp =
 export type NodeSelect = { path: NodePath | undefined };
 
 const key = (p: NodePath | undefined) => (p ? p.join('.') : 'set');
-const parseKey = (k: string): NodePath | undefined => (k === 'set' ? undefined : (k.split('.').map(Number) as unknown as NodePath));
+const parseKey = (k: string): NodePath | undefined =>
+  k === 'set' ? undefined : (k.split('.').map(Number) as unknown as NodePath);
 
 /**
  * The set as a tree: sections → criteria → items. Click a node to edit it. Reorder by dragging a row onto
@@ -71,7 +72,9 @@ export class TcBuilderTree extends LitElement {
 
   override render() {
     const set = this.set;
-    const setProblems = [...this.problems.keys()].filter((k) => !k.startsWith('/sections/')).reduce((n, k) => n + (this.problems.get(k)?.length ?? 0), 0);
+    const setProblems = [...this.problems.keys()]
+      .filter((k) => !k.startsWith('/sections/'))
+      .reduce((n, k) => n + (this.problems.get(k)?.length ?? 0), 0);
     return html`${this._actions()}
       <div class="row set-row" aria-current=${this.selected === undefined ? 'true' : 'false'}>
         <button class="node" data-node="set" @click=${() => this._select(undefined)}>
@@ -104,18 +107,25 @@ export class TcBuilderTree extends LitElement {
     if (!p) return html`<div class="actions muted">${t('b.treeHint')}</div>`;
     const level = p.length === 1 ? 'section' : p.length === 2 ? 'criterion' : 'item';
     const name = this._name(p);
-    const count = p.length === 1 ? this.set.sections.length : p.length === 2 ? (this.set.sections[p[0]]?.criteria.length ?? 0) : (this.set.sections[p[0]]?.criteria[p[1]!]?.items.length ?? 0);
+    const count =
+      p.length === 1
+        ? this.set.sections.length
+        : p.length === 2
+          ? (this.set.sections[p[0]]?.criteria.length ?? 0)
+          : (this.set.sections[p[0]]?.criteria[p[1]!]?.items.length ?? 0);
     const idx = p[p.length - 1]!;
     return html`<div class="actions" role="toolbar" aria-label=${t('b.nodeActions', { name })}>
       <button aria-label=${t('b.moveUp', { name })} title=${t('b.moveUp', { name })} ?disabled=${idx === 0} @click=${() => this._op({ op: 'move', path: p, delta: -1 })} data-action="up">${upIcon}</button>
       <button aria-label=${t('b.moveDown', { name })} title=${t('b.moveDown', { name })} ?disabled=${idx >= count - 1} @click=${() => this._op({ op: 'move', path: p, delta: 1 })} data-action="down">${downIcon}</button>
       <button aria-label=${t('b.duplicate', { name })} title=${t('b.duplicate', { name })} @click=${() => this._op({ op: 'duplicate', path: p })} data-action="duplicate">${copyIcon}</button>
       <button class="danger" aria-label=${t('b.remove', { name })} title=${t('b.remove', { name })} @click=${() => this._op({ op: 'remove', path: p })} data-action="remove">${removeIcon}</button>
-      ${level === 'section'
-        ? html`<button @click=${() => this._op({ op: 'add', level: 'criterion', parent: [p[0]] })} data-action="add-criterion">+ ${t('b.criterion')}</button>`
-        : level === 'criterion'
-          ? html`<button @click=${() => this._op({ op: 'add', level: 'item', parent: [p[0], p[1]!] })} data-action="add-item">+ ${t('b.item')}</button>`
-          : html`<button @click=${() => this._op({ op: 'add', level: 'item', parent: [p[0], p[1]!] })} data-action="add-item">+ ${t('b.item')}</button>`}
+      ${
+        level === 'section'
+          ? html`<button @click=${() => this._op({ op: 'add', level: 'criterion', parent: [p[0]] })} data-action="add-criterion">+ ${t('b.criterion')}</button>`
+          : level === 'criterion'
+            ? html`<button @click=${() => this._op({ op: 'add', level: 'item', parent: [p[0], p[1]!] })} data-action="add-item">+ ${t('b.item')}</button>`
+            : html`<button @click=${() => this._op({ op: 'add', level: 'item', parent: [p[0], p[1]!] })} data-action="add-item">+ ${t('b.item')}</button>`
+      }
     </div>`;
   }
 
@@ -160,7 +170,10 @@ export class TcBuilderTree extends LitElement {
     if (target.length === from.length) return target;
     if (target.length === from.length - 1) {
       // Onto a parent row: append there.
-      const count = target.length === 1 ? (this.set.sections[target[0]]?.criteria.length ?? 0) : (this.set.sections[target[0]]?.criteria[target[1]!]?.items.length ?? 0);
+      const count =
+        target.length === 1
+          ? (this.set.sections[target[0]]?.criteria.length ?? 0)
+          : (this.set.sections[target[0]]?.criteria[target[1]!]?.items.length ?? 0);
       return [...target, count] as unknown as NodePath;
     }
     return undefined;

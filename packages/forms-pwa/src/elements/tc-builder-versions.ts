@@ -63,12 +63,14 @@ export class TcBuilderVersions extends LitElement {
       <div class="card stack">
         <h3>${t('b.publish')}</h3>
         <p class="muted">${t('b.publishHint')}</p>
-        ${ok
-          ? nothing
-          : html`<div class="bad-text" role="alert" data-publish-blocked>
+        ${
+          ok
+            ? nothing
+            : html`<div class="bad-text" role="alert" data-publish-blocked>
               ${t('b.publishBlocked', { n: this.problems.length })}
               <ul class="problems">${this.problems.slice(0, 8).map((p) => html`<li>${describePlace(this.set, p.pointer, en ? 'en' : 'vi')}: ${en ? p.message.en : p.message.vi}</li>`)}</ul>
-            </div>`}
+            </div>`
+        }
         <div class="row">
           <button class="primary" ?disabled=${!ok || this.busy} @click=${() => this.dispatchEvent(new CustomEvent('publish', { bubbles: true, composed: true }))} data-action="publish">${t('b.publishButton')}</button>
           <button ?disabled=${!ok} @click=${() => this._export(this.set, false)} data-action="export-draft">${t('b.exportJson')}</button>
@@ -78,9 +80,10 @@ export class TcBuilderVersions extends LitElement {
 
       <div class="card stack">
         <h3>${t('b.versions')}</h3>
-        ${this.versions.length === 0
-          ? html`<p class="muted">${t('b.noVersions')}</p>`
-          : html`<ul class="versions">
+        ${
+          this.versions.length === 0
+            ? html`<p class="muted">${t('b.noVersions')}</p>`
+            : html`<ul class="versions">
               ${this.versions.map(
                 (v) => html`<li data-version=${v.version}>
                   <span><strong>${v.version}</strong> ${v.publishedAt ? html`<span class="muted">· ${formatDateTime(v.publishedAt)}</span>` : nothing}
@@ -89,7 +92,8 @@ export class TcBuilderVersions extends LitElement {
                   <button @click=${() => this._export(v, true)}>${t('b.exportJson')}</button>
                 </li>`,
               )}
-            </ul>`}
+            </ul>`
+        }
       </div>
 
       <div class="card stack">
@@ -105,11 +109,13 @@ export class TcBuilderVersions extends LitElement {
               ${this.versions.map((v) => html`<option value=${v.version} ?selected=${this._after === v.version}>${v.version}</option>`)}
             </select></label>
         </div>
-        ${!before
-          ? html`<p class="muted">${t('b.noVersions')}</p>`
-          : diff.length === 0
-            ? html`<p class="muted" data-diff-empty>${t('b.noChanges')}</p>`
-            : html`<ul class="diff" data-diff>${diff.map((c) => html`<li data-kind=${c.kind}>${en ? describeChange(c).en : describeChange(c).vi}</li>`)}</ul>`}
+        ${
+          !before
+            ? html`<p class="muted">${t('b.noVersions')}</p>`
+            : diff.length === 0
+              ? html`<p class="muted" data-diff-empty>${t('b.noChanges')}</p>`
+              : html`<ul class="diff" data-diff>${diff.map((c) => html`<li data-kind=${c.kind}>${en ? describeChange(c).en : describeChange(c).vi}</li>`)}</ul>`
+        }
       </div>
     </section>`;
   }

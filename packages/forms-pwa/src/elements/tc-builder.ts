@@ -91,9 +91,10 @@ export class TcBuilder extends LitElement {
       ${this._importErrors ? this._errors(this._importErrors) : nothing}
       <section>
         <h2>${t('b.drafts')}</h2>
-        ${this._drafts.length === 0
-          ? html`<p class="muted">${t('b.noDrafts')}</p>`
-          : html`<ul class="list">
+        ${
+          this._drafts.length === 0
+            ? html`<p class="muted">${t('b.noDrafts')}</p>`
+            : html`<ul class="list">
               ${this._drafts.map(
                 (d) => html`<li data-draft=${d.draftId}>
                   <span class="name"><strong>${loc(d.set.title) || t('b.untitledSet')}</strong>
@@ -105,7 +106,8 @@ export class TcBuilder extends LitElement {
                   </span>
                 </li>`,
               )}
-            </ul>`}
+            </ul>`
+        }
       </section>
       <section>
         <h2>${t('b.sets')}</h2>
@@ -116,9 +118,11 @@ export class TcBuilder extends LitElement {
               <span class="name"><strong>${loc(s.title)}</strong>
                 <span class="muted"><code>${k}</code> · ${builtin ? t('io.builtin') : s.origin ? t('b.localOf', { version: s.origin.version }) : t('b.local')}</span></span>
               <span class="row">
-                ${builtin
-                  ? html`<button @click=${() => this._startFrom(localEditionDraft(s, versionsOf(store.sets.values(), s.id)))} data-action="local-edition">${t('b.localEdition')}</button>`
-                  : html`<button @click=${() => this._startFrom(nextVersionDraft(s, versionsOf(store.sets.values(), s.id)))} data-action="new-version">${t('b.newVersion')}</button>`}
+                ${
+                  builtin
+                    ? html`<button @click=${() => this._startFrom(localEditionDraft(s, versionsOf(store.sets.values(), s.id)))} data-action="local-edition">${t('b.localEdition')}</button>`
+                    : html`<button @click=${() => this._startFrom(nextVersionDraft(s, versionsOf(store.sets.values(), s.id)))} data-action="new-version">${t('b.newVersion')}</button>`
+                }
                 <button @click=${() => this._startFrom(duplicateSet(s, this._freeSetId(`${s.id}-copy`)))} data-action="duplicate-set">${t('b.duplicateSet')}</button>
                 <button @click=${() => this._export(s)} data-action="export-set">${t('b.exportJson')}</button>
               </span>
@@ -141,7 +145,9 @@ export class TcBuilder extends LitElement {
 
   /** An id no set or draft here uses yet. */
   private _freeSetId(base: string): string {
-    const taken = new Set([...this._store.store.sets.values()].map((s) => s.id).concat(this._drafts.map((d) => d.set.id)));
+    const taken = new Set(
+      [...this._store.store.sets.values()].map((s) => s.id).concat(this._drafts.map((d) => d.set.id)),
+    );
     if (!taken.has(base)) return base;
     for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
   }
@@ -171,7 +177,15 @@ export class TcBuilder extends LitElement {
     this._importErrors = undefined;
     if (file.size > MAX_SET_BYTES) {
       const mb = Math.round(MAX_SET_BYTES / 1048576);
-      this._importErrors = { problems: [{ code: 'io.too-big', pointer: '', message: { vi: `Tệp quá lớn (tối đa ${mb} MB).`, en: `The file is too large (at most ${mb} MB).` } }] };
+      this._importErrors = {
+        problems: [
+          {
+            code: 'io.too-big',
+            pointer: '',
+            message: { vi: `Tệp quá lớn (tối đa ${mb} MB).`, en: `The file is too large (at most ${mb} MB).` },
+          },
+        ],
+      };
       return;
     }
     const out = parseSetFile(await file.text());

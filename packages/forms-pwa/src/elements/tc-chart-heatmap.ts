@@ -56,10 +56,14 @@ export class TcChartHeatmap extends LitElement {
     return html`<div class="scroll"><svg width=${w} height=${h} viewBox="0 0 ${w} ${h}" role="img" aria-label=${this.label} data-heatmap>
         <title>${this.label}</title>
         ${d.criteria.map(
-          (c, j) => svg`<text x=${left + j * cw + cw / 2} y=${top - 8} text-anchor="middle" font-weight="700" fill="#1b1f24"><title>${c.title}</title>${c.short}</text>`,
+          (c, j) =>
+            svg`<text x=${left + j * cw + cw / 2} y=${top - 8} text-anchor="middle" font-weight="700" fill="#1b1f24"><title>${c.title}</title>${c.short}</text>`,
         )}
         ${d.facilities.map(
-          (f, i) => svg`<text x=${left - 8} y=${top + i * ch + ch / 2 + 4} text-anchor="end" fill="#1b1f24"><title>${f.name}</title>${clip(f.name, 30)}</text>
+          (
+            f,
+            i,
+          ) => svg`<text x=${left - 8} y=${top + i * ch + ch / 2 + 4} text-anchor="end" fill="#1b1f24"><title>${f.name}</title>${clip(f.name, 30)}</text>
             ${d.cells[i]!.map((v, j) => {
               const p = v ? toNum(v) : undefined;
               const text = v ? formatPercent(v) : this.naText;

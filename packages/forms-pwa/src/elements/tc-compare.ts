@@ -66,11 +66,18 @@ export class TcCompare extends LitElement {
     const head = html`<h1>${t('cmp.title')} — ${anchor.facility.name}</h1>${picker}`;
     if (!sb || !sa) return html`${head}<p class="muted">${t('cmp.needTwo')}</p>`;
     const out = compareAssessments(sb, sa);
-    if (!out.ok) return html`${head}<p class="card bad" role="alert">${out.errors.map((e) => e.message[locale()] ?? e.message.vi)}</p>`;
+    if (!out.ok)
+      return html`${head}<p class="card bad" role="alert">${out.errors.map((e) => e.message[locale()] ?? e.message.vi)}</p>`;
     return html`${head}${this._body(out.value, sb.set, sa.set)}`;
   }
 
-  private _select(name: string, label: string, options: Assessment[], value: Assessment | undefined, onPick: (id: string) => void) {
+  private _select(
+    name: string,
+    label: string,
+    options: Assessment[],
+    value: Assessment | undefined,
+    onPick: (id: string) => void,
+  ) {
     return html`<label><span>${label}</span>
       <select name=${name} @change=${(e: Event) => onPick((e.target as HTMLSelectElement).value)}>
         ${value ? nothing : html`<option value="" selected>—</option>`}
@@ -87,9 +94,11 @@ export class TcCompare extends LitElement {
     }
     const pairs = [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort(byWhen));
     return html`<h1>${t('cmp.title')}</h1>
-      ${pairs.length
-        ? html`<ul class="card">${pairs.map((g) => html`<li><a href=${href({ view: 'compare', a: g.at(-2)!.id, b: g.at(-1)!.id })}>${g[0]!.facility.name}</a> <span class="muted">(${g.length})</span></li>`)}</ul>`
-        : html`<p class="muted">${t('cmp.needTwo')}</p>`}`;
+      ${
+        pairs.length
+          ? html`<ul class="card">${pairs.map((g) => html`<li><a href=${href({ view: 'compare', a: g.at(-2)!.id, b: g.at(-1)!.id })}>${g[0]!.facility.name}</a> <span class="muted">(${g.length})</span></li>`)}</ul>`
+          : html`<p class="muted">${t('cmp.needTwo')}</p>`
+      }`;
   }
 
   private _body(c: Comparison, setB: Parameters<typeof itemLabel>[1], setA: Parameters<typeof itemLabel>[1]) {
@@ -127,7 +136,7 @@ export class TcCompare extends LitElement {
         <div><div class="muted">${t('cmp.delta')}</div><div class="big ${cls}" data-total-delta>${signed(d)}</div><div class="muted">${t('cmp.pointsUnit')}</div></div>
         <tc-chart-delta width="240" .from=${toNum(c.total.before?.percent)} .to=${toNum(c.total.after?.percent)} label=${`${t('score.total')}: ${pct(c.total.before?.percent)} → ${pct(c.total.after?.percent)}`}></tc-chart-delta>
       </div>
-      <div class="legend muted"><span><span class="sw" ${cssom({ 'background': '#9aa3ad' })}></span>${t('cmp.before')}</span><span><span class="sw" ${cssom({ 'background': '#0b6e4f' })}></span>${t('cmp.after')}</span></div>
+      <div class="legend muted"><span><span class="sw" ${cssom({ background: '#9aa3ad' })}></span>${t('cmp.before')}</span><span><span class="sw" ${cssom({ background: '#0b6e4f' })}></span>${t('cmp.after')}</span></div>
       <table>
         <caption class="sr-only">${t('cmp.criteria')}</caption>
         <thead><tr><th>${t('results.criterion')}</th><th class="n">${t('cmp.before')}</th><th class="n">%</th><th class="n">${t('cmp.after')}</th><th class="n">%</th><th class="n">${t('cmp.delta')}</th><th><span class="sr-only">${t('cmp.chart')}</span></th></tr></thead>
@@ -138,10 +147,12 @@ export class TcCompare extends LitElement {
       <div class="lists">
         ${list(t('cmp.newlyMet'), c.newlyMet, 'newly-met')}
         ${list(t('cmp.newlyLost'), c.newlyLost, 'newly-lost')}
-        ${changed.length
-          ? html`<section class="card" data-list="changed"><h2>${t('cmp.changed')} (${changed.length})</h2>
+        ${
+          changed.length
+            ? html`<section class="card" data-list="changed"><h2>${t('cmp.changed')} (${changed.length})</h2>
               <ul>${changed.map((i) => html`<li>${itemLabel(i.id, setA, setB)}: ${answerLabel(i.before?.value)} → ${answerLabel(i.after?.value)}</li>`)}</ul></section>`
-          : nothing}
+            : nothing
+        }
         ${c.added.length || c.removed.length ? html`${list(t('cmp.added'), c.added, 'added')}${list(t('cmp.removed'), c.removed, 'removed')}` : nothing}
       </div>
     `;

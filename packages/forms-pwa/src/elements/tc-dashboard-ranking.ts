@@ -1,7 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController, t } from '../i18n.js';
-import { formatPercent, mul, HUNDRED, type Exact, type ImprovementRanking, type RankEntry, type ScoreRanking } from '../loop/core.js';
+import {
+  formatPercent,
+  mul,
+  HUNDRED,
+  type Exact,
+  type ImprovementRanking,
+  type RankEntry,
+  type ScoreRanking,
+} from '../loop/core.js';
 import { signed } from '../loop/scored.js';
 import { href } from '../router.js';
 import { shared } from '../styles.js';
@@ -59,7 +67,9 @@ export class TcDashboardRanking extends LitElement {
     return html`<table data-ranking="score">
         <thead><tr><th>${t('dash.rank')}</th><th>${t('dash.facility')}</th><th class="n">${t('dash.score')}</th><th>${t('dash.decision')}</th></tr></thead>
         <tbody>${r.rows.map(
-          (x) => html`<tr data-rank=${x.rank} data-facility=${x.facilityId}>${this._rank(x)}${this._name(x)}<td class="n">${formatPercent(x.percent)}</td>
+          (
+            x,
+          ) => html`<tr data-rank=${x.rank} data-facility=${x.facilityId}>${this._rank(x)}${this._name(x)}<td class="n">${formatPercent(x.percent)}</td>
             <td><span class="badge ${x.decision === 'pass' ? 'pass' : x.decision === 'fail' ? 'fail' : ''}">${t(`decision.${x.decision as 'pass'}`)}</span></td></tr>`,
         )}</tbody>
       </table>
@@ -82,7 +92,13 @@ export class TcDashboardRanking extends LitElement {
       </table>
       ${this._apart([
         [t('dash.alreadyFull'), r.alreadyFull.map((e) => `${e.facilityName} (${formatPercent(e.followup)}%)`)],
-        [t('dash.missing'), r.missing.map((e) => `${e.facilityName} — ${t(e.missing === 'baseline' ? 'dash.missingBaseline' : 'dash.missingFollowup')}`)],
+        [
+          t('dash.missing'),
+          r.missing.map(
+            (e) =>
+              `${e.facilityName} — ${t(e.missing === 'baseline' ? 'dash.missingBaseline' : 'dash.missingFollowup')}`,
+          ),
+        ],
         [t('dash.incomplete'), r.incomplete.map((e) => e.facilityName)],
         [t('dash.superseded'), r.superseded.map((e) => `${e.facilityName} (${e.assessmentId})`)],
       ])}`;
@@ -92,7 +108,8 @@ export class TcDashboardRanking extends LitElement {
     const shown = groups.filter(([, l]) => l.length);
     if (!shown.length) return nothing;
     return html`<div class="apart">${shown.map(
-      ([title, list]) => html`<div class="warn card" data-apart><strong>${title} (${list.length})</strong><ul>${list.map((x) => html`<li>${x}</li>`)}</ul></div>`,
+      ([title, list]) =>
+        html`<div class="warn card" data-apart><strong>${title} (${list.length})</strong><ul>${list.map((x) => html`<li>${x}</li>`)}</ul></div>`,
     )}</div>`;
   }
 }

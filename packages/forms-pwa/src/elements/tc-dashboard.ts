@@ -2,12 +2,28 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Assessment, CriteriaSet, Problem, ScoreResult } from '../core.js';
 import { LocaleController, formatDate, loc, locale, t } from '../i18n.js';
-import { aggregate, facilityKey, formatPercent, rankByImprovement, rankByScore, score, type Scored } from '../loop/core.js';
+import {
+  aggregate,
+  facilityKey,
+  formatPercent,
+  rankByImprovement,
+  rankByScore,
+  score,
+  type Scored,
+} from '../loop/core.js';
 
 /** The round picker's value for "latest assessment of each facility, any round". */
 const ALL_ROUNDS = '*';
 import { download, toCsv } from '../loop/csv.js';
-import { heatMap, improvementCsvRows, latestPerFacility, roundsOf, scoreCsvRows, setsOf, trendOf } from '../loop/dashboard-model.js';
+import {
+  heatMap,
+  improvementCsvRows,
+  latestPerFacility,
+  roundsOf,
+  scoreCsvRows,
+  setsOf,
+  trendOf,
+} from '../loop/dashboard-model.js';
 import { criterionInfo } from '../loop/labels.js';
 import { scoredAll, toNum, type ScoredSource } from '../loop/scored.js';
 import { setKey } from '../model/assessment.js';
@@ -93,7 +109,10 @@ export class TcDashboard extends LitElement {
   entries(): Scored[] {
     const all = new Map(this._store.store.assessments);
     for (const [id, a] of this._imported) all.set(id, a);
-    return scoredAll(this._source, [...all.values()].filter((a) => this._drafts || a.status !== 'draft'));
+    return scoredAll(
+      this._source,
+      [...all.values()].filter((a) => this._drafts || a.status !== 'draft'),
+    );
   }
 
   override render() {
@@ -116,9 +135,14 @@ export class TcDashboard extends LitElement {
     const scoreRanking = mode === 'score' ? rankByScore(list, round || undefined) : undefined;
     const improvement = mode !== 'score' ? rankByImprovement(list, baseline, followup, mode) : undefined;
     const facilities = latestPerFacility(list);
-    const facility = facilities.some((f) => f.assessment.facility.id === this._facility || f.assessment.facility.registryId === this._facility)
+    const facility = facilities.some(
+      (f) => f.assessment.facility.id === this._facility || f.assessment.facility.registryId === this._facility,
+    )
       ? this._facility
-      : (scoreRanking?.rows[0]?.facilityId ?? improvement?.rows[0]?.facilityId ?? (facilities[0] && (facilities[0].assessment.facility.registryId ?? facilities[0].assessment.facility.id)) ?? '');
+      : (scoreRanking?.rows[0]?.facilityId ??
+        improvement?.rows[0]?.facilityId ??
+        (facilities[0] && (facilities[0].assessment.facility.registryId ?? facilities[0].assessment.facility.id)) ??
+        '');
     return html`
       <div class="head">
         <div>
@@ -133,7 +157,9 @@ export class TcDashboard extends LitElement {
       </div>
       <p class="muted">${t('dash.importHint')}</p>
       ${this._errors.map(
-        (f) => html`<div class="msg bad" role="alert" data-dashboard-error><strong>${f.file}: ${t('io.invalid')}</strong>
+        (
+          f,
+        ) => html`<div class="msg bad" role="alert" data-dashboard-error><strong>${f.file}: ${t('io.invalid')}</strong>
           <ul>${f.errors.slice(0, 8).map((e) => html`<li>${e.message[locale()] ?? e.message.vi}${e.pointer ? html` <code>${e.pointer}</code>` : nothing}</li>`)}</ul></div>`,
       )}
       ${!set ? html`<p class="card muted">${t('dash.empty')}</p>` : this._main({ sets, setId, set, list, rounds, round, baseline, followup, mode, inFocus, scoreRanking, improvement, facilities, facility })}
@@ -156,7 +182,13 @@ export class TcDashboard extends LitElement {
     facilities: Scored[];
     facility: string;
   }) {
-    const roundSelect = (name: string, label: string, value: string, on: (x: string) => void, allowAll = false) => html`<label><span>${label}</span>
+    const roundSelect = (
+      name: string,
+      label: string,
+      value: string,
+      on: (x: string) => void,
+      allowAll = false,
+    ) => html`<label><span>${label}</span>
       <select name=${name} @change=${(e: Event) => on((e.target as HTMLSelectElement).value)}>
         ${allowAll ? html`<option value=${ALL_ROUNDS} ?selected=${!value}>${t('dash.allRounds')}</option>` : nothing}
         ${v.rounds.map((r) => html`<option value=${r.id} ?selected=${r.id === value}>${r.label} (${r.count})</option>`)}
@@ -172,7 +204,9 @@ export class TcDashboard extends LitElement {
       value: p.percent ? toNum(p.percent) : undefined,
       text: p.percent ? formatPercent(p.percent) : t('decision.incomplete'),
     }));
-    const facName = v.facilities.find((f) => (f.assessment.facility.registryId ?? f.assessment.facility.id) === v.facility)?.assessment.facility.name ?? '';
+    const facName =
+      v.facilities.find((f) => (f.assessment.facility.registryId ?? f.assessment.facility.id) === v.facility)
+        ?.assessment.facility.name ?? '';
     const hm = heatMap(v.inFocus, v.set, (c) => `${c.code ? `${c.code}. ` : ''}${loc(c.title)}`);
     // Rounds are shown by their names as written, never by their ids (slugs).
     const roundName = (id: string) => roundsOf(v.list).find((r) => r.id === id)?.label ?? id;
@@ -183,15 +217,18 @@ export class TcDashboard extends LitElement {
           <select name="set" @change=${(e: Event) => (this._setId = (e.target as HTMLSelectElement).value)}>
             ${v.sets.map((s) => html`<option value=${s.id} ?selected=${s.id === v.setId}>${loc(s.set.shortTitle ?? s.set.title)} (${s.count})</option>`)}
           </select></label>
-        <div><span class="muted" ${cssom({ 'display': 'block', 'font-size': '0.85em' })}>${t('dash.by')}</span>
+        <div><span class="muted" ${cssom({ display: 'block', 'font-size': '0.85em' })}>${t('dash.by')}</span>
           <div class="seg" role="group" aria-label=${t('dash.by')}>
             ${(['score', 'gain', 'gap-closed'] as const).map(
-              (m) => html`<button data-mode=${m} aria-pressed=${v.mode === m ? 'true' : 'false'} ?disabled=${m !== 'score' && v.rounds.length < 2} @click=${() => (this._mode = m)}>${t(`dash.mode.${m}`)}</button>`,
+              (m) =>
+                html`<button data-mode=${m} aria-pressed=${v.mode === m ? 'true' : 'false'} ?disabled=${m !== 'score' && v.rounds.length < 2} @click=${() => (this._mode = m)}>${t(`dash.mode.${m}`)}</button>`,
             )}
           </div></div>
-        ${v.mode === 'score'
-          ? roundSelect('round', t('dash.round'), v.round, (x) => (this._round = x), true)
-          : html`${roundSelect('baseline', t('dash.baseline'), v.baseline, (x) => (this._baseline = x))}${roundSelect('followup', t('dash.followup'), v.followup, (x) => (this._followup = x))}`}
+        ${
+          v.mode === 'score'
+            ? roundSelect('round', t('dash.round'), v.round, (x) => (this._round = x), true)
+            : html`${roundSelect('baseline', t('dash.baseline'), v.baseline, (x) => (this._baseline = x))}${roundSelect('followup', t('dash.followup'), v.followup, (x) => (this._followup = x))}`
+        }
         <label class="row" ${cssom({ 'min-height': '44px' })}><input type="checkbox" .checked=${this._drafts} @change=${(e: Event) => (this._drafts = (e.target as HTMLInputElement).checked)} /> ${t('dash.drafts')}</label>
       </div>
       <div class="grid">
@@ -201,7 +238,7 @@ export class TcDashboard extends LitElement {
           <tc-dashboard-ranking .score=${v.scoreRanking} .improvement=${v.improvement}></tc-dashboard-ranking>
           ${this._notRanked(v.scoreRanking, v.facilities, roundName(v.round))}
         </section>
-        <div ${cssom({ 'display': 'grid', 'gap': '12px' })}>
+        <div ${cssom({ display: 'grid', gap: '12px' })}>
           <section class="card" data-section="weakest">
             <h2>${t('dash.weakest')} <span class="muted sub">${focusLabel} · ${t('dash.count', { n: agg.count })}</span></h2>
             ${weakest.length ? html`<tc-chart-bars .bars=${weakest} label=${`${t('dash.weakest')} — ${focusLabel}`}></tc-chart-bars>` : html`<p class="muted">${t('cmp.none')}</p>`}
@@ -240,7 +277,16 @@ export class TcDashboard extends LitElement {
     try {
       for (const f of files) {
         if (f.size > io.MAX_IMPORT_BYTES) {
-          errors.push({ file: f.name, errors: [{ code: 'io.too-big', pointer: '', message: { vi: t('io.tooBig', { mb: 200 }), en: t('io.tooBig', { mb: 200 }) } }] });
+          errors.push({
+            file: f.name,
+            errors: [
+              {
+                code: 'io.too-big',
+                pointer: '',
+                message: { vi: t('io.tooBig', { mb: 200 }), en: t('io.tooBig', { mb: 200 }) },
+              },
+            ],
+          });
           continue;
         }
         // The same checks as an import, against the sets known here; nothing on the device counts as a conflict.
@@ -282,12 +328,28 @@ export class TcDashboard extends LitElement {
     </div>`;
   }
 
-  private _exportRanking(v: { scoreRanking: ReturnType<typeof rankByScore> | undefined; improvement: ReturnType<typeof rankByImprovement> | undefined; round: string; baseline: string; followup: string; list: readonly Scored[] }) {
+  private _exportRanking(v: {
+    scoreRanking: ReturnType<typeof rankByScore> | undefined;
+    improvement: ReturnType<typeof rankByImprovement> | undefined;
+    round: string;
+    baseline: string;
+    followup: string;
+    list: readonly Scored[];
+  }) {
     // Rounds by their names as written, in the header and the file name (never their internal slugs).
     const name = (id: string) => roundsOf(v.list).find((r) => r.id === id)?.label ?? id;
     const file = (id: string) => slug(name(id)).toLowerCase();
     if (v.improvement) {
-      const header = [t('dash.rank'), t('dash.tie'), t('dash.facility'), 'id', `${name(v.baseline)} %`, `${name(v.followup)} %`, t('dash.gain'), `${t('dash.gapClosed')} %`];
+      const header = [
+        t('dash.rank'),
+        t('dash.tie'),
+        t('dash.facility'),
+        'id',
+        `${name(v.baseline)} %`,
+        `${name(v.followup)} %`,
+        t('dash.gain'),
+        `${t('dash.gapClosed')} %`,
+      ];
       const rows = improvementCsvRows(v.improvement, {
         tie: t('dash.tie'),
         full: t('dash.alreadyFull'),
@@ -296,8 +358,20 @@ export class TcDashboard extends LitElement {
       });
       download(`xep-hang-cai-thien-${file(v.baseline)}-${file(v.followup)}.csv`, toCsv(header, rows));
     } else if (v.scoreRanking) {
-      const header = [t('dash.rank'), t('dash.tie'), t('dash.facility'), 'id', t('dash.score'), t('dash.decision'), t('dash.assessment')];
-      const rows = scoreCsvRows(v.scoreRanking, { tie: t('dash.tie'), incomplete: t('dash.incomplete'), decision: (d) => t(`decision.${d as 'pass'}`) });
+      const header = [
+        t('dash.rank'),
+        t('dash.tie'),
+        t('dash.facility'),
+        'id',
+        t('dash.score'),
+        t('dash.decision'),
+        t('dash.assessment'),
+      ];
+      const rows = scoreCsvRows(v.scoreRanking, {
+        tie: t('dash.tie'),
+        incomplete: t('dash.incomplete'),
+        decision: (d) => t(`decision.${d as 'pass'}`),
+      });
       download(`xep-hang-${v.round ? file(v.round) : 'tat-ca'}.csv`, toCsv(header, rows));
     }
   }

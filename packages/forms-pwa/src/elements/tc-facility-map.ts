@@ -43,7 +43,12 @@ export class TcFacilityMap extends LitElement {
         <h2 id="fm-title">${t('facmap.title')}</h2>
         <p class="muted">${t('facmap.hint')}</p>
         ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
-        <ul>${provisional.map((f) => this._row(f, registry.filter((r) => r.kind === f.kind)))}</ul>
+        <ul>${provisional.map((f) =>
+          this._row(
+            f,
+            registry.filter((r) => r.kind === f.kind),
+          ),
+        )}</ul>
       </section>
     `;
   }

@@ -84,9 +84,13 @@ export class TcFill extends LitElement {
     const a = store.assessments.get(this.assessmentId);
     if (!a) return html`<p>${store.ready ? t('app.notFound') : t('app.loading')}</p>`;
     const set = store.setFor(a);
-    if (!set) return html`<p class="banner warn">${t('app.setMissing', { set: `${a.criteriaSet.id}@${a.criteriaSet.version}` })}</p>`;
+    if (!set)
+      return html`<p class="banner warn">${t('app.setMissing', { set: `${a.criteriaSet.id}@${a.criteriaSet.version}` })}</p>`;
     const result = store.resultFor(a);
-    const idx = Math.max(0, set.sections.findIndex((s) => s.id === this.sectionId));
+    const idx = Math.max(
+      0,
+      set.sections.findIndex((s) => s.id === this.sectionId),
+    );
     const section = set.sections[idx]!;
     const sres = result?.sections.find((s) => s.id === section.id);
     const ro = a.status !== 'draft';
@@ -105,12 +109,14 @@ export class TcFill extends LitElement {
           ${ro ? nothing : html`<a class="btn primary" href=${href({ view: 'submit', id: a.id })} data-action="submit">${t('fill.submit')}</a>`}
         </div>
       </div>
-      ${ro
-        ? html`<div class="banner info badge-like" data-locked>
+      ${
+        ro
+          ? html`<div class="banner info badge-like" data-locked>
             ${lockIcon} ${t('fill.locked', { hash: a.contentHash?.slice(0, 16) ?? '' })}
             <button @click=${this._onRevise}>${t('fill.revise')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${a.revisionOf ? html`<div class="muted">${t('fill.revisionOf', { id: a.revisionOf.id })}</div>` : nothing}
       <div class="mobile-bar">
         <select class="sections" aria-label=${t('fill.sections')} @change=${this._onSelectSection}>
@@ -132,14 +138,27 @@ export class TcFill extends LitElement {
         >
           <h2>${idx + 1}. ${loc(section.title)}</h2>
           ${section.description ? html`<p class="muted">${loc(section.description)}</p>` : nothing}
-          ${section.criteria.map((c) => this._criterion(c, sres?.criteria.find((x) => x.id === c.id), a.answers, ro, hints, conflictsByItem(a)))}
+          ${section.criteria.map((c) =>
+            this._criterion(
+              c,
+              sres?.criteria.find((x) => x.id === c.id),
+              a.answers,
+              ro,
+              hints,
+              conflictsByItem(a),
+            ),
+          )}
           <div class="pager">
-            ${idx > 0
-              ? html`<a class="btn" href=${href({ view: 'fill', id: a.id, section: set.sections[idx - 1]!.id })}>${t('fill.prevSection')}</a>`
-              : html`<span></span>`}
-            ${idx < set.sections.length - 1
-              ? html`<a class="btn" href=${href({ view: 'fill', id: a.id, section: set.sections[idx + 1]!.id })}>${t('fill.nextSection')}</a>`
-              : nothing}
+            ${
+              idx > 0
+                ? html`<a class="btn" href=${href({ view: 'fill', id: a.id, section: set.sections[idx - 1]!.id })}>${t('fill.prevSection')}</a>`
+                : html`<span></span>`
+            }
+            ${
+              idx < set.sections.length - 1
+                ? html`<a class="btn" href=${href({ view: 'fill', id: a.id, section: set.sections[idx + 1]!.id })}>${t('fill.nextSection')}</a>`
+                : nothing
+            }
           </div>
         </section>
       </div>
@@ -157,9 +176,11 @@ export class TcFill extends LitElement {
     const items = new Map(cr?.items.map((i) => [i.id, i]));
     return html`<div class="criterion" data-criterion=${c.id}>
         <h3>${c.code ? `${c.code}. ` : ''}${loc(c.title)}</h3>
-        ${cr
-          ? html`<span class="badge">${cr.level !== undefined ? `${t('item.level', { n: cr.level })} · ` : ''}${cr.score.display.points}/${cr.score.display.max}${cr.score.display.percent !== undefined ? ` · ${cr.score.display.percent}%` : ''}</span>`
-          : nothing}
+        ${
+          cr
+            ? html`<span class="badge">${cr.level !== undefined ? `${t('item.level', { n: cr.level })} · ` : ''}${cr.score.display.points}/${cr.score.display.max}${cr.score.display.percent !== undefined ? ` · ${cr.score.display.percent}%` : ''}</span>`
+            : nothing
+        }
       </div>
       ${c.description ? html`<p class="muted">${loc(c.description)}</p>` : nothing}
       <div class="items">
@@ -187,7 +208,8 @@ export class TcFill extends LitElement {
   /** How many photos of this item wait in memory because storage refused them. */
   private _unsavedPhotos(itemId: string): number {
     let n = 0;
-    for (const p of this._store.store.pendingPhotos.values()) if (p.id === this.assessmentId && p.itemId === itemId) n++;
+    for (const p of this._store.store.pendingPhotos.values())
+      if (p.id === this.assessmentId && p.itemId === itemId) n++;
     return n;
   }
 
@@ -204,7 +226,9 @@ export class TcFill extends LitElement {
   }
 
   private _onFocus(e: FocusEvent) {
-    const card = (e.composedPath() as Element[]).find((el) => el instanceof HTMLElement && el.tagName === 'TC-ITEM-CARD');
+    const card = (e.composedPath() as Element[]).find(
+      (el) => el instanceof HTMLElement && el.tagName === 'TC-ITEM-CARD',
+    );
     if (card) this._lastItem = (card as HTMLElement).dataset.itemId;
   }
 

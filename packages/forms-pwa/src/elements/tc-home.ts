@@ -58,7 +58,13 @@ export class TcHome extends LitElement {
       if (this._status !== 'all' && a.status !== this._status) return false;
       if (!q) return true;
       const set = store.setFor(a);
-      const hay = [a.facility.name, a.facility.commune, set ? loc(set.title) : a.criteriaSet.id, t(`kind.${a.assessmentKind}`), a.round?.label]
+      const hay = [
+        a.facility.name,
+        a.facility.commune,
+        set ? loc(set.title) : a.criteriaSet.id,
+        t(`kind.${a.assessmentKind}`),
+        a.round?.label,
+      ]
         .filter(Boolean)
         .join(' ')
         .toLocaleLowerCase('vi');
@@ -73,17 +79,20 @@ export class TcHome extends LitElement {
         <input type="search" placeholder=${t('home.search')} aria-label=${t('home.search')} .value=${this._q} @input=${(e: Event) => (this._q = (e.target as HTMLInputElement).value)} />
         <select aria-label="status" @change=${(e: Event) => (this._status = (e.target as HTMLSelectElement).value as StatusFilter)}>
           ${(['all', 'draft', 'locked'] as const).map(
-            (s) => html`<option value=${s} ?selected=${this._status === s}>${s === 'all' ? t('home.filterAll') : t(`status.${s}`)}</option>`,
+            (s) =>
+              html`<option value=${s} ?selected=${this._status === s}>${s === 'all' ? t('home.filterAll') : t(`status.${s}`)}</option>`,
           )}
         </select>
       </div>
-      ${!store.ready
-        ? html`<p>${t('app.loading')}</p>`
-        : all.length === 0
-          ? html`<p class="muted">${t('home.empty')}</p>`
-          : shown.length === 0
-            ? html`<p class="muted">${t('home.noMatch')}</p>`
-            : html`<ul>${shown.map((a) => this._row(a))}</ul>`}
+      ${
+        !store.ready
+          ? html`<p>${t('app.loading')}</p>`
+          : all.length === 0
+            ? html`<p class="muted">${t('home.empty')}</p>`
+            : shown.length === 0
+              ? html`<p class="muted">${t('home.noMatch')}</p>`
+              : html`<ul>${shown.map((a) => this._row(a))}</ul>`
+      }
       ${this._archiveList()}
       <tc-facility-map></tc-facility-map>
     `;
@@ -144,10 +153,12 @@ export class TcHome extends LitElement {
             <div><strong>${a.facility.name}</strong> · ${t(`kind.${a.assessmentKind}`)} · ${t(`status.${a.status}`)} <span class="muted">(${t('home.archivedAt', { date: formatDate(archivedAt) })})</span></div>
             <div class="row">
               <button data-action="restore" @click=${() => this._restore(a.id)}>${t('home.restore')}</button>
-              ${locked
-                ? html`<label class="purge">${t('home.purgeLockedLabel', { name: a.facility.name })}
+              ${
+                locked
+                  ? html`<label class="purge">${t('home.purgeLockedLabel', { name: a.facility.name })}
                     <input data-purge-name .value=${typed} @input=${(e: Event) => (this._purgeName = new Map(this._purgeName).set(a.id, (e.target as HTMLInputElement).value))} /></label>`
-                : nothing}
+                  : nothing
+              }
               <button class="danger" data-action="purge" ?disabled=${!ok} @click=${() => this._purge(a)}>${t('home.purge')}</button>
             </div>
           </li>`;

@@ -65,15 +65,18 @@ export class TcIo extends LitElement {
         <div class="row">
           <label class="btn primary pick">${t('io.choose')}<input type="file" accept=".json,application/json" data-import ?disabled=${this._busy} @change=${this._onImport} /></label>
         </div>
-        ${this._errors.length
-          ? html`<div class="msg bad" role="alert" data-import-error>
+        ${
+          this._errors.length
+            ? html`<div class="msg bad" role="alert" data-import-error>
               <strong>${t('io.invalid')}</strong>
               <ul>${this._errors.slice(0, 20).map((e) => html`<li>${e.message[locale()] ?? e.message.vi}${e.pointer ? html` <code>${e.pointer}</code>` : nothing}</li>`)}</ul>
               ${this._errors.length > 20 ? html`<p>… +${this._errors.length - 20}</p>` : nothing}
             </div>`
-          : nothing}
-        ${this._plan
-          ? html`<div class="msg warn" data-conflicts>
+            : nothing
+        }
+        ${
+          this._plan
+            ? html`<div class="msg warn" data-conflicts>
               <p>${t('io.askLocked', { n: this._asks.length })}</p>
               <ul>${this._asks.map((id) => {
                 const mine = store.assessments.get(id);
@@ -86,10 +89,12 @@ export class TcIo extends LitElement {
                 <button @click=${() => (this._plan = undefined)}>${t('io.cancel')}</button>
               </div>
             </div>`
-          : nothing}
+            : nothing
+        }
         ${this._message ? html`<p class="msg ok" role="status" data-import-ok>${this._message}</p>` : nothing}
-        ${this._summary.length
-          ? html`<details class="msg" data-import-summary open>
+        ${
+          this._summary.length
+            ? html`<details class="msg" data-import-summary open>
               <summary>${t('io.summary')}</summary>
               <ul>${this._summary.map(
                 (e) => html`<li data-outcome=${e.outcome} data-doc=${e.id}>
@@ -99,14 +104,17 @@ export class TcIo extends LitElement {
                 </li>`,
               )}</ul>
             </details>`
-          : nothing}
+            : nothing
+        }
       </section>
       ${this._refusedList()}
       <section class="card">
         <h2>${t('io.export')}</h2>
         <ul class="list">
           ${all.map(
-            (a) => html`<li><label><input type="checkbox" .checked=${this._selected.has(a.id)} @change=${(e: Event) => this._toggle(a.id, (e.target as HTMLInputElement).checked)} />
+            (
+              a,
+            ) => html`<li><label><input type="checkbox" .checked=${this._selected.has(a.id)} @change=${(e: Event) => this._toggle(a.id, (e.target as HTMLInputElement).checked)} />
               <span>${a.facility.name} · ${t(`kind.${a.assessmentKind}`)} · ${t(`status.${a.status}`)}</span></label></li>`,
           )}
         </ul>
@@ -156,7 +164,11 @@ export class TcIo extends LitElement {
       }
       // Drafts merge answer by answer and a locked copy on the device is never replaced: the only question left
       // is whether a locked copy in the file replaces a draft on this device.
-      const asks = out.plan.conflicts.filter((id) => store.assessments.get(id)?.status === 'draft' && out.plan.assessments.find((a) => a.id === id)?.status !== 'draft');
+      const asks = out.plan.conflicts.filter(
+        (id) =>
+          store.assessments.get(id)?.status === 'draft' &&
+          out.plan.assessments.find((a) => a.id === id)?.status !== 'draft',
+      );
       if (asks.length) {
         this._asks = asks;
         this._plan = out.plan;
@@ -250,7 +262,11 @@ export class TcIo extends LitElement {
       const importedSets = [...store.sets.entries()].filter(([k]) => !store.builtinKeys.has(k)).map(([, s]) => s);
       const bundle = await io.buildBundle(store.storage, chosen, { importedSets, full });
       const date = vietnamToday();
-      const name = full ? `tieuchi-backup-${date}.json` : chosen.length === 1 ? `tieuchi-${chosen[0]!.id}.json` : `tieuchi-${chosen.length}-${date}.json`;
+      const name = full
+        ? `tieuchi-backup-${date}.json`
+        : chosen.length === 1
+          ? `tieuchi-${chosen[0]!.id}.json`
+          : `tieuchi-${chosen.length}-${date}.json`;
       const url = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 1)], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;

@@ -1,6 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatExact, formatLocaleNumber, type Assessment, type AssessmentAnswer, type CriteriaSetItem, type ScoreResultItemResult } from '../core.js';
+import {
+  formatExact,
+  formatLocaleNumber,
+  type Assessment,
+  type AssessmentAnswer,
+  type CriteriaSetItem,
+  type ScoreResultItemResult,
+} from '../core.js';
 import { LocaleController, formatDateTime, loc, locale, t } from '../i18n.js';
 import type { AnswerPatch } from '../model/assessment.js';
 import { PhotoCaptureController } from '../controllers/photo-capture.js';
@@ -118,19 +125,22 @@ export class TcItemCard extends LitElement {
       ${this.conflicts?.length ? this.conflicts.map((c) => this._conflict(c)) : nothing}
       ${autoNa ? html`<div class="muted">${t('item.autoNa')}</div>` : nothing}
       ${r?.knockoutFailed ? html`<div class="warnline bad" role="alert">${stopIcon} ${t('item.knockoutFailed')}</div>` : nothing}
-      ${autoNa
-        ? nothing
-        : html`<div class="answer-row">
+      ${
+        autoNa
+          ? nothing
+          : html`<div class="answer-row">
               <tc-answer-control .item=${item} .answer=${a} ?readonly=${ro}></tc-answer-control>
               ${showReason || ro ? nothing : html`<button class="linkbtn" @click=${() => (this._showReason = true)}>${t('item.unassessed')}…</button>`}
             </div>
-            ${showReason ? this._reason(ro) : nothing}`}
+            ${showReason ? this._reason(ro) : nothing}`
+      }
       ${r?.evidenceMissing ? html`<div class="warnline warn">${cameraIcon} ${t('item.evidenceMissing')}${item.evidence?.hint ? html` — ${loc(item.evidence.hint)}` : nothing}</div>` : nothing}
       ${this._details()}
-      ${this.readonly
-        ? html`${a?.note ? html`<div class="note"><strong>${t('item.note')}:</strong> ${a.note}</div>` : nothing}
+      ${
+        this.readonly
+          ? html`${a?.note ? html`<div class="note"><strong>${t('item.note')}:</strong> ${a.note}</div>` : nothing}
           ${a?.evidence?.length ? html`<tc-photo-evidence .itemId=${item.id} .hashes=${a.evidence} readonly></tc-photo-evidence>` : nothing}`
-        : html`<div class="extra">
+          : html`<div class="extra">
             <label>
               <span class="sr-only">${t('item.note')}</span>
               <textarea rows="1" placeholder=${t('item.notePlaceholder')} .value=${a?.note ?? ''} @input=${this._onNote}></textarea>
@@ -138,11 +148,14 @@ export class TcItemCard extends LitElement {
             ${autoNa ? nothing : this._photoPicker()}
           </div>
           ${a?.evidence?.length ? html`<tc-photo-evidence .itemId=${item.id} .hashes=${a.evidence} @photo-remove=${this._onPhotoRemoved}></tc-photo-evidence>` : nothing}
-          ${this._removed
-            ? html`<div class="warnline" role="status" data-photo-undo>${t('item.photoRemoved')}
+          ${
+            this._removed
+              ? html`<div class="warnline" role="status" data-photo-undo>${t('item.photoRemoved')}
                 <button data-action="undo-photo" @click=${this._undoRemove}>${t('item.photoUndo')}</button></div>`
-            : nothing}
-          ${this.unsavedPhotos ? html`<div class="warnline bad" role="alert" data-photo-unsaved=${this.unsavedPhotos}>${cameraIcon} ${t('item.photoUnsaved', { n: this.unsavedPhotos })}</div>` : nothing}`}
+              : nothing
+          }
+          ${this.unsavedPhotos ? html`<div class="warnline bad" role="alert" data-photo-unsaved=${this.unsavedPhotos}>${cameraIcon} ${t('item.photoUnsaved', { n: this.unsavedPhotos })}</div>` : nothing}`
+      }
     </article>`;
   }
 
@@ -153,7 +166,10 @@ export class TcItemCard extends LitElement {
       <strong>${isNote ? t('conflict.note') : t('conflict.title')}</strong>
       <div class="cands">
         ${c.candidates.map(
-          (cand, i) => html`<button data-candidate=${i} ?disabled=${this.readonly} @click=${() => this._resolve(c.path, i)}>
+          (
+            cand,
+            i,
+          ) => html`<button data-candidate=${i} ?disabled=${this.readonly} @click=${() => this._resolve(c.path, i)}>
             <span>${this._candidateText(cand.value, isNote)}</span>
             <span class="muted">${[cand.by, cand.at ? formatDateTime(cand.at) : ''].filter(Boolean).join(' · ')}</span>
           </button>`,
@@ -169,7 +185,8 @@ export class TcItemCard extends LitElement {
     if (d.na) return t('item.na');
     if (d.unassessed !== undefined) return `${t('item.unassessed')}: ${d.unassessed}`;
     const r = this.item.response;
-    if (typeof d.value === 'number') return `${formatLocaleNumber(d.value, locale())}${r.kind === 'numeric' && r.unit ? ` ${loc(r.unit)}` : ''}`;
+    if (typeof d.value === 'number')
+      return `${formatLocaleNumber(d.value, locale())}${r.kind === 'numeric' && r.unit ? ` ${loc(r.unit)}` : ''}`;
     if (r.kind === 'choice') return loc(r.options.find((o) => o.id === d.value)?.label) || String(d.value);
     if (d.value === 'met' || d.value === 'partial' || d.value === 'not-met') return t(`ans.${d.value}`);
     return String(d.value ?? '');
@@ -217,12 +234,16 @@ export class TcItemCard extends LitElement {
     return html`<details>
       <summary>${t('item.guidance')} · ${t('item.verification')} · ${t('item.citation')}</summary>
       ${item.guidance ? html`<p class="guidance">${loc(item.guidance)}</p>` : nothing}
-      ${item.verification?.length
-        ? html`<div class="chips">${item.verification.map((v) => html`<span class="badge info">${t(`ver.${v}`)}</span>`)}</div>`
-        : nothing}
-      ${item.citation
-        ? html`<p class="muted">${t('item.citation')}: ${item.citation.document}${item.citation.article ? `, ${item.citation.article}` : ''}</p>`
-        : nothing}
+      ${
+        item.verification?.length
+          ? html`<div class="chips">${item.verification.map((v) => html`<span class="badge info">${t(`ver.${v}`)}</span>`)}</div>`
+          : nothing
+      }
+      ${
+        item.citation
+          ? html`<p class="muted">${t('item.citation')}: ${item.citation.document}${item.citation.article ? `, ${item.citation.article}` : ''}</p>`
+          : nothing
+      }
     </details>`;
   }
 
@@ -266,8 +287,10 @@ export function itemResultChanged(a: ScoreResultItemResult | undefined, b: Score
     a.met !== b.met ||
     a.knockoutFailed !== b.knockoutFailed ||
     a.evidenceMissing !== b.evidenceMissing ||
-    a.points.num !== b.points.num || a.points.den !== b.points.den || // exact values are in lowest terms
-    a.max.num !== b.max.num || a.max.den !== b.max.den
+    a.points.num !== b.points.num ||
+    a.points.den !== b.points.den || // exact values are in lowest terms
+    a.max.num !== b.max.num ||
+    a.max.den !== b.max.den
   );
 }
 

@@ -64,7 +64,11 @@ export class TcMerge extends LitElement {
     if (!store.ready) return html`<p>${t('app.loading')}</p>`;
     const device = [...store.assessments.values()].sort((a, b) => a.facility.name.localeCompare(b.facility.name, 'vi'));
     const lead = store.assessments.get(this._lead) ?? this._imported.get(this._lead);
-    const same = (a: Assessment) => !!lead && a.id !== lead.id && facilityKey(a) === facilityKey(lead) && setKey(a.criteriaSet) === setKey(lead.criteriaSet);
+    const same = (a: Assessment) =>
+      !!lead &&
+      a.id !== lead.id &&
+      facilityKey(a) === facilityKey(lead) &&
+      setKey(a.criteriaSet) === setKey(lead.criteriaSet);
     const candidates = [...device.filter(same), ...[...this._imported.values()].filter((a) => a.id !== lead?.id)];
     const parts = candidates.filter((a) => this._parts.has(a.id));
     return html`<h1>${t('merge.title')}</h1>
@@ -77,32 +81,43 @@ export class TcMerge extends LitElement {
           </select></label>
       </section>
       ${lead ? this._partsSection(candidates) : nothing}
-      ${this._errors.length
-        ? html`<div class="msg bad" role="alert"><ul>${this._errors.map((e) => html`<li>${e.message[locale()] ?? e.message.vi}</li>`)}</ul></div>`
-        : nothing}
+      ${
+        this._errors.length
+          ? html`<div class="msg bad" role="alert"><ul>${this._errors.map((e) => html`<li>${e.message[locale()] ?? e.message.vi}</li>`)}</ul></div>`
+          : nothing
+      }
       ${lead && parts.length ? this._outcome(lead, parts) : nothing}`;
   }
 
   private _partsSection(candidates: Assessment[]) {
     return html`<section class="card">
       <h2>${t('merge.parts')}</h2>
-      ${candidates.length
-        ? html`<ul class="list">${candidates.map(
-            (a) => html`<li><label><input type="checkbox" data-part=${a.id} .checked=${this._parts.has(a.id)} @change=${(e: Event) => this._toggle(a.id, (e.target as HTMLInputElement).checked)} />
+      ${
+        candidates.length
+          ? html`<ul class="list">${candidates.map(
+              (
+                a,
+              ) => html`<li><label><input type="checkbox" data-part=${a.id} .checked=${this._parts.has(a.id)} @change=${(e: Event) => this._toggle(a.id, (e.target as HTMLInputElement).checked)} />
               <span>${a.assessors?.map((x) => x.name).join(', ') || a.id} · ${assessmentLabel(a)} · ${t('merge.answers', { n: Object.keys(a.answers).length })}${this._imported.has(a.id) ? ` · ${t('io.imported')}` : ''}</span></label></li>`,
-          )}</ul>`
-        : html`<p class="muted">${t('merge.noParts')}</p>`}
+            )}</ul>`
+          : html`<p class="muted">${t('merge.noParts')}</p>`
+      }
       <div class="row"><label class="btn pick">${t('merge.import')}<input type="file" multiple accept=".json,application/json" data-merge-import ?disabled=${this._busy} @change=${this._onImport} /></label></div>
     </section>`;
   }
 
   private _outcome(lead: Assessment, parts: Assessment[]) {
     const out = mergeAssessments([lead, ...parts]);
-    if (!out.ok) return html`<div class="msg bad" role="alert">${out.errors.map((e) => e.message[locale()] ?? e.message.vi)}</div>`;
+    if (!out.ok)
+      return html`<div class="msg bad" role="alert">${out.errors.map((e) => e.message[locale()] ?? e.message.vi)}</div>`;
     const o = out.value;
     const set = this._store.store.setFor(lead);
     const byId = new Map([lead, ...parts].map((a) => [a.id, a]));
-    const who = (id: string) => byId.get(id)?.assessors?.map((x) => x.name).join(', ') || id;
+    const who = (id: string) =>
+      byId
+        .get(id)
+        ?.assessors?.map((x) => x.name)
+        .join(', ') || id;
     const open = undecided(o, this._decisions);
     return html`<section class="card" data-merge-summary>
         <h2>${t('merge.result')}</h2>
@@ -164,7 +179,14 @@ export class TcMerge extends LitElement {
       for (const f of files) {
         const out = io.planImport(await f.text(), { sets: this._store.store.sets, assessments: new Map() });
         if (!out.ok) {
-          errors.push(...out.errors.slice(0, 5).map((x) => ({ ...x, message: { vi: `${f.name}: ${x.message.vi}`, en: `${f.name}: ${x.message.en ?? x.message.vi}` } })));
+          errors.push(
+            ...out.errors
+              .slice(0, 5)
+              .map((x) => ({
+                ...x,
+                message: { vi: `${f.name}: ${x.message.vi}`, en: `${f.name}: ${x.message.en ?? x.message.vi}` },
+              })),
+          );
           continue;
         }
         for (const a of out.plan.assessments) {

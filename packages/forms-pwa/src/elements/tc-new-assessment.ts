@@ -67,8 +67,9 @@ export class TcNewAssessment extends LitElement {
             <option value=${NEW} ?selected=${this._facilityId === NEW}>${t('new.facilityNew')}</option>
           </select>
         </label>
-        ${this._facilityId === NEW
-          ? html`<fieldset>
+        ${
+          this._facilityId === NEW
+            ? html`<fieldset>
               <label><span>${t('new.facilityName')}</span><input name="fname" required maxlength="500" /></label>
               <div class="grid">
                 <label>
@@ -80,7 +81,8 @@ export class TcNewAssessment extends LitElement {
                 <label><span>${t('new.commune')}</span><input name="fcommune" maxlength="200" /></label>
               </div>
             </fieldset>`
-          : nothing}
+            : nothing
+        }
         <div class="grid">
           <label>
             <span>${t('new.kind')}</span>
@@ -115,7 +117,7 @@ export class TcNewAssessment extends LitElement {
   private _sheet(setKey: string) {
     void import('./tc-report-export.js');
     return html`<section class="card" ${cssom({ 'margin-top': '12px' })}>
-      <p class="muted" ${cssom({ 'margin': '0 0 8px' })}>${t('report.sheetHint')}</p>
+      <p class="muted" ${cssom({ margin: '0 0 8px' })}>${t('report.sheetHint')}</p>
       <tc-report-export offer="sheet" .setKey=${setKey}></tc-report-export>
     </section>`;
   }

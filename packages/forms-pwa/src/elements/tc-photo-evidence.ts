@@ -72,17 +72,21 @@ export class TcPhotoEvidence extends LitElement {
             ${th ? html`<img src=${th.url} alt="" />` : html`<img alt="" />`}
           </button>
           <figcaption>${th?.capturedAt ? t('item.photoTaken', { time: formatDateTime(th.capturedAt) }) : ''}</figcaption>
-          ${this.readonly
-            ? nothing
-            : html`<button class="del" title=${t('item.photoDelete')} aria-label=${t('item.photoDelete')} @click=${() => this._remove(h)}>${closeIcon}</button>`}
+          ${
+            this.readonly
+              ? nothing
+              : html`<button class="del" title=${t('item.photoDelete')} aria-label=${t('item.photoDelete')} @click=${() => this._remove(h)}>${closeIcon}</button>`
+          }
         </figure>`;
       })}
     </div>
     <dialog data-photo-full @close=${() => (this._full = undefined)} @click=${(e: Event) => e.target === e.currentTarget && (e.currentTarget as HTMLDialogElement).close()}>
-      ${this._full && this._thumbs.get(this._full)
-        ? html`<img class="full" src=${this._thumbs.get(this._full)!.url} alt=${t('item.photoEnlarge')} />
+      ${
+        this._full && this._thumbs.get(this._full)
+          ? html`<img class="full" src=${this._thumbs.get(this._full)!.url} alt=${t('item.photoEnlarge')} />
             <p class="muted">${this._thumbs.get(this._full)!.capturedAt ? t('item.photoTaken', { time: formatDateTime(this._thumbs.get(this._full)!.capturedAt) }) : ''}</p>`
-        : nothing}
+          : nothing
+      }
       <form method="dialog"><button data-close>${t('item.photoClose')}</button></form>
     </dialog>`;
   }

@@ -66,7 +66,10 @@ export class TcPlanAction extends LitElement {
 
   override render() {
     const a = this.action;
-    const problem = a.problem && this.itemText && a.problem.startsWith(this.itemText) ? a.problem.slice(this.itemText.length).replace(/^\s*—\s*/, '') : a.problem;
+    const problem =
+      a.problem && this.itemText && a.problem.startsWith(this.itemText)
+        ? a.problem.slice(this.itemText.length).replace(/^\s*—\s*/, '')
+        : a.problem;
     return html`<article class="card s-${a.status} ${a.knockout ? 'knockout' : ''}" data-action-id=${a.id} data-status=${a.status}>
       <div class="head">
         <div class="item">${this.itemLabel}</div>
@@ -91,7 +94,8 @@ export class TcPlanAction extends LitElement {
       <div class="bottom">
       <div class="status" role="group" aria-label=${t('plan.status')}>
         ${ACTION_STATUSES.map(
-          (s) => html`<button data-status=${s} aria-pressed=${a.status === s ? 'true' : 'false'} @click=${() => this._emit({ status: s })}>${t(`ps.${s}`)}</button>`,
+          (s) =>
+            html`<button data-status=${s} aria-pressed=${a.status === s ? 'true' : 'false'} @click=${() => this._emit({ status: s })}>${t(`ps.${s}`)}</button>`,
         )}
         </div>
         <div class="foot">

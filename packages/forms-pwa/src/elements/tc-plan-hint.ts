@@ -33,7 +33,11 @@ export class TcPlanHint extends LitElement {
     const h = this.hint;
     if (!h) return nothing;
     const found =
-      h.value === 'unassessed' ? t('item.unassessed') : KNOWN.has(String(h.value)) ? t(`ans.${h.value as 'met'}`) : `${h.value} (${h.points}/${h.max})`;
+      h.value === 'unassessed'
+        ? t('item.unassessed')
+        : KNOWN.has(String(h.value))
+          ? t(`ans.${h.value as 'met'}`)
+          : `${h.value} (${h.points}/${h.max})`;
     return html`<p class="warn" data-last-time>
       <strong>${t('last.title', { date: formatDate(h.when) })}:</strong> ${found}${h.note ? ` (${h.note})` : ''}
       — ${h.action ? t('last.plan', { action: h.action }) : t('last.noPlan')}${h.actionStatus ? ` [${t(`ps.${h.actionStatus}`)}]` : ''}

@@ -30,18 +30,23 @@ export class TcPlanLinks extends LitElement {
     const all = store.assessments.values();
     // "Previous round": an earlier assessment of the same kind only (issue 13); locked ones first, as before.
     const prev = previousOf(all, a);
-    const previous = prev && prev.assessmentKind === a.assessmentKind ? prev : previousSameKind(store.assessments.values(), a);
+    const previous =
+      prev && prev.assessmentKind === a.assessmentKind ? prev : previousSameKind(store.assessments.values(), a);
     // Reconcile with the self-assessment (or inspection) of the same round, else the nearest in time.
     const other = reconcilePartner(store.assessments.values(), a);
     const selfFirst = a.assessmentKind === 'self-assessment';
     return html`<nav class="row" aria-label=${t('plan.title')}>
       <a class="btn primary" href=${href({ view: 'plan', id: a.id })} data-action="plan">${t('plan.open')}</a>
-      ${previous
-        ? html`<a class="btn" href=${href({ view: 'compare', a: previous.id, b: a.id })} data-action="compare">${t('cmp.withPrevious')}</a>`
-        : nothing}
-      ${other
-        ? html`<a class="btn" href=${href({ view: 'reconcile', a: selfFirst ? a.id : other.id, b: selfFirst ? other.id : a.id })} data-action="reconcile">${t('rec.title')}</a>`
-        : nothing}
+      ${
+        previous
+          ? html`<a class="btn" href=${href({ view: 'compare', a: previous.id, b: a.id })} data-action="compare">${t('cmp.withPrevious')}</a>`
+          : nothing
+      }
+      ${
+        other
+          ? html`<a class="btn" href=${href({ view: 'reconcile', a: selfFirst ? a.id : other.id, b: selfFirst ? other.id : a.id })} data-action="reconcile">${t('rec.title')}</a>`
+          : nothing
+      }
       <a class="btn" href=${href({ view: 'merge', id: a.id })} data-action="merge">${t('merge.open')}</a>
     </nav>`;
   }

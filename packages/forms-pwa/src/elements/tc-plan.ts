@@ -88,18 +88,25 @@ export class TcPlan extends LitElement {
         </div>
       </div>
       <p class="muted">${t('plan.intro')}</p>
-      ${!plan
-        ? html`<p>${t('app.loading')}</p>`
-        : !total
-          ? html`<p class="card ok">${t('plan.empty')}</p>`
-          : html`<div class="summary" data-plan-summary>
+      ${
+        !plan
+          ? html`<p>${t('app.loading')}</p>`
+          : !total
+            ? html`<p class="card ok">${t('plan.empty')}</p>`
+            : html`<div class="summary" data-plan-summary>
                 <strong>${t('plan.progress', { done, total })}</strong>
                 <span class="bar" role="img" aria-label=${t('plan.progress', { done, total })}><span ${cssom({ width: `${Math.round((100 * done) / total)}%` })}></span></span>
                 ${set.scoring.model === 'points' ? html`<span class="badge info">${t('plan.gainTotal', { points: formatExact(totalGain(plan)) })}</span>` : nothing}
               </div>
               <div class="list" @action-change=${this._onChange} @photo-add=${this._onPhotoAdd} @photo-remove=${this._onPhotoRemove}>
-                ${repeat(plan.actions, (x) => x.id, (x) => html`<tc-plan-action .action=${x} itemLabel=${label(x.itemId)} itemText=${idx.get(x.itemId)?.item.text.vi ?? ''}></tc-plan-action>`)}
-              </div>`}
+                ${repeat(
+                  plan.actions,
+                  (x) => x.id,
+                  (x) =>
+                    html`<tc-plan-action .action=${x} itemLabel=${label(x.itemId)} itemText=${idx.get(x.itemId)?.item.text.vi ?? ''}></tc-plan-action>`,
+                )}
+              </div>`
+      }
     `;
   }
 
@@ -163,9 +170,31 @@ export class TcPlan extends LitElement {
     const idx = itemIndex(set);
     const rows = this._plan.actions.map((x) => {
       const it = idx.get(x.itemId)?.item;
-      return [it?.code ?? x.itemId, it ? loc(it.text) : '', x.problem, x.action, x.owner, formatDate(x.due), x.resources, t(`ps.${x.status}`), x.pointsToGain ? formatExact(x.pointsToGain) : '', x.knockout ? t('item.knockout') : ''];
+      return [
+        it?.code ?? x.itemId,
+        it ? loc(it.text) : '',
+        x.problem,
+        x.action,
+        x.owner,
+        formatDate(x.due),
+        x.resources,
+        t(`ps.${x.status}`),
+        x.pointsToGain ? formatExact(x.pointsToGain) : '',
+        x.knockout ? t('item.knockout') : '',
+      ];
     });
-    const header = [t('results.criterion'), t('plan.item'), t('plan.problem'), t('plan.action'), t('plan.owner'), t('plan.due'), t('plan.resources'), t('plan.status'), t('plan.points'), t('item.knockout')];
+    const header = [
+      t('results.criterion'),
+      t('plan.item'),
+      t('plan.problem'),
+      t('plan.action'),
+      t('plan.owner'),
+      t('plan.due'),
+      t('plan.resources'),
+      t('plan.status'),
+      t('plan.points'),
+      t('item.knockout'),
+    ];
     download(`ke-hoach-${a.id}.csv`, toCsv(header, rows));
   }
 }

@@ -49,21 +49,36 @@ export class TcReconcile extends LitElement {
     const insp = store.assessments.get(this.b);
     const anchor = self ?? insp;
     if (!anchor) return html`<h1>${t('rec.title')}</h1><p class="muted">${t('rec.needPair')}</p>`;
-    const options = sameFacility(store.assessments.values(), anchor).filter((x) => x.criteriaSet.version === anchor.criteriaSet.version);
+    const options = sameFacility(store.assessments.values(), anchor).filter(
+      (x) => x.criteriaSet.version === anchor.criteriaSet.version,
+    );
     const head = html`<h1>${t('rec.title')} — ${anchor.facility.name}</h1>
       <div class="pick">
         ${this._select('self', t('rec.self'), options.filter(isSelfAssessment), self, (id) => go({ view: 'reconcile', a: id, b: this.b || id }))}
-        ${this._select('inspection', t('rec.inspection'), options.filter((x) => !isSelfAssessment(x)), insp, (id) => go({ view: 'reconcile', a: this.a || id, b: id }))}
+        ${this._select(
+          'inspection',
+          t('rec.inspection'),
+          options.filter((x) => !isSelfAssessment(x)),
+          insp,
+          (id) => go({ view: 'reconcile', a: this.a || id, b: id }),
+        )}
       </div>`;
     const ss = self && toScored(store, self);
     const si = insp && toScored(store, insp);
     if (!ss || !si || self === insp) return html`${head}<p class="muted">${t('rec.needPair')}</p>`;
     const out = reconcile(ss, si);
-    if (!out.ok) return html`${head}<p class="card bad" role="alert">${out.errors.map((e) => e.message[locale()] ?? e.message.vi)}</p>`;
+    if (!out.ok)
+      return html`${head}<p class="card bad" role="alert">${out.errors.map((e) => e.message[locale()] ?? e.message.vi)}</p>`;
     return html`${head}${this._body(out.value, ss.set)}`;
   }
 
-  private _select(name: string, label: string, options: Assessment[], value: Assessment | undefined, onPick: (id: string) => void) {
+  private _select(
+    name: string,
+    label: string,
+    options: Assessment[],
+    value: Assessment | undefined,
+    onPick: (id: string) => void,
+  ) {
     return html`<label><span>${label}</span>
       <select name=${name} @change=${(e: Event) => onPick((e.target as HTMLSelectElement).value)}>
         ${value ? nothing : html`<option value="" selected>—</option>`}
@@ -83,25 +98,42 @@ export class TcReconcile extends LitElement {
       </div>
       <section class="card">
         <h2>${t('rec.disagreements')} (${r.disagreements.length})</h2>
-        ${r.disagreements.length
-          ? html`<table data-disagreements>
+        ${
+          r.disagreements.length
+            ? html`<table data-disagreements>
               <thead><tr><th>${t('plan.item')}</th><th>${t('rec.self')}</th><th>${t('rec.inspection')}</th><th class="n">${t('rec.diff')}</th></tr></thead>
               <tbody>${r.disagreements.map(
-                (d) => html`<tr data-item=${d.id}><td>${itemLabel(d.id, set)}</td><td>${answerLabel(d.self)}</td><td>${answerLabel(d.inspection)}</td>
+                (
+                  d,
+                ) => html`<tr data-item=${d.id}><td>${itemLabel(d.id, set)}</td><td>${answerLabel(d.self)}</td><td>${answerLabel(d.inspection)}</td>
                   <td class="n ${sign(d.pointsDifference) > 0 ? 'hi' : ''}">${sign(d.pointsDifference) > 0 ? '+' : ''}${formatExact(d.pointsDifference)}</td></tr>`,
               )}</tbody></table>`
-          : html`<p class="muted">${t('cmp.none')}</p>`}
+            : html`<p class="muted">${t('cmp.none')}</p>`
+        }
       </section>
-      ${r.notCompared.length
-        ? html`<section class="card" ${cssom({ 'margin-top': '12px' })}><h2>${t('rec.notCompared')} (${r.notCompared.length})</h2><ul>${r.notCompared.map((id) => html`<li>${itemLabel(id, set)}</li>`)}</ul></section>`
-        : nothing}
+      ${
+        r.notCompared.length
+          ? html`<section class="card" ${cssom({ 'margin-top': '12px' })}><h2>${t('rec.notCompared')} (${r.notCompared.length})</h2><ul>${r.notCompared.map((id) => html`<li>${itemLabel(id, set)}</li>`)}</ul></section>`
+          : nothing
+      }
     `;
   }
 }
 
 /** Landis & Koch's words for a kappa value (a reading aid; the number is what counts). */
 function kappaWords(k: number): string {
-  const band = k < 0 ? 'poor' : k <= 0.2 ? 'slight' : k <= 0.4 ? 'fair' : k <= 0.6 ? 'moderate' : k <= 0.8 ? 'substantial' : 'almost';
+  const band =
+    k < 0
+      ? 'poor'
+      : k <= 0.2
+        ? 'slight'
+        : k <= 0.4
+          ? 'fair'
+          : k <= 0.6
+            ? 'moderate'
+            : k <= 0.8
+              ? 'substantial'
+              : 'almost';
   return t(`kappa.${band}`);
 }
 

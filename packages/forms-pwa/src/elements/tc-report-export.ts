@@ -7,7 +7,8 @@ import type { Phase } from '../report/job.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
 
-const mb = (n: number) => (n / (1024 * 1024)).toLocaleString(locale() === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+const mb = (n: number) =>
+  (n / (1024 * 1024)).toLocaleString(locale() === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
 
 /**
  * PDF buttons: "Xuất báo cáo PDF" for an assessment and "Phiếu chấm trống" (the blank paper score sheet)
@@ -70,7 +71,10 @@ export class TcReportExport extends LitElement {
       () =>
         void jobPhotos(this._store.store, a)
           .then(warm)
-          .then(() => this.setAttribute('data-warm', 'ready'), () => undefined),
+          .then(
+            () => this.setAttribute('data-warm', 'ready'),
+            () => undefined,
+          ),
       { timeout: 2000 },
     );
   }
@@ -82,20 +86,26 @@ export class TcReportExport extends LitElement {
     const sheet = this.offer !== 'report';
     return html`
       <div class="acts">
-        ${report
-          ? html`<button class="primary" data-action="report-pdf" ?disabled=${busy} aria-busy=${this._busy === 'report' ? 'true' : 'false'} @click=${this._onReport}>${t('report.export')}</button>`
-          : nothing}
-        ${sheet
-          ? html`<button data-action="blank-sheet" ?disabled=${busy || !this._set()} aria-busy=${this._busy === 'sheet' ? 'true' : 'false'} @click=${this._onSheet}>${t('report.sheet')}</button>`
-          : nothing}
+        ${
+          report
+            ? html`<button class="primary" data-action="report-pdf" ?disabled=${busy} aria-busy=${this._busy === 'report' ? 'true' : 'false'} @click=${this._onReport}>${t('report.export')}</button>`
+            : nothing
+        }
+        ${
+          sheet
+            ? html`<button data-action="blank-sheet" ?disabled=${busy || !this._set()} aria-busy=${this._busy === 'sheet' ? 'true' : 'false'} @click=${this._onSheet}>${t('report.sheet')}</button>`
+            : nothing
+        }
       </div>
       <div class="area">
-        ${busy
-          ? html`<div class="status" data-report-progress=${pct}>
+        ${
+          busy
+            ? html`<div class="status" data-report-progress=${pct}>
               <progress max="100" .value=${pct} aria-label=${t(`report.phase.${this._phase}`)}></progress>
               <span class="phase" role="status">${t(`report.phase.${this._phase}`)}</span><span class="pct" aria-hidden="true">${pct}%</span>
             </div>`
-          : nothing}
+            : nothing
+        }
         ${this._done ? html`<p class="msg muted" role="status" data-report-done>${this._done}</p>` : nothing}
         ${this._note ? html`<p class="msg muted" data-report-note>${this._note}</p>` : nothing}
         ${this._error ? html`<p class="msg err bad" role="alert" data-report-error>${t('report.failed', { error: this._error })}</p>` : nothing}
@@ -111,7 +121,10 @@ export class TcReportExport extends LitElement {
     return a && store.setFor(a);
   }
 
-  private async _run(kind: 'report' | 'sheet', make: () => Promise<{ blob: Blob; name: string; ms: number; note?: string }>) {
+  private async _run(
+    kind: 'report' | 'sheet',
+    make: () => Promise<{ blob: Blob; name: string; ms: number; note?: string }>,
+  ) {
     this._busy = kind;
     this._fraction = 0;
     this._phase = kind === 'report' ? 'photos' : 'layout';
@@ -122,7 +135,9 @@ export class TcReportExport extends LitElement {
       saveFile(blob, name);
       this._done = t('report.done', { name, size: mb(blob.size) });
       this._note = note ?? '';
-      this.dispatchEvent(new CustomEvent('report-done', { detail: { name, size: blob.size, ms }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('report-done', { detail: { name, size: blob.size, ms }, bubbles: true, composed: true }),
+      );
     } catch (e) {
       this._error = e instanceof Error ? e.message : String(e);
     } finally {

@@ -55,7 +55,9 @@ export class TcResults extends LitElement {
     const idx = itemIndex(set);
     // A locked assessment keeps the verdict it was locked with; if today's engine decides otherwise, say so.
     const verdict = a.status === 'locked' ? lockedVerdict(a, r) : undefined;
-    const gaps = r.sections.flatMap((s) => s.criteria.flatMap((c) => c.items)).filter((i) => i.status === 'answered' && !i.met);
+    const gaps = r.sections
+      .flatMap((s) => s.criteria.flatMap((c) => c.items))
+      .filter((i) => i.status === 'answered' && !i.met);
     const text = (id: string) => {
       const it = idx.get(id)?.item;
       return it ? `${it.code ? `${it.code} ` : ''}${loc(it.text)}` : id;
@@ -73,19 +75,23 @@ export class TcResults extends LitElement {
         </div>
       </div>
       ${verdict?.changed ? html`<div class="card bad" role="alert" data-verdict-changed>${loc(verdict.message)}</div>` : nothing}
-      <tc-report-export .assessmentId=${a.id} ${cssom({ 'margin': '8px 0 12px' })}></tc-report-export>
+      <tc-report-export .assessmentId=${a.id} ${cssom({ margin: '8px 0 12px' })}></tc-report-export>
       <tc-plan-links .assessmentId=${a.id}></tc-plan-links>
       <tc-attestations .assessment=${a} .set=${set} .storage=${store.storage}></tc-attestations>
       ${invalidAnswersBox(a, set, store.invalidAnswers(a))}
       <div class="top">
         <tc-score-panel .result=${r}></tc-score-panel>
         <div>
-          ${r.reasons.length
-            ? html`<section class="card bad" ${cssom({ 'margin': '0' })}><h2>${t('results.reasons')}</h2><ul data-reasons>${r.reasons.map((x) => html`<li>${loc(x)}</li>`)}</ul></section>`
-            : nothing}
-          ${r.failedKnockouts.length
-            ? html`<section class="card"><h2>${stopIcon} ${t('results.failedKnockouts')}</h2><ul>${r.failedKnockouts.map((id) => html`<li>${text(id)}</li>`)}</ul></section>`
-            : nothing}
+          ${
+            r.reasons.length
+              ? html`<section class="card bad" ${cssom({ margin: '0' })}><h2>${t('results.reasons')}</h2><ul data-reasons>${r.reasons.map((x) => html`<li>${loc(x)}</li>`)}</ul></section>`
+              : nothing
+          }
+          ${
+            r.failedKnockouts.length
+              ? html`<section class="card"><h2>${stopIcon} ${t('results.failedKnockouts')}</h2><ul>${r.failedKnockouts.map((id) => html`<li>${text(id)}</li>`)}</ul></section>`
+              : nothing
+          }
         </div>
       </div>
       <section>
@@ -105,16 +111,22 @@ export class TcResults extends LitElement {
       </section>
       <section class="card">
         <h2>${t('results.gaps')}</h2>
-        ${gaps.length
-          ? html`<ul data-gaps>${gaps.map((g) => html`<li>${text(g.id)} — ${formatExact(g.points)}/${formatExact(g.max)}${a.answers[g.id]?.note ? html`<div class="note">${a.answers[g.id]!.note}</div>` : nothing}</li>`)}</ul>`
-          : html`<p class="muted">${t('results.noGaps')}</p>`}
+        ${
+          gaps.length
+            ? html`<ul data-gaps>${gaps.map((g) => html`<li>${text(g.id)} — ${formatExact(g.points)}/${formatExact(g.max)}${a.answers[g.id]?.note ? html`<div class="note">${a.answers[g.id]!.note}</div>` : nothing}</li>`)}</ul>`
+            : html`<p class="muted">${t('results.noGaps')}</p>`
+        }
       </section>
-      ${r.unassessed.length
-        ? html`<section class="card"><h2>${t('results.unassessed')}</h2><ul>${r.unassessed.map((id) => html`<li>${text(id)}: <em>${a.answers[id]?.unassessed}</em></li>`)}</ul></section>`
-        : nothing}
-      ${r.missingEvidence.length
-        ? html`<section class="card warn"><h2>${cameraIcon} ${t('item.evidenceMissing')}</h2><ul>${r.missingEvidence.map((id) => html`<li>${text(id)}</li>`)}</ul></section>`
-        : nothing}
+      ${
+        r.unassessed.length
+          ? html`<section class="card"><h2>${t('results.unassessed')}</h2><ul>${r.unassessed.map((id) => html`<li>${text(id)}: <em>${a.answers[id]?.unassessed}</em></li>`)}</ul></section>`
+          : nothing
+      }
+      ${
+        r.missingEvidence.length
+          ? html`<section class="card warn"><h2>${cameraIcon} ${t('item.evidenceMissing')}</h2><ul>${r.missingEvidence.map((id) => html`<li>${text(id)}</li>`)}</ul></section>`
+          : nothing
+      }
     `;
   }
 

@@ -46,7 +46,8 @@ export class TcScorePanel extends LitElement {
     const r = this.result;
     if (!r) return nothing;
     const section = this.sectionId ? r.sections.find((s) => s.id === this.sectionId) : undefined;
-    const decisionClass = r.decision === 'pass' ? 'pass' : r.decision === 'fail' ? 'fail' : r.decision === 'incomplete' ? 'warn' : 'info';
+    const decisionClass =
+      r.decision === 'pass' ? 'pass' : r.decision === 'fail' ? 'fail' : r.decision === 'incomplete' ? 'warn' : 'info';
     return html`<section class="panel card ${this.compact ? 'compact' : ''}" part="panel" aria-live="polite">
       <div class="line">
         <span class="muted">${t('score.total')}</span>
@@ -58,24 +59,28 @@ export class TcScorePanel extends LitElement {
       </div>
       ${r.meanLevel ? html`<div class="line"><span>${t('score.meanLevel')}</span><strong>${formatExact(r.meanLevel, 2)}</strong></div>` : nothing}
       ${r.rating ? html`<div class="line"><span>${t('score.rating')}</span><strong>${loc(r.rating.label)}</strong></div>` : nothing}
-      ${section
-        ? html`<div class="line" data-section-score>
+      ${
+        section
+          ? html`<div class="line" data-section-score>
             <span class="muted">${t('score.section')}</span>
             <span>${this._score(section.score)}${section.score.display.percent !== undefined ? ` · ${section.score.display.percent}%` : ''}</span>
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="rules">
         <div class="muted">${t('score.rules')}</div>
-        ${r.rules.length === 0
-          ? html`<div class="muted">${t('score.noRules')}</div>`
-          : html`<ul>
+        ${
+          r.rules.length === 0
+            ? html`<div class="muted">${t('score.noRules')}</div>`
+            : html`<ul>
               ${r.rules.map(
                 (rule) => html`<li class=${rule.status} data-rule=${rule.kind} data-status=${rule.status}>
                   <span aria-label=${t(`rule.${rule.status}`)}>${rule.status === 'passed' ? '✓' : rule.status === 'failed' ? '✗' : '…'}</span>
                   <span>${loc(rule.message)}</span>
                 </li>`,
               )}
-            </ul>`}
+            </ul>`
+        }
       </div>
     </section>`;
   }

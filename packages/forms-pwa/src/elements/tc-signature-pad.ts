@@ -149,7 +149,9 @@ export class TcSignaturePad extends LitElement {
     if (!ctx) throw new Error('canvas 2d context unavailable');
     ctx.scale(EXPORT_SCALE, EXPORT_SCALE);
     drawStrokes(ctx, this._strokes, x0, y0);
-    const blob = await new Promise<Blob>((res, rej) => canvas.toBlob((b) => (b ? res(b) : rej(new Error('PNG encoding failed'))), 'image/png'));
+    const blob = await new Promise<Blob>((res, rej) =>
+      canvas.toBlob((b) => (b ? res(b) : rej(new Error('PNG encoding failed'))), 'image/png'),
+    );
     return { blob, width: canvas.width, height: canvas.height };
   }
 

@@ -95,7 +95,15 @@ export class TcSignatures extends LitElement {
       if (!png) continue;
       const hash = sha256Hex(new Uint8Array(await png.blob.arrayBuffer()));
       const name = this._name(role).trim().normalize('NFC');
-      await store.storage.putPhoto({ hash, blob: png.blob, mime: 'image/png', width: png.width, height: png.height, capturedAt: now, caption: `${t(`sign.role.${role}`)}: ${name}` });
+      await store.storage.putPhoto({
+        hash,
+        blob: png.blob,
+        mime: 'image/png',
+        width: png.width,
+        height: png.height,
+        capturedAt: now,
+        caption: `${t(`sign.role.${role}`)}: ${name}`,
+      });
       signed.push({ role, name, signedAt: now, image: hash });
     }
     const kept = (a.signatures ?? []).filter((s) => !signed.some((n) => n.role === s.role));

@@ -56,39 +56,54 @@ export class TcSubmit extends LitElement {
     const missing = r.missingEvidence;
     const invalid = store.invalidAnswers(a);
     const open = a.conflicts?.length ?? 0;
-    const blocked = open > 0 || invalid.length > 0 || r.unanswered.length > 0 || (missing.length > 0 && !this._ackEvidence) || this._busy;
+    const blocked =
+      open > 0 ||
+      invalid.length > 0 ||
+      r.unanswered.length > 0 ||
+      (missing.length > 0 && !this._ackEvidence) ||
+      this._busy;
     return html`<h1>${t('submit.title')}</h1>
       <p class="muted">${a.facility.name} · ${loc(set.shortTitle ?? set.title)}</p>
       ${invalidAnswersBox(a, set, invalid)}
       ${open ? html`<p class="box warn" role="alert" data-conflicts=${open}>${t('conflict.submit', { n: open })} <a href=${href({ view: 'fill', id: a.id })}>${t('submit.goto')}</a></p>` : nothing}
-      ${r.unanswered.length
-        ? html`<p class="box warn" role="status" data-unanswered=${r.unanswered.length}>${t('submit.unanswered', { n: r.unanswered.length })}</p>
+      ${
+        r.unanswered.length
+          ? html`<p class="box warn" role="status" data-unanswered=${r.unanswered.length}>${t('submit.unanswered', { n: r.unanswered.length })}</p>
             <ul>
-              ${repeat(r.unanswered, (id) => id, (id) => {
-                const place = idx.get(id);
-                if (!place) return nothing;
-                return html`<li class="card" data-item=${id}>
+              ${repeat(
+                r.unanswered,
+                (id) => id,
+                (id) => {
+                  const place = idx.get(id);
+                  if (!place) return nothing;
+                  return html`<li class="card" data-item=${id}>
                   <div>${place.item.code ? html`<strong>${place.item.code}</strong> ` : nothing}${loc(place.item.text)}</div>
                   <div class="acts">
                     ${place.item.naAllowed ? html`<button @click=${() => store.answer(a.id, id, { na: true })}>${t('item.na')}</button>` : nothing}
-                    <input placeholder=${t('item.unassessedReason')} aria-label=${t('item.unassessedReason')} @change=${(e: Event) => {
+                    <input placeholder=${t('item.unassessedReason')} aria-label=${t('item.unassessedReason')} @change=${(
+                      e: Event,
+                    ) => {
                       const v = (e.target as HTMLInputElement).value.trim();
                       if (v) store.answer(a.id, id, { unassessed: v });
                     }} />
                     <a class="btn" href=${href({ view: 'fill', id: a.id, section: place.section.id })}>${t('submit.goto')}</a>
                   </div>
                 </li>`;
-              })}
+                },
+              )}
             </ul>`
-        : html`<p class="box ok">${t('submit.ready')}</p>`}
+          : html`<p class="box ok">${t('submit.ready')}</p>`
+      }
       ${r.unassessed.length ? html`<p class="box warn">${t('submit.incompleteNote')}</p>` : nothing}
-      ${missing.length
-        ? html`<div class="box warn">
+      ${
+        missing.length
+          ? html`<div class="box warn">
             <p>${t('submit.missingEvidence', { n: missing.length })}</p>
             <ul>${missing.map((id) => html`<li>${idx.get(id)?.item.code ?? ''} ${loc(idx.get(id)?.item.text)}</li>`)}</ul>
-            <label class="acts"><input type="checkbox" ${cssom({ 'min-height': '24px', 'width': '24px' })} .checked=${this._ackEvidence} @change=${(e: Event) => (this._ackEvidence = (e.target as HTMLInputElement).checked)} /> ${t('submit.confirmMissingEvidence')}</label>
+            <label class="acts"><input type="checkbox" ${cssom({ 'min-height': '24px', width: '24px' })} .checked=${this._ackEvidence} @change=${(e: Event) => (this._ackEvidence = (e.target as HTMLInputElement).checked)} /> ${t('submit.confirmMissingEvidence')}</label>
           </div>`
-        : nothing}
+          : nothing
+      }
       <tc-signatures .assessment=${a}></tc-signatures>
       <div class="acts">
         <button class="primary" data-action="lock" ?disabled=${blocked} @click=${this._onLock}>${lockIcon} ${t('submit.lock')}</button>

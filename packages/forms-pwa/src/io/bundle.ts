@@ -37,8 +37,11 @@ export interface ImportPlan {
 
 export type PlanOutcome = { ok: true; plan: ImportPlan } | { ok: false; errors: Problem[] };
 
-const problem = (code: string, pointer: string, vi: string, en: string): Problem => ({ code, pointer, message: { vi, en } });
-
+const problem = (code: string, pointer: string, vi: string, en: string): Problem => ({
+  code,
+  pointer,
+  message: { vi, en },
+});
 
 /**
  * Parses and validates an import file's text against what is on the device. Writes nothing.
@@ -53,7 +56,10 @@ export function planImport(
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, errors: [problem('io.not-json', '', 'Tệp không phải JSON hợp lệ.', 'The file is not valid JSON.')] };
+    return {
+      ok: false,
+      errors: [problem('io.not-json', '', 'Tệp không phải JSON hợp lệ.', 'The file is not valid JSON.')],
+    };
   }
   return planParsed(data, known, now);
 }
@@ -68,18 +74,32 @@ export function planParsed(
   if (kind === 'criteria-set') {
     const r = validateCriteriaSet(data);
     if (!r.ok) return r;
-    return planBundle({ schemaVersion: 1, kind: 'bundle', createdAt: now, assessments: [], criteriaSets: [r.value] }, known, now);
+    return planBundle(
+      { schemaVersion: 1, kind: 'bundle', createdAt: now, assessments: [], criteriaSets: [r.value] },
+      known,
+      now,
+    );
   }
   if (kind === 'facility-registry') {
     const r = validateFacilityRegistry(data);
     if (!r.ok) return r;
-    return { ok: true, plan: { assessments: [], photos: [], sets: [], plans: [], conflicts: [], facilities: r.value.facilities } };
+    return {
+      ok: true,
+      plan: { assessments: [], photos: [], sets: [], plans: [], conflicts: [], facilities: r.value.facilities },
+    };
   }
   if (kind === 'assessment') data = { schemaVersion: 1, kind: 'bundle', createdAt: now, assessments: [data] };
   else if (kind !== 'bundle')
     return {
       ok: false,
-      errors: [problem('io.unknown-kind', '/kind', 'Không nhận ra loại tệp (cần "bundle", "assessment", "criteria-set" hoặc "facility-registry").', 'Unrecognised file kind (expected "bundle", "assessment", "criteria-set" or "facility-registry").')],
+      errors: [
+        problem(
+          'io.unknown-kind',
+          '/kind',
+          'Không nhận ra loại tệp (cần "bundle", "assessment", "criteria-set" hoặc "facility-registry").',
+          'Unrecognised file kind (expected "bundle", "assessment", "criteria-set" or "facility-registry").',
+        ),
+      ],
     };
   return planBundle(data, known, now);
 }
@@ -89,7 +109,10 @@ function planBundle(
   known: { sets: Map<string, CriteriaSet>; assessments: Map<string, Assessment> },
   now: string,
 ): PlanOutcome {
-  const v = verifyBundle(data, { findSet: (id, version) => known.sets.get(`${id}@${version}`), knowsAssessment: (id) => known.assessments.has(id) });
+  const v = verifyBundle(data, {
+    findSet: (id, version) => known.sets.get(`${id}@${version}`),
+    knowsAssessment: (id) => known.assessments.has(id),
+  });
   if (!v.ok) return v;
   const b: Bundle = v.value;
   const errors: Problem[] = [];
@@ -118,17 +141,33 @@ function planBundle(
     try {
       bytes = base64ToBytes(p.dataBase64); // verified against its hash by verifyBundle
     } catch {
-      errors.push(problem('io.photo-base64', `/photos/${i}/dataBase64`, 'Dữ liệu ảnh không đọc được.', 'Photo data cannot be decoded.'));
+      errors.push(
+        problem(
+          'io.photo-base64',
+          `/photos/${i}/dataBase64`,
+          'Dữ liệu ảnh không đọc được.',
+          'Photo data cannot be decoded.',
+        ),
+      );
       return;
     }
-    const photo: StoredPhoto = { hash: p.hash, blob: new Blob([bytes as BlobPart], { type: p.mime }), mime: p.mime, width: p.width ?? 1, height: p.height ?? 1 };
+    const photo: StoredPhoto = {
+      hash: p.hash,
+      blob: new Blob([bytes as BlobPart], { type: p.mime }),
+      mime: p.mime,
+      width: p.width ?? 1,
+      height: p.height ?? 1,
+    };
     if (p.capturedAt) photo.capturedAt = p.capturedAt;
     if (p.caption) photo.caption = p.caption;
     photos.push(photo);
   });
   const plans: ImprovementPlan[] = [...(b.plans ?? [])]; // each belongs to a known assessment (verifyBundle)
   if (errors.length) return { ok: false, errors };
-  return { ok: true, plan: { assessments, photos, sets: newSets, plans, conflicts, unchanged, facilities: b.facilities ?? [] } };
+  return {
+    ok: true,
+    plan: { assessments, photos, sets: newSets, plans, conflicts, unchanged, facilities: b.facilities ?? [] },
+  };
 }
 
 /** One document of an import and what became of it, for the summary the person reads. */
@@ -167,13 +206,18 @@ export async function applyImport(
   overwrite: boolean,
   opts: {
     /** core's `mergeThreeWay` (passed in, so that this module's callers decide; the Import view does). */
-    merge?: (base: Assessment | null, ours: Assessment, theirs: Assessment) => { ok: true; value: { merged: Assessment; conflicts: unknown[] } } | { ok: false };
+    merge?: (
+      base: Assessment | null,
+      ours: Assessment,
+      theirs: Assessment,
+    ) => { ok: true; value: { merged: Assessment; conflicts: unknown[] } } | { ok: false };
     /** Registry facilities by id: an import never renames them. */
     registry?: Map<string, Facility>;
   } = {},
 ) {
   const summary: ImportEntry[] = [];
-  const labelOf = (a: Assessment) => [a.facility.name, a.assessedOn ?? a.createdAt?.slice(0, 10)].filter(Boolean).join(' · ');
+  const labelOf = (a: Assessment) =>
+    [a.facility.name, a.assessedOn ?? a.createdAt?.slice(0, 10)].filter(Boolean).join(' · ');
   const conflictIds = new Set(plan.conflicts);
   const assessments: Assessment[] = [];
   for (const a of plan.assessments) {
@@ -187,9 +231,16 @@ export async function applyImport(
     if (opts.merge && mine) {
       if (mine.status !== 'draft') {
         entry.outcome = 'kept';
-        entry.why = a.status === 'draft'
-          ? why('Phiếu trên máy đã khoá: bản nháp trong tệp không thay thế nó.', 'The copy on this device is locked: the draft in the file does not replace it.')
-          : why('Phiếu trên máy đã khoá và khác bản đã khoá trong tệp: giữ bản trên máy.', 'The copy on this device is locked and differs from the locked copy in the file: the device copy is kept.');
+        entry.why =
+          a.status === 'draft'
+            ? why(
+                'Phiếu trên máy đã khoá: bản nháp trong tệp không thay thế nó.',
+                'The copy on this device is locked: the draft in the file does not replace it.',
+              )
+            : why(
+                'Phiếu trên máy đã khoá và khác bản đã khoá trong tệp: giữ bản trên máy.',
+                'The copy on this device is locked and differs from the locked copy in the file: the device copy is kept.',
+              );
         continue;
       }
       if (a.status === 'draft') {
@@ -200,7 +251,10 @@ export async function applyImport(
           entry.conflicts = m.value.conflicts.length;
         } else {
           entry.outcome = 'kept';
-          entry.why = why('Không gộp được hai bản nháp (khác cơ sở hoặc bộ tiêu chí): giữ bản trên máy.', 'The two drafts cannot be merged (different facility or set): the device copy is kept.');
+          entry.why = why(
+            'Không gộp được hai bản nháp (khác cơ sở hoặc bộ tiêu chí): giữ bản trên máy.',
+            'The two drafts cannot be merged (different facility or set): the device copy is kept.',
+          );
         }
         continue;
       }
@@ -223,20 +277,29 @@ export async function applyImport(
     summary.push(entry);
     if (skipped.has(p.assessmentId)) {
       entry.outcome = 'kept';
-      entry.why = why('Phiếu của kế hoạch này được giữ nguyên trên máy.', 'The assessment of this plan was kept as it is on this device.');
+      entry.why = why(
+        'Phiếu của kế hoạch này được giữ nguyên trên máy.',
+        'The assessment of this plan was kept as it is on this device.',
+      );
       continue;
     }
     const sameId = opts.merge ? await storage.getPlan(p.id) : undefined;
     if (sameId && sameId.assessmentId !== p.assessmentId) {
       entry.outcome = 'refused';
-      entry.why = why(`Mã kế hoạch ${p.id} đã dùng cho kế hoạch của một phiếu khác trên máy: không thay thế.`, `Plan id ${p.id} is already used by another assessment's plan on this device: not replaced.`);
+      entry.why = why(
+        `Mã kế hoạch ${p.id} đã dùng cho kế hoạch của một phiếu khác trên máy: không thay thế.`,
+        `Plan id ${p.id} is already used by another assessment's plan on this device: not replaced.`,
+      );
       continue;
     }
     const mine = await storage.getPlanForAssessment(p.assessmentId);
     if (mine && !same(mine, p)) {
       if (!overwrite || (opts.merge && !conflictIds.has(p.assessmentId))) {
         entry.outcome = 'kept';
-        entry.why = why('Kế hoạch trên máy khác kế hoạch trong tệp: giữ bản trên máy.', 'The plan on this device differs from the one in the file: the device copy is kept.');
+        entry.why = why(
+          'Kế hoạch trên máy khác kế hoạch trong tệp: giữ bản trên máy.',
+          'The plan on this device differs from the one in the file: the device copy is kept.',
+        );
         continue;
       }
       entry.outcome = 'replaced';
@@ -252,33 +315,62 @@ export async function applyImport(
     if (mine) {
       entry.outcome = 'kept';
       if ((mine.capturedAt ?? '') !== (ph.capturedAt ?? '') || (mine.caption ?? '') !== (ph.caption ?? ''))
-        entry.why = why('Ảnh đã có trên máy với thời điểm chụp hoặc chú thích khác: giữ thông tin trên máy.', 'The photo is already on this device with a different capture time or caption: the device details are kept.');
+        entry.why = why(
+          'Ảnh đã có trên máy với thời điểm chụp hoặc chú thích khác: giữ thông tin trên máy.',
+          'The photo is already on this device with a different capture time or caption: the device details are kept.',
+        );
       continue;
     }
     photos.push(ph);
   }
   // Facility records of this device (and registry names) are not rewritten by an import.
   const facilities: Facility[] = [];
-  const localFacilities = opts.merge ? new Map((await storage.listFacilities()).map((f) => [f.id, f])) : new Map<string, Facility>();
+  const localFacilities = opts.merge
+    ? new Map((await storage.listFacilities()).map((f) => [f.id, f]))
+    : new Map<string, Facility>();
   for (const f of plan.facilities) {
     const entry: ImportEntry = { kind: 'facilities', id: f.id, label: f.name, outcome: 'added' };
     summary.push(entry);
     const mine = localFacilities.get(f.id) ?? opts.registry?.get(f.id);
     if (mine) {
       entry.outcome = 'kept';
-      if (!same(mine, f)) entry.why = why(`Cơ sở ${mine.name} đã có trên máy với thông tin khác: giữ thông tin trên máy.`, `Facility ${mine.name} is already on this device with different details: the device record is kept.`);
+      if (!same(mine, f))
+        entry.why = why(
+          `Cơ sở ${mine.name} đã có trên máy với thông tin khác: giữ thông tin trên máy.`,
+          `Facility ${mine.name} is already on this device with different details: the device record is kept.`,
+        );
       continue;
     }
     facilities.push(f);
   }
   for (const a of plan.unchanged ?? []) {
-    summary.push({ kind: 'assessments', id: a.id, label: labelOf(a), outcome: 'kept', why: why('Đã có trên máy này, giống hệt: không cần ghi.', 'Already on this device, identical: nothing to write.') });
+    summary.push({
+      kind: 'assessments',
+      id: a.id,
+      label: labelOf(a),
+      outcome: 'kept',
+      why: why('Đã có trên máy này, giống hệt: không cần ghi.', 'Already on this device, identical: nothing to write.'),
+    });
   }
   for (const st of plan.sets) summary.push({ kind: 'criteriaSets', id: st.key, label: st.key, outcome: 'added' });
-  for (const r of plan.refused ?? []) summary.push({ kind: r.kind, id: r.id, label: r.label, outcome: 'refused', why: { vi: r.reasons[0]?.message.vi ?? '', en: r.reasons[0]?.message.en ?? r.reasons[0]?.message.vi ?? '' } });
+  for (const r of plan.refused ?? [])
+    summary.push({
+      kind: r.kind,
+      id: r.id,
+      label: r.label,
+      outcome: 'refused',
+      why: { vi: r.reasons[0]?.message.vi ?? '', en: r.reasons[0]?.message.en ?? r.reasons[0]?.message.vi ?? '' },
+    });
   const writePhotos = opts.merge ? photos : plan.photos;
   const writeFacilities = opts.merge ? facilities : plan.facilities;
-  await storage.importAll({ assessments, photos: writePhotos, facilities: writeFacilities, sets: plan.sets, plans, refused: plan.refused ?? [] });
+  await storage.importAll({
+    assessments,
+    photos: writePhotos,
+    facilities: writeFacilities,
+    sets: plan.sets,
+    plans,
+    refused: plan.refused ?? [],
+  });
   return {
     a: assessments.length,
     p: writePhotos.length,
@@ -301,7 +393,8 @@ export async function buildBundle(
   opts: { importedSets: CriteriaSet[]; full?: boolean },
 ): Promise<Bundle> {
   const hashes = new Set<string>();
-  for (const a of assessments) for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) hashes.add(h);
+  for (const a of assessments)
+    for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) hashes.add(h);
   for (const a of assessments) for (const s of a.signatures ?? []) if (s.image) hashes.add(s.image);
   const plans: ImprovementPlan[] = [];
   for (const a of assessments) {
@@ -330,7 +423,13 @@ export async function buildBundle(
   const local = await storage.listFacilities();
   const usedFac = new Set(assessments.map((a) => a.facility.id));
   const facilities = opts.full ? local : local.filter((f) => usedFac.has(f.id));
-  const bundle: Bundle = { schemaVersion: 1, kind: 'bundle', createdAt: new Date().toISOString(), app: APP, assessments };
+  const bundle: Bundle = {
+    schemaVersion: 1,
+    kind: 'bundle',
+    createdAt: new Date().toISOString(),
+    app: APP,
+    assessments,
+  };
   if (sets.length) bundle.criteriaSets = sets;
   if (facilities.length) bundle.facilities = facilities;
   if (photos.length) bundle.photos = photos;
@@ -364,7 +463,8 @@ export function planRestore(
   } catch {
     return planImport(text, known, now);
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data) || (data as { kind?: unknown }).kind !== 'bundle') return planParsed(data, known, now);
+  if (!data || typeof data !== 'object' || Array.isArray(data) || (data as { kind?: unknown }).kind !== 'bundle')
+    return planParsed(data, known, now);
   const bundle = data as Record<string, unknown>;
   const lists: Record<ListName, unknown[]> = Object.fromEntries(
     LISTS.map((k) => [k, Array.isArray(bundle[k]) ? [...(bundle[k] as unknown[])] : []]),
@@ -401,11 +501,29 @@ export function planRestore(
     if (LISTS.every((k) => lists[k].length === 0)) return { ok: false, errors: allErrors.concat(out.errors) };
     allErrors.push(...out.errors);
   }
-  return { ok: false, errors: [problem('io.too-many-passes', '', 'Không tách được phần hỏng của tệp.', 'The bad parts of the file could not be separated.')] };
+  return {
+    ok: false,
+    errors: [
+      problem(
+        'io.too-many-passes',
+        '',
+        'Không tách được phần hỏng của tệp.',
+        'The bad parts of the file could not be separated.',
+      ),
+    ],
+  };
 }
 
 /** A refused document as it is kept aside: its id, a label a person recognises, and a bundle to fix. */
-function refusedEntry(list: ListName, doc: unknown, reasons: Problem[], photos: unknown[], file: string, now: string, n: number): RefusedDocument {
+function refusedEntry(
+  list: ListName,
+  doc: unknown,
+  reasons: Problem[],
+  photos: unknown[],
+  file: string,
+  now: string,
+  n: number,
+): RefusedDocument {
   const d = (doc && typeof doc === 'object' ? doc : {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const id = str(d.id) || str(d.hash) || `#${n + 1}`;
@@ -413,11 +531,18 @@ function refusedEntry(list: ListName, doc: unknown, reasons: Problem[], photos: 
   const bundle: Record<string, unknown> = { schemaVersion: 1, kind: 'bundle', createdAt: now, [list]: [doc] };
   if (list === 'assessments') {
     const fac = (d.facility && typeof d.facility === 'object' ? d.facility : {}) as Record<string, unknown>;
-    label = [str(fac.name), str(d.assessmentKind), str(d.assessedOn) || str(d.createdAt).slice(0, 10)].filter(Boolean).join(' · ') || id;
+    label =
+      [str(fac.name), str(d.assessmentKind), str(d.assessedOn) || str(d.createdAt).slice(0, 10)]
+        .filter(Boolean)
+        .join(' · ') || id;
     // The photos it references travel with it, so fixing and importing it again loses none.
     const refs = new Set<string>();
-    const answers = (d.answers && typeof d.answers === 'object' ? d.answers : {}) as Record<string, { evidence?: unknown }>;
-    for (const a of Object.values(answers)) if (Array.isArray(a?.evidence)) for (const h of a.evidence) if (typeof h === 'string') refs.add(h);
+    const answers = (d.answers && typeof d.answers === 'object' ? d.answers : {}) as Record<
+      string,
+      { evidence?: unknown }
+    >;
+    for (const a of Object.values(answers))
+      if (Array.isArray(a?.evidence)) for (const h of a.evidence) if (typeof h === 'string') refs.add(h);
     const with_ = photos.filter((p) => refs.has(str((p as { hash?: unknown } | null)?.hash)));
     if (with_.length) bundle.photos = with_;
   } else if (list === 'photos') label = `${id.slice(0, 12)}…`;

@@ -4,7 +4,16 @@
  * aggregation themselves are core's (`rankByScore`, `rankByImprovement`, `aggregate`).
  */
 import type { CriteriaSet } from '../core.js';
-import { facilityKey, formatPercent, mul, HUNDRED, type Exact, type ImprovementRanking, type ScoreRanking, type Scored } from './core.js';
+import {
+  facilityKey,
+  formatPercent,
+  mul,
+  HUNDRED,
+  type Exact,
+  type ImprovementRanking,
+  type ScoreRanking,
+  type Scored,
+} from './core.js';
 import { byWhen, when } from './scored.js';
 
 export interface Round {
@@ -60,17 +69,34 @@ export interface HeatMap {
 }
 
 /** A criterion's short column label: the number at the end of its code ("Tiêu chí 3" -> "3"), else its position. */
-export const shortCode = (code: string | undefined, i: number): string => /([0-9]+[0-9A-Za-z.]*)\s*$/.exec(code ?? '')?.[1] ?? String(i + 1);
+export const shortCode = (code: string | undefined, i: number): string =>
+  /([0-9]+[0-9A-Za-z.]*)\s*$/.exec(code ?? '')?.[1] ?? String(i + 1);
 
 /** Criteria (in `set`'s order) by facility (latest assessment each) for the assessments in `list`. */
-export function heatMap(list: readonly Scored[], set: CriteriaSet, title: (c: CriteriaSet['sections'][number]['criteria'][number]) => string): HeatMap {
-  const criteria = set.sections.flatMap((s) => s.criteria).map((c, i) => ({ id: c.id, short: shortCode(c.code, i), title: title(c) }));
+export function heatMap(
+  list: readonly Scored[],
+  set: CriteriaSet,
+  title: (c: CriteriaSet['sections'][number]['criteria'][number]) => string,
+): HeatMap {
+  const criteria = set.sections
+    .flatMap((s) => s.criteria)
+    .map((c, i) => ({ id: c.id, short: shortCode(c.code, i), title: title(c) }));
   const latest = latestPerFacility(list);
   const cells = latest.map((s) => {
-    const byId = new Map(s.result.sections.flatMap((x) => x.criteria).map((c) => [c.id, c.score.applicable ? c.score.percent : undefined]));
+    const byId = new Map(
+      s.result.sections.flatMap((x) => x.criteria).map((c) => [c.id, c.score.applicable ? c.score.percent : undefined]),
+    );
     return criteria.map((c) => byId.get(c.id));
   });
-  return { criteria, facilities: latest.map((s) => ({ id: facilityKey(s.assessment), name: s.assessment.facility.name, assessmentId: s.assessment.id })), cells };
+  return {
+    criteria,
+    facilities: latest.map((s) => ({
+      id: facilityKey(s.assessment),
+      name: s.assessment.facility.name,
+      assessmentId: s.assessment.id,
+    })),
+    cells,
+  };
 }
 
 export interface TrendPoint {
@@ -84,7 +110,9 @@ export interface TrendPoint {
 
 /** A facility's total percentage at each of its assessments in `list` (latest per round), oldest first. */
 export function trendOf(list: readonly Scored[], facilityId: string): TrendPoint[] {
-  const mine = list.filter((s) => facilityKey(s.assessment) === facilityId).sort((a, b) => byWhen(a.assessment, b.assessment));
+  const mine = list
+    .filter((s) => facilityKey(s.assessment) === facilityId)
+    .sort((a, b) => byWhen(a.assessment, b.assessment));
   const byRound = new Map<string, Scored>();
   for (const s of mine) byRound.set(s.assessment.round?.id ?? `@${s.assessment.id}`, s);
   return [...byRound.values()].map((s) => ({
@@ -97,9 +125,20 @@ export function trendOf(list: readonly Scored[], facilityId: string): TrendPoint
 }
 
 /** The CSV of a score ranking: rank, tie, facility, id, percent, decision; then the unranked, marked. */
-export function scoreCsvRows(r: ScoreRanking, words: { tie: string; incomplete: string; decision: (d: string) => string }): (string | number)[][] {
+export function scoreCsvRows(
+  r: ScoreRanking,
+  words: { tie: string; incomplete: string; decision: (d: string) => string },
+): (string | number)[][] {
   return [
-    ...r.rows.map((x) => [x.rank, x.tied ? words.tie : '', x.facilityName, x.facilityId, formatPercent(x.percent), words.decision(x.decision), x.assessmentId]),
+    ...r.rows.map((x) => [
+      x.rank,
+      x.tied ? words.tie : '',
+      x.facilityName,
+      x.facilityId,
+      formatPercent(x.percent),
+      words.decision(x.decision),
+      x.assessmentId,
+    ]),
     ...r.incomplete.map((x) => ['', words.incomplete, x.facilityName, x.facilityId, '', '', x.assessmentId]),
   ];
 }
@@ -111,8 +150,26 @@ export function improvementCsvRows(
 ): (string | number)[][] {
   const share = (x: Exact) => formatPercent(mul(x, HUNDRED));
   return [
-    ...r.rows.map((x) => [x.rank, x.tied ? words.tie : '', x.facilityName, x.facilityId, formatPercent(x.baseline), formatPercent(x.followup), formatPercent(x.gain), share(x.gapClosed)]),
-    ...r.alreadyFull.map((x) => ['', words.full, x.facilityName, x.facilityId, '100.0', formatPercent(x.followup), '', '']),
+    ...r.rows.map((x) => [
+      x.rank,
+      x.tied ? words.tie : '',
+      x.facilityName,
+      x.facilityId,
+      formatPercent(x.baseline),
+      formatPercent(x.followup),
+      formatPercent(x.gain),
+      share(x.gapClosed),
+    ]),
+    ...r.alreadyFull.map((x) => [
+      '',
+      words.full,
+      x.facilityName,
+      x.facilityId,
+      '100.0',
+      formatPercent(x.followup),
+      '',
+      '',
+    ]),
     ...r.missing.map((x) => ['', words.missing(x.missing), x.facilityName, x.facilityId, '', '', '', '']),
     ...r.incomplete.map((x) => ['', words.incomplete, x.facilityName, x.facilityId, '', '', '', '']),
   ];

@@ -6,7 +6,15 @@ import { when } from './scored.js';
 
 /** "Trạm Y tế A · 14/05/2025 · 2025 - Vòng 1 · Tự đánh giá" for a picker: the round's name as written, not its slug. */
 export const assessmentLabel = (a: Assessment): string =>
-  [a.facility.name, formatDate(when(a)), a.round?.label ?? a.round?.id, t(`kind.${a.assessmentKind}`), a.criteriaSet.version].filter(Boolean).join(' · ');
+  [
+    a.facility.name,
+    formatDate(when(a)),
+    a.round?.label ?? a.round?.id,
+    t(`kind.${a.assessmentKind}`),
+    a.criteriaSet.version,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
 /** "T1.3 Text of the item" from the first set that has the item (sets of two versions may differ). */
 export function itemLabel(id: string, ...sets: (CriteriaSet | undefined)[]): string {
@@ -21,7 +29,8 @@ export function itemLabel(id: string, ...sets: (CriteriaSet | undefined)[]): str
 export function criterionInfo(id: string, ...sets: (CriteriaSet | undefined)[]): { label: string; section: string } {
   for (const s of sets)
     for (const sec of s?.sections ?? [])
-      for (const c of sec.criteria) if (c.id === id) return { label: `${c.code ? `${c.code}. ` : ''}${loc(c.title)}`, section: sec.id };
+      for (const c of sec.criteria)
+        if (c.id === id) return { label: `${c.code ? `${c.code}. ` : ''}${loc(c.title)}`, section: sec.id };
   return { label: id, section: '' };
 }
 

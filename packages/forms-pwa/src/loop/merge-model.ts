@@ -16,7 +16,12 @@ export const undecided = (o: MergeOutcome, decisions: ReadonlyMap<string, MergeD
  * The merged draft with the lead's decisions applied. Throws when a conflict is undecided or a decision names a
  * part that did not answer the item (programming errors: the UI offers only the candidates).
  */
-export function resolveMerge(o: MergeOutcome, decisions: ReadonlyMap<string, MergeDecision>, id: string, now: string): Assessment {
+export function resolveMerge(
+  o: MergeOutcome,
+  decisions: ReadonlyMap<string, MergeDecision>,
+  id: string,
+  now: string,
+): Assessment {
   const answers = { ...o.merged.answers };
   for (const c of o.conflicts) {
     const d = decisions.get(c.itemId);

@@ -6,7 +6,12 @@ import type { ImprovementPlan } from '../core.js';
 import { ZERO, add, proposePlan, type Exact, type Scored } from './core.js';
 
 export type PlanAction = ImprovementPlan['actions'][number];
-export const ACTION_STATUSES = ['planned', 'in-progress', 'done', 'verified'] as const satisfies readonly PlanAction['status'][];
+export const ACTION_STATUSES = [
+  'planned',
+  'in-progress',
+  'done',
+  'verified',
+] as const satisfies readonly PlanAction['status'][];
 
 /** What an edit may carry; `undefined` or '' removes a field. */
 export type ActionPatch = { [K in keyof PlanAction]?: PlanAction[K] | undefined };
@@ -27,14 +32,21 @@ export function withAction(plan: ImprovementPlan, actionId: string, patch: Actio
 
 /** Points the plan would gain if every action not yet verified succeeded (points-model sets). */
 export function totalGain(plan: ImprovementPlan): Exact {
-  return plan.actions.reduce((sum, x) => (x.pointsToGain && x.status !== 'verified' ? add(sum, x.pointsToGain) : sum), ZERO);
+  return plan.actions.reduce(
+    (sum, x) => (x.pointsToGain && x.status !== 'verified' ? add(sum, x.pointsToGain) : sum),
+    ZERO,
+  );
 }
 
 /**
  * The plan to edit for `s`: the stored one, with any gap it does not cover yet appended (a draft may have been
  * answered further since), or core's proposal when none is stored. `changed` says whether it must be saved.
  */
-export function planFor(s: Scored, stored: ImprovementPlan | undefined, now: string): { plan: ImprovementPlan; changed: boolean } {
+export function planFor(
+  s: Scored,
+  stored: ImprovementPlan | undefined,
+  now: string,
+): { plan: ImprovementPlan; changed: boolean } {
   const proposed = proposePlan(s, now);
   if (!stored) return { plan: proposed, changed: true };
   const have = new Set(stored.actions.map((x) => x.itemId));
@@ -61,7 +73,11 @@ export interface LastTime {
  * Hints for the next assessment, by item id: every item answered and not met last time (or not assessed), with
  * the planned action when the plan has one.
  */
-export function lastTimeHints(prev: Scored, plan: ImprovementPlan | undefined, display: (x: Exact) => string): Map<string, LastTime> {
+export function lastTimeHints(
+  prev: Scored,
+  plan: ImprovementPlan | undefined,
+  display: (x: Exact) => string,
+): Map<string, LastTime> {
   const actions = new Map(plan?.actions.map((x) => [x.itemId, x]));
   const when = prev.assessment.assessedOn ?? prev.assessment.submittedAt ?? prev.assessment.createdAt ?? '';
   const out = new Map<string, LastTime>();
@@ -71,7 +87,13 @@ export function lastTimeHints(prev: Scored, plan: ImprovementPlan | undefined, d
         const act = actions.get(it.id);
         const missed = (it.status === 'answered' && !it.met) || it.status === 'unassessed';
         if (!missed && !act) continue;
-        const h: LastTime = { itemId: it.id, when, value: it.status === 'unassessed' ? 'unassessed' : (it.value ?? ''), points: display(it.points), max: display(it.max) };
+        const h: LastTime = {
+          itemId: it.id,
+          when,
+          value: it.status === 'unassessed' ? 'unassessed' : (it.value ?? ''),
+          points: display(it.points),
+          max: display(it.max),
+        };
         const note = prev.assessment.answers[it.id]?.note;
         if (note) h.note = note;
         if (act?.action) h.action = act.action;

@@ -26,7 +26,8 @@ export const scoredAll = (src: ScoredSource, list: Iterable<Assessment>): Scored
 export const when = (a: Assessment): string => a.assessedOn ?? a.submittedAt ?? a.createdAt ?? a.updatedAt ?? '';
 
 /** Oldest first, by {@link when}. */
-export const byWhen = (a: Assessment, b: Assessment): number => when(a).localeCompare(when(b)) || a.id.localeCompare(b.id);
+export const byWhen = (a: Assessment, b: Assessment): number =>
+  when(a).localeCompare(when(b)) || a.id.localeCompare(b.id);
 
 /** The assessments of `a`'s facility with the same set id (any version), oldest first; `a` included. */
 export function sameFacility(list: Iterable<Assessment>, a: Assessment): Assessment[] {
@@ -41,7 +42,13 @@ export function sameFacility(list: Iterable<Assessment>, a: Assessment): Assessm
 export function previousOf(list: Iterable<Assessment>, a: Assessment): Assessment | undefined {
   const w = when(a);
   return sameFacility(list, a)
-    .filter((x) => x.id !== a.id && x.assessmentKind === a.assessmentKind && x.status !== 'draft' && when(x).slice(0, 10) < w.slice(0, 10))
+    .filter(
+      (x) =>
+        x.id !== a.id &&
+        x.assessmentKind === a.assessmentKind &&
+        x.status !== 'draft' &&
+        when(x).slice(0, 10) < w.slice(0, 10),
+    )
     .at(-1);
 }
 
@@ -67,7 +74,9 @@ const isSelf = (a: Assessment): boolean => a.assessmentKind === 'self-assessment
  * `round.id`) first, then the one nearest in time — never simply the oldest.
  */
 export function reconcilePartner(list: Iterable<Assessment>, a: Assessment): Assessment | undefined {
-  const cands = sameFacility(list, a).filter((x) => x.id !== a.id && isSelf(x) !== isSelf(a) && x.criteriaSet.version === a.criteriaSet.version);
+  const cands = sameFacility(list, a).filter(
+    (x) => x.id !== a.id && isSelf(x) !== isSelf(a) && x.criteriaSet.version === a.criteriaSet.version,
+  );
   if (!cands.length) return undefined;
   const round = a.round?.id;
   const sameRound = round ? cands.filter((x) => x.round?.id === round) : [];

@@ -61,7 +61,10 @@ export function slug(s: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D');
-  const out = ascii.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100);
+  const out = ascii
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 100);
   return out || 'r';
 }
 
@@ -138,7 +141,8 @@ export function itemIndex(set: CriteriaSet): Map<string, ItemPlace> {
   if (!m) {
     m = new Map();
     for (const section of set.sections)
-      for (const criterion of section.criteria) for (const item of criterion.items) m.set(item.id, { section, criterion, item });
+      for (const criterion of section.criteria)
+        for (const item of criterion.items) m.set(item.id, { section, criterion, item });
     indexCache.set(set, m);
   }
   return m;

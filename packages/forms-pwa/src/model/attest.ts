@@ -8,9 +8,14 @@ import { buildStatement, score, signStatement, type Assessment, type Attestation
 import type { DeviceKey } from '../storage/db.js';
 
 /** Who signs: the recorded signatures, else the first assessor; nobody named means no statement. */
-export function signers(a: Assessment): { name: string; role: 'assessor' | 'facility-head' | 'other'; image?: string }[] {
+export function signers(
+  a: Assessment,
+): { name: string; role: 'assessor' | 'facility-head' | 'other'; image?: string }[] {
   const drawn = (a.signatures ?? []).filter((s) => s.name.trim());
-  if (drawn.length) return drawn.map((s) => (s.image ? { name: s.name, role: s.role, image: s.image } : { name: s.name, role: s.role }));
+  if (drawn.length)
+    return drawn.map((s) =>
+      s.image ? { name: s.name, role: s.role, image: s.image } : { name: s.name, role: s.role },
+    );
   const first = a.assessors?.[0];
   return first?.name.trim() ? [{ name: first.name, role: 'assessor' }] : [];
 }
@@ -19,12 +24,25 @@ export function signers(a: Assessment): { name: string; role: 'assessor' | 'faci
  * The signed statements for a just-locked assessment.
  * @returns an empty list when nobody is named or the assessment cannot be scored
  */
-export async function signLocked(locked: Assessment, set: CriteriaSet, key: DeviceKey, now: string, subtle?: SubtleCrypto): Promise<Attestation[]> {
+export async function signLocked(
+  locked: Assessment,
+  set: CriteriaSet,
+  key: DeviceKey,
+  now: string,
+  subtle?: SubtleCrypto,
+): Promise<Attestation[]> {
   const result = score(set, locked);
   if (!result.ok) return [];
   const out: Attestation[] = [];
   for (const s of signers(locked)) {
-    const statement = buildStatement({ assessment: locked, result: result.value, signer: { name: s.name, role: s.role }, ...(s.image ? { imageHash: s.image } : {}), signedAt: now, keyId: key.keyId });
+    const statement = buildStatement({
+      assessment: locked,
+      result: result.value,
+      signer: { name: s.name, role: s.role },
+      ...(s.image ? { imageHash: s.image } : {}),
+      signedAt: now,
+      keyId: key.keyId,
+    });
     out.push(await signStatement(statement, key.privateKey, key.publicKey, subtle as never));
   }
   return out;

@@ -20,7 +20,11 @@ const bytes = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
 
 /** One photo ready for `buildReport`: downscaled JPEG, or the PNG / small JPEG as it is. */
 export async function reportPhoto(p: JobPhoto, side: number): Promise<ReportPhoto> {
-  const meta = { hash: p.hash, ...(p.caption ? { caption: p.caption } : {}), ...(p.capturedAt ? { capturedAt: p.capturedAt } : {}) };
+  const meta = {
+    hash: p.hash,
+    ...(p.caption ? { caption: p.caption } : {}),
+    ...(p.capturedAt ? { capturedAt: p.capturedAt } : {}),
+  };
   const small = Math.max(p.width, p.height) <= side;
   if (p.mime === 'image/png' && small) return { ...meta, data: await bytes(p.blob), mime: 'image/png' };
   if (p.mime === 'image/jpeg' && small) return { ...meta, data: await bytes(p.blob), mime: 'image/jpeg' };

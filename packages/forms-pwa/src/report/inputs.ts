@@ -98,12 +98,13 @@ export function slug(s: string): string {
 /** `<facility>-<yyyy-mm-dd>.pdf` for a report. */
 export function reportFileName(a: Assessment): string {
   const w = when(a);
-  const date = w ? vietnamDate(w) ?? '' : '';
+  const date = w ? (vietnamDate(w) ?? '') : '';
   return `${slug(a.facility.name) || 'bao-cao'}${date ? `-${date}` : ''}.pdf`;
 }
 
 /** `phieu-cham-<set>-<version>.pdf` for a blank score sheet. */
-export const sheetFileName = (set: { id: string; version: string }): string => `phieu-cham-${slug(set.id)}-${slug(set.version)}.pdf`;
+export const sheetFileName = (set: { id: string; version: string }): string =>
+  `phieu-cham-${slug(set.id)}-${slug(set.version)}.pdf`;
 
 /** Hands a file to the browser's download. */
 export function saveFile(blob: Blob, name: string): void {

@@ -38,7 +38,11 @@ async function decode(blob: Blob): Promise<CanvasImageSource & { width: number; 
  * Downscales every photo longer than `side` on the page's thread, in slices (one photo per task).
  * @returns the photos, the large ones replaced by JPEGs of at most `side` px (same hash, caption, capture time)
  */
-export async function downscaleOnPage(photos: readonly JobPhoto[], side = PAGE_PHOTO_SIDE, onDone?: (done: number) => void): Promise<JobPhoto[]> {
+export async function downscaleOnPage(
+  photos: readonly JobPhoto[],
+  side = PAGE_PHOTO_SIDE,
+  onDone?: (done: number) => void,
+): Promise<JobPhoto[]> {
   const out: JobPhoto[] = [];
   for (const p of photos) {
     if (Math.max(p.width, p.height) <= side && (p.mime === 'image/jpeg' || p.mime === 'image/png')) out.push(p);
@@ -55,7 +59,9 @@ export async function downscaleOnPage(photos: readonly JobPhoto[], side = PAGE_P
       ctx.fillRect(0, 0, width, height);
       ctx.drawImage(img, 0, 0, width, height);
       if ('close' in img && typeof img.close === 'function') img.close();
-      const blob = await new Promise<Blob>((res, rej) => canvas.toBlob((b) => (b ? res(b) : rej(new Error('JPEG encoding failed'))), 'image/jpeg', REPORT_JPEG_QUALITY));
+      const blob = await new Promise<Blob>((res, rej) =>
+        canvas.toBlob((b) => (b ? res(b) : rej(new Error('JPEG encoding failed'))), 'image/jpeg', REPORT_JPEG_QUALITY),
+      );
       out.push({ ...p, blob, mime: 'image/jpeg', width, height });
     }
     onDone?.(out.length);

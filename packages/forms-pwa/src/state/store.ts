@@ -3,7 +3,18 @@
  * (so the UI answers at once) and then to IndexedDB through a queue that keeps writes in order.
  * `saving`/`savedAt` tell the UI when the last change is durable.
  */
-import { lockAssessment, mergeThreeWay, resolveConflict, score, type Assessment, type Attestation, type CriteriaSet, type Facility, type Problem, type ScoreResult } from '../core.js';
+import {
+  lockAssessment,
+  mergeThreeWay,
+  resolveConflict,
+  score,
+  type Assessment,
+  type Attestation,
+  type CriteriaSet,
+  type Facility,
+  type Problem,
+  type ScoreResult,
+} from '../core.js';
 import { loadBuiltinFacilities, loadBuiltinSets } from '../data/builtin.js';
 import {
   newAssessment,
@@ -91,7 +102,8 @@ export class AppStore extends EventTarget {
     this._channel?.addEventListener('message', (e: MessageEvent<{ id?: unknown }>) => {
       const id = e.data?.id;
       // In the write queue: a notice is never handled halfway through this tab's own write.
-      if (typeof id === 'string') this._queue = this._queue.then(() => this._onOtherTab(id)).catch((x: unknown) => console.warn('other tab', x));
+      if (typeof id === 'string')
+        this._queue = this._queue.then(() => this._onOtherTab(id)).catch((x: unknown) => console.warn('other tab', x));
     });
   }
 
@@ -150,12 +162,14 @@ export class AppStore extends EventTarget {
   async mapFacility(provisionalId: string, registryId: string): Promise<void> {
     const f = this.facilities.find((x) => x.id === provisionalId);
     if (!f?.provisional) throw new Error(`"${provisionalId}" is not a provisional facility`);
-    if (!this.facilities.some((x) => x.id === registryId && !x.provisional)) throw new Error(`No registry facility "${registryId}"`);
+    if (!this.facilities.some((x) => x.id === registryId && !x.provisional))
+      throw new Error(`No registry facility "${registryId}"`);
     const mapped: Facility = { ...f, registryId };
     this.facilities = this.facilities.map((x) => (x.id === provisionalId ? mapped : x));
     await this.storage.putFacility(mapped);
     for (const a of [...this.assessments.values()]) {
-      if (a.facility.id === provisionalId && a.facility.registryId !== registryId) this._put({ ...a, facility: { ...a.facility, registryId } });
+      if (a.facility.id === provisionalId && a.facility.registryId !== registryId)
+        this._put({ ...a, facility: { ...a.facility, registryId } });
     }
     await this.flush();
   }
@@ -332,7 +346,8 @@ export class AppStore extends EventTarget {
   sign(id: string, signatures: NonNullable<Assessment['signatures']>): void {
     const a = this.assessments.get(id);
     if (!a) throw new Error(`No assessment "${id}"`);
-    if (a.status !== 'draft') throw new Error(`Cannot sign "${id}": it is ${a.status}, signatures are taken before locking`);
+    if (a.status !== 'draft')
+      throw new Error(`Cannot sign "${id}": it is ${a.status}, signatures are taken before locking`);
     const { signatures: _old, ...rest } = a;
     this._put({ ...rest, ...(signatures.length ? { signatures } : {}), updatedAt: new Date().toISOString() });
   }

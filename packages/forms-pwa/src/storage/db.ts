@@ -48,7 +48,9 @@ export type StoredPhotoRecord = Omit<StoredPhoto, 'blob'> & { blob?: Blob; bytes
 /** True for the error an engine raises when it cannot keep a Blob in IndexedDB. */
 export function isBlobRefused(e: unknown): boolean {
   const err = e as { name?: string; message?: string } | null;
-  return !!err && (err.name === 'UnknownError' || err.name === 'DataCloneError') && /blob|file/i.test(err.message ?? '');
+  return (
+    !!err && (err.name === 'UnknownError' || err.name === 'DataCloneError') && /blob|file/i.test(err.message ?? '')
+  );
 }
 
 /** The record keeping a photo's bytes without a Blob. */
@@ -216,7 +218,10 @@ export class Storage {
    */
   async putAssessment(
     a: Assessment,
-    merge?: { base: Assessment | undefined; fn: (base: Assessment | undefined, ours: Assessment, stored: Assessment) => Assessment },
+    merge?: {
+      base: Assessment | undefined;
+      fn: (base: Assessment | undefined, ours: Assessment, stored: Assessment) => Assessment;
+    },
   ): Promise<Assessment> {
     const db = await this._db;
     const tx = db.transaction('assessments', 'readwrite', { durability: 'strict' });
@@ -291,7 +296,8 @@ export class Storage {
       for (const s of a.signatures ?? []) if (s.image) used.add(s.image);
     }
     // Photos proving an improvement action was done belong to plans, not to answers.
-    for (const p of await db.getAll('plans')) for (const act of p.actions) for (const h of act.completionEvidence ?? []) used.add(h);
+    for (const p of await db.getAll('plans'))
+      for (const act of p.actions) for (const h of act.completionEvidence ?? []) used.add(h);
     const tx = db.transaction('photos', 'readwrite');
     let n = 0;
     for (const key of await tx.store.getAllKeys())
@@ -392,7 +398,10 @@ export class Storage {
     const list = ((await settings.get(ARCHIVE_KEY)) as ArchivedAssessment[] | undefined) ?? [];
     const hit = list.find((x) => x.assessment.id === id);
     if (hit) {
-      await settings.put(list.filter((x) => x !== hit), ARCHIVE_KEY);
+      await settings.put(
+        list.filter((x) => x !== hit),
+        ARCHIVE_KEY,
+      );
       if (restore) await tx.objectStore('assessments').put(hit.assessment);
     }
     await tx.done;
@@ -410,7 +419,13 @@ export class Storage {
     const tx = db.transaction('settings', 'readwrite', { durability: 'strict' });
     const kept = ((await tx.store.get(REFUSED_KEY)) as RefusedDocument[] | undefined) ?? [];
     const drop = new Set(keys);
-    await Promise.all([tx.store.put(kept.filter((r) => !drop.has(r.key)), REFUSED_KEY), tx.done]);
+    await Promise.all([
+      tx.store.put(
+        kept.filter((r) => !drop.has(r.key)),
+        REFUSED_KEY,
+      ),
+      tx.done,
+    ]);
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {
@@ -428,10 +443,18 @@ export class Storage {
   async deviceKey(subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<DeviceKey> {
     const have = await this.getSetting<DeviceKey>(DEVICE_KEY);
     if (have?.privateKey && have.publicKey) return have;
-    const pair = (await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const pair = (await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ])) as CryptoKeyPair;
     const jwk = await subtle.exportKey('jwk', pair.publicKey);
     const publicKey: PublicKeyJwk = { kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y! };
-    const key: DeviceKey = { privateKey: pair.privateKey, publicKey, keyId: attestationKeyId(publicKey), createdAt: new Date().toISOString() };
+    const key: DeviceKey = {
+      privateKey: pair.privateKey,
+      publicKey,
+      keyId: attestationKeyId(publicKey),
+      createdAt: new Date().toISOString(),
+    };
     const db = await this._db;
     const tx = db.transaction('settings', 'readwrite', { durability: 'strict' });
     const again = (await tx.store.get(DEVICE_KEY)) as DeviceKey | undefined;
@@ -456,7 +479,8 @@ export class Storage {
     /** Documents of the file that were refused: kept aside (setting `import.refused`) in the same transaction. */
     refused?: RefusedDocument[];
   }): Promise<void> {
-    const photos = (await this._blobsWork()) || !data.photos.length ? data.photos : await Promise.all(data.photos.map(photoAsBytes));
+    const photos =
+      (await this._blobsWork()) || !data.photos.length ? data.photos : await Promise.all(data.photos.map(photoAsBytes));
     await this._importAll({ ...data, photos });
   }
 

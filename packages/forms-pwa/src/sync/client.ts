@@ -60,7 +60,12 @@ async function request(f: typeof fetch, url: URL, init: RequestInit): Promise<un
   const body: unknown = type.includes('application/json') ? await res.json() : await res.arrayBuffer();
   if (!res.ok) {
     const e = (body as { error?: { code?: string; message?: { vi: string; en: string }; details?: unknown } }).error;
-    throw new SyncError(res.status, e?.code ?? 'http', e?.message ?? { vi: `Lỗi máy chủ (${res.status}).`, en: `Server error (${res.status}).` }, e?.details);
+    throw new SyncError(
+      res.status,
+      e?.code ?? 'http',
+      e?.message ?? { vi: `Lỗi máy chủ (${res.status}).`, en: `Server error (${res.status}).` },
+      e?.details,
+    );
   }
   return body;
 }
@@ -69,7 +74,11 @@ async function request(f: typeof fetch, url: URL, init: RequestInit): Promise<un
  * Enrols this device with the code from the QR code or the typed short code.
  * @returns the device token (keep it; it is shown once) and who the device acts for.
  */
-export async function enrol(baseUrl: string, code: string, f: typeof fetch = fetch): Promise<{ token: string; deviceId: string; userId: string }> {
+export async function enrol(
+  baseUrl: string,
+  code: string,
+  f: typeof fetch = fetch,
+): Promise<{ token: string; deviceId: string; userId: string }> {
   const body = (await request(f, new URL('/api/v1/enrol', baseUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -98,7 +107,10 @@ export function createSyncClient(options: SyncClientOptions) {
     },
     /** One page of changes after `after` (a cursor from a previous pull; 0 at first). */
     async pull(after: number, limit = 100): Promise<{ changes: PulledChange[]; next: number }> {
-      return (await request(f, url(`/api/v1/sync/pull?after=${after}&limit=${limit}`), { headers: auth })) as { changes: PulledChange[]; next: number };
+      return (await request(f, url(`/api/v1/sync/pull?after=${after}&limit=${limit}`), { headers: auth })) as {
+        changes: PulledChange[];
+        next: number;
+      };
     },
     /**
      * Pulls every change after `after`, page by page, calling `onChange` for each in order. Resumable: keep the
@@ -116,10 +128,18 @@ export function createSyncClient(options: SyncClientOptions) {
       }
     },
     /** Uploads a photo unless the server has it already; true when it was sent. */
-    async uploadPhoto(sha256: string, bytes: Uint8Array, mediaType: 'image/jpeg' | 'image/png' | 'image/webp'): Promise<boolean> {
+    async uploadPhoto(
+      sha256: string,
+      bytes: Uint8Array,
+      mediaType: 'image/jpeg' | 'image/png' | 'image/webp',
+    ): Promise<boolean> {
       const has = (await request(f, url(`/api/v1/photos/${sha256}/exists`), { headers: auth })) as { stored: boolean };
       if (has.stored) return false;
-      await request(f, url(`/api/v1/photos/${sha256}`), { method: 'PUT', headers: { ...auth, 'content-type': mediaType }, body: bytes as BodyInit });
+      await request(f, url(`/api/v1/photos/${sha256}`), {
+        method: 'PUT',
+        headers: { ...auth, 'content-type': mediaType },
+        body: bytes as BodyInit,
+      });
       return true;
     },
   };

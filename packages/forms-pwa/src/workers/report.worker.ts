@@ -57,7 +57,9 @@ async function fromCache(hash: string): Promise<ReportPhoto | undefined> {
 async function toCache(p: ReportPhoto): Promise<ReportPhoto> {
   try {
     const body = p.data as Uint8Array<ArrayBuffer>;
-    await (await caches.open(CACHE)).put(cacheUrl(p.hash), new Response(body, { headers: { 'content-type': p.mime ?? 'image/jpeg' } }));
+    await (
+      await caches.open(CACHE)
+    ).put(cacheUrl(p.hash), new Response(body, { headers: { 'content-type': p.mime ?? 'image/jpeg' } }));
   } catch {
     /* not kept: made again next session */
   }
@@ -66,7 +68,8 @@ async function toCache(p: ReportPhoto): Promise<ReportPhoto> {
 
 /** Downscales a photo that is larger than the report needs, through the persistent cache; small ones pass as they are. */
 async function make(p: JobPhoto): Promise<ReportPhoto> {
-  if (Math.max(p.width, p.height) <= REPORT_PHOTO_SIDE && (p.mime === 'image/jpeg' || p.mime === 'image/png')) return reportPhoto(p, REPORT_PHOTO_SIDE);
+  if (Math.max(p.width, p.height) <= REPORT_PHOTO_SIDE && (p.mime === 'image/jpeg' || p.mime === 'image/png'))
+    return reportPhoto(p, REPORT_PHOTO_SIDE);
   return (await fromCache(p.hash)) ?? toCache(await limited(() => reportPhoto(p, REPORT_PHOTO_SIDE)));
 }
 
@@ -90,7 +93,13 @@ async function allPhotos(list: readonly JobPhoto[], onDone: (done: number) => vo
     list.map(async (p) => {
       const { data, mime } = await downscaled(p);
       onDone(++done);
-      return { hash: p.hash, data, ...(mime ? { mime } : {}), ...(p.caption ? { caption: p.caption } : {}), ...(p.capturedAt ? { capturedAt: p.capturedAt } : {}) };
+      return {
+        hash: p.hash,
+        data,
+        ...(mime ? { mime } : {}),
+        ...(p.caption ? { caption: p.caption } : {}),
+        ...(p.capturedAt ? { capturedAt: p.capturedAt } : {}),
+      };
     }),
   );
 }
@@ -149,7 +158,9 @@ async function run({ id, job }: JobRequest): Promise<void> {
   }
   report('render', 0);
   const bytes = await serial(() => renderPdf(doc, { onProgress: (f) => report('render', f) }));
-  const pdf = (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+  const pdf = (
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer
+  ) as ArrayBuffer;
   scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0 }, [pdf]);
 }
 

@@ -39,7 +39,8 @@ export function examples(): Example[] {
     for (const f of readdirSync(join(root, 'examples', dir.name)).filter((x) => x.endsWith('.assessment.json'))) {
       const assessment = read(join(root, 'examples', dir.name, f)) as Assessment;
       const set = all.find((s) => s.id === assessment.criteriaSet.id && s.version === assessment.criteriaSet.version);
-      if (!set) throw new Error(`${dir.name}/${f}: no set ${assessment.criteriaSet.id}@${assessment.criteriaSet.version}`);
+      if (!set)
+        throw new Error(`${dir.name}/${f}: no set ${assessment.criteriaSet.id}@${assessment.criteriaSet.version}`);
       const r = score(set, assessment);
       if (!r.ok) throw new Error(`${dir.name}/${f}: ${r.errors[0]?.message.en}`);
       out.push({ name: `${dir.name}/${f}`, set, assessment, result: r.value });
@@ -58,7 +59,10 @@ let n = 0;
 export function pdfText(bytes: Uint8Array, raw = false): string {
   const file = join(tmp, `${n++}.pdf`);
   writeFileSync(file, bytes);
-  return execFileSync('pdftotext', [...(raw ? ['-raw'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync('pdftotext', [...(raw ? ['-raw'] : []), '-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /** Number of pages of a PDF. */

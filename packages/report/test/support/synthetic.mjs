@@ -40,11 +40,14 @@ export function noisyPixels(seed, width = 1600, height = 1200, noise = 22) {
     const gx = rand() * 120 - 60;
     const gy = rand() * 120 - 60;
     const a = ch[c];
-    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) a[y * width + x] = base + (gx * x) / width + (gy * y) / height;
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) a[y * width + x] = base + (gx * x) / width + (gy * y) / height;
   }
   // Objects: soft discs blended in, only over their bounding boxes.
   for (let b = 0; b < 8; b++) {
-    const cx = rand() * width, cy = rand() * height, r = 60 + rand() * 320;
+    const cx = rand() * width,
+      cy = rand() * height,
+      r = 60 + rand() * 320;
     const col = [rand() * 255, rand() * 255, rand() * 255];
     for (let y = Math.max(0, Math.floor(cy - r)); y < Math.min(height, Math.ceil(cy + r)); y++) {
       for (let x = Math.max(0, Math.floor(cx - r)); x < Math.min(width, Math.ceil(cx + r)); x++) {
@@ -91,7 +94,16 @@ export function jpegSize(b) {
 }
 
 const GENERATOR = 'v1'; // bump when the generator changes, so the cache is rebuilt
-const cacheDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '.tmp', 'report-photos', GENERATOR);
+const cacheDir = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  '..',
+  '.tmp',
+  'report-photos',
+  GENERATOR,
+);
 
 /**
  * `count` photos, each as the 1600 px original (what the app stores) and the same picture downscaled to
@@ -139,7 +151,9 @@ export function bigCase(opts = {}) {
       items.push({
         id,
         code: `${c}.${i}`,
-        text: { vi: `Chỉ tiêu ${c}.${i}: cơ sở có quy trình, sổ sách và trang thiết bị đúng quy định; nhân viên được tập huấn và thực hiện đầy đủ, có biên bản kiểm tra định kỳ.` },
+        text: {
+          vi: `Chỉ tiêu ${c}.${i}: cơ sở có quy trình, sổ sách và trang thiết bị đúng quy định; nhân viên được tập huấn và thực hiện đầy đủ, có biên bản kiểm tra định kỳ.`,
+        },
         response: { kind: 'binary', points: 1 + (i % 3) },
         ...(i === 1 ? { knockout: true } : {}),
         naAllowed: true,
@@ -153,7 +167,12 @@ export function bigCase(opts = {}) {
       answers[id] = answer;
       n++;
     }
-    criteria.push({ id: `c${c}`, code: `Tiêu chí ${c}`, title: { vi: `Nhóm tiêu chí số ${c} về chất lượng dịch vụ và an toàn người bệnh` }, items });
+    criteria.push({
+      id: `c${c}`,
+      code: `Tiêu chí ${c}`,
+      title: { vi: `Nhóm tiêu chí số ${c} về chất lượng dịch vụ và an toàn người bệnh` },
+      items,
+    });
   }
   const set = {
     schemaVersion: 1,
@@ -164,7 +183,15 @@ export function bigCase(opts = {}) {
     source: { documents: [{ number: '0000/QĐ-THỬ', role: 'reference' }] },
     applicability: { facilityKinds: ['hospital'] },
     wording: 'paraphrase',
-    scoring: { model: 'points', aggregation: 'sum', passRules: [{ kind: 'total-percent-at-least', percent: 80 }, { kind: 'each-criterion-percent-at-least', percent: 50 }, { kind: 'no-failed-knockout' }] },
+    scoring: {
+      model: 'points',
+      aggregation: 'sum',
+      passRules: [
+        { kind: 'total-percent-at-least', percent: 80 },
+        { kind: 'each-criterion-percent-at-least', percent: 50 },
+        { kind: 'no-failed-knockout' },
+      ],
+    },
     sections: [{ id: 's1', title: { vi: 'Phần chung' }, criteria }],
   };
   const assessment = {

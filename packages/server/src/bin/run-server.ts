@@ -11,7 +11,9 @@ import { startServer } from '../server.js';
 const config = readConfig();
 try {
   const server = await startServer(config);
-  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir} (trials and one machine only: see docs/deploy.md)`;
+  const where = config.databaseUrl
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `PGlite in ${config.dataDir} (trials and one machine only: see docs/deploy.md)`;
   console.log(`Tiêu Chí server is running at ${server.url}`);
   console.log(`Database: ${where}`);
   if (server.adminCode) {

@@ -11,7 +11,9 @@ export type SetLibrary = ReadonlyMap<string, { set: CriteriaSet; hash: string }>
  */
 export function loadSets(dir: string): SetLibrary {
   const out = new Map<string, { set: CriteriaSet; hash: string }>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const r = validateCriteriaSet(JSON.parse(readFileSync(join(dir, file), 'utf8')));
     if (!r.ok) throw new Error(`${file}: ${r.errors[0]?.pointer} ${r.errors[0]?.message.en}`);
     out.set(`${r.value.id}@${r.value.version}`, { set: r.value, hash: r.value.contentHash ?? contentHash(r.value) });

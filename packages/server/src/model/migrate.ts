@@ -18,7 +18,9 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.
  * @param dir the folder to read (defaults to the package's own).
  */
 export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   return files.map((file, i) => {
     const m = /^(\d{4})-([a-z0-9-]+)\.sql$/.exec(file);
     if (!m) throw new Error(`Migration file name "${file}" is not NNNN-words.sql`);

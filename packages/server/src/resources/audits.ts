@@ -30,6 +30,7 @@ export function registerAudits(app: App, ctx: Context): void {
         response: { 200: Type.Array(AuditReply), ...authErrors },
       },
     },
-    async (req) => listAudits(ctx.db, Number(req.query.limit ?? 100), req.query.before ? Number(req.query.before) : null),
+    async (req) =>
+      listAudits(ctx.db, Number(req.query.limit ?? 100), req.query.before ? Number(req.query.before) : null),
   );
 }

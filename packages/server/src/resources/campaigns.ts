@@ -18,14 +18,27 @@ import {
 } from '../model/query/campaigns.js';
 import { getUser } from '../model/query/users.js';
 import type { Queryable } from '../external/database.js';
-import { AssignmentSchema, authErrors, bearer, CampaignReply, Day, ErrorReply, IdParams, KindSchema } from './schemas.js';
+import {
+  AssignmentSchema,
+  authErrors,
+  bearer,
+  CampaignReply,
+  Day,
+  ErrorReply,
+  IdParams,
+  KindSchema,
+} from './schemas.js';
 
 const Text = Type.String({ minLength: 1, maxLength: 300 });
 const NewCampaign = Type.Object(
   {
     name: Type.Object({ vi: Text, en: Text }, { additionalProperties: false }),
     set: Type.Object(
-      { id: Text, version: Type.String({ minLength: 1, maxLength: 50 }), hash: Type.String({ pattern: '^[A-Za-z0-9:_-]{16,200}$' }) },
+      {
+        id: Text,
+        version: Type.String({ minLength: 1, maxLength: 50 }),
+        hash: Type.String({ pattern: '^[A-Za-z0-9:_-]{16,200}$' }),
+      },
       { additionalProperties: false },
     ),
     kind: KindSchema,
@@ -55,11 +68,18 @@ export function registerCampaigns(app: App, ctx: Context): void {
     '/campaigns',
     {
       config: { access: 'signed-in' },
-      schema: { summary: 'Campaigns this person may see', security: bearer, response: { 200: Type.Array(CampaignReply), ...authErrors } },
+      schema: {
+        summary: 'Campaigns this person may see',
+        security: bearer,
+        response: { 200: Type.Array(CampaignReply), ...authErrors },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
-      const list = actor.user.role === 'admin' ? await listCampaigns(ctx.db) : await listCampaignsFor(ctx.db, actor.user.id, actor.user.role === 'station' ? actor.user.facilityId : null);
+      const list =
+        actor.user.role === 'admin'
+          ? await listCampaigns(ctx.db)
+          : await listCampaignsFor(ctx.db, actor.user.id, actor.user.role === 'station' ? actor.user.facilityId : null);
       return list.map(show);
     },
   );
@@ -68,19 +88,29 @@ export function registerCampaigns(app: App, ctx: Context): void {
     '/campaigns',
     {
       config: { access: ['admin'] },
-      schema: { summary: 'Create a campaign', security: bearer, body: NewCampaign, response: { 201: CampaignReply, ...authErrors } },
+      schema: {
+        summary: 'Create a campaign',
+        security: bearer,
+        body: NewCampaign,
+        response: { 201: CampaignReply, ...authErrors },
+      },
     },
     async (req, reply) => {
       const actor = actorOf(req);
       const b = req.body;
-      for (const day of [b.opensOn, b.closesOn]) if (!isRealDay(day)) throw new ApiError('invalid', `${day} is not a calendar day`);
+      for (const day of [b.opensOn, b.closesOn])
+        if (!isRealDay(day)) throw new ApiError('invalid', `${day} is not a calendar day`);
       if (b.closesOn < b.opensOn) throw new ApiError('invalid', 'closesOn is before opensOn');
       const created = await ctx.db.transaction(async (tx) => {
         if (b.baselineCampaignId) {
           const base = await getCampaign(tx, b.baselineCampaignId);
           if (!base || base.kind !== b.kind || base.set.id !== b.set.id) throw new ApiError('badBaseline');
         }
-        const c = await createCampaign(tx, { ...b, id: randomUUID(), baselineCampaignId: b.baselineCampaignId ?? null }, actor.user.id);
+        const c = await createCampaign(
+          tx,
+          { ...b, id: randomUUID(), baselineCampaignId: b.baselineCampaignId ?? null },
+          actor.user.id,
+        );
         await logAudit(tx, actor, { action: 'campaign.create', subjectKind: 'campaign', subjectId: c.id });
         return c;
       });
@@ -92,7 +122,12 @@ export function registerCampaigns(app: App, ctx: Context): void {
     '/campaigns/:id',
     {
       config: { access: 'signed-in' },
-      schema: { summary: 'One campaign', security: bearer, params: IdParams, response: { 200: CampaignReply, 404: ErrorReply, ...authErrors } },
+      schema: {
+        summary: 'One campaign',
+        security: bearer,
+        params: IdParams,
+        response: { 200: CampaignReply, 404: ErrorReply, ...authErrors },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -109,7 +144,12 @@ export function registerCampaigns(app: App, ctx: Context): void {
     '/campaigns/:id/assignments',
     {
       config: { access: ['admin', 'inspector'] },
-      schema: { summary: "A campaign's assignments", security: bearer, params: IdParams, response: { 200: Type.Array(AssignmentReply), 404: ErrorReply, ...authErrors } },
+      schema: {
+        summary: "A campaign's assignments",
+        security: bearer,
+        params: IdParams,
+        response: { 200: Type.Array(AssignmentReply), 404: ErrorReply, ...authErrors },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -143,7 +183,13 @@ export function registerCampaigns(app: App, ctx: Context): void {
         if (!u) throw new ApiError('notFound');
         if (u.role !== 'inspector') throw new ApiError('notAnInspector');
         const isNew = await addAssignment(tx, a);
-        if (isNew) await logAudit(tx, actor, { action: 'assignment.add', subjectKind: 'campaign', subjectId: c.id, details: { facilityId: a.facilityId, userId: a.userId } });
+        if (isNew)
+          await logAudit(tx, actor, {
+            action: 'assignment.add',
+            subjectKind: 'campaign',
+            subjectId: c.id,
+            details: { facilityId: a.facilityId, userId: a.userId },
+          });
         return isNew;
       });
       return reply.code(added ? 201 : 200).send(a);
@@ -157,7 +203,11 @@ export function registerCampaigns(app: App, ctx: Context): void {
       schema: {
         summary: 'Remove an assignment',
         security: bearer,
-        params: Type.Object({ id: Type.String({ format: 'uuid' }), facilityId: Type.String({ minLength: 1 }), userId: Type.String({ format: 'uuid' }) }),
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          facilityId: Type.String({ minLength: 1 }),
+          userId: Type.String({ format: 'uuid' }),
+        }),
         response: { 204: Type.Null(), 404: ErrorReply, ...authErrors },
       },
     },
@@ -166,7 +216,12 @@ export function registerCampaigns(app: App, ctx: Context): void {
       const a = { campaignId: req.params.id, facilityId: req.params.facilityId, userId: req.params.userId };
       await ctx.db.transaction(async (tx) => {
         if (!(await removeAssignment(tx, a))) throw new ApiError('notFound');
-        await logAudit(tx, actor, { action: 'assignment.remove', subjectKind: 'campaign', subjectId: a.campaignId, details: { facilityId: a.facilityId, userId: a.userId } });
+        await logAudit(tx, actor, {
+          action: 'assignment.remove',
+          subjectKind: 'campaign',
+          subjectId: a.campaignId,
+          details: { facilityId: a.facilityId, userId: a.userId },
+        });
       });
       return reply.code(204).send(null);
     },

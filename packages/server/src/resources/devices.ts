@@ -5,7 +5,14 @@ import { actorOf, TOKEN_PREFIX } from '../auth.js';
 import { hashToken, newShortCode, newToken, normaliseShortCode } from '../data/secrets.js';
 import { ApiError } from '../errors.js';
 import { logAudit } from '../model/query/audits.js';
-import { consumeEnrolment, createDevice, getDevice, listDevices, revokeDevice, setDeviceKey } from '../model/query/devices.js';
+import {
+  consumeEnrolment,
+  createDevice,
+  getDevice,
+  listDevices,
+  revokeDevice,
+  setDeviceKey,
+} from '../model/query/devices.js';
 import { getUser } from '../model/query/users.js';
 import { authErrors, bearer, DeviceReply, ErrorReply, IdParams, UserReply } from './schemas.js';
 
@@ -42,7 +49,12 @@ export function registerDevices(app: App, ctx: Context): void {
           { additionalProperties: false },
         ),
         response: {
-          201: Type.Object({ device: DeviceReply, code: Type.String(), shortCode: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
+          201: Type.Object({
+            device: DeviceReply,
+            code: Type.String(),
+            shortCode: Type.String(),
+            expiresAt: Type.String({ format: 'date-time' }),
+          }),
           404: ErrorReply,
           ...authErrors,
         },
@@ -63,7 +75,12 @@ export function registerDevices(app: App, ctx: Context): void {
           shortCodeHash: shortHash(shortCode),
           expiresAt,
         });
-        await logAudit(tx, actor, { action: 'device.create', subjectKind: 'device', subjectId: d.id, details: { userId: d.userId } });
+        await logAudit(tx, actor, {
+          action: 'device.create',
+          subjectKind: 'device',
+          subjectId: d.id,
+          details: { userId: d.userId },
+        });
         return d;
       });
       return reply.code(201).send({ device, code, shortCode, expiresAt: expiresAt.toISOString() });
@@ -74,7 +91,12 @@ export function registerDevices(app: App, ctx: Context): void {
     '/devices/:id/revoke',
     {
       config: { access: ['admin'] },
-      schema: { summary: 'Revoke a device (its token stops working at once)', security: bearer, params: IdParams, response: { 200: DeviceReply, 404: ErrorReply, ...authErrors } },
+      schema: {
+        summary: 'Revoke a device (its token stops working at once)',
+        security: bearer,
+        params: IdParams,
+        response: { 200: DeviceReply, 404: ErrorReply, ...authErrors },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -94,7 +116,12 @@ export function registerDevices(app: App, ctx: Context): void {
       schema: {
         summary: 'A device trades its enrolment code (long, from the QR code, or short, typed) for its token',
         body: Type.Object({ code: Type.String({ minLength: 8, maxLength: 100 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ token: Type.String(), device: DeviceReply, user: UserReply }), 400: ErrorReply, 401: ErrorReply, 429: ErrorReply },
+        response: {
+          201: Type.Object({ token: Type.String(), device: DeviceReply, user: UserReply }),
+          400: ErrorReply,
+          401: ErrorReply,
+          429: ErrorReply,
+        },
       },
     },
     async (req, reply) => {
@@ -106,7 +133,11 @@ export function registerDevices(app: App, ctx: Context): void {
           (await consumeEnrolment(tx, shortHash(raw), hashToken(token), ctx.now()));
         if (!d) throw new ApiError('badCode');
         const user = (await getUser(tx, d.userId))!;
-        await logAudit(tx, { user, deviceId: d.id }, { action: 'device.enrol', subjectKind: 'device', subjectId: d.id });
+        await logAudit(
+          tx,
+          { user, deviceId: d.id },
+          { action: 'device.enrol', subjectKind: 'device', subjectId: d.id },
+        );
         return { device: d, user };
       });
       return reply.code(201).send({ token, ...out });
@@ -121,7 +152,12 @@ export function registerDevices(app: App, ctx: Context): void {
         summary: 'The calling device registers the public key it signs with (an opaque JWK)',
         security: bearer,
         body: Type.Object(
-          { jwk: Type.Object({ kty: Type.String({ minLength: 1, maxLength: 10 }) }, { additionalProperties: true, maxProperties: 20 }) },
+          {
+            jwk: Type.Object(
+              { kty: Type.String({ minLength: 1, maxLength: 10 }) },
+              { additionalProperties: true, maxProperties: 20 },
+            ),
+          },
           { additionalProperties: false },
         ),
         response: { 200: DeviceReply, ...authErrors },
@@ -132,7 +168,12 @@ export function registerDevices(app: App, ctx: Context): void {
       return ctx.db.transaction(async (tx) => {
         const d = await setDeviceKey(tx, actor.deviceId!, req.body.jwk, ctx.now());
         if (!d) throw new ApiError('unauthenticated');
-        await logAudit(tx, actor, { action: 'device.key', subjectKind: 'device', subjectId: d.id, details: { kty: req.body.jwk.kty } });
+        await logAudit(tx, actor, {
+          action: 'device.key',
+          subjectKind: 'device',
+          subjectId: d.id,
+          details: { kty: req.body.jwk.kty },
+        });
         return d;
       });
     },
@@ -142,7 +183,12 @@ export function registerDevices(app: App, ctx: Context): void {
     '/devices/:id',
     {
       config: { access: 'signed-in' },
-      schema: { summary: 'One device (admins: any; others: only the calling device)', security: bearer, params: IdParams, response: { 200: DeviceReply, 404: ErrorReply, ...authErrors } },
+      schema: {
+        summary: 'One device (admins: any; others: only the calling device)',
+        security: bearer,
+        params: IdParams,
+        response: { 200: DeviceReply, 404: ErrorReply, ...authErrors },
+      },
     },
     async (req) => {
       const actor = actorOf(req);

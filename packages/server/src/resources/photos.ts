@@ -17,7 +17,9 @@ const Params = Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) 
  */
 export function registerPhotos(app: App, ctx: Context): void {
   const maxBytes = ctx.options.photoMaxBytes ?? 10 * 1024 * 1024;
-  app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) =>
+    done(null, body),
+  );
 
   app.put(
     '/photos/:sha256',
@@ -28,16 +30,29 @@ export function registerPhotos(app: App, ctx: Context): void {
         summary: 'Upload a photo (raw bytes, image/jpeg, image/png or image/webp) under the SHA-256 of its bytes',
         security: bearer,
         params: Params,
-        response: { 200: Type.Object({ stored: Type.Boolean() }), 201: Type.Object({ stored: Type.Boolean() }), 413: ErrorReply, 415: ErrorReply, ...authErrors },
+        response: {
+          200: Type.Object({ stored: Type.Boolean() }),
+          201: Type.Object({ stored: Type.Boolean() }),
+          413: ErrorReply,
+          415: ErrorReply,
+          ...authErrors,
+        },
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
       const bytes = req.body as unknown;
-      if (!Buffer.isBuffer(bytes)) throw new ApiError('invalid', 'send the photo bytes as image/jpeg, image/png or image/webp');
+      if (!Buffer.isBuffer(bytes))
+        throw new ApiError('invalid', 'send the photo bytes as image/jpeg, image/png or image/webp');
       if (createHash('sha256').update(bytes).digest('hex') !== req.params.sha256) throw new ApiError('photoHash');
       const mediaType = String(req.headers['content-type']).split(';')[0]!.trim();
-      const isNew = await putPhoto(ctx.db, { sha256: req.params.sha256, mediaType, bytes, userId: actor.user.id, deviceId: actor.deviceId });
+      const isNew = await putPhoto(ctx.db, {
+        sha256: req.params.sha256,
+        mediaType,
+        bytes,
+        userId: actor.user.id,
+        deviceId: actor.deviceId,
+      });
       return reply.code(isNew ? 201 : 200).send({ stored: true });
     },
   );
@@ -46,7 +61,12 @@ export function registerPhotos(app: App, ctx: Context): void {
     '/photos/:sha256/exists',
     {
       config: { access: ['admin', 'inspector', 'station'] },
-      schema: { summary: 'Is this photo stored? (a device skips uploading it again)', security: bearer, params: Params, response: { 200: Type.Object({ stored: Type.Boolean() }), ...authErrors } },
+      schema: {
+        summary: 'Is this photo stored? (a device skips uploading it again)',
+        security: bearer,
+        params: Params,
+        response: { 200: Type.Object({ stored: Type.Boolean() }), ...authErrors },
+      },
     },
     async (req) => ({ stored: await hasPhoto(ctx.db, req.params.sha256) }),
   );
@@ -55,12 +75,20 @@ export function registerPhotos(app: App, ctx: Context): void {
     '/photos/:sha256',
     {
       config: { access: ['admin', 'inspector', 'station'] },
-      schema: { summary: 'A photo’s bytes', security: bearer, params: Params, response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), 404: ErrorReply, ...authErrors } },
+      schema: {
+        summary: 'A photo’s bytes',
+        security: bearer,
+        params: Params,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), 404: ErrorReply, ...authErrors },
+      },
     },
     async (req, reply) => {
       const p = await getPhoto(ctx.db, req.params.sha256);
       if (!p) throw new ApiError('notFound');
-      return reply.header('content-type', p.mediaType).header('cache-control', 'private, max-age=31536000, immutable').send(p.bytes);
+      return reply
+        .header('content-type', p.mediaType)
+        .header('cache-control', 'private, max-age=31536000, immutable')
+        .send(p.bytes);
     },
   );
 }

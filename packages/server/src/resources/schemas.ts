@@ -19,7 +19,11 @@ export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const RoleSchema = Type.Union([Type.Literal(ROLES[0]), Type.Literal(ROLES[1]), Type.Literal(ROLES[2])]);
 
 /** A campaign kind. */
-export const KindSchema = Type.Union([Type.Literal(CAMPAIGN_KINDS[0]), Type.Literal(CAMPAIGN_KINDS[1]), Type.Literal(CAMPAIGN_KINDS[2])]);
+export const KindSchema = Type.Union([
+  Type.Literal(CAMPAIGN_KINDS[0]),
+  Type.Literal(CAMPAIGN_KINDS[1]),
+  Type.Literal(CAMPAIGN_KINDS[2]),
+]);
 
 /** A calendar day, YYYY-MM-DD (a Vietnam day). */
 export const Day = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' });

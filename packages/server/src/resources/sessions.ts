@@ -11,7 +11,11 @@ import { authErrors, bearer, ErrorReply, UserReply } from './schemas.js';
 
 const Login = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z0-9._-]+$' });
 const Password = Type.String({ minLength: 10, maxLength: 200 });
-const SessionReply = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: UserReply });
+const SessionReply = Type.Object({
+  token: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+  user: UserReply,
+});
 
 /** A scrypt hash of nothing anyone types, so a wrong login costs as much time as a wrong password. */
 const DUMMY_HASH = hashPassword('not a password of anyone');
@@ -38,7 +42,12 @@ export function registerSessions(app: App, ctx: Context): void {
       schema: {
         summary: 'Create the first council admin with the one-time code printed at first start',
         body: Type.Object(
-          { code: Type.String({ minLength: 10, maxLength: 100 }), login: Login, displayName: Type.String({ minLength: 1, maxLength: 200 }), password: Password },
+          {
+            code: Type.String({ minLength: 10, maxLength: 100 }),
+            login: Login,
+            displayName: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Password,
+          },
           { additionalProperties: false },
         ),
         response: { 201: SessionReply, 401: ErrorReply, 409: ErrorReply, 400: ErrorReply },
@@ -58,7 +67,11 @@ export function registerSessions(app: App, ctx: Context): void {
           passwordHash,
         });
         if (!u) throw new ApiError('loginTaken');
-        await logAudit(tx, { user: u, deviceId: null }, { action: 'user.bootstrap', subjectKind: 'user', subjectId: u.id });
+        await logAudit(
+          tx,
+          { user: u, deviceId: null },
+          { action: 'user.bootstrap', subjectKind: 'user', subjectId: u.id },
+        );
         return u;
       });
       return reply.code(201).send({ ...(await openSession(user.id)), user });
@@ -71,7 +84,10 @@ export function registerSessions(app: App, ctx: Context): void {
       config: { access: 'public', rateLimit },
       schema: {
         summary: 'Sign in with login and password',
-        body: Type.Object({ login: Type.String({ maxLength: 64 }), password: Type.String({ maxLength: 200 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { login: Type.String({ maxLength: 64 }), password: Type.String({ maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
         response: { 201: SessionReply, 401: ErrorReply, 400: ErrorReply, 429: ErrorReply },
       },
     },
@@ -87,7 +103,11 @@ export function registerSessions(app: App, ctx: Context): void {
     '/sessions/current',
     {
       config: { access: 'signed-in' },
-      schema: { summary: 'Sign out (ends this session token)', security: bearer, response: { 204: Type.Null(), ...authErrors } },
+      schema: {
+        summary: 'Sign out (ends this session token)',
+        security: bearer,
+        response: { 204: Type.Null(), ...authErrors },
+      },
     },
     async (req, reply) => {
       actorOf(req);
@@ -104,7 +124,10 @@ export function registerSessions(app: App, ctx: Context): void {
       schema: {
         summary: 'Who this token belongs to',
         security: bearer,
-        response: { 200: Type.Object({ user: UserReply, deviceId: Type.Union([Type.String(), Type.Null()]) }), ...authErrors },
+        response: {
+          200: Type.Object({ user: UserReply, deviceId: Type.Union([Type.String(), Type.Null()]) }),
+          ...authErrors,
+        },
       },
     },
     async (req) => {

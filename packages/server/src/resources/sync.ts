@@ -7,7 +7,16 @@ import type { Actor } from '../model/frames.js';
 import { logAudit } from '../model/query/audits.js';
 import { getCampaign } from '../model/query/campaigns.js';
 import { registeredKeys } from '../model/query/devices.js';
-import { getAssessment, getRevision, inspectorAssigned, lockAssessmentId, nextChange, pullChanges, storeRevision, type PullScope } from '../model/query/sync.js';
+import {
+  getAssessment,
+  getRevision,
+  inspectorAssigned,
+  lockAssessmentId,
+  nextChange,
+  pullChanges,
+  storeRevision,
+  type PullScope,
+} from '../model/query/sync.js';
 import { authErrors, bearer, ErrorReply } from './schemas.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -26,10 +35,21 @@ const Signatures = Type.Object({
     }),
   ),
 });
-const Pushed = Type.Object({ result: Type.String(), revision: Type.String(), change: Type.Integer(), document: Type.Unknown(), signatures: Type.Optional(Signatures) });
+const Pushed = Type.Object({
+  result: Type.String(),
+  revision: Type.String(),
+  change: Type.Integer(),
+  document: Type.Unknown(),
+  signatures: Type.Optional(Signatures),
+});
 
 /** What a pull returns for one assessment. */
-const Change = Type.Object({ id: Type.String(), revision: Type.String(), change: Type.Integer(), document: Type.Unknown() });
+const Change = Type.Object({
+  id: Type.String(),
+  revision: Type.String(),
+  change: Type.Integer(),
+  document: Type.Unknown(),
+});
 
 /**
  * Sync (ADR 0008): push one assessment (validated by core; idempotent by id + content hash; merged answer by
@@ -54,11 +74,15 @@ export function registerSync(app: App, ctx: Context): void {
       if (doc.campaign) {
         const c = UUID.test(doc.campaign.id) ? await getCampaign(ctx.db, doc.campaign.id) : null;
         if (!c) throw new ApiError('unknownCampaign');
-        const fits = c.facilities.includes(doc.facility.id) && c.set.id === doc.criteriaSet.id && c.set.version === doc.criteriaSet.version;
+        const fits =
+          c.facilities.includes(doc.facility.id) &&
+          c.set.id === doc.criteriaSet.id &&
+          c.set.version === doc.criteriaSet.version;
         if (!fits) throw new ApiError('notInCampaign');
       }
       if (actor.user.role === 'inspector') {
-        if (!doc.campaign || !(await inspectorAssigned(ctx.db, actor.user.id, doc.campaign.id, doc.facility.id))) throw new ApiError('forbidden');
+        if (!doc.campaign || !(await inspectorAssigned(ctx.db, actor.user.id, doc.campaign.id, doc.facility.id)))
+          throw new ApiError('forbidden');
       }
       // Signatures are judged by when the server received the push (a key revoked later still counts for it).
       const receivedAt = ctx.now().toISOString();
@@ -85,7 +109,8 @@ export function registerSync(app: App, ctx: Context): void {
           }
         }
         const nextRevision = contentHash(next);
-        if (current && nextRevision === current.head) return { result: 'unchanged', revision: current.head, change: current.change, document: current.body };
+        if (current && nextRevision === current.head)
+          return { result: 'unchanged', revision: current.head, change: current.change, document: current.body };
         const change = await nextChange(tx); // last before the inserts: see ADR 0008
         await storeRevision(tx, {
           id: next.id,
@@ -101,7 +126,12 @@ export function registerSync(app: App, ctx: Context): void {
           deviceId: actor.deviceId,
         });
         const signed = signatures && { signatures: signatures.status, registered: signatures.registered, receivedAt };
-        await logAudit(tx, actor, { action: 'assessment.push', subjectKind: 'assessment', subjectId: next.id, details: { result, revision: nextRevision, status: next.status, ...signed } });
+        await logAudit(tx, actor, {
+          action: 'assessment.push',
+          subjectKind: 'assessment',
+          subjectId: next.id,
+          details: { result, revision: nextRevision, status: next.status, ...signed },
+        });
         return { result, revision: nextRevision, change, document: next };
       });
       return reply.code(out.result === 'created' ? 201 : 200).send(signatures ? { ...out, signatures } : out);
@@ -126,7 +156,11 @@ export function registerSync(app: App, ctx: Context): void {
       const actor = actorOf(req);
       const after = Number(req.query.after ?? 0);
       const scope: PullScope =
-        actor.user.role === 'admin' ? { all: true } : actor.user.role === 'station' ? { facilityId: actor.user.facilityId! } : { inspectorId: actor.user.id };
+        actor.user.role === 'admin'
+          ? { all: true }
+          : actor.user.role === 'station'
+            ? { facilityId: actor.user.facilityId! }
+            : { inspectorId: actor.user.id };
       const rows = await pullChanges(ctx.db, scope, after, Number(req.query.limit ?? 100));
       return {
         changes: rows.map((r) => ({ id: r.id, revision: r.head, change: r.change, document: r.body })),
@@ -139,16 +173,32 @@ export function registerSync(app: App, ctx: Context): void {
 /** Core's check of a sealed document's device signatures against the council's registered keys. */
 async function signatureVerdict(ctx: Context, doc: Assessment, receivedAt: string) {
   const set = ctx.sets.get(`${doc.criteriaSet.id}@${doc.criteriaSet.version}`)?.set;
-  const report = await verifyAttestations(doc, { keys: await registeredKeys(ctx.db), receivedAt, ...(set ? { set } : {}) });
+  const report = await verifyAttestations(doc, {
+    keys: await registeredKeys(ctx.db),
+    receivedAt,
+    ...(set ? { set } : {}),
+  });
   return {
     status: report.status,
     registered: report.registered,
-    checks: report.checks.map((c) => ({ signer: c.signer, signedAt: c.signedAt, keyId: c.keyId, valid: c.valid, key: c.key, counts: c.counts })),
+    checks: report.checks.map((c) => ({
+      signer: c.signer,
+      signedAt: c.signedAt,
+      keyId: c.keyId,
+      valid: c.valid,
+      key: c.key,
+      counts: c.counts,
+    })),
   };
 }
 
 /** Problems of core's verifier that mean the server has no such set, or not this content of it. */
-const SET_PROBLEMS = new Set(['verify.no-set', 'answer.set-mismatch', 'answer.hash-mismatch', 'verify.set-pin-mismatch']);
+const SET_PROBLEMS = new Set([
+  'verify.no-set',
+  'answer.set-mismatch',
+  'answer.hash-mismatch',
+  'verify.set-pin-mismatch',
+]);
 /** Problems that mean a submitted or locked document's content hash is missing or does not match. */
 const HASH_PROBLEMS = new Set(['verify.hash-missing', 'verify.hash-mismatch', 'verify.set-hash-missing']);
 

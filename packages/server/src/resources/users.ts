@@ -55,7 +55,12 @@ export function registerUsers(app: App, ctx: Context): void {
           passwordHash,
         });
         if (!u) throw new ApiError('loginTaken');
-        await logAudit(tx, actor, { action: 'user.create', subjectKind: 'user', subjectId: u.id, details: { role: u.role } });
+        await logAudit(tx, actor, {
+          action: 'user.create',
+          subjectKind: 'user',
+          subjectId: u.id,
+          details: { role: u.role },
+        });
         return u;
       });
       return reply.code(201).send(user);
@@ -70,7 +75,10 @@ export function registerUsers(app: App, ctx: Context): void {
         summary: "Reset a user's password (ends their sessions)",
         security: bearer,
         params: IdParams,
-        body: Type.Object({ password: Type.String({ minLength: 10, maxLength: 200 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { password: Type.String({ minLength: 10, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
         response: { 204: Type.Null(), 404: ErrorReply, ...authErrors },
       },
     },

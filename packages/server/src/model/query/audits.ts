@@ -15,7 +15,14 @@ export async function logAudit(q: Queryable, actor: Actor | null, e: AuditEntry)
   await q.query(
     `INSERT INTO audits (actor_user_id, actor_device_id, action, subject_kind, subject_id, details)
      VALUES ($1, $2, $3, $4, $5, $6)`,
-    [actor?.user.id ?? null, actor?.deviceId ?? null, e.action, e.subjectKind, e.subjectId, JSON.stringify(e.details ?? {})],
+    [
+      actor?.user.id ?? null,
+      actor?.deviceId ?? null,
+      e.action,
+      e.subjectKind,
+      e.subjectId,
+      JSON.stringify(e.details ?? {}),
+    ],
   );
 }
 

@@ -34,7 +34,11 @@ function frame(r: Row): Campaign {
 }
 
 /** Inserts a campaign. */
-export async function createCampaign(q: Queryable, c: Omit<Campaign, 'createdAt'>, createdBy: string): Promise<Campaign> {
+export async function createCampaign(
+  q: Queryable,
+  c: Omit<Campaign, 'createdAt'>,
+  createdBy: string,
+): Promise<Campaign> {
   const { rows } = await q.query<Row>(
     `INSERT INTO campaigns (id, name_vi, name_en, set_id, set_version, set_hash, kind, facilities, opens_on, closes_on,
        baseline_campaign_id, created_by)

@@ -52,7 +52,12 @@ export async function createDevice(
  * Uses an enrolment code (the long or the short one): marks it used and gives the device its token hash.
  * @returns the device, or null when the code is unknown, used, expired, or its device revoked.
  */
-export async function consumeEnrolment(q: Queryable, codeHash: string, tokenHash: string, now: Date): Promise<Device | null> {
+export async function consumeEnrolment(
+  q: Queryable,
+  codeHash: string,
+  tokenHash: string,
+  now: Date,
+): Promise<Device | null> {
   const { rows } = await q.query<{ device_id: string }>(
     `UPDATE enrolments SET used_at = $2
      WHERE (code_hash = $1 OR short_code_hash = $1) AND used_at IS NULL AND expires_at > $2
@@ -69,7 +74,11 @@ export async function consumeEnrolment(q: Queryable, codeHash: string, tokenHash
 }
 
 /** The device and user ids of a live (enrolled, not revoked) device token, or null; notes when it was seen. */
-export async function deviceForToken(q: Queryable, tokenHash: string, now: Date): Promise<{ deviceId: string; userId: string } | null> {
+export async function deviceForToken(
+  q: Queryable,
+  tokenHash: string,
+  now: Date,
+): Promise<{ deviceId: string; userId: string } | null> {
   const { rows } = await q.query<{ id: string; user_id: string }>(
     'UPDATE devices SET last_seen_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id, user_id',
     [tokenHash, now],

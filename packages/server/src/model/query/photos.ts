@@ -21,7 +21,12 @@ export async function hasPhoto(q: Queryable, sha256: string): Promise<boolean> {
 
 /** A stored photo's bytes and media type, or null. */
 export async function getPhoto(q: Queryable, sha256: string): Promise<{ mediaType: string; bytes: Buffer } | null> {
-  const { rows } = await q.query<{ media_type: string; bytes: Uint8Array }>('SELECT media_type, bytes FROM photos WHERE sha256 = $1', [sha256]);
+  const { rows } = await q.query<{ media_type: string; bytes: Uint8Array }>(
+    'SELECT media_type, bytes FROM photos WHERE sha256 = $1',
+    [sha256],
+  );
   const r = rows[0];
-  return r ? { mediaType: r.media_type, bytes: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength) } : null;
+  return r
+    ? { mediaType: r.media_type, bytes: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength) }
+    : null;
 }

@@ -2,7 +2,11 @@ import type { Queryable } from '../../external/database.js';
 
 /** Stores a new session (by token hash) that expires at `expiresAt`. */
 export async function createSession(q: Queryable, tokenHash: string, userId: string, expiresAt: Date): Promise<void> {
-  await q.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [tokenHash, userId, expiresAt]);
+  await q.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
+    tokenHash,
+    userId,
+    expiresAt,
+  ]);
 }
 
 /** The user id of a session that has not expired, or null. */

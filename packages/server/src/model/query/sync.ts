@@ -20,12 +20,18 @@ export async function lockAssessmentId(q: Queryable, id: string): Promise<void> 
 
 /** The current revision of an assessment, or null. */
 export async function getAssessment(q: Queryable, id: string): Promise<StoredAssessment | null> {
-  const { rows } = await q.query<{ id: string; facility_id: string; status: string; head: string; change: number; body: Record<string, unknown> }>(
-    'SELECT id, facility_id, status, head, change, body FROM assessments WHERE id = $1',
-    [id],
-  );
+  const { rows } = await q.query<{
+    id: string;
+    facility_id: string;
+    status: string;
+    head: string;
+    change: number;
+    body: Record<string, unknown>;
+  }>('SELECT id, facility_id, status, head, change, body FROM assessments WHERE id = $1', [id]);
   const r = rows[0];
-  return r ? { id: r.id, facilityId: r.facility_id, status: r.status, head: r.head, change: r.change, body: r.body } : null;
+  return r
+    ? { id: r.id, facilityId: r.facility_id, status: r.status, head: r.head, change: r.change, body: r.body }
+    : null;
 }
 
 /** One stored revision's document, or null. */
@@ -49,7 +55,19 @@ export async function nextChange(q: Queryable): Promise<number> {
 /** Stores a new revision and makes it the assessment's current one. */
 export async function storeRevision(
   q: Queryable,
-  r: { id: string; facilityId: string; campaignId: string | null; setId: string; setVersion: string; status: string; revision: string; change: number; body: object; userId: string; deviceId: string | null },
+  r: {
+    id: string;
+    facilityId: string;
+    campaignId: string | null;
+    setId: string;
+    setVersion: string;
+    status: string;
+    revision: string;
+    change: number;
+    body: object;
+    userId: string;
+    deviceId: string | null;
+  },
 ): Promise<void> {
   const body = JSON.stringify(r.body);
   await q.query(
@@ -70,11 +88,23 @@ export async function storeRevision(
 export type PullScope = { all: true } | { facilityId: string } | { inspectorId: string };
 
 /** Current revisions with a change number above `after`, in change order, at most `limit`. */
-export async function pullChanges(q: Queryable, scope: PullScope, after: number, limit: number): Promise<StoredAssessment[]> {
+export async function pullChanges(
+  q: Queryable,
+  scope: PullScope,
+  after: number,
+  limit: number,
+): Promise<StoredAssessment[]> {
   const all = 'all' in scope;
   const facility = 'facilityId' in scope ? scope.facilityId : null;
   const inspector = 'inspectorId' in scope ? scope.inspectorId : null;
-  const { rows } = await q.query<{ id: string; facility_id: string; status: string; head: string; change: number; body: Record<string, unknown> }>(
+  const { rows } = await q.query<{
+    id: string;
+    facility_id: string;
+    status: string;
+    head: string;
+    change: number;
+    body: Record<string, unknown>;
+  }>(
     `SELECT a.id, a.facility_id, a.status, a.head, a.change, a.body FROM assessments a
      WHERE a.change > $1
        AND ($3::boolean
@@ -85,11 +115,23 @@ export async function pullChanges(q: Queryable, scope: PullScope, after: number,
      ORDER BY a.change LIMIT $2`,
     [after, limit, all, facility, inspector],
   );
-  return rows.map((r) => ({ id: r.id, facilityId: r.facility_id, status: r.status, head: r.head, change: r.change, body: r.body }));
+  return rows.map((r) => ({
+    id: r.id,
+    facilityId: r.facility_id,
+    status: r.status,
+    head: r.head,
+    change: r.change,
+    body: r.body,
+  }));
 }
 
 /** True when the inspector is assigned to this facility in this campaign. */
-export async function inspectorAssigned(q: Queryable, userId: string, campaignId: string, facilityId: string): Promise<boolean> {
+export async function inspectorAssigned(
+  q: Queryable,
+  userId: string,
+  campaignId: string,
+  facilityId: string,
+): Promise<boolean> {
   const { rows } = await q.query(
     'SELECT 1 FROM assignments WHERE user_id = $1 AND campaign_id::text = $2 AND facility_id = $3 LIMIT 1',
     [userId, campaignId, facilityId],

@@ -52,7 +52,10 @@ export async function getUser(q: Queryable, id: string): Promise<User | null> {
 }
 
 /** A user and their password hash by login (for sign-in), or null. */
-export async function getUserForLogin(q: Queryable, login: string): Promise<{ user: User; passwordHash: string | null } | null> {
+export async function getUserForLogin(
+  q: Queryable,
+  login: string,
+): Promise<{ user: User; passwordHash: string | null } | null> {
   const { rows } = await q.query<Row & { password_hash: string | null }>(
     `SELECT ${COLUMNS}, password_hash FROM users WHERE login = $1`,
     [login],
