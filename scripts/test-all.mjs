@@ -72,7 +72,10 @@ check(
   'generated types and validators are up to date',
   sh('pnpm', ['--filter', '@tieuchi/core', 'run', 'check-generated']),
 );
-check('code is formatted (prettier --check; `pnpm format` fixes it)', sh('pnpm', ['exec', 'prettier', '--check', '--log-level', 'warn', '.']));
+check(
+  'code is formatted (prettier --check; `pnpm format` fixes it)',
+  sh('pnpm', ['exec', 'prettier', '--check', '--log-level', 'warn', '.']),
+);
 check('build', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'build']));
 check('typecheck', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'typecheck']));
 

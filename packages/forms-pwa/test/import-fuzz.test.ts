@@ -242,12 +242,10 @@ describe('hostile import files (planImport + applyImport on a seeded IndexedDB)'
     const photoCase = fc.oneof(
       fc.string({ maxLength: 200 }).map((dataBase64) => ({ hash: NEW_HASH, dataBase64 })),
       fc.uint8Array({ minLength: 1, maxLength: 300 }).map((b) => ({ hash: NEW_HASH, dataBase64: bytesToBase64(b) })),
-      fc
-        .uint8Array({ minLength: 1, maxLength: 300 })
-        .map((b) => ({
-          hash: sha256Hex(b).replace(/^./, (c) => (c === 'a' ? 'b' : 'a')),
-          dataBase64: bytesToBase64(b),
-        })),
+      fc.uint8Array({ minLength: 1, maxLength: 300 }).map((b) => ({
+        hash: sha256Hex(b).replace(/^./, (c) => (c === 'a' ? 'b' : 'a')),
+        dataBase64: bytesToBase64(b),
+      })),
       fc
         .uint8Array({ minLength: 1, maxLength: 300 })
         .map((b) => ({ hash: sha256Hex(b).toUpperCase(), dataBase64: `${bytesToBase64(b)}===` })),

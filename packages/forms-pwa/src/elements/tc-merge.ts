@@ -180,12 +180,10 @@ export class TcMerge extends LitElement {
         const out = io.planImport(await f.text(), { sets: this._store.store.sets, assessments: new Map() });
         if (!out.ok) {
           errors.push(
-            ...out.errors
-              .slice(0, 5)
-              .map((x) => ({
-                ...x,
-                message: { vi: `${f.name}: ${x.message.vi}`, en: `${f.name}: ${x.message.en ?? x.message.vi}` },
-              })),
+            ...out.errors.slice(0, 5).map((x) => ({
+              ...x,
+              message: { vi: `${f.name}: ${x.message.vi}`, en: `${f.name}: ${x.message.en ?? x.message.vi}` },
+            })),
           );
           continue;
         }
