@@ -1,5 +1,5 @@
 /** Entry point: language, store, shell, service worker. */
-import './elements/tc-app.js';
+import './shell/tc-app.js';
 import { setLocale, type Locale } from './i18n.js';
 import { appStore } from './state/store.js';
 import { registerServiceWorker } from './sw.js';

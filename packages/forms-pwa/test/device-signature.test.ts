@@ -10,7 +10,7 @@ import { contentHash, verifyAttestations } from '../src/core.js';
 import { buildBundle, planImport } from '../src/io/bundle.js';
 import { AppStore } from '../src/state/store.js';
 import { DEVICE_KEY, openTieuChiDB, Storage } from '../src/storage/db.js';
-import { TcAttestations } from '../src/elements/tc-attestations.js';
+import { TcAttestations } from '../src/results/tc-attestations.js';
 import { draft, mount, shadowText, smallSet } from './helpers.js';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;

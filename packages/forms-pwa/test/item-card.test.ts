@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import '../src/elements/tc-item-card.js';
-import type { TcItemCard } from '../src/elements/tc-item-card.js';
-import type { AnswerChangeDetail } from '../src/elements/tc-answer-control.js';
+import '../src/fill/tc-item-card.js';
+import type { TcItemCard } from '../src/fill/tc-item-card.js';
+import type { AnswerChangeDetail } from '../src/fill/tc-answer-control.js';
 import { setLocale } from '../src/i18n.js';
 import { draft, mount, scored, shadowText, smallSet } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mergeAssessments } from '@tieuchi/core';
-import '../src/elements/tc-merge.js';
-import type { TcMerge } from '../src/elements/tc-merge.js';
+import '../src/loop/tc-merge.js';
+import type { TcMerge } from '../src/loop/tc-merge.js';
 import { resolveMerge, undecided } from '../src/loop/merge-model.js';
 import { appStore } from '../src/state/store.js';
 import { draft, mount, smallSet } from './helpers.js';

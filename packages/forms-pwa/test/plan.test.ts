@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../src/elements/tc-plan.js';
-import type { TcPlan } from '../src/elements/tc-plan.js';
-import type { TcPlanAction } from '../src/elements/tc-plan-action.js';
+import '../src/loop/tc-plan.js';
+import type { TcPlan } from '../src/loop/tc-plan.js';
+import type { TcPlanAction } from '../src/loop/tc-plan-action.js';
 import { planFor, withAction, lastTimeHints } from '../src/loop/plan-model.js';
 import { previousOf } from '../src/loop/scored.js';
 import { appStore } from '../src/state/store.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../src/elements/tc-results.js';
-import type { TcResults } from '../src/elements/tc-results.js';
+import '../src/results/tc-results.js';
+import type { TcResults } from '../src/results/tc-results.js';
 import { lockAssessment } from '../src/core.js';
 import { appStore } from '../src/state/store.js';
 import { draft, mount, smallSet } from './helpers.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import '../src/elements/tc-score-panel.js';
-import type { TcScorePanel } from '../src/elements/tc-score-panel.js';
+import '../src/fill/tc-score-panel.js';
+import type { TcScorePanel } from '../src/fill/tc-score-panel.js';
 import { draft, mount, scored, shadowText } from './helpers.js';
 
 async function panel(answers: Parameters<typeof draft>[0], sectionId?: string) {

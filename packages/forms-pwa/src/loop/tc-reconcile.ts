@@ -2,13 +2,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Assessment } from '../core.js';
 import { LocaleController, locale, t } from '../i18n.js';
-import { exactToNumber, formatExact, mul, HUNDRED, reconcile, sign, type Reconciliation } from '../loop/core.js';
-import { answerLabel, assessmentLabel, itemLabel } from '../loop/labels.js';
-import { isSelfAssessment, sameFacility, toScored } from '../loop/scored.js';
+import { exactToNumber, formatExact, mul, HUNDRED, reconcile, sign, type Reconciliation } from './core.js';
+import { answerLabel, assessmentLabel, itemLabel } from './labels.js';
+import { isSelfAssessment, sameFacility, toScored } from './scored.js';
 import { go } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
-import { cssom } from './cssom.js';
+import { cssom } from '../cssom.js';
 
 /**
  * A facility's self-assessment against the council's inspection of the same set version (core's `reconcile`):

@@ -23,7 +23,7 @@ import {
   scoreCsvRows,
   setsOf,
   trendOf,
-} from '../loop/dashboard-model.js';
+} from './dashboard-model.js';
 import { criterionInfo } from '../loop/labels.js';
 import { scoredAll, toNum, type ScoredSource } from '../loop/scored.js';
 import { setKey } from '../model/assessment.js';
@@ -35,7 +35,7 @@ import './tc-chart-bars.js';
 import './tc-chart-heatmap.js';
 import './tc-chart-trend.js';
 import './tc-dashboard-ranking.js';
-import { cssom } from './cssom.js';
+import { cssom } from '../cssom.js';
 
 type Mode = 'score' | 'gain' | 'gap-closed';
 const loadIo = () => import('../io/bundle.js');

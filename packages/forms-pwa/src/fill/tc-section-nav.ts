@@ -5,7 +5,7 @@ import { LocaleController, loc, t } from '../i18n.js';
 import { percentOf, sectionProgress } from '../model/progress.js';
 import { href } from '../router.js';
 import { shared } from '../styles.js';
-import { cssom } from './cssom.js';
+import { cssom } from '../cssom.js';
 
 /**
  * Section navigation of the fill-in view: every section with its progress (answered / applicable)

@@ -4,17 +4,17 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ImprovementPlan } from '../core.js';
 import type { PhotoEventDetail } from '../controllers/photo-capture.js';
 import { LocaleController, formatDate, loc, t } from '../i18n.js';
-import { formatExact } from '../loop/core.js';
-import { download, toCsv } from '../loop/csv.js';
-import { planFor, totalGain, withAction } from '../loop/plan-model.js';
-import { toScored } from '../loop/scored.js';
+import { formatExact } from './core.js';
+import { download, toCsv } from './csv.js';
+import { planFor, totalGain, withAction } from './plan-model.js';
+import { toScored } from './scored.js';
 import { itemIndex } from '../model/assessment.js';
 import { href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
 import type { ActionChangeDetail } from './tc-plan-action.js';
 import './tc-plan-action.js';
-import { cssom } from './cssom.js';
+import { cssom } from '../cssom.js';
 
 /**
  * The improvement plan of one assessment (kế hoạch cải tiến): starts as core's proposal (every gap an action,

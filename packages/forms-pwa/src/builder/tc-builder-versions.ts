@@ -2,9 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CriteriaSet, Problem } from '../core.js';
 import { LocaleController, formatDateTime, locale, t } from '../i18n.js';
-import { describePlace } from '../builder/problems.js';
-import { changes, describeChange } from '../builder/versions.js';
-import { builderStyles } from '../builder/styles.js';
+import { describePlace } from './problems.js';
+import { changes, describeChange } from './versions.js';
+import { builderStyles } from './styles.js';
 import { shared } from '../styles.js';
 
 const DRAFT = '__draft__';

@@ -6,12 +6,12 @@ import { flushPendingEdits } from '../state/pending-edits.js';
 import { StoreController } from '../state/store-controller.js';
 import { closeIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
-import './tc-fill.js';
+import '../fill/tc-fill.js';
 import './tc-home.js';
-import './tc-io.js';
+import '../io/tc-io.js';
 import './tc-new-assessment.js';
-import './tc-results.js';
-import './tc-submit.js';
+import '../results/tc-results.js';
+import '../fill/tc-submit.js';
 import './tc-update-toast.js';
 
 /**
@@ -156,7 +156,7 @@ export class TcApp extends LitElement {
         return html`<tc-home></tc-home>`;
       case 'builder':
         // Loaded on first use (it pulls in core's validators); precached like every chunk, so it works offline.
-        void import('./tc-builder.js');
+        void import('../builder/tc-builder.js');
         return html`<tc-builder .draftId=${r.draft ?? ''}></tc-builder>`;
       case 'new':
         return html`<tc-new-assessment></tc-new-assessment>`;

@@ -4,21 +4,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Assessment, CriteriaSet, FacilityKind, ScoreResult, Zone } from '../core.js';
 import { LocaleController, loc, locale, t } from '../i18n.js';
 import { newId, withAnswer } from '../model/assessment.js';
-import {
-  runCase,
-  scoreAnswers,
-  testAssessment,
-  totalText,
-  type Decision,
-  type TestCase,
-} from '../builder/test-cases.js';
-import { removeIcon } from '../builder/icons.js';
-import { builderStyles } from '../builder/styles.js';
+import { runCase, scoreAnswers, testAssessment, totalText, type Decision, type TestCase } from './test-cases.js';
+import { removeIcon } from './icons.js';
+import { builderStyles } from './styles.js';
 import { shared } from '../styles.js';
-import type { AnswerChangeDetail } from './tc-answer-control.js';
+import type { AnswerChangeDetail } from '../fill/tc-answer-control.js';
 import { FACILITY_KINDS, ZONES } from './tc-builder-item.js';
-import './tc-item-card.js';
-import './tc-score-panel.js';
+import '../fill/tc-item-card.js';
+import '../fill/tc-score-panel.js';
 
 /** Detail of `cases-change`: the set's test cases after a save or a removal. */
 export type CasesChange = { cases: TestCase[] };

@@ -13,8 +13,8 @@ import {
   type ImprovementRanking,
   type ScoreRanking,
   type Scored,
-} from './core.js';
-import { byWhen, when } from './scored.js';
+} from '../loop/core.js';
+import { byWhen, when } from '../loop/scored.js';
 
 export interface Round {
   id: string;

@@ -2,12 +2,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { mergeThreeWay, vietnamToday, type Problem } from '../core.js';
 import { LocaleController, formatDateTime, loc, locale, t } from '../i18n.js';
-import type { ImportEntry, ImportPlan } from '../io/bundle.js';
+import type { ImportEntry, ImportPlan } from './bundle.js';
 import { StoreController } from '../state/store-controller.js';
 import type { RefusedDocument } from '../storage/db.js';
 import { shared } from '../styles.js';
 
-const loadIo = () => import('../io/bundle.js');
+const loadIo = () => import('./bundle.js');
 
 /**
  * Import / export: export chosen assessments or a full backup as a JSON bundle with photos; import a

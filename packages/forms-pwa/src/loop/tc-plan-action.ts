@@ -4,9 +4,9 @@ import { formatExact } from '../core.js';
 import { PhotoCaptureController } from '../controllers/photo-capture.js';
 import { LocaleController, formatDate, parseDate, t } from '../i18n.js';
 import { cameraIcon, stopIcon } from '../icons.js';
-import { ACTION_STATUSES, type ActionPatch, type PlanAction } from '../loop/plan-model.js';
+import { ACTION_STATUSES, type ActionPatch, type PlanAction } from './plan-model.js';
 import { shared } from '../styles.js';
-import './tc-photo-evidence.js';
+import '../fill/tc-photo-evidence.js';
 
 /** Detail of `action-change`. */
 export interface ActionChangeDetail {

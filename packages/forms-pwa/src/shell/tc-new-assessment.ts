@@ -7,7 +7,7 @@ import { ASSESSMENT_KINDS, newId, type AssessmentKind } from '../model/assessmen
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
-import { cssom } from './cssom.js';
+import { cssom } from '../cssom.js';
 
 const FACILITY_KINDS: FacilityKind[] = ['commune-station', 'hospital', 'health-centre', 'clinic', 'other'];
 const NEW = '__new__';
@@ -115,7 +115,7 @@ export class TcNewAssessment extends LitElement {
 
   /** The blank paper score sheet of the chosen set (the fallback when a tablet fails), made in the report worker. */
   private _sheet(setKey: string) {
-    void import('./tc-report-export.js');
+    void import('../results/tc-report-export.js');
     return html`<section class="card" ${cssom({ 'margin-top': '12px' })}>
       <p class="muted" ${cssom({ margin: '0 0 8px' })}>${t('report.sheetHint')}</p>
       <tc-report-export offer="sheet" .setKey=${setKey}></tc-report-export>

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController, t } from '../i18n.js';
-import { previousOf, previousSameKind, reconcilePartner } from '../loop/scored.js';
+import { previousOf, previousSameKind, reconcilePartner } from './scored.js';
 import { href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';

@@ -2,14 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Assessment } from '../core.js';
 import { LocaleController, locale, t } from '../i18n.js';
-import { compareAssessments, facilityKey, sign, type Comparison, type NodeDelta } from '../loop/core.js';
-import { answerLabel, assessmentLabel, criterionInfo, itemLabel, sectionLabel } from '../loop/labels.js';
-import { byWhen, pct, sameFacility, signed, toNum, toScored } from '../loop/scored.js';
+import { compareAssessments, facilityKey, sign, type Comparison, type NodeDelta } from './core.js';
+import { answerLabel, assessmentLabel, criterionInfo, itemLabel, sectionLabel } from './labels.js';
+import { byWhen, pct, sameFacility, signed, toNum, toScored } from './scored.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
 import './tc-chart-delta.js';
-import { cssom } from './cssom.js';
+import { cssom } from '../cssom.js';
 
 /**
  * Two assessments of one facility side by side (core's `compareAssessments`): total, sections and criteria

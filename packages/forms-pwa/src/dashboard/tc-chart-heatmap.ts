@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatPercent } from '../loop/core.js';
-import type { HeatMap } from '../loop/dashboard-model.js';
+import type { HeatMap } from './dashboard-model.js';
 import { toNum } from '../loop/scored.js';
 
 /** Colour for a percentage: red (0) through amber (50) to green (100); grey when not applicable. */

@@ -2,18 +2,10 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CriteriaSetCriterion, CriteriaSetSection } from '../core.js';
 import { LocaleController, t } from '../i18n.js';
-import {
-  citationField,
-  editEvent,
-  locField,
-  numberField,
-  selectField,
-  textField,
-  type FieldCtx,
-} from '../builder/fields.js';
-import { ptr } from '../builder/pointer.js';
-import type { ProblemIndex } from '../builder/problems.js';
-import { builderStyles } from '../builder/styles.js';
+import { citationField, editEvent, locField, numberField, selectField, textField, type FieldCtx } from './fields.js';
+import { ptr } from './pointer.js';
+import type { ProblemIndex } from './problems.js';
+import { builderStyles } from './styles.js';
 import { shared } from '../styles.js';
 
 const PROVENANCE = ['official', 'paraphrase', 'unverified'] as const;

@@ -7,7 +7,7 @@ import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { lockIcon } from '../icons.js';
 import { shared } from '../styles.js';
-import { cssom } from './cssom.js';
+import { cssom } from '../cssom.js';
 import { invalidAnswersBox } from './invalid-answers.js';
 
 /**

@@ -7,10 +7,10 @@ import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { cameraIcon, lockIcon, stopIcon } from '../icons.js';
 import { shared } from '../styles.js';
-import { invalidAnswersBox } from './invalid-answers.js';
-import './tc-plan-links.js';
-import './tc-score-panel.js';
-import { cssom } from './cssom.js';
+import { invalidAnswersBox } from '../fill/invalid-answers.js';
+import '../loop/tc-plan-links.js';
+import '../fill/tc-score-panel.js';
+import { cssom } from '../cssom.js';
 import './tc-attestations.js';
 
 /**

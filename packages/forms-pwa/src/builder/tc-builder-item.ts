@@ -12,10 +12,10 @@ import {
   selectField,
   textField,
   type FieldCtx,
-} from '../builder/fields.js';
-import { ptr } from '../builder/pointer.js';
-import type { ProblemIndex } from '../builder/problems.js';
-import { builderStyles } from '../builder/styles.js';
+} from './fields.js';
+import { ptr } from './pointer.js';
+import type { ProblemIndex } from './problems.js';
+import { builderStyles } from './styles.js';
 import { shared } from '../styles.js';
 import './tc-builder-response.js';
 

@@ -6,12 +6,12 @@ import { newId } from '../model/assessment.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import type { SetDraft } from '../storage/db.js';
-import { MAX_SET_BYTES, downloadSet, parseSetFile } from '../builder/io.js';
-import { describePlace } from '../builder/problems.js';
-import { BuilderSession, newDraft } from '../builder/session.js';
-import { builderStyles } from '../builder/styles.js';
-import { blankSet, duplicateSet } from '../builder/tree.js';
-import { localEditionDraft, nextVersionDraft, versionsOf } from '../builder/versions.js';
+import { MAX_SET_BYTES, downloadSet, parseSetFile } from './io.js';
+import { describePlace } from './problems.js';
+import { BuilderSession, newDraft } from './session.js';
+import { builderStyles } from './styles.js';
+import { blankSet, duplicateSet } from './tree.js';
+import { localEditionDraft, nextVersionDraft, versionsOf } from './versions.js';
 import { shared } from '../styles.js';
 import './tc-builder-editor.js';
 

@@ -8,7 +8,7 @@ import { StoreController } from '../state/store-controller.js';
 import type { ArchivedAssessment } from '../storage/db.js';
 import { shared } from '../styles.js';
 import './tc-facility-map.js';
-import { cssom } from './cssom.js';
+import { cssom } from '../cssom.js';
 
 type StatusFilter = 'all' | Assessment['status'];
 

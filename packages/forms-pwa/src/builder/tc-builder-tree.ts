@@ -2,10 +2,10 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CriteriaSet } from '../core.js';
 import { LocaleController, loc, t } from '../i18n.js';
-import { problemsUnder, type ProblemIndex } from '../builder/problems.js';
-import { copyIcon, downIcon, gripIcon, removeIcon, upIcon } from '../builder/icons.js';
-import { builderStyles } from '../builder/styles.js';
-import { nodePointer, type NodeLevel, type NodePath } from '../builder/tree.js';
+import { problemsUnder, type ProblemIndex } from './problems.js';
+import { copyIcon, downIcon, gripIcon, removeIcon, upIcon } from './icons.js';
+import { builderStyles } from './styles.js';
+import { nodePointer, type NodeLevel, type NodePath } from './tree.js';
 import { shared } from '../styles.js';
 
 /** Detail of `tree-op`: a structural change the editor applies to the draft. */

@@ -2,20 +2,11 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CriteriaSetItem } from '../core.js';
 import { LocaleController, t } from '../i18n.js';
-import {
-  editEvent,
-  errors,
-  fid,
-  locField,
-  numberField,
-  selectField,
-  textField,
-  type FieldCtx,
-} from '../builder/fields.js';
-import { ptr } from '../builder/pointer.js';
-import { problemsAt, type ProblemIndex } from '../builder/problems.js';
-import { downIcon, removeIcon, upIcon } from '../builder/icons.js';
-import { builderStyles } from '../builder/styles.js';
+import { editEvent, errors, fid, locField, numberField, selectField, textField, type FieldCtx } from './fields.js';
+import { ptr } from './pointer.js';
+import { problemsAt, type ProblemIndex } from './problems.js';
+import { downIcon, removeIcon, upIcon } from './icons.js';
+import { builderStyles } from './styles.js';
 import { shared } from '../styles.js';
 
 type Response = CriteriaSetItem['response'];
