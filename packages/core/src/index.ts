@@ -71,6 +71,15 @@ export { diffSets, localEdition, type SetChange } from './set-diff.js';
 export { aggregate, type Aggregate, type CriterionAggregate, type ItemAggregate } from './loop/aggregate.js';
 export { migrateForward, MIGRATIONS, type Migration, type DocumentKind } from './migrate.js';
 export { message, type MessageCode } from './messages.js';
+export {
+  defineMessages,
+  fillTemplate,
+  type Lang,
+  type MessageArgs,
+  type MessageFn,
+  type MessageTable,
+  type Msg,
+} from './catalogue.js';
 export type { Outcome, Problem } from './outcome.js';
 export type {
   Exact,

@@ -2,23 +2,7 @@
  * Every message a person reads, by code, in Vietnamese and English (one table keeps wording consistent and
  * testable). Numbers arrive already formatted by `format.ts`.
  */
-type Msg = { vi: string; en: string };
-/** Message arguments: a value for both languages, or `{ vi, en }` where the wording differs. */
-type Args = Record<string, string | number | Msg>;
-
-const PLURAL = { vi: new Intl.PluralRules('vi'), en: new Intl.PluralRules('en') };
-
-/**
- * Fills `{name}` from `args`; `{name:one|other}` picks the plural form for the number in `name` by the
- * language's plural rules (Intl.PluralRules: English "1 item", "2 items"; Vietnamese has one form).
- */
-const fill = (t: string, a: Args, lang: keyof Msg): string =>
-  t.replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (m, k: string, one?: string, other?: string) => {
-    const v = a[k];
-    if (v === undefined) return m;
-    if (one !== undefined) return PLURAL[lang].select(Number(v)) === 'one' ? one : other!;
-    return typeof v === 'object' ? v[lang] : String(v);
-  });
+import { defineMessages, type MessageArgs, type MessageTable, type Msg } from './catalogue.js';
 
 const TABLE = {
   // --- schema ---
@@ -256,15 +240,12 @@ const TABLE = {
     en: 'Stops at level {level}: level {next} not met or not yet answered ({list})',
   },
   'level.top': { vi: 'Đạt mức cao nhất ({level})', en: 'Reaches the top level ({level})' },
-} as const satisfies Record<string, Msg>;
+} as const satisfies MessageTable;
 
 export type MessageCode = keyof typeof TABLE;
 
 /** The message for `code` with `{placeholders}` filled from `args`. */
-export function message(code: MessageCode, args: Args = {}): Msg {
-  const t = TABLE[code];
-  return { vi: fill(t.vi, args, 'vi'), en: fill(t.en, args, 'en') };
-}
+export const message: (code: MessageCode, args?: MessageArgs) => Msg = defineMessages(TABLE);
 
 /** A short list for messages: the first few ids, then "+N". */
 export function shortList(ids: readonly string[], max = 8): string {
