@@ -14,8 +14,8 @@ import type {
   ScoreResultSectionResult,
   Zone,
 } from './generated/types.js';
-import { type Exact, ZERO, add, cmp, div, eq, fromDecimal, int, mul, percentOf, sign, sub } from './exact.js';
-import { KIND_GRADED, type CCriterion, type CItem, type CompiledSet } from './compile.js';
+import { type Exact, ZERO, add, cmp, div, fromDecimal, int, mul, percentOf, sign, sub } from './exact.js';
+import { type CCriterion, type CItem, type CompiledSet } from './compile.js';
 import { checkAnswers, checkFacility, pointsFor } from './answers.js';
 import { formatPercent, formatPoints, formatExact } from './format.js';
 import { message, shortList } from './messages.js';
@@ -97,7 +97,7 @@ function itemResult(it: CItem, a: Assessment): ScoreResultItemResult {
   }
   const value = ans.value;
   const p = pointsFor(it, value)!;
-  const met = it.kind <= KIND_GRADED ? value === 'met' : eq(p, it.max);
+  const met = it.met(value, p);
   const r: ScoreResultItemResult = { id: it.id, status: 'answered', value, points: p, max: it.max, met };
   if (it.knockout && !met) r.knockoutFailed = true;
   if (!hasPhoto && (it.photo === 'always' || (it.photo === 'when-not-met' && !met))) r.evidenceMissing = true;
@@ -227,7 +227,7 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
         const value = ans.value;
         const p = pointsFor(it, value)!;
         points = add(points, p);
-        const met = it.kind <= KIND_GRADED ? value === 'met' : eq(p, it.max);
+        const met = it.met(value, p);
         if (it.knockout && !met) failedKnockouts.push(it.id);
         if (!hasPhoto && (it.photo === 'always' || (it.photo === 'when-not-met' && !met))) missingEvidence.push(it.id);
         if (unmetByLevel && !met) {
