@@ -22,7 +22,7 @@ import { message, shortList } from './messages.js';
 import { type Outcome, fail, ok } from './outcome.js';
 import { prepareSet } from './prepare.js';
 import { validateAssessmentHeader, validateAssessmentShape } from './validate.js';
-import { answersCertainlyValid } from './answer-fast.js';
+import { NO_VALUE, enumerableKeyCount, fastAnswerPoints } from './answer-fast.js';
 import { pinnedSetProblems } from './pin.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -152,27 +152,51 @@ export function score(set: CriteriaSet, assessment: Assessment): Outcome<ScoreRe
   const prepared = prepareSet(set);
   if (!prepared.ok) return prepared;
   const c = prepared.value;
-  // Fast path: answers checked in one pass by hand, the rest by the schema; anything doubtful takes the full path.
-  const fast = answersCertainlyValid(c, (assessment as Partial<Assessment> | null)?.answers);
-  const shape = fast ? validateAssessmentHeader(assessment) : validateAssessmentShape(assessment);
-  if (!shape.ok) return shape;
-  const pin = assessment.criteriaSet;
-  if (pin.id !== set.id || pin.version !== set.version) {
-    return fail([
-      {
-        code: 'answer.set-mismatch',
-        pointer: '/criteriaSet',
-        message: message('answer.set-mismatch', { want: `${pin.id}@${pin.version}`, got: `${set.id}@${set.version}` }),
-      },
-    ]);
+  // Fast path: the document by its schema with the answers set aside, then each answer checked by hand while it
+  // is scored (one pass, answer-fast.ts). Anything doubtful (a field the check does not know, a value the item
+  // refuses, an answer to no item, a facility problem) takes the full path below, which names the problems.
+  const answers = (assessment as Partial<Assessment> | null)?.answers as unknown;
+  if (typeof answers === 'object' && answers !== null && !Array.isArray(answers)) {
+    const header = validateAssessmentHeader(assessment);
+    if (header.ok) {
+      const mismatch = setMismatch(set, assessment);
+      if (mismatch) return mismatch;
+      if (!checkFacility(c, assessment.facility).length) {
+        const r = compute(c, assessment, true);
+        if (r) return ok(r);
+      }
+    }
   }
+  const shape = validateAssessmentShape(assessment);
+  if (!shape.ok) return shape;
+  const mismatch = setMismatch(set, assessment);
+  if (mismatch) return mismatch;
   const problems = checkFacility(c, assessment.facility);
-  if (!fast) problems.push(...checkAnswers(c, assessment.answers));
+  problems.push(...checkAnswers(c, assessment.answers));
   if (problems.length) return fail(problems);
-  return ok(compute(c, assessment));
+  return ok(compute(c, assessment, false)!);
 }
 
-function compute(c: CompiledSet, a: Assessment): ScoreResult {
+/** The assessment was made with another set (id or version): refused. */
+function setMismatch(set: CriteriaSet, assessment: Assessment): Outcome<never> | undefined {
+  const pin = assessment.criteriaSet;
+  if (pin.id === set.id && pin.version === set.version) return undefined;
+  return fail([
+    {
+      code: 'answer.set-mismatch',
+      pointer: '/criteriaSet',
+      message: message('answer.set-mismatch', { want: `${pin.id}@${pin.version}`, got: `${set.id}@${set.version}` }),
+    },
+  ]);
+}
+
+/**
+ * The result of a valid assessment. With `fast`, the answers have not been checked yet: each is checked as it is
+ * scored, and `null` comes back as soon as one is not certainly valid (or one names no item), for the full path.
+ */
+function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | null {
+  let seen = 0; // answers found (fast path): all of them must be answers to items
+  let bailed = false;
   const zone = a.facility.zone;
   const fkind = a.facility.kind;
   const answers = a.answers;
@@ -198,6 +222,18 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
       const unmetByLevel: string[][] | null = levels ? [] : null;
       for (const it of cr.items) {
         const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
+        let p: Exact | undefined;
+        if (ans !== undefined) {
+          if (fast) {
+            const fp = fastAnswerPoints(it, ans);
+            if (fp === undefined) {
+              bailed = true; // not certainly valid: the full path decides (the rest of this pass is discarded)
+              break;
+            }
+            if (fp !== NO_VALUE) p = fp;
+            seen++;
+          } else if (ans.value !== undefined) p = it.points(ans.value);
+        }
         if (
           (it.zones && (zone === undefined || !it.zones.has(zone))) ||
           (it.facilityKinds && !it.facilityKinds.has(fkind))
@@ -225,9 +261,8 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
           continue;
         }
         const value = ans.value;
-        const p = pointsFor(it, value)!;
-        points = add(points, p);
-        const met = it.met(value, p);
+        points = add(points, p!);
+        const met = it.met(value, p!);
         if (it.knockout && !met) failedKnockouts.push(it.id);
         if (!hasPhoto && (it.photo === 'always' || (it.photo === 'when-not-met' && !met))) missingEvidence.push(it.id);
         if (unmetByLevel && !met) {
@@ -279,6 +314,8 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
       criteria,
     };
   });
+  // Every answer must have been an answer to an item (a key naming no item, or an inherited one: the full path).
+  if (fast && (bailed || seen !== enumerableKeyCount(answers))) return null;
   const total = aggregate(
     sections.map((x) => ({ score: x.score, weight: x.weight })),
     mean,
