@@ -67,9 +67,14 @@ export function answersCertainlyValid(c: CompiledSet, answers: unknown): answers
   return true;
 }
 
-/** How many enumerable keys `o` has, own or inherited (what a `for…in` over it visits). */
+/**
+ * How many keys a `for…in` over `o` visits (own and inherited enumerable ones), or -1 when that is not simply
+ * its own keys (a prototype other than Object.prototype, or an Object.prototype given enumerable keys). Counting
+ * a large parsed object's keys is costly (V8 keeps it as a dictionary): `Object.keys` is the cheaper way.
+ */
 export function enumerableKeyCount(o: object): number {
-  let n = 0;
-  for (const _ in o) n++;
-  return n;
+  const proto: unknown = Object.getPrototypeOf(o);
+  if (proto !== Object.prototype && proto !== null) return -1;
+  for (const _ in Object.prototype) return -1;
+  return Object.keys(o).length;
 }

@@ -104,25 +104,62 @@ function itemResult(it: CItem, a: Assessment): ScoreResultItemResult {
   return r;
 }
 
+/** The own, enumerable `items` of a criterion result once built (replacing the accessor below). */
+const itemsValue = (value: ScoreResultItemResult[]): PropertyDescriptor => ({
+  value,
+  enumerable: true,
+  configurable: true,
+  writable: true,
+});
+
 /**
- * The per-item explanation, built on first read (then kept as a plain property): scoring a contest round needs
- * the totals, a results page or a report needs the items. Enumerable, so JSON.stringify, structuredClone and
- * deep equality see an ordinary array. Reads the assessment's answers when first read: assessments are treated
- * as immutable once scored (as sets are).
+ * The accessor every criterion result starts with: one descriptor shared by all (no closure per criterion: a
+ * closure pair per criterion cost about as much as scoring the criterion), reading its context from the result's
+ * private fields.
  */
-function lazyItems(target: ScoreResultCriterionResult, cr: CCriterion, a: Assessment): void {
-  Object.defineProperty(target, 'items', {
-    enumerable: true,
-    configurable: true,
-    get(this: ScoreResultCriterionResult) {
-      const items = cr.items.map((it) => itemResult(it, a));
-      Object.defineProperty(this, 'items', { value: items, enumerable: true, configurable: true, writable: true });
-      return items;
-    },
-    set(this: ScoreResultCriterionResult, v: ScoreResultItemResult[]) {
-      Object.defineProperty(this, 'items', { value: v, enumerable: true, configurable: true, writable: true });
-    },
-  });
+const LAZY_ITEMS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: CriterionResult) {
+    const items = CriterionResult.explain(this);
+    Object.defineProperty(this, 'items', itemsValue(items));
+    return items;
+  },
+  set(this: CriterionResult, v: ScoreResultItemResult[]) {
+    Object.defineProperty(this, 'items', itemsValue(v));
+  },
+};
+
+/**
+ * A criterion's result. Its per-item explanation is built on first read of `items` (then kept as a plain
+ * property): scoring a contest round needs the totals, a results page or a report needs the items. `items` is an
+ * own enumerable property, so JSON.stringify, structuredClone and deep equality see an ordinary array; the
+ * context it is built from is in private fields, invisible to all three. Reads the assessment's answers when
+ * first read: assessments are treated as immutable once scored (as sets are).
+ */
+class CriterionResult implements ScoreResultCriterionResult {
+  declare id: string;
+  declare weight: Exact;
+  declare score: ScoreResultScore;
+  declare items: ScoreResultItemResult[];
+  declare level?: number;
+  declare levelReason?: ScoreResultCriterionResult['levelReason'];
+  readonly #cr: CCriterion;
+  readonly #a: Assessment;
+
+  constructor(cr: CCriterion, a: Assessment, score: ScoreResultScore) {
+    this.id = cr.id;
+    this.weight = cr.weight;
+    this.score = score;
+    Object.defineProperty(this, 'items', LAZY_ITEMS);
+    this.#cr = cr;
+    this.#a = a;
+  }
+
+  /** The item explanations of `r`. */
+  static explain(r: CriterionResult): ScoreResultItemResult[] {
+    return r.#cr.items.map((it) => itemResult(it, r.#a));
+  }
 }
 
 interface Scored {
@@ -270,36 +307,36 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
           else (unmetByLevel[it.level] ??= []).push(it.id);
         }
       }
-      const cr2 = {
-        id: cr.id,
-        weight: cr.weight,
-        score: scoreOf(false, ZERO, ZERO, undefined),
-      } as ScoreResultCriterionResult;
-      lazyItems(cr2, cr, a);
-      if (levels) {
-        if (anyApplicable) {
-          let level: number;
-          if (defects) {
-            level = 1;
-            cr2.levelReason = message('level.defect', { list: shortList(defects) });
-          } else if (pending) {
-            level = 1; // provisional: the answers so far do not rule the defects out (the result is incomplete)
-            cr2.levelReason = message('level.pending', { list: shortList(pending) });
-          } else {
-            level = 1;
-            while (level < L && !unmetByLevel![level + 1]) level++;
-            cr2.levelReason =
-              level === L
-                ? message('level.top', { level })
-                : message('level.stopped', { level, next: level + 1, list: shortList(unmetByLevel![level + 1]!) });
-          }
-          cr2.level = level;
-          cr2.score = scoreOf(true, int(level), int(L), percentOf(int(level), int(L)));
+      let score: ScoreResultScore;
+      let level: number | undefined;
+      let levelReason: ScoreResultCriterionResult['levelReason'];
+      if (levels && anyApplicable) {
+        if (defects) {
+          level = 1;
+          levelReason = message('level.defect', { list: shortList(defects) });
+        } else if (pending) {
+          level = 1; // provisional: the answers so far do not rule the defects out (the result is incomplete)
+          levelReason = message('level.pending', { list: shortList(pending) });
+        } else {
+          level = 1;
+          while (level < L && !unmetByLevel![level + 1]) level++;
+          levelReason =
+            level === L
+              ? message('level.top', { level })
+              : message('level.stopped', { level, next: level + 1, list: shortList(unmetByLevel![level + 1]!) });
         }
+        score = scoreOf(true, int(level), int(L), percentOf(int(level), int(L)));
+      } else if (levels) {
+        score = scoreOf(false, ZERO, ZERO, undefined);
       } else if (anyApplicable && sign(max) > 0) {
-        cr2.score = scoreOf(true, points, max, percentOf(points, max));
+        score = scoreOf(true, points, max, percentOf(points, max));
       } else {
-        cr2.score = scoreOf(false, points, max, undefined);
+        score = scoreOf(false, points, max, undefined);
+      }
+      const cr2 = new CriterionResult(cr, a, score);
+      if (level !== undefined) {
+        cr2.levelReason = levelReason!;
+        cr2.level = level;
       }
       flatCriteria.push({ c: cr, r: cr2 });
       return cr2;

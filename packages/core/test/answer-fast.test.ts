@@ -94,3 +94,16 @@ describe('the fast answer check', () => {
     expect(accepted).toBeGreaterThan(80); // the fast path is taken, not just skipped
   });
 });
+
+describe('the one-pass scoring (validated while scored)', () => {
+  it('refuses an answer naming no item even when every other answer is fine', () => {
+    const r = score(set, assess(set, { b: 'met', g: 'partial', zz: 'met' }));
+    expect(!r.ok && r.errors.map((p) => `${p.code} ${p.pointer}`)).toEqual(['answer.unknown-item /answers/zz']);
+  });
+
+  it('never takes an inherited property for an answer', () => {
+    const answers = Object.assign(Object.create({ g: { value: 'met' } }), { b: { value: 'met' } });
+    const r = score(set, { ...assess(set, {}), answers });
+    expect(r.ok && [r.value.unanswered, r.value.total.points]).toEqual([['g', 'n', 'k'], { num: 1, den: 1 }]);
+  });
+});
