@@ -134,3 +134,4 @@ export {
 export { csvField } from './csv.js';
 export { decimalPlaces } from './answers.js';
 export { parseLocaleNumber, formatLocaleNumber, type ParsedNumber, type NumberLocale } from './parse-number.js';
+export { RESPONSE_KINDS, type ResponseKind, type ResponseOf } from './kinds/index.js';

@@ -240,6 +240,8 @@ const TABLE = {
     en: 'Stops at level {level}: level {next} not met or not yet answered ({list})',
   },
   'level.top': { vi: 'Đạt mức cao nhất ({level})', en: 'Reaches the top level ({level})' },
+  // --- answer kinds (engine, ADR 0011) ---
+  'answer.count-allowed': { vi: 'một số nguyên ≥ 0 (số lần)', en: 'a whole number ≥ 0 (a count)' },
 } as const satisfies MessageTable;
 
 export type MessageCode = keyof typeof TABLE;
