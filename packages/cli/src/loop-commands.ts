@@ -36,7 +36,7 @@ function loadScored(file: string, ctx: CommandContext): Scored {
  * scored one at a time and only this is kept, so a council's 20,000 files do not hold 20,000 documents and
  * results in memory (the set is one shared object per run). Same fields, same values: the output is unchanged.
  */
-export function slimScored(s: Scored): Scored {
+export function slimScored(s: Scored, perItem = true): Scored {
   const a = s.assessment;
   const facility: Record<string, unknown> = { id: a.facility.id, name: a.facility.name };
   if (a.facility.registryId !== undefined) facility.registryId = a.facility.registryId;
@@ -50,13 +50,16 @@ export function slimScored(s: Scored): Scored {
     decision: r.decision,
     complete: r.complete,
     total: { percent: r.total.percent },
-    sections: r.sections.map((sec) => ({
-      criteria: sec.criteria.map((c) => ({
-        id: c.id,
-        score: { applicable: c.score.applicable, percent: c.score.percent },
-        items: c.items.map((i) => ({ id: i.id, status: i.status, met: i.met })),
-      })),
-    })),
+    // Ranking reads no criterion or item: only aggregate keeps them.
+    sections: !perItem
+      ? []
+      : r.sections.map((sec) => ({
+          criteria: sec.criteria.map((c) => ({
+            id: c.id,
+            score: { applicable: c.score.applicable, percent: c.score.percent },
+            items: c.items.map((i) => ({ id: i.id, status: i.status, met: i.met })),
+          })),
+        })),
   };
   return {
     set: s.set,
@@ -68,17 +71,18 @@ export function slimScored(s: Scored): Scored {
 /**
  * Loads the files of a multi-file command one after the other (the first bad file stops the command with its
  * problems, as before), gives each full {@link Scored} to `each` (which may refuse it) and keeps its
- * {@link slimScored} form.
+ * {@link slimScored} form (`perItem`: with its per-criterion and per-item results, which only aggregate reads).
  */
 async function loadAll(
   ctx: CommandContext,
+  perItem: boolean,
   each?: (s: Scored) => Promise<boolean>,
 ): Promise<{ kept: Scored[]; refused: Scored[] }> {
   const kept: Scored[] = [];
   const refused: Scored[] = [];
   for (const f of ctx.args) {
     const s = loadScored(f, ctx);
-    ((each ? await each(s) : true) ? kept : refused).push(slimScored(s));
+    ((each ? await each(s) : true) ? kept : refused).push(slimScored(s, perItem));
   }
   return { kept, refused };
 }
@@ -223,6 +227,7 @@ export const rankCommand: Command = {
     }
     const { kept: all, refused: unsigned } = await loadAll(
       ctx,
+      false,
       keys
         ? async (s) => {
             const opts: Parameters<typeof verifyAttestations>[1] = { set: s.set, keys: keys! };
@@ -319,7 +324,7 @@ export const aggregateCommand: Command = {
       throw new UserError(
         ctx.lang === 'vi' ? 'aggregate: cần các tệp phiếu' : 'aggregate: assessment files are needed',
       );
-    const { kept: all } = await loadAll(ctx);
+    const { kept: all } = await loadAll(ctx, true);
     const ids = new Set(all.map((s) => s.set.id));
     if (ids.size > 1)
       throw new UserError(

@@ -61,6 +61,8 @@ const OPTIONS = {
   keys: { type: 'string' },
   'received-at': { type: 'string' },
   version: { type: 'boolean', short: 'V', default: false },
+  photos: { type: 'string' },
+  id: { type: 'string' },
 } as const;
 
 export type Options = {

@@ -37,7 +37,14 @@ async function json(...argv: string[]): Promise<unknown> {
 describe('rank and aggregate over many files', () => {
   it('keep only what ranking and aggregating read: the same results as with the whole documents', () => {
     const whole = full();
-    const slim = whole.map(slimScored);
+    const slim = whole.map((s) => slimScored(s));
+    const ranked = whole.map((s) => slimScored(s, false));
+    expect(ranked.every((s) => s.result.sections.length === 0)).toBe(true);
+    for (const by of ['gain', 'gap-closed'] as const)
+      expect(rankByImprovement(ranked, '2025-r1', '2026-r1', by)).toEqual(
+        rankByImprovement(whole, '2025-r1', '2026-r1', by),
+      );
+    expect(rankByScore(ranked)).toEqual(rankByScore(whole));
     expect(JSON.stringify(slim)).not.toBe(JSON.stringify(whole)); // something was dropped
     for (const by of ['gain', 'gap-closed'] as const)
       expect(rankByImprovement(slim, '2025-r1', '2026-r1', by)).toEqual(
