@@ -32,10 +32,15 @@ export function setStdin(reader: (() => Uint8Array | 'too-big') | undefined): vo
  * in is refused instead of filling the memory.
  */
 export function readLimited(fd: number): Uint8Array | 'too-big' {
+  return readLimitedFrom(fd, 0);
+}
+
+/** {@link readLimited} when `already` bytes of the same input were read before (they count towards the limit). */
+function readLimitedFrom(fd: number, already: number): Uint8Array | 'too-big' {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const buf = new Uint8Array(Math.min(1 << 20, MAX_INPUT_BYTES + 1 - total));
+    const buf = new Uint8Array(Math.min(1 << 20, MAX_INPUT_BYTES + 1 - already - total));
     let n: number;
     try {
       n = readSync(fd, buf, 0, buf.length, null);
@@ -47,11 +52,43 @@ export function readLimited(fd: number): Uint8Array | 'too-big' {
     if (n === 0) break;
     chunks.push(buf.subarray(0, n));
     total += n;
-    if (total > MAX_INPUT_BYTES) return 'too-big';
+    if (already + total > MAX_INPUT_BYTES) return 'too-big';
   }
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) (out.set(c, at), (at += c.length));
+  return out;
+}
+
+/**
+ * Reads a regular file whose size was `size` when checked: one buffer of that size plus one byte (a council's
+ * 20,000 small files no longer cost a 1 MB chunk each); should the file have grown meanwhile, the rest is read
+ * in chunks up to {@link MAX_INPUT_BYTES}, as {@link readLimited} does.
+ */
+export function readFileLimited(fd: number, size: number): Uint8Array | 'too-big' {
+  const first = new Uint8Array(Math.min(size + 1, MAX_INPUT_BYTES + 1));
+  let n = 0;
+  for (;;) {
+    let got: number;
+    try {
+      got = readSync(fd, first, n, first.length - n, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+      throw e;
+    }
+    if (got === 0) break;
+    n += got;
+    if (n === first.length) break;
+  }
+  if (n < first.length) return first.subarray(0, n);
+  if (n > MAX_INPUT_BYTES) return 'too-big';
+  // The file grew since it was checked: read on in chunks, within the limit.
+  const rest = readLimitedFrom(fd, n);
+  if (rest === 'too-big') return rest;
+  const out = new Uint8Array(n + rest.length);
+  out.set(first);
+  out.set(rest, n);
   return out;
 }
 
@@ -104,7 +141,7 @@ export function readText(path: string, lang: Lang): string {
       throw new UserError(`${name}: ${String((e as NodeJS.ErrnoException).code ?? e)}`);
     }
     try {
-      bytes = readLimited(fd);
+      bytes = readFileLimited(fd, st.size);
     } catch (e) {
       throw new UserError(`${name}: ${String((e as NodeJS.ErrnoException).code ?? e)}`);
     } finally {

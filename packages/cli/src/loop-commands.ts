@@ -31,6 +31,62 @@ function loadScored(file: string, ctx: CommandContext): Scored {
   return { set, assessment, result: scoreLoaded(file, set, assessment, ctx.lang) };
 }
 
+/**
+ * What `rank` and `aggregate` read of a scored assessment, and nothing more: each file is read, verified and
+ * scored one at a time and only this is kept, so a council's 20,000 files do not hold 20,000 documents and
+ * results in memory (the set is one shared object per run). Same fields, same values: the output is unchanged.
+ */
+export function slimScored(s: Scored, perItem = true): Scored {
+  const a = s.assessment;
+  const facility: Record<string, unknown> = { id: a.facility.id, name: a.facility.name };
+  if (a.facility.registryId !== undefined) facility.registryId = a.facility.registryId;
+  if (a.facility.zone !== undefined) facility.zone = a.facility.zone;
+  const assessment: Record<string, unknown> = { id: a.id, facility };
+  if (a.round) assessment.round = { id: a.round.id };
+  for (const k of ['assessedOn', 'submittedAt', 'createdAt', 'updatedAt'] as const)
+    if (a[k] !== undefined) assessment[k] = a[k];
+  const r = s.result;
+  const result: Record<string, unknown> = {
+    decision: r.decision,
+    complete: r.complete,
+    total: { percent: r.total.percent },
+    // Ranking reads no criterion or item: only aggregate keeps them.
+    sections: !perItem
+      ? []
+      : r.sections.map((sec) => ({
+          criteria: sec.criteria.map((c) => ({
+            id: c.id,
+            score: { applicable: c.score.applicable, percent: c.score.percent },
+            items: c.items.map((i) => ({ id: i.id, status: i.status, met: i.met })),
+          })),
+        })),
+  };
+  return {
+    set: s.set,
+    assessment: assessment as unknown as Scored['assessment'],
+    result: result as unknown as Scored['result'],
+  };
+}
+
+/**
+ * Loads the files of a multi-file command one after the other (the first bad file stops the command with its
+ * problems, as before), gives each full {@link Scored} to `each` (which may refuse it) and keeps its
+ * {@link slimScored} form (`perItem`: with its per-criterion and per-item results, which only aggregate reads).
+ */
+async function loadAll(
+  ctx: CommandContext,
+  perItem: boolean,
+  each?: (s: Scored) => Promise<boolean>,
+): Promise<{ kept: Scored[]; refused: Scored[] }> {
+  const kept: Scored[] = [];
+  const refused: Scored[] = [];
+  for (const f of ctx.args) {
+    const s = loadScored(f, ctx);
+    ((each ? await each(s) : true) ? kept : refused).push(slimScored(s, perItem));
+  }
+  return { kept, refused };
+}
+
 /** CSV whose text fields are on one line each, control characters escaped (a terminal shows --csv too). */
 const csv = (header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string =>
   toCsv(
@@ -155,22 +211,32 @@ export const rankCommand: Command = {
   run: async (ctx) => {
     if (!ctx.args.length)
       throw new UserError(ctx.lang === 'vi' ? 'rank: cần các tệp phiếu' : 'rank: assessment files are needed');
-    const loaded = ctx.args.map((f) => loadScored(f, ctx));
     const { baseline, followup, round, by } = ctx.options;
     const vi = ctx.lang === 'vi';
     // With the council's keys, only assessments with a valid signature by a registered (unrevoked) device count.
-    const unsigned: Scored[] = [];
-    let all = loaded;
+    // The keys are read first (each file is checked as it is read) but a bad keys file is reported, as before,
+    // only once every assessment file has loaded.
+    let keys: ReturnType<typeof loadKeys> | undefined;
+    let keysError: unknown;
     if (ctx.options.keys) {
-      const keys = loadKeys(ctx.options.keys, ctx.lang);
-      all = [];
-      for (const s of loaded) {
-        const opts: Parameters<typeof verifyAttestations>[1] = { set: s.set, keys };
-        if (ctx.options['received-at']) opts.receivedAt = ctx.options['received-at'];
-        if ((await verifyAttestations(s.assessment, opts)).registered) all.push(s);
-        else unsigned.push(s);
+      try {
+        keys = loadKeys(ctx.options.keys, ctx.lang);
+      } catch (e) {
+        keysError = e;
       }
     }
+    const { kept: all, refused: unsigned } = await loadAll(
+      ctx,
+      false,
+      keys
+        ? async (s) => {
+            const opts: Parameters<typeof verifyAttestations>[1] = { set: s.set, keys: keys! };
+            if (ctx.options['received-at']) opts.receivedAt = ctx.options['received-at'];
+            return (await verifyAttestations(s.assessment, opts)).registered;
+          }
+        : undefined,
+    );
+    if (keysError) throw keysError;
     const unsignedLines = unsigned.map(
       (s) =>
         `  ${s.assessment.facility.name}: ${vi ? 'không có chữ ký của thiết bị đã đăng ký (không xếp hạng)' : 'no signature by a registered device (not ranked)'}`,
@@ -253,12 +319,12 @@ export const rankCommand: Command = {
 
 export const aggregateCommand: Command = {
   usage: 'aggregate <assessment.json...> [--json|--csv]   pass rates per criterion and item, weakest criteria',
-  run: (ctx) => {
+  run: async (ctx) => {
     if (!ctx.args.length)
       throw new UserError(
         ctx.lang === 'vi' ? 'aggregate: cần các tệp phiếu' : 'aggregate: assessment files are needed',
       );
-    const all = ctx.args.map((f) => loadScored(f, ctx));
+    const { kept: all } = await loadAll(ctx, true);
     const ids = new Set(all.map((s) => s.set.id));
     if (ids.size > 1)
       throw new UserError(

@@ -8,6 +8,7 @@ import {
   score,
   verifyAssessment,
   verifyBundle,
+  setContentHash,
   validateCriteriaSet,
   validateFacilityRegistry,
   validateImprovementPlan,
@@ -60,6 +61,8 @@ const OPTIONS = {
   keys: { type: 'string' },
   'received-at': { type: 'string' },
   version: { type: 'boolean', short: 'V', default: false },
+  photos: { type: 'string' },
+  id: { type: 'string' },
 } as const;
 
 export type Options = {
@@ -206,6 +209,25 @@ function finderFor(io: Io, lang: Lang): ReturnType<typeof setFinder> {
 }
 
 /**
+ * `--set` read, validated and compiled once per run, not once per assessment file: the file's set by path, and
+ * one object per set id + version + content hash (core caches the compiled set and its hash per object).
+ */
+const givenSets = new WeakMap<Io, { byPath: Map<string, CriteriaSet>; byKey: Map<string, CriteriaSet> }>();
+function givenSetFor(path: string, io: Io, lang: Lang): CriteriaSet {
+  let run = givenSets.get(io);
+  if (!run) givenSets.set(io, (run = { byPath: new Map(), byKey: new Map() }));
+  let set = run.byPath.get(path);
+  if (!set) {
+    const loaded = loadSet(path, lang);
+    const key = `${loaded.id}@${loaded.version}#${setContentHash(loaded)}`;
+    set = run.byKey.get(key) ?? loaded;
+    run.byKey.set(key, set);
+    run.byPath.set(path, set);
+  }
+  return set;
+}
+
+/**
  * Reads an assessment and the set it was made with (`--set`, or found in ./criteria by id and version), and
  * verifies them with core's one verifier (schema, set and its pinned hash, answers, the assessment's own content
  * hash): the shared first step of every command that works on an assessment.
@@ -218,8 +240,7 @@ export function loadAssessment(
 ): { assessment: Assessment; set: CriteriaSet } {
   if (!file) throw new UserError(lang === 'vi' ? 'cần tệp phiếu đánh giá' : 'an assessment file is needed');
   const doc = readJson(file, lang);
-  const given = setPath ? loadSet(setPath, lang) : undefined;
-  const folders = setFolders(io.cwd);
+  const given = setPath ? givenSetFor(setPath, io, lang) : undefined;
   const finder = finderFor(io, lang);
   const checked = verifyAssessment(doc, given ? { set: given } : { findSet: finder });
   if (!checked.ok) {
@@ -227,7 +248,7 @@ export function loadAssessment(
     const a = doc as Assessment;
     if (checked.errors.some((p) => p.code === 'verify.no-set')) {
       try {
-        findSet(a.criteriaSet.id, a.criteriaSet.version, folders, lang);
+        findSet(a.criteriaSet.id, a.criteriaSet.version, setFolders(io.cwd), lang);
       } catch (e) {
         if (e instanceof UserError) hint = `\n${oneLine(file)}: ${e.message}`;
       }

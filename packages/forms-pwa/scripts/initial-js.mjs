@@ -2,7 +2,7 @@
  * What JavaScript a fresh load of the built app fetches before it can run: the module scripts and
  * modulepreloads of dist/index.html, followed through their static `import ... from` / `export ... from`
  * (dynamic `import()` chunks — PDF code, criteria sets, the import/export module — are lazy and left out).
- * Shared by the bundle-budget test, the Lighthouse script and the rendering benchmark.
+ * Shared by the Lighthouse script and the rendering benchmark.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';

@@ -54,6 +54,11 @@ export class TcBuilder extends LitElement {
     new LocaleController(this);
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    void this._store.store.loadAllSets(); // the builder lists and derives from every set
+  }
+
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('draftId')) void this._load();
   }

@@ -290,6 +290,7 @@ export class TcDashboard extends LitElement {
           continue;
         }
         // The same checks as an import, against the sets known here; nothing on the device counts as a conflict.
+        await this._store.store.loadAllSets(); // waits for the built-in sets not loaded yet
         const known = new Map([...this._store.store.sets, ...sets]);
         const out = io.planImport(await f.text(), { sets: known, assessments: new Map() });
         if (!out.ok) {

@@ -13,18 +13,30 @@ const registryFiles = import.meta.glob<FacilityRegistry>('../../../../examples/f
   import: 'default',
 });
 
-/** Loads every built-in criteria set; a file that fails to load is skipped (and logged). */
-export async function loadBuiltinSets(): Promise<CriteriaSet[]> {
+/** The set id a built-in file is named after (`criteria/<id>.json`). */
+const fileId = (path: string): string => path.slice(path.lastIndexOf('/') + 1).replace(/\.json$/, '');
+
+/** The ids of the built-in sets, from their file names (no file is loaded). */
+export const builtinSetIds: readonly string[] = Object.keys(setFiles).map(fileId);
+
+/**
+ * Loads built-in criteria sets: those whose file is named after one of `ids` (`criteria/<id>.json`), or every one
+ * when `ids` is undefined. Each set is its own chunk, fetched only here: the app loads a set when a view uses it,
+ * not all of them at start-up. A file that fails to load is skipped (and logged).
+ */
+export async function loadBuiltinSets(ids?: ReadonlySet<string>): Promise<CriteriaSet[]> {
   const loaded = await Promise.all(
-    Object.entries(setFiles).map(async ([path, load]) => {
-      try {
-        const set = await load();
-        return set && typeof set === 'object' && set.kind === 'criteria-set' ? set : undefined;
-      } catch (e) {
-        console.warn('criteria set failed to load', path, e);
-        return undefined;
-      }
-    }),
+    Object.entries(setFiles)
+      .filter(([path]) => !ids || ids.has(fileId(path)))
+      .map(async ([path, load]) => {
+        try {
+          const set = await load();
+          return set && typeof set === 'object' && set.kind === 'criteria-set' ? set : undefined;
+        } catch (e) {
+          console.warn('criteria set failed to load', path, e);
+          return undefined;
+        }
+      }),
   );
   return loaded.filter((s): s is CriteriaSet => s !== undefined);
 }

@@ -156,6 +156,7 @@ export class TcIo extends LitElement {
     this._busy = true;
     try {
       const store = this._store.store;
+      await store.loadAllSets(); // an import that arrives before the built-in sets have loaded waits for them
       // Document by document: a bad draft in a backup is kept aside, never blocking the rest.
       const out = io.planRestore(await file.text(), { sets: store.sets, assessments: store.assessments }, file.name);
       if (!out.ok) {
@@ -206,6 +207,7 @@ export class TcIo extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    void this._store.store.loadAllSets(); // the view lists every set on the device
     void this._loadRefused();
   }
 

@@ -176,6 +176,7 @@ export class TcMerge extends LitElement {
     const imported = new Map(this._imported);
     const parts = new Set(this._parts);
     try {
+      await this._store.store.loadAllSets(); // an import checks against every built-in set: wait for them
       for (const f of files) {
         const out = io.planImport(await f.text(), { sets: this._store.store.sets, assessments: new Map() });
         if (!out.ok) {

@@ -42,8 +42,14 @@ export class TcNewAssessment extends LitElement {
     new LocaleController(this);
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    void this._store.store.loadAllSets(); // the list offers every set: load the built-in ones not loaded yet
+  }
+
   override render() {
     const store = this._store.store;
+    if (!store.allSetsLoaded) return html`<h1>${t('new.title')}</h1><p class="muted">${t('app.loading')}</p>`;
     const sets = [...store.sets.entries()];
     const set = store.sets.get(this._setKey || sets[0]?.[0] || '');
     const kinds = set?.applicability.facilityKinds;

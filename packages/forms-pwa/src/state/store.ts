@@ -15,7 +15,7 @@ import {
   type Problem,
   type ScoreResult,
 } from '../core.js';
-import { loadBuiltinFacilities, loadBuiltinSets } from '../data/builtin.js';
+import { builtinSetIds, loadBuiltinFacilities, loadBuiltinSets } from '../data/builtin.js';
 import {
   newAssessment,
   newRevision,
@@ -62,8 +62,10 @@ export class AppStore extends EventTarget {
   ready = false;
   /** Built-in and imported sets by `${id}@${version}`. */
   sets = new Map<string, CriteriaSet>();
-  /** Which sets shipped with the app. */
+  /** Which sets shipped with the app (of those loaded so far). */
   builtinKeys = new Set<string>();
+  /** Whether every built-in set has loaded ({@link loadAllSets}). */
+  allSetsLoaded = false;
   /** Registry facilities plus those added or imported on this device. */
   facilities: Facility[] = [];
   assessments = new Map<string, Assessment>();
@@ -109,17 +111,17 @@ export class AppStore extends EventTarget {
 
   /** Loads sets, facilities and assessments; asks for persistent storage. */
   async init(): Promise<void> {
-    const [builtin, stored, regFacilities, localFacilities, assessments] = await Promise.all([
-      loadBuiltinSets(),
+    const [stored, regFacilities, localFacilities, assessments] = await Promise.all([
       this.storage.listSets(),
       loadBuiltinFacilities(),
       this.storage.listFacilities(),
       this.storage.listAssessments(),
     ]);
-    for (const s of builtin) {
-      this.sets.set(setKey(s), s);
-      this.builtinKeys.add(setKey(s));
-    }
+    // Only the built-in sets the stored assessments use are loaded now; the others when a view lists sets
+    // (loadAllSets). A set no built-in file is named after (an imported one, or a file named otherwise) loads all.
+    const needed = new Set(assessments.map((a) => a.criteriaSet.id));
+    const unknown = [...needed].some((id) => !builtinSetIds.includes(id) && !stored.some((s) => s.set.id === id));
+    this._addBuiltin(await loadBuiltinSets(unknown ? undefined : needed));
     for (const s of stored) if (!this.sets.has(s.key)) this.sets.set(s.key, s.set);
     const byId = new Map<string, Facility>();
     for (const f of [...regFacilities, ...localFacilities]) byId.set(f.id, f);
@@ -174,14 +176,42 @@ export class AppStore extends EventTarget {
     await this.flush();
   }
 
+  private _allSets: Promise<void> | undefined;
+
+  private _addBuiltin(sets: readonly CriteriaSet[]): void {
+    for (const s of sets) {
+      this.sets.set(setKey(s), s);
+      this.builtinKeys.add(setKey(s));
+    }
+  }
+
+  /**
+   * Loads every built-in set (once; each is its own chunk): views that list or choose among sets call it, and
+   * imports wait for it, so an import that arrives before the built-in sets have loaded finds them all.
+   */
+  loadAllSets(): Promise<void> {
+    this._allSets ??= loadBuiltinSets().then((sets) => {
+      this._addBuiltin(sets);
+      this.allSetsLoaded = true;
+      this._changed();
+    });
+    return this._allSets;
+  }
+
   /** Adds a set written to storage (published in the builder) so every view finds it by id@version. */
   addSet(set: CriteriaSet): void {
     this.sets.set(setKey(set), set);
     this._changed();
   }
 
+  /**
+   * The set an assessment was made with. When it is not loaded yet (an assessment from another tab or an import
+   * whose built-in set this page has not needed so far), the built-in sets are loaded and every view re-renders.
+   */
   setFor(a: Assessment): CriteriaSet | undefined {
-    return this.sets.get(setKey(a.criteriaSet));
+    const set = this.sets.get(setKey(a.criteriaSet));
+    if (!set && !this.allSetsLoaded) void this.loadAllSets();
+    return set;
   }
 
   /**

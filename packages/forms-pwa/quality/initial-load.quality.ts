@@ -1,0 +1,97 @@
+/**
+ * The honest initial-JavaScript budget (issue 20): every script the page fetches, as Chromium's network log
+ * (DevTools protocol) records it, from a fresh load until the view is interactive — the home view on a fresh
+ * profile, and the fill-in view opened directly on a device with one assessment — counted at its gzip size
+ * (level 9) from dist/. Chunks fetched later (other sets, the import/export module, PDF code) are not counted
+ * because the view did not wait for them; nothing is left out because a static-import walk missed it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ROOT, createAssessment, servedApp } from '../e2e/harness.js';
+
+// Issue 20's target is 60 KB for both views. Measured by this test on the same machine (2 cores, production
+// build): 151.8 KB for both views before built-in sets were loaded when used (all six sets at start-up), 106.3 KB
+// (home) and 110.8 KB (fill-in, its set 4.6 KB; the largest built-in set is 11 KB) after. Still on the start-up
+// path: core's generated validators (~43 KB gzip of the 46 KB "assessment" chunk), because core's score()
+// validates the set and the assessment it is given. The budgets are the measures plus a small margin, so any
+// regression fails; lower them when the validators leave the start-up path.
+const BUDGET = { home: 110 * 1024, fill: 122 * 1024 };
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+const app = servedApp();
+
+/** Runs `open` and returns the scripts the page requested until it resolved, with their gzip sizes. */
+async function scriptsFetched(page: Page, open: () => Promise<void>): Promise<{ file: string; gzip: number }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const urls = new Set<string>();
+  cdp.on('Network.requestWillBeSent', (e: { request: { url: string } }) => urls.add(e.request.url));
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await open();
+  const files = [...urls]
+    .map((u) => new URL(u))
+    .filter((u) => u.origin === new URL(app.served.url).origin && u.pathname.endsWith('.js'))
+    .map((u) => decodeURIComponent(u.pathname.replace(/^\//, '')));
+  await cdp.detach();
+  return [...new Set(files)]
+    .map((file) => ({ file, gzip: gzipSync(readFileSync(join(ROOT, 'dist', file)), { level: 9 }).length }))
+    .sort((a, b) => b.gzip - a.gzip);
+}
+
+const report = (view: string, list: { file: string; gzip: number }[], budget: number): number => {
+  const total = list.reduce((n, f) => n + f.gzip, 0);
+  console.log(
+    [
+      `${view}: ${kb(total)} gzip of JavaScript fetched before it is interactive (budget ${kb(budget)})`,
+      ...list.map((f) => `  ${f.file.padEnd(52)} ${kb(f.gzip).padStart(8)}`),
+    ].join('\n'),
+  );
+  return total;
+};
+
+/** The home view is interactive: rendered, with its "new assessment" action there to be used. */
+const homeReady = (page: Page) =>
+  page.waitForFunction(() => {
+    const main = document.querySelector('tc-app')?.shadowRoot?.querySelector('main');
+    const home = main?.querySelector('tc-home');
+    return !!home?.shadowRoot?.querySelector('a[href], button');
+  });
+
+/** The fill-in view is interactive: item cards with their answer buttons rendered. */
+const fillReady = (page: Page) =>
+  page.waitForFunction(() => {
+    const fill = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-fill');
+    const card = fill?.shadowRoot?.querySelector('tc-item-card');
+    return !!card?.shadowRoot?.querySelector('tc-answer-control');
+  });
+
+describe('initial JavaScript, as fetched', () => {
+  it('home and fill-in views fetch at most their budget of JavaScript before they are interactive', async () => {
+    const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await ctx.newPage();
+      const home = await scriptsFetched(page, async () => {
+        await page.goto(app.served.url);
+        await homeReady(page);
+      });
+      const id = await createAssessment(page, app.served.url, 'Trạm Y tế xã Đo Tải');
+      // A returning user opens the assessment in a new tab: everything that tab fetches counts.
+      const tab = await ctx.newPage();
+      const fill = await scriptsFetched(tab, async () => {
+        await tab.goto(`${app.served.url}#/a/${encodeURIComponent(id)}`);
+        await fillReady(tab);
+      });
+      const homeTotal = report('home (fresh profile)', home, BUDGET.home);
+      const fillTotal = report('fill-in (opened directly)', fill, BUDGET.fill);
+      expect(home.length).toBeGreaterThan(0);
+      expect(fill.some((f) => /qd1300|cantho|who|tt20|qd5959|qd6858/.test(f.file))).toBe(true); // its set counted
+      expect(homeTotal).toBeLessThanOrEqual(BUDGET.home);
+      expect(fillTotal).toBeLessThanOrEqual(BUDGET.fill);
+    } finally {
+      await ctx.close();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Built-in sets are loaded when used (issue 20): start-up loads only the sets the stored assessments were made
+ * with; a view that lists sets, and every import, loads the rest first.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Assessment } from '../src/core.js';
+import { builtinSetIds } from '../src/data/builtin.js';
+import { openTieuChiDB, Storage } from '../src/storage/db.js';
+import { AppStore } from '../src/state/store.js';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const example = (): Assessment =>
+  JSON.parse(
+    readFileSync(
+      join(process.cwd(), '../../examples/qd1300-commune-health/thanh-tien-2025-baseline.assessment.json'), // tests run in packages/forms-pwa
+      'utf8',
+    ),
+  ) as Assessment;
+
+describe('built-in sets, loaded when used', () => {
+  it('starts without loading a set when no assessment needs one, and loads them all when asked', async () => {
+    const store = new AppStore(new Storage(openTieuChiDB('lazy-empty')));
+    await store.init();
+    expect(store.sets.size).toBe(0);
+    expect(store.allSetsLoaded).toBe(false);
+    await store.loadAllSets();
+    expect(store.allSetsLoaded).toBe(true);
+    expect([...store.builtinKeys].map((k) => k.split('@')[0]).sort()).toEqual([...builtinSetIds].sort());
+    expect(builtinSetIds).toContain('qd1300-commune-health');
+    expect(store.sets.size).toBe(builtinSetIds.length);
+  });
+
+  it('loads at start-up exactly the sets the stored assessments were made with', async () => {
+    const storage = new Storage(openTieuChiDB('lazy-one'));
+    await storage.putAssessment(example());
+    const store = new AppStore(storage);
+    await store.init();
+    expect([...store.sets.keys()]).toEqual(['qd1300-commune-health@2023.1']);
+    expect(store.setFor(example())?.id).toBe('qd1300-commune-health');
+    expect(store.resultFor(example())?.complete).toBe(true);
+  });
+
+  it('loads the built-in sets when an assessment arrives whose set is not loaded yet, then finds it', async () => {
+    const store = new AppStore(new Storage(openTieuChiDB('lazy-late')));
+    await store.init();
+    const changed = new Promise((r) => store.addEventListener('change', r, { once: true }));
+    expect(store.setFor(example())).toBeUndefined();
+    await changed; // setFor started the load; views re-render when it is done
+    expect(store.allSetsLoaded).toBe(true);
+    expect(store.setFor(example())?.version).toBe('2023.1');
+  });
+});
