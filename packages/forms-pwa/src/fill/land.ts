@@ -22,17 +22,22 @@ const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 /**
  * Scrolls so that `target`'s top sits `gap` px below the sticky `occluders`. Cards above may change height as they
- * render (content-visibility), so it measures again after each frame until the target stays put (at most 4 times).
+ * render (content-visibility), so it measures again each frame until the target has stayed put for three frames
+ * (at most 12 frames).
  */
 export async function landBelow(
   target: Element,
   occluders: () => readonly (Element | null | undefined)[],
   gap = 8,
 ): Promise<void> {
-  for (let k = 0; k < 4; k++) {
+  let still = 0;
+  for (let k = 0; k < 12 && still < 3; k++) {
     const delta = target.getBoundingClientRect().top - (coveredTop(occluders()) + gap);
-    if (Math.abs(delta) < 2) return;
-    window.scrollBy({ top: delta, behavior: 'instant' });
+    if (Math.abs(delta) < 2) still++;
+    else {
+      still = 0;
+      window.scrollBy({ top: delta, behavior: 'instant' });
+    }
     await frame();
   }
 }
