@@ -1,9 +1,10 @@
 /**
  * Finding one's way in a long form (issue 14) in the production build: "next" lands with the question fully
  * visible below the sticky bars at desktop and phone sizes and says why it stopped; the criterion navigation
- * of the one-section 1300 form.
+ * of the one-section 1300 form; the dashboard's XLSX export opened with the sheets module.
  */
 import { readFileSync } from 'node:fs';
+import { readWorkbook } from '@tieuchi/sheets';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +109,94 @@ describe('finding the way in a long form (Chromium, production build)', () => {
         return p.top >= p.covered - 1 && p.textBottom <= p.viewport;
       })
       .toBe(true);
+    await page.context().close();
+  });
+});
+
+/** Every item of the 1300 set answered at full marks (numeric: 100 %), except those listed as not met. */
+function answers1300(notMet: readonly string[]): Record<string, { value: string | number; at: string }> {
+  const set = JSON.parse(readFileSync(join(ROOT, '../../criteria/qd1300-commune-health.json'), 'utf8')) as {
+    sections: { criteria: { items: { id: string; response: { kind: string } }[] }[] }[];
+  };
+  const out: Record<string, { value: string | number; at: string }> = {};
+  for (const c of set.sections[0]!.criteria)
+    for (const it of c.items)
+      out[it.id] = {
+        value: it.response.kind === 'numeric' ? 100 : notMet.includes(it.id) ? 'not-met' : 'met',
+        at: '2026-07-01T00:00:00Z',
+      };
+  return out;
+}
+
+const putStored = (page: Page, a: unknown) =>
+  page.evaluate(
+    (a) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tieuchi');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('assessments', 'readwrite');
+          tx.objectStore('assessments').put(a);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    a,
+  );
+
+describe('spreadsheets (Chromium, production build)', () => {
+  it('exports the dashboard ranking as XLSX: header block, Vietnamese text, scores as number cells', async () => {
+    const page = await freshPage(1280, 800);
+    const id = await createAssessment(page, app.served.url, 'Mẫu', Q1300);
+    const tpl = await page.evaluate(
+      (id) =>
+        new Promise<Record<string, unknown>>((resolve) => {
+          const open = indexedDB.open('tieuchi');
+          open.onsuccess = () => {
+            const req = open.result.transaction('assessments').objectStore('assessments').get(id);
+            req.onsuccess = () => {
+              open.result.close();
+              resolve(req.result);
+            };
+          };
+        }),
+      id,
+    );
+    const station = (n: number, name: string, notMet: string[]) => ({
+      ...tpl,
+      id: `xlsx-${n}`,
+      status: 'locked',
+      lockedAt: '2026-07-01T00:00:00Z',
+      contentHash: 'c'.repeat(64),
+      facility: { id: `station-${n}`, name, kind: 'commune-station', provisional: true },
+      assessedOn: '2026-07-01',
+      round: { id: '2026-vong-1', label: '2026 - Vòng 1' },
+      answers: answers1300(notMet),
+    });
+    await putStored(page, station(1, 'Trạm Y tế xã Hoà Bình', []));
+    await putStored(page, station(2, 'Trạm Y tế phường Đông Hải', ['t1.1'])); // 3 of 100 points lost: 97 %
+    await page.goto(`${app.served.url}#/dashboard`);
+    await page.reload();
+    await page.locator('tc-dashboard-ranking table tbody tr').first().waitFor({ timeout: 10_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('tc-dashboard button[data-action="ranking-xlsx"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^xep-hang_.*2026-vong-1_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const bytes = new Uint8Array(readFileSync(await download.path())); // a plain copy: a Buffer's .buffer is its pool
+    const [sheet] = await readWorkbook(bytes);
+    const rows = sheet!.rows;
+    expect(rows[0]).toEqual(['Bộ tiêu chí', expect.stringContaining('1300')]);
+    expect(rows[1]).toEqual(['Đợt đánh giá', '2026 - Vòng 1']);
+    expect(rows[2]![0]).toBe('Ngày xuất');
+    expect(rows[2]![1]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    const title = rows.findIndex((r) => r[0] === 'Hạng');
+    expect(rows[title]).toEqual(['Hạng', 'đồng hạng', 'Cơ sở', 'Điểm (%)', 'Kết quả']);
+    expect(rows[title + 1]).toEqual([1, null, 'Trạm Y tế xã Hoà Bình', 1, 'ĐẠT']);
+    expect(rows[title + 2]).toEqual([2, null, 'Trạm Y tế phường Đông Hải', 0.97, 'ĐẠT']);
+    expect(typeof rows[title + 2]![3]).toBe('number');
     await page.context().close();
   });
 });

@@ -41,4 +41,13 @@ export const fillMessages = {
   'results.notes': { vi: 'Còn thiếu', en: 'Still missing' },
   'results.lockedAt': { vi: 'Đã khoá lúc {at}', en: 'Locked at {at}' },
   'results.technical': { vi: 'Thông tin kỹ thuật (mã băm)', en: 'Technical details (content hash)' },
+  'xlsx.export': { vi: 'Xuất Excel (XLSX)', en: 'Export Excel (XLSX)' },
+  'xlsx.set': { vi: 'Bộ tiêu chí', en: 'Criteria set' },
+  'xlsx.round': { vi: 'Đợt đánh giá', en: 'Round' },
+  'xlsx.made': { vi: 'Ngày xuất', en: 'Exported on' },
+  'xlsx.facility': { vi: 'Cơ sở', en: 'Facility' },
+  'xlsx.score': { vi: 'Điểm (%)', en: 'Score (%)' },
+  'xlsx.gainPoints': { vi: 'Tăng (điểm phần trăm)', en: 'Gain (percentage points)' },
+  'xlsx.fileRanking': { vi: 'xếp hạng', en: 'ranking' },
+  'xlsx.fileHeat': { vi: 'bản đồ nhiệt', en: 'heat map' },
 } as const satisfies Record<string, M>;
