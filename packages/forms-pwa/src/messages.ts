@@ -4,6 +4,7 @@
  */
 import { reportMessages } from './report/messages.js';
 import { loopMessages } from './loop/messages.js';
+import { fillMessages } from './fill/messages.js';
 
 type M = { vi: string; en: string };
 
@@ -131,9 +132,9 @@ export const messages = {
   'fill.allDone': { vi: 'Đã trả lời hết các mục.', en: 'Every item is answered.' },
   'fill.submit': { vi: 'Nộp & khoá', en: 'Submit & lock' },
   'fill.results': { vi: 'Kết quả', en: 'Results' },
-  'fill.locked': { vi: 'Phiếu đã khoá (chỉ xem). Mã băm: {hash}', en: 'Locked (read-only). Content hash: {hash}' },
+  'fill.locked': { vi: 'Phiếu đã khoá lúc {at} (chỉ xem).', en: 'Locked at {at} (read-only).' },
   'fill.revise': { vi: 'Sửa thành bản mới', en: 'Edit as a new revision' },
-  'fill.revisionOf': { vi: 'Bản sửa của phiếu {id}', en: 'Revision of {id}' },
+  'fill.revisionOf': { vi: 'Bản sửa của phiếu đã khoá lúc {at}', en: 'Revision of the assessment locked at {at}' },
   'fill.prevSection': { vi: '← Phần trước', en: '← Previous section' },
   'fill.nextSection': { vi: 'Phần sau →', en: 'Next section →' },
   'item.knockout': { vi: 'ĐIỂM LIỆT', en: 'KNOCKOUT' },
@@ -350,6 +351,7 @@ export const messages = {
   'io.imported': { vi: 'đã nhập', en: 'imported' },
   ...reportMessages,
   ...loopMessages,
+  ...fillMessages,
   // --- criteria-set builder (src/builder, tc-builder*) ---
   'nav.builder': { vi: 'Bộ tiêu chí', en: 'Criteria sets' },
   'b.heading': { vi: 'Soạn bộ tiêu chí', en: 'Criteria-set builder' },

@@ -20,8 +20,11 @@ const round = (id: string, assessedOn: string, status: 'draft' | 'locked' = 'loc
 });
 
 describe('report inputs', () => {
-  it('names the file after the facility and the date, in ASCII', () => {
-    expect(reportFileName(round('a', '2026-03-02'))).toBe('Tram-Y-te-phuong-An-Khanh-2026-03-02.pdf');
+  it('names the file after the facility, the kind, the round and the date, in ASCII', () => {
+    expect(reportFileName(round('a', '2026-03-02'))).toBe('tram-y-te-phuong-an-khanh_tu-danh-gia_2026-03-02.pdf');
+    expect(reportFileName({ ...round('a', '2026-03-02'), round: { id: 'r1', label: '2026 - Vòng 1' } })).toBe(
+      'tram-y-te-phuong-an-khanh_tu-danh-gia_2026-vong-1_2026-03-02.pdf',
+    );
     expect(slug('Đồng Tháp: Trạm / Y tế "xã"')).toBe('Dong-Thap-Tram-Y-te-xa');
     expect(slug('Tra\u0300m')).toBe('Tram'); // decomposed input too
     expect(sheetFileName({ id: 'qd1300-commune-health', version: '2025.1' })).toBe(

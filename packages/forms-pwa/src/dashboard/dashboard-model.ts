@@ -5,6 +5,7 @@
  */
 import type { CriteriaSet } from '../core.js';
 import {
+  exactToNumber,
   facilityKey,
   formatPercent,
   mul,
@@ -172,5 +173,50 @@ export function improvementCsvRows(
     ]),
     ...r.missing.map((x) => ['', words.missing(x.missing), x.facilityName, x.facilityId, '', '', '', '']),
     ...r.incomplete.map((x) => ['', words.incomplete, x.facilityName, x.facilityId, '', '', '', '']),
+  ];
+}
+
+/**
+ * The rows of a score ranking for a spreadsheet: rank, tie, facility, score as a fraction (a `percent` column),
+ * decision; then the unranked, marked. Numbers stay numbers (no formatted text), no internal ids.
+ */
+export function scoreSheetRows(
+  r: ScoreRanking,
+  words: { tie: string; incomplete: string; decision: (d: string) => string },
+): (string | number | undefined)[][] {
+  return [
+    ...r.rows.map((x) => [
+      x.rank,
+      x.tied ? words.tie : '',
+      x.facilityName,
+      exactToNumber(x.percent) / 100,
+      words.decision(x.decision),
+    ]),
+    ...r.incomplete.map((x) => [undefined, words.incomplete, x.facilityName, undefined, '']),
+  ];
+}
+
+/**
+ * The rows of an improvement ranking for a spreadsheet: rank, tie, facility, baseline and follow-up (fractions),
+ * gain (percentage points, a number), share of the gap closed (a fraction); then the rest, marked.
+ */
+export function improvementSheetRows(
+  r: ImprovementRanking,
+  words: { tie: string; full: string; missing: (which: 'baseline' | 'followup') => string; incomplete: string },
+): (string | number | undefined)[][] {
+  const f = (x: Exact) => exactToNumber(x) / 100;
+  return [
+    ...r.rows.map((x) => [
+      x.rank,
+      x.tied ? words.tie : '',
+      x.facilityName,
+      f(x.baseline),
+      f(x.followup),
+      exactToNumber(x.gain),
+      exactToNumber(x.gapClosed),
+    ]),
+    ...r.alreadyFull.map((x) => [undefined, words.full, x.facilityName, 1, f(x.followup), undefined, undefined]),
+    ...r.missing.map((x) => [undefined, words.missing(x.missing), x.facilityName]),
+    ...r.incomplete.map((x) => [undefined, words.incomplete, x.facilityName]),
   ];
 }

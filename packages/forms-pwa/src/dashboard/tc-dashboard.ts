@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Assessment, CriteriaSet, Problem, ScoreResult } from '../core.js';
+import { vietnamToday, type Assessment, type CriteriaSet, type Problem, type ScoreResult } from '../core.js';
 import { LocaleController, formatDate, loc, locale, t } from '../i18n.js';
 import {
   aggregate,
@@ -15,9 +15,13 @@ import {
 /** The round picker's value for "latest assessment of each facility, any round". */
 const ALL_ROUNDS = '*';
 import { download, toCsv } from '../loop/csv.js';
+import { downloadXlsx, percentCell, type HeaderLine } from '../io/xlsx.js';
+import { fileName } from '../io/file-name.js';
 import {
   heatMap,
   improvementCsvRows,
+  improvementSheetRows,
+  scoreSheetRows,
   latestPerFacility,
   roundsOf,
   scoreCsvRows,
@@ -234,7 +238,8 @@ export class TcDashboard extends LitElement {
       <div class="grid">
         <section class="card" data-section="ranking">
           <h2>${v.mode === 'score' ? t('dash.rankingScore', { round: roundName(v.round) || t('dash.allRounds') }) : t('dash.rankingImprovement', { from: roundName(v.baseline), to: roundName(v.followup) })}
-            <button @click=${() => this._exportRanking(v)} data-action="ranking-csv">${t('dash.export')}</button></h2>
+            <span class="row"><button @click=${() => this._exportRanking(v)} data-action="ranking-csv">${t('dash.export')}</button>
+            <button @click=${() => this._xlsxRanking(v, v.set)} data-action="ranking-xlsx">${t('xlsx.export')}</button></span></h2>
           <tc-dashboard-ranking .score=${v.scoreRanking} .improvement=${v.improvement}></tc-dashboard-ranking>
           ${this._notRanked(v.scoreRanking, v.facilities, roundName(v.round))}
         </section>
@@ -257,7 +262,8 @@ export class TcDashboard extends LitElement {
       </div>
       <section class="card wide" data-section="heatmap">
         <h2>${t('dash.heatmap')} <span class="muted sub">${focusLabel}</span>
-          <button @click=${() => this._exportHeat(hm, focusLabel)} data-action="heatmap-csv">${t('dash.exportHeat')}</button></h2>
+          <span class="row"><button @click=${() => this._exportHeat(hm, focusLabel)} data-action="heatmap-csv">${t('dash.exportHeat')}</button>
+          <button @click=${() => this._xlsxHeat(hm, focusLabel, v.set)} data-action="heatmap-xlsx">${t('xlsx.export')}</button></span></h2>
         <p class="muted">${t('dash.heatmapHint')}</p>
         <tc-chart-heatmap .data=${hm} naText=${t('item.na')} label=${`${t('dash.heatmap')} — ${focusLabel}`}></tc-chart-heatmap>
       </section>
@@ -375,6 +381,87 @@ export class TcDashboard extends LitElement {
       });
       download(`xep-hang-${v.round ? file(v.round) : 'tat-ca'}.csv`, toCsv(header, rows));
     }
+  }
+
+  /** The header block of every dashboard workbook: the set, the round(s), the day it was made. */
+  private _header(set: CriteriaSet | undefined, round: string): HeaderLine[] {
+    return [
+      { label: t('xlsx.set'), value: set ? `${loc(set.shortTitle ?? set.title)} (${set.version})` : '' },
+      { label: t('xlsx.round'), value: round },
+      { label: t('xlsx.made'), value: formatDate(vietnamToday()) },
+    ];
+  }
+
+  private async _xlsxRanking(
+    v: Parameters<TcDashboard['_exportRanking']>[0],
+    set: CriteriaSet | undefined,
+  ): Promise<void> {
+    const name = (id: string) => roundsOf(v.list).find((r) => r.id === id)?.label ?? id;
+    const setName = set ? (set.shortTitle ? loc(set.shortTitle) : set.id) : '';
+    if (v.improvement) {
+      const rounds = `${name(v.baseline)} → ${name(v.followup)}`;
+      const rows = improvementSheetRows(v.improvement, {
+        tie: t('dash.tie'),
+        full: t('dash.alreadyFull'),
+        incomplete: t('dash.incomplete'),
+        missing: (m) => t(m === 'baseline' ? 'dash.missingBaseline' : 'dash.missingFollowup'),
+      });
+      await downloadXlsx(
+        fileName([t('xlsx.fileRanking'), setName, name(v.baseline), name(v.followup), vietnamToday()], 'xlsx'),
+        [
+          {
+            name: t('dash.gain'),
+            header: this._header(set, rounds),
+            columns: [
+              { title: t('dash.rank'), kind: 'number', width: 7 },
+              { title: t('dash.tie'), width: 10 },
+              { title: t('dash.facility'), width: 36 },
+              { title: name(v.baseline), kind: 'percent', width: 14 },
+              { title: name(v.followup), kind: 'percent', width: 14 },
+              { title: t('xlsx.gainPoints'), kind: 'number', decimals: 1, width: 14 },
+              { title: t('dash.gapClosed'), kind: 'percent', width: 14 },
+            ],
+            rows,
+          },
+        ],
+      );
+    } else if (v.scoreRanking) {
+      const round = v.round ? name(v.round) : t('dash.allRounds');
+      const rows = scoreSheetRows(v.scoreRanking, {
+        tie: t('dash.tie'),
+        incomplete: t('dash.incomplete'),
+        decision: (d) => t(`decision.${d as 'pass'}`),
+      });
+      await downloadXlsx(fileName([t('xlsx.fileRanking'), setName, round, vietnamToday()], 'xlsx'), [
+        {
+          name: t('dash.rank'),
+          header: this._header(set, round),
+          columns: [
+            { title: t('dash.rank'), kind: 'number', width: 7 },
+            { title: t('dash.tie'), width: 10 },
+            { title: t('dash.facility'), width: 36 },
+            { title: t('xlsx.score'), kind: 'percent', width: 12 },
+            { title: t('dash.decision'), width: 14 },
+          ],
+          rows,
+        },
+      ]);
+    }
+  }
+
+  private async _xlsxHeat(hm: ReturnType<typeof heatMap>, label: string, set: CriteriaSet | undefined): Promise<void> {
+    const setName = set ? (set.shortTitle ? loc(set.shortTitle) : set.id) : '';
+    await downloadXlsx(fileName([t('xlsx.fileHeat'), setName, label, vietnamToday()], 'xlsx'), [
+      {
+        name: t('dash.heatmap'),
+        header: this._header(set, label),
+        columns: [
+          { title: t('dash.facility'), width: 36 },
+          ...hm.criteria.map((c) => ({ title: c.title, kind: 'percent' as const, width: 12 })),
+        ],
+        rows: hm.facilities.map((f, i) => [f.name, ...hm.cells[i]!.map(percentCell)]),
+      },
+    ]);
   }
 
   private _exportHeat(hm: ReturnType<typeof heatMap>, label: string) {

@@ -1,10 +1,20 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AssessmentAnswer, CriteriaSetCriterion, ScoreResultCriterionResult } from '../core.js';
-import { LocaleController, formatDate, loc, t } from '../i18n.js';
+import type {
+  AssessmentAnswer,
+  CriteriaSet,
+  CriteriaSetCriterion,
+  CriteriaSetItem,
+  ScoreResultCriterionResult,
+} from '../core.js';
+import { LocaleController, formatDate, formatDateTime, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
-import { nextUnanswered } from '../model/progress.js';
+import { nextOpen, type OpenReason } from '../model/progress.js';
+import { ladderState, rungs } from '../model/ladder.js';
+import { landBelow } from './land.js';
+import { itemLabel } from './tc-fill-status.js';
+import type { CriterionJumpDetail } from './tc-section-nav.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { lockIcon } from '../icons.js';
@@ -30,6 +40,7 @@ function conflictsByItem(a: { conflicts?: ItemConflict[] }): Map<string, ItemCon
 import './tc-plan-hint.js';
 import './tc-score-panel.js';
 import './tc-section-nav.js';
+import './tc-fill-status.js';
 
 /**
  * The fill-in view: section navigation with progress, the current section's criteria and item cards,
@@ -52,6 +63,12 @@ export class TcFill extends LitElement {
       .pager { display: flex; justify-content: space-between; margin-top: 16px; gap: 8px; }
       .mobile-bar { display: none; }
       select.sections { width: 100%; }
+      .nextbar { display: grid; gap: 4px; }
+      .nextbar button { width: 100%; }
+      .stopped { font-size: 0.9rem; }
+      .rung { margin: 12px 0 4px; font-size: 0.95rem; color: var(--tc-muted); }
+      .ladder { padding: 6px 10px; border-radius: 8px; margin: 4px 0 8px; }
+      .criterion { scroll-margin-top: 140px; }
       @media (max-width: 600px) {
         .mobile-bar { top: 0 !important; }
         .head .row a, .head .row button { flex: 1 1 auto; }
@@ -73,6 +90,10 @@ export class TcFill extends LitElement {
   /** What was found on each item at this facility's previous assessment, and the action planned. */
   private readonly _previous = new PreviousRoundController(this, this._store.store);
   private _lastItem: string | undefined;
+  /** Where "next" stopped last, and why (said beside the button). */
+  @state() private _stopped: { id: string; why: OpenReason; label: string } | undefined;
+  /** The criterion last jumped to (selected in the narrow screens' picker). */
+  @state() private _criterionShown = '';
 
   constructor() {
     super();
@@ -95,6 +116,7 @@ export class TcFill extends LitElement {
     const sres = result?.sections.find((s) => s.id === section.id);
     const ro = a.status !== 'draft';
     const hints = this._previous.hintsFor(a);
+    const levels = set.scoring.model === 'levels';
     return html`
       <div class="head">
         <div>
@@ -104,7 +126,6 @@ export class TcFill extends LitElement {
           </div>
         </div>
         <div class="row">
-          ${ro ? nothing : html`<button @click=${this._onNext} data-action="next">${t('fill.next')}</button>`}
           <a class="btn" href=${href({ view: 'results', id: a.id })}>${t('fill.results')}</a>
           ${ro ? nothing : html`<a class="btn primary" href=${href({ view: 'submit', id: a.id })} data-action="submit">${t('fill.submit')}</a>`}
         </div>
@@ -112,20 +133,23 @@ export class TcFill extends LitElement {
       ${
         ro
           ? html`<div class="banner info badge-like" data-locked>
-            ${lockIcon} ${t('fill.locked', { hash: a.contentHash?.slice(0, 16) ?? '' })}
+            ${lockIcon} ${t('fill.locked', { at: a.lockedAt ? formatDateTime(a.lockedAt) : '—' })}
             <button @click=${this._onRevise}>${t('fill.revise')}</button>
           </div>`
           : nothing
       }
-      ${a.revisionOf ? html`<div class="muted">${t('fill.revisionOf', { id: a.revisionOf.id })}</div>` : nothing}
+      ${a.revisionOf ? html`<div class="muted" data-revision-of>${this._revisionOf(a.revisionOf.id)}</div>` : nothing}
       <div class="mobile-bar">
-        <select class="sections" aria-label=${t('fill.sections')} @change=${this._onSelectSection}>
-          ${set.sections.map((s, i) => html`<option value=${s.id} ?selected=${i === idx}>${i + 1}. ${loc(s.title)}</option>`)}
+        <select class="sections" aria-label=${t('fill.navigation')} @change=${this._onSelectCriterion}>
+          ${this._options(set, section.id)}
         </select>
         <tc-score-panel compact .result=${result} .sectionId=${section.id}></tc-score-panel>
+        ${ro ? nothing : this._nextBar()}
       </div>
+      <tc-fill-status .set=${set} .result=${result}></tc-fill-status>
       <div class="layout">
-        <aside>
+        <aside @criterion-jump=${this._onJump}>
+          ${ro ? nothing : this._nextBar()}
           <tc-score-panel .result=${result} .sectionId=${section.id}></tc-score-panel>
           <tc-section-nav .set=${set} .result=${result} assessmentId=${a.id} current=${section.id}></tc-section-nav>
         </aside>
@@ -146,6 +170,7 @@ export class TcFill extends LitElement {
               ro,
               hints,
               conflictsByItem(a),
+              set,
             ),
           )}
           <div class="pager">
@@ -172,32 +197,94 @@ export class TcFill extends LitElement {
     ro: boolean,
     hints: ReadonlyMap<string, LastTime>,
     conflicts: ReadonlyMap<string, ItemConflict[]>,
+    set: CriteriaSet,
   ) {
     const items = new Map(cr?.items.map((i) => [i.id, i]));
+    const levels = set.scoring.model === 'levels';
+    const ladder = levels && cr ? ladderState(cr, c, set.scoring.levels ?? 5) : undefined;
+    const card = (it: CriteriaSetItem) => html`<tc-item-card
+      data-item-id=${it.id}
+      .item=${it}
+      .answer=${answers[it.id]}
+      .result=${items.get(it.id)}
+      .conflicts=${conflicts.get(it.id)}
+      .unsavedPhotos=${this._unsavedPhotos(it.id)}
+      .levels=${levels}
+      .criterionLevel=${ladder && ladder.kind !== 'not-assessed' ? ladder.level : undefined}
+      ?readonly=${ro}
+      >${hints.has(it.id) ? html`<tc-plan-hint slot="last-time" .hint=${hints.get(it.id)}></tc-plan-hint>` : nothing}</tc-item-card
+    >`;
     return html`<div class="criterion" data-criterion=${c.id}>
         <h3>${c.code ? `${c.code}. ` : ''}${loc(c.title)}</h3>
-        ${
-          cr
-            ? html`<span class="badge">${cr.level !== undefined ? `${t('item.level', { n: cr.level })} · ` : ''}${cr.score.display.points}/${cr.score.display.max}${cr.score.display.percent !== undefined ? ` · ${cr.score.display.percent}%` : ''}</span>`
-            : nothing
-        }
+        ${cr ? this._criterionBadge(cr, ladder) : nothing}
       </div>
       ${c.description ? html`<p class="muted">${loc(c.description)}</p>` : nothing}
-      <div class="items">
-        ${repeat(
-          c.items,
-          (it) => it.id,
-          (it) => html`<tc-item-card
-            data-item-id=${it.id}
-            .item=${it}
-            .answer=${answers[it.id]}
-            .result=${items.get(it.id)}
-            .conflicts=${conflicts.get(it.id)}
-            .unsavedPhotos=${this._unsavedPhotos(it.id)}
-            ?readonly=${ro}
-          >${hints.has(it.id) ? html`<tc-plan-hint slot="last-time" .hint=${hints.get(it.id)}></tc-plan-hint>` : nothing}</tc-item-card>`,
-        )}
-      </div>`;
+      ${ladder ? this._ladderLine(ladder, set) : nothing}
+      ${
+        levels
+          ? rungs(c).map(
+              (r) =>
+                html`<h4 class="rung" data-rung=${r.level}>${t('level.group', { n: r.level })}</h4>
+                  <div class="items">${repeat(r.items, (it) => it.id, card)}</div>`,
+            )
+          : html`<div class="items">${repeat(c.items, (it) => it.id, card)}</div>`
+      }`;
+  }
+
+  private _criterionBadge(cr: ScoreResultCriterionResult, ladder: ReturnType<typeof ladderState> | undefined) {
+    if (ladder) {
+      const text =
+        ladder.kind === 'not-assessed'
+          ? t('level.notAssessed')
+          : ladder.kind === 'climbing' && ladder.provisional
+            ? t('level.provisional', { n: ladder.level })
+            : t('item.level', { n: ladder.level });
+      return html`<span class="badge" data-criterion-level=${ladder.kind === 'not-assessed' ? '' : ladder.level}
+        >${text}</span
+      >`;
+    }
+    return html`<span class="badge"
+      >${cr.score.display.points}/${cr.score.display.max}${cr.score.display.percent !== undefined ? ` · ${cr.score.display.percent}%` : ''}</span
+    >`;
+  }
+
+  /** "Để đạt mức 3 cần: …" (or the top reached) under a criterion of a set of levels. */
+  private _ladderLine(ladder: ReturnType<typeof ladderState>, set: CriteriaSet) {
+    if (ladder.kind === 'not-assessed') return nothing;
+    if (ladder.kind === 'top')
+      return html`<p class="ladder pass" data-ladder>${t('level.top', { n: ladder.level })}</p>`;
+    return html`<p class="ladder info" data-ladder>
+      ${t('level.toReach', { n: ladder.next, list: ladder.needed.map((id) => itemLabel(set, id)).join(', ') })}
+    </p>`;
+  }
+
+  /** The "next unanswered" button and, after a jump, why it stopped there. In the sticky bars, so always reachable. */
+  private _nextBar() {
+    return html`<div class="nextbar">
+      <button class="primary" @click=${this._onNext} data-action="next">${t('fill.next')}</button>
+      ${
+        this._stopped
+          ? html`<div class="stopped muted" role="status" data-stopped=${this._stopped.why}>
+            ${t('fill.stoppedAt', { item: this._stopped.label, why: t(`fill.why.${this._stopped.why}`) })}
+          </div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /** The narrow screens' criterion picker: criteria grouped by section where a set has several. */
+  private _options(set: CriteriaSet, current: string) {
+    const opt = (sid: string, c: CriteriaSetCriterion) =>
+      html`<option value=${`${sid}\u0000${c.id}`} ?selected=${sid === current && c.id === this._criterionShown}>
+        ${c.code ? `${c.code}. ` : ''}${loc(c.title)}
+      </option>`;
+    if (set.sections.length === 1) {
+      const s = set.sections[0]!;
+      return s.criteria.map((c) => opt(s.id, c));
+    }
+    return set.sections.map(
+      (s, i) => html`<optgroup label=${`${i + 1}. ${loc(s.title)}`}>${s.criteria.map((c) => opt(s.id, c))}</optgroup>`,
+    );
   }
 
   private _onAnswer(e: CustomEvent<AnswerChangeDetail>) {
@@ -232,8 +319,49 @@ export class TcFill extends LitElement {
     if (card) this._lastItem = (card as HTMLElement).dataset.itemId;
   }
 
-  private _onSelectSection(e: Event) {
-    go({ view: 'fill', id: this.assessmentId, section: (e.target as HTMLSelectElement).value });
+  /** Names the assessment a revision was made from by when it was locked (never by its id or hash). */
+  private _revisionOf(id: string): string {
+    const prev = this._store.store.assessments.get(id);
+    const at = prev?.lockedAt ?? prev?.submittedAt;
+    return t('fill.revisionOf', { at: at ? formatDateTime(at) : '—' });
+  }
+
+  private _onSelectCriterion(e: Event) {
+    const [section, criterion] = (e.target as HTMLSelectElement).value.split('\u0000');
+    if (section && criterion) void this._show(section, criterion);
+  }
+
+  private _onJump(e: CustomEvent<CriterionJumpDetail>) {
+    void this._show(e.detail.section, e.detail.criterion);
+  }
+
+  /** Opens `section` if needed and lands `selector`'s element (in this view) just below the sticky bars. */
+  private async _land(section: string, selector: string): Promise<HTMLElement | null> {
+    const set = this._setShown();
+    if (set && section !== (this.sectionId || set.sections[0]!.id)) {
+      go({ view: 'fill', id: this.assessmentId, section });
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await this.updateComplete;
+    const el = this.renderRoot.querySelector<HTMLElement>(selector);
+    if (el) {
+      const header = document.querySelector('tc-app')?.shadowRoot?.querySelector('header');
+      await landBelow(el, () => [header, this.renderRoot.querySelector('.mobile-bar')]);
+    }
+    return el;
+  }
+
+  private async _show(section: string, criterion: string) {
+    this._criterionShown = criterion;
+    const el = await this._land(section, `.criterion[data-criterion="${CSS.escape(criterion)}"]`);
+    el?.querySelector('h3')?.setAttribute('tabindex', '-1');
+    el?.querySelector('h3')?.focus({ preventScroll: true });
+  }
+
+  private _setShown() {
+    const store = this._store.store;
+    const a = store.assessments.get(this.assessmentId);
+    return a && store.setFor(a);
   }
 
   private async _onNext() {
@@ -242,21 +370,21 @@ export class TcFill extends LitElement {
     const set = a && store.setFor(a);
     const result = a && store.resultFor(a);
     if (!a || !set || !result) return;
-    const id = nextUnanswered(result, this._lastItem);
-    if (!id) {
-      alertText(this, t('fill.allDone'));
+    const open = nextOpen(result, this._lastItem);
+    if (!open) {
+      this._stopped = undefined;
+      alertText(this, t('fill.allDoneEvidence'));
       return;
     }
-    const place = itemIndex(set).get(id);
-    if (place && place.section.id !== (this.sectionId || set.sections[0]!.id)) {
-      go({ view: 'fill', id: a.id, section: place.section.id });
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    await this.updateComplete;
-    const card = this.renderRoot.querySelector<HTMLElement>(`tc-item-card[data-item-id="${CSS.escape(id)}"]`);
-    this._lastItem = id;
-    card?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-    (card?.shadowRoot?.querySelector('button') as HTMLElement | null)?.focus({ preventScroll: true });
+    const place = itemIndex(set).get(open.id);
+    this._lastItem = open.id;
+    this._stopped = { id: open.id, why: open.why, label: itemLabel(set, open.id) };
+    if (place) this._criterionShown = place.criterion.id;
+    const card = await this._land(
+      place?.section.id ?? this.sectionId,
+      `tc-item-card[data-item-id="${CSS.escape(open.id)}"]`,
+    );
+    (card?.shadowRoot?.querySelector('button, input, textarea') as HTMLElement | null)?.focus({ preventScroll: true });
   }
 
   private async _onRevise() {

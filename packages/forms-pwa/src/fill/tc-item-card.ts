@@ -10,6 +10,7 @@ import {
 import { LocaleController, formatDateTime, loc, t } from '../i18n.js';
 import { valueText } from '../kinds/controls.js';
 import type { AnswerPatch } from '../model/assessment.js';
+import { beyondLevel } from '../model/ladder.js';
 import { PhotoCaptureController } from '../controllers/photo-capture.js';
 import { cameraIcon, stopIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
@@ -89,6 +90,13 @@ export class TcItemCard extends LitElement {
   @property({ type: Number }) unsavedPhotos = 0;
   /** Conflicts two copies left on this item (its decisive part, its note), each with every candidate. */
   @property({ attribute: false }) conflicts: ItemConflict[] | undefined;
+  /**
+   * In a set of levels: the level its criterion reached (core's). The element is then shown as met / not met,
+   * never as points, and a met element above that level as "met, not counted". Undefined in a set of points.
+   */
+  @property({ attribute: false }) criterionLevel: number | undefined;
+  /** Whether the item belongs to a set of levels (no points shown). */
+  @property({ type: Boolean }) levels = false;
 
   @state() private _showReason = false;
   /** The photo just removed, while its undo is offered. */
@@ -194,6 +202,14 @@ export class TcItemCard extends LitElement {
 
   private _points(r: ScoreResultItemResult) {
     if (r.status === 'na') return html`<span class="badge">${t('item.na')}</span>`;
+    if (this.levels) {
+      if (r.status !== 'answered') return nothing;
+      if (r.met && beyondLevel(this.item, this.criterionLevel))
+        return html`<span class="badge info" data-beyond>${t('level.beyond', { n: this.criterionLevel ?? '' })}</span>`;
+      return html`<span class="badge ${r.met ? 'pass' : 'warn'}" data-met=${r.met ? 'yes' : 'no'}
+        >${r.met ? t('level.elementMet') : t('level.elementNotMet')}</span
+      >`;
+    }
     if (r.status === 'unanswered' || r.status === 'unassessed')
       return html`<span class="badge">${t('item.maxPoints', { max: formatExact(r.max) })}</span>`;
     return html`<span class="badge ${r.met ? 'pass' : 'warn'}">${t('item.points', { points: formatExact(r.points), max: formatExact(r.max) })}</span>`;

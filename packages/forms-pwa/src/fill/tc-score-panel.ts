@@ -45,6 +45,7 @@ export class TcScorePanel extends LitElement {
   override render() {
     const r = this.result;
     if (!r) return nothing;
+    const levels = r.criteriaSet.model === 'levels';
     const section = this.sectionId ? r.sections.find((s) => s.id === this.sectionId) : undefined;
     const decisionClass =
       r.decision === 'pass' ? 'pass' : r.decision === 'fail' ? 'fail' : r.decision === 'incomplete' ? 'warn' : 'info';
@@ -53,14 +54,17 @@ export class TcScorePanel extends LitElement {
         <span class="muted">${t('score.total')}</span>
         <span class="badge decision ${decisionClass}" data-decision=${r.decision}>${t(`decision.${r.decision}`)}</span>
       </div>
-      <div class="line">
-        <span class="big" data-total>${this._score(r.total)}</span>
-        ${r.total.display.percent !== undefined ? html`<span class="big">${r.total.display.percent}%</span>` : nothing}
-      </div>
-      ${r.meanLevel ? html`<div class="line"><span>${t('score.meanLevel')}</span><strong>${formatExact(r.meanLevel, 2)}</strong></div>` : nothing}
+      ${
+        levels
+          ? this._levels(r)
+          : html`<div class="line">
+            <span class="big" data-total>${this._score(r.total)}</span>
+            ${r.total.display.percent !== undefined ? html`<span class="big">${r.total.display.percent}%</span>` : nothing}
+          </div>`
+      }
       ${r.rating ? html`<div class="line"><span>${t('score.rating')}</span><strong>${loc(r.rating.label)}</strong></div>` : nothing}
       ${
-        section
+        section && !levels
           ? html`<div class="line" data-section-score>
             <span class="muted">${t('score.section')}</span>
             <span>${this._score(section.score)}${section.score.display.percent !== undefined ? ` · ${section.score.display.percent}%` : ''}</span>
@@ -83,6 +87,33 @@ export class TcScorePanel extends LitElement {
         }
       </div>
     </section>`;
+  }
+
+  /**
+   * A set of levels reports levels, never percentages: the mean level once every criterion is assessed (before
+   * that core counts open criteria as level 1, which would understate), and how many criteria reached each level.
+   */
+  private _levels(r: ScoreResult) {
+    const open = r.sections.reduce(
+      (n, s) => n + s.criteria.filter((c) => c.items.some((i) => i.status === 'unanswered')).length,
+      0,
+    );
+    return html`<div class="line" data-mean-level>
+        <span>${t('score.meanLevel')}</span>
+        ${
+          r.meanLevel && r.complete
+            ? html`<strong class="big" data-total>${formatExact(r.meanLevel, 2)}</strong>`
+            : html`<span class="muted" data-total>${t('level.meanPending', { n: open })}</span>`
+        }
+      </div>
+      ${
+        r.levelCounts && r.complete
+          ? html`<div class="line" data-level-counts>
+            <span class="muted">${t('level.counts')}</span>
+            <span>${r.levelCounts.map((n, i) => `${t('item.level', { n: i + 1 })}: ${n}`).join(' · ')}</span>
+          </div>`
+          : nothing
+      }`;
   }
 
   private _score(s: ScoreResultScore) {

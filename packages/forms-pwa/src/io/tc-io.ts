@@ -7,6 +7,8 @@ import { StoreController } from '../state/store-controller.js';
 import type { RefusedDocument } from '../storage/db.js';
 import { shared } from '../styles.js';
 
+import { assessmentFileName } from './file-name.js';
+
 const loadIo = () => import('./bundle.js');
 
 /**
@@ -267,7 +269,7 @@ export class TcIo extends LitElement {
       const name = full
         ? `tieuchi-backup-${date}.json`
         : chosen.length === 1
-          ? `tieuchi-${chosen[0]!.id}.json`
+          ? assessmentFileName(chosen[0]!, 'json')
           : `tieuchi-${chosen.length}-${date}.json`;
       const url = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 1)], { type: 'application/json' }));
       const a = document.createElement('a');

@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ImprovementPlan } from '../core.js';
+import { vietnamToday, type ImprovementPlan } from '../core.js';
 import type { PhotoEventDetail } from '../controllers/photo-capture.js';
 import { LocaleController, formatDate, loc, t } from '../i18n.js';
 import { formatExact } from './core.js';
 import { download, toCsv } from './csv.js';
+import { downloadXlsx, numberCell } from '../io/xlsx.js';
+import { assessmentFileName } from '../io/file-name.js';
 import { planFor, totalGain, withAction } from './plan-model.js';
 import { toScored } from './scored.js';
 import { itemIndex } from '../model/assessment.js';
@@ -85,6 +87,7 @@ export class TcPlan extends LitElement {
           <span class="saved muted" role="status" data-plan-save=${this._save}>${this._save === 'saving' ? t('save.saving') : this._save === 'saved' ? `✓ ${t('save.saved')}` : this._save === 'error' ? t('save.error') : ''}</span>
           <a class="btn" href=${href({ view: 'results', id: a.id })}>${t('plan.backResults')}</a>
           <button ?disabled=${!total} @click=${this._export} data-action="plan-csv">${t('dash.export')}</button>
+          <button ?disabled=${!total} @click=${this._exportXlsx} data-action="plan-xlsx">${t('xlsx.export')}</button>
         </div>
       </div>
       <p class="muted">${t('plan.intro')}</p>
@@ -195,7 +198,55 @@ export class TcPlan extends LitElement {
       t('plan.points'),
       t('item.knockout'),
     ];
-    download(`ke-hoach-${a.id}.csv`, toCsv(header, rows));
+    download(assessmentFileName(a, 'csv', t('plan.title')), toCsv(header, rows));
+  }
+
+  /** The plan as XLSX: due days as date cells, points to gain as numbers, a header block naming set, round, day. */
+  private async _exportXlsx() {
+    const store = this._store.store;
+    const a = store.assessments.get(this.assessmentId);
+    const set = a && store.setFor(a);
+    if (!a || !set || !this._plan) return;
+    const idx = itemIndex(set);
+    await downloadXlsx(assessmentFileName(a, 'xlsx', t('plan.title')), [
+      {
+        name: t('plan.title'),
+        header: [
+          { label: t('xlsx.facility'), value: a.facility.name },
+          { label: t('xlsx.set'), value: `${loc(set.shortTitle ?? set.title)} (${set.version})` },
+          { label: t('xlsx.round'), value: a.round?.label ?? t(`kind.${a.assessmentKind}`) },
+          { label: t('xlsx.assessedOn'), value: formatDate(a.assessedOn ?? a.createdAt) },
+          { label: t('xlsx.made'), value: formatDate(vietnamToday()) },
+        ],
+        columns: [
+          { title: t('results.criterion'), width: 10 },
+          { title: t('plan.item'), width: 50 },
+          { title: t('plan.problem'), width: 30 },
+          { title: t('plan.action'), width: 30 },
+          { title: t('plan.owner'), width: 18 },
+          { title: t('plan.due'), kind: 'date', width: 12 },
+          { title: t('plan.resources'), width: 18 },
+          { title: t('plan.status'), width: 14 },
+          { title: t('plan.points'), kind: 'number', width: 10 },
+          { title: t('item.knockout'), width: 10 },
+        ],
+        rows: this._plan.actions.map((x) => {
+          const it = idx.get(x.itemId)?.item;
+          return [
+            it?.code ?? x.itemId,
+            it ? loc(it.text) : '',
+            x.problem,
+            x.action,
+            x.owner,
+            x.due,
+            x.resources,
+            t(`ps.${x.status}`),
+            numberCell(x.pointsToGain),
+            x.knockout ? t('item.knockout') : '',
+          ];
+        }),
+      },
+    ]);
   }
 }
 

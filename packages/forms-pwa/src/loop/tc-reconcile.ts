@@ -1,7 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Assessment } from '../core.js';
-import { LocaleController, locale, t } from '../i18n.js';
+import { formatLocaleNumber, vietnamToday, type Assessment, type CriteriaSet } from '../core.js';
+import { itemIndex } from '../model/assessment.js';
+import { downloadXlsx } from '../io/xlsx.js';
+import { fileName } from '../io/file-name.js';
+import { LocaleController, formatDate, loc, locale, t } from '../i18n.js';
 import { exactToNumber, formatExact, mul, HUNDRED, reconcile, sign, type Reconciliation } from './core.js';
 import { answerLabel, assessmentLabel, itemLabel } from './labels.js';
 import { isSelfAssessment, sameFacility, toScored } from './scored.js';
@@ -28,6 +31,9 @@ export class TcReconcile extends LitElement {
       th, td { padding: 6px 10px; border-bottom: 1px solid var(--tc-line); text-align: left; vertical-align: top; }
       td.n, th.n { text-align: right; white-space: nowrap; }
       .hi { color: var(--tc-red); font-weight: 700; }
+      .note { color: var(--tc-muted); white-space: pre-line; overflow-wrap: anywhere; font-size: 0.9em; }
+      .row { margin-bottom: 10px; }
+      @media print { .no-print, .pick { display: none; } }
     `,
   ];
 
@@ -69,7 +75,49 @@ export class TcReconcile extends LitElement {
     const out = reconcile(ss, si);
     if (!out.ok)
       return html`${head}<p class="card bad" role="alert">${out.errors.map((e) => e.message[locale()] ?? e.message.vi)}</p>`;
-    return html`${head}${this._body(out.value, ss.set)}`;
+    return html`${head}${this._body(out.value, ss.set, self!, insp!)}`;
+  }
+
+  /** One side of a disagreement: the value as given (numbers as numbers), then the note written beside it. */
+  private _side(a: Assessment, id: string, category: string, set: CriteriaSet | undefined) {
+    const note = a.answers[id]?.note;
+    return html`<div>${valueText(a, id, category, set)}</div>${note ? html`<div class="note">${note}</div>` : nothing}`;
+  }
+
+  /** The disagreements as XLSX: item, each side's value (numbers as number cells) and note, the points difference. */
+  private async _xlsx(r: Reconciliation, set: CriteriaSet | undefined, self: Assessment, insp: Assessment) {
+    const num = (a: Assessment, id: string, category: string) => {
+      const v = a.answers[id]?.value;
+      return typeof v === 'number' ? v : answerLabel(category);
+    };
+    await downloadXlsx(fileName([t('rec.title'), self.facility.name, self.round?.label, vietnamToday()], 'xlsx'), [
+      {
+        name: t('rec.title'),
+        header: [
+          { label: t('xlsx.facility'), value: self.facility.name },
+          { label: t('xlsx.set'), value: set ? `${loc(set.shortTitle ?? set.title)} (${set.version})` : '' },
+          { label: t('rec.self'), value: assessmentLabel(self) },
+          { label: t('rec.inspection'), value: assessmentLabel(insp) },
+          { label: t('xlsx.made'), value: formatDate(vietnamToday()) },
+        ],
+        columns: [
+          { title: t('plan.item'), width: 50 },
+          { title: t('rec.self'), kind: 'number', width: 14 },
+          { title: t('rec.selfNote'), width: 30 },
+          { title: t('rec.inspection'), kind: 'number', width: 14 },
+          { title: t('rec.inspectionNote'), width: 30 },
+          { title: t('rec.diff'), kind: 'number', width: 10 },
+        ],
+        rows: r.disagreements.map((d) => [
+          itemLabel(d.id, set),
+          num(self, d.id, d.self),
+          self.answers[d.id]?.note,
+          num(insp, d.id, d.inspection),
+          insp.answers[d.id]?.note,
+          exactToNumber(d.pointsDifference),
+        ]),
+      },
+    ]);
   }
 
   private _select(
@@ -86,7 +134,7 @@ export class TcReconcile extends LitElement {
       </select></label>`;
   }
 
-  private _body(r: Reconciliation, set: Parameters<typeof itemLabel>[1]) {
+  private _body(r: Reconciliation, set: Parameters<typeof itemLabel>[1], self: Assessment, insp: Assessment) {
     const rate = r.agreementRate ? formatExact(mul(r.agreementRate, HUNDRED), 1, true) : '—';
     const kappa = r.kappa ? formatExact(r.kappa, 3, true) : undefined;
     const diff = r.totalDifference;
@@ -95,6 +143,10 @@ export class TcReconcile extends LitElement {
         <div><div class="muted">${t('rec.agreement')}</div><div class="big" data-agreement>${rate}%</div><div class="muted">${t('rec.compared', { agreed: r.agreed, compared: r.compared })}</div></div>
         <div><div class="muted">${t('rec.kappa')}</div><div class="big" data-kappa>${kappa ?? '—'}</div><div class="muted">${kappa ? kappaWords(exactToNumber(r.kappa!)) : t('rec.kappaNa')}</div></div>
         <div><div class="muted">${t('rec.totalDiff')}</div><div class="big">${sign(diff) > 0 ? '+' : ''}${formatExact(diff)}</div><div class="muted">${t('rec.diffHint')}</div></div>
+      </div>
+      <div class="row no-print">
+        <button @click=${() => this._xlsx(r, set, self, insp)} data-action="reconcile-xlsx" ?disabled=${!r.disagreements.length}>${t('xlsx.export')}</button>
+        <button @click=${() => window.print()} data-action="print">${t('rec.print')}</button>
       </div>
       <section class="card">
         <h2>${t('rec.disagreements')} (${r.disagreements.length})</h2>
@@ -105,7 +157,7 @@ export class TcReconcile extends LitElement {
               <tbody>${r.disagreements.map(
                 (
                   d,
-                ) => html`<tr data-item=${d.id}><td>${itemLabel(d.id, set)}</td><td>${answerLabel(d.self)}</td><td>${answerLabel(d.inspection)}</td>
+                ) => html`<tr data-item=${d.id}><td>${itemLabel(d.id, set)}</td><td data-self>${this._side(self, d.id, d.self, set)}</td><td data-inspection>${this._side(insp, d.id, d.inspection, set)}</td>
                   <td class="n ${sign(d.pointsDifference) > 0 ? 'hi' : ''}">${sign(d.pointsDifference) > 0 ? '+' : ''}${formatExact(d.pointsDifference)}</td></tr>`,
               )}</tbody></table>`
             : html`<p class="muted">${t('cmp.none')}</p>`
@@ -118,6 +170,17 @@ export class TcReconcile extends LitElement {
       }
     `;
   }
+}
+
+/** The answer as given: a number with its unit (45 %), else the answer's words. */
+function valueText(a: Assessment, id: string, category: string, set: CriteriaSet | undefined): string {
+  const v = a.answers[id]?.value;
+  if (typeof v === 'number') {
+    const it = set && itemIndex(set).get(id)?.item;
+    const unit = it?.response.kind === 'numeric' && it.response.unit ? loc(it.response.unit) : '';
+    return `${formatLocaleNumber(v, locale())}${unit ? (unit === '%' ? '\u00a0%' : ` ${unit}`) : ''}`;
+  }
+  return answerLabel(category);
 }
 
 /** Landis & Koch's words for a kappa value (a reading aid; the number is what counts). */

@@ -6,6 +6,7 @@
  */
 import { vietnamDate, type Assessment } from '../core.js';
 import type { AppStore } from '../state/store.js';
+import { assessmentFileName } from '../io/file-name.js';
 import type { JobPhoto, ReportJob } from './job.js';
 
 /** Hashes of every photo and signature image an assessment names, each once. */
@@ -95,12 +96,8 @@ export function slug(s: string): string {
     .slice(0, 80);
 }
 
-/** `<facility>-<yyyy-mm-dd>.pdf` for a report. */
-export function reportFileName(a: Assessment): string {
-  const w = when(a);
-  const date = w ? (vietnamDate(w) ?? '') : '';
-  return `${slug(a.facility.name) || 'bao-cao'}${date ? `-${date}` : ''}.pdf`;
-}
+/** `<facility>_<kind>_<round>_<yyyy-mm-dd>.pdf` for a report (never an internal id). */
+export const reportFileName = (a: Assessment): string => assessmentFileName(a, 'pdf');
 
 /** `phieu-cham-<set>-<version>.pdf` for a blank score sheet. */
 export const sheetFileName = (set: { id: string; version: string }): string =>

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatExact, lockedVerdict } from '../core.js';
+import { formatExact, lockedVerdict, type CriteriaSet, type ScoreResult } from '../core.js';
+import { ladderState } from '../model/ladder.js';
 import { LocaleController, formatDateTime, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
 import { go, href } from '../router.js';
@@ -32,6 +33,7 @@ export class TcResults extends LitElement {
       section { margin-top: 18px; }
       ul { margin: 0; padding-left: 20px; display: grid; gap: 6px; }
       .hash { font-family: ui-monospace, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
+      details.tech summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; color: var(--tc-blue); }
       .note { color: var(--tc-muted); white-space: pre-line; overflow-wrap: anywhere; }
     `,
   ];
@@ -53,6 +55,7 @@ export class TcResults extends LitElement {
     if (!a || !set || !r) return html`<p>${store.ready ? t('app.notFound') : t('app.loading')}</p>`;
     void import('./tc-report-export.js'); // PDF export: its own small chunk; pdfmake loads in its worker
     const idx = itemIndex(set);
+    const levels = set.scoring.model === 'levels';
     // A locked assessment keeps the verdict it was locked with; if today's engine decides otherwise, say so.
     const verdict = a.status === 'locked' ? lockedVerdict(a, r) : undefined;
     const gaps = r.sections
@@ -67,7 +70,12 @@ export class TcResults extends LitElement {
         <div>
           <h1>${t('results.title')} — ${a.facility.name}</h1>
           <div class="muted">${loc(set.title)} (${set.version}) · ${t(`kind.${a.assessmentKind}`)} · ${t(`status.${a.status}`)}</div>
-          ${a.contentHash ? html`<div class="hash" data-hash>${lockIcon} ${formatDateTime(a.lockedAt)} · ${a.contentHash}</div>` : nothing}
+          ${
+            a.contentHash
+              ? html`<div data-locked-at>${lockIcon} ${t('results.lockedAt', { at: formatDateTime(a.lockedAt) })}</div>
+                <details class="tech"><summary>${t('results.technical')}</summary><div class="hash" data-hash>${a.contentHash}</div></details>`
+              : nothing
+          }
         </div>
         <div class="row">
           ${a.status === 'draft' ? html`<a class="btn" href=${href({ view: 'fill', id: a.id })}>${t('submit.back')}</a>` : html`<button @click=${this._onRevise}>${t('fill.revise')}</button>`}
@@ -84,7 +92,7 @@ export class TcResults extends LitElement {
         <div>
           ${
             r.reasons.length
-              ? html`<section class="card bad" ${cssom({ margin: '0' })}><h2>${t('results.reasons')}</h2><ul data-reasons>${r.reasons.map((x) => html`<li>${loc(x)}</li>`)}</ul></section>`
+              ? html`<section class="card ${r.decision === 'fail' ? 'bad' : 'warn'}" ${cssom({ margin: '0' })}><h2 data-reasons-heading>${r.decision === 'fail' ? t('results.reasons') : r.decision === 'incomplete' ? t('fill.whyIncomplete') : t('results.notes')}</h2><ul data-reasons>${r.reasons.map((x) => html`<li>${loc(x)}</li>`)}</ul></section>`
               : nothing
           }
           ${
@@ -95,19 +103,7 @@ export class TcResults extends LitElement {
         </div>
       </div>
       <section>
-        <table>
-          <thead><tr><th>${t('results.criterion')}</th><th class="n">${t('results.points')}</th><th class="n">%</th>${set.scoring.model === 'levels' ? html`<th class="n">${t('results.level')}</th>` : nothing}</tr></thead>
-          <tbody>
-            ${r.sections.map((s, i) => {
-              const ss = set.sections.find((x) => x.id === s.id);
-              return html`<tr class="sec"><td>${i + 1}. ${loc(ss?.title)}</td><td class="n">${s.score.display.points}/${s.score.display.max}</td><td class="n">${s.score.display.percent ?? '—'}</td>${set.scoring.model === 'levels' ? html`<td></td>` : nothing}</tr>
-                ${s.criteria.map((c) => {
-                  const cc = ss?.criteria.find((x) => x.id === c.id);
-                  return html`<tr data-criterion=${c.id}><td>${cc?.code ? `${cc.code}. ` : ''}${loc(cc?.title)}</td><td class="n">${c.score.display.points}/${c.score.display.max}</td><td class="n">${c.score.display.percent ?? '—'}</td>${set.scoring.model === 'levels' ? html`<td class="n">${c.level ?? '—'}</td>` : nothing}</tr>`;
-                })}`;
-            })}
-          </tbody>
-        </table>
+        ${levels ? this._levelTable(r, set) : this._pointsTable(r, set)}
       </section>
       <section class="card">
         <h2>${t('results.gaps')}</h2>
@@ -128,6 +124,47 @@ export class TcResults extends LitElement {
           : nothing
       }
     `;
+  }
+
+  private _pointsTable(r: ScoreResult, set: CriteriaSet) {
+    return html`<table>
+      <thead><tr><th>${t('results.criterion')}</th><th class="n">${t('results.points')}</th><th class="n">%</th></tr></thead>
+      <tbody>
+        ${r.sections.map((s, i) => {
+          const ss = set.sections.find((x) => x.id === s.id);
+          return html`<tr class="sec"><td>${i + 1}. ${loc(ss?.title)}</td><td class="n">${s.score.display.points}/${s.score.display.max}</td><td class="n">${s.score.display.percent ?? '—'}</td></tr>
+            ${s.criteria.map((c) => {
+              const cc = ss?.criteria.find((x) => x.id === c.id);
+              return html`<tr data-criterion=${c.id}><td>${cc?.code ? `${cc.code}. ` : ''}${loc(cc?.title)}</td><td class="n">${c.score.display.points}/${c.score.display.max}</td><td class="n">${c.score.display.percent ?? '—'}</td></tr>`;
+            })}`;
+        })}
+      </tbody>
+    </table>`;
+  }
+
+  /** A set of levels: each criterion's level (or "not yet assessed"), never points or percentages. */
+  private _levelTable(r: ScoreResult, set: CriteriaSet) {
+    const top = set.scoring.levels ?? 5;
+    return html`<table data-level-table>
+      <thead><tr><th>${t('results.criterion')}</th><th class="n">${t('results.level')}</th></tr></thead>
+      <tbody>
+        ${r.sections.map((s, i) => {
+          const ss = set.sections.find((x) => x.id === s.id);
+          return html`<tr class="sec"><td colspan="2">${i + 1}. ${loc(ss?.title)}</td></tr>
+            ${s.criteria.map((c) => {
+              const cc = ss?.criteria.find((x) => x.id === c.id);
+              const st = cc ? ladderState(c, cc, top) : undefined;
+              const level =
+                !st || st.kind === 'not-assessed'
+                  ? t('level.notAssessed')
+                  : st.kind === 'climbing' && st.provisional
+                    ? t('level.provisional', { n: st.level })
+                    : String(st.level);
+              return html`<tr data-criterion=${c.id}><td>${cc?.code ? `${cc.code}. ` : ''}${loc(cc?.title)}</td><td class="n" data-level>${level}</td></tr>`;
+            })}`;
+        })}
+      </tbody>
+    </table>`;
   }
 
   private async _onRevise() {
