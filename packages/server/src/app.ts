@@ -22,6 +22,7 @@ import { registerCampaigns } from './resources/campaigns.js';
 import { registerAudits } from './resources/audits.js';
 import { registerSync } from './resources/sync.js';
 import { registerPhotos } from './resources/photos.js';
+import { registerResults } from './resources/results.js';
 import type { SetLibrary } from './data/criteria.js';
 
 /** The Fastify instance type every resource registers on (TypeBox schemas give typed requests). */
@@ -136,6 +137,7 @@ export async function buildApp(
       registerAudits(scoped, ctx);
       registerSync(scoped, ctx);
       registerPhotos(scoped, ctx);
+      registerResults(scoped, ctx);
     },
     { prefix: '/api/v1' },
   );
