@@ -58,6 +58,8 @@ export interface AppOptions {
   photoMaxBytes?: number;
   /** The criteria sets (default: none loaded — every push is refused as an unknown set). */
   sets?: SetLibrary;
+  /** TEST ONLY: where a push pauses (see data/test-pause.ts); never set in production. */
+  testPause?: string;
   /** Log requests (default false). */
   logger?: boolean;
   /** Called with each registered route (the authorization test lists them). */
