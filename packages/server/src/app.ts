@@ -22,6 +22,7 @@ import { registerCampaigns } from './resources/campaigns.js';
 import { registerAudits } from './resources/audits.js';
 import { registerSync } from './resources/sync.js';
 import { registerPhotos } from './resources/photos.js';
+import { registerResults } from './resources/results.js';
 import type { SetLibrary } from './data/criteria.js';
 
 /** The Fastify instance type every resource registers on (TypeBox schemas give typed requests). */
@@ -57,6 +58,8 @@ export interface AppOptions {
   photoMaxBytes?: number;
   /** The criteria sets (default: none loaded — every push is refused as an unknown set). */
   sets?: SetLibrary;
+  /** TEST ONLY: where a push pauses (see data/test-pause.ts); never set in production. */
+  testPause?: string;
   /** Log requests (default false). */
   logger?: boolean;
   /** Called with each registered route (the authorization test lists them). */
@@ -136,6 +139,7 @@ export async function buildApp(
       registerAudits(scoped, ctx);
       registerSync(scoped, ctx);
       registerPhotos(scoped, ctx);
+      registerResults(scoped, ctx);
     },
     { prefix: '/api/v1' },
   );

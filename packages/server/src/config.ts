@@ -22,6 +22,12 @@ export interface ServerConfig {
   enrolmentSeconds: number;
   /** Sign-in and enrolment attempts per client address per minute (TIEUCHI_LOGIN_RATE, default 10). */
   loginAttemptsPerMinute: number;
+  /**
+   * TEST ONLY (TIEUCHI_TEST_PAUSE, unset in production): `in-transaction:<assessment id>` or
+   * `after-commit:<assessment id>` makes the push of that one assessment print a line and wait there, so the
+   * fault test can SIGKILL the server at exactly that point (src/data/test-pause.ts).
+   */
+  testPause: string | undefined;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -52,5 +58,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionSeconds: positive(env, 'TIEUCHI_SESSION_SECONDS', 12 * 3600),
     enrolmentSeconds: positive(env, 'TIEUCHI_ENROLMENT_SECONDS', 24 * 3600),
     loginAttemptsPerMinute: positive(env, 'TIEUCHI_LOGIN_RATE', 10),
+    testPause: env.TIEUCHI_TEST_PAUSE || undefined,
   };
 }

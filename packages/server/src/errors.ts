@@ -72,6 +72,11 @@ export const API_ERRORS = {
     vi: 'Ảnh bị hỏng khi gửi (mã băm không khớp). Gửi lại.',
     en: 'The photo was damaged in transit (hash mismatch). Send it again.',
   },
+  noBaseline: {
+    status: 400,
+    vi: 'Đợt này không có đợt gốc để xếp hạng theo mức cải thiện.',
+    en: 'This campaign has no baseline campaign to rank improvement against.',
+  },
   deviceOnly: {
     status: 403,
     vi: 'Chỉ thiết bị đã đăng ký mới làm được việc này.',

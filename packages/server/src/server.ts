@@ -62,6 +62,7 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
       sessionSeconds: config.sessionSeconds,
       enrolmentSeconds: config.enrolmentSeconds,
       loginAttemptsPerMinute: config.loginAttemptsPerMinute,
+      ...(config.testPause ? { testPause: config.testPause } : {}),
       ...options,
     });
     await app.listen({ host: config.host, port: config.port });

@@ -134,6 +134,15 @@ const CASES: Record<string, Case> = {
     // inspector: assigned; station and its device: facility F-A in scope; the others: not theirs.
     expect: S(401, 200, 200, 403, 200, 403, 200, 401),
   },
+  'GET /api/v1/campaigns/{id}/rank': {
+    prepare: async (c) => ({ path: `/api/v1/campaigns/${c.ids.campaign}/rank` }),
+    // admin; the inspector assigned in it. Stations (and their devices) do not read rankings.
+    expect: S(401, 200, 200, 403, 403, 403, 403, 401),
+  },
+  'GET /api/v1/campaigns/{id}/aggregate': {
+    prepare: async (c) => ({ path: `/api/v1/campaigns/${c.ids.campaign}/aggregate` }),
+    expect: S(401, 200, 200, 403, 403, 403, 403, 401),
+  },
   'GET /api/v1/campaigns/{id}/assignments': {
     prepare: async (c) => ({ path: `/api/v1/campaigns/${c.ids.campaign}/assignments` }),
     expect: S(401, 200, 200, 403, 403, 403, 403, 401),

@@ -20,6 +20,8 @@ try {
     console.log(`First admin one-time code / Mã dùng một lần cho quản trị viên đầu tiên: ${server.adminCode}`);
     console.log('  (valid 24 hours; a new code is printed at each start until the first admin exists)');
   }
+  if (config.testPause)
+    console.log(`TIEUCHI_TEST_PAUSE=${config.testPause}: a push will pause for the fault test (never in production)`);
   console.log('Press Ctrl+C to stop.');
   let stopping = false;
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {

@@ -2,6 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { contentHash, mergeThreeWay, verifyAssessment, verifyAttestations, type Assessment } from '@tieuchi/core';
 import type { App, Context } from '../app.js';
 import { actorOf } from '../auth.js';
+import { testPause } from '../data/test-pause.js';
 import { ApiError } from '../errors.js';
 import type { Actor } from '../model/frames.js';
 import { logAudit } from '../model/query/audits.js';
@@ -132,8 +133,10 @@ export function registerSync(app: App, ctx: Context): void {
           subjectId: next.id,
           details: { result, revision: nextRevision, status: next.status, ...signed },
         });
+        await testPause(ctx.options.testPause, 'in-transaction', next.id);
         return { result, revision: nextRevision, change, document: next };
       });
+      await testPause(ctx.options.testPause, 'after-commit', doc.id);
       return reply.code(out.result === 'created' ? 201 : 200).send(signatures ? { ...out, signatures } : out);
     },
   );
