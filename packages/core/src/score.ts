@@ -250,8 +250,11 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
 
   const sections: ScoreResultSectionResult[] = c.sections.map((s) => {
     const criteria: ScoreResultCriterionResult[] = s.criteria.map((cr) => {
-      let points = ZERO;
-      let max = ZERO;
+      // Sums: whole numbers on plain numbers while they stay safe integers, the rest exactly (fewer objects).
+      let wholePoints = 0;
+      let wholeMax = 0;
+      let fracPoints = ZERO;
+      let fracMax = ZERO;
       let anyApplicable = false;
       // levels model: the lowest level whose elements are not all met (L + 1 when all are)
       let defects: string[] | null = null;
@@ -285,7 +288,9 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
           continue;
         }
         anyApplicable = true;
-        max = add(max, it.max);
+        const m = it.max;
+        if (m.den === 1 && typeof m.num === 'number' && Number.isSafeInteger(wholeMax + m.num)) wholeMax += m.num;
+        else fracMax = add(fracMax, m);
         const hasPhoto = ans?.evidence !== undefined && ans.evidence.length > 0;
         if (ans === undefined || ans.value === undefined) {
           (ans?.unassessed !== undefined ? unassessed : unanswered).push(it.id);
@@ -298,7 +303,9 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
           continue;
         }
         const value = ans.value;
-        points = add(points, p!);
+        if (p!.den === 1 && typeof p!.num === 'number' && Number.isSafeInteger(wholePoints + p!.num))
+          wholePoints += p!.num;
+        else fracPoints = add(fracPoints, p!);
         const met = it.met(value, p!);
         if (it.knockout && !met) failedKnockouts.push(it.id);
         if (!hasPhoto && (it.photo === 'always' || (it.photo === 'when-not-met' && !met))) missingEvidence.push(it.id);
@@ -307,6 +314,8 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
           else (unmetByLevel[it.level] ??= []).push(it.id);
         }
       }
+      const points = wholePoints === 0 ? fracPoints : add(int(wholePoints), fracPoints);
+      const max = wholeMax === 0 ? fracMax : add(int(wholeMax), fracMax);
       let score: ScoreResultScore;
       let level: number | undefined;
       let levelReason: ScoreResultCriterionResult['levelReason'];
@@ -344,19 +353,13 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
     return {
       id: s.id,
       weight: s.weight,
-      score: aggregate(
-        criteria.map((x) => ({ score: x.score, weight: x.weight })),
-        mean,
-      ),
+      score: aggregate(criteria, mean), // the results are nodes themselves (score, weight): no copies
       criteria,
     };
   });
   // Every answer must have been an answer to an item (a key naming no item, or an inherited one: the full path).
   if (fast && (bailed || seen !== enumerableKeyCount(answers))) return null;
-  const total = aggregate(
-    sections.map((x) => ({ score: x.score, weight: x.weight })),
-    mean,
-  );
+  const total = aggregate(sections, mean);
 
   const result: ScoreResult = {
     schemaVersion: 1,
