@@ -134,3 +134,16 @@ export {
 export { csvField } from './csv.js';
 export { decimalPlaces } from './answers.js';
 export { parseLocaleNumber, formatLocaleNumber, type ParsedNumber, type NumberLocale } from './parse-number.js';
+export {
+  formatLevel,
+  formatAgreeing,
+  formatPositive,
+  formatThreshold,
+  localizeDecimal,
+  percentText,
+  bothDecimal,
+  bothPercent,
+} from './format.js';
+export { explain } from './messages.js';
+export { namesOf, nameList, shortText, type SetNames } from './names.js';
+export type { ScoreResultExplanation as Explanation } from './generated/types.js';
