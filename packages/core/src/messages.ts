@@ -266,6 +266,16 @@ const TABLE = {
     en: 'At level {level}; to reach level {next}: {list}',
   },
   'level.top': { vi: 'Đạt mức cao nhất ({level})', en: 'Reaches the top level ({level})' },
+  // --- improvement plan ---
+  'plan.goal.knockout': {
+    vi: 'Sửa {item}: điểm liệt phải đạt thì phiếu mới đạt',
+    en: 'Fix {item}: a knockout item must be met for the assessment to pass',
+  },
+  'plan.goal.node': { vi: 'Sửa {item} để đạt {name}', en: 'Fix {item} to pass {name}' },
+  'plan.goal.level': {
+    vi: 'Sửa {item} để {name} đạt mức {level}',
+    en: 'Fix {item} so that {name} reaches level {level}',
+  },
 } as const satisfies MessageTable;
 
 export type MessageCode = keyof typeof TABLE;

@@ -799,6 +799,7 @@ export interface ImprovementPlan {
     status: 'planned' | 'in-progress' | 'done' | 'verified';
     pointsToGain?: Exact;
     knockout?: boolean;
+    goal?: LocalizedText;
     /**
      * @maxItems 100
      */
