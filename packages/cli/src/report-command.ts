@@ -5,8 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { buildReport, buildScoreSheet } from '@tieuchi/report';
 import { renderPdf } from '@tieuchi/report/node';
-import { type Command, type CommandContext, UserError, loadAssessment, loadSet, scoreLoaded } from './main.js';
-import { oneLine } from './io.js';
+import { type Command, type CommandContext, loadAssessment, loadSet, scoreLoaded } from './command.js';
+import { UserError, oneLine } from './io.js';
+import { say } from './messages.js';
 
 function write(path: string, bytes: Uint8Array, lang: 'vi' | 'en', io: CommandContext['io']): void {
   if (path === '-') {
@@ -19,9 +20,7 @@ function write(path: string, bytes: Uint8Array, lang: 'vi' | 'en', io: CommandCo
     writeFileSync(path, bytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new UserError(
-      `${oneLine(path)}: ${lang === 'vi' ? 'không ghi được tệp' : 'cannot write the file'} (${code})`,
-    );
+    throw new UserError(`${oneLine(path)}: ${say(lang, 'write.failed', { code })}`);
   }
 }
 
@@ -32,25 +31,14 @@ export const reportCommand: Command = {
     '  tieuchi report --blank --set <set.json> --out <sheet.pdf>           a blank score sheet to fill in on paper',
   run: async ({ args, options, io, lang }) => {
     const out = options.out;
-    if (!out) throw new UserError(lang === 'vi' ? 'report: cần --out <tệp.pdf>' : 'report: --out <file.pdf> is needed');
+    if (!out) throw new UserError(say(lang, 'report.no-out'));
     if (options.blank) {
-      if (args.length)
-        throw new UserError(
-          lang === 'vi'
-            ? 'report --blank: không nhận tệp phiếu, chỉ --set'
-            : 'report --blank: takes no assessment, only --set',
-        );
-      if (!options.set)
-        throw new UserError(
-          lang === 'vi'
-            ? 'report --blank: cần --set <bộ tiêu chí.json>'
-            : 'report --blank: --set <criteria-set.json> is needed',
-        );
+      if (args.length) throw new UserError(say(lang, 'report.blank-no-file'));
+      if (!options.set) throw new UserError(say(lang, 'report.blank-no-set'));
       const set = loadSet(options.set, lang);
       write(out, await renderPdf(buildScoreSheet(set, lang)), lang, io);
     } else {
-      if (args.length > 1)
-        throw new UserError(lang === 'vi' ? 'report: chỉ một tệp phiếu' : 'report: one assessment file');
+      if (args.length > 1) throw new UserError(say(lang, 'report.one-file'));
       const { assessment, set } = loadAssessment(args[0], options.set, io, lang);
       const result = scoreLoaded(args[0]!, set, assessment, lang);
       write(out, await renderPdf(buildReport({ set, assessment, result, lang })), lang, io);
