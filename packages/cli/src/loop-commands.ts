@@ -6,6 +6,9 @@ import {
   compareAssessments,
   formatExact,
   formatPercent,
+  localizeDecimal,
+  namesOf,
+  exactToNumber,
   mul,
   sign,
   HUNDRED,
@@ -17,9 +20,12 @@ import {
   type Exact,
   type Scored,
 } from '@tieuchi/core';
+import type { SheetSpec } from '@tieuchi/sheets';
 import { UserError, formatProblems, oneLine } from './io.js';
+import { say } from './messages.js';
+import { cellNumber, criterionName, fraction, header, writeXlsx } from './xlsx.js';
 import { loadKeys } from './verify-command.js';
-import { type Command, type CommandContext, loadAssessment, scoreLoaded } from './main.js';
+import { type Command, type CommandContext, loadAssessment, scoreLoaded } from './command.js';
 
 const pct = (x: Exact | undefined): string => (x ? formatPercent(x) : '');
 const signed = (x: Exact | undefined, f: (x: Exact) => string = pct): string =>
@@ -94,28 +100,39 @@ const csv = (header: readonly string[], rows: readonly (readonly (string | numbe
     rows.map((r) => r.map((v) => (typeof v === 'string' ? oneLine(v) : v))),
   );
 
-function emit(ctx: CommandContext, json: unknown, csv: () => string, text: () => string): number {
+function emit(
+  ctx: CommandContext,
+  json: unknown,
+  csv: () => string,
+  text: () => string,
+  sheets: () => SheetSpec[],
+): number | Promise<number> {
+  if (ctx.options.xlsx) return writeXlsx(ctx, sheets());
   ctx.io.stdout(ctx.options.json ? JSON.stringify(json, null, 2) + '\n' : ctx.options.csv ? csv() : text());
   return 0;
 }
+
+/** A percentage for text output, as the language writes it ("82,8" in Vietnamese). */
+const pctL = (ctx: CommandContext, x: Exact | undefined): string => localizeDecimal(pct(x), ctx.lang);
+const signedL = (ctx: CommandContext, x: Exact | undefined, f: (x: Exact) => string = pct): string =>
+  localizeDecimal(signed(x, f), ctx.lang);
 
 const need = (ctx: CommandContext, n: number, what: string): void => {
   if (ctx.args.length !== n) throw new UserError(`${what}`);
 };
 
 export const compareCommand: Command = {
-  usage: 'compare <before.json> <after.json> [--json|--csv]   deltas between two assessments of one facility',
+  usage:
+    'compare <before.json> <after.json> [--json|--csv|--xlsx <f>]   deltas between two assessments of one facility',
   run: (ctx) => {
-    need(
-      ctx,
-      2,
-      ctx.lang === 'vi' ? 'compare: cần hai tệp phiếu (trước, sau)' : 'compare: two assessment files (before, after)',
-    );
+    need(ctx, 2, say(ctx.lang, 'compare.two-files'));
     const [bf, af] = ctx.args as [string, string];
-    const r = compareAssessments(loadScored(bf, ctx), loadScored(af, ctx));
+    const before = loadScored(bf, ctx);
+    const after = loadScored(af, ctx);
+    const r = compareAssessments(before, after);
     if (!r.ok) throw new UserError(formatProblems(af, r.errors, ctx.lang));
     const c = r.value;
-    const vi = ctx.lang === 'vi';
+    const L = ctx.lang;
     return emit(
       ctx,
       c,
@@ -147,37 +164,60 @@ export const compareCommand: Command = {
       () =>
         [
           `${c.facilityId}: ${c.before.assessmentId} (${c.before.when ?? '?'}) → ${c.after.assessmentId} (${c.after.when ?? '?'})`,
-          `${vi ? 'Tổng' : 'Total'}: ${pct(c.total.before?.percent)}% → ${pct(c.total.after?.percent)}% (${signed(c.total.deltaPercent)} ${vi ? 'điểm %' : 'pp'})`,
+          `${say(L, 'compare.total')}: ${pctL(ctx, c.total.before?.percent)}% → ${pctL(ctx, c.total.after?.percent)}% (${signedL(ctx, c.total.deltaPercent)} ${say(L, 'compare.pp')})`,
           ...c.criteria.map(
             (x) =>
-              `  ${x.id.padEnd(10)} ${pct(x.before?.percent).padStart(6)}% → ${pct(x.after?.percent).padStart(6)}%  ${signed(x.deltaPercent)}`,
+              `  ${x.id.padEnd(10)} ${pctL(ctx, x.before?.percent).padStart(6)}% → ${pctL(ctx, x.after?.percent).padStart(6)}%  ${signedL(ctx, x.deltaPercent)}`,
           ),
-          `${vi ? 'Mới đạt' : 'Newly met'}: ${c.newlyMet.join(', ') || '—'}`,
-          `${vi ? 'Không còn đạt' : 'Newly lost'}: ${c.newlyLost.join(', ') || '—'}`,
-          ...(c.added.length ? [`${vi ? 'Chỉ tiêu mới' : 'Added items'}: ${c.added.join(', ')}`] : []),
-          ...(c.removed.length ? [`${vi ? 'Chỉ tiêu đã bỏ' : 'Removed items'}: ${c.removed.join(', ')}`] : []),
+          `${say(L, 'compare.newly-met')}: ${c.newlyMet.join(', ') || '—'}`,
+          `${say(L, 'compare.newly-lost')}: ${c.newlyLost.join(', ') || '—'}`,
+          ...(c.added.length ? [`${say(L, 'compare.added')}: ${c.added.join(', ')}`] : []),
+          ...(c.removed.length ? [`${say(L, 'compare.removed')}: ${c.removed.join(', ')}`] : []),
         ]
           .map(oneLine)
           .join('\n') + '\n',
+      () => [
+        {
+          name: say(L, 'compare.total'),
+          header: header([before, after], L),
+          columns: [
+            { title: say(L, 'summary.criteria'), width: 48 },
+            { title: before.assessment.assessedOn ?? c.before.assessmentId, kind: 'percent' },
+            { title: after.assessment.assessedOn ?? c.after.assessmentId, kind: 'percent' },
+            { title: say(L, 'xlsx.gain'), kind: 'number', decimals: 1 },
+          ],
+          rows: [
+            [
+              say(L, 'compare.total'),
+              fraction(c.total.before?.percent),
+              fraction(c.total.after?.percent),
+              cellNumber(c.total.deltaPercent),
+            ],
+            ...c.criteria.map((x) => [
+              criterionName(after, x.id, L),
+              fraction(x.before?.percent),
+              fraction(x.after?.percent),
+              cellNumber(x.deltaPercent),
+            ]),
+          ],
+        },
+      ],
     );
   },
 };
 
 export const reconcileCommand: Command = {
-  usage: 'reconcile <self.json> <inspection.json> [--json|--csv]   self-assessment against inspection',
+  usage: 'reconcile <self.json> <inspection.json> [--json|--csv|--xlsx <f>]   self-assessment against inspection',
   run: (ctx) => {
-    need(
-      ctx,
-      2,
-      ctx.lang === 'vi'
-        ? 'reconcile: cần hai tệp (tự đánh giá, kiểm tra)'
-        : 'reconcile: two files (self-assessment, inspection)',
-    );
+    need(ctx, 2, say(ctx.lang, 'reconcile.two-files'));
     const [sf, inf] = ctx.args as [string, string];
-    const r = reconcile(loadScored(sf, ctx), loadScored(inf, ctx));
+    const self = loadScored(sf, ctx);
+    const insp = loadScored(inf, ctx);
+    const r = reconcile(self, insp);
     if (!r.ok) throw new UserError(formatProblems(inf, r.errors, ctx.lang));
     const x = r.value;
-    const vi = ctx.lang === 'vi';
+    const L = ctx.lang;
+    const item = (id: string) => namesOf(insp.set).item(id)[L];
     return emit(
       ctx,
       x,
@@ -188,31 +228,45 @@ export const reconcileCommand: Command = {
         ),
       () =>
         [
-          `${vi ? 'Đồng thuận' : 'Agreement'}: ${x.agreed}/${x.compared}${x.agreementRate ? ` (${pct(mul(x.agreementRate, HUNDRED))}%)` : ''}`,
-          `Cohen's kappa: ${x.kappa ? formatExact(x.kappa, 3) : `— (${x.kappaNote})`}`,
-          `${vi ? 'Chênh lệch tổng điểm (tự đánh giá − kiểm tra)' : 'Total difference (self − inspection)'}: ${signed(x.totalDifference, num)}`,
-          `${vi ? 'Khác nhau' : 'Disagreements'}:`,
+          `${say(L, 'reconcile.agreement')}: ${x.agreed}/${x.compared}${x.agreementRate ? ` (${pctL(ctx, mul(x.agreementRate, HUNDRED))}%)` : ''}`,
+          `Cohen's kappa: ${x.kappa ? localizeDecimal(formatExact(x.kappa, 3), L) : `— (${x.kappaNote})`}`,
+          `${say(L, 'reconcile.total-difference')}: ${signedL(ctx, x.totalDifference, num)}`,
+          `${say(L, 'reconcile.disagreements')}:`,
           ...x.disagreements.map((d) => `  ${d.id.padEnd(10)} ${d.self} ≠ ${d.inspection}`),
-          ...(x.notCompared.length
-            ? [`${vi ? 'Không so sánh được' : 'Not compared'}: ${x.notCompared.join(', ')}`]
-            : []),
+          ...(x.notCompared.length ? [`${say(L, 'reconcile.not-compared')}: ${x.notCompared.join(', ')}`] : []),
         ]
           .map(oneLine)
           .join('\n') + '\n',
+      () => [
+        {
+          name: say(L, 'reconcile.disagreements'),
+          header: [
+            ...header([self, insp], L),
+            { label: say(L, 'reconcile.agreement'), value: `${x.agreed}/${x.compared}` },
+            { label: "Cohen's kappa", value: x.kappa ? exactToNumber(x.kappa) : `— (${x.kappaNote})` },
+          ],
+          columns: [
+            { title: say(L, 'xlsx.item'), width: 56 },
+            { title: say(L, 'xlsx.self') },
+            { title: say(L, 'xlsx.inspection') },
+            { title: say(L, 'xlsx.points-difference'), kind: 'number', decimals: 2 },
+          ],
+          rows: x.disagreements.map((d) => [item(d.id), d.self, d.inspection, cellNumber(d.pointsDifference)]),
+        },
+      ],
     );
   },
 };
 
 export const rankCommand: Command = {
   usage:
-    'rank <assessment.json...> [--round R | --baseline R --followup R [--by gain|gap-closed]] [--keys <keys.json>] [--json|--csv]\n' +
+    'rank <assessment.json...> [--round R | --baseline R --followup R [--by gain|gap-closed]] [--keys <keys.json>] [--json|--csv|--xlsx <f>]\n' +
     '                                                          contest ranking by final score or by improvement\n' +
     '                                                          (--keys: only assessments signed by a registered device)',
   run: async (ctx) => {
-    if (!ctx.args.length)
-      throw new UserError(ctx.lang === 'vi' ? 'rank: cần các tệp phiếu' : 'rank: assessment files are needed');
+    const L = ctx.lang;
+    if (!ctx.args.length) throw new UserError(say(L, 'rank.no-files'));
     const { baseline, followup, round, by } = ctx.options;
-    const vi = ctx.lang === 'vi';
     // With the council's keys, only assessments with a valid signature by a registered (unrevoked) device count.
     // The keys are read first (each file is checked as it is read) but a bad keys file is reported, as before,
     // only once every assessment file has loaded.
@@ -237,12 +291,10 @@ export const rankCommand: Command = {
         : undefined,
     );
     if (keysError) throw keysError;
-    const unsignedLines = unsigned.map(
-      (s) =>
-        `  ${s.assessment.facility.name}: ${vi ? 'không có chữ ký của thiết bị đã đăng ký (không xếp hạng)' : 'no signature by a registered device (not ranked)'}`,
-    );
+    const unsignedLines = unsigned.map((s) => `  ${s.assessment.facility.name}: ${say(L, 'rank.unsigned')}`);
+    const facility = { title: say(L, 'xlsx.facility'), width: 40 };
     if (baseline || followup) {
-      if (!baseline || !followup) throw new UserError('rank: --baseline and --followup go together');
+      if (!baseline || !followup) throw new UserError(say(L, 'rank.baseline-followup'));
       if (by !== undefined && by !== 'gain' && by !== 'gap-closed') throw new UserError('rank: --by gain | gap-closed');
       const r = rankByImprovement(all, baseline, followup, (by as 'gain' | 'gap-closed' | undefined) ?? 'gain');
       return emit(
@@ -273,21 +325,42 @@ export const rankCommand: Command = {
           ),
         () =>
           [
-            `${vi ? 'Xếp hạng theo mức cải thiện' : 'Ranking by improvement'} ${baseline} → ${followup} (${r.by})`,
+            `${say(L, 'rank.by-improvement')} ${baseline} → ${followup} (${r.by})`,
             ...r.rows.map(
               (x) =>
-                `${String(x.rank).padStart(3)}${x.tied ? '=' : ' '} ${x.facilityName.padEnd(40)} ${pct(x.baseline).padStart(6)}% → ${pct(x.followup).padStart(6)}%  ${signed(x.gain).padStart(7)}  ${pct(mul(x.gapClosed, HUNDRED))}% ${vi ? 'khoảng cách' : 'of gap'}`,
+                `${String(x.rank).padStart(3)}${x.tied ? '=' : ' '} ${x.facilityName.padEnd(40)} ${pctL(ctx, x.baseline).padStart(6)}% → ${pctL(ctx, x.followup).padStart(6)}%  ${signedL(ctx, x.gain).padStart(7)}  ${pctL(ctx, mul(x.gapClosed, HUNDRED))}% ${say(L, 'rank.of-gap')}`,
             ),
-            ...r.alreadyFull.map(
-              (x) =>
-                `  ${x.facilityName}: ${vi ? 'đã đạt 100% ở vòng đầu (xếp riêng)' : 'already at 100 % at baseline (listed apart)'}`,
-            ),
-            ...r.missing.map((x) => `  ${x.facilityName}: ${vi ? 'thiếu vòng' : 'missing round'} ${x.missing}`),
-            ...r.incomplete.map((x) => `  ${x.facilityName}: ${vi ? 'phiếu chưa đủ' : 'incomplete assessment'}`),
+            ...r.alreadyFull.map((x) => `  ${x.facilityName}: ${say(L, 'rank.already-full')}`),
+            ...r.missing.map((x) => `  ${x.facilityName}: ${say(L, 'rank.missing-round', { round: x.missing })}`),
+            ...r.incomplete.map((x) => `  ${x.facilityName}: ${say(L, 'rank.incomplete')}`),
             ...unsignedLines,
           ]
             .map(oneLine)
             .join('\n') + '\n',
+        () => [
+          {
+            name: say(L, 'rank.by-improvement'),
+            header: header(all, L, `${baseline} → ${followup}`),
+            columns: [
+              { title: say(L, 'xlsx.rank'), kind: 'number', width: 8 },
+              facility,
+              { title: say(L, 'xlsx.baseline'), kind: 'percent' },
+              { title: say(L, 'xlsx.followup'), kind: 'percent' },
+              { title: say(L, 'xlsx.gain'), kind: 'number', decimals: 1 },
+              { title: say(L, 'xlsx.gap-closed'), kind: 'percent' },
+              { title: say(L, 'xlsx.tied'), width: 10 },
+            ],
+            rows: r.rows.map((x) => [
+              x.rank,
+              x.facilityName,
+              fraction(x.baseline),
+              fraction(x.followup),
+              cellNumber(x.gain),
+              cellNumber(x.gapClosed),
+              x.tied ? say(L, 'xlsx.yes') : '',
+            ]),
+          },
+        ],
       );
     }
     const r = rankByScore(all, round);
@@ -301,37 +374,57 @@ export const rankCommand: Command = {
         ),
       () =>
         [
-          `${vi ? 'Xếp hạng theo điểm' : 'Ranking by score'}${round ? ` (${round})` : ''}`,
+          `${say(L, 'rank.by-score')}${round ? ` (${round})` : ''}`,
           ...r.rows.map(
             (x) =>
-              `${String(x.rank).padStart(3)}${x.tied ? '=' : ' '} ${x.facilityName.padEnd(40)} ${pct(x.percent).padStart(6)}%  ${x.decision}`,
+              `${String(x.rank).padStart(3)}${x.tied ? '=' : ' '} ${x.facilityName.padEnd(40)} ${pctL(ctx, x.percent).padStart(6)}%  ${x.decision}`,
           ),
-          ...r.incomplete.map(
-            (x) => `  ${x.facilityName}: ${vi ? 'phiếu chưa đủ (không xếp hạng)' : 'incomplete (not ranked)'}`,
-          ),
+          ...r.incomplete.map((x) => `  ${x.facilityName}: ${say(L, 'rank.incomplete')}`),
           ...unsignedLines,
         ]
           .map(oneLine)
           .join('\n') + '\n',
+      () => [
+        {
+          name: say(L, 'rank.by-score'),
+          header: header(all, L, round),
+          columns: [
+            { title: say(L, 'xlsx.rank'), kind: 'number', width: 8 },
+            facility,
+            { title: say(L, 'xlsx.percent'), kind: 'percent' },
+            { title: say(L, 'xlsx.decision') },
+            { title: say(L, 'xlsx.tied'), width: 10 },
+          ],
+          rows: r.rows.map((x) => [
+            x.rank,
+            x.facilityName,
+            fraction(x.percent),
+            say(L, DECISION[x.decision as keyof typeof DECISION] ?? 'summary.none'),
+            x.tied ? say(L, 'xlsx.yes') : '',
+          ]),
+        },
+      ],
     );
   },
 };
 
+const DECISION = {
+  pass: 'summary.pass',
+  fail: 'summary.fail',
+  incomplete: 'summary.incomplete',
+  none: 'summary.none',
+} as const;
+
 export const aggregateCommand: Command = {
-  usage: 'aggregate <assessment.json...> [--json|--csv]   pass rates per criterion and item, weakest criteria',
+  usage:
+    'aggregate <assessment.json...> [--json|--csv|--xlsx <f>]   pass rates per criterion and item, weakest criteria',
   run: async (ctx) => {
-    if (!ctx.args.length)
-      throw new UserError(
-        ctx.lang === 'vi' ? 'aggregate: cần các tệp phiếu' : 'aggregate: assessment files are needed',
-      );
+    const L = ctx.lang;
+    if (!ctx.args.length) throw new UserError(say(L, 'aggregate.no-files'));
     const { kept: all } = await loadAll(ctx, true);
     const ids = new Set(all.map((s) => s.set.id));
-    if (ids.size > 1)
-      throw new UserError(
-        `aggregate: ${ctx.lang === 'vi' ? 'các phiếu dùng nhiều bộ tiêu chí' : 'the assessments use several criteria sets'}: ${[...ids].join(', ')}`,
-      );
+    if (ids.size > 1) throw new UserError(say(L, 'aggregate.several-sets', { ids: [...ids].join(', ') }));
     const a = aggregate(all);
-    const vi = ctx.lang === 'vi';
     return emit(
       ctx,
       a,
@@ -348,16 +441,41 @@ export const aggregateCommand: Command = {
         ),
       () =>
         [
-          `${a.count} ${vi ? 'phiếu' : 'assessments'}: ${vi ? 'đạt' : 'pass'} ${a.decisions.pass}, ${vi ? 'không đạt' : 'fail'} ${a.decisions.fail}, ${vi ? 'chưa đủ' : 'incomplete'} ${a.decisions.incomplete}`,
-          `${vi ? 'Tiêu chí yếu nhất' : 'Weakest criteria'}: ${a.weakest.slice(0, 5).join(', ')}`,
+          say(L, 'aggregate.counts', {
+            count: a.count,
+            pass: a.decisions.pass,
+            fail: a.decisions.fail,
+            incomplete: a.decisions.incomplete,
+          }),
+          `${say(L, 'aggregate.weakest')}: ${a.weakest.slice(0, 5).join(', ')}`,
           ...a.criteria.map(
             (c) =>
-              `  ${c.id.padEnd(10)} ${pct(c.meanPercent).padStart(6)}%${c.passRate ? `  ${vi ? 'đạt' : 'pass'} ${c.passing}/${c.applicable}` : ''}`,
+              `  ${c.id.padEnd(10)} ${pctL(ctx, c.meanPercent).padStart(6)}%${c.passRate ? `  ${say(L, 'aggregate.pass', { passing: c.passing ?? 0, applicable: c.applicable })}` : ''}`,
           ),
-          `${vi ? 'Phân bố tổng điểm' : 'Distribution of totals'}: ${a.distribution.map((d) => `${d.from}–${d.to}%: ${d.count}`).join('  ')}`,
+          `${say(L, 'aggregate.distribution')}: ${a.distribution.map((d) => `${d.from}–${d.to}%: ${d.count}`).join('  ')}`,
         ]
           .map(oneLine)
           .join('\n') + '\n',
+      () => [
+        {
+          name: say(L, 'summary.criteria'),
+          header: header(all, L),
+          columns: [
+            { title: say(L, 'summary.criteria'), width: 56 },
+            { title: say(L, 'xlsx.applicable'), kind: 'number' },
+            { title: say(L, 'xlsx.mean-percent'), kind: 'percent' },
+            { title: say(L, 'xlsx.passing'), kind: 'number' },
+            { title: say(L, 'xlsx.pass-rate'), kind: 'percent' },
+          ],
+          rows: a.criteria.map((c) => [
+            criterionName(all[all.length - 1]!, c.id, L),
+            c.applicable,
+            fraction(c.meanPercent),
+            c.passing,
+            c.passRate ? cellNumber(c.passRate) : undefined,
+          ]),
+        },
+      ],
     );
   },
 };

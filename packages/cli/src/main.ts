@@ -30,58 +30,24 @@ import {
   terminalSafe,
 } from './io.js';
 export { UserError, findSet, formatProblems, readJson, setFolders, type Lang };
+import {
+  OPTIONS,
+  finderFor,
+  loadAssessment,
+  loadSet,
+  scoreLoaded,
+  type Command,
+  type CommandContext,
+  type Io,
+  type Options,
+} from './command.js';
+export { loadAssessment, loadSet, scoreLoaded, type Command, type CommandContext, type Io, type Options };
 import { verifyCommand } from './verify-command.js';
 import { summary } from './summary.js';
 import { reportCommand } from './report-command.js';
 import { aggregateCommand, compareCommand, rankCommand, reconcileCommand } from './loop-commands.js';
-
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  cwd: string;
-  /** Standard input, read when a file argument is `-`: its bytes, or 'too-big' past the input size limit. */
-  stdin?: () => Uint8Array | 'too-big';
-  /** Raw bytes to standard output (`--out -`); without it they go through `stdout` as latin1 text. */
-  stdoutBytes?: (b: Uint8Array) => void;
-}
-
-/** Options every command may read; a command ignores those it does not use. */
-const OPTIONS = {
-  set: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  csv: { type: 'boolean', default: false },
-  out: { type: 'string', short: 'o' },
-  lang: { type: 'string', default: 'vi' },
-  help: { type: 'boolean', short: 'h', default: false },
-  blank: { type: 'boolean', default: false },
-  round: { type: 'string' },
-  baseline: { type: 'string' },
-  followup: { type: 'string' },
-  by: { type: 'string' },
-  keys: { type: 'string' },
-  'received-at': { type: 'string' },
-  version: { type: 'boolean', short: 'V', default: false },
-  photos: { type: 'string' },
-  id: { type: 'string' },
-} as const;
-
-export type Options = {
-  -readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean;
-};
-
-/** What a command receives. */
-export interface CommandContext {
-  args: string[];
-  options: Options;
-  io: Io;
-  lang: Lang;
-}
-
-/** A CLI command: its usage lines and what it does (returns the exit code). */
-export interface Command {
-  usage: string;
-  run: (ctx: CommandContext) => number | Promise<number>;
-}
+import { say } from './messages.js';
+import { scoreSheets, writeXlsx } from './xlsx.js';
 
 /** The commands, by name. Add a command here (its code in its own file). */
 export const COMMANDS: Record<string, Command> = {
@@ -93,18 +59,22 @@ export const COMMANDS: Record<string, Command> = {
   },
   score: {
     usage:
-      'score <assessment.json> [--set <set.json>] [--json]   score an assessment (the set is found in ./criteria\n' +
+      'score <assessment.json> [--set <set.json>] [--json|--xlsx <f>]   score an assessment (the set is found in ./criteria\n' +
       '                                                          by the id and version the assessment names)',
-    run: ({ args, options, io, lang }) => {
-      if (args.length > 1)
-        throw new UserError(lang === 'vi' ? 'score: chỉ một tệp phiếu' : 'score: one assessment file');
+    run: (ctx) => {
+      const { args, options, io, lang } = ctx;
+      if (args.length > 1) throw new UserError(say(lang, 'score.one-file'));
+      if (options.xlsx) {
+        const { assessment, set } = loadAssessment(args[0], options.set, io, lang);
+        const result = scoreLoaded(args[0]!, set, assessment, lang);
+        return writeXlsx(ctx, scoreSheets({ set, assessment, result }, lang));
+      }
       return scoreFile(args[0], options.set, options.json ?? false, io, lang);
     },
   },
   report: reportCommand,
 };
 
-// Registered after the object exists: these commands import helpers from this module.
 Object.assign(COMMANDS, {
   compare: compareCommand,
   reconcile: reconcileCommand,
@@ -149,15 +119,8 @@ const VALIDATORS: Record<string, Validator> = {
   'improvement-plan': validateImprovementPlan,
 };
 
-export function loadSet(path: string, lang: Lang): CriteriaSet {
-  const v = validateCriteriaSet(readJson(path, lang));
-  if (!v.ok) throw new UserError(formatProblems(path, v.errors, lang));
-  return v.value;
-}
-
 function validateFiles(files: string[], setPath: string | undefined, io: Io, lang: Lang): number {
-  if (!files.length)
-    throw new UserError(lang === 'vi' ? 'validate: cần ít nhất một tệp' : 'validate: at least one file is needed');
+  if (!files.length) throw new UserError(say(lang, 'validate.no-file'));
   const set = setPath ? loadSet(setPath, lang) : undefined;
   const findSet = setFinder(setFolders(io.cwd), lang);
   let bad = 0;
@@ -177,7 +140,7 @@ function validateFiles(files: string[], setPath: string | undefined, io: Io, lan
         r = VALIDATORS[kind]!(doc); // own keys only: "__proto__" is no kind
       else {
         throw new UserError(
-          `${name}: /kind: ${lang === 'vi' ? 'không rõ loại tài liệu' : 'unknown document kind'} ${oneLine(JSON.stringify(kind) ?? 'undefined')} (criteria-set, assessment, facility-registry, bundle, improvement-plan)`,
+          `${name}: /kind: ${say(lang, 'validate.unknown-kind')} ${oneLine(JSON.stringify(kind) ?? 'undefined')} (criteria-set, assessment, facility-registry, bundle, improvement-plan)`,
         );
       }
       if (r.ok) io.stdout(`✓ ${name}: ${kind}\n`);
@@ -198,73 +161,6 @@ function validateFiles(files: string[], setPath: string | undefined, io: Io, lan
     }
   }
   return bad ? 1 : 0;
-}
-
-/** One set finder per run (the criteria folder is read once, not once per assessment file). */
-const finders = new WeakMap<Io, ReturnType<typeof setFinder>>();
-function finderFor(io: Io, lang: Lang): ReturnType<typeof setFinder> {
-  let f = finders.get(io);
-  if (!f) finders.set(io, (f = setFinder(setFolders(io.cwd), lang)));
-  return f;
-}
-
-/**
- * `--set` read, validated and compiled once per run, not once per assessment file: the file's set by path, and
- * one object per set id + version + content hash (core caches the compiled set and its hash per object).
- */
-const givenSets = new WeakMap<Io, { byPath: Map<string, CriteriaSet>; byKey: Map<string, CriteriaSet> }>();
-function givenSetFor(path: string, io: Io, lang: Lang): CriteriaSet {
-  let run = givenSets.get(io);
-  if (!run) givenSets.set(io, (run = { byPath: new Map(), byKey: new Map() }));
-  let set = run.byPath.get(path);
-  if (!set) {
-    const loaded = loadSet(path, lang);
-    const key = `${loaded.id}@${loaded.version}#${setContentHash(loaded)}`;
-    set = run.byKey.get(key) ?? loaded;
-    run.byKey.set(key, set);
-    run.byPath.set(path, set);
-  }
-  return set;
-}
-
-/**
- * Reads an assessment and the set it was made with (`--set`, or found in ./criteria by id and version), and
- * verifies them with core's one verifier (schema, set and its pinned hash, answers, the assessment's own content
- * hash): the shared first step of every command that works on an assessment.
- */
-export function loadAssessment(
-  file: string | undefined,
-  setPath: string | undefined,
-  io: Io,
-  lang: Lang,
-): { assessment: Assessment; set: CriteriaSet } {
-  if (!file) throw new UserError(lang === 'vi' ? 'cần tệp phiếu đánh giá' : 'an assessment file is needed');
-  const doc = readJson(file, lang);
-  const given = setPath ? givenSetFor(setPath, io, lang) : undefined;
-  const finder = finderFor(io, lang);
-  const checked = verifyAssessment(doc, given ? { set: given } : { findSet: finder });
-  if (!checked.ok) {
-    let hint = '';
-    const a = doc as Assessment;
-    if (checked.errors.some((p) => p.code === 'verify.no-set')) {
-      try {
-        findSet(a.criteriaSet.id, a.criteriaSet.version, setFolders(io.cwd), lang);
-      } catch (e) {
-        if (e instanceof UserError) hint = `\n${oneLine(file)}: ${e.message}`;
-      }
-    }
-    throw new UserError(formatProblems(file, checked.errors, lang) + hint);
-  }
-  const assessment = checked.value;
-  const set = given ?? finder(assessment.criteriaSet.id, assessment.criteriaSet.version)!;
-  return { assessment, set };
-}
-
-/** Scores an assessment read by {@link loadAssessment}; problems become a {@link UserError}. */
-export function scoreLoaded(file: string, set: CriteriaSet, assessment: Assessment, lang: Lang): ScoreResult {
-  const r = score(set, assessment);
-  if (!r.ok) throw new UserError(formatProblems(file, r.errors, lang));
-  return r.value;
 }
 
 function scoreFile(file: string | undefined, setPath: string | undefined, json: boolean, io: Io, lang: Lang): number {
@@ -302,8 +198,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
       io.stdout(usage());
       return cmd || values.help ? 0 : 2;
     }
-    if (!command)
-      throw new UserError(`${lang === 'vi' ? 'lệnh không rõ' : 'unknown command'} "${oneLine(cmd)}"\n${usage()}`);
+    if (!command) throw new UserError(`${say(lang, 'cli.unknown-command', { cmd: oneLine(cmd) })}\n${usage()}`);
     return await command.run({ args: rest, options: values, io, lang });
   } catch (e) {
     if (e instanceof UserError) {

@@ -7,8 +7,9 @@ import { buildReport, buildScoreSheet } from '@tieuchi/report';
 import { renderPdf } from '@tieuchi/report/node';
 import { type Assessment, type Bundle, type CriteriaSet, type ImprovementPlan, verifyBundle } from '@tieuchi/core';
 import type { ReportPhoto } from '@tieuchi/report';
-import { type Command, type CommandContext, UserError, loadAssessment, loadSet, scoreLoaded } from './main.js';
-import { type Lang, formatProblems, oneLine, readJson, setFinder, setFolders } from './io.js';
+import { type Command, type CommandContext, loadAssessment, loadSet, scoreLoaded } from './command.js';
+import { type Lang, UserError, formatProblems, oneLine, readJson, setFinder, setFolders } from './io.js';
+import { say } from './messages.js';
 import { bundlePhotos, folderPhotos } from './report-photos.js';
 
 /** Reads and verifies a bundle with core's one verifier (sets: `--set`, then the bundle's, then ./criteria). */
@@ -28,8 +29,8 @@ function pickAssessment(file: string, b: Bundle, id: string | undefined, lang: L
   const ids = b.assessments.map((x) => oneLine(x.id)).join(', ');
   throw new UserError(
     id === undefined
-      ? `${oneLine(file)}: ${lang === 'vi' ? `gói có ${b.assessments.length} phiếu, chọn một bằng --id` : `the bundle holds ${b.assessments.length} assessments, choose one with --id`}: ${ids}`
-      : `${oneLine(file)}: ${lang === 'vi' ? `không có phiếu "${oneLine(id)}" trong gói` : `no assessment "${oneLine(id)}" in the bundle`}: ${ids}`,
+      ? `${oneLine(file)}: ${say(lang, 'report.bundle-choose', { count: b.assessments.length })}: ${ids}`
+      : `${oneLine(file)}: ${say(lang, 'report.bundle-missing', { id: oneLine(id) })}: ${ids}`,
   );
 }
 
@@ -57,9 +58,7 @@ function write(path: string, bytes: Uint8Array, lang: 'vi' | 'en', io: CommandCo
     writeFileSync(path, bytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new UserError(
-      `${oneLine(path)}: ${lang === 'vi' ? 'không ghi được tệp' : 'cannot write the file'} (${code})`,
-    );
+    throw new UserError(`${oneLine(path)}: ${say(lang, 'write.failed', { code })}`);
   }
 }
 
@@ -72,25 +71,14 @@ export const reportCommand: Command = {
     '  tieuchi report --blank --set <set.json> --out <sheet.pdf>           a blank score sheet to fill in on paper',
   run: async ({ args, options, io, lang }) => {
     const out = options.out;
-    if (!out) throw new UserError(lang === 'vi' ? 'report: cần --out <tệp.pdf>' : 'report: --out <file.pdf> is needed');
+    if (!out) throw new UserError(say(lang, 'report.no-out'));
     if (options.blank) {
-      if (args.length)
-        throw new UserError(
-          lang === 'vi'
-            ? 'report --blank: không nhận tệp phiếu, chỉ --set'
-            : 'report --blank: takes no assessment, only --set',
-        );
-      if (!options.set)
-        throw new UserError(
-          lang === 'vi'
-            ? 'report --blank: cần --set <bộ tiêu chí.json>'
-            : 'report --blank: --set <criteria-set.json> is needed',
-        );
+      if (args.length) throw new UserError(say(lang, 'report.blank-no-file'));
+      if (!options.set) throw new UserError(say(lang, 'report.blank-no-set'));
       const set = loadSet(options.set, lang);
       write(out, await renderPdf(buildScoreSheet(set, lang)), lang, io);
     } else {
-      if (args.length > 1)
-        throw new UserError(lang === 'vi' ? 'report: chỉ một tệp phiếu' : 'report: one assessment file');
+      if (args.length > 1) throw new UserError(say(lang, 'report.one-file'));
       const file = args[0];
       const doc = file ? readJson(file, lang) : undefined;
       let givenSet: CriteriaSet | undefined;

@@ -1,78 +1,73 @@
 /**
- * The readable summary `tieuchi score` prints: totals, decision with every reason, and a line per criterion.
+ * The readable summary `tieuchi score` prints: totals, decision with every reason in words, each rule's outcome,
+ * and a line per criterion. Numbers are written as the language writes them (decimal comma in Vietnamese).
  */
 import type { Assessment, CriteriaSet, ScoreResult } from '@tieuchi/core';
-import { formatExact } from '@tieuchi/core';
+import { formatLevel, localizeDecimal, nameList, namesOf, percentText } from '@tieuchi/core';
 import { type Lang, oneLine } from './io.js';
-
-const T = {
-  vi: {
-    total: 'Tổng điểm',
-    decision: 'Kết quả',
-    reasons: 'Lý do',
-    criteria: 'Tiêu chí',
-    pass: 'ĐẠT',
-    fail: 'KHÔNG ĐẠT',
-    incomplete: 'CHƯA ĐỦ (còn chỉ tiêu chưa trả lời hoặc không đánh giá được)',
-    none: '(không kết luận: bộ tiêu chí không có quy tắc đạt/không đạt, hoặc không có gì áp dụng)',
-    rating: 'Xếp loại',
-    mean: 'Mức trung bình',
-    level: 'mức',
-    na: 'không áp dụng',
-    knockouts: 'Điểm liệt không đạt',
-    evidence: 'Thiếu ảnh minh chứng',
-  },
-  en: {
-    total: 'Total',
-    decision: 'Decision',
-    reasons: 'Reasons',
-    criteria: 'Criteria',
-    pass: 'PASS',
-    fail: 'FAIL',
-    incomplete: 'INCOMPLETE (items unanswered or not assessed)',
-    none: '(no decision: the set has no pass rules, or nothing is applicable)',
-    rating: 'Rating',
-    mean: 'Mean level',
-    level: 'level',
-    na: 'not applicable',
-    knockouts: 'Failed knockout items',
-    evidence: 'Missing photo evidence',
-  },
-} as const;
+import { say } from './messages.js';
 
 const pad = (s: string, n: number): string => (s.length >= n ? s.slice(0, n - 1) + '…' : s + ' '.repeat(n - s.length));
 
+const DECISION = {
+  pass: 'summary.pass',
+  fail: 'summary.fail',
+  incomplete: 'summary.incomplete',
+  none: 'summary.none',
+} as const;
+
+const MARK = { passed: '✓', failed: '✗', 'not-evaluated': '–' } as const;
+
+/** The summary of one scored assessment, in `lang`. */
 export function summary(set: CriteriaSet, a: Assessment, r: ScoreResult, lang: Lang): string {
-  const t = T[lang];
   const text = (x: { vi: string; en?: string }) => (lang === 'en' ? (x.en ?? x.vi) : x.vi);
+  const num = (s: string) => localizeDecimal(s, lang);
+  const names = namesOf(set);
   const out: string[] = [];
   out.push(`${a.facility.name} — ${text(set.title)} (${set.id}@${set.version})`);
-  out.push(`${a.assessmentKind}${a.assessedOn ? `, ${a.assessedOn}` : ''}${r.zone ? `, vùng/zone ${r.zone}` : ''}`);
+  out.push(
+    `${a.assessmentKind}${a.assessedOn ? `, ${a.assessedOn}` : ''}${r.zone ? `, ${say(lang, 'summary.zone', { zone: r.zone })}` : ''}`,
+  );
   out.push('');
-  if (r.meanLevel) out.push(`${t.mean}: ${formatExact(r.meanLevel, 2)} (Σ ${r.levelSum})`);
-  else
+  if (r.meanLevel) {
+    const t = r.rules.filter((x) => x.kind === 'mean-level-at-least' && x.threshold).map((x) => x.threshold!);
     out.push(
-      `${t.total}: ${r.total.display.points} / ${r.total.display.max}${r.total.display.percent ? ` (${r.total.display.percent}%)` : ''}`,
+      `${say(lang, 'summary.mean')}: ${num(formatLevel(r.meanLevel, t))} (${say(lang, 'summary.level-sum')} ${r.levelSum})`,
     );
-  if (r.rating) out.push(`${t.rating}: ${text(r.rating.label)}`);
-  out.push(`${t.decision}: ${t[r.decision]}`);
-  if (r.reasons.length) {
-    out.push(`${t.reasons}:`);
-    for (const x of r.reasons) out.push(`  - ${x[lang]}`);
+  } else {
+    const d = r.total.display;
+    out.push(
+      `${say(lang, 'summary.total')}: ${num(d.points)}/${num(d.max)}${d.percent ? ` (${percentText(d.percent, lang)})` : ''}`,
+    );
   }
-  if (r.missingEvidence.length) out.push(`${t.evidence}: ${r.missingEvidence.join(', ')}`);
+  if (r.rating) out.push(`${say(lang, 'summary.rating')}: ${text(r.rating.label)}`);
+  out.push(`${say(lang, 'summary.decision')}: ${say(lang, DECISION[r.decision])}`);
+  if (r.reasons.length) {
+    out.push(`${say(lang, 'summary.reasons')}:`);
+    for (const x of r.reasons) out.push(`  - ${text(x)}`);
+  }
+  if (r.rules.length) {
+    out.push(`${say(lang, 'summary.rules')}:`);
+    for (const x of r.rules) out.push(`  ${MARK[x.status]} ${text(x.message)}`);
+  }
+  if (r.missingEvidence.length) {
+    const list = nameList(r.missingEvidence.map((id) => names.item(id)));
+    out.push(say(lang, 'summary.evidence', { count: r.missingEvidence.length, list }));
+  }
   out.push('');
-  out.push(`${t.criteria}:`);
-  const titles = new Map(set.sections.flatMap((s) => s.criteria).map((c) => [c.id, text(c.title)]));
+  out.push(`${say(lang, 'summary.criteria')}:`);
+  const crit = new Map(set.sections.flatMap((s) => s.criteria).map((c) => [c.id, c]));
   for (const s of r.sections) {
     for (const c of s.criteria) {
       const sc = c.score;
+      const src = crit.get(c.id);
       const right = !sc.applicable
-        ? t.na
+        ? say(lang, 'summary.na')
         : c.level !== undefined
-          ? `${t.level} ${c.level}`
-          : `${pad(`${sc.display.points}/${sc.display.max}`, 9)} ${sc.display.percent?.padStart(5) ?? ''}%`;
-      out.push(`  ${pad(c.id, 8)} ${pad(titles.get(c.id) ?? '', 52)} ${right}`);
+          ? say(lang, 'summary.level', { level: c.level })
+          : `${pad(`${num(sc.display.points)}/${num(sc.display.max)}`, 9)} ${percentText(sc.display.percent ?? '0', lang).padStart(7)}`;
+      const label = src?.code?.replace(/^tiêu chí\s+/i, '') ?? c.id;
+      out.push(`  ${pad(label, 8)} ${pad(src ? text(src.title) : '', 52)} ${right}`);
     }
   }
   // Names, titles and ids come from files: one line each, control characters escaped.

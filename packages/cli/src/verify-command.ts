@@ -16,7 +16,8 @@ import {
   verifyBundle,
 } from '@tieuchi/core';
 import { type Lang, UserError, formatProblems, oneLine, readJson, setFinder, setFolders } from './io.js';
-import { type Command, loadSet } from './main.js';
+import { type Command, loadSet } from './command.js';
+import { say } from './messages.js';
 
 const ROLE: Record<string, { vi: string; en: string }> = {
   assessor: { vi: 'người đánh giá', en: 'assessor' },
@@ -44,9 +45,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{
 export function loadKeys(path: string, lang: Lang): RegisteredKey[] {
   const doc = readJson(path, lang);
   const bad = (where: string): never => {
-    throw new UserError(
-      `${oneLine(path)}: ${where}: ${lang === 'vi' ? 'tệp khoá không hợp lệ (cần {"kind":"device-keys","keys":[…]})' : 'not a valid keys file (expected {"kind":"device-keys","keys":[…]})'}`,
-    );
+    throw new UserError(`${oneLine(path)}: ${where}: ${say(lang, 'verify.bad-keys')}`);
   };
   if (!isObj(doc) || doc.kind !== 'device-keys' || !Array.isArray(doc.keys)) return bad('/');
   return doc.keys.map((k: unknown, i: number): RegisteredKey => {
@@ -75,33 +74,33 @@ export function loadKeys(path: string, lang: Lang): RegisteredKey[] {
 
 /** One line per signature check, in words. */
 export function describeCheck(c: AttestationCheck, lang: Lang): string {
-  const vi = lang === 'vi';
   const role = ROLE[c.signer.role]?.[lang] ?? c.signer.role;
-  const validity = c.valid ? (vi ? 'hợp lệ' : 'valid') : vi ? 'KHÔNG hợp lệ' : 'NOT valid';
-  const key =
+  const label = c.keyLabel ? ` (${oneLine(c.keyLabel)})` : '';
+  const standing =
     c.key === 'registered'
-      ? `${vi ? 'khoá đã đăng ký' : 'registered key'}${c.keyLabel ? ` (${oneLine(c.keyLabel)})` : ''}`
+      ? say(lang, 'verify.registered') + label
       : c.key === 'revoked'
-        ? `${vi ? 'khoá ĐÃ THU HỒI' : 'key REVOKED'}${c.keyLabel ? ` (${oneLine(c.keyLabel)})` : ''}`
-        : vi
-          ? 'khoá lạ (chưa đăng ký với hội đồng)'
-          : 'unknown key (not registered with the council)';
+        ? say(lang, 'verify.revoked') + label
+        : say(lang, 'verify.unknown-key');
   const who = c.valid
     ? `${oneLine(c.signer.name)} (${role})`
-    : vi
-      ? `tự nhận "${oneLine(c.signer.name)}"`
-      : `claims "${oneLine(c.signer.name)}"`;
-  return `${vi ? 'thiết bị ký' : 'device-signed'}: ${who}, ${vnTime(c.signedAt)}, ${vi ? 'khoá' : 'key'} ${c.keyId.slice(0, 12)}: ${validity}; ${key}`;
+    : say(lang, 'verify.claims', { name: oneLine(c.signer.name) });
+  return say(lang, 'verify.signed-line', {
+    who,
+    when: vnTime(c.signedAt),
+    key: c.keyId.slice(0, 12),
+    validity: say(lang, c.valid ? 'verify.valid' : 'verify.invalid'),
+    standing,
+  });
 }
 
 /** The verdict of one report, for text output. */
 export function describeReport(r: AttestationReport, lang: Lang): string[] {
-  const vi = lang === 'vi';
   const uncovered = r.uncovered.map(
     (s) =>
-      `${vi ? 'chữ ký tay không được thiết bị ký xác nhận' : 'drawn signature not covered by a device signature'}: ${oneLine(s.name)} (${ROLE[s.role]?.[lang] ?? oneLine(s.role)})${r.status === 'signed' ? (vi ? ' — thêm hoặc sửa sau khi ký' : ' — added or changed after signing') : ''}`,
+      `${say(lang, 'verify.uncovered')}: ${oneLine(s.name)} (${ROLE[s.role]?.[lang] ?? oneLine(s.role)})${r.status === 'signed' ? say(lang, 'verify.changed-after') : ''}`,
   );
-  if (r.status === 'unsigned') return [vi ? 'chưa ký' : 'not signed', ...uncovered];
+  if (r.status === 'unsigned') return [say(lang, 'verify.unsigned'), ...uncovered];
   return [...r.checks.map((c) => describeCheck(c, lang)), ...uncovered];
 }
 
@@ -120,8 +119,7 @@ export const verifyCommand: Command = {
     'verify <file...> [--keys <keys.json>] [--received-at <ISO time>] [--set <set.json>] [--json]\n' +
     '                                                          content hashes and device signatures of assessments and bundles',
   run: async ({ args, options, io, lang }) => {
-    if (!args.length)
-      throw new UserError(lang === 'vi' ? 'verify: cần ít nhất một tệp' : 'verify: at least one file is needed');
+    if (!args.length) throw new UserError(say(lang, 'verify.no-file'));
     const keys = options.keys ? loadKeys(options.keys, lang) : undefined;
     const receivedAt = options['received-at'];
     if (receivedAt !== undefined && !ISO.test(receivedAt))
@@ -130,7 +128,6 @@ export const verifyCommand: Command = {
     const found = setFinder(setFolders(io.cwd), lang);
     const findSet = (id: string, v: string): CriteriaSet | undefined =>
       given && given.id === id && given.version === v ? given : found(id, v);
-    const vi = lang === 'vi';
     const verdicts: Verdict[] = [];
     let bad = 0;
     for (const file of args) {
@@ -168,9 +165,7 @@ export const verifyCommand: Command = {
         assessments = [a.value];
       } else {
         bad++;
-        io.stderr(
-          `${name}: /kind: ${vi ? 'cần phiếu đánh giá hoặc gói phiếu' : 'an assessment or a bundle is needed'}\n`,
-        );
+        io.stderr(`${name}: /kind: ${say(lang, 'verify.not-a-document')}\n`);
         continue;
       }
       for (const a of assessments) {
@@ -188,14 +183,7 @@ export const verifyCommand: Command = {
         const problems = sig.checks.flatMap((c) => c.problems);
         verdicts.push({ file, assessmentId: a.id, facility: a.facility.name, ok: !invalid, problems, signatures: sig });
         if (options.json) continue;
-        const lock =
-          a.status === 'draft'
-            ? vi
-              ? 'bản nháp (chưa khoá)'
-              : 'draft (not locked)'
-            : vi
-              ? 'mã băm khớp'
-              : 'content hash matches';
+        const lock = say(lang, a.status === 'draft' ? 'verify.draft' : 'verify.hash-matches');
         const head = `${invalid ? '✗' : '✓'} ${name}: ${oneLine(a.id)} — ${oneLine(a.facility.name)}: ${lock}`;
         const lines = [head, ...describeReport(sig, lang).map((l) => `    ${l}`)];
         (invalid ? io.stderr : io.stdout)(lines.join('\n') + '\n');

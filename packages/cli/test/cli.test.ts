@@ -72,10 +72,22 @@ describe('tieuchi score', () => {
   it('prints totals, the decision with its reasons, and each criterion', async () => {
     const r = await run('score', example, '--lang', 'en');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Total: 85 / 100 (85.0%)');
+    expect(r.out).toContain('Total: 85/100 (85.0%)');
     expect(r.out).toContain('Decision: FAIL');
-    expect(r.out).toContain('Criteria below 50.0% of their points: t9 (33.3%)');
-    expect(r.out).toMatch(/t9 .* 1\/3 .* 33\.3%/);
+    expect(r.out).toContain(
+      '  - Criterion 9 (Health communication and education) is at 1/3 points (33.3%); at least 50% is needed',
+    );
+    expect(r.out).toContain('  ✓ No knockout item failed (no item of this set is a knockout item)');
+    expect(r.out).toMatch(/\n {2}9 +Health communication and education +1\/3 +33\.3%/);
+  });
+  it('writes Vietnamese numbers with a decimal comma and names the criterion by number and title', async () => {
+    const r = await run('score', example);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Tổng điểm: 85/100 (85,0 %)');
+    expect(r.out).toContain(
+      '  - Tiêu chí 9 (Truyền thông - Giáo dục sức khỏe) đạt 1/3 điểm (33,3 %), cần ít nhất 50 %',
+    );
+    expect(r.out).toMatch(/\n {2}9 +Truyền thông - Giáo dục sức khỏe +1\/3 +33,3 %/);
   });
   it('prints the result document with --json', async () => {
     const r = await run('score', example, '--json', '--set', setFile);

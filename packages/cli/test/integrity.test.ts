@@ -195,7 +195,7 @@ describe('what is read: FIFOs, devices, size, standard input', () => {
     const text = readFileSync(join(REPO, 'examples', 'qd1300-commune-health', 'fails-one-criterion.assessment.json'));
     const r = await run(['score', '-', '--lang', 'en'], { stdin: () => new Uint8Array(text) });
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Total: 85 / 100 (85.0%)');
+    expect(r.out).toContain('Total: 85/100 (85.0%)');
     const v = await run(['validate', '-'], { stdin: () => new Uint8Array(text) });
     expect(v.out).toBe('✓ -: assessment\n');
   });

@@ -20,7 +20,10 @@ export function fillTemplate(template: string, args: MessageArgs, lang: Lang): s
   return template.replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (m, k: string, one?: string, other?: string) => {
     const v = args[k];
     if (v === undefined) return m;
-    if (one !== undefined) return PLURAL[lang].select(Number(v)) === 'one' ? one : other!;
+    if (one !== undefined) {
+      const n = Number(typeof v === 'object' ? v.en : v); // a number written for both languages: its English digits
+      return PLURAL[lang].select(n) === 'one' ? one : other!;
+    }
     return typeof v === 'object' ? v[lang] : String(v);
   });
 }

@@ -135,3 +135,16 @@ export { csvField } from './csv.js';
 export { decimalPlaces } from './answers.js';
 export { parseLocaleNumber, formatLocaleNumber, type ParsedNumber, type NumberLocale } from './parse-number.js';
 export { RESPONSE_KINDS, type ResponseKind, type ResponseOf } from './kinds/index.js';
+export {
+  formatLevel,
+  formatAgreeing,
+  formatPositive,
+  formatThreshold,
+  localizeDecimal,
+  percentText,
+  bothDecimal,
+  bothPercent,
+} from './format.js';
+export { explain } from './messages.js';
+export { namesOf, nameList, shortText, type SetNames } from './names.js';
+export type { ScoreResultExplanation as Explanation } from './generated/types.js';

@@ -3,6 +3,7 @@
  * testable). Numbers arrive already formatted by `format.ts`.
  */
 import { defineMessages, type MessageArgs, type MessageTable, type Msg } from './catalogue.js';
+import type { ScoreResultExplanation as Explanation } from './generated/types.js';
 
 const TABLE = {
   // --- schema ---
@@ -129,8 +130,8 @@ const TABLE = {
     en: 'The result matches the one recorded at locking (engine {version})',
   },
   'level.pending': {
-    vi: 'Mức 1 (tạm thời): tiểu mục mức 1 chưa trả lời ({list})',
-    en: 'Level 1 (provisional): level-1 elements not yet answered ({list})',
+    vi: 'Mức 1 (tạm thời): chưa trả lời tiểu mục mức 1 {list}',
+    en: 'Level 1 (provisional): level-1 elements not yet answered: {list}',
   },
   // --- assessment against its set ---
   'answer.set-mismatch': {
@@ -176,78 +177,121 @@ const TABLE = {
     en: 'The two copies are not of the same assessment ({a}, {b})',
   },
   'merge.no-conflict': { vi: 'Không có xung đột cần chọn tại {path}', en: 'There is no conflict to resolve at {path}' },
-  // --- results ---
-  'rule.total.passed': { vi: 'Tổng điểm đạt {actual}% ≥ {threshold}%', en: 'Total {actual}% ≥ {threshold}%' },
+  // --- results (numbers arrive written for each language: { vi: "33,3 %", en: "33.3%" }) ---
+  'rule.total.passed': {
+    vi: 'Tổng điểm đạt {score}, không dưới mức cần {threshold}',
+    en: 'The total is {score}, at least the {threshold} needed',
+  },
   'rule.total.failed': {
-    vi: 'Tổng điểm chỉ đạt {actual}%, dưới mức {threshold}% (thiếu {shortfall} điểm %)',
-    en: 'Total is {actual}%, below {threshold}% (short by {shortfall} percentage points)',
+    vi: 'Tổng điểm đạt {score}, cần ít nhất {threshold}: thiếu {shortfall} điểm phần trăm',
+    en: 'The total is {score}; at least {threshold} is needed: {shortfall} percentage {shortfall:point|points} short',
+  },
+  'rule.node.failed': {
+    vi: '{name} đạt {score}, cần ít nhất {threshold}',
+    en: '{name} is at {score}; at least {threshold} is needed',
   },
   'rule.each-criterion.passed': {
-    vi: 'Mọi tiêu chí đạt ít nhất {threshold}% số điểm',
-    en: 'Every criterion reaches at least {threshold}% of its points',
+    vi: 'Mọi tiêu chí đạt ít nhất {threshold} số điểm của tiêu chí',
+    en: 'Every criterion reaches at least {threshold} of its points',
   },
   'rule.each-criterion.failed': {
-    vi: 'Tiêu chí dưới {threshold}% số điểm: {list}',
-    en: 'Criteria below {threshold}% of their points: {list}',
+    vi: '{count} tiêu chí chưa đạt {threshold} số điểm: {list}',
+    en: '{count} {count:criterion is|criteria are} below {threshold} of {count:its|their} points: {list}',
   },
   'rule.each-section.passed': {
-    vi: 'Mọi phần đạt ít nhất {threshold}% số điểm',
-    en: 'Every section reaches at least {threshold}% of its points',
+    vi: 'Mọi phần đạt ít nhất {threshold} số điểm của phần',
+    en: 'Every section reaches at least {threshold} of its points',
   },
   'rule.each-section.failed': {
-    vi: 'Phần dưới {threshold}% số điểm: {list}',
-    en: 'Sections below {threshold}% of their points: {list}',
+    vi: '{count} phần chưa đạt {threshold} số điểm: {list}',
+    en: '{count} {count:section is|sections are} below {threshold} of {count:its|their} points: {list}',
   },
   'rule.criterion.passed': {
-    vi: 'Tiêu chí {target} đạt {actual}% ≥ {threshold}%',
-    en: 'Criterion {target} is at {actual}% ≥ {threshold}%',
-  },
-  'rule.criterion.failed': {
-    vi: 'Tiêu chí {target} chỉ đạt {actual}%, dưới {threshold}%',
-    en: 'Criterion {target} is at {actual}%, below {threshold}%',
+    vi: '{name} đạt {score}, không dưới mức cần {threshold}',
+    en: '{name} is at {score}, at least the {threshold} needed',
   },
   'rule.criterion.na': {
-    vi: 'Tiêu chí {target} không áp dụng: bỏ qua quy tắc',
-    en: 'Criterion {target} is not applicable: rule skipped',
+    vi: '{name} không áp dụng cho cơ sở này: quy tắc về tiêu chí này được bỏ qua',
+    en: '{name} does not apply to this facility: its rule is skipped',
   },
-  'rule.knockout.passed': { vi: 'Không có điểm liệt', en: 'No knockout item failed' },
-  'rule.knockout.failed': { vi: 'Có điểm liệt không đạt: {list}', en: 'Knockout items failed: {list}' },
-  'rule.mean-level.passed': { vi: 'Mức trung bình {actual} ≥ {threshold}', en: 'Mean level {actual} ≥ {threshold}' },
+  'rule.knockout.passed': { vi: 'Không có điểm liệt nào bị trượt', en: 'No knockout item failed' },
+  'rule.knockout.none-defined': {
+    vi: 'Không có điểm liệt nào bị trượt (bộ tiêu chí chưa có chỉ tiêu nào là điểm liệt)',
+    en: 'No knockout item failed (no item of this set is a knockout item)',
+  },
+  'rule.knockout.failed': {
+    vi: 'Trượt {count} điểm liệt (chỉ tiêu bắt buộc phải đạt): {list}',
+    en: '{count} knockout {count:item|items} (which must be met) failed: {list}',
+  },
+  'rule.mean-level.passed': {
+    vi: 'Mức trung bình {actual}, không dưới mức cần {threshold}',
+    en: 'The mean level is {actual}, at least the {threshold} needed',
+  },
   'rule.mean-level.failed': {
-    vi: 'Mức trung bình {actual} dưới {threshold}',
-    en: 'Mean level {actual} is below {threshold}',
+    vi: 'Mức trung bình {actual}, cần ít nhất {threshold}',
+    en: 'The mean level is {actual}; at least {threshold} is needed',
+  },
+  'rule.level.failed': {
+    vi: '{name} đạt mức {actual}, cần ít nhất mức {threshold}',
+    en: '{name} is at level {actual}; at least level {threshold} is needed',
   },
   'rule.each-level.passed': {
     vi: 'Mọi tiêu chí đạt ít nhất mức {threshold}',
     en: 'Every criterion reaches at least level {threshold}',
   },
   'rule.each-level.failed': {
-    vi: 'Tiêu chí dưới mức {threshold}: {list}',
-    en: 'Criteria below level {threshold}: {list}',
+    vi: '{count} tiêu chí dưới mức {threshold}: {list}',
+    en: '{count} {count:criterion is|criteria are} below level {threshold}: {list}',
   },
-  'rule.not-evaluated': { vi: 'Không có gì áp dụng: quy tắc bỏ qua', en: 'Nothing applicable: rule skipped' },
+  'rule.not-evaluated': {
+    vi: 'Không có chỉ tiêu nào áp dụng để xét quy tắc này: bỏ qua',
+    en: 'No applicable item for this rule to judge: skipped',
+  },
+  'score.points': { vi: '{points}/{max} điểm ({percent})', en: '{points}/{max} {max:point|points} ({percent})' },
+  'score.percent': { vi: '{percent}', en: '{percent}' },
   'result.unanswered': {
     vi: 'Còn {count} chỉ tiêu chưa trả lời: {list}',
-    en: '{count} {count:item|items} unanswered: {list}',
+    en: '{count} {count:item|items} not yet answered: {list}',
   },
   'result.unassessed': {
     vi: '{count} chỉ tiêu không đánh giá được: {list}',
     en: '{count} {count:item|items} could not be assessed: {list}',
   },
-  'level.defect': { vi: 'Mức 1: có khiếm khuyết ({list})', en: 'Level 1: defect present ({list})' },
+  'level.defect': {
+    vi: 'Mức 1: có khiếm khuyết ở {list}',
+    en: 'Level 1: a defect is present at {list}',
+  },
   'level.stopped': {
-    vi: 'Dừng ở mức {level}: mức {next} chưa đạt hoặc chưa trả lời ({list})',
-    en: 'Stops at level {level}: level {next} not met or not yet answered ({list})',
+    vi: 'Đạt mức {level}; để đạt mức {next} cần: {list}',
+    en: 'At level {level}; to reach level {next}: {list}',
   },
   'level.top': { vi: 'Đạt mức cao nhất ({level})', en: 'Reaches the top level ({level})' },
   // --- answer kinds (engine, ADR 0011) ---
   'answer.count-allowed': { vi: 'một số nguyên ≥ 0 (số lần)', en: 'a whole number ≥ 0 (a count)' },
+  // --- improvement plan ---
+  'plan.goal.knockout': {
+    vi: 'Sửa {item}: điểm liệt phải đạt thì phiếu mới đạt',
+    en: 'Fix {item}: a knockout item must be met for the assessment to pass',
+  },
+  'plan.goal.node': { vi: 'Sửa {item} để đạt {name}', en: 'Fix {item} to pass {name}' },
+  'plan.goal.level': {
+    vi: 'Sửa {item} để {name} đạt mức {level}',
+    en: 'Fix {item} so that {name} reaches level {level}',
+  },
 } as const satisfies MessageTable;
 
 export type MessageCode = keyof typeof TABLE;
 
 /** The message for `code` with `{placeholders}` filled from `args`. */
 export const message: (code: MessageCode, args?: MessageArgs) => Msg = defineMessages(TABLE);
+
+/**
+ * The message for `code` as a result explanation: the sentence in both languages with its code and arguments, so
+ * an app, a PDF or a CLI can show it or write it again its own way (`message(e.code, e.params)`).
+ */
+export function explain(code: MessageCode, params: MessageArgs = {}): Explanation {
+  return { ...message(code, params), code, params };
+}
 
 /** A short list for messages: the first few ids, then "+N". */
 export function shortList(ids: readonly string[], max = 8): string {

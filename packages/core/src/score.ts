@@ -5,20 +5,19 @@ import type {
   Assessment,
   AssessmentAnswer,
   CriteriaSet,
-  CriteriaSetPassRule,
   ScoreResult,
   ScoreResultCriterionResult,
   ScoreResultItemResult,
-  ScoreResultRuleOutcome,
   ScoreResultScore,
   ScoreResultSectionResult,
-  Zone,
 } from './generated/types.js';
 import { type Exact, ZERO, add, cmp, div, fromDecimal, int, mul, percentOf, sign, sub } from './exact.js';
 import { type CCriterion, type CItem, type CompiledSet } from './compile.js';
 import { checkAnswers, checkFacility, pointsFor } from './answers.js';
-import { formatPercent, formatPoints, formatExact } from './format.js';
-import { message, shortList } from './messages.js';
+import { formatPercent, formatPoints } from './format.js';
+import { explain, message } from './messages.js';
+import { nameList, namesOf } from './names.js';
+import { applyDisplayThresholds, displayThresholds, evaluateRule } from './rules/index.js';
 import { type Outcome, fail, ok } from './outcome.js';
 import { prepareSet } from './prepare.js';
 import { validateAssessmentHeader, validateAssessmentShape } from './validate.js';
@@ -63,11 +62,6 @@ function aggregate(children: readonly Node[], mean: boolean): ScoreResultScore {
   }
   if (max.num === 0) return scoreOf(false, points, max, undefined);
   return scoreOf(true, points, max, mean ? div(wpct, wsum) : percentOf(points, max));
-}
-
-function threshold(rule: { percent: number; byZone?: Partial<Record<Zone, number>> }, zone: Zone | undefined): Exact {
-  const z = zone !== undefined ? rule.byZone?.[zone] : undefined;
-  return fromDecimal(z ?? rule.percent);
 }
 
 /** One item's explained result (the same rules as the totals in compute(), item by item). */
@@ -247,6 +241,8 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
   const ignoredAnswers: string[] = [];
   const L = c.levels;
   const flatCriteria: Scored['flatCriteria'] = [];
+  const names = namesOf(c.set);
+  const itemList = (ids: readonly string[]) => nameList(ids.map((id) => names.item(id)));
 
   const sections: ScoreResultSectionResult[] = c.sections.map((s) => {
     const criteria: ScoreResultCriterionResult[] = s.criteria.map((cr) => {
@@ -322,17 +318,17 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
       if (levels && anyApplicable) {
         if (defects) {
           level = 1;
-          levelReason = message('level.defect', { list: shortList(defects) });
+          levelReason = explain('level.defect', { list: itemList(defects) });
         } else if (pending) {
           level = 1; // provisional: the answers so far do not rule the defects out (the result is incomplete)
-          levelReason = message('level.pending', { list: shortList(pending) });
+          levelReason = explain('level.pending', { list: itemList(pending) });
         } else {
           level = 1;
           while (level < L && !unmetByLevel![level + 1]) level++;
           levelReason =
             level === L
-              ? message('level.top', { level })
-              : message('level.stopped', { level, next: level + 1, list: shortList(unmetByLevel![level + 1]!) });
+              ? explain('level.top', { level })
+              : explain('level.stopped', { level, next: level + 1, list: itemList(unmetByLevel![level + 1]!) });
         }
         score = scoreOf(true, int(level), int(L), percentOf(int(level), int(L)));
       } else if (levels) {
@@ -404,20 +400,41 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
     if (sign(wsum) > 0) result.meanLevel = meanLevel = div(wlev, wsum);
   }
 
-  for (const rule of c.set.scoring.passRules ?? [])
-    result.rules.push(evaluate(rule, zone, total, sections, flatCriteria, failedKnockouts, meanLevel));
-  for (const r of result.rules) if (r.status === 'failed') result.reasons.push(r.message);
+  const rules = c.set.scoring.passRules ?? [];
+  const rating = c.set.scoring.rating;
+  const shown = displayThresholds(
+    rules,
+    zone,
+    rating && { metric: rating.metric, minimums: rating.bands.map((b) => fromDecimal(b.min)) },
+  );
+  applyDisplayThresholds(shown, total, sections);
+  const ctx = {
+    set: c,
+    zone,
+    total,
+    sections,
+    criteria: flatCriteria.map((x) => x.r),
+    failedKnockouts,
+    meanLevel,
+    names,
+  };
+  for (const rule of rules) result.rules.push(evaluateRule(rule, ctx));
+  // One reason per failed criterion or section (its own sentence), else the rule's message.
+  for (const r of result.rules) {
+    if (r.status !== 'failed') continue;
+    if (r.failures?.every((f) => f.message)) for (const f of r.failures) result.reasons.push(f.message!);
+    else result.reasons.push(r.message);
+  }
   if (unanswered.length)
-    result.reasons.push(message('result.unanswered', { count: unanswered.length, list: shortList(unanswered) }));
+    result.reasons.push(explain('result.unanswered', { count: unanswered.length, list: itemList(unanswered) }));
   if (unassessed.length)
-    result.reasons.push(message('result.unassessed', { count: unassessed.length, list: shortList(unassessed) }));
+    result.reasons.push(explain('result.unassessed', { count: unassessed.length, list: itemList(unassessed) }));
   if (!result.complete) result.decision = 'incomplete';
   else if (!total.applicable) {
     // Nothing applicable: no rule has anything to judge, so there is no verdict (never a pass on 0 of 0).
-    if (result.rules.length) result.reasons.push(message('result.nothing-applicable'));
+    if (result.rules.length) result.reasons.push(explain('result.nothing-applicable'));
   } else if (result.rules.length) result.decision = result.rules.some((r) => r.status === 'failed') ? 'fail' : 'pass';
 
-  const rating = c.set.scoring.rating;
   // A band is a verdict too: an incomplete result gets none (the points so far would understate it).
   if (rating && result.complete) {
     const value = rating.metric === 'points' ? total.points : rating.metric === 'percent' ? total.percent : meanLevel;
@@ -428,143 +445,4 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
     }
   }
   return result;
-}
-
-function evaluate(
-  rule: CriteriaSetPassRule,
-  zone: Zone | undefined,
-  total: ScoreResultScore,
-  sections: ScoreResultSectionResult[],
-  criteria: Scored['flatCriteria'],
-  knockouts: string[],
-  meanLevel: Exact | undefined,
-): ScoreResultRuleOutcome {
-  const notEvaluated = (t?: Exact, target?: string): ScoreResultRuleOutcome => {
-    const o: ScoreResultRuleOutcome = {
-      kind: rule.kind,
-      status: 'not-evaluated',
-      message: message('rule.not-evaluated'),
-    };
-    if (t) o.threshold = t;
-    if (target) o.target = target;
-    return o;
-  };
-  switch (rule.kind) {
-    case 'total-percent-at-least': {
-      const t = threshold(rule, zone);
-      if (!total.applicable) return notEvaluated(t);
-      const actual = total.percent!;
-      const passed = cmp(actual, t) >= 0;
-      const args = {
-        actual: formatPercent(actual),
-        threshold: formatPercent(t),
-        shortfall: passed ? '0' : formatExact(sub(t, actual), 2),
-      };
-      return {
-        kind: rule.kind,
-        status: passed ? 'passed' : 'failed',
-        threshold: t,
-        actual,
-        message: message(passed ? 'rule.total.passed' : 'rule.total.failed', args),
-      };
-    }
-    case 'each-criterion-percent-at-least':
-    case 'each-section-percent-at-least': {
-      const t = threshold(rule, zone);
-      const nodes = rule.kind === 'each-criterion-percent-at-least' ? criteria.map((x) => x.r) : sections;
-      const failures: NonNullable<ScoreResultRuleOutcome['failures']> = [];
-      let any = false;
-      for (const n of nodes) {
-        if (!n.score.applicable) continue;
-        any = true;
-        if (cmp(n.score.percent!, t) < 0)
-          failures.push({ id: n.id, actual: n.score.percent!, shortfall: sub(t, n.score.percent!) });
-      }
-      if (!any) return notEvaluated(t);
-      const crit = rule.kind === 'each-criterion-percent-at-least';
-      const list = failures.map((f) => `${f.id} (${formatPercent(f.actual)}%)`).join(', ');
-      const code = crit
-        ? failures.length
-          ? 'rule.each-criterion.failed'
-          : 'rule.each-criterion.passed'
-        : failures.length
-          ? 'rule.each-section.failed'
-          : 'rule.each-section.passed';
-      const o: ScoreResultRuleOutcome = {
-        kind: rule.kind,
-        status: failures.length ? 'failed' : 'passed',
-        threshold: t,
-        message: message(code, { threshold: formatPercent(t), list }),
-      };
-      if (failures.length) o.failures = failures;
-      return o;
-    }
-    case 'criterion-percent-at-least': {
-      const t = threshold(rule, zone);
-      const found = criteria.find((x) => x.c.id === rule.criterion);
-      if (!found || !found.r.score.applicable) {
-        const o = notEvaluated(t, rule.criterion);
-        o.message = message('rule.criterion.na', { target: rule.criterion });
-        return o;
-      }
-      const actual = found.r.score.percent!;
-      const passed = cmp(actual, t) >= 0;
-      const args = { target: rule.criterion, actual: formatPercent(actual), threshold: formatPercent(t) };
-      return {
-        kind: rule.kind,
-        status: passed ? 'passed' : 'failed',
-        threshold: t,
-        actual,
-        target: rule.criterion,
-        message: message(passed ? 'rule.criterion.passed' : 'rule.criterion.failed', args),
-      };
-    }
-    case 'no-failed-knockout': {
-      const passed = knockouts.length === 0;
-      const o: ScoreResultRuleOutcome = {
-        kind: rule.kind,
-        status: passed ? 'passed' : 'failed',
-        message: message(passed ? 'rule.knockout.passed' : 'rule.knockout.failed', { list: shortList(knockouts) }),
-      };
-      if (!passed) o.failures = knockouts.map((id) => ({ id, actual: ZERO }));
-      return o;
-    }
-    case 'mean-level-at-least': {
-      const t = fromDecimal(rule.level);
-      if (!meanLevel) return notEvaluated(t);
-      const passed = cmp(meanLevel, t) >= 0;
-      const args = { actual: formatExact(meanLevel, 2), threshold: formatExact(t, 2) };
-      return {
-        kind: rule.kind,
-        status: passed ? 'passed' : 'failed',
-        threshold: t,
-        actual: meanLevel,
-        message: message(passed ? 'rule.mean-level.passed' : 'rule.mean-level.failed', args),
-      };
-    }
-    case 'each-criterion-level-at-least': {
-      const t = int(rule.level);
-      const failures: NonNullable<ScoreResultRuleOutcome['failures']> = [];
-      let any = false;
-      for (const { r } of criteria) {
-        if (r.level === undefined) continue;
-        any = true;
-        if (r.level < rule.level)
-          failures.push({ id: r.id, actual: int(r.level), shortfall: int(rule.level - r.level) });
-      }
-      if (!any) return notEvaluated(t);
-      const list = failures.map((f) => `${f.id} (${f.actual.num})`).join(', ');
-      const o: ScoreResultRuleOutcome = {
-        kind: rule.kind,
-        status: failures.length ? 'failed' : 'passed',
-        threshold: t,
-        message: message(failures.length ? 'rule.each-level.failed' : 'rule.each-level.passed', {
-          threshold: rule.level,
-          list,
-        }),
-      };
-      if (failures.length) o.failures = failures;
-      return o;
-    }
-  }
 }

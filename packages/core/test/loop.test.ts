@@ -71,6 +71,45 @@ describe('improvement plan from a result', () => {
     expect(p.actions.map((x) => x.itemId)).toEqual(['d', 'e3']);
     expect(p.actions[0]!.pointsToGain).toBeUndefined();
   });
+  it('puts the actions that change the decision first, then the rest by points (1300 example)', () => {
+    const root = new URL('../../../', import.meta.url);
+    const read = <T>(p: string): T => JSON.parse(readFileSync(new URL(p, root), 'utf8')) as T;
+    const set = read<CriteriaSet>('criteria/qd1300-commune-health.json');
+    const a = read<Assessment>('examples/qd1300-commune-health/fails-one-criterion.assessment.json');
+    const p = proposePlan(scored(set, a), '2026-11-22T08:00:00Z');
+    // Criterion 9 (1/3 < 50 %) fails: fixing 9.1 (2 points) passes it, so it comes before 8.2's 3 points.
+    // Criterion 10 is at exactly 50 %: its item is ordered by points only. Ties keep the set's order.
+    expect(p.actions.map((x) => [x.itemId, f(x.pointsToGain)])).toEqual([
+      ['t9.1', '2'],
+      ['t8.2', '3'],
+      ['t3.5', '2'],
+      ['t6.5', '2'],
+      ['t10.2', '2'],
+      ['t1.5', '1'],
+      ['t4.4', '1'],
+      ['t5.1', '1'],
+      ['t7.3', '1'],
+    ]);
+    expect(p.actions[0]!.goal).toEqual({
+      vi: 'Sửa 9.1 để đạt Tiêu chí 9 (Truyền thông - Giáo dục sức khỏe)',
+      en: 'Fix 9.1 to pass Criterion 9 (Health communication and education)',
+    });
+    expect(p.actions.slice(1).every((x) => x.goal === undefined)).toBe(true);
+    expect(validateImprovementPlan(p).ok).toBe(true);
+  });
+  it('says which level a failing criterion needs from each of its open elements', () => {
+    const lv = oneSection([{ id: 'c', items: [element('d', 1), element('e2', 2), element('e3', 3)] }], {
+      model: 'levels',
+      levels: 3,
+      passRules: [{ kind: 'each-criterion-level-at-least', level: 2 }],
+    });
+    const p = proposePlan(scored(lv, assess(lv, { d: 'met', e2: 'not-met', e3: 'not-met' })), '2026-11-22T08:00:00Z');
+    // At level 1, level 2 needed: e2 changes the decision, e3 (level 3) does not.
+    expect(p.actions.map((x) => [x.itemId, x.goal?.vi])).toEqual([
+      ['e2', 'Sửa “Tiểu mục e2” để Tiêu chí c đạt mức 2'],
+      ['e3', undefined],
+    ]);
+  });
 });
 
 describe('comparison between rounds', () => {

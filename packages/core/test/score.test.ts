@@ -179,7 +179,7 @@ describe('weights', () => {
     expect(f(r.total.points)).toBe('8');
     expect(f(r.total.max)).toBe('12');
     expect(f(r.total.percent)).toBe('200/3');
-    expect(r.total.display.percent).toBe('66.6');
+    expect(r.total.display.percent).toBe('66.7'); // 66.66…, rounded half up
   });
 });
 
@@ -234,7 +234,11 @@ describe('pass rules of the national commune health criteria (1300/QĐ-BYT)', ()
     const r = ok(score(set, assess(set, answers(5, 9)))); // 15 of 20 = 75 %
     expect(r.decision).toBe('fail');
     expect(r.rules[0]).toMatchObject({ kind: 'total-percent-at-least', status: 'failed' });
-    expect(r.reasons[0]!.en).toBe('Total is 75.0%, below 80.0% (short by 5 percentage points)');
+    expect(r.reasons[0]!.en).toBe(
+      'The total is 15/20 points (75.0%); at least 80% is needed: 5 percentage points short',
+    );
+    expect(r.reasons[0]!.vi).toBe('Tổng điểm đạt 15/20 điểm (75,0 %), cần ít nhất 80 %: thiếu 5 điểm phần trăm');
+    expect(r.reasons[0]!.code).toBe('rule.total.failed');
   });
   it('fails on one criterion under 50 % although the total is 85 %', () => {
     // t1 4/10 = 40 %, t2 ... cannot reach 85 % with 20 points; use weights: t2 weight 4
@@ -249,14 +253,20 @@ describe('pass rules of the national commune health criteria (1300/QĐ-BYT)', ()
     expect(f(r.total.percent)).toBe('88');
     expect(r.decision).toBe('fail');
     expect(r.rules.map((x) => x.status)).toEqual(['passed', 'failed', 'passed']);
-    expect(r.rules[1]!.failures).toEqual([{ id: 't1', actual: { num: 40, den: 1 }, shortfall: { num: 10, den: 1 } }]);
+    expect(r.rules[1]!.failures).toMatchObject([
+      { id: 't1', actual: { num: 40, den: 1 }, shortfall: { num: 10, den: 1 } },
+    ]);
+    // The criterion is named by its title and the reason says what is needed: 4 of 10 points, 50 % needed.
+    expect(r.reasons.map((x) => x.vi)).toEqual(['Tiêu chí t1 đạt 4/10 điểm (40,0 %), cần ít nhất 50 %']);
+    expect(r.reasons[0]!.code).toBe('rule.node.failed');
   });
   it('fails on a failed knockout (điểm liệt) whatever the total', () => {
     const r = ok(score(set, assess(set, answers(9, 10, 'not-met')))); // 19 of 20 = 95 %
     expect(f(r.total.percent)).toBe('95');
     expect(r.decision).toBe('fail');
     expect(r.failedKnockouts).toEqual(['ko']);
-    expect(r.reasons.map((x) => x.en)).toEqual(['Knockout items failed: ko']);
+    expect(r.reasons.map((x) => x.en)).toEqual(['1 knockout item (which must be met) failed: “Chỉ tiêu ko”']);
+    expect(r.reasons.map((x) => x.vi)).toEqual(['Trượt 1 điểm liệt (chỉ tiêu bắt buộc phải đạt): “Chỉ tiêu ko”']);
   });
   it('decides on exact fractions: 79.96 % fails the 80 % rule', () => {
     // 1999 of 2500 points = 79.96 %
@@ -265,8 +275,12 @@ describe('pass rules of the national commune health criteria (1300/QĐ-BYT)', ()
     });
     const r = ok(score(s, assess(s, { x: 'met', y: 'not-met' })));
     expect(f(r.total.percent)).toBe('1999/25');
-    expect(r.total.display.percent).toBe('79.9');
+    // Rounded half up it would read "80.0", on the other side of the rule: more digits are shown (ADR 0010).
+    expect(r.total.display.percent).toBe('79.96');
     expect(r.decision).toBe('fail');
+    expect(r.reasons[0]!.vi).toBe(
+      'Tổng điểm đạt 1999/2500 điểm (79,96 %), cần ít nhất 80 %: thiếu 0,04 điểm phần trăm',
+    );
   });
   it('uses the zone threshold where the rule sets one', () => {
     const z = oneSection([{ id: 'c', items: [binary('x', 3), binary('y', 1)] }], {
@@ -314,7 +328,7 @@ describe('unanswered and unassessed items', () => {
     expect(r.unanswered).toEqual(['y', 'z']);
     // unanswered items count in the maximum with no points: the partial score is conservative
     expect(f(r.total.percent)).toBe('100/3');
-    expect(r.reasons.at(-1)!.en).toBe('2 items unanswered: y, z');
+    expect(r.reasons.at(-1)!.en).toBe('2 items not yet answered: “Chỉ tiêu y”, “Chỉ tiêu z”');
   });
   it('keeps items that could not be assessed apart, with the result incomplete', () => {
     const r = ok(
@@ -376,13 +390,14 @@ describe('cumulative level ladder (6858/QĐ-BYT)', () => {
     const ans = { ...all(set, 'met'), 'a1-3': 'not-met' };
     const r = ok(score(set, assess(set, ans)));
     expect(crit(r, 'a1').level).toBe(2);
-    expect(crit(r, 'a1').levelReason!.en).toBe('Stops at level 2: level 3 not met or not yet answered (a1-3)');
+    expect(crit(r, 'a1').levelReason!.en).toBe('At level 2; to reach level 3: “Tiểu mục a1-3”');
+    expect(crit(r, 'a1').levelReason!.vi).toBe('Đạt mức 2; để đạt mức 3 cần: “Tiểu mục a1-3”');
     expect(crit(r, 'a2').level).toBe(5);
   });
   it('keeps a criterion at level 1 when a level-1 defect is present, even with higher elements met', () => {
     const r = ok(score(set, assess(set, { ...all(set, 'met'), 'a1-1': 'not-met' })));
     expect(crit(r, 'a1').level).toBe(1);
-    expect(crit(r, 'a1').levelReason!.en).toBe('Level 1: defect present (a1-1)');
+    expect(crit(r, 'a1').levelReason!.en).toBe('Level 1: a defect is present at “Tiểu mục a1-1”');
   });
   it('does not let a met element above a gap raise the level', () => {
     const r = ok(score(set, assess(set, { ...all(set, 'met'), 'a1-2b': 'not-met' })));

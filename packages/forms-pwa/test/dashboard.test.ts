@@ -59,7 +59,7 @@ describe('<tc-dashboard>', () => {
     expect(rowsOf(el).map((r) => [r[1], r[4], r[5]])).toEqual([
       ['Trạm Y tế xã Thạnh Tiến', '+24.0', '80.0%'],
       ['Trạm Y tế phường Thường Thạnh', '+10.0', '100.0%'],
-      ['Trạm Y tế phường Thuận Hưng', '+9.0', '42.8%'],
+      ['Trạm Y tế phường Thuận Hưng', '+9.0', '42.9%'],
     ]);
     (el.shadowRoot!.querySelector('button[data-mode="gap-closed"]') as HTMLButtonElement).click();
     await el.updateComplete;

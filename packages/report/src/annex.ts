@@ -1,6 +1,7 @@
 /**
- * The evidence annex: every photo named by an answer, in the order of the set, scaled to fit half a page
- * (pdfmake `fit`: the image keeps its pixels, so pass photos already downscaled, see REPORT_PHOTO_SIDE).
+ * The evidence annex: every photo named by an answer, in the order of the set, two side by side, two rows a page
+ * (four photos a page; pdfmake `fit`: the image keeps its pixels, so pass photos already downscaled, see
+ * REPORT_PHOTO_SIDE).
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import { COLOR, itemCode, type Ctx } from './context.js';
@@ -8,7 +9,7 @@ import { fill } from './labels.js';
 import type { ImageTable } from './photos.js';
 import { date } from './text.js';
 
-const FIT: [number, number] = [515, 318];
+const FIT: [number, number] = [250, 300];
 
 /** The annex (starts on a new page), or nothing when no answer names a photo. */
 export function annex(ctx: Ctx, images: ImageTable): Content[] {
@@ -47,5 +48,8 @@ export function annex(ctx: Ctx, images: ImageTable): Content[] {
     }
   }
   if (!blocks.length) return [];
-  return [{ text: L.evidence, style: 'h1', pageBreak: 'before' }, ...blocks];
+  const rows: Content[] = [];
+  for (let i = 0; i < blocks.length; i += 2)
+    rows.push({ columns: [blocks[i]!, blocks[i + 1] ?? { text: '' }], columnGap: 15, unbreakable: true } as Content);
+  return [{ text: L.evidence, style: 'h1', pageBreak: 'before' }, ...rows];
 }

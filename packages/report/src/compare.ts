@@ -3,18 +3,27 @@
  * change (points, or levels in the levels model). Exact arithmetic, rounded once for display.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import { formatPoints, sub, cmp, ZERO, type Exact, type ScoreResult, type ScoreResultScore } from '@tieuchi/core';
+import {
+  formatLevel,
+  formatPoints,
+  sub,
+  cmp,
+  ZERO,
+  type Exact,
+  type ScoreResult,
+  type ScoreResultScore,
+} from '@tieuchi/core';
 import { COLOR, TABLE_LAYOUT, criterionCode, type Ctx } from './context.js';
 import type { PreviousAssessment } from './types.js';
-import { date } from './text.js';
+import { date, num, scoreText } from './text.js';
 
-function signed(x: Exact): string {
+function signed(x: Exact, lang: Ctx['lang']): string {
   const s = formatPoints(cmp(x, ZERO) < 0 ? sub(ZERO, x) : x);
-  return cmp(x, ZERO) > 0 ? `+${s}` : cmp(x, ZERO) < 0 ? `−${s}` : '0';
+  return cmp(x, ZERO) > 0 ? `+${num(s, lang)}` : cmp(x, ZERO) < 0 ? `−${num(s, lang)}` : '0';
 }
 
-const show = (s: ScoreResultScore | undefined, na: string): string =>
-  !s?.applicable ? na : `${s.display.points}/${s.display.max}${s.display.percent ? ` (${s.display.percent}%)` : ''}`;
+const show = (s: ScoreResultScore | undefined, na: string, lang: Ctx['lang']): string =>
+  !s?.applicable ? na : scoreText(s, lang);
 
 function criteria(r: ScoreResult): Map<string, { score: ScoreResultScore; level?: number }> {
   return new Map(
@@ -37,10 +46,14 @@ export function comparison(ctx: Ctx, previous: PreviousAssessment): Content[] {
     if (!a?.score.applicable || !b?.score.applicable) return { text: '' };
     const d = levels ? { num: (b.level ?? 0) - (a.level ?? 0), den: 1 } : sub(b.score.points, a.score.points);
     const c = cmp(d, ZERO);
-    return { text: signed(d), ...(c !== 0 ? { color: c > 0 ? COLOR.pass : COLOR.fail } : {}) };
+    return { text: signed(d, lang), ...(c !== 0 ? { color: c > 0 ? COLOR.pass : COLOR.fail } : {}) };
   };
   const cell = (x: { score: ScoreResultScore; level?: number } | undefined): string =>
-    levels ? (x?.score.applicable ? `${L.level} ${x.level ?? '-'}` : L.notApplicable) : show(x?.score, L.notApplicable);
+    levels
+      ? x?.score.applicable
+        ? `${L.level} ${x.level ?? '-'}`
+        : L.notApplicable
+      : show(x?.score, L.notApplicable, lang);
   const prevDate = date(previous.assessment.assessedOn, lang);
   const curDate = date(ctx.assessment.assessedOn, lang);
   const body: TableCell[][] = [
@@ -72,14 +85,18 @@ export function comparison(ctx: Ctx, previous: PreviousAssessment): Content[] {
     {
       text: levels
         ? previous.result.meanLevel
-          ? formatPoints(previous.result.meanLevel)
+          ? num(formatLevel(previous.result.meanLevel), lang)
           : ''
-        : show(previous.result.total, L.notApplicable),
+        : show(previous.result.total, L.notApplicable, lang),
       alignment: 'right',
       bold: true,
     },
     {
-      text: levels ? (result.meanLevel ? formatPoints(result.meanLevel) : '') : show(result.total, L.notApplicable),
+      text: levels
+        ? result.meanLevel
+          ? num(formatLevel(result.meanLevel), lang)
+          : ''
+        : show(result.total, L.notApplicable, lang),
       alignment: 'right',
       bold: true,
     },

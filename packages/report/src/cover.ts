@@ -75,27 +75,28 @@ export function cover(ctx: Ctx): Content[] {
     ]),
   ];
   if (a.assessors?.length) {
+    type Assessor = NonNullable<Assessment['assessors']>[number];
+    // Role and organisation columns only when some assessor has one: empty columns say nothing.
+    const cols: Array<{ title: string; width: string | number; value: (p: Assessor) => string }> = [
+      { title: L.name, width: '*', value: (p) => p.name },
+    ];
+    if (a.assessors.some((p) => p.role)) cols.push({ title: L.roleCol, width: 110, value: (p) => p.role ?? '' });
+    if (a.assessors.some((p) => p.organisation))
+      cols.push({ title: L.organisation, width: '*', value: (p) => p.organisation ?? '' });
     out.push({ text: L.assessors, style: 'h2' });
     out.push({
       table: {
         headerRows: 1,
-        widths: ['*', 110, '*'],
+        widths: cols.map((c) => c.width),
         body: [
-          [
-            { text: L.name, style: 'th' },
-            { text: L.roleCol, style: 'th' },
-            { text: L.organisation, style: 'th' },
-          ],
-          ...a.assessors.map((p) => [
-            { text: p.name, style: 'cell' },
-            { text: p.role ?? '', style: 'cell' },
-            { text: p.organisation ?? '', style: 'cell' },
-          ]),
+          cols.map((c) => ({ text: c.title, style: 'th' })),
+          ...a.assessors.map((p) => cols.map((c) => ({ text: c.value(p), style: 'cell' }))),
         ],
       },
       layout: TABLE_LAYOUT,
     });
   }
+
   out.push({ text: L.contentHash, style: 'h2' });
   out.push(
     a.status === 'locked' && a.contentHash

@@ -9,6 +9,7 @@ import { formatPoints } from '@tieuchi/core';
 import { answerText } from './answer.js';
 import { COLOR, TABLE_LAYOUT, criterionCode, itemCode, type Ctx } from './context.js';
 import { fill } from './labels.js';
+import { num, scoreText } from './text.js';
 
 /** Width (pt) of a code column holding `codes` at 8 pt, so "A1.1-L1a" does not run into the text. */
 export function codeWidth(codes: readonly string[]): number {
@@ -28,9 +29,9 @@ function criterionTable(
     ? L.notApplicable
     : cr.level !== undefined
       ? `${L.level} ${cr.level}`
-      : `${cr.score.display.points}/${cr.score.display.max} (${cr.score.display.percent ?? '-'}%)`;
+      : scoreText(cr.score, ctx.lang);
   const head: TableCell = {
-    colSpan: 7,
+    colSpan: 6,
     fillColor: COLOR.band,
     stack: [
       {
@@ -42,19 +43,18 @@ function criterionTable(
       cr?.levelReason ? { text: ctx.t(cr.levelReason), style: 'small' } : '',
     ],
   };
-  const body: TableCell[][] = [[head, '', '', '', '', '', '']];
+  const body: TableCell[][] = [[head, '', '', '', '', '']];
   // A section's title rides in the header of its first criterion, so it never ends a page alone.
   if (sectionTitle)
     body.unshift([
       {
         text: sectionTitle.toUpperCase(),
-        colSpan: 7,
+        colSpan: 6,
         bold: true,
         fontSize: 9,
         fillColor: COLOR.head,
         margin: [0, 2, 0, 2],
       },
-      '',
       '',
       '',
       '',
@@ -93,9 +93,8 @@ function criterionTable(
         fillColor,
         color: ko || r?.status === 'unanswered' ? COLOR.fail : undefined,
       },
-      { text: answered && r ? formatPoints(r.points) : '–', alignment: 'center', fillColor },
-      { text: r && !na ? formatPoints(r.max) : '–', alignment: 'center', fillColor },
-      { text: na ? L.naShort : '', alignment: 'center', fillColor },
+      { text: answered && r ? num(formatPoints(r.points), ctx.lang) : '–', alignment: 'center', fillColor },
+      { text: r && !na ? num(formatPoints(r.max), ctx.lang) : '–', alignment: 'center', fillColor },
       { stack: noteStack, fillColor },
     ]);
   }
@@ -110,17 +109,17 @@ function criterionTable(
 export function itemsTable(ctx: Ctx): Content[] {
   const { L, set } = ctx;
   const C = L.col;
-  const widths = [codeWidth([...ctx.item.values()].map((p) => itemCode(p.item))), '*', 56, 26, 26, 20, 100];
+  const widths = [codeWidth([...ctx.item.values()].map((p) => itemCode(p.item))), '*', 56, 26, 26, 100];
   const out: Content[] = [
     { text: L.items, style: 'h1', pageBreak: 'before' },
     {
       table: {
         widths,
         body: [
-          [C.code, C.text, C.answer, C.points, C.max, C.na, C.note].map((text, i) => ({
+          [C.code, C.text, C.answer, C.points, C.max, C.note].map((text, i) => ({
             text,
             style: 'th',
-            alignment: i >= 3 && i <= 5 ? 'center' : 'left',
+            alignment: i >= 3 && i <= 4 ? 'center' : 'left',
           })),
         ],
       },

@@ -3,6 +3,8 @@
  * Text that comes from a criteria set or an assessment is printed as it is (Vietnamese, or English when
  * `lang` is 'en' and the set has an English text).
  */
+import { fillTemplate } from '@tieuchi/core';
+
 export type Lang = 'vi' | 'en';
 
 const vi = {
@@ -15,7 +17,7 @@ const vi = {
     'external-inspection': 'Kiểm tra, đánh giá của đoàn',
     'contest-round': 'Vòng chấm điểm hội thi',
   },
-  status: { draft: 'Bản nháp', submitted: 'Đã nộp', locked: 'Đã khoá' },
+  status: { draft: 'Nháp', submitted: 'Đã nộp', locked: 'Đã khoá' },
   facility: 'Cơ sở y tế',
   facilityKind: {
     'commune-station': 'Trạm y tế xã/phường',
@@ -63,8 +65,8 @@ const vi = {
     none: 'Không kết luận: bộ tiêu chí không có quy tắc đạt/không đạt, hoặc không có gì áp dụng',
   },
   reasons: 'Lý do',
-  rules: 'Các quy tắc',
-  ruleStatus: { passed: 'đạt', failed: 'không đạt', 'not-evaluated': 'bỏ qua' },
+  rules: 'Điều kiện đạt',
+  ruleStatus: { passed: 'Đạt', failed: 'Không đạt', 'not-evaluated': 'Chưa xét' },
   chart: 'Điểm theo tiêu chí',
   chartLevels: 'Mức theo tiêu chí',
   threshold: 'ngưỡng',
@@ -211,8 +213,8 @@ const en: Labels = {
     none: 'No decision: the set has no pass rules, or nothing is applicable',
   },
   reasons: 'Reasons',
-  rules: 'Rules',
-  ruleStatus: { passed: 'passed', failed: 'failed', 'not-evaluated': 'skipped' },
+  rules: 'Pass rules',
+  ruleStatus: { passed: 'Passed', failed: 'Failed', 'not-evaluated': 'Not evaluated' },
   chart: 'Points per criterion',
   chartLevels: 'Level per criterion',
   threshold: 'threshold',
@@ -235,7 +237,7 @@ const en: Labels = {
   },
   levelMet: 'level {n}',
   naShort: 'x',
-  photosCount: '{n} photo(s)',
+  photosCount: '{n} {n:photo|photos}',
   photoNeeded: 'photo missing',
   photoAlways: 'Photo evidence required',
   photoWhenNotMet: 'Photo evidence required when not met',
@@ -301,7 +303,10 @@ const en: Labels = {
 /** The labels of a language. */
 export const LABELS: Readonly<Record<Lang, Labels>> = { vi, en };
 
-/** Fills `{name}` placeholders. */
+/**
+ * Fills `{name}` placeholders and `{name:one|other}` plural forms with core's catalogue syntax (one template
+ * language for every package). English plural rules pick the form: Vietnamese labels have no plural forms.
+ */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+  return fillTemplate(template, values, 'en');
 }

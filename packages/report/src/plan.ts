@@ -5,7 +5,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { formatPoints } from '@tieuchi/core';
 import { COLOR, TABLE_LAYOUT, itemCode, type Ctx } from './context.js';
 import type { ReportPlan } from './types.js';
-import { date } from './text.js';
+import { date, num, pick } from './text.js';
 
 /** The plan section (starts on a new page), or nothing for a plan without actions. */
 export function planSection(ctx: Ctx, plan: ReportPlan): Content[] {
@@ -25,12 +25,13 @@ export function planSection(ctx: Ctx, plan: ReportPlan): Content[] {
           a.problem ? { text: a.problem } : '',
           a.action ? { text: `→ ${a.action}`, bold: true } : '',
           a.knockout ? { text: L.knockout, fontSize: 7.5, bold: true, color: COLOR.fail } : '',
+          a.goal ? { text: pick(a.goal, lang), fontSize: 7.5, italics: true } : '',
         ],
       },
       a.owner ?? '',
       date(a.due, lang),
       L.planStatus[a.status],
-      { text: a.pointsToGain ? formatPoints(a.pointsToGain) : '', alignment: 'right' },
+      { text: a.pointsToGain ? num(formatPoints(a.pointsToGain), lang) : '', alignment: 'right' },
     ]);
   }
   return [

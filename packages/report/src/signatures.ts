@@ -47,8 +47,11 @@ export function signatureBlocks(ix: SetIndex, a: Assessment | undefined, images?
   const rows: Content[] = [];
   for (let i = 0; i < blocks.length; i += 2)
     rows.push({ columns: [blocks[i]!, blocks[i + 1] ?? { text: '' }], columnGap: 20 });
+  // The heading rides in the same unbreakable block as the signatures: never alone at the foot of a page.
   return [
-    { text: ix.L.signatures, style: 'h2', margin: [0, 16, 0, 8], color: COLOR.ink },
-    { stack: rows, unbreakable: true },
+    {
+      stack: [{ text: ix.L.signatures, style: 'h2', margin: [0, 16, 0, 8], color: COLOR.ink }, ...rows],
+      unbreakable: true,
+    },
   ];
 }

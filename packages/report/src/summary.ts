@@ -3,10 +3,11 @@
  * per criterion (vector shapes), and the lists that need attention (failed knockouts, missing photos, ...).
  */
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import { exactToNumber, formatExact } from '@tieuchi/core';
+import { exactToNumber, formatLevel, percentText } from '@tieuchi/core';
 import { COLOR, TABLE_LAYOUT, criterionCode, itemCode, type Ctx } from './context.js';
 import { fill } from './labels.js';
 import { facts } from './cover.js';
+import { num, scoreText } from './text.js';
 
 const BAR_W = 170;
 const BAR_H = 8;
@@ -28,6 +29,10 @@ function thresholdOf(ctx: Ctx, criterionId: string): number | undefined {
   }
   return best;
 }
+
+/** The thresholds a mean level is judged against (its shown digits agree with them, ADR 0010). */
+const meanThresholds = (ctx: Ctx) =>
+  ctx.result.rules.filter((x) => x.kind === 'mean-level-at-least' && x.threshold).map((x) => x.threshold!);
 
 /** Criteria named as failures by any rule. */
 function failedCriteria(ctx: Ctx): Set<string> {
@@ -77,7 +82,7 @@ function chart(ctx: Ctx): Content {
         value = `${L.level} ${c.level ?? '-'}`;
         cell = bar((c.level ?? 0) / levels, thresholdOf(ctx, c.id), failed.has(c.id));
       } else {
-        value = `${c.score.display.points}/${c.score.display.max} (${c.score.display.percent ?? '-'}%)`;
+        value = scoreText(c.score, ctx.lang);
         cell = bar(
           c.score.percent ? exactToNumber(c.score.percent) / 100 : 0,
           thresholdOf(ctx, c.id),
@@ -117,15 +122,15 @@ export function summary(ctx: Ctx): Content[] {
     big.push({
       text: [
         { text: `${L.meanLevel}: `, style: 'label' },
-        { text: formatExact(r.meanLevel, 2), style: 'big' },
+        { text: num(formatLevel(r.meanLevel, meanThresholds(ctx)), lang), style: 'big' },
       ],
     });
   } else {
     big.push({
       text: [
         { text: `${L.total}: `, style: 'label' },
-        { text: `${r.total.display.points}/${r.total.display.max}`, style: 'big' },
-        r.total.display.percent ? { text: `  (${r.total.display.percent}%)`, fontSize: 12 } : '',
+        { text: `${num(r.total.display.points, lang)}/${num(r.total.display.max, lang)}`, style: 'big' },
+        r.total.display.percent ? { text: `  (${percentText(r.total.display.percent, lang)})`, fontSize: 12 } : '',
       ],
     });
   }

@@ -2,7 +2,7 @@
  * Text helpers: pick a language, and normalise every string of a document definition to NFC. pdfmake draws
  * decomposed (NFD) Vietnamese as boxes: a note typed on some keyboards or pasted from a PDF is often NFD.
  */
-import { formatDate, type LocalizedText } from '@tieuchi/core';
+import { formatDate, localizeDecimal, percentText, type LocalizedText, type ScoreResultScore } from '@tieuchi/core';
 import type { Lang } from './labels.js';
 
 /** The text in `lang`, falling back to Vietnamese. */
@@ -32,4 +32,15 @@ export function nfcDeep<T>(node: T): T {
  */
 export function date(iso: string | undefined, _lang: Lang): string {
   return formatDate(iso);
+}
+
+/** A neutral number from core's formatter ("82.8") as `lang` writes it ("82,8" in Vietnamese). */
+export function num(neutral: string, lang: Lang): string {
+  return localizeDecimal(neutral, lang);
+}
+
+/** A score as "13/14 (92,9 %)" in Vietnamese, "13/14 (92.9%)" in English; the percentage left out when absent. */
+export function scoreText(s: ScoreResultScore, lang: Lang): string {
+  const p = s.display.percent;
+  return `${num(s.display.points, lang)}/${num(s.display.max, lang)}${p ? ` (${percentText(p, lang)})` : ''}`;
 }

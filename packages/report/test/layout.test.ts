@@ -25,6 +25,27 @@ describe('buildReport', () => {
     for (const img of Object.values(doc.images ?? {})) expect(img).toMatch(/^data:image\/(jpeg|png);base64,/);
   });
 
+  it('prints the role and organisation columns only when some assessor has them, and no KAD column', () => {
+    const e = find('qd1300-commune-health/pass.assessment.json');
+    const assessment: Assessment = structuredClone(e.assessment);
+    assessment.assessors = [{ name: 'Nguyễn Thị Lan' }];
+    const text = strings(buildReport({ ...e, assessment }));
+    expect(text).toContain('Nguyễn Thị Lan');
+    expect(text).not.toContain('Vai trò');
+    expect(text).not.toContain('Đơn vị');
+    expect(text).not.toContain('KAD');
+    expect(strings(buildReport(e))).toContain('Vai trò'); // the example's assessors have roles
+  });
+
+  it('keeps the "Xác nhận" heading in one unbreakable block with the signatures', () => {
+    const doc = buildReport(find('qd1300-commune-health/pass.assessment.json'));
+    const content = doc.content as unknown[];
+    const block = content.find((x) => strings(x).includes('Xác nhận') && strings(x).includes('NGƯỜI ĐÁNH GIÁ')) as {
+      unbreakable?: boolean;
+    };
+    expect(block?.unbreakable).toBe(true);
+  });
+
   it('normalises decomposed (NFD) Vietnamese to NFC, or pdfmake would draw boxes', () => {
     const e = find('qd1300-commune-health/pass.assessment.json');
     const nfd = 'Đã kiểm tra sổ sách, chưa cập nhật'.normalize('NFD');
@@ -81,7 +102,7 @@ describe('buildReport', () => {
     );
     expect(doc).toContain('So sánh với lần đánh giá trước');
     expect(doc).toContain(
-      `${before.result.total.display.points}/${before.result.total.display.max} (${before.result.total.display.percent}%)`,
+      `${before.result.total.display.points}/${before.result.total.display.max} (${before.result.total.display.percent!.replace('.', ',')} %)`,
     );
     expect(doc).toContain('Kế hoạch cải tiến');
     expect(doc).toContain('→ Trình phê duyệt kế hoạch năm');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatExact } from '@tieuchi/core';
+import { formatLevel } from '@tieuchi/core';
 import { buildReport, buildScoreSheet } from '../src/index.js';
 import { downscaleJpeg, renderPdf } from '../src/node.js';
 import { examples, flat, pdfPages, pdfText, sets } from './support/examples.js';
@@ -20,10 +20,10 @@ describe('renderPdf (Node)', () => {
       expect(text).toContain('BÁO CÁO ĐÁNH GIÁ CHẤT LƯỢNG');
       expect(text).toContain('Kết quả từng chỉ tiêu');
       const r = e.result;
-      if (r.meanLevel) expect(text).toContain(`Mức trung bình: ${formatExact(r.meanLevel, 2)}`);
+      if (r.meanLevel) expect(text).toContain(`Mức trung bình: ${formatLevel(r.meanLevel).replace('.', ',')}`);
       else
         expect(text).toContain(
-          `Tổng điểm: ${r.total.display.points}/${r.total.display.max} (${r.total.display.percent}%)`,
+          `Tổng điểm: ${r.total.display.points}/${r.total.display.max} (${r.total.display.percent!.replace('.', ',')} %)`,
         );
       for (const reason of r.reasons) expect(text).toContain(flat(reason.vi));
       expect(text).toMatch(/Trang 1\/\d+/);

@@ -815,6 +815,7 @@ export interface ImprovementPlan {
     status: 'planned' | 'in-progress' | 'done' | 'verified';
     pointsToGain?: Exact;
     knockout?: boolean;
+    goal?: LocalizedText;
     /**
      * @maxItems 100
      */
@@ -838,6 +839,32 @@ export interface FacilityRegistry {
    * @maxItems 100000
    */
   facilities: Facility[];
+}
+/**
+ * A sentence for people in Vietnamese and English, with its message code and arguments (numbers already written as each language writes them), so an app, a PDF or a CLI can show or re-render it. Older results carry only vi/en.
+ *
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "ScoreResultExplanation".
+ */
+export interface ScoreResultExplanation {
+  vi: string;
+  en?: string;
+  /**
+   * The message code in core's catalogue (messages.ts), e.g. 'rule.criterion.failed'.
+   */
+  code?: string;
+  /**
+   * The message's arguments: one value for both languages, or {vi, en} where the writing differs.
+   */
+  params?: {
+    [k: string]:
+      | string
+      | number
+      | {
+          vi: string;
+          en: string;
+        };
+  };
 }
 /**
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
@@ -874,8 +901,9 @@ export interface ScoreResultRuleOutcome {
     id: string;
     actual: Exact;
     shortfall?: Exact;
+    message?: ScoreResultExplanation;
   }[];
-  message: LocalizedText;
+  message: ScoreResultExplanation;
 }
 /**
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
@@ -899,7 +927,7 @@ export interface ScoreResultCriterionResult {
    * Levels model: the level reached (1..n).
    */
   level?: number;
-  levelReason?: LocalizedText;
+  levelReason?: ScoreResultExplanation;
   items: ScoreResultItemResult[];
 }
 /**
@@ -969,9 +997,9 @@ export interface ScoreResult {
    */
   rules: ScoreResultRuleOutcome[];
   /**
-   * Why the assessment did not pass (empty when it passed): one line per failed rule or missing answer.
+   * Why the assessment did not pass (empty when it passed): one line per failed criterion, section or rule and per kind of missing answer, naming each thing by its number and title and saying what is needed.
    */
-  reasons: LocalizedText[];
+  reasons: ScoreResultExplanation[];
   failedKnockouts: string[];
   unanswered: string[];
   unassessed: string[];

@@ -1,0 +1,172 @@
+/**
+ * Every text the CLI prints, by code, in Vietnamese and English: one table built with core's `defineMessages`
+ * (typed codes, plurals by Intl.PluralRules). Numbers arrive already written for each language.
+ */
+import { defineMessages, type MessageArgs, type MessageTable } from '@tieuchi/core';
+import type { Lang } from './io.js';
+
+const TABLE = {
+  // --- usage errors ---
+  'score.one-file': { vi: 'score: chỉ một tệp phiếu', en: 'score: one assessment file' },
+  'validate.no-file': { vi: 'validate: cần ít nhất một tệp', en: 'validate: at least one file is needed' },
+  'validate.unknown-kind': { vi: 'không rõ loại tài liệu', en: 'unknown document kind' },
+  'cli.unknown-command': { vi: 'lệnh không rõ "{cmd}"', en: 'unknown command "{cmd}"' },
+  'load.no-assessment': { vi: 'cần tệp phiếu đánh giá', en: 'an assessment file is needed' },
+  'report.no-out': { vi: 'report: cần --out <tệp.pdf>', en: 'report: --out <file.pdf> is needed' },
+  'report.blank-no-file': {
+    vi: 'report --blank: không nhận tệp phiếu, chỉ --set',
+    en: 'report --blank: takes no assessment, only --set',
+  },
+  'report.blank-no-set': {
+    vi: 'report --blank: cần --set <bộ tiêu chí.json>',
+    en: 'report --blank: --set <criteria-set.json> is needed',
+  },
+  'report.one-file': { vi: 'report: chỉ một tệp phiếu', en: 'report: one assessment file' },
+  'report.bundle-choose': {
+    vi: 'gói có {count} phiếu, chọn một bằng --id',
+    en: 'the bundle holds {count} {count:assessment|assessments}, choose one with --id',
+  },
+  'report.bundle-missing': { vi: 'không có phiếu "{id}" trong gói', en: 'no assessment "{id}" in the bundle' },
+  'write.failed': { vi: 'không ghi được tệp ({code})', en: 'cannot write the file ({code})' },
+  'compare.two-files': {
+    vi: 'compare: cần hai tệp phiếu (trước, sau)',
+    en: 'compare: two assessment files (before, after)',
+  },
+  'reconcile.two-files': {
+    vi: 'reconcile: cần hai tệp (tự đánh giá, kiểm tra)',
+    en: 'reconcile: two files (self-assessment, inspection)',
+  },
+  'rank.no-files': { vi: 'rank: cần các tệp phiếu', en: 'rank: assessment files are needed' },
+  'rank.baseline-followup': {
+    vi: 'rank: --baseline và --followup phải đi cùng nhau',
+    en: 'rank: --baseline and --followup go together',
+  },
+  'aggregate.no-files': { vi: 'aggregate: cần các tệp phiếu', en: 'aggregate: assessment files are needed' },
+  'aggregate.several-sets': {
+    vi: 'aggregate: các phiếu dùng nhiều bộ tiêu chí: {ids}',
+    en: 'aggregate: the assessments use several criteria sets: {ids}',
+  },
+  'verify.no-file': { vi: 'verify: cần ít nhất một tệp', en: 'verify: at least one file is needed' },
+  'verify.bad-keys': {
+    vi: 'tệp khoá không hợp lệ (cần {"kind":"device-keys","keys":[…]})',
+    en: 'not a valid keys file (expected {"kind":"device-keys","keys":[…]})',
+  },
+  'verify.not-a-document': {
+    vi: 'cần phiếu đánh giá hoặc gói phiếu',
+    en: 'an assessment or a bundle is needed',
+  },
+  'verify.valid': { vi: 'hợp lệ', en: 'valid' },
+  'verify.invalid': { vi: 'KHÔNG hợp lệ', en: 'NOT valid' },
+  'verify.registered': { vi: 'khoá đã đăng ký', en: 'registered key' },
+  'verify.revoked': { vi: 'khoá ĐÃ THU HỒI', en: 'key REVOKED' },
+  'verify.signed-line': {
+    vi: 'thiết bị ký: {who}, {when}, khoá {key}: {validity}; {standing}',
+    en: 'device-signed: {who}, {when}, key {key}: {validity}; {standing}',
+  },
+  'verify.uncovered': {
+    vi: 'chữ ký tay không được thiết bị ký xác nhận',
+    en: 'drawn signature not covered by a device signature',
+  },
+  'verify.changed-after': { vi: ' — thêm hoặc sửa sau khi ký', en: ' — added or changed after signing' },
+  'verify.unsigned': { vi: 'chưa ký', en: 'not signed' },
+  'verify.draft': { vi: 'bản nháp (chưa khoá)', en: 'draft (not locked)' },
+  'verify.hash-matches': { vi: 'mã băm khớp', en: 'content hash matches' },
+  'verify.unknown-key': {
+    vi: 'khoá lạ (chưa đăng ký với hội đồng)',
+    en: 'unknown key (not registered with the council)',
+  },
+  'verify.claims': { vi: 'tự nhận "{name}"', en: 'claims "{name}"' },
+  // --- score summary ---
+  'summary.total': { vi: 'Tổng điểm', en: 'Total' },
+  'summary.decision': { vi: 'Kết quả', en: 'Decision' },
+  'summary.reasons': { vi: 'Lý do', en: 'Reasons' },
+  'summary.rules': { vi: 'Quy tắc', en: 'Rules' },
+  'summary.criteria': { vi: 'Tiêu chí', en: 'Criteria' },
+  'summary.pass': { vi: 'ĐẠT', en: 'PASS' },
+  'summary.fail': { vi: 'KHÔNG ĐẠT', en: 'FAIL' },
+  'summary.incomplete': {
+    vi: 'CHƯA ĐỦ (còn chỉ tiêu chưa trả lời hoặc không đánh giá được)',
+    en: 'INCOMPLETE (items not yet answered or not assessed)',
+  },
+  'summary.none': {
+    vi: '(không kết luận: bộ tiêu chí không có quy tắc đạt/không đạt, hoặc không có gì áp dụng)',
+    en: '(no decision: the set has no pass rules, or nothing is applicable)',
+  },
+  'summary.rating': { vi: 'Xếp loại', en: 'Rating' },
+  'summary.mean': { vi: 'Mức trung bình', en: 'Mean level' },
+  'summary.level-sum': { vi: 'tổng các mức', en: 'sum of levels' },
+  'summary.level': { vi: 'mức {level}', en: 'level {level}' },
+  'summary.na': { vi: 'không áp dụng', en: 'not applicable' },
+  'summary.evidence': {
+    vi: 'Thiếu ảnh minh chứng ({count} chỉ tiêu): {list}',
+    en: 'Missing photo evidence ({count} {count:item|items}): {list}',
+  },
+  'summary.zone': { vi: 'vùng {zone}', en: 'zone {zone}' },
+  // --- improvement loop ---
+  'compare.total': { vi: 'Tổng', en: 'Total' },
+  'compare.pp': { vi: 'điểm phần trăm', en: 'pp' },
+  'compare.newly-met': { vi: 'Mới đạt', en: 'Newly met' },
+  'compare.newly-lost': { vi: 'Không còn đạt', en: 'Newly lost' },
+  'compare.added': { vi: 'Chỉ tiêu mới', en: 'Added items' },
+  'compare.removed': { vi: 'Chỉ tiêu đã bỏ', en: 'Removed items' },
+  'reconcile.agreement': { vi: 'Đồng thuận', en: 'Agreement' },
+  'reconcile.total-difference': {
+    vi: 'Chênh lệch tổng điểm (tự đánh giá − kiểm tra)',
+    en: 'Total difference (self − inspection)',
+  },
+  'reconcile.disagreements': { vi: 'Khác nhau', en: 'Disagreements' },
+  'reconcile.not-compared': { vi: 'Không so sánh được', en: 'Not compared' },
+  'rank.unsigned': {
+    vi: 'không có chữ ký của thiết bị đã đăng ký (không xếp hạng)',
+    en: 'no signature by a registered device (not ranked)',
+  },
+  'rank.by-improvement': { vi: 'Xếp hạng theo mức cải thiện', en: 'Ranking by improvement' },
+  'rank.of-gap': { vi: 'khoảng cách', en: 'of gap' },
+  'rank.already-full': {
+    vi: 'đã đạt 100 % ở vòng đầu (xếp riêng)',
+    en: 'already at 100% at baseline (listed apart)',
+  },
+  'rank.missing-round': { vi: 'thiếu vòng {round}', en: 'missing round {round}' },
+  'rank.incomplete': { vi: 'phiếu chưa đủ (không xếp hạng)', en: 'incomplete assessment (not ranked)' },
+  'rank.by-score': { vi: 'Xếp hạng theo điểm', en: 'Ranking by score' },
+  'aggregate.counts': {
+    vi: '{count} phiếu: đạt {pass}, không đạt {fail}, chưa đủ {incomplete}',
+    en: '{count} {count:assessment|assessments}: pass {pass}, fail {fail}, incomplete {incomplete}',
+  },
+  'aggregate.weakest': { vi: 'Tiêu chí yếu nhất', en: 'Weakest criteria' },
+  'aggregate.pass': { vi: 'đạt {passing}/{applicable}', en: 'pass {passing}/{applicable}' },
+  'aggregate.distribution': { vi: 'Phân bố tổng điểm', en: 'Distribution of totals' },
+  'xlsx.written': { vi: '✓ {file} (bảng tính)', en: '✓ {file} (spreadsheet)' },
+  'xlsx.set': { vi: 'Bộ tiêu chí', en: 'Criteria set' },
+  'xlsx.round': { vi: 'Vòng', en: 'Round' },
+  'xlsx.date': { vi: 'Ngày lập', en: 'Made on' },
+  'xlsx.facility': { vi: 'Cơ sở', en: 'Facility' },
+  'xlsx.item': { vi: 'Chỉ tiêu', en: 'Item' },
+  'xlsx.self': { vi: 'Tự đánh giá', en: 'Self-assessment' },
+  'xlsx.inspection': { vi: 'Kiểm tra', en: 'Inspection' },
+  'xlsx.points-difference': { vi: 'Chênh lệch điểm (tự − kiểm tra)', en: 'Points difference (self − inspection)' },
+  'xlsx.rank': { vi: 'Hạng', en: 'Rank' },
+  'xlsx.percent': { vi: 'Tỷ lệ điểm', en: 'Percent' },
+  'xlsx.decision': { vi: 'Kết quả', en: 'Decision' },
+  'xlsx.tied': { vi: 'Đồng hạng', en: 'Tied' },
+  'xlsx.baseline': { vi: 'Vòng đầu', en: 'Baseline' },
+  'xlsx.followup': { vi: 'Vòng sau', en: 'Follow-up' },
+  'xlsx.gain': { vi: 'Tăng (điểm phần trăm)', en: 'Gain (percentage points)' },
+  'xlsx.gap-closed': { vi: 'Phần khoảng cách đã thu hẹp', en: 'Share of the gap closed' },
+  'xlsx.applicable': { vi: 'Số phiếu áp dụng', en: 'Assessments applicable' },
+  'xlsx.mean-percent': { vi: 'Tỷ lệ điểm trung bình', en: 'Mean percent' },
+  'xlsx.passing': { vi: 'Số phiếu đạt tiêu chí', en: 'Assessments passing' },
+  'xlsx.pass-rate': { vi: 'Tỷ lệ đạt', en: 'Pass rate' },
+  'xlsx.points': { vi: 'Điểm', en: 'Points' },
+  'xlsx.max': { vi: 'Điểm tối đa', en: 'Maximum' },
+  'xlsx.yes': { vi: 'có', en: 'yes' },
+} as const satisfies MessageTable;
+
+/** A CLI message code. */
+export type CliMessageCode = keyof typeof TABLE;
+
+/** The CLI's message for `code` in both languages. */
+export const msg = defineMessages(TABLE);
+
+/** The CLI's message for `code` in `lang`. */
+export const say = (lang: Lang, code: CliMessageCode, args?: MessageArgs): string => msg(code, args)[lang];
