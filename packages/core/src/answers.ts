@@ -2,45 +2,17 @@
  * Answers against their items: the points an answer earns, and the problems with answers that do not fit.
  */
 import type { Assessment } from './generated/types.js';
-import { type Exact, ZERO } from './exact.js';
-import { KIND_BINARY, KIND_CHOICE, KIND_GRADED, KIND_NUMERIC, type CItem, type CompiledSet } from './compile.js';
+import type { Exact } from './exact.js';
+import type { CItem, CompiledSet } from './compile.js';
 import { message } from './messages.js';
 import { type Problem, pointerToken } from './outcome.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/**
- * The decimal places of a number as written in its shortest form (`9.5` → 1, `12` → 0, `1e-7` → 7), the rule a
- * numeric item's `decimals` is checked by.
- */
-export function decimalPlaces(x: number): number {
-  if (!Number.isFinite(x)) return Infinity;
-  const m = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/i.exec(String(x));
-  if (!m) return Infinity;
-  return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0));
-}
+export { decimalPlaces } from './kinds/index.js';
 
-/** Points an answer earns, or `undefined` when the value is not valid for the item. */
-export function pointsFor(it: CItem, value: unknown): Exact | undefined {
-  switch (it.kind) {
-    case KIND_BINARY:
-      return value === 'met' ? it.max : value === 'not-met' ? ZERO : undefined;
-    case KIND_GRADED:
-      return value === 'met' ? it.max : value === 'partial' ? it.partial : value === 'not-met' ? ZERO : undefined;
-    case KIND_CHOICE:
-      return typeof value === 'string' ? it.options!.get(value) : undefined;
-    case KIND_NUMERIC: {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < it.numMin || value > it.numMax)
-        return undefined;
-      if (it.numDecimals !== Infinity && decimalPlaces(value) > it.numDecimals) return undefined;
-      const bands = it.bands!;
-      let p: Exact | undefined;
-      for (let i = 0; i < bands.length && bands[i]!.min <= value; i++) p = bands[i]!.points;
-      return p;
-    }
-  }
-  return undefined;
-}
+/** Points an answer earns, or `undefined` when the value is not valid for the item (its kind module decides). */
+export const pointsFor = (it: CItem, value: unknown): Exact | undefined => it.points(value);
 
 /**
  * Checks the assessed facility against the set: its kind must be one the set applies to, and when the set

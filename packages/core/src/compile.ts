@@ -1,36 +1,21 @@
 /**
- * A criteria set compiled once into the flat form the scorer walks: exact maxima, answer-to-points functions,
- * and an index by item id. Cached per set object (sets are treated as immutable once scored).
+ * A criteria set compiled once into the flat form the scorer walks: exact maxima, answer-to-points functions
+ * (each from its kind's module in `kinds/`), and an index by item id. Cached per set object (sets are treated as immutable once scored).
  */
 import type { CriteriaSet, CriteriaSetItem, FacilityKind, LocalizedText, Zone } from './generated/types.js';
-import { type Exact, ZERO, add, cmp, fromDecimal, int, mul, ONE } from './exact.js';
+import { type Exact, ZERO, add, fromDecimal, int, mul, ONE } from './exact.js';
+import { type CompiledResponse, compileResponse } from './kinds/index.js';
 
-export const KIND_BINARY = 0;
-export const KIND_GRADED = 1;
-export const KIND_CHOICE = 2;
-export const KIND_NUMERIC = 3;
-
-export interface CItem {
+/** One item compiled for the scorer; its response through its kind's module (`kinds/`). */
+export interface CItem extends CompiledResponse {
   readonly id: string;
   readonly src: CriteriaSetItem;
-  readonly kind: 0 | 1 | 2 | 3;
-  /** Points when met (levels model: 1, unused). */
-  readonly max: Exact;
-  readonly partial: Exact;
-  readonly options: ReadonlyMap<string, Exact> | null;
-  readonly bands: ReadonlyArray<{ min: number; points: Exact }> | null;
-  readonly numMin: number;
-  readonly numMax: number;
-  /** Decimal places a numeric answer may have (Infinity: no limit). */
-  readonly numDecimals: number;
   readonly naAllowed: boolean;
   readonly knockout: boolean;
   readonly zones: ReadonlySet<Zone> | null;
   readonly facilityKinds: ReadonlySet<FacilityKind> | null;
   readonly level: number;
   readonly photo: 'never' | 'when-not-met' | 'always';
-  /** Human list of allowed values, for error messages, in each language. */
-  readonly allowed: LocalizedText & { en: string };
 }
 
 export interface CCriterion {
@@ -60,82 +45,20 @@ export interface CompiledSet {
 }
 
 function compileItem(it: CriteriaSetItem, model: 'points' | 'levels'): CItem {
-  const r = it.response;
-  let kind: CItem['kind'] = KIND_BINARY;
-  let max = ZERO;
-  let partial = ZERO;
-  let options: Map<string, Exact> | null = null;
-  let bands: { min: number; points: Exact }[] | null = null;
-  let numMin = -Infinity;
-  let numMax = Infinity;
-  let numDecimals = Infinity;
-  let allowed: { vi: string; en: string } | string = '"met", "not-met"';
-  switch (r.kind) {
-    case 'binary':
-      max = model === 'levels' ? ONE : fromDecimal(r.points ?? 0);
-      break;
-    case 'graded':
-      kind = KIND_GRADED;
-      max = fromDecimal(r.points);
-      partial = fromDecimal(r.partialPoints);
-      allowed = '"met", "partial", "not-met"';
-      break;
-    case 'choice':
-      kind = KIND_CHOICE;
-      options = new Map();
-      for (const o of r.options) {
-        const p = fromDecimal(o.points);
-        options.set(o.id, p);
-        if (cmp(p, max) > 0) max = p;
-      }
-      allowed = r.options.map((o) => `"${o.id}"`).join(', ');
-      break;
-    case 'numeric':
-      kind = KIND_NUMERIC;
-      bands = r.bands.map((b) => ({ min: b.min, points: fromDecimal(b.points) }));
-      for (const b of bands) if (cmp(b.points, max) > 0) max = b.points;
-      numMin = r.min ?? r.bands[0]!.min;
-      numMax = r.max ?? Infinity;
-      numDecimals = r.decimals ?? Infinity;
-      {
-        const vi = (x: number) => String(x).replace('.', ','); // decimal comma
-        const dVi =
-          numDecimals === 0
-            ? ', số nguyên'
-            : Number.isFinite(numDecimals)
-              ? `, tối đa ${numDecimals} chữ số thập phân`
-              : '';
-        const dEn =
-          numDecimals === 0
-            ? ', a whole number'
-            : Number.isFinite(numDecimals)
-              ? `, at most ${numDecimals} decimal ${numDecimals === 1 ? 'place' : 'places'}`
-              : '';
-        allowed = {
-          vi: `một số${Number.isFinite(numMin) ? ` ≥ ${vi(numMin)}` : ''}${Number.isFinite(numMax) ? ` và ≤ ${vi(numMax)}` : ''}${dVi}`,
-          en: `a number${Number.isFinite(numMin) ? ` ≥ ${numMin}` : ''}${Number.isFinite(numMax) ? ` and ≤ ${numMax}` : ''}${dEn}`,
-        };
-      }
-      break;
-  }
+  const r = compileResponse(it.response, model);
   return {
     id: it.id,
     src: it,
-    kind,
-    max,
-    partial,
-    options,
-    bands,
-    numMin,
-    numMax,
-    numDecimals,
+    max: r.max,
+    points: r.points,
+    met: r.met,
+    allowed: r.allowed,
     naAllowed: it.naAllowed === true,
     knockout: it.knockout === true,
     zones: it.applicableZones ? new Set(it.applicableZones) : null,
     facilityKinds: it.applicableFacilityKinds ? new Set(it.applicableFacilityKinds) : null,
     level: it.level ?? 0,
     photo: it.evidence?.photo ?? 'never',
-    allowed: typeof allowed === 'string' ? { vi: allowed, en: allowed } : allowed,
   };
 }
 

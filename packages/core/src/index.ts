@@ -147,3 +147,4 @@ export {
 export { explain } from './messages.js';
 export { namesOf, nameList, shortText, type SetNames } from './names.js';
 export type { ScoreResultExplanation as Explanation } from './generated/types.js';
+export { RESPONSE_KINDS, type ResponseKind, type ResponseOf } from './kinds/index.js';

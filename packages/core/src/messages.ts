@@ -276,6 +276,8 @@ const TABLE = {
     vi: 'Sửa {item} để {name} đạt mức {level}',
     en: 'Fix {item} so that {name} reaches level {level}',
   },
+  // --- answer kinds (engine, ADR 0011) ---
+  'answer.count-allowed': { vi: 'một số nguyên ≥ 0 (số lần)', en: 'a whole number ≥ 0 (a count)' },
 } as const satisfies MessageTable;
 
 export type MessageCode = keyof typeof TABLE;

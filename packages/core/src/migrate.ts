@@ -5,7 +5,7 @@
  */
 import { message } from './messages.js';
 import { type Outcome, fail, ok } from './outcome.js';
-import { SCHEMA_VERSION } from './validate.js';
+import { SCHEMA_VERSION } from './by-schema.js';
 
 /** A pure function from a document of version `from` to one of version `from + 1`. */
 export interface Migration {

@@ -5,7 +5,7 @@ import type { CriteriaSet } from './generated/types.js';
 import { type CompiledSet, compileSet } from './compile.js';
 import type { Outcome } from './outcome.js';
 import { ok } from './outcome.js';
-import { validateCriteriaSet } from './validate.js';
+import { validateCriteriaSet } from './validate-set.js';
 
 const cache = new WeakMap<object, Outcome<CompiledSet>>();
 

@@ -5,6 +5,8 @@
  */
 import { message } from './messages.js';
 import type { Problem } from './outcome.js';
+import type { CriteriaSetPassRule } from './generated/types.js';
+import { RESPONSE_KINDS } from './kinds/index.js';
 
 /** The shape of an ajv error object (ajv's ErrorObject, restated so core needs no ajv types at run time). */
 export interface AjvError {
@@ -23,21 +25,24 @@ const FORMAT_HINTS: Record<string, string> = {
   '^[0-9a-f]{64}$': 'SHA-256 hex',
 };
 
+/**
+ * Every pass-rule kind, checked against the schema's union by the type system (a kind missing here or unknown
+ * to the schema does not compile).
+ */
+const PASS_RULE_KINDS: Record<CriteriaSetPassRule['kind'], true> = {
+  'total-percent-at-least': true,
+  'each-criterion-percent-at-least': true,
+  'each-section-percent-at-least': true,
+  'criterion-percent-at-least': true,
+  'no-failed-knockout': true,
+  'mean-level-at-least': true,
+  'each-criterion-level-at-least': true,
+};
+
 /** The kinds a discriminated union allows, by where it stands in a document (ajv's schemaPath is relative). */
-const KINDS: [RegExp, string[]][] = [
-  [/\/response$/, ['binary', 'graded', 'choice', 'numeric']],
-  [
-    /\/passRules\/\d+$/,
-    [
-      'total-percent-at-least',
-      'each-criterion-percent-at-least',
-      'each-section-percent-at-least',
-      'criterion-percent-at-least',
-      'no-failed-knockout',
-      'mean-level-at-least',
-      'each-criterion-level-at-least',
-    ],
-  ],
+const KINDS: [RegExp, readonly string[]][] = [
+  [/\/response$/, RESPONSE_KINDS], // from the answer-kind registry (kinds/index.ts)
+  [/\/passRules\/\d+$/, Object.keys(PASS_RULE_KINDS)],
 ];
 
 const quote = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));

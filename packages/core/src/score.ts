@@ -11,8 +11,8 @@ import type {
   ScoreResultScore,
   ScoreResultSectionResult,
 } from './generated/types.js';
-import { type Exact, ZERO, add, cmp, div, eq, fromDecimal, int, mul, percentOf, sign } from './exact.js';
-import { KIND_GRADED, type CCriterion, type CItem, type CompiledSet } from './compile.js';
+import { type Exact, ZERO, add, cmp, div, fromDecimal, int, mul, percentOf, sign } from './exact.js';
+import { type CCriterion, type CItem, type CompiledSet } from './compile.js';
 import { checkAnswers, checkFacility, pointsFor } from './answers.js';
 import { formatPercent, formatPoints } from './format.js';
 import { explain, message } from './messages.js';
@@ -21,7 +21,7 @@ import { applyDisplayThresholds, displayThresholds, evaluateRule } from './rules
 import { type Outcome, fail, ok } from './outcome.js';
 import { prepareSet } from './prepare.js';
 import { validateAssessmentHeader, validateAssessmentShape } from './validate.js';
-import { answersCertainlyValid } from './answer-fast.js';
+import { NO_VALUE, enumerableKeyCount, fastAnswerPoints } from './answer-fast.js';
 import { pinnedSetProblems } from './pin.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -91,32 +91,69 @@ function itemResult(it: CItem, a: Assessment): ScoreResultItemResult {
   }
   const value = ans.value;
   const p = pointsFor(it, value)!;
-  const met = it.kind <= KIND_GRADED ? value === 'met' : eq(p, it.max);
+  const met = it.met(value, p);
   const r: ScoreResultItemResult = { id: it.id, status: 'answered', value, points: p, max: it.max, met };
   if (it.knockout && !met) r.knockoutFailed = true;
   if (!hasPhoto && (it.photo === 'always' || (it.photo === 'when-not-met' && !met))) r.evidenceMissing = true;
   return r;
 }
 
+/** The own, enumerable `items` of a criterion result once built (replacing the accessor below). */
+const itemsValue = (value: ScoreResultItemResult[]): PropertyDescriptor => ({
+  value,
+  enumerable: true,
+  configurable: true,
+  writable: true,
+});
+
 /**
- * The per-item explanation, built on first read (then kept as a plain property): scoring a contest round needs
- * the totals, a results page or a report needs the items. Enumerable, so JSON.stringify, structuredClone and
- * deep equality see an ordinary array. Reads the assessment's answers when first read: assessments are treated
- * as immutable once scored (as sets are).
+ * The accessor every criterion result starts with: one descriptor shared by all (no closure per criterion: a
+ * closure pair per criterion cost about as much as scoring the criterion), reading its context from the result's
+ * private fields.
  */
-function lazyItems(target: ScoreResultCriterionResult, cr: CCriterion, a: Assessment): void {
-  Object.defineProperty(target, 'items', {
-    enumerable: true,
-    configurable: true,
-    get(this: ScoreResultCriterionResult) {
-      const items = cr.items.map((it) => itemResult(it, a));
-      Object.defineProperty(this, 'items', { value: items, enumerable: true, configurable: true, writable: true });
-      return items;
-    },
-    set(this: ScoreResultCriterionResult, v: ScoreResultItemResult[]) {
-      Object.defineProperty(this, 'items', { value: v, enumerable: true, configurable: true, writable: true });
-    },
-  });
+const LAZY_ITEMS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: CriterionResult) {
+    const items = CriterionResult.explain(this);
+    Object.defineProperty(this, 'items', itemsValue(items));
+    return items;
+  },
+  set(this: CriterionResult, v: ScoreResultItemResult[]) {
+    Object.defineProperty(this, 'items', itemsValue(v));
+  },
+};
+
+/**
+ * A criterion's result. Its per-item explanation is built on first read of `items` (then kept as a plain
+ * property): scoring a contest round needs the totals, a results page or a report needs the items. `items` is an
+ * own enumerable property, so JSON.stringify, structuredClone and deep equality see an ordinary array; the
+ * context it is built from is in private fields, invisible to all three. Reads the assessment's answers when
+ * first read: assessments are treated as immutable once scored (as sets are).
+ */
+class CriterionResult implements ScoreResultCriterionResult {
+  declare id: string;
+  declare weight: Exact;
+  declare score: ScoreResultScore;
+  declare items: ScoreResultItemResult[];
+  declare level?: number;
+  declare levelReason?: ScoreResultCriterionResult['levelReason'];
+  readonly #cr: CCriterion;
+  readonly #a: Assessment;
+
+  constructor(cr: CCriterion, a: Assessment, score: ScoreResultScore) {
+    this.id = cr.id;
+    this.weight = cr.weight;
+    this.score = score;
+    Object.defineProperty(this, 'items', LAZY_ITEMS);
+    this.#cr = cr;
+    this.#a = a;
+  }
+
+  /** The item explanations of `r`. */
+  static explain(r: CriterionResult): ScoreResultItemResult[] {
+    return r.#cr.items.map((it) => itemResult(it, r.#a));
+  }
 }
 
 interface Scored {
@@ -146,27 +183,51 @@ export function score(set: CriteriaSet, assessment: Assessment): Outcome<ScoreRe
   const prepared = prepareSet(set);
   if (!prepared.ok) return prepared;
   const c = prepared.value;
-  // Fast path: answers checked in one pass by hand, the rest by the schema; anything doubtful takes the full path.
-  const fast = answersCertainlyValid(c, (assessment as Partial<Assessment> | null)?.answers);
-  const shape = fast ? validateAssessmentHeader(assessment) : validateAssessmentShape(assessment);
-  if (!shape.ok) return shape;
-  const pin = assessment.criteriaSet;
-  if (pin.id !== set.id || pin.version !== set.version) {
-    return fail([
-      {
-        code: 'answer.set-mismatch',
-        pointer: '/criteriaSet',
-        message: message('answer.set-mismatch', { want: `${pin.id}@${pin.version}`, got: `${set.id}@${set.version}` }),
-      },
-    ]);
+  // Fast path: the document by its schema with the answers set aside, then each answer checked by hand while it
+  // is scored (one pass, answer-fast.ts). Anything doubtful (a field the check does not know, a value the item
+  // refuses, an answer to no item, a facility problem) takes the full path below, which names the problems.
+  const answers = (assessment as Partial<Assessment> | null)?.answers as unknown;
+  if (typeof answers === 'object' && answers !== null && !Array.isArray(answers)) {
+    const header = validateAssessmentHeader(assessment);
+    if (header.ok) {
+      const mismatch = setMismatch(set, assessment);
+      if (mismatch) return mismatch;
+      if (!checkFacility(c, assessment.facility).length) {
+        const r = compute(c, assessment, true);
+        if (r) return ok(r);
+      }
+    }
   }
+  const shape = validateAssessmentShape(assessment);
+  if (!shape.ok) return shape;
+  const mismatch = setMismatch(set, assessment);
+  if (mismatch) return mismatch;
   const problems = checkFacility(c, assessment.facility);
-  if (!fast) problems.push(...checkAnswers(c, assessment.answers));
+  problems.push(...checkAnswers(c, assessment.answers));
   if (problems.length) return fail(problems);
-  return ok(compute(c, assessment));
+  return ok(compute(c, assessment, false)!);
 }
 
-function compute(c: CompiledSet, a: Assessment): ScoreResult {
+/** The assessment was made with another set (id or version): refused. */
+function setMismatch(set: CriteriaSet, assessment: Assessment): Outcome<never> | undefined {
+  const pin = assessment.criteriaSet;
+  if (pin.id === set.id && pin.version === set.version) return undefined;
+  return fail([
+    {
+      code: 'answer.set-mismatch',
+      pointer: '/criteriaSet',
+      message: message('answer.set-mismatch', { want: `${pin.id}@${pin.version}`, got: `${set.id}@${set.version}` }),
+    },
+  ]);
+}
+
+/**
+ * The result of a valid assessment. With `fast`, the answers have not been checked yet: each is checked as it is
+ * scored, and `null` comes back as soon as one is not certainly valid (or one names no item), for the full path.
+ */
+function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | null {
+  let seen = 0; // answers found (fast path): all of them must be answers to items
+  let bailed = false;
   const zone = a.facility.zone;
   const fkind = a.facility.kind;
   const answers = a.answers;
@@ -185,8 +246,11 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
 
   const sections: ScoreResultSectionResult[] = c.sections.map((s) => {
     const criteria: ScoreResultCriterionResult[] = s.criteria.map((cr) => {
-      let points = ZERO;
-      let max = ZERO;
+      // Sums: whole numbers on plain numbers while they stay safe integers, the rest exactly (fewer objects).
+      let wholePoints = 0;
+      let wholeMax = 0;
+      let fracPoints = ZERO;
+      let fracMax = ZERO;
       let anyApplicable = false;
       // levels model: the lowest level whose elements are not all met (L + 1 when all are)
       let defects: string[] | null = null;
@@ -194,6 +258,18 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
       const unmetByLevel: string[][] | null = levels ? [] : null;
       for (const it of cr.items) {
         const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
+        let p: Exact | undefined;
+        if (ans !== undefined) {
+          if (fast) {
+            const fp = fastAnswerPoints(it, ans);
+            if (fp === undefined) {
+              bailed = true; // not certainly valid: the full path decides (the rest of this pass is discarded)
+              break;
+            }
+            if (fp !== NO_VALUE) p = fp;
+            seen++;
+          } else if (ans.value !== undefined) p = it.points(ans.value);
+        }
         if (
           (it.zones && (zone === undefined || !it.zones.has(zone))) ||
           (it.facilityKinds && !it.facilityKinds.has(fkind))
@@ -208,7 +284,9 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
           continue;
         }
         anyApplicable = true;
-        max = add(max, it.max);
+        const m = it.max;
+        if (m.den === 1 && typeof m.num === 'number' && Number.isSafeInteger(wholeMax + m.num)) wholeMax += m.num;
+        else fracMax = add(fracMax, m);
         const hasPhoto = ans?.evidence !== undefined && ans.evidence.length > 0;
         if (ans === undefined || ans.value === undefined) {
           (ans?.unassessed !== undefined ? unassessed : unanswered).push(it.id);
@@ -221,9 +299,10 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
           continue;
         }
         const value = ans.value;
-        const p = pointsFor(it, value)!;
-        points = add(points, p);
-        const met = it.kind <= KIND_GRADED ? value === 'met' : eq(p, it.max);
+        if (p!.den === 1 && typeof p!.num === 'number' && Number.isSafeInteger(wholePoints + p!.num))
+          wholePoints += p!.num;
+        else fracPoints = add(fracPoints, p!);
+        const met = it.met(value, p!);
         if (it.knockout && !met) failedKnockouts.push(it.id);
         if (!hasPhoto && (it.photo === 'always' || (it.photo === 'when-not-met' && !met))) missingEvidence.push(it.id);
         if (unmetByLevel && !met) {
@@ -231,36 +310,38 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
           else (unmetByLevel[it.level] ??= []).push(it.id);
         }
       }
-      const cr2 = {
-        id: cr.id,
-        weight: cr.weight,
-        score: scoreOf(false, ZERO, ZERO, undefined),
-      } as ScoreResultCriterionResult;
-      lazyItems(cr2, cr, a);
-      if (levels) {
-        if (anyApplicable) {
-          let level: number;
-          if (defects) {
-            level = 1;
-            cr2.levelReason = explain('level.defect', { list: itemList(defects) });
-          } else if (pending) {
-            level = 1; // provisional: the answers so far do not rule the defects out (the result is incomplete)
-            cr2.levelReason = explain('level.pending', { list: itemList(pending) });
-          } else {
-            level = 1;
-            while (level < L && !unmetByLevel![level + 1]) level++;
-            cr2.levelReason =
-              level === L
-                ? explain('level.top', { level })
-                : explain('level.stopped', { level, next: level + 1, list: itemList(unmetByLevel![level + 1]!) });
-          }
-          cr2.level = level;
-          cr2.score = scoreOf(true, int(level), int(L), percentOf(int(level), int(L)));
+      const points = wholePoints === 0 ? fracPoints : add(int(wholePoints), fracPoints);
+      const max = wholeMax === 0 ? fracMax : add(int(wholeMax), fracMax);
+      let score: ScoreResultScore;
+      let level: number | undefined;
+      let levelReason: ScoreResultCriterionResult['levelReason'];
+      if (levels && anyApplicable) {
+        if (defects) {
+          level = 1;
+          levelReason = explain('level.defect', { list: itemList(defects) });
+        } else if (pending) {
+          level = 1; // provisional: the answers so far do not rule the defects out (the result is incomplete)
+          levelReason = explain('level.pending', { list: itemList(pending) });
+        } else {
+          level = 1;
+          while (level < L && !unmetByLevel![level + 1]) level++;
+          levelReason =
+            level === L
+              ? explain('level.top', { level })
+              : explain('level.stopped', { level, next: level + 1, list: itemList(unmetByLevel![level + 1]!) });
         }
+        score = scoreOf(true, int(level), int(L), percentOf(int(level), int(L)));
+      } else if (levels) {
+        score = scoreOf(false, ZERO, ZERO, undefined);
       } else if (anyApplicable && sign(max) > 0) {
-        cr2.score = scoreOf(true, points, max, percentOf(points, max));
+        score = scoreOf(true, points, max, percentOf(points, max));
       } else {
-        cr2.score = scoreOf(false, points, max, undefined);
+        score = scoreOf(false, points, max, undefined);
+      }
+      const cr2 = new CriterionResult(cr, a, score);
+      if (level !== undefined) {
+        cr2.levelReason = levelReason!;
+        cr2.level = level;
       }
       flatCriteria.push({ c: cr, r: cr2 });
       return cr2;
@@ -268,17 +349,13 @@ function compute(c: CompiledSet, a: Assessment): ScoreResult {
     return {
       id: s.id,
       weight: s.weight,
-      score: aggregate(
-        criteria.map((x) => ({ score: x.score, weight: x.weight })),
-        mean,
-      ),
+      score: aggregate(criteria, mean), // the results are nodes themselves (score, weight): no copies
       criteria,
     };
   });
-  const total = aggregate(
-    sections.map((x) => ({ score: x.score, weight: x.weight })),
-    mean,
-  );
+  // Every answer must have been an answer to an item (a key naming no item, or an inherited one: the full path).
+  if (fast && (bailed || seen !== enumerableKeyCount(answers))) return null;
+  const total = aggregate(sections, mean);
 
   const result: ScoreResult = {
     schemaVersion: 1,

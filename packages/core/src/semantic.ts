@@ -8,6 +8,7 @@ import { type Exact, ZERO, add, cmp, eq, fromDecimal, int, isDecimal4, mul, toFr
 import { formatPoints } from './format.js';
 import { type MessageCode, message } from './messages.js';
 import type { Problem } from './outcome.js';
+import { type CheckContext, allowedInLevels, checkResponse } from './kinds/index.js';
 
 type Args = Record<string, string | number>;
 
@@ -49,51 +50,9 @@ export function checkSetSemantics(set: CriteriaSet): Problem[] {
     else ids.set(id, pointer);
   };
 
-  const itemMax = (it: CriteriaSetItem, p: string): Exact => {
-    const r = it.response;
-    switch (r.kind) {
-      case 'binary':
-        if (model === 'points' && r.points === undefined) add_('set.points-missing', `${p}/response`);
-        return ex(r.points, `${p}/response/points`, ZERO);
-      case 'graded': {
-        const full = ex(r.points, `${p}/response/points`, ZERO);
-        const part = ex(r.partialPoints, `${p}/response/partialPoints`, ZERO);
-        if (cmp(part, full) >= 0)
-          add_('set.partial-too-high', `${p}/response/partialPoints`, { partial: r.partialPoints, points: r.points });
-        return full;
-      }
-      case 'choice': {
-        let m = ZERO;
-        const seen = new Map<string, string>();
-        r.options.forEach((o, oi) => {
-          const op = `${p}/response/options/${oi}`;
-          if (seen.has(o.id)) add_('set.duplicate-id', `${op}/id`, { id: o.id, other: seen.get(o.id)! });
-          else seen.set(o.id, op);
-          const pts = ex(o.points, `${op}/points`, ZERO);
-          if (cmp(pts, m) > 0) m = pts;
-        });
-        return m;
-      }
-      case 'numeric': {
-        let m = ZERO;
-        dec(r.min, `${p}/response/min`);
-        dec(r.max, `${p}/response/max`);
-        r.bands.forEach((b, bi) => {
-          const bp = `${p}/response/bands/${bi}`;
-          dec(b.min, `${bp}/min`);
-          const pts = ex(b.points, `${bp}/points`, ZERO);
-          if (cmp(pts, m) > 0) m = pts;
-          const prev = r.bands[bi - 1];
-          if (prev && !(b.min > prev.min)) add_('set.bands-order', `${bp}/min`, { prev: prev.min, next: b.min });
-        });
-        if (r.min !== undefined && r.min < r.bands[0]!.min)
-          add_('set.bands-start', `${p}/response/bands/0/min`, { expected: r.min });
-        if (r.min !== undefined && r.max !== undefined && r.min > r.max)
-          add_('set.numeric-range', `${p}/response`, { min: r.min, max: r.max });
-        return m;
-      }
-    }
-  };
+  // Each response kind checks its own fields (kinds/): the points it can earn, bands, options.
+  const ctx: CheckContext = { model, problem: add_, decimal: dec, exact: ex };
+  const itemMax = (it: CriteriaSetItem, p: string): Exact => checkResponse(it.response, `${p}/response`, ctx);
 
   const checkStated = (stated: number | undefined, computed: Exact, pointer: string): void => {
     if (stated === undefined || !dec(stated, pointer)) return;
@@ -139,7 +98,7 @@ export function checkSetSemantics(set: CriteriaSet): Problem[] {
         if (model === 'levels') {
           if (it.level === undefined || (levels !== undefined && it.level > levels))
             add_('set.level-missing', `${ip}/level`, { levels: levels ?? 5 });
-          if (it.response.kind !== 'binary') add_('set.levels-binary-only', `${ip}/response/kind`);
+          if (!allowedInLevels(it.response.kind)) add_('set.levels-binary-only', `${ip}/response/kind`);
         } else if (it.level !== undefined) add_('set.level-unexpected', `${ip}/level`);
         it.applicableZones?.forEach((z, zi) => {
           if (zones && !zones.has(z)) add_('set.zone-unknown', `${ip}/applicableZones/${zi}`, { zone: z });

@@ -1,59 +1,25 @@
 /**
  * Validation of every document kind: the generated ajv standalone validators (compiled at build time, so the
- * browser needs no `unsafe-eval`), then the checks JSON Schema cannot express.
+ * browser needs no `unsafe-eval`), then the checks JSON Schema cannot express. Criteria sets are validated in
+ * `validate-set.ts` (which `prepare.ts` uses: no import cycle), re-exported here.
  */
 import type { Assessment, Bundle, CriteriaSet, FacilityRegistry, ImprovementPlan } from './generated/types.js';
 import {
   validateAssessmentSchema,
   validateBundleSchema,
-  validateCriteriaSetSchema,
   validateFacilityRegistrySchema,
   validateImprovementPlanSchema,
 } from './generated/validators.js';
 import { message } from './messages.js';
 import { type Outcome, type Problem, fail, ok } from './outcome.js';
-import { fromAjvErrors } from './schema-errors.js';
 import { checkSetSemantics } from './semantic.js';
 import { prepareSet } from './prepare.js';
+import { SCHEMA_VERSIONS, bySchema, isObject } from './by-schema.js';
 import { checkAnswers, checkFacility } from './answers.js';
 import { contentHash } from './hash.js';
 
-/** The schemaVersion this software writes and understands for every document kind but assessments. */
-export const SCHEMA_VERSION = 1;
-
-/**
- * The schemaVersion this software writes and understands, per document kind. Assessment version 2 only adds
- * optional fields (campaign, baseRevision, conflicts), so version 1 assessments stay valid as they are.
- */
-export const SCHEMA_VERSIONS = {
-  'criteria-set': 1,
-  assessment: 2,
-  'facility-registry': 1,
-  bundle: 1,
-  'improvement-plan': 1,
-} as const;
-
-type SchemaFn = { (data: unknown): boolean; errors?: unknown };
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function bySchema<T>(fn: SchemaFn, data: unknown, known: number = SCHEMA_VERSION): Outcome<T> {
-  if (!isObject(data)) return fail([{ code: 'schema.not-object', pointer: '', message: message('schema.not-object') }]);
-  const v = data.schemaVersion;
-  if (typeof v === 'number' && v > known) {
-    return fail([
-      {
-        code: 'schema.version-newer',
-        pointer: '/schemaVersion',
-        message: message('schema.version-newer', { found: v, known }),
-      },
-    ]);
-  }
-  if (fn(data)) return ok(data as T);
-  return fail(fromAjvErrors(fn.errors as Parameters<typeof fromAjvErrors>[0]));
-}
+export { SCHEMA_VERSION, SCHEMA_VERSIONS } from './by-schema.js';
+export { validateCriteriaSet } from './validate-set.js';
 
 /** Schema checks only (no semantics): used by the scorer, which checks answers against the set itself. */
 export const validateAssessmentShape = (data: unknown): Outcome<Assessment> =>
@@ -72,17 +38,6 @@ export function validateAssessmentHeader(data: unknown): Outcome<Assessment> {
   return r.ok ? ok(data as unknown as Assessment) : r;
 }
 const NO_ANSWERS = Object.freeze({});
-
-/**
- * Validates a criteria set: the schema, then unique ids, exact decimals, stated maxima, bands, rules.
- * @returns the set itself when valid, or every problem found with its JSON Pointer.
- */
-export function validateCriteriaSet(data: unknown): Outcome<CriteriaSet> {
-  const r = bySchema<CriteriaSet>(validateCriteriaSetSchema, data);
-  if (!r.ok) return r;
-  const problems = checkSetSemantics(r.value);
-  return problems.length ? fail(problems) : r;
-}
 
 /**
  * Validates an assessment; with `set`, also that it was made with that set (id, version, and content hash

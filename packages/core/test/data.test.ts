@@ -120,7 +120,7 @@ describe('verified facts of the national commune health criteria (1300/QĐ-BYT)'
     c.items.reduce(
       (t, it) =>
         t +
-        (it.response.kind === 'binary' || it.response.kind === 'graded'
+        (it.response.kind === 'binary' || it.response.kind === 'graded' || it.response.kind === 'count'
           ? (it.response.points ?? 0)
           : it.response.kind === 'choice'
             ? Math.max(...it.response.options.map((o) => o.points))

@@ -28,7 +28,7 @@ describe('criteria set validation: what JSON Schema catches', () => {
     expect(problems(s)).toEqual(['schema.kind /sections/0/criteria/0/items/0/response/kind']);
     const r = validateCriteriaSet(s);
     expect(r.ok ? '' : r.errors[0]!.message.en).toBe(
-      'Unknown kind "pointz"; allowed: "binary", "graded", "choice", "numeric"',
+      'Unknown kind "pointz"; allowed: "binary", "graded", "choice", "numeric", "count"',
     );
     s.sections[0].criteria[0].items[0].response.kind = 'a\nb';
     const r2 = validateCriteriaSet(s);

@@ -44,6 +44,8 @@ export {
   resolveConflict,
 } from '@tieuchi/core';
 export type { Problem, Outcome, ParsedNumber } from '@tieuchi/core';
+// Answer kinds (ADR 0011): the app's registries in src/kinds/ are typed by core's kind union.
+export type { ResponseKind, ResponseOf } from '@tieuchi/core';
 // Integrity (issue 15): signed statements made at lock and their verification.
 export { attestationKeyId, buildStatement, signStatement, verifyAttestations } from '@tieuchi/core';
 export type { Attestation, AttestationCheck, AttestationReport, PublicKeyJwk } from '@tieuchi/core';

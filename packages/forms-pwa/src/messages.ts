@@ -586,6 +586,10 @@ export const messages = {
   'att.role.assessor': { vi: 'người đánh giá', en: 'assessor' },
   'att.role.facility-head': { vi: 'trưởng cơ sở', en: 'head of facility' },
   'att.role.other': { vi: 'khác', en: 'other' },
+  // --- answer kinds (engine, ADR 0011) ---
+  'ans.countTarget': { vi: 'Mục tiêu: từ {target}{unit} trở lên', en: 'Target: {target}{unit} or more' },
+  'b.resp.count': { vi: 'Số lần, có mục tiêu (≥)', en: 'Count with a target (≥)' },
+  'b.target': { vi: 'Mục tiêu (số lần tối thiểu)', en: 'Target (smallest count that meets it)' },
 } as const satisfies Record<string, M>;
 
 export type MessageKey = keyof typeof messages;

@@ -160,6 +160,26 @@ describe('<tc-builder-item>', () => {
     });
   });
 
+  it('offers the count-with-target kind: its defaults, then its target and points fields', async () => {
+    const el = await itemEditor();
+    const resp = el.shadowRoot!.querySelector('tc-builder-response')!;
+    await resp.updateComplete;
+    const seen = vi.fn();
+    el.addEventListener('builder-edit', (e) => seen((e as CustomEvent<EditDetail>).detail));
+    const sel = resp.shadowRoot!.querySelector<HTMLSelectElement>('[data-field="response-kind"]')!;
+    expect([...sel.options].map((o) => o.value)).toEqual(['binary', 'graded', 'choice', 'numeric', 'count']);
+    sel.value = 'count';
+    sel.dispatchEvent(new Event('change'));
+    const fresh = { kind: 'count', target: 1, comparison: 'at-least', points: 1 };
+    expect(seen).toHaveBeenCalledWith({ pointer: '/sections/0/criteria/0/items/0/response', value: fresh });
+    resp.response = fresh as typeof resp.response;
+    await resp.updateComplete;
+    const target = resp.shadowRoot!.querySelector<HTMLInputElement>('[data-field="target"]')!;
+    target.value = '4';
+    target.dispatchEvent(new Event('input'));
+    expect(seen).toHaveBeenLastCalledWith({ pointer: '/sections/0/criteria/0/items/0/response/target', value: 4 });
+  });
+
   it('renders an imported text as text, never as markup', async () => {
     const el = await itemEditor(
       setAt(blankSet('x'), '/sections/0/criteria/0/items/0/text/vi', '<img src=x onerror=alert(1)>'),

@@ -204,3 +204,55 @@ describe('<tc-answer-control> numbers (issue 13)', () => {
     expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('-7');
   });
 });
+
+describe('<tc-answer-control> count with a target (issue 18)', () => {
+  const countItem = {
+    id: 'k1',
+    text: { vi: 'Số lần kiểm tra trong năm', en: 'Inspections in the year' },
+    response: {
+      kind: 'count' as const,
+      target: 4,
+      comparison: 'at-least' as const,
+      points: 2,
+      unit: { vi: 'lần', en: 'times' },
+    },
+    provenance: { wording: 'paraphrase' as const },
+  };
+
+  async function counter() {
+    const control = document.createElement('tc-answer-control');
+    control.item = countItem;
+    await mount(control);
+    const seen = vi.fn();
+    control.addEventListener('answer-change', (e) => seen((e as CustomEvent<AnswerChangeDetail>).detail.patch));
+    const input = control.shadowRoot!.querySelector('input')!;
+    const type = async (text: string) => {
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+      input.dispatchEvent(new Event('change'));
+      await control.updateComplete;
+    };
+    return { control, input, seen, type };
+  }
+
+  it('is a number field that shows the target with its unit, in each language', async () => {
+    const { control } = await counter();
+    expect(control.shadowRoot!.querySelector('[data-number-hint]')?.textContent).toBe('Mục tiêu: từ 4 lần trở lên');
+    expect(control.shadowRoot!.querySelector('input')?.getAttribute('aria-describedby')).toBe('num-hint num-msg');
+    setLocale('en');
+    await control.updateComplete;
+    expect(control.shadowRoot!.querySelector('[data-number-hint]')?.textContent).toBe('Target: 4 times or more');
+  });
+
+  it('sends a whole count, and refuses a fraction or a negative count at the field', async () => {
+    const { control, input, seen, type } = await counter();
+    await type('3,5');
+    expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('chỉ nhận số nguyên');
+    await type('-1');
+    expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('từ 0 trở lên');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(seen).not.toHaveBeenCalled();
+    await type('3');
+    expect(seen).toHaveBeenCalledWith({ value: 3 });
+  });
+});

@@ -3,6 +3,7 @@
  */
 import type { AssessmentAnswer, CriteriaSetItem, ScoreResultItemResult } from '@tieuchi/core';
 import type { SetIndex } from './context.js';
+import { reportKind } from './kinds.js';
 
 /** The answer of one item, in words. */
 export function answerText(
@@ -18,18 +19,5 @@ export function answerText(
   if (status === 'unanswered') return A.unanswered;
   if (status === 'unassessed') return a?.unassessed ? `${A.unassessed}: ${a.unassessed}` : A.unassessed;
   const v = r?.value ?? a?.value;
-  const resp = item.response;
-  switch (resp.kind) {
-    case 'binary':
-    case 'graded':
-      return v === 'met' || v === 'partial' || v === 'not-met' ? A[v] : String(v ?? '');
-    case 'choice': {
-      const o = resp.options.find((x) => x.id === v);
-      return o ? ix.t(o.label) : String(v ?? '');
-    }
-    case 'numeric': {
-      const unit = resp.unit ? ` ${ix.t(resp.unit)}` : '';
-      return `${v ?? ''}${unit}`;
-    }
-  }
+  return reportKind(item.response).answer(ix, item.response, v);
 }

@@ -147,6 +147,7 @@ const vi = {
   noteLine: 'Ghi chú',
   option: 'Lựa chọn',
   numberIn: 'Số liệu',
+  target: 'mục tiêu',
   sheetFields: { facility: 'Cơ sở y tế', date: 'Ngày đánh giá', assessors: 'Người đánh giá' },
   generatedBy: 'Lập bằng Tiêu Chí',
 } as const;
@@ -294,6 +295,7 @@ const en: Labels = {
   noteLine: 'Note',
   option: 'Option',
   numberIn: 'Value',
+  target: 'target',
   sheetFields: { facility: 'Health facility', date: 'Date', assessors: 'Assessors' },
   generatedBy: 'Made with Tiêu Chí',
 };

@@ -11,6 +11,7 @@ import { scoringRule } from './rules.js';
 import { signatureBlocks } from './signatures.js';
 import { nfcDeep } from './text.js';
 import { codeWidth } from './items-table.js';
+import { reportKind } from './kinds.js';
 
 const BOX: Content = {
   canvas: [{ type: 'rect', x: 0, y: 1.5, w: 7, h: 7, lineWidth: 0.7, lineColor: COLOR.ink }],
@@ -30,44 +31,15 @@ function answerBoxes(ix: SetIndex, item: CriteriaSetItem): Content {
   const r = item.response;
   const levels = ix.set.scoring.model === 'levels';
   const out: Content[] = [];
-  switch (r.kind) {
-    case 'binary':
-      out.push(option(A.met, levels ? undefined : (r.points ?? 0)), option(A['not-met'], levels ? undefined : 0));
-      break;
-    case 'graded':
-      out.push(option(A.met, r.points), option(A.partial, r.partialPoints), option(A['not-met'], 0));
-      break;
-    case 'choice':
-      for (const o of r.options) out.push(option(ix.t(o.label), o.points));
-      break;
-    case 'numeric': {
-      const unit = r.unit ? ` ${ix.t(r.unit)}` : '';
-      out.push({ text: `${ix.L.numberIn}: ________${unit}` });
-      const bands = r.bands.map((b, i) => {
-        const next = r.bands[i + 1];
-        return `${next ? `${b.min}–<${next.min}` : `≥ ${b.min}`}: ${b.points}`;
-      });
-      out.push({ text: bands.join('; '), style: 'small' });
-      break;
-    }
-  }
+  const sheet = reportKind(r).sheet(ix, r, levels);
+  for (const o of sheet.options) out.push(option(o.label, o.points));
+  sheet.lines.forEach((text, i) => out.push(i === 0 ? { text } : { text, style: 'small' }));
   if (item.naAllowed) out.push(option(A.na));
   return { stack: out, fontSize: 7.5 };
 }
 
 function maxOf(item: CriteriaSetItem, levels: boolean): string {
-  const r = item.response;
-  if (levels) return '';
-  switch (r.kind) {
-    case 'binary':
-      return String(r.points ?? 0);
-    case 'graded':
-      return String(r.points);
-    case 'choice':
-      return String(Math.max(...r.options.map((o) => o.points)));
-    case 'numeric':
-      return String(Math.max(...r.bands.map((b) => b.points)));
-  }
+  return levels ? '' : String(reportKind(item.response).max(item.response));
 }
 
 /**

@@ -175,6 +175,54 @@ describe('buildScoreSheet', () => {
   );
 });
 
+describe('the count-with-target answer kind', () => {
+  // One criterion: "inspections in the year ≥ 4" (2 points) and a met/not-met item (1 point).
+  const set = structuredClone(sets().find((s) => s.scoring.model === 'points')!);
+  set.id = 'count-test';
+  delete set.contentHash;
+  delete set.scoring.maxPoints;
+  delete set.scoring.passRules;
+  delete set.scoring.rating;
+  const first = set.sections[0]!;
+  const crit = first.criteria[0]!;
+  delete crit.maxPoints;
+  delete first.maxPoints;
+  crit.items = [
+    {
+      id: 'k1',
+      text: { vi: 'Số lần kiểm tra trong năm', en: 'Inspections in the year' },
+      response: { kind: 'count', target: 4, comparison: 'at-least', points: 2, unit: { vi: 'lần', en: 'times' } },
+      provenance: { wording: 'paraphrase' },
+    },
+  ];
+  first.criteria = [crit];
+  set.sections = [first];
+  const assessment: Assessment = {
+    schemaVersion: 1,
+    kind: 'assessment',
+    id: 'a-count',
+    criteriaSet: { id: set.id, version: set.version },
+    facility: { id: 'f', name: 'Trạm Y tế xã Thử', kind: set.applicability.facilityKinds[0]!, zone: '2' },
+    assessmentKind: 'self-assessment',
+    status: 'draft',
+    answers: { k1: { value: 3 } },
+  };
+  if (!set.applicability.zones) delete (assessment.facility as { zone?: string }).zone;
+
+  it('writes the count with its unit and the target it is judged against, in both languages', () => {
+    const r = score(set, assessment);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(strings(buildReport({ set, assessment, result: r.value }))).toContain('3 lần (mục tiêu ≥ 4)');
+    expect(strings(buildReport({ set, assessment, result: r.value, lang: 'en' }))).toContain('3 times (target ≥ 4)');
+  });
+
+  it('gives the score sheet a line to write the count on and the target with its points', () => {
+    const text = strings(buildScoreSheet(set));
+    expect(text).toContain('Số liệu: ________ lần');
+    expect(text).toContain('mục tiêu ≥ 4: 2; < 4: 0');
+  });
+});
+
 describe('package shape', () => {
   it('loads pdfmake only in the rendering entries', () => {
     const src = join(root, 'packages', 'report', 'src');

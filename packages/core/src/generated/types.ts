@@ -75,7 +75,7 @@ export type Provenance = 'official' | 'paraphrase' | 'unverified';
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
  * via the `definition` "CriteriaSetResponse".
  */
-export type CriteriaSetResponse = BinaryResponse | GradedResponse | ChoiceResponse | NumericResponse;
+export type CriteriaSetResponse = BinaryResponse | GradedResponse | ChoiceResponse | CountResponse | NumericResponse;
 
 /**
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
@@ -83,7 +83,7 @@ export type CriteriaSetResponse = BinaryResponse | GradedResponse | ChoiceRespon
  */
 export interface AssessmentAnswer {
   /**
-   * binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number.
+   * binary: 'met' | 'not-met'; graded: 'met' | 'partial' | 'not-met'; choice: an option id; numeric: a number; count: a whole number ≥ 0.
    */
   value?: string | number;
   /**
@@ -742,6 +742,22 @@ export interface ChoiceResponse {
     label: LocalizedText;
     points: Decimal;
   }[];
+}
+/**
+ * A count with a target, e.g. inspections in the year ≥ 4. Answer value: a whole number ≥ 0. Met when the count reaches the target (comparison 'at-least', the only one): `points`, otherwise 0 (no partial credit).
+ */
+export interface CountResponse {
+  kind: 'count';
+  /**
+   * The count the item asks for (met when the answer is at least this).
+   */
+  target: number;
+  /**
+   * How the count is compared with the target; 'at-least' (≥), the default and the only one.
+   */
+  comparison?: 'at-least';
+  points: Decimal;
+  unit?: LocalizedText;
 }
 /**
  * A number (a count, a rate) mapped to points by bands. Each band covers [min, next band's min). Answer value: a number.

@@ -73,7 +73,8 @@ export function reconcile(self: Scored, inspection: Scored): Outcome<Reconciliat
   if (!prepared.ok) return prepared;
   const compiled = prepared.value;
   const bandOf = (id: string, v: number): number => {
-    const bands = compiled.items.get(id)?.bands ?? [];
+    const r = compiled.items.get(id)?.src.response;
+    const bands = r?.kind === 'numeric' ? r.bands : [];
     let k = -1;
     for (let j = 0; j < bands.length && bands[j]!.min <= v; j++) k = j;
     return k;

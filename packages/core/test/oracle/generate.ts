@@ -46,7 +46,7 @@ export function randomCase(r: () => number, extreme = false): { set: Json; asses
       it.response = { kind: 'binary' };
       return it;
     }
-    const k = pick(['binary', 'binary', 'graded', 'choice', 'numeric']);
+    const k = pick(['binary', 'binary', 'graded', 'choice', 'numeric', 'count']);
     if (k === 'binary') it.response = { kind: 'binary', points: decimal(10) };
     else if (k === 'graded') {
       const p = Math.max(0.0001, decimal(10));
@@ -60,6 +60,13 @@ export function randomCase(r: () => number, extreme = false): { set: Json; asses
           label: { vi: `o${o}` },
           points: decimal(5),
         })),
+      };
+    else if (k === 'count')
+      it.response = {
+        kind: 'count',
+        target: int(1, 12),
+        points: decimal(5),
+        ...(chance(0.5) ? { comparison: 'at-least' } : {}),
       };
     else {
       let min = int(-5, 5);
@@ -155,7 +162,9 @@ export function randomCase(r: () => number, extreme = false): { set: Json; asses
                 ? pick(['met', 'partial', 'not-met'])
                 : rs.kind === 'choice'
                   ? pick(rs.options.map((o: Json) => o.id))
-                  : rs.bands[0].min + r() * ((rs.max ?? rs.bands[rs.bands.length - 1].min + 5) - rs.bands[0].min);
+                  : rs.kind === 'count'
+                    ? int(0, 2 * rs.target)
+                    : rs.bands[0].min + r() * ((rs.max ?? rs.bands[rs.bands.length - 1].min + 5) - rs.bands[0].min);
           answers[it.id] = { value };
         }
       }

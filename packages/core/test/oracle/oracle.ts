@@ -63,7 +63,7 @@ export interface OracleResult {
 function itemMax(it: Json, levels: boolean): Q {
   const r = it.response;
   if (levels) return I(1);
-  if (r.kind === 'binary' || r.kind === 'graded') return dec(r.points);
+  if (r.kind === 'binary' || r.kind === 'graded' || r.kind === 'count') return dec(r.points);
   const pts: Q[] = (r.kind === 'choice' ? r.options : r.bands).map((o: Json) => dec(o.points));
   return pts.reduce((m, p) => (qge(p, m) ? p : m), Z);
 }
@@ -73,6 +73,8 @@ function earned(it: Json, value: unknown, levels: boolean): Q {
   if (r.kind === 'binary') return value === 'met' ? itemMax(it, levels) : Z;
   if (r.kind === 'graded') return value === 'met' ? dec(r.points) : value === 'partial' ? dec(r.partialPoints) : Z;
   if (r.kind === 'choice') return dec(r.options.find((o: Json) => o.id === value).points);
+  // count with a target: all the points once the count reaches the target, none below it
+  if (r.kind === 'count') return (value as number) >= r.target ? dec(r.points) : Z;
   // numeric: the band [min, next min) that holds the value
   let p = Z;
   for (const b of r.bands) if ((value as number) >= b.min) p = dec(b.points);
@@ -143,7 +145,13 @@ export function oracleScore(set: Json, a: Json): OracleResult {
         }
         const p = earned(it, ans.value, levels);
         P = qadd(P, p);
-        const met = it.response.kind === 'binary' || it.response.kind === 'graded' ? ans.value === 'met' : qeq(p, m);
+        const rk = it.response.kind;
+        const met =
+          rk === 'binary' || rk === 'graded'
+            ? ans.value === 'met'
+            : rk === 'count'
+              ? ans.value >= it.response.target
+              : qeq(p, m);
         if (it.knockout && !met) failedKnockouts.push(it.id);
         status.push({ level: it.level, state: met ? 'met' : 'not-met' });
       }

@@ -7,12 +7,11 @@ import {
   type AssessmentAnswer,
   type CriteriaSetItem,
 } from '../core.js';
+import { controlFor, type NumberSpec } from '../kinds/controls.js';
 import { LocaleController, loc, locale, t } from '../i18n.js';
 import { flushPendingEdits, holdEdit } from '../state/pending-edits.js';
 import { shared } from '../styles.js';
 import type { AnswerPatch } from '../model/assessment.js';
-
-type NumericResponse = Extract<CriteriaSetItem['response'], { kind: 'numeric' }>;
 
 /** What a typed number means for an item: a patch to store, an error, what was understood, or two readings. */
 interface NumberReading {
@@ -29,8 +28,9 @@ export const NUMBER_DEBOUNCE_MS = 500;
 export type AnswerChangeDetail = { itemId: string; patch: AnswerPatch };
 
 /**
- * The answer control for one item's response kind: binary, graded, choice or numeric, plus N/A where
- * allowed. Buttons are at least 44 px; the chosen one has `aria-pressed="true"`.
+ * The answer control for one item: the buttons or the number field its response kind asks for (each kind's
+ * entry in `src/kinds/controls.ts`), plus N/A where allowed. Buttons are at least 44 px; the chosen one has
+ * `aria-pressed="true"`. A number field reads numbers as people type them (decimal comma by locale).
  *
  * @fires answer-change - {@link AnswerChangeDetail}
  */
@@ -83,33 +83,21 @@ export class TcAnswerControl extends LitElement {
           ${t('item.na')}
         </button>`
       : nothing;
-    switch (r.kind) {
-      case 'binary':
-      case 'graded': {
-        const values = r.kind === 'binary' ? (['met', 'not-met'] as const) : (['met', 'partial', 'not-met'] as const);
-        return html`<div class="opts" role="group" aria-label=${loc(this.item.text).slice(0, 80)}>
-          ${values.map((v) => this._button(v, t(`ans.${v}`), v))} ${na}
-        </div>`;
-      }
-      case 'choice':
-        return html`<div class="opts vertical" role="group">
-          ${r.options.map((o) =>
-            this._button(o.id, html`<span>${loc(o.label)}</span><span class="pts">${o.points}</span>`, 'opt'),
-          )}
-          ${na}
-        </div>`;
-      case 'numeric':
-        return this._numeric(r, a, na);
-    }
+    const c = controlFor(r);
+    if ('number' in c) return this._numeric(c.number, a, na);
+    return html`<div class="opts ${c.vertical ? 'vertical' : ''}" role="group" aria-label=${loc(this.item.text).slice(0, 80)}>
+      ${c.buttons.map((b) => this._button(b.value, b.label, b.cls))} ${na}
+    </div>`;
   }
 
-  /** Smallest and largest value the item allows (core's rule: `min` defaults to the first band's). */
-  private _range(r: NumericResponse): { min: number; max: number | undefined } {
-    return { min: r.min ?? r.bands[0]!.min, max: r.max };
+  /** The number field's rules for this item (from its kind's entry). */
+  private _spec(): NumberSpec {
+    const c = controlFor(this.item.response);
+    return 'number' in c ? c.number : { min: -Infinity };
   }
 
   /** What a typed text means for this item: the patch to store, or why not (in the user's language). */
-  private _read(text: string, r: NumericResponse): NumberReading {
+  private _read(text: string, r: NumberSpec): NumberReading {
     const l = locale();
     const p = parseLocaleNumber(text, l);
     if (p.kind === 'empty') return { patch: { value: undefined } };
@@ -118,8 +106,8 @@ export class TcAnswerControl extends LitElement {
     return this._check(p.value, r);
   }
 
-  private _check(value: number, r: NumericResponse): NumberReading {
-    const { min, max } = this._range(r);
+  private _check(value: number, r: NumberSpec): NumberReading {
+    const { min, max } = r;
     const l = locale();
     const f = (n: number) => formatLocaleNumber(n, l);
     if (value < min || (max !== undefined && value > max))
@@ -139,7 +127,7 @@ export class TcAnswerControl extends LitElement {
     return { patch: { value }, echo: `${f(value)}${r.unit ? ` ${loc(r.unit)}` : ''}` };
   }
 
-  private _numeric(r: NumericResponse, a: AssessmentAnswer | undefined, na: unknown) {
+  private _numeric(r: NumberSpec, a: AssessmentAnswer | undefined, na: unknown) {
     const l = locale();
     const storedText =
       typeof a?.value === 'number' ? formatLocaleNumber(a.value, l) : a?.value === undefined ? '' : String(a.value);
@@ -151,7 +139,7 @@ export class TcAnswerControl extends LitElement {
       // A stored value the item refuses (older version, another tab, an import): say so, ask for it again.
       st = c.error !== undefined ? { error: t('ans.numStored', { value: storedText }) } : c;
     }
-    const { min, max } = this._range(r);
+    const { min, max } = r;
     return html`<div class="num">
         <label>
           <span class="sr-only">${t('ans.number')}</span>
@@ -160,10 +148,10 @@ export class TcAnswerControl extends LitElement {
             inputmode="decimal"
             autocomplete="off"
             data-number
-            data-min=${min}
+            data-min=${Number.isFinite(min) ? min : nothing}
             data-max=${max ?? nothing}
             aria-invalid=${st.error !== undefined ? 'true' : 'false'}
-            aria-describedby="num-msg"
+            aria-describedby=${r.hint ? 'num-hint num-msg' : 'num-msg'}
             .value=${text}
             ?disabled=${this.readonly}
             @input=${(e: Event) => this._onNumberInput(e, r)}
@@ -173,6 +161,7 @@ export class TcAnswerControl extends LitElement {
         <span>${loc(r.unit)}</span>
         ${na}
       </div>
+      ${r.hint ? html`<p class="pts" id="num-hint" data-number-hint>${r.hint}</p>` : nothing}
       <div id="num-msg" aria-live="polite">
         ${st.error !== undefined ? html`<p class="num-err" role="alert" data-number-error>${st.error}</p>` : nothing}
         ${st.echo && this._text !== undefined ? html`<p class="pts" data-number-echo>${t('ans.numUnderstood', { value: st.echo })}</p>` : nothing}
@@ -188,7 +177,7 @@ export class TcAnswerControl extends LitElement {
       </div>`;
   }
 
-  private _onNumberInput(e: Event, r: NumericResponse) {
+  private _onNumberInput(e: Event, r: NumberSpec) {
     this._text = (e.target as HTMLInputElement).value;
     const st = this._read(this._text, r);
     this._cancelPending();
@@ -207,7 +196,7 @@ export class TcAnswerControl extends LitElement {
 
   /** Leaving the field sends what was typed at once, and shows it in the user's format. */
   private _onNumberChange() {
-    const r = this.item.response as NumericResponse;
+    const r = this._spec();
     if (this._text === undefined) return;
     const st = this._read(this._text, r);
     if (this._release) {
@@ -216,7 +205,7 @@ export class TcAnswerControl extends LitElement {
     if (st.patch) this._text = undefined;
   }
 
-  private _choose(value: number, r: NumericResponse) {
+  private _choose(value: number, r: NumberSpec) {
     const st = this._check(value, r);
     if (!st.patch) {
       this._text = formatLocaleNumber(value, locale());

@@ -2,13 +2,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   formatExact,
-  formatLocaleNumber,
   type Assessment,
   type AssessmentAnswer,
   type CriteriaSetItem,
   type ScoreResultItemResult,
 } from '../core.js';
-import { LocaleController, formatDateTime, loc, locale, t } from '../i18n.js';
+import { LocaleController, formatDateTime, loc, t } from '../i18n.js';
+import { valueText } from '../kinds/controls.js';
 import type { AnswerPatch } from '../model/assessment.js';
 import { PhotoCaptureController } from '../controllers/photo-capture.js';
 import { cameraIcon, stopIcon, warnIcon } from '../icons.js';
@@ -184,12 +184,7 @@ export class TcItemCard extends LitElement {
     const d = v as { value?: string | number; na?: boolean; unassessed?: string };
     if (d.na) return t('item.na');
     if (d.unassessed !== undefined) return `${t('item.unassessed')}: ${d.unassessed}`;
-    const r = this.item.response;
-    if (typeof d.value === 'number')
-      return `${formatLocaleNumber(d.value, locale())}${r.kind === 'numeric' && r.unit ? ` ${loc(r.unit)}` : ''}`;
-    if (r.kind === 'choice') return loc(r.options.find((o) => o.id === d.value)?.label) || String(d.value);
-    if (d.value === 'met' || d.value === 'partial' || d.value === 'not-met') return t(`ans.${d.value}`);
-    return String(d.value ?? '');
+    return d.value === undefined ? '' : valueText(this.item.response, d.value);
   }
 
   private _resolve(path: string, index: number) {
