@@ -134,7 +134,6 @@ export {
 export { csvField } from './csv.js';
 export { decimalPlaces } from './answers.js';
 export { parseLocaleNumber, formatLocaleNumber, type ParsedNumber, type NumberLocale } from './parse-number.js';
-export { RESPONSE_KINDS, type ResponseKind, type ResponseOf } from './kinds/index.js';
 export {
   formatLevel,
   formatAgreeing,
@@ -148,3 +147,4 @@ export {
 export { explain } from './messages.js';
 export { namesOf, nameList, shortText, type SetNames } from './names.js';
 export type { ScoreResultExplanation as Explanation } from './generated/types.js';
+export { RESPONSE_KINDS, type ResponseKind, type ResponseOf } from './kinds/index.js';

@@ -266,8 +266,6 @@ const TABLE = {
     en: 'At level {level}; to reach level {next}: {list}',
   },
   'level.top': { vi: 'Đạt mức cao nhất ({level})', en: 'Reaches the top level ({level})' },
-  // --- answer kinds (engine, ADR 0011) ---
-  'answer.count-allowed': { vi: 'một số nguyên ≥ 0 (số lần)', en: 'a whole number ≥ 0 (a count)' },
   // --- improvement plan ---
   'plan.goal.knockout': {
     vi: 'Sửa {item}: điểm liệt phải đạt thì phiếu mới đạt',
@@ -278,6 +276,8 @@ const TABLE = {
     vi: 'Sửa {item} để {name} đạt mức {level}',
     en: 'Fix {item} so that {name} reaches level {level}',
   },
+  // --- answer kinds (engine, ADR 0011) ---
+  'answer.count-allowed': { vi: 'một số nguyên ≥ 0 (số lần)', en: 'a whole number ≥ 0 (a count)' },
 } as const satisfies MessageTable;
 
 export type MessageCode = keyof typeof TABLE;

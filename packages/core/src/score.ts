@@ -11,7 +11,7 @@ import type {
   ScoreResultScore,
   ScoreResultSectionResult,
 } from './generated/types.js';
-import { type Exact, ZERO, add, cmp, div, fromDecimal, int, mul, percentOf, sign, sub } from './exact.js';
+import { type Exact, ZERO, add, cmp, div, fromDecimal, int, mul, percentOf, sign } from './exact.js';
 import { type CCriterion, type CItem, type CompiledSet } from './compile.js';
 import { checkAnswers, checkFacility, pointsFor } from './answers.js';
 import { formatPercent, formatPoints } from './format.js';
