@@ -21,7 +21,8 @@ function trimEnd(row: ReadCell[]): ReadCell[] {
  * library's error (a zip or XML problem), which the caller turns into a message naming the file.
  */
 export async function readWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<ReadSheet[]> {
-  const buffer = bytes instanceof Uint8Array ? bytes.slice().buffer : bytes;
+  // A copy: a Node Buffer's `.buffer` is its whole pool, and `Buffer#slice` is a view, not a copy.
+  const buffer = bytes instanceof Uint8Array ? new Uint8Array(bytes).buffer : bytes;
   const sheets = await readXlsxFile(buffer as ArrayBuffer);
   return sheets.map((s) => ({
     name: s.sheet,

@@ -67,3 +67,14 @@ describe('sheetName', () => {
     expect(sheetName('Data', new Set(['data']))).toBe('Data (2)');
   });
 });
+
+describe('readWorkbook input', () => {
+  it('reads a Node Buffer that is a view into a larger pool', async () => {
+    const bytes = await writeWorkbook([ranking]);
+    const pool = Buffer.alloc(bytes.length + 100, 7);
+    Buffer.from(bytes).copy(pool, 50);
+    const view = pool.subarray(50, 50 + bytes.length);
+    const [sheet] = await readWorkbook(view);
+    expect(sheet!.name).toBe('Xếp hạng');
+  });
+});
