@@ -449,8 +449,8 @@ export const messages = {
   'b.onlyKinds': { vi: 'Chỉ áp dụng cho loại cơ sở', en: 'Applies only to' },
   'b.provenance': { vi: 'Nguồn gốc thông tin', en: 'Provenance' },
   'b.provenanceHint': {
-    vi: 'Chính thức: đọc trong văn bản; Diễn giải: lời của chúng ta cho một nội dung chính thức; Chưa kiểm chứng: chưa đối chiếu.',
-    en: 'Official: read in the official text; Paraphrase: our words for an official fact; Unverified: not checked yet.',
+    vi: 'Chính thức: đọc trong văn bản; Diễn giải: lời của chúng ta cho một nội dung chính thức; Do nhóm soạn: không văn bản nào nói vậy; Chưa kiểm chứng: chưa đối chiếu.',
+    en: 'Official: read in the official text; Paraphrase: our words for an official fact; Drafted by us: no official text says it; Unverified: not checked yet.',
   },
   'b.prov.wording': { vi: 'Câu chữ', en: 'Wording' },
   'b.prov.points': { vi: 'Điểm', en: 'Points' },
@@ -586,6 +586,17 @@ export const messages = {
   'att.role.assessor': { vi: 'người đánh giá', en: 'assessor' },
   'att.role.facility-head': { vi: 'trưởng cơ sở', en: 'head of facility' },
   'att.role.other': { vi: 'khác', en: 'other' },
+  'item.wording.official': { vi: 'Nguyên văn văn bản', en: 'Official text' },
+  'item.wording.paraphrase': { vi: 'Diễn đạt lại', en: 'Paraphrased' },
+  'item.wording.drafted': { vi: 'Do nhóm Tiêu Chí soạn', en: 'Drafted by the Tiêu Chí team' },
+  'item.wording.unverified': { vi: 'Chưa đối chiếu văn bản', en: 'Not checked against the official text' },
+  'item.wordingHint': {
+    vi: 'Câu chữ của chỉ tiêu: nguyên văn, diễn đạt lại từ văn bản, hay do nhóm soạn',
+    en: 'Wording of the item: the official text, our paraphrase of it, or drafted by us',
+  },
+  'item.readIn': { vi: 'Đã đọc tại', en: 'Read in' },
+  'b.provv.drafted': { vi: 'Do nhóm soạn', en: 'Drafted by us' },
+  'b.wording.drafted': { vi: 'Do nhóm Tiêu Chí soạn', en: 'Drafted by the Tiêu Chí team' },
 } as const satisfies Record<string, M>;
 
 export type MessageKey = keyof typeof messages;
