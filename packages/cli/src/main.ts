@@ -33,6 +33,7 @@ import { verifyCommand } from './verify-command.js';
 import { summary } from './summary.js';
 import { reportCommand } from './report-command.js';
 import { aggregateCommand, compareCommand, rankCommand, reconcileCommand } from './loop-commands.js';
+import { exportTableCommand, importTableCommand } from './table-commands.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -60,6 +61,15 @@ const OPTIONS = {
   keys: { type: 'string' },
   'received-at': { type: 'string' },
   version: { type: 'boolean', short: 'V', default: false },
+  map: { type: 'string' },
+  document: { type: 'string' },
+  address: { type: 'string' },
+  base: { type: 'string' },
+  'new-version': { type: 'string' },
+  id: { type: 'string' },
+  title: { type: 'string' },
+  skip: { type: 'string' },
+  sheet: { type: 'string' },
 } as const;
 
 export type Options = {
@@ -108,6 +118,8 @@ Object.assign(COMMANDS, {
   rank: rankCommand,
   aggregate: aggregateCommand,
   verify: verifyCommand,
+  'import-table': importTableCommand,
+  'export-table': exportTableCommand,
 });
 
 /** The version of this CLI (its package.json). */
