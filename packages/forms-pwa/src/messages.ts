@@ -597,6 +597,42 @@ export const messages = {
   'item.readIn': { vi: 'Đã đọc tại', en: 'Read in' },
   'b.provv.drafted': { vi: 'Do nhóm soạn', en: 'Drafted by us' },
   'b.wording.drafted': { vi: 'Do nhóm Tiêu Chí soạn', en: 'Drafted by the Tiêu Chí team' },
+  'ti.heading': { vi: 'Nhập bảng chính thức (XLSX, CSV)', en: 'Import an official table (XLSX, CSV)' },
+  'ti.intro': {
+    vi: 'Bảng phụ lục của văn bản thành một phiên bản mới của bộ tiêu chí. Xem trước mọi dòng và mọi lỗi; chưa lưu gì cho đến khi bấm "Tạo bản nháp".',
+    en: 'The annex table of a document becomes a new version of a criteria set. Every row and every problem is shown first; nothing is saved until "Create draft".',
+  },
+  'ti.file': { vi: 'Tệp bảng (.xlsx hoặc .csv)', en: 'Table file (.xlsx or .csv)' },
+  'ti.base': { vi: 'Phiên bản mới của bộ', en: 'New version of the set' },
+  'ti.noBase': { vi: '(bộ mới)', en: '(a new set)' },
+  'ti.map': { vi: 'Cột (tên=cột)', en: 'Columns (name=column)' },
+  'ti.mapHint': {
+    vi: 'Tên cột: code, level, text, points, weight (hệ số), knockout, guidance, criterion, section. Mã dạng A1.1-2.12 cho biết tiêu chí và mức.',
+    en: 'Column names: code, level, text, points, weight, knockout, guidance, criterion, section. Codes like A1.1-2.12 give criterion and level.',
+  },
+  'ti.document': { vi: 'Số hiệu văn bản', en: 'Document number' },
+  'ti.address': {
+    vi: 'Địa chỉ công khai của văn bản (không bắt buộc)',
+    en: 'Public address of the document (optional)',
+  },
+  'ti.skip': { vi: 'Số dòng tiêu đề phía trên', en: 'Title rows above the data' },
+  'ti.version': { vi: 'Phiên bản mới', en: 'New version' },
+  'ti.preview': { vi: 'Xem trước', en: 'Preview' },
+  'ti.create': { vi: 'Tạo bản nháp', en: 'Create draft' },
+  'ti.rows': { vi: 'Số dòng: {n}', en: 'Rows: {n}' },
+  'ti.problems': {
+    vi: 'Số lỗi: {n}. Sửa bảng rồi xem trước lại',
+    en: 'Problems: {n}. Fix the table and preview again',
+  },
+  'ti.ok': { vi: 'Bảng hợp lệ: {id}@{version}', en: 'The table is valid: {id}@{version}' },
+  'ti.row': { vi: 'Dòng', en: 'Row' },
+  'ti.col': { vi: 'Cột', en: 'Column' },
+  'ti.code': { vi: 'Mã', en: 'Code' },
+  'ti.level': { vi: 'Mức', en: 'Level' },
+  'ti.points': { vi: 'Điểm', en: 'Points' },
+  'ti.text': { vi: 'Nội dung', en: 'Text' },
+  'ti.table': { vi: 'cả bảng', en: 'whole table' },
+  'ti.unreadable': { vi: 'Không đọc được tệp: {why}', en: 'The file could not be read: {why}' },
 } as const satisfies Record<string, M>;
 
 export type MessageKey = keyof typeof messages;
