@@ -154,3 +154,18 @@ describe('6858/QĐ-BYT 2016.2 corrections', () => {
     expect(item(v2, 'A4.2-L1b').provenance.note).toContain('clbv.vn/node/248');
   });
 });
+
+describe('national terms in national sets, local wording in the city checklist', () => {
+  const texts = (s: CriteriaSet) => items(s).map((i) => i.text.vi);
+  it('the corrected national sets say "sàng lọc", never the local "tầm soát"', () => {
+    for (const f of later.filter((x) => !x.startsWith('cantho-')))
+      expect(texts(load(f)).join('\n'), f).not.toContain('tầm soát');
+    expect(item(load('qd1300-commune-health@2023.2.json'), 't8.3').text.vi).toContain('sàng lọc trước sinh và sơ sinh');
+    expect(item(load('qd1300-commune-health@2023.2.json'), 't2.4').text.vi).toContain('thôn, tổ dân phố (ấp, khóm)');
+  });
+  it("the city's own checklist keeps its wording word for word", () => {
+    expect(texts(load('cantho-family-doctor-clinic@2024.2.json'))).toEqual(
+      texts(load('cantho-family-doctor-clinic.json')),
+    );
+  });
+});
