@@ -147,11 +147,24 @@ describe('6858/QĐ-BYT 2016.2 corrections', () => {
     expect(i.text.vi).toContain('biển tên của bệnh viện');
     expect(i.provenance.note).toContain('tieuchi.chatluongbenhvien.vn');
   });
-  it('A4.2 has one level-1 element; A4.2-L1b is a level-2 element (benhvienphoitinhcamau.com, clbv.vn/node/248)', () => {
+  it('A4.2 has its official elements: 1 at level 1 and 7 at level 2, coded A4.2-1.1 and A4.2-2.2 to 2.8 (clbv.vn/node/248, benhvienphoitinhcamau.com)', () => {
     const a42 = criterion(v2, 'A4.2').items;
-    expect(a42.filter((i) => i.level === 1).map((i) => i.id)).toEqual(['A4.2-L1a']);
-    expect(item(v2, 'A4.2-L1b').level).toBe(2);
-    expect(item(v2, 'A4.2-L1b').provenance.note).toContain('clbv.vn/node/248');
+    expect(a42.filter((i) => i.level === 1).map((i) => i.code)).toEqual(['A4.2-1.1']);
+    expect(a42.filter((i) => i.level === 2).map((i) => i.code)).toEqual(
+      [2, 3, 4, 5, 6, 7, 8].map((n) => `A4.2-2.${n}`),
+    );
+    for (const i of a42.filter((x) => (x.level ?? 0) <= 2)) {
+      expect(i.provenance.wording).toBe('official');
+      expect(i.provenance.sources?.map((s) => s.address)).toEqual([
+        'https://clbv.vn/node/248',
+        'https://benhvienphoitinhcamau.com/a4-2-nguoi-benh-duoc-ton-trong-quyen-rieng-tu-ca-nhan',
+      ]);
+    }
+    expect(item(v2, 'A4.2-2.2').text.vi).toBe(
+      'Có quy định về quản lý và lưu trữ bệnh án chặt chẽ tại khoa lâm sàng và các phòng chức năng.',
+    );
+    // The 2016.1 element that was really a level-2 one (records out of reach) is now the official A4.2-2.3.
+    expect(item(v2, 'A4.2-2.3').text.vi).toContain('không cho người không có thẩm quyền tiếp cận tự do');
   });
 });
 
