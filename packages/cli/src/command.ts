@@ -44,6 +44,14 @@ export const OPTIONS = {
   version: { type: 'boolean', short: 'V', default: false },
   photos: { type: 'string' },
   id: { type: 'string' },
+  map: { type: 'string' },
+  document: { type: 'string' },
+  address: { type: 'string' },
+  base: { type: 'string' },
+  'new-version': { type: 'string' },
+  title: { type: 'string' },
+  skip: { type: 'string' },
+  sheet: { type: 'string' },
 } as const;
 
 export type Options = {

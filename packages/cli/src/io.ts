@@ -99,6 +99,11 @@ const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
  * block forever, a device such as /dev/zero never ends) and anything over {@link MAX_INPUT_BYTES}.
  */
 export function readText(path: string, lang: Lang): string {
+  return new TextDecoder().decode(readBytes(path, lang));
+}
+
+/** Reads a file's bytes with the checks of {@link readText} (`-`: standard input). */
+export function readBytes(path: string, lang: Lang): Uint8Array {
   const vi = lang === 'vi';
   const name = oneLine(path);
   let bytes: Uint8Array | 'too-big';
@@ -152,7 +157,7 @@ export function readText(path: string, lang: Lang): string {
     throw new UserError(
       `${name}: ${vi ? `lớn hơn giới hạn ${mb(MAX_INPUT_BYTES)}` : `larger than the ${mb(MAX_INPUT_BYTES)} limit`}`,
     );
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }
 
 /** Reads and parses a JSON file (`-`: standard input); a missing file or malformed JSON is a {@link UserError} with line and column. */

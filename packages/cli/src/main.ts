@@ -48,6 +48,7 @@ import { reportCommand } from './report-command.js';
 import { aggregateCommand, compareCommand, rankCommand, reconcileCommand } from './loop-commands.js';
 import { say } from './messages.js';
 import { scoreSheets, writeXlsx } from './xlsx.js';
+import { exportTableCommand, importTableCommand } from './table-commands.js';
 
 /** The commands, by name. Add a command here (its code in its own file). */
 export const COMMANDS: Record<string, Command> = {
@@ -81,6 +82,8 @@ Object.assign(COMMANDS, {
   rank: rankCommand,
   aggregate: aggregateCommand,
   verify: verifyCommand,
+  'import-table': importTableCommand,
+  'export-table': exportTableCommand,
 });
 
 /** The version of this CLI (its package.json). */

@@ -254,7 +254,18 @@ describe('--version and --help per command', () => {
     expect((await run(['-V'])).code).toBe(0);
   });
   it("prints one command's help", async () => {
-    for (const cmd of ['validate', 'score', 'report', 'compare', 'reconcile', 'rank', 'aggregate', 'verify']) {
+    for (const cmd of [
+      'validate',
+      'score',
+      'report',
+      'compare',
+      'reconcile',
+      'rank',
+      'aggregate',
+      'verify',
+      'import-table',
+      'export-table',
+    ]) {
       const r = await run([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.out.startsWith(`tieuchi ${cmd} `)).toBe(true);

@@ -148,3 +148,4 @@ export { explain } from './messages.js';
 export { namesOf, nameList, shortText, type SetNames } from './names.js';
 export type { ScoreResultExplanation as Explanation } from './generated/types.js';
 export { RESPONSE_KINDS, type ResponseKind, type ResponseOf } from './kinds/index.js';
+export * from './table-import/index.js';

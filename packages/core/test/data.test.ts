@@ -31,7 +31,9 @@ describe('criteria/', () => {
     it(`${file} validates (schema and semantics)`, () => {
       const r = validateCriteriaSet(read(join(root, 'criteria', file)));
       if (!r.ok) throw new Error(r.errors.map((e) => `${e.pointer}: ${e.message.en}`).join('\n'));
-      expect(`${r.value.id}.json`).toBe(file);
+      // The first published version is `<id>.json`; later versions sit beside it as `<id>@<version>.json`, so a
+      // locked assessment of an older version still finds its set unchanged (decision 0014).
+      expect([`${r.value.id}.json`, `${r.value.id}@${r.value.version}.json`]).toContain(file);
       sets.set(`${r.value.id}@${r.value.version}`, r.value);
     });
   }
@@ -59,6 +61,12 @@ interface Expected {
   criteria?: Record<string, { points?: string; max?: string; level?: number }>;
 }
 
+/** The file of set `id`@`version`: `<id>@<version>.json` for a later version, else the first one, `<id>.json`. */
+function setFileOf(id: string, version: string): string {
+  const later = join(root, 'criteria', `${id}@${version}.json`);
+  return existsSync(later) ? later : join(root, 'criteria', `${id}.json`);
+}
+
 const exampleDirs = readdirSync(join(root, 'examples'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
@@ -72,8 +80,8 @@ describe('examples/ score to their hand-computed expectations', () => {
         const base = file.replace(/\.assessment\.json$/, '');
         it(base, () => {
           const doc = read(join(root, 'examples', dir, file)) as { criteriaSet: { id: string; version: string } };
-          const setPath = join(root, 'criteria', `${doc.criteriaSet.id}.json`);
-          expect(existsSync(setPath), `set file for ${doc.criteriaSet.id}`).toBe(true);
+          const setPath = setFileOf(doc.criteriaSet.id, doc.criteriaSet.version);
+          expect(existsSync(setPath), `set file for ${doc.criteriaSet.id}@${doc.criteriaSet.version}`).toBe(true);
           const set = validateCriteriaSet(read(setPath));
           if (!set.ok) throw new Error('set invalid');
           const a = validateAssessment(doc, set.value);
@@ -112,35 +120,38 @@ describe('examples/ score to their hand-computed expectations', () => {
   }
 });
 
-describe('verified facts of the national commune health criteria (1300/QĐ-BYT)', () => {
-  const path = join(root, 'criteria', 'qd1300-commune-health.json');
-  const set = read(path) as CriteriaSet;
-  const criteria = set.sections.flatMap((s) => s.criteria);
-  const maxOf = (c: (typeof criteria)[number]) =>
-    c.items.reduce(
-      (t, it) =>
-        t +
-        (it.response.kind === 'binary' || it.response.kind === 'graded' || it.response.kind === 'count'
-          ? (it.response.points ?? 0)
-          : it.response.kind === 'choice'
-            ? Math.max(...it.response.options.map((o) => o.points))
-            : Math.max(...it.response.bands.map((b) => b.points))),
-      0,
-    );
+describe.each(setFiles.filter((f) => f.startsWith('qd1300-commune-health')))(
+  'verified facts of the national commune health criteria (1300/QĐ-BYT): %s',
+  (file) => {
+    const path = join(root, 'criteria', file);
+    const set = read(path) as CriteriaSet;
+    const criteria = set.sections.flatMap((s) => s.criteria);
+    const maxOf = (c: (typeof criteria)[number]) =>
+      c.items.reduce(
+        (t, it) =>
+          t +
+          (it.response.kind === 'binary' || it.response.kind === 'graded' || it.response.kind === 'count'
+            ? (it.response.points ?? 0)
+            : it.response.kind === 'choice'
+              ? Math.max(...it.response.options.map((o) => o.points))
+              : Math.max(...it.response.bands.map((b) => b.points))),
+        0,
+      );
 
-  it('has 10 criteria whose items add up to 14, 10, 12, 9, 19, 12, 6, 11, 3, 4 points (100 in all)', () => {
-    expect(criteria.map((c) => maxOf(c))).toEqual([14, 10, 12, 9, 19, 12, 6, 11, 3, 4]);
-    expect(criteria.map((c) => c.maxPoints)).toEqual([14, 10, 12, 9, 19, 12, 6, 11, 3, 4]);
-    expect(set.scoring.maxPoints).toBe(100);
-  });
-  it('has 47 indicators', () => {
-    expect(criteria.reduce((n, c) => n + c.items.length, 0)).toBe(47);
-  });
-  it('passes at >= 80 % in total, every criterion >= 50 %, and no failed knockout', () => {
-    expect(set.scoring.passRules).toEqual([
-      expect.objectContaining({ kind: 'total-percent-at-least', percent: 80 }),
-      expect.objectContaining({ kind: 'each-criterion-percent-at-least', percent: 50 }),
-      expect.objectContaining({ kind: 'no-failed-knockout' }),
-    ]);
-  });
-});
+    it('has 10 criteria whose items add up to 14, 10, 12, 9, 19, 12, 6, 11, 3, 4 points (100 in all)', () => {
+      expect(criteria.map((c) => maxOf(c))).toEqual([14, 10, 12, 9, 19, 12, 6, 11, 3, 4]);
+      expect(criteria.map((c) => c.maxPoints)).toEqual([14, 10, 12, 9, 19, 12, 6, 11, 3, 4]);
+      expect(set.scoring.maxPoints).toBe(100);
+    });
+    it('has 47 indicators', () => {
+      expect(criteria.reduce((n, c) => n + c.items.length, 0)).toBe(47);
+    });
+    it('passes at >= 80 % in total, every criterion >= 50 %, and no failed knockout', () => {
+      expect(set.scoring.passRules).toEqual([
+        expect.objectContaining({ kind: 'total-percent-at-least', percent: 80 }),
+        expect.objectContaining({ kind: 'each-criterion-percent-at-least', percent: 50 }),
+        expect.objectContaining({ kind: 'no-failed-knockout' }),
+      ]);
+    });
+  },
+);

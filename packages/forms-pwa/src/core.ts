@@ -49,3 +49,6 @@ export type { ResponseKind, ResponseOf } from '@tieuchi/core';
 // Integrity (issue 15): signed statements made at lock and their verification.
 export { attestationKeyId, buildStatement, signStatement, verifyAttestations } from '@tieuchi/core';
 export type { Attestation, AttestationCheck, AttestationReport, PublicKeyJwk } from '@tieuchi/core';
+// Table import (issue 17, decision 0014): an official table's rows → a new set version, or every problem.
+export { importTable, parseColumnMap, parseCsv } from '@tieuchi/core';
+export type { TableCell, TableImportResult, TableProblem, TableRow, TableColumn } from '@tieuchi/core';

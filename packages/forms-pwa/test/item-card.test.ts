@@ -34,6 +34,31 @@ describe('<tc-item-card>', () => {
     expect(shadowText(el)).toContain('Có nước sạch <b>không</b>');
   });
 
+  it('says in plain words, per item, whether its wording is official, paraphrased or drafted by the team', async () => {
+    const base = item('i1');
+    const words: Record<string, string> = {
+      official: 'Nguyên văn văn bản',
+      paraphrase: 'Diễn đạt lại',
+      drafted: 'Do nhóm Tiêu Chí soạn',
+    };
+    for (const [wording, shown] of Object.entries(words)) {
+      const el = document.createElement('tc-item-card') as TcItemCard;
+      el.item = {
+        ...base,
+        provenance: {
+          wording: wording as 'official',
+          sources: [{ address: 'https://example.org/<b>x</b>', excerpt: 'đọc <i>được</i>' }],
+        },
+      };
+      await mount(el);
+      expect(el.shadowRoot!.querySelector('[data-wording]')?.textContent).toBe(shown);
+      // The source address and excerpt are untrusted text: shown as text, never as markup.
+      expect(shadowText(el)).toContain('https://example.org/<b>x</b>');
+      expect(el.shadowRoot!.querySelector('details i, details b')).toBeNull();
+      el.remove();
+    }
+  });
+
   it('marks a knockout item', async () => {
     const { el } = await card('i1');
     expect(el.shadowRoot!.querySelector('.card.knockout')).not.toBeNull();

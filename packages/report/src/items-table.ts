@@ -70,6 +70,7 @@ function criterionTable(
     const textStack: Content[] = [{ text: ctx.t(item.text) }];
     const tags: string[] = [];
     if (item.level !== undefined) tags.push(fill(L.levelMet, { n: item.level }));
+    tags.push(L.wordingOf[item.provenance.wording ?? 'unverified']);
     if (item.citation)
       tags.push(`${L.citation}: ${item.citation.document}${item.citation.article ? `, ${item.citation.article}` : ''}`);
     if (tags.length) textStack.push({ text: tags.join(' · '), style: 'small' });

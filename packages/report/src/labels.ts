@@ -35,7 +35,14 @@ const vi = {
   wordingNote: {
     official: '',
     paraphrase: 'Nội dung chỉ tiêu trong bộ này là diễn giải của nhóm soạn, không phải nguyên văn văn bản.',
-    mixed: 'Một phần nội dung chỉ tiêu là diễn giải của nhóm soạn, không phải nguyên văn văn bản.',
+    mixed: 'Câu chữ các chỉ tiêu trong bộ này không phải đều là nguyên văn văn bản: xem nguồn gốc ghi ở từng chỉ tiêu.',
+    drafted: 'Nội dung chỉ tiêu trong bộ này do nhóm Tiêu Chí soạn, không lấy từ văn bản chính thức.',
+  },
+  wordingOf: {
+    official: 'Nguyên văn văn bản',
+    paraphrase: 'Diễn đạt lại',
+    drafted: 'Do nhóm Tiêu Chí soạn',
+    unverified: 'Chưa đối chiếu văn bản',
   },
   assessmentKind: 'Hình thức',
   round: 'Đợt / vòng',
@@ -183,7 +190,14 @@ const en: Labels = {
   wordingNote: {
     official: '',
     paraphrase: "The items' wording in this set is the authors' paraphrase, not the official text.",
-    mixed: "Part of the items' wording in this set is the authors' paraphrase, not the official text.",
+    mixed: "Not every item's wording in this set is the official text: see the origin shown with each item.",
+    drafted: "The items' wording in this set was drafted by the Tiêu Chí team; it is not taken from an official text.",
+  },
+  wordingOf: {
+    official: 'Official text',
+    paraphrase: 'Paraphrased',
+    drafted: 'Drafted by the Tiêu Chí team',
+    unverified: 'Not checked against the official text',
   },
   assessmentKind: 'Kind',
   round: 'Round',

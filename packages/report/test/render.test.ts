@@ -55,6 +55,19 @@ describe('renderPdf (Node)', () => {
     SLOW,
   );
 
+  it(
+    'prints, per item, whether its wording is the official text, paraphrased or drafted by the team',
+    async () => {
+      const e = all.find((x) => x.name === 'qd1300-commune-health/pass-v2023.2.assessment.json')!;
+      const text = flat(pdfText(await renderPdf(buildReport(e))));
+      // 46 indicators drafted by the team, 1.1 paraphrased (decision 0014).
+      expect(text.split('Do nhóm Tiêu Chí soạn').length - 1).toBe(46);
+      expect(text.split('Diễn đạt lại').length - 1).toBe(1);
+      expect(text).not.toContain('Nội dung chỉ tiêu trong bộ này là diễn giải');
+    },
+    SLOW,
+  );
+
   it('refuses a document that names a URL or a local file', async () => {
     await expect(renderPdf({ content: [{ image: 'https://example.org/x.png' }] })).rejects.toThrow();
     await expect(renderPdf({ content: [{ image: '/etc/hostname' }] })).rejects.toThrow();

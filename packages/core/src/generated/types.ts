@@ -65,12 +65,12 @@ export type CriteriaSetPassRule =
  */
 export type Percent = number;
 /**
- * How a fact was obtained: 'official' (read in the official text), 'paraphrase' (our wording of an official fact) or 'unverified' (not yet checked against the official text).
+ * How a fact was obtained: 'official' (read in the official text), 'paraphrase' (our wording of an official fact read in a source), 'drafted' (written by the Tiêu Chí team: no official text says it) or 'unverified' (not yet checked against the official text).
  *
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
  * via the `definition` "Provenance".
  */
-export type Provenance = 'official' | 'paraphrase' | 'unverified';
+export type Provenance = 'official' | 'paraphrase' | 'drafted' | 'unverified';
 /**
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
  * via the `definition` "CriteriaSetResponse".
@@ -390,9 +390,9 @@ export interface CriteriaSet {
   source: CriteriaSetSource;
   applicability: CriteriaSetApplicability;
   /**
-   * Whether the item texts are the official wording, our paraphrase, or a mix (see each item's provenance).
+   * Whether the item texts are the official wording, our paraphrase of official facts, drafted by us (no item taken from an official text), or a mix (see each item's provenance).
    */
-  wording: 'official' | 'paraphrase' | 'mixed';
+  wording: 'official' | 'paraphrase' | 'drafted' | 'mixed';
   license?: string;
   /**
    * For an edited copy: the set it was derived from.
@@ -605,6 +605,36 @@ export interface CriteriaSetFactProvenance {
   structure?: Provenance;
   rules?: Provenance;
   note?: string;
+  /**
+   * Where the facts marked official or paraphrase were read: an address and, optionally, the words read there.
+   *
+   * @maxItems 20
+   */
+  sources?: CriteriaSetFactSource[];
+}
+/**
+ * One place a fact was read: its public address, which facts it supports, and a short excerpt of what it says.
+ *
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "CriteriaSetFactSource".
+ */
+export interface CriteriaSetFactSource {
+  /**
+   * Public address (URL) of the page or document read.
+   */
+  address: string;
+  /**
+   * Which facts this source supports (default: every fact marked official or paraphrase).
+   */
+  facts?: ('wording' | 'title' | 'points' | 'maxPoints' | 'knockout' | 'weight' | 'level' | 'structure' | 'rules')[];
+  /**
+   * The words read in the source (short, as read; untrusted text shown as text).
+   */
+  excerpt?: string;
+  /**
+   * True when the source is not the official text itself but reports it (a newspaper, a hospital page).
+   */
+  secondary?: boolean;
 }
 /**
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema

@@ -22,7 +22,7 @@ import './tc-builder-response.js';
 export const VERIFICATION = ['observe', 'interview', 'records', 'measure'] as const;
 export const FACILITY_KINDS = ['commune-station', 'hospital', 'health-centre', 'clinic', 'other'] as const;
 export const ZONES = ['1', '2', '3'] as const;
-const PROVENANCE = ['official', 'paraphrase', 'unverified'] as const;
+const PROVENANCE = ['official', 'paraphrase', 'drafted', 'unverified'] as const;
 
 /**
  * Every field of one item (chỉ tiêu): id and code, text (vi / en), guidance, verification methods, citation,

@@ -8,7 +8,7 @@ import type { ProblemIndex } from './problems.js';
 import { builderStyles } from './styles.js';
 import { shared } from '../styles.js';
 
-const PROVENANCE = ['official', 'paraphrase', 'unverified'] as const;
+const PROVENANCE = ['official', 'paraphrase', 'drafted', 'unverified'] as const;
 
 /**
  * The fields of a section (phần) or a criterion (tiêu chí): id, code, title, description, weight, stated

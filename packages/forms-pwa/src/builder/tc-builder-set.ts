@@ -59,7 +59,7 @@ export class TcBuilderSet extends LitElement {
           t('b.wording'),
           '/wording',
           s.wording,
-          (['official', 'paraphrase', 'mixed'] as const).map((v) => [v, t(`b.wording.${v}`)] as const),
+          (['official', 'paraphrase', 'drafted', 'mixed'] as const).map((v) => [v, t(`b.wording.${v}`)] as const),
           { attr: 'wording' },
         )}
         ${textField(ctx, t('b.license'), '/license', s.license, { optional: true })}

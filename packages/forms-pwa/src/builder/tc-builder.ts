@@ -14,6 +14,7 @@ import { blankSet, duplicateSet } from './tree.js';
 import { localEditionDraft, nextVersionDraft, versionsOf } from './versions.js';
 import { shared } from '../styles.js';
 import './tc-builder-editor.js';
+import './tc-builder-table-import.js';
 
 /**
  * The criteria-set builder ("Bộ tiêu chí"). Without a draft id: the drafts on this device, the published and
@@ -94,6 +95,10 @@ export class TcBuilder extends LitElement {
       </div>
       <p class="muted">${t('b.intro')}</p>
       ${this._importErrors ? this._errors(this._importErrors) : nothing}
+      <tc-builder-table-import
+        .sets=${store.sets}
+        @table-imported=${(e: CustomEvent<CriteriaSet>) => void this._startFrom(e.detail)}
+      ></tc-builder-table-import>
       <section>
         <h2>${t('b.drafts')}</h2>
         ${

@@ -66,6 +66,7 @@ export class TcItemCard extends LitElement {
       details { border-top: 1px dashed var(--tc-line); padding-top: 6px; }
       summary { cursor: pointer; min-height: 32px; color: var(--tc-blue); }
       .guidance { white-space: pre-line; margin: 6px 0; overflow-wrap: anywhere; }
+      .source { overflow-wrap: anywhere; }
       .chips { display: flex; gap: 6px; flex-wrap: wrap; }
       .warnline { padding: 6px 10px; border-radius: 8px; }
       .note { white-space: pre-line; overflow-wrap: anywhere; }
@@ -126,6 +127,7 @@ export class TcItemCard extends LitElement {
         <div class="meta">
           ${item.knockout ? html`<span class="badge fail" title=${t('item.knockout')}>${stopIcon} ${t('item.knockout')}</span>` : nothing}
           ${item.level ? html`<span class="badge info">${t('item.level', { n: item.level })}</span>` : nothing}
+          ${this._wording()}
           ${r && !autoNa ? this._points(r) : nothing}
         </div>
       </div>
@@ -239,9 +241,16 @@ export class TcItemCard extends LitElement {
     </div>`;
   }
 
+  /** Whether the item's words are the official text, paraphrased, or drafted by us (plain words, per item). */
+  private _wording() {
+    const w = this.item.provenance?.wording ?? 'unverified';
+    return html`<span class="badge" data-wording=${w} title=${t('item.wordingHint')}>${t(`item.wording.${w}`)}</span>`;
+  }
+
   private _details() {
     const { item } = this;
-    if (!item.guidance && !item.verification?.length && !item.citation) return nothing;
+    const sources = item.provenance?.sources ?? [];
+    if (!item.guidance && !item.verification?.length && !item.citation && !sources.length) return nothing;
     return html`<details>
       <summary>${t('item.guidance')} · ${t('item.verification')} · ${t('item.citation')}</summary>
       ${item.guidance ? html`<p class="guidance">${loc(item.guidance)}</p>` : nothing}
@@ -255,6 +264,10 @@ export class TcItemCard extends LitElement {
           ? html`<p class="muted">${t('item.citation')}: ${item.citation.document}${item.citation.article ? `, ${item.citation.article}` : ''}</p>`
           : nothing
       }
+      ${sources.map(
+        (src) =>
+          html`<p class="muted source">${t('item.readIn')}: ${src.address}${src.excerpt ? html` — “${src.excerpt}”` : nothing}</p>`,
+      )}
     </details>`;
   }
 
