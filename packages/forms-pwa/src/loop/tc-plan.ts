@@ -66,7 +66,7 @@ export class TcPlan extends LitElement {
     const store = this._store.store;
     const a = store.assessments.get(this.assessmentId);
     const set = a && store.setFor(a);
-    if (!a || !set) return html`<p>${store.ready ? t('app.notFound') : t('app.loading')}</p>`;
+    if (!a || !set) return this._store.missing();
     const plan = this._plan;
     // A failed write that the store's retry has since written is saved.
     const saveState = this._save === 'error' && plan && !store.isUnsaved(`plan:${plan.id}`) ? 'saved' : this._save;
