@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import {
   score,
+  upgradeAssessment,
   verifyAssessment,
   verifyBundle,
   validateCriteriaSet,
@@ -234,7 +235,8 @@ export function loadAssessment(
     }
     throw new UserError(formatProblems(file, checked.errors, lang) + hint);
   }
-  const assessment = checked.value;
+  // Verified as received (above), then migrated forward: the hash covers the same content either way.
+  const assessment = upgradeAssessment(checked.value);
   const set = given ?? finder(assessment.criteriaSet.id, assessment.criteriaSet.version)!;
   return { assessment, set };
 }

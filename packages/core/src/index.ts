@@ -134,3 +134,4 @@ export {
 export { csvField } from './csv.js';
 export { decimalPlaces } from './answers.js';
 export { parseLocaleNumber, formatLocaleNumber, type ParsedNumber, type NumberLocale } from './parse-number.js';
+export { upgradeAssessment } from './migrate.js';

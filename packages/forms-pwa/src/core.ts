@@ -47,3 +47,5 @@ export type { Problem, Outcome, ParsedNumber } from '@tieuchi/core';
 // Integrity (issue 15): signed statements made at lock and their verification.
 export { attestationKeyId, buildStatement, signStatement, verifyAttestations } from '@tieuchi/core';
 export type { Attestation, AttestationCheck, AttestationReport, PublicKeyJwk } from '@tieuchi/core';
+// Migration rule (issue 18): readers verify as received, then migrate forward.
+export { upgradeAssessment } from '@tieuchi/core';

@@ -8,6 +8,7 @@ import {
   mergeThreeWay,
   resolveConflict,
   score,
+  upgradeAssessment,
   type Assessment,
   type Attestation,
   type CriteriaSet,
@@ -136,7 +137,9 @@ export class AppStore extends EventTarget {
     for (const f of [...regFacilities, ...localFacilities]) byId.set(f.id, f);
     this.facilities = [...byId.values()];
     for (const a of assessments) {
-      this.assessments.set(a.id, a);
+      // Migrated forward in memory (written as the current version with its next change); the base stays the
+      // copy as stored, which is what the next write's merge compares with. Hashes are unaffected (decision 0005).
+      this.assessments.set(a.id, upgradeAssessment(a));
       this._base.set(a.id, a);
     }
     this.ready = true;
@@ -412,7 +415,7 @@ export class AppStore extends EventTarget {
   async restore(id: string): Promise<void> {
     const a = await this.storage.unarchive(id, true);
     if (a) {
-      this.assessments.set(a.id, a);
+      this.assessments.set(a.id, upgradeAssessment(a));
       this._base.set(a.id, a);
     }
     this._changed();
