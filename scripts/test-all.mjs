@@ -78,6 +78,14 @@ check(
 );
 check('build', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'build']));
 check('typecheck', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'typecheck']));
+check(
+  'public packages as installed: tarball contents, publint, attw, empty-project install (scripts/check-packages.mjs)',
+  sh('node', ['scripts/check-packages.mjs']),
+);
+check(
+  "@tieuchi/core's public API matches docs/api/core.api.md (after a deliberate change: pnpm --filter @tieuchi/core run api:update)",
+  sh('pnpm', ['--filter', '@tieuchi/core', 'run', 'api:check']),
+);
 
 // 3. Every test script of every package.
 const pkgDirs = readdirSync(join(root, 'packages'))

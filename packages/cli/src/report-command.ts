@@ -3,10 +3,8 @@
  * Layout comes from @tieuchi/report (pure), rendering from its Node entry (pdfmake, loaded on first use).
  */
 import { writeFileSync } from 'node:fs';
-import { buildReport, buildScoreSheet } from '@tieuchi/report';
-import { renderPdf } from '@tieuchi/report/node';
 import { type Command, type CommandContext, UserError, loadAssessment, loadSet, scoreLoaded } from './main.js';
-import { oneLine } from './io.js';
+import { type Lang, oneLine } from './io.js';
 
 function write(path: string, bytes: Uint8Array, lang: 'vi' | 'en', io: CommandContext['io']): void {
   if (path === '-') {
@@ -21,6 +19,24 @@ function write(path: string, bytes: Uint8Array, lang: 'vi' | 'en', io: CommandCo
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new UserError(
       `${oneLine(path)}: ${lang === 'vi' ? 'không ghi được tệp' : 'cannot write the file'} (${code})`,
+    );
+  }
+}
+
+/**
+ * `@tieuchi/report` (and pdfmake, ~49 MB) is an optional peer dependency, loaded only here: `validate`, `score` and
+ * every other command never load it, and installing the CLI does not install it.
+ */
+async function pdfTools(lang: Lang) {
+  try {
+    const [report, node] = await Promise.all([import('@tieuchi/report'), import('@tieuchi/report/node')]);
+    return { ...report, renderPdf: node.renderPdf };
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    throw new UserError(
+      lang === 'vi'
+        ? 'report: cần gói @tieuchi/report (npm install @tieuchi/report) để tạo PDF'
+        : 'report: the PDF needs the @tieuchi/report package (npm install @tieuchi/report)',
     );
   }
 }
@@ -47,12 +63,14 @@ export const reportCommand: Command = {
             : 'report --blank: --set <criteria-set.json> is needed',
         );
       const set = loadSet(options.set, lang);
+      const { renderPdf, buildScoreSheet } = await pdfTools(lang);
       write(out, await renderPdf(buildScoreSheet(set, lang)), lang, io);
     } else {
       if (args.length > 1)
         throw new UserError(lang === 'vi' ? 'report: chỉ một tệp phiếu' : 'report: one assessment file');
       const { assessment, set } = loadAssessment(args[0], options.set, io, lang);
       const result = scoreLoaded(args[0]!, set, assessment, lang);
+      const { renderPdf, buildReport } = await pdfTools(lang);
       write(out, await renderPdf(buildReport({ set, assessment, result, lang })), lang, io);
     }
     if (out !== '-') io.stdout(`✓ ${oneLine(out)}\n`);
