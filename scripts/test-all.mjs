@@ -76,6 +76,7 @@ check(
   'code is formatted (prettier --check; `pnpm format` fixes it)',
   sh('pnpm', ['exec', 'prettier', '--check', '--log-level', 'warn', '.']),
 );
+check('lint (eslint: typescript-eslint with types, lit, wc; decision 0015)', sh('pnpm', ['run', 'lint']));
 check('build', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'build']));
 check('typecheck', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'typecheck']));
 check(

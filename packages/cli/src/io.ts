@@ -52,7 +52,10 @@ export function readLimited(fd: number): Uint8Array | 'too-big' {
   }
   const out = new Uint8Array(total);
   let at = 0;
-  for (const c of chunks) (out.set(c, at), (at += c.length));
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }
 
