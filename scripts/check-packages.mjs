@@ -5,7 +5,7 @@
 // `--set`, and pdfmake is not installed (the report package is an optional peer) — `tieuchi report` says what to
 // install instead. Exit 1 on any problem. Usage: node scripts/check-packages.mjs (the packages must be built).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,11 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-/** The packages published to npm (server and forms-pwa are private: the app is deployed, not installed). */
-const PUBLIC = ['core', 'report', 'cli', 'criteria'];
+/** The packages published to npm: every package not marked private (server and forms-pwa are deployed, not installed). */
+const PUBLIC = readdirSync(join(root, 'packages')).filter((d) => {
+  const f = join(root, 'packages', d, 'package.json');
+  return existsSync(f) && JSON.parse(readFileSync(f, 'utf8')).private !== true;
+});
 const tmp = mkdtempSync(join(tmpdir(), 'tieuchi-pack-'));
 const problems = [];
 const fail = (pkg, what) => problems.push(`${pkg}: ${what}`);
@@ -80,7 +83,12 @@ try {
   // Installed in an empty project, as `npm install @tieuchi/cli` would (no @tieuchi/report: it is optional).
   if (tarballs.cli && tarballs.core && tarballs.criteria) {
     const app = join(tmp, 'app');
-    const local = { '@tieuchi/core': tarballs.core, '@tieuchi/criteria': tarballs.criteria };
+    // Every other public package from its tarball too, but not @tieuchi/report: the CLI must work without it.
+    const local = Object.fromEntries(
+      Object.entries(tarballs)
+        .filter(([n]) => n !== 'cli' && n !== 'report')
+        .map(([n, t]) => [`@tieuchi/${n}`, t]),
+    );
     const spec = (p) => `file:${p}`;
     run('mkdir', ['-p', app]);
     writeFileSync(
