@@ -76,8 +76,17 @@ check(
   'code is formatted (prettier --check; `pnpm format` fixes it)',
   sh('pnpm', ['exec', 'prettier', '--check', '--log-level', 'warn', '.']),
 );
+check('lint (eslint: typescript-eslint with types, lit, wc; decision 0015)', sh('pnpm', ['run', 'lint']));
 check('build', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'build']));
 check('typecheck', sh('pnpm', ['-r', '--filter', './packages/**', 'run', 'typecheck']));
+check(
+  'public packages as installed: tarball contents, publint, attw, empty-project install (scripts/check-packages.mjs)',
+  sh('node', ['scripts/check-packages.mjs']),
+);
+check(
+  "@tieuchi/core's public API matches docs/api/core.api.md (after a deliberate change: pnpm --filter @tieuchi/core run api:update)",
+  sh('pnpm', ['--filter', '@tieuchi/core', 'run', 'api:check']),
+);
 
 // 3. Every test script of every package.
 const pkgDirs = readdirSync(join(root, 'packages'))

@@ -6,6 +6,7 @@
 import {
   score,
   setContentHash,
+  upgradeAssessment,
   verifyAssessment,
   validateCriteriaSet,
   type CriteriaSet,
@@ -135,7 +136,8 @@ export function loadAssessment(
     }
     throw new UserError(formatProblems(file, checked.errors, lang) + hint);
   }
-  const assessment = checked.value;
+  // Verified as received (above), then migrated forward: the hash covers the same content either way.
+  const assessment = upgradeAssessment(checked.value);
   const set = given ?? finder(assessment.criteriaSet.id, assessment.criteriaSet.version)!;
   return { assessment, set };
 }

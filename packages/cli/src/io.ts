@@ -4,6 +4,7 @@
  */
 import { closeSync, openSync, readSync, readdirSync, statSync, constants as fsc } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { CriteriaSet, Problem } from '@tieuchi/core';
 import { validateCriteriaSet } from '@tieuchi/core';
@@ -56,7 +57,10 @@ function readLimitedFrom(fd: number, already: number): Uint8Array | 'too-big' {
   }
   const out = new Uint8Array(total);
   let at = 0;
-  for (const c of chunks) (out.set(c, at), (at += c.length));
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }
 
@@ -200,7 +204,16 @@ export function formatProblems(file: string, problems: readonly Problem[], lang:
 /** Folders searched for a criteria set named by an assessment when `--set` is not given. */
 export function setFolders(cwd: string): string[] {
   const here = dirname(fileURLToPath(import.meta.url));
-  return [...new Set([resolve(cwd, 'criteria'), resolve(here, '..', '..', '..', 'criteria')])];
+  return [...new Set([resolve(cwd, 'criteria'), resolve(here, '..', '..', '..', 'criteria'), ...builtinSets()])];
+}
+
+/** The built-in sets shipped as data by `@tieuchi/criteria` (so an installed `tieuchi score` needs no `--set`). */
+function builtinSets(): string[] {
+  try {
+    return [join(dirname(createRequire(import.meta.url).resolve('@tieuchi/criteria/package.json')), 'sets')];
+  } catch {
+    return []; // not installed: the folders above only
+  }
 }
 
 /** Finds the set `id`@`version` among the JSON files of `folders`. */

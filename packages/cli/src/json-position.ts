@@ -26,7 +26,10 @@ export function jsonErrorOffset(text: string): number {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail();
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else (i++, fail());
+        else {
+          i++;
+          fail();
+        }
       } else i++;
     }
     fail();

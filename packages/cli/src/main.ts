@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import {
   score,
+  upgradeAssessment,
   verifyAssessment,
   verifyBundle,
   setContentHash,

@@ -26,6 +26,10 @@ const TABLE = {
     vi: 'gói có {count} phiếu, chọn một bằng --id',
     en: 'the bundle holds {count} {count:assessment|assessments}, choose one with --id',
   },
+  'report.needs-package': {
+    vi: 'report: cần gói @tieuchi/report (npm install @tieuchi/report) để tạo PDF',
+    en: 'report: the PDF needs the @tieuchi/report package (npm install @tieuchi/report)',
+  },
   'report.bundle-missing': { vi: 'không có phiếu "{id}" trong gói', en: 'no assessment "{id}" in the bundle' },
   'write.failed': { vi: 'không ghi được tệp ({code})', en: 'cannot write the file ({code})' },
   'compare.two-files': {

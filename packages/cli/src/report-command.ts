@@ -3,14 +3,11 @@
  * Layout comes from @tieuchi/report (pure), rendering from its Node entry (pdfmake, loaded on first use).
  */
 import { statSync, writeFileSync } from 'node:fs';
-import { buildReport, buildScoreSheet } from '@tieuchi/report';
-import { renderPdf } from '@tieuchi/report/node';
 import { type Assessment, type Bundle, type CriteriaSet, type ImprovementPlan, verifyBundle } from '@tieuchi/core';
 import type { ReportPhoto } from '@tieuchi/report';
 import { type Command, type CommandContext, loadAssessment, loadSet, scoreLoaded } from './command.js';
 import { type Lang, UserError, formatProblems, oneLine, readJson, setFinder, setFolders } from './io.js';
 import { say } from './messages.js';
-import { bundlePhotos, folderPhotos } from './report-photos.js';
 
 /** Reads and verifies a bundle with core's one verifier (sets: `--set`, then the bundle's, then ./criteria). */
 function loadBundle(file: string, doc: unknown, given: CriteriaSet | undefined, ctx: CommandContext): Bundle {
@@ -35,7 +32,13 @@ function pickAssessment(file: string, b: Bundle, id: string | undefined, lang: L
 }
 
 /** `--photos`: a folder, or a bundle file (JSON) whose photos are used. */
-function photosFrom(source: string, a: Assessment, given: CriteriaSet | undefined, ctx: CommandContext): ReportPhoto[] {
+async function photosFrom(
+  source: string,
+  a: Assessment,
+  given: CriteriaSet | undefined,
+  ctx: CommandContext,
+): Promise<ReportPhoto[]> {
+  const { bundlePhotos, folderPhotos } = await import('./report-photos.js');
   let isDir = false;
   try {
     isDir = statSync(source).isDirectory();
@@ -45,6 +48,20 @@ function photosFrom(source: string, a: Assessment, given: CriteriaSet | undefine
   if (isDir) return folderPhotos(source, a, ctx.lang);
   const doc = readJson(source, ctx.lang);
   return bundlePhotos(loadBundle(source, doc, given, ctx), a);
+}
+
+/**
+ * `@tieuchi/report` (and pdfmake, ~49 MB) is an optional peer dependency, loaded only here: `validate`, `score` and
+ * every other command never load it, and installing the CLI does not install it.
+ */
+async function pdfTools(lang: Lang) {
+  try {
+    const [report, node] = await Promise.all([import('@tieuchi/report'), import('@tieuchi/report/node')]);
+    return { ...report, renderPdf: node.renderPdf };
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    throw new UserError(say(lang, 'report.needs-package'));
+  }
 }
 
 function write(path: string, bytes: Uint8Array, lang: 'vi' | 'en', io: CommandContext['io']): void {
@@ -76,6 +93,7 @@ export const reportCommand: Command = {
       if (args.length) throw new UserError(say(lang, 'report.blank-no-file'));
       if (!options.set) throw new UserError(say(lang, 'report.blank-no-set'));
       const set = loadSet(options.set, lang);
+      const { renderPdf, buildScoreSheet } = await pdfTools(lang);
       write(out, await renderPdf(buildScoreSheet(set, lang)), lang, io);
     } else {
       if (args.length > 1) throw new UserError(say(lang, 'report.one-file'));
@@ -97,14 +115,15 @@ export const reportCommand: Command = {
           (given() && key(given()!) ? given() : undefined) ??
           b.criteriaSets?.find(key) ??
           setFinder(setFolders(io.cwd), lang)(assessment.criteriaSet.id, assessment.criteriaSet.version)!;
-        photos = bundlePhotos(b, assessment);
+        photos = (await import('./report-photos.js')).bundlePhotos(b, assessment);
         plan = b.plans?.find((p) => p.assessmentId === assessment.id);
       } else {
         ({ assessment, set } = loadAssessment(file, options.set, io, lang));
       }
-      if (options.photos) photos = photosFrom(options.photos, assessment, given(), { args, options, io, lang });
+      if (options.photos) photos = await photosFrom(options.photos, assessment, given(), { args, options, io, lang });
       const result = scoreLoaded(file!, set, assessment, lang);
       const input = { set, assessment, result, lang, photos, ...(plan ? { plan } : {}) };
+      const { renderPdf, buildReport } = await pdfTools(lang);
       write(out, await renderPdf(buildReport(input)), lang, io);
     }
     if (out !== '-') io.stdout(`✓ ${oneLine(out)}\n`);

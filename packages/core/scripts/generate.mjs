@@ -152,7 +152,9 @@ for (const [name, text] of Object.entries(outputs)) {
     let old = '';
     try {
       old = readFileSync(path, 'utf8');
-    } catch {}
+    } catch {
+      // not generated yet: counts as drift
+    }
     if (old !== text) drift.push(name);
   } else writeFileSync(path, text);
 }

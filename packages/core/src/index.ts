@@ -149,3 +149,4 @@ export { namesOf, nameList, shortText, type SetNames } from './names.js';
 export type { ScoreResultExplanation as Explanation } from './generated/types.js';
 export { RESPONSE_KINDS, type ResponseKind, type ResponseOf } from './kinds/index.js';
 export * from './table-import/index.js';
+export { upgradeAssessment } from './migrate.js';

@@ -5,7 +5,8 @@
  */
 import { message } from './messages.js';
 import { type Outcome, fail, ok } from './outcome.js';
-import { SCHEMA_VERSION } from './by-schema.js';
+import type { Assessment } from './generated/types.js';
+import { SCHEMA_VERSION, SCHEMA_VERSIONS } from './by-schema.js';
 
 /** A pure function from a document of version `from` to one of version `from + 1`. */
 export interface Migration {
@@ -52,4 +53,17 @@ export function migrateForward(
     cur = { ...m.up(cur), schemaVersion: v + 1 };
   }
   return ok(cur);
+}
+
+/**
+ * An assessment as this release writes it: {@link migrateForward} with the assessment migrations, up to
+ * `SCHEMA_VERSIONS.assessment`. Every reader calls it on a document it has ALREADY verified as received
+ * (schema, content hash, signatures: decision 0005); a migration never changes what the content hash covers, so
+ * the upgraded copy verifies too. A document already at the current version is returned as it is (same object).
+ */
+export function upgradeAssessment(a: Assessment): Assessment {
+  if (a.schemaVersion === SCHEMA_VERSIONS.assessment) return a;
+  const r = migrateForward(a as unknown as Record<string, unknown>, MIGRATIONS.assessment, SCHEMA_VERSIONS.assessment);
+  // Only a newer version fails, and verification refused those already: keep the document as received then.
+  return r.ok ? (r.value as unknown as Assessment) : a;
 }

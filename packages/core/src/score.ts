@@ -137,7 +137,7 @@ class CriterionResult implements ScoreResultCriterionResult {
   declare score: ScoreResultScore;
   declare items: ScoreResultItemResult[];
   declare level?: number;
-  declare levelReason?: ScoreResultCriterionResult['levelReason'];
+  declare levelReason?: NonNullable<ScoreResultCriterionResult['levelReason']>;
   readonly #cr: CCriterion;
   readonly #a: Assessment;
 

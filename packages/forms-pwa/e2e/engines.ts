@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser as PwBrowser, BrowserContext as PwContext, Page as PwPage } from 'playwright-core';
-import { CHROMIUM, launch as launchChromium } from './harness.js';
+import { launch as launchChromium } from './harness.js';
 
 export type EngineName = 'chromium' | 'firefox' | 'webkit';
 

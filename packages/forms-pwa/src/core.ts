@@ -52,3 +52,5 @@ export type { Attestation, AttestationCheck, AttestationReport, PublicKeyJwk } f
 // Table import (issue 17, decision 0014): an official table's rows → a new set version, or every problem.
 export { importTable, parseColumnMap, parseCsv } from '@tieuchi/core';
 export type { TableCell, TableImportResult, TableProblem, TableRow, TableColumn } from '@tieuchi/core';
+// Migration rule (issue 18): readers verify as received, then migrate forward.
+export { upgradeAssessment } from '@tieuchi/core';

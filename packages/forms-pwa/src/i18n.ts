@@ -3,7 +3,8 @@
  * current locale; `loc(text)` picks a criteria file's `{ vi, en }` text. Elements re-render on a switch
  * through {@link LocaleController}.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { ChangeController } from './controllers/change.js';
 import { messages, type MessageKey } from './messages.js';
 
 export type Locale = 'vi' | 'en';
@@ -41,15 +42,8 @@ export const loc = (text: { vi: string; en?: string } | undefined): string =>
 export { formatDate, formatDateTime, parseDate } from './core.js';
 
 /** Re-renders its host when the UI language changes. */
-export class LocaleController implements ReactiveController {
-  private readonly _onChange = () => this._host.requestUpdate();
-  constructor(private readonly _host: ReactiveControllerHost) {
-    this._host.addController(this);
-  }
-  hostConnected(): void {
-    bus.addEventListener('change', this._onChange);
-  }
-  hostDisconnected(): void {
-    bus.removeEventListener('change', this._onChange);
+export class LocaleController extends ChangeController {
+  constructor(host: ReactiveControllerHost) {
+    super(host, bus);
   }
 }

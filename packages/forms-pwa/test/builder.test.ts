@@ -41,7 +41,7 @@ const facility = { id: 'f1', name: 'Trạm Y tế thử', kind: 'commune-station
 
 describe('BuilderSession', () => {
   it('saves every edit at once (no save button)', async () => {
-    const s = new BuilderSession(storage, newDraft(blankSet('my-set')));
+    const s = new BuilderSession(store, newDraft(blankSet('my-set')));
     s.edit('/title/vi', 'Bảng kiểm thử');
     s.edit('/sections/0/criteria/0/items/0/text/vi', 'Có sổ giao nhận');
     expect(s.saveState).toBe('saving');
@@ -53,7 +53,7 @@ describe('BuilderSession', () => {
   });
 
   it('refuses to publish a set that does not validate, and stores nothing', async () => {
-    const s = new BuilderSession(storage, newDraft(blankSet('my-set')));
+    const s = new BuilderSession(store, newDraft(blankSet('my-set')));
     const out = await s.publish(store);
     expect(out.ok).toBe(false);
     expect(!out.ok && out.problems.length).toBeGreaterThan(0);
@@ -62,7 +62,7 @@ describe('BuilderSession', () => {
   });
 
   it('publishes a new version each time; an assessment keeps its version, pinned by hash, and still scores', async () => {
-    const s = new BuilderSession(storage, newDraft(structuredClone(smallSet)));
+    const s = new BuilderSession(store, newDraft(structuredClone(smallSet)));
     const v1 = await s.publish(store, '2025-03-01T00:00:00.000Z');
     expect(v1.ok && v1.set.version).toBe('1.0');
     const first = v1.ok ? v1.set : smallSet;
@@ -92,7 +92,7 @@ describe('BuilderSession', () => {
   it('publishes a local edition of a shipped set as <v>-local.<n> with its origin', async () => {
     store.addSet(smallSet);
     const draft = localEditionDraft(smallSet, versionsOf(store.sets.values(), smallSet.id));
-    const s = new BuilderSession(storage, newDraft(draft));
+    const s = new BuilderSession(store, newDraft(draft));
     s.edit('/sections/0/criteria/0/items/1/text/vi', 'Nhà tiêu hợp vệ sinh (nguyên văn)');
     s.edit('/sections/0/criteria/0/items/1/provenance/wording', 'official');
     const out = await s.publish(store, '2025-05-01T00:00:00.000Z');

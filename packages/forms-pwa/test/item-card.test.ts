@@ -161,7 +161,7 @@ describe('<tc-answer-control> numbers (issue 13)', () => {
   });
 
   it('reads a decimal comma in Vietnamese and echoes it in the same format', async () => {
-    const { control, input, seen, type } = await numeric();
+    const { input, seen, type } = await numeric();
     await type('4,5');
     input.dispatchEvent(new Event('change'));
     expect(seen).toHaveBeenCalledWith({ value: 4.5 });

@@ -167,7 +167,7 @@ describe.each(ENGINES)('SIGKILL during pushes on %s', (engine) => {
     topUp();
     const model: Model = new Map();
     const random = rng(12345 + (engine === 'pglite' ? 1 : 0));
-    const killed: Record<string, number> = { 'in-transaction': 0, 'after-commit': 0, random: 0 };
+    const killed: Record<(typeof MOMENTS)[number], number> = { 'in-transaction': 0, 'after-commit': 0, random: 0 };
 
     /** Sends every pending push once; answered ones leave the outbox. A dropped connection leaves it there. */
     const send = (url: string, outbox: Set<Pending>) =>
@@ -203,7 +203,7 @@ describe.each(ENGINES)('SIGKILL during pushes on %s', (engine) => {
       }
       await server.kill();
       running.delete(server);
-      killed[moment]!++;
+      killed[moment]++;
       await sending;
       // A new server process takes over (on PostgreSQL the one started during the round).
       server = engine === 'postgres' ? await standbys.shift()! : await start(k + 1);

@@ -92,7 +92,8 @@ export function importTable(table: readonly (readonly TableCell[])[], opts: Tabl
   const problem = (row: number, column: TableColumn | undefined, message: Msg) =>
     problems.push({
       row,
-      ...(column ? { column, letter: map[column] === undefined ? undefined : columnLetter(map[column]!) } : {}),
+      ...(column ? { column } : {}),
+      ...(column && map[column] !== undefined ? { letter: columnLetter(map[column]!) } : {}),
       message,
     });
 
@@ -288,7 +289,7 @@ function build(
     if (!crit) {
       const b = baseCriteria.get(r.criterion!);
       crit = { ...(b ?? {}), id: b?.id ?? safeId(r.criterion!), title: b?.title ?? { vi: r.criterion! }, items: [] };
-      if (!b) crit.code = r.criterion;
+      if (!b && r.criterion !== undefined) crit.code = r.criterion;
       if (r.criterionTitle && r.criterionTitle !== b?.title.vi) crit.title = { vi: r.criterionTitle };
       if (opts.map.weight !== undefined) delete crit.weight;
       criteria.set(r.criterion!, crit);

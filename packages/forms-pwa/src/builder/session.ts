@@ -1,12 +1,13 @@
 /**
  * One draft being authored: the set, its problems (core's validation, indexed by field) and its test cases.
- * Every change goes to memory first (the editor answers at once), then to IndexedDB through a queue of
- * durable writes — no save button, as with answers. Publishing checks the set again and writes it to the
+ * Every change goes to memory first (the editor answers at once), then to IndexedDB through the app's one write
+ * path (`AppStore.persist`: in order, durable, retried after a failure with the storage banner) — no save button,
+ * as with answers. Publishing checks the set again and writes it to the
  * published sets under a version no set of that id uses yet.
  */
 import type { CriteriaSet, Problem } from '../core.js';
 import type { AppStore } from '../state/store.js';
-import type { SetDraft, Storage } from '../storage/db.js';
+import type { SetDraft } from '../storage/db.js';
 import { newId } from '../model/assessment.js';
 import { setAt } from './pointer.js';
 import { checkSet, indexProblems, type ProblemIndex } from './problems.js';
@@ -27,18 +28,25 @@ export class BuilderSession extends EventTarget {
   problems: Problem[] = [];
   index: ProblemIndex = new Map();
   cases: TestCase[];
-  saveState: SaveState = 'idle';
-  private _queue: Promise<void> = Promise.resolve();
+  private _queue: Promise<unknown> = Promise.resolve();
   private _pending = 0;
+  private _written = false;
 
   constructor(
-    private readonly _storage: Storage,
+    private readonly _store: AppStore,
     draft: SetDraft,
   ) {
     super();
     this.draft = draft;
     this.cases = readCases(draft.testCases);
     this._check();
+  }
+
+  /** Whether the draft's latest change is durable; `error` until the store's retry writes it. */
+  get saveState(): SaveState {
+    if (this._pending) return 'saving';
+    if (this._store.isUnsaved(`draft:${this.draft.draftId}`)) return 'error';
+    return this._written ? 'saved' : 'idle';
   }
 
   get set(): CriteriaSet {
@@ -67,8 +75,8 @@ export class BuilderSession extends EventTarget {
   }
 
   /** Resolves when every queued write is durable. */
-  flush(): Promise<void> {
-    return this._queue;
+  async flush(): Promise<void> {
+    await this._queue;
   }
 
   /**
@@ -76,7 +84,7 @@ export class BuilderSession extends EventTarget {
    * hash, under its version or — when a set of this id already has that version — the next free one. The draft
    * takes the published version, so the next publication becomes a newer version again.
    */
-  async publish(store: AppStore, now = new Date().toISOString()): Promise<PublishOutcome> {
+  async publish(store: AppStore = this._store, now = new Date().toISOString()): Promise<PublishOutcome> {
     this._check();
     if (!this.valid) return { ok: false, problems: this.problems };
     const version = nextFreeVersion(this.set.version, versionsOf(store.sets.values(), this.set.id));
@@ -84,7 +92,7 @@ export class BuilderSession extends EventTarget {
     const again = checkSet(pub);
     if (again.length) return { ok: false, problems: again };
     await this.flush();
-    await this._storage.putSet(pub, now);
+    await store.storage.putSet(pub, now);
     store.addSet(pub);
     this.edit('/version', version);
     await this.flush();
@@ -101,22 +109,13 @@ export class BuilderSession extends EventTarget {
     this.draft = next;
     this._check();
     this._pending++;
-    this.saveState = 'saving';
     this._changed();
-    this._queue = this._queue
-      .then(() => this._storage.putSetDraft(next))
-      .then(
-        () => {
-          if (--this._pending === 0) this.saveState = 'saved';
-          this._changed();
-        },
-        (e: unknown) => {
-          this._pending--;
-          this.saveState = 'error';
-          console.error('draft not saved', e);
-          this._changed();
-        },
-      );
+    // A failed write is kept by the store and written again; the app's banner says why.
+    this._queue = this._store.saveSetDraft(next).then(() => {
+      this._pending--;
+      this._written = true;
+      this._changed();
+    });
   }
 
   private _changed(): void {

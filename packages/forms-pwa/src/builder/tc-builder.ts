@@ -70,7 +70,7 @@ export class TcBuilder extends LitElement {
       if (this._session?.draft.draftId === this.draftId) return;
       this._missing = false;
       const d = await storage.getSetDraft(this.draftId);
-      this._session = d ? new BuilderSession(storage, d) : undefined;
+      this._session = d ? new BuilderSession(this._store.store, d) : undefined;
       this._missing = !d;
     } else {
       await this._session?.flush();
@@ -169,7 +169,9 @@ export class TcBuilder extends LitElement {
   /** Stores a new draft around `set` and opens it. */
   private async _startFrom(set: CriteriaSet) {
     const d = newDraft(set);
-    await this._store.store.storage.putSetDraft(d);
+    // Opened from memory: a write that fails is kept and retried (the banner says why), so nothing is lost.
+    this._session = new BuilderSession(this._store.store, d);
+    await this._store.store.saveSetDraft(d);
     go({ view: 'builder', draft: d.draftId });
   }
 

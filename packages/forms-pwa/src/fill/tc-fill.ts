@@ -103,7 +103,7 @@ export class TcFill extends LitElement {
   override render() {
     const store = this._store.store;
     const a = store.assessments.get(this.assessmentId);
-    if (!a) return html`<p>${store.ready ? t('app.notFound') : t('app.loading')}</p>`;
+    if (!a) return this._store.missing();
     const set = store.setFor(a);
     if (!set)
       return html`<p class="banner warn">${t('app.setMissing', { set: `${a.criteriaSet.id}@${a.criteriaSet.version}` })}</p>`;

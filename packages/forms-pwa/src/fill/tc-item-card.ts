@@ -17,6 +17,7 @@ import { shared } from '../styles.js';
 import type { AnswerChangeDetail } from './tc-answer-control.js';
 import './tc-answer-control.js';
 import './tc-photo-evidence.js';
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the JSDoc {@link} of the events below
 import type { PhotoEventDetail } from '../controllers/photo-capture.js';
 
 /** A conflict two copies of the assessment left on one part (core's merge), with every candidate. */

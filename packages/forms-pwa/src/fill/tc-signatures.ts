@@ -71,7 +71,8 @@ export class TcSignatures extends LitElement {
   /**
    * Stores the drawn signatures and records them on the draft. Pads left empty add nothing (the report
    * then leaves room to sign by hand).
-   * @returns false when a drawn signature has no name (the field is focused), true otherwise
+   * @returns false when a drawn signature has no name (the field is focused) or its image could not be stored yet
+   *   (the message says why), true otherwise
    */
   async save(): Promise<boolean> {
     const a = this.assessment;
@@ -89,13 +90,14 @@ export class TcSignatures extends LitElement {
     const store = this._store.store;
     const now = new Date().toISOString();
     const signed: Signature[] = [];
+    let failed = false;
     for (const pad of pads) {
       const role = pad.dataset.role as Role;
       const png = await pad.toPng();
       if (!png) continue;
       const hash = sha256Hex(new Uint8Array(await png.blob.arrayBuffer()));
       const name = this._name(role).trim().normalize('NFC');
-      await store.storage.putPhoto({
+      const stored = await store.savePhoto({
         hash,
         blob: png.blob,
         mime: 'image/png',
@@ -104,11 +106,15 @@ export class TcSignatures extends LitElement {
         capturedAt: now,
         caption: `${t(`sign.role.${role}`)}: ${name}`,
       });
+      if (!stored) failed = true;
       signed.push({ role, name, signedAt: now, image: hash });
     }
     const kept = (a.signatures ?? []).filter((s) => !signed.some((n) => n.role === s.role));
     store.sign(a.id, [...kept, ...signed]);
-    return true;
+    // An image storage refused waits in memory and is written again (the banner says why); the pad keeps the
+    // drawing. Locking waits until it is durable.
+    if (failed) this._error = t(`storage.${store.problem ?? 'failed'}`);
+    return !failed;
   }
 }
 

@@ -43,10 +43,9 @@ export class TcSubmit extends LitElement {
 
   override render() {
     const store = this._store.store;
-    const a = store.assessments.get(this.assessmentId);
-    const set = a && store.setFor(a);
-    const r = a && store.resultFor(a);
-    if (!a || !set || !r) return html`<p>${store.ready ? t('app.notFound') : t('app.loading')}</p>`;
+    const found = this._store.find(this.assessmentId);
+    if (!found) return this._store.missing();
+    const { assessment: a, set, result: r } = found;
     if (a.status !== 'draft')
       return html`<h1>${t('submit.title')}</h1>
         <p class="box ok" data-locked>${lockIcon} ${t('submit.done', { hash: '' })}<span class="hash">${a.contentHash}</span></p>

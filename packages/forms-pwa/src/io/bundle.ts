@@ -9,7 +9,13 @@
  * device; nothing is written. {@link applyImport} then writes
  * the accepted documents in one transaction. A bad or hostile file therefore changes nothing.
  */
-import { contentHash, validateCriteriaSet, validateFacilityRegistry, verifyBundle } from '@tieuchi/core';
+import {
+  contentHash,
+  upgradeAssessment,
+  validateCriteriaSet,
+  validateFacilityRegistry,
+  verifyBundle,
+} from '@tieuchi/core';
 import type { Assessment, Bundle, CriteriaSet, Facility, ImprovementPlan, Problem } from '../core.js';
 import { setKey } from '../model/assessment.js';
 import type { RefusedDocument, Storage, StoredPhoto, StoredSet } from '../storage/db.js';
@@ -124,7 +130,9 @@ function planBundle(
   const assessments: Assessment[] = [];
   const conflicts: string[] = [];
   const unchanged: Assessment[] = [];
-  b.assessments.forEach((a) => {
+  b.assessments.forEach((received) => {
+    // Verified as received (above); only then migrated forward, which never changes what the hash covers.
+    const a = upgradeAssessment(received);
     const existing = known.assessments.get(a.id);
     if (existing) {
       if (contentHash(existing) === contentHash(a) && existing.status === a.status) {

@@ -211,10 +211,13 @@ export class TcMerge extends LitElement {
       const merged = resolveMerge(out.value, this._decisions, newId('a'), new Date().toISOString());
       const store = this._store.store;
       const used = new Set(Object.values(merged.answers).flatMap((a) => a.evidence ?? []));
-      for (const p of this._photos) if (used.has(p.hash)) await store.storage.putPhoto(p);
-      await store.storage.putAssessment(merged);
-      await store.reload();
+      // The app's one write path, photos first: a failed write stays in memory and is written again (the banner
+      // says why), so the merged draft opens either way and nothing is lost.
+      for (const p of this._photos) if (used.has(p.hash)) void store.savePhoto(p);
+      await store.add(merged);
       go({ view: 'fill', id: merged.id });
+    } catch (e) {
+      this._errors = [{ code: 'merge.save', pointer: '', message: { vi: String(e), en: String(e) } }];
     } finally {
       this._busy = false;
     }

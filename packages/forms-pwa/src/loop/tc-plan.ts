@@ -60,16 +60,18 @@ export class TcPlan extends LitElement {
   }
 
   /** Resolves when every edit so far is durable (for tests). */
-  flush(): Promise<void> {
-    return this._queue;
+  async flush(): Promise<void> {
+    await this._queue;
   }
 
   override render() {
     const store = this._store.store;
     const a = store.assessments.get(this.assessmentId);
     const set = a && store.setFor(a);
-    if (!a || !set) return html`<p>${store.ready ? t('app.notFound') : t('app.loading')}</p>`;
+    if (!a || !set) return this._store.missing();
     const plan = this._plan;
+    // A failed write that the store's retry has since written is saved.
+    const saveState = this._save === 'error' && plan && !store.isUnsaved(`plan:${plan.id}`) ? 'saved' : this._save;
     const idx = itemIndex(set);
     const label = (id: string) => {
       const it = idx.get(id)?.item;
@@ -84,7 +86,7 @@ export class TcPlan extends LitElement {
           <div class="muted">${loc(set.shortTitle ?? set.title)} · ${t(`kind.${a.assessmentKind}`)} · ${formatDate(a.assessedOn ?? a.createdAt)}</div>
         </div>
         <div class="row">
-          <span class="saved muted" role="status" data-plan-save=${this._save}>${this._save === 'saving' ? t('save.saving') : this._save === 'saved' ? `✓ ${t('save.saved')}` : this._save === 'error' ? t('save.error') : ''}</span>
+          <span class="saved muted" role="status" data-plan-save=${saveState}>${saveState === 'saving' ? t('save.saving') : saveState === 'saved' ? `✓ ${t('save.saved')}` : saveState === 'error' ? t('save.error') : ''}</span>
           <a class="btn" href=${href({ view: 'results', id: a.id })}>${t('plan.backResults')}</a>
           <button ?disabled=${!total} @click=${this._export} data-action="plan-csv">${t('dash.export')}</button>
           <button ?disabled=${!total} @click=${this._exportXlsx} data-action="plan-xlsx">${t('xlsx.export')}</button>
@@ -127,17 +129,10 @@ export class TcPlan extends LitElement {
 
   private _persist(plan: ImprovementPlan) {
     this._save = 'saving';
-    const storage = this._store.store.storage;
-    this._queue = this._queue
-      .then(() => storage.putPlan(plan))
-      .then(
-        () => {
-          if (this._plan === plan) this._save = 'saved';
-        },
-        () => {
-          this._save = 'error';
-        },
-      );
+    // The app's one write path: in order, durable; a failure is kept and retried, and the banner says why.
+    this._queue = this._store.store.savePlan(plan).then((ok) => {
+      if (this._plan === plan) this._save = ok ? 'saved' : 'error';
+    });
   }
 
   private _update(actionId: string, patch: Parameters<typeof withAction>[2]) {
@@ -154,7 +149,8 @@ export class TcPlan extends LitElement {
   private async _onPhotoAdd(e: CustomEvent<PhotoEventDetail>) {
     const { itemId: actionId, photo } = e.detail;
     if (!photo || !this._plan) return;
-    await this._store.store.storage.putPhoto(photo);
+    // Queued before the plan that points at it, so it is written (or written again after a failure) first.
+    void this._store.store.savePhoto(photo);
     const ev = this._plan.actions.find((x) => x.id === actionId)?.completionEvidence ?? [];
     if (!ev.includes(photo.hash)) this._update(actionId, { completionEvidence: [...ev, photo.hash] });
   }

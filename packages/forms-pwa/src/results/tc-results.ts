@@ -49,10 +49,9 @@ export class TcResults extends LitElement {
 
   override render() {
     const store = this._store.store;
-    const a = store.assessments.get(this.assessmentId);
-    const set = a && store.setFor(a);
-    const r = a && store.resultFor(a);
-    if (!a || !set || !r) return html`<p>${store.ready ? t('app.notFound') : t('app.loading')}</p>`;
+    const found = this._store.find(this.assessmentId);
+    if (!found) return this._store.missing();
+    const { assessment: a, set, result: r } = found;
     void import('./tc-report-export.js'); // PDF export: its own small chunk; pdfmake loads in its worker
     const idx = itemIndex(set);
     const levels = set.scoring.model === 'levels';

@@ -8,10 +8,12 @@ import {
   mergeThreeWay,
   resolveConflict,
   score,
+  upgradeAssessment,
   type Assessment,
   type Attestation,
   type CriteriaSet,
   type Facility,
+  type ImprovementPlan,
   type Problem,
   type ScoreResult,
 } from '../core.js';
@@ -24,7 +26,14 @@ import {
   type AnswerPatch,
   type NewAssessmentInput,
 } from '../model/assessment.js';
-import { persistenceSupported, requestPersistence, Storage, storageEvents, type StoredPhoto } from '../storage/db.js';
+import {
+  persistenceSupported,
+  requestPersistence,
+  Storage,
+  storageEvents,
+  type SetDraft,
+  type StoredPhoto,
+} from '../storage/db.js';
 import { signLocked } from '../model/attest.js';
 
 /**
@@ -80,8 +89,11 @@ export class AppStore extends EventTarget {
   problem: StorageProblem | undefined;
   /** Photos not stored yet (storage full...), with the answer they belong to; linked once stored. */
   readonly pendingPhotos = new Map<string, { id: string; itemId: string; photo: StoredPhoto }>();
-  /** Assessments whose latest change failed to write: kept in memory, written again by {@link retry}. */
-  private readonly _unsaved = new Set<string>();
+  /**
+   * Writes that failed (an assessment, a plan, a builder draft, a photo...), by key: the latest write queued under
+   * each key, run again by {@link retry}. The change itself stays in memory with its owner.
+   */
+  private readonly _unsaved = new Map<string, () => Promise<unknown>>();
   private _retryTimer: ReturnType<typeof setTimeout> | undefined;
   private _retryDelay = 2000;
   private _persistAsked = false;
@@ -127,7 +139,9 @@ export class AppStore extends EventTarget {
     for (const f of [...regFacilities, ...localFacilities]) byId.set(f.id, f);
     this.facilities = [...byId.values()];
     for (const a of assessments) {
-      this.assessments.set(a.id, a);
+      // Migrated forward in memory (written as the current version with its next change); the base stays the
+      // copy as stored, which is what the next write's merge compares with. Hashes are unaffected (decision 0005).
+      this.assessments.set(a.id, upgradeAssessment(a));
       this._base.set(a.id, a);
     }
     this.ready = true;
@@ -168,10 +182,10 @@ export class AppStore extends EventTarget {
       throw new Error(`No registry facility "${registryId}"`);
     const mapped: Facility = { ...f, registryId };
     this.facilities = this.facilities.map((x) => (x.id === provisionalId ? mapped : x));
-    await this.storage.putFacility(mapped);
+    void this.persist(`facility:${mapped.id}`, () => this.storage.putFacility(mapped));
     for (const a of [...this.assessments.values()]) {
       if (a.facility.id === provisionalId && a.facility.registryId !== registryId)
-        this._put({ ...a, facility: { ...a.facility, registryId } });
+        void this._put({ ...a, facility: { ...a.facility, registryId } });
     }
     await this.flush();
   }
@@ -264,9 +278,10 @@ export class AppStore extends EventTarget {
     const a = newAssessment({ ...input, now });
     if (input.facility.provisional && !this.facilities.some((f) => f.id === input.facility.id)) {
       this.facilities = [...this.facilities, input.facility];
-      await this.storage.putFacility(input.facility);
+      const f = input.facility;
+      void this.persist(`facility:${f.id}`, () => this.storage.putFacility(f));
     }
-    this._put(a);
+    void this._put(a);
     await this.flush();
     return a.id;
   }
@@ -275,7 +290,7 @@ export class AppStore extends EventTarget {
   answer(id: string, itemId: string, patch: AnswerPatch): void {
     const a = this.assessments.get(id);
     if (!a) throw new Error(`No assessment "${id}"`);
-    this._put(withAnswer(a, itemId, patch, new Date().toISOString(), a.assessors?.[0]?.name));
+    void this._put(withAnswer(a, itemId, patch, new Date().toISOString(), a.assessors?.[0]?.name));
   }
 
   /** Settles a conflict two copies left (core's `resolveConflict`): the chosen candidate is written at once. */
@@ -283,7 +298,7 @@ export class AppStore extends EventTarget {
     const a = this.assessments.get(id);
     if (!a || a.status !== 'draft') return;
     const r = resolveConflict(a, path, index);
-    if (r.ok) this._put({ ...r.value, updatedAt: new Date().toISOString() });
+    if (r.ok) void this._put({ ...r.value, updatedAt: new Date().toISOString() });
   }
 
   /** Stores a photo and links it to the item's answer. */
@@ -308,6 +323,11 @@ export class AppStore extends EventTarget {
     if (!ev.includes(hash)) this.answer(id, itemId, { evidence: [...ev, hash] });
   }
 
+  /** Whether the write queued under `key` (see {@link persist}) failed and waits for a retry. */
+  isUnsaved(key: string): boolean {
+    return this._unsaved.has(key);
+  }
+
   /** How many changes (photos, assessments) are only in memory because a write failed. */
   get unsavedCount(): number {
     return this.pendingPhotos.size + this._unsaved.size;
@@ -330,11 +350,7 @@ export class AppStore extends EventTarget {
       this.pendingPhotos.delete(hash);
       this._link(p.id, p.itemId, hash);
     }
-    for (const id of [...this._unsaved]) {
-      const a = this.assessments.get(id);
-      if (a) this._put(a);
-      else this._unsaved.delete(id);
-    }
+    for (const [key, write] of [...this._unsaved]) void this.persist(key, write);
     await this.flush();
     if (this.unsavedCount === 0) {
       this._retryDelay = 2000;
@@ -379,7 +395,7 @@ export class AppStore extends EventTarget {
     if (a.status !== 'draft')
       throw new Error(`Cannot sign "${id}": it is ${a.status}, signatures are taken before locking`);
     const { signatures: _old, ...rest } = a;
-    this._put({ ...rest, ...(signatures.length ? { signatures } : {}), updatedAt: new Date().toISOString() });
+    void this._put({ ...rest, ...(signatures.length ? { signatures } : {}), updatedAt: new Date().toISOString() });
   }
 
   /**
@@ -398,7 +414,7 @@ export class AppStore extends EventTarget {
     } catch {
       attestations = []; // no WebCrypto or no key storage: the lock (content hash) still holds
     }
-    this._put(attestations.length ? { ...locked, attestations } : locked);
+    void this._put(attestations.length ? { ...locked, attestations } : locked);
     await this.flush();
   }
 
@@ -407,7 +423,7 @@ export class AppStore extends EventTarget {
     const a = this.assessments.get(id);
     if (!a) throw new Error(`No assessment "${id}"`);
     const rev = newRevision(a, new Date().toISOString());
-    this._put(rev);
+    void this._put(rev);
     await this.flush();
     return rev.id;
   }
@@ -429,7 +445,7 @@ export class AppStore extends EventTarget {
   async restore(id: string): Promise<void> {
     const a = await this.storage.unarchive(id, true);
     if (a) {
-      this.assessments.set(a.id, a);
+      this.assessments.set(a.id, upgradeAssessment(a));
       this._base.set(a.id, a);
     }
     this._changed();
@@ -454,30 +470,75 @@ export class AppStore extends EventTarget {
     return this._queue;
   }
 
-  private _put(a: Assessment): void {
-    this.assessments.set(a.id, a);
+  /**
+   * The app's one write path. Every write to IndexedDB (assessments, plans, builder drafts, merged assessments,
+   * signature images) goes through here: queued behind every earlier write so they land in order, `saveState`
+   * says "saving" until it is durable, and a failure loses nothing — the change stays in memory with its owner,
+   * the banner says why (`problem`: storage full or failed), and the latest write queued under `key` runs again
+   * on {@link retry} (automatic, backing off from 2 s to 30 s, or the banner's button). A later write under the
+   * same key replaces an earlier one, so each write must hold the whole state of what it writes.
+   * @param key what is written, e.g. `plan:<id>` (one retry per key)
+   * @param write the write; it must not throw synchronously
+   * @returns true once the write is durable, false when it failed (it is then kept for retry); never rejects
+   */
+  persist(key: string, write: () => Promise<unknown>): Promise<boolean> {
     this._pending++;
     this.saveState = 'saving';
     this._changed();
+    const done = this._queue.then(write).then(
+      () => {
+        // Writes are in order: this one holds every earlier change under its key.
+        this._unsaved.delete(key);
+        if (--this._pending === 0) {
+          this.saveState = this.unsavedCount ? 'error' : 'saved';
+          if (!this.unsavedCount) this.savedAt = new Date().toISOString();
+        }
+        this._changed();
+        return true;
+      },
+      (e: unknown) => {
+        this._pending--;
+        this._unsaved.set(key, write);
+        this._failed(e);
+        return false;
+      },
+    );
+    this._queue = done.then(() => undefined);
+    return done;
+  }
+
+  /**
+   * Stores a photo that is not an answer's evidence (a signature image, a plan action's proof) through
+   * {@link persist}. Queue the record that points at it after this: the photo is then written (and, after a
+   * failure, written again) first.
+   * @returns true once durable, false when it failed (kept for retry, the banner says why)
+   */
+  savePhoto(photo: StoredPhoto): Promise<boolean> {
+    return this.persist(`photo:${photo.hash}`, () => this.storage.putPhoto(photo));
+  }
+
+  /** Writes an improvement plan through {@link persist}; resolves true once durable. */
+  savePlan(plan: ImprovementPlan): Promise<boolean> {
+    return this.persist(`plan:${plan.id}`, () => this.storage.putPlan(plan));
+  }
+
+  /** Writes a builder draft through {@link persist}; resolves true once durable. */
+  saveSetDraft(draft: SetDraft): Promise<boolean> {
+    return this.persist(`draft:${draft.draftId}`, () => this.storage.putSetDraft(draft));
+  }
+
+  /**
+   * Adds a whole assessment made elsewhere on this device (a team merge) to memory and writes it through
+   * {@link persist}; resolves true once durable (false: kept in memory and written again on retry).
+   */
+  add(a: Assessment): Promise<boolean> {
+    return this._put(a);
+  }
+
+  private _put(a: Assessment): Promise<boolean> {
+    this.assessments.set(a.id, a);
     const id = a.id;
-    this._queue = this._queue
-      .then(() => this._write(id))
-      .then(
-        () => {
-          // Writes are in order: this one holds every earlier change to the assessment.
-          this._unsaved.delete(id);
-          if (--this._pending === 0) {
-            this.saveState = this.unsavedCount ? 'error' : 'saved';
-            if (!this.unsavedCount) this.savedAt = new Date().toISOString();
-          }
-          this._changed();
-        },
-        (e: unknown) => {
-          this._pending--;
-          this._unsaved.add(id);
-          this._failed(e);
-        },
-      );
+    return this.persist(`assessment:${id}`, () => this._write(id));
   }
 
   /**

@@ -1,5 +1,12 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { contentHash, mergeThreeWay, verifyAssessment, verifyAttestations, type Assessment } from '@tieuchi/core';
+import {
+  contentHash,
+  mergeThreeWay,
+  upgradeAssessment,
+  verifyAssessment,
+  verifyAttestations,
+  type Assessment,
+} from '@tieuchi/core';
 import type { App, Context } from '../app.js';
 import { actorOf } from '../auth.js';
 import { testPause } from '../data/test-pause.js';
@@ -70,7 +77,10 @@ export function registerSync(app: App, ctx: Context): void {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const doc = checkDocument(ctx, req.body.assessment);
+      const received = checkDocument(ctx, req.body.assessment);
+      // Hash (above) and signatures (below) are checked on the document as received; it is stored migrated forward,
+      // which never changes what the hash covers (issue 18, decision 0005).
+      const doc = upgradeAssessment(received);
       mayWrite(actor, doc);
       if (doc.campaign) {
         const c = UUID.test(doc.campaign.id) ? await getCampaign(ctx.db, doc.campaign.id) : null;
@@ -87,7 +97,7 @@ export function registerSync(app: App, ctx: Context): void {
       }
       // Signatures are judged by when the server received the push (a key revoked later still counts for it).
       const receivedAt = ctx.now().toISOString();
-      const signatures = doc.status === 'draft' ? undefined : await signatureVerdict(ctx, doc, receivedAt);
+      const signatures = doc.status === 'draft' ? undefined : await signatureVerdict(ctx, received, receivedAt);
       const out = await ctx.db.transaction(async (tx) => {
         await lockAssessmentId(tx, doc.id);
         const current = await getAssessment(tx, doc.id);
