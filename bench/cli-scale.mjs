@@ -5,7 +5,8 @@
  *   - before: packages/cli/src as it was at OLD_REF (default 42a5630, before issue 20), transpiled into a temp
  *     folder, on the same built core;
  *   - now: packages/cli/dist of this checkout.
- * Each run is its own Node process (bench/lib/cli-run.mjs): wall time, peak RSS, and the SHA-256 of all output,
+ * Each run is its own Node process (bench/lib/cli-run.mjs): wall time, CPU time (user + system: on a shared
+ * machine wall time mostly measures the other work), peak RSS, and the SHA-256 of all output,
  * which must be the same for both builds (the bench fails otherwise). A quarter-size run shows whether memory
  * grows with the number of files. Writes bench/results/cli-scale.json ({ table, ... }).
  *
@@ -93,11 +94,11 @@ try {
     `Generated councils (1300/QĐ-BYT, 2 rounds per station), ${cpus().length} cores; one Node process per run; output`,
     `SHA-256 identical before/now in every row. "before" = packages/cli/src at ${OLD_REF}, same core.`,
     '',
-    '| command | files | before: time | before: peak RSS | now: time | now: peak RSS | load avg (1 min) |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| command | files | before: wall | before: CPU | before: peak RSS | now: wall | now: CPU | now: peak RSS | load avg (1 min) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| \`${r.name}\` | ${r.files.toLocaleString('en')} | ${s(r.before.ms)} s | ${mbs(r.before.maxRssMB)} MB | ${s(r.now.ms)} s | ${mbs(r.now.maxRssMB)} MB | ${r.load.toFixed(1)} |`,
+        `| \`${r.name}\` | ${r.files.toLocaleString('en')} | ${s(r.before.ms)} s | ${s(r.before.cpuMs)} s | ${mbs(r.before.maxRssMB)} MB | ${s(r.now.ms)} s | ${s(r.now.cpuMs)} s | ${mbs(r.now.maxRssMB)} MB | ${r.load.toFixed(1)} |`,
     ),
   ].join('\n');
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });

@@ -1,5 +1,6 @@
 /**
- * Runs one `tieuchi` command in this process and prints, as one JSON line on stderr, how long it took, the peak
+ * Runs one `tieuchi` command in this process and prints, as one JSON line on stderr, how long it took (wall, and
+ * the process's CPU time), the peak
  * resident memory of the process and the SHA-256 of everything it printed (so two CLI builds can be compared
  * byte for byte without holding both outputs).
  *
@@ -28,6 +29,9 @@ process.stderr.write(
     code,
     ms,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
+    // CPU time of the whole process (user + system): what the work costs, less sensitive than wall time to
+    // other work on a shared machine.
+    cpuMs: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000,
     stdout: out.digest('hex'),
     stderr: err.digest('hex'),
     outBytes,

@@ -110,16 +110,18 @@ function givenSetFor(path: string, io: Io, lang: Lang): CriteriaSet {
 /**
  * Reads an assessment and the set it was made with (`--set`, or found in ./criteria by id and version), and
  * verifies them with core's one verifier (schema, set and its pinned hash, answers, the assessment's own content
- * hash): the shared first step of every command that works on an assessment.
+ * hash): the shared first step of every command that works on an assessment. `parsed`: the document when the
+ * caller has read it already (standard input cannot be read twice).
  */
 export function loadAssessment(
   file: string | undefined,
   setPath: string | undefined,
   io: Io,
   lang: Lang,
+  parsed?: { doc: unknown },
 ): { assessment: Assessment; set: CriteriaSet } {
   if (!file) throw new UserError(msg('load.no-assessment')[lang]);
-  const doc = readJson(file, lang);
+  const doc = parsed ? parsed.doc : readJson(file, lang);
   const given = setPath ? givenSetFor(setPath, io, lang) : undefined;
   const folders = setFolders(io.cwd);
   const finder = finderFor(io, lang);

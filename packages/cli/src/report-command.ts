@@ -118,7 +118,8 @@ export const reportCommand: Command = {
         photos = (await import('./report-photos.js')).bundlePhotos(b, assessment);
         plan = b.plans?.find((p) => p.assessmentId === assessment.id);
       } else {
-        ({ assessment, set } = loadAssessment(file, options.set, io, lang));
+        // The document already read (standard input cannot be read twice).
+        ({ assessment, set } = loadAssessment(file, options.set, io, lang, file ? { doc } : undefined));
       }
       if (options.photos) photos = await photosFrom(options.photos, assessment, given(), { args, options, io, lang });
       const result = scoreLoaded(file!, set, assessment, lang);

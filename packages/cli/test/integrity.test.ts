@@ -69,6 +69,12 @@ describe('the shared hostile corpus through every CLI command', () => {
       }
       const vb = await run(['verify', bundleFile, '--lang', 'en']);
       expect(vb.code).toBe(core.ok ? 0 : 1);
+      if (!core.ok) {
+        // A report from a bundle (issue 20) is refused with core's problems too, before anything is written.
+        const rb = await run(['report', bundleFile, '--out', join(tmp, `case-${i}.bundle.pdf`), '--lang', 'en']);
+        expect(rb.code).toBe(1);
+        for (const line of formatProblems(bundleFile, core.errors, 'en').split('\n')) expect(rb.err).toContain(line);
+      }
       if (c.single === undefined) return;
       const f = write(`case-${i}.json`, c.single);
       const one = verifyAssessment(c.single, { findSet });

@@ -112,6 +112,13 @@ describe('forms-pwa in Chromium (production build)', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ mime: 'image/jpeg', type: 'image/jpeg', width: 1600, height: 1200 });
     expect(stored[0]!.capturedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // Decoded, downscaled and encoded in the photo worker, not on the page (issue 20); the report worker then makes
+    // the report-size copy at once, so the first PDF has no photo left to prepare.
+    await expect
+      .poll(() => page.workers().map((w) => w.url()))
+      .toEqual(
+        expect.arrayContaining([expect.stringMatching(/photo\.worker/), expect.stringMatching(/report\.worker/)]),
+      );
     expect(violations).toEqual([]);
     await page.context().close();
   });

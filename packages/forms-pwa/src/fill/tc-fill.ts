@@ -305,7 +305,13 @@ export class TcFill extends LitElement {
   }
 
   private _onPhotoAdd(e: CustomEvent<PhotoEventDetail>) {
-    if (e.detail.photo) void this._store.store.addPhoto(this.assessmentId, e.detail.itemId, e.detail.photo);
+    const p = e.detail.photo;
+    if (!p) return;
+    void this._store.store.addPhoto(this.assessmentId, e.detail.itemId, p);
+    // Downscaled for the report when taken (issue 20): the first PDF then has no photo left to prepare.
+    void import('../report/client.js')
+      .then((c) => c.preparePhotos([{ hash: p.hash, blob: p.blob, mime: p.mime, width: p.width, height: p.height }]))
+      .catch(() => undefined); // only a head start: the export downscales whatever is missing
   }
 
   private _onPhotoRemove(e: CustomEvent<PhotoEventDetail>) {

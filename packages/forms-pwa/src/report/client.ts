@@ -73,6 +73,15 @@ function post(job: ReportJob, onProgress?: Progress): Promise<Rendered | undefin
 }
 
 /**
+ * Makes the report-size copies of photos just taken, in the worker (kept in Cache Storage by hash), so that the
+ * first PDF export of the assessment, even in a later session, has no photo left to downscale. pdfmake is not
+ * loaded. Where workers cannot draw, nothing is done (the export downscales on the page).
+ */
+export async function preparePhotos(photos: JobPhoto[]): Promise<void> {
+  if (photos.length && workerCanDraw()) await post({ kind: 'photos', photos });
+}
+
+/**
  * Prepares the worker for an export it will probably get: loads pdfmake and downscales these photos,
  * off the page's thread. A `render` meanwhile finds the work done or under way, never repeated.
  * @returns a promise settled when the worker is ready

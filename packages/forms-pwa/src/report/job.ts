@@ -30,7 +30,9 @@ export type ReportJob =
     }
   | { kind: 'sheet'; set: CriteriaSet; lang: 'vi' | 'en' }
   /** Ahead of an export: load pdfmake and downscale these photos; answered with `warmed`. */
-  | { kind: 'warm'; photos: JobPhoto[] };
+  | { kind: 'warm'; photos: JobPhoto[] }
+  /** When photos are taken: make their report-size copies (kept in Cache Storage) without loading pdfmake. */
+  | { kind: 'photos'; photos: JobPhoto[] };
 
 /** A request: the job and its id (answers carry the id back). */
 export interface JobRequest {

@@ -128,6 +128,11 @@ let pdfmakeReady: Promise<unknown> | undefined;
 const warmPdfmake = () => (pdfmakeReady ??= serial(() => renderPdf({ content: [{ text: 'Tiêu Chí' }] })));
 
 async function run({ id, job }: JobRequest): Promise<void> {
+  if (job.kind === 'photos') {
+    await Promise.allSettled(job.photos.map(downscaled));
+    scope.postMessage({ id, type: 'warmed' });
+    return;
+  }
   if (job.kind === 'warm') {
     await Promise.allSettled([warmPdfmake(), ...job.photos.map(downscaled)]);
     scope.postMessage({ id, type: 'warmed' });
