@@ -237,7 +237,7 @@ export class TcItemCard extends LitElement {
     return html`<div class="picker">
       <label class="btn add">
         ${cameraIcon} ${t('item.photoAdd')}
-        <input type="file" accept="image/*" capture="environment" ?disabled=${this._photo.busy} @change=${this._photo.onChange} />
+        <input type="file" accept="image/*" multiple ?disabled=${this._photo.busy} @change=${this._photo.onChange} />
       </label>
       <span class="privacy muted">${warnIcon} ${t('item.photoPrivacy')}</span>
       ${this._photo.error ? html`<span class="err" role="alert">${this._photo.error}</span>` : nothing}

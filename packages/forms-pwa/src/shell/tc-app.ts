@@ -126,7 +126,7 @@ export class TcApp extends LitElement {
           : nothing
       }
       ${
-        store.persisted === false && store.persistSupported && !this._persistDismissed
+        store.persisted === false && store.persistSupported && store.assessments.size > 0 && !this._persistDismissed
           ? html`<div class="persist warn" role="note" data-persist-refused>
             ${warnIcon}<span>${t('app.persistRefused')} <a href=${href({ view: 'io' })}>${t('io.backup')}</a></span>
             <button aria-label=${t('app.dismiss')} title=${t('app.dismiss')} @click=${() => (this._persistDismissed = true)}>${closeIcon}</button>
