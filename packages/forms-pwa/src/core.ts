@@ -3,6 +3,7 @@
  * functions from core's public API. Keeping them here means a rename in core is one edit.
  */
 export type {
+  MessageTable,
   Assessment,
   AssessmentAnswer,
   Bundle,
@@ -42,6 +43,7 @@ export {
   formatLocaleNumber,
   mergeThreeWay,
   resolveConflict,
+  defineMessages,
 } from '@tieuchi/core';
 export type { Problem, Outcome, ParsedNumber } from '@tieuchi/core';
 // Integrity (issue 15): signed statements made at lock and their verification.
