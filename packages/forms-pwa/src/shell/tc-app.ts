@@ -8,7 +8,6 @@ import { closeIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import '../fill/tc-fill.js';
 import './tc-home.js';
-import '../io/tc-io.js';
 import './tc-new-assessment.js';
 import '../results/tc-results.js';
 import '../fill/tc-submit.js';
@@ -163,6 +162,7 @@ export class TcApp extends LitElement {
       case 'new':
         return html`<tc-new-assessment></tc-new-assessment>`;
       case 'io':
+        void import('../io/tc-io.js'); // loaded on first use, precached (keeps the start-up JS in budget)
         return html`<tc-io .preselect=${r.id ?? ''}></tc-io>`;
       case 'fill':
         return html`<tc-fill .assessmentId=${r.id} .sectionId=${r.section ?? ''}></tc-fill>`;
