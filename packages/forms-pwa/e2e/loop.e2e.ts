@@ -139,7 +139,7 @@ describe('improvement loop in Chromium', () => {
     await first.waitFor();
     await first.locator('textarea[name="action"]').fill('Xây dựng kế hoạch truyền thông năm');
     await first.locator('input[name="owner"]').fill('Trưởng trạm');
-    await first.locator('input[name="due"]').fill('30/09/2025');
+    await first.locator('input[name="due"]').fill('2025-09-30'); // a date picker
     await first.locator('input[name="due"]').press('Tab');
     await first.locator('button[data-status="in-progress"]').click();
     await expect.poll(() => page.locator('[data-plan-save]').getAttribute('data-plan-save')).toBe('saved');
@@ -148,7 +148,7 @@ describe('improvement loop in Chromium', () => {
     await page.locator('tc-plan-action').first().waitFor();
     const again = page.locator('tc-plan-action').first();
     expect(await again.locator('textarea[name="action"]').inputValue()).toBe('Xây dựng kế hoạch truyền thông năm');
-    expect(await again.locator('input[name="due"]').inputValue()).toBe('30/09/2025');
+    expect(await again.locator('input[name="due"]').inputValue()).toBe('2025-09-30');
     expect(await again.locator('button[aria-pressed="true"]').getAttribute('data-status')).toBe('in-progress');
 
     // A new assessment of the same station and set: the item shows last time's finding and the plan.

@@ -3,6 +3,7 @@
  * functions from core's public API. Keeping them here means a rename in core is one edit.
  */
 export type {
+  MessageTable,
   Assessment,
   AssessmentAnswer,
   Bundle,
@@ -42,6 +43,7 @@ export {
   formatLocaleNumber,
   mergeThreeWay,
   resolveConflict,
+  defineMessages,
 } from '@tieuchi/core';
 export type { Problem, Outcome, ParsedNumber } from '@tieuchi/core';
 // Answer kinds (ADR 0011): the app's registries in src/kinds/ are typed by core's kind union.

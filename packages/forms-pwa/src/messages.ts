@@ -19,8 +19,8 @@ export const messages = {
     en: 'The criteria set {set} of this assessment is missing. Import it first.',
   },
   'app.persistRefused': {
-    vi: 'Trình duyệt chưa cho phép lưu trữ lâu dài: dữ liệu có thể bị xoá khi máy thiếu bộ nhớ. Hãy xuất bản sao lưu thường xuyên.',
-    en: 'The browser did not grant persistent storage: data may be evicted when space runs low. Export a backup regularly.',
+    vi: 'Phiếu vẫn được lưu trên máy này. Trình duyệt chưa hứa giữ dữ liệu khi máy thiếu bộ nhớ, nên sau mỗi buổi đánh giá hãy xuất bản sao lưu:',
+    en: 'Assessments are saved on this device. The browser has not promised to keep data when space runs low, so export a backup after every session:',
   },
   'app.persistUnsupported': {
     vi: 'Trình duyệt này không cho giữ dữ liệu lâu dài: dữ liệu có thể bị xoá khi máy thiếu bộ nhớ hoặc khi lâu không mở ứng dụng. Trên iPad / iPhone: mở bằng Safari, chọn Chia sẻ → Thêm vào MH chính và luôn mở ứng dụng từ biểu tượng đó. Sau mỗi buổi đánh giá hãy xuất bản sao lưu.',

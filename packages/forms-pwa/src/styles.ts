@@ -51,6 +51,10 @@ export const shared = css`
   }
   textarea { width: 100%; min-height: 64px; resize: vertical; }
   label { display: block; }
+  /* Touch targets (issue 14): a checkbox's label is what a finger hits, at least 44 px tall. */
+  label:has(> input[type='checkbox']), label:has(> input[type='radio']) { display: flex; align-items: center; gap: 8px; min-height: 44px; }
+  input[type='checkbox'], input[type='radio'] { min-height: 0; width: 24px; height: 24px; flex: none; margin: 0; }
+  summary { min-height: 44px; padding: 10px 0; box-sizing: border-box; cursor: pointer; }
   .card {
     background: var(--tc-card);
     border: 1px solid var(--tc-line);

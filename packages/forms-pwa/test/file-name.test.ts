@@ -12,3 +12,13 @@ describe('fileName', () => {
     expect(fileName(['Trạm (An Khánh)', undefined, '  ', 'kế hoạch'], 'xlsx')).toBe('tram-an-khanh_ke-hoach.xlsx');
   });
 });
+
+describe('import view messages', () => {
+  it('come from a defineMessages table in both languages', async () => {
+    const { ioMsg } = await import('../src/io/messages.js');
+    expect(ioMsg('io.too-big', { mb: 200 })).toEqual({
+      vi: 'Tệp quá lớn (tối đa 200 MB).',
+      en: 'The file is too large (at most 200 MB).',
+    });
+  });
+});

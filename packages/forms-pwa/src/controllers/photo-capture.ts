@@ -23,21 +23,27 @@ export class PhotoCaptureController implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** The input's `change` handler. */
+  /** The input's `change` handler: every chosen photo (several from the gallery at once), one after another. */
   readonly onChange = async (e: Event): Promise<void> => {
     const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
+    const files = [...(input.files ?? [])];
     input.value = '';
-    if (!file) return;
+    if (!files.length) return;
     this.busy = true;
     this.error = '';
     this._host.requestUpdate();
+    let failed = 0;
     try {
-      const photo = await photoFromFile(file);
-      const detail: PhotoEventDetail = { itemId: this._itemId(), photo };
-      this._host.dispatchEvent(new CustomEvent('photo-add', { detail, bubbles: true, composed: true }));
-    } catch {
-      this.error = t('item.photoFailed');
+      for (const file of files) {
+        try {
+          const photo = await photoFromFile(file);
+          const detail: PhotoEventDetail = { itemId: this._itemId(), photo };
+          this._host.dispatchEvent(new CustomEvent('photo-add', { detail, bubbles: true, composed: true }));
+        } catch {
+          failed++;
+        }
+      }
+      if (failed) this.error = t('item.photoFailed');
     } finally {
       this.busy = false;
       this._host.requestUpdate();

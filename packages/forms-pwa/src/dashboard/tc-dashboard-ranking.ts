@@ -36,6 +36,7 @@ export class TcDashboardRanking extends LitElement {
       .apart { margin-top: 10px; display: grid; gap: 6px; }
       .apart ul { margin: 4px 0 0; padding-left: 18px; }
       a { color: inherit; }
+      td.name a { display: inline-flex; align-items: center; min-height: 44px; }
     `,
   ];
 

@@ -45,6 +45,7 @@ export const fillMessages = {
   'xlsx.set': { vi: 'Bộ tiêu chí', en: 'Criteria set' },
   'xlsx.round': { vi: 'Đợt đánh giá', en: 'Round' },
   'xlsx.made': { vi: 'Ngày xuất', en: 'Exported on' },
+  'plan.overdue': { vi: 'Quá hạn ({date})', en: 'Overdue ({date})' },
   'rec.print': { vi: 'In', en: 'Print' },
   'rec.selfNote': { vi: 'Ghi chú (tự đánh giá)', en: 'Note (self-assessment)' },
   'rec.inspectionNote': { vi: 'Ghi chú (đoàn kiểm tra)', en: 'Note (inspection)' },

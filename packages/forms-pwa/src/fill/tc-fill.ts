@@ -68,6 +68,7 @@ export class TcFill extends LitElement {
       .stopped { font-size: 0.9rem; }
       .rung { margin: 12px 0 4px; font-size: 0.95rem; color: var(--tc-muted); }
       .ladder { padding: 6px 10px; border-radius: 8px; margin: 4px 0 8px; }
+      .ladder ul { margin: 4px 0 0; padding-left: 20px; }
       .criterion { scroll-margin-top: 140px; }
       @media (max-width: 600px) {
         .mobile-bar { top: 0 !important; }
@@ -98,6 +99,15 @@ export class TcFill extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    // Another assessment: what "next" said about the previous one no longer applies.
+    if (changed.has('assessmentId')) {
+      this._stopped = undefined;
+      this._lastItem = undefined;
+      this._criterionShown = '';
+    }
   }
 
   override render() {
@@ -253,9 +263,17 @@ export class TcFill extends LitElement {
     if (ladder.kind === 'not-assessed') return nothing;
     if (ladder.kind === 'top')
       return html`<p class="ladder pass" data-ladder>${t('level.top', { n: ladder.level })}</p>`;
-    return html`<p class="ladder info" data-ladder>
-      ${t('level.toReach', { n: ladder.next, list: ladder.needed.map((id) => itemLabel(set, id)).join(', ') })}
-    </p>`;
+    const idx = itemIndex(set);
+    return html`<div class="ladder info" data-ladder>
+      ${t('level.toReach', { n: ladder.next, list: '' })}
+      <ul>
+        ${ladder.needed.map((id) => {
+          const it = idx.get(id)?.item;
+          const text = it ? loc(it.text) : id;
+          return html`<li data-needed=${id}>${it?.code ? `${it.code} ` : ''}${text.length > 90 ? `${text.slice(0, 88)}…` : text}</li>`;
+        })}
+      </ul>
+    </div>`;
   }
 
   /** The "next unanswered" button and, after a jump, why it stopped there. In the sticky bars, so always reachable. */

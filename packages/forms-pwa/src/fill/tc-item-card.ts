@@ -65,7 +65,7 @@ export class TcItemCard extends LitElement {
       .code { color: var(--tc-muted); font-weight: 700; margin-right: 4px; }
       .meta { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; justify-content: flex-end; }
       details { border-top: 1px dashed var(--tc-line); padding-top: 6px; }
-      summary { cursor: pointer; min-height: 32px; color: var(--tc-blue); }
+      summary { cursor: pointer; min-height: 44px; padding: 10px 0; box-sizing: border-box; color: var(--tc-blue); }
       .guidance { white-space: pre-line; margin: 6px 0; overflow-wrap: anywhere; }
       .source { overflow-wrap: anywhere; }
       .chips { display: flex; gap: 6px; flex-wrap: wrap; }
@@ -235,7 +235,7 @@ export class TcItemCard extends LitElement {
     return html`<div class="picker">
       <label class="btn add">
         ${cameraIcon} ${t('item.photoAdd')}
-        <input type="file" accept="image/*" capture="environment" ?disabled=${this._photo.busy} @change=${this._photo.onChange} />
+        <input type="file" accept="image/*" multiple ?disabled=${this._photo.busy} @change=${this._photo.onChange} />
       </label>
       <span class="privacy muted">${warnIcon} ${t('item.photoPrivacy')}</span>
       ${this._photo.error ? html`<span class="err" role="alert">${this._photo.error}</span>` : nothing}

@@ -44,7 +44,7 @@ export class TcSectionNav extends LitElement {
         cursor: pointer;
       }
       a[aria-current='page'] { border-color: var(--tc-green); box-shadow: inset 4px 0 0 var(--tc-green); }
-      button.crit { padding: 6px 10px; margin-left: 0; }
+      button.crit { padding: 6px 10px; margin-left: 0; justify-content: stretch; justify-items: stretch; align-content: start; }
       .sub { display: grid; gap: 4px; margin-left: 10px; }
       .t { font-weight: 600; font-size: 0.92rem; }
       .crit .t { font-weight: 500; font-size: 0.88rem; }

@@ -35,6 +35,9 @@ export class TcSignatures extends LitElement {
   @property({ attribute: false }) assessment?: Assessment;
   @state() private _names: Partial<Record<Role, string>> = {};
   @state() private _error = '';
+  /** The head of this facility's name as signed last time on this device (setting `sign.head.<facility>`). */
+  @state() private _rememberedHead: string | undefined;
+  private _loadedFor: string | undefined;
   private readonly _store = new StoreController(this);
 
   constructor() {
@@ -47,7 +50,21 @@ export class TcSignatures extends LitElement {
     const typed = this._names[role];
     if (typed !== undefined) return typed;
     const signed = this.assessment?.signatures?.find((s) => s.role === role)?.name;
-    return signed ?? (role === 'assessor' ? (this.assessment?.assessors?.[0]?.name ?? '') : '');
+    return (
+      signed ?? (role === 'assessor' ? (this.assessment?.assessors?.[0]?.name ?? '') : (this._rememberedHead ?? ''))
+    );
+  }
+
+  override willUpdate(): void {
+    const key = this.assessment && headKey(this.assessment);
+    if (!key || key === this._loadedFor) return;
+    this._loadedFor = key;
+    void this._store.store.storage
+      .getSetting<string>(key)
+      .then((name) => {
+        if (typeof name === 'string' && this._loadedFor === key) this._rememberedHead = name;
+      })
+      .catch(() => undefined); // a convenience: without it the name is typed
   }
 
   override render() {
@@ -108,6 +125,7 @@ export class TcSignatures extends LitElement {
       });
       if (!stored) failed = true;
       signed.push({ role, name, signedAt: now, image: hash });
+      if (role === 'facility-head' && name) await store.storage.putSetting(headKey(a), name).catch(() => undefined);
     }
     const kept = (a.signatures ?? []).filter((s) => !signed.some((n) => n.role === s.role));
     store.sign(a.id, [...kept, ...signed]);
@@ -117,6 +135,9 @@ export class TcSignatures extends LitElement {
     return !failed;
   }
 }
+
+/** The setting under which a facility's head's name is remembered (by registry id when it has one). */
+const headKey = (a: Assessment): string => `sign.head.${a.facility.registryId ?? a.facility.id}`;
 
 declare global {
   interface HTMLElementTagNameMap {

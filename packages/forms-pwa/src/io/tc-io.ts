@@ -8,6 +8,7 @@ import type { RefusedDocument } from '../storage/db.js';
 import { shared } from '../styles.js';
 
 import { assessmentFileName } from './file-name.js';
+import { ioMsg } from './messages.js';
 
 const loadIo = () => import('./bundle.js');
 
@@ -148,11 +149,11 @@ export class TcIo extends LitElement {
     this._message = '';
     this._summary = [];
     this._plan = undefined;
-    const err = (vi: string, en: string) => (this._errors = [{ code: 'io', pointer: '', message: { vi, en } }]);
+    const err = (message: { vi: string; en: string }) => (this._errors = [{ code: 'io', pointer: '', message }]);
     const io = await loadIo();
     if (file.size > io.MAX_IMPORT_BYTES) {
       const mb = Math.round(io.MAX_IMPORT_BYTES / 1048576);
-      err(`Tệp quá lớn (tối đa ${mb} MB).`, `The file is too large (at most ${mb} MB).`);
+      err(ioMsg('io.too-big', { mb }));
       return;
     }
     this._busy = true;
@@ -177,7 +178,7 @@ export class TcIo extends LitElement {
         this._plan = out.plan;
       } else await this._write(out.plan, false);
     } catch (x) {
-      err(`Không nhập được tệp: ${String(x)}`, `Import failed: ${String(x)}`);
+      err(ioMsg('io.failed', { why: String(x) }));
     } finally {
       this._busy = false;
     }

@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { formatExact } from '../core.js';
+import { customElement, property } from 'lit/decorators.js';
+import { formatExact, vietnamToday } from '../core.js';
 import { PhotoCaptureController } from '../controllers/photo-capture.js';
-import { LocaleController, formatDate, parseDate, t } from '../i18n.js';
+import { LocaleController, formatDate, t } from '../i18n.js';
 import { cameraIcon, stopIcon } from '../icons.js';
 import { ACTION_STATUSES, type ActionPatch, type PlanAction } from './plan-model.js';
 import { shared } from '../styles.js';
@@ -56,7 +56,6 @@ export class TcPlanAction extends LitElement {
   /** The item's Vietnamese text: core's proposal starts the problem with it, which the card already shows. */
   @property() itemText = '';
   /** The due date as typed, when it is not a valid dd/mm/yyyy date yet. */
-  @state() private _badDue: string | undefined;
   private readonly _photo = new PhotoCaptureController(this, () => this.action.id);
 
   constructor() {
@@ -75,6 +74,7 @@ export class TcPlanAction extends LitElement {
         <div class="item">${this.itemLabel}</div>
         <div class="row">
           ${a.knockout ? html`<span class="badge fail">${stopIcon} ${t('item.knockout')}</span>` : nothing}
+          ${overdue(a) ? html`<span class="badge fail" data-overdue>${t('plan.overdue', { date: formatDate(a.due) })}</span>` : nothing}
           ${a.pointsToGain ? html`<span class="badge info" data-gain>${t('plan.gain', { points: formatExact(a.pointsToGain) })}</span>` : nothing}
         </div>
       </div>
@@ -85,9 +85,8 @@ export class TcPlanAction extends LitElement {
         </label>
         <label><span>${t('plan.owner')}</span><input name="owner" .value=${a.owner ?? ''} @input=${(e: Event) => this._emit({ owner: val(e) })} /></label>
         <label><span>${t('plan.due')}</span>
-          <input name="due" inputmode="numeric" placeholder="dd/mm/yyyy" aria-invalid=${this._badDue ? 'true' : 'false'}
-            .value=${this._badDue ?? formatDate(a.due)} @change=${this._onDue} />
-          ${this._badDue ? html`<span class="err" role="alert">${t('new.badDate')}</span>` : nothing}
+          <input name="due" type="date" .value=${a.due ?? ''} @change=${this._onDue} />
+          ${a.due ? html`<span class="muted" data-due-text>${formatDate(a.due)}</span>` : nothing}
         </label>
         <label><span>${t('plan.resources')}</span><input name="resources" .value=${a.resources ?? ''} @input=${(e: Event) => this._emit({ resources: val(e) })} /></label>
       </div>
@@ -100,7 +99,7 @@ export class TcPlanAction extends LitElement {
         </div>
         <div class="foot">
         <label class="btn add">${cameraIcon} ${t('plan.evidence')}
-          <input type="file" accept="image/*" capture="environment" ?disabled=${this._photo.busy} @change=${this._photo.onChange} />
+          <input type="file" accept="image/*" multiple ?disabled=${this._photo.busy} @change=${this._photo.onChange} />
         </label>
         ${this._photo.error ? html`<span class="err" role="alert">${this._photo.error}</span>` : nothing}
       </div>
@@ -109,15 +108,10 @@ export class TcPlanAction extends LitElement {
     </article>`;
   }
 
+  /** A date picker gives `yyyy-mm-dd` (or nothing when cleared): stored as is. */
   private _onDue(e: Event) {
-    const text = val(e).trim();
-    const iso = parseDate(text);
-    if (text && !iso) {
-      this._badDue = text;
-      return;
-    }
-    this._badDue = undefined;
-    this._emit({ due: iso });
+    const v = val(e).trim();
+    this._emit({ due: /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined });
   }
 
   private _emit(patch: ActionPatch) {
@@ -127,6 +121,11 @@ export class TcPlanAction extends LitElement {
 }
 
 const val = (e: Event): string => (e.target as HTMLInputElement | HTMLTextAreaElement).value;
+
+/** Whether an action is past its due day (Vietnam time) and not done yet. */
+export function overdue(a: Pick<PlanAction, 'due' | 'status'>, today = vietnamToday()): boolean {
+  return !!a.due && a.due < today && (a.status === 'planned' || a.status === 'in-progress' || a.status === undefined);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -8,7 +8,6 @@ import { closeIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import '../fill/tc-fill.js';
 import './tc-home.js';
-import '../io/tc-io.js';
 import './tc-new-assessment.js';
 import '../results/tc-results.js';
 import '../fill/tc-submit.js';
@@ -30,7 +29,7 @@ export class TcApp extends LitElement {
         padding: 6px 16px; background: var(--tc-green); color: #fff;
         min-height: 60px;
       }
-      header a.brand { color: #fff; text-decoration: none; font-weight: 800; font-size: 1.2rem; margin-right: 8px; }
+      header a.brand { color: #fff; text-decoration: none; font-weight: 800; font-size: 1.2rem; margin-right: 8px; min-height: 44px; display: inline-flex; align-items: center; }
       header nav { display: flex; gap: 4px; flex: 1; flex-wrap: wrap; }
       header nav a { color: #fff; text-decoration: none; padding: 10px 12px; border-radius: 8px; min-height: 44px; display: inline-flex; align-items: center; }
       header nav a[aria-current='page'] { background: rgb(0 0 0 / 0.28); box-shadow: inset 0 -3px 0 #fff; }
@@ -41,11 +40,13 @@ export class TcApp extends LitElement {
       .toast { position: fixed; bottom: 16px; left: 50%; transform: translateX(-50%); background: #1b1f24; color: #fff; padding: 12px 18px; border-radius: 10px; z-index: 10; }
       .persist { display: flex; gap: 8px; align-items: center; }
       .persist span { flex: 1; }
+      .persist a { display: inline-flex; align-items: center; min-height: 44px; }
       .persist button { border: none; background: none; }
       @media (max-width: 600px) {
         header { position: static; padding: 4px 8px; gap: 2px; min-height: 52px; }
         header a.brand { display: none; }
-        header nav { flex-wrap: nowrap; overflow-x: auto; min-width: 0; scrollbar-width: none; }
+        header nav { flex-wrap: nowrap; overflow-x: auto; min-width: 0; scrollbar-width: none; padding-right: 32px; mask-image: linear-gradient(to right, #000 calc(100% - 40px), transparent); }
+        /* The fade at the right edge says there is more to scroll to (issue 14); the padding lets the last link clear it. */
         header nav a { padding: 8px 8px; font-size: 0.95rem; white-space: nowrap; }
         header button { padding: 6px 10px; }
         main { padding: 10px; }
@@ -124,7 +125,7 @@ export class TcApp extends LitElement {
           : nothing
       }
       ${
-        store.persisted === false && store.persistSupported && !this._persistDismissed
+        store.persisted === false && store.persistSupported && store.assessments.size > 0 && !this._persistDismissed
           ? html`<div class="persist warn" role="note" data-persist-refused>
             ${warnIcon}<span>${t('app.persistRefused')} <a href=${href({ view: 'io' })}>${t('io.backup')}</a></span>
             <button aria-label=${t('app.dismiss')} title=${t('app.dismiss')} @click=${() => (this._persistDismissed = true)}>${closeIcon}</button>
@@ -161,6 +162,7 @@ export class TcApp extends LitElement {
       case 'new':
         return html`<tc-new-assessment></tc-new-assessment>`;
       case 'io':
+        void import('../io/tc-io.js'); // loaded on first use, precached (keeps the start-up JS in budget)
         return html`<tc-io .preselect=${r.id ?? ''}></tc-io>`;
       case 'fill':
         return html`<tc-fill .assessmentId=${r.id} .sectionId=${r.section ?? ''}></tc-fill>`;

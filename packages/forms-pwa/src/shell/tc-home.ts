@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Assessment } from '../core.js';
+import { formatExact, type Assessment, type ScoreResult } from '../core.js';
+import { matches, setWords } from './search.js';
 import { LocaleController, formatDate, loc, t } from '../i18n.js';
 import { totalProgress } from '../model/progress.js';
 import { href } from '../router.js';
@@ -53,22 +54,17 @@ export class TcHome extends LitElement {
   override render() {
     const store = this._store.store;
     const all = [...store.assessments.values()].sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
-    const q = this._q.trim().toLocaleLowerCase('vi');
     const shown = all.filter((a) => {
       if (this._status !== 'all' && a.status !== this._status) return false;
-      if (!q) return true;
       const set = store.setFor(a);
-      const hay = [
+      return matches(this._q, [
         a.facility.name,
         a.facility.commune,
-        set ? loc(set.title) : a.criteriaSet.id,
+        a.criteriaSet.id,
+        ...setWords(set),
         t(`kind.${a.assessmentKind}`),
         a.round?.label,
-      ]
-        .filter(Boolean)
-        .join(' ')
-        .toLocaleLowerCase('vi');
-      return hay.includes(q);
+      ]);
     });
     return html`
       <div class="title">
@@ -107,16 +103,25 @@ export class TcHome extends LitElement {
     return html`<li class="card" data-assessment=${a.id}>
       <a class="main" href=${href({ view: a.status === 'draft' ? 'fill' : 'results', id: a.id })}>
         <span class="name">${a.facility.name}</span>
-        <span class="muted">${set ? loc(set.shortTitle ?? set.title) : a.criteriaSet.id} · ${t(`kind.${a.assessmentKind}`)} · ${formatDate(a.assessedOn ?? a.createdAt)}</span>
+        <span class="muted">${set ? loc(set.shortTitle ?? set.title) : a.criteriaSet.id} · ${t(`kind.${a.assessmentKind}`)}</span>
+        <span class="muted" data-round>${a.round ? html`<strong>${a.round.label}</strong> · ` : nothing}${formatDate(a.assessedOn ?? a.createdAt)}</span>
         ${p ? html`<span class="bar"><span ${cssom({ width: `${pct}%` })}></span></span><span class="muted">${t('home.progress', { done: p.done, total: p.total })}</span>` : nothing}
       </a>
       <div class="score">
         <span class="badge ${a.status === 'locked' ? 'info' : ''}">${t(`status.${a.status}`)}</span>
-        ${r ? html`<strong>${r.total.display.points}/${r.total.display.max}${r.total.display.percent !== undefined ? ` · ${r.total.display.percent}%` : ''}</strong>` : nothing}
+        ${r ? html`<strong data-score>${this._score(r)}</strong>` : nothing}
         ${r && r.decision !== 'none' ? html`<span class="badge ${r.decision === 'pass' ? 'pass' : r.decision === 'fail' ? 'fail' : 'warn'}">${t(`decision.${r.decision}`)}</span>` : nothing}
         <button class="danger" @click=${() => this._delete(a)}>${t('home.delete')}</button>
       </div>
     </li>`;
+  }
+
+  /** The score as the set reports it: points and percentage, or for a set of levels the mean level once complete. */
+  private _score(r: ScoreResult): string {
+    if (r.criteriaSet.model === 'levels')
+      return r.meanLevel && r.complete ? `${t('score.meanLevel')} ${formatExact(r.meanLevel, 2)}` : '';
+    const d = r.total.display;
+    return `${d.points}/${d.max}${d.percent !== undefined ? ` · ${d.percent}%` : ''}`;
   }
 
   /** Deleting moves to the archive at once (no prompt: it can be restored from there). */

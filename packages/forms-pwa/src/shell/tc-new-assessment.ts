@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Facility, FacilityKind, Zone } from '../core.js';
 import { LocaleController, formatDate, loc, parseDate, t } from '../i18n.js';
+import { mostUsedSet } from './search.js';
 import { vietnamToday } from '../core.js';
 import { ASSESSMENT_KINDS, newId, type AssessmentKind } from '../model/assessment.js';
 import { go, href } from '../router.js';
@@ -51,7 +52,9 @@ export class TcNewAssessment extends LitElement {
     const store = this._store.store;
     if (!store.allSetsLoaded) return html`<h1>${t('new.title')}</h1><p class="muted">${t('app.loading')}</p>`;
     const sets = [...store.sets.entries()];
-    const set = store.sets.get(this._setKey || sets[0]?.[0] || '');
+    const key =
+      this._setKey || mostUsedSet(store.assessments.values(), new Set(store.sets.keys())) || sets[0]?.[0] || '';
+    const set = store.sets.get(key);
     const kinds = set?.applicability.facilityKinds;
     const facilities = [...store.facilities].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     const suitable = kinds ? facilities.filter((f) => kinds.includes(f.kind)) : facilities;
@@ -62,7 +65,7 @@ export class TcNewAssessment extends LitElement {
         <label>
           <span>${t('new.set')}</span>
           <select name="set" required @change=${(e: Event) => (this._setKey = (e.target as HTMLSelectElement).value)}>
-            ${sets.map(([k, s]) => html`<option value=${k} ?selected=${k === this._setKey}>${loc(s.title)} (${s.version})</option>`)}
+            ${sets.map(([k, s]) => html`<option value=${k} ?selected=${k === key}>${loc(s.title)} (${s.version})</option>`)}
           </select>
         </label>
         <label>
@@ -116,7 +119,7 @@ export class TcNewAssessment extends LitElement {
           <a class="btn" href=${href({ view: 'home' })}>${t('new.cancel')}</a>
         </div>
       </form>
-      ${set ? this._sheet(this._setKey || sets[0]![0]) : nothing}`;
+      ${set ? this._sheet(key) : nothing}`;
   }
 
   /** The blank paper score sheet of the chosen set (the fallback when a tablet fails), made in the report worker. */
