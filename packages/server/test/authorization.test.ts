@@ -179,6 +179,24 @@ const CASES: Record<string, Case> = {
     // F-A: the station's own facility, assigned to the inspector in this campaign; not the other two's.
     expect: S(401, 201, 201, 403, 201, 403, 201, 401),
   },
+  'POST /api/v1/sync/resolve': {
+    // A fresh conflicted draft of F-A (in the campaign) for each role: two edits of t1.5 from the same base.
+    async prepare(c) {
+      const d = draft(`authz-conflict-${++serial}`, 'F-A', { id: c.ids.campaign, label: 'Tự đánh giá 2026' });
+      const first = await call(c.base, 'POST', '/api/v1/sync/push', { assessment: d }, admin(c));
+      const edit = (v: number) => ({
+        assessment: { ...d, answers: { ...d.answers, 't1.5': { value: v } }, baseRevision: first.body.revision },
+      });
+      await call(c.base, 'POST', '/api/v1/sync/push', edit(50), admin(c));
+      const merged = await call(c.base, 'POST', '/api/v1/sync/push', edit(60), admin(c));
+      return {
+        path: '/api/v1/sync/resolve',
+        body: { assessmentId: d.id, revision: merged.body.revision, path: '/answers/t1.5', choice: 0 },
+      };
+    },
+    // Whoever may write the draft: admin, the inspector assigned, the station and its device.
+    expect: S(401, 200, 200, 403, 200, 403, 200, 401),
+  },
   'GET /api/v1/sync/pull': {
     prepare: async () => ({ path: '/api/v1/sync/pull?after=0&limit=500' }),
     expect: S(401, 200, 200, 200, 200, 200, 200, 401),
