@@ -15,3 +15,20 @@ CREATE TABLE campaign_results (
   body jsonb NOT NULL,
   PRIMARY KEY (campaign_id, view)
 );
+
+-- Each assessment's score summary for the dashboard, with what it was computed from: recomputed on read when the
+-- revision, the engine version or the set's hash differs.
+CREATE TABLE assessment_scores (
+  assessment_id text PRIMARY KEY,
+  revision text NOT NULL,
+  engine_version text NOT NULL,
+  set_hash text NOT NULL,
+  -- The total percentage as an exact fraction (JSON {num, den}), null when it has none.
+  percent jsonb,
+  decision text NOT NULL,
+  complete boolean NOT NULL,
+  computed_at timestamptz NOT NULL
+);
+-- Dashboard filters: facility kind and commune, as the documents state them.
+CREATE INDEX assessments_facility_kind ON assessments ((body->'facility'->>'kind'));
+CREATE INDEX assessments_commune ON assessments ((body->'facility'->>'commune'));
