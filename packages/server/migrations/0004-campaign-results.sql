@@ -29,6 +29,11 @@ CREATE TABLE assessment_scores (
   complete boolean NOT NULL,
   computed_at timestamptz NOT NULL
 );
--- Dashboard filters: facility kind and commune, as the documents state them.
-CREATE INDEX assessments_facility_kind ON assessments ((body->'facility'->>'kind'));
-CREATE INDEX assessments_commune ON assessments ((body->'facility'->>'commune'));
+-- The facility as the document states it, kept by the database itself (generated columns), so the dashboard
+-- lists and filters without reading whole documents.
+ALTER TABLE assessments
+  ADD COLUMN facility_name text GENERATED ALWAYS AS (body->'facility'->>'name') STORED,
+  ADD COLUMN facility_kind text GENERATED ALWAYS AS (body->'facility'->>'kind') STORED,
+  ADD COLUMN commune text GENERATED ALWAYS AS (body->'facility'->>'commune') STORED;
+CREATE INDEX assessments_facility_kind ON assessments (facility_kind);
+CREATE INDEX assessments_commune ON assessments (commune);

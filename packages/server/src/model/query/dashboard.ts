@@ -53,14 +53,13 @@ export async function dashboardRows(q: Queryable, scope: PullScope, f: Dashboard
     complete: boolean | null;
     computed_at: Date | null;
   }>(
-    `SELECT a.id, a.campaign_id, a.facility_id, a.body->'facility'->>'name' AS facility_name,
-            a.body->'facility'->>'kind' AS facility_kind, a.body->'facility'->>'commune' AS commune,
+    `SELECT a.id, a.campaign_id, a.facility_id, a.facility_name, a.facility_kind, a.commune,
             a.status, a.head, a.set_id || '@' || a.set_version AS set_key,
             s.revision AS s_revision, s.engine_version, s.set_hash, s.percent, s.decision, s.complete, s.computed_at
      FROM assessments a LEFT JOIN assessment_scores s ON s.assessment_id = a.id
      WHERE ($1::text IS NULL OR a.campaign_id = $1::text)
-       AND ($2::text IS NULL OR a.body->'facility'->>'kind' = $2::text)
-       AND ($3::text IS NULL OR a.body->'facility'->>'commune' = $3::text)
+       AND ($2::text IS NULL OR a.facility_kind = $2::text)
+       AND ($3::text IS NULL OR a.commune = $3::text)
        AND ($4::boolean
             OR a.facility_id = $5::text
             OR ($6::uuid IS NOT NULL AND EXISTS (
