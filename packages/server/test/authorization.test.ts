@@ -202,6 +202,10 @@ const CASES: Record<string, Case> = {
     // Every signed-in role reads its own scope (admin: all; inspector: assigned; station: its facility).
     expect: S(401, 200, 200, 200, 200, 200, 200, 401),
   },
+  'GET /api/v1/dashboard/export': {
+    prepare: async (c) => ({ path: `/api/v1/dashboard/export?campaign=${c.ids.campaign}&format=csv` }),
+    expect: S(401, 200, 200, 200, 200, 200, 200, 401),
+  },
   'GET /api/v1/sync/pull': {
     prepare: async () => ({ path: '/api/v1/sync/pull?after=0&limit=500' }),
     expect: S(401, 200, 200, 200, 200, 200, 200, 401),

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { score, type Assessment } from '@tieuchi/core';
+import { readWorkbook, XLSX_MIME } from '@tieuchi/sheets';
 import { openPostgres } from '../src/external/postgres.js';
 import { call, engineEnv, newPostgresDatabase, spawnServer, type Spawned } from './harness.js';
 // @ts-expect-error plain JavaScript shared with bench/server-load.mjs (no declarations)
@@ -69,7 +70,12 @@ describe('20 devices as separate processes on PostgreSQL', () => {
       .map((d) => {
         const r = score(set, d);
         if (!r.ok) throw new Error(d.id);
-        return { assessmentId: d.id, percent: r.value.total.percent ?? null, decision: r.value.decision };
+        const percent = r.value.total.percent ?? null;
+        return {
+          assessmentId: d.id,
+          percent: percent as { num: number; den: number } | null,
+          decision: r.value.decision,
+        };
       })
       .sort((a, b) => a.assessmentId.localeCompare(b.assessmentId));
     expect(round1.rows.map(({ assessmentId, percent, decision }) => ({ assessmentId, percent, decision }))).toEqual(
@@ -80,6 +86,30 @@ describe('20 devices as separate processes on PostgreSQL', () => {
     expect(inCommune.rows.length).toBe(Array.from({ length: DEVICES }, (_, i) => i).filter((i) => i % 3 === 1).length);
     expect((await dash('kind=commune-station')).rows.length).toBe(DEVICES * 2);
     expect((await dash('kind=hospital')).rows.length).toBe(0);
+
+    // The same rows exported: XLSX through @tieuchi/sheets (percent cells hold the fraction), CSV through core.
+    const xlsx = await fetch(new URL(`/api/v1/dashboard/export?campaign=${c1}&format=xlsx`, server.url), {
+      headers: { authorization: `Bearer ${load.admin}` },
+    });
+    expect(xlsx.headers.get('content-type')).toBe(XLSX_MIME);
+    const [sheet] = await readWorkbook(new Uint8Array(await xlsx.arrayBuffer()));
+    const table = sheet!.rows.slice(sheet!.rows.findIndex((r) => r[0] === 'Mã phiếu') + 1);
+    expect(table.map((r) => [r[0], r[7], r[8]])).toEqual(
+      expected.map((e) => [
+        e.assessmentId,
+        e.percent ? Number(e.percent.num) / Number(e.percent.den) / 100 : null,
+        e.decision,
+      ]),
+    );
+    const csv = await call(
+      server.url,
+      'GET',
+      `/api/v1/dashboard/export?campaign=${c1}&format=csv&lang=en`,
+      undefined,
+      load.admin,
+    );
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect((csv.body as string).trim().split('\r\n')).toHaveLength(DEVICES + 1);
 
     // Straight in the database: three revisions per document, one audit row per stored revision, counter agrees.
     const db = await openPostgres(url, 1);
