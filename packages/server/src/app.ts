@@ -23,6 +23,7 @@ import { registerAudits } from './resources/audits.js';
 import { registerSync } from './resources/sync.js';
 import { registerPhotos } from './resources/photos.js';
 import { registerResults } from './resources/results.js';
+import { registerDashboard, registerDashboardExport } from './resources/dashboard.js';
 import type { SetLibrary } from './data/criteria.js';
 
 /** The Fastify instance type every resource registers on (TypeBox schemas give typed requests). */
@@ -140,6 +141,8 @@ export async function buildApp(
       registerSync(scoped, ctx);
       registerPhotos(scoped, ctx);
       registerResults(scoped, ctx);
+      registerDashboard(scoped, ctx);
+      registerDashboardExport(scoped, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -72,6 +72,16 @@ export const API_ERRORS = {
     vi: 'Ảnh bị hỏng khi gửi (mã băm không khớp). Gửi lại.',
     en: 'The photo was damaged in transit (hash mismatch). Send it again.',
   },
+  changedSince: {
+    status: 409,
+    vi: 'Phiếu đã thay đổi trên máy chủ từ khi bạn xem: đồng bộ rồi chọn lại.',
+    en: 'The assessment changed on the server since you looked: sync, then choose again.',
+  },
+  noConflict: {
+    status: 409,
+    vi: 'Không còn xung đột này (có thể đã có người giải quyết): đồng bộ để xem bản mới.',
+    en: 'There is no such conflict (someone may have resolved it already): sync to see the latest.',
+  },
   noBaseline: {
     status: 400,
     vi: 'Đợt này không có đợt gốc để xếp hạng theo mức cải thiện.',

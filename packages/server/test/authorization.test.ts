@@ -179,6 +179,33 @@ const CASES: Record<string, Case> = {
     // F-A: the station's own facility, assigned to the inspector in this campaign; not the other two's.
     expect: S(401, 201, 201, 403, 201, 403, 201, 401),
   },
+  'POST /api/v1/sync/resolve': {
+    // A fresh conflicted draft of F-A (in the campaign) for each role: two edits of t1.5 from the same base.
+    async prepare(c) {
+      const d = draft(`authz-conflict-${++serial}`, 'F-A', { id: c.ids.campaign, label: 'Tự đánh giá 2026' });
+      const first = await call(c.base, 'POST', '/api/v1/sync/push', { assessment: d }, admin(c));
+      const edit = (v: number) => ({
+        assessment: { ...d, answers: { ...d.answers, 't1.5': { value: v } }, baseRevision: first.body.revision },
+      });
+      await call(c.base, 'POST', '/api/v1/sync/push', edit(50), admin(c));
+      const merged = await call(c.base, 'POST', '/api/v1/sync/push', edit(60), admin(c));
+      return {
+        path: '/api/v1/sync/resolve',
+        body: { assessmentId: d.id, revision: merged.body.revision, path: '/answers/t1.5', choice: 0 },
+      };
+    },
+    // Whoever may write the draft: admin, the inspector assigned, the station and its device.
+    expect: S(401, 200, 200, 403, 200, 403, 200, 401),
+  },
+  'GET /api/v1/dashboard': {
+    prepare: async (c) => ({ path: `/api/v1/dashboard?campaign=${c.ids.campaign}&kind=commune-station` }),
+    // Every signed-in role reads its own scope (admin: all; inspector: assigned; station: its facility).
+    expect: S(401, 200, 200, 200, 200, 200, 200, 401),
+  },
+  'GET /api/v1/dashboard/export': {
+    prepare: async (c) => ({ path: `/api/v1/dashboard/export?campaign=${c.ids.campaign}&format=csv` }),
+    expect: S(401, 200, 200, 200, 200, 200, 200, 401),
+  },
   'GET /api/v1/sync/pull': {
     prepare: async () => ({ path: '/api/v1/sync/pull?after=0&limit=500' }),
     expect: S(401, 200, 200, 200, 200, 200, 200, 401),
@@ -249,46 +276,55 @@ afterAll(async () => {
 });
 
 describe.each(ENGINES)('authorization on %s', (engine) => {
-  it('every registered route has a case for every role, and each answers as expected', async () => {
-    const server = servers.get(engine)!;
-    serial = 0; // the same names on both engines
-    const council = await setUpCouncil(server.url, server.adminCode!);
-    const doc = (await call(server.url, 'GET', '/api/openapi.json')).body as {
-      paths: Record<string, Record<string, unknown>>;
-    };
-    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
-    );
-    expect(routes.length).toBeGreaterThan(15);
-    const missing = routes.filter((r) => !CASES[r]);
-    expect(missing, 'routes without an authorization case').toEqual([]);
-    expect(
-      Object.keys(CASES).filter((k) => !routes.includes(k)),
-      'cases for routes that do not exist',
-    ).toEqual([]);
-    for (const [route, c] of Object.entries(CASES))
-      expect(Object.keys(c.expect).sort(), route).toEqual([...ACTORS].sort());
+  it(
+    'every registered route has a case for every role, and each answers as expected',
+    { timeout: 300_000 },
+    async () => {
+      const server = servers.get(engine)!;
+      serial = 0; // the same names on both engines
+      const council = await setUpCouncil(server.url, server.adminCode!);
+      const doc = (await call(server.url, 'GET', '/api/openapi.json')).body as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+      );
+      expect(routes.length).toBeGreaterThan(15);
+      const missing = routes.filter((r) => !CASES[r]);
+      expect(missing, 'routes without an authorization case').toEqual([]);
+      expect(
+        Object.keys(CASES).filter((k) => !routes.includes(k)),
+        'cases for routes that do not exist',
+      ).toEqual([]);
+      for (const [route, c] of Object.entries(CASES))
+        expect(Object.keys(c.expect).sort(), route).toEqual([...ACTORS].sort());
 
-    const norm = normaliser();
-    const seen: unknown[] = [];
-    const wrong: string[] = [];
-    for (const route of routes.sort()) {
-      const method = route.split(' ')[0]!;
-      for (const actor of ACTORS) {
-        const { path, body, token } = await CASES[route]!.prepare(council, actor);
-        const useToken = token ?? (actor === 'anonymous' ? undefined : council.tokens[actor]);
-        const a = await call(server.url, method, path, body, useToken);
-        if (a.status !== CASES[route]!.expect[actor])
-          wrong.push(
-            `${route} as ${actor}: ${a.status} (expected ${CASES[route]!.expect[actor]}) ${JSON.stringify(a.body).slice(0, 200)}`,
-          );
-        if (a.status === 401) expect(a.body.error.code, `${route} as ${actor}`).toBe('unauthenticated');
-        seen.push({ route, actor, status: a.status, body: route === 'GET /api/openapi.json' ? '<doc>' : norm(a.body) });
+      const norm = normaliser();
+      const seen: unknown[] = [];
+      const wrong: string[] = [];
+      for (const route of routes.sort()) {
+        const method = route.split(' ')[0]!;
+        for (const actor of ACTORS) {
+          const { path, body, token } = await CASES[route]!.prepare(council, actor);
+          const useToken = token ?? (actor === 'anonymous' ? undefined : council.tokens[actor]);
+          const a = await call(server.url, method, path, body, useToken);
+          if (a.status !== CASES[route]!.expect[actor])
+            wrong.push(
+              `${route} as ${actor}: ${a.status} (expected ${CASES[route]!.expect[actor]}) ${JSON.stringify(a.body).slice(0, 200)}`,
+            );
+          if (a.status === 401) expect(a.body.error.code, `${route} as ${actor}`).toBe('unauthenticated');
+          seen.push({
+            route,
+            actor,
+            status: a.status,
+            body: route === 'GET /api/openapi.json' ? '<doc>' : norm(a.body),
+          });
+        }
       }
-    }
-    expect(wrong).toEqual([]);
-    answers.set(engine, seen);
-  });
+      expect(wrong).toEqual([]);
+      answers.set(engine, seen);
+    },
+  );
 });
 
 describe('PGlite and PostgreSQL', () => {

@@ -158,6 +158,63 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     expect(results[1]).toEqual(results[0]);
   });
 
+  it('treats an answer set back to its earlier value as a change, and a re-send as a re-send', async () => {
+    const a = draft('s-back', 'F-A');
+    const r1 = (await push(a)).body.revision as string;
+    const b = { ...a, answers: { ...a.answers, 't1.1': { value: 'not-met' } } };
+    const r2 = (await push({ ...b, baseRevision: r1 })).body.revision as string;
+    const back = await push({ ...a, baseRevision: r2 });
+    expect([back.body.result, back.body.revision]).toEqual(['updated', r1]);
+    expect(back.body.document.answers['t1.1']).toEqual(a.answers['t1.1']);
+    // The same push again after a lost answer: based on the revision before it, so nothing changes.
+    const again = await push({ ...a, baseRevision: r2 });
+    expect([again.body.result, again.body.revision]).toEqual(['unchanged', r1]);
+    const pulled = (await pullAll()).filter((c) => c.id === 's-back');
+    expect(pulled.map((c) => c.revision)).toEqual([r1]);
+  });
+
+  it('lets a person resolve a stored conflict once, and every device pulls the resolution', async () => {
+    const tablets = { a: council.tokens.device, b: council.tokens.station }; // two tablets of station F-A
+    const base = draft('s-resolve', 'F-A');
+    const rev = (await push(base, tablets.a)).body.revision as string;
+    const edit = (v: number) => ({ ...base, answers: { ...base.answers, 't1.5': { value: v } }, baseRevision: rev });
+    expect((await push(edit(50), tablets.a)).body.result).toBe('updated');
+    const merged = await push(edit(60), tablets.b);
+    expect(merged.body.result).toBe('merged');
+    const conflict = (merged.body.document as Assessment).conflicts![0]!;
+    // A candidate of an answer carries its decisive part ({ value }), with who and when when the tablets stamped them.
+    const pick = conflict.candidates.findIndex((c) => (c.value as { value?: unknown } | undefined)?.value === 60);
+    expect(pick).toBeGreaterThanOrEqual(0);
+    const cursor = Math.max(...(await pullAll(tablets.a)).map((c) => c.change));
+
+    const resolve = (token: string, revision: string) =>
+      call(
+        server.url,
+        'POST',
+        '/api/v1/sync/resolve',
+        { assessmentId: 's-resolve', revision, path: conflict.path, choice: pick },
+        token,
+      );
+    const done = await resolve(tablets.b, merged.body.revision);
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.document.answers['t1.5'].value).toBe(60);
+    expect(done.body.document.conflicts).toBeUndefined();
+    // Once: the other tablet, still looking at the conflicted revision, is told it changed; on the new one there is
+    // nothing left to resolve.
+    expect((await resolve(tablets.a, merged.body.revision)).body.error.code).toBe('changedSince');
+    expect((await resolve(tablets.a, done.body.revision)).body.error.code).toBe('noConflict');
+    for (const token of [tablets.a, tablets.b, council.tokens.admin]) {
+      const later = (await pullAll(token)).filter((c) => c.id === 's-resolve' && c.change > cursor);
+      expect(later.map((c) => [c.revision, c.document.conflicts])).toEqual([[done.body.revision, undefined]]);
+    }
+    const audits = await call(server.url, 'GET', '/api/v1/audits?limit=20', undefined, council.tokens.admin);
+    expect(
+      audits.body.some(
+        (a: { action: string; subjectId: string }) => a.action === 'assessment.resolve' && a.subjectId === 's-resolve',
+      ),
+    ).toBe(true);
+  });
+
   it('never skips a commit: concurrent pushes all reach a puller that follows the cursor while they run', async () => {
     const before = (await pullAll()).length;
     const seen = new Map<string, number>();

@@ -2,6 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import {
   contentHash,
   mergeThreeWay,
+  resolveConflict,
   upgradeAssessment,
   verifyAssessment,
   verifyAttestations,
@@ -103,7 +104,13 @@ export function registerSync(app: App, ctx: Context): void {
         const current = await getAssessment(tx, doc.id);
         const { baseRevision, ...pushed } = doc;
         const revision = contentHash(pushed);
-        if (current && (await getRevision(tx, doc.id, revision))) {
+        // Already stored: the current revision, or (a re-send after a lost answer, based on an older revision) one
+        // the server has. A push based on the current head is always a new change, even back to older content.
+        const stored =
+          current &&
+          (revision === current.head ||
+            (baseRevision !== current.head && (await getRevision(tx, doc.id, revision)) !== null));
+        if (stored) {
           return { result: 'unchanged', revision: current.head, change: current.change, document: current.body };
         }
         let next: Assessment = pushed as Assessment;
@@ -148,6 +155,75 @@ export function registerSync(app: App, ctx: Context): void {
       });
       await testPause(ctx.options.testPause, 'after-commit', doc.id);
       return reply.code(out.result === 'created' ? 201 : 200).send(signatures ? { ...out, signatures } : out);
+    },
+  );
+
+  app.post(
+    '/sync/resolve',
+    {
+      config: { access: ['admin', 'inspector', 'station'] },
+      schema: {
+        summary: 'Resolve one stored conflict of a draft once (core resolveConflict); every device gets it by pull',
+        security: bearer,
+        body: Type.Object(
+          {
+            assessmentId: Type.String({ minLength: 1, maxLength: 200 }),
+            /** The revision the person looked at when choosing: a resolution of an outdated view is refused. */
+            revision: Type.String({ minLength: 1, maxLength: 200 }),
+            /** The conflict's `path`, e.g. `/answers/t1.5`. */
+            path: Type.String({ minLength: 1, maxLength: 500 }),
+            /** The index of the chosen candidate, or a value the person typed instead. */
+            choice: Type.Union([
+              Type.Integer({ minimum: 0, maximum: 100 }),
+              Type.Object({ value: Type.Unknown() }, { additionalProperties: false }),
+            ]),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Pushed, 404: ErrorReply, 409: ErrorReply, ...authErrors },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const { assessmentId, revision, path, choice } = req.body;
+      return ctx.db.transaction(async (tx) => {
+        await lockAssessmentId(tx, assessmentId);
+        const current = await getAssessment(tx, assessmentId);
+        if (!current) throw new ApiError('notFound');
+        const doc = current.body as unknown as Assessment;
+        mayWrite(actor, doc);
+        if (actor.user.role === 'inspector') {
+          if (!doc.campaign || !(await inspectorAssigned(tx, actor.user.id, doc.campaign.id, doc.facility.id)))
+            throw new ApiError('forbidden');
+        }
+        if (current.status !== 'draft') throw new ApiError('immutable');
+        if (revision !== current.head) throw new ApiError('changedSince');
+        const r = resolveConflict(doc, path, choice as Parameters<typeof resolveConflict>[2]);
+        if (!r.ok) throw new ApiError('noConflict', r.errors);
+        const next = checkDocument(ctx, r.value);
+        const nextRevision = contentHash(next);
+        const change = await nextChange(tx); // last before the inserts: see ADR 0008
+        await storeRevision(tx, {
+          id: next.id,
+          facilityId: next.facility.id,
+          campaignId: next.campaign?.id ?? null,
+          setId: next.criteriaSet.id,
+          setVersion: next.criteriaSet.version,
+          status: next.status,
+          revision: nextRevision,
+          change,
+          body: next,
+          userId: actor.user.id,
+          deviceId: actor.deviceId,
+        });
+        await logAudit(tx, actor, {
+          action: 'assessment.resolve',
+          subjectKind: 'assessment',
+          subjectId: next.id,
+          details: { path, from: current.head, revision: nextRevision },
+        });
+        return { result: 'resolved', revision: nextRevision, change, document: next };
+      });
     },
   );
 

@@ -36,6 +36,9 @@ export function buildClient(dir) {
   return file;
 }
 
+/** The communes facilities are spread over (facility i is in COMMUNES[i % 3]). */
+export const COMMUNES = ['An Khánh', 'Xuân Khánh', 'Hưng Lợi'];
+
 /** Facility `i` of the programme. */
 export const facilityId = (i) => `F-${String(i + 1).padStart(3, '0')}`;
 
@@ -58,7 +61,12 @@ export function chain(i, r, campaign) {
     schemaVersion: 2,
     id: `load-${facilityId(i)}-r${r}`,
     status: 'draft',
-    facility: { ...base.facility, id: facilityId(i), name: `Trạm Y tế số ${(i % 37) + 1} (${facilityId(i)})` },
+    facility: {
+      ...base.facility,
+      id: facilityId(i),
+      name: `Trạm Y tế số ${(i % 37) + 1} (${facilityId(i)})`,
+      commune: COMMUNES[i % COMMUNES.length],
+    },
     assessedOn: r === 1 ? '2026-03-02' : '2026-09-01',
     round: { id: `vong-${r}` },
     campaign: { id: campaign, label: `Vòng ${r}` },

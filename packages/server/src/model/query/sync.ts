@@ -52,7 +52,11 @@ export async function nextChange(q: Queryable): Promise<number> {
   return rows[0]!.value;
 }
 
-/** Stores a new revision and makes it the assessment's current one. */
+/**
+ * Stores a new revision and makes it the assessment's current one. A draft whose content comes back to an earlier
+ * revision (an answer set back, a conflict resolved to one side) reuses that revision's row, moved to the new
+ * change number, so the head's row always carries the head's change.
+ */
 export async function storeRevision(
   q: Queryable,
   r: {
@@ -72,7 +76,9 @@ export async function storeRevision(
   const body = JSON.stringify(r.body);
   await q.query(
     `INSERT INTO assessment_revisions (assessment_id, revision, body, change, pushed_by, pushed_device)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (assessment_id, revision) DO UPDATE
+       SET change = EXCLUDED.change, pushed_by = EXCLUDED.pushed_by, pushed_device = EXCLUDED.pushed_device`,
     [r.id, r.revision, body, r.change, r.userId, r.deviceId],
   );
   await q.query(

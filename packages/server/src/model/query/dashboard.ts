@@ -1,0 +1,147 @@
+import type { Queryable } from '../../external/database.js';
+import type { PullScope } from './sync.js';
+
+/** Dashboard filters; each one given narrows the rows. */
+export interface DashboardFilter {
+  campaignId: string | null;
+  facilityKind: string | null;
+  commune: string | null;
+}
+
+/** One dashboard row: the assessment, its facility, and its stored score summary (null until computed). */
+export interface DashboardRow {
+  id: string;
+  campaignId: string | null;
+  facilityId: string;
+  facilityName: string;
+  facilityKind: string | null;
+  commune: string | null;
+  status: string;
+  head: string;
+  setKey: string;
+  score: {
+    revision: string;
+    engineVersion: string;
+    setHash: string;
+    percent: unknown;
+    decision: string;
+    complete: boolean;
+    computedAt: string;
+  } | null;
+}
+
+/** The assessments in scope matching the filter, with their stored score summaries, by facility then id. */
+export async function dashboardRows(q: Queryable, scope: PullScope, f: DashboardFilter): Promise<DashboardRow[]> {
+  const all = 'all' in scope;
+  const facility = 'facilityId' in scope ? scope.facilityId : null;
+  const inspector = 'inspectorId' in scope ? scope.inspectorId : null;
+  const { rows } = await q.query<{
+    id: string;
+    campaign_id: string | null;
+    facility_id: string;
+    facility_name: string;
+    facility_kind: string | null;
+    commune: string | null;
+    status: string;
+    head: string;
+    set_key: string;
+    s_revision: string | null;
+    engine_version: string | null;
+    set_hash: string | null;
+    percent: unknown;
+    decision: string | null;
+    complete: boolean | null;
+    computed_at: Date | null;
+  }>(
+    `SELECT a.id, a.campaign_id, a.facility_id, a.facility_name, a.facility_kind, a.commune,
+            a.status, a.head, a.set_id || '@' || a.set_version AS set_key,
+            s.revision AS s_revision, s.engine_version, s.set_hash, s.percent, s.decision, s.complete, s.computed_at
+     FROM assessments a LEFT JOIN assessment_scores s ON s.assessment_id = a.id
+     WHERE ($1::text IS NULL OR a.campaign_id = $1::text)
+       AND ($2::text IS NULL OR a.facility_kind = $2::text)
+       AND ($3::text IS NULL OR a.commune = $3::text)
+       AND ($4::boolean
+            OR a.facility_id = $5::text
+            OR ($6::uuid IS NOT NULL AND EXISTS (
+                  SELECT 1 FROM assignments x
+                  WHERE x.user_id = $6::uuid AND x.facility_id = a.facility_id AND x.campaign_id::text = a.campaign_id)))
+     ORDER BY a.facility_id, a.id`,
+    [f.campaignId, f.facilityKind, f.commune, all, facility, inspector],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    campaignId: r.campaign_id,
+    facilityId: r.facility_id,
+    facilityName: r.facility_name,
+    facilityKind: r.facility_kind,
+    commune: r.commune,
+    status: r.status,
+    head: r.head,
+    setKey: r.set_key,
+    score:
+      r.s_revision === null
+        ? null
+        : {
+            revision: r.s_revision,
+            engineVersion: r.engine_version!,
+            setHash: r.set_hash!,
+            percent: r.percent,
+            decision: r.decision!,
+            complete: r.complete!,
+            computedAt: r.computed_at!.toISOString(),
+          },
+  }));
+}
+
+/** The current revision and document of the given assessments (those whose score summary must be recomputed). */
+export async function documentsById(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, { head: string; body: Record<string, unknown> }>> {
+  const { rows } = await q.query<{ id: string; head: string; body: Record<string, unknown> }>(
+    'SELECT id, head, body FROM assessments WHERE id = ANY($1::text[])',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, { head: r.head, body: r.body }]));
+}
+
+/** Stores score summaries (replacing older ones), many in one statement. */
+export async function putScores(
+  q: Queryable,
+  scores: readonly {
+    id: string;
+    revision: string;
+    engineVersion: string;
+    setHash: string;
+    percent: unknown;
+    decision: string;
+    complete: boolean;
+    computedAt: string;
+  }[],
+): Promise<void> {
+  if (!scores.length) return;
+  await q.query(
+    `INSERT INTO assessment_scores
+       (assessment_id, revision, engine_version, set_hash, percent, decision, complete, computed_at)
+     SELECT x.id, x.revision, x.engine_version, x.set_hash, x.percent, x.decision, x.complete, x.computed_at
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, revision text, engine_version text, set_hash text,
+                                             percent jsonb, decision text, complete boolean, computed_at timestamptz)
+     ON CONFLICT (assessment_id) DO UPDATE SET revision = EXCLUDED.revision, engine_version = EXCLUDED.engine_version,
+       set_hash = EXCLUDED.set_hash, percent = EXCLUDED.percent, decision = EXCLUDED.decision,
+       complete = EXCLUDED.complete, computed_at = EXCLUDED.computed_at`,
+    [
+      JSON.stringify(
+        scores.map((s) => ({
+          id: s.id,
+          revision: s.revision,
+          engine_version: s.engineVersion,
+          set_hash: s.setHash,
+          percent: s.percent ?? null,
+          decision: s.decision,
+          complete: s.complete,
+          computed_at: s.computedAt,
+        })),
+      ),
+    ],
+  );
+}
