@@ -47,3 +47,6 @@ export type { Problem, Outcome, ParsedNumber } from '@tieuchi/core';
 // Integrity (issue 15): signed statements made at lock and their verification.
 export { attestationKeyId, buildStatement, signStatement, verifyAttestations } from '@tieuchi/core';
 export type { Attestation, AttestationCheck, AttestationReport, PublicKeyJwk } from '@tieuchi/core';
+// One message catalogue (issue 18): the council-server views' table (src/sync/messages.ts) uses it.
+export { defineMessages } from '@tieuchi/core';
+export type { MessageTable } from '@tieuchi/core';

@@ -586,6 +586,8 @@ export const messages = {
   'att.role.assessor': { vi: 'người đánh giá', en: 'assessor' },
   'att.role.facility-head': { vi: 'trưởng cơ sở', en: 'head of facility' },
   'att.role.other': { vi: 'khác', en: 'other' },
+  // --- council server (issue 12; the views' own texts are in src/sync/messages.ts) ---
+  'nav.settings': { vi: 'Cài đặt', en: 'Settings' },
 } as const satisfies Record<string, M>;
 
 export type MessageKey = keyof typeof messages;

@@ -170,8 +170,13 @@ export class SyncEngine extends EventTarget {
       enrolledAt: new Date().toISOString(),
       ...(keyRegisteredAt ? { keyRegisteredAt } : {}),
     };
-    await this._storage.clearSync();
-    await this._storage.putSync({ server: link, cursor: 0 });
+    // Enrolling again with the same server (after a revocation) keeps the cursor and the shared revisions, so what
+    // waits in the outbox is merged against the right base; another server starts afresh.
+    const had = await this._storage.getSync<ServerLink>('server');
+    if (!had || had.baseUrl !== baseUrl) {
+      await this._storage.clearSync();
+      await this._storage.putSync({ server: link, cursor: 0 });
+    } else await this._storage.putSync({ server: link });
     await this._storage.enqueue((await this._storage.listAssessments()).map((a) => a.id));
     this._set({ problem: undefined });
     await this.refresh();
