@@ -22,8 +22,9 @@ export function pageSync(store: AppStore): SyncEngine {
   store.addEventListener('change', () => {
     if (store.savedAt === savedAt) return; // only a change that reached storage (so the outbox) counts
     savedAt = store.savedAt;
+    void e.refresh(); // "N changes waiting" at once; the send waits for a pause in typing
     clearTimeout(timer);
-    timer = setTimeout(() => void e.refresh().then(maybe), 2000);
+    timer = setTimeout(maybe, 2000);
   });
   globalThis.addEventListener?.('online', maybe);
   setInterval(maybe, 5 * 60_000);

@@ -56,8 +56,10 @@ export class TcSyncStatus extends LitElement {
     const s = this._sync.engine.status;
     if (!s.link) return nothing;
     const line = syncLine(s);
-    return html`<a href=${href({ view: 'settings' })} data-sync-state=${line.tone} data-tone=${line.tone} data-waiting=${s.waiting} role="status"
-        >${line.text}</a
+    return html`<span role="status"
+        ><a href=${href({ view: 'settings' })} data-sync-state=${line.tone} data-tone=${line.tone} data-waiting=${s.waiting}
+          data-last-sync=${s.lastSync ?? ''}>${line.text}</a
+        ></span
       ><button data-action="sync" ?disabled=${s.running} @click=${() => void this._sync.engine.sync()}>${st('sync.button')}</button>`;
   }
 }
