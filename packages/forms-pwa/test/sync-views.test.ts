@@ -106,3 +106,28 @@ describe('sync state at a glance', () => {
     expect(l.text).toContain('mã mới');
   });
 });
+
+describe('campaigns as rounds', () => {
+  it('an assessment made for a campaign is paired by the campaign, not by its typed round; others unchanged', async () => {
+    const { campaignAsRound } = await import('../src/sync/campaign-rounds.js');
+    const { roundsOf } = await import('../src/dashboard/dashboard-model.js');
+    const plain = draft({}, 'p');
+    expect(campaignAsRound(plain)).toBe(plain);
+    const typed = {
+      ...draft({}, 'c1'),
+      round: { id: 'dot-1', label: 'Đợt 1' },
+      campaign: { id: 'abc', label: 'Đợt A' },
+    };
+    const seen = campaignAsRound(typed);
+    expect(seen.round).toEqual({ id: 'campaign.abc', label: 'Đợt A' });
+    expect(campaignAsRound(typed)).toBe(seen); // cached: a re-render scores nothing again
+    // Two stations typed different round names for the same campaign: one round on the dashboard.
+    const other = {
+      ...draft({}, 'c2'),
+      round: { id: 'vong-1', label: 'Vòng 1' },
+      campaign: { id: 'abc', label: 'Đợt A' },
+    };
+    const rounds = roundsOf([seen, campaignAsRound(other)].map((assessment) => ({ assessment }) as never));
+    expect(rounds.map((r) => [r.id, r.count])).toEqual([['campaign.abc', 2]]);
+  });
+});
