@@ -99,6 +99,12 @@ describe('sync state at a glance', () => {
     expect(syncLine(base)).toEqual({ text: '✓ Đã đồng bộ hết · Lần cuối: 01/12/2026 10:05', tone: 'ok' });
     expect(syncLine({ ...base, waiting: 3 })).toEqual({ text: '3 thay đổi chờ gửi', tone: 'wait' });
   });
+  it('offline, it says so and how many changes wait (not an error)', () => {
+    expect(syncLine({ ...base, waiting: 2 }, false)).toEqual({
+      text: 'Không có mạng · 2 thay đổi chờ gửi',
+      tone: 'wait',
+    });
+  });
   it('a revoked device is told its changes are kept and what to do', () => {
     const l = syncLine({ ...base, waiting: 2, problem: { kind: 'signInAgain', text: { vi: '', en: '' } } });
     expect(l.tone).toBe('bad');

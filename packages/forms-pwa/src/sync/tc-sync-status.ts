@@ -8,8 +8,10 @@ import { SyncController } from './sync-controller.js';
 import type { SyncStatus } from './engine.js';
 
 /** The sync state in one line, for the header: what it says and whether it is a problem. */
-export function syncLine(s: SyncStatus): { text: string; tone: 'ok' | 'wait' | 'bad' } {
+export function syncLine(s: SyncStatus, online = true): { text: string; tone: 'ok' | 'wait' | 'bad' } {
   if (s.running) return { text: st('sync.running'), tone: 'wait' };
+  if (!online && s.problem?.kind !== 'signInAgain')
+    return { text: `${st('sync.offlineStatus')} · ${st('sync.waiting', { n: s.waiting })}`, tone: 'wait' };
   if (s.problem?.kind === 'signInAgain') return { text: st('sync.signInAgain'), tone: 'bad' };
   if (s.problem?.kind === 'unreachable')
     return {
@@ -47,15 +49,29 @@ export class TcSyncStatus extends LitElement {
 
   private readonly _sync = new SyncController(this);
 
+  private readonly _onNetwork = () => this.requestUpdate();
+
   constructor() {
     super();
     new LocaleController(this);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this._onNetwork);
+    window.addEventListener('offline', this._onNetwork);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this._onNetwork);
+    window.removeEventListener('offline', this._onNetwork);
+  }
+
   override render() {
     const s = this._sync.engine.status;
     if (!s.link) return nothing;
-    const line = syncLine(s);
+    const line = syncLine(s, navigator.onLine !== false);
     return html`<span role="status"
         ><a href=${href({ view: 'settings' })} data-sync-state=${line.tone} data-tone=${line.tone} data-waiting=${s.waiting}
           data-last-sync=${s.lastSync ?? ''}>${line.text}</a
