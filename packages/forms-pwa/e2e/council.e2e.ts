@@ -113,9 +113,7 @@ async function enrol(page: Page, shortCode: string): Promise<void> {
 }
 
 /** The stored assessments of a tablet (read straight from IndexedDB). */
-function stored(
-  page: Page,
-): Promise<
+function stored(page: Page): Promise<
   Array<{
     id: string;
     status: string;
