@@ -639,6 +639,8 @@ export const messages = {
   'ti.text': { vi: 'Nội dung', en: 'Text' },
   'ti.table': { vi: 'cả bảng', en: 'whole table' },
   'ti.unreadable': { vi: 'Không đọc được tệp: {why}', en: 'The file could not be read: {why}' },
+  // --- council server (issue 12; the views' own texts are in src/sync/messages.ts) ---
+  'nav.settings': { vi: 'Cài đặt', en: 'Settings' },
 } as const satisfies Record<string, M>;
 
 export type MessageKey = keyof typeof messages;

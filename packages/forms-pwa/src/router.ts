@@ -7,6 +7,7 @@
  *   #/b           criteria-set builder (drafts, sets)   #/b/DRAFT  editing one draft
  *   #/a/ID/plan   improvement plan  #/compare/A/B   #/reconcile/SELF/INSPECTION
  *   #/dashboard   council / contest #/merge[/LEAD]  team inspection merge
+ *   #/settings    council server: enrol, sync, leave   #/admin  council admin (people, devices, campaigns)
  */
 export type Route =
   | { view: 'home' }
@@ -20,7 +21,9 @@ export type Route =
   | { view: 'compare'; a?: string; b?: string }
   | { view: 'reconcile'; a?: string; b?: string }
   | { view: 'dashboard' }
-  | { view: 'merge'; id?: string };
+  | { view: 'merge'; id?: string }
+  | { view: 'settings' }
+  | { view: 'admin' };
 
 /** Parses a location hash into a route (unknown hashes go home). */
 export function parseRoute(hash: string): Route {
@@ -31,6 +34,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'compare' || parts[0] === 'reconcile')
     return { view: parts[0], ...(parts[1] ? { a: parts[1] } : {}), ...(parts[2] ? { b: parts[2] } : {}) };
   if (parts[0] === 'dashboard') return { view: 'dashboard' };
+  if (parts[0] === 'settings') return { view: 'settings' };
+  if (parts[0] === 'admin') return { view: 'admin' };
   if (parts[0] === 'merge') return parts[1] ? { view: 'merge', id: parts[1] } : { view: 'merge' };
   if (parts[0] === 'a' && parts[1]) {
     const id = parts[1];
@@ -72,6 +77,10 @@ export function href(r: Route): string {
       return '#/dashboard';
     case 'merge':
       return r.id ? `#/merge/${encodeURIComponent(r.id)}` : '#/merge';
+    case 'settings':
+      return '#/settings';
+    case 'admin':
+      return '#/admin';
   }
 }
 

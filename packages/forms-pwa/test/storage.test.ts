@@ -25,10 +25,12 @@ describe('Storage', () => {
       'assessments',
       'criteriaSets',
       'facilities',
+      'outbox',
       'photos',
       'plans',
       'setDrafts',
       'settings',
+      'sync',
     ]);
     db.close();
   });
@@ -48,7 +50,7 @@ describe('Storage', () => {
     await v1.put('assessments', a);
     v1.close();
     const db = await openTieuChiDB('old');
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect(await db.get('assessments', a.id)).toEqual(a);
     expect([...db.objectStoreNames]).toContain('plans');
     db.close();

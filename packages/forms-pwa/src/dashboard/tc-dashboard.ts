@@ -40,6 +40,7 @@ import './tc-chart-heatmap.js';
 import './tc-chart-trend.js';
 import './tc-dashboard-ranking.js';
 import { cssom } from '../cssom.js';
+import { campaignAsRound } from '../sync/campaign-rounds.js';
 
 type Mode = 'score' | 'gain' | 'gap-closed';
 const loadIo = () => import('../io/bundle.js');
@@ -115,7 +116,8 @@ export class TcDashboard extends LitElement {
     for (const [id, a] of this._imported) all.set(id, a);
     return scoredAll(
       this._source,
-      [...all.values()].filter((a) => this._drafts || a.status !== 'draft'),
+      // An assessment made for a campaign is paired by that campaign, never by a typed round name (issue 12).
+      [...all.values()].filter((a) => this._drafts || a.status !== 'draft').map(campaignAsRound),
     );
   }
 

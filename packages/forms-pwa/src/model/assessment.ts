@@ -30,6 +30,8 @@ export interface NewAssessmentInput {
   round?: string;
   now: string;
   id?: string;
+  /** The council campaign this assessment is made for (assessment v2 `campaign`; outside the content hash). */
+  campaign?: { id: string; label?: string };
 }
 
 /** A fresh draft assessment pinned to the set's id and version. */
@@ -51,6 +53,7 @@ export function newAssessment(i: NewAssessmentInput): Assessment {
   const names = i.assessors.map((n) => n.trim()).filter(Boolean);
   if (names.length) a.assessors = names.map((name) => ({ name }));
   if (i.round?.trim()) a.round = { id: slug(i.round), label: i.round.trim() };
+  if (i.campaign) a.campaign = { ...i.campaign };
   return a;
 }
 

@@ -90,6 +90,8 @@ export class TcApp extends LitElement {
     window.addEventListener('beforeunload', this._onBeforeUnload);
     window.addEventListener('hashchange', this._onHash);
     this.addEventListener('toast', this._onToast as EventListener);
+    // Sync with the council server (src/sync/): loaded after start-up; shows nothing on a device never enrolled.
+    void import('../sync/tc-sync-status.js');
   }
 
   override disconnectedCallback() {
@@ -110,7 +112,9 @@ export class TcApp extends LitElement {
           <a href=${href({ view: 'io' })} aria-current=${r.view === 'io' ? 'page' : 'false'}>${t('nav.io')}</a>
           <a href=${href({ view: 'dashboard' })} aria-current=${r.view === 'dashboard' ? 'page' : 'false'} data-nav="dashboard">${t('nav.dashboard')}</a>
           <a href=${href({ view: 'builder' })} aria-current=${r.view === 'builder' ? 'page' : 'false'} data-nav="builder">${t('nav.builder')}</a>
+          <a href=${href({ view: 'settings' })} aria-current=${r.view === 'settings' || r.view === 'admin' ? 'page' : 'false'} data-nav="settings">${t('nav.settings')}</a>
         </nav>
+        <tc-sync-status></tc-sync-status>
         <span class="save" role="status" data-save=${s} data-saved-at=${store.savedAt ?? ''}>
           ${s === 'saving' ? t('save.saving') : s === 'saved' ? `✓ ${t('save.saved')}` : s === 'error' ? t('save.error') : ''}
         </span>
@@ -186,6 +190,12 @@ export class TcApp extends LitElement {
               : r.view === 'merge'
                 ? html`<tc-merge .leadId=${r.id ?? ''}></tc-merge>`
                 : html`<tc-dashboard></tc-dashboard>`;
+      case 'settings':
+        void import('../sync/tc-settings.js');
+        return html`<tc-settings></tc-settings>`;
+      case 'admin':
+        void import('../sync/tc-admin.js');
+        return html`<tc-admin></tc-admin>`;
     }
   }
 

@@ -49,6 +49,8 @@ export class TcHome extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+    // "My campaigns" (council server, src/sync/): loaded lazily; renders nothing on a device never enrolled.
+    void import('../sync/tc-my-campaigns.js');
   }
 
   override render() {
@@ -71,6 +73,7 @@ export class TcHome extends LitElement {
         <h1>${t('home.title')}</h1>
         <a class="btn primary" href=${href({ view: 'new' })} data-action="new">${t('home.new')}</a>
       </div>
+      <tc-my-campaigns></tc-my-campaigns>
       <div class="tools">
         <input type="search" placeholder=${t('home.search')} aria-label=${t('home.search')} .value=${this._q} @input=${(e: Event) => (this._q = (e.target as HTMLInputElement).value)} />
         <select aria-label="status" @change=${(e: Event) => (this._status = (e.target as HTMLSelectElement).value as StatusFilter)}>

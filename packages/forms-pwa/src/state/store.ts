@@ -564,6 +564,16 @@ export class AppStore extends EventTarget {
     this._changed();
   }
 
+  /**
+   * Sync (src/sync/engine.ts) stored a copy from the council server: show it here and in other tabs, keeping
+   * this tab's unsaved changes (merged against the revision this tab last saw, as for another tab's write).
+   */
+  adoptStored(id: string): Promise<void> {
+    this._queue = this._queue.then(() => this._onOtherTab(id)).catch((x: unknown) => console.warn('sync adopt', x));
+    this._channel?.postMessage({ id });
+    return this._queue;
+  }
+
   /** Another tab wrote an assessment: show its changes here, keeping this tab's own unsaved ones. */
   private async _onOtherTab(id: string): Promise<void> {
     const stored = await this.storage.getAssessment(id);

@@ -97,10 +97,25 @@ export interface TieuChiDB extends DBSchema {
   plans: { key: string; value: ImprovementPlan; indexes: { 'by-assessment': string; 'by-facility': string } };
   /** Criteria sets being authored in the builder. Since version 2. */
   setDrafts: { key: string; value: SetDraft };
+  /** Assessments changed on this device and not yet accepted by the council server (ADR 0013). Since version 3. */
+  outbox: { key: string; value: OutboxEntry };
+  /** The council server: address, device token, change cursor, last sync, and per assessment the last revision
+   * both sides share (keys `server`, `cursor`, `lastSync`, `base:<id>`; see src/sync/state.ts). Since version 3. */
+  sync: { key: string; value: unknown };
+}
+
+/**
+ * One assessment waiting to be sent to the council server. Only the id is queued: the latest stored copy is read
+ * when it is sent. `seq` grows with every change, so a send removes the entry only if nothing changed meanwhile.
+ */
+export interface OutboxEntry {
+  id: string;
+  seq: number;
+  queuedAt: string;
 }
 
 export const DB_NAME = 'tieuchi';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Opens (and upgrades) the database. One connection per page is enough; see {@link Storage}. */
 export function openTieuChiDB(name = DB_NAME): Promise<IDBPDatabase<TieuChiDB>> {
@@ -120,7 +135,11 @@ export function openTieuChiDB(name = DB_NAME): Promise<IDBPDatabase<TieuChiDB>> 
         p.createIndex('by-facility', 'facilityId');
         db.createObjectStore('setDrafts', { keyPath: 'draftId' });
       }
-      // Future versions: `if (oldVersion < 3) { ... }` — never edit a past step.
+      if (oldVersion < 3) {
+        db.createObjectStore('outbox', { keyPath: 'id' });
+        db.createObjectStore('sync');
+      }
+      // Future versions: `if (oldVersion < 4) { ... }` — never edit a past step.
     },
     blocked() {
       // A tab still running an older version holds the database open and does not let go: the open
@@ -222,16 +241,80 @@ export class Storage {
       base: Assessment | undefined;
       fn: (base: Assessment | undefined, ours: Assessment, stored: Assessment) => Assessment;
     },
+    options: {
+      /** Queue the written copy for the council server (default true); a function decides from what is written. */
+      outbox?: boolean | ((written: Assessment) => boolean);
+      /** Values for the `sync` store written in the same transaction (sync's base revision; `undefined` deletes). */
+      sync?: Record<string, unknown>;
+    } = {},
   ): Promise<Assessment> {
     const db = await this._db;
-    const tx = db.transaction('assessments', 'readwrite', { durability: 'strict' });
+    const tx = db.transaction(['assessments', 'outbox', 'sync'], 'readwrite', { durability: 'strict' });
+    const store = tx.objectStore('assessments');
     let out = a;
     if (merge) {
-      const stored = await tx.store.get(a.id);
+      const stored = await store.get(a.id);
       if (stored) out = merge.fn(merge.base, a, stored);
     }
-    await Promise.all([tx.store.put(out), tx.done]);
+    const ops: Promise<unknown>[] = [store.put(out), tx.done];
+    // Every stored change is queued for the council server in the same transaction (ADR 0013); sync's own
+    // writes of what the server already holds pass `outbox: false`.
+    const queue = typeof options.outbox === 'function' ? options.outbox(out) : options.outbox !== false;
+    if (queue) ops.push(enqueue(tx.objectStore('outbox'), [out.id]));
+    if (options.sync) {
+      const sync = tx.objectStore('sync');
+      for (const [k, v] of Object.entries(options.sync)) ops.push(v === undefined ? sync.delete(k) : sync.put(v, k));
+    }
+    await Promise.all(ops);
     return out;
+  }
+
+  /** The assessments waiting to be sent to the council server, oldest first. */
+  async listOutbox(): Promise<OutboxEntry[]> {
+    const all = await (await this._db).getAll('outbox');
+    return all.sort((x, y) => x.seq - y.seq);
+  }
+
+  /** Queues assessments for the council server (e.g. everything already on the device, at enrolment). */
+  async enqueue(ids: string[]): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
+    await Promise.all([enqueue(tx.store, ids), tx.done]);
+  }
+
+  /**
+   * Takes an assessment out of the outbox once the server accepted it, unless it changed again meanwhile (its `seq`
+   * moved on): such an entry stays and is sent again. Resolves to whether it was removed.
+   */
+  async dequeue(id: string, seq: number): Promise<boolean> {
+    const db = await this._db;
+    const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
+    const e = await tx.store.get(id);
+    const remove = !!e && e.seq === seq;
+    if (remove) await tx.store.delete(id);
+    await tx.done;
+    return remove;
+  }
+
+  /** A value of the `sync` store (server, cursor, last sync, base revisions). */
+  async getSync<T>(key: string): Promise<T | undefined> {
+    return (await (await this._db).get('sync', key)) as T | undefined;
+  }
+
+  /** Writes values of the `sync` store in one durable transaction (`undefined` deletes the key). */
+  async putSync(values: Record<string, unknown>): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction('sync', 'readwrite', { durability: 'strict' });
+    const ops: Promise<unknown>[] = [tx.done];
+    for (const [k, v] of Object.entries(values)) ops.push(v === undefined ? tx.store.delete(k) : tx.store.put(v, k));
+    await Promise.all(ops);
+  }
+
+  /** Empties the `sync` store (leaving a server); the outbox stays, so nothing waiting is lost. */
+  async clearSync(): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction('sync', 'readwrite', { durability: 'strict' });
+    await Promise.all([tx.store.clear(), tx.done]);
   }
 
   async deleteAssessment(id: string): Promise<void> {
@@ -493,7 +576,7 @@ export class Storage {
     refused?: RefusedDocument[];
   }): Promise<void> {
     const db = await this._db;
-    const stores = ['assessments', 'photos', 'facilities', 'criteriaSets', 'plans'] as const;
+    const stores = ['assessments', 'photos', 'facilities', 'criteriaSets', 'plans', 'outbox'] as const;
     const tx = db.transaction(data.refused?.length ? [...stores, 'settings'] : [...stores], 'readwrite', {
       durability: 'strict',
     });
@@ -506,6 +589,13 @@ export class Storage {
         ops.push(p);
       };
       for (const a of data.assessments) add(tx.objectStore('assessments').put(a));
+      if (data.assessments.length)
+        add(
+          enqueue(
+            tx.objectStore('outbox'),
+            data.assessments.map((a) => a.id),
+          ),
+        );
       for (const p of data.photos) add(tx.objectStore('photos').put(p));
       for (const f of data.facilities) add(tx.objectStore('facilities').put(f));
       for (const s of data.sets) add(tx.objectStore('criteriaSets').put(s));
@@ -528,6 +618,27 @@ export class Storage {
     }
     await tx.done;
   }
+}
+
+/** Outbox sequence numbers: milliseconds since 1970 times 1000 plus a counter, so they grow across page loads. */
+let lastSeq = 0;
+function nextSeq(): number {
+  lastSeq = Math.max(lastSeq + 1, Date.now() * 1000);
+  return lastSeq;
+}
+
+/** Queues (or re-queues, with a new `seq`) assessments in the outbox store of a running transaction. */
+async function enqueue(
+  store: { put(v: OutboxEntry): Promise<unknown>; get(k: string): Promise<OutboxEntry | undefined> },
+  ids: string[],
+): Promise<void> {
+  const queuedAt = new Date().toISOString();
+  await Promise.all(
+    ids.map(async (id) => {
+      const had = await store.get(id);
+      await store.put({ id, seq: nextSeq(), queuedAt: had?.queuedAt ?? queuedAt });
+    }),
+  );
 }
 
 /** Where deleted assessments wait, restorable (in the `settings` store: no new store, no version bump). */

@@ -44,6 +44,38 @@ export interface PulledChange {
   document: Record<string, unknown>;
 }
 
+/** A person as the server shows them. */
+export interface ServerUser {
+  id: string;
+  login: string;
+  displayName: string;
+  role: 'admin' | 'inspector' | 'station';
+  facilityId: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** A campaign (đợt đánh giá / vòng thi) as the server shows it, with its phase today in Vietnam. */
+export interface ServerCampaign {
+  id: string;
+  name: { vi: string; en: string };
+  set: { id: string; version: string; hash: string };
+  kind: 'self-assessment' | 'inspection' | 'contest';
+  facilities: string[];
+  opensOn: string;
+  closesOn: string;
+  baselineCampaignId: string | null;
+  phase: 'upcoming' | 'open' | 'closed';
+  createdAt: string;
+}
+
+/** Which inspector assesses which facility in a campaign. */
+export interface ServerAssignment {
+  campaignId: string;
+  facilityId: string;
+  userId: string;
+}
+
 /** How to reach the server. */
 export interface SyncClientOptions {
   /** The server's address (the app's own origin when served by it). */
@@ -54,7 +86,8 @@ export interface SyncClientOptions {
   fetch?: typeof fetch;
 }
 
-async function request(f: typeof fetch, url: URL, init: RequestInit): Promise<unknown> {
+/** One JSON request; a refusal becomes a {@link SyncError} with the server's message. */
+export async function request(f: typeof fetch, url: URL, init: RequestInit): Promise<unknown> {
   const res = await f(url, init);
   const type = res.headers.get('content-type') ?? '';
   const body: unknown = type.includes('application/json') ? await res.json() : await res.arrayBuffer();
@@ -126,6 +159,28 @@ export function createSyncClient(options: SyncClientOptions) {
         }
         if (page.next === cursor && page.changes.length < limit) return cursor;
       }
+    },
+    /** Registers the public key this device signs with (an opaque JWK; ADR 0007/0008). */
+    async registerKey(jwk: object): Promise<void> {
+      await request(f, url('/api/v1/device/key'), {
+        method: 'PUT',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ jwk }),
+      });
+    },
+    /** Who the token acts for. */
+    async me(): Promise<{ user: ServerUser; deviceId: string | null }> {
+      return (await request(f, url('/api/v1/me'), { headers: auth })) as { user: ServerUser; deviceId: string | null };
+    },
+    /** The campaigns this device's person may see (admins: all; inspectors: assigned; stations: in scope). */
+    async campaigns(): Promise<ServerCampaign[]> {
+      return (await request(f, url('/api/v1/campaigns'), { headers: auth })) as ServerCampaign[];
+    },
+    /** A campaign's assignments (admins and inspectors only). */
+    async assignments(campaignId: string): Promise<ServerAssignment[]> {
+      return (await request(f, url(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/assignments`), {
+        headers: auth,
+      })) as ServerAssignment[];
     },
     /** Uploads a photo unless the server has it already; true when it was sent. */
     async uploadPhoto(

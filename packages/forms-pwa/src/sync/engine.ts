@@ -1,0 +1,370 @@
+/**
+ * Sync with the council server, offline first (ADR 0013): the outbox in IndexedDB holds every assessment changed
+ * on this device (queued by `Storage.putAssessment` in the same transaction as the change); {@link SyncEngine.sync}
+ * pulls what changed on the server since the saved cursor, merges it answer by answer with core's `mergeThreeWay`
+ * against the revision both sides last shared, then pushes the outbox. A 401 (token expired or device revoked)
+ * stops the run and keeps the outbox; a refused document keeps the server's message and stays queued.
+ */
+import { mergeThreeWay, type Assessment } from '../core.js';
+import type { Storage } from '../storage/db.js';
+import { createSyncClient, enrol as enrolDevice, SyncError, type ServerUser, type SyncClient } from './client.js';
+
+/** The server this device is enrolled with (key `server` of the `sync` store). */
+export interface ServerLink {
+  baseUrl: string;
+  token: string;
+  deviceId: string;
+  user: ServerUser;
+  enrolledAt: string;
+  /** When the device's signing key was registered (undefined: not yet, e.g. no WebCrypto). */
+  keyRegisteredAt?: string;
+}
+
+/** The revision of one assessment both sides last shared (key `base:<id>`): the base of the next merge. */
+export interface SyncBase {
+  revision: string;
+  document: Assessment;
+}
+
+/** A document the server refused (key `refused:<id>`), with its message; sent again once it changes. */
+export interface RefusedPush {
+  id: string;
+  seq: number;
+  code: string;
+  text: { vi: string; en: string };
+  at: string;
+}
+
+/** Why the last run stopped: sign in or enrol again (401), the server cannot be reached, or it failed. */
+export type SyncProblem =
+  | { kind: 'signInAgain'; text: { vi: string; en: string } }
+  | { kind: 'unreachable' }
+  | { kind: 'server'; text: { vi: string; en: string } };
+
+/** What the shell shows at a glance. */
+export interface SyncStatus {
+  link: ServerLink | undefined;
+  /** Assessments waiting in the outbox. */
+  waiting: number;
+  /** When the last complete run finished (ISO UTC). */
+  lastSync: string | undefined;
+  running: boolean;
+  problem: SyncProblem | undefined;
+  /** Documents the server refused, with its message. */
+  refused: RefusedPush[];
+}
+
+/** What one run did. */
+export interface SyncReport {
+  pulled: number;
+  pushed: number;
+  refused: number;
+  problem?: SyncProblem;
+}
+
+/** What the engine needs from the app: storage, and a way to show a copy sync stored. */
+export interface SyncHost {
+  storage: Storage;
+  /** Called after sync stored an assessment, so open views (and other tabs) show it. */
+  adoptStored(id: string): Promise<void> | void;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The copy pushed: without the local-only `baseRevision` (the client adds the shared one). */
+function forPush(a: Assessment): Assessment {
+  const { baseRevision: _b, ...rest } = a;
+  return rest as Assessment;
+}
+
+/**
+ * The copy to keep when the server sends `server` and this device holds `local`, both descended from `base` (the
+ * revision both last shared). Unchanged here: the server's. Locked here: ours (it is queued; the server decides).
+ * Locked on the server: the server's. Both drafts: core's three-way merge, answer by answer; a part changed
+ * differently on both sides becomes a conflict in the document for a person to settle.
+ */
+export function mergePulled(
+  base: Assessment | undefined,
+  local: Assessment | undefined,
+  server: Assessment,
+): Assessment {
+  if (!local || same(local, server)) return server;
+  if (base && same(local, base)) return server;
+  if (local.status !== 'draft') return local;
+  if (server.status !== 'draft') return server;
+  const m = mergeThreeWay(base ?? null, local, server);
+  return m.ok ? m.value.merged : local;
+}
+
+/**
+ * The sync engine of one page. Runs are serialised (one at a time in this page, and across tabs through the Web
+ * Locks API where there is one). Status changes fire a `change` event.
+ */
+export class SyncEngine extends EventTarget {
+  status: SyncStatus = {
+    link: undefined,
+    waiting: 0,
+    lastSync: undefined,
+    running: false,
+    problem: undefined,
+    refused: [],
+  };
+  private _run: Promise<SyncReport> | undefined;
+
+  constructor(
+    private readonly _host: SyncHost,
+    private readonly _fetch: typeof fetch = (...a) => fetch(...a),
+    /** Changes per pull request. */
+    private readonly _pageSize = 100,
+  ) {
+    super();
+  }
+
+  private get _storage(): Storage {
+    return this._host.storage;
+  }
+
+  /** Reads the link, the outbox size, the last sync and the refusals from storage. */
+  async refresh(): Promise<SyncStatus> {
+    const [link, outbox, lastSync] = await Promise.all([
+      this._storage.getSync<ServerLink>('server'),
+      this._storage.listOutbox(),
+      this._storage.getSync<string>('lastSync'),
+    ]);
+    const refused: RefusedPush[] = [];
+    for (const e of outbox) {
+      const r = await this._storage.getSync<RefusedPush>(`refused:${e.id}`);
+      if (r) refused.push(r);
+    }
+    this._set({ link, waiting: outbox.length, lastSync, refused });
+    return this.status;
+  }
+
+  private _set(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.dispatchEvent(new Event('change'));
+  }
+
+  private _client(link: ServerLink): SyncClient {
+    return createSyncClient({ baseUrl: link.baseUrl, token: link.token, fetch: this._fetch });
+  }
+
+  /**
+   * Enrols this device with the code of the QR code or the typed short code, registers its signing key (when it
+   * has one), and queues every assessment already on the device so it reaches the server.
+   */
+  async enrol(baseUrl: string, code: string, publicKey?: object): Promise<ServerLink> {
+    const { token, deviceId } = await enrolDevice(baseUrl, code, this._fetch);
+    const client = createSyncClient({ baseUrl, token, fetch: this._fetch });
+    const { user } = await client.me();
+    let keyRegisteredAt: string | undefined;
+    if (publicKey) {
+      await client.registerKey(publicKey);
+      keyRegisteredAt = new Date().toISOString();
+    }
+    const link: ServerLink = {
+      baseUrl,
+      token,
+      deviceId,
+      user,
+      enrolledAt: new Date().toISOString(),
+      ...(keyRegisteredAt ? { keyRegisteredAt } : {}),
+    };
+    // Enrolling again with the same server (after a revocation) keeps the cursor and the shared revisions, so what
+    // waits in the outbox is merged against the right base; another server starts afresh.
+    const had = await this._storage.getSync<ServerLink>('server');
+    if (!had || had.baseUrl !== baseUrl) {
+      await this._storage.clearSync();
+      await this._storage.putSync({ server: link, cursor: 0 });
+    } else await this._storage.putSync({ server: link });
+    await this._storage.enqueue((await this._storage.listAssessments()).map((a) => a.id));
+    this._set({ problem: undefined });
+    await this.refresh();
+    return link;
+  }
+
+  /**
+   * Leaves the server: forgets its address, token, cursor and shared revisions. The assessments and the outbox
+   * stay on the device (a later enrolment sends them).
+   */
+  async leave(): Promise<void> {
+    await this._storage.clearSync();
+    this._set({ problem: undefined, lastSync: undefined });
+    await this.refresh();
+  }
+
+  /** Runs one sync (pull, then push the outbox); a call during a run returns that run. */
+  sync(): Promise<SyncReport> {
+    this._run ??= this._locked()
+      .catch((e: unknown): SyncReport => {
+        console.warn('sync', e);
+        return {
+          pulled: 0,
+          pushed: 0,
+          refused: 0,
+          problem: { kind: 'server', text: { vi: String(e), en: String(e) } },
+        };
+      })
+      .finally(() => {
+        this._run = undefined;
+      });
+    return this._run;
+  }
+
+  private async _locked(): Promise<SyncReport> {
+    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+    return locks?.request ? locks.request('tieuchi-sync', () => this._once()) : this._once();
+  }
+
+  private async _once(): Promise<SyncReport> {
+    const link = await this._storage.getSync<ServerLink>('server');
+    const report: SyncReport = { pulled: 0, pushed: 0, refused: 0 };
+    if (!link) return report;
+    this._set({ running: true, link });
+    try {
+      const client = this._client(link);
+      report.pulled = await this._pull(client);
+      const pushed = await this._push(client);
+      report.pushed = pushed.pushed;
+      report.refused = pushed.refused;
+      // What this run pushed comes back on the next pull; pulling now moves the cursor past it.
+      report.pulled += await this._pull(client);
+      const lastSync = new Date().toISOString();
+      await this._storage.putSync({ lastSync });
+      this._set({ problem: undefined, lastSync });
+    } catch (e) {
+      report.problem = problemOf(e);
+      this._set({ problem: report.problem });
+    } finally {
+      this._set({ running: false });
+      await this.refresh();
+    }
+    return report;
+  }
+
+  /** Pulls every change after the saved cursor, page by page; the cursor is saved after each page (resumable). */
+  private async _pull(client: SyncClient): Promise<number> {
+    let cursor = (await this._storage.getSync<number>('cursor')) ?? 0;
+    let n = 0;
+    for (;;) {
+      const page = await client.pull(cursor, this._pageSize);
+      for (const c of page.changes) {
+        await this.applyPulled(c.id, c.revision, c.document as unknown as Assessment);
+        n++;
+      }
+      const next = page.changes.length ? page.changes[page.changes.length - 1]!.change : cursor;
+      if (next !== cursor) await this._storage.putSync({ cursor: next });
+      if (!page.changes.length || next === cursor) return n;
+      cursor = next;
+    }
+  }
+
+  /**
+   * Stores one pulled revision. When this device has changes the server lacks (its copy differs from the shared
+   * base), its copy and base are kept as they are: the push that follows is merged by the server against that
+   * base, so a conflict is found once, in one place, and comes back to every device. Otherwise the server's copy
+   * is written with its revision as the new base, in ONE transaction.
+   */
+  async applyPulled(id: string, revision: string, server: Assessment): Promise<Assessment> {
+    const base = await this._storage.getSync<SyncBase>(`base:${id}`);
+    const local = await this._storage.getAssessment(id);
+    if (local && same(local, server)) {
+      await this._storage.putSync({ [`base:${id}`]: { revision, document: server } });
+      return local;
+    }
+    if (local && hasOwnChanges(base?.document, local, server)) return local;
+    const written = await this._storage.putAssessment(
+      server,
+      // A change stored here since it was read above is not lost: merged against what was read.
+      { base: local, fn: (b, srv, stored) => (!b || same(stored, b) ? srv : mergePulled(b, stored, srv)) },
+      { outbox: (out) => !same(out, server), sync: { [`base:${id}`]: { revision, document: server } } },
+    );
+    await this._host.adoptStored(id);
+    return written;
+  }
+
+  /** Pushes every queued assessment; photos follow the answers. Stops at a 401 or when the server is unreachable. */
+  private async _push(client: SyncClient): Promise<{ pushed: number; refused: number }> {
+    let pushed = 0;
+    let refused = 0;
+    for (const entry of await this._storage.listOutbox()) {
+      const was = await this._storage.getSync<RefusedPush>(`refused:${entry.id}`);
+      if (was && was.seq === entry.seq) {
+        refused++;
+        continue; // unchanged since the server refused it: sending it again would be refused again
+      }
+      const local = await this._storage.getAssessment(entry.id);
+      if (!local) {
+        await this._storage.dequeue(entry.id, entry.seq);
+        continue;
+      }
+      const base = await this._storage.getSync<SyncBase>(`base:${entry.id}`);
+      let res;
+      try {
+        res = await client.push(forPush(local), base?.revision);
+      } catch (e) {
+        if (!(e instanceof SyncError) || e.status === 401 || e.status >= 500) throw e;
+        const r: RefusedPush = {
+          id: entry.id,
+          seq: entry.seq,
+          code: e.code,
+          text: e.text,
+          at: new Date().toISOString(),
+        };
+        await this._storage.putSync({ [`refused:${entry.id}`]: r });
+        refused++;
+        continue;
+      }
+      const server = res.document as unknown as Assessment;
+      await this._storage.putAssessment(
+        server,
+        // Changes made here while the push was under way are kept on top of what the server now holds.
+        { base: local, fn: (b, srv, stored) => (b && same(stored, b) ? srv : mergePulled(b, stored, srv)) },
+        {
+          outbox: false,
+          sync: {
+            [`base:${entry.id}`]: { revision: res.revision, document: server },
+            [`refused:${entry.id}`]: undefined,
+          },
+        },
+      );
+      // Removed only if nothing changed since it was read; a newer change stays queued for the next run.
+      await this._storage.dequeue(entry.id, entry.seq);
+      await this._host.adoptStored(entry.id);
+      pushed++;
+      await this._photos(client, local);
+    }
+    return { pushed, refused };
+  }
+
+  /** Uploads the photos an assessment references that the server lacks (by SHA-256; skipped when present). */
+  private async _photos(client: SyncClient, a: Assessment): Promise<void> {
+    const hashes = new Set<string>();
+    for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) hashes.add(h);
+    for (const s of a.signatures ?? []) if (s.image) hashes.add(s.image);
+    for (const h of hashes) {
+      const p = await this._storage.getPhoto(h);
+      if (!p) continue;
+      try {
+        await client.uploadPhoto(h, new Uint8Array(await p.blob.arrayBuffer()), p.mime);
+      } catch (e) {
+        if (e instanceof SyncError && e.status === 401) throw e;
+        console.warn('photo upload', h, e); // a photo never blocks answers: tried again when the assessment is next sent
+      }
+    }
+  }
+}
+
+/** True when `local` holds changes the server has not seen: a draft differing from the shared base, or a lock. */
+function hasOwnChanges(base: Assessment | undefined, local: Assessment, server: Assessment): boolean {
+  if (local.status !== 'draft') return server.status === 'draft' || !same(local, server);
+  if (server.status !== 'draft') return false;
+  return !base || !same(local, base);
+}
+
+/** What a failed run tells the person. */
+function problemOf(e: unknown): SyncProblem {
+  if (e instanceof SyncError)
+    return e.status === 401 ? { kind: 'signInAgain', text: e.text } : { kind: 'server', text: e.text };
+  return { kind: 'unreachable' };
+}
