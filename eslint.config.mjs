@@ -55,7 +55,14 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', 'packages/forms-pwa/e2e/**', 'packages/forms-pwa/scripts/**'],
     languageOptions: {
-      globals: { Buffer: 'readonly', fetch: 'readonly', document: 'readonly', window: 'readonly' },
+      globals: {
+        Buffer: 'readonly',
+        fetch: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
+      },
     },
   },
   // Type-aware rules on the TypeScript sources, where they catch real bugs: a forgotten await or catch

@@ -5,18 +5,12 @@
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import {
-  score,
-  upgradeAssessment,
   verifyAssessment,
   verifyBundle,
-  setContentHash,
   validateCriteriaSet,
   validateFacilityRegistry,
   validateImprovementPlan,
   type Outcome,
-  type CriteriaSet,
-  type Assessment,
-  type ScoreResult,
 } from '@tieuchi/core';
 import {
   UserError,
@@ -33,7 +27,6 @@ import {
 export { UserError, findSet, formatProblems, readJson, setFolders, type Lang };
 import {
   OPTIONS,
-  finderFor,
   loadAssessment,
   loadSet,
   scoreLoaded,

@@ -126,7 +126,6 @@ export class TcFill extends LitElement {
     const sres = result?.sections.find((s) => s.id === section.id);
     const ro = a.status !== 'draft';
     const hints = this._previous.hintsFor(a);
-    const levels = set.scoring.model === 'levels';
     return html`
       <div class="head">
         <div>

@@ -4,7 +4,7 @@
  * reading their bytes here), the improvement plan, and the previous assessment of the same facility
  * with the same set.
  */
-import { vietnamDate, type Assessment } from '../core.js';
+import type { Assessment } from '../core.js';
 import type { AppStore } from '../state/store.js';
 import { assessmentFileName } from '../io/file-name.js';
 import type { JobPhoto, ReportJob } from './job.js';

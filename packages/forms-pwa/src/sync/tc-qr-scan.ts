@@ -31,7 +31,12 @@ export class TcQrScan extends LitElement {
       <p>${st('settings.scanHint')}</p>`;
   }
 
-  override async firstUpdated(): Promise<void> {
+  override firstUpdated(): void {
+    void this._start();
+  }
+
+  /** Opens the camera and decodes frames until a code is read or the element goes away. */
+  private async _start(): Promise<void> {
     try {
       const [stream, { default: jsQR }] = await Promise.all([
         navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false }),

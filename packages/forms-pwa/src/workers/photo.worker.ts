@@ -21,7 +21,10 @@ const scope = self as unknown as {
   postMessage(m: PhotoAnswer): void;
 };
 
-scope.onmessage = async ({ data: { id, file } }) => {
+scope.onmessage = ({ data: { id, file } }) => void handle(id, file);
+
+/** Downscales one photo and answers with the result or the error. */
+async function handle(id: PhotoRequest['id'], file: PhotoRequest['file']): Promise<void> {
   try {
     const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
     const { width, height } = fitWithin(bitmap.width, bitmap.height);
@@ -39,4 +42,4 @@ scope.onmessage = async ({ data: { id, file } }) => {
   } catch (e) {
     scope.postMessage({ id, ok: false, message: String((e as Error)?.message ?? e) });
   }
-};
+}
