@@ -43,21 +43,21 @@ describe('improvement loop in Chromium', () => {
     expect(files).toHaveLength(6);
   });
 
-  it('compares baseline and follow-up of Thạnh Tiến: 70.0 % → 94.0 %, +24.0', async () => {
+  it('compares baseline and follow-up of Thạnh Tiến: 70,0 % → 94,0 %, +24,0', async () => {
     const page = await withExamples();
     // From the follow-up's results, the "compare with last time" link picks the baseline.
     await page.goto(`${app.served.url}#/a/ex-1300-thanh-tien-2026-r1/results`);
     await page.locator('tc-plan-links a[data-action="compare"]').click();
     await page.waitForURL(/#\/compare\/ex-1300-thanh-tien-2025-r1\/ex-1300-thanh-tien-2026-r1$/);
-    await expect.poll(() => page.locator('[data-total-before]').textContent()).toBe('70.0%');
-    expect(await page.locator('[data-total-after]').textContent()).toBe('94.0%');
-    expect(await page.locator('[data-total-delta]').textContent()).toBe('+24.0');
+    await expect.poll(() => page.locator('[data-total-before]').textContent()).toBe('70,0 %');
+    expect(await page.locator('[data-total-after]').textContent()).toBe('94,0 %');
+    expect(await page.locator('[data-total-delta]').textContent()).toBe('+24,0');
     // Per criterion: every delta shown is signed, and the ones that moved add up with the lists.
     const deltas = await page
       .locator('tc-compare tr[data-criterion]')
       .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.delta));
     expect(deltas.length).toBeGreaterThan(5);
-    expect(deltas.some((d) => d?.startsWith('+') && d !== '+0.0')).toBe(true);
+    expect(deltas.some((d) => d?.startsWith('+') && d !== '+0,0')).toBe(true);
     const newlyMet = await page.locator('[data-list="newly-met"] li').count();
     expect(newlyMet).toBeGreaterThan(0);
     // The bars carry accessible names.
@@ -76,18 +76,18 @@ describe('improvement loop in Chromium', () => {
       'Trạm Y tế phường Thuận Hưng',
     ]);
     expect(await page.locator('tc-dashboard-ranking tbody td:nth-child(3)').allTextContents()).toEqual([
-      '100.0',
-      '94.0',
-      '88.0',
+      '100,0',
+      '94,0',
+      '88,0',
     ]);
     await page.locator('tc-dashboard button[data-mode="gain"]').click();
     await expect
       .poll(() => rankedNames(page))
       .toEqual(['Trạm Y tế xã Thạnh Tiến', 'Trạm Y tế phường Thường Thạnh', 'Trạm Y tế phường Thuận Hưng']);
     expect(await page.locator('tc-dashboard-ranking td[data-gain]').allTextContents()).toEqual([
-      '+24.0',
-      '+10.0',
-      '+9.0',
+      '+24,0',
+      '+10,0',
+      '+9,0',
     ]);
     // Heat map, weakest criteria and trend are drawn as labelled SVG.
     expect(await page.locator('tc-chart-heatmap svg[data-heatmap] g[data-cell]').count()).toBeGreaterThanOrEqual(30);

@@ -36,6 +36,8 @@ export {
   lockAssessment,
   formatExact,
   formatPercent,
+  localizeDecimal,
+  percentText,
   exactToNumber,
   lockedVerdict,
   parseLocaleNumber,

@@ -44,9 +44,9 @@ describe('<tc-dashboard>', () => {
     const el = await mount(document.createElement('tc-dashboard') as TcDashboard);
     await el.shadowRoot!.querySelector('tc-dashboard-ranking')!.updateComplete;
     expect(rowsOf(el).map((r) => r.slice(0, 3))).toEqual([
-      ['1', 'Trạm Y tế phường Thường Thạnh', '100.0'],
-      ['2', 'Trạm Y tế xã Thạnh Tiến', '94.0'],
-      ['3', 'Trạm Y tế phường Thuận Hưng', '88.0'],
+      ['1', 'Trạm Y tế phường Thường Thạnh', '100,0'],
+      ['2', 'Trạm Y tế xã Thạnh Tiến', '94,0'],
+      ['3', 'Trạm Y tế phường Thuận Hưng', '88,0'],
     ]);
   });
 
@@ -57,9 +57,9 @@ describe('<tc-dashboard>', () => {
     await el.updateComplete;
     await el.shadowRoot!.querySelector('tc-dashboard-ranking')!.updateComplete;
     expect(rowsOf(el).map((r) => [r[1], r[4], r[5]])).toEqual([
-      ['Trạm Y tế xã Thạnh Tiến', '+24.0', '80.0%'],
-      ['Trạm Y tế phường Thường Thạnh', '+10.0', '100.0%'],
-      ['Trạm Y tế phường Thuận Hưng', '+9.0', '42.9%'],
+      ['Trạm Y tế xã Thạnh Tiến', '+24,0', '80,0 %'],
+      ['Trạm Y tế phường Thường Thạnh', '+10,0', '100,0 %'],
+      ['Trạm Y tế phường Thuận Hưng', '+9,0', '42,9 %'],
     ]);
     (el.shadowRoot!.querySelector('button[data-mode="gap-closed"]') as HTMLButtonElement).click();
     await el.updateComplete;

@@ -24,7 +24,7 @@ describe('<tc-score-panel>', () => {
   it('passes when every rule holds', async () => {
     const el = await panel({ i1: { value: 'met' }, i2: { value: 'met' }, i3: { value: 'full' }, i4: { value: 5 } });
     expect(el.shadowRoot!.querySelector('[data-decision]')!.getAttribute('data-decision')).toBe('pass');
-    expect(shadowText(el)).toContain('100.0%');
+    expect(shadowText(el)).toContain('100,0 %');
     expect([...el.shadowRoot!.querySelectorAll('li')].every((li) => li.dataset.status === 'passed')).toBe(true);
   });
 

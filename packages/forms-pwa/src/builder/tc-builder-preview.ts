@@ -12,6 +12,7 @@ import type { AnswerChangeDetail } from '../fill/tc-answer-control.js';
 import { FACILITY_KINDS, ZONES } from './tc-builder-item.js';
 import '../fill/tc-item-card.js';
 import '../fill/tc-score-panel.js';
+import { num, pct } from '../numbers.js';
 
 /** Detail of `cases-change`: the set's test cases after a save or a removal. */
 export type CasesChange = { cases: TestCase[] };
@@ -120,7 +121,7 @@ export class TcBuilderPreview extends LitElement {
             const cr = sres?.criteria.find((x) => x.id === c.id);
             const items = new Map(cr?.items.map((i) => [i.id, i]));
             return html`<div class="criterion"><h4>${c.code ? `${c.code}. ` : ''}${loc(c.title)}</h4>
-                ${cr ? html`<span class="badge">${cr.score.display.points}/${cr.score.display.max}${cr.score.display.percent !== undefined ? ` · ${cr.score.display.percent}%` : ''}</span>` : nothing}
+                ${cr ? html`<span class="badge">${num(cr.score.display.points)}/${num(cr.score.display.max)}${cr.score.display.percent !== undefined ? ` · ${pct(cr.score.display.percent)}` : ''}</span>` : nothing}
               </div>
               <div class="items">
                 ${repeat(

@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatPercent } from '../loop/core.js';
 import type { HeatMap } from './dashboard-model.js';
 import { toNum } from '../loop/scored.js';
+import { percentNum } from '../numbers.js';
 
 /** Colour for a percentage: red (0) through amber (50) to green (100); grey when not applicable. */
 export function heatColour(p: number | undefined): string {
@@ -66,7 +66,7 @@ export class TcChartHeatmap extends LitElement {
           ) => svg`<text x=${left - 8} y=${top + i * ch + ch / 2 + 4} text-anchor="end" fill="#1b1f24"><title>${f.name}</title>${clip(f.name, 30)}</text>
             ${d.cells[i]!.map((v, j) => {
               const p = v ? toNum(v) : undefined;
-              const text = v ? formatPercent(v) : this.naText;
+              const text = v ? percentNum(v) : this.naText;
               return svg`<g data-cell=${`${f.id}|${d.criteria[j]!.id}`}>
                 <rect x=${left + j * cw + 1} y=${top + i * ch + 1} width=${cw - 2} height=${ch - 2} rx="3" fill=${heatColour(p)}><title>${f.name} — ${d.criteria[j]!.title}: ${text}${v ? '%' : ''}</title></rect>
                 <text x=${left + j * cw + cw / 2} y=${top + i * ch + ch / 2 + 4} text-anchor="middle" fill=${p !== undefined && (p < 35 || p > 85) ? '#fff' : '#1b1f24'} pointer-events="none">${v ? Math.floor(p!) : '–'}</text>

@@ -1,18 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController, t } from '../i18n.js';
-import {
-  formatPercent,
-  mul,
-  HUNDRED,
-  type Exact,
-  type ImprovementRanking,
-  type RankEntry,
-  type ScoreRanking,
-} from '../loop/core.js';
+import { mul, HUNDRED, type Exact, type ImprovementRanking, type RankEntry, type ScoreRanking } from '../loop/core.js';
 import { signed } from '../loop/scored.js';
 import { href } from '../router.js';
 import { shared } from '../styles.js';
+import { exactPct, percentNum } from '../numbers.js';
 
 /**
  * The contest ranking table: by score in a round, or by improvement between two rounds (gain in percentage
@@ -70,7 +63,7 @@ export class TcDashboardRanking extends LitElement {
         <tbody>${r.rows.map(
           (
             x,
-          ) => html`<tr data-rank=${x.rank} data-facility=${x.facilityId}>${this._rank(x)}${this._name(x)}<td class="n">${formatPercent(x.percent)}</td>
+          ) => html`<tr data-rank=${x.rank} data-facility=${x.facilityId}>${this._rank(x)}${this._name(x)}<td class="n">${percentNum(x.percent)}</td>
             <td><span class="badge ${x.decision === 'pass' ? 'pass' : x.decision === 'fail' ? 'fail' : ''}">${t(`decision.${x.decision as 'pass'}`)}</span></td></tr>`,
         )}</tbody>
       </table>
@@ -81,18 +74,18 @@ export class TcDashboardRanking extends LitElement {
   }
 
   private _improvement(r: ImprovementRanking) {
-    const share = (x: Exact) => formatPercent(mul(x, HUNDRED));
+    const share = (x: Exact) => exactPct(mul(x, HUNDRED));
     return html`<table data-ranking="improvement">
         <thead><tr><th>${t('dash.rank')}</th><th>${t('dash.facility')}</th><th class="n">${r.baselineRound}</th><th class="n">${r.followupRound}</th>
           <th class="n">${t('dash.gain')}${r.by === 'gain' ? ' ▼' : ''}</th><th class="n">${t('dash.gapClosed')}${r.by === 'gap-closed' ? ' ▼' : ''}</th></tr></thead>
         <tbody>${r.rows.map(
           (x) => html`<tr data-rank=${x.rank} data-facility=${x.facilityId}>${this._rank(x)}${this._name(x)}
-            <td class="n">${formatPercent(x.baseline)}</td><td class="n">${formatPercent(x.followup)}</td>
-            <td class="n" data-gain>${signed(x.gain)}</td><td class="n">${share(x.gapClosed)}%</td></tr>`,
+            <td class="n">${percentNum(x.baseline)}</td><td class="n">${percentNum(x.followup)}</td>
+            <td class="n" data-gain>${signed(x.gain)}</td><td class="n">${share(x.gapClosed)}</td></tr>`,
         )}</tbody>
       </table>
       ${this._apart([
-        [t('dash.alreadyFull'), r.alreadyFull.map((e) => `${e.facilityName} (${formatPercent(e.followup)}%)`)],
+        [t('dash.alreadyFull'), r.alreadyFull.map((e) => `${e.facilityName} (${exactPct(e.followup)})`)],
         [
           t('dash.missing'),
           r.missing.map(

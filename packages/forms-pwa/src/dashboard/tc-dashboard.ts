@@ -41,6 +41,7 @@ import './tc-chart-trend.js';
 import './tc-dashboard-ranking.js';
 import { cssom } from '../cssom.js';
 import { campaignAsRound } from '../sync/campaign-rounds.js';
+import { percentNum } from '../numbers.js';
 
 type Mode = 'score' | 'gain' | 'gap-closed';
 const loadIo = () => import('../io/bundle.js');
@@ -203,12 +204,12 @@ export class TcDashboard extends LitElement {
     const meanOf = new Map(agg.criteria.map((c) => [c.id, c.meanPercent]));
     const weakest = agg.weakest.slice(0, 5).map((id) => {
       const m = meanOf.get(id)!;
-      return { label: criterionInfo(id, v.set).label, value: toNum(m), text: formatPercent(m) };
+      return { label: criterionInfo(id, v.set).label, value: toNum(m), text: percentNum(m) };
     });
     const trend = trendOf(v.list, v.facility).map((p) => ({
       label: p.roundLabel || formatDate(p.when),
       value: p.percent ? toNum(p.percent) : undefined,
-      text: p.percent ? formatPercent(p.percent) : t('decision.incomplete'),
+      text: p.percent ? percentNum(p.percent) : t('decision.incomplete'),
     }));
     const facName =
       v.facilities.find((f) => (f.assessment.facility.registryId ?? f.assessment.facility.id) === v.facility)

@@ -41,6 +41,7 @@ import './tc-plan-hint.js';
 import './tc-score-panel.js';
 import './tc-section-nav.js';
 import './tc-fill-status.js';
+import { num, pct } from '../numbers.js';
 
 /**
  * The fill-in view: section navigation with progress, the current section's criteria and item cards,
@@ -253,7 +254,7 @@ export class TcFill extends LitElement {
       >`;
     }
     return html`<span class="badge"
-      >${cr.score.display.points}/${cr.score.display.max}${cr.score.display.percent !== undefined ? ` · ${cr.score.display.percent}%` : ''}</span
+      >${num(cr.score.display.points)}/${num(cr.score.display.max)}${cr.score.display.percent !== undefined ? ` · ${pct(cr.score.display.percent)}` : ''}</span
     >`;
   }
 

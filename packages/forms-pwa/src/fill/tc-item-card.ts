@@ -1,12 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import {
-  formatExact,
-  type Assessment,
-  type AssessmentAnswer,
-  type CriteriaSetItem,
-  type ScoreResultItemResult,
-} from '../core.js';
+import { type Assessment, type AssessmentAnswer, type CriteriaSetItem, type ScoreResultItemResult } from '../core.js';
 import { LocaleController, formatDateTime, loc, t } from '../i18n.js';
 import { valueText } from '../kinds/controls.js';
 import type { AnswerPatch } from '../model/assessment.js';
@@ -19,6 +13,7 @@ import './tc-answer-control.js';
 import './tc-photo-evidence.js';
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the JSDoc {@link} of the events below
 import type { PhotoEventDetail } from '../controllers/photo-capture.js';
+import { exactNum } from '../numbers.js';
 
 /** A conflict two copies of the assessment left on one part (core's merge), with every candidate. */
 export type ItemConflict = NonNullable<Assessment['conflicts']>[number];
@@ -214,8 +209,8 @@ export class TcItemCard extends LitElement {
       >`;
     }
     if (r.status === 'unanswered' || r.status === 'unassessed')
-      return html`<span class="badge">${t('item.maxPoints', { max: formatExact(r.max) })}</span>`;
-    return html`<span class="badge ${r.met ? 'pass' : 'warn'}">${t('item.points', { points: formatExact(r.points), max: formatExact(r.max) })}</span>`;
+      return html`<span class="badge">${t('item.maxPoints', { max: exactNum(r.max) })}</span>`;
+    return html`<span class="badge ${r.met ? 'pass' : 'warn'}">${t('item.points', { points: exactNum(r.points), max: exactNum(r.max) })}</span>`;
   }
 
   private _reason(ro: boolean) {

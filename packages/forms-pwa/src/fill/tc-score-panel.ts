@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatExact, type ScoreResult, type ScoreResultScore } from '../core.js';
+import { type ScoreResult, type ScoreResultScore } from '../core.js';
 import { LocaleController, loc, t } from '../i18n.js';
 import { shared } from '../styles.js';
+import { num, pct, exactNum } from '../numbers.js';
 
 /**
  * The live score: total (and the current section's) points, maximum and percentage as core displays
@@ -59,7 +60,7 @@ export class TcScorePanel extends LitElement {
           ? this._levels(r)
           : html`<div class="line">
             <span class="big" data-total>${this._score(r.total)}</span>
-            ${r.total.display.percent !== undefined ? html`<span class="big">${r.total.display.percent}%</span>` : nothing}
+            ${r.total.display.percent !== undefined ? html`<span class="big">${pct(r.total.display.percent)}</span>` : nothing}
           </div>`
       }
       ${r.rating ? html`<div class="line"><span>${t('score.rating')}</span><strong>${loc(r.rating.label)}</strong></div>` : nothing}
@@ -67,7 +68,7 @@ export class TcScorePanel extends LitElement {
         section && !levels
           ? html`<div class="line" data-section-score>
             <span class="muted">${t('score.section')}</span>
-            <span>${this._score(section.score)}${section.score.display.percent !== undefined ? ` · ${section.score.display.percent}%` : ''}</span>
+            <span>${this._score(section.score)}${section.score.display.percent !== undefined ? ` · ${pct(section.score.display.percent)}` : ''}</span>
           </div>`
           : nothing
       }
@@ -102,7 +103,7 @@ export class TcScorePanel extends LitElement {
         <span>${t('score.meanLevel')}</span>
         ${
           r.meanLevel && r.complete
-            ? html`<strong class="big" data-total>${formatExact(r.meanLevel, 2)}</strong>`
+            ? html`<strong class="big" data-total>${exactNum(r.meanLevel, 2)}</strong>`
             : html`<span class="muted" data-total>${t('level.meanPending', { n: open })}</span>`
         }
       </div>
@@ -117,7 +118,7 @@ export class TcScorePanel extends LitElement {
   }
 
   private _score(s: ScoreResultScore) {
-    return `${s.display.points}/${s.display.max}`;
+    return `${num(s.display.points)}/${num(s.display.max)}`;
   }
 }
 

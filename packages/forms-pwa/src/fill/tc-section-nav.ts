@@ -6,6 +6,7 @@ import { criterionProgress, percentOf, sectionProgress } from '../model/progress
 import { href } from '../router.js';
 import { shared } from '../styles.js';
 import { cssom } from '../cssom.js';
+import { pct as percent } from '../numbers.js';
 
 /** Detail of `criterion-jump`: the criterion the person chose and the section it is in. */
 export interface CriterionJumpDetail {
@@ -93,7 +94,7 @@ export class TcSectionNav extends LitElement {
             <span class="bar"><span ${cssom({ width: `${pct}%` })}></span></span>
             <span class="p"
               ><span>${t('fill.answeredOf', { done: p.done, total: p.total })}</span
-              ><span>${!levels && r?.score.display.percent !== undefined ? `${r.score.display.percent}%` : ''}</span></span
+              ><span>${!levels && r?.score.display.percent !== undefined ? percent(r.score.display.percent) : ''}</span></span
             >
           </a>
           ${s.id === this.current ? html`<div class="sub" data-criteria-of=${s.id}>${criteria}</div>` : nothing}`;
@@ -117,7 +118,7 @@ export class TcSectionNav extends LitElement {
             : t('item.level', { n: r.level })
           : ''
       : r?.score.display.percent !== undefined && p.done > 0
-        ? `${r.score.display.percent}%`
+        ? percent(r.score.display.percent)
         : '';
     return html`<button
       type="button"

@@ -3,10 +3,11 @@
  * action planned for it. Loads the previous assessment's plan from storage once, then re-renders its host.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatExact, type Assessment } from '../core.js';
+import type { Assessment } from '../core.js';
 import type { AppStore } from '../state/store.js';
 import { lastTimeHints, type LastTime } from './plan-model.js';
 import { previousOf, toScored } from './scored.js';
+import { exactNum } from '../numbers.js';
 
 const NONE: ReadonlyMap<string, LastTime> = new Map();
 
@@ -31,11 +32,11 @@ export class PreviousRoundController implements ReactiveController {
     this._key = key;
     const s = prev && toScored(this._store, prev);
     if (!prev || !s) return (this._hints = NONE);
-    this._hints = lastTimeHints(s, undefined, formatExact);
+    this._hints = lastTimeHints(s, undefined, exactNum);
     void this._store.storage.getPlanForAssessment(prev.id).then(
       (plan) => {
         if (!plan || this._key !== key) return;
-        this._hints = lastTimeHints(s, plan, formatExact);
+        this._hints = lastTimeHints(s, plan, exactNum);
         this._host.requestUpdate();
       },
       () => undefined,

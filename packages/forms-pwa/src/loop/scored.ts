@@ -2,7 +2,8 @@
  * Small pure helpers over the assessments on the device for the loop views: pair each with its set and result
  * (core's `Scored`), find a facility's rounds and the previous assessment, format signed deltas.
  */
-import type { Assessment, CriteriaSet, ScoreResult } from '../core.js';
+import { localizeDecimal, percentText, type Assessment, type CriteriaSet, type ScoreResult } from '../core.js';
+import { locale } from '../i18n.js';
 import { exactToNumber, facilityKey, formatPercent, sign, type Exact, type Scored } from './core.js';
 
 /** What the loop views need from the store: a set and a result per assessment. */
@@ -53,12 +54,12 @@ export function previousOf(list: Iterable<Assessment>, a: Assessment): Assessmen
 }
 
 /** A percentage for people, or a dash. */
-export const pct = (x: Exact | undefined): string => (x ? formatPercent(x) : '—');
+export const pct = (x: Exact | undefined): string => (x ? percentText(formatPercent(x), locale()) : '—');
 
 /** A signed percentage-point delta: "+24.0", "-3.5", "0.0". */
 export function signed(x: Exact | undefined): string {
   if (!x) return '—';
-  const s = formatPercent(x);
+  const s = localizeDecimal(formatPercent(x), locale());
   return sign(x) > 0 ? `+${s}` : s;
 }
 

@@ -10,6 +10,7 @@ import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
 import './tc-chart-delta.js';
 import { cssom } from '../cssom.js';
+import { num } from '../numbers.js';
 
 /**
  * Two assessments of one facility side by side (core's `compareAssessments`): total, sections and criteria
@@ -115,9 +116,9 @@ export class TcCompare extends LitElement {
       const dd = n.deltaPercent;
       return html`<tr class=${cls} data-criterion=${n.id} data-delta=${dd ? signed(dd) : ''}>
         <td>${label}</td>
-        <td class="n">${n.before ? `${n.before.display.points}/${n.before.display.max}` : '—'}</td>
+        <td class="n">${n.before ? `${num(n.before.display.points)}/${num(n.before.display.max)}` : '—'}</td>
         <td class="n">${pct(b)}</td>
-        <td class="n">${n.after ? `${n.after.display.points}/${n.after.display.max}` : '—'}</td>
+        <td class="n">${n.after ? `${num(n.after.display.points)}/${num(n.after.display.max)}` : '—'}</td>
         <td class="n">${pct(a)}</td>
         <td class="n ${dd && sign(dd) > 0 ? 'up' : dd && sign(dd) < 0 ? 'down' : ''}">${signed(dd)}</td>
         <td><tc-chart-delta .from=${b ? toNum(b) : undefined} .to=${a ? toNum(a) : undefined} label=${`${label}: ${pct(b)} → ${pct(a)}`}></tc-chart-delta></td>
@@ -130,9 +131,9 @@ export class TcCompare extends LitElement {
     const changed = c.items.filter((i) => i.change === 'improved' || i.change === 'worsened');
     return html`
       <div class="totals card" data-total>
-        <div><div class="muted">${t('cmp.before')}</div><div class="big" data-total-before>${pct(c.total.before?.percent)}%</div><div class="muted">${t(`decision.${c.before.decision as 'pass'}`)}</div></div>
+        <div><div class="muted">${t('cmp.before')}</div><div class="big" data-total-before>${pct(c.total.before?.percent)}</div><div class="muted">${t(`decision.${c.before.decision as 'pass'}`)}</div></div>
         <div class="big" aria-hidden="true">→</div>
-        <div><div class="muted">${t('cmp.after')}</div><div class="big" data-total-after>${pct(c.total.after?.percent)}%</div><div class="muted">${t(`decision.${c.after.decision as 'pass'}`)}</div></div>
+        <div><div class="muted">${t('cmp.after')}</div><div class="big" data-total-after>${pct(c.total.after?.percent)}</div><div class="muted">${t(`decision.${c.after.decision as 'pass'}`)}</div></div>
         <div><div class="muted">${t('cmp.delta')}</div><div class="big ${cls}" data-total-delta>${signed(d)}</div><div class="muted">${t('cmp.pointsUnit')}</div></div>
         <tc-chart-delta width="240" .from=${toNum(c.total.before?.percent)} .to=${toNum(c.total.after?.percent)} label=${`${t('score.total')}: ${pct(c.total.before?.percent)} → ${pct(c.total.after?.percent)}`}></tc-chart-delta>
       </div>

@@ -1,12 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatExact, vietnamToday } from '../core.js';
+import { vietnamToday } from '../core.js';
 import { PhotoCaptureController } from '../controllers/photo-capture.js';
 import { LocaleController, formatDate, t } from '../i18n.js';
 import { cameraIcon, stopIcon } from '../icons.js';
 import { ACTION_STATUSES, type ActionPatch, type PlanAction } from './plan-model.js';
 import { shared } from '../styles.js';
 import '../fill/tc-photo-evidence.js';
+import { exactNum } from '../numbers.js';
 
 /** Detail of `action-change`. */
 export interface ActionChangeDetail {
@@ -75,7 +76,7 @@ export class TcPlanAction extends LitElement {
         <div class="row">
           ${a.knockout ? html`<span class="badge fail">${stopIcon} ${t('item.knockout')}</span>` : nothing}
           ${overdue(a) ? html`<span class="badge fail" data-overdue>${t('plan.overdue', { date: formatDate(a.due) })}</span>` : nothing}
-          ${a.pointsToGain ? html`<span class="badge info" data-gain>${t('plan.gain', { points: formatExact(a.pointsToGain) })}</span>` : nothing}
+          ${a.pointsToGain ? html`<span class="badge info" data-gain>${t('plan.gain', { points: exactNum(a.pointsToGain) })}</span>` : nothing}
         </div>
       </div>
       ${problem ? html`<p class="problem muted"><strong>${t('plan.problem')}:</strong> ${problem}</p>` : nothing}

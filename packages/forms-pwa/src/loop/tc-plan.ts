@@ -17,6 +17,7 @@ import { shared } from '../styles.js';
 import type { ActionChangeDetail } from './tc-plan-action.js';
 import './tc-plan-action.js';
 import { cssom } from '../cssom.js';
+import { exactNum } from '../numbers.js';
 
 /**
  * The improvement plan of one assessment (kế hoạch cải tiến): starts as core's proposal (every gap an action,
@@ -101,7 +102,7 @@ export class TcPlan extends LitElement {
             : html`<div class="summary" data-plan-summary>
                 <strong>${t('plan.progress', { done, total })}</strong>
                 <span class="bar" role="img" aria-label=${t('plan.progress', { done, total })}><span ${cssom({ width: `${Math.round((100 * done) / total)}%` })}></span></span>
-                ${set.scoring.model === 'points' ? html`<span class="badge info">${t('plan.gainTotal', { points: formatExact(totalGain(plan)) })}</span>` : nothing}
+                ${set.scoring.model === 'points' ? html`<span class="badge info">${t('plan.gainTotal', { points: exactNum(totalGain(plan)) })}</span>` : nothing}
               </div>
               <div class="list" @action-change=${this._onChange} @photo-add=${this._onPhotoAdd} @photo-remove=${this._onPhotoRemove}>
                 ${repeat(

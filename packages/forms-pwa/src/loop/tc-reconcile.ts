@@ -5,13 +5,14 @@ import { itemIndex } from '../model/assessment.js';
 import { downloadXlsx } from '../io/xlsx.js';
 import { fileName } from '../io/file-name.js';
 import { LocaleController, formatDate, loc, locale, t } from '../i18n.js';
-import { exactToNumber, formatExact, mul, HUNDRED, reconcile, sign, type Reconciliation } from './core.js';
+import { exactToNumber, mul, HUNDRED, reconcile, sign, type Reconciliation } from './core.js';
 import { answerLabel, assessmentLabel, itemLabel } from './labels.js';
 import { isSelfAssessment, sameFacility, toScored } from './scored.js';
 import { go } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
 import { cssom } from '../cssom.js';
+import { exactNum } from '../numbers.js';
 
 /**
  * A facility's self-assessment against the council's inspection of the same set version (core's `reconcile`):
@@ -135,14 +136,14 @@ export class TcReconcile extends LitElement {
   }
 
   private _body(r: Reconciliation, set: Parameters<typeof itemLabel>[1], self: Assessment, insp: Assessment) {
-    const rate = r.agreementRate ? formatExact(mul(r.agreementRate, HUNDRED), 1, true) : '—';
-    const kappa = r.kappa ? formatExact(r.kappa, 3, true) : undefined;
+    const rate = r.agreementRate ? exactNum(mul(r.agreementRate, HUNDRED), 1, true) : '—';
+    const kappa = r.kappa ? exactNum(r.kappa, 3, true) : undefined;
     const diff = r.totalDifference;
     return html`
       <div class="kpis card">
         <div><div class="muted">${t('rec.agreement')}</div><div class="big" data-agreement>${rate}%</div><div class="muted">${t('rec.compared', { agreed: r.agreed, compared: r.compared })}</div></div>
         <div><div class="muted">${t('rec.kappa')}</div><div class="big" data-kappa>${kappa ?? '—'}</div><div class="muted">${kappa ? kappaWords(exactToNumber(r.kappa!)) : t('rec.kappaNa')}</div></div>
-        <div><div class="muted">${t('rec.totalDiff')}</div><div class="big">${sign(diff) > 0 ? '+' : ''}${formatExact(diff)}</div><div class="muted">${t('rec.diffHint')}</div></div>
+        <div><div class="muted">${t('rec.totalDiff')}</div><div class="big">${sign(diff) > 0 ? '+' : ''}${exactNum(diff)}</div><div class="muted">${t('rec.diffHint')}</div></div>
       </div>
       <div class="row no-print">
         <button @click=${() => this._xlsx(r, set, self, insp)} data-action="reconcile-xlsx" ?disabled=${!r.disagreements.length}>${t('xlsx.export')}</button>
@@ -158,7 +159,7 @@ export class TcReconcile extends LitElement {
                 (
                   d,
                 ) => html`<tr data-item=${d.id}><td>${itemLabel(d.id, set)}</td><td data-self>${this._side(self, d.id, d.self, set)}</td><td data-inspection>${this._side(insp, d.id, d.inspection, set)}</td>
-                  <td class="n ${sign(d.pointsDifference) > 0 ? 'hi' : ''}">${sign(d.pointsDifference) > 0 ? '+' : ''}${formatExact(d.pointsDifference)}</td></tr>`,
+                  <td class="n ${sign(d.pointsDifference) > 0 ? 'hi' : ''}">${sign(d.pointsDifference) > 0 ? '+' : ''}${exactNum(d.pointsDifference)}</td></tr>`,
               )}</tbody></table>`
             : html`<p class="muted">${t('cmp.none')}</p>`
         }

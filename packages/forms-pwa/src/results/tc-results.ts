@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatExact, lockedVerdict, type CriteriaSet, type ScoreResult } from '../core.js';
+import { lockedVerdict, type CriteriaSet, type ScoreResult } from '../core.js';
 import { ladderState } from '../model/ladder.js';
 import { LocaleController, formatDateTime, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
@@ -13,6 +13,7 @@ import '../loop/tc-plan-links.js';
 import '../fill/tc-score-panel.js';
 import { cssom } from '../cssom.js';
 import './tc-attestations.js';
+import { num, exactNum } from '../numbers.js';
 
 /**
  * Results: totals and decision, every rule with its explanation, why it did not pass, a table per
@@ -108,7 +109,7 @@ export class TcResults extends LitElement {
         <h2>${t('results.gaps')}</h2>
         ${
           gaps.length
-            ? html`<ul data-gaps>${gaps.map((g) => html`<li>${text(g.id)} — ${formatExact(g.points)}/${formatExact(g.max)}${a.answers[g.id]?.note ? html`<div class="note">${a.answers[g.id]!.note}</div>` : nothing}</li>`)}</ul>`
+            ? html`<ul data-gaps>${gaps.map((g) => html`<li>${text(g.id)} — ${exactNum(g.points)}/${exactNum(g.max)}${a.answers[g.id]?.note ? html`<div class="note">${a.answers[g.id]!.note}</div>` : nothing}</li>`)}</ul>`
             : html`<p class="muted">${t('results.noGaps')}</p>`
         }
       </section>
@@ -131,10 +132,10 @@ export class TcResults extends LitElement {
       <tbody>
         ${r.sections.map((s, i) => {
           const ss = set.sections.find((x) => x.id === s.id);
-          return html`<tr class="sec"><td>${i + 1}. ${loc(ss?.title)}</td><td class="n">${s.score.display.points}/${s.score.display.max}</td><td class="n">${s.score.display.percent ?? '—'}</td></tr>
+          return html`<tr class="sec"><td>${i + 1}. ${loc(ss?.title)}</td><td class="n">${num(s.score.display.points)}/${num(s.score.display.max)}</td><td class="n">${s.score.display.percent !== undefined ? num(s.score.display.percent) : '—'}</td></tr>
             ${s.criteria.map((c) => {
               const cc = ss?.criteria.find((x) => x.id === c.id);
-              return html`<tr data-criterion=${c.id}><td>${cc?.code ? `${cc.code}. ` : ''}${loc(cc?.title)}</td><td class="n">${c.score.display.points}/${c.score.display.max}</td><td class="n">${c.score.display.percent ?? '—'}</td></tr>`;
+              return html`<tr data-criterion=${c.id}><td>${cc?.code ? `${cc.code}. ` : ''}${loc(cc?.title)}</td><td class="n">${num(c.score.display.points)}/${num(c.score.display.max)}</td><td class="n">${c.score.display.percent !== undefined ? num(c.score.display.percent) : '—'}</td></tr>`;
             })}`;
         })}
       </tbody>

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { formatExact, type Assessment, type ScoreResult } from '../core.js';
+import { type Assessment, type ScoreResult } from '../core.js';
 import { matches, setWords } from './search.js';
 import { LocaleController, formatDate, loc, t } from '../i18n.js';
 import { totalProgress } from '../model/progress.js';
@@ -10,6 +10,7 @@ import type { ArchivedAssessment } from '../storage/db.js';
 import { shared } from '../styles.js';
 import './tc-facility-map.js';
 import { cssom } from '../cssom.js';
+import { num, pct, exactNum } from '../numbers.js';
 
 type StatusFilter = 'all' | Assessment['status'];
 
@@ -122,9 +123,9 @@ export class TcHome extends LitElement {
   /** The score as the set reports it: points and percentage, or for a set of levels the mean level once complete. */
   private _score(r: ScoreResult): string {
     if (r.criteriaSet.model === 'levels')
-      return r.meanLevel && r.complete ? `${t('score.meanLevel')} ${formatExact(r.meanLevel, 2)}` : '';
+      return r.meanLevel && r.complete ? `${t('score.meanLevel')} ${exactNum(r.meanLevel, 2)}` : '';
     const d = r.total.display;
-    return `${d.points}/${d.max}${d.percent !== undefined ? ` · ${d.percent}%` : ''}`;
+    return `${num(d.points)}/${num(d.max)}${d.percent !== undefined ? ` · ${pct(d.percent)}` : ''}`;
   }
 
   /** Deleting moves to the archive at once (no prompt: it can be restored from there). */
