@@ -106,6 +106,9 @@ const TABLE = {
     en: 'Missing photo evidence ({count} {count:item|items}): {list}',
   },
   'summary.zone': { vi: 'vùng {zone}', en: 'zone {zone}' },
+  'kind.self-assessment': { vi: 'Tự đánh giá', en: 'Self-assessment' },
+  'kind.external-inspection': { vi: 'Kiểm tra, đánh giá của đoàn', en: 'External inspection' },
+  'kind.contest-round': { vi: 'Vòng chấm điểm hội thi', en: 'Contest round' },
   // --- improvement loop ---
   'compare.total': { vi: 'Tổng', en: 'Total' },
   'compare.pp': { vi: 'điểm phần trăm', en: 'pp' },

@@ -3,7 +3,7 @@
  * and a line per criterion. Numbers are written as the language writes them (decimal comma in Vietnamese).
  */
 import type { Assessment, CriteriaSet, ScoreResult } from '@tieuchi/core';
-import { formatLevel, localizeDecimal, nameList, namesOf, percentText } from '@tieuchi/core';
+import { formatDate, formatLevel, localizeDecimal, nameList, namesOf, percentText } from '@tieuchi/core';
 import { type Lang, oneLine } from './io.js';
 import { say } from './messages.js';
 
@@ -26,7 +26,7 @@ export function summary(set: CriteriaSet, a: Assessment, r: ScoreResult, lang: L
   const out: string[] = [];
   out.push(`${a.facility.name} — ${text(set.title)} (${set.id}@${set.version})`);
   out.push(
-    `${a.assessmentKind}${a.assessedOn ? `, ${a.assessedOn}` : ''}${r.zone ? `, ${say(lang, 'summary.zone', { zone: r.zone })}` : ''}`,
+    `${say(lang, `kind.${a.assessmentKind}`)}${a.assessedOn ? `, ${formatDate(a.assessedOn)}` : ''}${r.zone ? `, ${say(lang, 'summary.zone', { zone: r.zone })}` : ''}`,
   );
   out.push('');
   if (r.meanLevel) {
