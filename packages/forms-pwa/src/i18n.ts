@@ -1,10 +1,12 @@
 /**
- * Vietnamese-first UI messages with an English switch. A small table, no framework: `t('key')` reads the
- * current locale; `loc(text)` picks a criteria file's `{ vi, en }` text. Elements re-render on a switch
+ * Vietnamese-first UI messages with an English switch. The app's table (`messages.ts`) is built with core's one
+ * catalogue, `defineMessages` (the CLI's, the report's and the server's tables use it too): `{name}` placeholders
+ * and `{n:one|other}` plural forms by Intl.PluralRules. `t('key')` reads the current locale; `loc(text)` picks a criteria file's `{ vi, en }` text. Elements re-render on a switch
  * through {@link LocaleController}.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { ChangeController } from './controllers/change.js';
+import { defineMessages } from './core.js';
 import { messages, type MessageKey } from './messages.js';
 
 export type Locale = 'vi' | 'en';
@@ -23,15 +25,15 @@ export function setLocale(l: Locale): void {
   bus.dispatchEvent(new Event('change'));
 }
 
+const msg = defineMessages(messages);
+
 /**
- * A UI message in the current language. `{name}` placeholders are replaced from `params`.
+ * A UI message in the current language. `{name}` placeholders are replaced from `params`; `{n:one|other}` picks
+ * the plural form for the number `n` ("1 item", "2 items"; Vietnamese has one form).
  * @example t('home.count', { n: 3 })
  */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const m = messages[key];
-  let s: string = m[current] ?? m.vi;
-  if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
-  return s;
+  return msg(key, params)[current];
 }
 
 /** Picks the current language from a `{ vi, en? }` text (Vietnamese when no English is given). */

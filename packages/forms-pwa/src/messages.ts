@@ -163,7 +163,7 @@ export const messages = {
   },
   'item.photoUnsaved': {
     vi: '{n} ảnh chưa lưu được (bộ nhớ đầy) — đang thử lại; đừng đóng trang.',
-    en: '{n} photos not saved yet (storage full) — retrying; do not close the page.',
+    en: '{n} {n:photo|photos} not saved yet (storage full) — retrying; do not close the page.',
   },
   'item.photoRemoved': { vi: 'Đã bỏ ảnh khỏi mục này.', en: 'Photo removed from this item.' },
   'item.photoUndo': { vi: 'Hoàn tác', en: 'Undo' },
@@ -215,11 +215,11 @@ export const messages = {
   'conflict.cleared': { vi: '(đã xoá trả lời)', en: '(answer cleared)' },
   'conflict.submit': {
     vi: 'Còn {n} chỗ hai bản ghi khác nhau: hãy chọn trước khi khoá phiếu.',
-    en: '{n} parts still differ between two copies: choose before locking.',
+    en: '{n} {n:part still differs|parts still differ} between two copies: choose before locking.',
   },
   'invalid.title': {
     vi: 'Có {n} giá trị không hợp lệ, chưa được tính điểm. Hãy sửa trước khi khoá phiếu:',
-    en: '{n} values are not valid and are left out of the score. Fix them before locking:',
+    en: '{n} {n:value is|values are} not valid and {n:is|are} left out of the score. Fix {n:it|them} before locking:',
   },
   'ans.pointsFor': { vi: '→ {points} điểm', en: '→ {points} pts' },
   'ver.observe': { vi: 'Quan sát', en: 'Observe' },
@@ -242,11 +242,11 @@ export const messages = {
   'submit.title': { vi: 'Nộp và khoá phiếu', en: 'Submit and lock' },
   'submit.unanswered': {
     vi: 'Còn {n} mục chưa trả lời. Hãy trả lời, chọn "Không áp dụng" (nếu được phép) hoặc ghi lý do không đánh giá được.',
-    en: '{n} items are unanswered. Answer them, mark them not applicable (where allowed) or give the reason they could not be assessed.',
+    en: '{n} {n:item is|items are} unanswered. Answer {n:it|them}, mark them not applicable (where allowed) or give the reason they could not be assessed.',
   },
   'submit.missingEvidence': {
     vi: 'Thiếu ảnh minh chứng bắt buộc ({n} mục):',
-    en: 'Required photo evidence missing ({n} items):',
+    en: 'Required photo evidence missing ({n} {n:item|items}):',
   },
   'submit.ready': {
     vi: 'Mọi mục đã có trả lời. Sau khi khoá, phiếu chỉ xem được.',
@@ -300,7 +300,7 @@ export const messages = {
   },
   'io.conflicts': {
     vi: '{n} phiếu đã có trên máy với nội dung khác:',
-    en: '{n} assessments already exist on this device with different content:',
+    en: '{n} {n:assessment already exists|assessments already exist} on this device with different content:',
   },
   'io.overwrite': { vi: 'Ghi đè', en: 'Overwrite' },
   'io.skip': { vi: 'Giữ bản trên máy', en: 'Keep the device copy' },
@@ -311,7 +311,7 @@ export const messages = {
   },
   'io.askLocked': {
     vi: '{n} phiếu trong tệp đã khoá, còn trên máy là bản nháp. Thay bản nháp trên máy bằng bản đã khoá?',
-    en: '{n} assessments are locked in the file but drafts on this device. Replace the device drafts with the locked copies?',
+    en: '{n} {n:assessment is|assessments are} locked in the file but {n:a draft|drafts} on this device. Replace the device drafts with the locked copies?',
   },
   'io.onDevice': { vi: 'Trên máy', en: 'On this device' },
   'io.inFile': { vi: 'Trong tệp', en: 'In the file' },
@@ -322,12 +322,18 @@ export const messages = {
   'io.outcome.replaced': { vi: 'Đã thay', en: 'Replaced' },
   'io.outcome.kept': { vi: 'Giữ bản trên máy', en: 'Kept the device copy' },
   'io.outcome.refused': { vi: 'Từ chối', en: 'Refused' },
-  'io.mergedConflicts': { vi: '{n} chỗ khác nhau cần chọn', en: '{n} differences to choose' },
-  'io.mergedCount': { vi: '{n} phiếu nháp đã gộp từng câu trả lời.', en: '{n} drafts merged answer by answer.' },
-  'io.keptCount': { vi: '{n} tài liệu giữ nguyên bản trên máy.', en: '{n} documents kept as they are on this device.' },
+  'io.mergedConflicts': { vi: '{n} chỗ khác nhau cần chọn', en: '{n} {n:difference|differences} to choose' },
+  'io.mergedCount': {
+    vi: '{n} phiếu nháp đã gộp từng câu trả lời.',
+    en: '{n} {n:draft|drafts} merged answer by answer.',
+  },
+  'io.keptCount': {
+    vi: '{n} tài liệu giữ nguyên bản trên máy.',
+    en: '{n} {n:document|documents} kept as they are on this device.',
+  },
   'io.refusedCount': {
     vi: '{n} tài liệu bị từ chối, được để riêng bên dưới cùng lý do.',
-    en: '{n} documents were refused and are kept aside below, with the reasons.',
+    en: '{n} {n:document was|documents were} refused and {n:is|are} kept aside below, with the {n:reason|reasons}.',
   },
   'io.refusedTitle': { vi: 'Tài liệu bị từ chối khi nhập', en: 'Documents refused on import' },
   'io.refusedHint': {
@@ -382,8 +388,8 @@ export const messages = {
   'b.untitled': { vi: '(chưa đặt tên)', en: '(untitled)' },
   'b.untitledSet': { vi: 'Bộ tiêu chí chưa đặt tên', en: 'Untitled criteria set' },
   'b.valid': { vi: 'Hợp lệ', en: 'Valid' },
-  'b.problems': { vi: '{n} lỗi', en: '{n} problems' },
-  'b.problemsList': { vi: 'Còn {n} lỗi — bấm để đến chỗ lỗi', en: '{n} problems — click one to go there' },
+  'b.problems': { vi: '{n} lỗi', en: '{n} {n:problem|problems}' },
+  'b.problemsList': { vi: 'Còn {n} lỗi — bấm để đến chỗ lỗi', en: '{n} {n:problem|problems} — click one to go there' },
   'b.structure': { vi: 'Cấu trúc bộ tiêu chí', en: 'Structure of the set' },
   'b.fields': { vi: 'Thông tin chi tiết', en: 'Details' },
   'b.setFields': { vi: 'Thông tin chung của bộ', en: 'Set details' },
@@ -552,7 +558,7 @@ export const messages = {
     vi: 'Xuất bản tạo một phiên bản mới, dùng được để đánh giá. Phiếu đã làm giữ nguyên phiên bản (mã, phiên bản, mã băm) và vẫn chấm theo nó.',
     en: 'Publishing makes a new version that assessments can use. Existing assessments keep the version they were made with (id, version, hash) and still score with it.',
   },
-  'b.publishBlocked': { vi: 'Chưa thể xuất bản: còn {n} lỗi.', en: 'Cannot publish yet: {n} problems.' },
+  'b.publishBlocked': { vi: 'Chưa thể xuất bản: còn {n} lỗi.', en: 'Cannot publish yet: {n} {n:problem|problems}.' },
   'b.publishButton': { vi: 'Xuất bản phiên bản mới', en: 'Publish a new version' },
   'b.published': { vi: 'Đã xuất bản {key} (mã băm {hash}…).', en: 'Published {key} (hash {hash}…).' },
   'b.versions': { vi: 'Các phiên bản', en: 'Versions' },

@@ -19,7 +19,7 @@ export const fillMessages = {
   'fill.whyFail': { vi: 'Vì sao không đạt', en: 'Why it does not pass' },
   'fill.missingEvidence': {
     vi: '{n} mục thiếu ảnh minh chứng (cần trước khi nộp): {list}',
-    en: '{n} items lack a required photo (needed before submitting): {list}',
+    en: '{n} {n:item lacks|items lack} a required photo (needed before submitting): {list}',
   },
   'level.notAssessed': { vi: 'Chưa đánh giá', en: 'Not yet assessed' },
   'level.provisional': { vi: 'Mức {n} (tạm tính)', en: 'Level {n} (provisional)' },
