@@ -105,7 +105,10 @@ export class TcMyCampaigns extends LitElement {
 
   private async _start(t: CampaignTask): Promise<void> {
     const store = this._store.store;
-    const set = store.sets.get(`${t.campaign.set.id}@${t.campaign.set.version}`);
+    const key = `${t.campaign.set.id}@${t.campaign.set.version}`;
+    // Built-in sets load when used (issue 20): a campaign's set may not be loaded yet on this page.
+    if (!store.sets.has(key) && !store.allSetsLoaded) await store.loadAllSets();
+    const set = store.sets.get(key);
     const facility = store.facilities.find((x) => x.id === t.facilityId);
     if (!set || !facility) {
       this._error = st('mine.noSet', { set: `${t.campaign.set.id} ${t.campaign.set.version}` });
