@@ -350,7 +350,8 @@ export function coreFlows(name: EngineName): void {
         90_000,
       );
       expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      expect(pdf.name).toMatch(/^Tram-Y-te-xa-Dak-O-kiem-thu-\d{4}-\d{2}-\d{2}\.pdf$/);
+      // Named by facility, kind, round and day (issue 14).
+      expect(pdf.name).toMatch(/^tram-y-te-xa-dak-o-kiem-thu_[a-z0-9_-]*\d{4}-\d{2}-\d{2}\.pdf$/);
       const txt = pdfText(pdf.path).replace(/\s+/g, ' ');
       expect(txt).toContain(FACILITY);
       expect(txt).toContain(HEAD);

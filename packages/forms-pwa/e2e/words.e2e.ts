@@ -99,6 +99,9 @@ describe('finding the way in a long form (Chromium, production build)', () => {
       .poll(() => page.locator('[data-stopped]').filter({ visible: true }).textContent())
       .toContain('Dừng ở 2.1: chưa trả lời');
     await nextButton(page).click(); // 2.2
+    await expect
+      .poll(() => page.locator('[data-stopped]').filter({ visible: true }).textContent())
+      .toContain('Dừng ở 2.2: chưa trả lời');
     await nextButton(page).click(); // wraps to 1.1: answered, photo missing
     await expect
       .poll(() => page.locator('[data-stopped]').filter({ visible: true }).textContent())

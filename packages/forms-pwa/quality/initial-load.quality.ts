@@ -18,7 +18,11 @@ import { ROOT, createAssessment, servedApp } from '../e2e/harness.js';
 // path: core's generated validators (~43 KB gzip of the 46 KB "assessment" chunk), because core's score()
 // validates the set and the assessment it is given. The budgets are the measures plus a small margin, so any
 // regression fails; lower them when the validators leave the start-up path.
-const BUDGET = { home: 110 * 1024, fill: 122 * 1024 };
+// Raised at the merge of this wave (2026-12-01) from 110/122 KB: measured 126.7 KB (home) and 129.5 KB (fill-in),
+// the growth being the generated validators' chunk (51.7 KB: the count answer kind, provenance sources and the
+// explanation schema added to the schemas) and the sync status/my-campaigns controllers in the shell. Issue 20's
+// 60 KB stays open: the validators must leave the start-up path first.
+const BUDGET = { home: 130 * 1024, fill: 133 * 1024 };
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 const app = servedApp();
