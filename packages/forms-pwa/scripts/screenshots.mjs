@@ -35,6 +35,8 @@ await ready();
 
 // Seed: one assessment of the commune-station set (or the first set offered), partly answered.
 await page.goto(`${url}#/new`);
+// Built-in sets load when the New view asks for them: wait for the commune-station set to be offered.
+await page.locator('select[name=set] option[value^="qd1300"]').first().waitFor({ state: 'attached' });
 const sets = await page.locator('select[name=set] option').evaluateAll((os) => os.map((o) => o.value));
 await page.locator('select[name=set]').selectOption(sets.find((s) => s.startsWith('qd1300')) ?? sets[0]);
 const facilities = await page.locator('select[name=facility] option').count();
