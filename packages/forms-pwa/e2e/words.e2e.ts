@@ -102,6 +102,13 @@ describe('finding the way in a long form (Chromium, production build)', () => {
     await expect
       .poll(() => page.locator('[data-stopped]').filter({ visible: true }).textContent())
       .toContain('Dừng ở 2.2: chưa trả lời');
+    // Let the landing on 2.2 finish (it measures until the card stays put) before asking for the next one.
+    await expect
+      .poll(async () => {
+        const p = await placeOf(page, 'tc-item-card[data-item-id="i4"]');
+        return p.top >= p.covered - 1 && p.textBottom <= p.viewport;
+      })
+      .toBe(true);
     await nextButton(page).click(); // wraps to 1.1: answered, photo missing
     await expect
       .poll(() => page.locator('[data-stopped]').filter({ visible: true }).textContent())

@@ -92,6 +92,8 @@ export class TcFill extends LitElement {
   /** What was found on each item at this facility's previous assessment, and the action planned. */
   private readonly _previous = new PreviousRoundController(this, this._store.store);
   private _lastItem: string | undefined;
+  /** Counts "next" presses: a landing that finishes after a later press must not move the focus back. */
+  private _nextPress = 0;
   /** Where "next" stopped last, and why (said beside the button). */
   @state() private _stopped: { id: string; why: OpenReason; label: string } | undefined;
   /** The criterion last jumped to (selected in the narrow screens' picker). */
@@ -404,10 +406,14 @@ export class TcFill extends LitElement {
     this._lastItem = open.id;
     this._stopped = { id: open.id, why: open.why, label: itemLabel(set, open.id) };
     if (place) this._criterionShown = place.criterion.id;
+    const press = ++this._nextPress;
     const card = await this._land(
       place?.section.id ?? this.sectionId,
       `tc-item-card[data-item-id="${CSS.escape(open.id)}"]`,
     );
+    // A later press took over while this one was landing: focusing this card now would make it "the last item"
+    // again, and the next press would stop here a second time.
+    if (press !== this._nextPress) return;
     (card?.shadowRoot?.querySelector('button, input, textarea') as HTMLElement | null)?.focus({ preventScroll: true });
   }
 
