@@ -53,7 +53,9 @@ export class TcResults extends LitElement {
     const found = this._store.find(this.assessmentId);
     if (!found) return this._store.missing();
     const { assessment: a, set, result: r } = found;
-    void import('./tc-report-export.js'); // PDF export: its own small chunk; pdfmake loads in its worker
+    // PDF export: its own small chunk; pdfmake loads in its worker. A chunk that fails to load (offline before the
+    // app was cached, or a page torn down meanwhile) leaves the buttons out and says so in the console.
+    import('./tc-report-export.js').catch((e: unknown) => console.warn('PDF export could not load:', e));
     const idx = itemIndex(set);
     const levels = set.scoring.model === 'levels';
     // A locked assessment keeps the verdict it was locked with; if today's engine decides otherwise, say so.
