@@ -384,7 +384,7 @@ describe('cumulative level ladder (6858/QĐ-BYT)', () => {
       element(`${id}-5`, 5, { naAllowed: true }),
     ],
   });
-  const set = oneSection([crit5('a1'), crit5('a2', 2)], { model: 'levels', levels: 5, rating: undefined });
+  const set = oneSection([crit5('a1'), crit5('a2', 2)], { model: 'levels', levels: 5 });
 
   it('reaches level n only when every element of levels 2..n is met', () => {
     const ans = { ...all(set, 'met'), 'a1-3': 'not-met' };

@@ -83,7 +83,7 @@ describe('score() and the pinned set', () => {
   it('trusts no contentHash field a set carries: the hash is computed from the content', () => {
     const raised = JSON.parse(JSON.stringify(set)) as CriteriaSet;
     raised.scoring.passRules = [];
-    raised.contentHash = pass.criteriaSet.contentHash; // claims to be the pinned set
+    raised.contentHash = pass.criteriaSet.contentHash!; // claims to be the pinned set
     expect(score(raised, pass).ok).toBe(false);
   });
   it('scores a draft with any set of the right id and version (drafts pin nothing binding)', () => {

@@ -60,7 +60,7 @@ type Model = Map<string, { revisions: string[]; last: Assessment; base?: string;
 /** One push waiting for an answer (the outbox): the document and the revision it is based on. */
 interface Pending {
   doc: Assessment;
-  base?: string;
+  base?: string | undefined;
 }
 
 /** The pushes of round `k`: three new drafts (the first is the one that pauses), two edits and one lock. */

@@ -118,7 +118,10 @@ export async function call(
   const raw = body instanceof Uint8Array;
   if (body !== undefined) headers['content-type'] = raw ? 'image/png' : 'application/json';
   const payload = (body === undefined ? undefined : raw ? body : JSON.stringify(body)) as BodyInit | undefined;
-  const res = await fetch(new URL(path, base), { method, headers, body: payload });
+  const res = await fetch(
+    new URL(path, base),
+    payload === undefined ? { method, headers } : { method, headers, body: payload },
+  );
   const text = await res.text();
   let parsed: unknown = text;
   try {

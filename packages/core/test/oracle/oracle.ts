@@ -44,13 +44,13 @@ export interface OracleCriterion {
   applicable: boolean;
   points: Q;
   max: Q;
-  percent?: Q;
+  percent?: Q | undefined;
   level?: number;
 }
 export interface OracleResult {
   decision: 'pass' | 'fail' | 'incomplete' | 'none';
-  total: { applicable: boolean; points: Q; max: Q; percent?: Q };
-  sections: { id: string; applicable: boolean; points: Q; max: Q; percent?: Q }[];
+  total: { applicable: boolean; points: Q; max: Q; percent?: Q | undefined };
+  sections: { id: string; applicable: boolean; points: Q; max: Q; percent?: Q | undefined }[];
   criteria: OracleCriterion[];
   meanLevel?: Q;
   levelSum?: number;
@@ -85,7 +85,7 @@ interface Node {
   applicable: boolean;
   points: Q;
   max: Q;
-  percent?: Q;
+  percent?: Q | undefined;
   weight: Q;
 }
 /** Sum over sum, or the weighted mean of percentages, over applicable children of non-zero weight. */

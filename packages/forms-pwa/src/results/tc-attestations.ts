@@ -20,8 +20,8 @@ export class TcAttestations extends LitElement {
   @property({ attribute: false }) assessment?: Assessment;
   @property({ attribute: false }) set?: CriteriaSet;
   @property({ attribute: false }) storage?: Storage;
-  @state() private _report?: AttestationReport;
-  @state() private _ownKey?: string;
+  @state() private _report: AttestationReport | undefined;
+  @state() private _ownKey: string | undefined;
   private _for?: Assessment;
 
   constructor() {
