@@ -17,7 +17,7 @@ import { checkAnswers, checkFacility, pointsFor } from './answers.js';
 import { formatPercent, formatPoints } from './format.js';
 import { explain, message } from './messages.js';
 import { nameList, namesOf } from './names.js';
-import { applyDisplayThresholds, displayThresholds, evaluateRule } from './rules/index.js';
+import { type DisplayThresholds, displayThresholds, evaluateRule, ruleStatus } from './rules/index.js';
 import { type Outcome, fail, ok } from './outcome.js';
 import { prepareSet } from './prepare.js';
 import { validateAssessmentHeader, validateAssessmentShape } from './validate.js';
@@ -32,36 +32,22 @@ const hasOwn = Object.prototype.hasOwnProperty;
  */
 export const ENGINE_VERSION = '2';
 
-function scoreOf(applicable: boolean, points: Exact, max: Exact, percent: Exact | undefined): ScoreResultScore {
-  const display: ScoreResultScore['display'] = { points: formatPoints(points), max: formatPoints(max) };
-  if (percent) display.percent = formatPercent(percent);
+function scoreOf(
+  applicable: boolean,
+  points: Exact,
+  max: Exact,
+  percent: Exact | undefined,
+  percentShown?: readonly Exact[],
+  pointsShown?: readonly Exact[],
+): ScoreResultScore {
+  const display: ScoreResultScore['display'] = {
+    points: formatPoints(points, pointsShown),
+    max: formatPoints(max),
+  };
+  if (percent) display.percent = formatPercent(percent, percentShown);
   const s: ScoreResultScore = { applicable, points, max, display };
   if (percent) s.percent = percent;
   return s;
-}
-
-interface Node {
-  score: ScoreResultScore;
-  weight: Exact;
-}
-
-/** Combines children by the set's aggregation; children not applicable (or of weight 0) drop out. */
-function aggregate(children: readonly Node[], mean: boolean): ScoreResultScore {
-  let points = ZERO;
-  let max = ZERO;
-  let wsum = ZERO;
-  let wpct = ZERO;
-  for (const ch of children) {
-    if (!ch.score.applicable || ch.weight.num === 0) continue;
-    points = add(points, mul(ch.weight, ch.score.points));
-    max = add(max, mul(ch.weight, ch.score.max));
-    if (mean) {
-      wsum = add(wsum, ch.weight);
-      wpct = add(wpct, mul(ch.weight, ch.score.percent!));
-    }
-  }
-  if (max.num === 0) return scoreOf(false, points, max, undefined);
-  return scoreOf(true, points, max, mean ? div(wpct, wsum) : percentOf(points, max));
 }
 
 /** One item's explained result (the same rules as the totals in compute(), item by item). */
@@ -156,12 +142,6 @@ class CriterionResult implements ScoreResultCriterionResult {
   }
 }
 
-interface Scored {
-  sections: ScoreResultSectionResult[];
-  flatCriteria: { c: CCriterion; r: ScoreResultCriterionResult }[];
-  total: ScoreResultScore;
-}
-
 /**
  * Scores `assessment` with `set`: pure and deterministic. Bad data (an invalid set or assessment, an answer
  * to an unknown item, a wrong value, a set that is not the one the assessment was made with) is returned as
@@ -221,13 +201,252 @@ function setMismatch(set: CriteriaSet, assessment: Assessment): Outcome<never> |
   ]);
 }
 
+/** A node's score without its display strings: what decisions need (display strings are built when read). */
+interface Bare {
+  applicable: boolean;
+  points: Exact;
+  max: Exact;
+  percent: Exact | undefined;
+}
+
+/** Why a criterion reached its level (levels model), put into words when read. */
+type LevelWhy =
+  | { code: 'level.defect' | 'level.pending'; list: string[] }
+  | { code: 'level.top' }
+  | { code: 'level.stopped'; list: string[] };
+
+/** One criterion scored: its sums and level (the result object and its words come later, when read). */
+interface Tally {
+  readonly c: CCriterion;
+  readonly id: string;
+  readonly weight: Exact;
+  readonly score: Bare;
+  readonly level: number | undefined;
+  readonly why: LevelWhy | undefined;
+}
+
+/** One section scored. */
+interface SectionTally {
+  readonly id: string;
+  readonly weight: Exact;
+  readonly score: Bare;
+  readonly criteria: readonly Tally[];
+}
+
+/** Combines children by the set's aggregation; children not applicable (or of weight 0) drop out. */
+function aggregate(children: readonly { score: Bare; weight: Exact }[], mean: boolean): Bare {
+  let points = ZERO;
+  let max = ZERO;
+  let wsum = ZERO;
+  let wpct = ZERO;
+  for (const ch of children) {
+    if (!ch.score.applicable || ch.weight.num === 0) continue;
+    points = add(points, mul(ch.weight, ch.score.points));
+    max = add(max, mul(ch.weight, ch.score.max));
+    if (mean) {
+      wsum = add(wsum, ch.weight);
+      wpct = add(wpct, mul(ch.weight, ch.score.percent!));
+    }
+  }
+  if (max.num === 0) return { applicable: false, points, max, percent: undefined };
+  return { applicable: true, points, max, percent: mean ? div(wpct, wsum) : percentOf(points, max) };
+}
+
+/** The thresholds that judge shown values, by compiled set and zone (ADR 0010's display safeguard). */
+const SHOWN = new WeakMap<CompiledSet, Map<string | undefined, DisplayThresholds>>();
+
+function shownFor(c: CompiledSet, zone: string | undefined): DisplayThresholds {
+  let byZone = SHOWN.get(c);
+  if (!byZone) SHOWN.set(c, (byZone = new Map()));
+  let d = byZone.get(zone);
+  if (!d) {
+    const rating = c.set.scoring.rating;
+    d = displayThresholds(
+      c.set.scoring.passRules ?? [],
+      zone as Assessment['facility']['zone'],
+      rating && { metric: rating.metric, minimums: rating.bands.map((b) => fromDecimal(b.min)) },
+    );
+    byZone.set(zone, d);
+  }
+  return d;
+}
+
+/** What the words of a result are built from when first read (kept in the result's private field). */
+interface Pending {
+  readonly c: CompiledSet;
+  readonly a: Assessment;
+  readonly sections: readonly SectionTally[];
+  readonly shown: DisplayThresholds;
+  readonly mean: boolean;
+}
+
+/** The own, enumerable data property a lazy field of a result becomes once built (keeps its place in key order). */
+const dataValue = (value: unknown): PropertyDescriptor => ({
+  value,
+  enumerable: true,
+  configurable: true,
+  writable: true,
+});
+
+/** The accessor a result's `rules`, `reasons` and `sections` start with: reading one builds all three. */
+const lazyField = (key: 'rules' | 'reasons' | 'sections'): PropertyDescriptor => ({
+  enumerable: true,
+  configurable: true,
+  get(this: Result) {
+    Result.settle(this);
+    return this[key];
+  },
+  set(this: Result, v: unknown) {
+    Result.settle(this);
+    Object.defineProperty(this, key, dataValue(v));
+  },
+});
+const LAZY_RULES = lazyField('rules');
+const LAZY_REASONS = lazyField('reasons');
+const LAZY_SECTIONS = lazyField('sections');
+
+/**
+ * A result document. The decision, totals, lists, levels and rating are computed when scoring; the rule outcomes
+ * with their reasons in words, the reasons and the section/criterion tree with display strings are built on first
+ * read of `rules`, `reasons` or `sections` (issue 16: deciding a contest round needs the verdicts; a results page,
+ * a report or JSON needs the words). They are own enumerable properties in the same key order as always, so
+ * JSON.stringify, structuredClone and deep equality see a plain document; the context is a private field.
+ */
+class Result implements ScoreResult {
+  declare schemaVersion: 1;
+  declare kind: 'result';
+  declare assessmentId: string;
+  declare criteriaSet: ScoreResult['criteriaSet'];
+  declare complete: boolean;
+  declare decision: ScoreResult['decision'];
+  declare total: ScoreResultScore;
+  declare rules: ScoreResult['rules'];
+  declare reasons: ScoreResult['reasons'];
+  declare failedKnockouts: string[];
+  declare unanswered: string[];
+  declare unassessed: string[];
+  declare notApplicable: string[];
+  declare missingEvidence: string[];
+  declare sections: ScoreResultSectionResult[];
+  declare zone?: NonNullable<ScoreResult['zone']>;
+  declare ignoredAnswers?: string[];
+  declare levelSum?: number;
+  declare levelCounts?: number[];
+  declare weightedLevelSum?: Exact;
+  declare meanLevel?: Exact;
+  declare rating?: NonNullable<ScoreResult['rating']>;
+  #pending: Pending | null;
+
+  constructor(
+    p: Pending,
+    head: Pick<ScoreResult, 'assessmentId' | 'criteriaSet' | 'complete' | 'decision' | 'total'>,
+    lists: Pick<ScoreResult, 'failedKnockouts' | 'unanswered' | 'unassessed' | 'notApplicable' | 'missingEvidence'>,
+  ) {
+    this.schemaVersion = 1;
+    this.kind = 'result';
+    this.assessmentId = head.assessmentId;
+    this.criteriaSet = head.criteriaSet;
+    this.complete = head.complete;
+    this.decision = head.decision;
+    this.total = head.total;
+    Object.defineProperty(this, 'rules', LAZY_RULES);
+    Object.defineProperty(this, 'reasons', LAZY_REASONS);
+    this.failedKnockouts = lists.failedKnockouts;
+    this.unanswered = lists.unanswered;
+    this.unassessed = lists.unassessed;
+    this.notApplicable = lists.notApplicable;
+    this.missingEvidence = lists.missingEvidence;
+    Object.defineProperty(this, 'sections', LAZY_SECTIONS);
+    this.#pending = p;
+  }
+
+  /** Builds the words of `r` (once): its rules, reasons and sections become plain data properties. */
+  static settle(r: Result): void {
+    const p = r.#pending;
+    if (!p) return;
+    r.#pending = null;
+    const w = words(p, r);
+    Object.defineProperty(r, 'rules', dataValue(w.rules));
+    Object.defineProperty(r, 'reasons', dataValue(w.reasons));
+    Object.defineProperty(r, 'sections', dataValue(w.sections));
+  }
+}
+
+/** A display-ready score (its display strings judged against the thresholds that judge them, ADR 0010). */
+function shownScore(b: Bare, percentShown: readonly Exact[], pointsShown: readonly Exact[] = []): ScoreResultScore {
+  return scoreOf(
+    b.applicable,
+    b.points,
+    b.max,
+    b.percent,
+    b.percent && percentShown.length ? percentShown : undefined,
+    pointsShown.length ? pointsShown : undefined,
+  );
+}
+
+/** The words of a result: the section/criterion tree with display strings, the rule outcomes and the reasons. */
+function words(
+  p: Pending,
+  r: Result,
+): { rules: ScoreResult['rules']; reasons: ScoreResult['reasons']; sections: ScoreResultSectionResult[] } {
+  const { c, a, shown } = p;
+  const names = namesOf(c.set);
+  const itemList = (ids: readonly string[]) => nameList(ids.map((id) => names.item(id)));
+  const flat: ScoreResultCriterionResult[] = [];
+  const sections = p.sections.map((s): ScoreResultSectionResult => {
+    const criteria = s.criteria.map((t) => {
+      const own = shown.criterion.get(t.id);
+      const cr = new CriterionResult(t.c, a, shownScore(t.score, own ? [...shown.criteria, ...own] : shown.criteria));
+      if (t.level !== undefined) {
+        const why = t.why!;
+        const L = c.levels;
+        cr.levelReason =
+          why.code === 'level.top'
+            ? explain('level.top', { level: L })
+            : why.code === 'level.stopped'
+              ? explain('level.stopped', { level: t.level, next: t.level + 1, list: itemList(why.list) })
+              : explain(why.code, { list: itemList(why.list) });
+        cr.level = t.level;
+      }
+      flat.push(cr);
+      return cr;
+    });
+    return { id: s.id, weight: s.weight, score: shownScore(s.score, shown.sections), criteria };
+  });
+  const ctx = {
+    set: c,
+    zone: a.facility.zone,
+    total: r.total,
+    sections,
+    criteria: flat,
+    failedKnockouts: r.failedKnockouts,
+    meanLevel: r.meanLevel,
+    names,
+  };
+  const rules = (c.set.scoring.passRules ?? []).map((rule) => evaluateRule(rule, ctx));
+  const reasons: ScoreResult['reasons'] = [];
+  // One reason per failed criterion or section (its own sentence), else the rule's message.
+  for (const o of rules) {
+    if (o.status !== 'failed') continue;
+    if (o.failures?.every((f) => f.message)) for (const f of o.failures) reasons.push(f.message!);
+    else reasons.push(o.message);
+  }
+  if (r.unanswered.length)
+    reasons.push(explain('result.unanswered', { count: r.unanswered.length, list: itemList(r.unanswered) }));
+  if (r.unassessed.length)
+    reasons.push(explain('result.unassessed', { count: r.unassessed.length, list: itemList(r.unassessed) }));
+  // Nothing applicable: no rule has anything to judge, so there is no verdict (never a pass on 0 of 0).
+  if (r.complete && !r.total.applicable && rules.length) reasons.push(explain('result.nothing-applicable'));
+  return { rules, reasons, sections };
+}
+
 /**
  * The result of a valid assessment. With `fast`, the answers have not been checked yet: each is checked as it is
  * scored, and `null` comes back as soon as one is not certainly valid (or one names no item), for the full path.
+ * Scores, verdicts, lists and levels are computed here; the words are built when read (class `Result`).
  */
 function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | null {
   let seen = 0; // answers found (fast path): all of them must be answers to items
-  let bailed = false;
   const zone = a.facility.zone;
   const fkind = a.facility.kind;
   const answers = a.answers;
@@ -240,12 +459,12 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
   const missingEvidence: string[] = [];
   const ignoredAnswers: string[] = [];
   const L = c.levels;
-  const flatCriteria: Scored['flatCriteria'] = [];
-  const names = namesOf(c.set);
-  const itemList = (ids: readonly string[]) => nameList(ids.map((id) => names.item(id)));
+  const flat: Tally[] = [];
+  const sections: SectionTally[] = [];
 
-  const sections: ScoreResultSectionResult[] = c.sections.map((s) => {
-    const criteria: ScoreResultCriterionResult[] = s.criteria.map((cr) => {
+  for (const s of c.sections) {
+    const criteria: Tally[] = [];
+    for (const cr of s.criteria) {
       // Sums: whole numbers on plain numbers while they stay safe integers, the rest exactly (fewer objects).
       let wholePoints = 0;
       let wholeMax = 0;
@@ -262,10 +481,8 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
         if (ans !== undefined) {
           if (fast) {
             const fp = fastAnswerPoints(it, ans);
-            if (fp === undefined) {
-              bailed = true; // not certainly valid: the full path decides (the rest of this pass is discarded)
-              break;
-            }
+            // not certainly valid: the full path decides (this pass is discarded)
+            if (fp === undefined) return null;
             if (fp !== NO_VALUE) p = fp;
             seen++;
           } else if (ans.value !== undefined) p = it.points(ans.value);
@@ -312,131 +529,93 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
       }
       const points = wholePoints === 0 ? fracPoints : add(int(wholePoints), fracPoints);
       const max = wholeMax === 0 ? fracMax : add(int(wholeMax), fracMax);
-      let score: ScoreResultScore;
+      let score: Bare;
       let level: number | undefined;
-      let levelReason: ScoreResultCriterionResult['levelReason'];
+      let why: LevelWhy | undefined;
       if (levels && anyApplicable) {
         if (defects) {
           level = 1;
-          levelReason = explain('level.defect', { list: itemList(defects) });
+          why = { code: 'level.defect', list: defects };
         } else if (pending) {
           level = 1; // provisional: the answers so far do not rule the defects out (the result is incomplete)
-          levelReason = explain('level.pending', { list: itemList(pending) });
+          why = { code: 'level.pending', list: pending };
         } else {
           level = 1;
           while (level < L && !unmetByLevel![level + 1]) level++;
-          levelReason =
-            level === L
-              ? explain('level.top', { level })
-              : explain('level.stopped', { level, next: level + 1, list: itemList(unmetByLevel![level + 1]!) });
+          why = level === L ? { code: 'level.top' } : { code: 'level.stopped', list: unmetByLevel![level + 1]! };
         }
-        score = scoreOf(true, int(level), int(L), percentOf(int(level), int(L)));
+        score = { applicable: true, points: int(level), max: int(L), percent: percentOf(int(level), int(L)) };
       } else if (levels) {
-        score = scoreOf(false, ZERO, ZERO, undefined);
+        score = { applicable: false, points: ZERO, max: ZERO, percent: undefined };
       } else if (anyApplicable && sign(max) > 0) {
-        score = scoreOf(true, points, max, percentOf(points, max));
+        score = { applicable: true, points, max, percent: percentOf(points, max) };
       } else {
-        score = scoreOf(false, points, max, undefined);
+        score = { applicable: false, points, max, percent: undefined };
       }
-      const cr2 = new CriterionResult(cr, a, score);
-      if (level !== undefined) {
-        cr2.levelReason = levelReason!;
-        cr2.level = level;
-      }
-      flatCriteria.push({ c: cr, r: cr2 });
-      return cr2;
-    });
-    return {
-      id: s.id,
-      weight: s.weight,
-      score: aggregate(criteria, mean), // the results are nodes themselves (score, weight): no copies
-      criteria,
-    };
-  });
+      const t: Tally = { c: cr, id: cr.id, weight: cr.weight, score, level, why };
+      criteria.push(t);
+      flat.push(t);
+    }
+    sections.push({ id: s.id, weight: s.weight, score: aggregate(criteria, mean), criteria });
+  }
   // Every answer must have been an answer to an item (a key naming no item, or an inherited one: the full path).
-  if (fast && (bailed || seen !== enumerableKeyCount(answers))) return null;
-  const total = aggregate(sections, mean);
-
-  const result: ScoreResult = {
-    schemaVersion: 1,
-    kind: 'result',
-    assessmentId: a.id,
-    criteriaSet: { id: c.set.id, version: c.set.version, model: c.model, aggregation: c.set.scoring.aggregation },
-    complete: unanswered.length === 0 && unassessed.length === 0,
-    decision: 'none',
-    total,
-    rules: [],
-    reasons: [],
-    failedKnockouts,
-    unanswered,
-    unassessed,
-    notApplicable,
-    missingEvidence,
-    sections,
-  };
-  if (zone !== undefined) result.zone = zone;
-  if (ignoredAnswers.length) result.ignoredAnswers = ignoredAnswers;
+  if (fast && seen !== enumerableKeyCount(answers)) return null;
+  const totalBare = aggregate(sections, mean);
+  const shown = shownFor(c, zone);
+  const total = shownScore(totalBare, shown.total.percent, shown.total.points);
+  const complete = unanswered.length === 0 && unassessed.length === 0;
 
   let meanLevel: Exact | undefined;
+  let levelFields: Pick<ScoreResult, 'levelSum' | 'levelCounts' | 'weightedLevelSum'> | undefined;
   if (levels) {
     let wsum = ZERO;
     let wlev = ZERO;
     let sum = 0;
     const counts = new Array<number>(L).fill(0);
-    sections.forEach((s, si) => {
-      const sw = c.sections[si]!.weight;
+    for (const s of sections)
       for (const cr of s.criteria) {
         if (cr.level === undefined) continue;
-        const w = mul(sw, cr.weight);
+        const w = mul(s.weight, cr.weight);
         wsum = add(wsum, w);
         wlev = add(wlev, mul(w, int(cr.level)));
         sum += cr.level;
         counts[cr.level - 1]! += 1;
       }
-    });
-    result.levelSum = sum;
-    result.levelCounts = counts;
-    result.weightedLevelSum = wlev;
-    if (sign(wsum) > 0) result.meanLevel = meanLevel = div(wlev, wsum);
+    levelFields = { levelSum: sum, levelCounts: counts, weightedLevelSum: wlev };
+    if (sign(wsum) > 0) meanLevel = div(wlev, wsum);
   }
 
+  // The verdict from the rules' statuses alone; their words are built when read.
   const rules = c.set.scoring.passRules ?? [];
-  const rating = c.set.scoring.rating;
-  const shown = displayThresholds(
-    rules,
-    zone,
-    rating && { metric: rating.metric, minimums: rating.bands.map((b) => fromDecimal(b.min)) },
+  const judged = { zone, total: totalBare, sections, criteria: flat, failedKnockouts, meanLevel };
+  let decision: ScoreResult['decision'] = 'none';
+  if (!complete) decision = 'incomplete';
+  else if (totalBare.applicable && rules.length)
+    decision = rules.some((rule) => ruleStatus(rule, judged) === 'failed') ? 'fail' : 'pass';
+
+  const result = new Result(
+    { c, a, sections, shown, mean },
+    {
+      assessmentId: a.id,
+      criteriaSet: { id: c.set.id, version: c.set.version, model: c.model, aggregation: c.set.scoring.aggregation },
+      complete,
+      decision,
+      total,
+    },
+    { failedKnockouts, unanswered, unassessed, notApplicable, missingEvidence },
   );
-  applyDisplayThresholds(shown, total, sections);
-  const ctx = {
-    set: c,
-    zone,
-    total,
-    sections,
-    criteria: flatCriteria.map((x) => x.r),
-    failedKnockouts,
-    meanLevel,
-    names,
-  };
-  for (const rule of rules) result.rules.push(evaluateRule(rule, ctx));
-  // One reason per failed criterion or section (its own sentence), else the rule's message.
-  for (const r of result.rules) {
-    if (r.status !== 'failed') continue;
-    if (r.failures?.every((f) => f.message)) for (const f of r.failures) result.reasons.push(f.message!);
-    else result.reasons.push(r.message);
+  if (zone !== undefined) result.zone = zone;
+  if (ignoredAnswers.length) result.ignoredAnswers = ignoredAnswers;
+  if (levelFields) {
+    result.levelSum = levelFields.levelSum!;
+    result.levelCounts = levelFields.levelCounts!;
+    result.weightedLevelSum = levelFields.weightedLevelSum!;
+    if (meanLevel) result.meanLevel = meanLevel;
   }
-  if (unanswered.length)
-    result.reasons.push(explain('result.unanswered', { count: unanswered.length, list: itemList(unanswered) }));
-  if (unassessed.length)
-    result.reasons.push(explain('result.unassessed', { count: unassessed.length, list: itemList(unassessed) }));
-  if (!result.complete) result.decision = 'incomplete';
-  else if (!total.applicable) {
-    // Nothing applicable: no rule has anything to judge, so there is no verdict (never a pass on 0 of 0).
-    if (result.rules.length) result.reasons.push(explain('result.nothing-applicable'));
-  } else if (result.rules.length) result.decision = result.rules.some((r) => r.status === 'failed') ? 'fail' : 'pass';
 
   // A band is a verdict too: an incomplete result gets none (the points so far would understate it).
-  if (rating && result.complete) {
+  const rating = c.set.scoring.rating;
+  if (rating && complete) {
     const value = rating.metric === 'points' ? total.points : rating.metric === 'percent' ? total.percent : meanLevel;
     if (value) {
       let band: (typeof rating.bands)[number] | undefined;

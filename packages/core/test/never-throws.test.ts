@@ -43,6 +43,11 @@ describe('score() never throws on valid input', () => {
         throw new Error(`case ${i} threw: ${(e as Error).message}\n${JSON.stringify({ set, assessment })}`);
       }
       if (!out.ok) throw new Error(`case ${i} refused: ${JSON.stringify(out.errors.slice(0, 2))}`);
+      // The verdict is decided from the rules' statuses before any words are built (issue 16 §4); the rule
+      // outcomes built later, with their words, must say the same.
+      const v = out.value;
+      if (v.complete && v.total.applicable && v.rules.length)
+        expect(v.decision).toBe(v.rules.some((o) => o.status === 'failed') ? 'fail' : 'pass');
       const text = JSON.stringify(out.value);
       if (text.includes('":"-') || /"(num|den)":"/.test(text)) big++;
       const parsed = JSON.parse(text);

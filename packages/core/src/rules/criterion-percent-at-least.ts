@@ -6,6 +6,11 @@ import type { RuleModule } from './types.js';
 
 export const criterionPercentAtLeast: RuleModule<'criterion-percent-at-least'> = {
   judges: (rule, zone) => [{ on: 'criterion', id: rule.criterion, threshold: threshold(rule, zone) }],
+  status(rule, ctx) {
+    const found = ctx.criteria.find((x) => x.id === rule.criterion);
+    if (!found || !found.score.applicable) return 'not-evaluated';
+    return cmp(found.score.percent!, threshold(rule, ctx.zone)) >= 0 ? 'passed' : 'failed';
+  },
   evaluate(rule, ctx) {
     const t = threshold(rule, ctx.zone);
     const name = ctx.names.criterion(rule.criterion);

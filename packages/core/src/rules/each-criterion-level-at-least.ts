@@ -9,6 +9,15 @@ import type { RuleModule } from './types.js';
 
 export const eachCriterionLevelAtLeast: RuleModule<'each-criterion-level-at-least'> = {
   judges: () => [],
+  status(rule, ctx) {
+    let any = false;
+    for (const r of ctx.criteria) {
+      if (r.level === undefined) continue;
+      if (r.level < rule.level) return 'failed';
+      any = true;
+    }
+    return any ? 'passed' : 'not-evaluated';
+  },
   evaluate(rule, ctx) {
     const t = int(rule.level);
     const failures: NonNullable<ScoreResultRuleOutcome['failures']> = [];

@@ -2,15 +2,8 @@
  * The pass-rule kinds, one module each, in one registry typed by the schema's kinds: a kind the schema allows
  * but this registry lacks is a compile error: adding a kind means adding its module here (see core's CONTEXT.md).
  */
-import type {
-  CriteriaSetPassRule,
-  ScoreResultRuleOutcome,
-  ScoreResultScore,
-  ScoreResultSectionResult,
-  Zone,
-} from '../generated/types.js';
+import type { CriteriaSetPassRule, ScoreResultRuleOutcome, Zone } from '../generated/types.js';
 import type { Exact } from '../exact.js';
-import { formatPercent, formatPoints } from '../format.js';
 import { criterionPercentAtLeast } from './criterion-percent-at-least.js';
 import { eachCriterionLevelAtLeast } from './each-criterion-level-at-least.js';
 import { eachCriterionPercentAtLeast } from './each-criterion-percent-at-least.js';
@@ -18,9 +11,9 @@ import { eachSectionPercentAtLeast } from './each-section-percent-at-least.js';
 import { meanLevelAtLeast } from './mean-level-at-least.js';
 import { noFailedKnockout } from './no-failed-knockout.js';
 import { totalPercentAtLeast } from './total-percent-at-least.js';
-import type { RuleContext, RuleKind, RuleModule, RuleOf } from './types.js';
+import type { RuleContext, RuleKind, RuleModule, RuleOf, RuleStatus, StatusContext } from './types.js';
 
-export type { RuleContext, RuleKind } from './types.js';
+export type { JudgedScore, RuleContext, RuleKind, RuleStatus, StatusContext } from './types.js';
 
 const RULES: { readonly [K in RuleKind]: RuleModule<K> } = {
   'total-percent-at-least': totalPercentAtLeast,
@@ -33,6 +26,11 @@ const RULES: { readonly [K in RuleKind]: RuleModule<K> } = {
 };
 
 const moduleOf = <K extends RuleKind>(rule: RuleOf<K>): RuleModule<K> => RULES[rule.kind as K];
+
+/** The verdict of one pass rule, from the scores alone (no words built). */
+export function ruleStatus(rule: CriteriaSetPassRule, ctx: StatusContext): RuleStatus {
+  return moduleOf(rule).status(rule as never, ctx);
+}
 
 /** The outcome of one pass rule. */
 export function evaluateRule(rule: CriteriaSetPassRule, ctx: RuleContext): ScoreResultRuleOutcome {
@@ -73,28 +71,4 @@ export function displayThresholds(
   else if (rating?.metric === 'points') d.total.points.push(...rating.minimums);
   else if (rating) d.meanLevel.push(...rating.minimums);
   return d;
-}
-
-function reshow(s: ScoreResultScore, percent: readonly Exact[], points: readonly Exact[] = []): void {
-  if (s.percent && percent.length) s.display.percent = formatPercent(s.percent, percent);
-  if (points.length) s.display.points = formatPoints(s.points, points);
-}
-
-/**
- * Writes the display strings again where a threshold judges them (ADR 0010's safeguard): a shown value is never on
- * the other side of a threshold than the exact one. Values no threshold judges keep their plain rounding.
- */
-export function applyDisplayThresholds(
-  d: DisplayThresholds,
-  total: ScoreResultScore,
-  sections: readonly ScoreResultSectionResult[],
-): void {
-  reshow(total, d.total.percent, d.total.points);
-  for (const s of sections) {
-    reshow(s.score, d.sections);
-    for (const c of s.criteria) {
-      const own = d.criterion.get(c.id);
-      reshow(c.score, own ? [...d.criteria, ...own] : d.criteria);
-    }
-  }
 }

@@ -7,6 +7,11 @@ import type { RuleModule } from './types.js';
 
 export const meanLevelAtLeast: RuleModule<'mean-level-at-least'> = {
   judges: (rule) => [{ on: 'mean-level', threshold: fromDecimal(rule.level) }],
+  status(rule, ctx) {
+    const m = ctx.meanLevel;
+    if (!m) return 'not-evaluated';
+    return cmp(m, fromDecimal(rule.level)) >= 0 ? 'passed' : 'failed';
+  },
   evaluate(rule, ctx) {
     const t = fromDecimal(rule.level);
     const m = ctx.meanLevel;

@@ -6,6 +6,7 @@ import type { RuleModule } from './types.js';
 
 export const noFailedKnockout: RuleModule<'no-failed-knockout'> = {
   judges: () => [],
+  status: (_rule, ctx) => (ctx.failedKnockouts.length ? 'failed' : 'passed'),
   evaluate(rule, ctx) {
     const failed = ctx.failedKnockouts;
     if (failed.length === 0) {

@@ -10,6 +10,18 @@ import { explain } from '../messages.js';
 import { nameList } from '../names.js';
 import type { Msg } from '../catalogue.js';
 import { notEvaluated, scoreWords, thresholdPercent } from './common.js';
+import type { JudgedScore, RuleStatus } from './types.js';
+
+/** The verdict of {@link eachNodeAtLeast} alone: failed when an applicable node is below `t`. */
+export function eachNodeStatus(t: Exact, nodes: readonly { readonly score: JudgedScore }[]): RuleStatus {
+  let any = false;
+  for (const n of nodes) {
+    if (!n.score.applicable) continue;
+    if (cmp(n.score.percent!, t) < 0) return 'failed';
+    any = true;
+  }
+  return any ? 'passed' : 'not-evaluated';
+}
 
 interface Node {
   id: string;

@@ -7,6 +7,10 @@ import type { RuleModule } from './types.js';
 
 export const totalPercentAtLeast: RuleModule<'total-percent-at-least'> = {
   judges: (rule, zone) => [{ on: 'total', threshold: threshold(rule, zone) }],
+  status(rule, ctx) {
+    if (!ctx.total.applicable) return 'not-evaluated';
+    return cmp(ctx.total.percent!, threshold(rule, ctx.zone)) >= 0 ? 'passed' : 'failed';
+  },
   evaluate(rule, ctx) {
     const t = threshold(rule, ctx.zone);
     if (!ctx.total.applicable) return notEvaluated(rule.kind, t);
