@@ -10,7 +10,7 @@
  * if (result.ok) console.log(result.value.decision, result.value.total.display.percent + ' %');
  */
 export { score, ENGINE_VERSION } from './score.js';
-export { lockedVerdict, type ScoredAtLock } from './lock-record.js';
+export { lockAssessment, lockedVerdict, type ScoredAtLock } from './lock-record.js';
 export {
   validateCriteriaSet,
   validateAssessment,
@@ -20,7 +20,7 @@ export {
   SCHEMA_VERSION,
   SCHEMA_VERSIONS,
 } from './validate.js';
-export { contentHash, canonicalText, sha256Hex, lockAssessment, verifyContentHash } from './hash.js';
+export { contentHash, canonicalText, sha256Hex, verifyContentHash } from './hash.js';
 export { formatExact, formatPercent, formatPoints } from './format.js';
 export { formatDate, formatDateTime, parseDate, vietnamDate, vietnamToday, VIETNAM_TIME_ZONE } from './dates.js';
 export {
