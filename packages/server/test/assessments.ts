@@ -34,7 +34,7 @@ export function locked(
     campaign?: { id: string; label: string };
     kind?: 'self-assessment' | 'external-inspection' | 'contest-round';
     round?: { id: string; label?: string };
-    answers?: Record<string, { value: unknown }>;
+    answers?: Record<string, { value: unknown; evidence?: string[] }>;
   } = {},
 ): Assessment {
   const d = draft(id, facilityId, opts.campaign) as Assessment & Record<string, unknown>;
