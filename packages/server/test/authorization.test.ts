@@ -350,7 +350,8 @@ const cleanups: (() => void)[] = [];
 const answers = new Map<Engine, unknown[]>();
 
 beforeAll(async () => {
-  const started = await Promise.all(
+  // allSettled: a server that started is stopped in afterAll even when the other failed, and every failure is shown.
+  const started = await Promise.allSettled(
     ENGINES.map(async (engine) => {
       let target: string;
       if (engine === 'postgres') target = await newPostgresDatabase('authz');
@@ -362,7 +363,9 @@ beforeAll(async () => {
       return [engine, await spawnServer({ ...engineEnv(engine, target), TIEUCHI_LOGIN_RATE: '1000' })] as const;
     }),
   );
-  for (const [engine, s] of started) servers.set(engine, s);
+  for (const r of started) if (r.status === 'fulfilled') servers.set(r.value[0], r.value[1]);
+  const failed = started.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+  if (failed.length) throw new AggregateError(failed, `${failed.length} server(s) did not start`);
 });
 
 afterAll(async () => {

@@ -28,8 +28,6 @@ interface Refusal {
   problems: unknown;
 }
 
-const Refused = Type.Array(Type.Object({ assessment: Type.String(), code: Type.String(), problems: Type.Unknown() }));
-
 /** Groups the verifier's problems by the assessment they point into (`/assessments/<i>/…`); the rest under "bundle". */
 function refusalsOf(raw: unknown, problems: readonly Problem[]): Refusal[] {
   const list = (raw as { assessments?: unknown }).assessments;
