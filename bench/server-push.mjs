@@ -4,62 +4,15 @@
  * started here) and on PGlite, side by side. Sequential pushes of new drafts, then re-pushes (idempotent).
  * Needs `pnpm --filter @tieuchi/server run build` and Debian's postgresql. Writes bench/results/server-push.json.
  */
-import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  chownSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig, startServer } from '../packages/server/dist/index.js';
+import { pgBin, startBenchCluster } from './lib/pg-cluster.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.BENCH_PUSHES ?? 300);
-const asRoot = process.getuid?.() === 0;
-const bin = join('/usr/lib/postgresql', readdirSync('/usr/lib/postgresql').sort().at(-1), 'bin');
-const pg = (cmd, args) => {
-  const r = asRoot
-    ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { encoding: 'utf8' })
-    : spawnSync(join(bin, cmd), args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr}`);
-};
-
-function cluster() {
-  const dir = mkdtempSync(join(tmpdir(), 'tieuchi-bench-pg-'));
-  if (asRoot) {
-    const id = (f) => Number(spawnSync('id', [f, 'postgres'], { encoding: 'utf8' }).stdout.trim());
-    chownSync(dir, id('-u'), id('-g'));
-  }
-  chmodSync(dir, 0o700);
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  pg('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'tieuchi', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
-  pg('pg_ctl', [
-    '-D',
-    join(dir, 'data'),
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
-    '-l',
-    join(dir, 'log'),
-    '-w',
-    'start',
-  ]);
-  spawnSync(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'tieuchi', 'bench']);
-  return {
-    url: `postgres://tieuchi@127.0.0.1:${port}/bench`,
-    stop: () => {
-      pg('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 const example = JSON.parse(readFileSync(join(root, 'examples/qd1300-commune-health/pass.assessment.json'), 'utf8'));
 const draft = (id) => ({
   ...example,
@@ -106,7 +59,7 @@ async function measure(env) {
   }
 }
 
-const c = cluster();
+const c = startBenchCluster();
 let postgres;
 try {
   postgres = await measure({ DATABASE_URL: c.url });
@@ -126,7 +79,7 @@ const table = [
   '',
   '| engine | new draft: median | new draft: p95 | repeated push (idempotent): median | p95 |',
   '|---|---|---|---|---|',
-  `| PostgreSQL ${bin.split('/').at(-2)} | ${ms(postgres.create.median)} | ${ms(postgres.create.p95)} | ${ms(postgres.repeat.median)} | ${ms(postgres.repeat.p95)} |`,
+  `| PostgreSQL ${pgBin.split('/').at(-2)} | ${ms(postgres.create.median)} | ${ms(postgres.create.p95)} | ${ms(postgres.repeat.median)} | ${ms(postgres.repeat.p95)} |`,
   `| PGlite (embedded) | ${ms(pglite.create.median)} | ${ms(pglite.create.p95)} | ${ms(pglite.repeat.median)} | ${ms(pglite.repeat.p95)} |`,
 ].join('\n');
 mkdirSync(join(root, 'bench/results'), { recursive: true });

@@ -24,6 +24,8 @@ import { registerSync } from './resources/sync.js';
 import { registerPhotos } from './resources/photos.js';
 import { registerResults } from './resources/results.js';
 import { registerDashboard, registerDashboardExport } from './resources/dashboard.js';
+import { registerRounds } from './resources/rounds.js';
+import { registerBundles } from './resources/bundles.js';
 import type { SetLibrary } from './data/criteria.js';
 
 /** The Fastify instance type every resource registers on (TypeBox schemas give typed requests). */
@@ -57,6 +59,8 @@ export interface AppOptions {
   loginAttemptsPerMinute?: number;
   /** Largest photo accepted, in bytes (default 10 MiB). */
   photoMaxBytes?: number;
+  /** Largest bundle file accepted by `POST /bundles`, in bytes (default 64 MiB). */
+  bundleMaxBytes?: number;
   /** The criteria sets (default: none loaded — every push is refused as an unknown set). */
   sets?: SetLibrary;
   /** TEST ONLY: where a push pauses (see data/test-pause.ts); never set in production. */
@@ -143,6 +147,8 @@ export async function buildApp(
       registerResults(scoped, ctx);
       registerDashboard(scoped, ctx);
       registerDashboardExport(scoped, ctx);
+      registerRounds(scoped, ctx);
+      registerBundles(scoped, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -16,6 +16,8 @@ export interface ServerConfig {
   criteriaDir: string;
   /** Largest photo accepted in bytes (TIEUCHI_PHOTO_MAX_BYTES, default 10 MiB). */
   photoMaxBytes: number;
+  /** Largest bundle file accepted by the import in bytes (TIEUCHI_BUNDLE_MAX_BYTES, default 64 MiB). */
+  bundleMaxBytes: number;
   /** Session lifetime in seconds (TIEUCHI_SESSION_SECONDS, default 12 hours). */
   sessionSeconds: number;
   /** Lifetime of device enrolment codes in seconds (TIEUCHI_ENROLMENT_SECONDS, default 24 hours). */
@@ -55,6 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logger: env.TIEUCHI_LOG === '1',
     criteriaDir: resolve(env.TIEUCHI_CRITERIA_DIR || fileURLToPath(new URL('../../../criteria/', import.meta.url))),
     photoMaxBytes: positive(env, 'TIEUCHI_PHOTO_MAX_BYTES', 10 * 1024 * 1024),
+    bundleMaxBytes: positive(env, 'TIEUCHI_BUNDLE_MAX_BYTES', 64 * 1024 * 1024),
     sessionSeconds: positive(env, 'TIEUCHI_SESSION_SECONDS', 12 * 3600),
     enrolmentSeconds: positive(env, 'TIEUCHI_ENROLMENT_SECONDS', 24 * 3600),
     loginAttemptsPerMinute: positive(env, 'TIEUCHI_LOGIN_RATE', 10),

@@ -87,6 +87,36 @@ export const API_ERRORS = {
     vi: 'Đợt này không có đợt gốc để xếp hạng theo mức cải thiện.',
     en: 'This campaign has no baseline campaign to rank improvement against.',
   },
+  badChecks: {
+    status: 400,
+    vi: 'Đợt kiểm tra chỉ đối chiếu được với một đợt tự đánh giá cùng bộ tiêu chí và phiên bản.',
+    en: 'An inspection campaign can only check a self-assessment campaign of the same criteria set and version.',
+  },
+  nothingToPair: {
+    status: 404,
+    vi: 'Chưa có đủ phiếu đã nộp hoặc đã khóa của cơ sở này ở cả hai đợt để so sánh.',
+    en: 'This facility does not yet have a submitted or locked assessment in both campaigns to compare.',
+  },
+  noChecked: {
+    status: 400,
+    vi: 'Đợt này không gắn với đợt tự đánh giá hay đợt kiểm tra nào để đối chiếu.',
+    en: 'This campaign is not linked to a self-assessment or inspection campaign to reconcile with.',
+  },
+  roundMismatch: {
+    status: 409,
+    vi: 'Không gán được vòng này vào đợt: bộ tiêu chí hoặc loại đánh giá (tự đánh giá / kiểm tra) không khớp.',
+    en: 'This round cannot be mapped to that campaign: the criteria set or the kind (self-assessment / inspection) differs.',
+  },
+  roundMapped: {
+    status: 409,
+    vi: 'Vòng này đã được gán vào một đợt khác.',
+    en: 'This round is already mapped to another campaign.',
+  },
+  bundleRefused: {
+    status: 400,
+    vi: 'Tệp gói dữ liệu bị từ chối; không có gì được lưu. Xem danh sách phiếu bị từ chối và lý do.',
+    en: 'The bundle was refused; nothing was stored. See the refused assessments and why.',
+  },
   deviceOnly: {
     status: 403,
     vi: 'Chỉ thiết bị đã đăng ký mới làm được việc này.',

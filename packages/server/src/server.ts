@@ -59,6 +59,7 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
       logger: config.logger,
       sets: loadSets(config.criteriaDir),
       photoMaxBytes: config.photoMaxBytes,
+      bundleMaxBytes: config.bundleMaxBytes,
       sessionSeconds: config.sessionSeconds,
       enrolmentSeconds: config.enrolmentSeconds,
       loginAttemptsPerMinute: config.loginAttemptsPerMinute,

@@ -1,7 +1,7 @@
 /** Assessment fixtures for sync tests, made from the repository's example (a qd1300 commune-station draft). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Assessment } from '@tieuchi/core';
+import { lockAssessment, type Assessment } from '@tieuchi/core';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/qd1300-commune-health/pass.assessment.json', import.meta.url));
 const SET = fileURLToPath(new URL('../../../criteria/qd1300-commune-health.json', import.meta.url));
@@ -21,4 +21,25 @@ export function draft(id: string, facilityId: string, campaign?: { id: string; l
     (a as Record<string, unknown>).campaign = campaign;
   }
   return a;
+}
+
+/**
+ * A locked (sealed, content-hashed) assessment of `facilityId`, made by core's `lockAssessment` from the example:
+ * optionally in a campaign, of another kind, with a typed round, or with some answers changed first.
+ */
+export function locked(
+  id: string,
+  facilityId: string,
+  opts: {
+    campaign?: { id: string; label: string };
+    kind?: 'self-assessment' | 'external-inspection' | 'contest-round';
+    round?: { id: string; label?: string };
+    answers?: Record<string, { value: unknown; evidence?: string[] }>;
+  } = {},
+): Assessment {
+  const d = draft(id, facilityId, opts.campaign) as Assessment & Record<string, unknown>;
+  if (opts.kind) d.assessmentKind = opts.kind;
+  if (opts.round) d.round = opts.round;
+  if (opts.answers) d.answers = { ...d.answers, ...(opts.answers as Assessment['answers']) };
+  return lockAssessment(d, qd1300(), '2026-12-01T08:00:00.000Z');
 }

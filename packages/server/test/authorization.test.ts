@@ -16,7 +16,7 @@ import {
   type Spawned,
 } from './harness.js';
 import { createHash } from 'node:crypto';
-import { draft } from './assessments.js';
+import { draft, locked } from './assessments.js';
 import { ACTORS, CAMPAIGN_BODY, PASSWORD, setUpCouncil, type ActorName, type Council } from './council.js';
 
 type Status = Record<ActorName, number>;
@@ -51,6 +51,70 @@ async function throwawayDevice(c: Council) {
   const r = await call(c.base, 'POST', '/api/v1/devices', { userId: c.ids.station, label: `tmp${++serial}` }, admin(c));
   return r.body as { device: { id: string }; code: string };
 }
+/** A photo uploaded by the admin and referenced by an admin's draft of F-A in the campaign (made once per server). */
+const referenced = new Map<string, Promise<string>>();
+function referencedPhoto(c: Council): Promise<string> {
+  if (!referenced.has(c.base))
+    referenced.set(
+      c.base,
+      (async () => {
+        const bytes = photoBytes(0);
+        const hash = sha256(bytes);
+        await call(c.base, 'PUT', `/api/v1/photos/${hash}`, bytes, admin(c));
+        const d = draft('authz-photo', 'F-A', { id: c.ids.campaign, label: 'Tự đánh giá 2026' });
+        d.answers['t1.1'] = { ...d.answers['t1.1']!, evidence: [hash] };
+        const r = await call(c.base, 'POST', '/api/v1/sync/push', { assessment: d }, admin(c));
+        if (r.status !== 201) throw new Error(`push with a photo: ${r.status} ${JSON.stringify(r.body)}`);
+        return hash;
+      })(),
+    );
+  return referenced.get(c.base)!;
+}
+/**
+ * Made once per server: a campaign with the fixture campaign as baseline and an inspection campaign checking the
+ * fixture campaign (the inspector assigned to F-A in both), each with a locked assessment of F-A, and one in the
+ * fixture campaign: compare and reconcile then have a pair for F-A.
+ */
+const paired = new Map<string, Promise<{ follow: string; inspection: string }>>();
+function pairedCampaigns(c: Council) {
+  if (!paired.has(c.base))
+    paired.set(
+      c.base,
+      (async () => {
+        const mk = async (body: object) => {
+          const r = await call(c.base, 'POST', '/api/v1/campaigns', { ...CAMPAIGN_BODY, ...body }, admin(c));
+          if (r.status !== 201) throw new Error(`campaign: ${r.status} ${JSON.stringify(r.body)}`);
+          await call(
+            c.base,
+            'POST',
+            `/api/v1/campaigns/${r.body.id}/assignments`,
+            { facilityId: 'F-A', userId: c.ids.inspector },
+            admin(c),
+          );
+          return r.body.id as string;
+        };
+        const follow = await mk({ baselineCampaignId: c.ids.campaign });
+        const inspection = await mk({ kind: 'inspection', checksCampaignId: c.ids.campaign });
+        const push = async (id: string, campaign: string, kind?: 'external-inspection') => {
+          const doc = locked(id, 'F-A', { campaign: { id: campaign, label: 'x' }, ...(kind ? { kind } : {}) });
+          const r = await call(c.base, 'POST', '/api/v1/sync/push', { assessment: doc }, admin(c));
+          if (r.status !== 201) throw new Error(`push: ${r.status} ${JSON.stringify(r.body)}`);
+        };
+        await push('authz-pair-base', c.ids.campaign);
+        await push('authz-pair-follow', follow);
+        await push('authz-pair-inspection', inspection, 'external-inspection');
+        return { follow, inspection };
+      })(),
+    );
+  return paired.get(c.base)!;
+}
+/** A bundle holding one draft of F-A in the fixture campaign. */
+const bundleOf = (c: Council) => ({
+  schemaVersion: 1,
+  kind: 'bundle',
+  createdAt: '2026-12-01T08:00:00.000Z',
+  assessments: [draft(`authz-bundle-${++serial}`, 'F-A', { id: c.ids.campaign, label: 'Tự đánh giá 2026' })],
+});
 const LOGINS: Partial<Record<ActorName, string>> = {
   admin: 'admin',
   inspector: 'insp1',
@@ -143,6 +207,38 @@ const CASES: Record<string, Case> = {
     prepare: async (c) => ({ path: `/api/v1/campaigns/${c.ids.campaign}/aggregate` }),
     expect: S(401, 200, 200, 403, 403, 403, 403, 401),
   },
+  'GET /api/v1/campaigns/{id}/compare': {
+    prepare: async (c) => ({ path: `/api/v1/campaigns/${(await pairedCampaigns(c)).follow}/compare?facility=F-A` }),
+    // admin; the inspector assigned to F-A; the station of F-A and its device.
+    expect: S(401, 200, 200, 403, 200, 403, 200, 401),
+  },
+  'GET /api/v1/campaigns/{id}/reconcile': {
+    prepare: async (c) => ({
+      path: `/api/v1/campaigns/${(await pairedCampaigns(c)).inspection}/reconcile?facility=F-A`,
+    }),
+    expect: S(401, 200, 200, 403, 200, 403, 200, 401),
+  },
+  'GET /api/v1/rounds': { prepare: async () => ({ path: '/api/v1/rounds' }), expect: ADMIN_ONLY(200) },
+  'POST /api/v1/rounds/map': {
+    // A fresh typed round (an admin's draft of F-A naming no campaign) mapped to the fixture campaign.
+    async prepare(c) {
+      const round = `vong-${++serial}`;
+      const d = draft(`authz-round-${serial}`, 'F-A') as ReturnType<typeof draft> & { round?: object };
+      d.round = { id: round };
+      await call(c.base, 'POST', '/api/v1/sync/push', { assessment: d }, admin(c));
+      return {
+        path: '/api/v1/rounds/map',
+        body: { round, setId: 'qd1300-commune-health', setVersion: '2023.1', campaignId: c.ids.campaign },
+      };
+    },
+    expect: ADMIN_ONLY(200),
+  },
+  'POST /api/v1/bundles': {
+    prepare: async (c) => ({ path: '/api/v1/bundles', body: bundleOf(c) }),
+    // admin; the station of F-A and its device. Another station's import is refused (400, the document listed
+    // as forbidden); inspectors do not import bundles.
+    expect: S(401, 200, 403, 403, 200, 400, 200, 401),
+  },
   'GET /api/v1/campaigns/{id}/assignments': {
     prepare: async (c) => ({ path: `/api/v1/campaigns/${c.ids.campaign}/assignments` }),
     expect: S(401, 200, 200, 403, 403, 403, 403, 401),
@@ -218,16 +314,15 @@ const CASES: Record<string, Case> = {
     expect: S(401, 201, 201, 201, 201, 201, 201, 401),
   },
   'GET /api/v1/photos/{sha256}/exists': {
-    prepare: async () => ({ path: `/api/v1/photos/${sha256(photoBytes(0))}/exists` }),
+    prepare: async (c) => ({ path: `/api/v1/photos/${await referencedPhoto(c)}/exists` }),
+    // Stored for everyone; `stored: true` only for those who may read it (checked in the photo-scope test).
     expect: S(401, 200, 200, 200, 200, 200, 200, 401),
   },
   'GET /api/v1/photos/{sha256}': {
-    async prepare(c) {
-      const bytes = photoBytes(0);
-      await call(c.base, 'PUT', `/api/v1/photos/${sha256(bytes)}`, bytes, admin(c));
-      return { path: `/api/v1/photos/${sha256(bytes)}` };
-    },
-    expect: S(401, 200, 200, 200, 200, 200, 200, 401),
+    prepare: async (c) => ({ path: `/api/v1/photos/${await referencedPhoto(c)}` }),
+    // A photo of a draft of F-A in the campaign, uploaded by the admin: the admin; the inspector assigned to F-A;
+    // the station of F-A and its device. The others get 404, as for a photo that does not exist.
+    expect: S(401, 200, 200, 404, 200, 404, 200, 401),
   },
   'GET /api/v1/audits': { prepare: async () => ({ path: '/api/v1/audits?limit=500' }), expect: ADMIN_ONLY(200) },
 };
@@ -255,7 +350,8 @@ const cleanups: (() => void)[] = [];
 const answers = new Map<Engine, unknown[]>();
 
 beforeAll(async () => {
-  const started = await Promise.all(
+  // allSettled: a server that started is stopped in afterAll even when the other failed, and every failure is shown.
+  const started = await Promise.allSettled(
     ENGINES.map(async (engine) => {
       let target: string;
       if (engine === 'postgres') target = await newPostgresDatabase('authz');
@@ -267,7 +363,9 @@ beforeAll(async () => {
       return [engine, await spawnServer({ ...engineEnv(engine, target), TIEUCHI_LOGIN_RATE: '1000' })] as const;
     }),
   );
-  for (const [engine, s] of started) servers.set(engine, s);
+  for (const r of started) if (r.status === 'fulfilled') servers.set(r.value[0], r.value[1]);
+  const failed = started.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+  if (failed.length) throw new AggregateError(failed, `${failed.length} server(s) did not start`);
 });
 
 afterAll(async () => {

@@ -4,6 +4,8 @@
  */
 import {
   aggregate,
+  compareAssessments,
+  reconcile,
   rankByImprovement,
   rankByScore,
   score,
@@ -79,4 +81,36 @@ export function computeView(
   const { scored, unscored } = scoreAll(docs, sets, (c) => c);
   const r = rankByImprovement(scored, baselineId!, campaignId, view === 'rank-gain' ? 'gain' : 'gap-closed');
   return { result: r, unscored };
+}
+
+/** The facility-level views: compare (a campaign against its baseline) and reconcile (self-assessment vs inspection). */
+export type PairView = 'compare' | 'reconcile';
+
+/**
+ * Compares or reconciles one facility's assessments of two campaigns with core (`compareAssessments`, `reconcile`):
+ * on each side the facility's submitted or locked assessment most recently changed. `first` is the baseline (compare)
+ * or the self-assessment campaign (reconcile), `second` this campaign or the inspection campaign.
+ * @returns null when either side has no scored assessment (its refused documents are in `unscored` only then).
+ */
+export function computePair(
+  view: PairView,
+  docs: readonly { campaignId: string; change: number; body: Record<string, unknown> }[],
+  sets: SetLibrary,
+  first: string,
+  second: string,
+): { result: unknown; unscored: Unscored[]; pair: { first: string; second: string } } | { missing: Unscored[] } {
+  const latest = (campaignId: string) =>
+    docs.filter((d) => d.campaignId === campaignId).sort((a, b) => b.change - a.change)[0];
+  const a = latest(first);
+  const b = latest(second);
+  const { scored, unscored } = scoreAll(
+    [a, b].filter((d) => d !== undefined),
+    sets,
+  );
+  const sa = a && scored.find((x) => x.assessment.id === (a.body as { id: string }).id);
+  const sb = b && scored.find((x) => x.assessment.id === (b.body as { id: string }).id);
+  if (!sa || !sb) return { missing: unscored };
+  const r = view === 'compare' ? compareAssessments(sa, sb) : reconcile(sa, sb);
+  if (!r.ok) return { missing: [...unscored, { assessmentId: sb.assessment.id, problems: r.errors }] };
+  return { result: r.value, unscored, pair: { first: sa.assessment.id, second: sb.assessment.id } };
 }

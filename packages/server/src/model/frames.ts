@@ -54,6 +54,8 @@ export interface Campaign {
   opensOn: string;
   closesOn: string;
   baselineCampaignId: string | null;
+  /** For an inspection campaign: the self-assessment campaign it checks (reconcile pairs the two by it). */
+  checksCampaignId: string | null;
   createdAt: string;
 }
 

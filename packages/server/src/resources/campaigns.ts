@@ -46,6 +46,8 @@ const NewCampaign = Type.Object(
     opensOn: Day,
     closesOn: Day,
     baselineCampaignId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+    /** An inspection campaign: the self-assessment campaign it checks (same set id and version). */
+    checksCampaignId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -106,9 +108,23 @@ export function registerCampaigns(app: App, ctx: Context): void {
           const base = await getCampaign(tx, b.baselineCampaignId);
           if (!base || base.kind !== b.kind || base.set.id !== b.set.id) throw new ApiError('badBaseline');
         }
+        if (b.checksCampaignId) {
+          const checked = await getCampaign(tx, b.checksCampaignId);
+          const fits =
+            b.kind === 'inspection' &&
+            checked?.kind === 'self-assessment' &&
+            checked.set.id === b.set.id &&
+            checked.set.version === b.set.version;
+          if (!fits) throw new ApiError('badChecks');
+        }
         const c = await createCampaign(
           tx,
-          { ...b, id: randomUUID(), baselineCampaignId: b.baselineCampaignId ?? null },
+          {
+            ...b,
+            id: randomUUID(),
+            baselineCampaignId: b.baselineCampaignId ?? null,
+            checksCampaignId: b.checksCampaignId ?? null,
+          },
           actor.user.id,
         );
         await logAudit(tx, actor, { action: 'campaign.create', subjectKind: 'campaign', subjectId: c.id });

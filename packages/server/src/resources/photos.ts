@@ -12,8 +12,11 @@ const Params = Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) 
 
 /**
  * Photos travel apart from answers, addressed by the SHA-256 of their bytes: deduplicated, size-limited, and a
- * device asks first (GET …/exists) so an interrupted upload resumes with the photos still missing. Knowing a
- * photo's hash is needed to read it (a 256-bit hash cannot be guessed).
+ * device asks first (GET …/exists) so an interrupted upload resumes with the photos still missing. Reads are scoped
+ * to the reader (ADR 0018): an admin reads any photo; others what they uploaded themselves and the photos of the
+ * assessments they may pull. A photo the reader may not read answers exactly as a missing one (404, or
+ * `stored: false` from …/exists, after which the device simply uploads it: an idempotent 200/201), so its existence
+ * is not revealed; a PUT answers 201 when this person had not sent it before, whoever else had.
  */
 export function registerPhotos(app: App, ctx: Context): void {
   const maxBytes = ctx.options.photoMaxBytes ?? 10 * 1024 * 1024;
@@ -46,13 +49,15 @@ export function registerPhotos(app: App, ctx: Context): void {
         throw new ApiError('invalid', 'send the photo bytes as image/jpeg, image/png or image/webp');
       if (createHash('sha256').update(bytes).digest('hex') !== req.params.sha256) throw new ApiError('photoHash');
       const mediaType = String(req.headers['content-type']).split(';')[0]!.trim();
-      const isNew = await putPhoto(ctx.db, {
-        sha256: req.params.sha256,
-        mediaType,
-        bytes,
-        userId: actor.user.id,
-        deviceId: actor.deviceId,
-      });
+      const isNew = await ctx.db.transaction((tx) =>
+        putPhoto(tx, {
+          sha256: req.params.sha256,
+          mediaType,
+          bytes,
+          userId: actor.user.id,
+          deviceId: actor.deviceId,
+        }),
+      );
       return reply.code(isNew ? 201 : 200).send({ stored: true });
     },
   );
@@ -62,13 +67,13 @@ export function registerPhotos(app: App, ctx: Context): void {
     {
       config: { access: ['admin', 'inspector', 'station'] },
       schema: {
-        summary: 'Is this photo stored? (a device skips uploading it again)',
+        summary: 'Is this photo stored and readable by me? (a device skips uploading it again)',
         security: bearer,
         params: Params,
         response: { 200: Type.Object({ stored: Type.Boolean() }), ...authErrors },
       },
     },
-    async (req) => ({ stored: await hasPhoto(ctx.db, req.params.sha256) }),
+    async (req) => ({ stored: await hasPhoto(ctx.db, req.params.sha256, actorOf(req)) }),
   );
 
   app.get(
@@ -76,14 +81,14 @@ export function registerPhotos(app: App, ctx: Context): void {
     {
       config: { access: ['admin', 'inspector', 'station'] },
       schema: {
-        summary: 'A photo’s bytes',
+        summary: 'A photo’s bytes (admin: any; others: their own uploads and photos of assessments in their scope)',
         security: bearer,
         params: Params,
         response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), 404: ErrorReply, ...authErrors },
       },
     },
     async (req, reply) => {
-      const p = await getPhoto(ctx.db, req.params.sha256);
+      const p = await getPhoto(ctx.db, req.params.sha256, actorOf(req));
       if (!p) throw new ApiError('notFound');
       return reply
         .header('content-type', p.mediaType)

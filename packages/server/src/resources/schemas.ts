@@ -62,6 +62,7 @@ export const CampaignReply = Type.Object({
   opensOn: Day,
   closesOn: Day,
   baselineCampaignId: Type.Union([Type.String(), Type.Null()]),
+  checksCampaignId: Type.Union([Type.String(), Type.Null()]),
   phase: Type.Union([Type.Literal('upcoming'), Type.Literal('open'), Type.Literal('closed')]),
   createdAt: Type.String({ format: 'date-time' }),
 });

@@ -12,6 +12,7 @@ import type { App, Context } from '../app.js';
 import { actorOf } from '../auth.js';
 import { testPause } from '../data/test-pause.js';
 import { ApiError } from '../errors.js';
+import type { Queryable } from '../external/database.js';
 import type { Actor } from '../model/frames.js';
 import { logAudit } from '../model/query/audits.js';
 import { getCampaign } from '../model/query/campaigns.js';
@@ -82,76 +83,16 @@ export function registerSync(app: App, ctx: Context): void {
       // Hash (above) and signatures (below) are checked on the document as received; it is stored migrated forward,
       // which never changes what the hash covers (issue 18, decision 0005).
       const doc = upgradeAssessment(received);
-      mayWrite(actor, doc);
-      if (doc.campaign) {
-        const c = UUID.test(doc.campaign.id) ? await getCampaign(ctx.db, doc.campaign.id) : null;
-        if (!c) throw new ApiError('unknownCampaign');
-        const fits =
-          c.facilities.includes(doc.facility.id) &&
-          c.set.id === doc.criteriaSet.id &&
-          c.set.version === doc.criteriaSet.version;
-        if (!fits) throw new ApiError('notInCampaign');
-      }
-      if (actor.user.role === 'inspector') {
-        if (!doc.campaign || !(await inspectorAssigned(ctx.db, actor.user.id, doc.campaign.id, doc.facility.id)))
-          throw new ApiError('forbidden');
-      }
+      await mayPush(ctx, actor, doc);
       // Signatures are judged by when the server received the push (a key revoked later still counts for it).
       const receivedAt = ctx.now().toISOString();
       const signatures = doc.status === 'draft' ? undefined : await signatureVerdict(ctx, received, receivedAt);
+      const signed = signatures && { signatures: signatures.status, registered: signatures.registered, receivedAt };
       const out = await ctx.db.transaction(async (tx) => {
         await lockAssessmentId(tx, doc.id);
-        const current = await getAssessment(tx, doc.id);
-        const { baseRevision, ...pushed } = doc;
-        const revision = contentHash(pushed);
-        // Already stored: the current revision, or (a re-send after a lost answer, based on an older revision) one
-        // the server has. A push based on the current head is always a new change, even back to older content.
-        const stored =
-          current &&
-          (revision === current.head ||
-            (baseRevision !== current.head && (await getRevision(tx, doc.id, revision)) !== null));
-        if (stored) {
-          return { result: 'unchanged', revision: current.head, change: current.change, document: current.body };
-        }
-        let next: Assessment = pushed as Assessment;
-        let result = current ? 'updated' : 'created';
-        if (current) {
-          if (current.status !== 'draft') throw new ApiError('immutable');
-          if (baseRevision !== current.head) {
-            if (pushed.status !== 'draft') throw new ApiError('stale');
-            const base = baseRevision ? ((await getRevision(tx, doc.id, baseRevision)) as Assessment | null) : null;
-            const m = mergeThreeWay(base, pushed as Assessment, current.body as unknown as Assessment);
-            if (!m.ok) throw new ApiError('invalid', m.errors);
-            next = m.value.merged;
-            result = 'merged';
-          }
-        }
-        const nextRevision = contentHash(next);
-        if (current && nextRevision === current.head)
-          return { result: 'unchanged', revision: current.head, change: current.change, document: current.body };
-        const change = await nextChange(tx); // last before the inserts: see ADR 0008
-        await storeRevision(tx, {
-          id: next.id,
-          facilityId: next.facility.id,
-          campaignId: next.campaign?.id ?? null,
-          setId: next.criteriaSet.id,
-          setVersion: next.criteriaSet.version,
-          status: next.status,
-          revision: nextRevision,
-          change,
-          body: next,
-          userId: actor.user.id,
-          deviceId: actor.deviceId,
-        });
-        const signed = signatures && { signatures: signatures.status, registered: signatures.registered, receivedAt };
-        await logAudit(tx, actor, {
-          action: 'assessment.push',
-          subjectKind: 'assessment',
-          subjectId: next.id,
-          details: { result, revision: nextRevision, status: next.status, ...signed },
-        });
-        await testPause(ctx.options.testPause, 'in-transaction', next.id);
-        return { result, revision: nextRevision, change, document: next };
+        const r = await applyPush(tx, actor, doc, { action: 'assessment.push', details: { ...signed } });
+        if (r.result !== 'unchanged') await testPause(ctx.options.testPause, 'in-transaction', doc.id);
+        return r;
       });
       await testPause(ctx.options.testPause, 'after-commit', doc.id);
       return reply.code(out.result === 'created' ? 201 : 200).send(signatures ? { ...out, signatures } : out);
@@ -202,24 +143,8 @@ export function registerSync(app: App, ctx: Context): void {
         if (!r.ok) throw new ApiError('noConflict', r.errors);
         const next = checkDocument(ctx, r.value);
         const nextRevision = contentHash(next);
-        const change = await nextChange(tx); // last before the inserts: see ADR 0008
-        await storeRevision(tx, {
-          id: next.id,
-          facilityId: next.facility.id,
-          campaignId: next.campaign?.id ?? null,
-          setId: next.criteriaSet.id,
-          setVersion: next.criteriaSet.version,
-          status: next.status,
-          revision: nextRevision,
-          change,
-          body: next,
-          userId: actor.user.id,
-          deviceId: actor.deviceId,
-        });
-        await logAudit(tx, actor, {
+        const change = await commitRevision(tx, actor, next, nextRevision, {
           action: 'assessment.resolve',
-          subjectKind: 'assessment',
-          subjectId: next.id,
           details: { path, from: current.head, revision: nextRevision },
         });
         return { result: 'resolved', revision: nextRevision, change, document: next };
@@ -259,6 +184,117 @@ export function registerSync(app: App, ctx: Context): void {
   );
 }
 
+/**
+ * May this actor push this (verified) document? A station only its own facility's; a document naming a campaign
+ * must fit it (facility in scope, same set id and version); an inspector only where assigned in that campaign.
+ * Throws the ApiError that answers the push.
+ */
+export async function mayPush(ctx: Context, actor: Actor, doc: Assessment): Promise<void> {
+  mayWrite(actor, doc);
+  if (doc.campaign) {
+    const c = UUID.test(doc.campaign.id) ? await getCampaign(ctx.db, doc.campaign.id) : null;
+    if (!c) throw new ApiError('unknownCampaign');
+    const fits =
+      c.facilities.includes(doc.facility.id) &&
+      c.set.id === doc.criteriaSet.id &&
+      c.set.version === doc.criteriaSet.version;
+    if (!fits) throw new ApiError('notInCampaign');
+  }
+  if (actor.user.role === 'inspector') {
+    if (!doc.campaign || !(await inspectorAssigned(ctx.db, actor.user.id, doc.campaign.id, doc.facility.id)))
+      throw new ApiError('forbidden');
+  }
+}
+
+/** What storing one pushed document did. */
+export interface PushOutcome {
+  result: 'created' | 'updated' | 'merged' | 'unchanged';
+  revision: string;
+  change: number;
+  document: unknown;
+}
+
+/**
+ * Stores one pushed (verified, authorised, upgraded) document inside the caller's transaction, which holds the
+ * document id's lock: idempotent by content hash (the current revision, or a re-send of one the server has), a
+ * locked/submitted copy is immutable, a draft pushed against an older revision is merged answer by answer with
+ * core's `mergeThreeWay` against the revision it was based on. Shared by push and bundle import.
+ */
+export async function applyPush(
+  tx: Queryable,
+  actor: Actor,
+  doc: Assessment,
+  audit: { action: string; details: Record<string, unknown> },
+): Promise<PushOutcome> {
+  const current = await getAssessment(tx, doc.id);
+  const { baseRevision, ...pushed } = doc;
+  const revision = contentHash(pushed);
+  // Already stored: the current revision, or (a re-send after a lost answer, based on an older revision) one
+  // the server has. A push based on the current head is always a new change, even back to older content.
+  const stored =
+    current &&
+    (revision === current.head ||
+      (baseRevision !== current.head && (await getRevision(tx, doc.id, revision)) !== null));
+  if (stored) return { result: 'unchanged', revision: current.head, change: current.change, document: current.body };
+  let next: Assessment = pushed as Assessment;
+  let result: PushOutcome['result'] = current ? 'updated' : 'created';
+  if (current) {
+    if (current.status !== 'draft') throw new ApiError('immutable');
+    if (baseRevision !== current.head) {
+      if (pushed.status !== 'draft') throw new ApiError('stale');
+      const base = baseRevision ? ((await getRevision(tx, doc.id, baseRevision)) as Assessment | null) : null;
+      const m = mergeThreeWay(base, pushed as Assessment, current.body as unknown as Assessment);
+      if (!m.ok) throw new ApiError('invalid', m.errors);
+      next = m.value.merged;
+      result = 'merged';
+    }
+  }
+  const nextRevision = contentHash(next);
+  if (current && nextRevision === current.head)
+    return { result: 'unchanged', revision: current.head, change: current.change, document: current.body };
+  const change = await commitRevision(tx, actor, next, nextRevision, {
+    action: audit.action,
+    details: { result, revision: nextRevision, status: next.status, ...audit.details },
+  });
+  return { result, revision: nextRevision, change, document: next };
+}
+
+/**
+ * Stores `next` as the assessment's new revision: takes the change number (the LAST statement before the inserts:
+ * ADR 0008), stores the revision and writes the audit row, all in the caller's transaction.
+ * @returns the change number taken
+ */
+export async function commitRevision(
+  tx: Queryable,
+  actor: Actor,
+  next: Assessment,
+  revision: string,
+  audit: { action: string; details: Record<string, unknown> },
+): Promise<number> {
+  const change = await nextChange(tx);
+  await storeRevision(tx, {
+    id: next.id,
+    facilityId: next.facility.id,
+    campaignId: next.campaign?.id ?? null,
+    round: next.round?.id ?? null,
+    setId: next.criteriaSet.id,
+    setVersion: next.criteriaSet.version,
+    status: next.status,
+    revision,
+    change,
+    body: next,
+    userId: actor.user.id,
+    deviceId: actor.deviceId,
+  });
+  await logAudit(tx, actor, {
+    action: audit.action,
+    subjectKind: 'assessment',
+    subjectId: next.id,
+    details: audit.details,
+  });
+  return change;
+}
+
 /** Core's check of a sealed document's device signatures against the council's registered keys. */
 async function signatureVerdict(ctx: Context, doc: Assessment, receivedAt: string) {
   const set = ctx.sets.get(`${doc.criteriaSet.id}@${doc.criteriaSet.version}`)?.set;
@@ -296,7 +332,7 @@ const HASH_PROBLEMS = new Set(['verify.hash-missing', 'verify.hash-mismatch', 'v
  * set (and the pinned set hash of a submitted or locked one), every answer, and the content hash of a submitted or
  * locked one (missing = refused).
  */
-function checkDocument(ctx: Context, raw: unknown): Assessment {
+export function checkDocument(ctx: Context, raw: unknown): Assessment {
   const r = verifyAssessment(raw, { findSet: (id, version) => ctx.sets.get(`${id}@${version}`)?.set });
   if (r.ok) return r.value;
   const codes = r.errors.map((e) => e.code);

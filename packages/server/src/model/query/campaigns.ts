@@ -14,10 +14,11 @@ interface Row {
   opens_on: string;
   closes_on: string;
   baseline_campaign_id: string | null;
+  checks_campaign_id: string | null;
   created_at: Date;
 }
 const COLUMNS =
-  'id, name_vi, name_en, set_id, set_version, set_hash, kind, facilities, opens_on, closes_on, baseline_campaign_id, created_at';
+  'id, name_vi, name_en, set_id, set_version, set_hash, kind, facilities, opens_on, closes_on, baseline_campaign_id, checks_campaign_id, created_at';
 
 function frame(r: Row): Campaign {
   return {
@@ -29,6 +30,7 @@ function frame(r: Row): Campaign {
     opensOn: r.opens_on,
     closesOn: r.closes_on,
     baselineCampaignId: r.baseline_campaign_id,
+    checksCampaignId: r.checks_campaign_id,
     createdAt: iso(r.created_at),
   };
 }
@@ -41,8 +43,8 @@ export async function createCampaign(
 ): Promise<Campaign> {
   const { rows } = await q.query<Row>(
     `INSERT INTO campaigns (id, name_vi, name_en, set_id, set_version, set_hash, kind, facilities, opens_on, closes_on,
-       baseline_campaign_id, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COLUMNS}`,
+       baseline_campaign_id, created_by, checks_campaign_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
     [
       c.id,
       c.name.vi,
@@ -56,6 +58,7 @@ export async function createCampaign(
       c.closesOn,
       c.baselineCampaignId,
       createdBy,
+      c.checksCampaignId,
     ],
   );
   return frame(rows[0]!);
@@ -119,5 +122,30 @@ export async function isAssigned(q: Queryable, campaignId: string, userId: strin
     campaignId,
     userId,
   ]);
+  return rows.length > 0;
+}
+
+/**
+ * The inspection campaign that checks a self-assessment campaign (the latest opening when several do), or null.
+ */
+export async function inspectionChecking(q: Queryable, selfCampaignId: string): Promise<Campaign | null> {
+  const { rows } = await q.query<Row>(
+    `SELECT ${COLUMNS} FROM campaigns WHERE checks_campaign_id = $1 ORDER BY opens_on DESC, created_at DESC, id LIMIT 1`,
+    [selfCampaignId],
+  );
+  return rows[0] ? frame(rows[0]) : null;
+}
+
+/** True when the inspector is assigned to this facility in any of these campaigns. */
+export async function isAssignedFacility(
+  q: Queryable,
+  campaignIds: readonly string[],
+  userId: string,
+  facilityId: string,
+): Promise<boolean> {
+  const { rows } = await q.query(
+    'SELECT 1 FROM assignments WHERE campaign_id = ANY($1::uuid[]) AND user_id = $2 AND facility_id = $3 LIMIT 1',
+    [campaignIds, userId, facilityId],
+  );
   return rows.length > 0;
 }

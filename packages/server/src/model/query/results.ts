@@ -26,8 +26,9 @@ export async function campaignDocuments(
   q: Queryable,
   campaignIds: readonly string[],
   counted: readonly string[],
+  facilityId: string | null = null,
 ): Promise<{
-  counted: { id: string; campaignId: string; body: Record<string, unknown> }[];
+  counted: { id: string; campaignId: string; change: number; body: Record<string, unknown> }[];
   state: { dataChange: number; dataCount: number };
 }> {
   const { rows } = await q.query<{
@@ -37,25 +38,32 @@ export async function campaignDocuments(
     body: Record<string, unknown> | null;
   }>(
     `SELECT id, campaign_id, change, CASE WHEN status = ANY($2::text[]) THEN body END AS body FROM assessments
-     WHERE campaign_id = ANY($1::text[]) ORDER BY id`,
-    [campaignIds, counted],
+     WHERE campaign_id = ANY($1::text[]) AND ($3::text IS NULL OR facility_id = $3::text) ORDER BY id`,
+    [campaignIds, counted, facilityId],
   );
   let dataChange = 0;
   for (const r of rows) if (r.change > dataChange) dataChange = r.change;
   return {
-    counted: rows.filter((r) => r.body !== null).map((r) => ({ id: r.id, campaignId: r.campaign_id, body: r.body! })),
+    counted: rows
+      .filter((r) => r.body !== null)
+      .map((r) => ({ id: r.id, campaignId: r.campaign_id, change: r.change, body: r.body! })),
     state: { dataChange, dataCount: rows.length },
   };
 }
 
-/** The state of the campaigns' assessments: highest change number and count (see {@link ResultInputs}). */
+/**
+ * The state of the campaigns' assessments (of one facility, when given): highest change number and count (see
+ * {@link ResultInputs}).
+ */
 export async function campaignDataState(
   q: Queryable,
   campaignIds: readonly string[],
+  facilityId: string | null = null,
 ): Promise<{ dataChange: number; dataCount: number }> {
   const { rows } = await q.query<{ max: number | null; n: number }>(
-    'SELECT max(change) AS max, count(*)::int AS n FROM assessments WHERE campaign_id = ANY($1::text[])',
-    [campaignIds],
+    `SELECT max(change) AS max, count(*)::int AS n FROM assessments
+     WHERE campaign_id = ANY($1::text[]) AND ($2::text IS NULL OR facility_id = $2::text)`,
+    [campaignIds, facilityId],
   );
   return { dataChange: rows[0]?.max ?? 0, dataCount: rows[0]?.n ?? 0 };
 }

@@ -52,10 +52,29 @@ export async function nextChange(q: Queryable): Promise<number> {
   return rows[0]!.value;
 }
 
+/** The SHA-256 of every photo a document references: answer evidence, drawn signatures, attestation images. */
+export function photoRefsOf(body: object): string[] {
+  const b = body as {
+    answers?: Record<string, { evidence?: unknown }>;
+    signatures?: { image?: unknown }[];
+    attestations?: { imageHash?: unknown }[];
+  };
+  const out = new Set<string>();
+  const add = (h: unknown) => {
+    if (typeof h === 'string') out.add(h);
+  };
+  for (const a of Object.values(b.answers ?? {})) if (Array.isArray(a?.evidence)) a.evidence.forEach(add);
+  for (const s of b.signatures ?? []) add(s?.image);
+  for (const t of b.attestations ?? []) add(t?.imageHash);
+  return [...out].sort();
+}
+
 /**
  * Stores a new revision and makes it the assessment's current one. A draft whose content comes back to an earlier
  * revision (an answer set back, a conflict resolved to one side) reuses that revision's row, moved to the new
- * change number, so the head's row always carries the head's change.
+ * change number, so the head's row always carries the head's change. A document without a campaign whose typed
+ * round an admin mapped to a campaign (`round_mappings`) is placed in that campaign (the document is not changed).
+ * The photos it references are recorded (`photo_refs`: who may read them).
  */
 export async function storeRevision(
   q: Queryable,
@@ -63,6 +82,8 @@ export async function storeRevision(
     id: string;
     facilityId: string;
     campaignId: string | null;
+    /** The typed round (`round.id`), if any. */
+    round: string | null;
     setId: string;
     setVersion: string;
     status: string;
@@ -83,11 +104,20 @@ export async function storeRevision(
   );
   await q.query(
     `INSERT INTO assessments (id, facility_id, campaign_id, set_id, set_version, status, head, change, body, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
-     ON CONFLICT (id) DO UPDATE SET facility_id = $2, campaign_id = $3, set_id = $4, set_version = $5, status = $6,
-       head = $7, change = $8, body = $9, updated_at = now()`,
-    [r.id, r.facilityId, r.campaignId, r.setId, r.setVersion, r.status, r.revision, r.change, body],
+     VALUES ($1, $2, COALESCE($3::text, (SELECT m.campaign_id::text FROM round_mappings m
+                                         WHERE m.round = $10::text AND m.set_id = $4 AND m.set_version = $5)),
+             $4, $5, $6, $7, $8, $9, now())
+     ON CONFLICT (id) DO UPDATE SET facility_id = $2, campaign_id = EXCLUDED.campaign_id, set_id = $4,
+       set_version = $5, status = $6, head = $7, change = $8, body = $9, updated_at = now()`,
+    [r.id, r.facilityId, r.campaignId, r.setId, r.setVersion, r.status, r.revision, r.change, body, r.round],
   );
+  const refs = photoRefsOf(r.body);
+  if (refs.length)
+    await q.query(
+      `INSERT INTO photo_refs (sha256, assessment_id) SELECT h, $2 FROM unnest($1::text[]) AS h
+       ON CONFLICT DO NOTHING`,
+      [refs, r.id],
+    );
 }
 
 /** Who may pull what: everything (admin), one facility (station), or the facilities assigned (inspector). */
