@@ -72,8 +72,9 @@ try {
     const dir = join(work, `council-${stations}`);
     const paths = writeCouncil(root, dir, stations, contentHash);
     const commands = {
-      'rank --baseline --followup': ['rank', '--baseline', '2025-r1', '--followup', '2026-r1'],
-      aggregate: ['aggregate'],
+      // English: the Vietnamese text writes decimals with a comma since issue 18, the build before did not.
+      'rank --baseline --followup': ['rank', '--baseline', '2025-r1', '--followup', '2026-r1', '--lang', 'en'],
+      aggregate: ['aggregate', '--lang', 'en'],
     };
     for (const [name, argv] of Object.entries(commands)) {
       const argFile = join(work, `args-${stations}-${argv[0]}.txt`);
