@@ -233,6 +233,26 @@ const TABLE = {
     en: 'export-table: --out <file.xlsx|.csv> is needed',
   },
   'export.rows': { vi: '{n} dòng', en: '{n} {n:row|rows}' },
+  // --- plan (the app's plan words, loop/messages.ts, where there are the same) ---
+  'plan.one-file': { vi: 'plan: chỉ một tệp phiếu', en: 'plan: one assessment file' },
+  'plan.title': { vi: 'Kế hoạch cải tiến', en: 'Improvement plan' },
+  'plan.empty': { vi: 'Không có mục nào cần cải tiến.', en: 'Nothing to improve.' },
+  'plan.count': { vi: '{n} hành động', en: '{n} {n:action|actions}' },
+  'plan.gain-total': { vi: 'có thể tăng tới {points} điểm', en: 'up to {points} {n:point|points} to gain' },
+  'plan.gain': { vi: '+{points} điểm', en: '+{points} {n:point|points}' },
+  'plan.why-first': { vi: 'Vì sao làm trước', en: 'Why first' },
+  'plan.note': { vi: 'Ghi chú khi đánh giá', en: 'Note from the assessment' },
+  'plan.assessed-on': { vi: 'Ngày đánh giá', en: 'Assessed on' },
+  'plan.code': { vi: 'Mã', en: 'Code' },
+  'plan.problem': { vi: 'Tồn tại', en: 'Problem seen' },
+  'plan.action': { vi: 'Hành động khắc phục', en: 'Action' },
+  'plan.owner': { vi: 'Người phụ trách', en: 'Owner' },
+  'plan.due': { vi: 'Hạn hoàn thành', en: 'Due' },
+  'plan.resources': { vi: 'Nguồn lực', en: 'Resources' },
+  'plan.status': { vi: 'Trạng thái', en: 'Status' },
+  'plan.planned': { vi: 'Đã lên kế hoạch', en: 'Planned' },
+  'plan.points': { vi: 'Điểm có thể tăng', en: 'Points to gain' },
+  'plan.knockout': { vi: 'Điểm liệt', en: 'Knockout' },
 } as const satisfies MessageTable;
 
 /** A CLI message code. */
