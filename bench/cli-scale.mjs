@@ -7,8 +7,9 @@
  *   - now: packages/cli/dist of this checkout.
  * Each run is its own Node process (bench/lib/cli-run.mjs): wall time, CPU time (user + system: on a shared
  * machine wall time mostly measures the other work), peak RSS, and the SHA-256 of all output,
- * which must be the same for both builds (the bench fails otherwise). A quarter-size run shows whether memory
- * grows with the number of files. Writes bench/results/cli-scale.json ({ table, ... }).
+ * which must be the same for both builds (the bench fails otherwise). Runs at 1,000, 5,000 and 20,000 files (the
+ * last: STATIONS x 2) show whether memory grows with the number of files. "now" reads, verifies and scores in
+ * worker threads (packages/cli/src/pool.ts; decision 0020). Writes bench/results/cli-scale.json ({ table, ... }).
  *
  *   node bench/cli-scale.mjs [--stations N] [--old-ref REF]
  */
@@ -66,13 +67,14 @@ try {
   };
 
   const rows = [];
-  for (const stations of [Math.max(1, Math.round(STATIONS / 4)), STATIONS]) {
+  for (const stations of [...new Set([500, 2500, STATIONS].filter((n) => n <= STATIONS))]) {
     console.log(`generating ${stations * 2} files ...`);
     const dir = join(work, `council-${stations}`);
     const paths = writeCouncil(root, dir, stations, contentHash);
     const commands = {
-      'rank --baseline --followup': ['rank', '--baseline', '2025-r1', '--followup', '2026-r1'],
-      aggregate: ['aggregate'],
+      // English: the Vietnamese text writes decimals with a comma since issue 18, the build before did not.
+      'rank --baseline --followup': ['rank', '--baseline', '2025-r1', '--followup', '2026-r1', '--lang', 'en'],
+      aggregate: ['aggregate', '--lang', 'en'],
     };
     for (const [name, argv] of Object.entries(commands)) {
       const argFile = join(work, `args-${stations}-${argv[0]}.txt`);

@@ -84,7 +84,7 @@ export function loadSet(path: string, lang: Lang): CriteriaSet {
 const finders = new WeakMap<Io, ReturnType<typeof setFinder>>();
 export function finderFor(io: Io, lang: Lang): ReturnType<typeof setFinder> {
   let f = finders.get(io);
-  if (!f) finders.set(io, (f = setFinder(setFolders(io.cwd), lang)));
+  if (!f) finders.set(io, (f = setFinder(runFolders(io), lang)));
   return f;
 }
 
@@ -107,6 +107,14 @@ function givenSetFor(path: string, io: Io, lang: Lang): CriteriaSet {
   return set;
 }
 
+/** The set folders of a run, looked up once (resolving `@tieuchi/criteria` per file cost a third of a council run). */
+const foldersFor = new WeakMap<Io, string[]>();
+function runFolders(io: Io): string[] {
+  let f = foldersFor.get(io);
+  if (!f) foldersFor.set(io, (f = setFolders(io.cwd)));
+  return f;
+}
+
 /**
  * Reads an assessment and the set it was made with (`--set`, or found in ./criteria by id and version), and
  * verifies them with core's one verifier (schema, set and its pinned hash, answers, the assessment's own content
@@ -123,7 +131,21 @@ export function loadAssessment(
   if (!file) throw new UserError(msg('load.no-assessment')[lang]);
   const doc = parsed ? parsed.doc : readJson(file, lang);
   const given = setPath ? givenSetFor(setPath, io, lang) : undefined;
-  const folders = setFolders(io.cwd);
+  return verifyLoaded(file, doc, given, io, lang);
+}
+
+/**
+ * {@link loadAssessment} once the document is read and the `--set` (if any) loaded: the verification and the
+ * forward migration, the same for a file read here or in a worker of a council-scale run (`pool.ts`).
+ */
+export function verifyLoaded(
+  file: string,
+  doc: unknown,
+  given: CriteriaSet | undefined,
+  io: Io,
+  lang: Lang,
+): { assessment: Assessment; set: CriteriaSet } {
+  const folders = runFolders(io);
   const finder = finderFor(io, lang);
   const checked = verifyAssessment(doc, given ? { set: given } : { findSet: finder });
   if (!checked.ok) {
@@ -142,6 +164,11 @@ export function loadAssessment(
   const assessment = upgradeAssessment(checked.value);
   const set = given ?? finder(assessment.criteriaSet.id, assessment.criteriaSet.version)!;
   return { assessment, set };
+}
+
+/** The `--set` of a run, read, validated and compiled once (see `givenSetFor`). */
+export function givenSet(path: string, io: Io, lang: Lang): CriteriaSet {
+  return givenSetFor(path, io, lang);
 }
 
 /** Scores an assessment read by {@link loadAssessment}; problems become a {@link UserError}. */

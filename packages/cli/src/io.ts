@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { CriteriaSet, Problem } from '@tieuchi/core';
 import { validateCriteriaSet } from '@tieuchi/core';
 import { jsonErrorOffset, lineColumn } from './json-position.js';
+import { say } from './messages.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -108,11 +109,10 @@ export function readText(path: string, lang: Lang): string {
 
 /** Reads a file's bytes with the checks of {@link readText} (`-`: standard input). */
 export function readBytes(path: string, lang: Lang): Uint8Array {
-  const vi = lang === 'vi';
   const name = oneLine(path);
   let bytes: Uint8Array | 'too-big';
   if (path === '-') {
-    if (!stdinReader) throw new UserError(`-: ${vi ? 'không có đầu vào chuẩn' : 'no standard input'}`);
+    if (!stdinReader) throw new UserError(`-: ${say(lang, 'read.no-stdin')}`);
     bytes = stdinReader();
   } else {
     let st;
@@ -120,28 +120,19 @@ export function readBytes(path: string, lang: Lang): Uint8Array {
       st = statSync(path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? (vi ? 'không tìm thấy tệp' : 'file not found') : String(code ?? e);
+      const why = code === 'ENOENT' ? say(lang, 'read.not-found') : String(code ?? e);
       throw new UserError(`${name}: ${why}`);
     }
-    if (st.isDirectory()) throw new UserError(`${name}: ${vi ? 'là một thư mục' : 'is a directory'}`);
+    if (st.isDirectory()) throw new UserError(`${name}: ${say(lang, 'read.directory')}`);
     if (!st.isFile()) {
-      const what = st.isFIFO()
-        ? vi
-          ? 'là một đường ống (FIFO)'
-          : 'is a FIFO (named pipe)'
-        : st.isCharacterDevice() || st.isBlockDevice()
-          ? vi
-            ? 'là một thiết bị'
-            : 'is a device'
-          : vi
-            ? 'không phải tệp thường'
-            : 'is not a regular file';
-      throw new UserError(`${name}: ${what}, ${vi ? 'không đọc' : 'not read'}`);
+      const what = say(
+        lang,
+        st.isFIFO() ? 'read.fifo' : st.isCharacterDevice() || st.isBlockDevice() ? 'read.device' : 'read.not-regular',
+      );
+      throw new UserError(`${name}: ${say(lang, 'read.not-read', { what })}`);
     }
     if (st.size > MAX_INPUT_BYTES)
-      throw new UserError(
-        `${name}: ${vi ? `tệp lớn hơn giới hạn ${mb(MAX_INPUT_BYTES)}` : `file is larger than the ${mb(MAX_INPUT_BYTES)} limit`}`,
-      );
+      throw new UserError(`${name}: ${say(lang, 'read.file-too-big', { limit: mb(MAX_INPUT_BYTES) })}`);
     let fd: number;
     try {
       // O_NONBLOCK: should the file have been swapped for a FIFO since the check, opening it does not hang.
@@ -157,10 +148,7 @@ export function readBytes(path: string, lang: Lang): Uint8Array {
       closeSync(fd);
     }
   }
-  if (bytes === 'too-big')
-    throw new UserError(
-      `${name}: ${vi ? `lớn hơn giới hạn ${mb(MAX_INPUT_BYTES)}` : `larger than the ${mb(MAX_INPUT_BYTES)} limit`}`,
-    );
+  if (bytes === 'too-big') throw new UserError(`${name}: ${say(lang, 'read.too-big', { limit: mb(MAX_INPUT_BYTES) })}`);
   return bytes;
 }
 
@@ -175,14 +163,9 @@ export function readJson(path: string, lang: Lang): unknown {
     const { line, column } = lineColumn(text, Math.max(0, at));
     const near =
       at >= text.length
-        ? lang === 'vi'
-          ? 'hết tệp quá sớm'
-          : 'unexpected end of file'
-        : `${lang === 'vi' ? 'ký tự không mong đợi' : 'unexpected character'} ${JSON.stringify(text[at] ?? '')}`;
-    const where = lang === 'vi' ? `dòng ${line}, cột ${column}` : `line ${line}, column ${column}`;
-    throw new UserError(
-      `${oneLine(path)}: ${lang === 'vi' ? 'JSON không hợp lệ' : 'malformed JSON'} (${where}): ${near}`,
-    );
+        ? say(lang, 'json.end')
+        : say(lang, 'json.unexpected', { char: JSON.stringify(text[at] ?? '') });
+    throw new UserError(`${oneLine(path)}: ${say(lang, 'json.malformed', { line, column, near })}`);
   }
 }
 
@@ -247,21 +230,9 @@ export function findSet(id: string, version: string, folders: readonly string[],
   id = oneLine(id);
   const notFound = (e: UserError): UserError => Object.assign(e, { notFound: true });
   if (seen.length) {
-    throw notFound(
-      new UserError(
-        lang === 'vi'
-          ? `Bộ tiêu chí "${id}" có phiên bản ${seen.join(', ')} nhưng phiếu cần phiên bản ${version}`
-          : `Criteria set "${id}" is available in version ${seen.join(', ')} but the assessment needs version ${version}`,
-      ),
-    );
+    throw notFound(new UserError(say(lang, 'set.other-version', { id, versions: seen.join(', '), version })));
   }
-  throw notFound(
-    new UserError(
-      lang === 'vi'
-        ? `Không tìm thấy bộ tiêu chí "${id}" (dùng --set <tệp>)`
-        : `Unknown criteria set "${id}" (use --set <file>)`,
-    ),
-  );
+  throw notFound(new UserError(say(lang, 'set.unknown', { id })));
 }
 
 /**

@@ -2,8 +2,8 @@
  * compare, reconcile, rank, aggregate: the improvement loop on the command line, as text, --json or --csv.
  */
 import {
-  aggregate,
   compareAssessments,
+  createAggregator,
   formatExact,
   formatPercent,
   localizeDecimal,
@@ -16,8 +16,8 @@ import {
   rankByScore,
   reconcile,
   toCsv,
-  verifyAttestations,
   type Exact,
+  type RegisteredKey,
   type Scored,
 } from '@tieuchi/core';
 import type { SheetSpec } from '@tieuchi/sheets';
@@ -26,6 +26,7 @@ import { say } from './messages.js';
 import { cellNumber, criterionName, fraction, header, writeXlsx } from './xlsx.js';
 import { loadKeys } from './verify-command.js';
 import { type Command, type CommandContext, loadAssessment, scoreLoaded } from './command.js';
+import { scoreEach } from './pool.js';
 
 const pct = (x: Exact | undefined): string => (x ? formatPercent(x) : '');
 const signed = (x: Exact | undefined, f: (x: Exact) => string = pct): string =>
@@ -37,59 +38,23 @@ function loadScored(file: string, ctx: CommandContext): Scored {
   return { set, assessment, result: scoreLoaded(file, set, assessment, ctx.lang) };
 }
 
-/**
- * What `rank` and `aggregate` read of a scored assessment, and nothing more: each file is read, verified and
- * scored one at a time and only this is kept, so a council's 20,000 files do not hold 20,000 documents and
- * results in memory (the set is one shared object per run). Same fields, same values: the output is unchanged.
- */
-export function slimScored(s: Scored, perItem = true): Scored {
-  const a = s.assessment;
-  const facility: Record<string, unknown> = { id: a.facility.id, name: a.facility.name };
-  if (a.facility.registryId !== undefined) facility.registryId = a.facility.registryId;
-  if (a.facility.zone !== undefined) facility.zone = a.facility.zone;
-  const assessment: Record<string, unknown> = { id: a.id, facility };
-  if (a.round) assessment.round = { id: a.round.id };
-  for (const k of ['assessedOn', 'submittedAt', 'createdAt', 'updatedAt'] as const)
-    if (a[k] !== undefined) assessment[k] = a[k];
-  const r = s.result;
-  const result: Record<string, unknown> = {
-    decision: r.decision,
-    complete: r.complete,
-    total: { percent: r.total.percent },
-    // Ranking reads no criterion or item: only aggregate keeps them.
-    sections: !perItem
-      ? []
-      : r.sections.map((sec) => ({
-          criteria: sec.criteria.map((c) => ({
-            id: c.id,
-            score: { applicable: c.score.applicable, percent: c.score.percent },
-            items: c.items.map((i) => ({ id: i.id, status: i.status, met: i.met })),
-          })),
-        })),
-  };
-  return {
-    set: s.set,
-    assessment: assessment as unknown as Scored['assessment'],
-    result: result as unknown as Scored['result'],
-  };
-}
+export { slimScored } from './slim.js';
 
 /**
- * Loads the files of a multi-file command one after the other (the first bad file stops the command with its
- * problems, as before), gives each full {@link Scored} to `each` (which may refuse it) and keeps its
- * {@link slimScored} form (`perItem`: with its per-criterion and per-item results, which only aggregate reads).
+ * Loads the files of a multi-file command (the first bad file, in argument order, stops the command with its
+ * problems, as before), in this thread or in workers (`pool.ts`), and keeps the slim record of each
+ * (`perItem`: with its per-criterion and per-item results, which only aggregate reads); `refused`: those not
+ * signed by a registered device when `keys` are given.
  */
 async function loadAll(
   ctx: CommandContext,
   perItem: boolean,
-  each?: (s: Scored) => Promise<boolean>,
+  keys?: readonly RegisteredKey[],
 ): Promise<{ kept: Scored[]; refused: Scored[] }> {
   const kept: Scored[] = [];
   const refused: Scored[] = [];
-  for (const f of ctx.args) {
-    const s = loadScored(f, ctx);
-    ((each ? await each(s) : true) ? kept : refused).push(slimScored(s, perItem));
-  }
+  const opts: Parameters<typeof scoreEach>[1] = { perItem, keys, receivedAt: ctx.options['received-at'] };
+  await scoreEach(ctx, opts, (s, counted) => (counted ? kept : refused).push(s));
   return { kept, refused };
 }
 
@@ -279,17 +244,7 @@ export const rankCommand: Command = {
         keysError = e;
       }
     }
-    const { kept: all, refused: unsigned } = await loadAll(
-      ctx,
-      false,
-      keys
-        ? async (s) => {
-            const opts: Parameters<typeof verifyAttestations>[1] = { set: s.set, keys: keys! };
-            if (ctx.options['received-at']) opts.receivedAt = ctx.options['received-at'];
-            return (await verifyAttestations(s.assessment, opts)).registered;
-          }
-        : undefined,
-    );
+    const { kept: all, refused: unsigned } = await loadAll(ctx, false, keys);
     if (keysError) throw keysError;
     const unsignedLines = unsigned.map((s) => `  ${s.assessment.facility.name}: ${say(L, 'rank.unsigned')}`);
     const facility = { title: say(L, 'xlsx.facility'), width: 40 };
@@ -421,10 +376,25 @@ export const aggregateCommand: Command = {
   run: async (ctx) => {
     const L = ctx.lang;
     if (!ctx.args.length) throw new UserError(say(L, 'aggregate.no-files'));
-    const { kept: all } = await loadAll(ctx, true);
-    const ids = new Set(all.map((s) => s.set.id));
+    // Streamed: each result is counted as it arrives and dropped (memory flat in the number of files); kept are
+    // only the first result of each set version and round (for the spreadsheet's header block) and the last.
+    const acc = createAggregator();
+    const ids = new Set<string>();
+    const seen = new Set<string>();
+    const all: Scored[] = [];
+    let last: Scored | undefined;
+    await scoreEach(ctx, { perItem: true }, (s) => {
+      acc.add(s);
+      ids.add(s.set.id);
+      const key = JSON.stringify([s.set.id, s.set.version, s.assessment.round?.label ?? s.assessment.round?.id]);
+      if (!seen.has(key)) {
+        seen.add(key);
+        all.push(s);
+      }
+      last = s;
+    });
     if (ids.size > 1) throw new UserError(say(L, 'aggregate.several-sets', { ids: [...ids].join(', ') }));
-    const a = aggregate(all);
+    const a = acc.result();
     return emit(
       ctx,
       a,
@@ -468,7 +438,7 @@ export const aggregateCommand: Command = {
             { title: say(L, 'xlsx.pass-rate'), kind: 'percent' },
           ],
           rows: a.criteria.map((c) => [
-            criterionName(all[all.length - 1]!, c.id, L),
+            criterionName(last!, c.id, L),
             c.applicable,
             fraction(c.meanPercent),
             c.passing,

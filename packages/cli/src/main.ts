@@ -43,6 +43,7 @@ import { aggregateCommand, compareCommand, rankCommand, reconcileCommand } from 
 import { say } from './messages.js';
 import { scoreSheets, writeXlsx } from './xlsx.js';
 import { exportTableCommand, importTableCommand } from './table-commands.js';
+import { planCommand } from './plan-command.js';
 
 /** The commands, by name. Add a command here (its code in its own file). */
 export const COMMANDS: Record<string, Command> = {
@@ -78,6 +79,7 @@ Object.assign(COMMANDS, {
   verify: verifyCommand,
   'import-table': importTableCommand,
   'export-table': exportTableCommand,
+  plan: planCommand,
 });
 
 /** The version of this CLI (its package.json). */

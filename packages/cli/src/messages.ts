@@ -167,6 +167,92 @@ const TABLE = {
   'xlsx.points': { vi: 'Điểm', en: 'Points' },
   'xlsx.max': { vi: 'Điểm tối đa', en: 'Maximum' },
   'xlsx.yes': { vi: 'có', en: 'yes' },
+  // --- reading files (io.ts) ---
+  'read.no-stdin': { vi: 'không có đầu vào chuẩn', en: 'no standard input' },
+  'read.not-found': { vi: 'không tìm thấy tệp', en: 'file not found' },
+  'read.directory': { vi: 'là một thư mục', en: 'is a directory' },
+  'read.fifo': { vi: 'là một đường ống (FIFO)', en: 'is a FIFO (named pipe)' },
+  'read.device': { vi: 'là một thiết bị', en: 'is a device' },
+  'read.not-regular': { vi: 'không phải tệp thường', en: 'is not a regular file' },
+  'read.not-read': { vi: '{what}, không đọc', en: '{what}, not read' },
+  'read.file-too-big': { vi: 'tệp lớn hơn giới hạn {limit}', en: 'file is larger than the {limit} limit' },
+  'read.too-big': { vi: 'lớn hơn giới hạn {limit}', en: 'larger than the {limit} limit' },
+  'json.end': { vi: 'hết tệp quá sớm', en: 'unexpected end of file' },
+  'json.unexpected': { vi: 'ký tự không mong đợi {char}', en: 'unexpected character {char}' },
+  'json.malformed': {
+    vi: 'JSON không hợp lệ (dòng {line}, cột {column}): {near}',
+    en: 'malformed JSON (line {line}, column {column}): {near}',
+  },
+  'set.other-version': {
+    vi: 'Bộ tiêu chí "{id}" có phiên bản {versions} nhưng phiếu cần phiên bản {version}',
+    en: 'Criteria set "{id}" is available in version {versions} but the assessment needs version {version}',
+  },
+  'set.unknown': {
+    vi: 'Không tìm thấy bộ tiêu chí "{id}" (dùng --set <tệp>)',
+    en: 'Unknown criteria set "{id}" (use --set <file>)',
+  },
+  // --- report photos ---
+  'photos.no-folder': { vi: 'không tìm thấy thư mục', en: 'folder not found' },
+  'photos.not-folder': { vi: 'không phải thư mục', en: 'not a folder' },
+  // --- import-table, export-table ---
+  'table.bad-xlsx': { vi: 'không đọc được tệp XLSX ({why})', en: 'not a readable XLSX file ({why})' },
+  'table.no-sheet': { vi: 'không có trang tính "{sheet}" ({sheets})', en: 'no sheet "{sheet}" ({sheets})' },
+  'table.row': { vi: 'dòng {row}', en: 'row {row}' },
+  'table.level': { vi: 'mức {level}', en: 'level {level}' },
+  'table.points': { vi: '{points} điểm', en: '{points} pt' },
+  'table.knockout': { vi: 'điểm liệt', en: 'knockout' },
+  'table.table': { vi: 'bảng', en: 'table' },
+  'table.column': { vi: 'cột {letter} ({title})', en: 'column {letter} ({title})' },
+  'import.one-file': {
+    vi: 'import-table: cần đúng một tệp .xlsx hoặc .csv',
+    en: 'import-table: one .xlsx or .csv file',
+  },
+  'import.no-map': {
+    vi: 'import-table: cần --map code=A,text=C,…',
+    en: 'import-table: --map code=A,text=C,… is needed',
+  },
+  'import.no-document': {
+    vi: 'import-table: cần --document <số văn bản>',
+    en: 'import-table: --document <document number> is needed',
+  },
+  'import.bad-skip': { vi: 'cần số nguyên ≥ 0', en: 'a whole number ≥ 0 is needed' },
+  'import.problems': {
+    vi: '{n} lỗi, không lưu gì',
+    en: '{n} {n:problem|problems}, nothing saved',
+  },
+  'import.valid-not-saved': {
+    vi: 'Bảng hợp lệ; chưa lưu (thêm --out <bộ-tiêu-chí.json>).',
+    en: 'The table is valid; nothing saved (add --out <set.json>).',
+  },
+  'export.one-file': {
+    vi: 'export-table: cần đúng một tệp bộ tiêu chí',
+    en: 'export-table: one criteria set file',
+  },
+  'export.no-out': {
+    vi: 'export-table: cần --out <tệp.xlsx|.csv>',
+    en: 'export-table: --out <file.xlsx|.csv> is needed',
+  },
+  'export.rows': { vi: '{n} dòng', en: '{n} {n:row|rows}' },
+  // --- plan (the app's plan words, loop/messages.ts, where there are the same) ---
+  'plan.one-file': { vi: 'plan: chỉ một tệp phiếu', en: 'plan: one assessment file' },
+  'plan.title': { vi: 'Kế hoạch cải tiến', en: 'Improvement plan' },
+  'plan.empty': { vi: 'Không có mục nào cần cải tiến.', en: 'Nothing to improve.' },
+  'plan.count': { vi: '{n} hành động', en: '{n} {n:action|actions}' },
+  'plan.gain-total': { vi: 'có thể tăng tới {points} điểm', en: 'up to {points} {n:point|points} to gain' },
+  'plan.gain': { vi: '+{points} điểm', en: '+{points} {n:point|points}' },
+  'plan.why-first': { vi: 'Vì sao làm trước', en: 'Why first' },
+  'plan.note': { vi: 'Ghi chú khi đánh giá', en: 'Note from the assessment' },
+  'plan.assessed-on': { vi: 'Ngày đánh giá', en: 'Assessed on' },
+  'plan.code': { vi: 'Mã', en: 'Code' },
+  'plan.problem': { vi: 'Tồn tại', en: 'Problem seen' },
+  'plan.action': { vi: 'Hành động khắc phục', en: 'Action' },
+  'plan.owner': { vi: 'Người phụ trách', en: 'Owner' },
+  'plan.due': { vi: 'Hạn hoàn thành', en: 'Due' },
+  'plan.resources': { vi: 'Nguồn lực', en: 'Resources' },
+  'plan.status': { vi: 'Trạng thái', en: 'Status' },
+  'plan.planned': { vi: 'Đã lên kế hoạch', en: 'Planned' },
+  'plan.points': { vi: 'Điểm có thể tăng', en: 'Points to gain' },
+  'plan.knockout': { vi: 'Điểm liệt', en: 'Knockout' },
 } as const satisfies MessageTable;
 
 /** A CLI message code. */
@@ -177,3 +263,7 @@ export const msg = defineMessages(TABLE);
 
 /** The CLI's message for `code` in `lang`. */
 export const say = (lang: Lang, code: CliMessageCode, args?: MessageArgs): string => msg(code, args)[lang];
+
+/** A text from a document (a set's title, a reason) in `lang`: English when the document has it, else Vietnamese. */
+export const textIn = (t: { vi: string; en?: string | undefined }, lang: Lang): string =>
+  lang === 'en' ? (t.en ?? t.vi) : t.vi;

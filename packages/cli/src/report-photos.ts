@@ -12,6 +12,7 @@ import type { Assessment, Bundle } from '@tieuchi/core';
 import type { ReportPhoto } from '@tieuchi/report';
 import { REPORT_PHOTO_SIDE, downscaleJpeg } from '@tieuchi/report/node';
 import { type Lang, MAX_INPUT_BYTES, UserError, oneLine, readFileLimited } from './io.js';
+import { say } from './messages.js';
 
 /** Hashes of every photo and signature image an assessment names, each once (the app's `photoHashes`). */
 export function photoHashes(a: Assessment): string[] {
@@ -67,7 +68,7 @@ export function folderPhotos(dir: string, a: Assessment, lang: Lang): ReportPhot
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(
-      `${oneLine(dir)}: ${code === 'ENOENT' ? (lang === 'vi' ? 'không tìm thấy thư mục' : 'folder not found') : code === 'ENOTDIR' ? (lang === 'vi' ? 'không phải thư mục' : 'not a folder') : String(code ?? e)}`,
+      `${oneLine(dir)}: ${code === 'ENOENT' ? say(lang, 'photos.no-folder') : code === 'ENOTDIR' ? say(lang, 'photos.not-folder') : String(code ?? e)}`,
     );
   }
   const found = new Map<string, ReportPhoto>();

@@ -5,7 +5,7 @@
 import type { Assessment, CriteriaSet, ScoreResult } from '@tieuchi/core';
 import { formatDate, formatLevel, localizeDecimal, nameList, namesOf, percentText } from '@tieuchi/core';
 import { type Lang, oneLine } from './io.js';
-import { say } from './messages.js';
+import { say, textIn } from './messages.js';
 
 const pad = (s: string, n: number): string => (s.length >= n ? s.slice(0, n - 1) + '…' : s + ' '.repeat(n - s.length));
 
@@ -20,7 +20,7 @@ const MARK = { passed: '✓', failed: '✗', 'not-evaluated': '–' } as const;
 
 /** The summary of one scored assessment, in `lang`. */
 export function summary(set: CriteriaSet, a: Assessment, r: ScoreResult, lang: Lang): string {
-  const text = (x: { vi: string; en?: string }) => (lang === 'en' ? (x.en ?? x.vi) : x.vi);
+  const text = (x: { vi: string; en?: string }) => textIn(x, lang);
   const num = (s: string) => localizeDecimal(s, lang);
   const names = namesOf(set);
   const out: string[] = [];

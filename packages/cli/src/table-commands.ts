@@ -17,6 +17,7 @@ import {
   type TableImportResult,
 } from '@tieuchi/core';
 import { readBytes, oneLine, terminalSafe, UserError, type Lang } from './io.js';
+import { say } from './messages.js';
 import { type Command, type CommandContext, loadSet } from './command.js';
 
 const TITLES: Record<TableColumn, { vi: string; en: string }> = {
@@ -46,14 +47,12 @@ async function readRows(file: string, sheet: string | undefined, lang: Lang): Pr
   try {
     sheets = await readWorkbook(bytes);
   } catch (e) {
-    throw new UserError(
-      `${oneLine(file)}: ${lang === 'vi' ? 'không đọc được tệp XLSX' : 'not a readable XLSX file'} (${oneLine(String(e))})`,
-    );
+    throw new UserError(`${oneLine(file)}: ${say(lang, 'table.bad-xlsx', { why: oneLine(String(e)) })}`);
   }
   const found = sheet ? sheets.find((s) => s.name === sheet) : sheets[0];
   if (!found)
     throw new UserError(
-      `${oneLine(file)}: ${lang === 'vi' ? 'không có trang tính' : 'no sheet'} "${oneLine(sheet ?? '')}" (${sheets.map((s) => oneLine(s.name)).join(', ')})`,
+      `${oneLine(file)}: ${say(lang, 'table.no-sheet', { sheet: oneLine(sheet ?? ''), sheets: sheets.map((s) => oneLine(s.name)).join(', ') })}`,
     );
   return found.rows;
 }
@@ -62,14 +61,13 @@ const cut = (s: string | undefined, n: number) => (!s ? '' : s.length > n ? `${s
 
 /** The preview: every row as understood, then every problem. */
 function preview(r: TableImportResult, lang: Lang): string {
-  const vi = lang === 'vi';
   const lines = r.rows.map(
     (x) =>
-      `${vi ? 'dòng' : 'row'} ${x.row}: ${[
+      `${say(lang, 'table.row', { row: x.row })}: ${[
         x.code ?? x.criterion ?? '',
-        x.level !== undefined ? `${vi ? 'mức' : 'level'} ${x.level}` : '',
-        x.points !== undefined ? `${x.points} ${vi ? 'điểm' : 'pt'}` : '',
-        x.knockout ? (vi ? 'điểm liệt' : 'knockout') : '',
+        x.level !== undefined ? say(lang, 'table.level', { level: x.level }) : '',
+        x.points !== undefined ? say(lang, 'table.points', { points: x.points }) : '',
+        x.knockout ? say(lang, 'table.knockout') : '',
         cut(x.text, 70),
       ]
         .filter(Boolean)
@@ -79,29 +77,20 @@ function preview(r: TableImportResult, lang: Lang): string {
   if (!r.ok)
     for (const p of r.problems)
       lines.push(
-        `✗ ${p.row ? `${vi ? 'dòng' : 'row'} ${p.row}` : vi ? 'bảng' : 'table'}${p.column ? `, ${vi ? 'cột' : 'column'} ${p.letter ?? ''} (${TITLES[p.column][lang]})` : ''}: ${terminalSafe(p.message[lang])}`,
+        `✗ ${p.row ? say(lang, 'table.row', { row: p.row }) : say(lang, 'table.table')}${p.column ? `, ${say(lang, 'table.column', { letter: p.letter ?? '', title: TITLES[p.column][lang] })}` : ''}: ${terminalSafe(p.message[lang])}`,
       );
   return lines.join('\n') + '\n';
 }
 
 async function importCommand({ args, options, io, lang }: CommandContext): Promise<number> {
-  const vi = lang === 'vi';
   const [file] = args;
-  if (!file || args.length > 1)
-    throw new UserError(vi ? 'import-table: cần đúng một tệp .xlsx hoặc .csv' : 'import-table: one .xlsx or .csv file');
-  if (!options.map)
-    throw new UserError(
-      vi ? 'import-table: cần --map code=A,text=C,…' : 'import-table: --map code=A,text=C,… is needed',
-    );
-  if (!options.document)
-    throw new UserError(
-      vi ? 'import-table: cần --document <số văn bản>' : 'import-table: --document <document number> is needed',
-    );
+  if (!file || args.length > 1) throw new UserError(say(lang, 'import.one-file'));
+  if (!options.map) throw new UserError(say(lang, 'import.no-map'));
+  if (!options.document) throw new UserError(say(lang, 'import.no-document'));
   const m = parseColumnMap(options.map);
   if (!m.ok) throw new UserError(m.problems.map((p) => `--map: ${p[lang]}`).join('\n'));
   const skip = options.skip === undefined ? 1 : Number(options.skip);
-  if (!Number.isInteger(skip) || skip < 0)
-    throw new UserError(`--skip: ${vi ? 'cần số nguyên ≥ 0' : 'a whole number ≥ 0 is needed'}`);
+  if (!Number.isInteger(skip) || skip < 0) throw new UserError(`--skip: ${say(lang, 'import.bad-skip')}`);
   const base = options.base ? loadSet(options.base, lang) : undefined;
   const rows = await readRows(file, options.sheet, lang);
   const r = importTable(rows, {
@@ -116,17 +105,11 @@ async function importCommand({ args, options, io, lang }: CommandContext): Promi
   });
   io.stdout(preview(r, lang));
   if (!r.ok) {
-    io.stderr(
-      `${oneLine(file)}: ${vi ? `${r.problems.length} lỗi, không lưu gì` : `${r.problems.length} problem(s), nothing saved`}\n`,
-    );
+    io.stderr(`${oneLine(file)}: ${say(lang, 'import.problems', { n: r.problems.length })}\n`);
     return 1;
   }
   if (!options.out) {
-    io.stdout(
-      vi
-        ? 'Bảng hợp lệ; chưa lưu (thêm --out <bộ-tiêu-chí.json>).\n'
-        : 'The table is valid; nothing saved (add --out <set.json>).\n',
-    );
+    io.stdout(say(lang, 'import.valid-not-saved') + '\n');
     return 0;
   }
   writeFileSync(options.out, JSON.stringify(r.set, null, 2) + '\n');
@@ -135,15 +118,10 @@ async function importCommand({ args, options, io, lang }: CommandContext): Promi
 }
 
 async function exportCommand({ args, options, io, lang }: CommandContext): Promise<number> {
-  const vi = lang === 'vi';
   const [file] = args;
-  if (!file || args.length > 1)
-    throw new UserError(vi ? 'export-table: cần đúng một tệp bộ tiêu chí' : 'export-table: one criteria set file');
+  if (!file || args.length > 1) throw new UserError(say(lang, 'export.one-file'));
   const out = options.out;
-  if (!out)
-    throw new UserError(
-      vi ? 'export-table: cần --out <tệp.xlsx|.csv>' : 'export-table: --out <file.xlsx|.csv> is needed',
-    );
+  if (!out) throw new UserError(say(lang, 'export.no-out'));
   const set = loadSet(file, lang);
   const rows = tableOfSet(set);
   if (out.toLowerCase().endsWith('.csv')) {
@@ -166,7 +144,7 @@ async function exportCommand({ args, options, io, lang }: CommandContext): Promi
     ]);
     writeFileSync(out, bytes);
   }
-  io.stdout(`✓ ${oneLine(out)}: ${rows.length} ${vi ? 'dòng' : 'rows'}; --map ${EXPORT_MAP}\n`);
+  io.stdout(`✓ ${oneLine(out)}: ${say(lang, 'export.rows', { n: rows.length })}; --map ${EXPORT_MAP}\n`);
   return 0;
 }
 

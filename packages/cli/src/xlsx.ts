@@ -7,7 +7,7 @@ import { HUNDRED, div, exactToNumber, namesOf, vietnamToday, type Exact, type Sc
 import type { SheetSpec, HeaderLine } from '@tieuchi/sheets';
 import type { CommandContext } from './command.js';
 import { UserError, type Lang, oneLine } from './io.js';
-import { say } from './messages.js';
+import { say, textIn } from './messages.js';
 
 /** A percentage (exact, 0–100) as the fraction a `percent` column takes (82.8 % → 0.828); empty when absent. */
 export const fraction = (x: Exact | undefined): number | undefined => (x ? exactToNumber(div(x, HUNDRED)) : undefined);
@@ -17,7 +17,7 @@ export const cellNumber = (x: Exact | undefined): number | undefined => (x ? exa
 /** The header block: the set (its short title and version), the rounds, the date the file is made. */
 export function header(scored: readonly Scored[], lang: Lang, rounds?: string): HeaderLine[] {
   const sets = [...new Map(scored.map((s) => [`${s.set.id}@${s.set.version}`, s.set])).values()];
-  const title = (t: { vi: string; en?: string }) => (lang === 'en' ? (t.en ?? t.vi) : t.vi);
+  const title = (t: { vi: string; en?: string }) => textIn(t, lang);
   const lines: HeaderLine[] = [
     {
       label: say(lang, 'xlsx.set'),
@@ -70,7 +70,7 @@ export function scoreSheets(s: Scored, lang: Lang): SheetSpec[] {
       c.level,
     ]),
   );
-  const text = (x: { vi: string; en?: string }) => (lang === 'en' ? (x.en ?? x.vi) : x.vi);
+  const text = (x: { vi: string; en?: string }) => textIn(x, lang);
   return [
     {
       name: say(lang, 'summary.criteria'),

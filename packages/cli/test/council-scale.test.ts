@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, writeFileSync, appendFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, appendFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,5 +103,62 @@ describe('reading a file', () => {
     } finally {
       closeSync(fd);
     }
+  });
+});
+
+describe('rank and aggregate in worker threads (the built CLI)', () => {
+  const dist = join(root, 'packages', 'cli', 'dist');
+  const dir = mkdtempSync(join(tmpdir(), 'tieuchi-pool-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // 9 examples x 8 = 72 files: three batches of 32 over two workers, answered in any order
+  const many = Array.from({ length: 8 }, () => files).flat();
+
+  async function run(m: typeof main, argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await m(argv, { ...io, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    return { code, out, err };
+  }
+
+  async function both(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    const built = (await import(join(dist, 'main.js'))) as { main: typeof main };
+    const pool = (await import(join(dist, 'pool.js'))) as { lastRunWorkers: number };
+    const before = process.env.TIEUCHI_WORKERS;
+    process.env.TIEUCHI_WORKERS = '2';
+    let workers: ReturnType<typeof run> extends Promise<infer R> ? R : never;
+    try {
+      workers = await run(built.main, argv);
+      expect(pool.lastRunWorkers).toBe(2);
+    } finally {
+      if (before === undefined) delete process.env.TIEUCHI_WORKERS;
+      else process.env.TIEUCHI_WORKERS = before;
+    }
+    const one = await run(main, argv); // the sources: one thread
+    expect(workers).toEqual(one);
+    return one;
+  }
+
+  it('print byte for byte what one thread prints, in argument order', async () => {
+    await both(['aggregate', ...many]);
+    await both(['aggregate', ...many, '--json', '--lang', 'en']);
+    await both(['rank', ...many, '--baseline', '2025-r1', '--followup', '2026-r1']);
+    await both(['rank', ...many, '--csv']);
+    await both(['aggregate', ...many, '--set', join(root, 'criteria', 'qd1300-commune-health.json')]);
+  });
+
+  it('stop at the first bad file in argument order, with its problems, as one thread does', async () => {
+    const a = JSON.parse(readFileSync(files[0]!, 'utf8'));
+    a.facility.name = 'changed after locking';
+    const tampered = join(dir, 'tampered.assessment.json');
+    writeFileSync(tampered, JSON.stringify(a));
+    // The last file of the first batch is bad, and the first of the second: the second worker finds its bad file
+    // first, but the first one in argument order is the one reported.
+    const bad = [...many.slice(0, 31), join(dir, 'missing.json'), tampered, ...many.slice(31)];
+    const r = await both(['aggregate', ...bad]);
+    expect([r.code, r.out]).toEqual([1, '']);
+    expect(r.err).toContain('missing.json');
+    expect(r.err).not.toContain('tampered');
+    const late = [...many.slice(0, 70), tampered, join(dir, 'missing.json')];
+    expect((await both(['rank', ...late, '--lang', 'en'])).err).toContain('tampered.assessment.json: /');
   });
 });

@@ -81,7 +81,7 @@ describe('tieuchi import-table: the preview before anything is saved', () => {
     expect(r.out).toContain('row 3: A1.1-1.2');
     expect(r.out).toContain('✗ row 3, column B (Level): Level 2 differs from the level in code A1.1-1.2');
     expect(r.out).toContain('✗ row 4, column C (Text): The item text is missing');
-    expect(r.err).toContain('2 problem(s), nothing saved');
+    expect(r.err).toContain('2 problems, nothing saved');
     expect(existsSync(out)).toBe(false);
   });
   it('without --out shows the preview of a valid table and saves nothing', async () => {

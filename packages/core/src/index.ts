@@ -69,6 +69,7 @@ export { mergeAssessments, type MergeOutcome, type MergeConflict } from './loop/
 export { mergeThreeWay, resolveConflict, type Merge3Outcome, type ConflictCandidate } from './loop/merge3.js';
 export { diffSets, localEdition, type SetChange } from './set-diff.js';
 export { aggregate, type Aggregate, type CriterionAggregate, type ItemAggregate } from './loop/aggregate.js';
+export { createAggregator, type Aggregator } from './loop/aggregate.js';
 export { migrateForward, MIGRATIONS, type Migration, type DocumentKind } from './migrate.js';
 export { message, type MessageCode } from './messages.js';
 export {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregate,
   compareAssessments,
+  createAggregator,
   proposePlan,
   rankByImprovement,
   rankByScore,
@@ -338,5 +339,40 @@ describe('aggregate across facilities', () => {
       [70, 1],
     ]);
     expect(agg.decisions).toEqual({ pass: 1, fail: 2, incomplete: 0, none: 0 });
+  });
+
+  it('streams: results added one at a time give the same aggregate at every step, and keep no document', () => {
+    const set = oneSection(
+      [
+        { id: 'c1', items: [binary('a', 1), binary('b', 1)] },
+        { id: 'c2', items: [binary('c', 2)] },
+      ],
+      { passRules: [{ kind: 'each-criterion-percent-at-least', percent: 50 }] },
+    );
+    const mk = (id: string, ans: Record<string, string>) =>
+      scored(set, { ...assess(set, ans, { ...station, id }), id });
+    const all = [
+      mk('x', { a: 'met', b: 'met', c: 'not-met' }),
+      mk('y', { a: 'met', b: 'not-met', c: 'met' }),
+      mk('z', { a: 'not-met', b: 'not-met', c: 'met' }),
+      mk('w', { a: 'met', b: 'met', c: 'met' }),
+    ];
+    const acc = createAggregator();
+    expect(acc.result()).toEqual(aggregate([]));
+    all.forEach((s, i) => {
+      acc.add(s);
+      expect(acc.result()).toEqual(aggregate(all.slice(0, i + 1)));
+    });
+    // c1: 100, 50, 0, 100 -> mean 250/4 = 125/2 %, passing 3 of 4; the total of w is 100 % (last bucket)
+    const r = acc.result();
+    expect(r.criteria.map((c) => [c.id, f(c.meanPercent), c.passing, f(c.passRate)])).toEqual([
+      ['c1', '125/2', 3, '3/4'],
+      ['c2', '75', 3, '3/4'],
+    ]);
+    expect(r.distribution[9]).toEqual({ from: 90, to: 100, count: 1 });
+    // a later add does not change an aggregate already returned
+    acc.add(all[0]!);
+    expect(r.count).toBe(4);
+    expect(r.decisions.pass + r.decisions.fail).toBe(4);
   });
 });

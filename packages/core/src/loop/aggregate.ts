@@ -35,68 +35,102 @@ export interface Aggregate {
   distribution: { from: number; to: number; count: number }[];
 }
 
-/** Aggregates results of one criteria set (versions may differ; criteria and items match by id). */
-export function aggregate(entries: Scored[]): Aggregate {
-  const setId = entries[0]?.set.id ?? '';
+/**
+ * A running aggregate: results are added one at a time and only the per-criterion and per-item counts and exact
+ * sums are kept, so memory does not grow with the number of assessments (a council's 20,000 files, decision
+ * 0020). `result()` may be called at any point and gives what {@link aggregate} gives for the entries added so far,
+ * in the same order.
+ */
+export interface Aggregator {
+  /** Counts one scored assessment (only its set's pass rules, facility zone and result are read). */
+  add(s: Scored): void;
+  /** The aggregate of everything added so far. */
+  result(): Aggregate;
+}
+
+/** A new, empty {@link Aggregator}. */
+export function createAggregator(): Aggregator {
+  let setId: string | undefined;
+  let count = 0;
   const decisions: Aggregate['decisions'] = { pass: 0, fail: 0, incomplete: 0, none: 0 };
   const crit = new Map<string, { applicable: number; sum: Exact; passing: number; threshold?: Exact }>();
-  const items = new Map<string, ItemAggregate>();
-  const buckets = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 10, count: 0 }));
-  for (const s of entries) {
-    const r = s.result;
-    decisions[r.decision]++;
-    const rule = s.set.scoring.passRules?.find((x) => x.kind === 'each-criterion-percent-at-least');
-    const zone = s.assessment.facility.zone;
-    const threshold =
-      rule && 'percent' in rule
-        ? fromDecimal((zone && 'byZone' in rule ? rule.byZone?.[zone] : undefined) ?? rule.percent)
-        : undefined;
-    for (const c of allCriteria(r)) {
-      let a = crit.get(c.id);
-      if (!a) crit.set(c.id, (a = { applicable: 0, sum: ZERO, passing: 0 }));
-      if (threshold) a.threshold = threshold;
-      if (!c.score.applicable || !c.score.percent) continue;
-      a.applicable++;
-      a.sum = add(a.sum, c.score.percent);
-      if (threshold && cmp(c.score.percent, threshold) >= 0) a.passing++;
-    }
-    for (const i of allItems(r)) {
-      let a = items.get(i.id);
-      if (!a) items.set(i.id, (a = { id: i.id, answered: 0, met: 0 }));
-      if (i.status !== 'answered') continue;
-      a.answered++;
-      if (i.met) a.met++;
-    }
-    if (r.complete && r.total.percent) {
-      const k = Math.min(9, Math.floor(toNumber(r.total.percent) / 10));
-      // exact bucket: the float only picks a neighbour; correct it on the boundary
-      let b = k;
-      if (cmp(r.total.percent, int(b * 10)) < 0) b--;
-      else if (b < 9 && cmp(r.total.percent, int((b + 1) * 10)) >= 0) b++;
-      buckets[b]!.count++;
-    }
-  }
-  const criteria: CriterionAggregate[] = [...crit].map(([id, a]) => {
-    const o: CriterionAggregate = { id, applicable: a.applicable };
-    if (a.applicable) o.meanPercent = div(a.sum, int(a.applicable));
-    if (a.threshold) {
-      o.passing = a.passing;
-      if (a.applicable) o.passRate = frac(a.passing, a.applicable);
-    }
-    return o;
-  });
-  for (const a of items.values()) if (a.answered) a.metRate = frac(a.met, a.answered);
-  const weakest = criteria
-    .filter((c) => c.meanPercent)
-    .sort((a, b) => cmp(a.meanPercent!, b.meanPercent!) || a.id.localeCompare(b.id))
-    .map((c) => c.id);
+  const items = new Map<string, { answered: number; met: number }>();
+  const buckets = Array.from({ length: 10 }, () => 0);
   return {
-    setId,
-    count: entries.length,
-    decisions,
-    criteria,
-    items: [...items.values()],
-    weakest,
-    distribution: buckets,
+    add(s) {
+      setId ??= s.set.id;
+      count++;
+      const r = s.result;
+      decisions[r.decision]++;
+      const rule = s.set.scoring.passRules?.find((x) => x.kind === 'each-criterion-percent-at-least');
+      const zone = s.assessment.facility.zone;
+      const threshold =
+        rule && 'percent' in rule
+          ? fromDecimal((zone && 'byZone' in rule ? rule.byZone?.[zone] : undefined) ?? rule.percent)
+          : undefined;
+      for (const c of allCriteria(r)) {
+        let a = crit.get(c.id);
+        if (!a) crit.set(c.id, (a = { applicable: 0, sum: ZERO, passing: 0 }));
+        if (threshold) a.threshold = threshold;
+        if (!c.score.applicable || !c.score.percent) continue;
+        a.applicable++;
+        a.sum = add(a.sum, c.score.percent);
+        if (threshold && cmp(c.score.percent, threshold) >= 0) a.passing++;
+      }
+      for (const i of allItems(r)) {
+        let a = items.get(i.id);
+        if (!a) items.set(i.id, (a = { answered: 0, met: 0 }));
+        if (i.status !== 'answered') continue;
+        a.answered++;
+        if (i.met) a.met++;
+      }
+      if (r.complete && r.total.percent) {
+        const k = Math.min(9, Math.floor(toNumber(r.total.percent) / 10));
+        // exact bucket: the float only picks a neighbour; correct it on the boundary
+        let b = k;
+        if (cmp(r.total.percent, int(b * 10)) < 0) b--;
+        else if (b < 9 && cmp(r.total.percent, int((b + 1) * 10)) >= 0) b++;
+        buckets[b]!++;
+      }
+    },
+    result() {
+      const criteria: CriterionAggregate[] = [...crit].map(([id, a]) => {
+        const o: CriterionAggregate = { id, applicable: a.applicable };
+        if (a.applicable) o.meanPercent = div(a.sum, int(a.applicable));
+        if (a.threshold) {
+          o.passing = a.passing;
+          if (a.applicable) o.passRate = frac(a.passing, a.applicable);
+        }
+        return o;
+      });
+      const itemList = [...items].map(([id, a]) => {
+        const o: ItemAggregate = { id, answered: a.answered, met: a.met };
+        if (a.answered) o.metRate = frac(a.met, a.answered);
+        return o;
+      });
+      const weakest = criteria
+        .filter((c) => c.meanPercent)
+        .sort((a, b) => cmp(a.meanPercent!, b.meanPercent!) || a.id.localeCompare(b.id))
+        .map((c) => c.id);
+      return {
+        setId: setId ?? '',
+        count,
+        decisions: { ...decisions },
+        criteria,
+        items: itemList,
+        weakest,
+        distribution: buckets.map((n, i) => ({ from: i * 10, to: i * 10 + 10, count: n })),
+      };
+    },
   };
+}
+
+/**
+ * Aggregates results of one criteria set (versions may differ; criteria and items match by id): an
+ * {@link Aggregator} fed every entry in order.
+ */
+export function aggregate(entries: Scored[]): Aggregate {
+  const acc = createAggregator();
+  for (const s of entries) acc.add(s);
+  return acc.result();
 }
