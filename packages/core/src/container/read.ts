@@ -38,7 +38,7 @@ export interface ContainerPhotoRead {
 /** The part of a WHATWG `ReadableStream` the reader uses (core has no DOM types). */
 export interface ByteStream {
   getReader(): {
-    read(): Promise<{ done: true; value?: undefined } | { done: false; value: Uint8Array }>;
+    read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
     releaseLock(): void;
   };
 }
@@ -85,7 +85,7 @@ async function* chunksOf(source: ContainerSource): AsyncGenerator<Uint8Array> {
       for (;;) {
         const r = await reader.read();
         if (r.done) return;
-        yield r.value;
+        if (r.value) yield r.value;
       }
     } finally {
       reader.releaseLock();
