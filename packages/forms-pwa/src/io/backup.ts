@@ -201,6 +201,43 @@ export function savePicker(): SavePicker | undefined {
   return typeof w.showSaveFilePicker === 'function' ? w.showSaveFilePicker.bind(globalThis) : undefined;
 }
 
+/** Name of the temporary copy a download-path backup is assembled in (origin-private file system). */
+const TEMP_NAME = 'tieuchi-backup-tmp.zip';
+
+/**
+ * Without a save picker, a sink over a temporary file in the origin-private file system (on disk, so a 400 MB backup
+ * does not sit in memory); `file()` then gives the finished file to download. Undefined where the browser cannot
+ * write there (then {@link blobSink}). The copy is removed by {@link dropTempFile}, at the latest on the next backup.
+ */
+export async function tempFileSink(): Promise<(ByteSink & { file(): Promise<File> }) | undefined> {
+  try {
+    const root = await navigator.storage.getDirectory();
+    const handle = await root.getFileHandle(TEMP_NAME, { create: true });
+    if (typeof (handle as { createWritable?: unknown }).createWritable !== 'function') return undefined;
+    const w = await handle.createWritable();
+    return {
+      write: (c) => w.write(c as BufferSource),
+      close: () => w.close(),
+      abort: async () => {
+        await w.abort();
+        await dropTempFile();
+      },
+      file: () => handle.getFile(),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes the temporary copy of the last download-path backup, if any. */
+export async function dropTempFile(): Promise<void> {
+  try {
+    await (await navigator.storage.getDirectory()).removeEntry(TEMP_NAME);
+  } catch {
+    /* none */
+  }
+}
+
 /** A sink over a file chosen with the save picker: chunks go to disk as they are made. */
 export async function fileSink(handle: { createWritable(): Promise<WritableFile> }): Promise<ByteSink> {
   const w = await handle.createWritable();

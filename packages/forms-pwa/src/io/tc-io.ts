@@ -370,18 +370,23 @@ export class TcIo extends LitElement {
       const store = this._store.store;
       const all = [...store.assessments.values()];
       const importedSets = [...store.sets.entries()].filter(([k]) => !store.builtinKeys.has(k)).map(([, s]) => s);
-      const blob = handle ? undefined : backup.blobSink('application/zip');
-      const sink = handle ? await backup.fileSink(handle) : blob!;
+      // Without the picker: a temporary file on disk (origin-private), else a Blob, then a download.
+      const temp = handle ? undefined : await backup.tempFileSink();
+      const blob = handle || temp ? undefined : backup.blobSink('application/zip');
+      const sink = handle ? await backup.fileSink(handle) : (temp ?? blob!);
       await backup.writeBackup(store, all, importedSets, sink, (done, total) =>
         this._showProgress('io.backup-progress', done, total),
       );
-      if (blob) {
-        const url = URL.createObjectURL(blob.blob());
+      if (!handle) {
+        const url = URL.createObjectURL(temp ? await temp.file() : blob!.blob());
         const a = document.createElement('a');
         a.href = url;
         a.download = name;
         a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        setTimeout(() => {
+          URL.revokeObjectURL(url);
+          if (temp) void backup.dropTempFile();
+        }, 120_000);
       }
       this._message = t('io.exported', { name: handle?.name ?? name });
     } catch (x) {
