@@ -151,3 +151,5 @@ export type { ScoreResultExplanation as Explanation } from './generated/types.js
 export { RESPONSE_KINDS, type ResponseKind, type ResponseOf } from './kinds/index.js';
 export * from './table-import/index.js';
 export { upgradeAssessment } from './migrate.js';
+export { referencedPhotos } from './verify.js';
+export * from './container/index.js';

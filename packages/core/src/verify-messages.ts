@@ -33,6 +33,10 @@ const TABLE = {
     en: 'Criteria set {set} in the file differs from the one of the same id and version already known',
   },
   'verify.photo-base64': { vi: 'Dữ liệu ảnh không đọc được', en: 'Photo data cannot be decoded' },
+  'verify.photo-missing': {
+    vi: 'Ảnh {hash}… có trong danh sách nhưng thiếu trong tệp',
+    en: 'Photo {hash}… is listed but missing from the file',
+  },
   'verify.photo-hash': { vi: 'Ảnh {hash}… không khớp mã băm', en: 'Photo {hash}… does not match its hash' },
   'verify.photo-unreferenced': {
     vi: 'Ảnh {hash}… không thuộc phiếu, chữ ký hay kế hoạch nào trong tệp: bị từ chối',

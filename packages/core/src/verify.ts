@@ -29,6 +29,27 @@ export interface VerifyContext {
   findSet?: (id: string, version: string) => CriteriaSet | undefined;
   /** Whether an assessment id is already known outside the bundle (plans may belong to it). */
   knowsAssessment?: (id: string) => boolean;
+  /**
+   * For a streamed container (`container/`): the SHA-256 of each photo's bytes as they were read, by the hash the
+   * bundle lists. When given, a listed photo's `dataBase64` is not decoded: a hash with no digest is a photo
+   * whose entry is missing, a different digest a photo whose bytes do not match.
+   */
+  photoDigests?: ReadonlyMap<string, string>;
+}
+
+/** Every photo hash the documents of a bundle reference: answers' evidence, signature images, plans' proof. */
+export function referencedPhotos(bundle: {
+  assessments?: readonly Pick<Assessment, 'answers' | 'signatures'>[] | undefined;
+  plans?: readonly { actions: readonly { completionEvidence?: string[] | undefined }[] }[] | undefined;
+}): Set<string> {
+  const referenced = new Set<string>();
+  for (const a of bundle.assessments ?? []) {
+    for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) referenced.add(h);
+    for (const s of a.signatures ?? []) if (s.image) referenced.add(s.image);
+  }
+  for (const p of bundle.plans ?? [])
+    for (const act of p.actions) for (const h of act.completionEvidence ?? []) referenced.add(h);
+  return referenced;
 }
 
 const problem = (code: VerifyCode, pointer: string, args: Record<string, string | number> = {}): Problem => ({
@@ -198,6 +219,12 @@ export function verifyBundle(data: unknown, ctx: VerifyContext = {}): Outcome<Bu
     // Unreferenced photos are refused before decoding: 40 MB nobody asked for costs nothing to turn away.
     if (!referenced.has(p.hash)) {
       problems.push(problem('verify.photo-unreferenced', `${ptr}/hash`, { hash: short }));
+      return;
+    }
+    if (ctx.photoDigests) {
+      const got = ctx.photoDigests.get(p.hash);
+      if (got === undefined) problems.push(problem('verify.photo-missing', `${ptr}/hash`, { hash: short }));
+      else if (got !== p.hash) problems.push(problem('verify.photo-hash', `${ptr}/hash`, { hash: short }));
       return;
     }
     const bytes = decodeBase64(p.dataBase64);

@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
+import { readContainer } from '@tieuchi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchEngine, until, type Engine, type EngineName, type EnginePage } from './engines.js';
 import { ROOT, serve, type Served } from './harness.js';
@@ -361,13 +362,12 @@ export function coreFlows(name: EngineName): void {
     it('exports a backup bundle (offline) and re-imports it on a fresh origin: same lock, photo and score', async () => {
       await page.goto(`${url}#/io`);
       const file = await page.download(() => page.click('tc-io >>> button[data-backup]'));
-      expect(file.name).toMatch(/^tieuchi-backup-\d{4}-\d{2}-\d{2}\.json$/);
-      const bundle = JSON.parse(file.bytes.toString('utf8')) as {
-        kind: string;
-        assessments: { id: string; status: string; contentHash?: string }[];
-        photos?: unknown[];
-      };
+      expect(file.name).toMatch(/^tieuchi-backup-\d{4}-\d{2}-\d{2}\.zip$/);
+      const read = await readContainer(file.bytes); // the streamed container (decision 0012), read as the CLI does
+      if (!read.ok) throw new Error(read.errors.map((e) => e.message.en).join('; '));
+      const bundle = read.value.bundle;
       expect(bundle.kind).toBe('bundle');
+      expect(bundle.photos?.length).toBeGreaterThan(0);
       expect(bundle.assessments.map((a) => [a.id, a.status, a.contentHash])).toEqual([[id, 'locked', hash]]);
       bundlePath = join(tmp, file.name);
       writeFileSync(bundlePath, file.bytes);

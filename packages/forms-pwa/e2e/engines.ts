@@ -216,6 +216,9 @@ async function chromiumEngine(): Promise<Engine> {
   const dlDir = mkdtempSync(join(tmpdir(), 'tieuchi-dl-chromium-'));
   const browser: PwBrowser = await launchChromium();
   const ctx: PwContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  // Headless Chromium answers the save picker (File System Access) with AbortError, as if the user cancelled: the
+  // backup then takes the download path, as in Firefox and WebKit.
+  await ctx.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }));
   const page = new ChromiumPage(await ctx.newPage(), dlDir);
   return {
     name: 'chromium',

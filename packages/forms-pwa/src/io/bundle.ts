@@ -39,7 +39,15 @@ export interface ImportPlan {
   unchanged?: Assessment[];
   /** Documents of the file refused by {@link planRestore}: kept aside by {@link applyImport}, never written. */
   refused?: RefusedDocument[];
+  /**
+   * A streamed restore (`backup.ts`) writes photos ahead, as they are read: `added` were written by it, `kept` were
+   * on the device already. They are not in `photos`; {@link applyImport} lists them in the summary.
+   */
+  photosAhead?: { added: string[]; kept: string[] } | undefined;
 }
+
+/** The SHA-256 of each photo of a streamed container, by the hash it lists (core's `readContainer`). */
+type Digests = ReadonlyMap<string, string> | undefined;
 
 export type PlanOutcome = { ok: true; plan: ImportPlan } | { ok: false; errors: Problem[] };
 
@@ -75,6 +83,7 @@ export function planParsed(
   data: unknown,
   known: { sets: Map<string, CriteriaSet>; assessments: Map<string, Assessment> },
   now = new Date().toISOString(),
+  digests?: Digests,
 ): PlanOutcome {
   const kind = data && typeof data === 'object' && !Array.isArray(data) ? (data as { kind?: unknown }).kind : undefined;
   if (kind === 'criteria-set') {
@@ -107,17 +116,19 @@ export function planParsed(
         ),
       ],
     };
-  return planBundle(data, known, now);
+  return planBundle(data, known, now, digests);
 }
 
 function planBundle(
   data: unknown,
   known: { sets: Map<string, CriteriaSet>; assessments: Map<string, Assessment> },
   now: string,
+  digests?: Digests,
 ): PlanOutcome {
   const v = verifyBundle(data, {
     findSet: (id, version) => known.sets.get(`${id}@${version}`),
     knowsAssessment: (id) => known.assessments.has(id),
+    ...(digests ? { photoDigests: digests } : {}),
   });
   if (!v.ok) return v;
   const b: Bundle = v.value;
@@ -144,7 +155,8 @@ function planBundle(
     assessments.push(a);
   });
   const photos: StoredPhoto[] = [];
-  (b.photos ?? []).forEach((p, i) => {
+  // A streamed container's photos were checked by their digests and stored as they were read: nothing to decode.
+  (digests ? [] : (b.photos ?? [])).forEach((p, i) => {
     let bytes: Uint8Array;
     try {
       bytes = base64ToBytes(p.dataBase64); // verified against its hash by verifyBundle
@@ -221,6 +233,8 @@ export async function applyImport(
     ) => { ok: true; value: { merged: Assessment; conflicts: unknown[] } } | { ok: false };
     /** Registry facilities by id: an import never renames them. */
     registry?: Map<string, Facility>;
+    /** Writes the one transaction (the view passes the store's write path); default `storage.importAll`. */
+    commit?: (data: Parameters<Storage['importAll']>[0]) => Promise<void>;
   } = {},
 ) {
   const summary: ImportEntry[] = [];
@@ -316,6 +330,10 @@ export async function applyImport(
   }
   // Photos are keyed by their bytes' hash: the same photo; its capture time and caption on the device stay.
   const photos: StoredPhoto[] = [];
+  for (const hash of plan.photosAhead?.added ?? [])
+    summary.push({ kind: 'photos', id: hash, label: `${hash.slice(0, 12)}…`, outcome: 'added' });
+  for (const hash of plan.photosAhead?.kept ?? [])
+    summary.push({ kind: 'photos', id: hash, label: `${hash.slice(0, 12)}…`, outcome: 'kept' });
   for (const ph of plan.photos) {
     const entry: ImportEntry = { kind: 'photos', id: ph.hash, label: `${ph.hash.slice(0, 12)}…`, outcome: 'added' };
     summary.push(entry);
@@ -371,7 +389,7 @@ export async function applyImport(
     });
   const writePhotos = opts.merge ? photos : plan.photos;
   const writeFacilities = opts.merge ? facilities : plan.facilities;
-  await storage.importAll({
+  await (opts.commit ?? ((d) => storage.importAll(d)))({
     assessments,
     photos: writePhotos,
     facilities: writeFacilities,
@@ -381,7 +399,7 @@ export async function applyImport(
   });
   return {
     a: assessments.length,
-    p: writePhotos.length,
+    p: writePhotos.length + (plan.photosAhead?.added.length ?? 0),
     f: writeFacilities.length,
     s: plan.sets.length,
     plans: plans.length,
@@ -400,6 +418,39 @@ export async function buildBundle(
   assessments: Assessment[],
   opts: { importedSets: CriteriaSet[]; full?: boolean },
 ): Promise<Bundle> {
+  const { bundle, photoHashes } = await collectBundle(storage, assessments, opts);
+  const photos: NonNullable<Bundle['photos']> = [];
+  for (const h of photoHashes) {
+    const p = await storage.getPhoto(h);
+    if (!p) continue;
+    photos.push({ ...photoMeta(p), dataBase64: bytesToBase64(new Uint8Array(await p.blob.arrayBuffer())) });
+  }
+  if (photos.length) bundle.photos = photos;
+  return bundle;
+}
+
+/** A stored photo as a bundle lists it, without its data. */
+export function photoMeta(p: StoredPhoto): Omit<NonNullable<Bundle['photos']>[number], 'dataBase64'> {
+  const entry: Omit<NonNullable<Bundle['photos']>[number], 'dataBase64'> = {
+    hash: p.hash,
+    mime: p.mime,
+    width: p.width,
+    height: p.height,
+  };
+  if (p.capturedAt) entry.capturedAt = p.capturedAt;
+  if (p.caption) entry.caption = p.caption;
+  return entry;
+}
+
+/**
+ * The documents of {@link buildBundle} (no photos) and the hashes of the photos they reference, in order: what a
+ * streamed backup (`backup.ts`) writes, reading each photo only when its turn comes.
+ */
+export async function collectBundle(
+  storage: Storage,
+  assessments: Assessment[],
+  opts: { importedSets: CriteriaSet[]; full?: boolean },
+): Promise<{ bundle: Bundle; photoHashes: string[] }> {
   const hashes = new Set<string>();
   for (const a of assessments)
     for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) hashes.add(h);
@@ -410,21 +461,6 @@ export async function buildBundle(
     if (!p) continue;
     plans.push(p);
     for (const act of p.actions) for (const h of act.completionEvidence ?? []) hashes.add(h);
-  }
-  const photos: NonNullable<Bundle['photos']> = [];
-  for (const h of hashes) {
-    const p = await storage.getPhoto(h);
-    if (!p) continue;
-    const entry: NonNullable<Bundle['photos']>[number] = {
-      hash: p.hash,
-      mime: p.mime,
-      width: p.width,
-      height: p.height,
-      dataBase64: bytesToBase64(new Uint8Array(await p.blob.arrayBuffer())),
-    };
-    if (p.capturedAt) entry.capturedAt = p.capturedAt;
-    if (p.caption) entry.caption = p.caption;
-    photos.push(entry);
   }
   const used = new Set(assessments.map((a) => setKey(a.criteriaSet)));
   const sets = opts.full ? opts.importedSets : opts.importedSets.filter((s) => used.has(setKey(s)));
@@ -440,9 +476,8 @@ export async function buildBundle(
   };
   if (sets.length) bundle.criteriaSets = sets;
   if (facilities.length) bundle.facilities = facilities;
-  if (photos.length) bundle.photos = photos;
   if (plans.length) bundle.plans = plans;
-  return bundle;
+  return { bundle, photoHashes: [...hashes] };
 }
 
 const LISTS = ['assessments', 'photos', 'plans', 'criteriaSets', 'facilities'] as const;
@@ -471,8 +506,22 @@ export function planRestore(
   } catch {
     return planImport(text, known, now);
   }
+  return planRestoreParsed(data, known, file, now);
+}
+
+/**
+ * {@link planRestore} on a file already parsed; with `digests`, a streamed container's bundle (photos listed without
+ * data, checked by the SHA-256 of the bytes read). Writes nothing.
+ */
+export function planRestoreParsed(
+  data: unknown,
+  known: { sets: Map<string, CriteriaSet>; assessments: Map<string, Assessment> },
+  file: string,
+  now = new Date().toISOString(),
+  digests?: Digests,
+): PlanOutcome {
   if (!data || typeof data !== 'object' || Array.isArray(data) || (data as { kind?: unknown }).kind !== 'bundle')
-    return planParsed(data, known, now);
+    return planParsed(data, known, now, digests);
   const bundle = data as Record<string, unknown>;
   const lists: Record<ListName, unknown[]> = Object.fromEntries(
     LISTS.map((k) => [k, Array.isArray(bundle[k]) ? [...(bundle[k] as unknown[])] : []]),
@@ -484,7 +533,7 @@ export function planRestore(
   for (let pass = 0; pass < 1 + LISTS.length * 2; pass++) {
     const current: Record<string, unknown> = { ...bundle };
     for (const k of LISTS) if (Array.isArray(bundle[k]) || lists[k].length) current[k] = lists[k];
-    const out = planParsed(current, known, now);
+    const out = planParsed(current, known, now, digests);
     if (out.ok) {
       if (refused.length) out.plan.refused = refused;
       return out;
@@ -551,7 +600,10 @@ function refusedEntry(
     >;
     for (const a of Object.values(answers))
       if (Array.isArray(a?.evidence)) for (const h of a.evidence) if (typeof h === 'string') refs.add(h);
-    const with_ = photos.filter((p) => refs.has(str((p as { hash?: unknown } | null)?.hash)));
+    // A streamed container's photos have no data here (they are on the device already, stored by hash).
+    const with_ = photos.filter(
+      (p) => refs.has(str((p as { hash?: unknown } | null)?.hash)) && str((p as { dataBase64?: unknown }).dataBase64),
+    );
     if (with_.length) bundle.photos = with_;
   } else if (list === 'photos') label = `${id.slice(0, 12)}…`;
   const clean = reasons.map((r) => ({ code: r.code, pointer: r.pointer, message: r.message }));

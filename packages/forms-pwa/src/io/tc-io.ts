@@ -11,6 +11,7 @@ import { assessmentFileName } from './file-name.js';
 import { ioMsg } from './messages.js';
 
 const loadIo = () => import('./bundle.js');
+const loadBackup = () => import('./backup.js');
 
 /**
  * Import / export: export chosen assessments or a full backup as a JSON bundle with photos; import a
@@ -48,6 +49,12 @@ export class TcIo extends LitElement {
   @state() private _summary: ImportEntry[] = [];
   /** Assessments whose locked copy in the file would replace a draft on this device: asked first. */
   @state() private _asks: string[] = [];
+  /** Progress of a backup or restore in words ("Đang sao lưu 340/2000 ảnh…"); '' when none runs. */
+  @state() private _progress = '';
+  /** Why the last backup failed, with what to do; shown until the next one. */
+  @state() private _backupError = '';
+  /** Photos the pending streamed restore wrote ahead: removed if its commit does not happen. */
+  private _ahead: string[] = [];
 
   constructor() {
     super();
@@ -66,8 +73,9 @@ export class TcIo extends LitElement {
         <h2>${t('io.import')}</h2>
         <p class="muted">${t('io.importHint')}</p>
         <div class="row">
-          <label class="btn primary pick">${t('io.choose')}<input type="file" accept=".json,application/json" data-import ?disabled=${this._busy} @change=${this._onImport} /></label>
+          <label class="btn primary pick">${t('io.choose')}<input type="file" accept=".json,application/json,.zip,application/zip" data-import ?disabled=${this._busy} @change=${this._onImport} /></label>
         </div>
+        ${this._progress && !this._exporting ? html`<p class="msg" role="status" data-progress>${this._progress}</p>` : nothing}
         ${
           this._errors.length
             ? html`<div class="msg bad" role="alert" data-import-error>
@@ -89,7 +97,7 @@ export class TcIo extends LitElement {
               <div class="row">
                 <button class="danger" @click=${() => this._apply(true)}>${t('io.replaceWithLocked')}</button>
                 <button @click=${() => this._apply(false)}>${t('io.skip')}</button>
-                <button @click=${() => (this._plan = undefined)}>${t('io.cancel')}</button>
+                <button @click=${() => this._cancel()}>${t('io.cancel')}</button>
               </div>
             </div>`
             : nothing
@@ -123,8 +131,10 @@ export class TcIo extends LitElement {
         </ul>
         <div class="row">
           <button ?disabled=${this._selected.size === 0 || this._busy} @click=${() => this._export(false)} data-export>${t('io.exportOne')}</button>
-          <button ?disabled=${this._busy} @click=${() => this._export(true)} data-backup>${t('io.backup')}</button>
+          <button ?disabled=${this._busy} @click=${() => this._backup()} data-backup>${t('io.backup')}</button>
         </div>
+        ${this._progress && this._exporting ? html`<p class="msg" role="status" data-progress>${this._progress}</p>` : nothing}
+        ${this._backupError ? html`<p class="msg bad" role="alert" data-backup-error>${this._backupError}</p>` : nothing}
         <p class="muted">${t('io.backupHint')}</p>
       </section>
       <section class="card">
@@ -151,6 +161,11 @@ export class TcIo extends LitElement {
     this._plan = undefined;
     const err = (message: { vi: string; en: string }) => (this._errors = [{ code: 'io', pointer: '', message }]);
     const io = await loadIo();
+    const backup = await loadBackup();
+    if (backup.isContainer(new Uint8Array(await file.slice(0, 4).arrayBuffer()))) {
+      await this._restore(file);
+      return;
+    }
     if (file.size > io.MAX_IMPORT_BYTES) {
       const mb = Math.round(io.MAX_IMPORT_BYTES / 1048576);
       err(ioMsg('io.too-big', { mb }));
@@ -184,6 +199,54 @@ export class TcIo extends LitElement {
     }
   }
 
+  /**
+   * A streamed backup (zip): photos are written ahead as they are read, the documents verified once all is read;
+   * then the same question and commit as any import. Progress is shown; a failure says what to do.
+   */
+  private async _restore(file: File) {
+    this._busy = true;
+    const backup = await loadBackup();
+    const store = this._store.store;
+    try {
+      await store.loadAllSets();
+      const r = await backup.readBackup(store, file, (done, total) =>
+        this._showProgress('io.restore-progress', done, total),
+      );
+      if (!r.outcome.ok) {
+        this._errors = r.outcome.errors;
+        return;
+      }
+      this._ahead = r.written;
+      const plan = r.outcome.plan;
+      const asks = plan.conflicts.filter(
+        (id) =>
+          store.assessments.get(id)?.status === 'draft' &&
+          plan.assessments.find((a) => a.id === id)?.status !== 'draft',
+      );
+      if (asks.length) {
+        this._asks = asks;
+        this._plan = plan;
+      } else await this._write(plan, false);
+    } catch (x) {
+      this._errors = [{ code: 'io', pointer: '', message: ioMsg('io.restore-failed', { why: String(x) }) }];
+    } finally {
+      this._progress = '';
+      this._busy = false;
+    }
+  }
+
+  /** Shows progress in words, every 20 photos (a re-render per photo would slow a 2,000-photo backup). */
+  private _showProgress(code: 'io.backup-progress' | 'io.restore-progress', done: number, total: number) {
+    if (done % 20 === 0 || done === total) this._progress = ioMsg(code, { done, total })[locale()];
+  }
+
+  private async _cancel() {
+    this._plan = undefined;
+    const ahead = this._ahead;
+    this._ahead = [];
+    if (ahead.length) await (await loadBackup()).undoPhotos(this._store.store, ahead);
+  }
+
   private async _apply(overwrite: boolean) {
     const plan = this._plan;
     this._plan = undefined;
@@ -193,9 +256,27 @@ export class TcIo extends LitElement {
   private async _write(plan: ImportPlan, overwrite: boolean) {
     const io = await loadIo();
     const store = this._store.store;
+    const ahead = this._ahead;
+    this._ahead = [];
     await store.flush(); // this tab's own pending writes land first; the import then merges with them
     const registry = new Map(store.facilities.filter((f) => !f.provisional).map((f) => [f.id, f]));
-    const n = await io.applyImport(store.storage, plan, overwrite, { merge: mergeThreeWay, registry });
+    // The one transaction goes through the store's one write path; a failure is given up as a whole (not retried)
+    // and the photos a streamed restore wrote ahead are removed.
+    const commit = async (data: Parameters<typeof store.storage.importAll>[0]) => {
+      const key = `import:${Date.now()}`;
+      if (!(await store.persist(key, () => store.storage.importAll(data)))) {
+        store.forget(key);
+        throw new Error(store.problem === 'quota' ? 'storage full' : 'write failed');
+      }
+    };
+    let n: Awaited<ReturnType<typeof io.applyImport>>;
+    try {
+      n = await io.applyImport(store.storage, plan, overwrite, { merge: mergeThreeWay, registry, commit });
+    } catch (x) {
+      if (ahead.length) await (await loadBackup()).undoPhotos(store, ahead);
+      this._errors = [{ code: 'io', pointer: '', message: ioMsg('io.failed', { why: String(x) }) }];
+      return;
+    }
     await store.reload();
     const merged = n.summary.filter((e) => e.outcome === 'merged').length;
     const kept = n.summary.filter((e) => e.outcome === 'kept').length;
@@ -256,6 +337,65 @@ export class TcIo extends LitElement {
     if (!confirm(t('io.refusedDiscardConfirm', { label: r.label }))) return;
     await this._store.store.storage.dropRefused([r.key]);
     await this._loadRefused();
+  }
+
+  /** Whether the running job is a backup (its progress shows in the export card). */
+  @state() private _exporting = false;
+
+  /**
+   * Full backup as a streamed container (.zip): into a file chosen with the save picker where the browser has one
+   * (asked first, while the click still counts), else a download assembled from byte chunks.
+   */
+  private async _backup() {
+    const name = `tieuchi-backup-${vietnamToday()}.zip`;
+    this._backupError = '';
+    this._message = '';
+    const backup = await loadBackup();
+    let handle: Awaited<ReturnType<NonNullable<ReturnType<typeof backup.savePicker>>>> | undefined;
+    const picker = backup.savePicker();
+    if (picker) {
+      try {
+        handle = await picker({
+          suggestedName: name,
+          types: [{ description: 'Tiêu Chí backup (zip)', accept: { 'application/zip': ['.zip'] } }],
+        });
+      } catch (e) {
+        if ((e as { name?: string }).name === 'AbortError') return; // the person closed the picker
+        handle = undefined; // picker refused (not allowed here): download instead
+      }
+    }
+    this._busy = true;
+    this._exporting = true;
+    try {
+      const store = this._store.store;
+      const all = [...store.assessments.values()];
+      const importedSets = [...store.sets.entries()].filter(([k]) => !store.builtinKeys.has(k)).map(([, s]) => s);
+      // Without the picker: a temporary file on disk (origin-private), else a Blob, then a download.
+      const temp = handle ? undefined : await backup.tempFileSink();
+      const blob = handle || temp ? undefined : backup.blobSink('application/zip');
+      const sink = handle ? await backup.fileSink(handle) : (temp ?? blob!);
+      await backup.writeBackup(store, all, importedSets, sink, (done, total) =>
+        this._showProgress('io.backup-progress', done, total),
+      );
+      if (!handle) {
+        const url = URL.createObjectURL(temp ? await temp.file() : blob!.blob());
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = name;
+        a.click();
+        setTimeout(() => {
+          URL.revokeObjectURL(url);
+          if (temp) void backup.dropTempFile();
+        }, 120_000);
+      }
+      this._message = t('io.exported', { name: handle?.name ?? name });
+    } catch (x) {
+      this._backupError = ioMsg('io.backup-failed', { why: String(x) })[locale()];
+    } finally {
+      this._progress = '';
+      this._exporting = false;
+      this._busy = false;
+    }
   }
 
   private async _export(full: boolean) {

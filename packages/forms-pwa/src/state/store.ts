@@ -508,6 +508,17 @@ export class AppStore extends EventTarget {
   }
 
   /**
+   * Drops a failed write queued under `key` from the retries: for a write that belongs to an operation given up as a
+   * whole (a streamed restore whose commit failed undoes the photos it wrote ahead instead of retrying them).
+   */
+  forget(key: string): void {
+    if (this._unsaved.delete(key)) {
+      if (this._pending === 0 && !this.unsavedCount) this.saveState = 'saved';
+      this._changed();
+    }
+  }
+
+  /**
    * Stores a photo that is not an answer's evidence (a signature image, a plan action's proof) through
    * {@link persist}. Queue the record that points at it after this: the photo is then written (and, after a
    * failure, written again) first.

@@ -360,6 +360,30 @@ export class Storage {
     await Promise.all([tx.store.put(rec), tx.done]);
   }
 
+  /** Stores several photos in one transaction (a batch of a streamed restore); as bytes where Blobs are refused. */
+  async putPhotos(photos: StoredPhoto[]): Promise<void> {
+    const recs: StoredPhotoRecord[] = (await this._blobsWork()) ? photos : await Promise.all(photos.map(photoAsBytes));
+    const db = await this._db;
+    const tx = db.transaction('photos', 'readwrite', { durability: 'strict' });
+    await Promise.all([...recs.map((r) => tx.store.put(r)), tx.done]);
+  }
+
+  /** Which of these photo hashes are stored, without reading any photo. */
+  async photosPresent(hashes: readonly string[]): Promise<Set<string>> {
+    const db = await this._db;
+    const tx = db.transaction('photos', 'readonly');
+    const found = await Promise.all(hashes.map((h) => tx.store.getKey(h)));
+    await tx.done;
+    return new Set(found.filter((k): k is string => typeof k === 'string'));
+  }
+
+  /** Deletes these photos (those a streamed restore wrote ahead of a commit that did not happen). */
+  async deletePhotos(hashes: readonly string[]): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction('photos', 'readwrite', { durability: 'strict' });
+    await Promise.all([...hashes.map((h) => tx.store.delete(h)), tx.done]);
+  }
+
   async listPhotos(): Promise<StoredPhoto[]> {
     return (await (await this._db).getAll('photos')).map(photoFromRecord);
   }
