@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LitElement } from 'lit';
 import { contentHash } from '@tieuchi/core';
 import '../src/loop/tc-reconcile.js';
+import '../src/loop/tc-plan-links.js';
 import type { TcReconcile } from '../src/loop/tc-reconcile.js';
 import { appStore } from '../src/state/store.js';
 import type { Assessment } from '../src/core.js';
@@ -146,5 +147,28 @@ describe('the agreed result (decision 0019)', () => {
     expect(row.querySelector('[data-inspection] tc-photo-evidence')).toBeNull();
     expect(row.querySelector('[data-self]')!.textContent).toContain('Đầy đủ');
     expect(row.querySelector('[data-inspection]')!.textContent).toContain('Một phần');
+  });
+
+  it('shows the agreed result with the inspection’s results (and the self-assessment’s), linking to it', async () => {
+    const { insp } = pair();
+    store.assessments.set(insp.id, {
+      ...insp,
+      agreedResult: {
+        selfAssessment: { id: 'ag-self' },
+        recordedAt: '2026-05-20T03:00:00Z',
+        items: { i3: { from: 'self' } },
+      },
+    });
+    for (const id of ['ag-insp', 'ag-self']) {
+      const links = document.createElement('tc-plan-links');
+      links.assessmentId = id;
+      await mount(links);
+      const p = links.shadowRoot!.querySelector('[data-agreed-link]')!;
+      expect(p.textContent!.replace(/\s+/g, ' ')).toMatch(
+        /Đã thống nhất 1\/2 mục với phiếu tự đánh giá · Kết quả sau thống nhất: ĐẠT · 70/,
+      );
+      expect(p.querySelector('a')!.getAttribute('href')).toBe('#/reconcile/ag-self/ag-insp');
+      links.remove();
+    }
   });
 });

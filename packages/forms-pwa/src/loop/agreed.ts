@@ -5,7 +5,9 @@
  * hash and signatures) and names the self-assessment by id and content hash. Pure functions; the view writes the
  * result through `AppStore.saveAgreedResult` (the one write path).
  */
-import type { Assessment, CriteriaSetItem } from '../core.js';
+import type { Assessment, CriteriaSetItem, ScoreResult } from '../core.js';
+import { reconcile } from './core.js';
+import { toScored, type ScoredSource } from './scored.js';
 
 /** The agreed result as stored on the inspection. */
 export type AgreedResult = NonNullable<Assessment['agreedResult']>;
@@ -75,4 +77,32 @@ export function otherChoices(item: CriteriaSetItem | undefined): string[] {
   if (r.kind === 'graded') return ['met', 'partial', 'not-met'];
   if (r.kind === 'choice') return r.options.map((o) => o.id);
   return [];
+}
+
+/** Where an assessment's agreed result stands: the pair, decided / differing items, and core's result after it. */
+export interface AgreedSummary {
+  self: Assessment;
+  inspection: Assessment;
+  done: number;
+  total: number;
+  after: ScoreResult | undefined;
+}
+
+/**
+ * The agreed result an assessment takes part in (as the inspection that holds it, or as the self-assessment it
+ * names), summed up for the views that show the inspection (results); undefined when there is none.
+ */
+export function agreedSummary(src: ScoredSource, all: Iterable<Assessment>, a: Assessment): AgreedSummary | undefined {
+  const list = [...all];
+  const inspection = a.agreedResult ? a : list.find((x) => x.agreedResult?.selfAssessment.id === a.id);
+  const self = inspection && list.find((x) => x.id === inspection.agreedResult!.selfAssessment.id);
+  if (!inspection || !self) return undefined;
+  const ss = toScored(src, self);
+  const si = toScored(src, inspection);
+  const r = ss && si ? reconcile(ss, si) : undefined;
+  if (!r?.ok) return undefined;
+  const items = inspection.agreedResult!.items;
+  const done = r.value.disagreements.filter((d) => items[d.id]).length;
+  const after = toScored(src, agreedAssessment(inspection, self))?.result;
+  return { self, inspection, done, total: r.value.disagreements.length, after };
 }
