@@ -16,7 +16,8 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
  * administrative or merge bookkeeping, like the registry mapping: they may change after locking (decision 0005).
  * `attestations` (signed statements, decision 0007) cover the content hash, so they cannot be inside it.
  * `scoredAtLock` is what the engine decided at locking, a record about the content, not content (decision 0006):
- * documents locked before it existed still verify.
+ * documents locked before it existed still verify. `agreedResult` (decision 0019) is recorded on an inspection after
+ * it was locked, when the council and the facility agree on the differing items.
  */
 const EXCLUDED = new Set([
   'contentHash',
@@ -27,6 +28,7 @@ const EXCLUDED = new Set([
   'conflicts',
   'attestations',
   'scoredAtLock',
+  'agreedResult',
 ]);
 
 function nfc(x: unknown): unknown {

@@ -458,6 +458,7 @@ describe('pairing in the improvement loop (issue 13, items 9 and 11)', () => {
       assessmentKind: 'self-assessment',
       assessedOn: '2026-06-05',
       round: { id: '2026---Vong-2', label: '2026 - Vòng 2' },
+      answers: { 't1.1': { value: 'met' } },
     };
     const insp2 = {
       ...tpl,
@@ -466,6 +467,7 @@ describe('pairing in the improvement loop (issue 13, items 9 and 11)', () => {
       assessmentKind: 'external-inspection',
       assessedOn: '2026-06-20',
       round: { id: '2026---Vong-2', label: '2026 - Vòng 2' },
+      answers: { 't1.1': { value: 'not-met' } },
     };
     for (const a of [self1, self2, insp2]) await putStored(page, a);
     await putStored(page, { ...tpl, id: tplId, facility: { ...tpl.facility, id: 'other-facility' } }); // out of the way
@@ -484,6 +486,21 @@ describe('pairing in the improvement loop (issue 13, items 9 and 11)', () => {
     expect(labels.join(' | ')).not.toContain('2026---Vong');
     expect(labels.join(' | ')).not.toMatch(/Đoàn|kiểm tra|Inspection/i); // only self-assessments in the self picker
     expect(await page.locator('tc-reconcile select[name=inspection] option').count()).toBe(1);
+
+    // Issue 14: the council records the agreed answer of the differing item (t1.1: met vs not met) on the locked
+    // inspection; it survives a reload (written to IndexedDB) and leaves the inspection's content hash as it was.
+    const agreeSelf = page.locator('tc-reconcile tr[data-item="t1.1"] tc-agreed-choice [data-agreed-from="self"]');
+    await agreeSelf.check();
+    await expect
+      .poll(() => page.locator('tc-reconcile [data-agreed-progress]').textContent())
+      .toBe('Đã thống nhất 1/1 mục khác nhau');
+    await expect.poll(async () => (await stored(page, 'insp-r2')).agreedResult?.items?.['t1.1']?.from).toBe('self');
+    const after = await stored(page, 'insp-r2');
+    expect(after.contentHash).toBe('d'.repeat(64));
+    expect(after.status).toBe('locked');
+    expect(after.answers['t1.1']).toEqual({ value: 'not-met' });
+    await page.reload();
+    await expect.poll(() => agreeSelf.isChecked(), { timeout: 10_000 }).toBe(true);
     await page.context().close();
   });
 });

@@ -383,7 +383,7 @@ export const messages = {
     vi: 'Xoá bản nháp "{name}"? Không thể hoàn tác.',
     en: 'Delete draft "{name}"? This cannot be undone.',
   },
-  'b.confirmRemove': { vi: 'Xoá "{name}" và mọi thứ bên trong?', en: 'Remove "{name}" and everything in it?' },
+  'b.confirmRemove': { vi: 'Xoá {name} và mọi thứ bên trong?', en: 'Remove {name} and everything in it?' },
   'b.moreProblems': { vi: '… và {n} lỗi khác.', en: '… and {n} more problems.' },
   'b.untitled': { vi: '(chưa đặt tên)', en: '(untitled)' },
   'b.untitledSet': { vi: 'Bộ tiêu chí chưa đặt tên', en: 'Untitled criteria set' },

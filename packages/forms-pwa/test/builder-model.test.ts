@@ -10,10 +10,14 @@ import {
   blankSet,
   duplicateNode,
   duplicateSet,
+  isUntouched,
   moveBy,
   moveTo,
+  nodePointer,
   removeNode,
+  type NodePath,
 } from '../src/builder/tree.js';
+import { nodeName, problemAtField, problemLine, problemWords } from '../src/builder/problem-words.js';
 import { forPublication, localEditionDraft, nextFreeVersion, nextVersionDraft } from '../src/builder/versions.js';
 import { runCase, type TestCase } from '../src/builder/test-cases.js';
 import { parseSetFile } from '../src/builder/io.js';
@@ -27,15 +31,34 @@ const unique = (s: CriteriaSet) => new Set(idList(s)).size === idList(s).length;
 describe('tree operations', () => {
   it('adds sections, criteria and items with ids unique across the set', () => {
     let s = smallSet;
+    // Each new node gets its text typed, as an author does (an untouched one is not added twice: next test).
+    const typed = (r: { set: CriteriaSet; path: readonly number[] }, field: string) =>
+      setAt(r.set, `${nodePointer(r.path as NodePath)}/${field}/vi`, 'x');
     for (let n = 0; n < 3; n++) {
-      s = addNode(s, 'item', [0, 0]).set;
-      s = addNode(s, 'criterion', [1]).set;
-      s = addNode(s, 'section', []).set;
+      s = typed(addNode(s, 'item', [0, 0]), 'text');
+      s = typed(addNode(s, 'criterion', [1]), 'title');
+      s = typed(addNode(s, 'section', []), 'title');
     }
     expect(unique(s)).toBe(true);
     expect(s.sections).toHaveLength(5);
     expect(s.sections[0]!.criteria[0]!.items).toHaveLength(5);
     expect(smallSet.sections).toHaveLength(2); // the input is not changed
+  });
+
+  it('pressing "+ Phần" again while the new section is untouched adds no stray empty section', () => {
+    const first = addNode(smallSet, 'section', []);
+    expect(first.set.sections).toHaveLength(3);
+    const again = addNode(first.set, 'section', []);
+    expect(again.set).toBe(first.set); // nothing added
+    expect(again.path).toEqual([2]); // the untouched one is selected
+    // Once the author has typed something in it, "+ Phần" adds the next one.
+    const named = setAt(first.set, '/sections/2/title/vi', 'Phần mới');
+    expect(addNode(named, 'section', []).set.sections).toHaveLength(4);
+    // Typing inside a child counts too: the section is no longer untouched.
+    const inner = setAt(first.set, '/sections/2/criteria/0/items/0/text/vi', 'Có sổ');
+    expect(addNode(inner, 'section', []).set.sections).toHaveLength(4);
+    expect(isUntouched(first.set.sections[2]!, 'section')).toBe(true);
+    expect(isUntouched(inner.sections[2]!, 'section')).toBe(false);
   });
 
   it('duplicates a section with fresh ids for everything under it', () => {
@@ -209,5 +232,68 @@ describe('set import', () => {
         'Phần 2 (s2) › Tiêu chí 1 (c2) › Chỉ tiêu 1 (i3) › response/options/0/points',
       );
     }
+  });
+});
+
+describe('builder problems in words', () => {
+  const lines = (set: CriteriaSet, lang: 'vi' | 'en') =>
+    checkSet(set).map((p) => problemLine(problemWords(set, p, lang)));
+
+  it('says where, what and what to do for a new blank set, in Vietnamese and English, with no path or jargon', () => {
+    expect(lines(blankSet('x'), 'vi')).toEqual([
+      'Bộ tiêu chí – tên tiếng Việt: chưa nhập. Nhập tên bộ tiêu chí.',
+      'Bộ tiêu chí – số văn bản nguồn: chưa nhập. Nhập số văn bản nguồn.',
+      'Phần 1 – tên tiếng Việt: chưa nhập. Nhập tên phần.',
+      'Tiêu chí 1 – tên tiếng Việt: chưa nhập. Nhập tên tiêu chí.',
+      'Chỉ tiêu 1 của Tiêu chí 1 – nội dung tiếng Việt: chưa nhập. Nhập nội dung chỉ tiêu.',
+    ]);
+    expect(lines(blankSet('x'), 'en')[3]).toBe(
+      'Criterion 1 – Vietnamese name: not filled in. Enter the name of the criterion.',
+    );
+    for (const l of [...lines(blankSet('x'), 'vi'), ...lines(blankSet('x'), 'en')]) {
+      expect(l).not.toMatch(/\/|title|text\b|≥|Độ dài|schema/);
+    }
+  });
+
+  it('numbers criteria in the set order across sections and names a node by its title', () => {
+    // smallSet: s1 holds c1, s2 holds c2 (criterion 2 of the set); without its own number, c2 is "Tiêu chí 2".
+    let set = setAt(smallSet, '/sections/1/criteria/0/title/vi', '');
+    set = setAt(set, '/sections/1/criteria/0/code', undefined);
+    set = setAt(set, '/sections/1/criteria/0/items/0/code', undefined);
+    set = setAt(set, '/sections/1/criteria/0/items/0/text/vi', '');
+    set = setAt(set, '/sections/0/criteria/0/items/0/response/points', 'abc');
+    const ws = checkSet(set).map((p) => problemWords(set, p, 'vi'));
+    expect(ws.map((w) => w.where)).toEqual(
+      expect.arrayContaining(['Tiêu chí 2 – tên tiếng Việt', 'Chỉ tiêu 1 của Tiêu chí 2 – nội dung tiếng Việt']),
+    );
+    const points = ws.find((w) => w.where.endsWith('số điểm'))!;
+    expect(points.where).toBe('Chỉ tiêu 1.1 (Có nước sạch <b>không</b>) – số điểm'); // own number, title as text
+    expect(points.what).toBe('không phải là số');
+    expect(points.todo).toBe('Nhập một số, ví dụ 1 hoặc 0,5.');
+    expect(points.technical).toMatch(/^\/sections\/0\/criteria\/0\/items\/0\/response\/points · schema\.type · /);
+  });
+
+  it('names the other place of a repeated id, and asks for an id without accents', () => {
+    let set = setAt(smallSet, '/sections/1/criteria/0/id', 'c1');
+    let w = checkSet(set).map((p) => problemWords(set, p, 'vi'));
+    const dup = w.find((x) => x.technical.includes('set.duplicate-id'))!;
+    expect(dup.what).toMatch(/^mã "c1" đã dùng ở Tiêu chí 1/);
+    expect(dup.todo).toBe('Đổi sang một mã khác.');
+    set = setAt(smallSet, '/sections/0/id', 'phần một');
+    w = checkSet(set).map((p) => problemWords(set, p, 'vi'));
+    expect(w[0]!.where).toMatch(/^Phần 1 .*– mã định danh$/);
+    expect(w[0]!.todo).toMatch(/chữ không dấu/);
+  });
+
+  it('words a field error without the document (shown under the field)', () => {
+    const p = checkSet(blankSet('x')).find((x) => x.pointer.endsWith('/criteria/0/title/vi'))!;
+    expect(problemAtField(problemWords(undefined, p, 'vi'))).toBe('Chưa nhập. Nhập tên tiêu chí.');
+    expect(problemAtField(problemWords(undefined, p, 'en'))).toBe('Not filled in. Enter the name of the criterion.');
+  });
+
+  it('names a node by number and title, never by id', () => {
+    expect(nodeName(smallSet, '/sections/1/criteria/0', 'vi')).toMatch(/^Tiêu chí 2 \(.+\)$/);
+    expect(nodeName(smallSet, '/sections/1/criteria/0', 'vi')).not.toContain('c2');
+    expect(nodeName(blankSet('x'), '/sections/0', 'en')).toBe('Section 1');
   });
 });

@@ -19,6 +19,9 @@ import type { TcBuilderItem } from '../src/builder/tc-builder-item.js';
 import type { TcBuilderTree, TreeOp } from '../src/builder/tc-builder-tree.js';
 import type { TcBuilderVersions } from '../src/builder/tc-builder-versions.js';
 import type { TcBuilderPreview } from '../src/builder/tc-builder-preview.js';
+import '../src/builder/tc-builder-editor.js';
+import type { TcBuilderEditor } from '../src/builder/tc-builder-editor.js';
+import type { CriteriaSet } from '../src/core.js';
 import type { EditDetail } from '../src/builder/fields.js';
 import { mount, smallSet } from './helpers.js';
 
@@ -116,16 +119,16 @@ describe('<tc-builder-item>', () => {
     return mount(el);
   }
 
-  it("shows core's problem at the field, marked invalid, in Vietnamese then English", async () => {
+  it("shows core's problem at the field in words (what is wrong, what to do), marked invalid, vi then en", async () => {
     const el = await itemEditor();
     const input = el.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="text.vi"]')!;
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const err = el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!)!;
-    expect(err.textContent).toMatch(/Độ dài không hợp lệ/);
+    expect(err.textContent!.trim()).toBe('Chưa nhập. Nhập nội dung chỉ tiêu.');
     setLocale('en');
     await el.updateComplete;
-    expect(el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!)!.textContent).toMatch(
-      /Invalid length/,
+    expect(el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!)!.textContent!.trim()).toBe(
+      'Not filled in. Enter the wording of the item.',
     );
     expect(el.shadowRoot!.querySelector('[data-field="text.en"]')!.getAttribute('aria-invalid')).toBe('false');
   });
@@ -238,6 +241,17 @@ describe('<tc-builder-versions>', () => {
     await mount(el);
     expect(el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="publish"]')!.disabled).toBe(true);
     expect(el.shadowRoot!.querySelector('[data-publish-blocked]')!.textContent).toMatch(/Chưa thể xuất bản: còn 5 lỗi/);
+    // Each problem in words; the pointer only under "Chi tiết kỹ thuật".
+    const entries = [...el.shadowRoot!.querySelectorAll('[data-problem]')];
+    expect(entries.map((e) => e.querySelector('[data-problem-words]')!.textContent)).toContain(
+      'Tiêu chí 1 – tên tiếng Việt: chưa nhập. Nhập tên tiêu chí.',
+    );
+    const tech = entries[3]!.querySelector('details.technical')!;
+    expect(tech.querySelector('summary')!.textContent).toBe('Chi tiết kỹ thuật');
+    expect(tech.querySelector('[data-problem-technical]')!.textContent).toMatch(
+      /^\/sections\/0\/criteria\/0\/title\/vi · /,
+    );
+    expect(entries[3]!.querySelector('[data-problem-words]')!.textContent).not.toContain('/');
   });
 
   it('shows a readable diff between a published version and the draft', async () => {
@@ -278,5 +292,53 @@ describe('<tc-builder-preview>', () => {
     const panel = el.shadowRoot!.querySelector('tc-score-panel')!;
     await panel.updateComplete;
     expect(panel.shadowRoot!.querySelector('[data-total]')!.textContent).toBe('2/10');
+  });
+});
+
+describe('<tc-builder-editor>', () => {
+  async function editor(set: CriteriaSet) {
+    const el = document.createElement('tc-builder-editor') as TcBuilderEditor;
+    el.session = new BuilderSession(store, newDraft(set));
+    await mount(el);
+    return el;
+  }
+
+  it('lists problems in words; a click takes the author to the field', async () => {
+    const el = await editor(blankSet('x'));
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('details.problems')!.open = true;
+    const go = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('details.problems [data-problem-words]')];
+    expect(go.map((b) => b.textContent)).toEqual([
+      'Bộ tiêu chí – tên tiếng Việt: chưa nhập. Nhập tên bộ tiêu chí.',
+      'Bộ tiêu chí – số văn bản nguồn: chưa nhập. Nhập số văn bản nguồn.',
+      'Phần 1 – tên tiếng Việt: chưa nhập. Nhập tên phần.',
+      'Tiêu chí 1 – tên tiếng Việt: chưa nhập. Nhập tên tiêu chí.',
+      'Chỉ tiêu 1 của Tiêu chí 1 – nội dung tiếng Việt: chưa nhập. Nhập nội dung chỉ tiêu.',
+    ]);
+    go[3]!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('tc-builder-node')).not.toBeNull(); // the criterion's form is shown
+  });
+
+  it('asks before deleting, naming the node by number and title (not its id)', async () => {
+    const el = await editor(smallSet);
+    const ask = vi.fn((_text?: string) => false);
+    globalThis.confirm = ask;
+    const layout = el.shadowRoot!.querySelector('.layout')!;
+    layout.dispatchEvent(new CustomEvent('tree-op', { detail: { op: 'remove', path: [1, 0] }, bubbles: true }));
+    expect(ask).toHaveBeenCalledTimes(1);
+    const text = ask.mock.calls[0]![0]!;
+    expect(text).toMatch(/^Xoá Tiêu chí 2 \(.+\) và mọi thứ bên trong\?$/);
+    expect(text).not.toContain('c2');
+    expect(el.session.set.sections[1]!.criteria).toHaveLength(1); // declined: nothing removed
+  });
+
+  it('"+ Phần" pressed twice adds one section, not a stray empty one', async () => {
+    const el = await editor(smallSet);
+    const tree = el.shadowRoot!.querySelector('tc-builder-tree')!;
+    await (tree as TcBuilderTree).updateComplete;
+    const add = tree.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="add-section"]')!;
+    add.click();
+    add.click();
+    expect(el.session.set.sections).toHaveLength(3);
   });
 });

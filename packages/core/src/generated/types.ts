@@ -78,6 +78,24 @@ export type Provenance = 'official' | 'paraphrase' | 'drafted' | 'unverified';
 export type CriteriaSetResponse = BinaryResponse | GradedResponse | ChoiceResponse | CountResponse | NumericResponse;
 
 /**
+ * One agreed answer: the self-assessment's, the inspection's, or another answer both sides settled on (then given as value or na), with an optional note.
+ *
+ * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
+ * via the `definition` "AssessmentAgreedAnswer".
+ */
+export interface AssessmentAgreedAnswer {
+  from: 'self' | 'inspection' | 'other';
+  /**
+   * The agreed answer when from is "other" (the same form as an answer's value).
+   */
+  value?: string | number;
+  /**
+   * Agreed as not applicable (from "other").
+   */
+  na?: boolean;
+  note?: string;
+}
+/**
  * This interface was referenced by `TieuChiSchemas`'s JSON-Schema
  * via the `definition` "AssessmentAnswer".
  */
@@ -287,6 +305,26 @@ export interface Assessment {
    * @maxItems 10000
    */
   conflicts?: AssessmentConflict[];
+  /**
+   * The result agreed after reconciling this inspection with the facility's self-assessment of the same set version (decision 0019): per item where the two differed, the answer the council and the facility agreed on. Recorded on the inspection, also after locking; outside the content hash, so it never changes what was attested.
+   */
+  agreedResult?: {
+    /**
+     * The self-assessment it was reconciled with.
+     */
+    selfAssessment: {
+      id: Id;
+      contentHash?: Sha256;
+    };
+    recordedAt: IsoDateTime;
+    by?: string;
+    /**
+     * By item id: the agreed answer of every differing item decided so far.
+     */
+    items: {
+      [k: string]: AssessmentAgreedAnswer;
+    };
+  };
 }
 /**
  * A health facility. Places follow the 2025 reorganisation (province, then commune or ward); the former district is kept as a label.

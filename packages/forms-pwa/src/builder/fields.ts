@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { loc, locale } from '../i18n.js';
 import type { LocalizedText, Problem } from '../core.js';
 import { problemsAt, type ProblemIndex } from './problems.js';
+import { problemAtField, problemWords } from './problem-words.js';
 
 export type Emit = (pointer: string, value: unknown) => void;
 
@@ -25,7 +26,7 @@ export const fid = (pointer: string): string =>
 export function errors(list: readonly Problem[], id: string): TemplateResult | typeof nothing {
   if (!list.length) return nothing;
   return html`<ul class="field-err" id=${id} role="alert" data-field-error>
-    ${list.map((p) => html`<li data-code=${p.code}>${locale() === 'en' ? p.message.en : p.message.vi}</li>`)}
+    ${list.map((p) => html`<li data-code=${p.code} title=${`${p.pointer} · ${p.code}`}>${problemAtField(problemWords(undefined, p, locale()))}</li>`)}
   </ul>`;
 }
 

@@ -31,5 +31,7 @@ export const builderStyles = css`
   .ok-text { color: var(--tc-green); }
   .bad-text { color: var(--tc-red); }
   code { overflow-wrap: anywhere; }
+  details.technical { font-size: 0.85rem; color: var(--tc-muted); }
+  details.technical summary { cursor: pointer; min-height: 44px; display: inline-flex; align-items: center; }
   h2, h3 { overflow-wrap: anywhere; }
 `;

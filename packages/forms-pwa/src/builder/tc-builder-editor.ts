@@ -6,7 +6,9 @@ import { href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import type { EditDetail } from './fields.js';
 import { downloadSet } from './io.js';
-import { describePlace, nodeOf } from './problems.js';
+import { fieldPointer, nodeOf } from './problems.js';
+import { problemItem } from './problem-view.js';
+import { nodeName } from './problem-words.js';
 import type { BuilderSession } from './session.js';
 import { SessionController } from './session-controller.js';
 import { builderStyles } from './styles.js';
@@ -54,6 +56,7 @@ export class TcBuilderEditor extends LitElement {
       details.problems summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; font-weight: 600; color: var(--tc-red); }
       details.problems[open] { padding-bottom: 8px; }
       details.problems ul { margin: 0; padding-left: 0; list-style: none; display: grid; gap: 2px; max-height: 220px; overflow: auto; }
+      details.problems li { border-bottom: 1px solid var(--tc-line); }
       details.problems li button { border: none; background: none; text-align: left; justify-content: flex-start; color: var(--tc-red); padding: 4px 6px; width: 100%; }
       .form h2 { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
       @media (max-width: 1200px) {
@@ -103,7 +106,6 @@ export class TcBuilderEditor extends LitElement {
     if (!s) return nothing;
     const set = s.set;
     if (!exists(set, this._selected)) this._selected = undefined;
-    const en = locale() === 'en';
     const versions = [...this._store.store.sets.values()]
       .filter((x) => x.id === set.id)
       .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.version.localeCompare(b.version));
@@ -124,10 +126,7 @@ export class TcBuilderEditor extends LitElement {
           : html`<details class="problems card">
             <summary>${t('b.problemsList', { n: s.problems.length })}</summary>
             <ul>
-              ${s.problems.map(
-                (p) =>
-                  html`<li><button @click=${() => this._goTo(p.pointer)}>${describePlace(set, p.pointer, en ? 'en' : 'vi')}: ${en ? p.message.en : p.message.vi}</button></li>`,
-              )}
+              ${s.problems.map((p) => problemItem(set, p, () => this._goTo(fieldPointer(p))))}
             </ul>
           </details>`
       }
@@ -229,14 +228,9 @@ export class TcBuilderEditor extends LitElement {
     }
   }
 
+  /** The node by its number and title ("Tiêu chí 3 (Truyền thông)"), never its id. */
   private _nameOf(p: NodePath): string {
-    const n =
-      p.length === 1
-        ? this.session.set.sections[p[0]]
-        : p.length === 2
-          ? this.session.set.sections[p[0]]?.criteria[p[1]!]
-          : this.session.set.sections[p[0]]?.criteria[p[1]!]?.items[p[2]!];
-    return n?.id ?? '';
+    return nodeName(this.session.set, nodePointer(p), locale());
   }
 
   private _onCases(e: CustomEvent<CasesChange>) {

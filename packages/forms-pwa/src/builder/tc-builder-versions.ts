@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CriteriaSet, Problem } from '../core.js';
 import { LocaleController, formatDateTime, locale, t } from '../i18n.js';
-import { describePlace } from './problems.js';
+import { problemItem } from './problem-view.js';
 import { changes, describeChange } from './versions.js';
 import { builderStyles } from './styles.js';
 import { shared } from '../styles.js';
@@ -68,7 +68,7 @@ export class TcBuilderVersions extends LitElement {
             ? nothing
             : html`<div class="bad-text" role="alert" data-publish-blocked>
               ${t('b.publishBlocked', { n: this.problems.length })}
-              <ul class="problems">${this.problems.slice(0, 8).map((p) => html`<li>${describePlace(this.set, p.pointer, en ? 'en' : 'vi')}: ${en ? p.message.en : p.message.vi}</li>`)}</ul>
+              <ul class="problems">${this.problems.slice(0, 8).map((p) => problemItem(this.set, p))}</ul>
             </div>`
         }
         <div class="row">

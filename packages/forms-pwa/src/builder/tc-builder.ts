@@ -1,13 +1,13 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CriteriaSet, Problem } from '../core.js';
-import { LocaleController, formatDateTime, loc, locale, t } from '../i18n.js';
+import { LocaleController, formatDateTime, loc, t } from '../i18n.js';
 import { newId } from '../model/assessment.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import type { SetDraft } from '../storage/db.js';
 import { MAX_SET_BYTES, downloadSet, parseSetFile } from './io.js';
-import { describePlace } from './problems.js';
+import { problemItem } from './problem-view.js';
 import { BuilderSession, newDraft } from './session.js';
 import { builderStyles } from './styles.js';
 import { blankSet, duplicateSet } from './tree.js';
@@ -143,11 +143,10 @@ export class TcBuilder extends LitElement {
   }
 
   private _errors(e: { problems: Problem[]; doc?: unknown }) {
-    const en = locale() === 'en';
     return html`<div class="card bad" role="alert" data-import-errors>
       <strong>${t('io.invalid')}</strong>
       <ul class="errors">
-        ${e.problems.slice(0, 20).map((p) => html`<li>${describePlace(e.doc, p.pointer, en ? 'en' : 'vi')} <code>${p.pointer || '/'}</code>: ${en ? p.message.en : p.message.vi}</li>`)}
+        ${e.problems.slice(0, 20).map((p) => problemItem(e.doc, p))}
       </ul>
       ${e.problems.length > 20 ? html`<p>${t('b.moreProblems', { n: e.problems.length - 20 })}</p>` : nothing}
     </div>`;

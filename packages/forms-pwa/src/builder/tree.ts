@@ -81,8 +81,29 @@ export interface TreeResult {
   path: NodePath;
 }
 
-/** Adds a node after `after` (or at the end of `parent`'s children). */
+/** A node's content without its ids (which differ between two new, untouched nodes). */
+const withoutIds = (node: unknown): string => JSON.stringify(node, (k, v: unknown) => (k === 'id' ? undefined : v));
+
+/** Whether a node is still exactly as "+" made it: nothing typed, nothing changed, nothing added under it. */
+export function isUntouched(
+  node: CriteriaSetSection | CriteriaSetCriterion | CriteriaSetItem,
+  level: NodeLevel,
+): boolean {
+  const blank =
+    level === 'section' ? blankSection('', '', '') : level === 'criterion' ? blankCriterion('', '') : blankItem('');
+  return withoutIds(node) === withoutIds(blank);
+}
+
+/**
+ * Adds a node after `after` (or at the end of `parent`'s children). Pressing "+" again while the last node of that
+ * level is still untouched adds nothing: the untouched node is returned (selected), so repeated presses leave no
+ * stray empty sections, criteria or items behind.
+ */
 export function addNode(set: CriteriaSet, level: NodeLevel, parent: readonly number[], at?: number): TreeResult {
+  if (at === undefined) {
+    const last = lastChild(set, level, parent);
+    if (last && isUntouched(last.node, level)) return { set, path: last.path };
+  }
   const next = clone(set);
   const taken = allIds(next);
   const take = (prefix: string) => {
@@ -107,6 +128,29 @@ export function addNode(set: CriteriaSet, level: NodeLevel, parent: readonly num
   const i = at ?? c.items.length;
   c.items.splice(i, 0, blankItem(take('i')));
   return { set: next, path: [parent[0]!, parent[1]!, i] };
+}
+
+/** The last node of `level` under `parent`, with its path (none when the parent has no children). */
+function lastChild(
+  set: CriteriaSet,
+  level: NodeLevel,
+  parent: readonly number[],
+): { node: CriteriaSetSection | CriteriaSetCriterion | CriteriaSetItem; path: NodePath } | undefined {
+  if (level === 'section') {
+    const i = set.sections.length - 1;
+    const node = set.sections[i];
+    return node && { node, path: [i] };
+  }
+  const s = set.sections[parent[0]!];
+  if (level === 'criterion') {
+    const i = (s?.criteria.length ?? 0) - 1;
+    const node = s?.criteria[i];
+    return node && { node, path: [parent[0]!, i] };
+  }
+  const c = s?.criteria[parent[1]!];
+  const i = (c?.items.length ?? 0) - 1;
+  const node = c?.items[i];
+  return node && { node, path: [parent[0]!, parent[1]!, i] };
 }
 
 /** The array holding a node, and its index there (inside a set the caller owns). */

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController, t } from '../i18n.js';
-import { previousOf, previousSameKind, reconcilePartner } from './scored.js';
+import { pct, previousOf, previousSameKind, reconcilePartner } from './scored.js';
+import { agreedSummary } from './agreed.js';
 import { href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
@@ -12,7 +13,10 @@ import { shared } from '../styles.js';
  */
 @customElement('tc-plan-links')
 export class TcPlanLinks extends LitElement {
-  static override styles = [shared, css`:host { display: block; margin: 12px 0; }`];
+  static override styles = [
+    shared,
+    css`:host { display: block; margin: 12px 0; } p.agreed { margin: 0 0 10px; padding: 10px 14px; } p.agreed a { display: inline-flex; align-items: center; min-height: 44px; }`,
+  ];
 
   /** The assessment the links are about. */
   @property() assessmentId = '';
@@ -35,7 +39,19 @@ export class TcPlanLinks extends LitElement {
     // Reconcile with the self-assessment (or inspection) of the same round, else the nearest in time.
     const other = reconcilePartner(store.assessments.values(), a);
     const selfFirst = a.assessmentKind === 'self-assessment';
-    return html`<nav class="row" aria-label=${t('plan.title')}>
+    const agreed = agreedSummary(store, store.assessments.values(), a);
+    return html`${
+      agreed
+        ? html`<p class="card agreed" data-agreed-link>
+            <strong>${t('rec.agreed')}:</strong> ${t('rec.agreedLinked', { done: agreed.done, total: agreed.total })}${
+              agreed.after
+                ? html` · ${t('rec.agreedScore', { result: `${t(`decision.${agreed.after.decision as 'pass'}`)} · ${pct(agreed.after.total.percent)}` })}`
+                : nothing
+            }
+            · <a href=${href({ view: 'reconcile', a: agreed.self.id, b: agreed.inspection.id })}>${t('rec.agreedOpen')}</a>
+          </p>`
+        : nothing
+    }<nav class="row" aria-label=${t('plan.title')}>
       <a class="btn primary" href=${href({ view: 'plan', id: a.id })} data-action="plan">${t('plan.open')}</a>
       ${
         previous

@@ -7,7 +7,11 @@ import { fileName } from '../io/file-name.js';
 import { LocaleController, formatDate, loc, locale, t } from '../i18n.js';
 import { exactToNumber, mul, HUNDRED, reconcile, sign, type Reconciliation } from './core.js';
 import { answerLabel, assessmentLabel, itemLabel } from './labels.js';
-import { isSelfAssessment, sameFacility, toScored } from './scored.js';
+import { isSelfAssessment, pct, sameFacility, toScored } from './scored.js';
+import { agreedAnswer, agreedAssessment, agreedWith, withAgreed } from './agreed.js';
+import { answerWords, type AgreedChange } from './tc-agreed-choice.js';
+import './tc-agreed-choice.js';
+import '../fill/tc-photo-evidence.js';
 import { go } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
@@ -16,7 +20,9 @@ import { exactNum } from '../numbers.js';
 
 /**
  * A facility's self-assessment against the council's inspection of the same set version (core's `reconcile`):
- * agreement rate, Cohen's kappa where it applies, and every disagreement item by item.
+ * agreement rate, Cohen's kappa where it applies, and every disagreement item by item — values as given, notes and
+ * photos side by side — with the agreed answer the council records per item (decision 0019: saved on the
+ * inspection through `AppStore.saveAgreedResult`), the result after agreement, XLSX and print.
  */
 @customElement('tc-reconcile')
 export class TcReconcile extends LitElement {
@@ -34,7 +40,22 @@ export class TcReconcile extends LitElement {
       .hi { color: var(--tc-red); font-weight: 700; }
       .note { color: var(--tc-muted); white-space: pre-line; overflow-wrap: anywhere; font-size: 0.9em; }
       .row { margin-bottom: 10px; }
-      @media print { .no-print, .pick { display: none; } }
+      .agreed-sum { margin-bottom: 14px; display: grid; gap: 4px; }
+      .warn { color: var(--tc-red); }
+      td tc-photo-evidence { margin-top: 6px; }
+      td.agreed { min-width: 200px; }
+      @media (max-width: 760px) {
+        table, thead, tbody, tr, th, td { display: block; }
+        thead { display: none; }
+        tr { border-bottom: 2px solid var(--tc-line); padding: 6px 0; }
+        td { border: 0; }
+        td[data-label]::before { content: attr(data-label); display: block; font-size: 0.85em; color: var(--tc-muted); }
+        td.n { text-align: left; }
+      }
+      @media print {
+        .no-print, .pick { display: none; }
+        tr { break-inside: avoid; }
+      }
     `,
   ];
 
@@ -79,10 +100,33 @@ export class TcReconcile extends LitElement {
     return html`${head}${this._body(out.value, ss.set, self!, insp!)}`;
   }
 
-  /** One side of a disagreement: the value as given (numbers as numbers), then the note written beside it. */
+  /** One side of a disagreement: the value as given (numbers as numbers), the note written beside it, its photos. */
   private _side(a: Assessment, id: string, category: string, set: CriteriaSet | undefined) {
-    const note = a.answers[id]?.note;
-    return html`<div>${valueText(a, id, category, set)}</div>${note ? html`<div class="note">${note}</div>` : nothing}`;
+    const answer = a.answers[id];
+    const note = answer?.note;
+    const photos = answer?.evidence ?? [];
+    return html`<div>${valueText(a, id, category, set)}</div>${note ? html`<div class="note">${note}</div>` : nothing}
+      ${photos.length ? html`<tc-photo-evidence readonly .itemId=${id} .hashes=${photos}></tc-photo-evidence>` : nothing}`;
+  }
+
+  /** Saves one item's agreed answer on the inspection, through the store's one write path. */
+  private _onAgreed(e: CustomEvent<AgreedChange>, self: Assessment, insp: Assessment) {
+    e.stopPropagation();
+    const next = withAgreed(insp, self, e.detail.itemId, e.detail.choice, new Date().toISOString());
+    void this._store.store.saveAgreedResult(insp.id, Object.keys(next.items).length ? next : undefined);
+  }
+
+  /** The agreed answer of an item in words, for the XLSX (empty when not agreed yet). */
+  private _agreedText(id: string, set: CriteriaSet | undefined, self: Assessment, insp: Assessment): string {
+    const c = agreedWith(insp, self)?.items[id];
+    if (!c) return '';
+    const a = agreedAnswer(c, self, insp, id);
+    const it = set && itemIndex(set).get(id)?.item;
+    const from = t(
+      c.from === 'self' ? 'rec.agreedSelf' : c.from === 'inspection' ? 'rec.agreedInspection' : 'rec.agreedOther',
+    );
+    const value = a?.na ? t('item.na') : a?.value === undefined ? '—' : answerWords(it, a.value);
+    return `${value} (${from})`;
   }
 
   /** The disagreements as XLSX: item, each side's value (numbers as number cells) and note, the points difference. */
@@ -108,6 +152,8 @@ export class TcReconcile extends LitElement {
           { title: t('rec.inspection'), kind: 'number', width: 14 },
           { title: t('rec.inspectionNote'), width: 30 },
           { title: t('rec.diff'), kind: 'number', width: 10 },
+          { title: t('rec.agreed'), width: 24 },
+          { title: t('rec.agreedNote'), width: 30 },
         ],
         rows: r.disagreements.map((d) => [
           itemLabel(d.id, set),
@@ -116,6 +162,8 @@ export class TcReconcile extends LitElement {
           num(insp, d.id, d.inspection),
           insp.answers[d.id]?.note,
           exactToNumber(d.pointsDifference),
+          this._agreedText(d.id, set, self, insp),
+          agreedWith(insp, self)?.items[d.id]?.note,
         ]),
       },
     ]);
@@ -135,7 +183,11 @@ export class TcReconcile extends LitElement {
       </select></label>`;
   }
 
-  private _body(r: Reconciliation, set: Parameters<typeof itemLabel>[1], self: Assessment, insp: Assessment) {
+  private _body(r: Reconciliation, set: CriteriaSet | undefined, self: Assessment, insp: Assessment) {
+    const agreed = agreedWith(insp, self);
+    const done = r.disagreements.filter((d) => agreed?.items[d.id]).length;
+    const after = agreed ? toScored(this._store.store, agreedAssessment(insp, self))?.result : undefined;
+    const index = set ? itemIndex(set) : undefined;
     const rate = r.agreementRate ? exactNum(mul(r.agreementRate, HUNDRED), 1, true) : '—';
     const kappa = r.kappa ? exactNum(r.kappa, 3, true) : undefined;
     const diff = r.totalDifference;
@@ -149,17 +201,28 @@ export class TcReconcile extends LitElement {
         <button @click=${() => this._xlsx(r, set, self, insp)} data-action="reconcile-xlsx" ?disabled=${!r.disagreements.length}>${t('xlsx.export')}</button>
         <button @click=${() => window.print()} data-action="print">${t('rec.print')}</button>
       </div>
-      <section class="card">
+      ${
+        r.disagreements.length
+          ? html`<div class="agreed-sum card" data-agreed-summary>
+              <strong data-agreed-progress>${t('rec.agreedProgress', { done, total: r.disagreements.length })}</strong>
+              ${after ? html`<span data-agreed-score>${t('rec.agreedScore', { result: `${t(`decision.${after.decision as 'pass'}`)} · ${pct(after.total.percent)}` })}</span>` : nothing}
+              ${insp.agreedResult && !agreed ? html`<span class="warn">${t('rec.agreedOtherPair')}</span>` : nothing}
+              <span class="muted no-print">${t('rec.agreedHint')}</span>
+            </div>`
+          : nothing
+      }
+      <section class="card" @agreed-change=${(e: CustomEvent<AgreedChange>) => this._onAgreed(e, self, insp)}>
         <h2>${t('rec.disagreements')} (${r.disagreements.length})</h2>
         ${
           r.disagreements.length
             ? html`<table data-disagreements>
-              <thead><tr><th>${t('plan.item')}</th><th>${t('rec.self')}</th><th>${t('rec.inspection')}</th><th class="n">${t('rec.diff')}</th></tr></thead>
+              <thead><tr><th>${t('plan.item')}</th><th>${t('rec.self')}</th><th>${t('rec.inspection')}</th><th class="n">${t('rec.diff')}</th><th>${t('rec.agreed')}</th></tr></thead>
               <tbody>${r.disagreements.map(
                 (
                   d,
-                ) => html`<tr data-item=${d.id}><td>${itemLabel(d.id, set)}</td><td data-self>${this._side(self, d.id, d.self, set)}</td><td data-inspection>${this._side(insp, d.id, d.inspection, set)}</td>
-                  <td class="n ${sign(d.pointsDifference) > 0 ? 'hi' : ''}">${sign(d.pointsDifference) > 0 ? '+' : ''}${exactNum(d.pointsDifference)}</td></tr>`,
+                ) => html`<tr data-item=${d.id}><td>${itemLabel(d.id, set)}</td><td data-self data-label=${t('rec.self')}>${this._side(self, d.id, d.self, set)}</td><td data-inspection data-label=${t('rec.inspection')}>${this._side(insp, d.id, d.inspection, set)}</td>
+                  <td class="n ${sign(d.pointsDifference) > 0 ? 'hi' : ''}" data-label=${t('rec.diff')}>${sign(d.pointsDifference) > 0 ? '+' : ''}${exactNum(d.pointsDifference)}</td>
+                  <td class="agreed" data-label=${t('rec.agreed')}><tc-agreed-choice .itemId=${d.id} .item=${index?.get(d.id)?.item} .choice=${agreed?.items[d.id]}></tc-agreed-choice></td></tr>`,
               )}</tbody></table>`
             : html`<p class="muted">${t('cmp.none')}</p>`
         }
@@ -176,8 +239,9 @@ export class TcReconcile extends LitElement {
 /** The answer as given: a number with its unit (45 %), else the answer's words. */
 function valueText(a: Assessment, id: string, category: string, set: CriteriaSet | undefined): string {
   const v = a.answers[id]?.value;
+  const it = set && itemIndex(set).get(id)?.item;
+  if (typeof v === 'string' && it?.response.kind === 'choice') return answerWords(it, v);
   if (typeof v === 'number') {
-    const it = set && itemIndex(set).get(id)?.item;
     const unit = it?.response.kind === 'numeric' && it.response.unit ? loc(it.response.unit) : '';
     return `${formatLocaleNumber(v, locale())}${unit ? (unit === '%' ? '\u00a0%' : ` ${unit}`) : ''}`;
   }

@@ -546,6 +546,18 @@ export class AppStore extends EventTarget {
     return this._put(a);
   }
 
+  /**
+   * Records (or, with `undefined`, removes) the agreed result of a reconciliation on an inspection (decision 0019)
+   * through {@link persist}. Allowed on a locked inspection: `agreedResult` is outside the content hash, so its hash
+   * and signatures still verify. Resolves true once durable (false: kept in memory and written again on retry).
+   */
+  saveAgreedResult(id: string, agreed: Assessment['agreedResult']): Promise<boolean> {
+    const a = this.assessments.get(id);
+    if (!a) return Promise.resolve(false);
+    const { agreedResult: _old, ...rest } = a;
+    return this._put(agreed ? { ...rest, agreedResult: agreed } : rest);
+  }
+
   private _put(a: Assessment): Promise<boolean> {
     this.assessments.set(a.id, a);
     const id = a.id;
