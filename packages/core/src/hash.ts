@@ -10,8 +10,6 @@
 import canonicalize from 'canonicalize';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { Assessment, CriteriaSet } from './generated/types.js';
-import { scoredAtLock } from './lock-record.js';
 
 /**
  * Left out of every content hash. `campaign`, `baseRevision` and `conflicts` (assessment version 2) are
@@ -66,27 +64,6 @@ export function canonicalText(doc: object): string {
 /** The content hash of a criteria set or an assessment. */
 export function contentHash(doc: object): string {
   return sha256Hex(utf8ToBytes(canonicalText(doc)));
-}
-
-/**
- * Locks an assessment: a new object with status "locked", `lockedAt`, the set's content hash pinned, the
- * assessment's own content hash recorded, and `scoredAtLock`: the decision and exact totals the scoring engine
- * gives now, with the engine version (see {@link lockedVerdict}). The input is not changed.
- */
-export function lockAssessment(a: Assessment, set: CriteriaSet, now: string): Assessment {
-  const locked: Assessment = {
-    ...a,
-    criteriaSet: { id: set.id, version: set.version, contentHash: set.contentHash ?? contentHash(set) },
-    status: 'locked',
-    lockedAt: now,
-  };
-  if (!locked.submittedAt) locked.submittedAt = now;
-  delete locked.contentHash;
-  delete locked.scoredAtLock;
-  const record = scoredAtLock(set, locked);
-  if (record) locked.scoredAtLock = record;
-  locked.contentHash = contentHash(locked);
-  return locked;
 }
 
 /** True when a locked assessment still matches the content hash it recorded. */

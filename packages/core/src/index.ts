@@ -9,7 +9,8 @@
  * const result = score(set.value, JSON.parse(assessmentText));
  * if (result.ok) console.log(result.value.decision, result.value.total.display.percent + ' %');
  */
-export { score, ENGINE_VERSION } from './score.js';
+export { ENGINE_VERSION } from './score.js';
+export { score } from './score-checked.js';
 export { lockedVerdict, type ScoredAtLock } from './lock-record.js';
 export {
   validateCriteriaSet,
@@ -20,7 +21,8 @@ export {
   SCHEMA_VERSION,
   SCHEMA_VERSIONS,
 } from './validate.js';
-export { contentHash, canonicalText, sha256Hex, lockAssessment, verifyContentHash } from './hash.js';
+export { contentHash, canonicalText, sha256Hex, verifyContentHash } from './hash.js';
+export { lockAssessment } from './lock-record.js';
 export { formatExact, formatPercent, formatPoints } from './format.js';
 export { formatDate, formatDateTime, parseDate, vietnamDate, vietnamToday, VIETNAM_TIME_ZONE } from './dates.js';
 export {
@@ -150,3 +152,5 @@ export type { ScoreResultExplanation as Explanation } from './generated/types.js
 export { RESPONSE_KINDS, type ResponseKind, type ResponseOf } from './kinds/index.js';
 export * from './table-import/index.js';
 export { upgradeAssessment } from './migrate.js';
+// Start-up path (issue 20, ADR 0017): scoring of documents already verified, without the schema validators.
+export { scoreTrusted } from './score.js';

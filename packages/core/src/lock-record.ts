@@ -6,7 +6,9 @@
 import type { Assessment, CriteriaSet, LocalizedText, ScoreResult } from './generated/types.js';
 import { eq } from './exact.js';
 import { message } from './messages.js';
-import { ENGINE_VERSION, score } from './score.js';
+import { ENGINE_VERSION } from './score.js';
+import { score } from './score-checked.js';
+import { contentHash } from './hash.js';
 
 export type ScoredAtLock = NonNullable<Assessment['scoredAtLock']>;
 
@@ -65,4 +67,25 @@ export function lockedVerdict(
     current: ENGINE_VERSION,
   };
   return { changed, then, message: message(changed ? 'lock.verdict-changed' : 'lock.verdict-same', args) };
+}
+
+/**
+ * Locks an assessment: a new object with status "locked", `lockedAt`, the set's content hash pinned, the
+ * assessment's own content hash recorded, and `scoredAtLock`: the decision and exact totals the scoring engine
+ * gives now, with the engine version (see {@link lockedVerdict}). The input is not changed.
+ */
+export function lockAssessment(a: Assessment, set: CriteriaSet, now: string): Assessment {
+  const locked: Assessment = {
+    ...a,
+    criteriaSet: { id: set.id, version: set.version, contentHash: set.contentHash ?? contentHash(set) },
+    status: 'locked',
+    lockedAt: now,
+  };
+  if (!locked.submittedAt) locked.submittedAt = now;
+  delete locked.contentHash;
+  delete locked.scoredAtLock;
+  const record = scoredAtLock(set, locked);
+  if (record) locked.scoredAtLock = record;
+  locked.contentHash = contentHash(locked);
+  return locked;
 }
