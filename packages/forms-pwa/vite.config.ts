@@ -28,6 +28,8 @@ export default defineConfig({
   base: './',
   resolve: {
     alias: {
+      // core's validator-free part (ADR 0017), for the start-up path; the subpath first (an alias matches as a prefix).
+      '@tieuchi/core/trusted': resolve(here, '../core/src/trusted.ts'),
       '@tieuchi/core': resolve(here, '../core/src/index.ts'),
       // Report sources too (no build needed); the subpath first, since an alias also matches as a prefix.
       '@tieuchi/report/browser': resolve(here, '../report/src/browser.ts'),

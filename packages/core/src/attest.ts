@@ -20,14 +20,15 @@ import type {
   CriteriaSet,
   ScoreResult,
 } from './generated/types.js';
-import { contentHash, sha256Hex } from './hash.js';
+import { contentHash } from './hash.js';
 import { toFractionString } from './exact.js';
 import type { Outcome, Problem } from './outcome.js';
 import type { Bundle } from './generated/types.js';
 import { type VerifyContext, verifyBundle } from './verify.js';
 import { setContentHash } from './pin.js';
-import { score } from './score.js';
+import { score } from './score-checked.js';
 import { type VerifyCode, verifyMessage } from './verify-messages.js';
+import { attestationKeyId } from './key-id.js';
 
 export type {
   AssessmentAttestation as Attestation,
@@ -95,10 +96,8 @@ export function fromBase64Url(s: string): Uint8Array | undefined {
   return out;
 }
 
-/** The key id of a P-256 public key: SHA-256 (hex) of its RFC 7638 JWK thumbprint input. */
-export function attestationKeyId(jwk: AssessmentPublicKey): string {
-  return sha256Hex(utf8ToBytes(`{"crv":"${jwk.crv}","kty":"${jwk.kty}","x":"${jwk.x}","y":"${jwk.y}"}`));
-}
+// attestationKeyId lives in key-id.ts (no validators: the app's start-up path needs it, ADR 0017).
+export { attestationKeyId } from './key-id.js';
 
 /** The bytes that are signed: the statement's RFC 8785 canonical JSON, strings in NFC, UTF-8. */
 export function statementBytes(statement: AssessmentStatement): Uint8Array {

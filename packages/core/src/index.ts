@@ -9,7 +9,8 @@
  * const result = score(set.value, JSON.parse(assessmentText));
  * if (result.ok) console.log(result.value.decision, result.value.total.display.percent + ' %');
  */
-export { score, ENGINE_VERSION } from './score.js';
+export { ENGINE_VERSION } from './score.js';
+export { score } from './score-checked.js';
 export { lockAssessment, lockedVerdict, type ScoredAtLock } from './lock-record.js';
 export {
   validateCriteriaSet,
@@ -153,3 +154,5 @@ export * from './table-import/index.js';
 export { upgradeAssessment } from './migrate.js';
 export { referencedPhotos } from './verify.js';
 export * from './container/index.js';
+// Start-up path (issue 20, ADR 0017): scoring of documents already verified, without the schema validators.
+export { scoreTrusted } from './score.js';

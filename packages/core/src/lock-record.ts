@@ -7,7 +7,8 @@
 import type { Assessment, CriteriaSet, LocalizedText, ScoreResult } from './generated/types.js';
 import { eq } from './exact.js';
 import { message } from './messages.js';
-import { ENGINE_VERSION, score } from './score.js';
+import { ENGINE_VERSION } from './score.js';
+import { score } from './score-checked.js';
 import { contentHash } from './hash.js';
 
 export type ScoredAtLock = NonNullable<Assessment['scoredAtLock']>;

@@ -13,14 +13,13 @@ import type {
 } from './generated/types.js';
 import { type Exact, ZERO, add, cmp, div, fromDecimal, int, mul, percentOf, sign } from './exact.js';
 import { type CCriterion, type CItem, type CompiledSet } from './compile.js';
+import { compileSet } from './compile.js';
 import { checkAnswers, checkFacility, pointsFor } from './answers.js';
 import { formatPercent, formatPoints } from './format.js';
 import { explain, message } from './messages.js';
 import { nameList, namesOf } from './names.js';
 import { type DisplayThresholds, displayThresholds, evaluateRule, ruleStatus } from './rules/index.js';
 import { type Outcome, fail, ok } from './outcome.js';
-import { prepareSet } from './prepare.js';
-import { validateAssessmentHeader, validateAssessmentShape } from './validate.js';
 import { NO_VALUE, enumerableKeyCount, fastAnswerPoints } from './answer-fast.js';
 import { pinnedSetProblems } from './pin.js';
 
@@ -142,54 +141,8 @@ class CriterionResult implements ScoreResultCriterionResult {
   }
 }
 
-/**
- * Scores `assessment` with `set`: pure and deterministic. Bad data (an invalid set or assessment, an answer
- * to an unknown item, a wrong value, a set that is not the one the assessment was made with) is returned as
- * problems, never scored.
- *
- * Valid input never throws; exact values past 2^53 come back with digit-string fields (ADR 0006). Each
- * criterion's `items` explanation is built on first read from the assessment's answers: treat the assessment as
- * immutable once scored (as the app and the CLI do), or read the items before changing it.
- *
- * @example
- * const r = score(set, assessment);
- * if (r.ok) console.log(r.value.decision, r.value.total.display.percent);
- * else for (const p of r.errors) console.error(p.pointer, p.message.en);
- */
-export function score(set: CriteriaSet, assessment: Assessment): Outcome<ScoreResult> {
-  // A locked assessment is scored only with the very set it pinned (src/pin.ts).
-  const pinned = pinnedSetProblems(set, assessment);
-  if (pinned.length) return fail(pinned);
-  const prepared = prepareSet(set);
-  if (!prepared.ok) return prepared;
-  const c = prepared.value;
-  // Fast path: the document by its schema with the answers set aside, then each answer checked by hand while it
-  // is scored (one pass, answer-fast.ts). Anything doubtful (a field the check does not know, a value the item
-  // refuses, an answer to no item, a facility problem) takes the full path below, which names the problems.
-  const answers = (assessment as Partial<Assessment> | null)?.answers as unknown;
-  if (typeof answers === 'object' && answers !== null && !Array.isArray(answers)) {
-    const header = validateAssessmentHeader(assessment);
-    if (header.ok) {
-      const mismatch = setMismatch(set, assessment);
-      if (mismatch) return mismatch;
-      if (!checkFacility(c, assessment.facility).length) {
-        const r = compute(c, assessment, true);
-        if (r) return ok(r);
-      }
-    }
-  }
-  const shape = validateAssessmentShape(assessment);
-  if (!shape.ok) return shape;
-  const mismatch = setMismatch(set, assessment);
-  if (mismatch) return mismatch;
-  const problems = checkFacility(c, assessment.facility);
-  problems.push(...checkAnswers(c, assessment.answers));
-  if (problems.length) return fail(problems);
-  return ok(compute(c, assessment, false)!);
-}
-
 /** The assessment was made with another set (id or version): refused. */
-function setMismatch(set: CriteriaSet, assessment: Assessment): Outcome<never> | undefined {
+export function setMismatch(set: CriteriaSet, assessment: Assessment): Outcome<never> | undefined {
   const pin = assessment.criteriaSet;
   if (pin.id === set.id && pin.version === set.version) return undefined;
   return fail([
@@ -445,7 +398,7 @@ function words(
  * scored, and `null` comes back as soon as one is not certainly valid (or one names no item), for the full path.
  * Scores, verdicts, lists and levels are computed here; the words are built when read (class `Result`).
  */
-function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | null {
+export function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | null {
   let seen = 0; // answers found (fast path): all of them must be answers to items
   const zone = a.facility.zone;
   const fkind = a.facility.kind;
@@ -624,4 +577,37 @@ function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | nu
     }
   }
   return result;
+}
+
+const trustedSets = new WeakMap<object, CompiledSet>();
+
+/**
+ * {@link score} for documents the caller has already verified (ADR 0017): a set validated when it was built,
+ * imported or published, and an assessment this program wrote or verified before storing it. It skips the two
+ * schema validations (so it does not pull in the generated validators: the app's start-up path uses it) but keeps
+ * every other check: the pinned set hash, the set's id and version, the facility, and each answer against its item
+ * (an answer the set refuses comes back as the same problems {@link score} reports for it). Untrusted input
+ * (files, imports, sync, anything typed by hand into a document) goes through {@link score} instead.
+ *
+ * @example
+ * const r = scoreTrusted(builtInSet, storedAssessment); // both verified before they were kept
+ */
+export function scoreTrusted(set: CriteriaSet, assessment: Assessment): Outcome<ScoreResult> {
+  const pinned = pinnedSetProblems(set, assessment);
+  if (pinned.length) return fail(pinned);
+  let c = trustedSets.get(set);
+  if (!c) {
+    c = compileSet(set);
+    trustedSets.set(set, c);
+  }
+  const mismatch = setMismatch(set, assessment);
+  if (mismatch) return mismatch;
+  const problems = checkFacility(c, assessment.facility);
+  if (!problems.length) {
+    const r = compute(c, assessment, true);
+    if (r) return ok(r);
+  }
+  problems.push(...checkAnswers(c, assessment.answers));
+  if (problems.length) return fail(problems);
+  return ok(compute(c, assessment, false)!);
 }

@@ -1,6 +1,8 @@
 /**
- * The one place the app imports `@tieuchi/core` from. Types come from core's generated schema types;
- * functions from core's public API. Keeping them here means a rename in core is one edit.
+ * The one place the app's start-up path imports `@tieuchi/core` from. Types come from core's generated schema
+ * types; functions from `@tieuchi/core/trusted`, core's validator-free part (issue 20, ADR 0017): documents the
+ * store holds were verified before they were stored, so the views score them with `scoreTrusted`. Validating,
+ * verifying, locking and imports come from `./core-checked.js`, which only lazily loaded modules import.
  */
 export type {
   MessageTable,
@@ -30,31 +32,35 @@ export {
   parseDate,
   vietnamDate,
   vietnamToday,
-  score,
+  scoreTrusted,
   contentHash,
   sha256Hex,
-  lockAssessment,
   formatExact,
   formatPercent,
   localizeDecimal,
   percentText,
   exactToNumber,
-  lockedVerdict,
   parseLocaleNumber,
   decimalPlaces,
   formatLocaleNumber,
   mergeThreeWay,
   resolveConflict,
   defineMessages,
-} from '@tieuchi/core';
+  proposePlan,
+  facilityKey,
+  sign,
+  ZERO,
+  add,
+} from '@tieuchi/core/trusted';
 export type { Problem, Outcome, ParsedNumber } from '@tieuchi/core';
 // Answer kinds (ADR 0011): the app's registries in src/kinds/ are typed by core's kind union.
 export type { ResponseKind, ResponseOf } from '@tieuchi/core';
 // Integrity (issue 15): signed statements made at lock and their verification.
-export { attestationKeyId, buildStatement, signStatement, verifyAttestations } from '@tieuchi/core';
+export { attestationKeyId } from '@tieuchi/core/trusted';
+// score, lockAssessment, lockedVerdict, buildStatement, signStatement, verifyAttestations: `./core-checked.js`.
 export type { Attestation, AttestationCheck, AttestationReport, PublicKeyJwk } from '@tieuchi/core';
 // Table import (issue 17, decision 0014): an official table's rows → a new set version, or every problem.
-export { importTable, parseColumnMap, parseCsv } from '@tieuchi/core';
+// importTable, parseColumnMap, parseCsv: `./core-checked.js` (the builder loads them).
 export type { TableCell, TableImportResult, TableProblem, TableRow, TableColumn } from '@tieuchi/core';
 // Migration rule (issue 18): readers verify as received, then migrate forward.
-export { upgradeAssessment } from '@tieuchi/core';
+export { upgradeAssessment } from '@tieuchi/core/trusted';

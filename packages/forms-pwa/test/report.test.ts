@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { contentHash, lockAssessment } from '../src/core.js';
+import { contentHash } from '../src/core.js';
+import { lockAssessment } from '../src/core-checked.js';
 import { fitSide } from '../src/report/downscale.js';
 import { photoHashes, previousAssessment, reportFileName, sheetFileName, slug } from '../src/report/inputs.js';
 import { overall } from '../src/report/job.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../src/results/tc-results.js';
 import type { TcResults } from '../src/results/tc-results.js';
-import { lockAssessment } from '../src/core.js';
+import { lockAssessment } from '../src/core-checked.js';
 import { appStore } from '../src/state/store.js';
 import { draft, mount, smallSet } from './helpers.js';
 

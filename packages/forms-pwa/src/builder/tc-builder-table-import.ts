@@ -1,14 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import {
-  importTable,
-  parseColumnMap,
-  parseCsv,
-  type CriteriaSet,
-  type TableCell,
-  type TableColumn,
-  type TableImportResult,
-} from '../core.js';
+import type { CriteriaSet, TableCell, TableColumn, TableImportResult } from '../core.js';
+import { importTable, parseColumnMap, parseCsv } from '../core-checked.js';
 import { LocaleController, loc, locale, t } from '../i18n.js';
 import { shared } from '../styles.js';
 import { builderStyles } from './styles.js';

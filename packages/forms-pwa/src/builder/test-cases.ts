@@ -3,7 +3,8 @@
  * scored by core's `score` against the set being authored; the builder shows which agree.
  */
 import { eq, parseFraction, toFractionString } from '@tieuchi/core';
-import { score, type Assessment, type CriteriaSet, type FacilityKind, type ScoreResult, type Zone } from '../core.js';
+import type { Assessment, CriteriaSet, FacilityKind, ScoreResult, Zone } from '../core.js';
+import { score } from '../core-checked.js';
 
 export type Decision = ScoreResult['decision'];
 

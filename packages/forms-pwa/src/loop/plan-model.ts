@@ -3,7 +3,8 @@
  * add gaps found after the plan was made, and the "last time" hints the next assessment shows per item.
  */
 import type { ImprovementPlan } from '../core.js';
-import { ZERO, add, proposePlan, type Exact, type Scored } from './core.js';
+import { ZERO, add, proposePlan } from '../core.js';
+import type { Exact, Scored } from './core.js';
 
 export type PlanAction = ImprovementPlan['actions'][number];
 export const ACTION_STATUSES = [

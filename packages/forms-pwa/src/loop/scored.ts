@@ -2,9 +2,20 @@
  * Small pure helpers over the assessments on the device for the loop views: pair each with its set and result
  * (core's `Scored`), find a facility's rounds and the previous assessment, format signed deltas.
  */
-import { localizeDecimal, percentText, type Assessment, type CriteriaSet, type ScoreResult } from '../core.js';
+import {
+  exactToNumber,
+  facilityKey,
+  formatPercent,
+  localizeDecimal,
+  percentText,
+  sign,
+  type Assessment,
+  type CriteriaSet,
+  type ScoreResult,
+} from '../core.js';
 import { locale } from '../i18n.js';
-import { exactToNumber, facilityKey, formatPercent, sign, type Exact, type Scored } from './core.js';
+// Values from the start-up `../core.js` (loop/core.js imports all of core: ADR 0017).
+import type { Exact, Scored } from './core.js';
 
 /** What the loop views need from the store: a set and a result per assessment. */
 export interface ScoredSource {

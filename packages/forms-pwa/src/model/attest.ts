@@ -4,7 +4,10 @@
  * totals, the signer, the drawn image's hash, the time and the key. It proves the device, not the person: the app
  * never calls it "chữ ký số".
  */
-import { buildStatement, score, signStatement, type Assessment, type Attestation, type CriteriaSet } from '../core.js';
+import type { Assessment, Attestation, CriteriaSet } from '../core.js';
+import { buildStatement, score, signStatement } from '../core-checked.js';
+
+export { lockAssessment } from '../core-checked.js';
 import type { DeviceKey } from '../storage/db.js';
 
 /** Who signs: the recorded signatures, else the first assessor; nobody named means no statement. */

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { verifyAttestations, type Assessment, type AttestationReport, type CriteriaSet } from '../core.js';
+import type { Assessment, AttestationReport, CriteriaSet } from '../core.js';
 import { LocaleController, formatDateTime, t } from '../i18n.js';
 import { DEVICE_KEY, type DeviceKey, type Storage } from '../storage/db.js';
 import { shared } from '../styles.js';
@@ -35,7 +35,9 @@ export class TcAttestations extends LitElement {
     this._for = a;
     this._report = undefined;
     const opts = this.set ? { set: this.set } : {};
-    void verifyAttestations(a, opts)
+    // Verifying needs core's validators: loaded here (Results), never on the start-up path.
+    void import('../core-checked.js')
+      .then(({ verifyAttestations }) => verifyAttestations(a, opts))
       .then((r) => {
         if (this._for === a) this._report = r;
       })

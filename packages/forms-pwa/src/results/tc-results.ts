@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { lockedVerdict, type CriteriaSet, type ScoreResult } from '../core.js';
+import type { CriteriaSet, ScoreResult } from '../core.js';
+import { lockedVerdict } from '../core-checked.js';
 import { ladderState } from '../model/ladder.js';
 import { LocaleController, formatDateTime, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';

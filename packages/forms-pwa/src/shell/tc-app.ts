@@ -8,9 +8,6 @@ import { closeIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import '../fill/tc-fill.js';
 import './tc-home.js';
-import './tc-new-assessment.js';
-import '../results/tc-results.js';
-import '../fill/tc-submit.js';
 import './tc-update-toast.js';
 
 /**
@@ -164,6 +161,8 @@ export class TcApp extends LitElement {
         void import('../builder/tc-builder.js');
         return html`<tc-builder .draftId=${r.draft ?? ''}></tc-builder>`;
       case 'new':
+        // New, Submit and Results load on first use (precached): home and fill-in start without them (issue 20).
+        void import('./tc-new-assessment.js');
         return html`<tc-new-assessment></tc-new-assessment>`;
       case 'io':
         void import('../io/tc-io.js'); // loaded on first use, precached (keeps the start-up JS in budget)
@@ -171,8 +170,10 @@ export class TcApp extends LitElement {
       case 'fill':
         return html`<tc-fill .assessmentId=${r.id} .sectionId=${r.section ?? ''}></tc-fill>`;
       case 'submit':
+        void import('../fill/tc-submit.js');
         return html`<tc-submit .assessmentId=${r.id}></tc-submit>`;
       case 'results':
+        void import('../results/tc-results.js');
         return html`<tc-results .assessmentId=${r.id}></tc-results>`;
       case 'plan':
       case 'compare':

@@ -4,10 +4,9 @@
  * `saving`/`savedAt` tell the UI when the last change is durable.
  */
 import {
-  lockAssessment,
   mergeThreeWay,
   resolveConflict,
-  score,
+  scoreTrusted,
   upgradeAssessment,
   type Assessment,
   type Attestation,
@@ -34,7 +33,6 @@ import {
   type SetDraft,
   type StoredPhoto,
 } from '../storage/db.js';
-import { signLocked } from '../model/attest.js';
 
 /**
  * Why changes are not reaching storage, for the app's banner: the device is full (`quota`), a tab with
@@ -240,7 +238,7 @@ export class AppStore extends EventTarget {
     let r: ScoreResult | null = null;
     let invalid: InvalidAnswer[] = [];
     if (set) {
-      const out = score(set, a);
+      const out = trustedScore(set, a);
       if (out.ok) r = out.value;
       else {
         invalid = invalidAnswersOf(a, out.errors);
@@ -252,7 +250,7 @@ export class AppStore extends EventTarget {
             if (x.problem.code === 'answer.unknown-item') delete answers[x.itemId];
             else answers[x.itemId] = keep;
           }
-          const again = score(set, { ...a, answers });
+          const again = trustedScore(set, { ...a, answers });
           if (again.ok) r = again.value;
           else console.warn('score failed', a.id, again.errors);
         } else console.warn('score failed', a.id, out.errors);
@@ -407,6 +405,8 @@ export class AppStore extends EventTarget {
     const set = a && this.setFor(a);
     if (!a || !set) throw new Error(`Cannot submit "${id}": assessment or its set is missing`);
     const now = new Date().toISOString();
+    // Locking validates everything once more (core's validating scorer): loaded here, not at start-up.
+    const { lockAssessment, signLocked } = await import('../model/attest.js');
     const locked = lockAssessment({ ...a, submittedAt: now, updatedAt: now }, set, now);
     let attestations: Attestation[] = [];
     try {
@@ -633,4 +633,19 @@ let shared: AppStore | undefined;
 export function appStore(): AppStore {
   shared ??= new AppStore(Storage.shared());
   return shared;
+}
+
+/**
+ * core's `scoreTrusted` (no schema validators on the start-up path, ADR 0017): what the store holds was verified
+ * before it was stored, and built-in sets at build time. Should a stored document be broken anyway (edited by
+ * hand in the browser's tools), the view shows no score instead of failing.
+ */
+function trustedScore(set: CriteriaSet, a: Assessment): ReturnType<typeof scoreTrusted> {
+  try {
+    return scoreTrusted(set, a);
+  } catch (e) {
+    const message = { vi: 'Không tính được điểm của phiếu đã lưu', en: 'The stored assessment could not be scored' };
+    console.warn('score failed', a.id, e);
+    return { ok: false, errors: [{ code: 'stored.unreadable', pointer: '', message }] };
+  }
 }
