@@ -66,7 +66,8 @@ const ours = { ...rate(COUNT, ITEMS, oursT.ms), roundsMs: oursT.rounds };
 log(
   `ours:        ${ours.assessmentsPerSec.toFixed(0)} assessments/s, ${ours.itemAnswersPerSec.toFixed(0)} item-answers/s`,
 );
-// The same, reading every item's explanation too (built on first read): what a results page or a report costs.
+// The same, reading the whole explanation (`sections` builds the rules and reasons too; then every item's
+// explanation; all built on first read): what a results page or a report costs.
 const oursItemsT = medianFreshMs(ROUNDS, fresh, (batch) => {
   for (let i = 0; i < COUNT; i++) {
     const r = score(set, batch[i]);

@@ -46,6 +46,26 @@ describe('exact fractions', () => {
     expect(cmp(p, int(80))).toBe(-1);
     expect(formatPercent(p, [int(80)])).toBe('79.96');
   });
+  it('takes a percentage in one step exactly as 100 × part / whole in two (small, negative and huge values)', () => {
+    const values = [
+      int(0),
+      int(7),
+      int(-3),
+      frac(1, 3),
+      frac(-22, 7),
+      frac(7996, 100),
+      frac(2 ** 51, 3),
+      frac(3, 2 ** 51),
+      { num: '123456789012345678901', den: 7 },
+    ];
+    for (const a of values)
+      for (const b of values) {
+        if (b.num === 0) continue;
+        expect(percentOf(a, b)).toEqual(mul(div(a, b), int(100)));
+      }
+    expect(percentOf(int(1), int(3))).toEqual({ num: 100, den: 3 });
+    expect(() => percentOf(int(1), int(0))).toThrow(/zero/);
+  });
   it('falls back to BigInt when an intermediate would overflow, and reduces the result', () => {
     const big = frac(2 ** 52, 3);
     const r = mul(big, frac(3, 2 ** 52));
