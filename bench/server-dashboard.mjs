@@ -6,6 +6,7 @@
  * time is the Node process's: HTTP client and server, and PGlite when embedded; not PostgreSQL's own process).
  * The documents are written straight into the database (the read path is what is measured; pushing 20,000
  * documents through the API is bench/server-push.mjs's subject). Needs the server build and Debian's postgresql.
+ * `BENCH_DASHBOARD_ENGINES=postgres` (or `pglite`) measures one engine only.
  * Writes bench/results/server-dashboard.json.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -136,19 +137,25 @@ async function measure(env) {
   }
 }
 
-const cluster = startBenchCluster();
-let postgres;
-try {
-  postgres = await measure({ DATABASE_URL: cluster.url });
-} finally {
-  cluster.stop();
+// BENCH_DASHBOARD_ENGINES=postgres measures PostgreSQL only (PGlite is for trials and slow at 20,000).
+const ENGINES = (process.env.BENCH_DASHBOARD_ENGINES ?? 'postgres,pglite').split(',');
+let postgres = [];
+if (ENGINES.includes('postgres')) {
+  const cluster = startBenchCluster();
+  try {
+    postgres = await measure({ DATABASE_URL: cluster.url });
+  } finally {
+    cluster.stop();
+  }
 }
-const dataDir = mkdtempSync(join(tmpdir(), 'tieuchi-bench-dash-'));
-let pglite;
-try {
-  pglite = await measure({ TIEUCHI_DATA_DIR: dataDir });
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
+let pglite = [];
+if (ENGINES.includes('pglite')) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tieuchi-bench-dash-'));
+  try {
+    pglite = await measure({ TIEUCHI_DATA_DIR: dataDir });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 const ms = (x) => `${Math.round(x).toLocaleString('vi-VN')} ms`;
 const line = (engine, r) =>

@@ -211,6 +211,22 @@ describe.each(ENGINES)('campaign views, rounds, bundles and photo scope on %s', 
     expect((await get(`/api/v1/campaigns/${target}/rank`)).body.computed.assessments).toBe(3);
     const audits = (await get('/api/v1/audits?limit=500')).body as { action: string; subjectId: string }[];
     expect(audits.filter((x) => x.action === 'round.map' && x.subjectId === target)).toHaveLength(2);
+    // The dashboard filters by the mapped campaign too, with core's score of each document (built by the database).
+    const dash = (await get(`/api/v1/dashboard?campaign=${target}`)).body;
+    expect(dash.rows.map((r: { assessmentId: string }) => r.assessmentId)).toEqual(['round-a', 'round-c', 'round-b']);
+    const percent = scored(a).result.total.percent;
+    expect(dash.rows[0]).toMatchObject({
+      campaignId: target,
+      facility: { id: 'F-A', kind: a.facility.kind },
+      status: 'locked',
+      percent: json(percent),
+      decision: scored(a).result.decision,
+      complete: scored(a).result.complete,
+    });
+    expect(dash.rows[0].scoredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(dash.decisions).toEqual({ [scored(a).result.decision]: 3 });
+    expect(dash.computed.recomputedNow).toBe(3);
+    expect((await get(`/api/v1/dashboard?campaign=${target}`)).body.computed.recomputedNow).toBe(0);
   });
 
   it('imports a bundle as a push would store it: atomic, idempotent, refused documents listed', async () => {

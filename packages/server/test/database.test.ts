@@ -140,3 +140,51 @@ describe('data-folder lock', () => {
     expect(existsSync(join(dir, 'server.lock'))).toBe(false);
   });
 });
+
+describe.each(ENGINES)('migration 0005 on %s', (engine) => {
+  it('records the photos that revisions stored before it reference, and their uploaders', async () => {
+    let db: Database;
+    if (engine === 'pglite') {
+      const d = newDataDir();
+      cleanups.push(d.remove);
+      db = await openPglite(join(d.dir, 'pgdata'));
+    } else {
+      const url = await newPostgresDatabase('mig5');
+      const admin = await openPostgres(url, 1);
+      const name = `${url.split('/').pop()}_empty`;
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+      await admin.close();
+      db = await openPostgres(url.replace(/[^/]+$/, name), 2);
+    }
+    try {
+      const all = readMigrations();
+      expect(await migrate(db, all.slice(0, 4))).toEqual([1, 2, 3, 4]);
+      const [h1, h2, h3, h4] = ['1', '2', '3', '4'].map((c) => c.repeat(64));
+      const body = {
+        answers: { 't1.1': { value: 'met', evidence: [h1, h2] }, 't1.2': { value: 'met' } },
+        signatures: [{ name: 'A', image: h3 }],
+        attestations: [{ imageHash: h4 }],
+      };
+      await db.query(
+        `INSERT INTO assessment_revisions (assessment_id, revision, body, change) VALUES ('a1', 'r1', $1, 1),
+           ('a2', 'r1', '{"answers": {}}', 2)`,
+        [JSON.stringify(body)],
+      );
+      const user = '00000000-0000-4000-8000-000000000001';
+      await db.query(`INSERT INTO users (id, login, display_name, role) VALUES ($1, 'u', 'u', 'admin')`, [user]);
+      await db.query(
+        `INSERT INTO photos (sha256, media_type, size, bytes, uploaded_by) VALUES ($1, 'image/png', 1, '\\x00'::bytea, $2)`,
+        [h1, user],
+      );
+      expect(await migrate(db, all)).toEqual(all.slice(4).map((m) => m.id));
+      const refs = await db.query<{ sha256: string; assessment_id: string }>(
+        'SELECT sha256, assessment_id FROM photo_refs ORDER BY sha256',
+      );
+      expect(refs.rows).toEqual([h1, h2, h3, h4].map((sha256) => ({ sha256, assessment_id: 'a1' })));
+      const uploads = await db.query<{ sha256: string; user_id: string }>('SELECT sha256, user_id FROM photo_uploads');
+      expect(uploads.rows).toEqual([{ sha256: h1, user_id: user }]);
+    } finally {
+      await db.close();
+    }
+  });
+});

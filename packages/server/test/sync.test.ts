@@ -275,8 +275,11 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     expect((await call(server.url, 'GET', `${url}/exists`, undefined, council.tokens.device)).body).toEqual({
       stored: true,
     });
+    // Read back by its uploader (the station, through another of its tokens); no assessment references it yet, so
+    // nobody else may read it (campaign-views.test.ts covers the scope).
+    expect((await call(server.url, 'GET', url, undefined, council.tokens.inspector)).status).toBe(404);
     const res = await fetch(new URL(url, server.url), {
-      headers: { authorization: `Bearer ${council.tokens.inspector}` },
+      headers: { authorization: `Bearer ${council.tokens.station}` },
     });
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);

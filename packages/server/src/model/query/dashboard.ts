@@ -30,11 +30,88 @@ export interface DashboardRow {
   } | null;
 }
 
+/**
+ * The dashboard's WHERE clause over `assessments a` (constant text): filters $1 campaign, $2 facility kind,
+ * $3 commune; scope $4 all, $5 the station's facility, $6 the inspector's id (see {@link PullScope}).
+ */
+const IN_SCOPE = `($1::text IS NULL OR a.campaign_id = $1::text)
+       AND ($2::text IS NULL OR a.facility_kind = $2::text)
+       AND ($3::text IS NULL OR a.commune = $3::text)
+       AND ($4::boolean
+            OR a.facility_id = $5::text
+            OR ($6::uuid IS NOT NULL AND EXISTS (
+                  SELECT 1 FROM assignments x
+                  WHERE x.user_id = $6::uuid AND x.facility_id = a.facility_id AND x.campaign_id::text = a.campaign_id)))`;
+
+function scopeParams(scope: PullScope, f: DashboardFilter): unknown[] {
+  return [
+    f.campaignId,
+    f.facilityKind,
+    f.commune,
+    'all' in scope,
+    'facilityId' in scope ? scope.facilityId : null,
+    'inspectorId' in scope ? scope.inspectorId : null,
+  ];
+}
+
+/**
+ * The assessments in scope matching the filter whose stored score summary is missing or was computed from another
+ * revision, engine version or set hash (`setHashes`: `id@version` → the hash of the set the server holds).
+ */
+export async function staleScores(
+  q: Queryable,
+  scope: PullScope,
+  f: DashboardFilter,
+  engineVersion: string,
+  setHashes: Record<string, string>,
+): Promise<{ id: string; head: string; setKey: string }[]> {
+  const { rows } = await q.query<{ id: string; head: string; set_key: string }>(
+    `SELECT a.id, a.head, a.set_id || '@' || a.set_version AS set_key
+     FROM assessments a LEFT JOIN assessment_scores s ON s.assessment_id = a.id
+     WHERE ${IN_SCOPE}
+       AND (s.assessment_id IS NULL OR s.revision <> a.head OR s.engine_version <> $7::text
+            OR s.set_hash <> COALESCE($8::jsonb ->> (a.set_id || '@' || a.set_version), 'missing'))`,
+    [...scopeParams(scope, f), engineVersion, JSON.stringify(setHashes)],
+  );
+  return rows.map((r) => ({ id: r.id, head: r.head, setKey: r.set_key }));
+}
+
+/**
+ * The dashboard answer as JSON text, built by the database in one statement (rows by facility then id, the count
+ * of each decision, and `computed`): at 20,000 rows this spares the server parsing every row and serialising it
+ * again (docs/benchmarks.md). Rows without a stored score summary (pushed after {@link staleScores}) are left for
+ * the next read.
+ */
+export async function dashboardJson(
+  q: Queryable,
+  scope: PullScope,
+  f: DashboardFilter,
+  computed: { engineVersion: string; recomputedNow: number },
+): Promise<string> {
+  const { rows } = await q.query<{ body: string }>(
+    `WITH r AS (
+       SELECT a.id, a.campaign_id, a.facility_id, a.facility_name, a.facility_kind, a.commune, a.status,
+              s.percent, s.decision, s.complete, s.computed_at
+       FROM assessments a JOIN assessment_scores s ON s.assessment_id = a.id
+       WHERE ${IN_SCOPE})
+     SELECT json_build_object(
+       'rows', COALESCE((SELECT json_agg(json_build_object(
+                 'assessmentId', r.id, 'campaignId', r.campaign_id,
+                 'facility', json_build_object('id', r.facility_id, 'name', r.facility_name, 'kind', r.facility_kind,
+                                               'commune', r.commune),
+                 'status', r.status, 'percent', r.percent, 'decision', r.decision, 'complete', r.complete,
+                 'scoredAt', to_char(r.computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+               ORDER BY r.facility_id, r.id) FROM r), '[]'::json),
+       'decisions', COALESCE((SELECT json_object_agg(d.decision, d.n ORDER BY d.decision)
+                              FROM (SELECT decision, count(*)::int AS n FROM r GROUP BY decision) d), '{}'::json),
+       'computed', json_build_object('engineVersion', $7::text, 'recomputedNow', $8::int))::text AS body`,
+    [...scopeParams(scope, f), computed.engineVersion, computed.recomputedNow],
+  );
+  return rows[0]!.body;
+}
+
 /** The assessments in scope matching the filter, with their stored score summaries, by facility then id. */
 export async function dashboardRows(q: Queryable, scope: PullScope, f: DashboardFilter): Promise<DashboardRow[]> {
-  const all = 'all' in scope;
-  const facility = 'facilityId' in scope ? scope.facilityId : null;
-  const inspector = 'inspectorId' in scope ? scope.inspectorId : null;
   const { rows } = await q.query<{
     id: string;
     campaign_id: string | null;
@@ -57,16 +134,9 @@ export async function dashboardRows(q: Queryable, scope: PullScope, f: Dashboard
             a.status, a.head, a.set_id || '@' || a.set_version AS set_key,
             s.revision AS s_revision, s.engine_version, s.set_hash, s.percent, s.decision, s.complete, s.computed_at
      FROM assessments a LEFT JOIN assessment_scores s ON s.assessment_id = a.id
-     WHERE ($1::text IS NULL OR a.campaign_id = $1::text)
-       AND ($2::text IS NULL OR a.facility_kind = $2::text)
-       AND ($3::text IS NULL OR a.commune = $3::text)
-       AND ($4::boolean
-            OR a.facility_id = $5::text
-            OR ($6::uuid IS NOT NULL AND EXISTS (
-                  SELECT 1 FROM assignments x
-                  WHERE x.user_id = $6::uuid AND x.facility_id = a.facility_id AND x.campaign_id::text = a.campaign_id)))
+     WHERE ${IN_SCOPE}
      ORDER BY a.facility_id, a.id`,
-    [f.campaignId, f.facilityKind, f.commune, all, facility, inspector],
+    scopeParams(scope, f),
   );
   return rows.map((r) => ({
     id: r.id,
