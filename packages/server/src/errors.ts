@@ -9,6 +9,16 @@ export const API_ERRORS = {
     en: 'Sign-in needed, or this device was revoked.',
   },
   forbidden: { status: 403, vi: 'Tài khoản này không có quyền làm việc này.', en: 'This account may not do this.' },
+  notReleased: {
+    status: 403,
+    vi: 'Hội đồng chưa công bố kết quả kiểm tra này cho trạm.',
+    en: 'The council has not released this inspection’s results to the station yet.',
+  },
+  notInspection: {
+    status: 400,
+    vi: 'Chỉ công bố kết quả của đợt kiểm tra.',
+    en: 'Only an inspection campaign’s results are released.',
+  },
   notFound: { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
   invalid: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The data sent is not valid.' },
   badLogin: { status: 401, vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong login or password.' },

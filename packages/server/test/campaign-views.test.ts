@@ -154,10 +154,54 @@ describe.each(ENGINES)('campaign views, rounds, bundles and photo scope on %s', 
     // Asked from the self-assessment campaign: the same pair and result.
     const fromSelf = await get(`/api/v1/campaigns/${council.ids.campaign}/reconcile?facility=F-A`);
     expect(fromSelf.body.result).toEqual(r.body.result);
-    // The station reads its own facility's, not another's; the inspector assigned to F-A likewise.
+    // The station reads its own facility's once the council released the inspection, never another's; the
+    // inspector assigned to F-A likewise.
+    const early = await get(`/api/v1/campaigns/${inspection}/reconcile?facility=F-A`, 'station');
+    expect([early.status, early.body.error.code]).toEqual([403, 'notReleased']);
+    expect((await post(`/api/v1/campaigns/${inspection}/release`, {})).body.releasedAt).toEqual(expect.any(String));
     expect((await get(`/api/v1/campaigns/${inspection}/reconcile?facility=F-A`, 'station')).status).toBe(200);
     expect((await get(`/api/v1/campaigns/${inspection}/reconcile?facility=F-B`, 'station')).status).toBe(403);
     expect((await get(`/api/v1/campaigns/${inspection}/reconcile?facility=F-B`, 'inspector')).status).toBe(403);
+  });
+
+  it('keeps an inspection from the station it inspects until the council releases it, then the next pull brings it', async () => {
+    const inspection = await campaign({ kind: 'inspection', checksCampaignId: council.ids.campaign });
+    const photo = png('inspector photo of F-A');
+    expect((await call(server.url, 'PUT', `/api/v1/photos/${sha256(photo)}`, photo, as('admin'))).status).toBe(201);
+    const insp = locked('rel-insp', 'F-A', {
+      campaign: { id: inspection, label: 'Kiểm tra' },
+      kind: 'external-inspection',
+      answers: { 't1.1': { value: 'met', evidence: [sha256(photo)] } },
+    });
+    const stationPull = async (after: number) =>
+      (await get(`/api/v1/sync/pull?after=${after}&limit=500`, 'station')).body as {
+        changes: { id: string }[];
+        next: number;
+      };
+    const before = await stationPull(0);
+    await push(insp);
+    const cursor = (await stationPull(before.next)).next;
+    // Not released: the station neither pulls the inspection nor reads its photo; the admin does.
+    expect((await stationPull(0)).changes.map((c) => c.id)).not.toContain('rel-insp');
+    expect(await pulledIds()).toContain('rel-insp');
+    expect((await get(`/api/v1/photos/${sha256(photo)}`, 'station')).status).toBe(404);
+    // Only an admin releases, only an inspection campaign, once.
+    expect((await post(`/api/v1/campaigns/${inspection}/release`, {}, 'inspector')).status).toBe(403);
+    const notInsp = await post(`/api/v1/campaigns/${council.ids.campaign}/release`, {});
+    expect([notInsp.status, notInsp.body.error.code]).toEqual([400, 'notInspection']);
+    const released = await post(`/api/v1/campaigns/${inspection}/release`, {});
+    expect(released.status).toBe(200);
+    const again = await post(`/api/v1/campaigns/${inspection}/release`, {});
+    expect(again.body.releasedAt).toBe(released.body.releasedAt);
+    // A pull from the station's cursor taken before the release now brings it, and the photo reads.
+    expect((await stationPull(cursor)).changes.map((c) => c.id)).toEqual(['rel-insp']);
+    expect((await get(`/api/v1/photos/${sha256(photo)}`, 'station')).status).toBe(200);
+    // The other station still sees nothing of F-A.
+    expect(
+      (await get(`/api/v1/sync/pull?after=0&limit=500`, 'otherStation')).body.changes.map((c: { id: string }) => c.id),
+    ).not.toContain('rel-insp');
+    const audit = (await get('/api/v1/audits?limit=500')).body as { action: string; subjectId: string }[];
+    expect(audit.filter((e) => e.action === 'campaign.release' && e.subjectId === inspection)).toHaveLength(1);
   });
 
   it('maps a typed round to a campaign of the same set and kind, outside the documents, and pairs by it', async () => {

@@ -57,6 +57,8 @@ export interface Campaign {
   /** For an inspection campaign: the self-assessment campaign it checks (reconcile pairs the two by it). */
   checksCampaignId: string | null;
   createdAt: string;
+  /** When the council released this inspection campaign's results to the stations (null: not released). */
+  releasedAt: string | null;
 }
 
 /** Who assesses which facility in a campaign. */

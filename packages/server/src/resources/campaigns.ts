@@ -14,6 +14,7 @@ import {
   listAssignments,
   listCampaigns,
   listCampaignsFor,
+  releaseCampaign,
   removeAssignment,
 } from '../model/query/campaigns.js';
 import { getUser } from '../model/query/users.js';
@@ -150,6 +151,32 @@ export function registerCampaigns(app: App, ctx: Context): void {
       const c = await getCampaign(ctx.db, req.params.id);
       if (!c) throw new ApiError('notFound');
       if (!(await maySee(ctx.db, actor, c))) throw new ApiError('forbidden');
+      return show(c);
+    },
+  );
+
+  app.post(
+    '/campaigns/:id/release',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        summary:
+          "Release an inspection campaign's results to the stations it inspected (once; until then a station pulls, reads and reconciles none of them)",
+        security: bearer,
+        params: IdParams,
+        response: { 200: CampaignReply, 404: ErrorReply, ...authErrors },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const c = await ctx.db.transaction(async (tx) => {
+        const found = await getCampaign(tx, req.params.id);
+        if (!found) throw new ApiError('notFound');
+        if (found.kind !== 'inspection') throw new ApiError('notInspection');
+        if (await releaseCampaign(tx, found.id, actor.user.id))
+          await logAudit(tx, actor, { action: 'campaign.release', subjectKind: 'campaign', subjectId: found.id });
+        return (await getCampaign(tx, found.id))!;
+      });
       return show(c);
     },
   );

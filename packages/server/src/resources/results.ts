@@ -152,6 +152,12 @@ export function registerResults(app: App, ctx: Context): void {
     throw new ApiError('forbidden');
   };
 
+  /** A station reads an inspection campaign's results only once the council released them (migration 0006). */
+  const releasedToStation = (req: Parameters<typeof actorOf>[0], campaigns: (Campaign | null)[]) => {
+    if (actorOf(req).user.role !== 'station') return;
+    if (campaigns.some((c) => c && c.kind === 'inspection' && !c.releasedAt)) throw new ApiError('notReleased');
+  };
+
   const FacilityQuery = Type.Object(
     { facility: Type.String({ minLength: 1, maxLength: 200 }) },
     { additionalProperties: false },
@@ -178,6 +184,7 @@ export function registerResults(app: App, ctx: Context): void {
       if (!c.baselineCampaignId) throw new ApiError('noBaseline');
       const base = await getCampaign(ctx.db, c.baselineCampaignId);
       if (!base) throw new ApiError('noBaseline');
+      releasedToStation(req, [base, c]);
       return pairAnswer('compare', base, c, req.query.facility);
     },
   );
@@ -213,6 +220,7 @@ export function registerResults(app: App, ctx: Context): void {
         req.query.facility,
       );
       if (!self || !inspection) throw new ApiError('noChecked');
+      releasedToStation(req, [inspection]);
       return pairAnswer('reconcile', self, inspection, req.query.facility);
     },
   );

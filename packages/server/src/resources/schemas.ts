@@ -65,6 +65,8 @@ export const CampaignReply = Type.Object({
   checksCampaignId: Type.Union([Type.String(), Type.Null()]),
   phase: Type.Union([Type.Literal('upcoming'), Type.Literal('open'), Type.Literal('closed')]),
   createdAt: Type.String({ format: 'date-time' }),
+  /** When the council released an inspection campaign's results to the stations; null until then. */
+  releasedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
 /** An assignment. */

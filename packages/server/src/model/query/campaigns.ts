@@ -16,9 +16,10 @@ interface Row {
   baseline_campaign_id: string | null;
   checks_campaign_id: string | null;
   created_at: Date;
+  released_at: Date | null;
 }
 const COLUMNS =
-  'id, name_vi, name_en, set_id, set_version, set_hash, kind, facilities, opens_on, closes_on, baseline_campaign_id, checks_campaign_id, created_at';
+  'id, name_vi, name_en, set_id, set_version, set_hash, kind, facilities, opens_on, closes_on, baseline_campaign_id, checks_campaign_id, created_at, released_at';
 
 function frame(r: Row): Campaign {
   return {
@@ -32,13 +33,14 @@ function frame(r: Row): Campaign {
     baselineCampaignId: r.baseline_campaign_id,
     checksCampaignId: r.checks_campaign_id,
     createdAt: iso(r.created_at),
+    releasedAt: r.released_at ? iso(r.released_at) : null,
   };
 }
 
 /** Inserts a campaign. */
 export async function createCampaign(
   q: Queryable,
-  c: Omit<Campaign, 'createdAt'>,
+  c: Omit<Campaign, 'createdAt' | 'releasedAt'>,
   createdBy: string,
 ): Promise<Campaign> {
   const { rows } = await q.query<Row>(
@@ -148,4 +150,37 @@ export async function isAssignedFacility(
     [campaignIds, userId, facilityId],
   );
   return rows.length > 0;
+}
+
+/**
+ * Releases an inspection campaign's results to the stations (once; a second call changes nothing and answers
+ * false). Each inspection assessment of the campaign takes a new change number, so a station's pull from its old
+ * cursor picks it up. The rows are locked first and the change numbers taken last, as a push does (ADR 0008), so
+ * numbers stay in commit order and a concurrent push cannot deadlock with the release.
+ */
+export async function releaseCampaign(q: Queryable, id: string, userId: string): Promise<boolean> {
+  const { rows } = await q.query<{ id: string }>(
+    'UPDATE campaigns SET released_at = now(), released_by = $2 WHERE id = $1 AND released_at IS NULL RETURNING id',
+    [id, userId],
+  );
+  if (!rows.length) return false;
+  const { rows: docs } = await q.query<{ id: string }>(
+    `SELECT id FROM assessments WHERE campaign_id = $1::text AND assessment_kind = 'external-inspection'
+     ORDER BY id FOR UPDATE`,
+    [id],
+  );
+  if (!docs.length) return true;
+  const { rows: counter } = await q.query<{ value: string | number }>(
+    'UPDATE sync_counter SET value = value + $1 RETURNING value',
+    [docs.length],
+  );
+  const last = Number(counter[0]!.value);
+  await q.query(
+    `UPDATE assessments a SET change = n.change
+     FROM (SELECT id, $2::bigint - $3::bigint + ordinality AS change
+           FROM unnest($1::text[]) WITH ORDINALITY AS t(id, ordinality)) n
+     WHERE a.id = n.id`,
+    [docs.map((d) => d.id), last, docs.length],
+  );
+  return true;
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../external/database.js';
-import type { PullScope } from './sync.js';
+import { type PullScope, STATION_SEES } from './sync.js';
 
 /** Dashboard filters; each one given narrows the rows. */
 export interface DashboardFilter {
@@ -38,7 +38,7 @@ const IN_SCOPE = `($1::text IS NULL OR a.campaign_id = $1::text)
        AND ($2::text IS NULL OR a.facility_kind = $2::text)
        AND ($3::text IS NULL OR a.commune = $3::text)
        AND ($4::boolean
-            OR a.facility_id = $5::text
+            OR (a.facility_id = $5::text AND ${STATION_SEES})
             OR ($6::uuid IS NOT NULL AND EXISTS (
                   SELECT 1 FROM assignments x
                   WHERE x.user_id = $6::uuid AND x.facility_id = a.facility_id AND x.campaign_id::text = a.campaign_id)))`;

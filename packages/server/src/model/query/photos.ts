@@ -1,5 +1,6 @@
 import type { Queryable } from '../../external/database.js';
 import type { Actor } from '../frames.js';
+import { STATION_SEES } from './sync.js';
 
 /**
  * Stores a photo unless one with the same hash is there, and records this person as one of its uploaders.
@@ -31,7 +32,7 @@ const MAY_READ = `($2::boolean
   OR EXISTS (SELECT 1 FROM photo_uploads u WHERE u.sha256 = p.sha256 AND u.user_id = $3::uuid)
   OR EXISTS (SELECT 1 FROM photo_refs r JOIN assessments a ON a.id = r.assessment_id
              WHERE r.sha256 = p.sha256
-               AND (a.facility_id = $4::text
+               AND ((a.facility_id = $4::text AND ${STATION_SEES})
                     OR ($5::uuid IS NOT NULL AND EXISTS (
                           SELECT 1 FROM assignments s WHERE s.user_id = $5::uuid AND s.facility_id = a.facility_id
                             AND s.campaign_id::text = a.campaign_id)))))`;

@@ -121,6 +121,14 @@ export async function storeRevision(
 }
 
 /** Who may pull what: everything (admin), one facility (station), or the facilities assigned (inspector). */
+/**
+ * The condition "a station may see assessment `a` of its own facility": everything except an inspection (the
+ * council's `external-inspection`) whose campaign has not been released (migration 0006). Used by pull, photo
+ * reads and the dashboard, so the three narrow together.
+ */
+export const STATION_SEES = `(a.assessment_kind IS DISTINCT FROM 'external-inspection'
+            OR EXISTS (SELECT 1 FROM campaigns rc WHERE rc.id::text = a.campaign_id AND rc.released_at IS NOT NULL))`;
+
 export type PullScope = { all: true } | { facilityId: string } | { inspectorId: string };
 
 /** Current revisions with a change number above `after`, in change order, at most `limit`. */
@@ -144,7 +152,7 @@ export async function pullChanges(
     `SELECT a.id, a.facility_id, a.status, a.head, a.change, a.body FROM assessments a
      WHERE a.change > $1
        AND ($3::boolean
-            OR a.facility_id = $4::text
+            OR (a.facility_id = $4::text AND ${STATION_SEES})
             OR ($5::uuid IS NOT NULL AND EXISTS (
                   SELECT 1 FROM assignments s
                   WHERE s.user_id = $5::uuid AND s.facility_id = a.facility_id AND s.campaign_id::text = a.campaign_id)))
