@@ -8,6 +8,24 @@ import type { ReportPhoto } from '@tieuchi/report';
 import { type Command, type CommandContext, loadAssessment, loadSet, scoreLoaded } from './command.js';
 import { type Lang, UserError, formatProblems, oneLine, readJson, setFinder, setFolders } from './io.js';
 import { say } from './messages.js';
+import { isZipFile, readZipBundle } from './container.js';
+
+/** A zip backup read and verified (the photos `want` names are kept), as {@link loadBundle} does for JSON. */
+async function loadZip(
+  file: string,
+  given: CriteriaSet | undefined,
+  ctx: CommandContext,
+  want?: ReadonlySet<string>,
+): Promise<Bundle> {
+  const finder = setFinder(setFolders(ctx.io.cwd), ctx.lang);
+  const v = await readZipBundle(
+    file,
+    (id, version) => (given && given.id === id && given.version === version ? given : finder(id, version)),
+    want,
+  );
+  if (!v.ok) throw new UserError(formatProblems(file, v.errors, ctx.lang));
+  return v.value;
+}
 
 /** Reads and verifies a bundle with core's one verifier (sets: `--set`, then the bundle's, then ./criteria). */
 function loadBundle(file: string, doc: unknown, given: CriteriaSet | undefined, ctx: CommandContext): Bundle {
@@ -46,6 +64,10 @@ async function photosFrom(
     // not there: readJson says so in one line
   }
   if (isDir) return folderPhotos(source, a, ctx.lang);
+  if (isZipFile(source)) {
+    const { photoHashes } = await import('./report-photos.js');
+    return bundlePhotos(await loadZip(source, given, ctx, new Set(photoHashes(a))), a);
+  }
   const doc = readJson(source, ctx.lang);
   return bundlePhotos(loadBundle(source, doc, given, ctx), a);
 }
@@ -98,17 +120,25 @@ export const reportCommand: Command = {
     } else {
       if (args.length > 1) throw new UserError(say(lang, 'report.one-file'));
       const file = args[0];
-      const doc = file ? readJson(file, lang) : undefined;
+      const zip = file !== undefined && isZipFile(file);
+      const doc = file && !zip ? readJson(file, lang) : undefined;
       let givenSet: CriteriaSet | undefined;
       const given = () => (options.set ? (givenSet ??= loadSet(options.set, lang)) : undefined);
       let assessment: Assessment;
       let set: CriteriaSet;
       let photos: ReportPhoto[] = [];
       let plan: ImprovementPlan | undefined;
-      if ((doc as { kind?: unknown } | undefined)?.kind === 'bundle') {
-        // A bundle (a backup or an exchange file): its assessment, set, plan and photos, verified first.
-        const b = loadBundle(file!, doc, given(), { args, options, io, lang });
+      if (zip || (doc as { kind?: unknown } | undefined)?.kind === 'bundle') {
+        // A bundle (a backup or an exchange file): its assessment, set, plan and photos, verified first. A zip
+        // backup is read twice: once to verify and pick the assessment, once to keep only its photos' bytes.
+        const ctx = { args, options, io, lang };
+        let b = zip ? await loadZip(file!, given(), ctx) : loadBundle(file!, doc, given(), ctx);
         assessment = pickAssessment(file!, b, options.id, lang);
+        if (zip) {
+          const { photoHashes } = await import('./report-photos.js');
+          b = await loadZip(file!, given(), ctx, new Set(photoHashes(assessment)));
+          assessment = pickAssessment(file!, b, options.id, lang);
+        }
         const key = (s: CriteriaSet) =>
           s.id === assessment.criteriaSet.id && s.version === assessment.criteriaSet.version;
         set =

@@ -4,8 +4,10 @@
  * registered (`--keys`). A signature proves the device that locked the assessment, not the person: it is never
  * called "chữ ký số".
  */
+import { isZipFile, readZipBundle } from './container.js';
 import {
   type Assessment,
+  type Bundle,
   type AttestationCheck,
   type AttestationReport,
   type CriteriaSet,
@@ -133,8 +135,19 @@ export const verifyCommand: Command = {
     for (const file of args) {
       const name = oneLine(file);
       let doc: unknown;
+      let verified: Bundle | undefined;
       try {
-        doc = readJson(file, lang);
+        if (isZipFile(file)) {
+          // A zip backup (streamed container): verified by the same verifier, photos by their streamed SHA-256.
+          const z = await readZipBundle(file, findSet);
+          if (!z.ok) {
+            bad++;
+            io.stderr(formatProblems(file, z.errors, lang) + '\n');
+            verdicts.push({ file, ok: false, problems: z.errors });
+            continue;
+          }
+          doc = verified = z.value;
+        } else doc = readJson(file, lang);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
         bad++;
@@ -145,7 +158,8 @@ export const verifyCommand: Command = {
       let assessments: Assessment[];
       let bundleSets: CriteriaSet[] = [];
       if (kind === 'bundle') {
-        const b = verifyBundle(doc, { findSet });
+        // A zip was verified as it was read (its photos by their streamed SHA-256; it holds no base64 to decode).
+        const b = verified ? { ok: true as const, value: verified } : verifyBundle(doc, { findSet });
         if (!b.ok) {
           bad++;
           io.stderr(formatProblems(file, b.errors, lang) + '\n');

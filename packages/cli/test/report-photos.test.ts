@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentHash, type Assessment } from '@tieuchi/core';
+import { contentHash, writeContainer, type Assessment } from '@tieuchi/core';
 import { main } from '../src/main.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -48,6 +48,19 @@ const bundle = (assessments: Assessment[]) => ({
     dataBase64: Buffer.from(p).toString('base64'),
   })),
 });
+
+/** The same bundle as a zip backup (the app's streamed container); `bytesOf` may change a photo on the way. */
+async function zipOf(assessments: Assessment[], bytesOf = (i: number) => photos[i]!): Promise<Buffer> {
+  const { photos: list, ...docs } = bundle(assessments);
+  const parts: Uint8Array[] = [];
+  for await (const c of writeContainer({
+    bundle: docs as never,
+    photos: list.map(({ dataBase64: _, ...meta }) => ({ ...meta, mime: 'image/jpeg' as const })),
+    readPhoto: async (h) => bytesOf(list.findIndex((p) => p.hash === h)),
+  }))
+    parts.push(c);
+  return Buffer.concat(parts);
+}
 
 async function run(...argv: string[]) {
   let out = '';
@@ -118,5 +131,31 @@ describe('tieuchi report with photos', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('bad.bundle.json');
     expect(() => readFileSync(out)).toThrow();
+  }, 120_000);
+
+  it('reads a zip backup as a bundle: report with its photos, --photos from it, verify; a tampered photo refused', async () => {
+    const zip = join(tmp, 'backup.zip');
+    writeFileSync(zip, await zipOf([assessment]));
+    const out = join(tmp, 'zip.pdf');
+    const r = await run('report', zip, '--out', out);
+    expect(r.err).toBe('');
+    expect(images(out).sort()).toEqual(['1000×750', '320×240']);
+    expect(text(out)).toContain('Ảnh số 2');
+    const out2 = join(tmp, 'zip-photos.pdf');
+    expect((await run('report', assessmentFile, '--photos', zip, '--out', out2)).code).toBe(0);
+    expect(images(out2).sort()).toEqual(['1000×750', '320×240']);
+    const ok = await run('verify', zip, '--lang', 'en');
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+
+    const bad = join(tmp, 'bad.zip');
+    writeFileSync(bad, await zipOf([assessment], (i) => (i === 1 ? photo(320, 240, 7) : photos[i]!)));
+    const v = await run('verify', bad, '--lang', 'en');
+    expect(v.code).toBe(1);
+    expect(v.err).toContain('/photos/1/hash');
+    expect(v.err).toContain('does not match its hash');
+    const out3 = join(tmp, 'bad-zip.pdf');
+    expect((await run('report', assessmentFile, '--photos', bad, '--out', out3)).code).toBe(1);
+    expect(() => readFileSync(out3)).toThrow();
   }, 120_000);
 });

@@ -128,9 +128,13 @@ describe(`streamed backup of ${PHOTOS} photos (issue 20)`, () => {
     dirs.push(dir);
     const ctx = await launchPersistent(dir);
     contexts.push(ctx);
-    // Headless Chromium answers the save picker with AbortError (there is no one to choose a file): the download
-    // path, the one every browser without the picker takes, is the one driven here.
-    await ctx.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }));
+    // Headless Chromium answers the save picker with AbortError (there is no one to choose a file), which the app
+    // takes for "cancelled": here the picker refuses instead, and the app takes its download path (temporary file).
+    await ctx.addInitScript(() =>
+      Object.defineProperty(window, 'showSaveFilePicker', {
+        value: () => Promise.reject(new DOMException('no user to choose a file', 'NotAllowedError')),
+      }),
+    );
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     await openApp(page, served.url);
     return page;

@@ -216,9 +216,14 @@ async function chromiumEngine(): Promise<Engine> {
   const dlDir = mkdtempSync(join(tmpdir(), 'tieuchi-dl-chromium-'));
   const browser: PwBrowser = await launchChromium();
   const ctx: PwContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  // Headless Chromium answers the save picker (File System Access) with AbortError, as if the user cancelled: the
-  // backup then takes the download path, as in Firefox and WebKit.
-  await ctx.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }));
+  // Headless Chromium answers the save picker (File System Access) with AbortError, as if the user cancelled: here
+  // it refuses instead (NotAllowedError), so the backup takes its download path, as in Firefox and WebKit; the
+  // engine probe still sees the function.
+  await ctx.addInitScript(() =>
+    Object.defineProperty(window, 'showSaveFilePicker', {
+      value: () => Promise.reject(new DOMException('no user to choose a file', 'NotAllowedError')),
+    }),
+  );
   const page = new ChromiumPage(await ctx.newPage(), dlDir);
   return {
     name: 'chromium',
