@@ -3,7 +3,19 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { aggregate, rankByImprovement, rankByScore, score, type Scored } from '@tieuchi/core';
+import { webcrypto } from 'node:crypto';
+import {
+  aggregate,
+  attestationKeyId,
+  buildStatement,
+  lockAssessment,
+  rankByImprovement,
+  rankByScore,
+  score,
+  signStatement,
+  type Assessment,
+  type Scored,
+} from '@tieuchi/core';
 import { main, loadAssessment } from '../src/main.js';
 import { readFileLimited, readText } from '../src/io.js';
 import { slimScored } from '../src/loop-commands.js';
@@ -106,7 +118,8 @@ describe('reading a file', () => {
   });
 });
 
-describe('rank and aggregate in worker threads (the built CLI)', () => {
+// Workers start slowly on a loaded machine: these tests may take longer than the file's default.
+describe('rank and aggregate in worker threads (the built CLI)', { timeout: 90_000 }, () => {
   const dist = join(root, 'packages', 'cli', 'dist');
   const dir = mkdtempSync(join(tmpdir(), 'tieuchi-pool-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -160,5 +173,41 @@ describe('rank and aggregate in worker threads (the built CLI)', () => {
     expect(r.err).not.toContain('tampered');
     const late = [...many.slice(0, 70), tampered, join(dir, 'missing.json')];
     expect((await both(['rank', ...late, '--lang', 'en'])).err).toContain('tampered.assessment.json: /');
+  });
+
+  it('rank --keys: each worker checks the device signatures; only registered ones are ranked', async () => {
+    const subtle = webcrypto.subtle;
+    const pair = (await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ])) as webcrypto.CryptoKeyPair;
+    const jwk = await subtle.exportKey('jwk', pair.publicKey);
+    const publicKey = { kty: 'EC' as const, crv: 'P-256' as const, x: jwk.x!, y: jwk.y! };
+    const { assessment: a, set } = loadAssessment(ex('pass'), undefined, io, 'en');
+    const locked = lockAssessment({ ...a, status: 'draft' }, set, '2026-12-01T02:00:00Z');
+    const r = score(set, locked);
+    if (!r.ok) throw new Error('no score');
+    const statement = buildStatement({
+      assessment: locked,
+      result: r.value,
+      signer: { name: 'Nguyễn Thị Thử', role: 'assessor' },
+      signedAt: '2026-12-01T02:00:00Z',
+      keyId: attestationKeyId(publicKey),
+    });
+    const signed: Assessment = {
+      ...locked,
+      attestations: [await signStatement(statement, pair.privateKey, publicKey, subtle)],
+    };
+    const signedFile = join(dir, 'signed.assessment.json');
+    writeFileSync(signedFile, JSON.stringify(signed));
+    const keys = join(dir, 'keys.json');
+    writeFileSync(keys, JSON.stringify({ kind: 'device-keys', keys: [{ publicKey }] }));
+    // the signed file in the second batch (the second worker): every other file is unsigned and listed as not ranked
+    const r1 = await both(['rank', ...many.slice(0, 40), signedFile, '--keys', keys, '--json']);
+    expect(JSON.parse(r1.out).rows.map((x: { facilityId: string }) => x.facilityId)).toEqual([a.facility.id]);
+    const r2 = await both(['rank', ...many.slice(0, 40), signedFile, '--keys', keys, '--lang', 'en']);
+    expect(
+      r2.out.split('\n').filter((l) => l.endsWith(': no signature by a registered device (not ranked)')),
+    ).toHaveLength(40);
   });
 });

@@ -90,6 +90,7 @@ describe('the shared hostile corpus through every CLI command', () => {
         ['aggregate', f],
         ['compare', f, f],
         ['reconcile', f, f],
+        ['plan', f],
       ];
       for (const cmd of commands) {
         const r = await run([...cmd, '--lang', 'en']);
@@ -116,6 +117,7 @@ describe('the shared hostile corpus through every CLI command', () => {
         ['score', f],
         ['rank', f],
         ['aggregate', f],
+        ['plan', f],
       ])
         if ((await run(cmd)).code === 0) accepted++;
     }
@@ -150,6 +152,8 @@ describe('file text is escaped in every command and format', () => {
       ['compare', f, f, '--csv'],
       ['verify', f],
       ['validate', f],
+      ['plan', f],
+      ['plan', f, '--csv'],
     ]) {
       const r = await run(cmd);
       clean(r.out);
@@ -271,6 +275,7 @@ describe('--version and --help per command', () => {
       'verify',
       'import-table',
       'export-table',
+      'plan',
     ]) {
       const r = await run([cmd, '--help']);
       expect(r.code).toBe(0);

@@ -11,7 +11,7 @@ const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
  * (a test of the language that is not a ternary, such as checking `--lang`, is no translation).
  */
 const INLINE = [
-  /\bvi\s*\?(?!\.)/g,
+  /(?<![.\w])vi\s*\?(?![.?])/g,
   /\blang\s*[!=]==?\s*['"](?:vi|en)['"]\s*\)?\s*\?(?!\.)/g,
   /['"](?:vi|en)['"]\s*[!=]==?\s*(?:\w+\.)*lang\s*\)?\s*\?(?!\.)/g,
 ];
@@ -41,6 +41,7 @@ describe('CLI words', () => {
       [],
     );
     expect(found('const v = vi?.name;')).toEqual([]);
+    expect(found("const g = x.goal?.vi ?? '';")).toEqual([]);
   });
 
   it('English plurals follow the number; Vietnamese has none', () => {
