@@ -5,7 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareAssessments, contentHash, reconcile, score, type Assessment, type Scored } from '@tieuchi/core';
+import {
+  compareAssessments,
+  contentHash,
+  reconcile,
+  score,
+  writeContainer,
+  type Assessment,
+  type Scored,
+} from '@tieuchi/core';
 import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer, type Spawned } from './harness.js';
 import { draft, locked, qd1300 } from './assessments.js';
 import { CAMPAIGN_BODY, setUpCouncil, type Council } from './council.js';
@@ -328,5 +336,42 @@ describe.each(ENGINES)('campaign views, rounds, bundles and photo scope on %s', 
     // The station imports its own.
     const own = await post('/api/v1/bundles', bundle([good], []), 'station');
     expect(own.body.assessments).toMatchObject([{ id: 'bundle-c', result: 'created' }]);
+  });
+
+  it("imports the app's zip backup the same way, and refuses one whose photo bytes were altered", async () => {
+    const photo = png('zip bundle photo');
+    const doc = locked('zip-a', 'F-A', {
+      campaign: inFixture(),
+      answers: { 't1.1': { value: 'met', evidence: [sha256(photo)] } },
+    });
+    const zip = async (bytes: Uint8Array) => {
+      const chunks: Uint8Array[] = [];
+      for await (const c of writeContainer({
+        bundle: { schemaVersion: 1, kind: 'bundle', createdAt: '2026-12-01T09:00:00.000Z', assessments: [doc] },
+        photos: [{ hash: sha256(photo), mime: 'image/png' }],
+        readPhoto: async () => bytes,
+      }))
+        chunks.push(c);
+      return Buffer.concat(chunks);
+    };
+    const send = async (body: Uint8Array) => {
+      const res = await fetch(new URL('/api/v1/bundles', server.url), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${as('admin')}`, 'content-type': 'application/zip' },
+        body: new Blob([body as Uint8Array<ArrayBuffer>]),
+      });
+      return { status: res.status, body: await res.json() };
+    };
+    const altered = await send(await zip(png('zip bundle photo, altered')));
+    expect([altered.status, altered.body.error.code]).toEqual([400, 'bundleRefused']);
+    expect(await pulledIds()).not.toContain('zip-a');
+    const r = await send(await zip(photo));
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.assessments).toMatchObject([{ id: 'zip-a', result: 'created' }]);
+    expect(r.body.photos).toEqual({ stored: 1, already: 0 });
+    const back = await fetch(new URL(`/api/v1/photos/${sha256(photo)}`, server.url), {
+      headers: { authorization: `Bearer ${as('station')}` },
+    });
+    expect(new Uint8Array(await back.arrayBuffer())).toEqual(photo);
   });
 });

@@ -1,5 +1,12 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { decodeBase64, upgradeAssessment, verifyBundleSigned, type Assessment, type Problem } from '@tieuchi/core';
+import {
+  decodeBase64,
+  readContainer,
+  upgradeAssessment,
+  verifyBundleSigned,
+  type Assessment,
+  type Problem,
+} from '@tieuchi/core';
 import type { App, Context } from '../app.js';
 import { actorOf } from '../auth.js';
 import { ApiError, API_ERRORS } from '../errors.js';
@@ -18,7 +25,33 @@ import { applyPush, mayPush, type PushOutcome } from './sync.js';
 export type BundleDecoder = (body: unknown) => Promise<unknown>;
 
 /** The bundle body types the import accepts, by media type. */
-export const BUNDLE_DECODERS = new Map<string, BundleDecoder>([['application/json', async (body) => body]]);
+export const BUNDLE_DECODERS = new Map<string, BundleDecoder>([
+  ['application/json', async (body) => body],
+  ['application/zip', decodeContainer],
+]);
+
+/**
+ * The app's streamed backup (a zip container, ADR 0012) as the JSON bundle it stands for: core reads the container
+ * (manifest, documents, each photo hashed as it arrives) and each photo's bytes go back into `dataBase64`, so the
+ * one verifier then checks the file exactly as a JSON bundle (a photo whose bytes do not match stays empty and is
+ * refused there). The body is already limited to the import's size.
+ */
+async function decodeContainer(body: unknown): Promise<unknown> {
+  if (!(body instanceof Uint8Array)) throw new ApiError('invalid', 'send the zip bundle as application/zip');
+  const photos = new Map<number, string>();
+  const read = await readContainer(body, {
+    onPhoto: (p) => {
+      if (p.matches) photos.set(p.index, Buffer.concat(p.chunks).toString('base64'));
+    },
+  });
+  if (!read.ok)
+    throw new ApiError('bundleRefused', {
+      refused: [{ assessment: 'bundle', code: 'invalidDocument', problems: read.errors }],
+    });
+  const bundle = read.value.bundle;
+  bundle.photos?.forEach((p, i) => (p.dataBase64 = photos.get(i) ?? ''));
+  return bundle;
+}
 
 /** One assessment of a bundle that was refused, with why (every problem core or the server found). */
 interface Refusal {
@@ -62,13 +95,17 @@ const refusalOf = (id: string, e: unknown): Refusal => {
  */
 export function registerBundles(app: App, ctx: Context): void {
   const maxBytes = ctx.options.bundleMaxBytes ?? 64 * 1024 * 1024;
+  app.addContentTypeParser('application/zip', { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) =>
+    done(null, body),
+  );
   app.post(
     '/bundles',
     {
       config: { access: ['admin', 'station'] },
       bodyLimit: maxBytes,
       schema: {
-        summary: 'Import a bundle file (application/json) into the server: verified as a push is, atomic, idempotent',
+        summary:
+          "Import a bundle file (application/json, or the app's zip backup as application/zip) into the server: verified as a push is, atomic, idempotent",
         security: bearer,
         body: Type.Unknown({ description: 'A Tiêu Chí bundle (bundle.schema.json)' }),
         response: {
