@@ -17,12 +17,12 @@ import { ROOT, createAssessment, servedApp } from '../e2e/harness.js';
 // 126.7 KB (home) / 129.5 KB (fill-in) at the start of the startup branch (2026-12-01: the validators chunk alone
 // 51.7 KB). Then (ADR 0017): core's validators and verifier left the start-up path (views score stored documents
 // with core's `scoreTrusted`, from `@tieuchi/core/trusted`): 90.5 / 93.2 KB; each view's code loads with its
-// route, sync code only on an enrolled device, the service worker 2 s after load: 65.6 KB (home) / 85.5 KB
-// (fill-in). 60 KB is NOT reached yet: what remains is Lit (~6.5 KB), the app's one message table with every view's
+// route, sync code only on an enrolled device: 67.6 KB (home) / 87.5 KB (fill-in) (65.6 / 85.5 with the service
+// worker registered 2 s after load, undone: offline locking needs the lazy chunks precached early). 60 KB is NOT reached yet: what remains is Lit (~6.5 KB), the app's one message table with every view's
 // texts in both languages (~14 KB in its chunk), core's scoring engine with its messages and hashing (~18 KB), the
 // store and IndexedDB layer (~9.4 KB), and for fill-in its own view (~17 KB) and the set (4.6 KB). The budgets are
 // the measures plus a small margin, so any regression fails; lower them as those leave the path.
-const BUDGET = { home: 68 * 1024, fill: 88 * 1024 };
+const BUDGET = { home: 70 * 1024, fill: 90 * 1024 };
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 const app = servedApp();
