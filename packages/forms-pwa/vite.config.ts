@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CSP, CSP_META } from './scripts/security-headers.mjs';
+import { checkBuiltinSets } from './scripts/check-sets.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -21,6 +22,21 @@ function cspMeta(): Plugin {
     transformIndexHtml: () => [
       { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' },
     ],
+  };
+}
+
+/**
+ * Every built-in criteria set (`criteria/*.json`) is validated by core when the app is built, and the build fails on
+ * a set core refuses: the views trust built-in sets and score them without the validators (ADR 0017).
+ */
+function builtinSetsValid(): Plugin {
+  return {
+    name: 'tieuchi-builtin-sets',
+    apply: 'build',
+    buildStart() {
+      const problems = checkBuiltinSets(resolve(here, '../../criteria'));
+      if (problems.length) this.error(`Built-in criteria sets refused by core:\n${problems.join('\n')}`);
+    },
   };
 }
 
@@ -45,6 +61,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
   },
   plugins: [
+    builtinSetsValid(),
     cspMeta(),
     VitePWA({
       registerType: 'prompt',

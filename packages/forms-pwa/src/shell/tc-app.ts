@@ -6,8 +6,6 @@ import { flushPendingEdits } from '../state/pending-edits.js';
 import { StoreController } from '../state/store-controller.js';
 import { closeIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
-import '../fill/tc-fill.js';
-import './tc-home.js';
 import './tc-update-toast.js';
 
 /**
@@ -87,8 +85,11 @@ export class TcApp extends LitElement {
     window.addEventListener('beforeunload', this._onBeforeUnload);
     window.addEventListener('hashchange', this._onHash);
     this.addEventListener('toast', this._onToast as EventListener);
-    // Sync with the council server (src/sync/): loaded after start-up; shows nothing on a device never enrolled.
-    void import('../sync/tc-sync-status.js');
+    // Sync with the council server (src/sync/): loaded only on a device enrolled with one (or from Settings).
+    void this._store.store.storage
+      .getSync('server')
+      .then((link) => link && import('../sync/tc-sync-status.js'))
+      .catch(() => undefined);
   }
 
   override disconnectedCallback() {
@@ -155,6 +156,8 @@ export class TcApp extends LitElement {
   private _view(r: Route) {
     switch (r.view) {
       case 'home':
+        // Each view's code loads with its route (precached): home does not wait for fill-in's, nor it for home's.
+        void import('./tc-home.js');
         return html`<tc-home></tc-home>`;
       case 'builder':
         // Loaded on first use (it pulls in core's validators); precached like every chunk, so it works offline.
@@ -168,6 +171,7 @@ export class TcApp extends LitElement {
         void import('../io/tc-io.js'); // loaded on first use, precached (keeps the start-up JS in budget)
         return html`<tc-io .preselect=${r.id ?? ''}></tc-io>`;
       case 'fill':
+        void import('../fill/tc-fill.js');
         return html`<tc-fill .assessmentId=${r.id} .sectionId=${r.section ?? ''}></tc-fill>`;
       case 'submit':
         void import('../fill/tc-submit.js');
@@ -193,6 +197,7 @@ export class TcApp extends LitElement {
                 : html`<tc-dashboard></tc-dashboard>`;
       case 'settings':
         void import('../sync/tc-settings.js');
+        void import('../sync/tc-sync-status.js'); // the header's sync status, once enrolled here
         return html`<tc-settings></tc-settings>`;
       case 'admin':
         void import('../sync/tc-admin.js');

@@ -50,8 +50,11 @@ export class TcHome extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
-    // "My campaigns" (council server, src/sync/): loaded lazily; renders nothing on a device never enrolled.
-    void import('../sync/tc-my-campaigns.js');
+    // "My campaigns" (council server, src/sync/): loaded only on a device enrolled with one (issue 20).
+    void this._store.store.storage
+      .getSync('server')
+      .then((link) => link && import('../sync/tc-my-campaigns.js'))
+      .catch(() => undefined);
   }
 
   override render() {

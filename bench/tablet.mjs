@@ -1,0 +1,217 @@
+/**
+ * Low-end tablets (issue 20): the 1300 fill-in view (QĐ 1300, 47 items) in headless Chromium at 800×1280 with the
+ * CPU slowed down through the DevTools protocol (`Emulation.setCPUThrottlingRate`, 4x and 6x), the OLD build (a
+ * commit, default `main`, built into a temp folder) and the NEW one (this checkout's packages/forms-pwa/dist) in the
+ * same run, alternating, so load on the machine hits both alike.
+ *
+ * Measured per round, on a page opened directly at the fill-in view (assessment already on the device, HTTP cache
+ * warm, service workers blocked so both builds load the same way):
+ *   - interactive + painted: from navigation start until every item card has its answer buttons and the next frame
+ *     was painted;
+ *   - longest task: the longest `longtask` entry (PerformanceObserver) from navigation start until 1 s after that;
+ *   - answer tap → total painted: a click on an answer until the score panel's total changed and the next frame came
+ *     (p50 and p90 over the taps).
+ *
+ *   node bench/tablet.mjs [--old <commit>] [--rounds N] [--taps N] [--no-build]
+ * Needs the new build first (`pnpm --filter @tieuchi/forms-pwa build`). Figures go to the console and to
+ * bench/results/tablet.json; docs/benchmarks.md "Low-end tablets" records them with the load average.
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const arg = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const OLD = arg('--old', 'main');
+const ROUNDS = Number(arg('--rounds', 5));
+const TAPS = Number(arg('--taps', 15));
+const RATES = [4, 6];
+
+/** Builds `commit`'s app into a temp folder (git archive + this checkout's node_modules). */
+function buildOld(commit) {
+  const dir = join(tmpdir(), `tieuchi-tablet-old-${commit.replace(/\W/g, '')}`);
+  const dist = join(dir, 'packages/forms-pwa/dist');
+  if (args.includes('--no-build') && existsSync(join(dist, 'index.html'))) return dist;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const archive = spawnSync('sh', ['-c', `git -C "${root}" archive ${commit} | tar -x -C "${dir}"`], {
+    stdio: 'inherit',
+  });
+  if (archive.status !== 0) throw new Error(`git archive ${commit} failed`);
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  for (const p of ['core', 'report', 'sheets', 'forms-pwa'])
+    if (existsSync(join(root, 'packages', p, 'node_modules')))
+      symlinkSync(join(root, 'packages', p, 'node_modules'), join(dir, 'packages', p, 'node_modules'));
+  const b = spawnSync('npx', ['vite', 'build'], { cwd: join(dir, 'packages/forms-pwa'), stdio: 'inherit' });
+  if (b.status !== 0) throw new Error('old build failed');
+  return dist;
+}
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+/** A static server for `dir` on a free port. */
+function serve(dir) {
+  const server = createServer((req, res) => {
+    let p = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (p.endsWith('/')) p += 'index.html';
+    const file = join(dir, p);
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((r) =>
+    server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${server.address().port}/` })),
+  );
+}
+
+// Runs in the page before its scripts: long tasks, and the moment the fill-in view is interactive and painted.
+const PROBE = `(() => {
+  window.__long = [];
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true }); } catch {}
+  const tick = () => {
+    const fill = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-fill');
+    const cards = fill?.shadowRoot ? [...fill.shadowRoot.querySelectorAll('tc-item-card')] : [];
+    if (cards.length >= 47 && cards.every((c) => c.shadowRoot?.querySelector('tc-answer-control')?.shadowRoot?.querySelector('button, input')))
+      requestAnimationFrame(() => setTimeout(() => (window.__ready = performance.now()), 0));
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const r1 = (x) => Math.round(x * 10) / 10;
+
+async function createAssessment(page, url) {
+  await page.goto(`${url}#/new`);
+  const select = page.locator('select[name=set]');
+  await select.waitFor();
+  const value = await select.evaluate((s) =>
+    [...s.options]
+      .map((o) => o.value)
+      .filter((v) => v.startsWith('qd1300-commune-health@'))
+      .sort()
+      .pop(),
+  );
+  await select.selectOption(value);
+  await page.locator('select[name=facility]').selectOption('__new__');
+  await page.locator('input[name=fname]').fill('Trạm Y tế xã Đo');
+  await page.locator('textarea[name=assessors]').fill('Người đo');
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/#\/a\//);
+  await page.locator('tc-item-card').first().waitFor();
+  return decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
+}
+
+/** One round: open the fill-in view at `rate`x, then tap answers. */
+async function round(ctx, url, id, rate) {
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.goto(`${url}#/a/${encodeURIComponent(id)}`);
+  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 120_000, polling: 200 });
+  await page.waitForTimeout(1000);
+  const { ready, longest } = await page.evaluate(() => ({
+    ready: window.__ready,
+    longest: Math.max(0, ...window.__long.filter(([s]) => s <= window.__ready + 1000).map(([, d]) => d)),
+  }));
+  const taps = await page.evaluate(async (n) => {
+    const fill = document.querySelector('tc-app').shadowRoot.querySelector('tc-fill');
+    const total = () =>
+      fill.shadowRoot.querySelector('tc-score-panel')?.shadowRoot?.querySelector('[data-total]')?.textContent ?? '';
+    const cards = [...fill.shadowRoot.querySelectorAll('tc-item-card')];
+    const out = [];
+    for (const card of cards) {
+      if (out.length >= n) break;
+      const control = card.shadowRoot.querySelector('tc-answer-control');
+      const button = control?.shadowRoot?.querySelector('button[data-value="met"]');
+      if (!button) continue; // a number item
+      const before = total();
+      const t0 = performance.now();
+      button.click();
+      const changed = await new Promise((res) => {
+        const stop = t0 + 3000;
+        const tick = () =>
+          total() !== before
+            ? requestAnimationFrame(() => setTimeout(() => res(true), 0))
+            : performance.now() > stop
+              ? res(false)
+              : requestAnimationFrame(tick);
+        requestAnimationFrame(tick);
+      });
+      if (changed) out.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return out;
+  }, TAPS);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await page.close();
+  return { ready, longest, taps };
+}
+
+const newDist = join(root, 'packages/forms-pwa/dist');
+if (!existsSync(join(newDist, 'index.html'))) throw new Error('build packages/forms-pwa first');
+const oldDist = buildOld(OLD);
+const servers = { old: await serve(oldDist), new: await serve(newDist) };
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+const load0 = loadavg();
+const results = {};
+try {
+  const ctxs = {};
+  for (const v of ['old', 'new']) {
+    ctxs[v] = await browser.newContext({ viewport: { width: 800, height: 1280 }, serviceWorkers: 'block' });
+    await ctxs[v].addInitScript(PROBE);
+    const page = await ctxs[v].newPage();
+    ctxs[v].id = await createAssessment(page, servers[v].url);
+    await page.close();
+  }
+  for (const rate of RATES)
+    for (let k = 0; k < ROUNDS; k++)
+      for (const v of k % 2 ? ['new', 'old'] : ['old', 'new']) {
+        const r = await round(ctxs[v], servers[v].url, ctxs[v].id, rate);
+        const key = `${v} ${rate}x`;
+        results[key] ??= { ready: [], longest: [], taps: [] };
+        results[key].ready.push(r.ready);
+        results[key].longest.push(r.longest);
+        results[key].taps.push(...r.taps);
+        console.log(
+          key,
+          `round ${k + 1}:`,
+          r1(r.ready),
+          'ms ready,',
+          r1(r.longest),
+          'ms longest task,',
+          r.taps.length,
+          'taps',
+        );
+      }
+} finally {
+  await browser.close();
+  for (const s of Object.values(servers)) s.server.close();
+}
+const load1 = loadavg();
+const rows = Object.entries(results).map(([key, r]) => ({
+  key,
+  readyP50: r1(pct(r.ready, 0.5)),
+  readyMax: r1(Math.max(...r.ready)),
+  longestMax: r1(Math.max(...r.longest)),
+  tapP50: r1(pct(r.taps, 0.5)),
+  tapP90: r1(pct(r.taps, 0.9)),
+  taps: r.taps.length,
+}));
+console.table(rows);
+console.log(
+  `load average ${load0.map(r1).join(' ')} → ${load1.map(r1).join(' ')} on ${cpus().length} cores; old = ${OLD}`,
+);
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(
+  join(root, 'bench/results/tablet.json'),
+  JSON.stringify({ old: OLD, rounds: ROUNDS, load: [load0, load1], rows }, null, 2),
+);
