@@ -150,3 +150,4 @@ export type { ScoreResultExplanation as Explanation } from './generated/types.js
 export { RESPONSE_KINDS, type ResponseKind, type ResponseOf } from './kinds/index.js';
 export * from './table-import/index.js';
 export { upgradeAssessment } from './migrate.js';
+export { partNumbers, type PartNumbers } from './names.js';

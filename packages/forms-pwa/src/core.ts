@@ -58,3 +58,4 @@ export { importTable, parseColumnMap, parseCsv } from '@tieuchi/core';
 export type { TableCell, TableImportResult, TableProblem, TableRow, TableColumn } from '@tieuchi/core';
 // Migration rule (issue 18): readers verify as received, then migrate forward.
 export { upgradeAssessment } from '@tieuchi/core';
+export { partNumbers, shortText } from '@tieuchi/core';
