@@ -88,3 +88,37 @@ export function nameList(names: readonly Msg[], max = 3): Msg {
   const e = head.map((x) => x.en).join(', ');
   return rest > 0 ? { vi: `${vi} và ${rest} mục khác`, en: `${e} and ${rest} more` } : { vi, en: e };
 }
+
+/** The numbers a person reads for a set's criteria and items (see {@link partNumbers}). */
+export interface PartNumbers {
+  criterion(id: string): string;
+  item(id: string): string;
+}
+
+const NUMBERS = new WeakMap<CriteriaSet, PartNumbers>();
+
+/**
+ * The number a person reads for each criterion and item: its own code when the set gives one, else its place in the
+ * set's order (criteria 1, 2, 3… across sections; items 1, 2, 3… across the set) — never an internal id. For sets
+ * without codes (5959, WASH FIT, the clinic checklist) in summary lists and charts. An unknown id is itself.
+ */
+export function partNumbers(set: CriteriaSet): PartNumbers {
+  let n = NUMBERS.get(set);
+  if (n) return n;
+  const criteria = new Map<string, string>();
+  const items = new Map<string, string>();
+  let ci = 0;
+  let ii = 0;
+  for (const s of set.sections)
+    for (const c of s.criteria) {
+      criteria.set(c.id, c.code ?? String(++ci));
+      if (c.code !== undefined) ci++;
+      for (const it of c.items) {
+        items.set(it.id, it.code ?? String(++ii));
+        if (it.code !== undefined) ii++;
+      }
+    }
+  n = { criterion: (id) => criteria.get(id) ?? id, item: (id) => items.get(id) ?? id };
+  NUMBERS.set(set, n);
+  return n;
+}

@@ -53,3 +53,4 @@ export { defineMessages, fillTemplate } from './catalogue.js';
 export { upgradeAssessment } from './migrate.js';
 export { facilityKey } from './loop/common.js';
 export { proposePlan } from './loop/plan.js';
+export { partNumbers, shortText, type PartNumbers } from './names.js';

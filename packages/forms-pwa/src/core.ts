@@ -63,4 +63,4 @@ export type { Attestation, AttestationCheck, AttestationReport, PublicKeyJwk } f
 // importTable, parseColumnMap, parseCsv: `./core-checked.js` (the builder loads them).
 export type { TableCell, TableImportResult, TableProblem, TableRow, TableColumn } from '@tieuchi/core';
 // Migration rule (issue 18): readers verify as received, then migrate forward.
-export { upgradeAssessment } from '@tieuchi/core/trusted';
+export { upgradeAssessment, partNumbers, shortText } from '@tieuchi/core/trusted';

@@ -227,6 +227,7 @@ export const messages = {
   'ver.records': { vi: 'Xem hồ sơ', en: 'Records' },
   'ver.measure': { vi: 'Đo đạc', en: 'Measure' },
   'score.total': { vi: 'Tổng điểm', en: 'Total' },
+  'score.levelHead': { vi: 'Mức đạt được', en: 'Level reached' },
   'score.section': { vi: 'Phần này', en: 'This section' },
   'score.meanLevel': { vi: 'Mức trung bình', en: 'Mean level' },
   'score.rating': { vi: 'Xếp loại', en: 'Rating' },

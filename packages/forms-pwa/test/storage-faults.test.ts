@@ -91,6 +91,54 @@ describe('storage full (QuotaExceededError)', () => {
   });
 });
 
+describe('deletes and the archive go through the one write path', () => {
+  it('a delete whose write fails keeps the latest answers, says why, and archives them on retry', async () => {
+    const storage = new Storage(openTieuChiDB('q-del'));
+    const { store, id } = await storeWithDraft(storage);
+    const realPut = storage.putAssessment.bind(storage);
+    const realArchive = storage.archiveAssessment.bind(storage);
+    let full = true;
+    storage.putAssessment = (a, m) => (full ? Promise.reject(quota()) : realPut(a, m));
+    storage.archiveAssessment = (x, at) => (full ? Promise.reject(quota()) : realArchive(x, at));
+    store.answer(id, 'i1', { value: 'met' }); // this write fails: the device is full
+    await store.flush();
+    expect(await store.remove(id)).toBe(false);
+    expect(store.assessments.has(id)).toBe(false); // gone from the list at once
+    expect(store.problem).toBe('quota');
+    expect(store.unsavedCount).toBe(1); // one retry under the assessment's key: the delete, holding the answers
+    expect(await storage.listArchive()).toEqual([]);
+    full = false;
+    expect(await store.retry()).toBe(true);
+    const archived = await storage.listArchive();
+    expect(archived.map((x) => x.assessment.id)).toEqual([id]);
+    expect(archived[0]!.assessment.answers.i1).toMatchObject({ value: 'met' }); // the failed change was not lost
+    expect(await storage.getAssessment(id)).toBeUndefined();
+  });
+
+  it('restore and purge are retried after a failure too', async () => {
+    const storage = new Storage(openTieuChiDB('q-arch'));
+    const { store, id } = await storeWithDraft(storage);
+    await store.flush();
+    expect(await store.remove(id)).toBe(true);
+    const realUnarchive = storage.unarchive.bind(storage);
+    let full = true;
+    storage.unarchive = (x, r) => (full ? Promise.reject(quota()) : realUnarchive(x, r));
+    expect(await store.restore(id)).toBe(false);
+    expect(store.problem).toBe('quota');
+    expect(store.assessments.has(id)).toBe(false);
+    full = false;
+    expect(await store.retry()).toBe(true);
+    expect(store.assessments.has(id)).toBe(true); // back in the list
+    expect(await store.remove(id)).toBe(true);
+    full = true;
+    expect(await store.purge(id)).toBe(false);
+    expect((await storage.listArchive()).length).toBe(1); // still restorable
+    full = false;
+    expect(await store.retry()).toBe(true);
+    expect(await storage.listArchive()).toEqual([]);
+  });
+});
+
 describe('another tab and the database version', () => {
   it('a newer version in another tab upgrades the database: this page reopens it and keeps saving', async () => {
     vi.resetModules();

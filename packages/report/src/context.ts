@@ -11,6 +11,7 @@ import type {
   ScoreResultCriterionResult,
   ScoreResultItemResult,
 } from '@tieuchi/core';
+import { partNumbers } from '@tieuchi/core';
 import type { StyleDictionary } from 'pdfmake/interfaces.js';
 import { LABELS, type Labels, type Lang } from './labels.js';
 import { pick } from './text.js';
@@ -36,10 +37,15 @@ export interface Ctx extends SetIndex {
 export function indexSet(set: CriteriaSet, lang: Lang): SetIndex {
   const item: SetIndex['item'] = new Map();
   const criterion = new Map<string, CriteriaSetCriterion>();
+  const numbers = partNumbers(set);
   for (const section of set.sections) {
     for (const c of section.criteria) {
       criterion.set(c.id, c);
-      for (const i of c.items) item.set(i.id, { item: i, criterion: c, section });
+      PRINTED.set(c, numbers.criterion(c.id));
+      for (const i of c.items) {
+        item.set(i.id, { item: i, criterion: c, section });
+        PRINTED.set(i, numbers.item(i.id));
+      }
     }
   }
   return { set, lang, L: LABELS[lang], item, criterion, t: (x) => pick(x, lang) };
@@ -58,10 +64,13 @@ export function context(set: CriteriaSet, assessment: Assessment, result: ScoreR
   return { ...indexSet(set, lang), assessment, result, itemResult, criterionResult };
 }
 
-/** The criterion's printed name: its official code when it has one, else its id. */
-export const criterionCode = (c: CriteriaSetCriterion): string => c.code ?? c.id;
-/** The item's printed code: its official code when it has one, else its id. */
-export const itemCode = (i: CriteriaSetItem): string => i.code ?? i.id;
+/** The number printed for each criterion and item of an indexed set (core's `partNumbers`), by node. */
+const PRINTED = new WeakMap<object, string>();
+
+/** The criterion's printed name: its official code when it has one, else its number in the set's order. */
+export const criterionCode = (c: CriteriaSetCriterion): string => c.code ?? PRINTED.get(c) ?? c.id;
+/** The item's printed code: its official code when it has one, else its number in the set's order (never its id). */
+export const itemCode = (i: CriteriaSetItem): string => i.code ?? PRINTED.get(i) ?? i.id;
 
 export const COLOR = {
   ink: '#1a1a1a',

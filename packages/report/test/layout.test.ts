@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { score, type Assessment } from '@tieuchi/core';
+import { partNumbers, score, type Assessment } from '@tieuchi/core';
 import { buildReport, buildScoreSheet, base64 } from '../src/index.js';
 import { examples, root, sets } from './support/examples.js';
 
@@ -35,6 +35,14 @@ describe('buildReport', () => {
     expect(text).not.toContain('Đơn vị');
     expect(text).not.toContain('KAD');
     expect(strings(buildReport(e))).toContain('Vai trò'); // the example's assessors have roles
+  });
+
+  it('names uncoded criteria and items (5959) by their number in the set, never by internal id', () => {
+    const e = find('qd5959-green-clean-beautiful/all-partial.assessment.json');
+    const text = strings(buildReport(e));
+    const ids = e.set.sections.flatMap((s) => s.criteria.flatMap((c) => [c.id, ...c.items.map((i) => i.id)]));
+    for (const id of ids) expect(text).not.toContain(id);
+    expect(text).toContain('1'); // the first criterion's number
   });
 
   it('keeps the "Xác nhận" heading in one unbreakable block with the signatures', () => {
@@ -165,7 +173,7 @@ describe('buildScoreSheet', () => {
       const text = strings(buildScoreSheet(set));
       for (const c of set.sections.flatMap((s) => s.criteria)) {
         for (const i of c.items) {
-          expect(text).toContain(i.code ?? i.id);
+          expect(text).toContain(partNumbers(set).item(i.id)); // its code, else its number in the set
           expect(text).toContain(i.text.vi.normalize('NFC'));
         }
       }

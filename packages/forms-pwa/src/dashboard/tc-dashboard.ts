@@ -16,6 +16,8 @@ import {
 const ALL_ROUNDS = '*';
 import { download, toCsv } from '../loop/csv.js';
 import { downloadXlsx, percentCell, type HeaderLine } from '../io/xlsx.js';
+import { aggregateSheets } from './aggregate-sheet.js';
+import type { Aggregate } from '../loop/core.js';
 import { fileName } from '../io/file-name.js';
 import {
   heatMap,
@@ -250,6 +252,7 @@ export class TcDashboard extends LitElement {
           <section class="card" data-section="weakest">
             <h2>${t('dash.weakest')} <span class="muted sub">${focusLabel} · ${t('dash.count', { n: agg.count })}</span></h2>
             ${weakest.length ? html`<tc-chart-bars .bars=${weakest} label=${`${t('dash.weakest')} — ${focusLabel}`}></tc-chart-bars>` : html`<p class="muted">${t('cmp.none')}</p>`}
+            ${agg.count ? html`<button @click=${() => this._xlsxAggregate(agg, focusLabel, v.set)} data-action="aggregate-xlsx">${t('agg.export')}</button>` : nothing}
           </section>
           <section class="card" data-section="trend">
             <h2>${t('dash.trend')}</h2>
@@ -465,6 +468,15 @@ export class TcDashboard extends LitElement {
         rows: hm.facilities.map((f, i) => [f.name, ...hm.cells[i]!.map(percentCell)]),
       },
     ]);
+  }
+
+  /** The aggregate view (per criterion and per item over the assessments shown) as a workbook. */
+  private async _xlsxAggregate(agg: Aggregate, label: string, set: CriteriaSet | undefined): Promise<void> {
+    const setName = set ? (set.shortTitle ? loc(set.shortTitle) : set.id) : '';
+    await downloadXlsx(
+      fileName([t('agg.file'), setName, label, vietnamToday()], 'xlsx'),
+      aggregateSheets(agg, set, this._header(set, label)),
+    );
   }
 
   private _exportHeat(hm: ReturnType<typeof heatMap>, label: string) {

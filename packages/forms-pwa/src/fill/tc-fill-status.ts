@@ -1,15 +1,19 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { CriteriaSet, ScoreResult } from '../core.js';
+import { partNumbers, shortText, type CriteriaSet, type ScoreResult } from '../core.js';
 import { LocaleController, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
 import { totalProgress } from '../model/progress.js';
 import { shared } from '../styles.js';
 
-/** How an item is named to people: its code (e.g. "9.1"), else its id. */
+/**
+ * How an item is named to people: its code (e.g. "9.1"), else its number in the set's order and the start of its
+ * text ("12 “Có bồn rửa tay…”"), never its id.
+ */
 export function itemLabel(set: CriteriaSet, id: string): string {
   const it = itemIndex(set).get(id)?.item;
-  return it?.code ?? id;
+  if (!it) return id;
+  return it.code ?? `${partNumbers(set).item(id)} “${shortText(loc(it.text), 6)}”`;
 }
 
 /**

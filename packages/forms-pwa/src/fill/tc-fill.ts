@@ -134,7 +134,7 @@ export class TcFill extends LitElement {
         <div>
           <h1>${a.facility.name}</h1>
           <div class="muted">
-            ${loc(set.shortTitle ?? set.title)} · ${t(`kind.${a.assessmentKind}`)} · ${formatDate(a.assessedOn ?? a.createdAt)}
+            <span data-set-title>${loc(set.shortTitle ?? set.title)}</span> · ${t(`kind.${a.assessmentKind}`)} · ${formatDate(a.assessedOn ?? a.createdAt)}
           </div>
         </div>
         <div class="row">

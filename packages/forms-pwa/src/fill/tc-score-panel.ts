@@ -52,7 +52,7 @@ export class TcScorePanel extends LitElement {
       r.decision === 'pass' ? 'pass' : r.decision === 'fail' ? 'fail' : r.decision === 'incomplete' ? 'warn' : 'info';
     return html`<section class="panel card ${this.compact ? 'compact' : ''}" part="panel" aria-live="polite">
       <div class="line">
-        <span class="muted">${t('score.total')}</span>
+        <span class="muted" data-score-head>${t(levels ? 'score.levelHead' : 'score.total')}</span>
         <span class="badge decision ${decisionClass}" data-decision=${r.decision}>${t(`decision.${r.decision}`)}</span>
       </div>
       ${

@@ -32,6 +32,7 @@ export class TcReconcile extends LitElement {
       :host { display: block; }
       .pick { display: flex; gap: 12px; flex-wrap: wrap; align-items: end; margin-bottom: 12px; }
       .pick label span { display: block; font-size: 0.85em; color: var(--tc-muted); }
+      .pick label, .pick select { max-width: 100%; min-width: 0; }
       .kpis { display: flex; gap: 24px; flex-wrap: wrap; align-items: center; margin-bottom: 14px; }
       .big { font-size: 1.8rem; font-weight: 800; }
       table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--tc-line); }

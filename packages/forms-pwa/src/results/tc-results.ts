@@ -72,7 +72,7 @@ export class TcResults extends LitElement {
       <div class="row" ${cssom({ 'justify-content': 'space-between' })}>
         <div>
           <h1>${t('results.title')} — ${a.facility.name}</h1>
-          <div class="muted">${loc(set.title)} (${set.version}) · ${t(`kind.${a.assessmentKind}`)} · ${t(`status.${a.status}`)}</div>
+          <div class="muted" data-set-title>${loc(set.shortTitle ?? set.title)} (${set.version}) · ${t(`kind.${a.assessmentKind}`)} · ${t(`status.${a.status}`)}</div>
           ${
             a.contentHash
               ? html`<div data-locked-at>${lockIcon} ${t('results.lockedAt', { at: formatDateTime(a.lockedAt) })}</div>

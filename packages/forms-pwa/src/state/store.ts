@@ -430,39 +430,53 @@ export class AppStore extends EventTarget {
 
   /**
    * Deletes an assessment from the list by moving it to the archive (restorable with {@link restore}); its
-   * photos and plan stay. Nothing is lost by one tap.
+   * photos and plan stay. Nothing is lost by one tap. Written through {@link persist} under the assessment's own
+   * key: a change whose write had failed is stored first (archived, not lost), then the assessment is moved; a failure is retried like any other write.
+   * @returns true once durable, false when it failed (kept for retry, the banner says why)
    */
-  async remove(id: string): Promise<void> {
-    await this.flush();
+  async remove(id: string): Promise<boolean> {
+    const latest = this.assessments.get(id);
     this.assessments.delete(id);
     this._base.delete(id);
     this._changed();
-    await this.storage.archiveAssessment(id, new Date().toISOString());
-    this._changed();
+    const now = new Date().toISOString();
+    const key = `assessment:${id}`;
+    // A change whose write failed (waiting for retry under this key) is stored first, so it is archived too.
+    const unsaved = this._unsaved.has(key) && latest;
+    return this.persist(key, async () => {
+      if (unsaved) await this.storage.putAssessment(unsaved);
+      await this.storage.archiveAssessment(id, now);
+    });
   }
 
-  /** Puts an archived assessment back in the list. */
-  async restore(id: string): Promise<void> {
-    const a = await this.storage.unarchive(id, true);
-    if (a) {
-      this.assessments.set(a.id, upgradeAssessment(a));
-      this._base.set(a.id, a);
-    }
-    this._changed();
+  /**
+   * Puts an archived assessment back in the list, through {@link persist}.
+   * @returns true once durable, false when it failed (kept for retry)
+   */
+  restore(id: string): Promise<boolean> {
+    return this.persist(`assessment:${id}`, async () => {
+      const a = await this.storage.unarchive(id, true);
+      if (a) {
+        this.assessments.set(a.id, upgradeAssessment(a));
+        this._base.set(a.id, a);
+      }
+    });
   }
 
   /**
    * Deletes an archived assessment for good (and the photos nothing else uses). A locked one needs its facility's
    * name typed back (`confirmName`): a deliberate step that names what is destroyed.
    */
-  async purge(id: string, confirmName?: string): Promise<void> {
+  async purge(id: string, confirmName?: string): Promise<boolean> {
     const hit = (await this.storage.listArchive()).find((x) => x.assessment.id === id);
-    if (!hit) return;
+    if (!hit) return true;
     if (hit.assessment.status !== 'draft' && confirmName?.trim() !== hit.assessment.facility.name.trim())
       throw new Error(`Deleting the locked assessment "${id}" for good needs its facility's name`);
-    await this.storage.unarchive(id, false);
-    await this.storage.deleteOrphanPhotos();
-    this._changed();
+    // Through the one write path (retried on failure like every write).
+    return this.persist(`purge:${id}`, async () => {
+      await this.storage.unarchive(id, false);
+      await this.storage.deleteOrphanPhotos();
+    });
   }
 
   /** Resolves when every queued write is durable. */

@@ -1,0 +1,47 @@
+/**
+ * The dashboard's aggregate view as a workbook (issue 14): over the assessments shown, per criterion (applicable in,
+ * mean percentage, reaching the set's per-criterion threshold) and per item (answered, met, met rate). Figures are
+ * core's `aggregate`; numbers go in as numbers, percentages as fractions (see `io/xlsx.ts`;
+ * core's rates are fractions already, its mean percentage is 0..100).
+ */
+import type { CriteriaSet } from '../core.js';
+import type { Aggregate } from '../loop/core.js';
+import { t } from '../i18n.js';
+import type { HeaderLine, SheetSpec } from '../io/xlsx.js';
+import { numberCell, percentCell } from '../io/xlsx.js';
+import { criterionInfo, itemLabel } from '../loop/labels.js';
+
+/** The two sheets of the aggregate workbook: by criterion, then by item, each under the same header block. */
+export function aggregateSheets(agg: Aggregate, set: CriteriaSet | undefined, header: HeaderLine[]): SheetSpec[] {
+  return [
+    {
+      name: t('agg.byCriterion'),
+      header,
+      columns: [
+        { title: t('agg.criterion'), width: 50 },
+        { title: t('agg.applicable'), kind: 'number', width: 14 },
+        { title: t('agg.mean'), kind: 'percent', width: 14 },
+        { title: t('agg.passing'), kind: 'number', width: 14 },
+        { title: t('agg.passRate'), kind: 'percent', width: 14 },
+      ],
+      rows: agg.criteria.map((c) => [
+        criterionInfo(c.id, set).label,
+        c.applicable,
+        percentCell(c.meanPercent),
+        c.passing,
+        numberCell(c.passRate), // a fraction already (passing / applicable)
+      ]),
+    },
+    {
+      name: t('agg.byItem'),
+      header,
+      columns: [
+        { title: t('agg.item'), width: 60 },
+        { title: t('agg.answered'), kind: 'number', width: 12 },
+        { title: t('agg.met'), kind: 'number', width: 12 },
+        { title: t('agg.metRate'), kind: 'percent', width: 14 },
+      ],
+      rows: agg.items.map((i) => [itemLabel(i.id, set), i.answered, i.met, numberCell(i.metRate)]), // a fraction
+    },
+  ];
+}
