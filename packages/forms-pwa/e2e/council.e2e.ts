@@ -293,6 +293,35 @@ describe('the app with the council server (two profiles, production server on PG
     expect(there).toMatchObject({ status: 'locked' });
     await council.page.goto(`${url}#/dashboard`);
     await council.page.locator('tc-dashboard [data-section="ranking"]', { hasText: STATION.name }).waitFor();
+
+    // The council's device reads the server's dashboard (no files to import): filtered by campaign, it says when
+    // and why the campaign's results were computed, and the server's CSV export holds the station's row.
+    const sd = council.page.locator('tc-server-dashboard');
+    await sd.locator(`tr[data-assessment="${mine!.id}"]`, { hasText: STATION.name }).waitFor();
+    await sd.locator('select[name=server-campaign]').selectOption(selfCampaign);
+    await sd.locator('[data-campaign-computed="first"]').waitFor();
+    expect(await sd.locator('tbody tr').count()).toBe(1);
+    const [download] = await Promise.all([
+      council.page.waitForEvent('download'),
+      sd.locator('button[data-action=server-csv]').click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain(STATION.name);
+    expect(csv).toContain(mine!.id);
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 800, height: 1280 },
+      { width: 390, height: 844 },
+    ]) {
+      await council.page.setViewportSize(viewport);
+      expect(await axe(council.page)).toEqual([]);
+      await council.page.screenshot({ path: join(SHOTS, `dashboard-server-${viewport.width}x${viewport.height}.png`) });
+    }
+    // Offline, the dashboard still shows this device's data, labelled as such.
+    await council.ctx.setOffline(true);
+    await council.page.locator('tc-server-dashboard [data-local-source="offline"]').waitFor();
+    await council.page.locator('tc-dashboard [data-section="ranking"]', { hasText: STATION.name }).waitFor();
+    await council.ctx.setOffline(false);
   });
 
   it('a two-person inspection team fills one inspection on two tablets: the merge keeps both answers', async () => {
