@@ -204,6 +204,30 @@ const TABLE = {
     vi: 'Bên dưới: biểu đồ trên dữ liệu của máy này (phiếu đã đồng bộ về máy và tệp nhập).',
     en: "Below: charts over this device's data (assessments synced to it and imported files).",
   },
+  'admin.tab.rounds': { vi: 'Vòng gõ tay', en: 'Typed rounds' },
+  'rounds.hint': {
+    vi: 'Các phiếu cũ ghi vòng bằng chữ gõ tay. Gắn mỗi vòng vào một đợt đánh giá cùng bộ tiêu chí để xếp hạng và so sánh theo đợt. Việc gắn không đổi nội dung phiếu (mã băm giữ nguyên).',
+    en: 'Older assessments name their round in typed words. Map each round to a campaign of the same criteria set so ranking and comparison go by campaign. Mapping does not change the assessments (their hash stays the same).',
+  },
+  'rounds.empty': {
+    vi: 'Không còn vòng gõ tay nào chưa gắn vào đợt.',
+    en: 'No typed round is left to map to a campaign.',
+  },
+  'rounds.line': {
+    vi: '{set} · {n} phiếu',
+    en: '{set} · {n} {n:assessment|assessments}',
+  },
+  'rounds.campaign': { vi: 'Gắn vào đợt', en: 'Map to campaign' },
+  'rounds.choose': { vi: '(chọn đợt)', en: '(choose a campaign)' },
+  'rounds.noCampaign': {
+    vi: 'Chưa có đợt nào dùng bộ tiêu chí này: tạo đợt trước ở thẻ "Đợt đánh giá".',
+    en: 'No campaign uses this criteria set yet: create one first in the "Campaigns" tab.',
+  },
+  'rounds.map': { vi: 'Gắn', en: 'Map' },
+  'rounds.mapped': {
+    vi: 'Đã gắn {n} phiếu của vòng "{round}" vào đợt "{campaign}".',
+    en: 'Mapped {n} {n:assessment|assessments} of the round "{round}" to the campaign "{campaign}".',
+  },
 } as const satisfies MessageTable;
 
 /** Codes of this table. */
