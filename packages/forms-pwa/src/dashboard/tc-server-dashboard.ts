@@ -214,7 +214,7 @@ export class TcServerDashboard extends LitElement {
       <p data-decisions>${st('serverDash.count', { n: d.rows.length })}${decisions.map(([k, n]) => ` · ${this._decision(k)}: ${n}`)}</p>
       ${
         rows.length
-          ? html`<div class="wrap"><table data-server-rows=${rows.length}>
+          ? html`<div class="wrap" tabindex="0" role="region" aria-label=${st('serverDash.title')}><table data-server-rows=${rows.length}>
               <thead><tr>
                 <th scope="col">${st('serverDash.facility')}</th><th scope="col">${st('serverDash.kind')}</th>
                 <th scope="col">${st('serverDash.commune')}</th><th scope="col">${st('serverDash.campaign')}</th>
