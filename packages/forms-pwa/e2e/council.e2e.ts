@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { contentHash, type CriteriaSet } from '@tieuchi/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT } from './harness.js';
+import { launch, ROOT, serve, type Served } from './harness.js';
 
 const REPO = join(ROOT, '..', '..');
 const SERVER_BIN = join(REPO, 'packages/server/bin/run-server.js');
@@ -243,8 +243,12 @@ afterAll(async () => {
     server.kill('SIGTERM');
     await exited;
   }
+  await staticApp?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** The static app (the production build on its own origin, no server): where tablets held data before. */
+let staticApp: Served | undefined;
 
 describe('the app with the council server (two profiles, production server on PGlite)', () => {
   it('a station self-assesses offline, reconnects, and the council dashboard shows it', async () => {
@@ -293,7 +297,36 @@ describe('the app with the council server (two profiles, production server on PG
     expect(there).toMatchObject({ status: 'locked' });
     await council.page.goto(`${url}#/dashboard`);
     await council.page.locator('tc-dashboard [data-section="ranking"]', { hasText: STATION.name }).waitFor();
-  });
+
+    // The council's device reads the server's dashboard (no files to import): filtered by campaign, it says when
+    // and why the campaign's results were computed, and the server's CSV export holds the station's row.
+    const sd = council.page.locator('tc-server-dashboard');
+    await sd.locator(`tr[data-assessment="${mine!.id}"]`, { hasText: STATION.name }).waitFor();
+    await sd.locator('select[name=server-campaign]').selectOption(selfCampaign);
+    await sd.locator('[data-campaign-computed="first"]').waitFor();
+    expect(await sd.locator('tbody tr').count()).toBe(1);
+    const [download] = await Promise.all([
+      council.page.waitForEvent('download'),
+      sd.locator('button[data-action=server-csv]').click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain(STATION.name);
+    expect(csv).toContain(mine!.id);
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 800, height: 1280 },
+      { width: 390, height: 844 },
+    ]) {
+      await council.page.setViewportSize(viewport);
+      expect(await axe(council.page)).toEqual([]);
+      await council.page.screenshot({ path: join(SHOTS, `dashboard-server-${viewport.width}x${viewport.height}.png`) });
+    }
+    // Offline, the dashboard still shows this device's data, labelled as such.
+    await council.ctx.setOffline(true);
+    await council.page.locator('tc-server-dashboard [data-local-source="offline"]').waitFor();
+    await council.page.locator('tc-dashboard [data-section="ranking"]', { hasText: STATION.name }).waitFor();
+    await council.ctx.setOffline(false);
+  }, 180_000);
 
   it('a two-person inspection team fills one inspection on two tablets: the merge keeps both answers', async () => {
     const lan = await tablet();
@@ -351,6 +384,59 @@ describe('the app with the council server (two profiles, production server on PG
     await minh.page.screenshot({ path: join(SHOTS, 'settings-800x1280.png') });
   });
 
+  it("a tablet's data in the static app moves by a backup into the served app, and after sync the council sees it", async () => {
+    staticApp = await serve(); // another origin, its own storage: the app as tablets ran it before the server
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    contexts.push(ctx);
+    const old = await ctx.newPage();
+    await old.goto(`${staticApp.url}#/new`);
+    await old.locator('tc-new-assessment select[name=set]').selectOption(`${SET.id}@${SET.version}`);
+    await old.locator('tc-new-assessment select[name=facility]').selectOption(STATION.id);
+    await old.locator('tc-new-assessment textarea[name=assessors]').fill('Lê Văn Cũ');
+    await old.locator('tc-new-assessment button[type=submit]').click();
+    await old.waitForURL(/#\/a\//);
+    const id = decodeURIComponent(new URL(old.url()).hash.split('/')[2]!);
+    await answer(old, 't1.1', 'met');
+    await answer(old, 't1.2', 'not-met');
+    await old.goto(`${staticApp.url}#/io`);
+    const [download] = await Promise.all([
+      old.waitForEvent('download'),
+      old.locator('tc-io button[data-backup]').click(),
+    ]);
+    const file = join(dataDir, 'static-backup');
+    await download.saveAs(file);
+
+    // The served app (the server's origin) imports the backup through its own screen, then enrols and syncs.
+    const served = await tablet();
+    await served.page.goto(`${url}#/io`);
+    await served.page.locator('tc-io input[data-import]').setInputFiles({
+      name: download.suggestedFilename(),
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(file),
+    });
+    await served.page.locator('tc-io [data-import-ok]').waitFor({ timeout: 30_000 });
+    expect((await stored(served.page)).some((a) => a.id === id)).toBe(true);
+    const users = await api<Array<{ id: string; login: string }>>('GET', '/users');
+    const stationUser = users.find((u) => u.login === 'tram-an-khanh')!;
+    const code = (
+      await api<{ shortCode: string }>('POST', '/devices', { userId: stationUser.id, label: 'Máy cũ của trạm' })
+    ).shortCode;
+    await enrol(served.page, code);
+    await served.page.goto(`${url}#/`);
+    await synced(served.page);
+
+    // The council sees it: on the server's dashboard, with the answers given in the static app.
+    const dash = await api<{ rows: Array<{ assessmentId: string; facility: { id: string } }> }>('GET', '/dashboard');
+    expect(dash.rows.find((r) => r.assessmentId === id)?.facility.id).toBe(STATION.id);
+    const pulled = await api<{
+      changes: Array<{ id: string; document: { answers: Record<string, { value?: string }> } }>;
+    }>('GET', '/sync/pull?after=0');
+    expect(pulled.changes.find((c) => c.id === id)?.document.answers).toMatchObject({
+      't1.1': { value: 'met' },
+      't1.2': { value: 'not-met' },
+    });
+  }, 180_000);
+
   it('admin screens: sign-in, devices with QR and short code, campaigns (axe, three sizes)', async () => {
     for (const viewport of [
       { width: 1280, height: 800 },
@@ -379,6 +465,13 @@ describe('the app with the council server (two profiles, production server on PG
       await page.locator('tc-admin-campaigns [data-campaign="Kiểm tra 2026"]').waitFor();
       expect(await axe(page)).toEqual([]);
       await page.screenshot({ path: join(SHOTS, `admin-campaigns-${viewport.width}x${viewport.height}.png`) });
+      // Typed rounds → campaigns (the list comes from the server's /rounds route; empty here: every assessment of
+      // this run was made for a campaign).
+      await page.locator('tc-admin button[data-tab=rounds]').click();
+      await page.locator('tc-admin-rounds section').waitFor();
+      await page.locator('tc-admin-rounds [data-rounds-empty], tc-admin-rounds [data-admin-error]').first().waitFor();
+      expect(await axe(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `admin-rounds-${viewport.width}x${viewport.height}.png`) });
     }
-  });
+  }, 180_000);
 });

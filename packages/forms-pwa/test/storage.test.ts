@@ -26,6 +26,7 @@ describe('Storage', () => {
       'criteriaSets',
       'facilities',
       'outbox',
+      'photoOutbox',
       'photos',
       'plans',
       'setDrafts',
@@ -50,7 +51,7 @@ describe('Storage', () => {
     await v1.put('assessments', a);
     v1.close();
     const db = await openTieuChiDB('old');
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect(await db.get('assessments', a.id)).toEqual(a);
     expect([...db.objectStoreNames]).toContain('plans');
     db.close();

@@ -1,8 +1,9 @@
+import { Blob as NodeBlob } from 'node:buffer';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Assessment } from '../src/core.js';
 import { openTieuChiDB, Storage } from '../src/storage/db.js';
-import { mergePulled, SyncEngine, type SyncBase } from '../src/sync/engine.js';
+import { mergePulled, photoBackoffMs, SyncEngine, type SyncBase } from '../src/sync/engine.js';
 import { FakeCouncil } from './fake-council.js';
 import { draft } from './helpers.js';
 
@@ -199,5 +200,138 @@ describe('mergePulled', () => {
   it('merges both drafts answer by answer', () => {
     const m = mergePulled(base, answer(base, 'i3', 'met', 'Y'), answer(base, 'i2', 'not-met', 'X'));
     expect(m.answers).toMatchObject({ i1: { value: 'met' }, i2: { value: 'not-met' }, i3: { value: 'met' } });
+  });
+});
+
+/**
+ * The fake council with photo routes that fail `failures` times (the network down, or a server error), then
+ * store what is sent, recording every photo request.
+ */
+function withPhotos(council: FakeCouncil, failures: number, how: 'down' | 500 | 401) {
+  const stored = new Set<string>();
+  const requests: string[] = [];
+  let left = failures;
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const url = new URL(String(input));
+    const m = /^\/api\/v1\/photos\/([0-9a-z]+)(\/exists)?$/.exec(url.pathname);
+    if (!m) return council.fetch(input, init);
+    requests.push(`${init.method ?? 'GET'} ${m[1]}${m[2] ?? ''}`);
+    if (left > 0) {
+      left--;
+      if (how === 'down') throw new TypeError('Failed to fetch');
+      return json(how, {
+        error: { code: how === 401 ? 'unauthenticated' : 'internal', message: { vi: 'lỗi', en: 'error' } },
+      });
+    }
+    if (m[2]) return json(200, { stored: stored.has(m[1]!) });
+    stored.add(m[1]!);
+    return json(201, { stored: true });
+  }) as typeof globalThis.fetch;
+  return { fetch, stored, requests };
+}
+
+const photo = (hash: string) => ({
+  hash,
+  // Node's Blob: it survives fake-indexeddb's structured clone (happy-dom's does not keep its methods).
+  blob: new NodeBlob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' }) as unknown as Blob,
+  mime: 'image/jpeg' as const,
+  width: 1,
+  height: 1,
+});
+
+async function photoTablet(server: { fetch: typeof globalThis.fetch }, name: string) {
+  const storage = new Storage(openTieuChiDB(name));
+  const engine = new SyncEngine({ storage, adoptStored: () => undefined }, server.fetch);
+  await engine.enrol(URL_, 'ABCDE-FGHJK');
+  return { storage, engine };
+}
+
+describe('photos upload on their own queue', () => {
+  it('waits 30 s after a first failure, doubling each time, at most an hour', () => {
+    expect([1, 2, 3, 4, 7, 8, 20].map(photoBackoffMs)).toEqual([
+      30_000, 60_000, 120_000, 240_000, 1_920_000, 3_600_000, 3_600_000,
+    ]);
+  });
+
+  it('a stored photo is uploaded apart from its assessment, even when the server refuses the assessment', async () => {
+    const council = new FakeCouncil();
+    const server = withPhotos(council, 0, 500);
+    const t = await photoTablet(server, 'ph1');
+    council.refuse.add('a1');
+    await t.storage.putPhoto(photo('aa11'));
+    await t.storage.putAssessment(draft({ i1: { value: 'met', evidence: ['aa11'] } }, 'a1'));
+    expect((await t.engine.refresh()).photosWaiting).toBe(1);
+    const r = await t.engine.sync();
+    expect(r).toMatchObject({ pushed: 0, refused: 1 });
+    expect(await t.engine.syncPhotos()).toMatchObject({ uploaded: 1, failed: 0 });
+    expect([...server.stored]).toEqual(['aa11']);
+    expect(await t.storage.listPhotoOutbox()).toEqual([]);
+    expect(t.engine.status.photosWaiting).toBe(0);
+  });
+
+  it('after a failure the photo waits its backoff; "Đồng bộ" (now) tries it at once and it is uploaded', async () => {
+    const council = new FakeCouncil();
+    const server = withPhotos(council, 1, 500);
+    const t = await photoTablet(server, 'ph2');
+    await t.storage.putPhoto(photo('bb22'));
+    const before = Date.now();
+    expect(await t.engine.syncPhotos()).toEqual({ uploaded: 0, failed: 1, deferred: 0 });
+    const [e] = await t.storage.listPhotoOutbox();
+    expect(e).toMatchObject({ hash: 'bb22', attempts: 1, lastError: 'error' });
+    const wait = Date.parse(e!.nextAt!) - before;
+    expect(wait).toBeGreaterThanOrEqual(30_000);
+    expect(wait).toBeLessThan(40_000);
+    expect(t.engine.status.photosWaiting).toBe(1);
+    const asked = server.requests.length;
+    expect(await t.engine.syncPhotos(false)).toEqual({ uploaded: 0, failed: 0, deferred: 1 }); // a timer's run
+    expect(server.requests.length).toBe(asked);
+    expect(await t.engine.syncPhotos(true)).toEqual({ uploaded: 1, failed: 0, deferred: 0 }); // the button
+    expect([...server.stored]).toEqual(['bb22']);
+    expect(t.engine.status.photosWaiting).toBe(0);
+  });
+
+  it('with the photo route down, answers are still pushed and the photo stays queued with a growing wait', async () => {
+    const council = new FakeCouncil();
+    const server = withPhotos(council, 3, 'down');
+    const t = await photoTablet(server, 'ph3');
+    await t.storage.putPhoto(photo('cc33'));
+    await t.storage.putAssessment(draft({ i1: { value: 'met', evidence: ['cc33'] } }, 'a3'));
+    const r = await t.engine.sync();
+    expect(r).toMatchObject({ pushed: 1 });
+    expect(r.problem).toBeUndefined();
+    expect(council.docs.get('a3')?.body.answers.i1?.evidence).toEqual(['cc33']);
+    await t.engine.syncPhotos();
+    await t.engine.syncPhotos(true);
+    const [e] = await t.storage.listPhotoOutbox();
+    expect(e!.attempts).toBe(2);
+    expect(Date.parse(e!.nextAt!) - Date.now()).toBeGreaterThan(50_000); // 60 s after the second failure
+    await t.engine.syncPhotos(true); // third failure
+    expect(await t.engine.syncPhotos(true)).toMatchObject({ uploaded: 1 }); // back up
+    expect(await t.storage.listPhotoOutbox()).toEqual([]);
+  });
+
+  it('a revoked device (401) stops the photo run and keeps the queue', async () => {
+    const council = new FakeCouncil();
+    const server = withPhotos(council, 1, 401);
+    const t = await photoTablet(server, 'ph4');
+    await t.storage.putPhoto(photo('dd44'));
+    await t.storage.putPhoto(photo('ee55'));
+    expect(await t.engine.syncPhotos(true)).toEqual({ uploaded: 0, failed: 0, deferred: 0 });
+    expect((await t.storage.listPhotoOutbox()).map((e) => [e.hash, e.attempts])).toEqual([
+      ['dd44', 0],
+      ['ee55', 0],
+    ]);
+  });
+
+  it('a photo deleted since it was queued leaves the queue without a request', async () => {
+    const council = new FakeCouncil();
+    const server = withPhotos(council, 0, 500);
+    const t = await photoTablet(server, 'ph5');
+    await t.storage.putPhotoOutbox('ff66', { hash: 'ff66', queuedAt: new Date().toISOString(), attempts: 0 });
+    await t.engine.syncPhotos(true);
+    expect(await t.storage.listPhotoOutbox()).toEqual([]);
+    expect(server.requests).toEqual([]);
   });
 });

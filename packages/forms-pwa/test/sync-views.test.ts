@@ -94,6 +94,8 @@ describe('sync state at a glance', () => {
     running: false,
     problem: undefined,
     refused: [],
+    photosWaiting: 0,
+    photosRunning: false,
   };
   it('says all synced with the last sync in Vietnam time, or how many changes wait', () => {
     expect(syncLine(base)).toEqual({ text: '✓ Đã đồng bộ hết · Lần cuối: 01/12/2026 10:05', tone: 'ok' });
@@ -104,6 +106,19 @@ describe('sync state at a glance', () => {
       text: 'Không có mạng · 2 thay đổi chờ gửi',
       tone: 'wait',
     });
+  });
+  it('counts photos waiting apart from changes: answers sent is not "all synced" while photos wait', () => {
+    expect(syncLine({ ...base, photosWaiting: 2 })).toEqual({
+      text: '✓ Đã gửi hết câu trả lời · 2 ảnh chờ gửi',
+      tone: 'wait',
+    });
+    expect(syncLine({ ...base, waiting: 1, photosWaiting: 1 })).toEqual({
+      text: '1 thay đổi chờ gửi · 1 ảnh chờ gửi',
+      tone: 'wait',
+    });
+    expect(syncLine({ ...base, photosWaiting: 3 }, false).text).toBe(
+      'Không có mạng · 0 thay đổi chờ gửi · 3 ảnh chờ gửi',
+    );
   });
   it('a revoked device is told its changes are kept and what to do', () => {
     const l = syncLine({ ...base, waiting: 2, problem: { kind: 'signInAgain', text: { vi: '', en: '' } } });

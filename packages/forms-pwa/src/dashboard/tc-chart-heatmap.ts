@@ -53,7 +53,7 @@ export class TcChartHeatmap extends LitElement {
     const w = left + cw * d.criteria.length + 4;
     const h = top + ch * d.facilities.length + 4;
     const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-    return html`<div class="scroll"><svg width=${w} height=${h} viewBox="0 0 ${w} ${h}" role="img" aria-label=${this.label} data-heatmap>
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${this.label}><svg width=${w} height=${h} viewBox="0 0 ${w} ${h}" role="img" aria-label=${this.label} data-heatmap>
         <title>${this.label}</title>
         ${d.criteria.map(
           (c, j) =>

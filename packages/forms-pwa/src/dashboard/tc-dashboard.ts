@@ -41,6 +41,7 @@ import './tc-chart-bars.js';
 import './tc-chart-heatmap.js';
 import './tc-chart-trend.js';
 import './tc-dashboard-ranking.js';
+import './tc-server-dashboard.js';
 import { cssom } from '../cssom.js';
 import { campaignAsRound } from '../sync/campaign-rounds.js';
 import { percentNum } from '../numbers.js';
@@ -164,6 +165,7 @@ export class TcDashboard extends LitElement {
           <a class="btn" href=${href({ view: 'merge' })}>${t('merge.open')}</a>
         </div>
       </div>
+      <tc-server-dashboard></tc-server-dashboard>
       <p class="muted">${t('dash.importHint')}</p>
       ${this._errors.map(
         (

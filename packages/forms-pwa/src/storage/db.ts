@@ -102,6 +102,24 @@ export interface TieuChiDB extends DBSchema {
   /** The council server: address, device token, change cursor, last sync, and per assessment the last revision
    * both sides share (keys `server`, `cursor`, `lastSync`, `base:<id>`; see src/sync/state.ts). Since version 3. */
   sync: { key: string; value: unknown };
+  /** Photos stored on this device and not yet uploaded to the council server (ADR 0013). Since version 4. */
+  photoOutbox: { key: string; value: PhotoOutboxEntry };
+}
+
+/**
+ * One photo waiting to be uploaded, by its SHA-256 (the bytes stay in `photos`). Uploaded on its own, apart from
+ * the answers' push; after a failure it waits `nextAt` (growing backoff) unless someone presses "Đồng bộ" or the
+ * device comes back online.
+ */
+export interface PhotoOutboxEntry {
+  hash: string;
+  queuedAt: string;
+  /** Failed uploads so far. */
+  attempts: number;
+  /** Not tried again by itself before this time (ISO UTC); absent: at the next sync. */
+  nextAt?: string | undefined;
+  /** What the last failure was, as the server or the network said it. */
+  lastError?: string | undefined;
 }
 
 /**
@@ -115,12 +133,12 @@ export interface OutboxEntry {
 }
 
 export const DB_NAME = 'tieuchi';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Opens (and upgrades) the database. One connection per page is enough; see {@link Storage}. */
 export function openTieuChiDB(name = DB_NAME): Promise<IDBPDatabase<TieuChiDB>> {
   const p: Promise<IDBPDatabase<TieuChiDB>> = openDB<TieuChiDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const a = db.createObjectStore('assessments', { keyPath: 'id' });
         a.createIndex('by-updated', 'updatedAt');
@@ -139,7 +157,16 @@ export function openTieuChiDB(name = DB_NAME): Promise<IDBPDatabase<TieuChiDB>> 
         db.createObjectStore('outbox', { keyPath: 'id' });
         db.createObjectStore('sync');
       }
-      // Future versions: `if (oldVersion < 4) { ... }` — never edit a past step.
+      if (oldVersion < 4) {
+        // Photos upload on their own queue: every photo already here is queued (the server skips the ones it has).
+        const queue = db.createObjectStore('photoOutbox', { keyPath: 'hash' });
+        const queuedAt = new Date().toISOString();
+        void tx
+          .objectStore('photos')
+          .getAllKeys()
+          .then((keys) => Promise.all(keys.map((hash) => queue.put({ hash, queuedAt, attempts: 0 }))));
+      }
+      // Future versions: `if (oldVersion < 5) { ... }` — never edit a past step.
     },
     blocked() {
       // A tab still running an older version holds the database open and does not let go: the open
@@ -356,8 +383,26 @@ export class Storage {
   async putPhoto(p: StoredPhoto): Promise<void> {
     const rec: StoredPhotoRecord = (await this._blobsWork()) ? p : await photoAsBytes(p);
     const db = await this._db;
-    const tx = db.transaction('photos', 'readwrite', { durability: 'strict' });
-    await Promise.all([tx.store.put(rec), tx.done]);
+    // Queued for upload in the same transaction, so a stored photo is never forgotten by sync.
+    const tx = db.transaction(['photos', 'photoOutbox'], 'readwrite', { durability: 'strict' });
+    await Promise.all([
+      tx.objectStore('photos').put(rec),
+      queuePhotos(tx.objectStore('photoOutbox'), [p.hash]),
+      tx.done,
+    ]);
+  }
+
+  /** Photos waiting to be uploaded to the council server, oldest first. */
+  async listPhotoOutbox(): Promise<PhotoOutboxEntry[]> {
+    const all = await (await this._db).getAll('photoOutbox');
+    return all.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt) || a.hash.localeCompare(b.hash));
+  }
+
+  /** Records a photo's upload attempt: `undefined` removes it from the queue (uploaded, or the photo is gone). */
+  async putPhotoOutbox(hash: string, entry: PhotoOutboxEntry | undefined): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction('photoOutbox', 'readwrite', { durability: 'strict' });
+    await Promise.all([entry ? tx.store.put(entry) : tx.store.delete(hash), tx.done]);
   }
 
   /** Stores several photos in one transaction (a batch of a streamed restore); as bytes where Blobs are refused. */
@@ -600,7 +645,7 @@ export class Storage {
     refused?: RefusedDocument[];
   }): Promise<void> {
     const db = await this._db;
-    const stores = ['assessments', 'photos', 'facilities', 'criteriaSets', 'plans', 'outbox'] as const;
+    const stores = ['assessments', 'photos', 'facilities', 'criteriaSets', 'plans', 'outbox', 'photoOutbox'] as const;
     const tx = db.transaction(data.refused?.length ? [...stores, 'settings'] : [...stores], 'readwrite', {
       durability: 'strict',
     });
@@ -621,6 +666,13 @@ export class Storage {
           ),
         );
       for (const p of data.photos) add(tx.objectStore('photos').put(p));
+      if (data.photos.length)
+        add(
+          queuePhotos(
+            tx.objectStore('photoOutbox'),
+            data.photos.map((p) => p.hash),
+          ),
+        );
       for (const f of data.facilities) add(tx.objectStore('facilities').put(f));
       for (const s of data.sets) add(tx.objectStore('criteriaSets').put(s));
       for (const p of data.plans ?? []) add(tx.objectStore('plans').put(p));
@@ -649,6 +701,19 @@ let lastSeq = 0;
 function nextSeq(): number {
   lastSeq = Math.max(lastSeq + 1, Date.now() * 1000);
   return lastSeq;
+}
+
+/** Queues photos for upload in the photo outbox of a running transaction (one already queued keeps its entry). */
+async function queuePhotos(
+  store: { put(v: PhotoOutboxEntry): Promise<unknown>; get(k: string): Promise<PhotoOutboxEntry | undefined> },
+  hashes: string[],
+): Promise<void> {
+  const queuedAt = new Date().toISOString();
+  await Promise.all(
+    hashes.map(async (hash) => {
+      if (!(await store.get(hash))) await store.put({ hash, queuedAt, attempts: 0 });
+    }),
+  );
 }
 
 /** Queues (or re-queues, with a new `seq`) assessments in the outbox store of a running transaction. */

@@ -35,6 +35,17 @@ export interface NewCampaign {
   baselineCampaignId?: string | null;
 }
 
+/**
+ * A typed round the server found on assessments not yet paired with a campaign (`GET /api/v1/rounds`): the round
+ * as typed, the set it was used with and how many assessments carry it.
+ */
+export interface TypedRound {
+  round: string;
+  setId: string;
+  setVersion: string;
+  count: number;
+}
+
 let current: AdminSession | undefined;
 
 /** The page's session, if someone signed in. */
@@ -107,6 +118,11 @@ export function adminApi(s: AdminSession) {
         facilityId,
         userId,
       }) as Promise<ServerAssignment>,
+    /** Typed rounds not yet mapped to a campaign. */
+    rounds: () => api(s, 'GET', '/api/v1/rounds') as Promise<TypedRound[]>,
+    /** Maps a typed round (of one set) to a campaign, outside the content hash; returns how many were mapped. */
+    mapRound: (m: { round: string; setId: string; setVersion: string; campaignId: string }) =>
+      api(s, 'POST', '/api/v1/rounds/map', m) as Promise<{ mapped: number }>,
   };
 }
 

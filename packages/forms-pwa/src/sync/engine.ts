@@ -3,7 +3,9 @@
  * on this device (queued by `Storage.putAssessment` in the same transaction as the change); {@link SyncEngine.sync}
  * pulls what changed on the server since the saved cursor, merges it answer by answer with core's `mergeThreeWay`
  * against the revision both sides last shared, then pushes the outbox. A 401 (token expired or device revoked)
- * stops the run and keeps the outbox; a refused document keeps the server's message and stays queued.
+ * stops the run and keeps the outbox; a refused document keeps the server's message and stays queued. Photos have
+ * a queue of their own (`photoOutbox`, filled when a photo is stored) and upload after the answers, each retried
+ * with a growing backoff, so a slow or failing photo never holds an answer back.
  */
 import { mergeThreeWay, type Assessment } from '../core.js';
 import type { Storage } from '../storage/db.js';
@@ -52,6 +54,27 @@ export interface SyncStatus {
   problem: SyncProblem | undefined;
   /** Documents the server refused, with its message. */
   refused: RefusedPush[];
+  /** Photos waiting to be uploaded (their own queue: they never hold answers back). */
+  photosWaiting: number;
+  /** True while photos are being uploaded. */
+  photosRunning: boolean;
+}
+
+/** What one photo run did. */
+export interface PhotoReport {
+  uploaded: number;
+  /** Uploads that failed this run (each waits its backoff before the next automatic try). */
+  failed: number;
+  /** Waiting their backoff, not tried this run. */
+  deferred: number;
+}
+
+/**
+ * How long a photo waits after its `attempts`-th failed upload before sync tries it again by itself: 30 s, doubled
+ * each time, at most one hour. "Đồng bộ" and coming back online try at once.
+ */
+export function photoBackoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
 /** What one run did. */
@@ -108,8 +131,13 @@ export class SyncEngine extends EventTarget {
     running: false,
     problem: undefined,
     refused: [],
+    photosWaiting: 0,
+    photosRunning: false,
   };
   private _run: Promise<SyncReport> | undefined;
+  private _photoRun: Promise<PhotoReport> | undefined;
+  /** A forced photo run was asked for while one was under way: run again after it. */
+  private _photosAgain = false;
 
   constructor(
     private readonly _host: SyncHost,
@@ -126,17 +154,18 @@ export class SyncEngine extends EventTarget {
 
   /** Reads the link, the outbox size, the last sync and the refusals from storage. */
   async refresh(): Promise<SyncStatus> {
-    const [link, outbox, lastSync] = await Promise.all([
+    const [link, outbox, lastSync, photos] = await Promise.all([
       this._storage.getSync<ServerLink>('server'),
       this._storage.listOutbox(),
       this._storage.getSync<string>('lastSync'),
+      this._storage.listPhotoOutbox(),
     ]);
     const refused: RefusedPush[] = [];
     for (const e of outbox) {
       const r = await this._storage.getSync<RefusedPush>(`refused:${e.id}`);
       if (r) refused.push(r);
     }
-    this._set({ link, waiting: outbox.length, lastSync, refused });
+    this._set({ link, waiting: outbox.length, lastSync, refused, photosWaiting: photos.length });
     return this.status;
   }
 
@@ -193,8 +222,22 @@ export class SyncEngine extends EventTarget {
     await this.refresh();
   }
 
-  /** Runs one sync (pull, then push the outbox); a call during a run returns that run. */
-  sync(): Promise<SyncReport> {
+  /**
+   * Runs one sync (pull, then push the outbox); a call during a run returns that run. Then, without holding the
+   * answers back, uploads the queued photos ({@link syncPhotos}): `photosNow` (the default: the "Đồng bộ" button,
+   * coming online) tries every queued photo at once; `false` (sync started by a change or a timer) leaves the ones
+   * waiting their backoff.
+   */
+  sync(options: { photosNow?: boolean } = {}): Promise<SyncReport> {
+    const photosNow = options.photosNow ?? true;
+    return this._answers().then((report) => {
+      if (report.problem?.kind !== 'signInAgain' && report.problem?.kind !== 'unreachable')
+        void this.syncPhotos(photosNow);
+      return report;
+    });
+  }
+
+  private _answers(): Promise<SyncReport> {
     this._run ??= this._locked()
       .catch((e: unknown): SyncReport => {
         console.warn('sync', e);
@@ -283,7 +326,7 @@ export class SyncEngine extends EventTarget {
     return written;
   }
 
-  /** Pushes every queued assessment; photos follow the answers. Stops at a 401 or when the server is unreachable. */
+  /** Pushes every queued assessment (photos have their own queue). Stops at a 401 or when the server is unreachable. */
   private async _push(client: SyncClient): Promise<{ pushed: number; refused: number }> {
     let pushed = 0;
     let refused = 0;
@@ -332,26 +375,74 @@ export class SyncEngine extends EventTarget {
       await this._storage.dequeue(entry.id, entry.seq);
       await this._host.adoptStored(entry.id);
       pushed++;
-      await this._photos(client, local);
     }
     return { pushed, refused };
   }
 
-  /** Uploads the photos an assessment references that the server lacks (by SHA-256; skipped when present). */
-  private async _photos(client: SyncClient, a: Assessment): Promise<void> {
-    const hashes = new Set<string>();
-    for (const ans of Object.values(a.answers)) for (const h of ans.evidence ?? []) hashes.add(h);
-    for (const s of a.signatures ?? []) if (s.image) hashes.add(s.image);
-    for (const h of hashes) {
-      const p = await this._storage.getPhoto(h);
-      if (!p) continue;
+  /**
+   * Uploads the queued photos, each on its own (by SHA-256; the server skips one it has). A failed upload stays
+   * queued and waits {@link photoBackoffMs} before an automatic try; `now` tries every one at once. A 401 stops
+   * the run (the queue is kept). Runs are serialised; a forced call during a run runs again after it.
+   */
+  syncPhotos(now = false): Promise<PhotoReport> {
+    if (this._photoRun) {
+      if (now) this._photosAgain = true;
+      return this._photoRun;
+    }
+    const run = this._photosOnce(now)
+      .catch((e: unknown): PhotoReport => {
+        if (!(e instanceof SyncError && e.status === 401)) console.warn('photos', e);
+        return { uploaded: 0, failed: 0, deferred: 0 };
+      })
+      .finally(async () => {
+        this._photoRun = undefined;
+        this._set({ photosRunning: false });
+        await this.refresh();
+        if (this._photosAgain) {
+          this._photosAgain = false;
+          void this.syncPhotos(true);
+        }
+      });
+    this._photoRun = run;
+    return run;
+  }
+
+  private async _photosOnce(now: boolean): Promise<PhotoReport> {
+    const report: PhotoReport = { uploaded: 0, failed: 0, deferred: 0 };
+    const link = await this._storage.getSync<ServerLink>('server');
+    if (!link) return report;
+    const queue = await this._storage.listPhotoOutbox();
+    if (!queue.length) return report;
+    this._set({ photosRunning: true });
+    const client = this._client(link);
+    for (const e of queue) {
+      if (!now && e.nextAt && Date.parse(e.nextAt) > Date.now()) {
+        report.deferred++;
+        continue;
+      }
+      const p = await this._storage.getPhoto(e.hash);
+      if (!p) {
+        await this._storage.putPhotoOutbox(e.hash, undefined); // deleted since it was queued
+        continue;
+      }
       try {
-        await client.uploadPhoto(h, new Uint8Array(await p.blob.arrayBuffer()), p.mime);
-      } catch (e) {
-        if (e instanceof SyncError && e.status === 401) throw e;
-        console.warn('photo upload', h, e); // a photo never blocks answers: tried again when the assessment is next sent
+        await client.uploadPhoto(e.hash, new Uint8Array(await p.blob.arrayBuffer()), p.mime);
+        await this._storage.putPhotoOutbox(e.hash, undefined);
+        report.uploaded++;
+        this._set({ photosWaiting: Math.max(0, this.status.photosWaiting - 1) });
+      } catch (err) {
+        if (err instanceof SyncError && err.status === 401) throw err;
+        const attempts = e.attempts + 1;
+        await this._storage.putPhotoOutbox(e.hash, {
+          ...e,
+          attempts,
+          nextAt: new Date(Date.now() + photoBackoffMs(attempts)).toISOString(),
+          lastError: err instanceof SyncError ? err.text.en : String(err),
+        });
+        report.failed++;
       }
     }
+    return report;
   }
 }
 

@@ -11,6 +11,8 @@ const TABLE = {
   'sync.running': { vi: 'Đang đồng bộ…', en: 'Syncing…' },
   'sync.allSynced': { vi: 'Đã đồng bộ hết', en: 'All synced' },
   'sync.waiting': { vi: '{n} thay đổi chờ gửi', en: '{n} {n:change|changes} waiting' },
+  'sync.photosWaiting': { vi: '{n} ảnh chờ gửi', en: '{n} {n:photo|photos} waiting' },
+  'sync.answersSynced': { vi: 'Đã gửi hết câu trả lời', en: 'All answers sent' },
   'sync.last': { vi: 'Lần cuối: {when}', en: 'Last sync: {when}' },
   'sync.never': { vi: 'Chưa đồng bộ lần nào', en: 'Never synced' },
   'sync.unreachable': {
@@ -147,6 +149,85 @@ const TABLE = {
   'mine.open': { vi: 'Mở phiếu', en: 'Open' },
   'mine.noSet': { vi: 'Máy này chưa có bộ tiêu chí {set}.', en: 'This device does not have the criteria set {set}.' },
   'mine.empty': { vi: 'Chưa có đợt đánh giá nào giao cho bạn.', en: 'No campaign is assigned to you yet.' },
+  'serverDash.title': { vi: 'Số liệu trên máy chủ hội đồng', en: "The council server's figures" },
+  'serverDash.source': {
+    vi: 'Đọc từ máy chủ {server} lúc {when}: mọi phiếu đã đồng bộ, không cần nhập tệp.',
+    en: 'Read from the server {server} at {when}: every synced assessment, no files to import.',
+  },
+  'serverDash.local': { vi: 'Đang xem dữ liệu trên máy này: {why}', en: 'Showing the data on this device: {why}' },
+  'serverDash.why.notEnrolled': {
+    vi: 'máy chưa kết nối máy chủ hội đồng (Cài đặt → Kết nối máy chủ).',
+    en: "this device is not connected to the council's server (Settings → Council server).",
+  },
+  'serverDash.why.notCouncil': {
+    vi: 'bảng số liệu của máy chủ dành cho hội đồng và người kiểm tra.',
+    en: "the server's dashboard is for the council and inspectors.",
+  },
+  'serverDash.why.offline': {
+    vi: 'không có mạng; số liệu máy chủ sẽ hiện khi có mạng trở lại.',
+    en: "no network; the server's figures appear when the network is back.",
+  },
+  'serverDash.why.unreachable': {
+    vi: 'không kết nối được máy chủ. Bấm "Thử lại" khi có mạng.',
+    en: 'the server cannot be reached. Press "Try again" when the network is back.',
+  },
+  'serverDash.why.signInAgain': {
+    vi: 'thiết bị đã bị thu hồi hoặc hết hạn; xin quản trị viên mã mới rồi kết nối lại trong Cài đặt.',
+    en: 'this device was revoked or its access expired; ask the admin for a new code and connect again in Settings.',
+  },
+  'serverDash.why.server': { vi: 'máy chủ báo lỗi: {text}', en: 'the server reported: {text}' },
+  'serverDash.retry': { vi: 'Thử lại', en: 'Try again' },
+  'serverDash.loading': { vi: 'Đang đọc số liệu từ máy chủ…', en: "Reading the server's figures…" },
+  'serverDash.campaign': { vi: 'Đợt đánh giá', en: 'Campaign' },
+  'serverDash.kind': { vi: 'Loại cơ sở', en: 'Facility kind' },
+  'serverDash.commune': { vi: 'Xã/phường', en: 'Commune' },
+  'serverDash.all': { vi: 'Tất cả', en: 'All' },
+  'serverDash.noCampaign': { vi: '(không thuộc đợt nào)', en: '(no campaign)' },
+  'serverDash.engine': {
+    vi: 'Điểm do bộ máy tính điểm phiên bản {version} tính; {n} phiếu vừa được tính lại cho lần đọc này.',
+    en: 'Scores computed by scoring engine version {version}; {n} {n:assessment was|assessments were} recomputed for this read.',
+  },
+  'serverDash.recomputed': {
+    vi: 'Kết quả của đợt được tính lại lúc {when} (bộ máy tính điểm phiên bản {version}, {n} phiếu) vì {why}.',
+    en: "The campaign's results were last computed at {when} (scoring engine version {version}, {n} {n:assessment|assessments}) because {why}.",
+  },
+  'serverDash.count': { vi: '{n} phiếu', en: '{n} {n:assessment|assessments}' },
+  'serverDash.facility': { vi: 'Cơ sở', en: 'Facility' },
+  'serverDash.status': { vi: 'Trạng thái', en: 'Status' },
+  'serverDash.score': { vi: 'Tỷ lệ điểm', en: 'Score' },
+  'serverDash.decision': { vi: 'Kết luận', en: 'Decision' },
+  'serverDash.unscored': { vi: 'Không chấm được', en: 'Not scorable' },
+  'serverDash.empty': { vi: 'Không có phiếu nào khớp bộ lọc.', en: 'No assessment matches the filters.' },
+  'serverDash.csv': { vi: 'Tải CSV từ máy chủ', en: 'Download CSV from the server' },
+  'serverDash.xlsx': { vi: 'Tải Excel (.xlsx) từ máy chủ', en: 'Download Excel (.xlsx) from the server' },
+  'serverDash.localBelow': {
+    vi: 'Bên dưới: biểu đồ trên dữ liệu của máy này (phiếu đã đồng bộ về máy và tệp nhập).',
+    en: "Below: charts over this device's data (assessments synced to it and imported files).",
+  },
+  'admin.tab.rounds': { vi: 'Vòng gõ tay', en: 'Typed rounds' },
+  'rounds.hint': {
+    vi: 'Các phiếu cũ ghi vòng bằng chữ gõ tay. Gắn mỗi vòng vào một đợt đánh giá cùng bộ tiêu chí để xếp hạng và so sánh theo đợt. Việc gắn không đổi nội dung phiếu (mã băm giữ nguyên).',
+    en: 'Older assessments name their round in typed words. Map each round to a campaign of the same criteria set so ranking and comparison go by campaign. Mapping does not change the assessments (their hash stays the same).',
+  },
+  'rounds.empty': {
+    vi: 'Không còn vòng gõ tay nào chưa gắn vào đợt.',
+    en: 'No typed round is left to map to a campaign.',
+  },
+  'rounds.line': {
+    vi: '{set} · {n} phiếu',
+    en: '{set} · {n} {n:assessment|assessments}',
+  },
+  'rounds.campaign': { vi: 'Gắn vào đợt', en: 'Map to campaign' },
+  'rounds.choose': { vi: '(chọn đợt)', en: '(choose a campaign)' },
+  'rounds.noCampaign': {
+    vi: 'Chưa có đợt nào dùng bộ tiêu chí này: tạo đợt trước ở thẻ "Đợt đánh giá".',
+    en: 'No campaign uses this criteria set yet: create one first in the "Campaigns" tab.',
+  },
+  'rounds.map': { vi: 'Gắn', en: 'Map' },
+  'rounds.mapped': {
+    vi: 'Đã gắn {n} phiếu của vòng "{round}" vào đợt "{campaign}".',
+    en: 'Mapped {n} {n:assessment|assessments} of the round "{round}" to the campaign "{campaign}".',
+  },
 } as const satisfies MessageTable;
 
 /** Codes of this table. */

@@ -8,13 +8,15 @@ import { st, type SyncMessageCode } from './messages.js';
 import './tc-admin-users.js';
 import './tc-admin-devices.js';
 import './tc-admin-campaigns.js';
+import './tc-admin-rounds.js';
 
-type Tab = 'users' | 'devices' | 'campaigns';
+type Tab = 'users' | 'devices' | 'campaigns' | 'rounds';
 
 /**
  * The council admin's screens in the app: sign in with login and password (or create the first admin with the
  * server's one-time code), then people (create, reset password), devices (create → QR code + short code, revoke)
- * and campaigns (create with facilities in scope, dates and baseline; assignments). Talks to this origin's server.
+ * campaigns (create with facilities in scope, dates and baseline; assignments) and typed rounds (mapped to a
+ * campaign). Talks to this origin's server.
  */
 @customElement('tc-admin')
 export class TcAdmin extends LitElement {
@@ -50,7 +52,7 @@ export class TcAdmin extends LitElement {
         s.user.role !== 'admin'
           ? html`<p class="warn">${st('admin.notAdmin')}</p>`
           : html`<nav class="tabs" aria-label=${st('admin.title')}>
-                ${(['users', 'devices', 'campaigns'] as const).map(
+                ${(['users', 'devices', 'campaigns', 'rounds'] as const).map(
                   (
                     t,
                   ) => html`<button aria-pressed=${this._tab === t ? 'true' : 'false'} class=${this._tab === t ? 'primary' : ''}
@@ -62,7 +64,9 @@ export class TcAdmin extends LitElement {
                   ? html`<tc-admin-users .api=${api}></tc-admin-users>`
                   : this._tab === 'devices'
                     ? html`<tc-admin-devices .api=${api} .baseUrl=${s.baseUrl}></tc-admin-devices>`
-                    : html`<tc-admin-campaigns .api=${api}></tc-admin-campaigns>`
+                    : this._tab === 'campaigns'
+                      ? html`<tc-admin-campaigns .api=${api}></tc-admin-campaigns>`
+                      : html`<tc-admin-rounds .api=${api}></tc-admin-rounds>`
               }`
       }
     `;

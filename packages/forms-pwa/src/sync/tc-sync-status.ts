@@ -11,7 +11,10 @@ import type { SyncStatus } from './engine.js';
 export function syncLine(s: SyncStatus, online = true): { text: string; tone: 'ok' | 'wait' | 'bad' } {
   if (s.running) return { text: st('sync.running'), tone: 'wait' };
   if (!online && s.problem?.kind !== 'signInAgain')
-    return { text: `${st('sync.offlineStatus')} · ${st('sync.waiting', { n: s.waiting })}`, tone: 'wait' };
+    return {
+      text: `${st('sync.offlineStatus')} · ${st('sync.waiting', { n: s.waiting })}${s.photosWaiting ? ` · ${st('sync.photosWaiting', { n: s.photosWaiting })}` : ''}`,
+      tone: 'wait',
+    };
   if (s.problem?.kind === 'signInAgain') return { text: st('sync.signInAgain'), tone: 'bad' };
   if (s.problem?.kind === 'unreachable')
     return {
@@ -21,7 +24,10 @@ export function syncLine(s: SyncStatus, online = true): { text: string; tone: 'o
   if (s.problem?.kind === 'server')
     return { text: st('sync.serverError', { text: s.problem.text[locale()] }), tone: 'bad' };
   if (s.refused.length) return { text: `${st('sync.refusedTitle')}: ${s.refused.length}`, tone: 'bad' };
-  if (s.waiting) return { text: st('sync.waiting', { n: s.waiting }), tone: 'wait' };
+  const photos = s.photosWaiting ? ` · ${st('sync.photosWaiting', { n: s.photosWaiting })}` : '';
+  if (s.waiting) return { text: st('sync.waiting', { n: s.waiting }) + photos, tone: 'wait' };
+  // Answers all sent; photos still uploading on their own queue (they never hold answers back).
+  if (s.photosWaiting) return { text: `✓ ${st('sync.answersSynced')}${photos}`, tone: 'wait' };
   return {
     text: `✓ ${st('sync.allSynced')} · ${s.lastSync ? st('sync.last', { when: formatDateTime(s.lastSync) }) : st('sync.never')}`,
     tone: 'ok',
@@ -74,7 +80,7 @@ export class TcSyncStatus extends LitElement {
     const line = syncLine(s, navigator.onLine !== false);
     return html`<span role="status"
         ><a href=${href({ view: 'settings' })} data-sync-state=${line.tone} data-tone=${line.tone} data-waiting=${s.waiting}
-          data-last-sync=${s.lastSync ?? ''}>${line.text}</a
+          data-last-sync=${s.lastSync ?? ''} data-photos-waiting=${s.photosWaiting}>${line.text}</a
         ></span
       ><button data-action="sync" ?disabled=${s.running} @click=${() => void this._sync.engine.sync()}>${st('sync.button')}</button>`;
   }
