@@ -62,6 +62,8 @@ describe('streamed backup and restore', () => {
     expect(out.a).toBe(2);
     expect(out.p).toBe(3);
     expect((await dst.storage.listAssessments()).map((x) => x.answers)).toEqual([a.answers, b.answers]);
+    // Restored photos are queued for the council server like any stored photo.
+    expect((await dst.storage.listPhotoOutbox()).map((e) => e.hash).sort()).toEqual(photos.map((p) => p.hash).sort());
     for (const p of photos) {
       const got = await dst.storage.getPhoto(p.hash);
       expect(sha256Hex(new Uint8Array(await got!.blob.arrayBuffer()))).toBe(p.hash);
@@ -105,6 +107,7 @@ describe('streamed backup and restore', () => {
     await expect(readBackup(dst, Object.assign(sink.blob(), { name: 'b.zip' }), () => undefined)).rejects.toThrow();
     expect(calls).toBe(2); // the first batch (24) was written, the second failed
     expect(await photoKeys(dst)).toEqual([]);
+    expect(await dst.storage.listPhotoOutbox()).toEqual([]);
     expect(dst.unsavedCount).toBe(0);
   });
 });

@@ -409,8 +409,17 @@ export class Storage {
   async putPhotos(photos: StoredPhoto[]): Promise<void> {
     const recs: StoredPhotoRecord[] = (await this._blobsWork()) ? photos : await Promise.all(photos.map(photoAsBytes));
     const db = await this._db;
-    const tx = db.transaction('photos', 'readwrite', { durability: 'strict' });
-    await Promise.all([...recs.map((r) => tx.store.put(r)), tx.done]);
+    // Queued for upload in the same transaction, as {@link putPhoto} does.
+    const tx = db.transaction(['photos', 'photoOutbox'], 'readwrite', { durability: 'strict' });
+    const store = tx.objectStore('photos');
+    await Promise.all([
+      ...recs.map((r) => store.put(r)),
+      queuePhotos(
+        tx.objectStore('photoOutbox'),
+        photos.map((p) => p.hash),
+      ),
+      tx.done,
+    ]);
   }
 
   /** Which of these photo hashes are stored, without reading any photo. */
@@ -425,8 +434,10 @@ export class Storage {
   /** Deletes these photos (those a streamed restore wrote ahead of a commit that did not happen). */
   async deletePhotos(hashes: readonly string[]): Promise<void> {
     const db = await this._db;
-    const tx = db.transaction('photos', 'readwrite', { durability: 'strict' });
-    await Promise.all([...hashes.map((h) => tx.store.delete(h)), tx.done]);
+    const tx = db.transaction(['photos', 'photoOutbox'], 'readwrite', { durability: 'strict' });
+    const photos = tx.objectStore('photos');
+    const queue = tx.objectStore('photoOutbox');
+    await Promise.all([...hashes.flatMap((h) => [photos.delete(h), queue.delete(h)]), tx.done]);
   }
 
   async listPhotos(): Promise<StoredPhoto[]> {
