@@ -20,15 +20,28 @@ const campaign = (id: string, vi: string, setId: string, version: string): Serve
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 
+/** A typed round as `GET /api/v1/rounds` answers it (the server's reply schema, packages/server rounds.ts). */
+const round = (r: string, setId: string, setVersion: string, assessments: number): TypedRound => ({
+  round: r,
+  label: null,
+  setId,
+  setVersion,
+  kinds: ['self-assessment'],
+  assessments,
+  mapped: 0,
+  campaignId: null,
+});
+
 /**
  * A small fake of the server's rounds routes (the contract `GET /api/v1/rounds`, `POST /api/v1/rounds/map`): it
  * maps a round of the right set and then stops listing it; a campaign of another set is refused with a message.
  */
 function fakeApi() {
   let rounds: TypedRound[] = [
-    { round: 'Vòng 1 năm 2025', setId: 'qd1300', setVersion: '1.0', count: 12 },
-    { round: 'vong 1/2025', setId: 'qd1300', setVersion: '1.0', count: 3 },
-    { round: 'Đợt kiểm tra cũ', setId: 'hospital', setVersion: '2.0', count: 1 },
+    round('Vòng 1 năm 2025', 'qd1300', '1.0', 12),
+    round('vong 1/2025', 'qd1300', '1.0', 3),
+    round('Đợt kiểm tra cũ', 'hospital', '2.0', 1),
+    { ...round('Đã gắn', 'qd1300', '1.0', 5), mapped: 5, campaignId: 'c1' },
   ];
   const campaigns = [
     campaign('c1', 'Vòng thi 2025', 'qd1300', '1.0'),
@@ -48,8 +61,8 @@ function fakeApi() {
           en: 'The campaign uses another set.',
         });
       const r = rounds.find((x) => x.round === m.round && x.setId === m.setId)!;
-      rounds = rounds.filter((x) => x !== r);
-      return { mapped: r.count };
+      rounds = rounds.map((x) => (x === r ? { ...x, mapped: x.assessments, campaignId: m.campaignId } : x));
+      return { ...m, placed: r.assessments, assessments: r.assessments, outsideScope: [] };
     },
   } as unknown as AdminApi;
   return { api, posted };

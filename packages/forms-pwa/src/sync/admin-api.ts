@@ -33,6 +33,7 @@ export interface NewCampaign {
   opensOn: string;
   closesOn: string;
   baselineCampaignId?: string | null;
+  checksCampaignId?: string | null;
 }
 
 /**
@@ -41,9 +42,18 @@ export interface NewCampaign {
  */
 export interface TypedRound {
   round: string;
+  /** The round's label as typed, when the documents carry one. */
+  label: string | null;
   setId: string;
   setVersion: string;
-  count: number;
+  /** The assessment kinds found under the round. */
+  kinds: string[];
+  /** How many assessments carry it. */
+  assessments: number;
+  /** How many of them are already placed in a campaign. */
+  mapped: number;
+  /** The campaign it is mapped to, or null. */
+  campaignId: string | null;
 }
 
 let current: AdminSession | undefined;
@@ -118,11 +128,14 @@ export function adminApi(s: AdminSession) {
         facilityId,
         userId,
       }) as Promise<ServerAssignment>,
-    /** Typed rounds not yet mapped to a campaign. */
+    /** Releases an inspection campaign's results to the stations it inspected (once). */
+    release: (id: string) =>
+      api(s, 'POST', `/api/v1/campaigns/${encodeURIComponent(id)}/release`) as Promise<ServerCampaign>,
+    /** Typed rounds on assessments that name no campaign (mapped or not). */
     rounds: () => api(s, 'GET', '/api/v1/rounds') as Promise<TypedRound[]>,
-    /** Maps a typed round (of one set) to a campaign, outside the content hash; returns how many were mapped. */
+    /** Maps a typed round (of one set) to a campaign, outside the content hash; `placed`: how many were placed now. */
     mapRound: (m: { round: string; setId: string; setVersion: string; campaignId: string }) =>
-      api(s, 'POST', '/api/v1/rounds/map', m) as Promise<{ mapped: number }>,
+      api(s, 'POST', '/api/v1/rounds/map', m) as Promise<{ placed: number; assessments: number }>,
   };
 }
 

@@ -65,8 +65,12 @@ export interface ServerCampaign {
   opensOn: string;
   closesOn: string;
   baselineCampaignId: string | null;
+  /** An inspection campaign: the self-assessment campaign it checks (reconcile pairs the two). */
+  checksCampaignId?: string | null | undefined;
   phase: 'upcoming' | 'open' | 'closed';
   createdAt: string;
+  /** When the council released an inspection campaign's results to the stations (null: not yet). */
+  releasedAt?: string | null | undefined;
 }
 
 /** Which inspector assesses which facility in a campaign. */

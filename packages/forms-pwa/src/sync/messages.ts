@@ -134,6 +134,16 @@ const TABLE = {
   'admin.assignments': { vi: 'Phân công', en: 'Assignments' },
   'admin.inspector': { vi: 'Người kiểm tra', en: 'Inspector' },
   'admin.assign': { vi: 'Giao', en: 'Assign' },
+  'admin.checks': {
+    vi: 'Đợt tự đánh giá được kiểm tra (chỉ với đợt kiểm tra)',
+    en: 'Self-assessment campaign it checks (inspection campaigns only)',
+  },
+  'admin.release': { vi: 'Công bố kết quả cho các trạm', en: 'Release the results to the stations' },
+  'admin.released': { vi: 'Đã công bố cho các trạm ngày {date}', en: 'Released to the stations on {date}' },
+  'admin.notReleased': {
+    vi: 'Chưa công bố: các trạm chưa thấy kết quả kiểm tra này',
+    en: 'Not released: the stations do not see these results yet',
+  },
   'admin.phase.upcoming': { vi: 'sắp mở', en: 'upcoming' },
   'admin.phase.open': { vi: 'đang mở', en: 'open' },
   'admin.phase.closed': { vi: 'đã đóng', en: 'closed' },

@@ -80,6 +80,14 @@ export class TcAdminCampaigns extends LitElement {
             ${this._campaigns.map((c) => html`<option value=${c.id}>${c.name[locale()]}</option>`)}
           </select>
         </label>
+        <label>${st('admin.checks')}
+          <select name="checks">
+            <option value="">${st('admin.none')}</option>
+            ${this._campaigns
+              .filter((c) => c.kind === 'self-assessment')
+              .map((c) => html`<option value=${c.id}>${c.name[locale()]}</option>`)}
+          </select>
+        </label>
         <fieldset>
           <legend>${st('admin.scope', { n: this._scope.size })}</legend>
           <div class="row">
@@ -119,6 +127,14 @@ export class TcAdminCampaigns extends LitElement {
         <ul>
           ${(this._assignments.get(c.id) ?? []).map((a) => html`<li>${name(a.facilityId)} — ${who(a.userId)}</li>`)}
         </ul>
+        ${
+          c.kind !== 'inspection'
+            ? nothing
+            : c.releasedAt
+              ? html`<p data-released>${st('admin.released', { date: formatDate(c.releasedAt) })}</p>`
+              : html`<p>${st('admin.notReleased')}</p>
+                  <button type="button" data-action="release" @click=${() => this._release(c)}>${st('admin.release')}</button>`
+        }
       </div>
       ${
         inspectors.length
@@ -156,6 +172,7 @@ export class TcAdminCampaigns extends LitElement {
         opensOn: String(f.get('opensOn')),
         closesOn: String(f.get('closesOn')),
         baselineCampaignId: String(f.get('baseline') ?? '') || null,
+        checksCampaignId: String(f.get('checks') ?? '') || null,
       });
       form.reset();
       this._scope = new Set();
@@ -165,6 +182,16 @@ export class TcAdminCampaigns extends LitElement {
       this._error = errorText(err, locale());
     }
   };
+
+  private async _release(c: ServerCampaign) {
+    this._msg = this._error = '';
+    try {
+      await this.api.release(c.id);
+      await this._load();
+    } catch (err) {
+      this._error = errorText(err, locale());
+    }
+  }
 
   private async _assign(e: Event, c: ServerCampaign) {
     e.preventDefault();

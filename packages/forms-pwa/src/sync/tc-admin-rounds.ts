@@ -39,7 +39,10 @@ export class TcAdminRounds extends LitElement {
   /** Reads the typed rounds and the campaigns from the server. */
   async load(): Promise<void> {
     try {
-      [this._rounds, this._campaigns] = await Promise.all([this.api.rounds(), this.api.campaigns()]);
+      const [rounds, campaigns] = await Promise.all([this.api.rounds(), this.api.campaigns()]);
+      // Rounds already mapped to a campaign need nothing more (later pushes of them are placed by the server).
+      this._rounds = rounds.filter((r) => r.campaignId === null);
+      this._campaigns = campaigns;
       this._error = '';
     } catch (e) {
       this._error = errorText(e, locale());
@@ -71,8 +74,8 @@ export class TcAdminRounds extends LitElement {
     const chosen = this._chosen.get(k) ?? '';
     return html`<li class="card" data-round=${r.round}>
       <div>
-        <strong>${r.round}</strong>
-        <div class="muted">${st('rounds.line', { set: `${r.setId} ${r.setVersion}`, n: r.count })}</div>
+        <strong>${r.label ?? r.round}</strong>
+        <div class="muted">${st('rounds.line', { set: `${r.setId} ${r.setVersion}`, n: r.assessments })}</div>
       </div>
       ${
         fits.length
@@ -102,7 +105,7 @@ export class TcAdminRounds extends LitElement {
     this._msg = '';
     this._error = '';
     try {
-      const { mapped } = await this.api.mapRound({
+      const { assessments: mapped } = await this.api.mapRound({
         round: r.round,
         setId: r.setId,
         setVersion: r.setVersion,
