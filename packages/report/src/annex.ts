@@ -5,7 +5,6 @@
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import { COLOR, itemCode, type Ctx } from './context.js';
-import { fill } from './labels.js';
 import type { ImageTable } from './photos.js';
 import { date } from './text.js';
 
@@ -13,7 +12,7 @@ const FIT: [number, number] = [250, 300];
 
 /** The annex (starts on a new page), or nothing when no answer names a photo. */
 export function annex(ctx: Ctx, images: ImageTable): Content[] {
-  const { L, set, assessment } = ctx;
+  const { say, set, assessment } = ctx;
   const blocks: Content[] = [];
   for (const section of set.sections) {
     for (const c of section.criteria) {
@@ -25,7 +24,7 @@ export function annex(ctx: Ctx, images: ImageTable): Content[] {
             blocks.push({
               stack: [
                 head,
-                { text: fill(L.photoMissing, { hash: hash.slice(0, 12) }), style: 'small', color: COLOR.fail },
+                { text: say('annex.photo-missing', { hash: hash.slice(0, 12) }), style: 'small', color: COLOR.fail },
               ],
               margin: [0, 0, 0, 10],
               unbreakable: true,
@@ -51,5 +50,5 @@ export function annex(ctx: Ctx, images: ImageTable): Content[] {
   const rows: Content[] = [];
   for (let i = 0; i < blocks.length; i += 2)
     rows.push({ columns: [blocks[i]!, blocks[i + 1] ?? { text: '' }], columnGap: 15, unbreakable: true } as Content);
-  return [{ text: L.evidence, style: 'h1', pageBreak: 'before' }, ...rows];
+  return [{ text: say('annex.title'), style: 'h1', pageBreak: 'before' }, ...rows];
 }

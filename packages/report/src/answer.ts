@@ -12,12 +12,12 @@ export function answerText(
   r: ScoreResultItemResult | undefined,
   a: AssessmentAnswer | undefined,
 ): string {
-  const A = ix.L.answer;
   const status = r?.status ?? (a ? 'answered' : 'unanswered');
-  if (status === 'na') return A.na;
-  if (status === 'auto-na') return A.autoNa;
-  if (status === 'unanswered') return A.unanswered;
-  if (status === 'unassessed') return a?.unassessed ? `${A.unassessed}: ${a.unassessed}` : A.unassessed;
+  if (status === 'na') return ix.say('answer.na');
+  if (status === 'auto-na') return ix.say('answer.auto-na');
+  if (status === 'unanswered') return ix.say('answer.unanswered');
+  if (status === 'unassessed')
+    return a?.unassessed ? `${ix.say('answer.unassessed')}: ${a.unassessed}` : ix.say('answer.unassessed');
   const v = r?.value ?? a?.value;
   return reportKind(item.response).answer(ix, item.response, v);
 }

@@ -35,7 +35,7 @@ function criteria(r: ScoreResult): Map<string, { score: ScoreResultScore; level?
 
 /** The comparison section (starts on a new page). */
 export function comparison(ctx: Ctx, previous: PreviousAssessment): Content[] {
-  const { L, lang, result } = ctx;
+  const { say, lang, result } = ctx;
   const levels = ctx.set.scoring.model === 'levels';
   const before = criteria(previous.result);
   const now = criteria(result);
@@ -51,18 +51,18 @@ export function comparison(ctx: Ctx, previous: PreviousAssessment): Content[] {
   const cell = (x: { score: ScoreResultScore; level?: number } | undefined): string =>
     levels
       ? x?.score.applicable
-        ? `${L.level} ${x.level ?? '-'}`
-        : L.notApplicable
-      : show(x?.score, L.notApplicable, lang);
+        ? `${say('word.level')} ${x.level ?? '-'}`
+        : say('word.not-applicable')
+      : show(x?.score, say('word.not-applicable'), lang);
   const prevDate = date(previous.assessment.assessedOn, lang);
   const curDate = date(ctx.assessment.assessedOn, lang);
   const body: TableCell[][] = [
     [
       { text: '', style: 'th' },
       { text: '', style: 'th' },
-      { text: `${L.previous}${prevDate ? ` (${prevDate})` : ''}`, style: 'th', alignment: 'right' },
-      { text: `${L.current}${curDate ? ` (${curDate})` : ''}`, style: 'th', alignment: 'right' },
-      { text: L.delta, style: 'th', alignment: 'right' },
+      { text: `${say('compare.previous')}${prevDate ? ` (${prevDate})` : ''}`, style: 'th', alignment: 'right' },
+      { text: `${say('compare.current')}${curDate ? ` (${curDate})` : ''}`, style: 'th', alignment: 'right' },
+      { text: say('compare.delta'), style: 'th', alignment: 'right' },
     ],
   ];
   for (const s of ctx.set.sections) {
@@ -80,14 +80,14 @@ export function comparison(ctx: Ctx, previous: PreviousAssessment): Content[] {
   }
   const tot = (r: ScoreResult) => ({ score: r.total });
   body.push([
-    { text: L.total, bold: true, colSpan: 2 },
+    { text: say('summary.total'), bold: true, colSpan: 2 },
     '',
     {
       text: levels
         ? previous.result.meanLevel
           ? num(formatLevel(previous.result.meanLevel), lang)
           : ''
-        : show(previous.result.total, L.notApplicable, lang),
+        : show(previous.result.total, say('word.not-applicable'), lang),
       alignment: 'right',
       bold: true,
     },
@@ -96,14 +96,14 @@ export function comparison(ctx: Ctx, previous: PreviousAssessment): Content[] {
         ? result.meanLevel
           ? num(formatLevel(result.meanLevel), lang)
           : ''
-        : show(result.total, L.notApplicable, lang),
+        : show(result.total, say('word.not-applicable'), lang),
       alignment: 'right',
       bold: true,
     },
     levels ? '' : { ...delta(tot(previous.result), tot(result)), alignment: 'right', bold: true },
   ]);
   return [
-    { text: L.comparison, style: 'h1', pageBreak: 'before' },
+    { text: say('compare.title'), style: 'h1', pageBreak: 'before' },
     {
       table: { headerRows: 1, widths: ['auto', '*', 90, 90, 44], body, dontBreakRows: true },
       layout: TABLE_LAYOUT,

@@ -13,13 +13,14 @@ import type {
 } from '@tieuchi/core';
 import { partNumbers } from '@tieuchi/core';
 import type { StyleDictionary } from 'pdfmake/interfaces.js';
-import { LABELS, type Labels, type Lang } from './labels.js';
+import { sayIn, type Lang, type Say } from './messages.js';
 import { pick } from './text.js';
 
 export interface SetIndex {
   set: CriteriaSet;
   lang: Lang;
-  L: Labels;
+  /** The report's fixed words in its language (the table in messages.ts). */
+  say: Say;
   item: Map<string, { item: CriteriaSetItem; criterion: CriteriaSetCriterion; section: CriteriaSetSection }>;
   criterion: Map<string, CriteriaSetCriterion>;
   /** Text in the report's language. */
@@ -48,7 +49,7 @@ export function indexSet(set: CriteriaSet, lang: Lang): SetIndex {
       }
     }
   }
-  return { set, lang, L: LABELS[lang], item, criterion, t: (x) => pick(x, lang) };
+  return { set, lang, say: sayIn(lang), item, criterion, t: (x) => pick(x, lang) };
 }
 
 /** Lookups over a set and a result. */

@@ -16,31 +16,32 @@ export function facts(rows: ReadonlyArray<readonly [string, Content | string | u
 
 /** The set's title, version and source documents. */
 export function setBlock(ix: SetIndex): Content[] {
-  const { set, L, t } = ix;
+  const { set, say, t } = ix;
   const docs = set.source.documents.map((d) => ({
     text: [
       { text: d.number, bold: true },
       d.date ? ` (${date(d.date, ix.lang)})` : '',
       d.issuer ? `, ${d.issuer}` : '',
       d.title ? ` — ${t(d.title)}` : '',
-      { text: ` [${L.role[d.role]}]`, color: COLOR.muted },
+      { text: ` [${say(`sourceRole.${d.role}`)}]`, color: COLOR.muted },
     ],
   }));
   const out: Content[] = [
     facts([
       [
-        L.set,
+        say('cover.set'),
         {
           text: [
             { text: t(set.title), bold: true },
-            { text: ` (${set.id}, ${L.version} ${set.version})`, color: COLOR.muted },
+            { text: ` (${set.id}, ${say('cover.version')} ${set.version})`, color: COLOR.muted },
           ],
         },
       ],
-      [L.sources, { ul: docs, margin: [0, 0, 0, 0] }],
+      [say('cover.sources'), { ul: docs, margin: [0, 0, 0, 0] }],
     ]),
   ];
-  if (L.wordingNote[set.wording]) out.push({ text: L.wordingNote[set.wording], style: 'small', margin: [0, 0, 0, 8] });
+  if (say(`wordingNote.${set.wording}`))
+    out.push({ text: say(`wordingNote.${set.wording}`), style: 'small', margin: [0, 0, 0, 8] });
   return out;
 }
 
@@ -51,39 +52,40 @@ function address(a: Assessment): string {
 
 /** The cover page content (no page break). */
 export function cover(ctx: Ctx): Content[] {
-  const { assessment: a, L, lang } = ctx;
+  const { assessment: a, say, lang } = ctx;
   const f = a.facility;
   const out: Content[] = [
-    { text: L.reportTitle, style: 'title', margin: [0, 40, 0, 6] },
-    { text: L.kind[a.assessmentKind], style: 'subtitle' },
+    { text: say('report.title'), style: 'title', margin: [0, 40, 0, 6] },
+    { text: say(`kind.${a.assessmentKind}`), style: 'subtitle' },
     { text: f.name, fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
     {
-      text: [L.facilityKind[f.kind], address(a) ? ` — ${address(a)}` : ''].join(''),
+      text: [say(`facilityKind.${f.kind}`), address(a) ? ` — ${address(a)}` : ''].join(''),
       alignment: 'center',
       color: COLOR.muted,
       margin: [0, 0, 0, 28],
     },
     ...setBlock(ctx),
     facts([
-      [L.assessmentKind, L.kind[a.assessmentKind]],
-      [L.round, a.round?.label ?? a.round?.id],
-      [L.zone, ctx.result.zone],
-      [L.assessedOn, date(a.assessedOn, lang)],
-      [L.submittedAt, date(a.submittedAt, lang)],
-      [L.lockedAt, date(a.lockedAt, lang)],
-      [L.statusLabel, L.status[a.status]],
+      [say('cover.assessment-kind'), say(`kind.${a.assessmentKind}`)],
+      [say('cover.round'), a.round?.label ?? a.round?.id],
+      [say('cover.zone'), ctx.result.zone],
+      [say('cover.assessed-on'), date(a.assessedOn, lang)],
+      [say('cover.submitted-at'), date(a.submittedAt, lang)],
+      [say('cover.locked-at'), date(a.lockedAt, lang)],
+      [say('cover.status'), say(`status.${a.status}`)],
     ]),
   ];
   if (a.assessors?.length) {
     type Assessor = NonNullable<Assessment['assessors']>[number];
     // Role and organisation columns only when some assessor has one: empty columns say nothing.
     const cols: Array<{ title: string; width: string | number; value: (p: Assessor) => string }> = [
-      { title: L.name, width: '*', value: (p) => p.name },
+      { title: say('cover.name'), width: '*', value: (p) => p.name },
     ];
-    if (a.assessors.some((p) => p.role)) cols.push({ title: L.roleCol, width: 110, value: (p) => p.role ?? '' });
+    if (a.assessors.some((p) => p.role))
+      cols.push({ title: say('cover.role'), width: 110, value: (p) => p.role ?? '' });
     if (a.assessors.some((p) => p.organisation))
-      cols.push({ title: L.organisation, width: '*', value: (p) => p.organisation ?? '' });
-    out.push({ text: L.assessors, style: 'h2' });
+      cols.push({ title: say('cover.organisation'), width: '*', value: (p) => p.organisation ?? '' });
+    out.push({ text: say('cover.assessors'), style: 'h2' });
     out.push({
       table: {
         headerRows: 1,
@@ -97,11 +99,11 @@ export function cover(ctx: Ctx): Content[] {
     });
   }
 
-  out.push({ text: L.contentHash, style: 'h2' });
+  out.push({ text: say('cover.content-hash'), style: 'h2' });
   out.push(
     a.status === 'locked' && a.contentHash
       ? { text: a.contentHash, style: 'hash', font: 'Roboto' }
-      : { text: L.notLocked, style: 'small' },
+      : { text: say('cover.not-locked'), style: 'small' },
   );
   return out;
 }

@@ -4,14 +4,13 @@
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { COLOR, STYLES } from './context.js';
-import { fill, type Labels } from './labels.js';
+import { say } from './messages.js';
 
 export interface FrameText {
   title: string;
   header: string;
   /** Shown in every footer: the content hash of a locked assessment, or nothing. */
   footerLeft?: string;
-  L: Labels;
   lang: 'vi' | 'en';
 }
 
@@ -19,7 +18,6 @@ export interface FrameText {
 export function frame(content: Content[], images: Record<string, string>, f: FrameText): TDocumentDefinitions {
   const header = f.header.normalize('NFC');
   const left = (f.footerLeft ?? '').normalize('NFC');
-  const pageLabel = f.L.page.normalize('NFC');
   return {
     info: { title: f.title.normalize('NFC'), creator: 'Tiêu Chí', producer: 'Tiêu Chí (pdfmake)' },
     language: f.lang,
@@ -35,7 +33,12 @@ export function frame(content: Content[], images: Record<string, string>, f: Fra
     footer: (page: number, pages: number) => ({
       columns: [
         { text: left, fontSize: 6.5, color: COLOR.muted, width: '*' },
-        { text: fill(pageLabel, { x: page, y: pages }), fontSize: 8, alignment: 'right', width: 70 },
+        {
+          text: say(f.lang, 'frame.page', { x: page, y: pages }).normalize('NFC'),
+          fontSize: 8,
+          alignment: 'right',
+          width: 70,
+        },
       ],
       margin: [40, 12, 40, 0],
     }),

@@ -10,7 +10,7 @@
  */
 export { buildReport } from './report.js';
 export { buildScoreSheet } from './score-sheet.js';
-export { LABELS, type Lang, type Labels } from './labels.js';
+export { msg, say, type Lang, type ReportMessageCode } from './messages.js';
 export {
   REPORT_PHOTO_SIDE,
   type ReportInput,

@@ -8,7 +8,6 @@ import type { CriteriaSetCriterion } from '@tieuchi/core';
 import { formatPoints } from '@tieuchi/core';
 import { answerText } from './answer.js';
 import { COLOR, TABLE_LAYOUT, criterionCode, itemCode, type Ctx } from './context.js';
-import { fill } from './labels.js';
 import { num, scoreText } from './text.js';
 
 /** Width (pt) of a code column holding `codes` at 8 pt, so "A1.1-L1a" does not run into the text. */
@@ -23,12 +22,12 @@ function criterionTable(
   widths: Array<number | string>,
   sectionTitle?: string,
 ): Content {
-  const { L, assessment } = ctx;
+  const { say, assessment } = ctx;
   const cr = ctx.criterionResult.get(c.id);
   const score = !cr?.score.applicable
-    ? L.notApplicable
+    ? say('word.not-applicable')
     : cr.level !== undefined
-      ? `${L.level} ${cr.level}`
+      ? `${say('word.level')} ${cr.level}`
       : scoreText(cr.score, ctx.lang);
   const head: TableCell = {
     colSpan: 6,
@@ -69,22 +68,25 @@ function criterionTable(
     const fillColor = ko ? COLOR.failFill : undefined;
     const textStack: Content[] = [{ text: ctx.t(item.text) }];
     const tags: string[] = [];
-    if (item.level !== undefined) tags.push(fill(L.levelMet, { n: item.level }));
-    tags.push(L.wordingOf[item.provenance.wording ?? 'unverified']);
+    if (item.level !== undefined) tags.push(say('items.level-met', { n: item.level }));
+    tags.push(say(`wordingOf.${item.provenance.wording ?? 'unverified'}`));
     if (item.citation)
-      tags.push(`${L.citation}: ${item.citation.document}${item.citation.article ? `, ${item.citation.article}` : ''}`);
+      tags.push(
+        `${say('items.citation')}: ${item.citation.document}${item.citation.article ? `, ${item.citation.article}` : ''}`,
+      );
     if (tags.length) textStack.push({ text: tags.join(' · '), style: 'small' });
     if (item.knockout)
       textStack.push({
-        text: ko ? L.knockoutFailed : L.knockout,
+        text: ko ? say('items.knockout-failed') : say('items.knockout'),
         bold: true,
         fontSize: 7.5,
         color: ko ? COLOR.fail : COLOR.muted,
       });
     const noteStack: Content[] = [];
     if (a?.note) noteStack.push({ text: a.note });
-    if (a?.evidence?.length) noteStack.push({ text: fill(L.photosCount, { n: a.evidence.length }), style: 'small' });
-    if (r?.evidenceMissing) noteStack.push({ text: L.photoNeeded, fontSize: 7.5, color: COLOR.fail });
+    if (a?.evidence?.length)
+      noteStack.push({ text: say('items.photos-count', { n: a.evidence.length }), style: 'small' });
+    if (r?.evidenceMissing) noteStack.push({ text: say('items.photo-needed'), fontSize: 7.5, color: COLOR.fail });
     const answered = r?.status === 'answered';
     body.push([
       { text: itemCode(item), bold: ko, fillColor },
@@ -108,20 +110,21 @@ function criterionTable(
 
 /** The items section (starts on a new page). */
 export function itemsTable(ctx: Ctx): Content[] {
-  const { L, set } = ctx;
-  const C = L.col;
+  const { say, set } = ctx;
   const widths = [codeWidth([...ctx.item.values()].map((p) => itemCode(p.item))), '*', 56, 26, 26, 100];
   const out: Content[] = [
-    { text: L.items, style: 'h1', pageBreak: 'before' },
+    { text: say('items.title'), style: 'h1', pageBreak: 'before' },
     {
       table: {
         widths,
         body: [
-          [C.code, C.text, C.answer, C.points, C.max, C.note].map((text, i) => ({
-            text,
-            style: 'th',
-            alignment: i >= 3 && i <= 4 ? 'center' : 'left',
-          })),
+          [say('col.code'), say('col.text'), say('col.answer'), say('col.points'), say('col.max'), say('col.note')].map(
+            (text, i) => ({
+              text,
+              style: 'th',
+              alignment: i >= 3 && i <= 4 ? 'center' : 'left',
+            }),
+          ),
         ],
       },
       layout: TABLE_LAYOUT,

@@ -23,7 +23,7 @@ export interface ReportKind<K extends ResponseKind> {
 }
 
 const metText = (ix: SetIndex, v: string | number | undefined): string =>
-  v === 'met' || v === 'partial' || v === 'not-met' ? ix.L.answer[v] : String(v ?? '');
+  v === 'met' || v === 'partial' || v === 'not-met' ? ix.say(`answer.${v}`) : String(v ?? '');
 const unitOf = (ix: SetIndex, r: { unit?: Parameters<SetIndex['t']>[0] }): string => (r.unit ? ` ${ix.t(r.unit)}` : '');
 
 /** Every answer kind's report entry, by kind (the mapped type makes a missing kind a compile error). */
@@ -32,8 +32,8 @@ export const REPORT_KINDS: { readonly [K in ResponseKind]: ReportKind<K> } = {
     answer: (ix, _r, v) => metText(ix, v),
     sheet: (ix, r, levels) => ({
       options: [
-        { label: ix.L.answer.met, ...(levels ? {} : { points: r.points ?? 0 }) },
-        { label: ix.L.answer['not-met'], ...(levels ? {} : { points: 0 }) },
+        { label: ix.say('answer.met'), ...(levels ? {} : { points: r.points ?? 0 }) },
+        { label: ix.say('answer.not-met'), ...(levels ? {} : { points: 0 }) },
       ],
       lines: [],
     }),
@@ -43,9 +43,9 @@ export const REPORT_KINDS: { readonly [K in ResponseKind]: ReportKind<K> } = {
     answer: (ix, _r, v) => metText(ix, v),
     sheet: (ix, r) => ({
       options: [
-        { label: ix.L.answer.met, points: r.points },
-        { label: ix.L.answer.partial, points: r.partialPoints },
-        { label: ix.L.answer['not-met'], points: 0 },
+        { label: ix.say('answer.met'), points: r.points },
+        { label: ix.say('answer.partial'), points: r.partialPoints },
+        { label: ix.say('answer.not-met'), points: 0 },
       ],
       lines: [],
     }),
@@ -64,7 +64,7 @@ export const REPORT_KINDS: { readonly [K in ResponseKind]: ReportKind<K> } = {
     sheet: (ix, r) => ({
       options: [],
       lines: [
-        `${ix.L.numberIn}: ________${unitOf(ix, r)}`,
+        `${ix.say('sheet.number-in')}: ________${unitOf(ix, r)}`,
         r.bands
           .map((b, i) => {
             const next = r.bands[i + 1];
@@ -77,12 +77,12 @@ export const REPORT_KINDS: { readonly [K in ResponseKind]: ReportKind<K> } = {
   },
   count: {
     // "3 lần (mục tiêu ≥ 4)": the count as answered, with the target it is judged against.
-    answer: (ix, r, v) => `${v ?? ''}${unitOf(ix, r)} (${ix.L.target} ≥ ${r.target})`,
+    answer: (ix, r, v) => `${v ?? ''}${unitOf(ix, r)} (${ix.say('word.target')} ≥ ${r.target})`,
     sheet: (ix, r) => ({
       options: [],
       lines: [
-        `${ix.L.numberIn}: ________${unitOf(ix, r)}`,
-        `${ix.L.target} ≥ ${r.target}: ${r.points}; < ${r.target}: 0`,
+        `${ix.say('sheet.number-in')}: ________${unitOf(ix, r)}`,
+        `${ix.say('word.target')} ≥ ${r.target}: ${r.points}; < ${r.target}: 0`,
       ],
     }),
     max: (r) => r.points,

@@ -9,11 +9,17 @@ import { date, num, pick } from './text.js';
 
 /** The plan section (starts on a new page), or nothing for a plan without actions. */
 export function planSection(ctx: Ctx, plan: ReportPlan): Content[] {
-  const { L, lang } = ctx;
+  const { say, lang } = ctx;
   if (!plan.actions.length) return [];
-  const P = L.planCol;
   const body: TableCell[][] = [
-    [P.item, `${P.problem} / ${P.action}`, P.owner, P.due, P.status, P.gain].map((text) => ({ text, style: 'th' })),
+    [
+      say('planCol.item'),
+      `${say('planCol.problem')} / ${say('planCol.action')}`,
+      say('planCol.owner'),
+      say('planCol.due'),
+      say('planCol.status'),
+      say('planCol.gain'),
+    ].map((text) => ({ text, style: 'th' })),
   ];
   for (const a of plan.actions) {
     const p = ctx.item.get(a.itemId);
@@ -24,18 +30,18 @@ export function planSection(ctx: Ctx, plan: ReportPlan): Content[] {
           p ? { text: ctx.t(p.item.text), style: 'small' } : '',
           a.problem ? { text: a.problem } : '',
           a.action ? { text: `→ ${a.action}`, bold: true } : '',
-          a.knockout ? { text: L.knockout, fontSize: 7.5, bold: true, color: COLOR.fail } : '',
+          a.knockout ? { text: say('items.knockout'), fontSize: 7.5, bold: true, color: COLOR.fail } : '',
           a.goal ? { text: pick(a.goal, lang), fontSize: 7.5, italics: true } : '',
         ],
       },
       a.owner ?? '',
       date(a.due, lang),
-      L.planStatus[a.status],
+      say(`planStatus.${a.status}`),
       { text: a.pointsToGain ? num(formatPoints(a.pointsToGain), lang) : '', alignment: 'right' },
     ]);
   }
   return [
-    { text: L.plan, style: 'h1', pageBreak: 'before' },
+    { text: say('plan.title'), style: 'h1', pageBreak: 'before' },
     {
       table: { headerRows: 1, widths: [32, '*', 80, 50, 50, 40], body, dontBreakRows: true },
       layout: TABLE_LAYOUT,

@@ -50,10 +50,9 @@ export function buildReport(input: ReportInput): TDocumentDefinitions {
   ];
   const locked = assessment.status === 'locked' && assessment.contentHash;
   return frame(nfcDeep(content), images.images, {
-    title: `${ctx.L.reportTitle} — ${assessment.facility.name}`,
+    title: `${ctx.say('report.title')} — ${assessment.facility.name}`,
     header: `${ctx.t(set.shortTitle ?? set.title)} — ${assessment.facility.name}`,
     ...(locked ? { footerLeft: `SHA-256 ${assessment.contentHash}` } : {}),
-    L: ctx.L,
     lang,
   });
 }

@@ -6,54 +6,54 @@ import type { Content } from 'pdfmake/interfaces.js';
 import type { CriteriaSetPassRule } from '@tieuchi/core';
 
 type CriteriaSetPercentByZone = Extract<CriteriaSetPassRule, { kind: 'total-percent-at-least' }>['byZone'];
-import { fill } from './labels.js';
 import type { SetIndex } from './context.js';
 
 function percent(p: number, byZone: CriteriaSetPercentByZone | undefined, ix: SetIndex): string {
-  const zones = Object.entries(byZone ?? {}).map(([z, v]) => `${ix.L.zone.toLowerCase()} ${z}: ${v}%`);
-  return zones.length ? `${p} (${ix.L.byZone}: ${zones.join(', ')})` : String(p);
+  const zones = Object.entries(byZone ?? {}).map(([z, v]) => `${ix.say('cover.zone').toLowerCase()} ${z}: ${v}%`);
+  return zones.length ? `${p} (${ix.say('rules.by-zone')}: ${zones.join(', ')})` : String(p);
 }
 
 /** One pass rule in words. */
 export function ruleText(ix: SetIndex, r: CriteriaSetPassRule): string {
-  const T = ix.L.ruleText;
   switch (r.kind) {
     case 'total-percent-at-least':
     case 'each-criterion-percent-at-least':
     case 'each-section-percent-at-least':
-      return fill(T[r.kind], { p: percent(r.percent, r.byZone, ix) });
+      return ix.say(`ruleText.${r.kind}`, { p: percent(r.percent, r.byZone, ix) });
     case 'criterion-percent-at-least': {
       const c = ix.criterion.get(r.criterion);
-      return fill(T[r.kind], {
+      return ix.say(`ruleText.${r.kind}`, {
         p: percent(r.percent, r.byZone, ix),
         c: c ? `${c.code ?? c.id} (${ix.t(c.title)})` : r.criterion,
       });
     }
     case 'no-failed-knockout':
-      return T[r.kind];
+      return ix.say(`ruleText.${r.kind}`);
     case 'mean-level-at-least':
     case 'each-criterion-level-at-least':
-      return fill(T[r.kind], { l: r.level });
+      return ix.say(`ruleText.${r.kind}`, { l: r.level });
   }
 }
 
 /** The scoring rule section. */
 export function scoringRule(ix: SetIndex): Content[] {
-  const { L, set } = ix;
+  const { say, set } = ix;
   const s = set.scoring;
   const lines: Content[] = [
-    { text: fill(L.model[s.model], { n: s.levels ?? 5 }) },
-    ...(s.model === 'points' ? [{ text: L.aggregation[s.aggregation] }] : []),
-    ...(s.maxPoints !== undefined ? [{ text: `${L.maxLabel}: ${s.maxPoints} ${L.pointsUnit}` }] : []),
+    { text: say(`model.${s.model}`, { n: s.levels ?? 5 }) },
+    ...(s.model === 'points' ? [{ text: say(`aggregation.${s.aggregation}`) }] : []),
+    ...(s.maxPoints !== undefined
+      ? [{ text: `${say('word.max-points')}: ${s.maxPoints} ${say('rules.points-unit')}` }]
+      : []),
   ];
   if (s.passRules?.length) lines.push({ ul: s.passRules.map((r) => ruleText(ix, r)), margin: [0, 2, 0, 2] });
-  else lines.push({ text: L.noRules });
+  else lines.push({ text: say('rules.none') });
   if (s.rating) {
-    lines.push({ text: `${L.ratingBands}:`, margin: [0, 2, 0, 0] });
-    lines.push({ ul: s.rating.bands.map((b) => `${ix.t(b.label)} — ${L.from} ${b.min}`) });
+    lines.push({ text: `${say('rules.rating-bands')}:`, margin: [0, 2, 0, 0] });
+    lines.push({ ul: s.rating.bands.map((b) => `${ix.t(b.label)} — ${say('rules.from')} ${b.min}`) });
   }
   return [
-    { text: L.scoringRule, style: 'h2' },
+    { text: say('rules.title'), style: 'h2' },
     { stack: lines, fontSize: 8.5 },
   ];
 }

@@ -6,7 +6,7 @@ import type { CriteriaSet, CriteriaSetItem } from '@tieuchi/core';
 import { COLOR, TABLE_LAYOUT, criterionCode, indexSet, itemCode, type SetIndex } from './context.js';
 import { facts, setBlock } from './cover.js';
 import { frame } from './frame.js';
-import type { Lang } from './labels.js';
+import type { Lang } from './messages.js';
 import { scoringRule } from './rules.js';
 import { signatureBlocks } from './signatures.js';
 import { nfcDeep } from './text.js';
@@ -27,14 +27,13 @@ function option(label: string, points?: number | string): Content {
 
 /** The boxes to tick for one item. */
 function answerBoxes(ix: SetIndex, item: CriteriaSetItem): Content {
-  const A = ix.L.answer;
   const r = item.response;
   const levels = ix.set.scoring.model === 'levels';
   const out: Content[] = [];
   const sheet = reportKind(r).sheet(ix, r, levels);
   for (const o of sheet.options) out.push(option(o.label, o.points));
   sheet.lines.forEach((text, i) => out.push(i === 0 ? { text } : { text, style: 'small' }));
-  if (item.naAllowed) out.push(option(A.na));
+  if (item.naAllowed) out.push(option(ix.say('answer.na')));
   return { stack: out, fontSize: 7.5 };
 }
 
@@ -52,12 +51,18 @@ function maxOf(item: CriteriaSetItem, levels: boolean): string {
  */
 export function buildScoreSheet(set: CriteriaSet, lang: Lang = 'vi'): TDocumentDefinitions {
   const ix = indexSet(set, lang);
-  const { L } = ix;
+  const { say } = ix;
   const levels = set.scoring.model === 'levels';
-  const C = L.col;
   const line: TableCell = { text: ' ', margin: [0, 4, 0, 4] };
   const body: TableCell[][] = [
-    [C.code, C.text, C.answer, levels ? L.level : C.max, C.points, C.note].map((text) => ({ text, style: 'th' })),
+    [
+      say('col.code'),
+      say('col.text'),
+      say('col.answer'),
+      levels ? say('word.level') : say('col.max'),
+      say('col.points'),
+      say('col.note'),
+    ].map((text) => ({ text, style: 'th' })),
   ];
   for (const section of set.sections) {
     if (set.sections.length > 1)
@@ -70,7 +75,7 @@ export function buildScoreSheet(set: CriteriaSet, lang: Lang = 'vi'): TDocumentD
         '',
       ]);
     for (const c of section.criteria) {
-      const max = c.maxPoints !== undefined ? ` — ${L.maxLabel.toLowerCase()} ${c.maxPoints}` : '';
+      const max = c.maxPoints !== undefined ? ` — ${say('word.max-points').toLowerCase()} ${c.maxPoints}` : '';
       body.push([
         {
           text: [{ text: `${criterionCode(c)}  `, bold: true }, ix.t(c.title), max],
@@ -86,11 +91,14 @@ export function buildScoreSheet(set: CriteriaSet, lang: Lang = 'vi'): TDocumentD
       ]);
       for (const item of c.items) {
         const text: Content[] = [{ text: ix.t(item.text) }];
-        if (item.knockout) text.push({ text: L.knockout, bold: true, fontSize: 7, color: COLOR.fail });
+        if (item.knockout) text.push({ text: say('items.knockout'), bold: true, fontSize: 7, color: COLOR.fail });
         const ev = item.evidence;
         if (ev && ev.photo !== 'never') {
           const hint = ev.hint ? `: ${ix.t(ev.hint)}` : '';
-          text.push({ text: `${ev.photo === 'always' ? L.photoAlways : L.photoWhenNotMet}${hint}`, style: 'small' });
+          text.push({
+            text: `${ev.photo === 'always' ? say('items.photo-always') : say('items.photo-when-not-met')}${hint}`,
+            style: 'small',
+          });
         }
         body.push([
           { text: itemCode(item), bold: true },
@@ -104,16 +112,16 @@ export function buildScoreSheet(set: CriteriaSet, lang: Lang = 'vi'): TDocumentD
     }
   }
   const content: Content[] = [
-    { text: L.sheetTitle, style: 'title', margin: [0, 10, 0, 4] },
-    { text: L.sheetHint, style: 'small', alignment: 'center', margin: [0, 0, 0, 12] },
+    { text: say('sheet.title'), style: 'title', margin: [0, 10, 0, 4] },
+    { text: say('sheet.hint'), style: 'small', alignment: 'center', margin: [0, 0, 0, 12] },
     ...setBlock(ix),
     facts([
-      [L.sheetFields.facility, '…'.repeat(60)],
-      [L.sheetFields.date, '…'.repeat(30)],
-      [L.sheetFields.assessors, '…'.repeat(60)],
+      [say('sheetField.facility'), '…'.repeat(60)],
+      [say('sheetField.date'), '…'.repeat(30)],
+      [say('sheetField.assessors'), '…'.repeat(60)],
     ]),
     ...scoringRule(ix),
-    { text: L.items, style: 'h1', margin: [0, 14, 0, 6] },
+    { text: say('items.title'), style: 'h1', margin: [0, 14, 0, 6] },
     {
       table: {
         headerRows: 1,
@@ -134,9 +142,8 @@ export function buildScoreSheet(set: CriteriaSet, lang: Lang = 'vi'): TDocumentD
     nfcDeep(content),
     {},
     {
-      title: `${L.sheetTitle} — ${ix.t(set.title)}`,
-      header: `${L.sheetTitle} — ${ix.t(set.shortTitle ?? set.title)} (${set.id} ${set.version})`,
-      L,
+      title: `${say('sheet.title')} — ${ix.t(set.title)}`,
+      header: `${say('sheet.title')} — ${ix.t(set.shortTitle ?? set.title)} (${set.id} ${set.version})`,
       lang,
     },
   );

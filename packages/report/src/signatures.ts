@@ -28,13 +28,15 @@ function block(
   const key = s.image && images ? images.key(s.image) : undefined;
   return {
     stack: [
-      { text: ix.L.sign[s.role].toUpperCase(), bold: true, alignment: 'center' },
-      { text: ix.L.signHint, style: 'small', alignment: 'center' },
+      { text: ix.say(`signRole.${s.role}`).toUpperCase(), bold: true, alignment: 'center' },
+      { text: ix.say('sign.hint'), style: 'small', alignment: 'center' },
       key
         ? { image: key, fit: [160, 60], alignment: 'center', margin: [0, 4, 0, 4] }
         : { text: '', margin: [0, 0, 0, 62] },
       { text: s.name ?? '', bold: true, alignment: 'center' },
-      s.signedAt ? { text: `${ix.L.signedAt} ${date(s.signedAt, lang)}`, style: 'small', alignment: 'center' } : '',
+      s.signedAt
+        ? { text: `${ix.say('sign.signed-at')} ${date(s.signedAt, lang)}`, style: 'small', alignment: 'center' }
+        : '',
     ],
     unbreakable: true,
     margin: [0, 0, 0, 14],
@@ -50,7 +52,7 @@ export function signatureBlocks(ix: SetIndex, a: Assessment | undefined, images?
   // The heading rides in the same unbreakable block as the signatures: never alone at the foot of a page.
   return [
     {
-      stack: [{ text: ix.L.signatures, style: 'h2', margin: [0, 16, 0, 8], color: COLOR.ink }, ...rows],
+      stack: [{ text: ix.say('sign.title'), style: 'h2', margin: [0, 16, 0, 8], color: COLOR.ink }, ...rows],
       unbreakable: true,
     },
   ];

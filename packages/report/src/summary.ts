@@ -5,7 +5,6 @@
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { exactToNumber, formatLevel, percentText } from '@tieuchi/core';
 import { COLOR, TABLE_LAYOUT, criterionCode, itemCode, type Ctx } from './context.js';
-import { fill } from './labels.js';
 import { facts } from './cover.js';
 import { num, scoreText } from './text.js';
 
@@ -64,7 +63,7 @@ export function bar(fraction: number, threshold: number | undefined, failed: boo
 }
 
 function chart(ctx: Ctx): Content {
-  const { L, result, set } = ctx;
+  const { say, result, set } = ctx;
   const levels = set.scoring.model === 'levels' ? (set.scoring.levels ?? 5) : 0;
   const failed = failedCriteria(ctx);
   const body: TableCell[][] = [];
@@ -76,10 +75,10 @@ function chart(ctx: Ctx): Content {
       let value: string;
       let cell: TableCell;
       if (!c.score.applicable) {
-        value = L.notApplicable;
+        value = say('word.not-applicable');
         cell = { text: '' };
       } else if (levels) {
-        value = `${L.level} ${c.level ?? '-'}`;
+        value = `${say('word.level')} ${c.level ?? '-'}`;
         cell = bar((c.level ?? 0) / levels, thresholdOf(ctx, c.id), failed.has(c.id));
       } else {
         value = scoreText(c.score, ctx.lang);
@@ -114,54 +113,56 @@ function itemList(ctx: Ctx, ids: readonly string[]): Content {
 
 /** The summary section (starts on a new page). */
 export function summary(ctx: Ctx): Content[] {
-  const { L, result: r, set, lang } = ctx;
+  const { say, result: r, set, lang } = ctx;
   const decisionStyle =
     r.decision === 'pass' ? 'pass' : r.decision === 'fail' || r.decision === 'incomplete' ? 'fail' : undefined;
   const big: Content[] = [];
   if (set.scoring.model === 'levels' && r.meanLevel) {
     big.push({
       text: [
-        { text: `${L.meanLevel}: `, style: 'label' },
+        { text: `${say('summary.mean-level')}: `, style: 'label' },
         { text: num(formatLevel(r.meanLevel, meanThresholds(ctx)), lang), style: 'big' },
       ],
     });
   } else {
     big.push({
       text: [
-        { text: `${L.total}: `, style: 'label' },
+        { text: `${say('summary.total')}: `, style: 'label' },
         { text: `${num(r.total.display.points, lang)}/${num(r.total.display.max, lang)}`, style: 'big' },
         r.total.display.percent ? { text: `  (${percentText(r.total.display.percent, lang)})`, fontSize: 12 } : '',
       ],
     });
   }
   const out: Content[] = [
-    { text: L.summary, style: 'h1', pageBreak: 'before' },
+    { text: say('summary.title'), style: 'h1', pageBreak: 'before' },
     ...big,
     facts([
-      [L.levelSum, r.levelSum !== undefined ? String(r.levelSum) : undefined],
+      [say('summary.level-sum'), r.levelSum !== undefined ? String(r.levelSum) : undefined],
       [
-        L.levelCounts,
-        r.levelCounts ? r.levelCounts.map((n, i) => `${fill(L.levelMet, { n: i + 1 })}: ${n}`).join(' · ') : undefined,
+        say('summary.level-counts'),
+        r.levelCounts
+          ? r.levelCounts.map((n, i) => `${say('items.level-met', { n: i + 1 })}: ${n}`).join(' · ')
+          : undefined,
       ],
-      [L.rating, r.rating ? { text: ctx.t(r.rating.label), bold: true } : undefined],
+      [say('summary.rating'), r.rating ? { text: ctx.t(r.rating.label), bold: true } : undefined],
       [
-        L.decision,
-        { text: L.decisionValue[r.decision], ...(decisionStyle ? { style: decisionStyle } : { color: COLOR.muted }) },
+        say('summary.decision'),
+        { text: say(`decision.${r.decision}`), ...(decisionStyle ? { style: decisionStyle } : { color: COLOR.muted }) },
       ],
     ]),
   ];
   if (r.reasons.length) {
-    out.push({ text: L.reasons, style: 'h2' });
+    out.push({ text: say('summary.reasons'), style: 'h2' });
     out.push({ ul: r.reasons.map((x) => ({ text: x[lang] ?? x.vi, color: COLOR.fail })) });
   }
   if (r.rules.length) {
-    out.push({ text: L.rules, style: 'h2' });
+    out.push({ text: say('summary.rules'), style: 'h2' });
     out.push({
       table: {
         widths: [50, '*'],
         body: r.rules.map((x) => [
           {
-            text: L.ruleStatus[x.status],
+            text: say(`ruleStatus.${x.status}`),
             style: x.status === 'failed' ? 'fail' : x.status === 'passed' ? 'pass' : 'label',
             fontSize: 8.5,
           },
@@ -171,17 +172,17 @@ export function summary(ctx: Ctx): Content[] {
       layout: TABLE_LAYOUT,
     });
   }
-  out.push({ text: set.scoring.model === 'levels' ? L.chartLevels : L.chart, style: 'h2' });
+  out.push({ text: set.scoring.model === 'levels' ? say('summary.chart-levels') : say('summary.chart'), style: 'h2' });
   out.push(chart(ctx));
   const lists: Array<[string, readonly string[]]> = [
-    [L.knockoutsFailed, r.failedKnockouts],
-    [L.unanswered, r.unanswered],
-    [L.unassessed, r.unassessed],
-    [L.missingEvidence, r.missingEvidence],
+    [say('summary.knockouts-failed'), r.failedKnockouts],
+    [say('summary.unanswered'), r.unanswered],
+    [say('summary.unassessed'), r.unassessed],
+    [say('summary.missing-evidence'), r.missingEvidence],
   ];
   for (const [title, ids] of lists) {
     if (!ids.length) continue;
-    out.push({ text: title, style: 'h2', color: title === L.knockoutsFailed ? COLOR.fail : COLOR.ink });
+    out.push({ text: title, style: 'h2', color: title === say('summary.knockouts-failed') ? COLOR.fail : COLOR.ink });
     out.push(itemList(ctx, ids));
   }
   return out;

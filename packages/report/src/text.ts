@@ -3,7 +3,7 @@
  * decomposed (NFD) Vietnamese as boxes: a note typed on some keyboards or pasted from a PDF is often NFD.
  */
 import { formatDate, localizeDecimal, percentText, type LocalizedText, type ScoreResultScore } from '@tieuchi/core';
-import type { Lang } from './labels.js';
+import type { Lang } from './messages.js';
 
 /** The text in `lang`, falling back to Vietnamese. */
 export function pick(t: LocalizedText | undefined, lang: Lang): string {

@@ -3,7 +3,7 @@
  * store or the network.
  */
 import type { Assessment, CriteriaSet, ImprovementPlan, ScoreResult } from '@tieuchi/core';
-import type { Lang } from './labels.js';
+import type { Lang } from './messages.js';
 
 /**
  * A photo to place in the report: evidence named by an answer's `evidence` hashes, or a signature image named
