@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssessment, launchPersistent, openApp, serve, type Served } from './harness.js';
+import { createAssessment, launchPersistent, openApp, refuseSavePicker, serve, type Served } from './harness.js';
 
 const PHOTOS = Number(process.env.BACKUP_E2E_PHOTOS ?? 2000);
 const PHOTO_BYTES = 200 * 1024;
@@ -128,13 +128,7 @@ describe(`streamed backup of ${PHOTOS} photos (issue 20)`, () => {
     dirs.push(dir);
     const ctx = await launchPersistent(dir);
     contexts.push(ctx);
-    // Headless Chromium answers the save picker with AbortError (there is no one to choose a file), which the app
-    // takes for "cancelled": here the picker refuses instead, and the app takes its download path (temporary file).
-    await ctx.addInitScript(() =>
-      Object.defineProperty(window, 'showSaveFilePicker', {
-        value: () => Promise.reject(new DOMException('no user to choose a file', 'NotAllowedError')),
-      }),
-    );
+    await refuseSavePicker(ctx); // the app takes its download path (temporary file)
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     await openApp(page, served.url);
     return page;

@@ -226,7 +226,8 @@ describe('criteria-set builder in Chromium (production build)', () => {
       .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     await expect
       .poll(() => page.locator('[data-import-errors]').textContent())
-      .toContain('Phần 2 (s2) › Tiêu chí 1 (c2) › Chỉ tiêu 1 (i3)');
+      // The place in the set's own words (decision: builder errors in words), the path only under the details.
+      .toContain('Chỉ tiêu 2.1 (Mức độ ghi chép hồ sơ) – lựa chọn 1');
     expect(await page.locator('li[data-draft]').count()).toBe(0);
     await page.context().close();
   });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { contentHash, type CriteriaSet } from '@tieuchi/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, serve, type Served } from './harness.js';
+import { launch, refuseSavePicker, ROOT, serve, type Served } from './harness.js';
 
 const REPO = join(ROOT, '..', '..');
 const SERVER_BIN = join(REPO, 'packages/server/bin/run-server.js');
@@ -263,6 +263,9 @@ describe('the app with the council server (two profiles, production server on PG
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'home-campaigns-1280x800.png') });
 
+    // Offline only once the service worker is active, i.e. its precache (every lazy chunk and set) is complete: a
+    // tablet that goes offline earlier has not got the app yet, however slowly the machine installs it.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await ctx.setOffline(true);
     await task.locator('button[data-action=start-campaign]').click();
     await page.waitForURL(/#\/a\//);
@@ -387,6 +390,7 @@ describe('the app with the council server (two profiles, production server on PG
   it("a tablet's data in the static app moves by a backup into the served app, and after sync the council sees it", async () => {
     staticApp = await serve(); // another origin, its own storage: the app as tablets ran it before the server
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await refuseSavePicker(ctx);
     contexts.push(ctx);
     const old = await ctx.newPage();
     await old.goto(`${staticApp.url}#/new`);

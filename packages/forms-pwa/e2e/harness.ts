@@ -43,6 +43,19 @@ export async function serve(port = 0): Promise<Served> {
   };
 }
 
+/**
+ * Headless Chromium answers the save picker (File System Access) with AbortError, as if the user cancelled: in a
+ * context given this, it refuses instead (NotAllowedError), so the app's backup takes its download path, as in
+ * Firefox and WebKit.
+ */
+export async function refuseSavePicker(ctx: BrowserContext): Promise<void> {
+  await ctx.addInitScript(() =>
+    Object.defineProperty(window, 'showSaveFilePicker', {
+      value: () => Promise.reject(new DOMException('no user to choose a file', 'NotAllowedError')),
+    }),
+  );
+}
+
 export const launch = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 
 export const launchPersistent = (userDataDir: string): Promise<BrowserContext> =>

@@ -12,6 +12,7 @@ export {
   buildStatement,
   signStatement,
   verifyAttestations,
+  verifyAssessment,
   importTable,
   parseColumnMap,
   parseCsv,

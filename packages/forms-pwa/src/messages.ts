@@ -348,6 +348,7 @@ export const messages = {
     en: 'Discard the refused document "{label}" for good?',
   },
   'io.kind.assessments': { vi: 'Phiếu đánh giá', en: 'Assessment' },
+  'io.fromSync': { vi: 'nhận từ máy chủ hội đồng', en: 'received from the council server' },
   'io.kind.photos': { vi: 'Ảnh', en: 'Photo' },
   'io.kind.plans': { vi: 'Kế hoạch cải tiến', en: 'Improvement plan' },
   'io.kind.criteriaSets': { vi: 'Bộ tiêu chí', en: 'Criteria set' },

@@ -1,11 +1,12 @@
 import { Blob as NodeBlob } from 'node:buffer';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { contentHash } from '@tieuchi/core';
 import type { Assessment } from '../src/core.js';
 import { openTieuChiDB, Storage } from '../src/storage/db.js';
 import { mergePulled, photoBackoffMs, SyncEngine, type SyncBase } from '../src/sync/engine.js';
 import { FakeCouncil } from './fake-council.js';
-import { draft } from './helpers.js';
+import { draft, smallSet } from './helpers.js';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -17,7 +18,11 @@ const URL_ = 'http://council.test/';
 async function tablet(council: FakeCouncil, name: string, pageSize = 100) {
   const storage = new Storage(openTieuChiDB(name));
   const adopted: string[] = [];
-  const engine = new SyncEngine({ storage, adoptStored: (id) => void adopted.push(id) }, council.fetch, pageSize);
+  const engine = new SyncEngine(
+    { storage, adoptStored: (id) => void adopted.push(id), setOf: async () => smallSet },
+    council.fetch,
+    pageSize,
+  );
   await engine.enrol(URL_, 'ABCDE-FGHJK');
   return { storage, engine, adopted };
 }
@@ -48,7 +53,10 @@ describe('SyncEngine', () => {
     const council = new FakeCouncil();
     const storage = new Storage(openTieuChiDB('before'));
     await storage.putAssessment(draft({}, 'old'), undefined, { outbox: false });
-    const engine = new SyncEngine({ storage, adoptStored: () => undefined }, council.fetch);
+    const engine = new SyncEngine(
+      { storage, adoptStored: () => undefined, setOf: async () => smallSet },
+      council.fetch,
+    );
     await engine.enrol(URL_, 'ABCDE-FGHJK');
     expect(engine.status.waiting).toBe(1);
     await engine.sync();
@@ -172,6 +180,26 @@ describe('SyncEngine', () => {
     expect(await B.storage.getSync('cursor')).toBe(25);
   });
 
+  it('a pulled document core refuses (a sealed one altered after its hash) is kept aside with why, never stored', async () => {
+    const council = new FakeCouncil();
+    const A = await tablet(council, 'A');
+    await A.storage.putAssessment(draft({}, 'good'));
+    await A.engine.sync();
+    // On the server, a locked copy whose answers no longer match its content hash.
+    const honest = { ...draft({}, 'tampered'), status: 'locked' as const };
+    const sealed = { ...honest, contentHash: contentHash(honest), note: 'changed after sealing' };
+    council.docs.set('tampered', { head: 'r1', change: ++council.change, body: sealed, revisions: new Map() });
+    const B = await tablet(council, 'B');
+    await B.engine.sync();
+    expect((await B.storage.listAssessments()).map((a) => a.id)).toEqual(['good']);
+    const kept = await B.storage.listRefused();
+    expect(kept.map((r) => [r.id, r.file])).toEqual([['tampered', 'sync']]);
+    expect(kept[0]!.reasons.map((r) => r.code)).toContain('verify.hash-mismatch');
+    // The next sync does not keep it twice.
+    await B.engine.sync();
+    expect(await B.storage.listRefused()).toHaveLength(1);
+  });
+
   it('leaving the server keeps the assessments and the outbox', async () => {
     const council = new FakeCouncil();
     const t = await tablet(council, 'leave');
@@ -243,7 +271,7 @@ const photo = (hash: string) => ({
 
 async function photoTablet(server: { fetch: typeof globalThis.fetch }, name: string) {
   const storage = new Storage(openTieuChiDB(name));
-  const engine = new SyncEngine({ storage, adoptStored: () => undefined }, server.fetch);
+  const engine = new SyncEngine({ storage, adoptStored: () => undefined, setOf: async () => smallSet }, server.fetch);
   await engine.enrol(URL_, 'ABCDE-FGHJK');
   return { storage, engine };
 }

@@ -4,7 +4,7 @@ import { mergeThreeWay, vietnamToday, type Problem } from '../core.js';
 import { LocaleController, formatDateTime, loc, locale, t } from '../i18n.js';
 import type { ImportEntry, ImportPlan } from './bundle.js';
 import { StoreController } from '../state/store-controller.js';
-import type { RefusedDocument } from '../storage/db.js';
+import { SYNC_FILE, type RefusedDocument } from '../storage/db.js';
 import { shared } from '../styles.js';
 
 import { assessmentFileName } from './file-name.js';
@@ -312,7 +312,7 @@ export class TcIo extends LitElement {
       <ul>
         ${this._refused.map(
           (r) => html`<li data-refused-doc=${r.id}>
-            <strong>${t(`io.kind.${r.kind}`)}: ${r.label}</strong> <span class="muted">(${r.file}, ${formatDateTime(r.refusedAt)})</span>
+            <strong>${t(`io.kind.${r.kind}`)}: ${r.label}</strong> <span class="muted">(${r.file === SYNC_FILE ? t('io.fromSync') : r.file}, ${formatDateTime(r.refusedAt)})</span>
             <ul>${r.reasons.slice(0, 5).map((e) => html`<li>${e.message[locale()] ?? e.message.vi}${e.pointer ? html` <code>${e.pointer}</code>` : nothing}</li>`)}</ul>
             <div class="row">
               <button @click=${() => this._downloadRefused(r)}>${t('io.refusedDownload')}</button>

@@ -605,6 +605,12 @@ export class AppStore extends EventTarget {
    * Sync (src/sync/engine.ts) stored a copy from the council server: show it here and in other tabs, keeping
    * this tab's unsaved changes (merged against the revision this tab last saw, as for another tab's write).
    */
+  /** The set `a` names, after the built-in sets have loaded (sync verifies what it pulls against it). */
+  async setOf(a: Assessment): Promise<CriteriaSet | undefined> {
+    await this.loadAllSets();
+    return this.setFor(a);
+  }
+
   adoptStored(id: string): Promise<void> {
     this._queue = this._queue.then(() => this._onOtherTab(id)).catch((x: unknown) => console.warn('sync adopt', x));
     this._channel?.postMessage({ id });

@@ -576,6 +576,15 @@ export class Storage {
     return ((await (await this._db).get('settings', REFUSED_KEY)) as RefusedDocument[] | undefined) ?? [];
   }
 
+  /** Keeps documents aside with their reasons (a pulled document core refused), after those already kept. */
+  async keepRefused(docs: RefusedDocument[]): Promise<void> {
+    const db = await this._db;
+    const tx = db.transaction('settings', 'readwrite', { durability: 'strict' });
+    const kept = ((await tx.store.get(REFUSED_KEY)) as RefusedDocument[] | undefined) ?? [];
+    const have = new Set(kept.map((r) => r.key));
+    await Promise.all([tx.store.put([...kept, ...docs.filter((d) => !have.has(d.key))], REFUSED_KEY), tx.done]);
+  }
+
   /** Forgets refused documents (after the person fixed and imported them again, or chose to discard them). */
   async dropRefused(keys: string[]): Promise<void> {
     const db = await this._db;
@@ -749,6 +758,9 @@ export interface ArchivedAssessment {
   assessment: Assessment;
   archivedAt: string;
 }
+
+/** The `file` of a document the sync engine refused (it came from the council server, not from a file). */
+export const SYNC_FILE = 'sync';
 
 /** Where refused import documents are kept aside (in the `settings` store: no new store, no version bump). */
 const REFUSED_KEY = 'import.refused';

@@ -7,8 +7,8 @@
  * a queue of their own (`photoOutbox`, filled when a photo is stored) and upload after the answers, each retried
  * with a growing backoff, so a slow or failing photo never holds an answer back.
  */
-import { mergeThreeWay, type Assessment } from '../core.js';
-import type { Storage } from '../storage/db.js';
+import { mergeThreeWay, type Assessment, type CriteriaSet, type Outcome, type Problem } from '../core.js';
+import { SYNC_FILE, type Storage } from '../storage/db.js';
 import { createSyncClient, enrol as enrolDevice, SyncError, type ServerUser, type SyncClient } from './client.js';
 
 /** The server this device is enrolled with (key `server` of the `sync` store). */
@@ -88,6 +88,8 @@ export interface SyncReport {
 /** What the engine needs from the app: storage, and a way to show a copy sync stored. */
 export interface SyncHost {
   storage: Storage;
+  /** The criteria set an assessment names, once the device's sets are loaded (undefined: not on this device). */
+  setOf(a: Assessment): Promise<CriteriaSet | undefined>;
   /** Called after sync stored an assessment, so open views (and other tabs) show it. */
   adoptStored(id: string): Promise<void> | void;
 }
@@ -292,7 +294,11 @@ export class SyncEngine extends EventTarget {
     for (;;) {
       const page = await client.pull(cursor, this._pageSize);
       for (const c of page.changes) {
-        await this.applyPulled(c.id, c.revision, c.document as unknown as Assessment);
+        // The one verifier at this boundary too: what the server sends is checked as an import is (schema, set,
+        // answers, content hash of a sealed one). A refused document is kept aside with why, never stored.
+        const checked = await this._verify(c.document);
+        if (checked.ok) await this.applyPulled(c.id, c.revision, checked.value);
+        else await this._keepRefused(c.id, c.revision, c.document, checked.errors);
         n++;
       }
       const next = page.changes.length ? page.changes[page.changes.length - 1]!.change : cursor;
@@ -300,6 +306,33 @@ export class SyncEngine extends EventTarget {
       if (!page.changes.length || next === cursor) return n;
       cursor = next;
     }
+  }
+
+  private async _verify(doc: unknown): Promise<Outcome<Assessment>> {
+    const { verifyAssessment } = await import('../core-checked.js');
+    const pin = (doc as { criteriaSet?: { id?: unknown; version?: unknown } } | null)?.criteriaSet;
+    const set =
+      typeof pin?.id === 'string' && typeof pin.version === 'string'
+        ? await this._host.setOf(doc as Assessment)
+        : undefined;
+    return verifyAssessment(doc, set ? { set } : {});
+  }
+
+  private async _keepRefused(id: string, revision: string, doc: unknown, problems: Problem[]): Promise<void> {
+    const now = new Date().toISOString();
+    const facility = (doc as { facility?: { name?: unknown } } | null)?.facility?.name;
+    await this._storage.keepRefused([
+      {
+        key: `sync:${id}:${revision}`,
+        kind: 'assessments',
+        id,
+        label: typeof facility === 'string' ? facility : id,
+        file: SYNC_FILE,
+        refusedAt: now,
+        reasons: problems.map((p) => ({ code: p.code, pointer: p.pointer, message: p.message })),
+        bundle: { schemaVersion: 1, kind: 'bundle', createdAt: now, assessments: [doc] },
+      },
+    ]);
   }
 
   /**
