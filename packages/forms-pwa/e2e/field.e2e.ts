@@ -6,7 +6,7 @@
 import type { Assessment } from '@tieuchi/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createAssessment, importFile, openApp, servedApp } from './harness.js';
+import { axeSerious, createAssessment, importFile, openApp, servedApp } from './harness.js';
 
 const SET_1300 = 'qd1300-commune-health@2023.1';
 /** 1300 item 1.5: share of the population with health insurance, 0–100 %, bands at 90 and 95. */
@@ -499,6 +499,8 @@ describe('pairing in the improvement loop (issue 13, items 9 and 11)', () => {
     expect(after.contentHash).toBe('d'.repeat(64));
     expect(after.status).toBe('locked');
     expect(after.answers['t1.1']).toEqual({ value: 'not-met' });
+    // The reconciliation view (values, notes and photos side by side, the agreed choice) passes axe.
+    expect(await axeSerious(page)).toEqual([]);
     await page.reload();
     await expect.poll(() => agreeSelf.isChecked(), { timeout: 10_000 }).toBe(true);
     await page.context().close();

@@ -3,6 +3,8 @@
  * (127.0.0.1, a free port), and Debian's Chromium driven by playwright-core.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -179,4 +181,26 @@ export function servedApp(): { readonly served: Served; readonly browser: Browse
       return page;
     },
   };
+}
+
+/** axe-core on the whole document of `page`: its serious and critical violations (id and first targets), none wanted. */
+export async function axeSerious(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const a = (
+      window as unknown as {
+        axe: {
+          run(
+            d: unknown,
+            o: unknown,
+          ): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }>;
+        };
+      }
+    ).axe;
+    const r = await a.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
 }
