@@ -8,18 +8,16 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contentHash, type CriteriaSet } from '@tieuchi/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, refuseSavePicker, ROOT, serve, type Served } from './harness.js';
+import { axeSerious as axe, launch, refuseSavePicker, ROOT, serve, type Served } from './harness.js';
 
 const REPO = join(ROOT, '..', '..');
 const SERVER_BIN = join(REPO, 'packages/server/bin/run-server.js');
 const SHOTS = join(ROOT, '.tmp/screenshots/council');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SET = JSON.parse(readFileSync(join(REPO, 'criteria/qd1300-commune-health.json'), 'utf8')) as CriteriaSet;
 const STATION = { id: 'cantho-tyt-an-khanh', name: 'Trạm Y tế phường An Khánh' };
 const INSPECTED = { id: 'cantho-tyt-thanh-tien', name: 'Trạm Y tế xã Thạnh Tiến' };
@@ -152,27 +150,6 @@ async function synced(page: Page): Promise<void> {
   await page
     .locator('tc-sync-status [data-sync-state="ok"][data-waiting="0"]:not([data-last-sync="' + (before ?? '') + '"])')
     .waitFor({ timeout: 30_000 });
-}
-
-/** axe on the whole document: serious and critical violations. */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const a = (
-      window as unknown as {
-        axe: {
-          run(
-            d: unknown,
-            o: unknown,
-          ): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    const r = await a.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
 }
 
 beforeAll(async () => {
