@@ -206,13 +206,13 @@ describe('criteria-set builder in Chromium (production build)', () => {
       .poll(() => page.locator('[data-published]').textContent())
       .toContain('qd1300-commune-health@2023.1-local.1');
     // It is offered for new assessments beside the official one.
+    // (The New view and the sets load when used: wait for them.)
     await page.goto(`${served.url}#/new`);
-    const options = await page
-      .locator('select[name=set] option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(options).toEqual(
-      expect.arrayContaining(['qd1300-commune-health@2023.1', 'qd1300-commune-health@2023.1-local.1']),
-    );
+    const options = () =>
+      page.locator('select[name=set] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    await expect
+      .poll(options)
+      .toEqual(expect.arrayContaining(['qd1300-commune-health@2023.1', 'qd1300-commune-health@2023.1-local.1']));
     await page.context().close();
   });
 
