@@ -56,6 +56,10 @@ describe('<tc-admin-campaigns> release', () => {
     await mount(el);
     await settle(el);
     const root = el.shadowRoot!;
+    // The form offers the built-in sets, which load when used (not at start-up).
+    await expect
+      .poll(() => root.querySelectorAll('select[name=set] option').length, { timeout: 10_000 })
+      .toBeGreaterThan(3);
     const card = (id: string) => root.querySelector(`li[data-campaign="Đợt ${id}"]`)!;
     expect(card('self').querySelector('[data-action="release"]')).toBeNull();
     expect(card('insp').textContent).toContain('Chưa công bố');

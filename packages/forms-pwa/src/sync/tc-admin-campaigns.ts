@@ -37,6 +37,7 @@ export class TcAdminCampaigns extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    void this._store.store.loadAllSets(); // the campaign form offers every set: load the built-in ones not loaded yet
     void this._load();
   }
 
