@@ -25,8 +25,9 @@ export class TcApp extends LitElement {
         min-height: 60px;
       }
       header a.brand { color: #fff; text-decoration: none; font-weight: 800; font-size: 1.2rem; margin-right: 8px; min-height: 44px; display: inline-flex; align-items: center; }
-      header nav { display: flex; gap: 4px; flex: 1; flex-wrap: wrap; }
-      header nav a { color: #fff; text-decoration: none; padding: 10px 12px; border-radius: 8px; min-height: 44px; display: inline-flex; align-items: center; }
+      /* The links keep their width (never one word per line); what does not fit beside them wraps to a second row. */
+      header nav { display: flex; gap: 4px; flex: 1 0 auto; flex-wrap: wrap; }
+      header nav a { color: #fff; text-decoration: none; padding: 10px 12px; border-radius: 8px; min-height: 44px; display: inline-flex; align-items: center; white-space: nowrap; }
       header nav a[aria-current='page'] { background: rgb(0 0 0 / 0.28); box-shadow: inset 0 -3px 0 #fff; }
       header button { background: transparent; color: #fff; border-color: rgb(255 255 255 / 0.6); }
       .save { font-size: 0.9rem; min-width: 7em; text-align: right; }
@@ -40,7 +41,7 @@ export class TcApp extends LitElement {
       @media (max-width: 600px) {
         header { position: static; padding: 4px 8px; gap: 2px; min-height: 52px; }
         header a.brand { display: none; }
-        header nav { flex-wrap: nowrap; overflow-x: auto; min-width: 0; scrollbar-width: none; padding-right: 32px; mask-image: linear-gradient(to right, #000 calc(100% - 40px), transparent); }
+        header nav { flex: 1 1 auto; flex-wrap: nowrap; overflow-x: auto; min-width: 0; scrollbar-width: none; padding-right: 32px; mask-image: linear-gradient(to right, #000 calc(100% - 40px), transparent); }
         /* The fade at the right edge says there is more to scroll to (issue 14); the padding lets the last link clear it. */
         header nav a { padding: 8px 8px; font-size: 0.95rem; white-space: nowrap; }
         header button { padding: 6px 10px; }
