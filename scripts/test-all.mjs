@@ -6,7 +6,7 @@
 //   4. ends with one line `N passed, N failed` (totals over all suites), exit 1 when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -107,7 +107,18 @@ for (const dir of pkgDirs) {
     const r = JSON.parse(readFileSync(file, 'utf8'));
     passed += r.numPassedTests;
     failed += r.numFailedTests;
-    if (r.numFailedTests) failures.push(`${name}: ${r.numFailedTests} failed`);
+    if (r.numFailedTests) {
+      failures.push(`${name}: ${r.numFailedTests} failed`);
+      // Name each failed test and its first error line: CI shows only the tail of this output.
+      for (const suite of r.testResults ?? [])
+        for (const t of suite.assertionResults ?? [])
+          if (t.status === 'failed')
+            failures.push(
+              `    ${relative(dir, suite.name)} > ${t.fullName}: ${String(t.failureMessages?.[0] ?? '')
+                .split('\n')[0]
+                .slice(0, 300)}`,
+            );
+    }
     if (!ok && !r.numFailedTests)
       check(`${name} (runner failed: ${r.numFailedTestSuites} suite(s) could not run)`, false);
     if (r.numTotalTests === 0) check(`${name} ran no test`, false);
@@ -115,7 +126,8 @@ for (const dir of pkgDirs) {
 }
 
 const summary = `${passed} passed, ${failed} failed`;
-if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+if (failures.length)
+  console.log(`\nFailed:\n${failures.map((f) => (f.startsWith('    ') ? f : `  - ${f}`)).join('\n')}`);
 writeFileSync(join(root, '.tmp', 'test-summary.txt'), summary + '\n');
 console.log(`\n${summary}`);
 process.exit(failed ? 1 : 0);
