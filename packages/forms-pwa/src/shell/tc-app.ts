@@ -29,7 +29,9 @@ export class TcApp extends LitElement {
       header nav { display: flex; gap: 4px; flex: 1 0 auto; flex-wrap: wrap; }
       header nav a { color: #fff; text-decoration: none; padding: 10px 12px; border-radius: 8px; min-height: 44px; display: inline-flex; align-items: center; white-space: nowrap; }
       header nav a[aria-current='page'] { background: rgb(0 0 0 / 0.28); box-shadow: inset 0 -3px 0 #fff; }
-      header button { background: transparent; color: #fff; border-color: rgb(255 255 255 / 0.6); }
+      header button { background: transparent; color: #fff; border-color: rgb(255 255 255 / 0.6); white-space: nowrap; }
+      /* Sync status, save state and language stay together at the right, beside the navigation or on a row under it. */
+      .tools { display: flex; align-items: center; gap: 8px; margin-left: auto; }
       .save { font-size: 0.9rem; min-width: 7em; text-align: right; }
       main { padding: 16px; max-width: 1400px; margin: 0 auto; }
       .persist { margin: 12px 16px 0; padding: 10px 14px; border-radius: 10px; }
@@ -45,6 +47,9 @@ export class TcApp extends LitElement {
         /* The fade at the right edge says there is more to scroll to (issue 14); the padding lets the last link clear it. */
         header nav a { padding: 8px 8px; font-size: 0.95rem; white-space: nowrap; }
         header button { padding: 6px 10px; }
+        /* On a phone the status shares its row with the sync and language buttons, its text wrapping within. */
+        .tools { flex: 1 1 100%; gap: 4px; }
+        .tools tc-sync-status { flex: 1 1 0; min-width: 0; }
         main { padding: 10px; }
         .save { min-width: 0; font-size: 0.8rem; }
         .persist { margin: 8px 10px 0; font-size: 0.9rem; }
@@ -113,11 +118,13 @@ export class TcApp extends LitElement {
           <a href=${href({ view: 'builder' })} aria-current=${r.view === 'builder' ? 'page' : 'false'} data-nav="builder">${t('nav.builder')}</a>
           <a href=${href({ view: 'settings' })} aria-current=${r.view === 'settings' || r.view === 'admin' ? 'page' : 'false'} data-nav="settings">${t('nav.settings')}</a>
         </nav>
-        <tc-sync-status></tc-sync-status>
-        <span class="save" role="status" data-save=${s} data-saved-at=${store.savedAt ?? ''}>
-          ${s === 'saving' ? t('save.saving') : s === 'saved' ? `✓ ${t('save.saved')}` : s === 'error' ? t('save.error') : ''}
-        </span>
-        <button lang=${locale() === 'vi' ? 'en' : 'vi'} @click=${this._toggleLang} data-action="lang">${t('app.langSwitch')}</button>
+        <div class="tools">
+          <tc-sync-status></tc-sync-status>
+          <span class="save" role="status" data-save=${s} data-saved-at=${store.savedAt ?? ''}>
+            ${s === 'saving' ? t('save.saving') : s === 'saved' ? `✓ ${t('save.saved')}` : s === 'error' ? t('save.error') : ''}
+          </span>
+          <button lang=${locale() === 'vi' ? 'en' : 'vi'} @click=${this._toggleLang} data-action="lang">${t('app.langSwitch')}</button>
+        </div>
       </header>
       ${
         store.persisted === false && !store.persistSupported && !this._persistDismissed

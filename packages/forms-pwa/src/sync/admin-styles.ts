@@ -2,8 +2,10 @@ import { css } from 'lit';
 
 /** Shared layout of the admin screens (forms, lists). */
 export const adminStyles = css`
-  :host { display: grid; gap: 16px; }
-  form { display: grid; gap: 10px; }
+  /* One column that may shrink below its content: a long set name in a select must not widen the page. */
+  :host { display: grid; gap: 16px; grid-template-columns: minmax(0, 1fr); min-width: 0; }
+  form { display: grid; gap: 10px; grid-template-columns: minmax(0, 1fr); }
+  select, input:not([type='checkbox']):not([type='radio']) { max-width: 100%; min-width: 0; box-sizing: border-box; }
   label { display: grid; gap: 4px; font-weight: 600; }
   .row { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
   .err { color: var(--tc-red); }

@@ -45,11 +45,14 @@ export class TcSyncStatus extends LitElement {
     a { color: #fff; font-size: 0.9rem; min-height: 44px; display: inline-flex; align-items: center; padding: 0 4px; }
     a[data-tone='bad'] { font-weight: 700; text-decoration: underline; }
     button {
-      font: inherit; min-height: 44px; min-width: 44px; padding: 6px 12px; border-radius: 8px; cursor: pointer;
+      font: inherit; min-height: 44px; min-width: 44px; padding: 6px 12px; border-radius: 8px; cursor: pointer; white-space: nowrap;
       background: transparent; color: #fff; border: 1px solid rgb(255 255 255 / 0.6);
     }
     button:focus-visible, a:focus-visible { outline: 3px solid #fff; outline-offset: 2px; }
     button:disabled { opacity: 0.6; }
+    /* When the header is narrow the status text wraps; the button keeps its width. */
+    span[role='status'] { flex: 1 1 auto; min-width: 0; }
+    button { flex: none; }
     @media (max-width: 600px) { a { font-size: 0.8rem; } }
   `;
 
