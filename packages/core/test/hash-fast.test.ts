@@ -46,8 +46,8 @@ describe('canonical text in one pass', () => {
   });
   it('is the text of the normalised copy for generated JSON values (any UTF-16, NFD text, combining marks)', () => {
     const text = fc.oneof(
-      fc.string({ unit: 'binary' }),
-      fc.string({ unit: 'grapheme-composite' }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.string({ unit: 'grapheme-composite', maxLength: 12 }),
       fc.constantFrom('Thạnh Tiến', 'Thạnh Tiến'.normalize('NFD'), 'e\u0301', '\u00e9', '\u0300a', '__proto__'),
     );
     const value = fc.letrec((tie) => ({
@@ -58,15 +58,15 @@ describe('canonical text in one pass', () => {
         fc.integer(),
         fc.boolean(),
         fc.constant(null),
-        fc.array(tie('v')),
-        fc.dictionary(text, tie('v')),
+        fc.array(tie('v'), { maxLength: 4 }),
+        fc.dictionary(text, tie('v'), { maxKeys: 4 }),
       ),
     })).v;
     fc.assert(
       fc.property(value, (v) => {
         expect(canonicalText({ data: v })).toBe(reference(v));
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
   it('treats keys equal under NFC, a "__proto__" member, undefined members and holes as the copy did', () => {
