@@ -1,20 +1,22 @@
 /**
- * CLI at council scale: `tieuchi rank --baseline --followup` and `tieuchi aggregate` over STATIONS commune stations
- * x 2 rounds (default 10,000 stations = 20,000 assessment files, generated into a temp folder by
- * bench/lib/council.mjs), run by two builds of the CLI in one run:
- *   - before: packages/cli/src as it was at OLD_REF (default 42a5630, before issue 20), transpiled into a temp
- *     folder, on the same built core;
- *   - now: packages/cli/dist of this checkout.
+ * CLI at council scale: `tieuchi rank --baseline --followup` and `tieuchi aggregate` over generated councils of
+ * commune stations x 2 rounds (1,000, 5,000 and 20,000 assessment files, generated into a temp folder by
+ * bench/lib/council.mjs), run by two builds in one run:
+ *   - before: packages/core/src AND packages/cli/src as they were at OLD_REF (default a96337e, main before the
+ *     faster per-file verification), transpiled into a temp folder;
+ *   - now: packages/core/dist and packages/cli/dist of this checkout.
  * Each run is its own Node process (bench/lib/cli-run.mjs): wall time, CPU time (user + system: on a shared
  * machine wall time mostly measures the other work), peak RSS, and the SHA-256 of all output,
- * which must be the same for both builds (the bench fails otherwise). Runs at 1,000, 5,000 and 20,000 files (the
- * last: STATIONS x 2) show whether memory grows with the number of files. "now" reads, verifies and scores in
+ * which must be the same for both builds (the bench fails otherwise). "now" reads, verifies and scores in
  * worker threads (packages/cli/src/pool.ts; decision 0020). Writes bench/results/cli-scale.json ({ table, ... }).
  *
- *   node bench/cli-scale.mjs [--stations N] [--old-ref REF]
+ *   node bench/cli-scale.mjs [--sizes 1000,5000,20000] [--old-ref REF]
+ *
+ * The 20,000-file row alone (e.g. again on a quiet machine): `node bench/cli-scale.mjs --sizes 20000`.
+ * `--stations N` (older form) = sizes 1000, 5000 and 2N.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,7 +30,9 @@ const arg = (name, dflt) => {
   return i > 0 ? process.argv[i + 1] : dflt;
 };
 const STATIONS = Number(arg('stations', process.env.CLI_SCALE_STATIONS ?? 10000));
-const OLD_REF = arg('old-ref', '42a5630');
+const SIZES =
+  arg('sizes', undefined)?.split(',').map(Number) ?? [1000, 5000, STATIONS * 2].filter((n) => n <= STATIONS * 2);
+const OLD_REF = arg('old-ref', 'a96337e');
 
 const b = spawnSync('pnpm', ['--filter', '@tieuchi/cli...', 'run', 'build'], { cwd: root, stdio: 'inherit' });
 if (b.status !== 0) process.exit(1);
@@ -36,24 +40,40 @@ const { contentHash } = await import(join(root, 'packages', 'core', 'dist', 'ind
 
 const work = mkdtempSync(join(tmpdir(), 'tieuchi-cli-scale-'));
 try {
-  // The CLI as it was: its sources at OLD_REF, transpiled (no type check), next to this checkout's node_modules.
+  // Core and the CLI as they were: their sources at OLD_REF, transpiled (no type check). The old CLI finds the old
+  // core as @tieuchi/core, and everything else in this checkout's node_modules.
   const ts = createRequire(join(cliDir, 'package.json'))('typescript');
   const old = join(work, 'old');
-  mkdirSync(join(old, 'dist'), { recursive: true });
-  const files = execFileSync('git', ['ls-tree', '--name-only', OLD_REF, 'packages/cli/src/'], { cwd: root })
-    .toString()
-    .split('\n')
-    .filter((f) => f.endsWith('.ts'));
-  for (const f of files) {
-    const src = execFileSync('git', ['show', `${OLD_REF}:${f}`], { cwd: root, maxBuffer: 1 << 26 }).toString();
-    const js = ts.transpileModule(src, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    }).outputText;
-    writeFileSync(join(old, 'dist', f.split('/').pop().replace(/\.ts$/, '.js')), js);
-  }
-  writeFileSync(join(old, 'package.json'), readFileSync(join(cliDir, 'package.json')));
-  symlinkSync(join(cliDir, 'node_modules'), join(old, 'node_modules'));
-  const builds = { before: join(old, 'dist', 'main.js'), now: join(cliDir, 'dist', 'main.js') };
+  const transpile = (pkg, to) => {
+    const files = execFileSync('git', ['ls-tree', '-r', '--name-only', OLD_REF, `packages/${pkg}/src/`], { cwd: root })
+      .toString()
+      .split('\n')
+      .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'));
+    for (const f of files) {
+      const src = execFileSync('git', ['show', `${OLD_REF}:${f}`], { cwd: root, maxBuffer: 1 << 28 }).toString();
+      const js = f.endsWith('.js')
+        ? src
+        : ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+            .outputText;
+      const out = join(to, 'dist', f.slice(`packages/${pkg}/src/`.length).replace(/\.ts$/, '.js'));
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, js);
+    }
+    writeFileSync(
+      join(to, 'package.json'),
+      execFileSync('git', ['show', `${OLD_REF}:packages/${pkg}/package.json`], { cwd: root }),
+    );
+  };
+  const oldCore = join(old, 'cli', 'node_modules', '@tieuchi', 'core');
+  transpile('core', oldCore);
+  symlinkSync(join(root, 'packages', 'core', 'node_modules'), join(oldCore, 'node_modules'));
+  transpile('cli', join(old, 'cli'));
+  for (const dep of readdirSync(join(cliDir, 'node_modules')))
+    if (dep !== '@tieuchi') symlinkSync(join(cliDir, 'node_modules', dep), join(old, 'cli', 'node_modules', dep));
+  for (const dep of readdirSync(join(cliDir, 'node_modules', '@tieuchi')))
+    if (dep !== 'core')
+      symlinkSync(join(cliDir, 'node_modules', '@tieuchi', dep), join(old, 'cli', 'node_modules', '@tieuchi', dep));
+  const builds = { before: join(old, 'cli', 'dist', 'main.js'), now: join(cliDir, 'dist', 'main.js') };
 
   const run = (build, argFile) => {
     const r = spawnSync(process.execPath, [join(root, 'bench', 'lib', 'cli-run.mjs'), builds[build], argFile], {
@@ -67,7 +87,7 @@ try {
   };
 
   const rows = [];
-  for (const stations of [...new Set([500, 2500, STATIONS].filter((n) => n <= STATIONS))]) {
+  for (const stations of [...new Set(SIZES.map((n) => Math.ceil(n / 2)))]) {
     console.log(`generating ${stations * 2} files ...`);
     const dir = join(work, `council-${stations}`);
     const paths = writeCouncil(root, dir, stations, contentHash);
@@ -94,7 +114,7 @@ try {
   const mbs = (x) => String(Math.round(x));
   const table = [
     `Generated councils (1300/QĐ-BYT, 2 rounds per station), ${cpus().length} cores; one Node process per run; output`,
-    `SHA-256 identical before/now in every row. "before" = packages/cli/src at ${OLD_REF}, same core.`,
+    `SHA-256 identical before/now in every row. "before" = packages/core/src and packages/cli/src at ${OLD_REF}.`,
     '',
     '| command | files | before: wall | before: CPU | before: peak RSS | now: wall | now: CPU | now: peak RSS | load avg (1 min) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',

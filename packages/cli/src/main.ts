@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
+import './native-hash.js'; // core's hashes through node:crypto (same digests)
 import {
   verifyAssessment,
   verifyBundle,

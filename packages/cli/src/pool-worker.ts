@@ -4,6 +4,7 @@
  * or the first line of what went wrong for a bad file (the main thread reports the first bad file in order).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import './native-hash.js'; // core's hashes through node:crypto (same digests)
 import { UserError } from './io.js';
 import { scoreOne } from './slim.js';
 import type { PoolJob, PoolReply, PoolRecord, WorkerSetup } from './pool.js';

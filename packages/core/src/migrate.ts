@@ -16,7 +16,10 @@ export interface Migration {
 
 export type DocumentKind = 'criteria-set' | 'assessment' | 'facility-registry' | 'bundle' | 'improvement-plan';
 
-/** Migrations per document kind, in order. */
+/**
+ * Migrations per document kind, in order. Each returns a new object for whatever it changes and never changes its
+ * input (so {@link upgradeAssessment} need not copy a document first; test/migrate.test.ts upgrades a frozen one).
+ */
 export const MIGRATIONS: Readonly<Record<DocumentKind, readonly Migration[]>> = {
   'criteria-set': [],
   // Version 2 only adds optional fields (campaign, baseRevision, conflicts): nothing to change but the number,
@@ -46,13 +49,24 @@ export function migrateForward(
       },
     ]);
   }
-  let cur = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>; // documents are JSON
+  // Any migration may be given here, so each works on a copy of its own (documents are JSON).
+  return ok(applyMigrations(JSON.parse(JSON.stringify(doc)) as Record<string, unknown>, migrations, found, target));
+}
+
+/** Applies `migrations` from version `found` up to `target`, each step on a new top-level object. */
+function applyMigrations(
+  doc: Record<string, unknown>,
+  migrations: readonly Migration[],
+  found: number,
+  target: number,
+): Record<string, unknown> {
+  let cur = doc;
   for (let v = found; v < target; v++) {
     const m = migrations.find((x) => x.from === v);
     if (!m) throw new Error(`No migration from schemaVersion ${v}`);
     cur = { ...m.up(cur), schemaVersion: v + 1 };
   }
-  return ok(cur);
+  return cur;
 }
 
 /**
@@ -60,10 +74,21 @@ export function migrateForward(
  * `SCHEMA_VERSIONS.assessment`. Every reader calls it on a document it has ALREADY verified as received
  * (schema, content hash, signatures: decision 0005); a migration never changes what the content hash covers, so
  * the upgraded copy verifies too. A document already at the current version is returned as it is (same object).
+ * An older one is not deep-copied first (a council's 20,000 files paid ~10 % of their CPU for it): core's own
+ * migrations never change their input, so the result is a new top-level object that shares with the document as
+ * received every part no migration changed — less than a current-version document shares (all of it). The
+ * document as received is left as it was.
  */
 export function upgradeAssessment(a: Assessment): Assessment {
-  if (a.schemaVersion === SCHEMA_VERSIONS.assessment) return a;
-  const r = migrateForward(a as unknown as Record<string, unknown>, MIGRATIONS.assessment, SCHEMA_VERSIONS.assessment);
-  // Only a newer version fails, and verification refused those already: keep the document as received then.
-  return r.ok ? (r.value as unknown as Assessment) : a;
+  const target = SCHEMA_VERSIONS.assessment;
+  if (a.schemaVersion === target) return a;
+  const found = typeof a.schemaVersion === 'number' ? a.schemaVersion : 1;
+  // Only a newer version is refused, and verification refused those already: keep the document as received then.
+  if (found > target) return a;
+  return applyMigrations(
+    a as unknown as Record<string, unknown>,
+    MIGRATIONS.assessment,
+    found,
+    target,
+  ) as unknown as Assessment;
 }

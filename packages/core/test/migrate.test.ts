@@ -71,6 +71,24 @@ describe('upgradeAssessment', () => {
     expect(r.ok ? '' : r.errors.map((e) => e.code).join()).toContain('verify.hash-mismatch');
   });
 
+  it('upgrades without a deep copy: the document as received may be frozen and stays as it was', () => {
+    const [, doc] = stored.find(([, a]) => a.schemaVersion === 1 && a.contentHash)!;
+    const received = structuredClone(doc);
+    const freeze = (x: unknown): void => {
+      if (x && typeof x === 'object') {
+        Object.freeze(x);
+        Object.values(x).forEach(freeze);
+      }
+    };
+    freeze(received);
+    const up = upgradeAssessment(received); // a migration writing into its input would throw here (strict mode)
+    expect(up).not.toBe(received);
+    expect(up.schemaVersion).toBe(SCHEMA_VERSIONS.assessment);
+    expect(received).toEqual(doc);
+    expect(up.answers).toBe(received.answers); // shared, not copied: nothing changed it
+    expect(contentHash(up)).toBe(doc.contentHash);
+  });
+
   it('returns a current-version document as it is (the same object)', () => {
     const [, doc] = stored[0]!;
     const current = { ...doc, schemaVersion: SCHEMA_VERSIONS.assessment } as Assessment;
