@@ -100,7 +100,7 @@ async function measure(env, dataDir) {
         json,
         ms,
         cpuMs: (used.user + used.system) / 1000,
-        pgCpuMs: clusterCpuMs(dataDir) - pgCpu,
+        pgCpuMs: dataDir ? clusterCpuMs(dataDir) - pgCpu : undefined, // PGlite's is in the Node process's
         encoding: r.headers.get('content-encoding') ?? 'identity',
       };
     };
