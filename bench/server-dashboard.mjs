@@ -8,13 +8,23 @@
  * documents through the API is bench/server-push.mjs's subject). Needs the server build and Debian's postgresql.
  * `BENCH_DASHBOARD_ENGINES=postgres` (or `pglite`) measures one engine only.
  * Writes bench/results/server-dashboard.json.
+ *
+ * THE command to re-measure on a quiet machine (issue 12 §5: ≤ 1 s over 10,000 stations × 2 campaigns):
+ *   pnpm --filter '@tieuchi/server...' run build && pnpm bench server-dashboard --no-build
+ * (the same as `node bench/server-dashboard.mjs`, and it writes the table into docs/benchmarks.md).
+ * Besides wall times it records, per warm read, the CPU time of the Node process (HTTP client and server, and PGlite
+ * when embedded) and of PostgreSQL's own processes (from /proc), the load average, and each read's server
+ * execution time (`EXPLAIN (ANALYZE, BUFFERS)` of the dashboard's one statement, as the server runs it);
+ * `BENCH_DASHBOARD_PLANS=1` prints the plans at the largest size. On a loaded machine wall time is mostly waiting for
+ * a core; CPU time is what a quiet machine would spend.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentHash } from '@tieuchi/core';
-import { readConfig, startServer } from '../packages/server/dist/index.js';
+import { contentHash, ENGINE_VERSION } from '@tieuchi/core';
+import { DASHBOARD_WORK_MEM, dashboardReadStatement, readConfig, startServer } from '../packages/server/dist/index.js';
 import { pgBin, startBenchCluster } from './lib/pg-cluster.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,12 +56,34 @@ function doc(n, campaign) {
   return d;
 }
 
-async function measure(env) {
+/**
+ * CPU time (ms) used so far by the PostgreSQL server processes of a cluster (the postmaster's children: the
+ * backends that run the statements), from /proc: unlike wall time it does not grow with other processes' load.
+ */
+function clusterCpuMs(dataDir) {
+  if (!dataDir) return 0;
+  const postmaster = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0].trim();
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+    if (f[1] === postmaster || pid === postmaster) ticks += Number(f[11]) + Number(f[12]); // utime + stime
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+async function measure(env, dataDir) {
   const server = await startServer(readConfig({ ...quiet, ...env }));
   try {
     const call = async (method, path, body, token) => {
       const t = performance.now();
       const cpu = process.cpuUsage();
+      const pgCpu = clusterCpuMs(dataDir);
       const r = await fetch(new URL(path, server.url), {
         method,
         headers: {
@@ -63,7 +95,14 @@ async function measure(env) {
       const json = await r.json();
       if (!r.ok) throw new Error(`${path}: ${r.status} ${JSON.stringify(json).slice(0, 300)}`);
       const used = process.cpuUsage(cpu);
-      return { json, ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000 };
+      const ms = performance.now() - t;
+      return {
+        json,
+        ms,
+        cpuMs: (used.user + used.system) / 1000,
+        pgCpuMs: dataDir ? clusterCpuMs(dataDir) - pgCpu : undefined, // PGlite's is in the Node process's
+        encoding: r.headers.get('content-encoding') ?? 'identity',
+      };
     };
     const { json: boot } = await call('POST', '/api/v1/bootstrap', {
       code: server.adminCode,
@@ -119,11 +158,39 @@ async function measure(env) {
       );
       if (cold.json.rows.length !== size || cold.json.computed.recomputedNow !== size - (rows.at(-1)?.size ?? 0))
         throw new Error(`dashboard rows ${cold.json.rows.length} / recomputed ${cold.json.computed.recomputedNow}`);
+      // The database's own time (EXPLAIN ANALYZE: execution time inside PostgreSQL/PGlite, no transfer, no HTTP),
+      // for the dashboard's two statements as the admin: all rows, and one campaign.
+      const explain = {};
+      for (const [name, filter] of [
+        ['all', { campaignId: null, facilityKind: null, commune: null }],
+        ['campaign', { campaignId: campaigns[0], facilityKind: null, commune: null }],
+      ]) {
+        const setHashes = { [`${set.id}@${set.version}`]: set.contentHash ?? contentHash(set) };
+        const opts = { engineVersion: ENGINE_VERSION, setHashes, recomputedNow: 0, evenIfStale: false };
+        const st = dashboardReadStatement({ all: true }, filter, opts);
+        // As the server runs it: in a transaction with the dashboard's work_mem.
+        const explained = (format) =>
+          server.db.transaction(async (tx) => {
+            await tx.query(`SET LOCAL work_mem = '${DASHBOARD_WORK_MEM}'`);
+            return (await tx.query(`EXPLAIN (ANALYZE, BUFFERS${format}) ${st.text}`, st.params)).rows;
+          });
+        const p = (await explained(', FORMAT JSON'))[0]['QUERY PLAN'];
+        explain[name] = Math.round((Array.isArray(p) ? p : JSON.parse(p))[0]['Execution Time']);
+        if (process.env.BENCH_DASHBOARD_PLANS && size === Math.max(...SIZES))
+          console.log(`--- ${name}\n${(await explained('')).map((r) => r['QUERY PLAN']).join('\n')}`);
+      }
+      // Answers over 64 KiB travel gzip-compressed (fetch asks for gzip and decompresses).
+      if (warm.encoding !== 'gzip') throw new Error(`dashboard answer sent as ${warm.encoding}, not gzip`);
       rows.push({
         size,
+        load: loadavg()[0].toFixed(1),
+        explainMs: explain,
         coldMs: cold.ms,
         warmMs: warm.ms,
         warmCpuMs: warm.cpuMs,
+        warmPgCpuMs: warm.pgCpuMs,
+        campaignCpuMs: one.cpuMs,
+        campaignPgCpuMs: one.pgCpuMs,
         campaignMs: one.ms,
         campaignRows: one.json.rows.length,
         communeMs: commune.ms,
@@ -143,7 +210,7 @@ let postgres = [];
 if (ENGINES.includes('postgres')) {
   const cluster = startBenchCluster();
   try {
-    postgres = await measure({ DATABASE_URL: cluster.url });
+    postgres = await measure({ DATABASE_URL: cluster.url }, cluster.dataDir);
   } finally {
     cluster.stop();
   }
@@ -158,13 +225,15 @@ if (ENGINES.includes('pglite')) {
   }
 }
 const ms = (x) => `${Math.round(x).toLocaleString('vi-VN')} ms`;
+// PostgreSQL's CPU is measured from /proc (its own processes); for PGlite it is inside the Node process's CPU.
+const cpu = (node, pg) => (pg === undefined ? `CPU ${ms(node)}` : `CPU Node ${ms(node)} + PostgreSQL ${ms(pg)}`);
 const line = (engine, r) =>
-  `| ${engine} | ${r.size.toLocaleString('vi-VN')} | ${ms(r.coldMs)} | ${ms(r.warmMs)} (CPU ${ms(r.warmCpuMs)}) | ${ms(r.campaignMs)} (${r.campaignRows}) | ${ms(r.communeMs)} (${r.communeRows}) |`;
+  `| ${engine} | ${r.size.toLocaleString('vi-VN')} | ${r.load} | ${ms(r.coldMs)} | ${ms(r.warmMs)} (${cpu(r.warmCpuMs, r.warmPgCpuMs)}; EXPLAIN ${ms(r.explainMs.all)}) | ${ms(r.campaignMs)} (${cpu(r.campaignCpuMs, r.campaignPgCpuMs)}; EXPLAIN ${ms(r.explainMs.campaign)}; ${r.campaignRows} rows) | ${ms(r.communeMs)} (${r.communeRows}) |`;
 const table = [
   `Dashboard over HTTP as the admin; assessments of two campaigns over ${STATIONS.toLocaleString('vi-VN')} stations and 100 communes.`,
   '',
-  '| engine | assessments | all, cold (scores computed) | all, warm | one campaign, warm (rows) | campaign + commune, warm (rows) |',
-  '|---|---|---|---|---|---|',
+  '| engine | assessments | load average | all, cold (scores computed) | all, warm: wall (CPU; server execution) | one campaign, warm: wall (CPU; server execution) | campaign + commune, warm (rows) |',
+  '|---|---|---|---|---|---|---|',
   ...postgres.map((r) => line(`PostgreSQL ${pgBin.split('/').at(-2)}`, r)),
   ...pglite.map((r) => line('PGlite', r)),
 ].join('\n');

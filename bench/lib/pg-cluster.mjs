@@ -40,6 +40,8 @@ export function startBenchCluster() {
   spawnSync(join(pgBin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'tieuchi', 'bench']);
   return {
     url: `postgres://tieuchi@127.0.0.1:${port}/bench`,
+    /** The cluster's data folder (its `postmaster.pid` names the server process). */
+    dataDir: join(dir, 'data'),
     stop: () => {
       pg('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
       rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import Fastify, {
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -120,6 +121,9 @@ export async function buildApp(
   app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('notFound')));
 
   await app.register(fastifyRateLimit, { global: false });
+  // Response compression only where a route asks for it (`compress`: the dashboard's large answers); requests are
+  // never decompressed (bundles and photos arrive as they are).
+  await app.register(fastifyCompress, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -127,6 +127,21 @@ export const API_ERRORS = {
     vi: 'Tệp gói dữ liệu bị từ chối; không có gì được lưu. Xem danh sách phiếu bị từ chối và lý do.',
     en: 'The bundle was refused; nothing was stored. See the refused assessments and why.',
   },
+  stationOwnOnly: {
+    status: 403,
+    vi: 'Trạm chỉ gửi được phiếu tự đánh giá của chính trạm. Phiếu kiểm tra và phiếu chấm vòng thi do người kiểm tra của hội đồng gửi.',
+    en: "A station sends only its own self-assessments. Inspections and contest-round scoring are sent by the council's inspectors.",
+  },
+  inspectorOwnOnly: {
+    status: 403,
+    vi: 'Người kiểm tra chỉ gửi phiếu kiểm tra hoặc phiếu chấm vòng thi của cơ sở được giao, trong đợt được giao; phiếu tự đánh giá do trạm gửi.',
+    en: 'An inspector sends only inspections or contest-round scoring of the facilities assigned to them, in the campaign they are assigned to; self-assessments are sent by the station.',
+  },
+  kindMismatch: {
+    status: 400,
+    vi: 'Loại phiếu (tự đánh giá, kiểm tra, vòng thi) không khớp loại của đợt; không có gì được lưu.',
+    en: 'The assessment’s kind (self-assessment, inspection, contest round) does not match the campaign’s kind; nothing was stored.',
+  },
   deviceOnly: {
     status: 403,
     vi: 'Chỉ thiết bị đã đăng ký mới làm được việc này.',

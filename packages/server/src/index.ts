@@ -25,3 +25,4 @@ export {
   type Actor,
 } from './model/frames.js';
 export { API_ERRORS, type ApiErrorCode } from './errors.js';
+export { dashboardReadStatement, DASHBOARD_WORK_MEM, type Statement } from './model/query/dashboard.js';

@@ -289,8 +289,9 @@ const CASES: Record<string, Case> = {
         assessment: draft(`authz-${actor}-${++serial}`, 'F-A', { id: c.ids.campaign, label: 'Tự đánh giá 2026' }),
       },
     }),
-    // F-A: the station's own facility, assigned to the inspector in this campaign; not the other two's.
-    expect: S(401, 201, 201, 403, 201, 403, 201, 401),
+    // F-A: the station's own facility; not the other station's. A self-assessment: never an inspector's, even one
+    // assigned in this campaign (inspectors write inspections and contest rounds: the write cases below).
+    expect: S(401, 201, 403, 403, 201, 403, 201, 401),
   },
   'POST /api/v1/sync/resolve': {
     // A fresh conflicted draft of F-A (in the campaign) for each role: two edits of t1.5 from the same base.
@@ -307,8 +308,8 @@ const CASES: Record<string, Case> = {
         body: { assessmentId: d.id, revision: merged.body.revision, path: '/answers/t1.5', choice: 0 },
       };
     },
-    // Whoever may write the draft: admin, the inspector assigned, the station and its device.
-    expect: S(401, 200, 200, 403, 200, 403, 200, 401),
+    // Whoever may write the self-assessment draft: admin, the station and its device (not an inspector).
+    expect: S(401, 200, 403, 403, 200, 403, 200, 401),
   },
   'GET /api/v1/dashboard': {
     prepare: async (c) => ({ path: `/api/v1/dashboard?campaign=${c.ids.campaign}&kind=commune-station` }),
@@ -363,6 +364,7 @@ function normaliser() {
 }
 
 const servers = new Map<Engine, Spawned>();
+const councils = new Map<Engine, Council>();
 const cleanups: (() => void)[] = [];
 const answers = new Map<Engine, unknown[]>();
 
@@ -398,6 +400,7 @@ describe.each(ENGINES)('authorization on %s', (engine) => {
       const server = servers.get(engine)!;
       serial = 0; // the same names on both engines
       const council = await setUpCouncil(server.url, server.adminCode!);
+      councils.set(engine, council);
       const doc = (await call(server.url, 'GET', '/api/openapi.json')).body as {
         paths: Record<string, Record<string, unknown>>;
       };
@@ -448,6 +451,193 @@ describe('PGlite and PostgreSQL', () => {
     expect(a, 'both engines ran').toBeDefined();
     expect(b, 'both engines ran').toBeDefined();
     expect(a!.length).toBeGreaterThan(100);
+    expect(b).toEqual(a);
+  });
+});
+
+/**
+ * Who may write which kind of document (issue 12 §2 roles), on every write path (push, bundle import, conflict
+ * resolution): a station only its own facility's self-assessments, never an inspection or contest-round scoring
+ * about it; an inspector only inspections and contest rounds where assigned (facility and campaign); the
+ * document's kind must be its campaign's (also through a typed round mapped to a campaign). Each case lists the
+ * status for every role and, for refusals, the error code whose message reaches the tablet.
+ */
+interface WriteFixture {
+  inspection: string;
+  contest: string;
+}
+interface WriteCase {
+  prepare(c: Council, fx: WriteFixture, actor: ActorName): Promise<{ path: string; body: unknown }>;
+  expect: Status;
+  codes: Partial<Record<ActorName, string>>;
+}
+type Kind = 'self-assessment' | 'external-inspection' | 'contest-round';
+/** A draft of `facility` of the given kind, in a campaign (or none). */
+function kindDraft(id: string, facility: string, kind: Kind, campaign?: string) {
+  const d = draft(id, facility, campaign ? { id: campaign, label: 'x' } : undefined) as ReturnType<typeof draft> &
+    Record<string, unknown>;
+  d.assessmentKind = kind;
+  return d;
+}
+async function adminPush(c: Council, doc: object) {
+  const r = await call(c.base, 'POST', '/api/v1/sync/push', { assessment: doc }, admin(c));
+  if (r.status !== 201 && r.status !== 200) throw new Error(`admin push: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as { revision: string };
+}
+const STATION_REFUSED = { station: 'stationOwnOnly', device: 'stationOwnOnly', otherStation: 'forbidden' };
+const WRITE_CASES: Record<string, WriteCase> = {
+  'push an inspection of F-A in the inspection campaign': {
+    prepare: async (c, fx, actor) => ({
+      path: '/api/v1/sync/push',
+      body: { assessment: kindDraft(`w-insp-${actor}`, 'F-A', 'external-inspection', fx.inspection) },
+    }),
+    // The inspector assigned to F-A in it (and the admin); never the inspected station.
+    expect: S(401, 201, 201, 403, 403, 403, 403, 401),
+    codes: { otherInspector: 'inspectorOwnOnly', ...STATION_REFUSED },
+  },
+  'push a contest-round scoring of F-A in the contest campaign': {
+    prepare: async (c, fx, actor) => ({
+      path: '/api/v1/sync/push',
+      body: { assessment: kindDraft(`w-contest-${actor}`, 'F-A', 'contest-round', fx.contest) },
+    }),
+    expect: S(401, 201, 201, 403, 403, 403, 403, 401),
+    codes: { otherInspector: 'inspectorOwnOnly', ...STATION_REFUSED },
+  },
+  'push an inspection of F-B, in scope but not assigned to the inspector': {
+    prepare: async (c, fx, actor) => ({
+      path: '/api/v1/sync/push',
+      body: { assessment: kindDraft(`w-inspb-${actor}`, 'F-B', 'external-inspection', fx.inspection) },
+    }),
+    expect: S(401, 201, 403, 403, 403, 403, 403, 401),
+    codes: { inspector: 'inspectorOwnOnly', otherInspector: 'inspectorOwnOnly', station: 'forbidden' },
+  },
+  'push a self-assessment into the inspection campaign': {
+    prepare: async (c, fx, actor) => ({
+      path: '/api/v1/sync/push',
+      body: { assessment: kindDraft(`w-mixed-${actor}`, 'F-A', 'self-assessment', fx.inspection) },
+    }),
+    expect: S(401, 400, 403, 403, 400, 403, 400, 401),
+    codes: { admin: 'kindMismatch', inspector: 'inspectorOwnOnly', station: 'kindMismatch', device: 'kindMismatch' },
+  },
+  'push a self-assessment under the id of an inspection draft of F-A': {
+    // The admin's inspection draft; the push names its revision as base (a plain update, no merge).
+    async prepare(c, fx, actor) {
+      const id = `w-takeover-${actor}`;
+      const { revision } = await adminPush(c, kindDraft(id, 'F-A', 'external-inspection', fx.inspection));
+      const doc = { ...kindDraft(id, 'F-A', 'self-assessment', c.ids.campaign), baseRevision: revision };
+      return { path: '/api/v1/sync/push', body: { assessment: doc } };
+    },
+    // Judged on the stored copy too: the station's own self-assessment campaign does not open the inspection.
+    expect: S(401, 200, 403, 403, 403, 403, 403, 401),
+    codes: { inspector: 'inspectorOwnOnly', ...STATION_REFUSED },
+  },
+  'push a self-assessment whose typed round is mapped to the inspection campaign': {
+    async prepare(c, fx, actor) {
+      const round = `w-round-${actor}`;
+      const insp = kindDraft(`w-round-insp-${actor}`, 'F-A', 'external-inspection') as Record<string, unknown>;
+      insp.round = { id: round };
+      await adminPush(c, insp);
+      const mapped = await call(
+        c.base,
+        'POST',
+        '/api/v1/rounds/map',
+        { round, setId: 'qd1300-commune-health', setVersion: '2023.1', campaignId: fx.inspection },
+        admin(c),
+      );
+      if (mapped.status !== 200) throw new Error(`map: ${mapped.status} ${JSON.stringify(mapped.body)}`);
+      const doc = kindDraft(`w-round-self-${actor}`, 'F-A', 'self-assessment') as Record<string, unknown>;
+      doc.round = { id: round };
+      return { path: '/api/v1/sync/push', body: { assessment: doc } };
+    },
+    expect: S(401, 400, 403, 403, 400, 403, 400, 401),
+    codes: { admin: 'kindMismatch', inspector: 'inspectorOwnOnly', station: 'kindMismatch', device: 'kindMismatch' },
+  },
+  'import a bundle holding an inspection of F-A': {
+    prepare: async (c, fx, actor) => ({
+      path: '/api/v1/bundles',
+      body: {
+        schemaVersion: 1,
+        kind: 'bundle',
+        createdAt: '2026-12-01T08:00:00.000Z',
+        assessments: [kindDraft(`w-bundle-${actor}`, 'F-A', 'external-inspection', fx.inspection)],
+      },
+    }),
+    // Inspectors do not import bundles (route access); a station's import is refused whole, the inspection listed.
+    expect: S(401, 200, 403, 403, 400, 400, 400, 401),
+    codes: { station: 'stationOwnOnly', device: 'stationOwnOnly', otherStation: 'forbidden' },
+  },
+  'resolve a conflict of an inspection draft of F-A': {
+    async prepare(c, fx, actor) {
+      const d = kindDraft(`w-conflict-${actor}`, 'F-A', 'external-inspection', fx.inspection);
+      const first = await adminPush(c, d);
+      const edit = (v: number) => ({
+        ...d,
+        answers: { ...d.answers, 't1.5': { value: v } },
+        baseRevision: first.revision,
+      });
+      await adminPush(c, edit(50));
+      const merged = await adminPush(c, edit(60));
+      return {
+        path: '/api/v1/sync/resolve',
+        body: { assessmentId: d.id, revision: merged.revision, path: '/answers/t1.5', choice: 0 },
+      };
+    },
+    expect: S(401, 200, 200, 403, 403, 403, 403, 401),
+    codes: { otherInspector: 'inspectorOwnOnly', ...STATION_REFUSED },
+  },
+};
+
+/** The refusal code of an answer: the error's own, or (a refused bundle) the first refused document's. */
+function codeOf(body: unknown): string | undefined {
+  const e = (body as { error?: { code?: string; details?: { refused?: { code: string }[] } } } | null)?.error;
+  return e?.code === 'bundleRefused' ? e.details?.refused?.[0]?.code : e?.code;
+}
+
+const writeAnswers = new Map<Engine, unknown[]>();
+describe.each(ENGINES)('who writes which kind of document on %s', (engine) => {
+  it(
+    'refuses a station any inspection or contest round, and an inspector anything unassigned, on every write path',
+    {
+      timeout: 300_000,
+    },
+    async () => {
+      const c = councils.get(engine);
+      expect(c, 'the route cases ran first and set up the council').toBeDefined();
+      const mk = async (body: object) => {
+        const r = await call(c!.base, 'POST', '/api/v1/campaigns', { ...CAMPAIGN_BODY, ...body }, admin(c!));
+        expect(r.status, JSON.stringify(r.body)).toBe(201);
+        const a = { facilityId: 'F-A', userId: c!.ids.inspector };
+        expect((await call(c!.base, 'POST', `/api/v1/campaigns/${r.body.id}/assignments`, a, admin(c!))).status).toBe(
+          201,
+        );
+        return r.body.id as string;
+      };
+      const fx = { inspection: await mk({ kind: 'inspection' }), contest: await mk({ kind: 'contest' }) };
+      const wrong: string[] = [];
+      const seen: unknown[] = [];
+      for (const [name, w] of Object.entries(WRITE_CASES))
+        for (const actor of ACTORS) {
+          const { path, body } = await w.prepare(c!, fx, actor);
+          const a = await call(c!.base, 'POST', path, body, actor === 'anonymous' ? undefined : c!.tokens[actor]);
+          const code = a.status >= 400 ? codeOf(a.body) : undefined;
+          const want = w.codes[actor] ?? (a.status === 401 ? 'unauthenticated' : code);
+          if (a.status !== w.expect[actor] || code !== want)
+            wrong.push(`${name} as ${actor}: ${a.status} ${code} (expected ${w.expect[actor]} ${want})`);
+          // The message the tablet shows: in Vietnamese and English.
+          if (a.status >= 400 && !(a.body as { error?: { message?: { vi?: string; en?: string } } }).error?.message?.vi)
+            wrong.push(`${name} as ${actor}: no message`);
+          seen.push({ name, actor, status: a.status, code });
+        }
+      expect(wrong).toEqual([]);
+      writeAnswers.set(engine, seen);
+    },
+  );
+});
+
+describe('PGlite and PostgreSQL, writes by kind', () => {
+  it('give identical answers', () => {
+    const [a, b] = ENGINES.map((e) => writeAnswers.get(e));
+    expect(a, 'both engines ran').toBeDefined();
     expect(b).toEqual(a);
   });
 });

@@ -3,11 +3,10 @@ import { ENGINE_VERSION, formatPercent, score, toCsv, type Assessment, type Exac
 import type { App, Context } from '../app.js';
 import { actorOf } from '../auth.js';
 import {
-  dashboardJson,
+  dashboardRead,
   dashboardRows,
   documentsById,
   putScores,
-  staleScores,
   type DashboardFilter,
   type DashboardRow,
 } from '../model/query/dashboard.js';
@@ -35,6 +34,17 @@ const Row = Type.Object({
 });
 
 /**
+ * Compression of the dashboard's answers (@fastify/compress): 20,000 rows are about 6 MB of JSON, which gzip at
+ * level 1 makes about 16 times smaller for some 20 ms of CPU (docs/benchmarks.md); answers under 64 KiB (a station's
+ * or a commune's rows) are sent as they are. Only when the client accepts gzip (browsers and Node's fetch do).
+ */
+export const DASHBOARD_COMPRESSION = {
+  encodings: ['gzip' as const],
+  threshold: 64 * 1024,
+  zlibOptions: { level: 1 },
+};
+
+/**
  * The council dashboard read from the server (no re-importing files): every assessment in the reader's scope
  * (admin: all; inspector: assigned facilities in their campaigns; station: its own facility), filtered by
  * campaign, facility kind and commune, with core's score summary. Summaries are stored per assessment with the
@@ -46,6 +56,7 @@ export function registerDashboard(app: App, ctx: Context): void {
     '/dashboard',
     {
       config: { access: ['admin', 'inspector', 'station'] },
+      compress: DASHBOARD_COMPRESSION,
       schema: {
         summary: 'Assessments with their scores, filtered by campaign, facility kind and commune',
         security: bearer,
@@ -61,13 +72,17 @@ export function registerDashboard(app: App, ctx: Context): void {
       },
     },
     async (req, reply) => {
-      // The database builds the answer (docs/benchmarks.md): first the stale score summaries are brought up to date.
+      // The database builds the answer in one statement (docs/benchmarks.md); when it finds stale score summaries
+      // instead, they are brought up to date and it is asked again.
       const scope = scopeOf(actorOf(req));
       const filter = filterOf(req.query);
-      const stale = await staleScores(ctx.db, scope, filter, ENGINE_VERSION, setHashesOf(ctx));
-      const recomputedNow = (await rescore(ctx, stale)).length;
-      const body = await dashboardJson(ctx.db, scope, filter, { engineVersion: ENGINE_VERSION, recomputedNow });
-      return reply.type('application/json; charset=utf-8').send(body as never); // JSON text, sent as it is
+      const opts = { engineVersion: ENGINE_VERSION, setHashes: setHashesOf(ctx), recomputedNow: 0, evenIfStale: false };
+      let read = await dashboardRead(ctx.db, scope, filter, opts);
+      if (read.body === null) {
+        const recomputedNow = (await rescore(ctx, read.stale)).length;
+        read = await dashboardRead(ctx.db, scope, filter, { ...opts, recomputedNow, evenIfStale: true });
+      }
+      return reply.type('application/json; charset=utf-8').send(read.body as never); // JSON text, sent as it is
     },
   );
 }
@@ -131,6 +146,7 @@ export function registerDashboardExport(app: App, ctx: Context): void {
     '/dashboard/export',
     {
       config: { access: ['admin', 'inspector', 'station'] },
+      compress: DASHBOARD_COMPRESSION, // the CSV; an XLSX file is a zip already (not a compressible type)
       schema: {
         summary: 'The dashboard rows as CSV or XLSX (format=csv|xlsx, lang=vi|en), with the same filters',
         security: bearer,

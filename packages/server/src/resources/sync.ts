@@ -16,6 +16,7 @@ import type { Queryable } from '../external/database.js';
 import type { Actor } from '../model/frames.js';
 import { logAudit } from '../model/query/audits.js';
 import { getCampaign } from '../model/query/campaigns.js';
+import { getRoundMapping } from '../model/query/rounds.js';
 import { registeredKeys } from '../model/query/devices.js';
 import {
   getAssessment,
@@ -27,6 +28,7 @@ import {
   storeRevision,
   type PullScope,
 } from '../model/query/sync.js';
+import { KIND_OF_CAMPAIGN } from './rounds.js';
 import { authErrors, bearer, ErrorReply } from './schemas.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -132,11 +134,7 @@ export function registerSync(app: App, ctx: Context): void {
         const current = await getAssessment(tx, assessmentId);
         if (!current) throw new ApiError('notFound');
         const doc = current.body as unknown as Assessment;
-        mayWrite(actor, doc);
-        if (actor.user.role === 'inspector') {
-          if (!doc.campaign || !(await inspectorAssigned(tx, actor.user.id, doc.campaign.id, doc.facility.id)))
-            throw new ApiError('forbidden');
-        }
+        await mayChange(tx, actor, doc);
         if (current.status !== 'draft') throw new ApiError('immutable');
         if (revision !== current.head) throw new ApiError('changedSince');
         const r = resolveConflict(doc, path, choice as Parameters<typeof resolveConflict>[2]);
@@ -185,9 +183,11 @@ export function registerSync(app: App, ctx: Context): void {
 }
 
 /**
- * May this actor push this (verified) document? A station only its own facility's; a document naming a campaign
- * must fit it (facility in scope, same set id and version); an inspector only where assigned in that campaign.
- * Throws the ApiError that answers the push.
+ * May this actor push this (verified) document? A station only its own facility's self-assessments; an inspector
+ * only inspections and contest rounds of a campaign where they are assigned to the facility (issue 12 §2 roles). A
+ * document naming a campaign must fit it (facility in scope, same set id and version, the assessment kind of the
+ * campaign's kind); so must the campaign its typed round was mapped to (it is placed there: `storeRevision`).
+ * Throws the ApiError that answers the push (its message reaches the tablet as it is).
  */
 export async function mayPush(ctx: Context, actor: Actor, doc: Assessment): Promise<void> {
   mayWrite(actor, doc);
@@ -199,10 +199,29 @@ export async function mayPush(ctx: Context, actor: Actor, doc: Assessment): Prom
       c.set.id === doc.criteriaSet.id &&
       c.set.version === doc.criteriaSet.version;
     if (!fits) throw new ApiError('notInCampaign');
+    if (KIND_OF_CAMPAIGN[c.kind] !== doc.assessmentKind) throw new ApiError('kindMismatch');
+  } else if (doc.round) {
+    const mapped = await getRoundMapping(ctx.db, doc.round.id, doc.criteriaSet.id, doc.criteriaSet.version);
+    const c = mapped ? await getCampaign(ctx.db, mapped) : null;
+    if (c && KIND_OF_CAMPAIGN[c.kind] !== doc.assessmentKind) throw new ApiError('kindMismatch');
   }
   if (actor.user.role === 'inspector') {
     if (!doc.campaign || !(await inspectorAssigned(ctx.db, actor.user.id, doc.campaign.id, doc.facility.id)))
-      throw new ApiError('forbidden');
+      throw new ApiError('inspectorOwnOnly');
+  }
+}
+
+/**
+ * May this actor change the document the server holds under this id (judged on the stored copy: a push cannot take
+ * over an inspection by sending a self-assessment with its id)? The same rules as {@link mayPush} for the stored
+ * facility, kind and campaign. Runs in the caller's transaction.
+ */
+async function mayChange(tx: Queryable, actor: Actor, stored: Assessment): Promise<void> {
+  mayWrite(actor, stored);
+  if (actor.user.role === 'inspector') {
+    const c = stored.campaign;
+    if (!c || !(await inspectorAssigned(tx, actor.user.id, c.id, stored.facility.id)))
+      throw new ApiError('inspectorOwnOnly');
   }
 }
 
@@ -227,6 +246,7 @@ export async function applyPush(
   audit: { action: string; details: Record<string, unknown> },
 ): Promise<PushOutcome> {
   const current = await getAssessment(tx, doc.id);
+  if (current) await mayChange(tx, actor, current.body as unknown as Assessment);
   const { baseRevision, ...pushed } = doc;
   const revision = contentHash(pushed);
   // Already stored: the current revision, or (a re-send after a lost answer, based on an older revision) one
@@ -341,7 +361,15 @@ export function checkDocument(ctx: Context, raw: unknown): Assessment {
   throw new ApiError('invalidDocument', r.errors);
 }
 
-/** A station writes only its own facility's assessments; inspectors are checked against assignments. */
+/**
+ * Who writes which document, before any lookup: a station only its own facility's self-assessments (never an
+ * inspection or contest-round scoring about it, which the council's inspectors own); an inspector never a
+ * self-assessment (assignments are checked by the callers). An admin writes any.
+ */
 function mayWrite(actor: Actor, doc: Assessment): void {
-  if (actor.user.role === 'station' && doc.facility.id !== actor.user.facilityId) throw new ApiError('forbidden');
+  const role = actor.user.role;
+  if (role === 'station') {
+    if (doc.facility.id !== actor.user.facilityId) throw new ApiError('forbidden');
+    if (doc.assessmentKind !== 'self-assessment') throw new ApiError('stationOwnOnly');
+  } else if (role === 'inspector' && doc.assessmentKind === 'self-assessment') throw new ApiError('inspectorOwnOnly');
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../external/database.js';
+import type { Database, Queryable } from '../../external/database.js';
 import { type PullScope, STATION_SEES } from './sync.js';
 
 /** Dashboard filters; each one given narrows the rows. */
@@ -54,60 +54,87 @@ function scopeParams(scope: PullScope, f: DashboardFilter): unknown[] {
   ];
 }
 
-/**
- * The assessments in scope matching the filter whose stored score summary is missing or was computed from another
- * revision, engine version or set hash (`setHashes`: `id@version` → the hash of the set the server holds).
- */
-export async function staleScores(
-  q: Queryable,
-  scope: PullScope,
-  f: DashboardFilter,
-  engineVersion: string,
-  setHashes: Record<string, string>,
-): Promise<{ id: string; head: string; setKey: string }[]> {
-  const { rows } = await q.query<{ id: string; head: string; set_key: string }>(
-    `SELECT a.id, a.head, a.set_id || '@' || a.set_version AS set_key
-     FROM assessments a LEFT JOIN assessment_scores s ON s.assessment_id = a.id
-     WHERE ${IN_SCOPE}
-       AND (s.assessment_id IS NULL OR s.revision <> a.head OR s.engine_version <> $7::text
-            OR s.set_hash <> COALESCE($8::jsonb ->> (a.set_id || '@' || a.set_version), 'missing'))`,
-    [...scopeParams(scope, f), engineVersion, JSON.stringify(setHashes)],
-  );
-  return rows.map((r) => ({ id: r.id, head: r.head, setKey: r.set_key }));
+/** A statement: constant text and its parameters (exported for `EXPLAIN` in bench/server-dashboard.mjs). */
+export interface Statement {
+  text: string;
+  params: unknown[];
 }
 
 /**
- * The dashboard answer as JSON text, built by the database in one statement (rows by facility then id, the count
- * of each decision, and `computed`): at 20,000 rows this spares the server parsing every row and serialising it
- * again (docs/benchmarks.md). Rows without a stored score summary (pushed after {@link staleScores}) are left for
- * the next read.
+ * The memory one dashboard read may sort in (`SET LOCAL`, this transaction only). 20,000 rows sort in about 10 MB;
+ * PostgreSQL's default 4 MB sent that sort to temporary files (docs/benchmarks.md).
  */
-export async function dashboardJson(
-  q: Queryable,
+export const DASHBOARD_WORK_MEM = '32MB';
+
+/** What one dashboard read found. */
+export interface DashboardRead {
+  /** Assessments in scope whose summary is missing or was computed from another revision, engine or set. */
+  stale: { id: string; head: string; setKey: string }[];
+  /** The answer as JSON text; null when stale summaries were found and `evenIfStale` was not set. */
+  body: string | null;
+}
+
+/**
+ * The dashboard read, ONE statement in one transaction (with {@link DASHBOARD_WORK_MEM}): the assessments in scope
+ * whose stored score summary is missing or stale (another revision, engine version or set hash: `setHashes`,
+ * `id@version` → the hash of the set the server holds) and — only when there are none, or `evenIfStale` — the answer
+ * as JSON text built by the database (rows by facility then id, the count of each decision, `computed`): at 20,000
+ * rows this spares the server parsing every row and serialising it again (docs/benchmarks.md). The warm read (no
+ * stale summary) is one scan; the caller rescores what is stale and reads again with `evenIfStale`. Rows without a
+ * stored summary (pushed in between) are left for the next read.
+ */
+export async function dashboardRead(
+  db: Database,
   scope: PullScope,
   f: DashboardFilter,
-  computed: { engineVersion: string; recomputedNow: number },
-): Promise<string> {
-  const { rows } = await q.query<{ body: string }>(
-    `WITH r AS (
-       SELECT a.id, a.campaign_id, a.facility_id, a.facility_name, a.facility_kind, a.commune, a.status,
-              s.percent, s.decision, s.complete, s.computed_at
-       FROM assessments a JOIN assessment_scores s ON s.assessment_id = a.id
-       WHERE ${IN_SCOPE})
-     SELECT json_build_object(
-       'rows', COALESCE((SELECT json_agg(json_build_object(
-                 'assessmentId', r.id, 'campaignId', r.campaign_id,
-                 'facility', json_build_object('id', r.facility_id, 'name', r.facility_name, 'kind', r.facility_kind,
-                                               'commune', r.commune),
-                 'status', r.status, 'percent', r.percent, 'decision', r.decision, 'complete', r.complete,
-                 'scoredAt', to_char(r.computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-               ORDER BY r.facility_id, r.id) FROM r), '[]'::json),
-       'decisions', COALESCE((SELECT json_object_agg(d.decision, d.n ORDER BY d.decision)
-                              FROM (SELECT decision, count(*)::int AS n FROM r GROUP BY decision) d), '{}'::json),
-       'computed', json_build_object('engineVersion', $7::text, 'recomputedNow', $8::int))::text AS body`,
-    [...scopeParams(scope, f), computed.engineVersion, computed.recomputedNow],
-  );
-  return rows[0]!.body;
+  opts: { engineVersion: string; setHashes: Record<string, string>; recomputedNow: number; evenIfStale: boolean },
+): Promise<DashboardRead> {
+  const { text, params } = dashboardReadStatement(scope, f, opts);
+  const row = await db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL work_mem = '${DASHBOARD_WORK_MEM}'`); // a constant, not a value
+    const { rows } = await tx.query<{ stale: string | null; body: string | null }>(text, params);
+    return rows[0]!;
+  });
+  const stale = row.stale ? (JSON.parse(row.stale) as [string, string, string][]) : [];
+  return { stale: stale.map(([id, head, setKey]) => ({ id, head, setKey })), body: row.body };
+}
+
+/** The statement of {@link dashboardRead}. */
+export function dashboardReadStatement(
+  scope: PullScope,
+  f: DashboardFilter,
+  opts: { engineVersion: string; setHashes: Record<string, string>; recomputedNow: number; evenIfStale: boolean },
+): Statement {
+  return {
+    text: `WITH r AS (
+       SELECT a.id, a.head, a.set_id, a.set_version, a.campaign_id, a.facility_id, a.facility_name, a.facility_kind,
+              a.commune, a.status, s.assessment_id AS scored, s.percent, s.decision, s.complete, s.computed_at,
+              (s.assessment_id IS NULL OR s.revision <> a.head OR s.engine_version <> $7::text
+               OR s.set_hash <> COALESCE($8::jsonb ->> (a.set_id || '@' || a.set_version), 'missing')) AS stale
+       FROM assessments a LEFT JOIN assessment_scores s ON s.assessment_id = a.id
+       WHERE ${IN_SCOPE}),
+     st AS (SELECT r.id, r.head, r.set_id || '@' || r.set_version AS set_key FROM r WHERE r.stale)
+     SELECT (SELECT json_agg(json_build_array(st.id, st.head, st.set_key)) FROM st)::text AS stale,
+       CASE WHEN $9::boolean OR NOT EXISTS (SELECT 1 FROM st) THEN json_build_object(
+         'rows', COALESCE((SELECT json_agg(json_build_object(
+                   'assessmentId', r.id, 'campaignId', r.campaign_id,
+                   'facility', json_build_object('id', r.facility_id, 'name', r.facility_name, 'kind', r.facility_kind,
+                                                 'commune', r.commune),
+                   'status', r.status, 'percent', r.percent, 'decision', r.decision, 'complete', r.complete,
+                   'scoredAt', to_char(r.computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                 ORDER BY r.facility_id, r.id) FROM r WHERE r.scored IS NOT NULL), '[]'::json),
+         'decisions', COALESCE((SELECT json_object_agg(d.decision, d.n ORDER BY d.decision)
+                                FROM (SELECT r.decision, count(*)::int AS n FROM r WHERE r.scored IS NOT NULL
+                                      GROUP BY r.decision) d), '{}'::json),
+         'computed', json_build_object('engineVersion', $7::text, 'recomputedNow', $10::int))::text END AS body`,
+    params: [
+      ...scopeParams(scope, f),
+      opts.engineVersion,
+      JSON.stringify(opts.setHashes),
+      opts.evenIfStale,
+      opts.recomputedNow,
+    ],
+  };
 }
 
 /** The assessments in scope matching the filter, with their stored score summaries, by facility then id. */
