@@ -157,3 +157,4 @@ export * from './container/index.js';
 // Start-up path (issue 20, ADR 0017): scoring of documents already verified, without the schema validators.
 export { scoreTrusted } from './score.js';
 export { partNumbers, type PartNumbers } from './names.js';
+export { mergePlans, type PlanMerge, type PlanConflict } from './loop/plan-merge.js';
