@@ -13,6 +13,7 @@ export {
   signStatement,
   verifyAttestations,
   verifyAssessment,
+  validateImprovementPlan,
   importTable,
   parseColumnMap,
   parseCsv,

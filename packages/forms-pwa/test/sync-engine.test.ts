@@ -2,9 +2,9 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contentHash } from '@tieuchi/core';
-import type { Assessment } from '../src/core.js';
+import type { Assessment, ImprovementPlan } from '../src/core.js';
 import { openTieuChiDB, Storage } from '../src/storage/db.js';
-import { mergePulled, photoBackoffMs, SyncEngine, type SyncBase } from '../src/sync/engine.js';
+import { mergePulled, photoBackoffMs, SyncEngine, type PlanBase, type SyncBase } from '../src/sync/engine.js';
 import { FakeCouncil } from './fake-council.js';
 import { draft, smallSet } from './helpers.js';
 
@@ -361,5 +361,84 @@ describe('photos upload on their own queue', () => {
     await t.engine.syncPhotos(true);
     expect(await t.storage.listPhotoOutbox()).toEqual([]);
     expect(server.requests).toEqual([]);
+  });
+});
+
+describe('improvement plans sync (ADR 0021)', () => {
+  type Action = ImprovementPlan['actions'][number];
+  const plan = (actions: Partial<Action>[], assessmentId = 'pa'): ImprovementPlan => ({
+    schemaVersion: 1,
+    kind: 'improvement-plan',
+    id: `${assessmentId}-plan`,
+    assessmentId,
+    facilityId: 'f1',
+    actions: actions.map((a, i) => ({ id: `act-i${i + 1}`, itemId: `i${i + 1}`, status: 'planned', ...a })),
+  });
+
+  it('a saved plan is queued, pushed after its assessment, and reaches another tablet', async () => {
+    const council = new FakeCouncil();
+    const A = await tablet(council, 'plA');
+    const B = await tablet(council, 'plB');
+    await A.storage.putAssessment(draft({}, 'pa'));
+    await A.storage.putPlan(plan([{ owner: 'Chị Lan' }]));
+    expect((await A.engine.refresh()).waiting).toBe(2);
+    expect(await A.engine.sync()).toMatchObject({ pushed: 2, refused: 0 });
+    expect(council.plans.get('pa-plan')?.body.actions[0]?.owner).toBe('Chị Lan');
+    expect(A.engine.status.waiting).toBe(0);
+    expect((await A.storage.getSync<PlanBase>('planBase:pa-plan'))?.revision).toBe(council.plans.get('pa-plan')!.head);
+    await B.engine.sync();
+    expect((await B.storage.getPlan('pa-plan'))?.actions[0]?.owner).toBe('Chị Lan');
+    expect(B.engine.status.waiting).toBe(0); // a pulled plan is not sent back
+  });
+
+  it('a plan whose assessment the server lacks stays queued without a refusal, and goes once the assessment has', async () => {
+    const council = new FakeCouncil();
+    const t = await tablet(council, 'plOrphan');
+    council.refuse.add('pa');
+    await t.storage.putAssessment(draft({}, 'pa'));
+    await t.storage.putPlan(plan([{}]));
+    expect(await t.engine.sync()).toMatchObject({ pushed: 0, refused: 1 }); // the assessment's refusal only
+    expect(t.engine.status.refused.map((r) => r.id)).toEqual(['pa']);
+    expect(t.engine.status.waiting).toBe(2);
+    council.refuse.delete('pa');
+    await t.storage.putAssessment(draft({ i1: { value: 'met' } }, 'pa')); // fixed: queued again
+    expect(await t.engine.sync()).toMatchObject({ pushed: 2, refused: 0 });
+    expect(council.plans.has('pa-plan')).toBe(true);
+  });
+
+  it('two tablets changing different actions keep both; the same field becomes a conflict shown on both', async () => {
+    const council = new FakeCouncil();
+    const A = await tablet(council, 'plmA');
+    const B = await tablet(council, 'plmB');
+    await A.storage.putAssessment(draft({}, 'pa'));
+    await A.storage.putPlan(plan([{}, {}, {}]));
+    await A.engine.sync();
+    await B.engine.sync();
+    const shared = (await B.storage.getPlan('pa-plan'))!;
+    const edit = (p: ImprovementPlan, i: number, patch: Partial<Action>): ImprovementPlan => ({
+      ...p,
+      actions: p.actions.map((x, j) => (j === i ? { ...x, ...patch } : x)),
+    });
+    // Offline: A marks action 1 done and sets action 3 to in progress; B sets an owner on action 2 and action 3 done.
+    await A.storage.putPlan(edit(edit(shared, 0, { status: 'done' }), 2, { status: 'in-progress' }));
+    await B.storage.putPlan(edit(edit(shared, 1, { owner: 'Anh Minh' }), 2, { status: 'done' }));
+    await A.engine.sync();
+    await B.engine.sync();
+    await A.engine.sync();
+    const a = (await A.storage.getPlan('pa-plan'))!;
+    const b = (await B.storage.getPlan('pa-plan'))!;
+    expect(b).toEqual(a);
+    expect(a.actions.map((x) => [x.status, x.owner])).toEqual([
+      ['done', undefined],
+      ['planned', 'Anh Minh'],
+      ['in-progress', undefined], // A reached the server first: its value is kept…
+    ]);
+    for (const t of [A, B]) {
+      const [c] = t.engine.status.planConflicts;
+      expect(c?.conflicts.map((x) => [x.actionId, x.field, x.ours, x.theirs])).toEqual([
+        ['act-i3', 'status', 'done', 'in-progress'], // …and B's is listed, not dropped
+      ]);
+    }
+    expect(A.engine.status.waiting + B.engine.status.waiting).toBe(0);
   });
 });

@@ -94,6 +94,7 @@ describe('sync state at a glance', () => {
     running: false,
     problem: undefined,
     refused: [],
+    planConflicts: [],
     photosWaiting: 0,
     photosRunning: false,
   };

@@ -7,9 +7,25 @@
  * a queue of their own (`photoOutbox`, filled when a photo is stored) and upload after the answers, each retried
  * with a growing backoff, so a slow or failing photo never holds an answer back.
  */
-import { mergeThreeWay, type Assessment, type CriteriaSet, type Outcome, type Problem } from '../core.js';
-import { SYNC_FILE, type Storage } from '../storage/db.js';
-import { createSyncClient, enrol as enrolDevice, SyncError, type ServerUser, type SyncClient } from './client.js';
+import {
+  mergePlans,
+  mergeThreeWay,
+  type Assessment,
+  type CriteriaSet,
+  type ImprovementPlan,
+  type Outcome,
+  type Problem,
+} from '../core.js';
+import { planIdOfOutboxKey, planOutboxKey, SYNC_FILE, type Storage } from '../storage/db.js';
+import {
+  createSyncClient,
+  enrol as enrolDevice,
+  SyncError,
+  type PlanConflictRecord,
+  type ServerPlan,
+  type ServerUser,
+  type SyncClient,
+} from './client.js';
 
 /** The server this device is enrolled with (key `server` of the `sync` store). */
 export interface ServerLink {
@@ -26,6 +42,19 @@ export interface ServerLink {
 export interface SyncBase {
   revision: string;
   document: Assessment;
+}
+
+/** The revision of one improvement plan both sides last shared (key `planBase:<id>`; ADR 0021). */
+export interface PlanBase {
+  revision: string;
+  plan: ImprovementPlan;
+}
+
+/** A plan's fields two devices changed differently, as the server keeps them (key `planConflicts:<id>`). */
+export interface PlanConflicts {
+  planId: string;
+  assessmentId: string;
+  conflicts: PlanConflictRecord[];
 }
 
 /** A document the server refused (key `refused:<id>`), with its message; sent again once it changes. */
@@ -54,6 +83,8 @@ export interface SyncStatus {
   problem: SyncProblem | undefined;
   /** Documents the server refused, with its message. */
   refused: RefusedPush[];
+  /** Improvement plans with fields two devices changed differently (the server kept one value; ADR 0021). */
+  planConflicts: PlanConflicts[];
   /** Photos waiting to be uploaded (their own queue: they never hold answers back). */
   photosWaiting: number;
   /** True while photos are being uploaded. */
@@ -133,6 +164,7 @@ export class SyncEngine extends EventTarget {
     running: false,
     problem: undefined,
     refused: [],
+    planConflicts: [],
     photosWaiting: 0,
     photosRunning: false,
   };
@@ -167,7 +199,12 @@ export class SyncEngine extends EventTarget {
       const r = await this._storage.getSync<RefusedPush>(`refused:${e.id}`);
       if (r) refused.push(r);
     }
-    this._set({ link, waiting: outbox.length, lastSync, refused, photosWaiting: photos.length });
+    const planConflicts: PlanConflicts[] = [];
+    for (const p of await this._storage.listPlans()) {
+      const c = await this._storage.getSync<PlanConflicts>(`planConflicts:${p.id}`);
+      if (c?.conflicts.length) planConflicts.push(c);
+    }
+    this._set({ link, waiting: outbox.length, lastSync, refused, planConflicts, photosWaiting: photos.length });
     return this.status;
   }
 
@@ -209,6 +246,7 @@ export class SyncEngine extends EventTarget {
       await this._storage.putSync({ server: link, cursor: 0 });
     } else await this._storage.putSync({ server: link });
     await this._storage.enqueue((await this._storage.listAssessments()).map((a) => a.id));
+    await this._storage.enqueue((await this._storage.listPlans()).map((p) => planOutboxKey(p.id)));
     this._set({ problem: undefined });
     await this.refresh();
     return link;
@@ -270,10 +308,13 @@ export class SyncEngine extends EventTarget {
       const client = this._client(link);
       report.pulled = await this._pull(client);
       const pushed = await this._push(client);
-      report.pushed = pushed.pushed;
-      report.refused = pushed.refused;
+      // Plans after the assessments: the server takes a plan only for an assessment it has (ADR 0021).
+      const plans = await this._pushPlans(client);
+      report.pushed = pushed.pushed + plans.pushed;
+      report.refused = pushed.refused + plans.refused;
       // What this run pushed comes back on the next pull; pulling now moves the cursor past it.
       report.pulled += await this._pull(client);
+      report.pulled += await this._pullPlans(client);
       const lastSync = new Date().toISOString();
       await this._storage.putSync({ lastSync });
       this._set({ problem: undefined, lastSync });
@@ -364,6 +405,7 @@ export class SyncEngine extends EventTarget {
     let pushed = 0;
     let refused = 0;
     for (const entry of await this._storage.listOutbox()) {
+      if (planIdOfOutboxKey(entry.id) !== undefined) continue; // plans: {@link _pushPlans}
       const was = await this._storage.getSync<RefusedPush>(`refused:${entry.id}`);
       if (was && was.seq === entry.seq) {
         refused++;
@@ -410,6 +452,124 @@ export class SyncEngine extends EventTarget {
       pushed++;
     }
     return { pushed, refused };
+  }
+
+  /**
+   * Pushes every queued improvement plan (outbox keys `plan:<id>`) against the revision last shared; the server
+   * merges it field by field of each action (core's `mergePlans`). A plan whose assessment the server does not have
+   * yet stays queued without a refusal (its assessment goes first); another refusal is kept, as for assessments.
+   */
+  private async _pushPlans(client: SyncClient): Promise<{ pushed: number; refused: number }> {
+    let pushed = 0;
+    let refused = 0;
+    for (const entry of await this._storage.listOutbox()) {
+      const planId = planIdOfOutboxKey(entry.id);
+      if (planId === undefined) continue;
+      const was = await this._storage.getSync<RefusedPush>(`refused:${entry.id}`);
+      if (was && was.seq === entry.seq) {
+        refused++;
+        continue;
+      }
+      const local = await this._storage.getPlan(planId);
+      if (!local) {
+        await this._storage.dequeue(entry.id, entry.seq);
+        continue;
+      }
+      const base = await this._storage.getSync<PlanBase>(`planBase:${planId}`);
+      let res;
+      try {
+        res = await client.pushPlan(local, base?.revision);
+      } catch (e) {
+        if (!(e instanceof SyncError) || e.status === 401 || e.status >= 500) throw e;
+        if (e.code === 'planAssessmentMissing') continue; // sent again once its assessment is on the server
+        const r: RefusedPush = {
+          id: entry.id,
+          seq: entry.seq,
+          code: e.code,
+          text: e.text,
+          at: new Date().toISOString(),
+        };
+        await this._storage.putSync({ [`refused:${entry.id}`]: r });
+        refused++;
+        continue;
+      }
+      await this._storePlan(res, local, { [`refused:${entry.id}`]: undefined });
+      await this._storage.dequeue(entry.id, entry.seq);
+      pushed++;
+    }
+    return { pushed, refused };
+  }
+
+  /**
+   * Stores the server's copy of a plan with its revision as the new shared base and its conflicts. `sent`: the
+   * copy this device pushed (or held) — a change made here since then is merged on top with core's `mergePlans`
+   * and stays queued.
+   */
+  private async _storePlan(srv: ServerPlan, sent: ImprovementPlan | undefined, extra: Record<string, unknown> = {}) {
+    const server = srv.plan as unknown as ImprovementPlan;
+    const now = await this._storage.getPlan(srv.id);
+    const changedHere = !!now && !!sent && !same(now, sent);
+    const m = changedHere ? mergePlans(sent, now, server) : null;
+    const conflicts: PlanConflicts = { planId: srv.id, assessmentId: srv.assessmentId, conflicts: srv.conflicts };
+    await this._storage.putPlan(m ? m.merged : server, {
+      outbox: !!m && !same(m.merged, server),
+      sync: {
+        [`planBase:${srv.id}`]: { revision: srv.revision, plan: server } satisfies PlanBase,
+        [`planConflicts:${srv.id}`]: srv.conflicts.length ? conflicts : undefined,
+        ...extra,
+      },
+    });
+  }
+
+  /**
+   * Pulls the plans changed after the saved plan cursor (`planCursor`), page by page (resumable). Each is checked
+   * with core's schema (untrusted input); a plan this device changed since the shared revision is kept (its push
+   * is merged by the server), only the server's conflicts are recorded.
+   */
+  private async _pullPlans(client: SyncClient): Promise<number> {
+    const { validateImprovementPlan } = await import('../core-checked.js');
+    let cursor = (await this._storage.getSync<number>('planCursor')) ?? 0;
+    let n = 0;
+    for (;;) {
+      const page = await client.pullPlans(cursor, this._pageSize);
+      for (const p of page.plans) {
+        const checked = validateImprovementPlan(p.plan);
+        if (!checked.ok) await this._keepRefusedPlan(p, checked.errors);
+        else {
+          const local = await this._storage.getPlan(p.id);
+          const base = await this._storage.getSync<PlanBase>(`planBase:${p.id}`);
+          const own = !!local && !same(local, checked.value) && (!base || !same(local, base.plan));
+          if (own)
+            await this._storage.putSync({
+              [`planConflicts:${p.id}`]: p.conflicts.length
+                ? ({ planId: p.id, assessmentId: p.assessmentId, conflicts: p.conflicts } satisfies PlanConflicts)
+                : undefined,
+            });
+          else await this._storePlan({ ...p, plan: checked.value as unknown as Record<string, unknown> }, local);
+        }
+        n++;
+      }
+      const next = page.plans.length ? page.plans[page.plans.length - 1]!.change : cursor;
+      if (next !== cursor) await this._storage.putSync({ planCursor: next });
+      if (!page.plans.length || next === cursor) return n;
+      cursor = next;
+    }
+  }
+
+  private async _keepRefusedPlan(p: ServerPlan, problems: Problem[]): Promise<void> {
+    const now = new Date().toISOString();
+    await this._storage.keepRefused([
+      {
+        key: `sync:plan:${p.id}:${p.revision}`,
+        kind: 'plans',
+        id: p.id,
+        label: p.id,
+        file: SYNC_FILE,
+        refusedAt: now,
+        reasons: problems.map((x) => ({ code: x.code, pointer: x.pointer, message: x.message })),
+        bundle: { schemaVersion: 1, kind: 'bundle', createdAt: now, assessments: [], plans: [p.plan] },
+      },
+    ]);
   }
 
   /**
