@@ -4,7 +4,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { contentHash } from '@tieuchi/core';
 import type { Assessment, ImprovementPlan } from '../src/core.js';
 import { openTieuChiDB, Storage } from '../src/storage/db.js';
-import { mergePulled, photoBackoffMs, SyncEngine, type PlanBase, type SyncBase } from '../src/sync/engine.js';
+import {
+  mergePulled,
+  photoBackoffMs,
+  refusedForGood,
+  SyncEngine,
+  type PlanBase,
+  type SyncBase,
+} from '../src/sync/engine.js';
 import { FakeCouncil } from './fake-council.js';
 import { draft, smallSet } from './helpers.js';
 
@@ -235,7 +242,7 @@ describe('mergePulled', () => {
  * The fake council with photo routes that fail `failures` times (the network down, or a server error), then
  * store what is sent, recording every photo request.
  */
-function withPhotos(council: FakeCouncil, failures: number, how: 'down' | 500 | 401) {
+function withPhotos(council: FakeCouncil, failures: number, how: 'down' | 500 | 401 | 413 | 415 | 429) {
   const stored = new Set<string>();
   const requests: string[] = [];
   let left = failures;
@@ -250,7 +257,10 @@ function withPhotos(council: FakeCouncil, failures: number, how: 'down' | 500 | 
       left--;
       if (how === 'down') throw new TypeError('Failed to fetch');
       return json(how, {
-        error: { code: how === 401 ? 'unauthenticated' : 'internal', message: { vi: 'lỗi', en: 'error' } },
+        error: {
+          code: how === 401 ? 'unauthenticated' : how === 413 ? 'tooLarge' : 'internal',
+          message: how === 413 ? { vi: 'Tệp quá lớn.', en: 'The file is too large.' } : { vi: 'lỗi', en: 'error' },
+        },
       });
     }
     if (m[2]) return json(200, { stored: stored.has(m[1]!) });
@@ -351,6 +361,56 @@ describe('photos upload on their own queue', () => {
       ['dd44', 0],
       ['ee55', 0],
     ]);
+  });
+
+  it('only a 4xx other than 401, 408 and 429 is a refusal for good', () => {
+    expect([400, 403, 404, 413, 415, 422].every(refusedForGood)).toBe(true);
+    expect([401, 408, 429, 500, 503, 200].some(refusedForGood)).toBe(false);
+  });
+
+  it('a photo refused for good (413) keeps the reason and its place, is not retried by itself nor unchanged on "Đồng bộ"', async () => {
+    const council = new FakeCouncil();
+    const server = withPhotos(council, 1, 413);
+    const t = await photoTablet(server, 'ph6');
+    await t.storage.putPhoto(photo('ab12'));
+    await t.storage.putAssessment(draft({ i1: { value: 'met', evidence: ['ab12'] } }, 'a6'));
+    expect(await t.engine.syncPhotos(true)).toMatchObject({ uploaded: 0, failed: 1 });
+    const [e] = await t.storage.listPhotoOutbox();
+    expect(e?.refused).toMatchObject({ status: 413, code: 'tooLarge', bytes: 4, mime: 'image/jpeg' });
+    expect(e?.nextAt).toBeUndefined();
+    expect(t.engine.status.photosWaiting).toBe(0);
+    expect(t.engine.status.photosRefused).toEqual([
+      expect.objectContaining({
+        hash: 'ab12',
+        status: 413,
+        text: { vi: 'Tệp quá lớn.', en: 'The file is too large.' },
+        places: [{ assessmentId: 'a6', facility: 'Trạm Y tế phường An Khánh', itemId: 'i1' }],
+      }),
+    ]);
+    const asked = server.requests.length;
+    // The server would accept it now, but nothing changed: neither a timer's run nor the button sends it again.
+    expect(await t.engine.syncPhotos(false)).toEqual({ uploaded: 0, failed: 0, deferred: 0 });
+    expect(await t.engine.syncPhotos(true)).toEqual({ uploaded: 0, failed: 0, deferred: 0 });
+    expect(server.requests.length).toBe(asked);
+    // The photo retaken: the old one, no longer used, leaves the queue; the new one is sent.
+    await t.storage.putPhoto(photo('cd34'));
+    await t.storage.putAssessment(draft({ i1: { value: 'met', evidence: ['cd34'] } }, 'a6'));
+    await t.engine.refresh();
+    expect(t.engine.status.photosRefused).toEqual([]);
+    expect(await t.engine.syncPhotos(true)).toMatchObject({ uploaded: 1 });
+    expect(await t.storage.listPhotoOutbox()).toEqual([]);
+  });
+
+  it('a 429 (too many requests) is not a refusal: the photo waits its backoff and is tried again', async () => {
+    const council = new FakeCouncil();
+    const server = withPhotos(council, 1, 429);
+    const t = await photoTablet(server, 'ph7');
+    await t.storage.putPhoto(photo('ef56'));
+    await t.engine.syncPhotos(true);
+    const [e] = await t.storage.listPhotoOutbox();
+    expect(e?.refused).toBeUndefined();
+    expect(e?.nextAt).toBeDefined();
+    expect(await t.engine.syncPhotos(true)).toMatchObject({ uploaded: 1 });
   });
 
   it('a photo deleted since it was queued leaves the queue without a request', async () => {

@@ -121,6 +121,21 @@ export interface PhotoOutboxEntry {
   nextAt?: string | undefined;
   /** What the last failure was, as the server or the network said it. */
   lastError?: string | undefined;
+  /**
+   * The server refused the photo for good (a 4xx other than 401/408/429: too large, wrong type…): not tried again
+   * by itself, and on "Đồng bộ" only once the stored photo changed (its size or type differs from `bytes`/`mime`).
+   */
+  refused?: PhotoRefusal | undefined;
+}
+
+/** Why the server refused a photo for good, and what the photo was then. */
+export interface PhotoRefusal {
+  status: number;
+  code: string;
+  text: { vi: string; en: string };
+  at: string;
+  bytes: number;
+  mime: string;
 }
 
 /**

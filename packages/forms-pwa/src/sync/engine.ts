@@ -16,7 +16,14 @@ import {
   type Outcome,
   type Problem,
 } from '../core.js';
-import { planIdOfOutboxKey, planOutboxKey, SYNC_FILE, type Storage } from '../storage/db.js';
+import {
+  planIdOfOutboxKey,
+  planOutboxKey,
+  SYNC_FILE,
+  type PhotoOutboxEntry,
+  type PhotoRefusal,
+  type Storage,
+} from '../storage/db.js';
 import {
   createSyncClient,
   enrol as enrolDevice,
@@ -66,6 +73,29 @@ export interface RefusedPush {
   at: string;
 }
 
+/** Where a refused photo is used, so a person can find it: an answer's item, a signature, or a plan action. */
+export interface PhotoPlace {
+  assessmentId: string;
+  facility: string;
+  /** The item whose evidence (or plan action's proof) it is; undefined: a signature. */
+  itemId?: string | undefined;
+  plan?: boolean | undefined;
+}
+
+/** A photo the server refused for good, with its reason and where it is used. */
+export interface RefusedPhoto extends PhotoRefusal {
+  hash: string;
+  places: PhotoPlace[];
+}
+
+/**
+ * True when an upload's HTTP status means the server will refuse the same bytes again (too large, wrong type…):
+ * any 4xx except 401 (sign in again), 408 (timeout) and 429 (too many requests), which are worth retrying.
+ */
+export function refusedForGood(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429;
+}
+
 /** Why the last run stopped: sign in or enrol again (401), the server cannot be reached, or it failed. */
 export type SyncProblem =
   | { kind: 'signInAgain'; text: { vi: string; en: string } }
@@ -85,8 +115,10 @@ export interface SyncStatus {
   refused: RefusedPush[];
   /** Improvement plans with fields two devices changed differently (the server kept one value; ADR 0021). */
   planConflicts: PlanConflicts[];
-  /** Photos waiting to be uploaded (their own queue: they never hold answers back). */
+  /** Photos waiting to be uploaded (their own queue: they never hold answers back), not counting refused ones. */
   photosWaiting: number;
+  /** Photos the server refused for good: not retried by themselves; shown with why and where they are used. */
+  photosRefused: RefusedPhoto[];
   /** True while photos are being uploaded. */
   photosRunning: boolean;
 }
@@ -166,6 +198,7 @@ export class SyncEngine extends EventTarget {
     refused: [],
     planConflicts: [],
     photosWaiting: 0,
+    photosRefused: [],
     photosRunning: false,
   };
   private _run: Promise<SyncReport> | undefined;
@@ -204,8 +237,44 @@ export class SyncEngine extends EventTarget {
       const c = await this._storage.getSync<PlanConflicts>(`planConflicts:${p.id}`);
       if (c?.conflicts.length) planConflicts.push(c);
     }
-    this._set({ link, waiting: outbox.length, lastSync, refused, planConflicts, photosWaiting: photos.length });
+    const refusedPhotos = photos.filter((p) => p.refused);
+    this._set({
+      link,
+      waiting: outbox.length,
+      lastSync,
+      refused,
+      planConflicts,
+      photosWaiting: photos.length - refusedPhotos.length,
+      photosRefused: refusedPhotos.length ? await this._placesOf(refusedPhotos) : [],
+    });
     return this.status;
+  }
+
+  /** Where each refused photo is used (answers' evidence, signatures, plan actions' proof). */
+  private async _placesOf(entries: PhotoOutboxEntry[]): Promise<RefusedPhoto[]> {
+    const out = new Map(entries.map((e) => [e.hash, { ...e.refused!, hash: e.hash, places: [] as PhotoPlace[] }]));
+    const assessments = await this._storage.listAssessments();
+    const names = new Map(assessments.map((a) => [a.id, a.facility.name]));
+    for (const a of assessments) {
+      for (const [itemId, ans] of Object.entries(a.answers))
+        for (const h of ans.evidence ?? [])
+          out.get(h)?.places.push({ assessmentId: a.id, facility: a.facility.name, itemId });
+      for (const sig of a.signatures ?? [])
+        if (sig.image) out.get(sig.image)?.places.push({ assessmentId: a.id, facility: a.facility.name });
+    }
+    for (const p of await this._storage.listPlans())
+      for (const act of p.actions)
+        for (const h of act.completionEvidence ?? [])
+          out.get(h)?.places.push({
+            assessmentId: p.assessmentId,
+            facility: names.get(p.assessmentId) ?? p.facilityId,
+            itemId: act.itemId,
+            plan: true,
+          });
+    // A refused photo no answer, signature or plan uses any more (retaken, or removed) has nothing left to send.
+    const unused = [...out.values()].filter((r) => !r.places.length);
+    for (const r of unused) await this._storage.putPhotoOutbox(r.hash, undefined);
+    return [...out.values()].filter((r) => r.places.length);
   }
 
   private _set(patch: Partial<SyncStatus>): void {
@@ -609,6 +678,7 @@ export class SyncEngine extends EventTarget {
     this._set({ photosRunning: true });
     const client = this._client(link);
     for (const e of queue) {
+      if (e.refused && !now) continue; // refused for good: never retried by itself
       if (!now && e.nextAt && Date.parse(e.nextAt) > Date.now()) {
         report.deferred++;
         continue;
@@ -618,6 +688,9 @@ export class SyncEngine extends EventTarget {
         await this._storage.putPhotoOutbox(e.hash, undefined); // deleted since it was queued
         continue;
       }
+      // "Đồng bộ" tries a refused photo again only once it changed (its size or type): the same bytes would be
+      // refused again.
+      if (e.refused && e.refused.bytes === p.blob.size && e.refused.mime === p.mime) continue;
       try {
         await client.uploadPhoto(e.hash, new Uint8Array(await p.blob.arrayBuffer()), p.mime);
         await this._storage.putPhotoOutbox(e.hash, undefined);
@@ -626,6 +699,24 @@ export class SyncEngine extends EventTarget {
       } catch (err) {
         if (err instanceof SyncError && err.status === 401) throw err;
         const attempts = e.attempts + 1;
+        if (err instanceof SyncError && refusedForGood(err.status)) {
+          const { nextAt: _n, ...rest } = e;
+          await this._storage.putPhotoOutbox(e.hash, {
+            ...rest,
+            attempts,
+            lastError: err.text.en,
+            refused: {
+              status: err.status,
+              code: err.code,
+              text: err.text,
+              at: new Date().toISOString(),
+              bytes: p.blob.size,
+              mime: p.mime,
+            },
+          });
+          report.failed++;
+          continue;
+        }
         await this._storage.putPhotoOutbox(e.hash, {
           ...e,
           attempts,
