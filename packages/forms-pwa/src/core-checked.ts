@@ -14,6 +14,7 @@ export {
   verifyAttestations,
   verifyAssessment,
   validateImprovementPlan,
+  validateCriteriaSet,
   importTable,
   parseColumnMap,
   parseCsv,

@@ -25,6 +25,8 @@ export class FakeCouncil {
   readonly docs = new Map<string, Stored>();
   /** Plans by id (ADR 0021): same counter, merged with core's `mergePlans`; conflicts kept with both values. */
   readonly plans = new Map<string, StoredPlan>();
+  /** Criteria sets served by `GET /sets/{id}/{version}`, by `id@version` (ADR 0021). */
+  readonly sets = new Map<string, unknown>();
   change = 0;
   /** Tokens answered with 401. */
   readonly revoked = new Set<string>();
@@ -75,6 +77,13 @@ export class FakeCouncil {
       });
     if (url.pathname === '/api/v1/device/key') return this.json(200, {});
     if (url.pathname.startsWith('/api/v1/photos/')) return this.json(200, { stored: true });
+    const setPath = /^\/api\/v1\/sets\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (setPath) {
+      const set = this.sets.get(`${decodeURIComponent(setPath[1]!)}@${decodeURIComponent(setPath[2]!)}`);
+      return set
+        ? this.json(200, { hash: contentHash(set as object), set })
+        : this.json(404, { error: { code: 'notFound', message: { vi: 'Không tìm thấy.', en: 'Not found.' } } });
+    }
     if (url.pathname === '/api/v1/sync/push') return this.push(JSON.parse(String(init.body)).assessment);
     if (url.pathname === '/api/v1/sync/plans' && init.method === 'POST') {
       const b = JSON.parse(String(init.body)) as { plan: ImprovementPlan; baseRevision?: string };

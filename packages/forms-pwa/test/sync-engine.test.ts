@@ -2,7 +2,7 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contentHash } from '@tieuchi/core';
-import type { Assessment, ImprovementPlan } from '../src/core.js';
+import type { Assessment, CriteriaSet, ImprovementPlan } from '../src/core.js';
 import { openTieuChiDB, Storage } from '../src/storage/db.js';
 import {
   mergePulled,
@@ -500,5 +500,62 @@ describe('improvement plans sync (ADR 0021)', () => {
       ]);
     }
     expect(A.engine.status.waiting + B.engine.status.waiting).toBe(0);
+  });
+});
+
+describe('a pulled document whose set is not on the device (ADR 0021)', () => {
+  /** A tablet that knows only the sets it stored (none at first), as a device that never had this set. */
+  async function bare(council: FakeCouncil, name: string) {
+    const storage = new Storage(openTieuChiDB(name));
+    const known = new Map<string, CriteriaSet>();
+    const engine = new SyncEngine(
+      {
+        storage,
+        adoptStored: () => undefined,
+        setOf: async (a) => known.get(`${a.criteriaSet.id}@${a.criteriaSet.version}`),
+        addSet: (set) => void known.set(`${set.id}@${set.version}`, set),
+      },
+      council.fetch,
+    );
+    await engine.enrol(URL_, 'ABCDE-FGHJK');
+    return { storage, engine, known };
+  }
+  const key = `${smallSet.id}@${smallSet.version}`;
+
+  it('is kept aside, then comes back once the server serves its set: fetched, checked, stored', async () => {
+    const council = new FakeCouncil();
+    const A = await tablet(council, 'setA');
+    await A.storage.putAssessment(draft({ i1: { value: 'met' } }, 'far'));
+    await A.engine.sync();
+    const B = await bare(council, 'setB');
+    await B.engine.sync();
+    expect(await B.storage.getAssessment('far')).toBeUndefined();
+    expect((await B.storage.listRefused()).map((r) => r.id)).toEqual(['far']);
+    // A set that is not the one asked for (another id) is refused: the document stays aside.
+    council.sets.set(key, { ...smallSet, id: 'something-else' });
+    await B.engine.sync();
+    expect(await B.storage.getAssessment('far')).toBeUndefined();
+    expect(await B.storage.listSets()).toEqual([]);
+    council.sets.set(key, smallSet);
+    await B.engine.sync();
+    expect((await B.storage.getAssessment('far'))?.answers.i1?.value).toBe('met');
+    expect(await B.storage.listRefused()).toEqual([]);
+    expect((await B.storage.listSets()).map((s) => s.key)).toEqual([key]);
+    expect(B.known.has(key)).toBe(true);
+    expect(B.engine.status.waiting).toBe(0); // stored as pulled, not sent back
+  });
+
+  it('a set imported by hand brings the kept-aside documents of that set back', async () => {
+    const council = new FakeCouncil();
+    const A = await tablet(council, 'hA');
+    await A.storage.putAssessment(draft({}, 'hand'));
+    await A.engine.sync();
+    const B = await bare(council, 'hB');
+    await B.engine.sync();
+    expect((await B.storage.listRefused()).map((r) => r.id)).toEqual(['hand']);
+    B.known.set(key, smallSet); // the person imported the set file
+    expect(await B.engine.recheckKeptAside()).toBe(1);
+    expect(await B.storage.getAssessment('hand')).toBeDefined();
+    expect(await B.storage.listRefused()).toEqual([]);
   });
 });

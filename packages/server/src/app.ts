@@ -27,6 +27,7 @@ import { registerDashboard, registerDashboardExport } from './resources/dashboar
 import { registerRounds } from './resources/rounds.js';
 import { registerBundles } from './resources/bundles.js';
 import { registerPlans } from './resources/plans.js';
+import { registerSets } from './resources/sets.js';
 import type { SetLibrary } from './data/criteria.js';
 
 /** The Fastify instance type every resource registers on (TypeBox schemas give typed requests). */
@@ -151,6 +152,7 @@ export async function buildApp(
       registerRounds(scoped, ctx);
       registerBundles(scoped, ctx);
       registerPlans(scoped, ctx);
+      registerSets(scoped, ctx);
     },
     { prefix: '/api/v1' },
   );

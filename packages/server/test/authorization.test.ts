@@ -361,6 +361,12 @@ const CASES: Record<string, Case> = {
     // Whoever may pull the assessment: admin, the inspector assigned to F-A, the station of F-A and its device.
     expect: S(401, 201, 201, 403, 201, 403, 201, 401),
   },
+  'GET /api/v1/sets/{id}/{version}': {
+    prepare: async () => ({ path: '/api/v1/sets/qd1300-commune-health/2023.1' }),
+    // The fixture campaign uses the set: the admin, the inspector assigned in it, the station of F-A and its device.
+    // The others see no campaign or assessment using it: a missing set, as for one that does not exist.
+    expect: S(401, 200, 200, 404, 200, 404, 200, 401),
+  },
   'GET /api/v1/sync/plans': {
     prepare: async () => ({ path: '/api/v1/sync/plans?after=0&limit=500' }),
     expect: S(401, 200, 200, 200, 200, 200, 200, 401),

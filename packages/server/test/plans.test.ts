@@ -5,10 +5,10 @@
  * one else, and a plan cursor that never skips a commit while pushes run concurrently.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImprovementPlan } from '@tieuchi/core';
+import { contentHash, type ImprovementPlan } from '@tieuchi/core';
 import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer, type Spawned } from './harness.js';
 import { setUpCouncil, type Council } from './council.js';
-import { draft } from './assessments.js';
+import { draft, qd1300 } from './assessments.js';
 
 type Action = ImprovementPlan['actions'][number];
 /** A plan of assessment `assessmentId` (facility `facilityId`) with these actions. */
@@ -144,6 +144,24 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     const r3 = await pushPlan(settled, council.tokens.station, r2.body.revision);
     expect(r3.body).toMatchObject({ result: 'updated', conflicts: [] });
     // Its proof photo is readable by the readers of the assessment (photo scope), e.g. after upload by the device.
+  });
+
+  it('serves a criteria set to readers working with it (ADR 0021), the same content the server checks with', async () => {
+    const path = '/api/v1/sets/qd1300-commune-health/2023.1';
+    const got = await call(server.url, 'GET', path, undefined, council.tokens.station);
+    expect(got.status).toBe(200);
+    expect(got.body.hash).toBe(contentHash(qd1300()));
+    expect(got.body.set).toEqual(qd1300());
+    for (const token of [council.tokens.otherStation, council.tokens.otherInspector])
+      expect((await call(server.url, 'GET', path, undefined, token)).status).toBe(404);
+    const unknown = await call(
+      server.url,
+      'GET',
+      '/api/v1/sets/qd1300-commune-health/1999.1',
+      undefined,
+      council.tokens.admin,
+    );
+    expect(unknown.status).toBe(404);
   });
 
   it('never skips a commit: concurrent plan and assessment pushes all reach a puller following the plan cursor', async () => {

@@ -209,6 +209,15 @@ export function createSyncClient(options: SyncClientOptions) {
         next: number;
       };
     },
+    /**
+     * A criteria set the server validates against (ADR 0021), when this reader works with it (a campaign or an
+     * assessment of theirs uses it). Untrusted input like any other: verify it before storing it.
+     */
+    async getSet(id: string, version: string): Promise<{ hash: string; set: Record<string, unknown> }> {
+      return (await request(f, url(`/api/v1/sets/${encodeURIComponent(id)}/${encodeURIComponent(version)}`), {
+        headers: auth,
+      })) as { hash: string; set: Record<string, unknown> };
+    },
     /** Registers the public key this device signs with (an opaque JWK; ADR 0007/0008). */
     async registerKey(jwk: object): Promise<void> {
       await request(f, url('/api/v1/device/key'), {

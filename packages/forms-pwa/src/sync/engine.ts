@@ -155,6 +155,8 @@ export interface SyncHost {
   setOf(a: Assessment): Promise<CriteriaSet | undefined>;
   /** Called after sync stored an assessment, so open views (and other tabs) show it. */
   adoptStored(id: string): Promise<void> | void;
+  /** Called after sync stored a criteria set fetched from the server, so every view finds it (ADR 0021). */
+  addSet?(set: CriteriaSet): void;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -373,9 +375,12 @@ export class SyncEngine extends EventTarget {
     const report: SyncReport = { pulled: 0, pushed: 0, refused: 0 };
     if (!link) return report;
     this._set({ running: true, link });
+    this._noSet.clear();
     try {
       const client = this._client(link);
       report.pulled = await this._pull(client);
+      // Documents kept aside because their set was not on this device: fetch the set, check them again.
+      report.pulled += await this.recheckKeptAside(client);
       const pushed = await this._push(client);
       // Plans after the assessments: the server takes a plan only for an assessment it has (ADR 0021).
       const plans = await this._pushPlans(client);
@@ -406,7 +411,7 @@ export class SyncEngine extends EventTarget {
       for (const c of page.changes) {
         // The one verifier at this boundary too: what the server sends is checked as an import is (schema, set,
         // answers, content hash of a sealed one). A refused document is kept aside with why, never stored.
-        const checked = await this._verify(c.document);
+        const checked = await this._verify(c.document, client);
         if (checked.ok) await this.applyPulled(c.id, c.revision, checked.value);
         else await this._keepRefused(c.id, c.revision, c.document, checked.errors);
         n++;
@@ -418,14 +423,63 @@ export class SyncEngine extends EventTarget {
     }
   }
 
-  private async _verify(doc: unknown): Promise<Outcome<Assessment>> {
+  private async _verify(doc: unknown, client?: SyncClient): Promise<Outcome<Assessment>> {
     const { verifyAssessment } = await import('../core-checked.js');
     const pin = (doc as { criteriaSet?: { id?: unknown; version?: unknown } } | null)?.criteriaSet;
-    const set =
+    let set =
       typeof pin?.id === 'string' && typeof pin.version === 'string'
         ? await this._host.setOf(doc as Assessment)
         : undefined;
+    if (!set && client && typeof pin?.id === 'string' && typeof pin.version === 'string')
+      set = await this._fetchSet(client, pin.id, pin.version);
     return verifyAssessment(doc, set ? { set } : {});
+  }
+
+  /** Sets this run asked the server for and did not get (asked once per run). */
+  private _noSet = new Set<string>();
+
+  /**
+   * Fetches a criteria set this device lacks from the server (ADR 0021), checks it with core's schema (a set is
+   * untrusted input too) and that it is the set asked for, stores it and tells the app. Undefined when the server
+   * does not serve it to this reader or it does not pass.
+   */
+  private async _fetchSet(client: SyncClient, id: string, version: string): Promise<CriteriaSet | undefined> {
+    const key = `${id}@${version}`;
+    if (this._noSet.has(key)) return undefined;
+    try {
+      const { validateCriteriaSet } = await import('../core-checked.js');
+      const r = validateCriteriaSet((await client.getSet(id, version)).set);
+      if (!r.ok || r.value.id !== id || r.value.version !== version) throw new Error(`set ${key} refused`);
+      await this._storage.putSet(r.value, new Date().toISOString());
+      this._host.addSet?.(r.value);
+      return r.value;
+    } catch (e) {
+      if (e instanceof SyncError && e.status === 401) throw e;
+      this._noSet.add(key);
+      return undefined;
+    }
+  }
+
+  /**
+   * Checks again the pulled documents kept aside (from sync, not from files) now that their set may be here: after
+   * a hand import of the set, or — with a `client` — fetching a missing set from the server first. Each that now
+   * passes is stored as a pull would store it and leaves the kept-aside list.
+   * @returns how many came back
+   */
+  async recheckKeptAside(client?: SyncClient): Promise<number> {
+    let n = 0;
+    for (const r of await this._storage.listRefused()) {
+      if (r.file !== SYNC_FILE || r.kind !== 'assessments' || !r.key.startsWith('sync:')) continue;
+      const doc = (r.bundle as { assessments?: unknown[] } | null)?.assessments?.[0];
+      const revision = r.key.slice(`sync:${r.id}:`.length);
+      if (!doc || !revision) continue;
+      const checked = await this._verify(doc, client);
+      if (!checked.ok) continue;
+      await this.applyPulled(r.id, revision, checked.value);
+      await this._storage.dropRefused([r.key]);
+      n++;
+    }
+    return n;
   }
 
   private async _keepRefused(id: string, revision: string, doc: unknown, problems: Problem[]): Promise<void> {

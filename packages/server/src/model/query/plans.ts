@@ -80,13 +80,14 @@ export async function getPlanRevision(
 }
 
 /** The SQL condition "the reader in scope ($1 all, $2 facility, $3 inspector) may pull assessment `a`" (constant). */
-const IN_SCOPE = `($1::boolean
+export const IN_SCOPE = `($1::boolean
             OR (a.facility_id = $2::text AND ${STATION_SEES})
             OR ($3::uuid IS NOT NULL AND EXISTS (
                   SELECT 1 FROM assignments s
                   WHERE s.user_id = $3::uuid AND s.facility_id = a.facility_id AND s.campaign_id::text = a.campaign_id)))`;
 
-const scopeParams = (scope: PullScope) => [
+/** The parameters $1–$3 of {@link IN_SCOPE}. */
+export const scopeParams = (scope: PullScope) => [
   'all' in scope,
   'facilityId' in scope ? scope.facilityId : null,
   'inspectorId' in scope ? scope.inspectorId : null,
