@@ -158,3 +158,4 @@ export * from './container/index.js';
 export { scoreTrusted } from './score.js';
 export { partNumbers, type PartNumbers } from './names.js';
 export { setSha256, type Sha256Hex } from './hash.js';
+export { mergePlans, type PlanMerge, type PlanConflict } from './loop/plan-merge.js';

@@ -54,3 +54,4 @@ export { upgradeAssessment } from './migrate.js';
 export { facilityKey } from './loop/common.js';
 export { proposePlan } from './loop/plan.js';
 export { partNumbers, shortText, type PartNumbers } from './names.js';
+export { mergePlans, type PlanMerge, type PlanConflict } from './loop/plan-merge.js';

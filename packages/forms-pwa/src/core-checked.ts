@@ -13,6 +13,8 @@ export {
   signStatement,
   verifyAttestations,
   verifyAssessment,
+  validateImprovementPlan,
+  validateCriteriaSet,
   importTable,
   parseColumnMap,
   parseCsv,

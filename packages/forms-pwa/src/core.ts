@@ -44,6 +44,7 @@ export {
   decimalPlaces,
   formatLocaleNumber,
   mergeThreeWay,
+  mergePlans,
   resolveConflict,
   defineMessages,
   proposePlan,

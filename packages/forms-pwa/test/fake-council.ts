@@ -4,7 +4,7 @@
  * content hash of the pushed copy, a push based on an older revision is merged with `mergeThreeWay`, a pull pages
  * through changes in order. Switches make it answer 401 (revoked device), refuse a document, or drop connections.
  */
-import { contentHash, mergeThreeWay, type Assessment } from '@tieuchi/core';
+import { contentHash, mergePlans, mergeThreeWay, type Assessment, type ImprovementPlan } from '@tieuchi/core';
 
 interface Stored {
   head: string;
@@ -13,8 +13,20 @@ interface Stored {
   revisions: Map<string, Assessment>;
 }
 
+interface StoredPlan {
+  head: string;
+  change: number;
+  body: ImprovementPlan;
+  conflicts: unknown[];
+  revisions: Map<string, ImprovementPlan>;
+}
+
 export class FakeCouncil {
   readonly docs = new Map<string, Stored>();
+  /** Plans by id (ADR 0021): same counter, merged with core's `mergePlans`; conflicts kept with both values. */
+  readonly plans = new Map<string, StoredPlan>();
+  /** Criteria sets served by `GET /sets/{id}/{version}`, by `id@version` (ADR 0021). */
+  readonly sets = new Map<string, unknown>();
   change = 0;
   /** Tokens answered with 401. */
   readonly revoked = new Set<string>();
@@ -65,7 +77,30 @@ export class FakeCouncil {
       });
     if (url.pathname === '/api/v1/device/key') return this.json(200, {});
     if (url.pathname.startsWith('/api/v1/photos/')) return this.json(200, { stored: true });
+    const setPath = /^\/api\/v1\/sets\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (setPath) {
+      const set = this.sets.get(`${decodeURIComponent(setPath[1]!)}@${decodeURIComponent(setPath[2]!)}`);
+      return set
+        ? this.json(200, { hash: contentHash(set as object), set })
+        : this.json(404, { error: { code: 'notFound', message: { vi: 'Không tìm thấy.', en: 'Not found.' } } });
+    }
     if (url.pathname === '/api/v1/sync/push') return this.push(JSON.parse(String(init.body)).assessment);
+    if (url.pathname === '/api/v1/sync/plans' && init.method === 'POST') {
+      const b = JSON.parse(String(init.body)) as { plan: ImprovementPlan; baseRevision?: string };
+      return this.pushPlan(b.plan, b.baseRevision);
+    }
+    if (url.pathname === '/api/v1/sync/plans') {
+      const after = Number(url.searchParams.get('after'));
+      const limit = Number(url.searchParams.get('limit') ?? 100);
+      const rows = [...this.plans.values()]
+        .filter((d) => d.change > after)
+        .sort((a, b) => a.change - b.change)
+        .slice(0, limit);
+      return this.json(200, {
+        plans: rows.map((r) => this.planReply(r)),
+        next: rows.length ? rows[rows.length - 1]!.change : after,
+      });
+    }
     if (url.pathname === '/api/v1/sync/pull') {
       if (this.dropPullAfter === 0) throw new TypeError('Failed to fetch');
       if (this.dropPullAfter > 0) this.dropPullAfter--;
@@ -128,5 +163,41 @@ export class FakeCouncil {
       change: stored.change,
       document: next,
     });
+  }
+
+  private planReply(r: StoredPlan) {
+    return {
+      id: r.body.id,
+      assessmentId: r.body.assessmentId,
+      revision: r.head,
+      change: r.change,
+      plan: r.body,
+      conflicts: r.conflicts,
+    };
+  }
+
+  private pushPlan(plan: ImprovementPlan, baseRevision: string | undefined): Response {
+    if (!this.docs.has(plan.assessmentId))
+      return this.json(409, {
+        error: { code: 'planAssessmentMissing', message: { vi: 'Chưa có phiếu.', en: 'No assessment yet.' } },
+      });
+    const revision = contentHash(plan);
+    const current = this.plans.get(plan.id);
+    if (current && (revision === current.head || (baseRevision !== current.head && current.revisions.has(revision))))
+      return this.json(200, { result: 'unchanged', ...this.planReply(current) });
+    let next = plan;
+    let conflicts: unknown[] = current?.conflicts ?? [];
+    if (current && baseRevision !== current.head) {
+      const m = mergePlans((baseRevision && current.revisions.get(baseRevision)) || null, plan, current.body)!;
+      next = m.merged;
+      conflicts = [...conflicts, ...m.conflicts.map((c) => ({ ...c, by: 'Trạm 1', at: '2026-12-01T02:00:00.000Z' }))];
+    } else if (current) conflicts = [];
+    const head = contentHash(next);
+    const stored: StoredPlan = current ?? { head, change: 0, body: next, conflicts, revisions: new Map() };
+    stored.revisions.set(revision, plan);
+    stored.revisions.set(head, next);
+    Object.assign(stored, { head, body: next, conflicts, change: ++this.change });
+    this.plans.set(plan.id, stored);
+    return this.json(current ? 200 : 201, { result: current ? 'updated' : 'created', ...this.planReply(stored) });
   }
 }

@@ -2,9 +2,16 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contentHash } from '@tieuchi/core';
-import type { Assessment } from '../src/core.js';
+import type { Assessment, CriteriaSet, ImprovementPlan } from '../src/core.js';
 import { openTieuChiDB, Storage } from '../src/storage/db.js';
-import { mergePulled, photoBackoffMs, SyncEngine, type SyncBase } from '../src/sync/engine.js';
+import {
+  mergePulled,
+  photoBackoffMs,
+  refusedForGood,
+  SyncEngine,
+  type PlanBase,
+  type SyncBase,
+} from '../src/sync/engine.js';
 import { FakeCouncil } from './fake-council.js';
 import { draft, smallSet } from './helpers.js';
 
@@ -235,7 +242,7 @@ describe('mergePulled', () => {
  * The fake council with photo routes that fail `failures` times (the network down, or a server error), then
  * store what is sent, recording every photo request.
  */
-function withPhotos(council: FakeCouncil, failures: number, how: 'down' | 500 | 401) {
+function withPhotos(council: FakeCouncil, failures: number, how: 'down' | 500 | 401 | 413 | 415 | 429) {
   const stored = new Set<string>();
   const requests: string[] = [];
   let left = failures;
@@ -250,7 +257,10 @@ function withPhotos(council: FakeCouncil, failures: number, how: 'down' | 500 | 
       left--;
       if (how === 'down') throw new TypeError('Failed to fetch');
       return json(how, {
-        error: { code: how === 401 ? 'unauthenticated' : 'internal', message: { vi: 'lỗi', en: 'error' } },
+        error: {
+          code: how === 401 ? 'unauthenticated' : how === 413 ? 'tooLarge' : 'internal',
+          message: how === 413 ? { vi: 'Tệp quá lớn.', en: 'The file is too large.' } : { vi: 'lỗi', en: 'error' },
+        },
       });
     }
     if (m[2]) return json(200, { stored: stored.has(m[1]!) });
@@ -353,6 +363,56 @@ describe('photos upload on their own queue', () => {
     ]);
   });
 
+  it('only a 4xx other than 401, 408 and 429 is a refusal for good', () => {
+    expect([400, 403, 404, 413, 415, 422].every(refusedForGood)).toBe(true);
+    expect([401, 408, 429, 500, 503, 200].some(refusedForGood)).toBe(false);
+  });
+
+  it('a photo refused for good (413) keeps the reason and its place, is not retried by itself nor unchanged on "Đồng bộ"', async () => {
+    const council = new FakeCouncil();
+    const server = withPhotos(council, 1, 413);
+    const t = await photoTablet(server, 'ph6');
+    await t.storage.putPhoto(photo('ab12'));
+    await t.storage.putAssessment(draft({ i1: { value: 'met', evidence: ['ab12'] } }, 'a6'));
+    expect(await t.engine.syncPhotos(true)).toMatchObject({ uploaded: 0, failed: 1 });
+    const [e] = await t.storage.listPhotoOutbox();
+    expect(e?.refused).toMatchObject({ status: 413, code: 'tooLarge', bytes: 4, mime: 'image/jpeg' });
+    expect(e?.nextAt).toBeUndefined();
+    expect(t.engine.status.photosWaiting).toBe(0);
+    expect(t.engine.status.photosRefused).toEqual([
+      expect.objectContaining({
+        hash: 'ab12',
+        status: 413,
+        text: { vi: 'Tệp quá lớn.', en: 'The file is too large.' },
+        places: [{ assessmentId: 'a6', facility: 'Trạm Y tế phường An Khánh', itemId: 'i1' }],
+      }),
+    ]);
+    const asked = server.requests.length;
+    // The server would accept it now, but nothing changed: neither a timer's run nor the button sends it again.
+    expect(await t.engine.syncPhotos(false)).toEqual({ uploaded: 0, failed: 0, deferred: 0 });
+    expect(await t.engine.syncPhotos(true)).toEqual({ uploaded: 0, failed: 0, deferred: 0 });
+    expect(server.requests.length).toBe(asked);
+    // The photo retaken: the old one, no longer used, leaves the queue; the new one is sent.
+    await t.storage.putPhoto(photo('cd34'));
+    await t.storage.putAssessment(draft({ i1: { value: 'met', evidence: ['cd34'] } }, 'a6'));
+    await t.engine.refresh();
+    expect(t.engine.status.photosRefused).toEqual([]);
+    expect(await t.engine.syncPhotos(true)).toMatchObject({ uploaded: 1 });
+    expect(await t.storage.listPhotoOutbox()).toEqual([]);
+  });
+
+  it('a 429 (too many requests) is not a refusal: the photo waits its backoff and is tried again', async () => {
+    const council = new FakeCouncil();
+    const server = withPhotos(council, 1, 429);
+    const t = await photoTablet(server, 'ph7');
+    await t.storage.putPhoto(photo('ef56'));
+    await t.engine.syncPhotos(true);
+    const [e] = await t.storage.listPhotoOutbox();
+    expect(e?.refused).toBeUndefined();
+    expect(e?.nextAt).toBeDefined();
+    expect(await t.engine.syncPhotos(true)).toMatchObject({ uploaded: 1 });
+  });
+
   it('a photo deleted since it was queued leaves the queue without a request', async () => {
     const council = new FakeCouncil();
     const server = withPhotos(council, 0, 500);
@@ -361,5 +421,141 @@ describe('photos upload on their own queue', () => {
     await t.engine.syncPhotos(true);
     expect(await t.storage.listPhotoOutbox()).toEqual([]);
     expect(server.requests).toEqual([]);
+  });
+});
+
+describe('improvement plans sync (ADR 0021)', () => {
+  type Action = ImprovementPlan['actions'][number];
+  const plan = (actions: Partial<Action>[], assessmentId = 'pa'): ImprovementPlan => ({
+    schemaVersion: 1,
+    kind: 'improvement-plan',
+    id: `${assessmentId}-plan`,
+    assessmentId,
+    facilityId: 'f1',
+    actions: actions.map((a, i) => ({ id: `act-i${i + 1}`, itemId: `i${i + 1}`, status: 'planned', ...a })),
+  });
+
+  it('a saved plan is queued, pushed after its assessment, and reaches another tablet', async () => {
+    const council = new FakeCouncil();
+    const A = await tablet(council, 'plA');
+    const B = await tablet(council, 'plB');
+    await A.storage.putAssessment(draft({}, 'pa'));
+    await A.storage.putPlan(plan([{ owner: 'Chị Lan' }]));
+    expect((await A.engine.refresh()).waiting).toBe(2);
+    expect(await A.engine.sync()).toMatchObject({ pushed: 2, refused: 0 });
+    expect(council.plans.get('pa-plan')?.body.actions[0]?.owner).toBe('Chị Lan');
+    expect(A.engine.status.waiting).toBe(0);
+    expect((await A.storage.getSync<PlanBase>('planBase:pa-plan'))?.revision).toBe(council.plans.get('pa-plan')!.head);
+    await B.engine.sync();
+    expect((await B.storage.getPlan('pa-plan'))?.actions[0]?.owner).toBe('Chị Lan');
+    expect(B.engine.status.waiting).toBe(0); // a pulled plan is not sent back
+  });
+
+  it('a plan whose assessment the server lacks stays queued without a refusal, and goes once the assessment has', async () => {
+    const council = new FakeCouncil();
+    const t = await tablet(council, 'plOrphan');
+    council.refuse.add('pa');
+    await t.storage.putAssessment(draft({}, 'pa'));
+    await t.storage.putPlan(plan([{}]));
+    expect(await t.engine.sync()).toMatchObject({ pushed: 0, refused: 1 }); // the assessment's refusal only
+    expect(t.engine.status.refused.map((r) => r.id)).toEqual(['pa']);
+    expect(t.engine.status.waiting).toBe(2);
+    council.refuse.delete('pa');
+    await t.storage.putAssessment(draft({ i1: { value: 'met' } }, 'pa')); // fixed: queued again
+    expect(await t.engine.sync()).toMatchObject({ pushed: 2, refused: 0 });
+    expect(council.plans.has('pa-plan')).toBe(true);
+  });
+
+  it('two tablets changing different actions keep both; the same field becomes a conflict shown on both', async () => {
+    const council = new FakeCouncil();
+    const A = await tablet(council, 'plmA');
+    const B = await tablet(council, 'plmB');
+    await A.storage.putAssessment(draft({}, 'pa'));
+    await A.storage.putPlan(plan([{}, {}, {}]));
+    await A.engine.sync();
+    await B.engine.sync();
+    const shared = (await B.storage.getPlan('pa-plan'))!;
+    const edit = (p: ImprovementPlan, i: number, patch: Partial<Action>): ImprovementPlan => ({
+      ...p,
+      actions: p.actions.map((x, j) => (j === i ? { ...x, ...patch } : x)),
+    });
+    // Offline: A marks action 1 done and sets action 3 to in progress; B sets an owner on action 2 and action 3 done.
+    await A.storage.putPlan(edit(edit(shared, 0, { status: 'done' }), 2, { status: 'in-progress' }));
+    await B.storage.putPlan(edit(edit(shared, 1, { owner: 'Anh Minh' }), 2, { status: 'done' }));
+    await A.engine.sync();
+    await B.engine.sync();
+    await A.engine.sync();
+    const a = (await A.storage.getPlan('pa-plan'))!;
+    const b = (await B.storage.getPlan('pa-plan'))!;
+    expect(b).toEqual(a);
+    expect(a.actions.map((x) => [x.status, x.owner])).toEqual([
+      ['done', undefined],
+      ['planned', 'Anh Minh'],
+      ['in-progress', undefined], // A reached the server first: its value is kept…
+    ]);
+    for (const t of [A, B]) {
+      const [c] = t.engine.status.planConflicts;
+      expect(c?.conflicts.map((x) => [x.actionId, x.field, x.ours, x.theirs])).toEqual([
+        ['act-i3', 'status', 'done', 'in-progress'], // …and B's is listed, not dropped
+      ]);
+    }
+    expect(A.engine.status.waiting + B.engine.status.waiting).toBe(0);
+  });
+});
+
+describe('a pulled document whose set is not on the device (ADR 0021)', () => {
+  /** A tablet that knows only the sets it stored (none at first), as a device that never had this set. */
+  async function bare(council: FakeCouncil, name: string) {
+    const storage = new Storage(openTieuChiDB(name));
+    const known = new Map<string, CriteriaSet>();
+    const engine = new SyncEngine(
+      {
+        storage,
+        adoptStored: () => undefined,
+        setOf: async (a) => known.get(`${a.criteriaSet.id}@${a.criteriaSet.version}`),
+        addSet: (set) => void known.set(`${set.id}@${set.version}`, set),
+      },
+      council.fetch,
+    );
+    await engine.enrol(URL_, 'ABCDE-FGHJK');
+    return { storage, engine, known };
+  }
+  const key = `${smallSet.id}@${smallSet.version}`;
+
+  it('is kept aside, then comes back once the server serves its set: fetched, checked, stored', async () => {
+    const council = new FakeCouncil();
+    const A = await tablet(council, 'setA');
+    await A.storage.putAssessment(draft({ i1: { value: 'met' } }, 'far'));
+    await A.engine.sync();
+    const B = await bare(council, 'setB');
+    await B.engine.sync();
+    expect(await B.storage.getAssessment('far')).toBeUndefined();
+    expect((await B.storage.listRefused()).map((r) => r.id)).toEqual(['far']);
+    // A set that is not the one asked for (another id) is refused: the document stays aside.
+    council.sets.set(key, { ...smallSet, id: 'something-else' });
+    await B.engine.sync();
+    expect(await B.storage.getAssessment('far')).toBeUndefined();
+    expect(await B.storage.listSets()).toEqual([]);
+    council.sets.set(key, smallSet);
+    await B.engine.sync();
+    expect((await B.storage.getAssessment('far'))?.answers.i1?.value).toBe('met');
+    expect(await B.storage.listRefused()).toEqual([]);
+    expect((await B.storage.listSets()).map((s) => s.key)).toEqual([key]);
+    expect(B.known.has(key)).toBe(true);
+    expect(B.engine.status.waiting).toBe(0); // stored as pulled, not sent back
+  });
+
+  it('a set imported by hand brings the kept-aside documents of that set back', async () => {
+    const council = new FakeCouncil();
+    const A = await tablet(council, 'hA');
+    await A.storage.putAssessment(draft({}, 'hand'));
+    await A.engine.sync();
+    const B = await bare(council, 'hB');
+    await B.engine.sync();
+    expect((await B.storage.listRefused()).map((r) => r.id)).toEqual(['hand']);
+    B.known.set(key, smallSet); // the person imported the set file
+    expect(await B.engine.recheckKeptAside()).toBe(1);
+    expect(await B.storage.getAssessment('hand')).toBeDefined();
+    expect(await B.storage.listRefused()).toEqual([]);
   });
 });

@@ -94,7 +94,9 @@ describe('sync state at a glance', () => {
     running: false,
     problem: undefined,
     refused: [],
+    planConflicts: [],
     photosWaiting: 0,
+    photosRefused: [],
     photosRunning: false,
   };
   it('says all synced with the last sync in Vietnam time, or how many changes wait', () => {
@@ -118,6 +120,26 @@ describe('sync state at a glance', () => {
     });
     expect(syncLine({ ...base, photosWaiting: 3 }, false).text).toBe(
       'Không có mạng · 0 thay đổi chờ gửi · 3 ảnh chờ gửi',
+    );
+  });
+  it('a photo refused for good is a problem in the header and says why, where and what to do', async () => {
+    const { photoRefusalText } = await import('../src/sync/tc-sync-status.js');
+    const r = {
+      hash: 'ab',
+      status: 413,
+      code: 'tooLarge',
+      text: { vi: 'Tệp quá lớn.', en: 'The file is too large.' },
+      at: '2026-12-01T03:00:00.000Z',
+      bytes: 12_000_000,
+      mime: 'image/jpeg',
+      places: [{ assessmentId: 'a1', facility: 'Trạm Y tế An Khánh', itemId: '2.3' }],
+    };
+    expect(syncLine({ ...base, photosRefused: [r] })).toEqual({ text: '1 ảnh máy chủ không nhận', tone: 'bad' });
+    expect(photoRefusalText(r)).toBe(
+      'Ảnh quá lớn, máy chủ không nhận. Chụp lại ảnh nhỏ hơn (hoặc gỡ ảnh) ở phiếu Trạm Y tế An Khánh, mục 2.3.',
+    );
+    expect(photoRefusalText({ ...r, status: 415, places: [{ ...r.places[0]!, plan: true }] })).toBe(
+      'Ảnh không đúng định dạng (máy chủ chỉ nhận JPEG, PNG, WebP). Chụp lại ảnh ở kế hoạch cải tiến của Trạm Y tế An Khánh, mục 2.3.',
     );
   });
   it('a revoked device is told its changes are kept and what to do', () => {

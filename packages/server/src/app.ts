@@ -27,6 +27,8 @@ import { registerResults } from './resources/results.js';
 import { registerDashboard, registerDashboardExport } from './resources/dashboard.js';
 import { registerRounds } from './resources/rounds.js';
 import { registerBundles } from './resources/bundles.js';
+import { registerPlans } from './resources/plans.js';
+import { registerSets } from './resources/sets.js';
 import type { SetLibrary } from './data/criteria.js';
 
 /** The Fastify instance type every resource registers on (TypeBox schemas give typed requests). */
@@ -153,6 +155,8 @@ export async function buildApp(
       registerDashboardExport(scoped, ctx);
       registerRounds(scoped, ctx);
       registerBundles(scoped, ctx);
+      registerPlans(scoped, ctx);
+      registerSets(scoped, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -147,6 +147,16 @@ export const API_ERRORS = {
     vi: 'Chỉ thiết bị đã đăng ký mới làm được việc này.',
     en: 'Only an enrolled device can do this.',
   },
+  invalidPlan: {
+    status: 400,
+    vi: 'Kế hoạch cải tiến không hợp lệ; không có gì được lưu.',
+    en: 'The improvement plan is not valid; nothing was stored.',
+  },
+  planAssessmentMissing: {
+    status: 409,
+    vi: 'Máy chủ chưa có phiếu của kế hoạch này: phiếu sẽ được gửi trước, kế hoạch gửi lại ở lần đồng bộ sau.',
+    en: 'The server does not have this plan’s assessment yet: it is sent first, the plan at the next sync.',
+  },
 } as const;
 
 /** One of {@link API_ERRORS}. */

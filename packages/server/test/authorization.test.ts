@@ -343,6 +343,35 @@ const CASES: Record<string, Case> = {
     expect: S(401, 200, 200, 404, 200, 404, 200, 401),
   },
   'GET /api/v1/audits': { prepare: async () => ({ path: '/api/v1/audits?limit=500' }), expect: ADMIN_ONLY(200) },
+  'POST /api/v1/sync/plans': {
+    // A fresh draft of F-A in the campaign (pushed by the admin) and its improvement plan, for each role.
+    async prepare(c, actor) {
+      const id = `authz-plan-${actor}-${++serial}`;
+      const d = draft(id, 'F-A', { id: c.ids.campaign, label: 'Tự đánh giá 2026' });
+      await call(c.base, 'POST', '/api/v1/sync/push', { assessment: d }, admin(c));
+      const plan = {
+        schemaVersion: 1,
+        kind: 'improvement-plan',
+        id: `${id}-plan`,
+        assessmentId: id,
+        facilityId: 'F-A',
+        actions: [{ id: 'act-t1.1', itemId: 't1.1', status: 'planned' }],
+      };
+      return { path: '/api/v1/sync/plans', body: { plan } };
+    },
+    // Whoever may pull the assessment: admin, the inspector assigned to F-A, the station of F-A and its device.
+    expect: S(401, 201, 201, 403, 201, 403, 201, 401),
+  },
+  'GET /api/v1/sets/{id}/{version}': {
+    prepare: async () => ({ path: '/api/v1/sets/qd1300-commune-health/2023.1' }),
+    // The fixture campaign uses the set: the admin, the inspector assigned in it, the station of F-A and its device.
+    // The others see no campaign or assessment using it: a missing set, as for one that does not exist.
+    expect: S(401, 200, 200, 404, 200, 404, 200, 401),
+  },
+  'GET /api/v1/sync/plans': {
+    prepare: async () => ({ path: '/api/v1/sync/plans?after=0&limit=500' }),
+    expect: S(401, 200, 200, 200, 200, 200, 200, 401),
+  },
 };
 
 /** Replaces what legitimately differs between two runs (ids, times, secrets) by stable placeholders. */

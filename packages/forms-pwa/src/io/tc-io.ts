@@ -278,6 +278,9 @@ export class TcIo extends LitElement {
       return;
     }
     await store.reload();
+    // A set imported by hand brings back the documents sync kept aside for want of it (ADR 0021).
+    if (n.s && (await store.storage.getSync('server')))
+      await (await import('../sync/auto.js')).pageSync(store).recheckKeptAside();
     const merged = n.summary.filter((e) => e.outcome === 'merged').length;
     const kept = n.summary.filter((e) => e.outcome === 'kept').length;
     this._message =

@@ -97,7 +97,8 @@ export interface TieuChiDB extends DBSchema {
   plans: { key: string; value: ImprovementPlan; indexes: { 'by-assessment': string; 'by-facility': string } };
   /** Criteria sets being authored in the builder. Since version 2. */
   setDrafts: { key: string; value: SetDraft };
-  /** Assessments changed on this device and not yet accepted by the council server (ADR 0013). Since version 3. */
+  /** Assessments (key: id) and improvement plans (key `plan:<id>`, ADR 0021) changed on this device and not yet
+   * accepted by the council server (ADR 0013). Since version 3. */
   outbox: { key: string; value: OutboxEntry };
   /** The council server: address, device token, change cursor, last sync, and per assessment the last revision
    * both sides share (keys `server`, `cursor`, `lastSync`, `base:<id>`; see src/sync/state.ts). Since version 3. */
@@ -120,6 +121,21 @@ export interface PhotoOutboxEntry {
   nextAt?: string | undefined;
   /** What the last failure was, as the server or the network said it. */
   lastError?: string | undefined;
+  /**
+   * The server refused the photo for good (a 4xx other than 401/408/429: too large, wrong type…): not tried again
+   * by itself, and on "Đồng bộ" only once the stored photo changed (its size or type differs from `bytes`/`mime`).
+   */
+  refused?: PhotoRefusal | undefined;
+}
+
+/** Why the server refused a photo for good, and what the photo was then. */
+export interface PhotoRefusal {
+  status: number;
+  code: string;
+  text: { vi: string; en: string };
+  at: string;
+  bytes: number;
+  mime: string;
 }
 
 /**
@@ -501,11 +517,28 @@ export class Storage {
     return (await this._db).getAllFromIndex('plans', 'by-facility', facilityId);
   }
 
-  /** Writes a plan and resolves once the write is durable. */
-  async putPlan(plan: ImprovementPlan): Promise<void> {
+  /**
+   * Writes a plan and resolves once the write is durable. Like an assessment, it is queued for the council server
+   * in the same transaction (outbox key {@link planOutboxKey}; ADR 0021) unless `outbox` is false (sync's own
+   * writes of what the server holds); `sync` values are written in the same transaction (`undefined` deletes).
+   */
+  async putPlan(
+    plan: ImprovementPlan,
+    options: { outbox?: boolean; sync?: Record<string, unknown> } = {},
+  ): Promise<void> {
     const db = await this._db;
-    const tx = db.transaction('plans', 'readwrite', { durability: 'strict' });
-    await Promise.all([tx.store.put(plan), tx.done]);
+    const tx = db.transaction(['plans', 'outbox', 'sync'], 'readwrite', { durability: 'strict' });
+    const ops: Promise<unknown>[] = [tx.objectStore('plans').put(plan), tx.done];
+    if (options.outbox !== false) ops.push(enqueue(tx.objectStore('outbox'), [planOutboxKey(plan.id)]));
+    const sync = tx.objectStore('sync');
+    for (const [k, v] of Object.entries(options.sync ?? {}))
+      ops.push(v === undefined ? sync.delete(k) : sync.put(v, k));
+    await Promise.all(ops);
+  }
+
+  /** Every stored plan (enrolment queues them all for the council server). */
+  async listPlans(): Promise<ImprovementPlan[]> {
+    return (await this._db).getAll('plans');
   }
 
   async listSetDrafts(): Promise<SetDraft[]> {
@@ -696,6 +729,14 @@ export class Storage {
       for (const f of data.facilities) add(tx.objectStore('facilities').put(f));
       for (const s of data.sets) add(tx.objectStore('criteriaSets').put(s));
       for (const p of data.plans ?? []) add(tx.objectStore('plans').put(p));
+      // Imported plans reach the council server like imported assessments (ADR 0021).
+      if (data.plans?.length)
+        add(
+          enqueue(
+            tx.objectStore('outbox'),
+            data.plans.map((p) => planOutboxKey(p.id)),
+          ),
+        );
       if (data.refused?.length) {
         const settings = tx.objectStore('settings');
         const kept = ((await settings.get(REFUSED_KEY)) as RefusedDocument[] | undefined) ?? [];
@@ -734,6 +775,19 @@ async function queuePhotos(
       if (!(await store.get(hash))) await store.put({ hash, queuedAt, attempts: 0 });
     }),
   );
+}
+
+/**
+ * The outbox key of an improvement plan waiting for the council server: `plan:<id>` (ids never hold ':', so it
+ * never meets an assessment id). Plans share the assessments' outbox: no new store, no version bump.
+ */
+export function planOutboxKey(planId: string): string {
+  return `plan:${planId}`;
+}
+
+/** The plan id of an outbox key made by {@link planOutboxKey}, or undefined for an assessment's. */
+export function planIdOfOutboxKey(key: string): string | undefined {
+  return key.startsWith('plan:') ? key.slice(5) : undefined;
 }
 
 /** Queues (or re-queues, with a new `seq`) assessments in the outbox store of a running transaction. */

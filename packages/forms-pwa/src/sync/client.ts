@@ -44,6 +44,33 @@ export interface PulledChange {
   document: Record<string, unknown>;
 }
 
+/** A field two devices changed differently in a plan (kept: `theirs`), with who pushed `ours` and when. */
+export interface PlanConflictRecord {
+  actionId: string;
+  itemId: string;
+  field: string;
+  ours: unknown;
+  theirs: unknown;
+  by: string;
+  at: string;
+}
+
+/** One improvement plan as the server holds it (ADR 0021): pushed back, or pulled. */
+export interface ServerPlan {
+  id: string;
+  assessmentId: string;
+  /** The revision (content hash) now current on the server: the base of this device's next push. */
+  revision: string;
+  change: number;
+  plan: Record<string, unknown>;
+  conflicts: PlanConflictRecord[];
+}
+
+/** What the server answers to a plan push. */
+export interface PlanPushResult extends ServerPlan {
+  result: 'created' | 'updated' | 'merged' | 'unchanged';
+}
+
 /** A person as the server shows them. */
 export interface ServerUser {
   id: string;
@@ -163,6 +190,33 @@ export function createSyncClient(options: SyncClientOptions) {
         }
         if (page.next === cursor && page.changes.length < limit) return cursor;
       }
+    },
+    /**
+     * Pushes one improvement plan (ADR 0021). `baseRevision` is the plan revision this device last shared; the
+     * server merges the plan field by field of each action against it. Safe to retry.
+     */
+    async pushPlan(plan: object, baseRevision?: string): Promise<PlanPushResult> {
+      return (await request(f, url('/api/v1/sync/plans'), {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ plan, ...(baseRevision ? { baseRevision } : {}) }),
+      })) as PlanPushResult;
+    },
+    /** One page of plans changed after `after` (a plan cursor of its own; 0 at first). */
+    async pullPlans(after: number, limit = 100): Promise<{ plans: ServerPlan[]; next: number }> {
+      return (await request(f, url(`/api/v1/sync/plans?after=${after}&limit=${limit}`), { headers: auth })) as {
+        plans: ServerPlan[];
+        next: number;
+      };
+    },
+    /**
+     * A criteria set the server validates against (ADR 0021), when this reader works with it (a campaign or an
+     * assessment of theirs uses it). Untrusted input like any other: verify it before storing it.
+     */
+    async getSet(id: string, version: string): Promise<{ hash: string; set: Record<string, unknown> }> {
+      return (await request(f, url(`/api/v1/sets/${encodeURIComponent(id)}/${encodeURIComponent(version)}`), {
+        headers: auth,
+      })) as { hash: string; set: Record<string, unknown> };
     },
     /** Registers the public key this device signs with (an opaque JWK; ADR 0007/0008). */
     async registerKey(jwk: object): Promise<void> {

@@ -7,9 +7,32 @@
  * a queue of their own (`photoOutbox`, filled when a photo is stored) and upload after the answers, each retried
  * with a growing backoff, so a slow or failing photo never holds an answer back.
  */
-import { mergeThreeWay, type Assessment, type CriteriaSet, type Outcome, type Problem } from '../core.js';
-import { SYNC_FILE, type Storage } from '../storage/db.js';
-import { createSyncClient, enrol as enrolDevice, SyncError, type ServerUser, type SyncClient } from './client.js';
+import {
+  mergePlans,
+  mergeThreeWay,
+  type Assessment,
+  type CriteriaSet,
+  type ImprovementPlan,
+  type Outcome,
+  type Problem,
+} from '../core.js';
+import {
+  planIdOfOutboxKey,
+  planOutboxKey,
+  SYNC_FILE,
+  type PhotoOutboxEntry,
+  type PhotoRefusal,
+  type Storage,
+} from '../storage/db.js';
+import {
+  createSyncClient,
+  enrol as enrolDevice,
+  SyncError,
+  type PlanConflictRecord,
+  type ServerPlan,
+  type ServerUser,
+  type SyncClient,
+} from './client.js';
 
 /** The server this device is enrolled with (key `server` of the `sync` store). */
 export interface ServerLink {
@@ -28,6 +51,19 @@ export interface SyncBase {
   document: Assessment;
 }
 
+/** The revision of one improvement plan both sides last shared (key `planBase:<id>`; ADR 0021). */
+export interface PlanBase {
+  revision: string;
+  plan: ImprovementPlan;
+}
+
+/** A plan's fields two devices changed differently, as the server keeps them (key `planConflicts:<id>`). */
+export interface PlanConflicts {
+  planId: string;
+  assessmentId: string;
+  conflicts: PlanConflictRecord[];
+}
+
 /** A document the server refused (key `refused:<id>`), with its message; sent again once it changes. */
 export interface RefusedPush {
   id: string;
@@ -35,6 +71,29 @@ export interface RefusedPush {
   code: string;
   text: { vi: string; en: string };
   at: string;
+}
+
+/** Where a refused photo is used, so a person can find it: an answer's item, a signature, or a plan action. */
+export interface PhotoPlace {
+  assessmentId: string;
+  facility: string;
+  /** The item whose evidence (or plan action's proof) it is; undefined: a signature. */
+  itemId?: string | undefined;
+  plan?: boolean | undefined;
+}
+
+/** A photo the server refused for good, with its reason and where it is used. */
+export interface RefusedPhoto extends PhotoRefusal {
+  hash: string;
+  places: PhotoPlace[];
+}
+
+/**
+ * True when an upload's HTTP status means the server will refuse the same bytes again (too large, wrong type…):
+ * any 4xx except 401 (sign in again), 408 (timeout) and 429 (too many requests), which are worth retrying.
+ */
+export function refusedForGood(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429;
 }
 
 /** Why the last run stopped: sign in or enrol again (401), the server cannot be reached, or it failed. */
@@ -54,8 +113,12 @@ export interface SyncStatus {
   problem: SyncProblem | undefined;
   /** Documents the server refused, with its message. */
   refused: RefusedPush[];
-  /** Photos waiting to be uploaded (their own queue: they never hold answers back). */
+  /** Improvement plans with fields two devices changed differently (the server kept one value; ADR 0021). */
+  planConflicts: PlanConflicts[];
+  /** Photos waiting to be uploaded (their own queue: they never hold answers back), not counting refused ones. */
   photosWaiting: number;
+  /** Photos the server refused for good: not retried by themselves; shown with why and where they are used. */
+  photosRefused: RefusedPhoto[];
   /** True while photos are being uploaded. */
   photosRunning: boolean;
 }
@@ -92,6 +155,8 @@ export interface SyncHost {
   setOf(a: Assessment): Promise<CriteriaSet | undefined>;
   /** Called after sync stored an assessment, so open views (and other tabs) show it. */
   adoptStored(id: string): Promise<void> | void;
+  /** Called after sync stored a criteria set fetched from the server, so every view finds it (ADR 0021). */
+  addSet?(set: CriteriaSet): void;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -133,7 +198,9 @@ export class SyncEngine extends EventTarget {
     running: false,
     problem: undefined,
     refused: [],
+    planConflicts: [],
     photosWaiting: 0,
+    photosRefused: [],
     photosRunning: false,
   };
   private _run: Promise<SyncReport> | undefined;
@@ -167,8 +234,49 @@ export class SyncEngine extends EventTarget {
       const r = await this._storage.getSync<RefusedPush>(`refused:${e.id}`);
       if (r) refused.push(r);
     }
-    this._set({ link, waiting: outbox.length, lastSync, refused, photosWaiting: photos.length });
+    const planConflicts: PlanConflicts[] = [];
+    for (const p of await this._storage.listPlans()) {
+      const c = await this._storage.getSync<PlanConflicts>(`planConflicts:${p.id}`);
+      if (c?.conflicts.length) planConflicts.push(c);
+    }
+    const refusedPhotos = photos.filter((p) => p.refused);
+    this._set({
+      link,
+      waiting: outbox.length,
+      lastSync,
+      refused,
+      planConflicts,
+      photosWaiting: photos.length - refusedPhotos.length,
+      photosRefused: refusedPhotos.length ? await this._placesOf(refusedPhotos) : [],
+    });
     return this.status;
+  }
+
+  /** Where each refused photo is used (answers' evidence, signatures, plan actions' proof). */
+  private async _placesOf(entries: PhotoOutboxEntry[]): Promise<RefusedPhoto[]> {
+    const out = new Map(entries.map((e) => [e.hash, { ...e.refused!, hash: e.hash, places: [] as PhotoPlace[] }]));
+    const assessments = await this._storage.listAssessments();
+    const names = new Map(assessments.map((a) => [a.id, a.facility.name]));
+    for (const a of assessments) {
+      for (const [itemId, ans] of Object.entries(a.answers))
+        for (const h of ans.evidence ?? [])
+          out.get(h)?.places.push({ assessmentId: a.id, facility: a.facility.name, itemId });
+      for (const sig of a.signatures ?? [])
+        if (sig.image) out.get(sig.image)?.places.push({ assessmentId: a.id, facility: a.facility.name });
+    }
+    for (const p of await this._storage.listPlans())
+      for (const act of p.actions)
+        for (const h of act.completionEvidence ?? [])
+          out.get(h)?.places.push({
+            assessmentId: p.assessmentId,
+            facility: names.get(p.assessmentId) ?? p.facilityId,
+            itemId: act.itemId,
+            plan: true,
+          });
+    // A refused photo no answer, signature or plan uses any more (retaken, or removed) has nothing left to send.
+    const unused = [...out.values()].filter((r) => !r.places.length);
+    for (const r of unused) await this._storage.putPhotoOutbox(r.hash, undefined);
+    return [...out.values()].filter((r) => r.places.length);
   }
 
   private _set(patch: Partial<SyncStatus>): void {
@@ -209,6 +317,7 @@ export class SyncEngine extends EventTarget {
       await this._storage.putSync({ server: link, cursor: 0 });
     } else await this._storage.putSync({ server: link });
     await this._storage.enqueue((await this._storage.listAssessments()).map((a) => a.id));
+    await this._storage.enqueue((await this._storage.listPlans()).map((p) => planOutboxKey(p.id)));
     this._set({ problem: undefined });
     await this.refresh();
     return link;
@@ -266,14 +375,20 @@ export class SyncEngine extends EventTarget {
     const report: SyncReport = { pulled: 0, pushed: 0, refused: 0 };
     if (!link) return report;
     this._set({ running: true, link });
+    this._noSet.clear();
     try {
       const client = this._client(link);
       report.pulled = await this._pull(client);
+      // Documents kept aside because their set was not on this device: fetch the set, check them again.
+      report.pulled += await this.recheckKeptAside(client);
       const pushed = await this._push(client);
-      report.pushed = pushed.pushed;
-      report.refused = pushed.refused;
+      // Plans after the assessments: the server takes a plan only for an assessment it has (ADR 0021).
+      const plans = await this._pushPlans(client);
+      report.pushed = pushed.pushed + plans.pushed;
+      report.refused = pushed.refused + plans.refused;
       // What this run pushed comes back on the next pull; pulling now moves the cursor past it.
       report.pulled += await this._pull(client);
+      report.pulled += await this._pullPlans(client);
       const lastSync = new Date().toISOString();
       await this._storage.putSync({ lastSync });
       this._set({ problem: undefined, lastSync });
@@ -296,7 +411,7 @@ export class SyncEngine extends EventTarget {
       for (const c of page.changes) {
         // The one verifier at this boundary too: what the server sends is checked as an import is (schema, set,
         // answers, content hash of a sealed one). A refused document is kept aside with why, never stored.
-        const checked = await this._verify(c.document);
+        const checked = await this._verify(c.document, client);
         if (checked.ok) await this.applyPulled(c.id, c.revision, checked.value);
         else await this._keepRefused(c.id, c.revision, c.document, checked.errors);
         n++;
@@ -308,14 +423,63 @@ export class SyncEngine extends EventTarget {
     }
   }
 
-  private async _verify(doc: unknown): Promise<Outcome<Assessment>> {
+  private async _verify(doc: unknown, client?: SyncClient): Promise<Outcome<Assessment>> {
     const { verifyAssessment } = await import('../core-checked.js');
     const pin = (doc as { criteriaSet?: { id?: unknown; version?: unknown } } | null)?.criteriaSet;
-    const set =
+    let set =
       typeof pin?.id === 'string' && typeof pin.version === 'string'
         ? await this._host.setOf(doc as Assessment)
         : undefined;
+    if (!set && client && typeof pin?.id === 'string' && typeof pin.version === 'string')
+      set = await this._fetchSet(client, pin.id, pin.version);
     return verifyAssessment(doc, set ? { set } : {});
+  }
+
+  /** Sets this run asked the server for and did not get (asked once per run). */
+  private _noSet = new Set<string>();
+
+  /**
+   * Fetches a criteria set this device lacks from the server (ADR 0021), checks it with core's schema (a set is
+   * untrusted input too) and that it is the set asked for, stores it and tells the app. Undefined when the server
+   * does not serve it to this reader or it does not pass.
+   */
+  private async _fetchSet(client: SyncClient, id: string, version: string): Promise<CriteriaSet | undefined> {
+    const key = `${id}@${version}`;
+    if (this._noSet.has(key)) return undefined;
+    try {
+      const { validateCriteriaSet } = await import('../core-checked.js');
+      const r = validateCriteriaSet((await client.getSet(id, version)).set);
+      if (!r.ok || r.value.id !== id || r.value.version !== version) throw new Error(`set ${key} refused`);
+      await this._storage.putSet(r.value, new Date().toISOString());
+      this._host.addSet?.(r.value);
+      return r.value;
+    } catch (e) {
+      if (e instanceof SyncError && e.status === 401) throw e;
+      this._noSet.add(key);
+      return undefined;
+    }
+  }
+
+  /**
+   * Checks again the pulled documents kept aside (from sync, not from files) now that their set may be here: after
+   * a hand import of the set, or — with a `client` — fetching a missing set from the server first. Each that now
+   * passes is stored as a pull would store it and leaves the kept-aside list.
+   * @returns how many came back
+   */
+  async recheckKeptAside(client?: SyncClient): Promise<number> {
+    let n = 0;
+    for (const r of await this._storage.listRefused()) {
+      if (r.file !== SYNC_FILE || r.kind !== 'assessments' || !r.key.startsWith('sync:')) continue;
+      const doc = (r.bundle as { assessments?: unknown[] } | null)?.assessments?.[0];
+      const revision = r.key.slice(`sync:${r.id}:`.length);
+      if (!doc || !revision) continue;
+      const checked = await this._verify(doc, client);
+      if (!checked.ok) continue;
+      await this.applyPulled(r.id, revision, checked.value);
+      await this._storage.dropRefused([r.key]);
+      n++;
+    }
+    return n;
   }
 
   private async _keepRefused(id: string, revision: string, doc: unknown, problems: Problem[]): Promise<void> {
@@ -364,6 +528,7 @@ export class SyncEngine extends EventTarget {
     let pushed = 0;
     let refused = 0;
     for (const entry of await this._storage.listOutbox()) {
+      if (planIdOfOutboxKey(entry.id) !== undefined) continue; // plans: {@link _pushPlans}
       const was = await this._storage.getSync<RefusedPush>(`refused:${entry.id}`);
       if (was && was.seq === entry.seq) {
         refused++;
@@ -413,6 +578,124 @@ export class SyncEngine extends EventTarget {
   }
 
   /**
+   * Pushes every queued improvement plan (outbox keys `plan:<id>`) against the revision last shared; the server
+   * merges it field by field of each action (core's `mergePlans`). A plan whose assessment the server does not have
+   * yet stays queued without a refusal (its assessment goes first); another refusal is kept, as for assessments.
+   */
+  private async _pushPlans(client: SyncClient): Promise<{ pushed: number; refused: number }> {
+    let pushed = 0;
+    let refused = 0;
+    for (const entry of await this._storage.listOutbox()) {
+      const planId = planIdOfOutboxKey(entry.id);
+      if (planId === undefined) continue;
+      const was = await this._storage.getSync<RefusedPush>(`refused:${entry.id}`);
+      if (was && was.seq === entry.seq) {
+        refused++;
+        continue;
+      }
+      const local = await this._storage.getPlan(planId);
+      if (!local) {
+        await this._storage.dequeue(entry.id, entry.seq);
+        continue;
+      }
+      const base = await this._storage.getSync<PlanBase>(`planBase:${planId}`);
+      let res;
+      try {
+        res = await client.pushPlan(local, base?.revision);
+      } catch (e) {
+        if (!(e instanceof SyncError) || e.status === 401 || e.status >= 500) throw e;
+        if (e.code === 'planAssessmentMissing') continue; // sent again once its assessment is on the server
+        const r: RefusedPush = {
+          id: entry.id,
+          seq: entry.seq,
+          code: e.code,
+          text: e.text,
+          at: new Date().toISOString(),
+        };
+        await this._storage.putSync({ [`refused:${entry.id}`]: r });
+        refused++;
+        continue;
+      }
+      await this._storePlan(res, local, { [`refused:${entry.id}`]: undefined });
+      await this._storage.dequeue(entry.id, entry.seq);
+      pushed++;
+    }
+    return { pushed, refused };
+  }
+
+  /**
+   * Stores the server's copy of a plan with its revision as the new shared base and its conflicts. `sent`: the
+   * copy this device pushed (or held) — a change made here since then is merged on top with core's `mergePlans`
+   * and stays queued.
+   */
+  private async _storePlan(srv: ServerPlan, sent: ImprovementPlan | undefined, extra: Record<string, unknown> = {}) {
+    const server = srv.plan as unknown as ImprovementPlan;
+    const now = await this._storage.getPlan(srv.id);
+    const changedHere = !!now && !!sent && !same(now, sent);
+    const m = changedHere ? mergePlans(sent, now, server) : null;
+    const conflicts: PlanConflicts = { planId: srv.id, assessmentId: srv.assessmentId, conflicts: srv.conflicts };
+    await this._storage.putPlan(m ? m.merged : server, {
+      outbox: !!m && !same(m.merged, server),
+      sync: {
+        [`planBase:${srv.id}`]: { revision: srv.revision, plan: server } satisfies PlanBase,
+        [`planConflicts:${srv.id}`]: srv.conflicts.length ? conflicts : undefined,
+        ...extra,
+      },
+    });
+  }
+
+  /**
+   * Pulls the plans changed after the saved plan cursor (`planCursor`), page by page (resumable). Each is checked
+   * with core's schema (untrusted input); a plan this device changed since the shared revision is kept (its push
+   * is merged by the server), only the server's conflicts are recorded.
+   */
+  private async _pullPlans(client: SyncClient): Promise<number> {
+    const { validateImprovementPlan } = await import('../core-checked.js');
+    let cursor = (await this._storage.getSync<number>('planCursor')) ?? 0;
+    let n = 0;
+    for (;;) {
+      const page = await client.pullPlans(cursor, this._pageSize);
+      for (const p of page.plans) {
+        const checked = validateImprovementPlan(p.plan);
+        if (!checked.ok) await this._keepRefusedPlan(p, checked.errors);
+        else {
+          const local = await this._storage.getPlan(p.id);
+          const base = await this._storage.getSync<PlanBase>(`planBase:${p.id}`);
+          const own = !!local && !same(local, checked.value) && (!base || !same(local, base.plan));
+          if (own)
+            await this._storage.putSync({
+              [`planConflicts:${p.id}`]: p.conflicts.length
+                ? ({ planId: p.id, assessmentId: p.assessmentId, conflicts: p.conflicts } satisfies PlanConflicts)
+                : undefined,
+            });
+          else await this._storePlan({ ...p, plan: checked.value as unknown as Record<string, unknown> }, local);
+        }
+        n++;
+      }
+      const next = page.plans.length ? page.plans[page.plans.length - 1]!.change : cursor;
+      if (next !== cursor) await this._storage.putSync({ planCursor: next });
+      if (!page.plans.length || next === cursor) return n;
+      cursor = next;
+    }
+  }
+
+  private async _keepRefusedPlan(p: ServerPlan, problems: Problem[]): Promise<void> {
+    const now = new Date().toISOString();
+    await this._storage.keepRefused([
+      {
+        key: `sync:plan:${p.id}:${p.revision}`,
+        kind: 'plans',
+        id: p.id,
+        label: p.id,
+        file: SYNC_FILE,
+        refusedAt: now,
+        reasons: problems.map((x) => ({ code: x.code, pointer: x.pointer, message: x.message })),
+        bundle: { schemaVersion: 1, kind: 'bundle', createdAt: now, assessments: [], plans: [p.plan] },
+      },
+    ]);
+  }
+
+  /**
    * Uploads the queued photos, each on its own (by SHA-256; the server skips one it has). A failed upload stays
    * queued and waits {@link photoBackoffMs} before an automatic try; `now` tries every one at once. A 401 stops
    * the run (the queue is kept). Runs are serialised; a forced call during a run runs again after it.
@@ -449,6 +732,7 @@ export class SyncEngine extends EventTarget {
     this._set({ photosRunning: true });
     const client = this._client(link);
     for (const e of queue) {
+      if (e.refused && !now) continue; // refused for good: never retried by itself
       if (!now && e.nextAt && Date.parse(e.nextAt) > Date.now()) {
         report.deferred++;
         continue;
@@ -458,6 +742,9 @@ export class SyncEngine extends EventTarget {
         await this._storage.putPhotoOutbox(e.hash, undefined); // deleted since it was queued
         continue;
       }
+      // "Đồng bộ" tries a refused photo again only once it changed (its size or type): the same bytes would be
+      // refused again.
+      if (e.refused && e.refused.bytes === p.blob.size && e.refused.mime === p.mime) continue;
       try {
         await client.uploadPhoto(e.hash, new Uint8Array(await p.blob.arrayBuffer()), p.mime);
         await this._storage.putPhotoOutbox(e.hash, undefined);
@@ -466,6 +753,24 @@ export class SyncEngine extends EventTarget {
       } catch (err) {
         if (err instanceof SyncError && err.status === 401) throw err;
         const attempts = e.attempts + 1;
+        if (err instanceof SyncError && refusedForGood(err.status)) {
+          const { nextAt: _n, ...rest } = e;
+          await this._storage.putPhotoOutbox(e.hash, {
+            ...rest,
+            attempts,
+            lastError: err.text.en,
+            refused: {
+              status: err.status,
+              code: err.code,
+              text: err.text,
+              at: new Date().toISOString(),
+              bytes: p.blob.size,
+              mime: p.mime,
+            },
+          });
+          report.failed++;
+          continue;
+        }
         await this._storage.putPhotoOutbox(e.hash, {
           ...e,
           attempts,

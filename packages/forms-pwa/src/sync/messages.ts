@@ -238,6 +238,45 @@ const TABLE = {
     vi: 'Đã gắn {n} phiếu của vòng "{round}" vào đợt "{campaign}".',
     en: 'Mapped {n} {n:assessment|assessments} of the round "{round}" to the campaign "{campaign}".',
   },
+  'sync.photosRefused': {
+    vi: '{n} ảnh máy chủ không nhận',
+    en: '{n} {n:photo|photos} the server refused',
+  },
+  'sync.photosRefusedTitle': { vi: 'Ảnh máy chủ không nhận', en: 'Photos the server refused' },
+  'sync.photosRefusedHint': {
+    vi: 'Ảnh vẫn ở trên máy nhưng sẽ không được gửi lại tự động. Làm theo lời nhắn: ảnh chụp lại sẽ được gửi.',
+    en: 'The photo stays on this device but is not sent again by itself. Do as the message says: a retaken photo is sent.',
+  },
+  'sync.photoTooLarge': {
+    vi: 'Ảnh quá lớn, máy chủ không nhận. Chụp lại ảnh nhỏ hơn (hoặc gỡ ảnh) ở {where}.',
+    en: 'The photo is too large for the server. Retake a smaller photo (or remove it) at {where}.',
+  },
+  'sync.photoWrongType': {
+    vi: 'Ảnh không đúng định dạng (máy chủ chỉ nhận JPEG, PNG, WebP). Chụp lại ảnh ở {where}.',
+    en: 'The photo is not a type the server takes (JPEG, PNG, WebP only). Retake the photo at {where}.',
+  },
+  'sync.photoRefusedOther': {
+    vi: 'Máy chủ không nhận ảnh ({text}). Chụp lại hoặc gỡ ảnh ở {where}.',
+    en: 'The server refused the photo ({text}). Retake or remove the photo at {where}.',
+  },
+  'sync.placeItem': { vi: 'phiếu {facility}, mục {item}', en: '{facility}, item {item}' },
+  'sync.placePlan': {
+    vi: 'kế hoạch cải tiến của {facility}, mục {item}',
+    en: 'the improvement plan of {facility}, item {item}',
+  },
+  'sync.placeSignature': { vi: 'chữ ký trên phiếu {facility}', en: 'the signature on {facility}' },
+  'sync.planConflictsTitle': {
+    vi: 'Kế hoạch cải tiến sửa khác nhau trên hai máy',
+    en: 'Improvement plans changed differently on two devices',
+  },
+  'sync.planConflictsHint': {
+    vi: 'Máy chủ giữ giá trị gửi đến trước. Xem lại và sửa trong kế hoạch nếu cần: lần sửa đó sẽ thay thế.',
+    en: 'The server kept the value that reached it first. Check it and edit the plan if needed: that edit settles it.',
+  },
+  'sync.planConflict': {
+    vi: 'Mục {item}, {field}: đang giữ "{theirs}"; {by} đã sửa thành "{ours}" ({when}).',
+    en: 'Item {item}, {field}: kept "{theirs}"; {by} changed it to "{ours}" ({when}).',
+  },
 } as const satisfies MessageTable;
 
 /** Codes of this table. */

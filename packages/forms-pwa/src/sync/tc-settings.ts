@@ -9,7 +9,7 @@ import { SyncError } from './client.js';
 import { parseEnrolmentQr } from './enrol-code.js';
 import { st, type SyncMessageCode } from './messages.js';
 import { SyncController } from './sync-controller.js';
-import { syncLine } from './tc-sync-status.js';
+import { planConflictLines, photoRefusalText, syncLine } from './tc-sync-status.js';
 
 /**
  * Settings → "Kết nối máy chủ": enrol this device (scan the admin's QR code in the app, or type the short code),
@@ -84,6 +84,32 @@ export class TcSettings extends LitElement {
                   ${a ? html`<a href=${href({ view: 'fill', id: r.id })}>${a.facility.name}</a>` : r.id}: ${locale() === 'en' ? r.text.en : r.text.vi}
                 </li>`;
               })}
+            </ul>
+          </div>`
+          : nothing
+      }
+      ${
+        s.photosRefused.length
+          ? html`<div data-photos-refused>
+            <p><strong>${st('sync.photosRefusedTitle')}</strong> — ${st('sync.photosRefusedHint')}</p>
+            <ul>
+              ${s.photosRefused.map((r) => html`<li data-refused-photo=${r.hash}>${photoRefusalText(r)}</li>`)}
+            </ul>
+          </div>`
+          : nothing
+      }
+      ${
+        s.planConflicts.length
+          ? html`<div data-plan-conflicts>
+            <p><strong>${st('sync.planConflictsTitle')}</strong> — ${st('sync.planConflictsHint')}</p>
+            <ul>
+              ${s.planConflicts.flatMap((c) =>
+                planConflictLines(c).map(
+                  (line) => html`<li data-plan-conflict=${c.planId}>
+                    <a href=${href({ view: 'plan', id: c.assessmentId })}>${this._store.store.assessments.get(c.assessmentId)?.facility.name ?? c.assessmentId}</a>: ${line}
+                  </li>`,
+                ),
+              )}
             </ul>
           </div>`
           : nothing

@@ -5,7 +5,7 @@ import { LocaleController, locale } from '../i18n.js';
 import { href } from '../router.js';
 import { st } from './messages.js';
 import { SyncController } from './sync-controller.js';
-import type { SyncStatus } from './engine.js';
+import type { PlanConflicts, RefusedPhoto, SyncStatus } from './engine.js';
 
 /** The sync state in one line, for the header: what it says and whether it is a problem. */
 export function syncLine(s: SyncStatus, online = true): { text: string; tone: 'ok' | 'wait' | 'bad' } {
@@ -24,6 +24,7 @@ export function syncLine(s: SyncStatus, online = true): { text: string; tone: 'o
   if (s.problem?.kind === 'server')
     return { text: st('sync.serverError', { text: s.problem.text[locale()] }), tone: 'bad' };
   if (s.refused.length) return { text: `${st('sync.refusedTitle')}: ${s.refused.length}`, tone: 'bad' };
+  if (s.photosRefused.length) return { text: st('sync.photosRefused', { n: s.photosRefused.length }), tone: 'bad' };
   const photos = s.photosWaiting ? ` · ${st('sync.photosWaiting', { n: s.photosWaiting })}` : '';
   if (s.waiting) return { text: st('sync.waiting', { n: s.waiting }) + photos, tone: 'wait' };
   // Answers all sent; photos still uploading on their own queue (they never hold answers back).
@@ -32,6 +33,38 @@ export function syncLine(s: SyncStatus, online = true): { text: string; tone: 'o
     text: `✓ ${st('sync.allSynced')} · ${s.lastSync ? st('sync.last', { when: formatDateTime(s.lastSync) }) : st('sync.never')}`,
     tone: 'ok',
   };
+}
+
+/**
+ * What a person reads about a photo the server refused for good: why, in plain words, where it is used (which
+ * assessment and item, or the plan action) and what to do.
+ */
+export function photoRefusalText(r: RefusedPhoto): string {
+  const where = r.places
+    .map((p) =>
+      p.itemId === undefined
+        ? st('sync.placeSignature', { facility: p.facility })
+        : st(p.plan ? 'sync.placePlan' : 'sync.placeItem', { facility: p.facility, item: p.itemId }),
+    )
+    .join('; ');
+  if (r.status === 413) return st('sync.photoTooLarge', { where });
+  if (r.status === 415) return st('sync.photoWrongType', { where });
+  return st('sync.photoRefusedOther', { text: r.text[locale()], where });
+}
+
+/** One line per field of a plan two devices changed differently: what is kept, who changed it to what, when. */
+export function planConflictLines(c: PlanConflicts): string[] {
+  const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+  return c.conflicts.map((x) =>
+    st('sync.planConflict', {
+      item: x.itemId,
+      field: x.field,
+      theirs: show(x.theirs),
+      ours: show(x.ours),
+      by: x.by,
+      when: formatDateTime(x.at),
+    }),
+  );
 }
 
 /**
