@@ -2,7 +2,7 @@
  * The schema step every validator shares: the document is an object, its schemaVersion is one this software
  * knows, and the generated validator accepts it (its errors turned into problems).
  */
-import { message } from './messages.js';
+import { message } from './all-messages.js';
 import { type Outcome, fail, ok } from './outcome.js';
 import { fromAjvErrors } from './schema-errors.js';
 import { SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema-versions.js';
