@@ -2,24 +2,12 @@
  * The schema step every validator shares: the document is an object, its schemaVersion is one this software
  * knows, and the generated validator accepts it (its errors turned into problems).
  */
-import { message } from './messages.js';
+import { message } from './all-messages.js';
 import { type Outcome, fail, ok } from './outcome.js';
 import { fromAjvErrors } from './schema-errors.js';
+import { SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema-versions.js';
 
-/** The schemaVersion this software writes and understands for every document kind but assessments. */
-export const SCHEMA_VERSION = 1;
-
-/**
- * The schemaVersion this software writes and understands, per document kind. Assessment version 2 only adds
- * optional fields (campaign, baseRevision, conflicts), so version 1 assessments stay valid as they are.
- */
-export const SCHEMA_VERSIONS = {
-  'criteria-set': 1,
-  assessment: 2,
-  'facility-registry': 1,
-  bundle: 1,
-  'improvement-plan': 1,
-} as const;
+export { SCHEMA_VERSION, SCHEMA_VERSIONS };
 
 /** A generated validator. */
 export type SchemaFn = { (data: unknown): boolean; errors?: unknown };

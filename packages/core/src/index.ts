@@ -72,7 +72,7 @@ export { diffSets, localEdition, type SetChange } from './set-diff.js';
 export { aggregate, type Aggregate, type CriterionAggregate, type ItemAggregate } from './loop/aggregate.js';
 export { createAggregator, type Aggregator } from './loop/aggregate.js';
 export { migrateForward, MIGRATIONS, type Migration, type DocumentKind } from './migrate.js';
-export { message, type MessageCode } from './messages.js';
+export { message, type MessageCode } from './all-messages.js';
 export {
   defineMessages,
   fillTemplate,

@@ -6,7 +6,7 @@
  */
 import type { Assessment, CriteriaSet, LocalizedText, ScoreResult } from './generated/types.js';
 import { eq } from './exact.js';
-import { message } from './messages.js';
+import { message } from './all-messages.js';
 import { ENGINE_VERSION } from './score.js';
 import { score } from './score-checked.js';
 import { contentHash } from './hash.js';

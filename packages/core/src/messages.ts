@@ -6,133 +6,6 @@ import { defineMessages, type MessageArgs, type MessageTable, type Msg } from '.
 import type { ScoreResultExplanation as Explanation } from './generated/types.js';
 
 const TABLE = {
-  // --- schema ---
-  'schema.required': { vi: 'Thiếu trường bắt buộc "{field}"', en: 'Missing required field "{field}"' },
-  'schema.additional': {
-    vi: 'Trường "{field}" không được phép ở đây (gõ sai tên?)',
-    en: 'Field "{field}" is not allowed here (a typo?)',
-  },
-  'schema.type': { vi: 'Sai kiểu dữ liệu: cần {expected}', en: 'Wrong type: expected {expected}' },
-  'schema.enum': { vi: 'Giá trị không hợp lệ; cho phép: {allowed}', en: 'Invalid value; allowed: {allowed}' },
-  'schema.const': { vi: 'Giá trị phải là {expected}', en: 'Value must be {expected}' },
-  'schema.pattern': { vi: 'Định dạng không hợp lệ ({what})', en: 'Invalid format ({what})' },
-  'schema.range': { vi: 'Giá trị ngoài khoảng cho phép ({limit})', en: 'Value out of range ({limit})' },
-  'schema.length': { vi: 'Độ dài không hợp lệ ({limit})', en: 'Invalid length ({limit})' },
-  'schema.count': { vi: 'Số phần tử không hợp lệ ({limit})', en: 'Invalid number of entries ({limit})' },
-  'schema.unique': { vi: 'Các phần tử bị trùng', en: 'Entries are duplicated' },
-  'schema.kind': {
-    vi: 'Loại {value} không tồn tại; cho phép: {allowed}',
-    en: 'Unknown kind {value}; allowed: {allowed}',
-  },
-  'schema.other': { vi: 'Không hợp lệ: {detail}', en: 'Invalid: {detail}' },
-  'schema.version-newer': {
-    vi: 'Tài liệu có schemaVersion {found}, mới hơn phiên bản phần mềm này hiểu ({known}); hãy cập nhật phần mềm',
-    en: 'Document has schemaVersion {found}, newer than this software understands ({known}); please update',
-  },
-  'schema.not-object': { vi: 'Tài liệu phải là một đối tượng JSON', en: 'The document must be a JSON object' },
-  // --- criteria-set semantics ---
-  'set.duplicate-id': { vi: 'Mã "{id}" bị trùng (đã dùng ở {other})', en: 'Id "{id}" is used twice (also at {other})' },
-  'set.points-missing': {
-    vi: 'Thiếu số điểm ("points") cho chỉ tiêu tính điểm',
-    en: 'Missing "points" for an item of a points-scored set',
-  },
-  'set.partial-too-high': {
-    vi: 'Điểm đạt một phần ({partial}) phải nhỏ hơn điểm đạt ({points})',
-    en: 'Partial points ({partial}) must be below full points ({points})',
-  },
-  'set.decimals': { vi: 'Số {value} có quá 4 chữ số thập phân', en: 'Number {value} has more than 4 decimals' },
-  'set.max-mismatch': {
-    vi: 'Điểm tối đa ghi là {stated} nhưng các chỉ tiêu cộng lại được {computed}',
-    en: 'Stated maximum is {stated} but the items add up to {computed}',
-  },
-  'set.level-missing': {
-    vi: 'Bộ tiêu chí chấm theo mức: tiểu mục cần "level" từ 1 đến {levels}',
-    en: 'Levels model: the item needs a "level" from 1 to {levels}',
-  },
-  'set.level-unexpected': {
-    vi: '"level" chỉ dùng cho bộ tiêu chí chấm theo mức',
-    en: '"level" is only used in a levels-model set',
-  },
-  'set.levels-missing': {
-    vi: 'Bộ tiêu chí chấm theo mức cần "scoring.levels"',
-    en: 'A levels-model set needs "scoring.levels"',
-  },
-  'set.levels-binary-only': {
-    vi: 'Bộ tiêu chí chấm theo mức chỉ dùng câu trả lời đạt / không đạt',
-    en: 'A levels-model set uses met / not met answers only',
-  },
-  'set.bands-order': {
-    vi: 'Các ngưỡng phải tăng dần: {prev} rồi {next}',
-    en: 'Band minimums must increase: {prev} then {next}',
-  },
-  'set.bands-start': {
-    vi: 'Ngưỡng đầu tiên phải là {expected} để không bỏ sót khoảng nào',
-    en: 'The first band must start at {expected} so no range is left uncovered',
-  },
-  'set.bands-beyond': {
-    vi: 'Ngưỡng {value} vượt quá giá trị lớn nhất có thể ({max})',
-    en: 'Band minimum {value} is above the largest possible value ({max})',
-  },
-  'set.rule-unknown-criterion': {
-    vi: 'Quy tắc nói đến tiêu chí "{id}" không tồn tại',
-    en: 'The rule refers to criterion "{id}", which does not exist',
-  },
-  'set.rule-model': {
-    vi: 'Quy tắc "{kind}" không dùng được với cách chấm "{model}"',
-    en: 'Rule "{kind}" does not apply to the "{model}" model',
-  },
-  'set.zone-unknown': {
-    vi: 'Vùng "{zone}" không có trong "applicability.zones"',
-    en: 'Zone "{zone}" is not listed in "applicability.zones"',
-  },
-  'set.numeric-range': {
-    vi: 'Giá trị nhỏ nhất ({min}) lớn hơn giá trị lớn nhất ({max})',
-    en: 'Minimum ({min}) is above maximum ({max})',
-  },
-  'set.no-weight': {
-    vi: 'Tổng trọng số bằng 0: không thể tính điểm',
-    en: 'All weights are zero: nothing can be scored',
-  },
-  'set.number-range': {
-    vi: 'Số {value} vượt quá giới hạn đọc chính xác (±{limit})',
-    en: 'Number {value} is beyond the range read exactly (±{limit})',
-  },
-  'set.too-many-items': {
-    vi: 'Bộ tiêu chí có {count} chỉ tiêu, vượt giới hạn {limit}',
-    en: 'The set has {count} items, more than the limit of {limit}',
-  },
-  'set.too-many-criteria': {
-    vi: 'Bộ tiêu chí có {count} tiêu chí, vượt giới hạn {limit}',
-    en: 'The set has {count} criteria, more than the limit of {limit}',
-  },
-  'set.level-empty': {
-    vi: 'Tiêu chí không có tiểu mục nào ở mức {levels}: không thể xét mức đó',
-    en: 'The criterion has no element at {levels:level|levels} {levels}: that level cannot be judged',
-  },
-  'answer.zone-missing': {
-    vi: 'Bộ tiêu chí phân biệt theo vùng nhưng cơ sở chưa có vùng',
-    en: 'The criteria set depends on the zone, but the facility has none',
-  },
-  'answer.facility-kind': {
-    vi: 'Bộ tiêu chí không áp dụng cho loại cơ sở "{kind}" (áp dụng cho: {allowed})',
-    en: 'The criteria set does not apply to facility kind "{kind}" (it applies to: {allowed})',
-  },
-  'result.nothing-applicable': {
-    vi: 'Không có chỉ tiêu nào áp dụng: không thể kết luận',
-    en: 'No item is applicable: there is nothing to decide on',
-  },
-  'lock.verdict-changed': {
-    vi: 'Khi khóa phiếu, bộ chấm điểm (phiên bản {version}) kết luận "{then}"; bộ chấm điểm hiện tại ({current}) kết luận "{now}". Kết quả khi khóa vẫn là kết quả chính thức.',
-    en: 'When locked, the scoring engine (version {version}) decided "{then}"; the current engine ({current}) decides "{now}". The verdict at locking remains the official one.',
-  },
-  'lock.verdict-same': {
-    vi: 'Kết quả khớp với kết quả khi khóa phiếu (bộ chấm điểm {version})',
-    en: 'The result matches the one recorded at locking (engine {version})',
-  },
-  'level.pending': {
-    vi: 'Mức 1 (tạm thời): chưa trả lời tiểu mục mức 1 {list}',
-    en: 'Level 1 (provisional): level-1 elements not yet answered: {list}',
-  },
   // --- assessment against its set ---
   'answer.set-mismatch': {
     vi: 'Phiếu được lập theo bộ tiêu chí "{want}" nhưng đang chấm bằng "{got}"',
@@ -278,6 +151,48 @@ const TABLE = {
   },
   // --- answer kinds (engine, ADR 0011) ---
   'answer.count-allowed': { vi: 'một số nguyên ≥ 0 (số lần)', en: 'a whole number ≥ 0 (a count)' },
+  // --- set, schema and level texts the engine itself reports (the other checks' texts: check-messages.ts) ---
+  'answer.facility-kind': {
+    vi: 'Bộ tiêu chí không áp dụng cho loại cơ sở "{kind}" (áp dụng cho: {allowed})',
+    en: 'The criteria set does not apply to facility kind "{kind}" (it applies to: {allowed})',
+  },
+  'answer.zone-missing': {
+    vi: 'Bộ tiêu chí phân biệt theo vùng nhưng cơ sở chưa có vùng',
+    en: 'The criteria set depends on the zone, but the facility has none',
+  },
+  'set.points-missing': {
+    vi: 'Thiếu số điểm ("points") cho chỉ tiêu tính điểm',
+    en: 'Missing "points" for an item of a points-scored set',
+  },
+  'set.duplicate-id': { vi: 'Mã "{id}" bị trùng (đã dùng ở {other})', en: 'Id "{id}" is used twice (also at {other})' },
+  'set.partial-too-high': {
+    vi: 'Điểm đạt một phần ({partial}) phải nhỏ hơn điểm đạt ({points})',
+    en: 'Partial points ({partial}) must be below full points ({points})',
+  },
+  'set.bands-order': {
+    vi: 'Các ngưỡng phải tăng dần: {prev} rồi {next}',
+    en: 'Band minimums must increase: {prev} then {next}',
+  },
+  'set.bands-start': {
+    vi: 'Ngưỡng đầu tiên phải là {expected} để không bỏ sót khoảng nào',
+    en: 'The first band must start at {expected} so no range is left uncovered',
+  },
+  'set.numeric-range': {
+    vi: 'Giá trị nhỏ nhất ({min}) lớn hơn giá trị lớn nhất ({max})',
+    en: 'Minimum ({min}) is above maximum ({max})',
+  },
+  'schema.version-newer': {
+    vi: 'Tài liệu có schemaVersion {found}, mới hơn phiên bản phần mềm này hiểu ({known}); hãy cập nhật phần mềm',
+    en: 'Document has schemaVersion {found}, newer than this software understands ({known}); please update',
+  },
+  'level.pending': {
+    vi: 'Mức 1 (tạm thời): chưa trả lời tiểu mục mức 1 {list}',
+    en: 'Level 1 (provisional): level-1 elements not yet answered: {list}',
+  },
+  'result.nothing-applicable': {
+    vi: 'Không có chỉ tiêu nào áp dụng: không thể kết luận',
+    en: 'No item is applicable: there is nothing to decide on',
+  },
 } as const satisfies MessageTable;
 
 export type MessageCode = keyof typeof TABLE;

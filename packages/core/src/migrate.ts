@@ -6,7 +6,7 @@
 import { message } from './messages.js';
 import { type Outcome, fail, ok } from './outcome.js';
 import type { Assessment } from './generated/types.js';
-import { SCHEMA_VERSION, SCHEMA_VERSIONS } from './by-schema.js';
+import { SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema-versions.js';
 
 /** A pure function from a document of version `from` to one of version `from + 1`. */
 export interface Migration {

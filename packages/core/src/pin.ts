@@ -6,7 +6,8 @@
 import type { Assessment, CriteriaSet } from './generated/types.js';
 import { contentHash } from './hash.js';
 import type { Problem } from './outcome.js';
-import { verifyMessage } from './verify-messages.js';
+import { fillTemplate } from './catalogue.js';
+import { PIN_MESSAGES } from './pin-messages.js';
 
 const hashes = new WeakMap<object, string>();
 
@@ -38,7 +39,13 @@ export function pinnedSetProblems(set: CriteriaSet, assessment: Assessment): Pro
     {
       code: 'verify.set-pin-mismatch',
       pointer: '/criteriaSet/contentHash',
-      message: verifyMessage('verify.set-pin-mismatch', { want: want.slice(0, 12), got: got.slice(0, 12) }),
+      message: pinMessage({ want: want.slice(0, 12), got: got.slice(0, 12) }),
     },
   ];
+}
+
+/** The pinned-set message in both languages, `{placeholders}` filled from `args`. */
+function pinMessage(args: Record<string, string>): { vi: string; en: string } {
+  const t = PIN_MESSAGES['verify.set-pin-mismatch'];
+  return { vi: fillTemplate(t.vi, args, 'vi'), en: fillTemplate(t.en, args, 'en') };
 }

@@ -3,7 +3,7 @@
  * message in Vietnamese and English. Redundant errors (the branches of a union that were not meant) are
  * dropped so the author sees the one that matters.
  */
-import { message } from './messages.js';
+import { message } from './all-messages.js';
 import type { Problem } from './outcome.js';
 import type { CriteriaSetPassRule } from './generated/types.js';
 import { RESPONSE_KINDS } from './kinds/index.js';

@@ -6,7 +6,7 @@
 import type { CriteriaSet, CriteriaSetItem } from './generated/types.js';
 import { type Exact, ZERO, add, cmp, eq, fromDecimal, int, isDecimal4, mul, toFractionString } from './exact.js';
 import { formatPoints } from './format.js';
-import { type MessageCode, message } from './messages.js';
+import { type MessageCode, message } from './all-messages.js';
 import type { Problem } from './outcome.js';
 import { type CheckContext, allowedInLevels, checkResponse } from './kinds/index.js';
 

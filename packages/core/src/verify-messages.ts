@@ -2,6 +2,8 @@
  * Messages of the integrity checks (`verify.ts`, `attest.ts`), Vietnamese and English, by code. Kept beside the
  * checks so the shared table in `messages.ts` stays as it is; same shape, same `{placeholder}` filling.
  */
+import { PIN_MESSAGES } from './pin-messages.js';
+
 type Msg = { vi: string; en: string };
 type Args = Record<string, string | number>;
 
@@ -50,10 +52,7 @@ const TABLE = {
     vi: 'Kế hoạch {id} nói đến chỉ tiêu "{item}", không có trong bộ tiêu chí của phiếu',
     en: 'Plan {id} refers to item "{item}", which the assessment\'s criteria set does not have',
   },
-  'verify.set-pin-mismatch': {
-    vi: 'Phiếu đã khoá theo bộ tiêu chí có mã băm {want}, nhưng bộ được đưa vào có mã băm {got}: không chấm',
-    en: 'The locked assessment pins a criteria set with hash {want}, but the set given hashes to {got}: not scored',
-  },
+  ...PIN_MESSAGES,
   'attest.bad-signature': {
     vi: 'Chữ ký điện tử của thiết bị không hợp lệ (khoá {key})',
     en: 'The device signature is not valid (key {key})',

@@ -216,6 +216,22 @@ describe('criteria-set builder in Chromium (production build)', () => {
     await page.context().close();
   });
 
+  it('switches to English and back on views whose texts load with them (the builder, the dashboard)', async () => {
+    const page = await freshPage();
+    const heading = (view: string) => page.locator(`${view} h1`).first().textContent();
+    await page.goto(`${served.url}#/b`);
+    await expect.poll(() => heading('tc-builder')).toBe('Soạn bộ tiêu chí');
+    await page.locator('tc-app [data-action="lang"]').click();
+    await expect.poll(() => heading('tc-builder')).toBe('Criteria-set builder');
+    await expect.poll(() => page.locator('[data-action="new-set"]').textContent()).toContain('New set');
+    // A view opened after the switch shows its lazily loaded table in English, and switches back.
+    await page.goto(`${served.url}#/dashboard`);
+    await expect.poll(() => heading('tc-dashboard')).toBe('Council & contest dashboard');
+    await page.locator('tc-app [data-action="lang"]').click();
+    await expect.poll(() => heading('tc-dashboard')).toBe('Tổng hợp hội đồng – hội thi');
+    await page.context().close();
+  });
+
   it('refuses a bad set file with the place named, and changes nothing', async () => {
     const page = await freshPage();
     await page.goto(`${served.url}#/b`);

@@ -25,16 +25,30 @@ export function setLocale(l: Locale): void {
   bus.dispatchEvent(new Event('change'));
 }
 
-const msg = defineMessages(messages);
+/** Looks up one message of a table in the current language (see {@link t}). */
+export type Translate<Key extends string> = (key: Key, params?: Record<string, string | number>) => string;
 
 /**
- * A UI message in the current language. `{name}` placeholders are replaced from `params`; `{n:one|other}` picks
- * the plural form for the number `n` ("1 item", "2 items"; Vietnamese has one form).
+ * The lookup of one feature's message table, in the current language. A feature whose views load with their route
+ * (the builder, the improvement loop) keeps its table next to its code and looks its texts up through its own
+ * translator, so those texts load with the feature, not at start-up (ADR 0017); the key type is the table's own
+ * keys, so a view cannot use a text whose table it has not imported.
+ * @example const bt = translator(builderMessages); bt('b.heading')
+ */
+export function translator<T extends Record<string, { vi: string; en: string }>>(
+  table: T,
+): Translate<Extract<keyof T, string>> {
+  const msg = defineMessages(table);
+  return (key, params) => msg(key, params)[current];
+}
+
+/**
+ * A UI message of the start-up table (`messages.ts`) in the current language. `{name}` placeholders are replaced
+ * from `params`; `{n:one|other}` picks the plural form for the number `n` ("1 item", "2 items"; Vietnamese has one
+ * form).
  * @example t('home.count', { n: 3 })
  */
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return msg(key, params)[current];
-}
+export const t: Translate<MessageKey> = translator(messages);
 
 /** Picks the current language from a `{ vi, en? }` text (Vietnamese when no English is given). */
 export const loc = (text: { vi: string; en?: string } | undefined): string =>

@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { bt } from '../src/builder/messages.js';
 import { setLocale, t } from '../src/i18n.js';
 
 describe('t() through the one catalogue (core defineMessages)', () => {
   afterEach(() => setLocale('vi'));
   it('says "1 problem" and "2 problems" in English, one form in Vietnamese', () => {
     setLocale('en');
-    expect(t('b.problems', { n: 1 })).toBe('1 problem');
-    expect(t('b.problems', { n: 2 })).toBe('2 problems');
+    expect(bt('b.problems', { n: 1 })).toBe('1 problem');
+    expect(bt('b.problems', { n: 2 })).toBe('2 problems');
     expect(t('io.mergedCount', { n: 1 })).toBe('1 draft merged answer by answer.');
     setLocale('vi');
-    expect(t('b.problems', { n: 1 })).toBe('1 lỗi');
-    expect(t('b.problems', { n: 2 })).toBe('2 lỗi');
+    expect(bt('b.problems', { n: 1 })).toBe('1 lỗi');
+    expect(bt('b.problems', { n: 2 })).toBe('2 lỗi');
   });
 });

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CriteriaSet } from '../core.js';
 import { LocaleController, loc, locale, t } from '../i18n.js';
+import { bt } from './messages.js';
 import { href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import type { EditDetail } from './fields.js';
@@ -111,34 +112,34 @@ export class TcBuilderEditor extends LitElement {
       .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.version.localeCompare(b.version));
     return html`<div class="head">
         <div>
-          <h1 data-builder-title>${loc(set.title) || t('b.untitledSet')}</h1>
-          <div class="muted"><code>${set.id}@${set.version}</code>${set.origin ? html` · ${t('b.localOf', { version: set.origin.version })}` : nothing}</div>
+          <h1 data-builder-title>${loc(set.title) || bt('b.untitledSet')}</h1>
+          <div class="muted"><code>${set.id}@${set.version}</code>${set.origin ? html` · ${bt('b.localOf', { version: set.origin.version })}` : nothing}</div>
         </div>
         <div class="row">
           <span class="status" role="status" data-builder-save=${s.saveState}>${s.saveState === 'saving' ? t('save.saving') : s.saveState === 'saved' ? `✓ ${t('save.saved')}` : s.saveState === 'error' ? t('save.error') : ''}</span>
-          <span class="badge ${s.valid ? 'pass' : 'fail'}" data-problem-count=${s.problems.length}>${s.valid ? t('b.valid') : t('b.problems', { n: s.problems.length })}</span>
-          <a class="btn" href=${href({ view: 'builder' })}>${t('b.backToList')}</a>
+          <span class="badge ${s.valid ? 'pass' : 'fail'}" data-problem-count=${s.problems.length}>${s.valid ? bt('b.valid') : bt('b.problems', { n: s.problems.length })}</span>
+          <a class="btn" href=${href({ view: 'builder' })}>${bt('b.backToList')}</a>
         </div>
       </div>
       ${
         s.valid
           ? nothing
           : html`<details class="problems card">
-            <summary>${t('b.problemsList', { n: s.problems.length })}</summary>
+            <summary>${bt('b.problemsList', { n: s.problems.length })}</summary>
             <ul>
               ${s.problems.map((p) => problemItem(set, p, () => this._goTo(fieldPointer(p))))}
             </ul>
           </details>`
       }
       <div class="layout" @builder-edit=${this._onEdit} @tree-op=${this._onTree} @node-select=${this._onSelect} @cases-change=${this._onCases} @publish=${this._onPublish} @export-set=${this._onExport}>
-        <nav class="tree card" aria-label=${t('b.structure')}>
+        <nav class="tree card" aria-label=${bt('b.structure')}>
           <tc-builder-tree .set=${set} .selected=${this._selected} .problems=${s.index}></tc-builder-tree>
         </nav>
-        <section class="form card" aria-label=${t('b.fields')}>${this._form(set)}</section>
+        <section class="form card" aria-label=${bt('b.fields')}>${this._form(set)}</section>
         <section class="right">
           <div class="panel-tabs" role="tablist">
-            <button role="tab" aria-selected=${this._tab === 'preview' ? 'true' : 'false'} @click=${() => (this._tab = 'preview')} data-tab="preview">${t('b.preview')}</button>
-            <button role="tab" aria-selected=${this._tab === 'versions' ? 'true' : 'false'} @click=${() => (this._tab = 'versions')} data-tab="versions">${t('b.publishTab')}</button>
+            <button role="tab" aria-selected=${this._tab === 'preview' ? 'true' : 'false'} @click=${() => (this._tab = 'preview')} data-tab="preview">${bt('b.preview')}</button>
+            <button role="tab" aria-selected=${this._tab === 'versions' ? 'true' : 'false'} @click=${() => (this._tab = 'versions')} data-tab="versions">${bt('b.publishTab')}</button>
           </div>
           <div role="tabpanel" class=${this._tab === 'preview' ? 'card' : ''}>
             ${
@@ -154,17 +155,18 @@ export class TcBuilderEditor extends LitElement {
   private _form(set: CriteriaSet) {
     const p = this._selected;
     const s = this.session;
-    if (!p) return html`<h2>${t('b.setFields')}</h2><tc-builder-set .set=${set} .problems=${s.index}></tc-builder-set>`;
+    if (!p)
+      return html`<h2>${bt('b.setFields')}</h2><tc-builder-set .set=${set} .problems=${s.index}></tc-builder-set>`;
     const section = set.sections[p[0]]!;
     if (p.length === 1)
-      return html`<h2><span class="badge info">${t('b.section')}</span> ${loc(section.title) || t('b.untitled')}</h2>
+      return html`<h2><span class="badge info">${bt('b.section')}</span> ${loc(section.title) || bt('b.untitled')}</h2>
         <tc-builder-node .node=${section} .pointer=${nodePointer(p)} .problems=${s.index}></tc-builder-node>`;
     const criterion = section.criteria[p[1]!]!;
     if (p.length === 2)
-      return html`<h2><span class="badge info">${t('b.criterion')}</span> ${loc(criterion.title) || t('b.untitled')}</h2>
+      return html`<h2><span class="badge info">${bt('b.criterion')}</span> ${loc(criterion.title) || bt('b.untitled')}</h2>
         <tc-builder-node .node=${criterion} .pointer=${nodePointer(p)} .problems=${s.index}></tc-builder-node>`;
     const item = criterion.items[p[2]!]!;
-    return html`<h2><span class="badge info">${t('b.item')}</span> ${item.code ?? ''} <span class="muted">${loc(criterion.title)}</span></h2>
+    return html`<h2><span class="badge info">${bt('b.item')}</span> ${item.code ?? ''} <span class="muted">${loc(criterion.title)}</span></h2>
       <tc-builder-item .item=${item} .pointer=${nodePointer(p)} .model=${set.scoring.model} .problems=${s.index}></tc-builder-item>`;
   }
 
@@ -201,7 +203,7 @@ export class TcBuilderEditor extends LitElement {
       }
       case 'remove': {
         const name = this._nameOf(d.path);
-        if (!confirm(t('b.confirmRemove', { name }))) return;
+        if (!confirm(bt('b.confirmRemove', { name }))) return;
         s.replace(removeNode(s.set, d.path));
         this._selected = d.path.length > 1 ? (d.path.slice(0, -1) as unknown as NodePath) : undefined;
         break;
@@ -243,7 +245,7 @@ export class TcBuilderEditor extends LitElement {
     try {
       const out = await this.session.publish(this._store.store);
       if (out.ok)
-        this._message = t('b.published', {
+        this._message = bt('b.published', {
           key: `${out.set.id}@${out.set.version}`,
           hash: out.set.contentHash?.slice(0, 12) ?? '',
         });

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CriteriaSetItem } from '../core.js';
 import { LocaleController, t } from '../i18n.js';
+import { bt } from './messages.js';
 import {
   checkField,
   citationField,
@@ -59,20 +60,20 @@ export class TcBuilderItem extends LitElement {
     const prov = (fact: 'wording' | 'points' | 'knockout' | 'level') =>
       selectField(
         ctx,
-        t(`b.prov.${fact}`),
+        bt(`b.prov.${fact}`),
         ptr(p, 'provenance', fact),
         it.provenance?.[fact],
-        PROVENANCE.map((v) => [v, t(`b.provv.${v}`)] as const),
+        PROVENANCE.map((v) => [v, bt(`b.provv.${v}`)] as const),
         { optional: true, attr: `prov-${fact}` },
       );
     const ev = it.evidence;
     return html`<div class="stack">
       <div class="grid2">
-        ${textField(ctx, t('b.id'), ptr(p, 'id'), it.id, { attr: 'id' })}
-        ${textField(ctx, t('b.code'), ptr(p, 'code'), it.code, { optional: true, placeholder: '1.1', attr: 'code' })}
+        ${textField(ctx, bt('b.id'), ptr(p, 'id'), it.id, { attr: 'id' })}
+        ${textField(ctx, bt('b.code'), ptr(p, 'code'), it.code, { optional: true, placeholder: '1.1', attr: 'code' })}
       </div>
-      ${locField(ctx, t('b.itemText'), ptr(p, 'text'), it.text, { multiline: true, attr: 'text' })}
-      ${locField(ctx, t('b.guidance'), ptr(p, 'guidance'), it.guidance, { optional: true, multiline: true, attr: 'guidance' })}
+      ${locField(ctx, bt('b.itemText'), ptr(p, 'text'), it.text, { multiline: true, attr: 'text' })}
+      ${locField(ctx, bt('b.guidance'), ptr(p, 'guidance'), it.guidance, { optional: true, multiline: true, attr: 'guidance' })}
       ${multiField(
         ctx,
         t('item.verification'),
@@ -81,50 +82,50 @@ export class TcBuilderItem extends LitElement {
         VERIFICATION.map((v) => [v, t(`ver.${v}`)] as const),
         { attr: 'verification' },
       )}
-      ${citationField(ctx, { legend: t('item.citation'), document: t('b.document'), article: t('b.article') }, ptr(p, 'citation'), it.citation)}
+      ${citationField(ctx, { legend: t('item.citation'), document: bt('b.document'), article: bt('b.article') }, ptr(p, 'citation'), it.citation)}
       <tc-builder-response .response=${it.response} .pointer=${ptr(p, 'response')} .problems=${this.problems}></tc-builder-response>
-      ${this.model === 'levels' || it.level !== undefined ? numberField(ctx, t('b.level'), ptr(p, 'level'), it.level, { optional: true, attr: 'level' }) : nothing}
+      ${this.model === 'levels' || it.level !== undefined ? numberField(ctx, bt('b.level'), ptr(p, 'level'), it.level, { optional: true, attr: 'level' }) : nothing}
       <div class="grid2">
-        ${checkField(ctx, t('b.naAllowed'), ptr(p, 'naAllowed'), it.naAllowed, 'na-allowed')}
-        ${checkField(ctx, t('b.knockout'), ptr(p, 'knockout'), it.knockout, 'knockout')}
+        ${checkField(ctx, bt('b.naAllowed'), ptr(p, 'naAllowed'), it.naAllowed, 'na-allowed')}
+        ${checkField(ctx, bt('b.knockout'), ptr(p, 'knockout'), it.knockout, 'knockout')}
       </div>
       <fieldset class="stack" data-pointer=${ptr(p, 'evidence')}>
-        <legend>${t('b.evidence')}</legend>
+        <legend>${bt('b.evidence')}</legend>
         ${selectField(
           ctx,
-          t('b.photo'),
+          bt('b.photo'),
           ptr(p, 'evidence', 'photo'),
           ev?.photo,
-          (['never', 'when-not-met', 'always'] as const).map((v) => [v, t(`b.photo.${v}`)] as const),
+          (['never', 'when-not-met', 'always'] as const).map((v) => [v, bt(`b.photo.${v}`)] as const),
           {
             optional: true,
             attr: 'evidence-photo',
             onChange: (v) => ctx.emit(ptr(p, 'evidence'), v ? { ...ev, photo: v } : undefined),
           },
         )}
-        ${ev ? locField(ctx, t('b.evidenceHint'), ptr(p, 'evidence', 'hint'), ev.hint, { optional: true }) : nothing}
+        ${ev ? locField(ctx, bt('b.evidenceHint'), ptr(p, 'evidence', 'hint'), ev.hint, { optional: true }) : nothing}
       </fieldset>
       <div class="grid2">
         ${multiField(
           ctx,
-          t('b.onlyZones'),
+          bt('b.onlyZones'),
           ptr(p, 'applicableZones'),
           it.applicableZones,
           ZONES.map((z) => [z, `${t('new.zone')} ${z}`] as const),
         )}
         ${multiField(
           ctx,
-          t('b.onlyKinds'),
+          bt('b.onlyKinds'),
           ptr(p, 'applicableFacilityKinds'),
           it.applicableFacilityKinds,
           FACILITY_KINDS.map((k) => [k, t(`fk.${k}`)] as const),
         )}
       </div>
       <fieldset class="stack" data-pointer=${ptr(p, 'provenance')}>
-        <legend>${t('b.provenance')}</legend>
-        <p class="muted">${t('b.provenanceHint')}</p>
+        <legend>${bt('b.provenance')}</legend>
+        <p class="muted">${bt('b.provenanceHint')}</p>
         <div class="grid2">${prov('wording')} ${prov('points')} ${prov('knockout')} ${this.model === 'levels' ? prov('level') : nothing}</div>
-        ${textField(ctx, t('b.provNote'), ptr(p, 'provenance', 'note'), it.provenance?.note, { optional: true, multiline: true })}
+        ${textField(ctx, bt('b.provNote'), ptr(p, 'provenance', 'note'), it.provenance?.note, { optional: true, multiline: true })}
       </fieldset>
     </div>`;
   }

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CriteriaSetCriterion, CriteriaSetSection } from '../core.js';
 import { LocaleController, t } from '../i18n.js';
+import { bt } from './messages.js';
 import { citationField, editEvent, locField, numberField, selectField, textField, type FieldCtx } from './fields.js';
 import { ptr } from './pointer.js';
 import type { ProblemIndex } from './problems.js';
@@ -43,27 +44,27 @@ export class TcBuilderNode extends LitElement {
     const prov = (fact: 'title' | 'weight' | 'maxPoints') =>
       selectField(
         ctx,
-        t(`b.prov.${fact}`),
+        bt(`b.prov.${fact}`),
         ptr(p, 'provenance', fact),
         n.provenance?.[fact],
-        PROVENANCE.map((v) => [v, t(`b.provv.${v}`)] as const),
+        PROVENANCE.map((v) => [v, bt(`b.provv.${v}`)] as const),
         { optional: true },
       );
     return html`<div class="stack">
       <div class="grid2">
-        ${textField(ctx, t('b.id'), ptr(p, 'id'), n.id, { attr: 'id' })}
-        ${isCriterion ? textField(ctx, t('b.code'), ptr(p, 'code'), (n as CriteriaSetCriterion).code, { optional: true, placeholder: 'Tiêu chí 1', attr: 'code' }) : nothing}
+        ${textField(ctx, bt('b.id'), ptr(p, 'id'), n.id, { attr: 'id' })}
+        ${isCriterion ? textField(ctx, bt('b.code'), ptr(p, 'code'), (n as CriteriaSetCriterion).code, { optional: true, placeholder: 'Tiêu chí 1', attr: 'code' }) : nothing}
       </div>
-      ${locField(ctx, t('b.title'), ptr(p, 'title'), n.title, { attr: 'title' })}
-      ${locField(ctx, t('b.description'), ptr(p, 'description'), n.description, { optional: true, multiline: true, attr: 'description' })}
+      ${locField(ctx, bt('b.title'), ptr(p, 'title'), n.title, { attr: 'title' })}
+      ${locField(ctx, bt('b.description'), ptr(p, 'description'), n.description, { optional: true, multiline: true, attr: 'description' })}
       <div class="grid2">
-        ${numberField(ctx, t('b.weight'), ptr(p, 'weight'), n.weight, { optional: true, attr: 'weight' })}
-        ${numberField(ctx, t('b.maxPoints'), ptr(p, 'maxPoints'), n.maxPoints, { optional: true, attr: 'max-points' })}
+        ${numberField(ctx, bt('b.weight'), ptr(p, 'weight'), n.weight, { optional: true, attr: 'weight' })}
+        ${numberField(ctx, bt('b.maxPoints'), ptr(p, 'maxPoints'), n.maxPoints, { optional: true, attr: 'max-points' })}
       </div>
-      <p class="muted">${t('b.weightHint')}</p>
-      ${citationField(ctx, { legend: t('item.citation'), document: t('b.document'), article: t('b.article') }, ptr(p, 'citation'), n.citation)}
+      <p class="muted">${bt('b.weightHint')}</p>
+      ${citationField(ctx, { legend: t('item.citation'), document: bt('b.document'), article: bt('b.article') }, ptr(p, 'citation'), n.citation)}
       <fieldset class="stack" data-pointer=${ptr(p, 'provenance')}>
-        <legend>${t('b.provenance')}</legend>
+        <legend>${bt('b.provenance')}</legend>
         <div class="grid2">${prov('title')} ${prov('weight')} ${prov('maxPoints')}</div>
       </fieldset>
     </div>`;

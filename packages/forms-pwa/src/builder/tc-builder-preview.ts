@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Assessment, CriteriaSet, FacilityKind, ScoreResult, Zone } from '../core.js';
 import { LocaleController, loc, locale, t } from '../i18n.js';
+import { bt } from './messages.js';
 import { newId, withAnswer } from '../model/assessment.js';
 import { runCase, scoreAnswers, testAssessment, totalText, type Decision, type TestCase } from './test-cases.js';
 import { removeIcon } from './icons.js';
@@ -112,7 +113,7 @@ export class TcBuilderPreview extends LitElement {
             <option value="">—</option>
             ${FACILITY_KINDS.map((k) => html`<option value=${k} ?selected=${k === this._kind}>${t(`fk.${k}`)}</option>`)}
           </select></label>
-        <button @click=${() => (this._answers = {})} data-action="clear-answers">${t('b.clearAnswers')}</button>
+        <button @click=${() => (this._answers = {})} data-action="clear-answers">${bt('b.clearAnswers')}</button>
       </div>
       <div class="pv">
         <div @answer-change=${this._onAnswer} data-preview-form>
@@ -137,7 +138,7 @@ export class TcBuilderPreview extends LitElement {
           ${
             result
               ? html`<tc-score-panel .result=${result} .sectionId=${section?.id}></tc-score-panel>`
-              : html`<div class="unscored warn" role="status" data-unscored>${this.valid && scored && !scored.ok ? loc(scored.errors[0]!.message) : t('b.fixToScore')}</div>`
+              : html`<div class="unscored warn" role="status" data-unscored>${this.valid && scored && !scored.ok ? loc(scored.errors[0]!.message) : bt('b.fixToScore')}</div>`
           }
         </div>
         ${this._saveCase(result)}
@@ -147,36 +148,36 @@ export class TcBuilderPreview extends LitElement {
 
   private _saveCase(result: ScoreResult | undefined) {
     return html`<form class="stack card case-form" @submit=${(e: Event) => this._onSaveCase(e, result)} data-case-form>
-      <strong>${t('b.saveCase')}</strong>
-      <label><span>${t('b.caseName')}</span><input name="name" .value=${this._caseName} @input=${(e: Event) => (this._caseName = (e.target as HTMLInputElement).value)} required maxlength="200" /></label>
-      <label><span>${t('b.expectDecision')}</span>
+      <strong>${bt('b.saveCase')}</strong>
+      <label><span>${bt('b.caseName')}</span><input name="name" .value=${this._caseName} @input=${(e: Event) => (this._caseName = (e.target as HTMLInputElement).value)} required maxlength="200" /></label>
+      <label><span>${bt('b.expectDecision')}</span>
         <select name="decision" @change=${(e: Event) => (this._expectDecision = (e.target as HTMLSelectElement).value as Decision | '')}>
           <option value="">—</option>
           ${DECISIONS.map((d) => html`<option value=${d} ?selected=${d === (this._expectDecision || result?.decision)}>${t(`decision.${d}`)}</option>`)}
         </select></label>
-      <label><span>${t('b.expectTotal')}</span><input name="total" inputmode="decimal" placeholder=${result ? totalText(result) : ''} .value=${this._expectTotal} @input=${(e: Event) => (this._expectTotal = (e.target as HTMLInputElement).value)} /></label>
-      <button class="primary" type="submit" data-action="save-case">${t('b.saveCaseButton')}</button>
+      <label><span>${bt('b.expectTotal')}</span><input name="total" inputmode="decimal" placeholder=${result ? totalText(result) : ''} .value=${this._expectTotal} @input=${(e: Event) => (this._expectTotal = (e.target as HTMLInputElement).value)} /></label>
+      <button class="primary" type="submit" data-action="save-case">${bt('b.saveCaseButton')}</button>
     </form>`;
   }
 
   private _cases() {
-    if (!this.cases.length) return html`<p class="muted">${t('b.noCases')}</p>`;
+    if (!this.cases.length) return html`<p class="muted">${bt('b.noCases')}</p>`;
     const outcomes = this.cases.map((c) => [c, this.valid ? runCase(this.set, c) : undefined] as const);
     const agree = outcomes.filter(([, o]) => o?.agrees).length;
-    return html`<section class="cases" aria-label=${t('b.cases')}>
-      <h3>${t('b.cases')} <span class="badge ${agree === this.cases.length ? 'pass' : 'fail'}" data-cases-agree>${t('b.casesAgree', { n: agree, total: this.cases.length })}</span></h3>
+    return html`<section class="cases" aria-label=${bt('b.cases')}>
+      <h3>${bt('b.cases')} <span class="badge ${agree === this.cases.length ? 'pass' : 'fail'}" data-cases-agree>${bt('b.casesAgree', { n: agree, total: this.cases.length })}</span></h3>
       ${outcomes.map(([c, o]) => {
         const cls = o?.agrees ? 'agree' : o?.agrees === false ? 'disagree' : '';
         return html`<div class="case ${cls}" data-case=${c.id} data-agrees=${o?.agrees === undefined ? 'unknown' : String(o.agrees)}>
           <div class="case-head">
             <strong>${o?.agrees ? '✓' : o?.agrees === false ? '✗' : '…'} ${c.name}</strong>
             <span class="toolbar">
-              <button @click=${() => this.load(c)}>${t('b.loadCase')}</button>
-              <button class="danger" aria-label=${t('b.remove', { name: c.name })} @click=${() => this._emit(this.cases.filter((x) => x.id !== c.id))}>${removeIcon}</button>
+              <button @click=${() => this.load(c)}>${bt('b.loadCase')}</button>
+              <button class="danger" aria-label=${bt('b.remove', { name: c.name })} @click=${() => this._emit(this.cases.filter((x) => x.id !== c.id))}>${removeIcon}</button>
             </span>
           </div>
-          <span class="muted">${t('b.caseExpect', { decision: c.expect.decision ? t(`decision.${c.expect.decision}`) : '—', total: c.expect.total || '—' })}
-            · ${t('b.caseActual', { decision: o?.decision ? t(`decision.${o.decision}`) : '—', total: o?.total ?? '—' })}</span>
+          <span class="muted">${bt('b.caseExpect', { decision: c.expect.decision ? t(`decision.${c.expect.decision}`) : '—', total: c.expect.total || '—' })}
+            · ${bt('b.caseActual', { decision: o?.decision ? t(`decision.${o.decision}`) : '—', total: o?.total ?? '—' })}</span>
           ${o?.reasons.map((r) => html`<span class="bad-text">${locale() === 'en' ? r.en : r.vi}</span>`)}
         </div>`;
       })}

@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CriteriaSetItem } from '../core.js';
-import { LocaleController, t } from '../i18n.js';
+import { LocaleController } from '../i18n.js';
+import { bt } from './messages.js';
 import { editEvent, errors, fid, selectField, type FieldCtx } from './fields.js';
 import { ptr } from './pointer.js';
 import { problemsAt, type ProblemIndex } from './problems.js';
@@ -46,10 +47,10 @@ export class TcBuilderResponse extends LitElement {
       problems: this.problems,
       emit: (pointer, value) => this.dispatchEvent(editEvent(pointer, value)),
     };
-    const kinds = BUILDER_KIND_ORDER.map((k) => [k, t(builderKind(k).label)] as const);
+    const kinds = BUILDER_KIND_ORDER.map((k) => [k, bt(builderKind(k).label)] as const);
     return html`<fieldset class="stack" data-pointer=${p}>
-      <legend>${t('b.response')}</legend>
-      ${selectField(ctx, t('b.responseKind'), ptr(p, 'kind'), r.kind, kinds, {
+      <legend>${bt('b.response')}</legend>
+      ${selectField(ctx, bt('b.responseKind'), ptr(p, 'kind'), r.kind, kinds, {
         attr: 'response-kind',
         onChange: (k) => k && k !== r.kind && ctx.emit(p, defaultResponse(k as Response['kind'])),
       })}

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CriteriaSet } from '../core.js';
 import { LocaleController, loc, t } from '../i18n.js';
+import { bt } from './messages.js';
 import { editEvent, errors, fid, locField, numberField, selectField, textField, type FieldCtx } from './fields.js';
 import { ptr } from './pointer.js';
 import { problemsAt, type ProblemIndex } from './problems.js';
@@ -72,26 +73,26 @@ export class TcBuilderScoring extends LitElement {
       <div class="grid2">
         ${selectField(
           ctx,
-          t('b.model'),
+          bt('b.model'),
           '/scoring/model',
           sc.model,
-          (['points', 'levels'] as const).map((v) => [v, t(`b.model.${v}`)] as const),
+          (['points', 'levels'] as const).map((v) => [v, bt(`b.model.${v}`)] as const),
           { attr: 'model' },
         )}
         ${selectField(
           ctx,
-          t('b.aggregation'),
+          bt('b.aggregation'),
           '/scoring/aggregation',
           sc.aggregation,
-          (['sum', 'mean-of-percentages'] as const).map((v) => [v, t(`b.agg.${v}`)] as const),
+          (['sum', 'mean-of-percentages'] as const).map((v) => [v, bt(`b.agg.${v}`)] as const),
           { attr: 'aggregation' },
         )}
-        ${numberField(ctx, t('b.setMaxPoints'), '/scoring/maxPoints', sc.maxPoints, { optional: true, attr: 'set-max-points' })}
-        ${sc.model === 'levels' || sc.levels !== undefined ? numberField(ctx, t('b.levels'), '/scoring/levels', sc.levels, { optional: true }) : nothing}
+        ${numberField(ctx, bt('b.setMaxPoints'), '/scoring/maxPoints', sc.maxPoints, { optional: true, attr: 'set-max-points' })}
+        ${sc.model === 'levels' || sc.levels !== undefined ? numberField(ctx, bt('b.levels'), '/scoring/levels', sc.levels, { optional: true }) : nothing}
       </div>
 
       <h4>${t('score.rules')}</h4>
-      <p class="muted">${t('b.rulesHint')}</p>
+      <p class="muted">${bt('b.rulesHint')}</p>
       ${errors(problemsAt(this.problems, '/scoring/passRules'), `${fid('/scoring/passRules')}-err`)}
       ${rules.map((r, i) =>
         this._rule(
@@ -102,17 +103,17 @@ export class TcBuilderScoring extends LitElement {
         ),
       )}
       <div class="row">
-        <button @click=${() => ctx.emit('/scoring/passRules', [...rules, defaultRule('total-percent-at-least')])} data-action="add-rule">+ ${t('b.rule')}</button>
+        <button @click=${() => ctx.emit('/scoring/passRules', [...rules, defaultRule('total-percent-at-least')])} data-action="add-rule">+ ${bt('b.rule')}</button>
       </div>
 
       <h4>${t('score.rating')}</h4>
-      ${sc.rating ? this._rating(ctx, sc.rating) : html`<div><button @click=${() => ctx.emit('/scoring/rating', { metric: 'percent', bands: [{ id: 'dat', label: { vi: 'Đạt', en: 'Pass' }, min: 0 }] })} data-action="add-rating">+ ${t('b.addRating')}</button></div>`}
+      ${sc.rating ? this._rating(ctx, sc.rating) : html`<div><button @click=${() => ctx.emit('/scoring/rating', { metric: 'percent', bands: [{ id: 'dat', label: { vi: 'Đạt', en: 'Pass' }, min: 0 }] })} data-action="add-rating">+ ${bt('b.addRating')}</button></div>`}
     </div>`;
   }
 
   private _rule(ctx: FieldCtx, r: Rule, i: number, criteria: (readonly [string, string])[]) {
     const p = ptr('/scoring/passRules', i);
-    const kinds = RULE_KINDS.map((k) => [k, t(`b.rk.${k}`)] as const);
+    const kinds = RULE_KINDS.map((k) => [k, bt(`b.rk.${k}`)] as const);
     const hasPercent = 'percent' in r;
     const zoneField = (z: '1' | '2' | '3') => {
       const by = 'byZone' in r ? r.byZone : undefined;
@@ -126,19 +127,19 @@ export class TcBuilderScoring extends LitElement {
     };
     return html`<div class="entry" data-rule=${i}>
       <div class="entry-head">
-        <strong>${t('b.rule')} ${i + 1}</strong>
-        <button class="icon-btn danger" aria-label=${t('b.remove', { name: `${t('b.rule')} ${i + 1}` })} @click=${() => ctx.emit(p, undefined)}>${removeIcon}</button>
+        <strong>${bt('b.rule')} ${i + 1}</strong>
+        <button class="icon-btn danger" aria-label=${bt('b.remove', { name: `${bt('b.rule')} ${i + 1}` })} @click=${() => ctx.emit(p, undefined)}>${removeIcon}</button>
       </div>
-      ${selectField(ctx, t('b.ruleKind'), ptr(p, 'kind'), r.kind, kinds, {
+      ${selectField(ctx, bt('b.ruleKind'), ptr(p, 'kind'), r.kind, kinds, {
         attr: 'rule-kind',
         onChange: (k) => k && k !== r.kind && ctx.emit(p, defaultRule(k as RuleKind, criteria[0]?.[0])),
       })}
       <div class="grid2">
         ${r.kind === 'criterion-percent-at-least' ? selectField(ctx, t('results.criterion'), ptr(p, 'criterion'), r.criterion, criteria) : nothing}
-        ${hasPercent ? numberField(ctx, t('b.percent'), ptr(p, 'percent'), r.percent, { attr: 'rule-percent' }) : nothing}
-        ${'level' in r ? numberField(ctx, t('b.level'), ptr(p, 'level'), r.level) : nothing}
+        ${hasPercent ? numberField(ctx, bt('b.percent'), ptr(p, 'percent'), r.percent, { attr: 'rule-percent' }) : nothing}
+        ${'level' in r ? numberField(ctx, bt('b.level'), ptr(p, 'level'), r.level) : nothing}
       </div>
-      ${hasPercent ? html`<div class="grid2" aria-label=${t('b.byZone')}>${zoneField('1')} ${zoneField('2')} ${zoneField('3')}</div>` : nothing}
+      ${hasPercent ? html`<div class="grid2" aria-label=${bt('b.byZone')}>${zoneField('1')} ${zoneField('2')} ${zoneField('3')}</div>` : nothing}
     </div>`;
   }
 
@@ -148,31 +149,31 @@ export class TcBuilderScoring extends LitElement {
       <div class="row">
         ${selectField(
           ctx,
-          t('b.metric'),
+          bt('b.metric'),
           '/scoring/rating/metric',
           rating.metric,
-          (['points', 'percent', 'mean-level'] as const).map((v) => [v, t(`b.metric.${v}`)] as const),
+          (['points', 'percent', 'mean-level'] as const).map((v) => [v, bt(`b.metric.${v}`)] as const),
           { attr: 'rating-metric' },
         )}
-        <button class="danger" @click=${() => ctx.emit('/scoring/rating', undefined)}>${t('b.removeRating')}</button>
+        <button class="danger" @click=${() => ctx.emit('/scoring/rating', undefined)}>${bt('b.removeRating')}</button>
       </div>
-      <p class="muted">${t('b.bandsRatingHint')}</p>
+      <p class="muted">${bt('b.bandsRatingHint')}</p>
       ${errors(problemsAt(this.problems, bp), `${fid(bp)}-err`)}
       ${rating.bands.map(
         (b, i) => html`<div class="entry" data-rating-band=${i}>
           <div class="entry-head">
-            <strong>${loc(b.label) || `${t('b.band')} ${i + 1}`}</strong>
-            <button class="icon-btn danger" ?disabled=${rating.bands.length <= 1} aria-label=${t('b.remove', { name: `${t('b.band')} ${i + 1}` })} @click=${() => ctx.emit(ptr(bp, i), undefined)}>${removeIcon}</button>
+            <strong>${loc(b.label) || `${bt('b.band')} ${i + 1}`}</strong>
+            <button class="icon-btn danger" ?disabled=${rating.bands.length <= 1} aria-label=${bt('b.remove', { name: `${bt('b.band')} ${i + 1}` })} @click=${() => ctx.emit(ptr(bp, i), undefined)}>${removeIcon}</button>
           </div>
           <div class="grid2">
-            ${textField(ctx, t('b.id'), ptr(bp, i, 'id'), b.id)}
-            ${numberField(ctx, t('b.bandFrom'), ptr(bp, i, 'min'), b.min)}
+            ${textField(ctx, bt('b.id'), ptr(bp, i, 'id'), b.id)}
+            ${numberField(ctx, bt('b.bandFrom'), ptr(bp, i, 'min'), b.min)}
           </div>
-          ${locField(ctx, t('b.label'), ptr(bp, i, 'label'), b.label)}
+          ${locField(ctx, bt('b.label'), ptr(bp, i, 'label'), b.label)}
         </div>`,
       )}
       <div>
-        <button @click=${() => ctx.emit(bp, [...rating.bands, { id: `band${rating.bands.length + 1}`, label: { vi: '' }, min: Number(rating.bands[rating.bands.length - 1]?.min ?? 0) + 1 }])} data-action="add-rating-band">+ ${t('b.band')}</button>
+        <button @click=${() => ctx.emit(bp, [...rating.bands, { id: `band${rating.bands.length + 1}`, label: { vi: '' }, min: Number(rating.bands[rating.bands.length - 1]?.min ?? 0) + 1 }])} data-action="add-rating-band">+ ${bt('b.band')}</button>
       </div>
     </div>`;
   }

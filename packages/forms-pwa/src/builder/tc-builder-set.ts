@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CriteriaSet } from '../core.js';
 import { LocaleController, t } from '../i18n.js';
+import { bt } from './messages.js';
 import { editEvent, errors, fid, locField, multiField, selectField, textField, type FieldCtx } from './fields.js';
 import { ptr } from './pointer.js';
 import { problemsAt, type ProblemIndex } from './problems.js';
@@ -42,39 +43,39 @@ export class TcBuilderSet extends LitElement {
     const docs = s.source.documents;
     return html`<div class="stack">
       <div class="grid2">
-        ${textField(ctx, t('b.setId'), '/id', s.id, { attr: 'set-id' })}
-        ${textField(ctx, t('b.version'), '/version', s.version, { attr: 'version' })}
+        ${textField(ctx, bt('b.setId'), '/id', s.id, { attr: 'set-id' })}
+        ${textField(ctx, bt('b.version'), '/version', s.version, { attr: 'version' })}
       </div>
       ${
         s.origin
-          ? html`<p class="muted" data-origin>${t('b.origin', { id: s.origin.id, version: s.origin.version, hash: s.origin.contentHash.slice(0, 12) })}</p>`
+          ? html`<p class="muted" data-origin>${bt('b.origin', { id: s.origin.id, version: s.origin.version, hash: s.origin.contentHash.slice(0, 12) })}</p>`
           : nothing
       }
-      ${locField(ctx, t('b.title'), '/title', s.title, { attr: 'set-title' })}
-      ${locField(ctx, t('b.shortTitle'), '/shortTitle', s.shortTitle, { optional: true })}
-      ${locField(ctx, t('b.description'), '/description', s.description, { optional: true, multiline: true })}
+      ${locField(ctx, bt('b.title'), '/title', s.title, { attr: 'set-title' })}
+      ${locField(ctx, bt('b.shortTitle'), '/shortTitle', s.shortTitle, { optional: true })}
+      ${locField(ctx, bt('b.description'), '/description', s.description, { optional: true, multiline: true })}
       <div class="grid2">
         ${selectField(
           ctx,
-          t('b.wording'),
+          bt('b.wording'),
           '/wording',
           s.wording,
-          (['official', 'paraphrase', 'drafted', 'mixed'] as const).map((v) => [v, t(`b.wording.${v}`)] as const),
+          (['official', 'paraphrase', 'drafted', 'mixed'] as const).map((v) => [v, bt(`b.wording.${v}`)] as const),
           { attr: 'wording' },
         )}
-        ${textField(ctx, t('b.license'), '/license', s.license, { optional: true })}
+        ${textField(ctx, bt('b.license'), '/license', s.license, { optional: true })}
       </div>
 
-      <h3>${t('b.sources')}</h3>
+      <h3>${bt('b.sources')}</h3>
       ${errors(problemsAt(this.problems, '/source/documents'), `${fid('/source/documents')}-err`)}
       ${docs.map((d, i) => this._doc(ctx, d, i, docs.length))}
-      <div><button @click=${() => ctx.emit('/source/documents', [...docs, { number: '', role: 'reference' }])} data-action="add-document">+ ${t('b.document')}</button></div>
-      ${locField(ctx, t('b.sourceNote'), '/source/note', s.source.note, { optional: true, multiline: true })}
+      <div><button @click=${() => ctx.emit('/source/documents', [...docs, { number: '', role: 'reference' }])} data-action="add-document">+ ${bt('b.document')}</button></div>
+      ${locField(ctx, bt('b.sourceNote'), '/source/note', s.source.note, { optional: true, multiline: true })}
 
-      <h3>${t('b.applicability')}</h3>
+      <h3>${bt('b.applicability')}</h3>
       ${multiField(
         ctx,
-        t('b.facilityKinds'),
+        bt('b.facilityKinds'),
         '/applicability/facilityKinds',
         s.applicability.facilityKinds,
         FACILITY_KINDS.map((k) => [k, t(`fk.${k}`)] as const),
@@ -82,36 +83,36 @@ export class TcBuilderSet extends LitElement {
       )}
       ${multiField(
         ctx,
-        t('b.zones'),
+        bt('b.zones'),
         '/applicability/zones',
         s.applicability.zones,
         ZONES.map((z) => [z, `${t('new.zone')} ${z}`] as const),
         { attr: 'zones' },
       )}
-      <p class="muted">${t('b.zonesHint')}</p>
-      ${locField(ctx, t('b.applicabilityNote'), '/applicability/note', s.applicability.note, { optional: true, multiline: true })}
+      <p class="muted">${bt('b.zonesHint')}</p>
+      ${locField(ctx, bt('b.applicabilityNote'), '/applicability/note', s.applicability.note, { optional: true, multiline: true })}
 
-      <h3>${t('b.scoring')}</h3>
+      <h3>${bt('b.scoring')}</h3>
       <tc-builder-scoring .set=${s} .problems=${this.problems}></tc-builder-scoring>
     </div>`;
   }
 
   private _doc(ctx: FieldCtx, d: SourceDoc, i: number, count: number) {
     const p = ptr('/source/documents', i);
-    const roles = (['basis', 'amends', 'replaces', 'reference'] as const).map((r) => [r, t(`b.role.${r}`)] as const);
+    const roles = (['basis', 'amends', 'replaces', 'reference'] as const).map((r) => [r, bt(`b.role.${r}`)] as const);
     return html`<div class="entry" data-document=${i}>
       <div class="entry-head">
-        <strong>${d.number || `${t('b.document')} ${i + 1}`}</strong>
-        <button class="icon-btn danger" ?disabled=${count <= 1} aria-label=${t('b.remove', { name: d.number || `${t('b.document')} ${i + 1}` })} @click=${() => ctx.emit(p, undefined)}>${removeIcon}</button>
+        <strong>${d.number || `${bt('b.document')} ${i + 1}`}</strong>
+        <button class="icon-btn danger" ?disabled=${count <= 1} aria-label=${bt('b.remove', { name: d.number || `${bt('b.document')} ${i + 1}` })} @click=${() => ctx.emit(p, undefined)}>${removeIcon}</button>
       </div>
       <div class="grid2">
-        ${textField(ctx, t('b.docNumber'), ptr(p, 'number'), d.number, { placeholder: '1300/QĐ-BYT', attr: 'doc-number' })}
-        ${selectField(ctx, t('b.docRole'), ptr(p, 'role'), d.role, roles, { attr: 'doc-role' })}
-        ${textField(ctx, t('b.docDate'), ptr(p, 'date'), d.date, { optional: true, placeholder: 'YYYY-MM-DD' })}
-        ${textField(ctx, t('b.docIssuer'), ptr(p, 'issuer'), d.issuer, { optional: true, placeholder: 'Bộ Y tế' })}
+        ${textField(ctx, bt('b.docNumber'), ptr(p, 'number'), d.number, { placeholder: '1300/QĐ-BYT', attr: 'doc-number' })}
+        ${selectField(ctx, bt('b.docRole'), ptr(p, 'role'), d.role, roles, { attr: 'doc-role' })}
+        ${textField(ctx, bt('b.docDate'), ptr(p, 'date'), d.date, { optional: true, placeholder: 'YYYY-MM-DD' })}
+        ${textField(ctx, bt('b.docIssuer'), ptr(p, 'issuer'), d.issuer, { optional: true, placeholder: 'Bộ Y tế' })}
       </div>
-      ${locField(ctx, t('b.docTitle'), ptr(p, 'title'), d.title, { optional: true })}
-      ${textField(ctx, t('b.docNote'), ptr(p, 'note'), d.note, { optional: true, multiline: true })}
+      ${locField(ctx, bt('b.docTitle'), ptr(p, 'title'), d.title, { optional: true })}
+      ${textField(ctx, bt('b.docNote'), ptr(p, 'note'), d.note, { optional: true, multiline: true })}
     </div>`;
   }
 }

@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CriteriaSet, TableCell, TableColumn, TableImportResult } from '../core.js';
 import { importTable, parseColumnMap, parseCsv } from '../core-checked.js';
-import { LocaleController, loc, locale, t } from '../i18n.js';
+import { LocaleController, loc, locale } from '../i18n.js';
+import { bt } from './messages.js';
 import { shared } from '../styles.js';
 import { builderStyles } from './styles.js';
 import { nextVersionDraft, versionsOf } from './versions.js';
@@ -58,23 +59,23 @@ export class TcBuilderTableImport extends LitElement {
     const r = this._result;
     const en = locale() === 'en';
     return html`<details data-table-import>
-      <summary>${t('ti.heading')}</summary>
-      <p class="muted">${t('ti.intro')}</p>
+      <summary>${bt('ti.heading')}</summary>
+      <p class="muted">${bt('ti.intro')}</p>
       <form @submit=${this._onPreview}>
-        <label>${t('ti.file')}<input name="file" type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required /></label>
-        <label>${t('ti.base')}
+        <label>${bt('ti.file')}<input name="file" type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required /></label>
+        <label>${bt('ti.base')}
           <select name="base" @change=${this._onBase}>
-            <option value="">${t('ti.noBase')}</option>
+            <option value="">${bt('ti.noBase')}</option>
             ${[...this.sets].map(([k, s]) => html`<option value=${k} ?selected=${k === this._base}>${loc(s.title)} (${s.version})</option>`)}
           </select>
         </label>
-        <label>${t('ti.map')}<input name="map" value="code=A,level=B,text=C" required /></label>
-        <span class="muted">${t('ti.mapHint')}</span>
-        <label>${t('ti.document')}<input name="document" required /></label>
-        <label>${t('ti.address')}<input name="address" type="url" /></label>
-        <label>${t('ti.skip')}<input name="skip" inputmode="numeric" value="1" /></label>
-        <label>${t('ti.version')}<input name="version" .value=${this._version} @input=${(e: Event) => (this._version = (e.target as HTMLInputElement).value)} required /></label>
-        <div class="row"><button class="primary" type="submit" data-action="table-preview">${t('ti.preview')}</button></div>
+        <label>${bt('ti.map')}<input name="map" value="code=A,level=B,text=C" required /></label>
+        <span class="muted">${bt('ti.mapHint')}</span>
+        <label>${bt('ti.document')}<input name="document" required /></label>
+        <label>${bt('ti.address')}<input name="address" type="url" /></label>
+        <label>${bt('ti.skip')}<input name="skip" inputmode="numeric" value="1" /></label>
+        <label>${bt('ti.version')}<input name="version" .value=${this._version} @input=${(e: Event) => (this._version = (e.target as HTMLInputElement).value)} required /></label>
+        <div class="row"><button class="primary" type="submit" data-action="table-preview">${bt('ti.preview')}</button></div>
       </form>
       ${this._error ? html`<p class="err" role="alert">${this._error}</p>` : nothing}
       ${this._mapProblems.length ? html`<ul class="problems" role="alert">${this._mapProblems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
@@ -86,20 +87,20 @@ export class TcBuilderTableImport extends LitElement {
     const bad = new Set(r.ok ? [] : r.problems.map((p) => p.row));
     const colName = (c: TableColumn | undefined) => c ?? '';
     return html`<div data-table-preview>
-      <p><strong>${t('ti.rows', { n: r.rows.length })}</strong> ·
-        ${r.ok ? html`<span data-table-ok>${t('ti.ok', { id: r.set.id, version: r.set.version })}</span>` : html`<span class="err" data-table-problems>${t('ti.problems', { n: r.problems.length })}</span>`}</p>
+      <p><strong>${bt('ti.rows', { n: r.rows.length })}</strong> ·
+        ${r.ok ? html`<span data-table-ok>${bt('ti.ok', { id: r.set.id, version: r.set.version })}</span>` : html`<span class="err" data-table-problems>${bt('ti.problems', { n: r.problems.length })}</span>`}</p>
       ${
         r.ok
-          ? html`<div class="row"><button class="primary" @click=${() => this._create(r.set)} data-action="table-create">${t('ti.create')}</button></div>`
+          ? html`<div class="row"><button class="primary" @click=${() => this._create(r.set)} data-action="table-create">${bt('ti.create')}</button></div>`
           : html`<ul class="problems">
               ${r.problems.map(
                 (p) =>
-                  html`<li data-problem-row=${p.row}>${p.row ? `${t('ti.row')} ${p.row}` : t('ti.table')}${p.column ? `, ${t('ti.col')} ${p.letter ?? ''} (${colName(p.column)})` : ''}: ${en ? p.message.en : p.message.vi}</li>`,
+                  html`<li data-problem-row=${p.row}>${p.row ? `${bt('ti.row')} ${p.row}` : bt('ti.table')}${p.column ? `, ${bt('ti.col')} ${p.letter ?? ''} (${colName(p.column)})` : ''}: ${en ? p.message.en : p.message.vi}</li>`,
               )}
             </ul>`
       }
       <div class="table"><table>
-        <thead><tr><th>${t('ti.row')}</th><th>${t('ti.code')}</th><th>${t('ti.level')}</th><th>${t('ti.points')}</th><th>${t('ti.text')}</th></tr></thead>
+        <thead><tr><th>${bt('ti.row')}</th><th>${bt('ti.code')}</th><th>${bt('ti.level')}</th><th>${bt('ti.points')}</th><th>${bt('ti.text')}</th></tr></thead>
         <tbody>
           ${r.rows.map(
             (x) => html`<tr class=${bad.has(x.row) ? 'bad' : ''} data-row=${x.row}>
@@ -145,7 +146,7 @@ export class TcBuilderTableImport extends LitElement {
     try {
       rows = await readTable(file);
     } catch (x) {
-      this._error = t('ti.unreadable', { why: String(x) });
+      this._error = bt('ti.unreadable', { why: String(x) });
       return undefined;
     }
     const base = this.sets.get(this._base);

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CriteriaSet } from '../core.js';
-import { LocaleController, loc, t } from '../i18n.js';
+import { LocaleController, loc } from '../i18n.js';
+import { bt } from './messages.js';
 import { problemsUnder, type ProblemIndex } from './problems.js';
 import { copyIcon, downIcon, gripIcon, removeIcon, upIcon } from './icons.js';
 import { builderStyles } from './styles.js';
@@ -78,10 +79,10 @@ export class TcBuilderTree extends LitElement {
     return html`${this._actions()}
       <div class="row set-row" aria-current=${this.selected === undefined ? 'true' : 'false'}>
         <button class="node" data-node="set" @click=${() => this._select(undefined)}>
-          <span class="name">${t('b.setFields')}</span>${setProblems ? html`<span class="count" title=${t('b.problems', { n: setProblems })}>${setProblems}</span>` : nothing}
+          <span class="name">${bt('b.setFields')}</span>${setProblems ? html`<span class="count" title=${bt('b.problems', { n: setProblems })}>${setProblems}</span>` : nothing}
         </button>
       </div>
-      <ul aria-label=${t('b.structure')}>
+      <ul aria-label=${bt('b.structure')}>
         ${set.sections.map(
           (s, si) => html`<li>
             ${this._row([si], 'section', s.title, s.id)}
@@ -98,13 +99,13 @@ export class TcBuilderTree extends LitElement {
           </li>`,
         )}
       </ul>
-      <div class="actions"><button @click=${() => this._op({ op: 'add', level: 'section', parent: [] })} data-action="add-section">+ ${t('b.section')}</button></div>`;
+      <div class="actions"><button @click=${() => this._op({ op: 'add', level: 'section', parent: [] })} data-action="add-section">+ ${bt('b.section')}</button></div>`;
   }
 
   /** Buttons acting on the selected node: move up / down, duplicate, remove, add a child. */
   private _actions() {
     const p = this.selected;
-    if (!p) return html`<div class="actions muted">${t('b.treeHint')}</div>`;
+    if (!p) return html`<div class="actions muted">${bt('b.treeHint')}</div>`;
     const level = p.length === 1 ? 'section' : p.length === 2 ? 'criterion' : 'item';
     const name = this._name(p);
     const count =
@@ -114,17 +115,17 @@ export class TcBuilderTree extends LitElement {
           ? (this.set.sections[p[0]]?.criteria.length ?? 0)
           : (this.set.sections[p[0]]?.criteria[p[1]!]?.items.length ?? 0);
     const idx = p[p.length - 1]!;
-    return html`<div class="actions" role="toolbar" aria-label=${t('b.nodeActions', { name })}>
-      <button aria-label=${t('b.moveUp', { name })} title=${t('b.moveUp', { name })} ?disabled=${idx === 0} @click=${() => this._op({ op: 'move', path: p, delta: -1 })} data-action="up">${upIcon}</button>
-      <button aria-label=${t('b.moveDown', { name })} title=${t('b.moveDown', { name })} ?disabled=${idx >= count - 1} @click=${() => this._op({ op: 'move', path: p, delta: 1 })} data-action="down">${downIcon}</button>
-      <button aria-label=${t('b.duplicate', { name })} title=${t('b.duplicate', { name })} @click=${() => this._op({ op: 'duplicate', path: p })} data-action="duplicate">${copyIcon}</button>
-      <button class="danger" aria-label=${t('b.remove', { name })} title=${t('b.remove', { name })} @click=${() => this._op({ op: 'remove', path: p })} data-action="remove">${removeIcon}</button>
+    return html`<div class="actions" role="toolbar" aria-label=${bt('b.nodeActions', { name })}>
+      <button aria-label=${bt('b.moveUp', { name })} title=${bt('b.moveUp', { name })} ?disabled=${idx === 0} @click=${() => this._op({ op: 'move', path: p, delta: -1 })} data-action="up">${upIcon}</button>
+      <button aria-label=${bt('b.moveDown', { name })} title=${bt('b.moveDown', { name })} ?disabled=${idx >= count - 1} @click=${() => this._op({ op: 'move', path: p, delta: 1 })} data-action="down">${downIcon}</button>
+      <button aria-label=${bt('b.duplicate', { name })} title=${bt('b.duplicate', { name })} @click=${() => this._op({ op: 'duplicate', path: p })} data-action="duplicate">${copyIcon}</button>
+      <button class="danger" aria-label=${bt('b.remove', { name })} title=${bt('b.remove', { name })} @click=${() => this._op({ op: 'remove', path: p })} data-action="remove">${removeIcon}</button>
       ${
         level === 'section'
-          ? html`<button @click=${() => this._op({ op: 'add', level: 'criterion', parent: [p[0]] })} data-action="add-criterion">+ ${t('b.criterion')}</button>`
+          ? html`<button @click=${() => this._op({ op: 'add', level: 'criterion', parent: [p[0]] })} data-action="add-criterion">+ ${bt('b.criterion')}</button>`
           : level === 'criterion'
-            ? html`<button @click=${() => this._op({ op: 'add', level: 'item', parent: [p[0], p[1]!] })} data-action="add-item">+ ${t('b.item')}</button>`
-            : html`<button @click=${() => this._op({ op: 'add', level: 'item', parent: [p[0], p[1]!] })} data-action="add-item">+ ${t('b.item')}</button>`
+            ? html`<button @click=${() => this._op({ op: 'add', level: 'item', parent: [p[0], p[1]!] })} data-action="add-item">+ ${bt('b.item')}</button>`
+            : html`<button @click=${() => this._op({ op: 'add', level: 'item', parent: [p[0], p[1]!] })} data-action="add-item">+ ${bt('b.item')}</button>`
       }
     </div>`;
   }
@@ -141,7 +142,7 @@ export class TcBuilderTree extends LitElement {
   private _row(p: NodePath, level: NodeLevel, title: { vi: string; en?: string }, id: string, code?: string) {
     const k = key(p);
     const n = problemsUnder(this.problems, nodePointer(p)).length;
-    const label = loc(title) || t('b.untitled');
+    const label = loc(title) || bt('b.untitled');
     const selected = key(this.selected) === k;
     return html`<div
       class="row ${this._dragOver === k ? 'drop' : ''}"
@@ -157,9 +158,9 @@ export class TcBuilderTree extends LitElement {
     >
       <span class="grip" aria-hidden="true">${gripIcon}</span>
       <button class="node" data-node=${k} aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown" @click=${() => this._select(p)} @keydown=${(e: KeyboardEvent) => this._onKey(e, p)}>
-        <span class="lvl">${t(`b.${level}Short`)}</span>
+        <span class="lvl">${bt(`b.${level}Short`)}</span>
         <span class="name" title=${label}>${code ? `${code} ` : ''}${label}</span>
-        ${n ? html`<span class="count" title=${t('b.problems', { n })}>${n}</span>` : nothing}
+        ${n ? html`<span class="count" title=${bt('b.problems', { n })}>${n}</span>` : nothing}
       </button>
       <span class="sr-only">${id}</span>
     </div>`;

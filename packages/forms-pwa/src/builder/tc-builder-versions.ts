@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CriteriaSet, Problem } from '../core.js';
-import { LocaleController, formatDateTime, locale, t } from '../i18n.js';
+import { LocaleController, formatDateTime, locale } from '../i18n.js';
+import { bt } from './messages.js';
 import { problemItem } from './problem-view.js';
 import { changes, describeChange } from './versions.js';
 import { builderStyles } from './styles.js';
@@ -61,35 +62,35 @@ export class TcBuilderVersions extends LitElement {
     const diff = before && after ? changes(before, after) : [];
     return html`<section class="stack">
       <div class="card stack">
-        <h3>${t('b.publish')}</h3>
-        <p class="muted">${t('b.publishHint')}</p>
+        <h3>${bt('b.publish')}</h3>
+        <p class="muted">${bt('b.publishHint')}</p>
         ${
           ok
             ? nothing
             : html`<div class="bad-text" role="alert" data-publish-blocked>
-              ${t('b.publishBlocked', { n: this.problems.length })}
+              ${bt('b.publishBlocked', { n: this.problems.length })}
               <ul class="problems">${this.problems.slice(0, 8).map((p) => problemItem(this.set, p))}</ul>
             </div>`
         }
         <div class="row">
-          <button class="primary" ?disabled=${!ok || this.busy} @click=${() => this.dispatchEvent(new CustomEvent('publish', { bubbles: true, composed: true }))} data-action="publish">${t('b.publishButton')}</button>
-          <button ?disabled=${!ok} @click=${() => this._export(this.set, false)} data-action="export-draft">${t('b.exportJson')}</button>
+          <button class="primary" ?disabled=${!ok || this.busy} @click=${() => this.dispatchEvent(new CustomEvent('publish', { bubbles: true, composed: true }))} data-action="publish">${bt('b.publishButton')}</button>
+          <button ?disabled=${!ok} @click=${() => this._export(this.set, false)} data-action="export-draft">${bt('b.exportJson')}</button>
         </div>
         ${this.message ? html`<p class="ok-text" role="status" data-published>${this.message}</p>` : nothing}
       </div>
 
       <div class="card stack">
-        <h3>${t('b.versions')}</h3>
+        <h3>${bt('b.versions')}</h3>
         ${
           this.versions.length === 0
-            ? html`<p class="muted">${t('b.noVersions')}</p>`
+            ? html`<p class="muted">${bt('b.noVersions')}</p>`
             : html`<ul class="versions">
               ${this.versions.map(
                 (v) => html`<li data-version=${v.version}>
                   <span><strong>${v.version}</strong> ${v.publishedAt ? html`<span class="muted">· ${formatDateTime(v.publishedAt)}</span>` : nothing}
                     ${v.contentHash ? html`<code class="muted">#${v.contentHash.slice(0, 12)}</code>` : nothing}
-                    ${v.origin ? html`<span class="badge info">${t('b.localOf', { version: v.origin.version })}</span>` : nothing}</span>
-                  <button @click=${() => this._export(v, true)}>${t('b.exportJson')}</button>
+                    ${v.origin ? html`<span class="badge info">${bt('b.localOf', { version: v.origin.version })}</span>` : nothing}</span>
+                  <button @click=${() => this._export(v, true)}>${bt('b.exportJson')}</button>
                 </li>`,
               )}
             </ul>`
@@ -97,23 +98,23 @@ export class TcBuilderVersions extends LitElement {
       </div>
 
       <div class="card stack">
-        <h3>${t('b.diff')}</h3>
+        <h3>${bt('b.diff')}</h3>
         <div class="grid2">
-          <label><span>${t('b.diffBefore')}</span>
+          <label><span>${bt('b.diffBefore')}</span>
             <select data-diff-before @change=${(e: Event) => (this._before = (e.target as HTMLSelectElement).value)}>
               ${this.versions.map((v) => html`<option value=${v.version} ?selected=${v === before}>${v.version}</option>`)}
             </select></label>
-          <label><span>${t('b.diffAfter')}</span>
+          <label><span>${bt('b.diffAfter')}</span>
             <select data-diff-after @change=${(e: Event) => (this._after = (e.target as HTMLSelectElement).value)}>
-              <option value=${DRAFT} ?selected=${this._after === DRAFT}>${t('b.draftVersion', { version: this.set.version })}</option>
+              <option value=${DRAFT} ?selected=${this._after === DRAFT}>${bt('b.draftVersion', { version: this.set.version })}</option>
               ${this.versions.map((v) => html`<option value=${v.version} ?selected=${this._after === v.version}>${v.version}</option>`)}
             </select></label>
         </div>
         ${
           !before
-            ? html`<p class="muted">${t('b.noVersions')}</p>`
+            ? html`<p class="muted">${bt('b.noVersions')}</p>`
             : diff.length === 0
-              ? html`<p class="muted" data-diff-empty>${t('b.noChanges')}</p>`
+              ? html`<p class="muted" data-diff-empty>${bt('b.noChanges')}</p>`
               : html`<ul class="diff" data-diff>${diff.map((c) => html`<li data-kind=${c.kind}>${en ? describeChange(c).en : describeChange(c).vi}</li>`)}</ul>`
         }
       </div>

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CriteriaSet, Problem } from '../core.js';
 import { LocaleController, formatDateTime, loc, t } from '../i18n.js';
+import { bt } from './messages.js';
 import { newId } from '../model/assessment.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
@@ -82,36 +83,36 @@ export class TcBuilder extends LitElement {
   override render() {
     if (this.draftId) {
       if (this._session) return html`<tc-builder-editor .session=${this._session}></tc-builder-editor>`;
-      return html`<p>${this._missing ? t('b.draftMissing') : t('app.loading')}</p><a class="btn" href=${href({ view: 'builder' })}>${t('b.backToList')}</a>`;
+      return html`<p>${this._missing ? bt('b.draftMissing') : t('app.loading')}</p><a class="btn" href=${href({ view: 'builder' })}>${bt('b.backToList')}</a>`;
     }
     const store = this._store.store;
     const sets = [...store.sets.entries()].sort(([a], [b]) => a.localeCompare(b));
     return html`<div class="head">
-        <h1>${t('b.heading')}</h1>
+        <h1>${bt('b.heading')}</h1>
         <div class="row">
-          <button class="primary" @click=${this._onNew} data-action="new-set">+ ${t('b.newSet')}</button>
-          <label class="btn file">${t('b.importJson')}<input type="file" accept="application/json,.json" @change=${this._onImport} data-builder-import /></label>
+          <button class="primary" @click=${this._onNew} data-action="new-set">+ ${bt('b.newSet')}</button>
+          <label class="btn file">${bt('b.importJson')}<input type="file" accept="application/json,.json" @change=${this._onImport} data-builder-import /></label>
         </div>
       </div>
-      <p class="muted">${t('b.intro')}</p>
+      <p class="muted">${bt('b.intro')}</p>
       ${this._importErrors ? this._errors(this._importErrors) : nothing}
       <tc-builder-table-import
         .sets=${store.sets}
         @table-imported=${(e: CustomEvent<CriteriaSet>) => void this._startFrom(e.detail)}
       ></tc-builder-table-import>
       <section>
-        <h2>${t('b.drafts')}</h2>
+        <h2>${bt('b.drafts')}</h2>
         ${
           this._drafts.length === 0
-            ? html`<p class="muted">${t('b.noDrafts')}</p>`
+            ? html`<p class="muted">${bt('b.noDrafts')}</p>`
             : html`<ul class="list">
               ${this._drafts.map(
                 (d) => html`<li data-draft=${d.draftId}>
-                  <span class="name"><strong>${loc(d.set.title) || t('b.untitledSet')}</strong>
+                  <span class="name"><strong>${loc(d.set.title) || bt('b.untitledSet')}</strong>
                     <span class="muted"><code>${d.set.id}@${d.set.version}</code> · ${formatDateTime(d.updatedAt)}</span></span>
                   <span class="row">
-                    <a class="btn primary" href=${href({ view: 'builder', draft: d.draftId })}>${t('b.open')}</a>
-                    <button @click=${() => this._startFrom(duplicateSet(d.set, this._freeSetId(`${d.set.id}-copy`)))}>${t('b.duplicateSet')}</button>
+                    <a class="btn primary" href=${href({ view: 'builder', draft: d.draftId })}>${bt('b.open')}</a>
+                    <button @click=${() => this._startFrom(duplicateSet(d.set, this._freeSetId(`${d.set.id}-copy`)))}>${bt('b.duplicateSet')}</button>
                     <button class="danger" @click=${() => this._onDelete(d)}>${t('home.delete')}</button>
                   </span>
                 </li>`,
@@ -120,21 +121,21 @@ export class TcBuilder extends LitElement {
         }
       </section>
       <section>
-        <h2>${t('b.sets')}</h2>
+        <h2>${bt('b.sets')}</h2>
         <ul class="list">
           ${sets.map(([k, s]) => {
             const builtin = store.builtinKeys.has(k);
             return html`<li data-set=${k}>
               <span class="name"><strong>${loc(s.title)}</strong>
-                <span class="muted"><code>${k}</code> · ${builtin ? t('io.builtin') : s.origin ? t('b.localOf', { version: s.origin.version }) : t('b.local')}</span></span>
+                <span class="muted"><code>${k}</code> · ${builtin ? t('io.builtin') : s.origin ? bt('b.localOf', { version: s.origin.version }) : bt('b.local')}</span></span>
               <span class="row">
                 ${
                   builtin
-                    ? html`<button @click=${() => this._startFrom(localEditionDraft(s, versionsOf(store.sets.values(), s.id)))} data-action="local-edition">${t('b.localEdition')}</button>`
-                    : html`<button @click=${() => this._startFrom(nextVersionDraft(s, versionsOf(store.sets.values(), s.id)))} data-action="new-version">${t('b.newVersion')}</button>`
+                    ? html`<button @click=${() => this._startFrom(localEditionDraft(s, versionsOf(store.sets.values(), s.id)))} data-action="local-edition">${bt('b.localEdition')}</button>`
+                    : html`<button @click=${() => this._startFrom(nextVersionDraft(s, versionsOf(store.sets.values(), s.id)))} data-action="new-version">${bt('b.newVersion')}</button>`
                 }
-                <button @click=${() => this._startFrom(duplicateSet(s, this._freeSetId(`${s.id}-copy`)))} data-action="duplicate-set">${t('b.duplicateSet')}</button>
-                <button @click=${() => this._export(s)} data-action="export-set">${t('b.exportJson')}</button>
+                <button @click=${() => this._startFrom(duplicateSet(s, this._freeSetId(`${s.id}-copy`)))} data-action="duplicate-set">${bt('b.duplicateSet')}</button>
+                <button @click=${() => this._export(s)} data-action="export-set">${bt('b.exportJson')}</button>
               </span>
             </li>`;
           })}
@@ -148,7 +149,7 @@ export class TcBuilder extends LitElement {
       <ul class="errors">
         ${e.problems.slice(0, 20).map((p) => problemItem(e.doc, p))}
       </ul>
-      ${e.problems.length > 20 ? html`<p>${t('b.moreProblems', { n: e.problems.length - 20 })}</p>` : nothing}
+      ${e.problems.length > 20 ? html`<p>${bt('b.moreProblems', { n: e.problems.length - 20 })}</p>` : nothing}
     </div>`;
   }
 
@@ -175,7 +176,7 @@ export class TcBuilder extends LitElement {
   }
 
   private async _onDelete(d: SetDraft) {
-    if (!confirm(t('b.confirmDeleteDraft', { name: loc(d.set.title) || d.set.id }))) return;
+    if (!confirm(bt('b.confirmDeleteDraft', { name: loc(d.set.title) || d.set.id }))) return;
     await this._store.store.storage.deleteSetDraft(d.draftId);
     this._drafts = this._drafts.filter((x) => x.draftId !== d.draftId);
   }

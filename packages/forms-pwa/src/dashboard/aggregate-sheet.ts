@@ -6,7 +6,7 @@
  */
 import type { CriteriaSet } from '../core.js';
 import type { Aggregate } from '../loop/core.js';
-import { t } from '../i18n.js';
+import { lt } from '../loop/messages.js';
 import type { HeaderLine, SheetSpec } from '../io/xlsx.js';
 import { numberCell, percentCell } from '../io/xlsx.js';
 import { criterionInfo, itemLabel } from '../loop/labels.js';
@@ -15,14 +15,14 @@ import { criterionInfo, itemLabel } from '../loop/labels.js';
 export function aggregateSheets(agg: Aggregate, set: CriteriaSet | undefined, header: HeaderLine[]): SheetSpec[] {
   return [
     {
-      name: t('agg.byCriterion'),
+      name: lt('agg.byCriterion'),
       header,
       columns: [
-        { title: t('agg.criterion'), width: 50 },
-        { title: t('agg.applicable'), kind: 'number', width: 14 },
-        { title: t('agg.mean'), kind: 'percent', width: 14 },
-        { title: t('agg.passing'), kind: 'number', width: 14 },
-        { title: t('agg.passRate'), kind: 'percent', width: 14 },
+        { title: lt('agg.criterion'), width: 50 },
+        { title: lt('agg.applicable'), kind: 'number', width: 14 },
+        { title: lt('agg.mean'), kind: 'percent', width: 14 },
+        { title: lt('agg.passing'), kind: 'number', width: 14 },
+        { title: lt('agg.passRate'), kind: 'percent', width: 14 },
       ],
       rows: agg.criteria.map((c) => [
         criterionInfo(c.id, set).label,
@@ -33,13 +33,13 @@ export function aggregateSheets(agg: Aggregate, set: CriteriaSet | undefined, he
       ]),
     },
     {
-      name: t('agg.byItem'),
+      name: lt('agg.byItem'),
       header,
       columns: [
-        { title: t('agg.item'), width: 60 },
-        { title: t('agg.answered'), kind: 'number', width: 12 },
-        { title: t('agg.met'), kind: 'number', width: 12 },
-        { title: t('agg.metRate'), kind: 'percent', width: 14 },
+        { title: lt('agg.item'), width: 60 },
+        { title: lt('agg.answered'), kind: 'number', width: 12 },
+        { title: lt('agg.met'), kind: 'number', width: 12 },
+        { title: lt('agg.metRate'), kind: 'percent', width: 14 },
       ],
       rows: agg.items.map((i) => [itemLabel(i.id, set), i.answered, i.met, numberCell(i.metRate)]), // a fraction
     },

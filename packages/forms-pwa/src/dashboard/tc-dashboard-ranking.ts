@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController, t } from '../i18n.js';
+import { lt } from '../loop/messages.js';
 import { mul, HUNDRED, type Exact, type ImprovementRanking, type RankEntry, type ScoreRanking } from '../loop/core.js';
 import { signed } from '../loop/scored.js';
 import { href } from '../router.js';
@@ -50,7 +51,7 @@ export class TcDashboardRanking extends LitElement {
   }
 
   private _rank(r: { rank: number; tied: boolean }) {
-    return html`<td class="rank">${r.rank}${r.tied ? html`<span class="badge warn tie" title=${t('dash.tie')}>= ${t('dash.tie')}</span>` : nothing}</td>`;
+    return html`<td class="rank">${r.rank}${r.tied ? html`<span class="badge warn tie" title=${lt('dash.tie')}>= ${lt('dash.tie')}</span>` : nothing}</td>`;
   }
 
   private _name(e: RankEntry) {
@@ -59,7 +60,7 @@ export class TcDashboardRanking extends LitElement {
 
   private _score(r: ScoreRanking) {
     return html`<table data-ranking="score">
-        <thead><tr><th>${t('dash.rank')}</th><th>${t('dash.facility')}</th><th class="n">${t('dash.score')}</th><th>${t('dash.decision')}</th></tr></thead>
+        <thead><tr><th>${lt('dash.rank')}</th><th>${lt('dash.facility')}</th><th class="n">${lt('dash.score')}</th><th>${lt('dash.decision')}</th></tr></thead>
         <tbody>${r.rows.map(
           (
             x,
@@ -68,16 +69,16 @@ export class TcDashboardRanking extends LitElement {
         )}</tbody>
       </table>
       ${this._apart([
-        [t('dash.incomplete'), r.incomplete.map((e) => e.facilityName)],
-        [t('dash.superseded'), r.superseded.map((e) => `${e.facilityName} (${e.assessmentId})`)],
+        [lt('dash.incomplete'), r.incomplete.map((e) => e.facilityName)],
+        [lt('dash.superseded'), r.superseded.map((e) => `${e.facilityName} (${e.assessmentId})`)],
       ])}`;
   }
 
   private _improvement(r: ImprovementRanking) {
     const share = (x: Exact) => exactPct(mul(x, HUNDRED));
     return html`<table data-ranking="improvement">
-        <thead><tr><th>${t('dash.rank')}</th><th>${t('dash.facility')}</th><th class="n">${r.baselineRound}</th><th class="n">${r.followupRound}</th>
-          <th class="n">${t('dash.gain')}${r.by === 'gain' ? ' ▼' : ''}</th><th class="n">${t('dash.gapClosed')}${r.by === 'gap-closed' ? ' ▼' : ''}</th></tr></thead>
+        <thead><tr><th>${lt('dash.rank')}</th><th>${lt('dash.facility')}</th><th class="n">${r.baselineRound}</th><th class="n">${r.followupRound}</th>
+          <th class="n">${lt('dash.gain')}${r.by === 'gain' ? ' ▼' : ''}</th><th class="n">${lt('dash.gapClosed')}${r.by === 'gap-closed' ? ' ▼' : ''}</th></tr></thead>
         <tbody>${r.rows.map(
           (x) => html`<tr data-rank=${x.rank} data-facility=${x.facilityId}>${this._rank(x)}${this._name(x)}
             <td class="n">${percentNum(x.baseline)}</td><td class="n">${percentNum(x.followup)}</td>
@@ -85,16 +86,16 @@ export class TcDashboardRanking extends LitElement {
         )}</tbody>
       </table>
       ${this._apart([
-        [t('dash.alreadyFull'), r.alreadyFull.map((e) => `${e.facilityName} (${exactPct(e.followup)})`)],
+        [lt('dash.alreadyFull'), r.alreadyFull.map((e) => `${e.facilityName} (${exactPct(e.followup)})`)],
         [
-          t('dash.missing'),
+          lt('dash.missing'),
           r.missing.map(
             (e) =>
-              `${e.facilityName} — ${t(e.missing === 'baseline' ? 'dash.missingBaseline' : 'dash.missingFollowup')}`,
+              `${e.facilityName} — ${lt(e.missing === 'baseline' ? 'dash.missingBaseline' : 'dash.missingFollowup')}`,
           ),
         ],
-        [t('dash.incomplete'), r.incomplete.map((e) => e.facilityName)],
-        [t('dash.superseded'), r.superseded.map((e) => `${e.facilityName} (${e.assessmentId})`)],
+        [lt('dash.incomplete'), r.incomplete.map((e) => e.facilityName)],
+        [lt('dash.superseded'), r.superseded.map((e) => `${e.facilityName} (${e.assessmentId})`)],
       ])}`;
   }
 

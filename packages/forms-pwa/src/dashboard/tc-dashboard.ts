@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { vietnamToday, type Assessment, type CriteriaSet, type Problem, type ScoreResult } from '../core.js';
 import { LocaleController, formatDate, loc, locale, t } from '../i18n.js';
+import { lt } from '../loop/messages.js';
 import {
   aggregate,
   facilityKey,
@@ -156,24 +157,24 @@ export class TcDashboard extends LitElement {
     return html`
       <div class="head">
         <div>
-          <h1>${t('dash.title')}</h1>
-          <div class="muted" data-source>${t('dash.source', { device: store.assessments.size, imported: this._imported.size })}</div>
+          <h1>${lt('dash.title')}</h1>
+          <div class="muted" data-source>${lt('dash.source', { device: store.assessments.size, imported: this._imported.size })}</div>
         </div>
         <div class="row">
-          <label class="btn pickfile">${t('dash.import')}<input type="file" multiple accept=".json,application/json" data-dashboard-import ?disabled=${this._busy} @change=${this._onImport} /></label>
-          ${this._imported.size ? html`<button @click=${this._clear}>${t('dash.clear')}</button>` : nothing}
-          <a class="btn" href=${href({ view: 'merge' })}>${t('merge.open')}</a>
+          <label class="btn pickfile">${lt('dash.import')}<input type="file" multiple accept=".json,application/json" data-dashboard-import ?disabled=${this._busy} @change=${this._onImport} /></label>
+          ${this._imported.size ? html`<button @click=${this._clear}>${lt('dash.clear')}</button>` : nothing}
+          <a class="btn" href=${href({ view: 'merge' })}>${lt('merge.open')}</a>
         </div>
       </div>
       <tc-server-dashboard></tc-server-dashboard>
-      <p class="muted">${t('dash.importHint')}</p>
+      <p class="muted">${lt('dash.importHint')}</p>
       ${this._errors.map(
         (
           f,
         ) => html`<div class="msg bad" role="alert" data-dashboard-error><strong>${f.file}: ${t('io.invalid')}</strong>
           <ul>${f.errors.slice(0, 8).map((e) => html`<li>${e.message[locale()] ?? e.message.vi}${e.pointer ? html` <code>${e.pointer}</code>` : nothing}</li>`)}</ul></div>`,
       )}
-      ${!set ? html`<p class="card muted">${t('dash.empty')}</p>` : this._main({ sets, setId, set, list, rounds, round, baseline, followup, mode, inFocus, scoreRanking, improvement, facilities, facility })}
+      ${!set ? html`<p class="card muted">${lt('dash.empty')}</p>` : this._main({ sets, setId, set, list, rounds, round, baseline, followup, mode, inFocus, scoreRanking, improvement, facilities, facility })}
     `;
   }
 
@@ -201,7 +202,7 @@ export class TcDashboard extends LitElement {
       allowAll = false,
     ) => html`<label><span>${label}</span>
       <select name=${name} @change=${(e: Event) => on((e.target as HTMLSelectElement).value)}>
-        ${allowAll ? html`<option value=${ALL_ROUNDS} ?selected=${!value}>${t('dash.allRounds')}</option>` : nothing}
+        ${allowAll ? html`<option value=${ALL_ROUNDS} ?selected=${!value}>${lt('dash.allRounds')}</option>` : nothing}
         ${v.rounds.map((r) => html`<option value=${r.id} ?selected=${r.id === value}>${r.label} (${r.count})</option>`)}
       </select></label>`;
     const agg = aggregate(v.inFocus);
@@ -221,59 +222,59 @@ export class TcDashboard extends LitElement {
     const hm = heatMap(v.inFocus, v.set, (c) => `${c.code ? `${c.code}. ` : ''}${loc(c.title)}`);
     // Rounds are shown by their names as written, never by their ids (slugs).
     const roundName = (id: string) => roundsOf(v.list).find((r) => r.id === id)?.label ?? id;
-    const focusLabel = roundName(v.mode === 'score' ? v.round : v.followup) || t('dash.allRounds');
+    const focusLabel = roundName(v.mode === 'score' ? v.round : v.followup) || lt('dash.allRounds');
     return html`
       <div class="controls card">
-        <label><span>${t('dash.set')}</span>
+        <label><span>${lt('dash.set')}</span>
           <select name="set" @change=${(e: Event) => (this._setId = (e.target as HTMLSelectElement).value)}>
             ${v.sets.map((s) => html`<option value=${s.id} ?selected=${s.id === v.setId}>${loc(s.set.shortTitle ?? s.set.title)} (${s.count})</option>`)}
           </select></label>
-        <div><span class="muted" ${cssom({ display: 'block', 'font-size': '0.85em' })}>${t('dash.by')}</span>
-          <div class="seg" role="group" aria-label=${t('dash.by')}>
+        <div><span class="muted" ${cssom({ display: 'block', 'font-size': '0.85em' })}>${lt('dash.by')}</span>
+          <div class="seg" role="group" aria-label=${lt('dash.by')}>
             ${(['score', 'gain', 'gap-closed'] as const).map(
               (m) =>
-                html`<button data-mode=${m} aria-pressed=${v.mode === m ? 'true' : 'false'} ?disabled=${m !== 'score' && v.rounds.length < 2} @click=${() => (this._mode = m)}>${t(`dash.mode.${m}`)}</button>`,
+                html`<button data-mode=${m} aria-pressed=${v.mode === m ? 'true' : 'false'} ?disabled=${m !== 'score' && v.rounds.length < 2} @click=${() => (this._mode = m)}>${lt(`dash.mode.${m}`)}</button>`,
             )}
           </div></div>
         ${
           v.mode === 'score'
-            ? roundSelect('round', t('dash.round'), v.round, (x) => (this._round = x), true)
-            : html`${roundSelect('baseline', t('dash.baseline'), v.baseline, (x) => (this._baseline = x))}${roundSelect('followup', t('dash.followup'), v.followup, (x) => (this._followup = x))}`
+            ? roundSelect('round', lt('dash.round'), v.round, (x) => (this._round = x), true)
+            : html`${roundSelect('baseline', lt('dash.baseline'), v.baseline, (x) => (this._baseline = x))}${roundSelect('followup', lt('dash.followup'), v.followup, (x) => (this._followup = x))}`
         }
-        <label class="row" ${cssom({ 'min-height': '44px' })}><input type="checkbox" .checked=${this._drafts} @change=${(e: Event) => (this._drafts = (e.target as HTMLInputElement).checked)} /> ${t('dash.drafts')}</label>
+        <label class="row" ${cssom({ 'min-height': '44px' })}><input type="checkbox" .checked=${this._drafts} @change=${(e: Event) => (this._drafts = (e.target as HTMLInputElement).checked)} /> ${lt('dash.drafts')}</label>
       </div>
       <div class="grid">
         <section class="card" data-section="ranking">
-          <h2>${v.mode === 'score' ? t('dash.rankingScore', { round: roundName(v.round) || t('dash.allRounds') }) : t('dash.rankingImprovement', { from: roundName(v.baseline), to: roundName(v.followup) })}
-            <span class="row"><button @click=${() => this._exportRanking(v)} data-action="ranking-csv">${t('dash.export')}</button>
+          <h2>${v.mode === 'score' ? lt('dash.rankingScore', { round: roundName(v.round) || lt('dash.allRounds') }) : lt('dash.rankingImprovement', { from: roundName(v.baseline), to: roundName(v.followup) })}
+            <span class="row"><button @click=${() => this._exportRanking(v)} data-action="ranking-csv">${lt('dash.export')}</button>
             <button @click=${() => this._xlsxRanking(v, v.set)} data-action="ranking-xlsx">${t('xlsx.export')}</button></span></h2>
           <tc-dashboard-ranking .score=${v.scoreRanking} .improvement=${v.improvement}></tc-dashboard-ranking>
           ${this._notRanked(v.scoreRanking, v.facilities, roundName(v.round))}
         </section>
         <div ${cssom({ display: 'grid', gap: '12px' })}>
           <section class="card" data-section="weakest">
-            <h2>${t('dash.weakest')} <span class="muted sub">${focusLabel} · ${t('dash.count', { n: agg.count })}</span></h2>
-            ${weakest.length ? html`<tc-chart-bars .bars=${weakest} label=${`${t('dash.weakest')} — ${focusLabel}`}></tc-chart-bars>` : html`<p class="muted">${t('cmp.none')}</p>`}
-            ${agg.count ? html`<button @click=${() => this._xlsxAggregate(agg, focusLabel, v.set)} data-action="aggregate-xlsx">${t('agg.export')}</button>` : nothing}
+            <h2>${lt('dash.weakest')} <span class="muted sub">${focusLabel} · ${lt('dash.count', { n: agg.count })}</span></h2>
+            ${weakest.length ? html`<tc-chart-bars .bars=${weakest} label=${`${lt('dash.weakest')} — ${focusLabel}`}></tc-chart-bars>` : html`<p class="muted">${lt('cmp.none')}</p>`}
+            ${agg.count ? html`<button @click=${() => this._xlsxAggregate(agg, focusLabel, v.set)} data-action="aggregate-xlsx">${lt('agg.export')}</button>` : nothing}
           </section>
           <section class="card" data-section="trend">
-            <h2>${t('dash.trend')}</h2>
-            <select name="facility" aria-label=${t('dash.facility')} @change=${(e: Event) => (this._facility = (e.target as HTMLSelectElement).value)}>
+            <h2>${lt('dash.trend')}</h2>
+            <select name="facility" aria-label=${lt('dash.facility')} @change=${(e: Event) => (this._facility = (e.target as HTMLSelectElement).value)}>
                 ${v.facilities.map((f) => {
                   const id = f.assessment.facility.registryId ?? f.assessment.facility.id;
                   return html`<option value=${id} ?selected=${id === v.facility}>${f.assessment.facility.name}</option>`;
                 })}
             </select>
-            <tc-chart-trend .points=${trend} label=${t('dash.trendOf', { name: facName })}></tc-chart-trend>
+            <tc-chart-trend .points=${trend} label=${lt('dash.trendOf', { name: facName })}></tc-chart-trend>
           </section>
         </div>
       </div>
       <section class="card wide" data-section="heatmap">
-        <h2>${t('dash.heatmap')} <span class="muted sub">${focusLabel}</span>
-          <span class="row"><button @click=${() => this._exportHeat(hm, focusLabel)} data-action="heatmap-csv">${t('dash.exportHeat')}</button>
+        <h2>${lt('dash.heatmap')} <span class="muted sub">${focusLabel}</span>
+          <span class="row"><button @click=${() => this._exportHeat(hm, focusLabel)} data-action="heatmap-csv">${lt('dash.exportHeat')}</button>
           <button @click=${() => this._xlsxHeat(hm, focusLabel, v.set)} data-action="heatmap-xlsx">${t('xlsx.export')}</button></span></h2>
-        <p class="muted">${t('dash.heatmapHint')}</p>
-        <tc-chart-heatmap .data=${hm} naText=${t('item.na')} label=${`${t('dash.heatmap')} — ${focusLabel}`}></tc-chart-heatmap>
+        <p class="muted">${lt('dash.heatmapHint')}</p>
+        <tc-chart-heatmap .data=${hm} naText=${t('item.na')} label=${`${lt('dash.heatmap')} — ${focusLabel}`}></tc-chart-heatmap>
       </section>
     `;
   }
@@ -338,8 +339,8 @@ export class TcDashboard extends LitElement {
     const absent = facilities.filter((s) => !shown.has(facilityKey(s.assessment)));
     if (!absent.length) return nothing;
     return html`<div class="muted" data-not-ranked=${absent.length}>
-      <p>${t('dash.notRanked', { n: absent.length, round })}</p>
-      <ul>${absent.map((s) => html`<li>${s.assessment.facility.name} — ${t('dash.notRankedWhy', { round, last: s.assessment.round?.label ?? formatDate(s.assessment.assessedOn ?? s.assessment.createdAt) })}</li>`)}</ul>
+      <p>${lt('dash.notRanked', { n: absent.length, round })}</p>
+      <ul>${absent.map((s) => html`<li>${s.assessment.facility.name} — ${lt('dash.notRankedWhy', { round, last: s.assessment.round?.label ?? formatDate(s.assessment.assessedOn ?? s.assessment.createdAt) })}</li>`)}</ul>
     </div>`;
   }
 
@@ -356,35 +357,35 @@ export class TcDashboard extends LitElement {
     const file = (id: string) => slug(name(id)).toLowerCase();
     if (v.improvement) {
       const header = [
-        t('dash.rank'),
-        t('dash.tie'),
-        t('dash.facility'),
+        lt('dash.rank'),
+        lt('dash.tie'),
+        lt('dash.facility'),
         'id',
         `${name(v.baseline)} %`,
         `${name(v.followup)} %`,
-        t('dash.gain'),
-        `${t('dash.gapClosed')} %`,
+        lt('dash.gain'),
+        `${lt('dash.gapClosed')} %`,
       ];
       const rows = improvementCsvRows(v.improvement, {
-        tie: t('dash.tie'),
-        full: t('dash.alreadyFull'),
-        incomplete: t('dash.incomplete'),
-        missing: (m) => t(m === 'baseline' ? 'dash.missingBaseline' : 'dash.missingFollowup'),
+        tie: lt('dash.tie'),
+        full: lt('dash.alreadyFull'),
+        incomplete: lt('dash.incomplete'),
+        missing: (m) => lt(m === 'baseline' ? 'dash.missingBaseline' : 'dash.missingFollowup'),
       });
       download(`xep-hang-cai-thien-${file(v.baseline)}-${file(v.followup)}.csv`, toCsv(header, rows));
     } else if (v.scoreRanking) {
       const header = [
-        t('dash.rank'),
-        t('dash.tie'),
-        t('dash.facility'),
+        lt('dash.rank'),
+        lt('dash.tie'),
+        lt('dash.facility'),
         'id',
-        t('dash.score'),
-        t('dash.decision'),
-        t('dash.assessment'),
+        lt('dash.score'),
+        lt('dash.decision'),
+        lt('dash.assessment'),
       ];
       const rows = scoreCsvRows(v.scoreRanking, {
-        tie: t('dash.tie'),
-        incomplete: t('dash.incomplete'),
+        tie: lt('dash.tie'),
+        incomplete: lt('dash.incomplete'),
         decision: (d) => t(`decision.${d as 'pass'}`),
       });
       download(`xep-hang-${v.round ? file(v.round) : 'tat-ca'}.csv`, toCsv(header, rows));
@@ -409,47 +410,47 @@ export class TcDashboard extends LitElement {
     if (v.improvement) {
       const rounds = `${name(v.baseline)} → ${name(v.followup)}`;
       const rows = improvementSheetRows(v.improvement, {
-        tie: t('dash.tie'),
-        full: t('dash.alreadyFull'),
-        incomplete: t('dash.incomplete'),
-        missing: (m) => t(m === 'baseline' ? 'dash.missingBaseline' : 'dash.missingFollowup'),
+        tie: lt('dash.tie'),
+        full: lt('dash.alreadyFull'),
+        incomplete: lt('dash.incomplete'),
+        missing: (m) => lt(m === 'baseline' ? 'dash.missingBaseline' : 'dash.missingFollowup'),
       });
       await downloadXlsx(
         fileName([t('xlsx.fileRanking'), setName, name(v.baseline), name(v.followup), vietnamToday()], 'xlsx'),
         [
           {
-            name: t('dash.gain'),
+            name: lt('dash.gain'),
             header: this._header(set, rounds),
             columns: [
-              { title: t('dash.rank'), kind: 'number', width: 7 },
-              { title: t('dash.tie'), width: 10 },
-              { title: t('dash.facility'), width: 36 },
+              { title: lt('dash.rank'), kind: 'number', width: 7 },
+              { title: lt('dash.tie'), width: 10 },
+              { title: lt('dash.facility'), width: 36 },
               { title: name(v.baseline), kind: 'percent', width: 14 },
               { title: name(v.followup), kind: 'percent', width: 14 },
               { title: t('xlsx.gainPoints'), kind: 'number', decimals: 1, width: 14 },
-              { title: t('dash.gapClosed'), kind: 'percent', width: 14 },
+              { title: lt('dash.gapClosed'), kind: 'percent', width: 14 },
             ],
             rows,
           },
         ],
       );
     } else if (v.scoreRanking) {
-      const round = v.round ? name(v.round) : t('dash.allRounds');
+      const round = v.round ? name(v.round) : lt('dash.allRounds');
       const rows = scoreSheetRows(v.scoreRanking, {
-        tie: t('dash.tie'),
-        incomplete: t('dash.incomplete'),
+        tie: lt('dash.tie'),
+        incomplete: lt('dash.incomplete'),
         decision: (d) => t(`decision.${d as 'pass'}`),
       });
       await downloadXlsx(fileName([t('xlsx.fileRanking'), setName, round, vietnamToday()], 'xlsx'), [
         {
-          name: t('dash.rank'),
+          name: lt('dash.rank'),
           header: this._header(set, round),
           columns: [
-            { title: t('dash.rank'), kind: 'number', width: 7 },
-            { title: t('dash.tie'), width: 10 },
-            { title: t('dash.facility'), width: 36 },
+            { title: lt('dash.rank'), kind: 'number', width: 7 },
+            { title: lt('dash.tie'), width: 10 },
+            { title: lt('dash.facility'), width: 36 },
             { title: t('xlsx.score'), kind: 'percent', width: 12 },
-            { title: t('dash.decision'), width: 14 },
+            { title: lt('dash.decision'), width: 14 },
           ],
           rows,
         },
@@ -461,10 +462,10 @@ export class TcDashboard extends LitElement {
     const setName = set ? (set.shortTitle ? loc(set.shortTitle) : set.id) : '';
     await downloadXlsx(fileName([t('xlsx.fileHeat'), setName, label, vietnamToday()], 'xlsx'), [
       {
-        name: t('dash.heatmap'),
+        name: lt('dash.heatmap'),
         header: this._header(set, label),
         columns: [
-          { title: t('dash.facility'), width: 36 },
+          { title: lt('dash.facility'), width: 36 },
           ...hm.criteria.map((c) => ({ title: c.title, kind: 'percent' as const, width: 12 })),
         ],
         rows: hm.facilities.map((f, i) => [f.name, ...hm.cells[i]!.map(percentCell)]),
@@ -476,13 +477,13 @@ export class TcDashboard extends LitElement {
   private async _xlsxAggregate(agg: Aggregate, label: string, set: CriteriaSet | undefined): Promise<void> {
     const setName = set ? (set.shortTitle ? loc(set.shortTitle) : set.id) : '';
     await downloadXlsx(
-      fileName([t('agg.file'), setName, label, vietnamToday()], 'xlsx'),
+      fileName([lt('agg.file'), setName, label, vietnamToday()], 'xlsx'),
       aggregateSheets(agg, set, this._header(set, label)),
     );
   }
 
   private _exportHeat(hm: ReturnType<typeof heatMap>, label: string) {
-    const header = [t('dash.facility'), 'id', ...hm.criteria.map((c) => c.title)];
+    const header = [lt('dash.facility'), 'id', ...hm.criteria.map((c) => c.title)];
     const rows = hm.facilities.map((f, i) => [f.name, f.id, ...hm.cells[i]!.map((x) => (x ? formatPercent(x) : ''))]);
     download(`ban-do-nhiet-${label}.csv`, toCsv(header, rows));
   }

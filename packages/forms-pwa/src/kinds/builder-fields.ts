@@ -6,8 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ResponseKind, ResponseOf } from '../core.js';
-import { t } from '../i18n.js';
-import type { MessageKey } from '../messages.js';
+import { bt, type BuilderMessageKey } from '../builder/messages.js';
 import { errors, fid, locField, numberField, textField, type FieldCtx } from '../builder/fields.js';
 import { ptr } from '../builder/pointer.js';
 import { problemsAt } from '../builder/problems.js';
@@ -16,7 +15,7 @@ import { downIcon, removeIcon, upIcon } from '../builder/icons.js';
 /** What the builder knows about one answer kind. */
 export interface BuilderKind<K extends ResponseKind> {
   /** The message naming the kind in the kind list. */
-  readonly label: MessageKey;
+  readonly label: BuilderMessageKey;
   /** A fresh response of the kind, for the author to adjust. */
   fresh(): ResponseOf<K>;
   /** The fields editing response `r` at JSON Pointer `p` (the response's own pointer). */
@@ -41,48 +40,48 @@ function choiceOptions(ctx: FieldCtx, r: ResponseOf<'choice'>, rp: string): Temp
     ${r.options.map(
       (o, i) => html`<div class="entry" data-option=${i}>
         <div class="entry-head">
-          <strong>${t('b.option')} ${i + 1}</strong>
+          <strong>${bt('b.option')} ${i + 1}</strong>
           <div class="toolbar">
-            <button class="icon-btn" aria-label=${t('b.moveUp', { name: `${t('b.option')} ${i + 1}` })} ?disabled=${i === 0} @click=${() => move(i, -1)}>${upIcon}</button>
-            <button class="icon-btn" aria-label=${t('b.moveDown', { name: `${t('b.option')} ${i + 1}` })} ?disabled=${i === r.options.length - 1} @click=${() => move(i, 1)}>${downIcon}</button>
-            <button class="icon-btn danger" aria-label=${t('b.remove', { name: `${t('b.option')} ${i + 1}` })} @click=${() => ctx.emit(ptr(p, i), undefined)}>${removeIcon}</button>
+            <button class="icon-btn" aria-label=${bt('b.moveUp', { name: `${bt('b.option')} ${i + 1}` })} ?disabled=${i === 0} @click=${() => move(i, -1)}>${upIcon}</button>
+            <button class="icon-btn" aria-label=${bt('b.moveDown', { name: `${bt('b.option')} ${i + 1}` })} ?disabled=${i === r.options.length - 1} @click=${() => move(i, 1)}>${downIcon}</button>
+            <button class="icon-btn danger" aria-label=${bt('b.remove', { name: `${bt('b.option')} ${i + 1}` })} @click=${() => ctx.emit(ptr(p, i), undefined)}>${removeIcon}</button>
           </div>
         </div>
         <div class="grid2">
-          ${textField(ctx, t('b.id'), ptr(p, i, 'id'), o.id)}
-          ${numberField(ctx, t('b.points'), ptr(p, i, 'points'), o.points)}
+          ${textField(ctx, bt('b.id'), ptr(p, i, 'id'), o.id)}
+          ${numberField(ctx, bt('b.points'), ptr(p, i, 'points'), o.points)}
         </div>
-        ${locField(ctx, t('b.label'), ptr(p, i, 'label'), o.label)}
+        ${locField(ctx, bt('b.label'), ptr(p, i, 'label'), o.label)}
       </div>`,
     )}
-    <div><button @click=${add} data-action="add-option">+ ${t('b.option')}</button></div>`;
+    <div><button @click=${add} data-action="add-option">+ ${bt('b.option')}</button></div>`;
 }
 
 function numericBands(ctx: FieldCtx, r: ResponseOf<'numeric'>, p: string): TemplateResult {
   const bp = ptr(p, 'bands');
   const last = r.bands[r.bands.length - 1];
-  return html`${locField(ctx, t('b.unit'), ptr(p, 'unit'), r.unit, { optional: true })}
+  return html`${locField(ctx, bt('b.unit'), ptr(p, 'unit'), r.unit, { optional: true })}
     <div class="grid2">
-      ${numberField(ctx, t('b.min'), ptr(p, 'min'), r.min, { optional: true })}
-      ${numberField(ctx, t('b.max'), ptr(p, 'max'), r.max, { optional: true })}
+      ${numberField(ctx, bt('b.min'), ptr(p, 'min'), r.min, { optional: true })}
+      ${numberField(ctx, bt('b.max'), ptr(p, 'max'), r.max, { optional: true })}
     </div>
-    ${numberField(ctx, t('b.decimals'), ptr(p, 'decimals'), r.decimals, { optional: true })}
-    <p class="muted">${t('b.bandsHint')}</p>
+    ${numberField(ctx, bt('b.decimals'), ptr(p, 'decimals'), r.decimals, { optional: true })}
+    <p class="muted">${bt('b.bandsHint')}</p>
     ${errors([...problemsAt(ctx.problems, bp)], `${fid(bp)}-err`)}
     ${r.bands.map(
       (b, i) => html`<div class="entry" data-band=${i}>
         <div class="entry-head">
-          <strong>${t('b.band')} ${i + 1}</strong>
-          <button class="icon-btn danger" aria-label=${t('b.remove', { name: `${t('b.band')} ${i + 1}` })} @click=${() => ctx.emit(ptr(bp, i), undefined)}>${removeIcon}</button>
+          <strong>${bt('b.band')} ${i + 1}</strong>
+          <button class="icon-btn danger" aria-label=${bt('b.remove', { name: `${bt('b.band')} ${i + 1}` })} @click=${() => ctx.emit(ptr(bp, i), undefined)}>${removeIcon}</button>
         </div>
         <div class="grid2">
-          ${numberField(ctx, t('b.bandFrom'), ptr(bp, i, 'min'), b.min)}
-          ${numberField(ctx, t('b.points'), ptr(bp, i, 'points'), b.points)}
+          ${numberField(ctx, bt('b.bandFrom'), ptr(bp, i, 'min'), b.min)}
+          ${numberField(ctx, bt('b.points'), ptr(bp, i, 'points'), b.points)}
         </div>
-        ${locField(ctx, t('b.label'), ptr(bp, i, 'label'), b.label, { optional: true })}
+        ${locField(ctx, bt('b.label'), ptr(bp, i, 'label'), b.label, { optional: true })}
       </div>`,
     )}
-    <div><button @click=${() => ctx.emit(bp, [...r.bands, { min: (last?.min ?? -1) + 1, points: 0 }])} data-action="add-band">+ ${t('b.band')}</button></div>
+    <div><button @click=${() => ctx.emit(bp, [...r.bands, { min: (last?.min ?? -1) + 1, points: 0 }])} data-action="add-band">+ ${bt('b.band')}</button></div>
     ${nothing}`;
 }
 
@@ -92,14 +91,14 @@ export const BUILDER_KINDS: { readonly [K in ResponseKind]: BuilderKind<K> } = {
     label: 'b.resp.binary',
     fresh: () => ({ kind: 'binary', points: 1 }),
     fields: (ctx, r, p) =>
-      numberField(ctx, t('b.points'), ptr(p, 'points'), r.points, { optional: true, attr: 'points' }),
+      numberField(ctx, bt('b.points'), ptr(p, 'points'), r.points, { optional: true, attr: 'points' }),
   },
   graded: {
     label: 'b.resp.graded',
     fresh: () => ({ kind: 'graded', points: 2, partialPoints: 1 }),
     fields: (ctx, r, p) => html`<div class="grid2">
-      ${numberField(ctx, t('b.points'), ptr(p, 'points'), r.points, { attr: 'points' })}
-      ${numberField(ctx, t('b.partialPoints'), ptr(p, 'partialPoints'), r.partialPoints, { attr: 'partial-points' })}
+      ${numberField(ctx, bt('b.points'), ptr(p, 'points'), r.points, { attr: 'points' })}
+      ${numberField(ctx, bt('b.partialPoints'), ptr(p, 'partialPoints'), r.partialPoints, { attr: 'partial-points' })}
     </div>`,
   },
   choice: {
@@ -128,10 +127,10 @@ export const BUILDER_KINDS: { readonly [K in ResponseKind]: BuilderKind<K> } = {
     label: 'b.resp.count',
     fresh: () => ({ kind: 'count', target: 1, comparison: 'at-least', points: 1 }),
     fields: (ctx, r, p) => html`<div class="grid2">
-        ${numberField(ctx, t('b.target'), ptr(p, 'target'), r.target, { attr: 'target' })}
-        ${numberField(ctx, t('b.points'), ptr(p, 'points'), r.points, { attr: 'points' })}
+        ${numberField(ctx, bt('b.target'), ptr(p, 'target'), r.target, { attr: 'target' })}
+        ${numberField(ctx, bt('b.points'), ptr(p, 'points'), r.points, { attr: 'points' })}
       </div>
-      ${locField(ctx, t('b.unit'), ptr(p, 'unit'), r.unit, { optional: true })}`,
+      ${locField(ctx, bt('b.unit'), ptr(p, 'unit'), r.unit, { optional: true })}`,
   },
 };
 

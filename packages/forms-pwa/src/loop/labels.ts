@@ -1,6 +1,7 @@
 /** How the loop views name things for people: an assessment in a picker, an item, a criterion, an answer category. */
 import type { Assessment, CriteriaSet } from '../core.js';
 import { formatDate, loc, t } from '../i18n.js';
+import { lt } from './messages.js';
 import { itemIndex } from '../model/assessment.js';
 import { when } from './scored.js';
 
@@ -49,6 +50,6 @@ export function answerLabel(v: string | number | undefined): string {
   if (v === 'met' || v === 'partial' || v === 'not-met') return t(`ans.${v}`);
   if (v === 'na') return t('item.na');
   const band = /^band:(-?\d+)$/.exec(String(v));
-  if (band) return t('rec.band', { n: Number(band[1]) + 1 });
+  if (band) return lt('rec.band', { n: Number(band[1]) + 1 });
   return String(v);
 }

@@ -1,11 +1,13 @@
 /**
  * UI messages of the improvement-loop views (plan, compare, reconcile, dashboard, team merge), Vietnamese first.
- * Spread into `src/messages.ts`, so `t('plan.title')` type-checks like every other key.
+ * Looked up with `lt()`: this table loads with those views, not at start-up (ADR 0017). The few texts the shell and
+ * the fill-in view show (the Dashboard link, last round's hint, plan statuses) are in `src/messages.ts`.
  */
+import { translator } from '../i18n.js';
+
 type M = { vi: string; en: string };
 
 export const loopMessages = {
-  'nav.dashboard': { vi: 'Tổng hợp', en: 'Dashboard' },
   'plan.open': { vi: 'Lập kế hoạch cải tiến', en: 'Make an improvement plan' },
   'plan.title': { vi: 'Kế hoạch cải tiến', en: 'Improvement plan' },
   'plan.intro': {
@@ -26,14 +28,6 @@ export const loopMessages = {
   'plan.gainTotal': { vi: 'Có thể tăng tới {points} điểm', en: 'Up to {points} points to gain' },
   'plan.progress': { vi: '{done}/{total} hành động đã xong', en: '{done}/{total} actions done' },
   'plan.evidence': { vi: 'Ảnh minh chứng hoàn thành', en: 'Photo proving completion' },
-  'ps.planned': { vi: 'Đã lên kế hoạch', en: 'Planned' },
-  'ps.in-progress': { vi: 'Đang thực hiện', en: 'In progress' },
-  'ps.done': { vi: 'Đã xong', en: 'Done' },
-  'ps.verified': { vi: 'Đã kiểm chứng', en: 'Verified' },
-  'last.title': { vi: 'Lần trước ({date})', en: 'Last time ({date})' },
-  'last.plan': { vi: 'kế hoạch: {action}', en: 'plan: {action}' },
-  'last.noPlan': { vi: 'chưa có kế hoạch', en: 'no action planned' },
-  'last.now': { vi: 'bây giờ?', en: 'now?' },
   'cmp.title': { vi: 'So sánh hai lần đánh giá', en: 'Compare two assessments' },
   'cmp.withPrevious': { vi: 'So sánh với lần trước', en: 'Compare with last time' },
   'cmp.before': { vi: 'Lần trước', en: 'Before' },
@@ -213,3 +207,9 @@ export const loopMessages = {
   'merge.undecided': { vi: 'Còn {n} mục chưa quyết định.', en: '{n} items still undecided.' },
   'merge.save': { vi: 'Lưu thành phiếu nháp mới', en: 'Save as a new draft' },
 } as const satisfies Record<string, M>;
+
+/** A key of the improvement loop's table. */
+export type LoopMessageKey = keyof typeof loopMessages;
+
+/** An improvement-loop message in the current language. */
+export const lt = translator(loopMessages);

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatLocaleNumber, parseLocaleNumber, type CriteriaSetItem } from '../core.js';
 import { LocaleController, loc, locale, t } from '../i18n.js';
+import { lt } from './messages.js';
 import { shared } from '../styles.js';
 import { otherChoices, type AgreedAnswer } from './agreed.js';
 import { answerLabel } from './labels.js';
@@ -73,15 +74,15 @@ export class TcAgreedChoice extends LitElement {
     const radio = (from: AgreedAnswer['from'], label: string) =>
       html`<label class="opt ${c?.from === from ? 'on' : ''}"><input type="radio" name=${name} value=${from} data-agreed-from=${from} .checked=${c?.from === from} ?disabled=${this.readonly} @change=${() => this._pick(from)} />${label}</label>`;
     return html`<fieldset data-agreed=${c?.from ?? ''}>
-      <legend>${t('rec.agreed')}</legend>
-      ${radio('self', t('rec.agreedSelf'))} ${radio('inspection', t('rec.agreedInspection'))} ${radio('other', t('rec.agreedOther'))}
+      <legend>${lt('rec.agreed')}</legend>
+      ${radio('self', lt('rec.agreedSelf'))} ${radio('inspection', lt('rec.agreedInspection'))} ${radio('other', lt('rec.agreedOther'))}
       ${c?.from === 'other' ? this._other(c) : nothing}
       ${
         c
-          ? html`<label class="muted">${t('rec.agreedNote')}
+          ? html`<label class="muted">${lt('rec.agreedNote')}
               <textarea data-agreed-note .value=${c.note ?? ''} ?readonly=${this.readonly} @change=${(e: Event) => this._note((e.target as HTMLTextAreaElement).value)}></textarea></label>
-            ${this.readonly ? nothing : html`<button class="clear" data-agreed-clear @click=${() => this._emit(undefined)}>${t('rec.agreedClear')}</button>`}`
-          : html`<span class="muted" data-agreed-undecided>${t('rec.agreedUndecided')}</span>`
+            ${this.readonly ? nothing : html`<button class="clear" data-agreed-clear @click=${() => this._emit(undefined)}>${lt('rec.agreedClear')}</button>`}`
+          : html`<span class="muted" data-agreed-undecided>${lt('rec.agreedUndecided')}</span>`
       }
     </fieldset>`;
   }
@@ -91,7 +92,7 @@ export class TcAgreedChoice extends LitElement {
     const naAllowed = this.item?.naAllowed === true;
     if (choices.length || naAllowed) {
       const current = c.na ? 'na' : c.value === undefined ? '' : String(c.value);
-      return html`<label>${t('rec.agreedOtherPick')}
+      return html`<label>${lt('rec.agreedOtherPick')}
         <select data-agreed-value ?disabled=${this.readonly} @change=${(e: Event) => this._otherValue((e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${current === ''}>—</option>
           ${choices.map((v) => html`<option value=${v} ?selected=${current === v}>${answerWords(this.item, v)}</option>`)}
@@ -99,9 +100,9 @@ export class TcAgreedChoice extends LitElement {
         </select></label>`;
     }
     const shown = typeof c.value === 'number' ? formatLocaleNumber(c.value, locale()) : '';
-    return html`<label>${t('rec.agreedOtherNumber')}
+    return html`<label>${lt('rec.agreedOtherNumber')}
       <input type="text" inputmode="decimal" data-agreed-value .value=${shown} ?readonly=${this.readonly} aria-invalid=${this._bad ? 'true' : 'false'} @change=${(e: Event) => this._number((e.target as HTMLInputElement).value)} /></label>
-      ${this._bad ? html`<span class="err" role="alert">${t('rec.agreedNumberBad')}</span>` : nothing}`;
+      ${this._bad ? html`<span class="err" role="alert">${lt('rec.agreedNumberBad')}</span>` : nothing}`;
   }
 
   private _pick(from: AgreedAnswer['from']) {

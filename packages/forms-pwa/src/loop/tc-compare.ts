@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Assessment } from '../core.js';
 import { LocaleController, locale, t } from '../i18n.js';
+import { lt } from './messages.js';
 import { compareAssessments, facilityKey, sign, type Comparison, type NodeDelta } from './core.js';
 import { answerLabel, assessmentLabel, criterionInfo, itemLabel, sectionLabel } from './labels.js';
 import { byWhen, pct, sameFacility, signed, toNum, toScored } from './scored.js';
@@ -59,13 +60,13 @@ export class TcCompare extends LitElement {
     if (!anchor) return this._chooseFacility();
     const options = sameFacility(store.assessments.values(), anchor);
     const picker = html`<div class="pick">
-      ${this._select('before', t('cmp.before'), options, before, (id) => go({ view: 'compare', a: id, b: this.b || id }))}
-      ${this._select('after', t('cmp.after'), options, after, (id) => go({ view: 'compare', a: this.a || id, b: id }))}
+      ${this._select('before', lt('cmp.before'), options, before, (id) => go({ view: 'compare', a: id, b: this.b || id }))}
+      ${this._select('after', lt('cmp.after'), options, after, (id) => go({ view: 'compare', a: this.a || id, b: id }))}
     </div>`;
     const sb = before && toScored(store, before);
     const sa = after && toScored(store, after);
-    const head = html`<h1>${t('cmp.title')} — ${anchor.facility.name}</h1>${picker}`;
-    if (!sb || !sa) return html`${head}<p class="muted">${t('cmp.needTwo')}</p>`;
+    const head = html`<h1>${lt('cmp.title')} — ${anchor.facility.name}</h1>${picker}`;
+    if (!sb || !sa) return html`${head}<p class="muted">${lt('cmp.needTwo')}</p>`;
     const out = compareAssessments(sb, sa);
     if (!out.ok)
       return html`${head}<p class="card bad" role="alert">${out.errors.map((e) => e.message[locale()] ?? e.message.vi)}</p>`;
@@ -94,11 +95,11 @@ export class TcCompare extends LitElement {
       groups.set(k, [...(groups.get(k) ?? []), a]);
     }
     const pairs = [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort(byWhen));
-    return html`<h1>${t('cmp.title')}</h1>
+    return html`<h1>${lt('cmp.title')}</h1>
       ${
         pairs.length
           ? html`<ul class="card">${pairs.map((g) => html`<li><a href=${href({ view: 'compare', a: g.at(-2)!.id, b: g.at(-1)!.id })}>${g[0]!.facility.name}</a> <span class="muted">(${g.length})</span></li>`)}</ul>`
-          : html`<p class="muted">${t('cmp.needTwo')}</p>`
+          : html`<p class="muted">${lt('cmp.needTwo')}</p>`
       }`;
   }
 
@@ -126,35 +127,35 @@ export class TcCompare extends LitElement {
     };
     const list = (title: string, ids: string[], key: string) => html`<section class="card" data-list=${key}>
       <h2>${title} (${ids.length})</h2>
-      ${ids.length ? html`<ul>${ids.map((id) => html`<li>${itemLabel(id, setA, setB)}</li>`)}</ul>` : html`<p class="muted">${t('cmp.none')}</p>`}
+      ${ids.length ? html`<ul>${ids.map((id) => html`<li>${itemLabel(id, setA, setB)}</li>`)}</ul>` : html`<p class="muted">${lt('cmp.none')}</p>`}
     </section>`;
     const changed = c.items.filter((i) => i.change === 'improved' || i.change === 'worsened');
     return html`
       <div class="totals card" data-total>
-        <div><div class="muted">${t('cmp.before')}</div><div class="big" data-total-before>${pct(c.total.before?.percent)}</div><div class="muted">${t(`decision.${c.before.decision as 'pass'}`)}</div></div>
+        <div><div class="muted">${lt('cmp.before')}</div><div class="big" data-total-before>${pct(c.total.before?.percent)}</div><div class="muted">${t(`decision.${c.before.decision as 'pass'}`)}</div></div>
         <div class="big" aria-hidden="true">→</div>
-        <div><div class="muted">${t('cmp.after')}</div><div class="big" data-total-after>${pct(c.total.after?.percent)}</div><div class="muted">${t(`decision.${c.after.decision as 'pass'}`)}</div></div>
-        <div><div class="muted">${t('cmp.delta')}</div><div class="big ${cls}" data-total-delta>${signed(d)}</div><div class="muted">${t('cmp.pointsUnit')}</div></div>
+        <div><div class="muted">${lt('cmp.after')}</div><div class="big" data-total-after>${pct(c.total.after?.percent)}</div><div class="muted">${t(`decision.${c.after.decision as 'pass'}`)}</div></div>
+        <div><div class="muted">${lt('cmp.delta')}</div><div class="big ${cls}" data-total-delta>${signed(d)}</div><div class="muted">${lt('cmp.pointsUnit')}</div></div>
         <tc-chart-delta width="240" .from=${toNum(c.total.before?.percent)} .to=${toNum(c.total.after?.percent)} label=${`${t('score.total')}: ${pct(c.total.before?.percent)} → ${pct(c.total.after?.percent)}`}></tc-chart-delta>
       </div>
-      <div class="legend muted"><span><span class="sw" ${cssom({ background: '#9aa3ad' })}></span>${t('cmp.before')}</span><span><span class="sw" ${cssom({ background: '#0b6e4f' })}></span>${t('cmp.after')}</span></div>
+      <div class="legend muted"><span><span class="sw" ${cssom({ background: '#9aa3ad' })}></span>${lt('cmp.before')}</span><span><span class="sw" ${cssom({ background: '#0b6e4f' })}></span>${lt('cmp.after')}</span></div>
       <table>
-        <caption class="sr-only">${t('cmp.criteria')}</caption>
-        <thead><tr><th>${t('results.criterion')}</th><th class="n">${t('cmp.before')}</th><th class="n">%</th><th class="n">${t('cmp.after')}</th><th class="n">%</th><th class="n">${t('cmp.delta')}</th><th><span class="sr-only">${t('cmp.chart')}</span></th></tr></thead>
+        <caption class="sr-only">${lt('cmp.criteria')}</caption>
+        <thead><tr><th>${t('results.criterion')}</th><th class="n">${lt('cmp.before')}</th><th class="n">%</th><th class="n">${lt('cmp.after')}</th><th class="n">%</th><th class="n">${lt('cmp.delta')}</th><th><span class="sr-only">${lt('cmp.chart')}</span></th></tr></thead>
         <tbody>
           ${c.sections.map((s) => html`${row(s, sectionLabel(s.id, setA, setB), 'sec')}${(bySection.get(s.id) ?? []).map((cr) => row(cr, criterionInfo(cr.id, setA, setB).label))}`)}
         </tbody>
       </table>
       <div class="lists">
-        ${list(t('cmp.newlyMet'), c.newlyMet, 'newly-met')}
-        ${list(t('cmp.newlyLost'), c.newlyLost, 'newly-lost')}
+        ${list(lt('cmp.newlyMet'), c.newlyMet, 'newly-met')}
+        ${list(lt('cmp.newlyLost'), c.newlyLost, 'newly-lost')}
         ${
           changed.length
-            ? html`<section class="card" data-list="changed"><h2>${t('cmp.changed')} (${changed.length})</h2>
+            ? html`<section class="card" data-list="changed"><h2>${lt('cmp.changed')} (${changed.length})</h2>
               <ul>${changed.map((i) => html`<li>${itemLabel(i.id, setA, setB)}: ${answerLabel(i.before?.value)} → ${answerLabel(i.after?.value)}</li>`)}</ul></section>`
             : nothing
         }
-        ${c.added.length || c.removed.length ? html`${list(t('cmp.added'), c.added, 'added')}${list(t('cmp.removed'), c.removed, 'removed')}` : nothing}
+        ${c.added.length || c.removed.length ? html`${list(lt('cmp.added'), c.added, 'added')}${list(lt('cmp.removed'), c.removed, 'removed')}` : nothing}
       </div>
     `;
   }

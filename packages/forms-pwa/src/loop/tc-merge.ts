@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Assessment, AssessmentAnswer, Problem } from '../core.js';
 import { LocaleController, formatDateTime, locale, t } from '../i18n.js';
+import { lt } from './messages.js';
 import { facilityKey, mergeAssessments } from './core.js';
 import { answerLabel, assessmentLabel, itemLabel } from './labels.js';
 import { resolveMerge, undecided, type MergeDecision } from './merge-model.js';
@@ -71,10 +72,10 @@ export class TcMerge extends LitElement {
       setKey(a.criteriaSet) === setKey(lead.criteriaSet);
     const candidates = [...device.filter(same), ...[...this._imported.values()].filter((a) => a.id !== lead?.id)];
     const parts = candidates.filter((a) => this._parts.has(a.id));
-    return html`<h1>${t('merge.title')}</h1>
-      <p class="muted">${t('merge.intro')}</p>
+    return html`<h1>${lt('merge.title')}</h1>
+      <p class="muted">${lt('merge.intro')}</p>
       <section class="card">
-        <label><strong>${t('merge.lead')}</strong>
+        <label><strong>${lt('merge.lead')}</strong>
           <select name="lead" @change=${(e: Event) => this._setLead((e.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${!lead}>—</option>
             ${device.map((a) => html`<option value=${a.id} ?selected=${a.id === lead?.id}>${a.facility.name} · ${assessmentLabel(a)} · ${a.assessors?.[0]?.name ?? ''}</option>`)}
@@ -91,18 +92,18 @@ export class TcMerge extends LitElement {
 
   private _partsSection(candidates: Assessment[]) {
     return html`<section class="card">
-      <h2>${t('merge.parts')}</h2>
+      <h2>${lt('merge.parts')}</h2>
       ${
         candidates.length
           ? html`<ul class="list">${candidates.map(
               (
                 a,
               ) => html`<li><label><input type="checkbox" data-part=${a.id} .checked=${this._parts.has(a.id)} @change=${(e: Event) => this._toggle(a.id, (e.target as HTMLInputElement).checked)} />
-              <span>${a.assessors?.map((x) => x.name).join(', ') || a.id} · ${assessmentLabel(a)} · ${t('merge.answers', { n: Object.keys(a.answers).length })}${this._imported.has(a.id) ? ` · ${t('io.imported')}` : ''}</span></label></li>`,
+              <span>${a.assessors?.map((x) => x.name).join(', ') || a.id} · ${assessmentLabel(a)} · ${lt('merge.answers', { n: Object.keys(a.answers).length })}${this._imported.has(a.id) ? ` · ${t('io.imported')}` : ''}</span></label></li>`,
             )}</ul>`
-          : html`<p class="muted">${t('merge.noParts')}</p>`
+          : html`<p class="muted">${lt('merge.noParts')}</p>`
       }
-      <div class="row"><label class="btn pick">${t('merge.import')}<input type="file" multiple accept=".json,application/json" data-merge-import ?disabled=${this._busy} @change=${this._onImport} /></label></div>
+      <div class="row"><label class="btn pick">${lt('merge.import')}<input type="file" multiple accept=".json,application/json" data-merge-import ?disabled=${this._busy} @change=${this._onImport} /></label></div>
     </section>`;
   }
 
@@ -120,23 +121,23 @@ export class TcMerge extends LitElement {
         .join(', ') || id;
     const open = undecided(o, this._decisions);
     return html`<section class="card" data-merge-summary>
-        <h2>${t('merge.result')}</h2>
-        <p>${t('merge.agreed', { n: Object.keys(o.merged.answers).length })}</p>
-        <ul>${Object.entries(o.coverage).map(([id, items]) => html`<li>${who(id)}: ${t('merge.covered', { n: items.length })}</li>`)}</ul>
-        <p class=${o.conflicts.length ? 'msg warn' : 'msg ok'} data-conflict-count=${o.conflicts.length}>${t('merge.conflicts', { n: o.conflicts.length })}</p>
+        <h2>${lt('merge.result')}</h2>
+        <p>${lt('merge.agreed', { n: Object.keys(o.merged.answers).length })}</p>
+        <ul>${Object.entries(o.coverage).map(([id, items]) => html`<li>${who(id)}: ${lt('merge.covered', { n: items.length })}</li>`)}</ul>
+        <p class=${o.conflicts.length ? 'msg warn' : 'msg ok'} data-conflict-count=${o.conflicts.length}>${lt('merge.conflicts', { n: o.conflicts.length })}</p>
       </section>
       ${o.conflicts.map(
         (c) => html`<section class="card conflict" data-conflict=${c.itemId}>
           <strong>${itemLabel(c.itemId, set)}</strong>
           <div role="radiogroup" aria-label=${itemLabel(c.itemId, set)}>
             ${c.candidates.map((x) => this._choice(c.itemId, { pick: x.assessmentId }, `${answerText(x.answer)} — ${x.answer.by ?? who(x.assessmentId)}`, x.answer))}
-            ${this._choice(c.itemId, 'open', t('merge.leaveOpen'))}
+            ${this._choice(c.itemId, 'open', lt('merge.leaveOpen'))}
           </div>
         </section>`,
       )}
       <div class="row">
-        <button class="primary" ?disabled=${open.length > 0 || this._busy} @click=${() => this._save(lead, parts)} data-action="merge-save">${t('merge.save')}</button>
-        ${open.length ? html`<span class="muted">${t('merge.undecided', { n: open.length })}</span>` : nothing}
+        <button class="primary" ?disabled=${open.length > 0 || this._busy} @click=${() => this._save(lead, parts)} data-action="merge-save">${lt('merge.save')}</button>
+        ${open.length ? html`<span class="muted">${lt('merge.undecided', { n: open.length })}</span>` : nothing}
       </div>`;
   }
 

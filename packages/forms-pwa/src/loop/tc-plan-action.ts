@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { vietnamToday } from '../core.js';
 import { PhotoCaptureController } from '../controllers/photo-capture.js';
 import { LocaleController, formatDate, t } from '../i18n.js';
+import { lt } from './messages.js';
 import { cameraIcon, stopIcon } from '../icons.js';
 import { ACTION_STATUSES, type ActionPatch, type PlanAction } from './plan-model.js';
 import { shared } from '../styles.js';
@@ -76,30 +77,30 @@ export class TcPlanAction extends LitElement {
         <div class="row">
           ${a.knockout ? html`<span class="badge fail">${stopIcon} ${t('item.knockout')}</span>` : nothing}
           ${overdue(a) ? html`<span class="badge fail" data-overdue>${t('plan.overdue', { date: formatDate(a.due) })}</span>` : nothing}
-          ${a.pointsToGain ? html`<span class="badge info" data-gain>${t('plan.gain', { points: exactNum(a.pointsToGain) })}</span>` : nothing}
+          ${a.pointsToGain ? html`<span class="badge info" data-gain>${lt('plan.gain', { points: exactNum(a.pointsToGain) })}</span>` : nothing}
         </div>
       </div>
-      ${problem ? html`<p class="problem muted"><strong>${t('plan.problem')}:</strong> ${problem}</p>` : nothing}
+      ${problem ? html`<p class="problem muted"><strong>${lt('plan.problem')}:</strong> ${problem}</p>` : nothing}
       <div class="fields">
-        <label class="wide"><span>${t('plan.action')}</span>
+        <label class="wide"><span>${lt('plan.action')}</span>
           <textarea rows="2" name="action" .value=${a.action ?? ''} @input=${(e: Event) => this._emit({ action: val(e) })}></textarea>
         </label>
-        <label><span>${t('plan.owner')}</span><input name="owner" .value=${a.owner ?? ''} @input=${(e: Event) => this._emit({ owner: val(e) })} /></label>
-        <label><span>${t('plan.due')}</span>
+        <label><span>${lt('plan.owner')}</span><input name="owner" .value=${a.owner ?? ''} @input=${(e: Event) => this._emit({ owner: val(e) })} /></label>
+        <label><span>${lt('plan.due')}</span>
           <input name="due" type="date" .value=${a.due ?? ''} @change=${this._onDue} />
           ${a.due ? html`<span class="muted" data-due-text>${formatDate(a.due)}</span>` : nothing}
         </label>
-        <label><span>${t('plan.resources')}</span><input name="resources" .value=${a.resources ?? ''} @input=${(e: Event) => this._emit({ resources: val(e) })} /></label>
+        <label><span>${lt('plan.resources')}</span><input name="resources" .value=${a.resources ?? ''} @input=${(e: Event) => this._emit({ resources: val(e) })} /></label>
       </div>
       <div class="bottom">
-      <div class="status" role="group" aria-label=${t('plan.status')}>
+      <div class="status" role="group" aria-label=${lt('plan.status')}>
         ${ACTION_STATUSES.map(
           (s) =>
             html`<button data-status=${s} aria-pressed=${a.status === s ? 'true' : 'false'} @click=${() => this._emit({ status: s })}>${t(`ps.${s}`)}</button>`,
         )}
         </div>
         <div class="foot">
-        <label class="btn add">${cameraIcon} ${t('plan.evidence')}
+        <label class="btn add">${cameraIcon} ${lt('plan.evidence')}
           <input type="file" accept="image/*" multiple ?disabled=${this._photo.busy} @change=${this._photo.onChange} />
         </label>
         ${this._photo.error ? html`<span class="err" role="alert">${this._photo.error}</span>` : nothing}

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController, t } from '../i18n.js';
+import { lt } from './messages.js';
 import { pct, previousOf, previousSameKind, reconcilePartner } from './scored.js';
 import { agreedSummary } from './agreed.js';
 import { href } from '../router.js';
@@ -43,27 +44,27 @@ export class TcPlanLinks extends LitElement {
     return html`${
       agreed
         ? html`<p class="card agreed" data-agreed-link>
-            <strong>${t('rec.agreed')}:</strong> ${t('rec.agreedLinked', { done: agreed.done, total: agreed.total })}${
+            <strong>${lt('rec.agreed')}:</strong> ${lt('rec.agreedLinked', { done: agreed.done, total: agreed.total })}${
               agreed.after
-                ? html` · ${t('rec.agreedScore', { result: `${t(`decision.${agreed.after.decision as 'pass'}`)} · ${pct(agreed.after.total.percent)}` })}`
+                ? html` · ${lt('rec.agreedScore', { result: `${t(`decision.${agreed.after.decision as 'pass'}`)} · ${pct(agreed.after.total.percent)}` })}`
                 : nothing
             }
-            · <a href=${href({ view: 'reconcile', a: agreed.self.id, b: agreed.inspection.id })}>${t('rec.agreedOpen')}</a>
+            · <a href=${href({ view: 'reconcile', a: agreed.self.id, b: agreed.inspection.id })}>${lt('rec.agreedOpen')}</a>
           </p>`
         : nothing
-    }<nav class="row" aria-label=${t('plan.title')}>
-      <a class="btn primary" href=${href({ view: 'plan', id: a.id })} data-action="plan">${t('plan.open')}</a>
+    }<nav class="row" aria-label=${lt('plan.title')}>
+      <a class="btn primary" href=${href({ view: 'plan', id: a.id })} data-action="plan">${lt('plan.open')}</a>
       ${
         previous
-          ? html`<a class="btn" href=${href({ view: 'compare', a: previous.id, b: a.id })} data-action="compare">${t('cmp.withPrevious')}</a>`
+          ? html`<a class="btn" href=${href({ view: 'compare', a: previous.id, b: a.id })} data-action="compare">${lt('cmp.withPrevious')}</a>`
           : nothing
       }
       ${
         other
-          ? html`<a class="btn" href=${href({ view: 'reconcile', a: selfFirst ? a.id : other.id, b: selfFirst ? other.id : a.id })} data-action="reconcile">${t('rec.title')}</a>`
+          ? html`<a class="btn" href=${href({ view: 'reconcile', a: selfFirst ? a.id : other.id, b: selfFirst ? other.id : a.id })} data-action="reconcile">${lt('rec.title')}</a>`
           : nothing
       }
-      <a class="btn" href=${href({ view: 'merge', id: a.id })} data-action="merge">${t('merge.open')}</a>
+      <a class="btn" href=${href({ view: 'merge', id: a.id })} data-action="merge">${lt('merge.open')}</a>
     </nav>`;
   }
 }

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { vietnamToday, type ImprovementPlan } from '../core.js';
 import type { PhotoEventDetail } from '../controllers/photo-capture.js';
 import { LocaleController, formatDate, loc, t } from '../i18n.js';
+import { lt } from './messages.js';
 import { formatExact } from './core.js';
 import { download, toCsv } from './csv.js';
 import { downloadXlsx, numberCell } from '../io/xlsx.js';
@@ -83,26 +84,26 @@ export class TcPlan extends LitElement {
     return html`
       <div class="head">
         <div>
-          <h1>${t('plan.title')} — ${a.facility.name}</h1>
+          <h1>${lt('plan.title')} — ${a.facility.name}</h1>
           <div class="muted">${loc(set.shortTitle ?? set.title)} · ${t(`kind.${a.assessmentKind}`)} · ${formatDate(a.assessedOn ?? a.createdAt)}</div>
         </div>
         <div class="row">
           <span class="saved muted" role="status" data-plan-save=${saveState}>${saveState === 'saving' ? t('save.saving') : saveState === 'saved' ? `✓ ${t('save.saved')}` : saveState === 'error' ? t('save.error') : ''}</span>
-          <a class="btn" href=${href({ view: 'results', id: a.id })}>${t('plan.backResults')}</a>
-          <button ?disabled=${!total} @click=${this._export} data-action="plan-csv">${t('dash.export')}</button>
+          <a class="btn" href=${href({ view: 'results', id: a.id })}>${lt('plan.backResults')}</a>
+          <button ?disabled=${!total} @click=${this._export} data-action="plan-csv">${lt('dash.export')}</button>
           <button ?disabled=${!total} @click=${this._exportXlsx} data-action="plan-xlsx">${t('xlsx.export')}</button>
         </div>
       </div>
-      <p class="muted">${t('plan.intro')}</p>
+      <p class="muted">${lt('plan.intro')}</p>
       ${
         !plan
           ? html`<p>${t('app.loading')}</p>`
           : !total
-            ? html`<p class="card ok">${t('plan.empty')}</p>`
+            ? html`<p class="card ok">${lt('plan.empty')}</p>`
             : html`<div class="summary" data-plan-summary>
-                <strong>${t('plan.progress', { done, total })}</strong>
-                <span class="bar" role="img" aria-label=${t('plan.progress', { done, total })}><span ${cssom({ width: `${Math.round((100 * done) / total)}%` })}></span></span>
-                ${set.scoring.model === 'points' ? html`<span class="badge info">${t('plan.gainTotal', { points: exactNum(totalGain(plan)) })}</span>` : nothing}
+                <strong>${lt('plan.progress', { done, total })}</strong>
+                <span class="bar" role="img" aria-label=${lt('plan.progress', { done, total })}><span ${cssom({ width: `${Math.round((100 * done) / total)}%` })}></span></span>
+                ${set.scoring.model === 'points' ? html`<span class="badge info">${lt('plan.gainTotal', { points: exactNum(totalGain(plan)) })}</span>` : nothing}
               </div>
               <div class="list" @action-change=${this._onChange} @photo-add=${this._onPhotoAdd} @photo-remove=${this._onPhotoRemove}>
                 ${repeat(
@@ -185,17 +186,17 @@ export class TcPlan extends LitElement {
     });
     const header = [
       t('results.criterion'),
-      t('plan.item'),
-      t('plan.problem'),
-      t('plan.action'),
-      t('plan.owner'),
-      t('plan.due'),
-      t('plan.resources'),
-      t('plan.status'),
-      t('plan.points'),
+      lt('plan.item'),
+      lt('plan.problem'),
+      lt('plan.action'),
+      lt('plan.owner'),
+      lt('plan.due'),
+      lt('plan.resources'),
+      lt('plan.status'),
+      lt('plan.points'),
       t('item.knockout'),
     ];
-    download(assessmentFileName(a, 'csv', t('plan.title')), toCsv(header, rows));
+    download(assessmentFileName(a, 'csv', lt('plan.title')), toCsv(header, rows));
   }
 
   /** The plan as XLSX: due days as date cells, points to gain as numbers, a header block naming set, round, day. */
@@ -205,9 +206,9 @@ export class TcPlan extends LitElement {
     const set = a && store.setFor(a);
     if (!a || !set || !this._plan) return;
     const idx = itemIndex(set);
-    await downloadXlsx(assessmentFileName(a, 'xlsx', t('plan.title')), [
+    await downloadXlsx(assessmentFileName(a, 'xlsx', lt('plan.title')), [
       {
-        name: t('plan.title'),
+        name: lt('plan.title'),
         header: [
           { label: t('xlsx.facility'), value: a.facility.name },
           { label: t('xlsx.set'), value: `${loc(set.shortTitle ?? set.title)} (${set.version})` },
@@ -217,14 +218,14 @@ export class TcPlan extends LitElement {
         ],
         columns: [
           { title: t('results.criterion'), width: 10 },
-          { title: t('plan.item'), width: 50 },
-          { title: t('plan.problem'), width: 30 },
-          { title: t('plan.action'), width: 30 },
-          { title: t('plan.owner'), width: 18 },
-          { title: t('plan.due'), kind: 'date', width: 12 },
-          { title: t('plan.resources'), width: 18 },
-          { title: t('plan.status'), width: 14 },
-          { title: t('plan.points'), kind: 'number', width: 10 },
+          { title: lt('plan.item'), width: 50 },
+          { title: lt('plan.problem'), width: 30 },
+          { title: lt('plan.action'), width: 30 },
+          { title: lt('plan.owner'), width: 18 },
+          { title: lt('plan.due'), kind: 'date', width: 12 },
+          { title: lt('plan.resources'), width: 18 },
+          { title: lt('plan.status'), width: 14 },
+          { title: lt('plan.points'), kind: 'number', width: 10 },
           { title: t('item.knockout'), width: 10 },
         ],
         rows: this._plan.actions.map((x) => {

@@ -5,6 +5,7 @@ import { itemIndex } from '../model/assessment.js';
 import { downloadXlsx } from '../io/xlsx.js';
 import { fileName } from '../io/file-name.js';
 import { LocaleController, formatDate, loc, locale, t } from '../i18n.js';
+import { lt } from './messages.js';
 import { exactToNumber, mul, HUNDRED, reconcile, sign, type Reconciliation } from './core.js';
 import { answerLabel, assessmentLabel, itemLabel } from './labels.js';
 import { isSelfAssessment, pct, sameFacility, toScored } from './scored.js';
@@ -77,16 +78,16 @@ export class TcReconcile extends LitElement {
     const self = store.assessments.get(this.a);
     const insp = store.assessments.get(this.b);
     const anchor = self ?? insp;
-    if (!anchor) return html`<h1>${t('rec.title')}</h1><p class="muted">${t('rec.needPair')}</p>`;
+    if (!anchor) return html`<h1>${lt('rec.title')}</h1><p class="muted">${lt('rec.needPair')}</p>`;
     const options = sameFacility(store.assessments.values(), anchor).filter(
       (x) => x.criteriaSet.version === anchor.criteriaSet.version,
     );
-    const head = html`<h1>${t('rec.title')} — ${anchor.facility.name}</h1>
+    const head = html`<h1>${lt('rec.title')} — ${anchor.facility.name}</h1>
       <div class="pick">
-        ${this._select('self', t('rec.self'), options.filter(isSelfAssessment), self, (id) => go({ view: 'reconcile', a: id, b: this.b || id }))}
+        ${this._select('self', lt('rec.self'), options.filter(isSelfAssessment), self, (id) => go({ view: 'reconcile', a: id, b: this.b || id }))}
         ${this._select(
           'inspection',
-          t('rec.inspection'),
+          lt('rec.inspection'),
           options.filter((x) => !isSelfAssessment(x)),
           insp,
           (id) => go({ view: 'reconcile', a: this.a || id, b: id }),
@@ -94,7 +95,7 @@ export class TcReconcile extends LitElement {
       </div>`;
     const ss = self && toScored(store, self);
     const si = insp && toScored(store, insp);
-    if (!ss || !si || self === insp) return html`${head}<p class="muted">${t('rec.needPair')}</p>`;
+    if (!ss || !si || self === insp) return html`${head}<p class="muted">${lt('rec.needPair')}</p>`;
     const out = reconcile(ss, si);
     if (!out.ok)
       return html`${head}<p class="card bad" role="alert">${out.errors.map((e) => e.message[locale()] ?? e.message.vi)}</p>`;
@@ -123,7 +124,7 @@ export class TcReconcile extends LitElement {
     if (!c) return '';
     const a = agreedAnswer(c, self, insp, id);
     const it = set && itemIndex(set).get(id)?.item;
-    const from = t(
+    const from = lt(
       c.from === 'self' ? 'rec.agreedSelf' : c.from === 'inspection' ? 'rec.agreedInspection' : 'rec.agreedOther',
     );
     const value = a?.na ? t('item.na') : a?.value === undefined ? '—' : answerWords(it, a.value);
@@ -136,25 +137,25 @@ export class TcReconcile extends LitElement {
       const v = a.answers[id]?.value;
       return typeof v === 'number' ? v : answerLabel(category);
     };
-    await downloadXlsx(fileName([t('rec.title'), self.facility.name, self.round?.label, vietnamToday()], 'xlsx'), [
+    await downloadXlsx(fileName([lt('rec.title'), self.facility.name, self.round?.label, vietnamToday()], 'xlsx'), [
       {
-        name: t('rec.title'),
+        name: lt('rec.title'),
         header: [
           { label: t('xlsx.facility'), value: self.facility.name },
           { label: t('xlsx.set'), value: set ? `${loc(set.shortTitle ?? set.title)} (${set.version})` : '' },
-          { label: t('rec.self'), value: assessmentLabel(self) },
-          { label: t('rec.inspection'), value: assessmentLabel(insp) },
+          { label: lt('rec.self'), value: assessmentLabel(self) },
+          { label: lt('rec.inspection'), value: assessmentLabel(insp) },
           { label: t('xlsx.made'), value: formatDate(vietnamToday()) },
         ],
         columns: [
-          { title: t('plan.item'), width: 50 },
-          { title: t('rec.self'), kind: 'number', width: 14 },
+          { title: lt('plan.item'), width: 50 },
+          { title: lt('rec.self'), kind: 'number', width: 14 },
           { title: t('rec.selfNote'), width: 30 },
-          { title: t('rec.inspection'), kind: 'number', width: 14 },
+          { title: lt('rec.inspection'), kind: 'number', width: 14 },
           { title: t('rec.inspectionNote'), width: 30 },
-          { title: t('rec.diff'), kind: 'number', width: 10 },
-          { title: t('rec.agreed'), width: 24 },
-          { title: t('rec.agreedNote'), width: 30 },
+          { title: lt('rec.diff'), kind: 'number', width: 10 },
+          { title: lt('rec.agreed'), width: 24 },
+          { title: lt('rec.agreedNote'), width: 30 },
         ],
         rows: r.disagreements.map((d) => [
           itemLabel(d.id, set),
@@ -194,9 +195,9 @@ export class TcReconcile extends LitElement {
     const diff = r.totalDifference;
     return html`
       <div class="kpis card">
-        <div><div class="muted">${t('rec.agreement')}</div><div class="big" data-agreement>${rate}%</div><div class="muted">${t('rec.compared', { agreed: r.agreed, compared: r.compared })}</div></div>
-        <div><div class="muted">${t('rec.kappa')}</div><div class="big" data-kappa>${kappa ?? '—'}</div><div class="muted">${kappa ? kappaWords(exactToNumber(r.kappa!)) : t('rec.kappaNa')}</div></div>
-        <div><div class="muted">${t('rec.totalDiff')}</div><div class="big">${sign(diff) > 0 ? '+' : ''}${exactNum(diff)}</div><div class="muted">${t('rec.diffHint')}</div></div>
+        <div><div class="muted">${lt('rec.agreement')}</div><div class="big" data-agreement>${rate}%</div><div class="muted">${lt('rec.compared', { agreed: r.agreed, compared: r.compared })}</div></div>
+        <div><div class="muted">${lt('rec.kappa')}</div><div class="big" data-kappa>${kappa ?? '—'}</div><div class="muted">${kappa ? kappaWords(exactToNumber(r.kappa!)) : lt('rec.kappaNa')}</div></div>
+        <div><div class="muted">${lt('rec.totalDiff')}</div><div class="big">${sign(diff) > 0 ? '+' : ''}${exactNum(diff)}</div><div class="muted">${lt('rec.diffHint')}</div></div>
       </div>
       <div class="row no-print">
         <button @click=${() => this._xlsx(r, set, self, insp)} data-action="reconcile-xlsx" ?disabled=${!r.disagreements.length}>${t('xlsx.export')}</button>
@@ -205,32 +206,32 @@ export class TcReconcile extends LitElement {
       ${
         r.disagreements.length
           ? html`<div class="agreed-sum card" data-agreed-summary>
-              <strong data-agreed-progress>${t('rec.agreedProgress', { done, total: r.disagreements.length })}</strong>
-              ${after ? html`<span data-agreed-score>${t('rec.agreedScore', { result: `${t(`decision.${after.decision as 'pass'}`)} · ${pct(after.total.percent)}` })}</span>` : nothing}
-              ${insp.agreedResult && !agreed ? html`<span class="warn">${t('rec.agreedOtherPair')}</span>` : nothing}
-              <span class="muted no-print">${t('rec.agreedHint')}</span>
+              <strong data-agreed-progress>${lt('rec.agreedProgress', { done, total: r.disagreements.length })}</strong>
+              ${after ? html`<span data-agreed-score>${lt('rec.agreedScore', { result: `${t(`decision.${after.decision as 'pass'}`)} · ${pct(after.total.percent)}` })}</span>` : nothing}
+              ${insp.agreedResult && !agreed ? html`<span class="warn">${lt('rec.agreedOtherPair')}</span>` : nothing}
+              <span class="muted no-print">${lt('rec.agreedHint')}</span>
             </div>`
           : nothing
       }
       <section class="card" @agreed-change=${(e: CustomEvent<AgreedChange>) => this._onAgreed(e, self, insp)}>
-        <h2>${t('rec.disagreements')} (${r.disagreements.length})</h2>
+        <h2>${lt('rec.disagreements')} (${r.disagreements.length})</h2>
         ${
           r.disagreements.length
             ? html`<table data-disagreements>
-              <thead><tr><th>${t('plan.item')}</th><th>${t('rec.self')}</th><th>${t('rec.inspection')}</th><th class="n">${t('rec.diff')}</th><th>${t('rec.agreed')}</th></tr></thead>
+              <thead><tr><th>${lt('plan.item')}</th><th>${lt('rec.self')}</th><th>${lt('rec.inspection')}</th><th class="n">${lt('rec.diff')}</th><th>${lt('rec.agreed')}</th></tr></thead>
               <tbody>${r.disagreements.map(
                 (
                   d,
-                ) => html`<tr data-item=${d.id}><td>${itemLabel(d.id, set)}</td><td data-self data-label=${t('rec.self')}>${this._side(self, d.id, d.self, set)}</td><td data-inspection data-label=${t('rec.inspection')}>${this._side(insp, d.id, d.inspection, set)}</td>
-                  <td class="n ${sign(d.pointsDifference) > 0 ? 'hi' : ''}" data-label=${t('rec.diff')}>${sign(d.pointsDifference) > 0 ? '+' : ''}${exactNum(d.pointsDifference)}</td>
-                  <td class="agreed" data-label=${t('rec.agreed')}><tc-agreed-choice .itemId=${d.id} .item=${index?.get(d.id)?.item} .choice=${agreed?.items[d.id]}></tc-agreed-choice></td></tr>`,
+                ) => html`<tr data-item=${d.id}><td>${itemLabel(d.id, set)}</td><td data-self data-label=${lt('rec.self')}>${this._side(self, d.id, d.self, set)}</td><td data-inspection data-label=${lt('rec.inspection')}>${this._side(insp, d.id, d.inspection, set)}</td>
+                  <td class="n ${sign(d.pointsDifference) > 0 ? 'hi' : ''}" data-label=${lt('rec.diff')}>${sign(d.pointsDifference) > 0 ? '+' : ''}${exactNum(d.pointsDifference)}</td>
+                  <td class="agreed" data-label=${lt('rec.agreed')}><tc-agreed-choice .itemId=${d.id} .item=${index?.get(d.id)?.item} .choice=${agreed?.items[d.id]}></tc-agreed-choice></td></tr>`,
               )}</tbody></table>`
-            : html`<p class="muted">${t('cmp.none')}</p>`
+            : html`<p class="muted">${lt('cmp.none')}</p>`
         }
       </section>
       ${
         r.notCompared.length
-          ? html`<section class="card" ${cssom({ 'margin-top': '12px' })}><h2>${t('rec.notCompared')} (${r.notCompared.length})</h2><ul>${r.notCompared.map((id) => html`<li>${itemLabel(id, set)}</li>`)}</ul></section>`
+          ? html`<section class="card" ${cssom({ 'margin-top': '12px' })}><h2>${lt('rec.notCompared')} (${r.notCompared.length})</h2><ul>${r.notCompared.map((id) => html`<li>${itemLabel(id, set)}</li>`)}</ul></section>`
           : nothing
       }
     `;
@@ -263,7 +264,7 @@ function kappaWords(k: number): string {
             : k <= 0.8
               ? 'substantial'
               : 'almost';
-  return t(`kappa.${band}`);
+  return lt(`kappa.${band}`);
 }
 
 declare global {

@@ -4,8 +4,6 @@
  * `saving`/`savedAt` tell the UI when the last change is durable.
  */
 import {
-  mergeThreeWay,
-  resolveConflict,
   scoreTrusted,
   upgradeAssessment,
   type Assessment,
@@ -293,10 +291,12 @@ export class AppStore extends EventTarget {
 
   /** Settles a conflict two copies left (core's `resolveConflict`): the chosen candidate is written at once. */
   resolve(id: string, path: string, index: number): void {
-    const a = this.assessments.get(id);
-    if (!a || a.status !== 'draft') return;
-    const r = resolveConflict(a, path, index);
-    if (r.ok) void this._put({ ...r.value, updatedAt: new Date().toISOString() });
+    void mergeReady().then((m) => {
+      const a = this.assessments.get(id);
+      if (!a || a.status !== 'draft') return;
+      const r = m.resolveConflict(a, path, index);
+      if (r.ok) void this._put({ ...r.value, updatedAt: new Date().toISOString() });
+    });
   }
 
   /** Stores a photo and links it to the item's answer. */
@@ -584,6 +584,7 @@ export class AppStore extends EventTarget {
    * was written becomes the new base; edits made meanwhile are replayed on top of it.
    */
   private async _write(id: string): Promise<void> {
+    await mergeReady();
     const ours = this.assessments.get(id);
     if (!ours) return;
     const written = await this.storage.putAssessment(ours, { base: this._base.get(id), fn: mergeCopies });
@@ -621,6 +622,7 @@ export class AppStore extends EventTarget {
   private async _onOtherTab(id: string): Promise<void> {
     const stored = await this.storage.getAssessment(id);
     if (!stored) return;
+    await mergeReady();
     const mine = this.assessments.get(id);
     const base = this._base.get(id);
     this._base.set(id, stored);
@@ -643,8 +645,28 @@ export function mergeCopies(base: Assessment | undefined, ours: Assessment, stor
   if (stored.status !== 'draft') return stored;
   // Nobody else wrote since this tab's base (the common case): nothing to merge.
   if (base && JSON.stringify(base) === JSON.stringify(stored)) return ours;
-  const m = mergeThreeWay(base ?? null, ours, stored);
+  if (!merge) throw new Error('mergeCopies needs mergeReady() first');
+  const m = merge.mergeThreeWay(base ?? null, ours, stored);
   return m.ok ? m.value.merged : ours;
+}
+
+let merge: typeof import('./merge.js') | undefined;
+let mergeLoading: Promise<typeof import('./merge.js')> | undefined;
+
+/**
+ * Loads core's three-way merge (not on the start-up path, ADR 0017). Every write and every adoption of another
+ * tab's copy awaits it before it may merge, so {@link mergeCopies} always has it; a rejected load is retried next
+ * time (the write fails and the store's retry writes it again).
+ */
+export function mergeReady(): Promise<typeof import('./merge.js')> {
+  mergeLoading ??= import('./merge.js').then(
+    (m) => (merge = m),
+    (e: unknown) => {
+      mergeLoading = undefined;
+      throw e;
+    },
+  );
+  return mergeLoading;
 }
 
 let shared: AppStore | undefined;
