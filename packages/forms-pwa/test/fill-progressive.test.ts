@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../src/fill/tc-fill.js';
 import type { TcFill } from '../src/fill/tc-fill.js';
 import type { Assessment, CriteriaSet } from '../src/core.js';
 import { appStore } from '../src/state/store.js';
+import { locale, setLocale } from '../src/i18n.js';
 import set1300Json from '../../../criteria/qd1300-commune-health.json';
 import set6858Json from '../../../criteria/qd6858-hospital-quality-subset.json';
 import { draft, mount } from './helpers.js';
@@ -114,5 +115,32 @@ describe('the fill-in view renders its item cards a few at a time (issue 20)', {
       );
       expect(headings.map((h) => Number(h.getAttribute('data-rung')))).toEqual(levels);
     }
+  });
+});
+
+describe('an answer tap re-renders the fill-in view once', { timeout: 30_000 }, () => {
+  it('renders again for a new answer or another language, not for a store change it does not show', async () => {
+    put(set1300, {}, 'a-quiet');
+    const el = await open('a-quiet');
+    await until(() => cards(el).length === 47);
+    await el.updateComplete;
+    const render = vi.spyOn(el, 'render');
+    // The save indicator's changes (a write queued, a write done) reach every view as a plain store change.
+    store.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(render).not.toHaveBeenCalled();
+    store.answer('a-quiet', 't1.1', { value: 'met' });
+    await el.updateComplete;
+    expect(render).toHaveBeenCalledTimes(1);
+    const card = el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
+      'tc-item-card[data-item-id="t1.1"]',
+    )!;
+    await card.updateComplete;
+    expect(card.shadowRoot!.querySelector('article')!.dataset.status).toBe('answered');
+    const was = locale();
+    setLocale(was === 'vi' ? 'en' : 'vi');
+    await el.updateComplete;
+    expect(render).toHaveBeenCalledTimes(2);
+    setLocale(was);
   });
 });

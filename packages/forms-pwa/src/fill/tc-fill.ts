@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type {
@@ -8,7 +9,7 @@ import type {
   CriteriaSetItem,
   ScoreResultCriterionResult,
 } from '../core.js';
-import { LocaleController, formatDate, formatDateTime, loc, t } from '../i18n.js';
+import { LocaleController, formatDate, formatDateTime, loc, locale, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
 import { nextOpen, type OpenReason } from '../model/progress.js';
 import { ladderState, rungs } from '../model/ladder.js';
@@ -105,6 +106,33 @@ export class TcFill extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+  }
+
+  /** What the last render read from the store, the language and the chunking (see {@link shouldUpdate}). */
+  private _inputs: readonly unknown[] = [];
+
+  /**
+   * Skips a render that would show nothing new: the store says "changed" for every write and its completion (the
+   * save indicator), and each of those re-rendered all 47 cards' bindings after an answer tap (issue 20). A render
+   * still happens when anything this view reads changes: its properties and state, the assessment or its set, the
+   * language, the photos waiting for storage, last time's hints, the assessment it was revised from, the chunking.
+   */
+  override shouldUpdate(changed: PropertyValues): boolean {
+    const store = this._store.store;
+    const a = store.assessments.get(this.assessmentId);
+    const inputs = [
+      a,
+      a && store.setFor(a),
+      a?.revisionOf && store.assessments.get(a.revisionOf.id),
+      a && this._previous.hintsFor(a),
+      store.ready,
+      locale(),
+      [...store.pendingPhotos.keys()].join(),
+      this._progress.limit,
+    ];
+    const same = inputs.length === this._inputs.length && inputs.every((x, i) => x === this._inputs[i]);
+    this._inputs = inputs;
+    return changed.size > 0 || !same;
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
