@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../src/fill/tc-fill.js';
 import type { TcFill } from '../src/fill/tc-fill.js';
+import { ProgressiveController } from '../src/fill/progressive.js';
 import type { Assessment, CriteriaSet } from '../src/core.js';
 import { appStore } from '../src/state/store.js';
 import { locale, setLocale } from '../src/i18n.js';
@@ -142,5 +143,51 @@ describe('an answer tap re-renders the fill-in view once', { timeout: 30_000 }, 
     await el.updateComplete;
     expect(render).toHaveBeenCalledTimes(2);
     setLocale(was);
+  });
+});
+
+describe('ProgressiveController', () => {
+  it('sizes each chunk by how long the last one took, within the largest step, and renders the rest on demand', async () => {
+    let updates = 0;
+    const host = {
+      addController: () => undefined,
+      removeController: () => undefined,
+      requestUpdate: () => void updates++,
+      updateComplete: Promise.resolve(true),
+    };
+    let pending: (() => void) | undefined;
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const p = new ProgressiveController(host, {
+      first: 6,
+      step: 4,
+      budgetMs: 20,
+      maxStep: 16,
+      schedule: (next) => {
+        pending = next;
+        return () => (pending = undefined);
+      },
+    });
+    p.total = 100;
+    expect(p.limit).toBe(6);
+    p.hostUpdated(); // first render done: the next chunk waits for the scheduler
+    expect(updates).toBe(0);
+    pending!();
+    expect([p.limit, updates]).toEqual([10, 1]);
+    now += 40; // 4 cards took 40 ms, twice the budget: the next chunk is 2
+    p.hostUpdated();
+    pending!();
+    expect(p.limit).toBe(12);
+    now += 2; // 2 cards in 2 ms: 20 would fit, the largest step is 16
+    p.hostUpdated();
+    pending!();
+    expect(p.limit).toBe(28);
+    p.hostUpdated();
+    expect(pending).toBeDefined();
+    await p.all(); // a jump: everything now, and the chunk waiting is cancelled
+    expect([p.limit, p.complete, pending]).toEqual([Infinity, true, undefined]);
+    p.reset();
+    expect(p.limit).toBe(6);
+    clock.mockRestore();
   });
 });

@@ -29,8 +29,12 @@ export const afterPaint: ChunkScheduler = (next) => {
 export interface ProgressiveOptions {
   /** Entries in the first render (enough to fill the first screen of a tablet). */
   first?: number | undefined;
-  /** Entries added by each later chunk. */
+  /** Entries added by the second chunk; later chunks grow or shrink so that each takes about {@link budgetMs}. */
   step?: number | undefined;
+  /** Script time aimed at per chunk (ms); style and layout of the chunk follow in the frame. */
+  budgetMs?: number | undefined;
+  /** Most entries in one chunk. */
+  maxStep?: number | undefined;
   /** When the next chunk starts (default {@link afterPaint}). */
   schedule?: ChunkScheduler | undefined;
 }
@@ -39,7 +43,8 @@ export interface ProgressiveOptions {
  * Renders a long list a few entries at a time (issue 20: on a low-end tablet the 1300 form's 47 item cards took
  * one task of up to 0.66 s to build, style and lay out). The host renders its first {@link limit} entries; after
  * each update that left some out, the next chunk follows once the browser has painted, so the first screen is
- * answerable early and no task grows with the list. The list always completes by itself (find-in-page and screen
+ * answerable early and no task grows with the list. Each chunk is sized from how long the last one took to render
+ * (a fast desktop renders a 300-item form in a few large chunks, a slow tablet in many small ones). The list always completes by itself (find-in-page and screen
  * readers reach every entry a moment later); {@link all} renders the rest at once, for a jump further down or before
  * printing.
  */
@@ -49,7 +54,11 @@ export class ProgressiveController implements ReactiveController {
   /** How many entries the host has (it sets this as it renders). */
   total = 0;
   private readonly _first: number;
-  private readonly _step: number;
+  private _step: number;
+  private readonly _budget: number;
+  private readonly _maxStep: number;
+  /** When the chunk being rendered was asked for (undefined: not a chunk of ours). */
+  private _chunkStart: number | undefined;
   private readonly _schedule: ChunkScheduler;
   private _cancel: (() => void) | undefined;
   private readonly _onPrint = () => void this.all();
@@ -60,6 +69,8 @@ export class ProgressiveController implements ReactiveController {
   ) {
     this._first = options.first ?? 6;
     this._step = options.step ?? 4;
+    this._budget = options.budgetMs ?? 25;
+    this._maxStep = options.maxStep ?? 64;
     this._schedule = options.schedule ?? afterPaint;
     this.limit = this._first;
     _host.addController(this);
@@ -73,12 +84,14 @@ export class ProgressiveController implements ReactiveController {
   /** Starts again from the first chunk (another list: another assessment or section). */
   reset(): void {
     this._stop();
+    this._chunkStart = undefined;
     this.limit = this._first;
   }
 
   /** Renders every entry in the next update; resolves once the host has rendered them. */
   async all(): Promise<void> {
     this._stop();
+    this._chunkStart = undefined;
     if (this.limit !== Infinity) {
       this.limit = Infinity;
       this._host.requestUpdate();
@@ -92,9 +105,16 @@ export class ProgressiveController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    if (this._chunkStart !== undefined) {
+      // Scale the next chunk to the budget by the time this one took (at least 1 ms: clocks are coarse).
+      const took = Math.max(1, performance.now() - this._chunkStart);
+      this._step = Math.max(1, Math.min(this._maxStep, Math.round((this._step * this._budget) / took)));
+      this._chunkStart = undefined;
+    }
     if (this.complete || this._cancel) return;
     this._cancel = this._schedule(() => {
       this._cancel = undefined;
+      this._chunkStart = performance.now();
       this.limit += this._step;
       this._host.requestUpdate();
     });
