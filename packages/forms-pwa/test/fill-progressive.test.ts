@@ -147,7 +147,7 @@ describe('an answer tap re-renders the fill-in view once', { timeout: 30_000 }, 
 });
 
 describe('ProgressiveController', () => {
-  it('sizes each chunk by how long the last one took, within the largest step, and renders the rest on demand', async () => {
+  it('sizes each chunk by how long the last one took, between the first and the largest step, and renders the rest on demand', async () => {
     let updates = 0;
     const host = {
       addController: () => undefined,
@@ -174,14 +174,18 @@ describe('ProgressiveController', () => {
     expect(updates).toBe(0);
     pending!();
     expect([p.limit, updates]).toEqual([10, 1]);
-    now += 40; // 4 cards took 40 ms, twice the budget: the next chunk is 2
+    now += 40; // 4 cards took 40 ms, twice the budget: 2 would fit, but never fewer than the first step
     p.hostUpdated();
     pending!();
-    expect(p.limit).toBe(12);
-    now += 2; // 2 cards in 2 ms: 20 would fit, the largest step is 16
+    expect(p.limit).toBe(14);
+    now += 8; // 4 cards in 8 ms: 10 fit
     p.hostUpdated();
     pending!();
-    expect(p.limit).toBe(28);
+    expect(p.limit).toBe(24);
+    now += 2; // 10 cards in 2 ms: 100 would fit, the largest step is 16
+    p.hostUpdated();
+    pending!();
+    expect(p.limit).toBe(40);
     p.hostUpdated();
     expect(pending).toBeDefined();
     await p.all(); // a jump: everything now, and the chunk waiting is cancelled

@@ -29,7 +29,7 @@ export const afterPaint: ChunkScheduler = (next) => {
 export interface ProgressiveOptions {
   /** Entries in the first render (enough to fill the first screen of a tablet). */
   first?: number | undefined;
-  /** Entries added by the second chunk; later chunks grow or shrink so that each takes about {@link budgetMs}. */
+  /** Entries added by the second chunk, and the fewest of any later chunk (they grow to about {@link budgetMs}). */
   step?: number | undefined;
   /** Script time aimed at per chunk (ms); style and layout of the chunk follow in the frame. */
   budgetMs?: number | undefined;
@@ -44,7 +44,7 @@ export interface ProgressiveOptions {
  * one task of up to 0.66 s to build, style and lay out). The host renders its first {@link limit} entries; after
  * each update that left some out, the next chunk follows once the browser has painted, so the first screen is
  * answerable early and no task grows with the list. Each chunk is sized from how long the last one took to render
- * (a fast desktop renders a 300-item form in a few large chunks, a slow tablet in many small ones). The list always completes by itself (find-in-page and screen
+ * (a fast desktop renders a 300-item form in a few large chunks, a slow tablet in chunks of the first step). The list always completes by itself (find-in-page and screen
  * readers reach every entry a moment later); {@link all} renders the rest at once, for a jump further down or before
  * printing.
  */
@@ -57,6 +57,7 @@ export class ProgressiveController implements ReactiveController {
   private _step: number;
   private readonly _budget: number;
   private readonly _maxStep: number;
+  private readonly _minStep: number;
   /** When the chunk being rendered was asked for (undefined: not a chunk of ours). */
   private _chunkStart: number | undefined;
   private readonly _schedule: ChunkScheduler;
@@ -69,6 +70,7 @@ export class ProgressiveController implements ReactiveController {
   ) {
     this._first = options.first ?? 6;
     this._step = options.step ?? 4;
+    this._minStep = this._step;
     this._budget = options.budgetMs ?? 25;
     this._maxStep = options.maxStep ?? 64;
     this._schedule = options.schedule ?? afterPaint;
@@ -108,7 +110,9 @@ export class ProgressiveController implements ReactiveController {
     if (this._chunkStart !== undefined) {
       // Scale the next chunk to the budget by the time this one took (at least 1 ms: clocks are coarse).
       const took = Math.max(1, performance.now() - this._chunkStart);
-      this._step = Math.max(1, Math.min(this._maxStep, Math.round((this._step * this._budget) / took)));
+      // Never below the first step: on a loaded device one-card chunks would take a frame each and the list long to
+      // complete (measured: 47 cards later than rendering them all at once).
+      this._step = Math.max(this._minStep, Math.min(this._maxStep, Math.round((this._step * this._budget) / took)));
       this._chunkStart = undefined;
     }
     if (this.complete || this._cancel) return;
