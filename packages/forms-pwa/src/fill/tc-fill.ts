@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type {
@@ -8,11 +9,12 @@ import type {
   CriteriaSetItem,
   ScoreResultCriterionResult,
 } from '../core.js';
-import { LocaleController, formatDate, formatDateTime, loc, t } from '../i18n.js';
+import { LocaleController, formatDate, formatDateTime, loc, locale, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
 import { nextOpen, type OpenReason } from '../model/progress.js';
 import { ladderState, rungs } from '../model/ladder.js';
 import { landBelow } from './land.js';
+import { ProgressiveController } from './progressive.js';
 import { itemLabel } from './tc-fill-status.js';
 import type { CriterionJumpDetail } from './tc-section-nav.js';
 import { go, href } from '../router.js';
@@ -91,6 +93,8 @@ export class TcFill extends LitElement {
   private readonly _store = new StoreController(this);
   /** What was found on each item at this facility's previous assessment, and the action planned. */
   private readonly _previous = new PreviousRoundController(this, this._store.store);
+  /** The item cards a few at a time: the first screen first, the rest after each paint (issue 20). */
+  private readonly _progress = new ProgressiveController(this);
   private _lastItem: string | undefined;
   /** Counts "next" presses: a landing that finishes after a later press must not move the focus back. */
   private _nextPress = 0;
@@ -104,6 +108,33 @@ export class TcFill extends LitElement {
     new LocaleController(this);
   }
 
+  /** What the last render read from the store, the language and the chunking (see {@link shouldUpdate}). */
+  private _inputs: readonly unknown[] = [];
+
+  /**
+   * Skips a render that would show nothing new: the store says "changed" for every write and its completion (the
+   * save indicator), and each of those re-rendered all 47 cards' bindings after an answer tap (issue 20). A render
+   * still happens when anything this view reads changes: its properties and state, the assessment or its set, the
+   * language, the photos waiting for storage, last time's hints, the assessment it was revised from, the chunking.
+   */
+  override shouldUpdate(changed: PropertyValues): boolean {
+    const store = this._store.store;
+    const a = store.assessments.get(this.assessmentId);
+    const inputs = [
+      a,
+      a && store.setFor(a),
+      a?.revisionOf && store.assessments.get(a.revisionOf.id),
+      a && this._previous.hintsFor(a),
+      store.ready,
+      locale(),
+      [...store.pendingPhotos.keys()].join(),
+      this._progress.limit,
+    ];
+    const same = inputs.length === this._inputs.length && inputs.every((x, i) => x === this._inputs[i]);
+    this._inputs = inputs;
+    return changed.size > 0 || !same;
+  }
+
   override willUpdate(changed: Map<string, unknown>): void {
     // Another assessment: what "next" said about the previous one no longer applies.
     if (changed.has('assessmentId')) {
@@ -111,6 +142,7 @@ export class TcFill extends LitElement {
       this._lastItem = undefined;
       this._criterionShown = '';
     }
+    if (changed.has('assessmentId') || changed.has('sectionId')) this._progress.reset();
   }
 
   override render() {
@@ -129,6 +161,15 @@ export class TcFill extends LitElement {
     const sres = result?.sections.find((s) => s.id === section.id);
     const ro = a.status !== 'draft';
     const hints = this._previous.hintsFor(a);
+    const conflicts = conflictsByItem(a);
+    // The cards rendered so far, in the order shown; a criterion appears with its first card.
+    let left = this._progress.limit;
+    this._progress.total = section.criteria.reduce((n, c) => n + c.items.length, 0);
+    const take = <T>(items: readonly T[]): readonly T[] => {
+      const out = items.slice(0, Math.max(0, left));
+      left -= out.length;
+      return out;
+    };
     return html`
       <div class="head">
         <div>
@@ -175,15 +216,18 @@ export class TcFill extends LitElement {
           <h2>${idx + 1}. ${loc(section.title)}</h2>
           ${section.description ? html`<p class="muted">${loc(section.description)}</p>` : nothing}
           ${section.criteria.map((c) =>
-            this._criterion(
-              c,
-              sres?.criteria.find((x) => x.id === c.id),
-              a.answers,
-              ro,
-              hints,
-              conflictsByItem(a),
-              set,
-            ),
+            left > 0
+              ? this._criterion(
+                  c,
+                  sres?.criteria.find((x) => x.id === c.id),
+                  a.answers,
+                  ro,
+                  hints,
+                  conflicts,
+                  set,
+                  take,
+                )
+              : nothing,
           )}
           <div class="pager">
             ${
@@ -210,6 +254,7 @@ export class TcFill extends LitElement {
     hints: ReadonlyMap<string, LastTime>,
     conflicts: ReadonlyMap<string, ItemConflict[]>,
     set: CriteriaSet,
+    take: <T>(items: readonly T[]) => readonly T[],
   ) {
     const items = new Map(cr?.items.map((i) => [i.id, i]));
     const levels = set.scoring.model === 'levels';
@@ -234,12 +279,14 @@ export class TcFill extends LitElement {
       ${ladder ? this._ladderLine(ladder, set) : nothing}
       ${
         levels
-          ? rungs(c).map(
-              (r) =>
-                html`<h4 class="rung" data-rung=${r.level}>${t('level.group', { n: r.level })}</h4>
-                  <div class="items">${repeat(r.items, (it) => it.id, card)}</div>`,
-            )
-          : html`<div class="items">${repeat(c.items, (it) => it.id, card)}</div>`
+          ? rungs(c).map((r) => {
+              const shown = take(r.items);
+              return shown.length
+                ? html`<h4 class="rung" data-rung=${r.level}>${t('level.group', { n: r.level })}</h4>
+                    <div class="items">${repeat(shown, (it) => it.id, card)}</div>`
+                : nothing;
+            })
+          : html`<div class="items">${repeat(take(c.items), (it) => it.id, card)}</div>`
       }`;
   }
 
@@ -369,6 +416,7 @@ export class TcFill extends LitElement {
       await new Promise((r) => setTimeout(r, 0));
     }
     await this.updateComplete;
+    await this._progress.all(); // the target may be further down than the cards rendered so far
     const el = this.renderRoot.querySelector<HTMLElement>(selector);
     if (el) {
       const header = document.querySelector('tc-app')?.shadowRoot?.querySelector('header');
