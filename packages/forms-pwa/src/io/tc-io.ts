@@ -278,6 +278,11 @@ export class TcIo extends LitElement {
       return;
     }
     await store.reload();
+    // Report-size copies of the photos that came in, made in the report worker now (issue 20): their first PDF
+    // export has no photo left to downscale.
+    void import('../report/prepare.js')
+      .then((r) => r.prepareAfterImport(store, plan.assessments))
+      .catch(() => undefined);
     const merged = n.summary.filter((e) => e.outcome === 'merged').length;
     const kept = n.summary.filter((e) => e.outcome === 'kept').length;
     this._message =

@@ -1,7 +1,7 @@
 /**
  * The report worker: downscales the photos, lays the document out with @tieuchi/report and renders it
  * with pdfmake (its ~1.8 MB browser build loads here, once), posting progress as it goes. The page only
- * sends data and receives the PDF bytes (transferred, not copied), so it stays responsive.
+ * sends data and receives the PDF as a Blob made here (passed by reference, not copied), so it stays responsive.
  *
  * A `warm` job, sent while the Results view is open, loads pdfmake and downscales the assessment's photos
  * ahead of time: the two slow parts of a first export. Downscaled photos are kept by hash (content-
@@ -163,10 +163,9 @@ async function run({ id, job }: JobRequest): Promise<void> {
   }
   report('render', 0);
   const bytes = await serial(() => renderPdf(doc, { onProgress: (f) => report('render', f) }));
-  const pdf = (
-    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer
-  ) as ArrayBuffer;
-  scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0 }, [pdf]);
+  // The Blob is made here, off the page's thread; it crosses postMessage by reference.
+  const pdf = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
+  scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0 });
 }
 
 scope.addEventListener('message', (e) => {
