@@ -11,7 +11,7 @@
  *     and separately every long task from opening Results until the click (what the warm-up costs the page);
  * Two timings of the click: as soon as the button shows (`now`), and 2 s after Results opened (`2 s`).
  *
- *   node bench/report-first.mjs [--old <commit>] [--rounds N] [--no-build]
+ *   node bench/report-first.mjs [--old <commit>] [--rounds N] [--click now|'2 s'] [--no-build]
  * Needs the new build first (`pnpm --filter @tieuchi/forms-pwa build`). Writes bench/results/report-first.json.
  */
 import { spawnSync } from 'node:child_process';
@@ -37,7 +37,9 @@ const args = process.argv.slice(2);
 const arg = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const OLD = arg('--old', 'main');
 const ROUNDS = Number(arg('--rounds', 6));
-const DELAYS = { now: 0, '2 s': 2000 };
+const ALL_DELAYS = { now: 0, '2 s': 2000 };
+/** `--click now` or `--click '2 s'` runs only that timing. */
+const DELAYS = args.includes('--click') ? { [arg('--click')]: ALL_DELAYS[arg('--click')] } : ALL_DELAYS;
 
 /** Builds `commit`'s app into a temp folder (git archive + this checkout's node_modules), as bench/tablet.mjs. */
 function buildOld(commit) {
@@ -137,6 +139,48 @@ const PROBE = `(() => {
     .observe({ type: 'long-animation-frame', buffered: true }); } catch {}
 })();`;
 
+/** Trace categories: the renderer's tasks with their thread (CPU) time, and what ran inside them. */
+const TRACE = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'];
+
+/**
+ * The page's main-thread tasks in a Chromium trace: the longest by wall time and by CPU time (`tdur`: on a loaded
+ * machine a task's wall time counts the time the OS ran other processes, its CPU time does not), with what took
+ * most CPU inside the longest one (e.g. MajorGC, FunctionCall, Layout).
+ */
+function mainThreadTasks(buffer) {
+  const events = JSON.parse(buffer.toString('utf8')).traceEvents ?? [];
+  const main = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+  const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  let wall = 0;
+  let cpu = 0;
+  let top;
+  for (const t of tasks) {
+    wall = Math.max(wall, (t.dur ?? 0) / 1000);
+    if ((t.tdur ?? 0) / 1000 > cpu) {
+      cpu = t.tdur / 1000;
+      top = t;
+    }
+  }
+  const inside = top
+    ? onMain
+        .filter((e) => e !== top && e.tid === top.tid && e.ts >= top.ts && e.ts + (e.dur ?? 0) <= top.ts + top.dur)
+        .filter((e) => e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask' && (e.tdur ?? 0) > 2000)
+        .sort((a, b) => b.tdur - a.tdur)
+        .slice(0, 6)
+        .map(
+          (e) =>
+            `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${Math.round(e.tdur / 1000)}`,
+        )
+    : [];
+  const over50 = tasks.filter((t) => (t.tdur ?? 0) > 50_000).length;
+  return { wall, cpu, over50, inside, tasks: tasks.length };
+}
+
 /** One fresh profile: import, open Results, wait `delay` ms, export. */
 async function run(browser, url, data, delay) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
@@ -171,10 +215,12 @@ async function run(browser, url, data, delay) {
         window.__t.size = e.detail.size;
       });
     });
+    await browser.startTracing(page, { categories: TRACE });
     await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), button.click()]);
     await page.waitForFunction(() => window.__t.done, null, { timeout: 180_000 });
     await page.waitForTimeout(300);
-    return await page.evaluate((opened) => {
+    const cpu = mainThreadTasks(await browser.stopTracing());
+    const r = await page.evaluate((opened) => {
       const { click, done, size } = window.__t;
       const during = window.__long.filter(([s, d]) => s + d > click && s < done + 300).map(([, d]) => d);
       const before = window.__long.filter(([s, d]) => s + d > opened && s < click).map(([, d]) => d);
@@ -188,6 +234,7 @@ async function run(browser, url, data, delay) {
         loaf: loaf.map((f) => ({ ...f, start: f.start - opened })),
       };
     }, opened);
+    return { ...r, cpu };
   } finally {
     await ctx.close();
   }
@@ -214,7 +261,7 @@ try {
         if (process.env.LOAF) console.log(JSON.stringify({ click: r.click, loaf: r.loaf }));
         const fmt = (xs) => xs.map((x) => Math.round(x)).join(' ') || '-';
         console.log(
-          `${key} run ${k + 1}: ${Math.round(r.ms)} ms, long tasks during [${fmt(r.during)}], before [${fmt(r.before)}] (load ${loadavg()[0].toFixed(1)})`,
+          `${key} run ${k + 1}: ${Math.round(r.ms)} ms, main-thread task max ${Math.round(r.cpu.wall)} ms wall / ${Math.round(r.cpu.cpu)} ms CPU of ${r.cpu.tasks} [${r.cpu.inside.join(', ')}], long tasks during [${fmt(r.during)}], before [${fmt(r.before)}] (load ${loadavg()[0].toFixed(1)})`,
         );
       }
 } finally {
