@@ -12,12 +12,20 @@ function withPhotos(id: string, lockedAt: string, prefix: string, n: number): As
   return { ...draft(answers, id), status: 'locked', lockedAt };
 }
 
-/** A photo store holding `hashes` (the others are missing, as after a refused photo). */
-function storeOf(hashes: string[]) {
+/** A photo store holding `hashes` (the others are missing, as after a refused photo), 1600 x 1200 JPEGs unless said. */
+function storeOf(hashes: string[], other: Record<string, Partial<StoredPhoto>> = {}) {
   const photos = new Map<string, StoredPhoto>(
     hashes.map((hash) => [
       hash,
-      { hash, blob: new Blob([hash]), mime: 'image/jpeg', width: 1600, height: 1200, caption: `of ${hash}` },
+      {
+        hash,
+        blob: new Blob([hash]),
+        mime: 'image/jpeg',
+        width: 1600,
+        height: 1200,
+        caption: `of ${hash}`,
+        ...other[hash],
+      },
     ]),
   );
   return { storage: { getPhoto: async (h: string) => photos.get(h) } } as never;
@@ -54,6 +62,19 @@ describe('report-size photos prepared when photos arrive by import', () => {
     expect(new Set(all.map((p) => p.hash)).size).toBe(22);
     // What the worker needs to decide and downscale: the Blob and its stored size, never the caption.
     expect(all[0]).toEqual({ hash: 'h0', blob: expect.any(Blob), mime: 'image/jpeg', width: 1600, height: 1200 });
+  });
+
+  it('leaves out photos the report takes as they are (JPEG or PNG within 1000 px)', async () => {
+    const a = withPhotos('a', '2026-01-01T00:00:00Z', 'h', 4);
+    const store = storeOf(['h0', 'h1', 'h2', 'h3'], {
+      h0: { width: 640, height: 480 },
+      h1: { width: 1000, height: 750, mime: 'image/png' },
+      h2: { width: 800, height: 600, mime: 'image/webp' }, // small but not JPEG/PNG: re-encoded for the PDF
+      h3: { width: 1200, height: 1001 },
+    });
+    const sent: string[] = [];
+    expect(await prepareArrived(store, [a], async (photos) => void sent.push(...photos.map((p) => p.hash)))).toBe(2);
+    expect(sent).toEqual(['h2', 'h3']);
   });
 
   it('stops quietly when the worker cannot take them (the export downscales what is missing)', async () => {

@@ -8,12 +8,17 @@ import type { Assessment } from '../core.js';
 import type { AppStore } from '../state/store.js';
 import type { JobPhoto } from './job.js';
 import { photoHashes } from './inputs.js';
+import { PAGE_PHOTO_SIDE } from './page-downscale.js';
 
 /** At most this many photos are prepared after one arrival: a 2,000-photo restore does not keep a tablet busy for
  * minutes; the newest assessments' photos come first, the rest are downscaled when their report is made. */
 export const PREPARE_LIMIT = 300;
 /** Photos per message to the worker: the next batch is read from IndexedDB only when this one is done. */
 export const PREPARE_BATCH = 10;
+
+/** A JPEG or PNG no larger than the report's side goes into the PDF as it is: nothing to prepare. */
+const fitsReport = (p: { width: number; height: number; mime: string }) =>
+  Math.max(p.width, p.height) <= PAGE_PHOTO_SIDE && (p.mime === 'image/jpeg' || p.mime === 'image/png');
 
 const when = (a: Assessment): string => a.lockedAt ?? a.submittedAt ?? a.assessedOn ?? a.updatedAt ?? a.createdAt ?? '';
 
@@ -36,7 +41,7 @@ export function hashesToPrepare(assessments: Iterable<Assessment>, limit = PREPA
  * Reads the stored photos of these assessments in batches and has the report worker make their report-size copies.
  * Only a head start: a failure is ignored (the export downscales whatever is missing).
  * @param prepare the worker call (`preparePhotos` of `client.ts`); passed in so a test can watch the batches
- * @returns how many photos were handed to the worker
+ * @returns how many photos were handed to the worker (those already small enough for the report are not)
  */
 export async function prepareArrived(
   store: Pick<AppStore, 'storage'>,
@@ -50,7 +55,8 @@ export async function prepareArrived(
     const stored = await Promise.all(hashes.slice(i, i + PREPARE_BATCH).map((h) => store.storage.getPhoto(h)));
     const batch: JobPhoto[] = [];
     for (const p of stored)
-      if (p) batch.push({ hash: p.hash, blob: p.blob, mime: p.mime, width: p.width, height: p.height });
+      if (p && !fitsReport(p))
+        batch.push({ hash: p.hash, blob: p.blob, mime: p.mime, width: p.width, height: p.height });
     if (!batch.length) continue;
     try {
       await prepare(batch);

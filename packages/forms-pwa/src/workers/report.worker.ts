@@ -66,10 +66,13 @@ async function toCache(p: ReportPhoto): Promise<ReportPhoto> {
   return p;
 }
 
+/** Whether a photo goes into the report as it is (a JPEG or PNG no larger than the report's side). */
+const fits = (p: JobPhoto) =>
+  Math.max(p.width, p.height) <= REPORT_PHOTO_SIDE && (p.mime === 'image/jpeg' || p.mime === 'image/png');
+
 /** Downscales a photo that is larger than the report needs, through the persistent cache; small ones pass as they are. */
 async function make(p: JobPhoto): Promise<ReportPhoto> {
-  if (Math.max(p.width, p.height) <= REPORT_PHOTO_SIDE && (p.mime === 'image/jpeg' || p.mime === 'image/png'))
-    return reportPhoto(p, REPORT_PHOTO_SIDE);
+  if (fits(p)) return reportPhoto(p, REPORT_PHOTO_SIDE);
   return (await fromCache(p.hash)) ?? toCache(await limited(() => reportPhoto(p, REPORT_PHOTO_SIDE)));
 }
 
@@ -129,7 +132,11 @@ const warmPdfmake = () => (pdfmakeReady ??= serial(() => renderPdf({ content: [{
 
 async function run({ id, job }: JobRequest): Promise<void> {
   if (job.kind === 'photos') {
-    await Promise.allSettled(job.photos.map(downscaled));
+    // Photos that already fit the report need nothing; the others land in Cache Storage and are not kept in
+    // memory (a 300-photo import would hold ~30 MB here): an export reads them back from the cache.
+    const big = job.photos.filter((p) => !fits(p));
+    await Promise.allSettled(big.map(downscaled));
+    for (const p of big) photos.delete(p.hash);
     scope.postMessage({ id, type: 'warmed' });
     return;
   }
