@@ -166,6 +166,40 @@ describe('PDF export (production build, Chromium)', () => {
     await ctx.close();
   }, 120_000);
 
+  it('downscales imported photos to the report size in the worker on arrival, and the first PDF embeds every one', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    await importBig(page, served.url); // a fresh profile: nothing prepared before this import
+    const hashes = (JSON.parse(big.text) as { photos: { hash: string }[] }).photos.map((p) => p.hash).sort();
+    // Without opening Results: the import itself hands the photos to the report worker.
+    const cached = async () =>
+      page.evaluate(async () => {
+        const cache = await caches.open('tieuchi-report-photos-v1');
+        const out: { hash: string; type: string | null; side: number }[] = [];
+        for (const req of await cache.keys()) {
+          const res = await cache.match(req);
+          const bitmap = await createImageBitmap(await res!.blob());
+          out.push({
+            hash: req.url.split('/').pop()!,
+            type: res!.headers.get('content-type'),
+            side: Math.max(bitmap.width, bitmap.height),
+          });
+          bitmap.close();
+        }
+        return out;
+      });
+    await expect.poll(async () => (await cached()).length, { timeout: 120_000, interval: 1000 }).toBe(30);
+    const entries = await cached();
+    expect(entries.map((e) => e.hash).sort()).toEqual(hashes);
+    for (const e of entries) expect(e).toMatchObject({ type: 'image/jpeg', side: 1000 }); // from 1600 x 1200
+    await page.goto(`${served.url}#/a/${BIG_ID}/results`);
+    const { path } = await download(page, 'report-pdf', 'prepared-report.pdf');
+    const embedded = images(path).filter((r) => r[2] === 'image');
+    expect(embedded.length).toBe(30);
+    for (const r of embedded) expect(Math.max(Number(r[3]), Number(r[4]))).toBe(1000);
+    await ctx.close();
+  }, 240_000);
+
   it('downloads the blank score sheet of the set', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();

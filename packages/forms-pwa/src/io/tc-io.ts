@@ -281,6 +281,11 @@ export class TcIo extends LitElement {
     // A set imported by hand brings back the documents sync kept aside for want of it (ADR 0021).
     if (n.s && (await store.storage.getSync('server')))
       await (await import('../sync/auto.js')).pageSync(store).recheckKeptAside();
+    // Report-size copies of the photos that came in, made in the report worker now (issue 20): their first PDF
+    // export has no photo left to downscale.
+    void import('../report/prepare.js')
+      .then((r) => r.prepareAfterImport(store, plan.assessments))
+      .catch(() => undefined);
     const merged = n.summary.filter((e) => e.outcome === 'merged').length;
     const kept = n.summary.filter((e) => e.outcome === 'kept').length;
     this._message =

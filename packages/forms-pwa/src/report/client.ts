@@ -21,6 +21,10 @@ let nextId = 1;
 // `resolve` gets the PDF of a render, undefined for a warm-up.
 const pending = new Map<number, { resolve(r?: Rendered): void; reject(e: Error): void; onProgress?: Progress }>();
 
+/** Whether this engine's workers can draw, asked once (it makes a canvas and a context). */
+let canDraw: boolean | undefined;
+const drawsInWorker = () => (canDraw ??= workerCanDraw());
+
 function fail(e: Error): void {
   for (const p of pending.values()) p.reject(e);
   pending.clear();
@@ -39,7 +43,7 @@ function start(): Worker {
     if (m.type === 'progress') p.onProgress?.(m.fraction, m.phase);
     else {
       pending.delete(m.id);
-      if (m.type === 'done') p.resolve({ pdf: new Blob([m.pdf], { type: 'application/pdf' }), ms: m.ms });
+      if (m.type === 'done') p.resolve({ pdf: m.pdf, ms: m.ms });
       else if (m.type === 'warmed') p.resolve();
       else p.reject(new Error(m.message));
     }
@@ -53,7 +57,7 @@ function start(): Worker {
  * @param onProgress called with the whole job's progress (0..1) and its current step
  */
 export async function render(job: ReportJob, onProgress?: Progress): Promise<Rendered> {
-  if (job.kind === 'report' && job.photos.length && !workerCanDraw()) {
+  if (job.kind === 'report' && job.photos.length && !drawsInWorker()) {
     const n = job.photos.length;
     onProgress?.(0, 'photos');
     const photos = await downscaleOnPage(job.photos, undefined, (done) => onProgress?.((done / n) * 0.3, 'photos'));
@@ -78,7 +82,7 @@ function post(job: ReportJob, onProgress?: Progress): Promise<Rendered | undefin
  * loaded. Where workers cannot draw, nothing is done (the export downscales on the page).
  */
 export async function preparePhotos(photos: JobPhoto[]): Promise<void> {
-  if (photos.length && workerCanDraw()) await post({ kind: 'photos', photos });
+  if (photos.length && drawsInWorker()) await post({ kind: 'photos', photos });
 }
 
 /**
@@ -88,5 +92,5 @@ export async function preparePhotos(photos: JobPhoto[]): Promise<void> {
  */
 export async function warm(photos: JobPhoto[]): Promise<void> {
   // Where workers cannot draw, the photos are made small on the page at export time: warm pdfmake only.
-  await post({ kind: 'warm', photos: workerCanDraw() ? photos : [] });
+  await post({ kind: 'warm', photos: drawsInWorker() ? photos : [] });
 }

@@ -47,7 +47,9 @@ export type Phase = (typeof PHASES)[number];
 /** Answers from the worker. `fraction` is the whole job's progress, 0..1. */
 export type JobMessage =
   | { id: number; type: 'progress'; phase: Phase; fraction: number }
-  | { id: number; type: 'done'; pdf: ArrayBuffer; ms: number }
+  /** The PDF as a Blob made in the worker: the page neither copies nor wraps 2-3 MB of bytes (a Blob is passed by
+   * reference). */
+  | { id: number; type: 'done'; pdf: Blob; ms: number }
   | { id: number; type: 'warmed' }
   | { id: number; type: 'error'; message: string };
 

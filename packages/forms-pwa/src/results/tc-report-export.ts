@@ -64,18 +64,20 @@ export class TcReportExport extends LitElement {
     const a = this._store.store.assessments.get(this.assessmentId);
     if (!a || this._warmed === a.id || this.offer === 'sheet') return;
     this._warmed = a.id;
-    // When the page is idle: load pdfmake and downscale the photos in the worker, so the export the
-    // user is likely to ask for here only has to lay out and write the PDF.
-    const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 300));
-    idle(
-      () =>
-        void jobPhotos(this._store.store, a)
-          .then(warm)
-          .then(
-            () => this.setAttribute('data-warm', 'ready'),
-            () => undefined,
-          ),
-      { timeout: 2000 },
+    // Right after Results is painted (not when the page is idle: on a fresh profile it seldom is, and the export
+    // came before the warm-up): load pdfmake and downscale any photo still missing, in the worker, so the export
+    // the user is likely to ask for here only has to lay out and write the PDF. The page only reads the photo
+    // records (Blob handles) and posts them.
+    requestAnimationFrame(() =>
+      setTimeout(
+        () =>
+          void jobPhotos(this._store.store, a)
+            .then(warm)
+            .then(
+              () => this.setAttribute('data-warm', 'ready'),
+              () => undefined,
+            ),
+      ),
     );
   }
 

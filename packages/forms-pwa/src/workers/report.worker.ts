@@ -1,7 +1,7 @@
 /**
  * The report worker: downscales the photos, lays the document out with @tieuchi/report and renders it
  * with pdfmake (its ~1.8 MB browser build loads here, once), posting progress as it goes. The page only
- * sends data and receives the PDF bytes (transferred, not copied), so it stays responsive.
+ * sends data and receives the PDF as a Blob made here (passed by reference, not copied), so it stays responsive.
  *
  * A `warm` job, sent while the Results view is open, loads pdfmake and downscales the assessment's photos
  * ahead of time: the two slow parts of a first export. Downscaled photos are kept by hash (content-
@@ -66,10 +66,13 @@ async function toCache(p: ReportPhoto): Promise<ReportPhoto> {
   return p;
 }
 
+/** Whether a photo goes into the report as it is (a JPEG or PNG no larger than the report's side). */
+const fits = (p: JobPhoto) =>
+  Math.max(p.width, p.height) <= REPORT_PHOTO_SIDE && (p.mime === 'image/jpeg' || p.mime === 'image/png');
+
 /** Downscales a photo that is larger than the report needs, through the persistent cache; small ones pass as they are. */
 async function make(p: JobPhoto): Promise<ReportPhoto> {
-  if (Math.max(p.width, p.height) <= REPORT_PHOTO_SIDE && (p.mime === 'image/jpeg' || p.mime === 'image/png'))
-    return reportPhoto(p, REPORT_PHOTO_SIDE);
+  if (fits(p)) return reportPhoto(p, REPORT_PHOTO_SIDE);
   return (await fromCache(p.hash)) ?? toCache(await limited(() => reportPhoto(p, REPORT_PHOTO_SIDE)));
 }
 
@@ -129,7 +132,11 @@ const warmPdfmake = () => (pdfmakeReady ??= serial(() => renderPdf({ content: [{
 
 async function run({ id, job }: JobRequest): Promise<void> {
   if (job.kind === 'photos') {
-    await Promise.allSettled(job.photos.map(downscaled));
+    // Photos that already fit the report need nothing; the others land in Cache Storage and are not kept in
+    // memory (a 300-photo import would hold ~30 MB here): an export reads them back from the cache.
+    const big = job.photos.filter((p) => !fits(p));
+    await Promise.allSettled(big.map(downscaled));
+    for (const p of big) photos.delete(p.hash);
     scope.postMessage({ id, type: 'warmed' });
     return;
   }
@@ -163,10 +170,9 @@ async function run({ id, job }: JobRequest): Promise<void> {
   }
   report('render', 0);
   const bytes = await serial(() => renderPdf(doc, { onProgress: (f) => report('render', f) }));
-  const pdf = (
-    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer
-  ) as ArrayBuffer;
-  scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0 }, [pdf]);
+  // The Blob is made here, off the page's thread; it crosses postMessage by reference.
+  const pdf = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
+  scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0 });
 }
 
 scope.addEventListener('message', (e) => {
