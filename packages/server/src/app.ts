@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import './external/native-hash.js';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
