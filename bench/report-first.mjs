@@ -15,22 +15,13 @@
  * Needs the new build first (`pnpm --filter @tieuchi/forms-pwa build`). Writes bench/results/report-first.json.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { buildOld, serveStatic } from './lib/app-builds.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -40,51 +31,6 @@ const ROUNDS = Number(arg('--rounds', 6));
 const ALL_DELAYS = { now: 0, '2 s': 2000, '10 s': 10_000 };
 /** `--click now` or `--click '2 s'` runs only that timing. */
 const DELAYS = args.includes('--click') ? { [arg('--click')]: ALL_DELAYS[arg('--click')] } : ALL_DELAYS;
-
-/** Builds `commit`'s app into a temp folder (git archive + this checkout's node_modules), as bench/tablet.mjs. */
-function buildOld(commit) {
-  const dir = join(tmpdir(), `tieuchi-report-first-old-${commit.replace(/\W/g, '')}`);
-  const dist = join(dir, 'packages/forms-pwa/dist');
-  if (args.includes('--no-build') && existsSync(join(dist, 'index.html'))) return dist;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const archive = spawnSync('sh', ['-c', `git -C "${root}" archive ${commit} | tar -x -C "${dir}"`], {
-    stdio: 'inherit',
-  });
-  if (archive.status !== 0) throw new Error(`git archive ${commit} failed`);
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  for (const p of ['core', 'report', 'sheets', 'forms-pwa'])
-    if (existsSync(join(root, 'packages', p, 'node_modules')))
-      symlinkSync(join(root, 'packages', p, 'node_modules'), join(dir, 'packages', p, 'node_modules'));
-  const b = spawnSync('npx', ['vite', 'build'], { cwd: join(dir, 'packages/forms-pwa'), stdio: 'inherit' });
-  if (b.status !== 0) throw new Error('old build failed');
-  return dist;
-}
-
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-/** A static server for `dir` on a free port. */
-function serve(dir) {
-  const server = createServer((req, res) => {
-    let p = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    if (p.endsWith('/')) p += 'index.html';
-    const file = join(dir, p);
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((r) =>
-    server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${server.address().port}/` })),
-  );
-}
 
 /** The import bundle: the QĐ 1300 example, locked, the first 30 items each naming one photo. */
 async function bundle1300() {
@@ -271,9 +217,9 @@ async function measure() {
   }
   const newDist = join(root, 'packages/forms-pwa/dist');
   if (!existsSync(join(newDist, 'index.html'))) throw new Error('build packages/forms-pwa first');
-  const oldDist = buildOld(OLD);
+  const oldDist = buildOld(OLD, { tag: 'report-first', reuse: args.includes('--no-build') });
   const data = await bundle1300();
-  const servers = { old: await serve(oldDist), new: await serve(newDist) };
+  const servers = { old: await serveStatic(oldDist), new: await serveStatic(newDist) };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],

@@ -9,12 +9,12 @@
  * Needs a build (`pnpm --filter @tieuchi/forms-pwa build`). Figures go to the console only: the time split is for
  * finding what to change; `bench/tablet.mjs` measures old against new.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serveStatic } from './lib/app-builds.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -23,21 +23,6 @@ const RATE = Number(arg('--rate', 4));
 const TAPS = Number(arg('--taps', 10));
 const CPU = args.includes('--cpu') || args.includes('--cpu-taps');
 const DIST = resolve(root, arg('--dist', 'packages/forms-pwa/dist'));
-
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
-function serve(dir) {
-  const server = createServer((req, res) => {
-    let p = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    if (p.endsWith('/')) p += 'index.html';
-    const file = join(dir, p);
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((r) =>
-    server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${server.address().port}/` })),
-  );
-}
 
 const PROBE = `(() => {
   const tick = () => {
@@ -89,7 +74,7 @@ function split(events, tid, t0, t1) {
 }
 
 if (!existsSync(join(DIST, 'index.html'))) throw new Error(`no build in ${DIST}`);
-const { server, url } = await serve(DIST);
+const { server, url } = await serveStatic(DIST);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],

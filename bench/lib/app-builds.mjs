@@ -1,0 +1,62 @@
+/**
+ * What the browser benchmarks share: the app as built at another commit (the "old" side of an old-vs-new run),
+ * and a static server for a build folder. Used by bench/tablet.mjs, bench/tablet-profile.mjs and
+ * bench/report-first.mjs.
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Builds `commit`'s app into a temp folder named after `tag` and the commit (git archive + this checkout's
+ * node_modules) and returns its dist folder. With `reuse`, an existing build of that commit is used as it is.
+ */
+export function buildOld(commit, { tag, reuse = false }) {
+  const dir = join(tmpdir(), `tieuchi-${tag}-old-${commit.replace(/\W/g, '')}`);
+  const dist = join(dir, 'packages/forms-pwa/dist');
+  if (reuse && existsSync(join(dist, 'index.html'))) return dist;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const archive = spawnSync('sh', ['-c', `git -C "${root}" archive ${commit} | tar -x -C "${dir}"`], {
+    stdio: 'inherit',
+  });
+  if (archive.status !== 0) throw new Error(`git archive ${commit} failed`);
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  for (const p of ['core', 'report', 'sheets', 'forms-pwa'])
+    if (existsSync(join(root, 'packages', p, 'node_modules')))
+      symlinkSync(join(root, 'packages', p, 'node_modules'), join(dir, 'packages', p, 'node_modules'));
+  const b = spawnSync('npx', ['vite', 'build'], { cwd: join(dir, 'packages/forms-pwa'), stdio: 'inherit' });
+  if (b.status !== 0) throw new Error('old build failed');
+  return dist;
+}
+
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** A static server for `dir` on a free port of 127.0.0.1: resolves to `{ server, url }`. */
+export function serveStatic(dir) {
+  const server = createServer((req, res) => {
+    let p = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (p.endsWith('/')) p += 'index.html';
+    const file = join(dir, p);
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((r) =>
+    server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${server.address().port}/` })),
+  );
+}
