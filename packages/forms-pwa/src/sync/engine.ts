@@ -482,6 +482,12 @@ export class SyncEngine extends EventTarget {
     return n;
   }
 
+  /** Keeps the server's refusal of an outbox entry (`refused:<id>`): it is not sent again until it changes. */
+  private async _keepPushRefused(entry: { id: string; seq: number }, e: SyncError): Promise<void> {
+    const r: RefusedPush = { id: entry.id, seq: entry.seq, code: e.code, text: e.text, at: new Date().toISOString() };
+    await this._storage.putSync({ [`refused:${entry.id}`]: r });
+  }
+
   private async _keepRefused(id: string, revision: string, doc: unknown, problems: Problem[]): Promise<void> {
     const now = new Date().toISOString();
     const facility = (doc as { facility?: { name?: unknown } } | null)?.facility?.name;
@@ -545,14 +551,7 @@ export class SyncEngine extends EventTarget {
         res = await client.push(forPush(local), base?.revision);
       } catch (e) {
         if (!(e instanceof SyncError) || e.status === 401 || e.status >= 500) throw e;
-        const r: RefusedPush = {
-          id: entry.id,
-          seq: entry.seq,
-          code: e.code,
-          text: e.text,
-          at: new Date().toISOString(),
-        };
-        await this._storage.putSync({ [`refused:${entry.id}`]: r });
+        await this._keepPushRefused(entry, e);
         refused++;
         continue;
       }
@@ -605,14 +604,7 @@ export class SyncEngine extends EventTarget {
       } catch (e) {
         if (!(e instanceof SyncError) || e.status === 401 || e.status >= 500) throw e;
         if (e.code === 'planAssessmentMissing') continue; // sent again once its assessment is on the server
-        const r: RefusedPush = {
-          id: entry.id,
-          seq: entry.seq,
-          code: e.code,
-          text: e.text,
-          at: new Date().toISOString(),
-        };
-        await this._storage.putSync({ [`refused:${entry.id}`]: r });
+        await this._keepPushRefused(entry, e);
         refused++;
         continue;
       }

@@ -110,16 +110,17 @@ export function registerPlans(app: App, ctx: Context): void {
           current &&
           (revision === current.head ||
             (baseRevision !== current.head && (await getPlanRevision(tx, plan.id, revision)) !== null));
-        if (current && resend)
-          return {
-            result: 'unchanged',
-            id: plan.id,
-            assessmentId: plan.assessmentId,
-            revision: current.head,
-            change: current.change,
-            plan: current.body,
-            conflicts: current.conflicts,
-          };
+        // Nothing new (a resend, or a merge that changes nothing): the stored plan, as it is.
+        const unchanged = (c: NonNullable<typeof current>) => ({
+          result: 'unchanged' as const,
+          id: plan.id,
+          assessmentId: plan.assessmentId,
+          revision: c.head,
+          change: c.change,
+          plan: c.body,
+          conflicts: c.conflicts,
+        });
+        if (current && resend) return unchanged(current);
         let next = plan;
         let result = current ? 'updated' : 'created';
         let conflicts: StoredPlanConflict[] = current?.conflicts ?? [];
@@ -145,15 +146,7 @@ export function registerPlans(app: App, ctx: Context): void {
         }
         const nextRevision = contentHash(next);
         if (current && nextRevision === current.head && sameJson(conflicts, current.conflicts))
-          return {
-            result: 'unchanged',
-            id: plan.id,
-            assessmentId: plan.assessmentId,
-            revision: current.head,
-            change: current.change,
-            plan: current.body,
-            conflicts: current.conflicts,
-          };
+          return unchanged(current);
         // The change number is taken LAST before the writes (ADR 0008): numbers become visible in commit order.
         const change = await nextChange(tx);
         await storePlanRevision(tx, {
