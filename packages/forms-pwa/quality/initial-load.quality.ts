@@ -28,8 +28,10 @@ import { ROOT, createAssessment, servedApp } from '../e2e/harness.js';
 // and hashing (7.2 + 5.5 + 3.1 KB; ~3 KB of it SHA-256, used only for a pinned locked document), the store and
 // IndexedDB layer (8.0), the shell (6.0), and fill-in's own view (tc-fill 6.0, tc-item-card 5.4, tc-photo-evidence 3.0, score
 // panel 1.7, plan model 1.5) with its set (4.6). The budgets are the measures plus ~1.5 KB, so any regression fails;
-// lower them as those leave the path.
-const BUDGET = { home: 58.7 * 1024, fill: 78.8 * 1024 };
+// lower them as those leave the path. After the session's merge (the fill-in view's cards rendered a few at a time,
+// plans in the sync outbox, the header's tools group) the same test measured 58.8 KB (home) / 79.5 KB (fill-in): home's
+// budget is now issue 20's target itself (60 KB), fill-in's the measure plus 1.5 KB.
+const BUDGET = { home: 60 * 1024, fill: 81 * 1024 };
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 const app = servedApp();
