@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serveStatic } from './lib/app-builds.mjs';
+import { create1300Assessment, serveStatic } from './lib/app-builds.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -83,23 +83,7 @@ try {
   const ctx = await browser.newContext({ viewport: { width: 800, height: 1280 }, serviceWorkers: 'block' });
   await ctx.addInitScript(PROBE);
   const setup = await ctx.newPage();
-  await setup.goto(`${url}#/new`);
-  const select = setup.locator('select[name=set]');
-  await select.waitFor();
-  const value = await select.evaluate((s) =>
-    [...s.options]
-      .map((o) => o.value)
-      .filter((v) => v.startsWith('qd1300-commune-health@'))
-      .sort()
-      .pop(),
-  );
-  await select.selectOption(value);
-  await setup.locator('select[name=facility]').selectOption('__new__');
-  await setup.locator('input[name=fname]').fill('Trạm Y tế xã Đo');
-  await setup.locator('textarea[name=assessors]').fill('Người đo');
-  await setup.locator('button[type=submit]').click();
-  await setup.waitForURL(/#\/a\//);
-  const id = decodeURIComponent(new URL(setup.url()).hash.split('/')[2]);
+  const id = await create1300Assessment(setup, url);
   await setup.close();
 
   const page = await ctx.newPage();

@@ -28,7 +28,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { buildOld, serveStatic } from './lib/app-builds.mjs';
+import { buildOld, create1300Assessment, serveStatic } from './lib/app-builds.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -60,27 +60,6 @@ const PROBE = `(() => {
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const r1 = (x) => Math.round(x * 10) / 10;
-
-async function createAssessment(page, url) {
-  await page.goto(`${url}#/new`);
-  const select = page.locator('select[name=set]');
-  await select.waitFor();
-  const value = await select.evaluate((s) =>
-    [...s.options]
-      .map((o) => o.value)
-      .filter((v) => v.startsWith('qd1300-commune-health@'))
-      .sort()
-      .pop(),
-  );
-  await select.selectOption(value);
-  await page.locator('select[name=facility]').selectOption('__new__');
-  await page.locator('input[name=fname]').fill('Trạm Y tế xã Đo');
-  await page.locator('textarea[name=assessors]').fill('Người đo');
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/#\/a\//);
-  await page.locator('tc-item-card').first().waitFor();
-  return decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
-}
 
 /** One round: open the fill-in view at `rate`x, then tap answers. */
 async function round(ctx, url, id, rate) {
@@ -171,7 +150,7 @@ try {
     ctxs[v] = await browser.newContext({ viewport: { width: 800, height: 1280 }, serviceWorkers: 'block' });
     await ctxs[v].addInitScript(PROBE);
     const page = await ctxs[v].newPage();
-    ctxs[v].id = await createAssessment(page, servers[v].url);
+    ctxs[v].id = await create1300Assessment(page, servers[v].url);
     await page.close();
   }
   for (const rate of RATES)

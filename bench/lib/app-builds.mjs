@@ -1,6 +1,6 @@
 /**
  * What the browser benchmarks share: the app as built at another commit (the "old" side of an old-vs-new run),
- * and a static server for a build folder. Used by bench/tablet.mjs, bench/tablet-profile.mjs and
+ * a static server for a build folder, and a 1300 assessment made through the New view. Used by bench/tablet.mjs, bench/tablet-profile.mjs and
  * bench/report-first.mjs.
  */
 import { spawnSync } from 'node:child_process';
@@ -59,4 +59,29 @@ export function serveStatic(dir) {
   return new Promise((r) =>
     server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${server.address().port}/` })),
   );
+}
+
+/**
+ * Makes a QĐ 1300 assessment (the newest built-in version) through the app's New view on `page` and returns its id
+ * once its fill-in view shows an item card.
+ */
+export async function create1300Assessment(page, url) {
+  await page.goto(`${url}#/new`);
+  const select = page.locator('select[name=set]');
+  await select.waitFor();
+  const value = await select.evaluate((s) =>
+    [...s.options]
+      .map((o) => o.value)
+      .filter((v) => v.startsWith('qd1300-commune-health@'))
+      .sort()
+      .pop(),
+  );
+  await select.selectOption(value);
+  await page.locator('select[name=facility]').selectOption('__new__');
+  await page.locator('input[name=fname]').fill('Trạm Y tế xã Đo');
+  await page.locator('textarea[name=assessors]').fill('Người đo');
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/#\/a\//);
+  await page.locator('tc-item-card').first().waitFor();
+  return decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
 }
