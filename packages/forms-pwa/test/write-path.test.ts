@@ -107,6 +107,21 @@ describe('a refused write loses nothing', () => {
     expect((await storage.getSetDraft(s.draft.draftId))?.set.title.vi).toBe('Bảng kiểm hai');
   });
 
+  it('builder drafts: deleting one whose save waits for a retry deletes it for good (the retry cannot bring it back)', async () => {
+    const d = newDraft(blankSet('fault-delete'));
+    const s = new BuilderSession(store, d);
+    expect(await store.saveSetDraft(d)).toBe(true);
+    expect(await storage.getSetDraft(d.draftId)).toBeDefined();
+    const restore = fill('putSetDraft');
+    s.edit('/title/vi', 'Sẽ bị xoá');
+    await s.flush();
+    expectBanner();
+    expect(await store.deleteSetDraft(s.draft.draftId)).toBe(true);
+    restore();
+    expect(await store.retry()).toBe(true);
+    expect(await storage.getSetDraft(s.draft.draftId)).toBeUndefined();
+  });
+
   it('team merges: the merged draft opens from memory and is stored on retry (no unhandled rejection)', async () => {
     const lead = { ...draft({ i1: { value: 'met' } }, 'a-mlead'), assessors: [{ name: 'Lan' }] };
     const part = { ...draft({ i2: { value: 'partial' } }, 'a-mpart'), assessors: [{ name: 'Minh' }] };

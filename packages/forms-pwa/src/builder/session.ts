@@ -92,8 +92,7 @@ export class BuilderSession extends EventTarget {
     const again = checkSet(pub);
     if (again.length) return { ok: false, problems: again };
     await this.flush();
-    await store.storage.putSet(pub, now);
-    store.addSet(pub);
+    await store.publishSet(pub, now);
     this.edit('/version', version);
     await this.flush();
     return { ok: true, set: pub };

@@ -177,7 +177,7 @@ export class TcBuilder extends LitElement {
 
   private async _onDelete(d: SetDraft) {
     if (!confirm(bt('b.confirmDeleteDraft', { name: loc(d.set.title) || d.set.id }))) return;
-    await this._store.store.storage.deleteSetDraft(d.draftId);
+    await this._store.store.deleteSetDraft(d.draftId);
     this._drafts = this._drafts.filter((x) => x.draftId !== d.draftId);
   }
 

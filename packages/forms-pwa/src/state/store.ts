@@ -553,6 +553,23 @@ export class AppStore extends EventTarget {
   }
 
   /**
+   * Deletes a builder draft through {@link persist}, under the draft's own key: a save of it still waiting for a
+   * retry is replaced by the delete, so it cannot bring the draft back.
+   */
+  deleteSetDraft(draftId: string): Promise<boolean> {
+    return this.persist(`draft:${draftId}`, () => this.storage.deleteSetDraft(draftId));
+  }
+
+  /**
+   * Stores a set published on this device through {@link persist} and makes it usable at once.
+   * @returns true once durable, false when it failed (kept for retry; the set is usable meanwhile)
+   */
+  publishSet(set: CriteriaSet, at: string): Promise<boolean> {
+    this.addSet(set);
+    return this.persist(`set:${set.id}@${set.version}`, () => this.storage.putSet(set, at));
+  }
+
+  /**
    * Adds a whole assessment made elsewhere on this device (a team merge) to memory and writes it through
    * {@link persist}; resolves true once durable (false: kept in memory and written again on retry).
    */
