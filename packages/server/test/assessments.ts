@@ -1,7 +1,7 @@
 /** Assessment fixtures for sync tests, made from the repository's example (a qd1300 commune-station draft). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lockAssessment, type Assessment } from '@tieuchi/core';
+import { lockAssessment, type Assessment, type ImprovementPlan } from '@tieuchi/core';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/qd1300-commune-health/pass.assessment.json', import.meta.url));
 const SET = fileURLToPath(new URL('../../../criteria/qd1300-commune-health.json', import.meta.url));
@@ -42,4 +42,19 @@ export function locked(
   if (opts.round) d.round = opts.round;
   if (opts.answers) d.answers = { ...d.answers, ...(opts.answers as Assessment['answers']) };
   return lockAssessment(d, qd1300(), '2026-12-01T08:00:00.000Z');
+}
+
+type Action = ImprovementPlan['actions'][number];
+/** A plan of assessment `assessmentId` (facility `facilityId`) with these actions. */
+export function plan(assessmentId: string, facilityId: string, actions: Partial<Action>[] = []): ImprovementPlan {
+  return {
+    schemaVersion: 1,
+    kind: 'improvement-plan',
+    id: `${assessmentId}-plan`,
+    assessmentId,
+    facilityId,
+    createdAt: '2026-12-01T01:00:00.000Z',
+    updatedAt: '2026-12-01T01:00:00.000Z',
+    actions: actions.map((a, i) => ({ id: `act-t1.${i + 1}`, itemId: `t1.${i + 1}`, status: 'planned', ...a })),
+  };
 }

@@ -15,7 +15,7 @@ import {
   type Scored,
 } from '@tieuchi/core';
 import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer, type Spawned } from './harness.js';
-import { draft, locked, qd1300 } from './assessments.js';
+import { draft, locked, plan, qd1300 } from './assessments.js';
 import { CAMPAIGN_BODY, setUpCouncil, type Council } from './council.js';
 
 const SET = { setId: 'qd1300-commune-health', setVersion: '2023.1' };
@@ -186,9 +186,24 @@ describe.each(ENGINES)('campaign views, rounds, bundles and photo scope on %s', 
         changes: { id: string }[];
         next: number;
       };
+    const stationPlans = async (after: number) =>
+      (await get(`/api/v1/sync/plans?after=${after}&limit=500`, 'station')).body as {
+        plans: { id: string }[];
+        next: number;
+      };
     const before = await stationPull(0);
     await push(insp);
+    // The inspectors' improvement plan for it, pushed before the release too.
+    const planned = await post('/api/v1/sync/plans', { plan: plan('rel-insp', 'F-A', [{ owner: 'Đoàn kiểm tra' }]) });
+    expect(planned.status, JSON.stringify(planned.body)).toBe(201);
+    // The station's own plan, pushed after: the station pulls it, so its plan cursor passes the hidden one's number.
+    await push(draft('rel-self', 'F-A', inFixture()));
+    const own = await post('/api/v1/sync/plans', { plan: plan('rel-self', 'F-A') }, 'device');
+    expect(own.status, JSON.stringify(own.body)).toBe(201);
     const cursor = (await stationPull(before.next)).next;
+    const planCursor = (await stationPlans(0)).next;
+    expect(planCursor).toBeGreaterThan(planned.body.change);
+    expect((await stationPlans(0)).plans.map((p) => p.id)).not.toContain('rel-insp-plan');
     // Not released: the station neither pulls the inspection nor reads its photo; the admin does.
     expect((await stationPull(0)).changes.map((c) => c.id)).not.toContain('rel-insp');
     expect(await pulledIds()).toContain('rel-insp');
@@ -201,8 +216,9 @@ describe.each(ENGINES)('campaign views, rounds, bundles and photo scope on %s', 
     expect(released.status).toBe(200);
     const again = await post(`/api/v1/campaigns/${inspection}/release`, {});
     expect(again.body.releasedAt).toBe(released.body.releasedAt);
-    // A pull from the station's cursor taken before the release now brings it, and the photo reads.
+    // A pull from the station's cursors taken before the release now brings it and its plan, and the photo reads.
     expect((await stationPull(cursor)).changes.map((c) => c.id)).toEqual(['rel-insp']);
+    expect((await stationPlans(planCursor)).plans.map((p) => p.id)).toEqual(['rel-insp-plan']);
     expect((await get(`/api/v1/photos/${sha256(photo)}`, 'station')).status).toBe(200);
     // The other station still sees nothing of F-A.
     expect(

@@ -8,22 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash, type ImprovementPlan } from '@tieuchi/core';
 import { call, engineEnv, ENGINES, newDataDir, newPostgresDatabase, spawnServer, type Spawned } from './harness.js';
 import { setUpCouncil, type Council } from './council.js';
-import { draft, qd1300 } from './assessments.js';
-
-type Action = ImprovementPlan['actions'][number];
-/** A plan of assessment `assessmentId` (facility `facilityId`) with these actions. */
-export function plan(assessmentId: string, facilityId: string, actions: Partial<Action>[] = []): ImprovementPlan {
-  return {
-    schemaVersion: 1,
-    kind: 'improvement-plan',
-    id: `${assessmentId}-plan`,
-    assessmentId,
-    facilityId,
-    createdAt: '2026-12-01T01:00:00.000Z',
-    updatedAt: '2026-12-01T01:00:00.000Z',
-    actions: actions.map((a, i) => ({ id: `act-t1.${i + 1}`, itemId: `t1.${i + 1}`, status: 'planned', ...a })),
-  };
-}
+import { draft, plan, qd1300 } from './assessments.js';
 
 describe.each(ENGINES)('plans on %s', (engine) => {
   let server: Spawned;

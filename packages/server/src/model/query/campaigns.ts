@@ -154,9 +154,10 @@ export async function isAssignedFacility(
 
 /**
  * Releases an inspection campaign's results to the stations (once; a second call changes nothing and answers
- * false). Each inspection assessment of the campaign takes a new change number, so a station's pull from its old
- * cursor picks it up. The rows are locked first and the change numbers taken last, as a push does (ADR 0008), so
- * numbers stay in commit order and a concurrent push cannot deadlock with the release.
+ * false). Each inspection assessment of the campaign, and the improvement plan of each, takes a new change number,
+ * so a station's pull from its old cursors picks them up (they were hidden from it when they took their numbers).
+ * The rows are locked first and the change numbers taken last, as a push does (ADR 0008), so numbers stay in
+ * commit order and a concurrent push cannot deadlock with the release.
  */
 export async function releaseCampaign(q: Queryable, id: string, userId: string): Promise<boolean> {
   const { rows } = await q.query<{ id: string }>(
@@ -170,17 +171,23 @@ export async function releaseCampaign(q: Queryable, id: string, userId: string):
     [id],
   );
   if (!docs.length) return true;
+  const ids = docs.map((d) => d.id);
+  const { rows: plans } = await q.query<{ id: string }>(
+    'SELECT id FROM plans WHERE assessment_id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+    [ids],
+  );
   const { rows: counter } = await q.query<{ value: string | number }>(
     'UPDATE sync_counter SET value = value + $1 RETURNING value',
-    [docs.length],
+    [docs.length + plans.length],
   );
-  const last = Number(counter[0]!.value);
-  await q.query(
-    `UPDATE assessments a SET change = n.change
-     FROM (SELECT id, $2::bigint - $3::bigint + ordinality AS change
-           FROM unnest($1::text[]) WITH ORDINALITY AS t(id, ordinality)) n
-     WHERE a.id = n.id`,
-    [docs.map((d) => d.id), last, docs.length],
-  );
+  const first = Number(counter[0]!.value) - docs.length - plans.length;
+  // Numbered from `first`, in the order given: the assessments first, then their plans.
+  const NUMBERED = `SELECT id, $2::bigint + ordinality AS change FROM unnest($1::text[]) WITH ORDINALITY AS t(id, ordinality)`;
+  await q.query(`UPDATE assessments r SET change = n.change FROM (${NUMBERED}) n WHERE r.id = n.id`, [ids, first]);
+  if (plans.length)
+    await q.query(`UPDATE plans r SET change = n.change FROM (${NUMBERED}) n WHERE r.id = n.id`, [
+      plans.map((p) => p.id),
+      first + docs.length,
+    ]);
   return true;
 }
