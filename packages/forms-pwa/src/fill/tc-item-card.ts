@@ -8,8 +8,7 @@ import { beyondLevel } from '../model/ladder.js';
 import { PhotoCaptureController } from '../controllers/photo-capture.js';
 import { cameraIcon, stopIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
-import type { AnswerChangeDetail } from './tc-answer-control.js';
-import './tc-answer-control.js';
+import { answerControlStyles, type AnswerChangeDetail } from './tc-answer-control.js';
 import './tc-photo-evidence.js';
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the JSDoc {@link} of the events below
 import type { PhotoEventDetail } from '../controllers/photo-capture.js';
@@ -70,6 +69,7 @@ export class TcItemCard extends LitElement {
       .reason input { flex: 1 1 240px; }
       .linkbtn { border: none; background: none; color: var(--tc-blue); padding: 4px 0; min-width: 0; text-decoration: underline; }
     `,
+    answerControlStyles,
   ];
 
   /** The item from the criteria set. */
