@@ -40,8 +40,9 @@ export class TcItemCard extends LitElement {
       .conflict { border: 2px solid var(--tc-amber, #b26a00); border-radius: 10px; padding: 8px 10px; margin: 6px 0; display: grid; gap: 6px; }
       .conflict .cands { display: flex; flex-wrap: wrap; gap: 8px; }
       .conflict button { display: grid; text-align: left; min-width: 140px; }
-      /* Off-screen cards skip style, layout and paint until scrolled near (300-item forms stay fast). */
-      :host { display: block; scroll-margin-top: 140px; content-visibility: auto; contain-intrinsic-size: auto 230px; }
+      /* A card's layout and paint stay inside it. No content-visibility: auto (issue 20): on opening, Chromium styled
+         and laid out every off-screen card one by one in a single long task after the chunks (ADR 0017). */
+      :host { display: block; scroll-margin-top: 140px; contain: content; }
       .card { display: grid; gap: 10px; }
       .card.knockout { border-left: 6px solid var(--tc-red); }
       .card.done { border-color: #b9d8c9; }
