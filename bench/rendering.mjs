@@ -272,7 +272,7 @@ async function measureOurs() {
     page,
     `const fill = document.querySelector('tc-app').shadowRoot.querySelector('tc-fill');
      const card = fill.shadowRoot.querySelectorAll('tc-item-card')[k + 1];
-     card.shadowRoot.querySelector('tc-answer-control').shadowRoot.querySelector('button[data-value="met"]').click();`,
+     ((c) => c.shadowRoot ?? c)(card.shadowRoot.querySelector('tc-answer-control')).querySelector('button[data-value="met"]').click();`,
     `return document.querySelector('tc-app').shadowRoot.querySelector('tc-fill').shadowRoot.querySelector('tc-score-panel').shadowRoot.querySelector('[data-total]').textContent;`,
   );
   await page.close();

@@ -25,10 +25,12 @@ const CPU = args.includes('--cpu') || args.includes('--cpu-taps');
 const DIST = resolve(root, arg('--dist', 'packages/forms-pwa/dist'));
 
 const PROBE = `(() => {
+  // The answer buttons: in the answer control's shadow root (before issue 20's cheaper card) or in the card's.
+  window.__ctl = (c) => c && (c.shadowRoot ?? c);
   const tick = () => {
     const fill = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-fill');
     const cards = fill?.shadowRoot ? [...fill.shadowRoot.querySelectorAll('tc-item-card')] : [];
-    if (cards.length >= 47 && cards.every((c) => c.shadowRoot?.querySelector('tc-answer-control')?.shadowRoot?.querySelector('button, input')))
+    if (cards.length >= 47 && cards.every((c) => __ctl(c.shadowRoot?.querySelector('tc-answer-control'))?.querySelector('button, input')))
       requestAnimationFrame(() => setTimeout(() => (window.__ready = performance.now()), 0));
     else requestAnimationFrame(tick);
   };
@@ -116,7 +118,7 @@ try {
     let k = 0;
     for (const card of fill.shadowRoot.querySelectorAll('tc-item-card')) {
       if (k >= n) break;
-      const button = card.shadowRoot.querySelector('tc-answer-control')?.shadowRoot?.querySelector('[data-value=met]');
+      const button = __ctl(card.shadowRoot.querySelector('tc-answer-control'))?.querySelector('[data-value=met]');
       if (!button) continue;
       const before = total();
       performance.mark(`tp-tap-${k}`);

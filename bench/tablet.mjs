@@ -40,6 +40,8 @@ const RATES = [4, 6];
 
 // Runs in the page before its scripts: long tasks, and the moment the fill-in view is interactive and painted.
 const PROBE = `(() => {
+  // The answer buttons: in the answer control's shadow root (before issue 20's cheaper card) or in the card's.
+  window.__ctl = (c) => c && (c.shadowRoot ?? c);
   window.__long = [];
   window.__events = [];
   try { new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'click' || e.name === 'pointerup' || e.name === 'pointerdown') window.__events.push([e.name, e.startTime, e.duration, e.interactionId]); })
@@ -49,9 +51,9 @@ const PROBE = `(() => {
   const tick = () => {
     const fill = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-fill');
     const cards = fill?.shadowRoot ? [...fill.shadowRoot.querySelectorAll('tc-item-card')] : [];
-    if (window.__first === undefined && cards[0]?.shadowRoot?.querySelector('tc-answer-control')?.shadowRoot?.querySelector('button, input'))
+    if (window.__first === undefined && __ctl(cards[0]?.shadowRoot?.querySelector('tc-answer-control'))?.querySelector('button, input'))
       window.__first = performance.now();
-    if (cards.length >= 47 && cards.every((c) => c.shadowRoot?.querySelector('tc-answer-control')?.shadowRoot?.querySelector('button, input')))
+    if (cards.length >= 47 && cards.every((c) => __ctl(c.shadowRoot?.querySelector('tc-answer-control'))?.querySelector('button, input')))
       requestAnimationFrame(() => setTimeout(() => (window.__ready = performance.now()), 0));
     else requestAnimationFrame(tick);
   };
@@ -83,7 +85,7 @@ async function round(ctx, url, id, rate) {
     for (const card of cards) {
       if (out.length >= n) break;
       const control = card.shadowRoot.querySelector('tc-answer-control');
-      const button = control?.shadowRoot?.querySelector('button[data-value="met"]');
+      const button = __ctl(control)?.querySelector('button[data-value="met"]');
       if (!button) continue; // a number item
       const before = total();
       const t0 = performance.now();
@@ -115,7 +117,7 @@ async function round(ctx, url, id, rate) {
         .shadowRoot.querySelectorAll('tc-item-card'),
     ]
       .filter((c) =>
-        c.shadowRoot.querySelector('tc-answer-control')?.shadowRoot?.querySelector('button[data-value="not-met"]'),
+        __ctl(c.shadowRoot.querySelector('tc-answer-control'))?.querySelector('button[data-value="not-met"]'),
       )
       .map((c) => c.dataset.itemId),
   );

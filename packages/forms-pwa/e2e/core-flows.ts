@@ -250,9 +250,7 @@ export function coreFlows(name: EngineName): void {
             .querySelector('tc-app')
             ?.shadowRoot?.querySelector('tc-fill')
             ?.shadowRoot?.querySelector('tc-item-card[data-item-id="i4"]');
-          const input = c?.shadowRoot
-            ?.querySelector('tc-answer-control')
-            ?.shadowRoot?.querySelector('input[data-number]') as HTMLInputElement | null;
+          const input = c?.shadowRoot?.querySelector('tc-answer-control input[data-number]') as HTMLInputElement | null;
           return input?.value ?? c?.shadowRoot?.querySelector('input[data-number]')?.getAttribute('value');
         }),
       ).toBe('4');

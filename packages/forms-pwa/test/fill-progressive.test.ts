@@ -64,13 +64,13 @@ describe('the fill-in view renders its item cards a few at a time (issue 20)', {
     for (const card of cards(el)) {
       const control = card.shadowRoot!.querySelector('tc-answer-control')!;
       await (control as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-      expect(control.shadowRoot!.querySelector('button[data-value], input[data-number]')).not.toBeNull();
+      // Its buttons are in the card's shadow root (no shadow root of its own since issue 20).
+      expect(control.shadowRoot).toBeNull();
+      expect(control.querySelector('button[data-value], input[data-number]')).not.toBeNull();
     }
     // The last card answers like the first.
     const last = cards(el).at(-1)!;
-    const met = last
-      .shadowRoot!.querySelector('tc-answer-control')!
-      .shadowRoot!.querySelector<HTMLButtonElement>('button[data-value="met"]')!;
+    const met = last.shadowRoot!.querySelector<HTMLButtonElement>('tc-answer-control button[data-value="met"]')!;
     met.click();
     expect(store.assessments.get('a-chunks')!.answers['t10.3']?.value).toBe('met');
   });
@@ -89,6 +89,9 @@ describe('the fill-in view renders its item cards a few at a time (issue 20)', {
       return !!card?.shadowRoot?.activeElement;
     });
     expect(el.shadowRoot!.querySelector('[data-stopped]')?.getAttribute('data-stopped')).toBe('unanswered');
+    // The focus is on the item's answer (the control renders into the card's shadow root since issue 20).
+    const focused = el.shadowRoot!.querySelector('tc-item-card[data-item-id="t10.3"]')!.shadowRoot!.activeElement;
+    expect(focused?.closest('tc-answer-control')).not.toBeNull();
   });
 
   it('shows a criterion chosen in the navigation even before its cards were due', async () => {

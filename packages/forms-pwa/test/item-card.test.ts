@@ -69,23 +69,23 @@ describe('<tc-item-card>', () => {
     const { el, control } = await card('i1');
     const seen = vi.fn();
     el.addEventListener('answer-change', (e) => seen((e as CustomEvent<AnswerChangeDetail>).detail));
-    control.shadowRoot!.querySelector<HTMLButtonElement>('button[data-value="met"]')!.click();
+    control.querySelector<HTMLButtonElement>('button[data-value="met"]')!.click();
     expect(seen).toHaveBeenCalledWith({ itemId: 'i1', patch: { value: 'met' } });
   });
 
   it('offers N/A only where the set allows it', async () => {
-    expect((await card('i1')).control.shadowRoot!.querySelector('button.na')).toBeNull();
+    expect((await card('i1')).control.querySelector('button.na')).toBeNull();
     document.body.replaceChildren();
-    expect((await card('i2')).control.shadowRoot!.querySelector('button.na')).not.toBeNull();
+    expect((await card('i2')).control.querySelector('button.na')).not.toBeNull();
   });
 
   it('shows graded buttons and presses the current answer', async () => {
     const { control } = await card('i2', { i2: { value: 'partial' } });
-    const pressed = [...control.shadowRoot!.querySelectorAll('button[aria-pressed="true"]')].map((b) =>
+    const pressed = [...control.querySelectorAll('button[aria-pressed="true"]')].map((b) =>
       b.getAttribute('data-value'),
     );
     expect(pressed).toEqual(['partial']);
-    expect(control.shadowRoot!.querySelectorAll('button[data-value]').length).toBe(3);
+    expect(control.querySelectorAll('button[data-value]').length).toBe(3);
   });
 
   it('warns when a required photo is missing and the knockout failed', async () => {
@@ -109,7 +109,7 @@ describe('<tc-item-card>', () => {
     const { el, control } = await card('i3', { i3: { value: 'full', note: '<img src=x onerror=alert(1)>' } }, true);
     expect(el.shadowRoot!.querySelector('img')).toBeNull();
     expect(shadowText(el)).toContain('<img src=x onerror=alert(1)>');
-    expect(control.shadowRoot!.querySelector('button')!.disabled).toBe(true);
+    expect(control.querySelector('button')!.disabled).toBe(true);
   });
 
   it('switches to English', async () => {
@@ -123,7 +123,7 @@ describe('<tc-item-card>', () => {
     const { el, control } = await card('i4');
     const seen = vi.fn();
     el.addEventListener('answer-change', (e) => seen((e as CustomEvent<AnswerChangeDetail>).detail));
-    const input = control.shadowRoot!.querySelector('input')!;
+    const input = control.querySelector('input')!;
     input.value = '4';
     input.dispatchEvent(new Event('input'));
     input.dispatchEvent(new Event('change'));
@@ -136,7 +136,7 @@ describe('<tc-answer-control> numbers (issue 13)', () => {
     const { el, control } = await card(id, answers);
     const seen = vi.fn();
     el.addEventListener('answer-change', (e) => seen((e as CustomEvent<AnswerChangeDetail>).detail.patch));
-    const input = control.shadowRoot!.querySelector('input')!;
+    const input = control.querySelector('input')!;
     const type = async (text: string) => {
       input.value = text;
       input.dispatchEvent(new Event('input'));
@@ -173,7 +173,7 @@ describe('<tc-answer-control> numbers (issue 13)', () => {
     input.dispatchEvent(new Event('change'));
     await control.updateComplete;
     expect(seen).not.toHaveBeenCalled();
-    expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('từ 0 trở lên');
+    expect(control.querySelector('[data-number-error]')?.textContent).toContain('từ 0 trở lên');
     expect(input.getAttribute('aria-invalid')).toBe('true');
   });
 
@@ -190,7 +190,7 @@ describe('<tc-answer-control> numbers (issue 13)', () => {
     input.dispatchEvent(new Event('change'));
     await control.updateComplete;
     expect(seen).not.toHaveBeenCalled();
-    expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('chỉ nhận số nguyên');
+    expect(control.querySelector('[data-number-error]')?.textContent).toContain('chỉ nhận số nguyên');
     await type('4');
     input.dispatchEvent(new Event('change'));
     expect(seen).toHaveBeenCalledWith({ value: 4 });
@@ -203,7 +203,7 @@ describe('<tc-answer-control> numbers (issue 13)', () => {
     input.dispatchEvent(new Event('change'));
     await control.updateComplete;
     expect(seen).not.toHaveBeenCalled();
-    expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('not a number');
+    expect(control.querySelector('[data-number-error]')?.textContent).toContain('not a number');
   });
 
   it('asks whether "1.500" is thousands or a decimal, and sends only the chosen reading', async () => {
@@ -212,7 +212,7 @@ describe('<tc-answer-control> numbers (issue 13)', () => {
     input.dispatchEvent(new Event('change'));
     await control.updateComplete;
     expect(seen).not.toHaveBeenCalled();
-    const buttons = control.shadowRoot!.querySelectorAll<HTMLButtonElement>('[data-number-ambiguous] button');
+    const buttons = control.querySelectorAll<HTMLButtonElement>('[data-number-ambiguous] button');
     expect([...buttons].map((b) => b.textContent?.trim())).toEqual([
       '1.500 (dấu chấm phân cách hàng nghìn)',
       '1,5 (dấu chấm là dấu thập phân)',
@@ -226,7 +226,7 @@ describe('<tc-answer-control> numbers (issue 13)', () => {
     control.item = item('i4');
     control.answer = { value: -7 };
     await mount(control);
-    expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('-7');
+    expect(control.querySelector('[data-number-error]')?.textContent).toContain('-7');
   });
 });
 
@@ -250,7 +250,7 @@ describe('<tc-answer-control> count with a target (issue 18)', () => {
     await mount(control);
     const seen = vi.fn();
     control.addEventListener('answer-change', (e) => seen((e as CustomEvent<AnswerChangeDetail>).detail.patch));
-    const input = control.shadowRoot!.querySelector('input')!;
+    const input = control.querySelector('input')!;
     const type = async (text: string) => {
       input.value = text;
       input.dispatchEvent(new Event('input'));
@@ -262,19 +262,19 @@ describe('<tc-answer-control> count with a target (issue 18)', () => {
 
   it('is a number field that shows the target with its unit, in each language', async () => {
     const { control } = await counter();
-    expect(control.shadowRoot!.querySelector('[data-number-hint]')?.textContent).toBe('Mục tiêu: từ 4 lần trở lên');
-    expect(control.shadowRoot!.querySelector('input')?.getAttribute('aria-describedby')).toBe('num-hint num-msg');
+    expect(control.querySelector('[data-number-hint]')?.textContent).toBe('Mục tiêu: từ 4 lần trở lên');
+    expect(control.querySelector('input')?.getAttribute('aria-describedby')).toBe('num-hint num-msg');
     setLocale('en');
     await control.updateComplete;
-    expect(control.shadowRoot!.querySelector('[data-number-hint]')?.textContent).toBe('Target: 4 times or more');
+    expect(control.querySelector('[data-number-hint]')?.textContent).toBe('Target: 4 times or more');
   });
 
   it('sends a whole count, and refuses a fraction or a negative count at the field', async () => {
     const { control, input, seen, type } = await counter();
     await type('3,5');
-    expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('chỉ nhận số nguyên');
+    expect(control.querySelector('[data-number-error]')?.textContent).toContain('chỉ nhận số nguyên');
     await type('-1');
-    expect(control.shadowRoot!.querySelector('[data-number-error]')?.textContent).toContain('từ 0 trở lên');
+    expect(control.querySelector('[data-number-error]')?.textContent).toContain('từ 0 trở lên');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(seen).not.toHaveBeenCalled();
     await type('3');

@@ -36,6 +36,15 @@ describe('<tc-score-panel>', () => {
     expect(ko.textContent).toContain('điểm liệt');
   });
 
+  it("leaves the rule list out of the compact panel (the narrow screens' bar), not just hidden", async () => {
+    const el = document.createElement('tc-score-panel') as TcScorePanel;
+    el.result = scored(draft({ i1: { value: 'not-met' } }));
+    el.compact = true;
+    await mount(el);
+    expect(el.shadowRoot!.querySelector('[data-total]')!.textContent).toBe('0/10');
+    expect(el.shadowRoot!.querySelector('.rules, li[data-rule]')).toBeNull();
+  });
+
   it('shows the current section score', async () => {
     const el = await panel({ i2: { value: 'partial' } }, 's1');
     expect(el.shadowRoot!.querySelector('[data-section-score]')!.textContent).toContain('1/4');

@@ -22,7 +22,7 @@ const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 /**
  * Scrolls so that `target`'s top sits `gap` px below the sticky `occluders`. Cards above may change height as they
- * render (content-visibility), so it measures again each frame until the target has stayed put for three frames
+ * render (chunks, photos), so it measures again each frame until the target has stayed put for three frames
  * (at most 12 frames).
  */
 export async function landBelow(

@@ -10,7 +10,6 @@ import {
 import { controlFor, type NumberSpec } from '../kinds/controls.js';
 import { LocaleController, loc, locale, t } from '../i18n.js';
 import { flushPendingEdits, holdEdit } from '../state/pending-edits.js';
-import { shared } from '../styles.js';
 import type { AnswerPatch } from '../model/assessment.js';
 
 /** What a typed number means for an item: a patch to store, an error, what was understood, or two readings. */
@@ -28,6 +27,30 @@ export const NUMBER_DEBOUNCE_MS = 500;
 export type AnswerChangeDetail = { itemId: string; patch: AnswerPatch };
 
 /**
+ * The answer control's styles. It renders into its card's shadow root (no shadow root of its own: 47 fewer
+ * shadow roots to style on the 1300 form, issue 20), so the card adopts these next to `shared`; every rule is
+ * scoped to `tc-answer-control`.
+ */
+export const answerControlStyles = css`
+  tc-answer-control .opts { display: flex; flex-wrap: wrap; gap: 8px; }
+  tc-answer-control .opts.vertical { flex-direction: column; align-items: stretch; }
+  tc-answer-control .opts.vertical button { justify-content: space-between; text-align: left; }
+  tc-answer-control button[aria-pressed='true'] { font-weight: 700; border-width: 2px; }
+  tc-answer-control button.met[aria-pressed='true'] { background: var(--tc-green-bg); border-color: var(--tc-green); color: var(--tc-green); }
+  tc-answer-control button.not-met[aria-pressed='true'] { background: var(--tc-red-bg); border-color: var(--tc-red); color: var(--tc-red); }
+  tc-answer-control button.partial[aria-pressed='true'], tc-answer-control button.opt[aria-pressed='true'] { background: #e6eefb; border-color: var(--tc-blue); color: var(--tc-blue); }
+  tc-answer-control button.na[aria-pressed='true'] { background: #eceef1; border-color: #6b7480; }
+  tc-answer-control button { min-width: 88px; }
+  tc-answer-control .num { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+  tc-answer-control .num input { width: 10ch; }
+  tc-answer-control .pts { font-size: 0.85em; color: var(--tc-muted); }
+  tc-answer-control #num-msg p { margin: 4px 0 0; }
+  tc-answer-control .num-err { color: var(--tc-red); font-weight: 600; }
+  tc-answer-control input[aria-invalid='true'] { border-color: var(--tc-red); border-width: 2px; }
+  tc-answer-control .ask { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-top: 6px; }
+`;
+
+/**
  * The answer control for one item: the buttons or the number field its response kind asks for (each kind's
  * entry in `src/kinds/controls.ts`), plus N/A where allowed. Buttons are at least 44 px; the chosen one has
  * `aria-pressed="true"`. A number field reads numbers as people type them (decimal comma by locale).
@@ -36,27 +59,10 @@ export type AnswerChangeDetail = { itemId: string; patch: AnswerPatch };
  */
 @customElement('tc-answer-control')
 export class TcAnswerControl extends LitElement {
-  static override styles = [
-    shared,
-    css`
-      .opts { display: flex; flex-wrap: wrap; gap: 8px; }
-      .opts.vertical { flex-direction: column; align-items: stretch; }
-      .opts.vertical button { justify-content: space-between; text-align: left; }
-      button[aria-pressed='true'] { font-weight: 700; border-width: 2px; }
-      button.met[aria-pressed='true'] { background: var(--tc-green-bg); border-color: var(--tc-green); color: var(--tc-green); }
-      button.not-met[aria-pressed='true'] { background: var(--tc-red-bg); border-color: var(--tc-red); color: var(--tc-red); }
-      button.partial[aria-pressed='true'], button.opt[aria-pressed='true'] { background: #e6eefb; border-color: var(--tc-blue); color: var(--tc-blue); }
-      button.na[aria-pressed='true'] { background: #eceef1; border-color: #6b7480; }
-      button { min-width: 88px; }
-      .num { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-      .num input { width: 10ch; }
-      .pts { font-size: 0.85em; color: var(--tc-muted); }
-      #num-msg p { margin: 4px 0 0; }
-      .num-err { color: var(--tc-red); font-weight: 600; }
-      input[aria-invalid='true'] { border-color: var(--tc-red); border-width: 2px; }
-      .ask { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-top: 6px; }
-    `,
-  ];
+  /** No shadow root: the control renders into its card's (see {@link answerControlStyles}). */
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
 
   /** The item whose response kind decides the control. */
   @property({ attribute: false }) item!: CriteriaSetItem;

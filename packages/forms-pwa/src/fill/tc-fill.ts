@@ -15,6 +15,7 @@ import { nextOpen, type OpenReason } from '../model/progress.js';
 import { ladderState, rungs } from '../model/ladder.js';
 import { landBelow } from './land.js';
 import { ProgressiveController } from './progressive.js';
+import { NarrowController } from './narrow.js';
 import { itemLabel } from './tc-fill-status.js';
 import type { CriterionJumpDetail } from './tc-section-nav.js';
 import { go, href } from '../router.js';
@@ -95,6 +96,8 @@ export class TcFill extends LitElement {
   private readonly _previous = new PreviousRoundController(this, this._store.store);
   /** The item cards a few at a time: the first screen first, the rest after each paint (issue 20). */
   private readonly _progress = new ProgressiveController(this);
+  /** Which of the sticky bar (narrow) and the side column (wide) is shown: only that one's panels are built. */
+  private readonly _narrow = new NarrowController(this);
   private _lastItem: string | undefined;
   /** Counts "next" presses: a landing that finishes after a later press must not move the focus back. */
   private _nextPress = 0;
@@ -129,6 +132,8 @@ export class TcFill extends LitElement {
       locale(),
       [...store.pendingPhotos.keys()].join(),
       this._progress.limit,
+      this._narrow.bar,
+      this._narrow.column,
     ];
     const same = inputs.length === this._inputs.length && inputs.every((x, i) => x === this._inputs[i]);
     this._inputs = inputs;
@@ -196,15 +201,19 @@ export class TcFill extends LitElement {
         <select class="sections" aria-label=${t('fill.navigation')} @change=${this._onSelectCriterion}>
           ${this._options(set, section.id)}
         </select>
-        <tc-score-panel compact .result=${result} .sectionId=${section.id}></tc-score-panel>
+        ${this._narrow.bar ? html`<tc-score-panel compact .result=${result} .sectionId=${section.id}></tc-score-panel>` : nothing}
         ${ro ? nothing : this._nextBar()}
       </div>
       <tc-fill-status .set=${set} .result=${result}></tc-fill-status>
       <div class="layout">
         <aside @criterion-jump=${this._onJump}>
           ${ro ? nothing : this._nextBar()}
-          <tc-score-panel .result=${result} .sectionId=${section.id}></tc-score-panel>
-          <tc-section-nav .set=${set} .result=${result} assessmentId=${a.id} current=${section.id}></tc-section-nav>
+          ${
+            this._narrow.column
+              ? html`<tc-score-panel .result=${result} .sectionId=${section.id}></tc-score-panel>
+                  <tc-section-nav .set=${set} .result=${result} assessmentId=${a.id} current=${section.id}></tc-section-nav>`
+              : nothing
+          }
         </aside>
         <section class="content"
           @answer-change=${this._onAnswer}

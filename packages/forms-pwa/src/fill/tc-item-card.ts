@@ -8,8 +8,7 @@ import { beyondLevel } from '../model/ladder.js';
 import { PhotoCaptureController } from '../controllers/photo-capture.js';
 import { cameraIcon, stopIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
-import type { AnswerChangeDetail } from './tc-answer-control.js';
-import './tc-answer-control.js';
+import { answerControlStyles, type AnswerChangeDetail } from './tc-answer-control.js';
 import './tc-photo-evidence.js';
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the JSDoc {@link} of the events below
 import type { PhotoEventDetail } from '../controllers/photo-capture.js';
@@ -41,8 +40,9 @@ export class TcItemCard extends LitElement {
       .conflict { border: 2px solid var(--tc-amber, #b26a00); border-radius: 10px; padding: 8px 10px; margin: 6px 0; display: grid; gap: 6px; }
       .conflict .cands { display: flex; flex-wrap: wrap; gap: 8px; }
       .conflict button { display: grid; text-align: left; min-width: 140px; }
-      /* Off-screen cards skip style, layout and paint until scrolled near (300-item forms stay fast). */
-      :host { display: block; scroll-margin-top: 140px; content-visibility: auto; contain-intrinsic-size: auto 230px; }
+      /* A card's layout and paint stay inside it. No content-visibility: auto (issue 20): on opening, Chromium styled
+         and laid out every off-screen card one by one in a single long task after the chunks (ADR 0017). */
+      :host { display: block; scroll-margin-top: 140px; contain: content; }
       .card { display: grid; gap: 10px; }
       .card.knockout { border-left: 6px solid var(--tc-red); }
       .card.done { border-color: #b9d8c9; }
@@ -70,6 +70,7 @@ export class TcItemCard extends LitElement {
       .reason input { flex: 1 1 240px; }
       .linkbtn { border: none; background: none; color: var(--tc-blue); padding: 4px 0; min-width: 0; text-decoration: underline; }
     `,
+    answerControlStyles,
   ];
 
   /** The item from the criteria set. */

@@ -27,7 +27,6 @@ export class TcScorePanel extends LitElement {
       .passed { color: var(--tc-green); }
       .failed { color: var(--tc-red); }
       .not-evaluated { color: var(--tc-muted); }
-      .compact .rules { display: none; }
     `,
   ];
 
@@ -35,7 +34,7 @@ export class TcScorePanel extends LitElement {
   @property({ attribute: false }) result: ScoreResult | undefined;
   /** When set, the panel also shows this section's score. */
   @property() sectionId: string | undefined;
-  /** Hides the rule list (narrow screens). */
+  /** Leaves the rule list out (the narrow screens' bar). */
   @property({ type: Boolean }) compact = false;
 
   constructor() {
@@ -72,7 +71,17 @@ export class TcScorePanel extends LitElement {
           </div>`
           : nothing
       }
-      <div class="rules">
+      ${
+        this.compact
+          ? nothing // never shown in the narrow screens' bar: not built (issue 20)
+          : this._rules(r)
+      }
+    </section>`;
+  }
+
+  /** Every pass rule with its status and message. */
+  private _rules(r: ScoreResult) {
+    return html`<div class="rules">
         <div class="muted">${t('score.rules')}</div>
         ${
           r.rules.length === 0
@@ -86,8 +95,7 @@ export class TcScorePanel extends LitElement {
               )}
             </ul>`
         }
-      </div>
-    </section>`;
+      </div>`;
   }
 
   /**
