@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CSP, CSP_META } from './scripts/security-headers.mjs';
 import { checkBuiltinSets } from './scripts/check-sets.js';
+import { START_UP_TABLES, englishModule, splitEnglish } from './scripts/split-english.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -36,6 +38,26 @@ function builtinSetsValid(): Plugin {
     buildStart() {
       const problems = checkBuiltinSets(resolve(here, '../../criteria'));
       if (problems.length) this.error(`Built-in criteria sets refused by core:\n${problems.join('\n')}`);
+    },
+  };
+}
+
+/**
+ * The start-up message table's English half loads when the user switches to English (issue 20, ADR 0017): the build
+ * strips the `en` texts from the tables `src/messages.ts` is made of and puts them in `src/messages-en.ts`'s chunk.
+ */
+function englishApart(): Plugin {
+  const src = resolve(here, 'src');
+  const tables = new Map(START_UP_TABLES.map((f) => [resolve(src, f), f]));
+  const en = resolve(src, 'messages-en.ts');
+  return {
+    name: 'tieuchi-english-apart',
+    apply: 'build',
+    enforce: 'pre',
+    load(id) {
+      if (id === en) return englishModule(src);
+      const file = tables.get(id);
+      return file ? splitEnglish(readFileSync(id, 'utf8'), file).code : undefined;
     },
   };
 }
@@ -85,6 +107,7 @@ export default defineConfig({
   },
   plugins: [
     builtinSetsValid(),
+    englishApart(),
     cspMeta(),
     VitePWA({
       registerType: 'prompt',
