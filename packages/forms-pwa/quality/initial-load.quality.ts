@@ -31,7 +31,15 @@ import { ROOT, createAssessment, servedApp } from '../e2e/harness.js';
 // lower them as those leave the path. After the session's merge (the fill-in view's cards rendered a few at a time,
 // plans in the sync outbox, the header's tools group) the same test measured 58.8 KB (home) / 79.5 KB (fill-in): home's
 // budget is now issue 20's target itself (60 KB), fill-in's the measure plus 1.5 KB.
-const BUDGET = { home: 60 * 1024, fill: 81 * 1024 };
+// Session 6 (startup branch, ADR 0017 "Session 6"), from 59.6 / 80.6 KB on main at 7106b44: the entry's static imports
+// in one chunk (Rolldown's `$initial` group): 55.2 / 76.2; the service worker registered once the first view has
+// painted: 53.1 / 74.1; photo evidence and downscaling with the first photo: 53.2 / 72.6; fill-in's view in one chunk
+// and the views' small helpers in another: 52.2 / 68.4; the start-up table's English half loaded on the first switch:
+// 47.8-49.0 / 65.3 KB (home counts the facility registry, 1.3 KB, when it arrives before home is drawn). This test
+// now counts the scripts fetched by the moment the view is interactive (Resource Timing), not a fetch a later
+// registration started while the check returned. Fill-in is still 5.3 KB over issue 20's 60 KB: see
+// docs/benchmarks.md for what remains, chunk by chunk. Budgets: the measures plus ~1.5 KB.
+const BUDGET = { home: 50.5 * 1024, fill: 67 * 1024 };
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 const app = servedApp();
