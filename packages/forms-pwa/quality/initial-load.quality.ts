@@ -31,20 +31,34 @@ import { ROOT, createAssessment, servedApp } from '../e2e/harness.js';
 // lower them as those leave the path. After the session's merge (the fill-in view's cards rendered a few at a time,
 // plans in the sync outbox, the header's tools group) the same test measured 58.8 KB (home) / 79.5 KB (fill-in): home's
 // budget is now issue 20's target itself (60 KB), fill-in's the measure plus 1.5 KB.
-const BUDGET = { home: 60 * 1024, fill: 81 * 1024 };
+// Session 6 (startup branch, ADR 0017 "Session 6"), from 59.6 / 80.6 KB on main at 7106b44: the entry's static imports
+// in one chunk (Rolldown's `$initial` group): 55.2 / 76.2; the service worker registered once the first view has
+// painted: 53.1 / 74.1; photo evidence and downscaling with the first photo: 53.2 / 72.6; fill-in's view in one chunk
+// and the views' small helpers in another: 52.2 / 68.4; the start-up table's English half loaded on the first switch:
+// 47.8-49.0 / 65.3 KB (home counts the facility registry, 1.3 KB, when it arrives before home is drawn). This test
+// now counts the scripts fetched by the moment the view is interactive (Resource Timing), not a fetch a later
+// registration started while the check returned. Fill-in is still 5.3 KB over issue 20's 60 KB: see
+// docs/benchmarks.md for what remains, chunk by chunk. Budgets: the measures plus ~1.5 KB.
+const BUDGET = { home: 50.5 * 1024, fill: 67 * 1024 };
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 const app = servedApp();
 
-/** Runs `open` and returns the scripts the page requested until it resolved, with their gzip sizes. */
-async function scriptsFetched(page: Page, open: () => Promise<void>): Promise<{ file: string; gzip: number }[]> {
+/**
+ * Runs `open`, which resolves with the URLs the page had finished fetching (Resource Timing) at the moment it saw the
+ * view interactive, and returns the scripts among them that Chromium's network log recorded, with their gzip sizes.
+ * A script whose fetch had not finished then (the service worker's registration, after the first paint) did not hold
+ * the view up and is not counted.
+ */
+async function scriptsFetched(page: Page, open: () => Promise<string[]>): Promise<{ file: string; gzip: number }[]> {
   const cdp = await page.context().newCDPSession(page);
   const urls = new Set<string>();
   cdp.on('Network.requestWillBeSent', (e: { request: { url: string } }) => urls.add(e.request.url));
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await open();
+  const done = new Set(await open());
   const files = [...urls]
+    .filter((u) => done.has(u))
     .map((u) => new URL(u))
     .filter((u) => u.origin === new URL(app.served.url).origin && u.pathname.endsWith('.js'))
     .map((u) => decodeURIComponent(u.pathname.replace(/^\//, '')));
@@ -65,21 +79,34 @@ const report = (view: string, list: { file: string; gzip: number }[], budget: nu
   return total;
 };
 
-/** The home view is interactive: rendered, with its "new assessment" action there to be used. */
-const homeReady = (page: Page) =>
-  page.waitForFunction(() => {
-    const main = document.querySelector('tc-app')?.shadowRoot?.querySelector('main');
-    const home = main?.querySelector('tc-home');
-    return !!home?.shadowRoot?.querySelector('a[href], button');
-  });
+/**
+ * What the page had fetched once the home view was interactive (checked each frame): rendered, with its "new
+ * assessment" action there to be used.
+ */
+const homeReady = async (page: Page): Promise<string[]> =>
+  (
+    await page.waitForFunction(() => {
+      const main = document.querySelector('tc-app')?.shadowRoot?.querySelector('main');
+      const home = main?.querySelector('tc-home');
+      return (
+        !!home?.shadowRoot?.querySelector('a[href], button') &&
+        performance.getEntriesByType('resource').map((e) => e.name)
+      );
+    })
+  ).jsonValue() as Promise<string[]>;
 
-/** The fill-in view is interactive: item cards with their answer buttons rendered. */
-const fillReady = (page: Page) =>
-  page.waitForFunction(() => {
-    const fill = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-fill');
-    const card = fill?.shadowRoot?.querySelector('tc-item-card');
-    return !!card?.shadowRoot?.querySelector('tc-answer-control');
-  });
+/** What the page had fetched once the fill-in view was interactive: item cards with their answer buttons rendered. */
+const fillReady = async (page: Page): Promise<string[]> =>
+  (
+    await page.waitForFunction(() => {
+      const fill = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-fill');
+      const card = fill?.shadowRoot?.querySelector('tc-item-card');
+      return (
+        !!card?.shadowRoot?.querySelector('tc-answer-control') &&
+        performance.getEntriesByType('resource').map((e) => e.name)
+      );
+    })
+  ).jsonValue() as Promise<string[]>;
 
 describe('initial JavaScript, as fetched', () => {
   it('home and fill-in views fetch at most their budget of JavaScript before they are interactive', async () => {
@@ -87,15 +114,16 @@ describe('initial JavaScript, as fetched', () => {
     try {
       const page = await ctx.newPage();
       const home = await scriptsFetched(page, async () => {
-        await page.goto(app.served.url);
-        await homeReady(page);
+        // Checked from the first response on (not from the load event), so the moment seen is the view's own.
+        await page.goto(app.served.url, { waitUntil: 'commit' });
+        return homeReady(page);
       });
       const id = await createAssessment(page, app.served.url, 'Trạm Y tế xã Đo Tải');
       // A returning user opens the assessment in a new tab: everything that tab fetches counts.
       const tab = await ctx.newPage();
       const fill = await scriptsFetched(tab, async () => {
-        await tab.goto(`${app.served.url}#/a/${encodeURIComponent(id)}`);
-        await fillReady(tab);
+        await tab.goto(`${app.served.url}#/a/${encodeURIComponent(id)}`, { waitUntil: 'commit' });
+        return fillReady(tab);
       });
       const homeTotal = report('home (fresh profile)', home, BUDGET.home);
       const fillTotal = report('fill-in (opened directly)', fill, BUDGET.fill);

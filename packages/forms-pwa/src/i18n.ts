@@ -17,8 +17,37 @@ const bus = new EventTarget();
 /** The current UI language. */
 export const locale = (): Locale => current;
 
-/** Switches the UI language and re-renders every element that uses a {@link LocaleController}. */
+let wanted: Locale = 'vi';
+let english: Promise<void> | undefined;
+
+/**
+ * Loads the start-up table's English texts into it, once. The production build ships that table without them
+ * (`scripts/split-english.ts`, ADR 0017); as written (development, tests) they are already there.
+ */
+function loadEnglish(): Promise<void> {
+  return (english ??= import('./messages-en.js').then((m) => {
+    const table = messages as Record<string, { vi: string; en: string }>;
+    for (const [key, text] of Object.entries(m.english)) if (table[key]) table[key].en = text;
+  }));
+}
+
+/**
+ * Switches the UI language and re-renders every element that uses a {@link LocaleController}. English switches once
+ * its texts have loaded (the first time only; precached, so offline too); the last language asked for wins.
+ */
 export function setLocale(l: Locale): void {
+  wanted = l;
+  if (l === 'en' && (messages['app.langSwitch'] as { en: string }).en === '') {
+    loadEnglish().then(
+      () => wanted === 'en' && apply('en'),
+      (e: unknown) => console.warn('English texts did not load', e),
+    );
+    return;
+  }
+  apply(l);
+}
+
+function apply(l: Locale): void {
   if (l === current) return;
   current = l;
   document.documentElement.lang = l;

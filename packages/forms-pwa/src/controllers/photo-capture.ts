@@ -4,7 +4,6 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { t } from '../i18n.js';
-import { photoFromFile } from '../model/photo.js';
 import type { StoredPhoto } from '../storage/db.js';
 
 /** Detail of `photo-add` and `photo-remove`. */
@@ -34,6 +33,15 @@ export class PhotoCaptureController implements ReactiveController {
     this._host.requestUpdate();
     let failed = 0;
     try {
+      // Downscaling loads with the first photo taken, not with the fill-in view (issue 20); precached for offline use.
+      const photoFromFile = await import('../model/photo.js').then(
+        (m) => m.photoFromFile,
+        () => undefined,
+      );
+      if (!photoFromFile) {
+        this.error = t('item.photoFailed');
+        return;
+      }
       for (const file of files) {
         try {
           const photo = await photoFromFile(file);

@@ -9,13 +9,16 @@ import { PhotoCaptureController } from '../controllers/photo-capture.js';
 import { cameraIcon, stopIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import { answerControlStyles, type AnswerChangeDetail } from './tc-answer-control.js';
-import './tc-photo-evidence.js';
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the JSDoc {@link} of the events below
 import type { PhotoEventDetail } from '../controllers/photo-capture.js';
 import { exactNum } from '../numbers.js';
 
 /** A conflict two copies of the assessment left on one part (core's merge), with every candidate. */
 export type ItemConflict = NonNullable<Assessment['conflicts']>[number];
+
+let photoEvidence: Promise<unknown> | undefined;
+/** Loads `tc-photo-evidence` once, with the first card that shows a photo: not on the fill-in start-up path (issue 20). */
+const loadPhotoEvidence = () => (photoEvidence ??= import('./tc-photo-evidence.js'));
 
 /** Detail of `conflict-resolve`: which conflict (its JSON Pointer) and which candidate the person chose. */
 export type ConflictResolveDetail = { itemId: string; path: string; index: number };
@@ -105,6 +108,10 @@ export class TcItemCard extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+  }
+
+  override willUpdate(): void {
+    if (this.answer?.evidence?.length) void loadPhotoEvidence();
   }
 
   override render() {
