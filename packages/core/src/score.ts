@@ -11,7 +11,7 @@ import type {
   ScoreResultScore,
   ScoreResultSectionResult,
 } from './generated/types.js';
-import { type Exact, ZERO, add, cmp, div, fromDecimal, int, mul, percentOf, sign } from './exact.js';
+import { type Exact, ONE, ZERO, add, cmp, div, fromDecimal, int, mul, percentOf, sign } from './exact.js';
 import { type CCriterion, type CItem, type CompiledSet } from './compile.js';
 import { compileSet } from './compile.js';
 import { checkAnswers, checkFacility, pointsFor } from './answers.js';
@@ -20,10 +20,11 @@ import { explain, message } from './messages.js';
 import { nameList, namesOf } from './names.js';
 import { type DisplayThresholds, displayThresholds, evaluateRule, ruleStatus } from './rules/index.js';
 import { type Outcome, fail, ok } from './outcome.js';
-import { NO_VALUE, enumerableKeyCount, fastAnswerPoints } from './answer-fast.js';
+import { NO_VALUE, fastAnswerPoints, onlyOwnEnumerable } from './answer-fast.js';
 import { pinnedSetProblems } from './pin.js';
 
-const hasOwn = Object.prototype.hasOwnProperty;
+/** An answer is an own enumerable property of `answers` (what `Object.keys`, JSON and validation see). */
+const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**
  * The version of the scoring rules. Bumped whenever a rule in docs/scoring.md changes what a result says, so a
@@ -53,7 +54,7 @@ function scoreOf(
 function itemResult(it: CItem, a: Assessment): ScoreResultItemResult {
   const answers = a.answers;
   const zone = a.facility.zone;
-  const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
+  const ans: AssessmentAnswer | undefined = isEnumerable.call(answers, it.id) ? answers[it.id] : undefined;
   if (
     (it.zones && (zone === undefined || !it.zones.has(zone))) ||
     (it.facilityKinds && !it.facilityKinds.has(a.facility.kind))
@@ -188,19 +189,30 @@ interface SectionTally {
 
 /** Combines children by the set's aggregation; children not applicable (or of weight 0) drop out. */
 function aggregate(children: readonly { score: Bare; weight: Exact }[], mean: boolean): Bare {
-  let points = ZERO;
-  let max = ZERO;
+  // Whole numbers are summed as plain numbers while they stay safe integers, the rest exactly (as in compute()),
+  // and a weight of 1 (the default, the shared ONE) multiplies nothing.
+  let wholePoints = 0;
+  let wholeMax = 0;
+  let fracPoints = ZERO;
+  let fracMax = ZERO;
   let wsum = ZERO;
   let wpct = ZERO;
   for (const ch of children) {
-    if (!ch.score.applicable || ch.weight.num === 0) continue;
-    points = add(points, mul(ch.weight, ch.score.points));
-    max = add(max, mul(ch.weight, ch.score.max));
+    const w = ch.weight;
+    if (!ch.score.applicable || w.num === 0) continue;
+    const p = w === ONE ? ch.score.points : mul(w, ch.score.points);
+    const m = w === ONE ? ch.score.max : mul(w, ch.score.max);
+    if (p.den === 1 && typeof p.num === 'number' && Number.isSafeInteger(wholePoints + p.num)) wholePoints += p.num;
+    else fracPoints = add(fracPoints, p);
+    if (m.den === 1 && typeof m.num === 'number' && Number.isSafeInteger(wholeMax + m.num)) wholeMax += m.num;
+    else fracMax = add(fracMax, m);
     if (mean) {
-      wsum = add(wsum, ch.weight);
-      wpct = add(wpct, mul(ch.weight, ch.score.percent!));
+      wsum = add(wsum, w);
+      wpct = add(wpct, w === ONE ? ch.score.percent! : mul(w, ch.score.percent!));
     }
   }
+  const points = wholePoints === 0 ? fracPoints : add(int(wholePoints), fracPoints);
+  const max = wholeMax === 0 ? fracMax : add(int(wholeMax), fracMax);
   if (max.num === 0) return { applicable: false, points, max, percent: undefined };
   return { applicable: true, points, max, percent: mean ? div(wpct, wsum) : percentOf(points, max) };
 }
@@ -394,15 +406,40 @@ function words(
 }
 
 /**
+ * The answers of `answers` by item position (`CItem.index`): an answer is an own enumerable property, as JSON
+ * makes them and as validation (`checkAnswers`, the schema) reads them. One pass over the object's keys, each
+ * looked up among the set's items, instead of a lookup by every item id plus a count of the keys: a parsed
+ * answers object of a few hundred keys is a dictionary in V8, where each lookup hashes and probes. With `fast`,
+ * `null` when a key names no item, or when a `for…in` over the object would visit more than its own keys
+ * (another prototype, or an enumerable key on Object.prototype): the full path decides and names the problem.
+ */
+function answersByItem(c: CompiledSet, answers: object, fast: boolean): (AssessmentAnswer | undefined)[] | null {
+  if (fast && !onlyOwnEnumerable(answers)) return null;
+  const byItem = new Array<AssessmentAnswer | undefined>(c.itemCount);
+  const keys = Object.keys(answers);
+  const all = answers as Record<string, AssessmentAnswer>;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const it = c.items.get(k);
+    if (it === undefined) {
+      if (fast) return null;
+      continue; // the full path has refused such a key before it scores (checkAnswers)
+    }
+    byItem[it.index] = all[k];
+  }
+  return byItem;
+}
+
+/**
  * The result of a valid assessment. With `fast`, the answers have not been checked yet: each is checked as it is
  * scored, and `null` comes back as soon as one is not certainly valid (or one names no item), for the full path.
  * Scores, verdicts, lists and levels are computed here; the words are built when read (class `Result`).
  */
 export function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | null {
-  let seen = 0; // answers found (fast path): all of them must be answers to items
   const zone = a.facility.zone;
   const fkind = a.facility.kind;
-  const answers = a.answers;
+  const byItem = answersByItem(c, a.answers, fast);
+  if (!byItem) return null;
   const levels = c.model === 'levels';
   const mean = c.set.scoring.aggregation === 'mean-of-percentages';
   const unanswered: string[] = [];
@@ -429,7 +466,7 @@ export function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResu
       let pending: string[] | null = null; // level-1 elements not yet answered (or not assessable)
       const unmetByLevel: string[][] | null = levels ? [] : null;
       for (const it of cr.items) {
-        const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
+        const ans = byItem[it.index];
         let p: Exact | undefined;
         if (ans !== undefined) {
           if (fast) {
@@ -437,7 +474,6 @@ export function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResu
             // not certainly valid: the full path decides (this pass is discarded)
             if (fp === undefined) return null;
             if (fp !== NO_VALUE) p = fp;
-            seen++;
           } else if (ans.value !== undefined) p = it.points(ans.value);
         }
         if (
@@ -511,8 +547,6 @@ export function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResu
     }
     sections.push({ id: s.id, weight: s.weight, score: aggregate(criteria, mean), criteria });
   }
-  // Every answer must have been an answer to an item (a key naming no item, or an inherited one: the full path).
-  if (fast && seen !== enumerableKeyCount(answers)) return null;
   const totalBare = aggregate(sections, mean);
   const shown = shownFor(c, zone);
   const total = shownScore(totalBare, shown.total.percent, shown.total.points);
