@@ -325,6 +325,22 @@ class Result implements ScoreResult {
     this.#pending = p;
   }
 
+  /** The figures of `r` from what scoring kept, while its words are not built yet (else `undefined`). */
+  static figures(r: Result): CriterionFigures[] | undefined {
+    const p = r.#pending;
+    if (!p) return undefined;
+    const out: CriterionFigures[] = [];
+    for (const s of p.sections)
+      for (const t of s.criteria) {
+        const items = t.c.items.map((it): ItemFigures => {
+          const i = itemResult(it, p.a);
+          return i.met === undefined ? { id: i.id, status: i.status } : { id: i.id, status: i.status, met: i.met };
+        });
+        out.push(figure(t.id, t.score.applicable, t.score.percent, items));
+      }
+    return out;
+  }
+
   /** Builds the words of `r` (once): its rules, reasons and sections become plain data properties. */
   static settle(r: Result): void {
     const p = r.#pending;
@@ -611,6 +627,57 @@ export function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResu
     }
   }
   return result;
+}
+
+/** A criterion's figures in a result: what counting across many results needs, without the words. */
+export interface CriterionFigures {
+  id: string;
+  /** As `score.applicable` of the criterion result. */
+  applicable: boolean;
+  /** As `score.percent` of the criterion result (absent when it has none). */
+  percent?: Exact | undefined;
+  /** Its items, in the set's order, as the criterion result's `items`. */
+  items: ItemFigures[];
+}
+
+/** An item's figures in a result: as `id`, `status` and `met` of its item result. */
+export interface ItemFigures {
+  id: string;
+  status: ScoreResultItemResult['status'];
+  met?: boolean | undefined;
+}
+
+function figure(id: string, applicable: boolean, percent: Exact | undefined, items: ItemFigures[]): CriterionFigures {
+  return percent === undefined ? { id, applicable, items } : { id, applicable, percent, items };
+}
+
+/**
+ * The per-criterion and per-item figures of a result (the criteria of every section in order, each with its
+ * items), the same values as reading `sections`, `score` and `items`, without building the words: a result
+ * of {@link score} builds its rules, reasons, display strings and level reasons on the first read of
+ * `sections` (ADR 0006), which counting a council's 20,000 results does not need. Any other result (read from
+ * JSON, or whose words were read already) is read from its `sections`.
+ *
+ * @example
+ * for (const c of resultFigures(r)) if (c.applicable) console.log(c.id, c.percent, c.items.length);
+ */
+export function resultFigures(r: ScoreResult): CriterionFigures[] {
+  const fast = r instanceof Result ? Result.figures(r) : undefined;
+  if (fast) return fast;
+  const out: CriterionFigures[] = [];
+  for (const s of r.sections)
+    for (const c of s.criteria)
+      out.push(
+        figure(
+          c.id,
+          c.score.applicable,
+          c.score.percent,
+          c.items.map((i) =>
+            i.met === undefined ? { id: i.id, status: i.status } : { id: i.id, status: i.status, met: i.met },
+          ),
+        ),
+      );
+  return out;
 }
 
 const trustedSets = new WeakMap<object, CompiledSet>();
