@@ -92,4 +92,14 @@ for (const [k, t] of Object.entries(times)) {
       `CPU time: median ${M(median(cpu[k]))} M`,
   );
 }
+// Paired: each round's CPU time of an engine against the engine timed next to it in the same round (load hits the
+// two alike), the median of those ratios; steadier than the ratio of two medians.
+const ref = cpu.before ? 'before' : cpu.plain ? 'plain' : '';
+if (ref) {
+  for (const k of Object.keys(cpu)) {
+    if (k === ref) continue;
+    const ratios = cpu[k].map((t, i) => cpu[ref][i] / t);
+    console.log(`${k.padEnd(10)} paired CPU-time speed vs ${ref}: median ${median(ratios).toFixed(3)}x`);
+  }
+}
 if (sink === -1) console.log('');

@@ -383,16 +383,22 @@ export const aggregateCommand: Command = {
     const seen = new Set<string>();
     const all: Scored[] = [];
     let last: Scored | undefined;
-    await scoreEach(ctx, { perItem: true }, (s) => {
-      acc.add(s);
-      ids.add(s.set.id);
-      const key = JSON.stringify([s.set.id, s.set.version, s.assessment.round?.label ?? s.assessment.round?.id]);
-      if (!seen.has(key)) {
-        seen.add(key);
-        all.push(s);
-      }
-      last = s;
-    });
+    // Counted where each file is scored (in the workers: per batch, merged in argument order); the slim records
+    // that come here carry no criterion or item.
+    await scoreEach(
+      ctx,
+      { perItem: false },
+      (s) => {
+        ids.add(s.set.id);
+        const key = JSON.stringify([s.set.id, s.set.version, s.assessment.round?.label ?? s.assessment.round?.id]);
+        if (!seen.has(key)) {
+          seen.add(key);
+          all.push(s);
+        }
+        last = s;
+      },
+      acc,
+    );
     if (ids.size > 1) throw new UserError(say(L, 'aggregate.several-sets', { ids: [...ids].join(', ') }));
     const a = acc.result();
     return emit(

@@ -4,6 +4,7 @@
  * or the first line of what went wrong for a bad file (the main thread reports the first bad file in order).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { createAggregator } from '@tieuchi/core';
 import './native-hash.js'; // core's hashes through node:crypto (same digests)
 import { UserError } from './io.js';
 import { scoreOne } from './slim.js';
@@ -14,9 +15,11 @@ const io = { stdout: () => {}, stderr: () => {}, cwd: setup.cwd };
 
 async function answer(job: PoolJob): Promise<void> {
   const records: PoolRecord[] = [];
+  // `aggregate`: this batch's results are counted here; only the counts go back (merged in argument order).
+  const acc = setup.opts.aggregate ? createAggregator() : undefined;
   for (const file of job.files) {
     try {
-      const { slim, counted } = await scoreOne(file, setup.opts, io, setup.lang);
+      const { slim, counted } = await scoreOne(file, setup.opts, io, setup.lang, acc);
       records.push({
         assessment: slim.assessment,
         result: slim.result,
@@ -28,7 +31,9 @@ async function answer(job: PoolJob): Promise<void> {
       break; // the run stops at this file: nothing after it is needed
     }
   }
-  parentPort!.postMessage({ start: job.start, records } satisfies PoolReply);
+  const reply: PoolReply = { start: job.start, records };
+  if (acc) reply.partial = acc.state();
+  parentPort!.postMessage(reply);
 }
 
 // One job at a time, in the order sent (a job's files are scored one after the other).

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Assessment, CriteriaSet, ScoreResult, Scored } from '@tieuchi/core';
+import type { Aggregator, AggregatorState, Assessment, CriteriaSet, ScoreResult, Scored } from '@tieuchi/core';
 import { UserError, type Lang } from './io.js';
 import { type CommandContext, finderFor, givenSet } from './command.js';
 import { type ScoreOptions, scoreOne } from './slim.js';
@@ -34,6 +34,8 @@ export type PoolRecord =
 export interface PoolReply {
   start: number;
   records: PoolRecord[];
+  /** `aggregate`: the counts of the batch's results (up to its first bad file). */
+  partial?: AggregatorState | undefined;
 }
 
 /**
@@ -64,11 +66,14 @@ function workerCount(files: number): number {
  * Reads, verifies and scores every file of `ctx.args` (as `loadAssessment` and `scoreLoaded`: nothing is
  * skipped) and gives `each` the slim record of each, in argument order, with whether it counts (`rank --keys`).
  * The first bad file (in argument order) stops the run with its problems, as a run in one thread does.
+ * With `acc` (`aggregate`), every whole result is counted into it: in this thread as it is scored, or in the
+ * workers, a batch at a time, whose counts are merged into `acc` in argument order (the same aggregate).
  */
 export async function scoreEach(
   ctx: CommandContext,
-  opts: Omit<ScoreOptions, 'given' | 'setPath'>,
+  opts: Omit<ScoreOptions, 'given' | 'setPath' | 'aggregate'>,
   each: (s: Scored, counted: boolean) => void,
+  acc?: Aggregator,
 ): Promise<void> {
   const files = ctx.args;
   let n = files.includes('-') ? 0 : workerCount(files.length);
@@ -84,12 +89,12 @@ export async function scoreEach(
   lastRunWorkers = n;
   if (!n) {
     for (const f of files) {
-      const { slim, counted } = await scoreOne(f, { ...opts, setPath: ctx.options.set }, ctx.io, ctx.lang);
+      const { slim, counted } = await scoreOne(f, { ...opts, setPath: ctx.options.set }, ctx.io, ctx.lang, acc);
       each(slim, counted);
     }
     return;
   }
-  await runPool(ctx, { ...opts, given }, n, each);
+  await runPool(ctx, { ...opts, given, aggregate: acc !== undefined }, n, each, acc);
 }
 
 async function runPool(
@@ -97,6 +102,7 @@ async function runPool(
   opts: ScoreOptions,
   n: number,
   each: (s: Scored, counted: boolean) => void,
+  acc: Aggregator | undefined,
 ): Promise<void> {
   const files = ctx.args;
   const finder = finderFor(ctx.io, ctx.lang);
@@ -110,7 +116,7 @@ async function runPool(
   const setup: WorkerSetup = { cwd: ctx.io.cwd, lang: ctx.lang, opts };
   const workers = Array.from({ length: n }, () => new Worker(WORKER_URL, { workerData: setup }));
   const batches = Math.ceil(files.length / BATCH);
-  const answered = new Map<number, PoolRecord[]>();
+  const answered = new Map<number, PoolReply>();
   let sent = 0;
   let next = 0; // the next batch to hand to `each`
   try {
@@ -131,13 +137,14 @@ async function runPool(
         }
       };
       const drain = (): boolean => {
-        for (let recs = answered.get(next); recs; recs = answered.get(next)) {
+        for (let reply = answered.get(next); reply; reply = answered.get(next)) {
           answered.delete(next);
-          for (const r of recs) {
+          for (const r of reply.records) {
             if ('error' in r) throw new UserError(r.error);
             if ('crash' in r) throw new Error(r.crash);
             each({ set: setOf(r.setKey), assessment: r.assessment, result: r.result }, r.counted);
           }
+          if (acc && reply.partial) acc.merge(reply.partial);
           next++;
         }
         return next === batches;
@@ -145,7 +152,7 @@ async function runPool(
       for (const w of workers) {
         w.on('message', (m: PoolReply) => {
           busy.set(w, busy.get(w)! - 1);
-          answered.set(m.start / BATCH, m.records);
+          answered.set(m.start / BATCH, m);
           try {
             if (drain()) return resolve();
           } catch (e) {

@@ -2,7 +2,7 @@
  * The small record a council-scale command keeps of each scored assessment (`rank`, `aggregate`), and reading,
  * verifying and scoring one file into it: the same steps in this process and in a worker (`pool-worker.ts`).
  */
-import { verifyAttestations, type CriteriaSet, type RegisteredKey, type Scored } from '@tieuchi/core';
+import { verifyAttestations, type Aggregator, type CriteriaSet, type RegisteredKey, type Scored } from '@tieuchi/core';
 import { readJson, type Lang } from './io.js';
 import { type Io, givenSet, scoreLoaded, verifyLoaded } from './command.js';
 
@@ -49,6 +49,8 @@ export interface ScoreOptions {
   given?: CriteriaSet | undefined;
   setPath?: string | undefined;
   perItem: boolean;
+  /** `aggregate`: every result is counted into an aggregator where it is scored (in each worker, per batch). */
+  aggregate?: boolean | undefined;
   keys?: readonly RegisteredKey[] | undefined;
   receivedAt?: string | undefined;
 }
@@ -56,12 +58,14 @@ export interface ScoreOptions {
 /**
  * Reads, verifies (every check of `loadAssessment`) and scores one file, and gives its slim record and whether
  * it counts (with keys: signed by a registered device). Throws a `UserError` for a bad file, as `loadAssessment`.
+ * With `acc`, the whole result is also counted there (`aggregate`: its figures, without building its words).
  */
 export async function scoreOne(
   file: string,
   opts: ScoreOptions,
   io: Io,
   lang: Lang,
+  acc?: Aggregator,
 ): Promise<{ slim: Scored; counted: boolean }> {
   const doc = readJson(file, lang);
   const given = opts.given ?? (opts.setPath ? givenSet(opts.setPath, io, lang) : undefined);
@@ -73,5 +77,6 @@ export async function scoreOne(
     if (opts.receivedAt) o.receivedAt = opts.receivedAt;
     counted = (await verifyAttestations(assessment, o)).registered;
   }
+  acc?.add(s);
   return { slim: slimScored(s, opts.perItem), counted };
 }

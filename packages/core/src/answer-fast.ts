@@ -68,13 +68,13 @@ export function answersCertainlyValid(c: CompiledSet, answers: unknown): answers
 }
 
 /**
- * How many keys a `for…in` over `o` visits (own and inherited enumerable ones), or -1 when that is not simply
- * its own keys (a prototype other than Object.prototype, or an Object.prototype given enumerable keys). Counting
- * a large parsed object's keys is costly (V8 keeps it as a dictionary): `Object.keys` is the cheaper way.
+ * True when a `for…in` over `o` visits exactly its own enumerable keys: its prototype is Object.prototype (with
+ * no enumerable keys of its own) or null. The scorer's fast path reads the answers by `Object.keys`; the schema
+ * validator walks them with `for…in`, so an object this refuses goes the full way.
  */
-export function enumerableKeyCount(o: object): number {
+export function onlyOwnEnumerable(o: object): boolean {
   const proto: unknown = Object.getPrototypeOf(o);
-  if (proto !== Object.prototype && proto !== null) return -1;
-  for (const _ in Object.prototype) return -1;
-  return Object.keys(o).length;
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const _ in Object.prototype) return false;
+  return true;
 }

@@ -9,6 +9,8 @@ import { type CompiledResponse, compileResponse } from './kinds/index.js';
 /** One item compiled for the scorer; its response through its kind's module (`kinds/`). */
 export interface CItem extends CompiledResponse {
   readonly id: string;
+  /** The item's position in the set (0, 1, …: sections, criteria and items in order). */
+  readonly index: number;
   readonly src: CriteriaSetItem;
   readonly naAllowed: boolean;
   readonly knockout: boolean;
@@ -44,10 +46,11 @@ export interface CompiledSet {
   readonly usesZones: boolean;
 }
 
-function compileItem(it: CriteriaSetItem, model: 'points' | 'levels'): CItem {
+function compileItem(it: CriteriaSetItem, model: 'points' | 'levels', index: number): CItem {
   const r = compileResponse(it.response, model);
   return {
     id: it.id,
+    index,
     src: it,
     max: r.max,
     points: r.points,
@@ -79,7 +82,7 @@ export function compileSet(set: CriteriaSet): CompiledSet {
         title: c.title,
         weight: c.weight === undefined ? ONE : fromDecimal(c.weight),
         items: c.items.map((it) => {
-          const ci = compileItem(it, model);
+          const ci = compileItem(it, model, items.size);
           items.set(ci.id, ci);
           return ci;
         }),

@@ -32,7 +32,11 @@ export const HUNDRED = int(100);
 
 function gcd(a: number, b: number): number {
   a = Math.abs(a);
-  while (b) [a, b] = [b, a % b];
+  while (b) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 

@@ -69,7 +69,11 @@ export function formatAgreeing(x: Exact, decimals: number, thresholds: readonly 
   const negative = sign(x) < 0;
   for (let d = decimals; d <= decimals + MAX_EXTRA; d++) {
     const q = roundedScaled(x, d);
-    const shown = frac(negative ? -BigInt(q) : BigInt(q), 10n ** BigInt(d));
+    // on plain numbers while q and 10^d are safe integers (d ≤ 15), else exactly with BigInt
+    const shown =
+      typeof q === 'number' && d <= 15
+        ? frac(negative ? -q : q, 10 ** d)
+        : frac(negative ? -BigInt(q) : BigInt(q), 10n ** BigInt(d));
     if (thresholds.every((t) => cmp(x, t) >= 0 === cmp(shown, t) >= 0)) return digits(q, d, negative, keepZeros);
   }
   return formatExact(x, decimals + MAX_EXTRA, keepZeros);

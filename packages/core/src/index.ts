@@ -70,7 +70,7 @@ export { mergeAssessments, type MergeOutcome, type MergeConflict } from './loop/
 export { mergeThreeWay, resolveConflict, type Merge3Outcome, type ConflictCandidate } from './loop/merge3.js';
 export { diffSets, localEdition, type SetChange } from './set-diff.js';
 export { aggregate, type Aggregate, type CriterionAggregate, type ItemAggregate } from './loop/aggregate.js';
-export { createAggregator, type Aggregator } from './loop/aggregate.js';
+export { createAggregator, type Aggregator, type AggregatorState } from './loop/aggregate.js';
 export { migrateForward, MIGRATIONS, type Migration, type DocumentKind } from './migrate.js';
 export { message, type MessageCode } from './all-messages.js';
 export {
@@ -156,6 +156,7 @@ export { referencedPhotos } from './verify.js';
 export * from './container/index.js';
 // Start-up path (issue 20, ADR 0017): scoring of documents already verified, without the schema validators.
 export { scoreTrusted } from './score.js';
+export { resultFigures, type CriterionFigures, type ItemFigures } from './score.js';
 export { partNumbers, type PartNumbers } from './names.js';
 export { setSha256, type Sha256Hex } from './hash.js';
 export { mergePlans, type PlanMerge, type PlanConflict } from './loop/plan-merge.js';

@@ -11,7 +11,7 @@ import type {
   ScoreResultScore,
   ScoreResultSectionResult,
 } from './generated/types.js';
-import { type Exact, ZERO, add, cmp, div, fromDecimal, int, mul, percentOf, sign } from './exact.js';
+import { type Exact, ONE, ZERO, add, cmp, div, fromDecimal, int, mul, percentOf, sign } from './exact.js';
 import { type CCriterion, type CItem, type CompiledSet } from './compile.js';
 import { compileSet } from './compile.js';
 import { checkAnswers, checkFacility, pointsFor } from './answers.js';
@@ -20,10 +20,11 @@ import { explain, message } from './messages.js';
 import { nameList, namesOf } from './names.js';
 import { type DisplayThresholds, displayThresholds, evaluateRule, ruleStatus } from './rules/index.js';
 import { type Outcome, fail, ok } from './outcome.js';
-import { NO_VALUE, enumerableKeyCount, fastAnswerPoints } from './answer-fast.js';
+import { NO_VALUE, fastAnswerPoints, onlyOwnEnumerable } from './answer-fast.js';
 import { pinnedSetProblems } from './pin.js';
 
-const hasOwn = Object.prototype.hasOwnProperty;
+/** An answer is an own enumerable property of `answers` (what `Object.keys`, JSON and validation see). */
+const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**
  * The version of the scoring rules. Bumped whenever a rule in docs/scoring.md changes what a result says, so a
@@ -53,7 +54,7 @@ function scoreOf(
 function itemResult(it: CItem, a: Assessment): ScoreResultItemResult {
   const answers = a.answers;
   const zone = a.facility.zone;
-  const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
+  const ans: AssessmentAnswer | undefined = isEnumerable.call(answers, it.id) ? answers[it.id] : undefined;
   if (
     (it.zones && (zone === undefined || !it.zones.has(zone))) ||
     (it.facilityKinds && !it.facilityKinds.has(a.facility.kind))
@@ -188,19 +189,30 @@ interface SectionTally {
 
 /** Combines children by the set's aggregation; children not applicable (or of weight 0) drop out. */
 function aggregate(children: readonly { score: Bare; weight: Exact }[], mean: boolean): Bare {
-  let points = ZERO;
-  let max = ZERO;
+  // Whole numbers are summed as plain numbers while they stay safe integers, the rest exactly (as in compute()),
+  // and a weight of 1 (the default, the shared ONE) multiplies nothing.
+  let wholePoints = 0;
+  let wholeMax = 0;
+  let fracPoints = ZERO;
+  let fracMax = ZERO;
   let wsum = ZERO;
   let wpct = ZERO;
   for (const ch of children) {
-    if (!ch.score.applicable || ch.weight.num === 0) continue;
-    points = add(points, mul(ch.weight, ch.score.points));
-    max = add(max, mul(ch.weight, ch.score.max));
+    const w = ch.weight;
+    if (!ch.score.applicable || w.num === 0) continue;
+    const p = w === ONE ? ch.score.points : mul(w, ch.score.points);
+    const m = w === ONE ? ch.score.max : mul(w, ch.score.max);
+    if (p.den === 1 && typeof p.num === 'number' && Number.isSafeInteger(wholePoints + p.num)) wholePoints += p.num;
+    else fracPoints = add(fracPoints, p);
+    if (m.den === 1 && typeof m.num === 'number' && Number.isSafeInteger(wholeMax + m.num)) wholeMax += m.num;
+    else fracMax = add(fracMax, m);
     if (mean) {
-      wsum = add(wsum, ch.weight);
-      wpct = add(wpct, mul(ch.weight, ch.score.percent!));
+      wsum = add(wsum, w);
+      wpct = add(wpct, w === ONE ? ch.score.percent! : mul(w, ch.score.percent!));
     }
   }
+  const points = wholePoints === 0 ? fracPoints : add(int(wholePoints), fracPoints);
+  const max = wholeMax === 0 ? fracMax : add(int(wholeMax), fracMax);
   if (max.num === 0) return { applicable: false, points, max, percent: undefined };
   return { applicable: true, points, max, percent: mean ? div(wpct, wsum) : percentOf(points, max) };
 }
@@ -313,6 +325,22 @@ class Result implements ScoreResult {
     this.#pending = p;
   }
 
+  /** The figures of `r` from what scoring kept, while its words are not built yet (else `undefined`). */
+  static figures(r: Result): CriterionFigures[] | undefined {
+    const p = r.#pending;
+    if (!p) return undefined;
+    const out: CriterionFigures[] = [];
+    for (const s of p.sections)
+      for (const t of s.criteria) {
+        const items = t.c.items.map((it): ItemFigures => {
+          const i = itemResult(it, p.a);
+          return i.met === undefined ? { id: i.id, status: i.status } : { id: i.id, status: i.status, met: i.met };
+        });
+        out.push(figure(t.id, t.score.applicable, t.score.percent, items));
+      }
+    return out;
+  }
+
   /** Builds the words of `r` (once): its rules, reasons and sections become plain data properties. */
   static settle(r: Result): void {
     const p = r.#pending;
@@ -394,15 +422,40 @@ function words(
 }
 
 /**
+ * The answers of `answers` by item position (`CItem.index`): an answer is an own enumerable property, as JSON
+ * makes them and as validation (`checkAnswers`, the schema) reads them. One pass over the object's keys, each
+ * looked up among the set's items, instead of a lookup by every item id plus a count of the keys: a parsed
+ * answers object of a few hundred keys is a dictionary in V8, where each lookup hashes and probes. With `fast`,
+ * `null` when a key names no item, or when a `for…in` over the object would visit more than its own keys
+ * (another prototype, or an enumerable key on Object.prototype): the full path decides and names the problem.
+ */
+function answersByItem(c: CompiledSet, answers: object, fast: boolean): (AssessmentAnswer | undefined)[] | null {
+  if (fast && !onlyOwnEnumerable(answers)) return null;
+  const byItem = new Array<AssessmentAnswer | undefined>(c.itemCount);
+  const keys = Object.keys(answers);
+  const all = answers as Record<string, AssessmentAnswer>;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const it = c.items.get(k);
+    if (it === undefined) {
+      if (fast) return null;
+      continue; // the full path has refused such a key before it scores (checkAnswers)
+    }
+    byItem[it.index] = all[k];
+  }
+  return byItem;
+}
+
+/**
  * The result of a valid assessment. With `fast`, the answers have not been checked yet: each is checked as it is
  * scored, and `null` comes back as soon as one is not certainly valid (or one names no item), for the full path.
  * Scores, verdicts, lists and levels are computed here; the words are built when read (class `Result`).
  */
 export function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResult | null {
-  let seen = 0; // answers found (fast path): all of them must be answers to items
   const zone = a.facility.zone;
   const fkind = a.facility.kind;
-  const answers = a.answers;
+  const byItem = answersByItem(c, a.answers, fast);
+  if (!byItem) return null;
   const levels = c.model === 'levels';
   const mean = c.set.scoring.aggregation === 'mean-of-percentages';
   const unanswered: string[] = [];
@@ -429,7 +482,7 @@ export function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResu
       let pending: string[] | null = null; // level-1 elements not yet answered (or not assessable)
       const unmetByLevel: string[][] | null = levels ? [] : null;
       for (const it of cr.items) {
-        const ans: AssessmentAnswer | undefined = hasOwn.call(answers, it.id) ? answers[it.id] : undefined;
+        const ans = byItem[it.index];
         let p: Exact | undefined;
         if (ans !== undefined) {
           if (fast) {
@@ -437,7 +490,6 @@ export function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResu
             // not certainly valid: the full path decides (this pass is discarded)
             if (fp === undefined) return null;
             if (fp !== NO_VALUE) p = fp;
-            seen++;
           } else if (ans.value !== undefined) p = it.points(ans.value);
         }
         if (
@@ -511,8 +563,6 @@ export function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResu
     }
     sections.push({ id: s.id, weight: s.weight, score: aggregate(criteria, mean), criteria });
   }
-  // Every answer must have been an answer to an item (a key naming no item, or an inherited one: the full path).
-  if (fast && seen !== enumerableKeyCount(answers)) return null;
   const totalBare = aggregate(sections, mean);
   const shown = shownFor(c, zone);
   const total = shownScore(totalBare, shown.total.percent, shown.total.points);
@@ -577,6 +627,57 @@ export function compute(c: CompiledSet, a: Assessment, fast: boolean): ScoreResu
     }
   }
   return result;
+}
+
+/** A criterion's figures in a result: what counting across many results needs, without the words. */
+export interface CriterionFigures {
+  id: string;
+  /** As `score.applicable` of the criterion result. */
+  applicable: boolean;
+  /** As `score.percent` of the criterion result (absent when it has none). */
+  percent?: Exact | undefined;
+  /** Its items, in the set's order, as the criterion result's `items`. */
+  items: ItemFigures[];
+}
+
+/** An item's figures in a result: as `id`, `status` and `met` of its item result. */
+export interface ItemFigures {
+  id: string;
+  status: ScoreResultItemResult['status'];
+  met?: boolean | undefined;
+}
+
+function figure(id: string, applicable: boolean, percent: Exact | undefined, items: ItemFigures[]): CriterionFigures {
+  return percent === undefined ? { id, applicable, items } : { id, applicable, percent, items };
+}
+
+/**
+ * The per-criterion and per-item figures of a result (the criteria of every section in order, each with its
+ * items), the same values as reading `sections`, `score` and `items`, without building the words: a result
+ * of {@link score} builds its rules, reasons, display strings and level reasons on the first read of
+ * `sections` (ADR 0006), which counting a council's 20,000 results does not need. Any other result (read from
+ * JSON, or whose words were read already) is read from its `sections`.
+ *
+ * @example
+ * for (const c of resultFigures(r)) if (c.applicable) console.log(c.id, c.percent, c.items.length);
+ */
+export function resultFigures(r: ScoreResult): CriterionFigures[] {
+  const fast = r instanceof Result ? Result.figures(r) : undefined;
+  if (fast) return fast;
+  const out: CriterionFigures[] = [];
+  for (const s of r.sections)
+    for (const c of s.criteria)
+      out.push(
+        figure(
+          c.id,
+          c.score.applicable,
+          c.score.percent,
+          c.items.map((i) =>
+            i.met === undefined ? { id: i.id, status: i.status } : { id: i.id, status: i.status, met: i.met },
+          ),
+        ),
+      );
+  return out;
 }
 
 const trustedSets = new WeakMap<object, CompiledSet>();

@@ -101,6 +101,15 @@ describe('the one-pass scoring (validated while scored)', () => {
     expect(!r.ok && r.errors.map((p) => `${p.code} ${p.pointer}`)).toEqual(['answer.unknown-item /answers/zz']);
   });
 
+  it('reads only own enumerable answers, as validation does (a hidden property is no answer)', () => {
+    const answers: Record<string, unknown> = { b: { value: 'met' } };
+    Object.defineProperty(answers, 'g', { value: { value: 'met' }, enumerable: false });
+    const r = score(set, { ...assess(set, {}), answers } as never);
+    expect(r.ok && [r.value.unanswered, r.value.total.points]).toEqual([['g', 'n', 'k'], { num: 1, den: 1 }]);
+    const items = r.ok ? r.value.sections[0]!.criteria[0]!.items : [];
+    expect(items.map((i) => i.status)).toEqual(['answered', 'unanswered', 'unanswered', 'unanswered']);
+  });
+
   it('never takes an inherited property for an answer', () => {
     const answers = Object.assign(Object.create({ g: { value: 'met' } }), { b: { value: 'met' } });
     const r = score(set, { ...assess(set, {}), answers });

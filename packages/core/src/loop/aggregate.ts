@@ -3,7 +3,8 @@
  */
 import { type Exact, ZERO, add, cmp, div, frac, int, fromDecimal, toNumber } from '../exact.js';
 import type { ScoreResult } from '../generated/types.js';
-import { type Scored, allCriteria, allItems } from './common.js';
+import { resultFigures } from '../score.js';
+import type { Scored } from './common.js';
 
 export interface CriterionAggregate {
   id: string;
@@ -46,6 +47,25 @@ export interface Aggregator {
   add(s: Scored): void;
   /** The aggregate of everything added so far. */
   result(): Aggregate;
+  /** What this aggregator has counted, as plain data (structured-cloneable: it can be sent to another thread). */
+  state(): AggregatorState;
+  /**
+   * Counts everything another aggregator counted (its {@link Aggregator.state}) as if its results were added
+   * here now, after this one's: merging the states of consecutive runs in their order gives what one aggregator
+   * fed all the results in that order gives (same figures, same order of criteria and items).
+   */
+  merge(other: AggregatorState): void;
+}
+
+/** The counts and exact sums of an {@link Aggregator}, criteria and items in the order first seen. */
+export interface AggregatorState {
+  setId?: string | undefined;
+  count: number;
+  decisions: Aggregate['decisions'];
+  criteria: [string, { applicable: number; sum: Exact; passing: number; threshold?: Exact | undefined }][];
+  items: [string, { answered: number; met: number }][];
+  /** Complete results by total percentage, ten buckets [0,10) … [90,100]. */
+  buckets: number[];
 }
 
 /** A new, empty {@link Aggregator}. */
@@ -53,7 +73,7 @@ export function createAggregator(): Aggregator {
   let setId: string | undefined;
   let count = 0;
   const decisions: Aggregate['decisions'] = { pass: 0, fail: 0, incomplete: 0, none: 0 };
-  const crit = new Map<string, { applicable: number; sum: Exact; passing: number; threshold?: Exact }>();
+  const crit = new Map<string, { applicable: number; sum: Exact; passing: number; threshold?: Exact | undefined }>();
   const items = new Map<string, { answered: number; met: number }>();
   const buckets = Array.from({ length: 10 }, () => 0);
   return {
@@ -68,22 +88,25 @@ export function createAggregator(): Aggregator {
         rule && 'percent' in rule
           ? fromDecimal((zone && 'byZone' in rule ? rule.byZone?.[zone] : undefined) ?? rule.percent)
           : undefined;
-      for (const c of allCriteria(r)) {
+      // The figures without the words (a result of score() builds those on the first read of its sections).
+      const figures = resultFigures(r);
+      for (const c of figures) {
         let a = crit.get(c.id);
         if (!a) crit.set(c.id, (a = { applicable: 0, sum: ZERO, passing: 0 }));
         if (threshold) a.threshold = threshold;
-        if (!c.score.applicable || !c.score.percent) continue;
+        if (!c.applicable || !c.percent) continue;
         a.applicable++;
-        a.sum = add(a.sum, c.score.percent);
-        if (threshold && cmp(c.score.percent, threshold) >= 0) a.passing++;
+        a.sum = add(a.sum, c.percent);
+        if (threshold && cmp(c.percent, threshold) >= 0) a.passing++;
       }
-      for (const i of allItems(r)) {
-        let a = items.get(i.id);
-        if (!a) items.set(i.id, (a = { answered: 0, met: 0 }));
-        if (i.status !== 'answered') continue;
-        a.answered++;
-        if (i.met) a.met++;
-      }
+      for (const c of figures)
+        for (const i of c.items) {
+          let a = items.get(i.id);
+          if (!a) items.set(i.id, (a = { answered: 0, met: 0 }));
+          if (i.status !== 'answered') continue;
+          a.answered++;
+          if (i.met) a.met++;
+        }
       if (r.complete && r.total.percent) {
         const k = Math.min(9, Math.floor(toNumber(r.total.percent) / 10));
         // exact bucket: the float only picks a neighbour; correct it on the boundary
@@ -92,6 +115,37 @@ export function createAggregator(): Aggregator {
         else if (b < 9 && cmp(r.total.percent, int((b + 1) * 10)) >= 0) b++;
         buckets[b]!++;
       }
+    },
+    state() {
+      return {
+        setId,
+        count,
+        decisions: { ...decisions },
+        criteria: [...crit].map(([id, a]) => [id, { ...a }]),
+        items: [...items].map(([id, a]) => [id, { ...a }]),
+        buckets: [...buckets],
+      };
+    },
+    merge(o) {
+      setId ??= o.setId;
+      count += o.count;
+      for (const k of Object.keys(decisions) as (keyof typeof decisions)[]) decisions[k] += o.decisions[k];
+      for (const [id, b] of o.criteria) {
+        let a = crit.get(id);
+        if (!a) crit.set(id, (a = { applicable: 0, sum: ZERO, passing: 0 }));
+        // the threshold of the last result that had one, as add() keeps it
+        if (b.threshold) a.threshold = b.threshold;
+        a.applicable += b.applicable;
+        a.sum = add(a.sum, b.sum);
+        a.passing += b.passing;
+      }
+      for (const [id, b] of o.items) {
+        let a = items.get(id);
+        if (!a) items.set(id, (a = { answered: 0, met: 0 }));
+        a.answered += b.answered;
+        a.met += b.met;
+      }
+      o.buckets.forEach((n, i) => (buckets[i]! += n));
     },
     result() {
       const criteria: CriterionAggregate[] = [...crit].map(([id, a]) => {
