@@ -2,13 +2,23 @@
  * The page's side of the report worker: one module worker, started on the first export and kept for the
  * next (pdfmake then loads once), jobs answered by id.
  */
-import type { JobMessage, JobPhoto, JobRequest, Phase, ReportJob } from './job.js';
+import {
+  epochNow,
+  type JobMessage,
+  type JobPhoto,
+  type JobRequest,
+  type Phase,
+  type ReportJob,
+  type Steps,
+} from './job.js';
 import { downscaleOnPage, workerCanDraw } from './page-downscale.js';
 
 /** A finished PDF and how long the worker took. */
 export interface Rendered {
   pdf: Blob;
   ms: number;
+  /** Where the worker's time went (see {@link Steps}). */
+  steps: Steps;
   /** True when the photos were downscaled on the page, because workers here cannot draw (see page-downscale.ts). */
   photosOnPage?: boolean;
 }
@@ -43,7 +53,7 @@ function start(): Worker {
     if (m.type === 'progress') p.onProgress?.(m.fraction, m.phase);
     else {
       pending.delete(m.id);
-      if (m.type === 'done') p.resolve({ pdf: m.pdf, ms: m.ms });
+      if (m.type === 'done') p.resolve({ pdf: m.pdf, ms: m.ms, steps: m.steps });
       else if (m.type === 'warmed') p.resolve();
       else p.reject(new Error(m.message));
     }
@@ -69,7 +79,7 @@ export async function render(job: ReportJob, onProgress?: Progress): Promise<Ren
 function post(job: ReportJob, onProgress?: Progress): Promise<Rendered | undefined> {
   worker ??= start();
   const id = nextId++;
-  const req: JobRequest = { id, job };
+  const req: JobRequest = { id, job, sentAt: epochNow() };
   return new Promise<Rendered | undefined>((resolve, reject) => {
     pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
     worker!.postMessage(req);

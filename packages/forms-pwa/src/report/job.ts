@@ -38,18 +38,31 @@ export type ReportJob =
 export interface JobRequest {
   id: number;
   job: ReportJob;
+  /** When the page posted it ({@link epochNow}). */
+  sentAt?: number | undefined;
 }
 
 /** The steps of a job, in order. */
 export const PHASES = ['photos', 'layout', 'render'] as const;
 export type Phase = (typeof PHASES)[number];
 
+/**
+ * Where a render's time went, in ms, measured in the worker: `queued` from the page's post to the worker picking
+ * the job up (clocks aligned through `performance.timeOrigin`), `photos` (report-size copies: from memory, the
+ * cache, or downscaled now), `layout` (`buildReport`), `pdfmake` (waiting for pdfmake and its fonts to load),
+ * `render` (pdfmake's layout and writing, `getBuffer`), `blob` (wrapping the bytes).
+ */
+export type Steps = Record<'queued' | 'photos' | 'layout' | 'pdfmake' | 'render' | 'blob', number>;
+
+/** A request's post time on the page's clock (epoch ms, sub-millisecond), to be compared with the worker's. */
+export const epochNow = (): number => performance.timeOrigin + performance.now();
+
 /** Answers from the worker. `fraction` is the whole job's progress, 0..1. */
 export type JobMessage =
   | { id: number; type: 'progress'; phase: Phase; fraction: number }
   /** The PDF as a Blob made in the worker: the page neither copies nor wraps 2-3 MB of bytes (a Blob is passed by
    * reference). */
-  | { id: number; type: 'done'; pdf: Blob; ms: number }
+  | { id: number; type: 'done'; pdf: Blob; ms: number; steps: Steps }
   | { id: number; type: 'warmed' }
   | { id: number; type: 'error'; message: string };
 

@@ -10,7 +10,15 @@
 import { buildReport, buildScoreSheet, REPORT_PHOTO_SIDE, type ReportPhoto } from '@tieuchi/report';
 import { renderPdf } from '@tieuchi/report/browser';
 import { reportPhoto } from '../report/downscale.js';
-import { overall, type JobMessage, type JobPhoto, type JobRequest, type Phase } from '../report/job.js';
+import {
+  epochNow,
+  overall,
+  type JobMessage,
+  type JobPhoto,
+  type JobRequest,
+  type Phase,
+  type Steps,
+} from '../report/job.js';
 
 /** The worker's side of postMessage (the app's TS lib is DOM, not WebWorker). */
 const scope = self as unknown as {
@@ -130,7 +138,7 @@ let pdfmakeReady: Promise<unknown> | undefined;
 /** Loads pdfmake and its fonts and warms its layout code with a one-line document. */
 const warmPdfmake = () => (pdfmakeReady ??= serial(() => renderPdf({ content: [{ text: 'Tiêu Chí' }] })));
 
-async function run({ id, job }: JobRequest): Promise<void> {
+async function run({ id, job, sentAt }: JobRequest): Promise<void> {
   if (job.kind === 'photos') {
     // Photos that already fit the report need nothing; the others land in Cache Storage and are not kept in
     // memory (a 300-photo import would hold ~30 MB here): an export reads them back from the cache.
@@ -146,14 +154,31 @@ async function run({ id, job }: JobRequest): Promise<void> {
     return;
   }
   const t0 = performance.now();
+  const steps: Steps = {
+    queued: sentAt ? Math.max(0, epochNow() - sentAt) : 0,
+    photos: 0,
+    layout: 0,
+    pdfmake: 0,
+    render: 0,
+    blob: 0,
+  };
+  let mark = t0;
+  /** Adds the time since the last mark to a step. */
+  const lap = (step: keyof Steps) => {
+    const now = performance.now();
+    steps[step] += now - mark;
+    mark = now;
+  };
   const report = progress(id);
   // pdfmake loads (a cold worker: ~1.8 MB to parse) while the image threads downscale the photos.
-  void warmPdfmake().catch(() => undefined);
+  const pdfmake = warmPdfmake();
+  void pdfmake.catch(() => undefined);
   let doc: ReturnType<typeof buildReport>;
   if (job.kind === 'report') {
     report('photos', 0);
     const n = job.photos.length;
     const ready = await allPhotos(job.photos, (done) => report('photos', done / n));
+    lap('photos');
     report('layout', 0);
     doc = buildReport({
       set: job.set,
@@ -168,11 +193,16 @@ async function run({ id, job }: JobRequest): Promise<void> {
     report('layout', 0);
     doc = buildScoreSheet(job.set, job.lang);
   }
+  lap('layout');
+  await pdfmake;
+  lap('pdfmake');
   report('render', 0);
   const bytes = await serial(() => renderPdf(doc, { onProgress: (f) => report('render', f) }));
+  lap('render');
   // The Blob is made here, off the page's thread; it crosses postMessage by reference.
   const pdf = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
-  scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0 });
+  lap('blob');
+  scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0, steps });
 }
 
 scope.addEventListener('message', (e) => {
