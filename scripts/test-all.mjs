@@ -4,7 +4,7 @@
 //   2. builds every package, checks the generated types/validators are up to date, type-checks;
 //   3. runs every `test` and `test:*` script of every package with vitest's JSON reporter;
 //   4. ends with one line `N passed, N failed` (totals over all suites), exit 1 when anything failed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,33 @@ function sh(cmd, args, opts = {}) {
   );
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: process.env, ...opts });
   return r.status === 0;
+}
+
+/**
+ * Like {@link sh}, for a test runner: its output goes through as it comes, and the last lines are kept so that a
+ * runner failing with no failed test (an unhandled error, a crash) can be explained in the summary CI shows.
+ */
+function runTests(cmd, args, opts) {
+  console.log(`\n+ ${[cmd, ...args].join(' ')}   (in ${relative(root, opts.cwd)})`);
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { stdio: ['inherit', 'pipe', 'pipe'], env: process.env, ...opts });
+    let tail = '';
+    const keep = (chunk) => {
+      tail = (tail + chunk.toString()).slice(-64 * 1024);
+    };
+    child.stdout.on('data', (c) => (process.stdout.write(c), keep(c)));
+    child.stderr.on('data', (c) => (process.stderr.write(c), keep(c)));
+    child.on('close', (code, signal) => done({ ok: code === 0, code, signal, tail }));
+  });
+}
+
+/** What a runner said about errors outside any test (vitest's "Unhandled Errors" block), else its last 15 lines. */
+function whyRunnerFailed(r) {
+  const lines = r.tail.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const at = lines.findIndex((l) => /Unhandled (Errors?|Rejection)/i.test(l));
+  const picked = at >= 0 ? lines.slice(at, at + 20) : lines.filter((l) => l.trim()).slice(-15);
+  const head = `exit ${r.code ?? r.signal}`;
+  return [head, ...picked.map((l) => l.slice(0, 300))].map((l) => `      ${l}`).join('\n');
 }
 
 /** A check that is not a test runner counts as one test. */
@@ -97,11 +124,14 @@ for (const dir of pkgDirs) {
   for (const script of Object.keys(pkg.scripts ?? {}).filter((s) => s === 'test' || s.startsWith('test:'))) {
     const name = `${pkg.name} ${script}`;
     const file = join(out, `${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
-    const ok = sh('pnpm', ['run', script, '--reporter=default', '--reporter=json', `--outputFile=${file}`], {
-      cwd: dir,
-    });
+    const run = await runTests(
+      'pnpm',
+      ['run', script, '--reporter=default', '--reporter=json', `--outputFile=${file}`],
+      { cwd: dir },
+    );
+    const ok = run.ok;
     if (!existsSync(file)) {
-      check(`${name} (no results: the runner crashed)`, false);
+      check(`${name} (no results: the runner crashed)\n${whyRunnerFailed(run)}`, false);
       continue;
     }
     const r = JSON.parse(readFileSync(file, 'utf8'));
@@ -120,7 +150,7 @@ for (const dir of pkgDirs) {
             );
     }
     if (!ok && !r.numFailedTests)
-      check(`${name} (runner failed: ${r.numFailedTestSuites} suite(s) could not run)`, false);
+      check(`${name} (runner failed: ${r.numFailedTestSuites} suite(s) could not run)\n${whyRunnerFailed(run)}`, false);
     if (r.numTotalTests === 0) check(`${name} ran no test`, false);
   }
 }

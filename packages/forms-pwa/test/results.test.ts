@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../src/results/tc-results.js';
+// Results loads its PDF buttons as a chunk of their own; loaded here first, so no module load is still under way
+// when a test ends and its environment is torn down.
+import '../src/results/tc-report-export.js';
 import type { TcResults } from '../src/results/tc-results.js';
 import { lockAssessment } from '../src/core-checked.js';
 import { appStore } from '../src/state/store.js';

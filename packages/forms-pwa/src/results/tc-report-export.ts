@@ -55,6 +55,9 @@ export class TcReportExport extends LitElement {
   private readonly _store = new StoreController(this);
   /** The assessment the worker was last warmed for. */
   private _warmed = '';
+  /** The warm-up waiting to start (a frame, then a task); cancelled when the element leaves the page. */
+  private _warmFrame: number | undefined;
+  private _warmTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -69,17 +72,29 @@ export class TcReportExport extends LitElement {
     // came before the warm-up): load pdfmake and downscale any photo still missing, in the worker, so the export
     // the user is likely to ask for here only has to lay out and write the PDF. The page only reads the photo
     // records (Blob handles) and posts them.
-    requestAnimationFrame(() =>
-      setTimeout(
-        () =>
-          void jobPhotos(this._store.store, a)
-            .then(warm)
-            .then(
-              () => this.setAttribute('data-warm', 'ready'),
-              () => undefined,
-            ),
-      ),
-    );
+    this._warmFrame = requestAnimationFrame(() => {
+      this._warmFrame = undefined;
+      this._warmTimer = setTimeout(() => {
+        this._warmTimer = undefined;
+        // Through a promise, so nothing the warm-up throws escapes: it is an optimisation, the export still works.
+        void Promise.resolve(a)
+          .then((doc) => jobPhotos(this._store.store, doc))
+          .then(warm)
+          .then(
+            () => this.setAttribute('data-warm', 'ready'),
+            () => undefined,
+          );
+      });
+    });
+  }
+
+  /** Leaving Results before the warm-up started: it does not start (it would load pdfmake for nobody). */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this._warmFrame !== undefined) cancelAnimationFrame(this._warmFrame);
+    if (this._warmTimer !== undefined) clearTimeout(this._warmTimer);
+    if (this._warmFrame !== undefined || this._warmTimer !== undefined) this._warmed = '';
+    this._warmFrame = this._warmTimer = undefined;
   }
 
   override render() {

@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The worker side is not what is tested here: only whether the warm-up is asked for.
+const { warm } = vi.hoisted(() => ({ warm: vi.fn(() => Promise.resolve()) }));
+vi.mock('../src/report/client.js', () => ({ warm, render: vi.fn() }));
+
+import '../src/results/tc-report-export.js';
+import type { TcReportExport } from '../src/results/tc-report-export.js';
+import { appStore } from '../src/state/store.js';
+import { draft, mount, smallSet } from './helpers.js';
+
+const store = appStore();
+const frames = (n: number) =>
+  new Promise<void>((done) => {
+    const step = (k: number) => (k ? requestAnimationFrame(() => setTimeout(() => step(k - 1))) : done());
+    step(n);
+  });
+
+beforeEach(() => {
+  warm.mockClear();
+  store.sets.set(`${smallSet.id}@${smallSet.version}`, smallSet);
+  store.ready = true;
+  store.assessments.set('a-warm', draft({}, 'a-warm'));
+});
+afterEach(() => {
+  document.body.replaceChildren();
+  store.assessments.clear();
+});
+
+async function exportButtons(): Promise<TcReportExport> {
+  const el = document.createElement('tc-report-export') as TcReportExport;
+  el.assessmentId = 'a-warm';
+  return mount(el);
+}
+
+describe('<tc-report-export> warm-up', () => {
+  it('starts the worker once Results is painted, once per assessment', async () => {
+    const el = await exportButtons();
+    await frames(3);
+    expect(warm).toHaveBeenCalledTimes(1);
+    el.requestUpdate();
+    await el.updateComplete;
+    await frames(2);
+    expect(warm).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not start when Results is left before its first frame', async () => {
+    const el = await exportButtons();
+    el.remove();
+    await frames(3);
+    expect(warm).not.toHaveBeenCalled();
+  });
+});
