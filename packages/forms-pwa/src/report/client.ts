@@ -9,6 +9,7 @@ import {
   type JobRequest,
   type Phase,
   type ReportJob,
+  type ReportOf,
   type Steps,
 } from './job.js';
 import { downscaleOnPage, workerCanDraw } from './page-downscale.js';
@@ -96,11 +97,15 @@ export async function preparePhotos(photos: JobPhoto[]): Promise<void> {
 }
 
 /**
- * Prepares the worker for an export it will probably get: loads pdfmake and downscales these photos,
- * off the page's thread. A `render` meanwhile finds the work done or under way, never repeated.
+ * Prepares the worker for an export it will probably get: loads pdfmake and downscales these photos, off the page's
+ * thread; with `report`, also makes that report's PDF and keeps it, so that the export of the same content is
+ * answered at once (ADR 0022). A `render` meanwhile finds the work done or under way, never repeated.
  * @returns a promise settled when the worker is ready
  */
-export async function warm(photos: JobPhoto[]): Promise<void> {
-  // Where workers cannot draw, the photos are made small on the page at export time: warm pdfmake only.
-  await post({ kind: 'warm', photos: drawsInWorker() ? photos : [] });
+export async function warm(photos: JobPhoto[], report?: ReportOf): Promise<void> {
+  // Where workers cannot draw, the photos are made small on the page at export time: warm pdfmake only (and make
+  // the report ahead only when it has no photo).
+  const draws = drawsInWorker();
+  const ahead = report && (draws || !report.photos.length) ? report : undefined;
+  await post({ kind: 'warm', photos: draws ? photos : [], ...(ahead ? { report: ahead } : {}) });
 }

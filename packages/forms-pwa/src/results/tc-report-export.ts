@@ -69,17 +69,22 @@ export class TcReportExport extends LitElement {
     if (!a || this._warmed === a.id || this.offer === 'sheet') return;
     this._warmed = a.id;
     // Right after Results is painted (not when the page is idle: on a fresh profile it seldom is, and the export
-    // came before the warm-up): load pdfmake and downscale any photo still missing, in the worker, so the export
-    // the user is likely to ask for here only has to lay out and write the PDF. The page only reads the photo
+    // came before the warm-up): load pdfmake, downscale any photo still missing and make the report, in the worker,
+    // so the export the user is likely to ask for here is ready or under way when asked for. The page only reads the photo
     // records (Blob handles) and posts them.
     this._warmFrame = requestAnimationFrame(() => {
       this._warmFrame = undefined;
       this._warmTimer = setTimeout(() => {
         this._warmTimer = undefined;
         // Through a promise, so nothing the warm-up throws escapes: it is an optimisation, the export still works.
+        // With the report's data: the worker makes this report's PDF ahead, and the export of the same content is
+        // answered with it (ADR 0022). Without it (the assessment cannot be scored) only pdfmake and photos.
         void Promise.resolve(a)
-          .then((doc) => jobPhotos(this._store.store, doc))
-          .then(warm)
+          .then(async (doc) => {
+            const store = this._store.store;
+            const job = await reportJob(store, doc.id, locale()).catch(() => undefined);
+            return job?.kind === 'report' ? warm(job.photos, job) : warm(await jobPhotos(store, doc));
+          })
           .then(
             () => this.setAttribute('data-warm', 'ready'),
             () => undefined,

@@ -4,7 +4,8 @@
  * sends data and receives the PDF as a Blob made here (passed by reference, not copied), so it stays responsive.
  *
  * A `warm` job, sent while the Results view is open, loads pdfmake and downscales the assessment's photos
- * ahead of time: the two slow parts of a first export. Downscaled photos are kept by hash (content-
+ * ahead of time, and makes that report's PDF and keeps it: an export of the same content (same `reportKey`) is
+ * answered with it, or waits for it when it is still being made (ADR 0022). Downscaled photos are kept by hash (content-
  * addressed, so never stale), in memory and in Cache Storage; an export waits only for what is missing.
  */
 import { buildReport, buildScoreSheet, REPORT_PHOTO_SIDE, type ReportPhoto } from '@tieuchi/report';
@@ -17,6 +18,9 @@ import {
   type JobPhoto,
   type JobRequest,
   type Phase,
+  type ReportJob,
+  type ReportOf,
+  reportKey,
   type Steps,
 } from '../report/job.js';
 
@@ -138,38 +142,11 @@ let pdfmakeReady: Promise<unknown> | undefined;
 /** Loads pdfmake and its fonts and warms its layout code with a one-line document. */
 const warmPdfmake = () => (pdfmakeReady ??= serial(() => renderPdf({ content: [{ text: 'Tiêu Chí' }] })));
 
-async function run({ id, job, sentAt }: JobRequest): Promise<void> {
-  if (job.kind === 'photos') {
-    // Photos that already fit the report need nothing; the others land in Cache Storage and are not kept in
-    // memory (a 300-photo import would hold ~30 MB here): an export reads them back from the cache.
-    const big = job.photos.filter((p) => !fits(p));
-    await Promise.allSettled(big.map(downscaled));
-    for (const p of big) photos.delete(p.hash);
-    scope.postMessage({ id, type: 'warmed' });
-    return;
-  }
-  if (job.kind === 'warm') {
-    await Promise.allSettled([warmPdfmake(), ...job.photos.map(downscaled)]);
-    scope.postMessage({ id, type: 'warmed' });
-    return;
-  }
-  const t0 = performance.now();
-  const steps: Steps = {
-    queued: sentAt ? Math.max(0, epochNow() - sentAt) : 0,
-    photos: 0,
-    layout: 0,
-    pdfmake: 0,
-    render: 0,
-    blob: 0,
-  };
-  let mark = t0;
-  /** Adds the time since the last mark to a step. */
-  const lap = (step: keyof Steps) => {
-    const now = performance.now();
-    steps[step] += now - mark;
-    mark = now;
-  };
-  const report = progress(id);
+type Report = (phase: Phase, fraction: number) => void;
+type Lap = (step: Exclude<keyof Steps, 'ahead'>) => void;
+
+/** Makes the PDF of a job (photos, layout, render, Blob), reporting progress and the time of each step. */
+async function makePdf(job: ReportOf | Extract<ReportJob, { kind: 'sheet' }>, report: Report, lap: Lap): Promise<Blob> {
   // pdfmake loads (a cold worker: ~1.8 MB to parse) while the image threads downscale the photos.
   const pdfmake = warmPdfmake();
   void pdfmake.catch(() => undefined);
@@ -202,6 +179,77 @@ async function run({ id, job, sentAt }: JobRequest): Promise<void> {
   // The Blob is made here, off the page's thread; it crosses postMessage by reference.
   const pdf = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
   lap('blob');
+  return pdf;
+}
+
+/**
+ * The report made ahead (by a `warm` job with its report, when Results is painted), one at a time: its content key,
+ * the PDF (done or under way), and who follows its progress (an export that asked for it while it was being made).
+ */
+let ahead: { key: string; pdf: Promise<Blob>; follow?: Report | undefined } | undefined;
+
+/** Starts making a report ahead of the click, unless the same content is already made or under way. */
+function makeAhead(job: ReportOf): Promise<unknown> {
+  const key = reportKey(job);
+  if (ahead?.key === key) return ahead.pdf;
+  const entry: NonNullable<typeof ahead> = { key, pdf: Promise.resolve(new Blob()) };
+  entry.pdf = makePdf(
+    job,
+    (phase, fraction) => entry.follow?.(phase, fraction),
+    () => undefined,
+  );
+  // A failed attempt is forgotten: the export then makes the PDF itself and says why it failed.
+  entry.pdf.catch(() => {
+    if (ahead === entry) ahead = undefined;
+  });
+  ahead = entry;
+  return entry.pdf;
+}
+
+async function run({ id, job, sentAt }: JobRequest): Promise<void> {
+  if (job.kind === 'photos') {
+    // Photos that already fit the report need nothing; the others land in Cache Storage and are not kept in
+    // memory (a 300-photo import would hold ~30 MB here): an export reads them back from the cache.
+    const big = job.photos.filter((p) => !fits(p));
+    await Promise.allSettled(big.map(downscaled));
+    for (const p of big) photos.delete(p.hash);
+    scope.postMessage({ id, type: 'warmed' });
+    return;
+  }
+  if (job.kind === 'warm') {
+    await Promise.allSettled([warmPdfmake(), ...job.photos.map(downscaled)]);
+    if (job.report) await makeAhead(job.report).catch(() => undefined);
+    scope.postMessage({ id, type: 'warmed' });
+    return;
+  }
+  const t0 = performance.now();
+  const steps: Steps = {
+    queued: sentAt ? Math.max(0, epochNow() - sentAt) : 0,
+    photos: 0,
+    layout: 0,
+    pdfmake: 0,
+    render: 0,
+    blob: 0,
+    ahead: 0,
+  };
+  let mark = t0;
+  const lap: Lap = (step) => {
+    const now = performance.now();
+    steps[step] += now - mark;
+    mark = now;
+  };
+  const report = progress(id);
+  let pdf: Blob | undefined;
+  const made = job.kind === 'report' && ahead?.key === reportKey(job) ? ahead : undefined;
+  if (made) {
+    // The same content was made ahead (or is being made): answer with it, following its progress meanwhile.
+    made.follow = report;
+    pdf = await made.pdf.catch(() => undefined);
+    made.follow = undefined;
+    lap('render');
+    steps.ahead = pdf ? 1 : 0;
+  }
+  pdf ??= await makePdf(job, report, lap);
   scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0, steps });
 }
 
