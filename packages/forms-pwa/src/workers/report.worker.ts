@@ -188,22 +188,21 @@ async function makePdf(job: ReportOf | Extract<ReportJob, { kind: 'sheet' }>, re
  */
 let ahead: { key: string; pdf: Promise<Blob>; follow?: Report | undefined } | undefined;
 
-/** Starts making a report ahead of the click, unless the same content is already made or under way. */
-function makeAhead(job: ReportOf): Promise<unknown> {
+/**
+ * The PDF of a report, through the one kept: the kept one when its content is the same (done, or under way: then
+ * `follow` gets its progress), else a new one, which is then kept (replacing the last: one at a time).
+ */
+function reportPdf(job: ReportOf, report: Report, lap: Lap): { pdf: Promise<Blob>; reused: boolean } {
   const key = reportKey(job);
-  if (ahead?.key === key) return ahead.pdf;
+  if (ahead?.key === key) return { pdf: ahead.pdf, reused: true };
   const entry: NonNullable<typeof ahead> = { key, pdf: Promise.resolve(new Blob()) };
-  entry.pdf = makePdf(
-    job,
-    (phase, fraction) => entry.follow?.(phase, fraction),
-    () => undefined,
-  );
-  // A failed attempt is forgotten: the export then makes the PDF itself and says why it failed.
+  entry.pdf = makePdf(job, (phase, fraction) => (entry.follow ?? report)(phase, fraction), lap);
+  // A failed attempt is forgotten: the next export makes the PDF again.
   entry.pdf.catch(() => {
     if (ahead === entry) ahead = undefined;
   });
   ahead = entry;
-  return entry.pdf;
+  return { pdf: entry.pdf, reused: false };
 }
 
 async function run({ id, job, sentAt }: JobRequest): Promise<void> {
@@ -217,8 +216,12 @@ async function run({ id, job, sentAt }: JobRequest): Promise<void> {
     return;
   }
   if (job.kind === 'warm') {
-    await Promise.allSettled([warmPdfmake(), ...job.photos.map(downscaled)]);
-    if (job.report) await makeAhead(job.report).catch(() => undefined);
+    const quiet: Report = () => undefined;
+    await Promise.allSettled([
+      warmPdfmake(),
+      ...job.photos.map(downscaled),
+      ...(job.report ? [reportPdf(job.report, quiet, () => undefined).pdf] : []),
+    ]);
     scope.postMessage({ id, type: 'warmed' });
     return;
   }
@@ -239,17 +242,20 @@ async function run({ id, job, sentAt }: JobRequest): Promise<void> {
     mark = now;
   };
   const report = progress(id);
-  let pdf: Blob | undefined;
-  const made = job.kind === 'report' && ahead?.key === reportKey(job) ? ahead : undefined;
-  if (made) {
-    // The same content was made ahead (or is being made): answer with it, following its progress meanwhile.
-    made.follow = report;
-    pdf = await made.pdf.catch(() => undefined);
-    made.follow = undefined;
-    lap('render');
-    steps.ahead = pdf ? 1 : 0;
-  }
-  pdf ??= await makePdf(job, report, lap);
+  let pdf: Blob;
+  if (job.kind === 'report') {
+    // Made ahead (or being made) for the same content: answered with it, following its progress meanwhile.
+    const kept = ahead;
+    const { pdf: made, reused } = reportPdf(job, report, lap);
+    if (reused && kept) kept.follow = report;
+    try {
+      pdf = await made;
+    } finally {
+      if (reused && kept) kept.follow = undefined;
+    }
+    if (reused) lap('render');
+    steps.ahead = reused ? 1 : 0;
+  } else pdf = await makePdf(job, report, lap);
   scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0, steps });
 }
 
