@@ -187,7 +187,11 @@ describe('PDF export (production build, Chromium)', () => {
   it('downscales imported photos to the report size in the worker on arrival, and the first PDF embeds every one', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     await importBig(page, served.url); // a fresh profile: nothing prepared before this import
+    // The 20 MB file was parsed and checked in the import worker, not on the page.
+    expect(workers.some((u) => /import\.worker/.test(u))).toBe(true);
     const hashes = (JSON.parse(big.text) as { photos: { hash: string }[] }).photos.map((p) => p.hash).sort();
     // Without opening Results: the import itself hands the photos to the report worker.
     const cached = async () =>
