@@ -104,6 +104,7 @@ describe('report inputs', () => {
       { ...job, plan: { id: 'p' } as unknown as NonNullable<ReportOf['plan']> },
       { ...job, previous: { assessment: round('b', '2025-03-02'), result } },
       { ...job, set: { ...smallSet, version: '9.9' } },
+      { ...job, set: { ...smallSet, title: { vi: 'Bộ đã sửa', en: 'Edited set' } } },
     ];
     for (const c of changed) expect(reportKey(c)).not.toBe(reportKey(job));
   });

@@ -41,15 +41,13 @@ export type ReportJob =
 export type ReportOf = Extract<ReportJob, { kind: 'report' }>;
 
 /**
- * What a report's PDF depends on, as one string: the set (by id and version: an imported set that differs from the
- * one on the device under the same id and version is refused), the assessment, its score, the previous round, the
- * plan, the language, and each photo's hash, size, caption and capture time (bytes are named by their hash). Two
- * jobs with the same key make the same document.
+ * What a report's PDF depends on, as one string: the set, the assessment, its score, the previous round, the plan,
+ * the language, and each photo's hash, size, caption and capture time (bytes are named by their hash). Two jobs with
+ * the same key make the same document. Computed in the worker (a few ms for a large set), never on the page.
  */
 export function reportKey(job: ReportOf): string {
   return JSON.stringify([
-    job.set.id,
-    job.set.version,
+    job.set,
     job.assessment,
     job.result,
     job.previous ?? null,
