@@ -7,6 +7,8 @@
  *
  * Per run, in the page:
  *   - ms: from the click to the PDF handed to the download (`report-done`);
+ *   - steps: where the new build's time went (`report-done`'s `steps`: the page's gather and hand-back, the worker's
+ *     queue, photos, layout, pdfmake load, render, Blob, and whether the PDF was made ahead), printed per run;
  *   - every main-thread long task (PerformanceObserver 'longtask') from the click until 300 ms after it was done,
  *     and separately every long task from opening Results until the click (what the warm-up costs the page);
  * Timings of the click: as soon as the button shows (`now`), 2 s and 10 s after Results opened (`2 s`, `10 s`).
