@@ -7,6 +7,8 @@
  *
  * Per run, in the page:
  *   - ms: from the click to the PDF handed to the download (`report-done`);
+ *   - steps: where the new build's time went (`report-done`'s `steps`: the page's gather and hand-back, the worker's
+ *     queue, photos, layout, pdfmake load, render, Blob, and whether the PDF was made ahead), printed per run;
  *   - every main-thread long task (PerformanceObserver 'longtask') from the click until 300 ms after it was done,
  *     and separately every long task from opening Results until the click (what the warm-up costs the page);
  * Timings of the click: as soon as the button shows (`now`), 2 s and 10 s after Results opened (`2 s`, `10 s`).
@@ -174,6 +176,7 @@ async function run(browser, url, data, delay) {
       host.addEventListener('report-done', (e) => {
         window.__t.done = performance.now();
         window.__t.size = e.detail.size;
+        window.__t.steps = e.detail.steps;
       });
     });
     await browser.startTracing(page, { categories: TRACE });
@@ -182,13 +185,14 @@ async function run(browser, url, data, delay) {
     await page.waitForTimeout(300);
     const cpu = mainThreadTasks(await browser.stopTracing());
     const r = await page.evaluate((opened) => {
-      const { click, done, size } = window.__t;
+      const { click, done, size, steps } = window.__t;
       const during = window.__long.filter(([s, d]) => s + d > click && s < done + 300).map(([, d]) => d);
       const before = window.__long.filter(([s, d]) => s + d > opened && s < click).map(([, d]) => d);
       const loaf = window.__loaf.filter((f) => f.start + f.ms > opened && f.ms > 100);
       return {
         ms: done - click,
         size,
+        steps,
         during,
         before,
         click: click - opened,
@@ -235,8 +239,13 @@ async function measure() {
           (results[key] ??= []).push(r);
           if (process.env.LOAF) console.log(JSON.stringify({ click: r.click, loaf: r.loaf }));
           const fmt = (xs) => xs.map((x) => Math.round(x)).join(' ') || '-';
+          const steps = r.steps
+            ? ` steps {${Object.entries(r.steps)
+                .map(([k, v]) => `${k} ${Math.round(v)}`)
+                .join(', ')}}`
+            : '';
           console.log(
-            `${key} run ${k + 1}: ${Math.round(r.ms)} ms, renderer CPU ${Math.round(r.cpu.work)} ms, main-thread task max ${Math.round(r.cpu.wall)} ms wall / ${Math.round(r.cpu.cpu)} ms CPU of ${r.cpu.tasks} [${r.cpu.inside.join(', ')}], long tasks during [${fmt(r.during)}], before [${fmt(r.before)}] (load ${loadavg()[0].toFixed(1)})`,
+            `${key} run ${k + 1}: ${Math.round(r.ms)} ms, renderer CPU ${Math.round(r.cpu.work)} ms, main-thread task max ${Math.round(r.cpu.wall)} ms wall / ${Math.round(r.cpu.cpu)} ms CPU of ${r.cpu.tasks} [${r.cpu.inside.join(', ')}], long tasks during [${fmt(r.during)}], before [${fmt(r.before)}] (load ${loadavg()[0].toFixed(1)})${steps}`,
           );
         }
   } finally {

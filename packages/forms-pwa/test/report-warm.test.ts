@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The worker side is not what is tested here: only whether the warm-up is asked for.
-const { warm } = vi.hoisted(() => ({ warm: vi.fn(() => Promise.resolve()) }));
+const { warm } = vi.hoisted(() => ({ warm: vi.fn((_photos: unknown[], _report?: unknown) => Promise.resolve()) }));
 vi.mock('../src/report/client.js', () => ({ warm, render: vi.fn() }));
 
 import '../src/results/tc-report-export.js';
@@ -34,10 +34,12 @@ async function exportButtons(): Promise<TcReportExport> {
 }
 
 describe('<tc-report-export> warm-up', () => {
-  it('starts the worker once Results is painted, once per assessment', async () => {
+  it('starts the worker once Results is painted, once per assessment, with the report to make ahead', async () => {
     const el = await exportButtons();
     await frames(3);
-    expect(warm).toHaveBeenCalledTimes(1);
+    // The report's data is read from the store first (IndexedDB): the call comes after a few more turns.
+    await vi.waitFor(() => expect(warm).toHaveBeenCalledTimes(1));
+    expect(warm.mock.calls[0]![1]).toMatchObject({ kind: 'report', lang: 'vi', assessment: { id: 'a-warm' } });
     el.requestUpdate();
     await el.updateComplete;
     await frames(2);

@@ -4,7 +4,7 @@ import { contentHash } from '../src/core.js';
 import { lockAssessment } from '../src/core-checked.js';
 import { fitSide } from '../src/report/downscale.js';
 import { photoHashes, previousAssessment, reportFileName, sheetFileName, slug } from '../src/report/inputs.js';
-import { overall } from '../src/report/job.js';
+import { overall, reportKey, type ReportOf } from '../src/report/job.js';
 import { AppStore } from '../src/state/store.js';
 import { openTieuChiDB, Storage } from '../src/storage/db.js';
 import { draft, smallSet } from './helpers.js';
@@ -85,6 +85,28 @@ describe('report inputs', () => {
     expect(seq.at(-1)).toBe(1);
     for (let i = 1; i < seq.length; i++) expect(seq[i]!).toBeGreaterThanOrEqual(seq[i - 1]!);
     expect(overall('render', 7)).toBe(1);
+  });
+
+  it('gives a report made ahead only to an export of the same content: assessment, language, plan, photo captions', () => {
+    const a = round('a', '2026-03-02');
+    const photo = { hash: 'h1', blob: new Blob(['x']), mime: 'image/jpeg', width: 1600, height: 1200, caption: 'Cổng' };
+    const result = { assessmentId: 'a' } as unknown as ReportOf['result'];
+    const job: ReportOf = { kind: 'report', set: smallSet, assessment: a, result, photos: [photo], lang: 'vi' };
+    // The same content read again (other objects, another Blob of the same hash): the same key.
+    expect(
+      reportKey({ ...structuredClone({ ...job, photos: [] }), photos: [{ ...photo, blob: new Blob(['y']) }] }),
+    ).toBe(reportKey(job));
+    const changed: ReportOf[] = [
+      { ...job, lang: 'en' },
+      { ...job, assessment: { ...a, facility: { ...a.facility, name: 'Trạm khác' } } },
+      { ...job, photos: [{ ...photo, caption: 'Cổng chính' }] },
+      { ...job, photos: [] },
+      { ...job, plan: { id: 'p' } as unknown as NonNullable<ReportOf['plan']> },
+      { ...job, previous: { assessment: round('b', '2025-03-02'), result } },
+      { ...job, set: { ...smallSet, version: '9.9' } },
+      { ...job, set: { ...smallSet, title: { vi: 'Bộ đã sửa', en: 'Edited set' } } },
+    ];
+    for (const c of changed) expect(reportKey(c)).not.toBe(reportKey(job));
   });
 
   it('fits photos within the report side keeping the aspect ratio', () => {

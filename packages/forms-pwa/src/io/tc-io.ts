@@ -9,6 +9,7 @@ import { shared } from '../styles.js';
 
 import { assessmentFileName } from './file-name.js';
 import { ioMsg } from './messages.js';
+import { planOffPage } from './plan-off-page.js';
 
 const loadIo = () => import('./bundle.js');
 const loadBackup = () => import('./backup.js');
@@ -176,7 +177,9 @@ export class TcIo extends LitElement {
       const store = this._store.store;
       await store.loadAllSets(); // an import that arrives before the built-in sets have loaded waits for them
       // Document by document: a bad draft in a backup is kept aside, never blocking the rest.
-      const out = io.planRestore(await file.text(), { sets: store.sets, assessments: store.assessments }, file.name);
+      // Parsed and checked in a worker: a large bundle's parse, hashes and garbage stay off the page's thread.
+      const known = { sets: store.sets, assessments: store.assessments };
+      const out = await planOffPage(file, known, file.name, (text) => io.planRestore(text, known, file.name));
       if (!out.ok) {
         this._errors = out.errors;
         return;

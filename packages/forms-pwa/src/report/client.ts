@@ -2,13 +2,24 @@
  * The page's side of the report worker: one module worker, started on the first export and kept for the
  * next (pdfmake then loads once), jobs answered by id.
  */
-import type { JobMessage, JobPhoto, JobRequest, Phase, ReportJob } from './job.js';
+import {
+  epochNow,
+  type JobMessage,
+  type JobPhoto,
+  type JobRequest,
+  type Phase,
+  type ReportJob,
+  type ReportOf,
+  type Steps,
+} from './job.js';
 import { downscaleOnPage, workerCanDraw } from './page-downscale.js';
 
 /** A finished PDF and how long the worker took. */
 export interface Rendered {
   pdf: Blob;
   ms: number;
+  /** Where the worker's time went (see {@link Steps}). */
+  steps: Steps;
   /** True when the photos were downscaled on the page, because workers here cannot draw (see page-downscale.ts). */
   photosOnPage?: boolean;
 }
@@ -43,7 +54,7 @@ function start(): Worker {
     if (m.type === 'progress') p.onProgress?.(m.fraction, m.phase);
     else {
       pending.delete(m.id);
-      if (m.type === 'done') p.resolve({ pdf: m.pdf, ms: m.ms });
+      if (m.type === 'done') p.resolve({ pdf: m.pdf, ms: m.ms, steps: m.steps });
       else if (m.type === 'warmed') p.resolve();
       else p.reject(new Error(m.message));
     }
@@ -69,7 +80,7 @@ export async function render(job: ReportJob, onProgress?: Progress): Promise<Ren
 function post(job: ReportJob, onProgress?: Progress): Promise<Rendered | undefined> {
   worker ??= start();
   const id = nextId++;
-  const req: JobRequest = { id, job };
+  const req: JobRequest = { id, job, sentAt: epochNow() };
   return new Promise<Rendered | undefined>((resolve, reject) => {
     pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
     worker!.postMessage(req);
@@ -86,11 +97,15 @@ export async function preparePhotos(photos: JobPhoto[]): Promise<void> {
 }
 
 /**
- * Prepares the worker for an export it will probably get: loads pdfmake and downscales these photos,
- * off the page's thread. A `render` meanwhile finds the work done or under way, never repeated.
+ * Prepares the worker for an export it will probably get: loads pdfmake and downscales these photos, off the page's
+ * thread; with `report`, also makes that report's PDF and keeps it, so that the export of the same content is
+ * answered at once (ADR 0022). A `render` meanwhile finds the work done or under way, never repeated.
  * @returns a promise settled when the worker is ready
  */
-export async function warm(photos: JobPhoto[]): Promise<void> {
-  // Where workers cannot draw, the photos are made small on the page at export time: warm pdfmake only.
-  await post({ kind: 'warm', photos: drawsInWorker() ? photos : [] });
+export async function warm(photos: JobPhoto[], report?: ReportOf): Promise<void> {
+  // Where workers cannot draw, the photos are made small on the page at export time: warm pdfmake only (and make
+  // the report ahead only when it has no photo).
+  const draws = drawsInWorker();
+  const ahead = report && (draws || !report.photos.length) ? report : undefined;
+  await post({ kind: 'warm', photos: draws ? photos : [], ...(ahead ? { report: ahead } : {}) });
 }

@@ -15,7 +15,8 @@ const mb = (n: number) =>
  * for its set or any set. The PDF is made in a worker; a progress bar follows it, the page stays usable,
  * and the file downloads as `<facility>-<date>.pdf`.
  *
- * @fires report-done - `{ name, size, ms }` when a file was handed to the download
+ * @fires report-done - `{ name, size, ms, steps }` when a file was handed to the download (`steps`: where the time
+ *   went, the page's `gather` and `back` and the worker's `Steps` of report/job.ts)
  * The host gets `data-warm="ready"` once the worker has pdfmake loaded and the photos downscaled.
  */
 @customElement('tc-report-export')
@@ -68,17 +69,22 @@ export class TcReportExport extends LitElement {
     if (!a || this._warmed === a.id || this.offer === 'sheet') return;
     this._warmed = a.id;
     // Right after Results is painted (not when the page is idle: on a fresh profile it seldom is, and the export
-    // came before the warm-up): load pdfmake and downscale any photo still missing, in the worker, so the export
-    // the user is likely to ask for here only has to lay out and write the PDF. The page only reads the photo
+    // came before the warm-up): load pdfmake, downscale any photo still missing and make the report, in the worker,
+    // so the export the user is likely to ask for here is ready or under way when asked for. The page only reads the photo
     // records (Blob handles) and posts them.
     this._warmFrame = requestAnimationFrame(() => {
       this._warmFrame = undefined;
       this._warmTimer = setTimeout(() => {
         this._warmTimer = undefined;
         // Through a promise, so nothing the warm-up throws escapes: it is an optimisation, the export still works.
+        // With the report's data: the worker makes this report's PDF ahead, and the export of the same content is
+        // answered with it (ADR 0022). Without it (the assessment cannot be scored) only pdfmake and photos.
         void Promise.resolve(a)
-          .then((doc) => jobPhotos(this._store.store, doc))
-          .then(warm)
+          .then(async (doc) => {
+            const store = this._store.store;
+            const job = await reportJob(store, doc.id, locale()).catch(() => undefined);
+            return job?.kind === 'report' ? warm(job.photos, job) : warm(await jobPhotos(store, doc));
+          })
           .then(
             () => this.setAttribute('data-warm', 'ready'),
             () => undefined,
@@ -140,7 +146,7 @@ export class TcReportExport extends LitElement {
 
   private async _run(
     kind: 'report' | 'sheet',
-    make: () => Promise<{ blob: Blob; name: string; ms: number; note?: string }>,
+    make: () => Promise<{ blob: Blob; name: string; ms: number; steps: Record<string, number>; note?: string }>,
   ) {
     this._busy = kind;
     this._fraction = 0;
@@ -148,12 +154,12 @@ export class TcReportExport extends LitElement {
     this._done = '';
     this._error = '';
     try {
-      const { blob, name, ms, note } = await make();
+      const { blob, name, ms, steps, note } = await make();
       saveFile(blob, name);
       this._done = t('report.done', { name, size: mb(blob.size) });
       this._note = note ?? '';
       this.dispatchEvent(
-        new CustomEvent('report-done', { detail: { name, size: blob.size, ms }, bubbles: true, composed: true }),
+        new CustomEvent('report-done', { detail: { name, size: blob.size, ms, steps }, bubbles: true, composed: true }),
       );
     } catch (e) {
       this._error = e instanceof Error ? e.message : String(e);
@@ -172,8 +178,19 @@ export class TcReportExport extends LitElement {
     const a = store.assessments.get(this.assessmentId);
     void this._run('report', async () => {
       if (!a) throw new Error(t('app.notFound'));
-      const { pdf, ms, photosOnPage } = await render(await reportJob(store, a.id, locale()), this._progress);
-      return { blob: pdf, name: reportFileName(a), ms, ...(photosOnPage ? { note: t('report.photosOnPage') } : {}) };
+      const t0 = performance.now();
+      const job = await reportJob(store, a.id, locale());
+      const gather = performance.now() - t0;
+      const { pdf, ms, steps, photosOnPage } = await render(job, this._progress);
+      // `back`: from the worker's answer being sent to the page handling it (the page's own queue).
+      const back = Math.max(0, performance.now() - t0 - gather - ms - steps.queued);
+      return {
+        blob: pdf,
+        name: reportFileName(a),
+        ms,
+        steps: { gather, ...steps, back },
+        ...(photosOnPage ? { note: t('report.photosOnPage') } : {}),
+      };
     });
   }
 
@@ -181,8 +198,8 @@ export class TcReportExport extends LitElement {
     const set = this._set();
     void this._run('sheet', async () => {
       if (!set) throw new Error(t('app.notFound'));
-      const { pdf, ms } = await render({ kind: 'sheet', set, lang: locale() }, this._progress);
-      return { blob: pdf, name: sheetFileName(set), ms };
+      const { pdf, ms, steps } = await render({ kind: 'sheet', set, lang: locale() }, this._progress);
+      return { blob: pdf, name: sheetFileName(set), ms, steps };
     });
   }
 }

@@ -4,13 +4,25 @@
  * sends data and receives the PDF as a Blob made here (passed by reference, not copied), so it stays responsive.
  *
  * A `warm` job, sent while the Results view is open, loads pdfmake and downscales the assessment's photos
- * ahead of time: the two slow parts of a first export. Downscaled photos are kept by hash (content-
+ * ahead of time, and makes that report's PDF and keeps it: an export of the same content (same `reportKey`) is
+ * answered with it, or waits for it when it is still being made (ADR 0022). Downscaled photos are kept by hash (content-
  * addressed, so never stale), in memory and in Cache Storage; an export waits only for what is missing.
  */
 import { buildReport, buildScoreSheet, REPORT_PHOTO_SIDE, type ReportPhoto } from '@tieuchi/report';
 import { renderPdf } from '@tieuchi/report/browser';
 import { reportPhoto } from '../report/downscale.js';
-import { overall, type JobMessage, type JobPhoto, type JobRequest, type Phase } from '../report/job.js';
+import {
+  epochNow,
+  overall,
+  type JobMessage,
+  type JobPhoto,
+  type JobRequest,
+  type Phase,
+  type ReportJob,
+  type ReportOf,
+  reportKey,
+  type Steps,
+} from '../report/job.js';
 
 /** The worker's side of postMessage (the app's TS lib is DOM, not WebWorker). */
 const scope = self as unknown as {
@@ -130,30 +142,20 @@ let pdfmakeReady: Promise<unknown> | undefined;
 /** Loads pdfmake and its fonts and warms its layout code with a one-line document. */
 const warmPdfmake = () => (pdfmakeReady ??= serial(() => renderPdf({ content: [{ text: 'Tiêu Chí' }] })));
 
-async function run({ id, job }: JobRequest): Promise<void> {
-  if (job.kind === 'photos') {
-    // Photos that already fit the report need nothing; the others land in Cache Storage and are not kept in
-    // memory (a 300-photo import would hold ~30 MB here): an export reads them back from the cache.
-    const big = job.photos.filter((p) => !fits(p));
-    await Promise.allSettled(big.map(downscaled));
-    for (const p of big) photos.delete(p.hash);
-    scope.postMessage({ id, type: 'warmed' });
-    return;
-  }
-  if (job.kind === 'warm') {
-    await Promise.allSettled([warmPdfmake(), ...job.photos.map(downscaled)]);
-    scope.postMessage({ id, type: 'warmed' });
-    return;
-  }
-  const t0 = performance.now();
-  const report = progress(id);
+type Report = (phase: Phase, fraction: number) => void;
+type Lap = (step: Exclude<keyof Steps, 'ahead'>) => void;
+
+/** Makes the PDF of a job (photos, layout, render, Blob), reporting progress and the time of each step. */
+async function makePdf(job: ReportOf | Extract<ReportJob, { kind: 'sheet' }>, report: Report, lap: Lap): Promise<Blob> {
   // pdfmake loads (a cold worker: ~1.8 MB to parse) while the image threads downscale the photos.
-  void warmPdfmake().catch(() => undefined);
+  const pdfmake = warmPdfmake();
+  void pdfmake.catch(() => undefined);
   let doc: ReturnType<typeof buildReport>;
   if (job.kind === 'report') {
     report('photos', 0);
     const n = job.photos.length;
     const ready = await allPhotos(job.photos, (done) => report('photos', done / n));
+    lap('photos');
     report('layout', 0);
     doc = buildReport({
       set: job.set,
@@ -168,11 +170,93 @@ async function run({ id, job }: JobRequest): Promise<void> {
     report('layout', 0);
     doc = buildScoreSheet(job.set, job.lang);
   }
+  lap('layout');
+  await pdfmake;
+  lap('pdfmake');
   report('render', 0);
   const bytes = await serial(() => renderPdf(doc, { onProgress: (f) => report('render', f) }));
+  lap('render');
   // The Blob is made here, off the page's thread; it crosses postMessage by reference.
   const pdf = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
-  scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0 });
+  lap('blob');
+  return pdf;
+}
+
+/**
+ * The report made ahead (by a `warm` job with its report, when Results is painted), one at a time: its content key,
+ * the PDF (done or under way), and who follows its progress (an export that asked for it while it was being made).
+ */
+let ahead: { key: string; pdf: Promise<Blob>; follow?: Report | undefined } | undefined;
+
+/**
+ * The PDF of a report, through the one kept: the kept one when its content is the same (done, or under way: then
+ * `follow` gets its progress), else a new one, which is then kept (replacing the last: one at a time).
+ */
+function reportPdf(job: ReportOf, report: Report, lap: Lap): { pdf: Promise<Blob>; reused: boolean } {
+  const key = reportKey(job);
+  if (ahead?.key === key) return { pdf: ahead.pdf, reused: true };
+  const entry: NonNullable<typeof ahead> = { key, pdf: Promise.resolve(new Blob()) };
+  entry.pdf = makePdf(job, (phase, fraction) => (entry.follow ?? report)(phase, fraction), lap);
+  // A failed attempt is forgotten: the next export makes the PDF again.
+  entry.pdf.catch(() => {
+    if (ahead === entry) ahead = undefined;
+  });
+  ahead = entry;
+  return { pdf: entry.pdf, reused: false };
+}
+
+async function run({ id, job, sentAt }: JobRequest): Promise<void> {
+  if (job.kind === 'photos') {
+    // Photos that already fit the report need nothing; the others land in Cache Storage and are not kept in
+    // memory (a 300-photo import would hold ~30 MB here): an export reads them back from the cache.
+    const big = job.photos.filter((p) => !fits(p));
+    await Promise.allSettled(big.map(downscaled));
+    for (const p of big) photos.delete(p.hash);
+    scope.postMessage({ id, type: 'warmed' });
+    return;
+  }
+  if (job.kind === 'warm') {
+    const quiet: Report = () => undefined;
+    await Promise.allSettled([
+      warmPdfmake(),
+      ...job.photos.map(downscaled),
+      ...(job.report ? [reportPdf(job.report, quiet, () => undefined).pdf] : []),
+    ]);
+    scope.postMessage({ id, type: 'warmed' });
+    return;
+  }
+  const t0 = performance.now();
+  const steps: Steps = {
+    queued: sentAt ? Math.max(0, epochNow() - sentAt) : 0,
+    photos: 0,
+    layout: 0,
+    pdfmake: 0,
+    render: 0,
+    blob: 0,
+    ahead: 0,
+  };
+  let mark = t0;
+  const lap: Lap = (step) => {
+    const now = performance.now();
+    steps[step] += now - mark;
+    mark = now;
+  };
+  const report = progress(id);
+  let pdf: Blob;
+  if (job.kind === 'report') {
+    // Made ahead (or being made) for the same content: answered with it, following its progress meanwhile.
+    const kept = ahead;
+    const { pdf: made, reused } = reportPdf(job, report, lap);
+    if (reused && kept) kept.follow = report;
+    try {
+      pdf = await made;
+    } finally {
+      if (reused && kept) kept.follow = undefined;
+    }
+    if (reused) lap('render');
+    steps.ahead = reused ? 1 : 0;
+  } else pdf = await makePdf(job, report, lap);
+  scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0, steps });
 }
 
 scope.addEventListener('message', (e) => {
