@@ -140,9 +140,11 @@ describe('forms-pwa in Chromium (production build)', () => {
     // A built-in criteria set loads from the precache: create and answer while offline.
     const id = await createAssessment(page, own.url, 'Trạm E2E ngoại tuyến');
     const first = page.locator('tc-item-card button[data-value]').first();
+    // The item card the button is in (its answer control renders into the card's shadow root).
     const itemId = await first.evaluate((b) =>
-      ((b.getRootNode() as ShadowRoot).host.getRootNode() as ShadowRoot).host.getAttribute('data-item-id'),
+      (b.getRootNode() as ShadowRoot).host.closest('tc-item-card')?.getAttribute('data-item-id'),
     );
+    expect(itemId).toBeTruthy();
     const before = (await saveState(page)).at;
     await first.click();
     await waitSaved(page, before);
