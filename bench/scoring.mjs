@@ -7,10 +7,17 @@
  * --ours-only   time only our engine (for `node --cpu-prof bench/scoring.mjs --ours-only`)
  * --check=N     check survey-core's totals on the first N assessments, however long it takes (default: all
  *               10,000 if that projects to under ~5 min on this machine, else as many as fit in ~3 min)
+ * --then=DIR    also time an older build of core (DIR: its `dist`, e.g. the engine issue 16 measured, commit
+ *               daf60a1: `git worktree add /tmp/then daf60a1 && cd /tmp/then && pnpm install --frozen-lockfile &&
+ *               pnpm --filter @tieuchi/core run build`, then `--then=/tmp/then/packages/core/dist`) in the same
+ *               run and on the same fresh parses; it must agree with ours on every assessment
  *
  * Writes bench/results/scoring.json (with the Markdown table that bench/run.mjs puts in docs/benchmarks.md).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { score, validateCriteriaSet } from '@tieuchi/core';
@@ -29,6 +36,7 @@ const SURVEY_PER_RESPONSE = 8;
 const args = process.argv.slice(2);
 const oursOnly = args.includes('--ours-only');
 const checkArg = args.find((a) => a.startsWith('--check='));
+const thenArg = args.find((a) => a.startsWith('--then='));
 const log = (...m) => console.log(...m);
 
 // --- the workload: a validated set, assessments as parsed JSON -------------------------------------------
@@ -79,6 +87,41 @@ log(
   `ours+items:  ${oursItems.assessmentsPerSec.toFixed(0)} assessments/s, ${oursItems.itemAnswersPerSec.toFixed(0)} item-answers/s`,
 );
 if (oursOnly) process.exit(sink === -1 ? 1 : 0);
+
+// --- an older build of our engine (--then): the same work on the same fresh parses, in this run --------------
+let then;
+const thenMismatches = [];
+if (thenArg) {
+  const dir = resolve(thenArg.slice('--then='.length));
+  const old = await import(pathToFileURL(join(dir, 'index.js')).href);
+  const oldSet = JSON.parse(JSON.stringify(set)); // its own object: each engine compiles and caches its own
+  assessments.forEach((a, i) => {
+    const r = old.score(oldSet, a);
+    const o = oursResults[i].value;
+    if (
+      !r.ok ||
+      r.value.decision !== o.decision ||
+      JSON.stringify([r.value.total.points, r.value.total.max]) !== JSON.stringify([o.total.points, o.total.max])
+    )
+      thenMismatches.push({ id: a.id, then: r.ok ? [r.value.total, r.value.decision] : r.errors?.slice(0, 1) });
+  });
+  const t = medianFreshMs(ROUNDS, fresh, (batch) => {
+    for (let i = 0; i < COUNT; i++) {
+      const r = old.score(oldSet, batch[i]);
+      sink += r.ok ? r.value.decision.length : 0;
+    }
+  });
+  let commit = '';
+  try {
+    commit = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout: the row names the folder only
+  }
+  then = { ...rate(COUNT, ITEMS, t.ms), roundsMs: t.rounds, commit };
+  log(
+    `then (${commit || dir}): ${then.assessmentsPerSec.toFixed(0)} assessments/s, ${then.itemAnswersPerSec.toFixed(0)} item-answers/s`,
+  );
+}
 
 // --- plain hand-written loop (ceiling) ---------------------------------------------------------------------
 const table = plainTable(set);
@@ -192,7 +235,7 @@ const res = {
     unansweredShare: 1 - (answered + na) / (COUNT * ITEMS),
     decisions,
   },
-  engines: { ours, oursItems, surveyCoreReused, surveyCorePerResponse, plain },
+  engines: { ours, oursItems, surveyCoreReused, surveyCorePerResponse, plain, ...(then ? { then } : {}) },
   ratios: {
     oursVsSurveyCoreReused: ours.assessmentsPerSec / surveyCoreReused.assessmentsPerSec,
     oursVsSurveyCorePerResponse: ours.assessmentsPerSec / surveyCorePerResponse.assessmentsPerSec,
@@ -200,6 +243,9 @@ const res = {
   },
   check: {
     plain: { checked: COUNT, mismatches: plainMismatches.length, examples: plainMismatches.slice(0, 5) },
+    ...(then
+      ? { then: { checked: COUNT, mismatches: thenMismatches.length, examples: thenMismatches.slice(0, 5) } }
+      : {}),
     surveyCore: {
       checked,
       mismatches: surveyMismatches.length,
@@ -214,7 +260,7 @@ res.table = markdown(res);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/scoring.json', import.meta.url), `${JSON.stringify(res, null, 2)}\n`);
 log(`\n${res.table}\n\ndecisions: ${JSON.stringify(decisions)}\nwrote bench/results/scoring.json`);
-if (plainMismatches.length || surveyMismatches.length) {
-  console.error('MISMATCH', JSON.stringify([...plainMismatches, ...surveyMismatches].slice(0, 5)));
+if (plainMismatches.length || surveyMismatches.length || thenMismatches.length) {
+  console.error('MISMATCH', JSON.stringify([...plainMismatches, ...surveyMismatches, ...thenMismatches].slice(0, 5)));
   process.exitCode = 1;
 }

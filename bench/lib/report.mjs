@@ -58,6 +58,9 @@ export function markdown(res) {
     ['survey-core, one reused model', e.surveyCoreReused],
     ['survey-core, a model per response', e.surveyCorePerResponse],
     ['plain hand-written loop (ceiling)', e.plain],
+    ...(e.then
+      ? [[`Tiêu Chí \`score()\` at ${e.then.commit || 'an older build'} (the engine issue 16 measured)`, e.then]]
+      : []),
   ];
   const lines = [
     '| engine | timed on | ms per assessment | assessments/s | item-answers/s | ours ÷ this |',
@@ -71,6 +74,14 @@ export function markdown(res) {
       `ours / survey-core (model per response): **${ratio(res.ratios.oursVsSurveyCorePerResponse)}x**.`,
     `- ours / plain loop: **${ratio(res.ratios.oursVsPlain)}** (the plain loop is ${ratio(1 / res.ratios.oursVsPlain)}x faster; aim: within 2x). ` +
       `Ours: **${(e.ours.itemAnswersPerSec / 1e6).toFixed(2)} M item-answers/s** (target >= 3 M on a quiet machine, that is **>= 0.15** of the plain loop in the same run: 3 M / 19.5 M).`,
+    ...(e.then
+      ? [
+          `- ours / the engine at ${e.then.commit || 'the older build'}: **${ratio(e.ours.assessmentsPerSec / e.then.assessmentsPerSec)}x** in this run ` +
+            `(issue 16 measured that engine at 0.95-1.45 M item-answers/s on the machine of its day; its target, 3 M, is ` +
+            `${ratio(3 / 1.45)}-${ratio(3 / 0.95)}x that). Same totals and decision on ${group(res.check.then.checked)} of ` +
+            `${group(res.workload.assessments)} (${res.check.then.mismatches} mismatches).`,
+        ]
+      : []),
     `- Same totals (points and maximum, exact) and decision: ours vs plain loop on ${group(res.check.plain.checked)} of ` +
       `${group(res.workload.assessments)} (${res.check.plain.mismatches} mismatches); ours vs survey-core on ` +
       `${group(res.check.surveyCore.checked)} of ${group(res.workload.assessments)} (${res.check.surveyCore.mismatches} mismatches).`,
