@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { PropertyValues, ReactiveElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type {
@@ -95,7 +95,7 @@ export class TcFill extends LitElement {
   /** What was found on each item at this facility's previous assessment, and the action planned. */
   private readonly _previous = new PreviousRoundController(this, this._store.store);
   /** The item cards a few at a time: the first screen first, the rest after each paint (issue 20). */
-  private readonly _progress = new ProgressiveController(this);
+  private readonly _progress = new ProgressiveController(this, { settled: () => this._cardsRendered() });
   /** Which of the sticky bar (narrow) and the side column (wide) is shown: only that one's panels are built. */
   private readonly _narrow = new NarrowController(this);
   private _lastItem: string | undefined;
@@ -138,6 +138,16 @@ export class TcFill extends LitElement {
     const same = inputs.length === this._inputs.length && inputs.every((x, i) => x === this._inputs[i]);
     this._inputs = inputs;
     return changed.size > 0 || !same;
+  }
+
+  /** Resolves once this view and its item cards, their answer controls included, have rendered. */
+  private async _cardsRendered(): Promise<void> {
+    await this.updateComplete;
+    const cards = [...this.renderRoot.querySelectorAll<ReactiveElement>('tc-item-card')];
+    await Promise.all(cards.map((c) => c.updateComplete));
+    await Promise.all(
+      cards.map((c) => c.shadowRoot?.querySelector<ReactiveElement>('tc-answer-control')?.updateComplete),
+    );
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
