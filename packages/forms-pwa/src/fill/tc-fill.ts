@@ -62,7 +62,8 @@ export class TcFill extends LitElement {
       .head h1 { margin: 0; }
       .criterion { margin: 18px 0 8px; display: flex; justify-content: space-between; gap: 8px; align-items: baseline; flex-wrap: wrap; }
       .criterion h3 { margin: 0; }
-      .items { display: grid; gap: 10px; }
+      .items { display: block; }
+      .items > tc-item-card + tc-item-card { margin-top: 10px; }
       .banner { padding: 10px 14px; border-radius: 10px; margin-bottom: 12px; overflow-wrap: anywhere; }
       .pager { display: flex; justify-content: space-between; margin-top: 16px; gap: 8px; }
       .mobile-bar { display: none; }
