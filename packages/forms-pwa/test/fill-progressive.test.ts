@@ -175,19 +175,21 @@ describe('ProgressiveController', () => {
     expect(p.limit).toBe(6);
     p.hostUpdated(); // first render done: the next chunk waits for the scheduler
     expect(updates).toBe(0);
-    pending!();
+    // A chunk: asked for, then the host and its entries render (timed until `settled` resolves), then the host's
+    // updated() schedules the next one.
+    const chunk = async (ms: number) => {
+      pending!();
+      now += ms;
+      await new Promise((r) => setTimeout(r, 0));
+      p.hostUpdated();
+    };
+    await chunk(40); // 4 cards took 40 ms, twice the budget: 2 would fit, but never fewer than the first step
     expect([p.limit, updates]).toEqual([10, 1]);
-    now += 40; // 4 cards took 40 ms, twice the budget: 2 would fit, but never fewer than the first step
-    p.hostUpdated();
-    pending!();
+    await chunk(8); // 4 cards in 8 ms: 10 fit
     expect(p.limit).toBe(14);
-    now += 8; // 4 cards in 8 ms: 10 fit
-    p.hostUpdated();
-    pending!();
+    await chunk(2); // 10 cards in 2 ms: 100 would fit, the largest step is 16
     expect(p.limit).toBe(24);
-    now += 2; // 10 cards in 2 ms: 100 would fit, the largest step is 16
-    p.hostUpdated();
-    pending!();
+    await chunk(2);
     expect(p.limit).toBe(40);
     p.hostUpdated();
     expect(pending).toBeDefined();
@@ -195,6 +197,41 @@ describe('ProgressiveController', () => {
     expect([p.limit, p.complete, pending]).toEqual([Infinity, true, undefined]);
     p.reset();
     expect(p.limit).toBe(6);
+    clock.mockRestore();
+  });
+
+  it("times a chunk until its entries have rendered too, not only the host's own update", async () => {
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    let pending: (() => void) | undefined;
+    let settle: (() => void) | undefined;
+    const host = {
+      addController: () => undefined,
+      removeController: () => undefined,
+      requestUpdate: () => undefined,
+      updateComplete: Promise.resolve(true),
+    };
+    const p = new ProgressiveController(host, {
+      first: 6,
+      step: 4,
+      budgetMs: 20,
+      maxStep: 64,
+      schedule: (next) => {
+        pending = next;
+        return () => (pending = undefined);
+      },
+      settled: () => new Promise<void>((r) => (settle = r)),
+    });
+    p.total = 100;
+    p.hostUpdated();
+    pending!();
+    now += 1; // the host rendered in 1 ms (at 1 ms, 80 cards would seem to fit the budget)...
+    p.hostUpdated();
+    now += 79; // ...and its four cards then rendered themselves in 79 ms more: 80 ms for four cards
+    settle!();
+    await new Promise((r) => setTimeout(r, 0));
+    pending!();
+    expect(p.limit).toBe(14); // 6 + 4 + 4: the step stayed at its floor, it did not jump to 64
     clock.mockRestore();
   });
 });

@@ -48,6 +48,19 @@ describe('built-in sets, loaded when used', () => {
     expect(store.resultFor(example())?.complete).toBe(true);
   });
 
+  it('loads an earlier version kept beside the current one by its own file, not every set', async () => {
+    // criteria/qd1300-commune-health@2023.2.json beside qd1300-commune-health.json (2023.1): the bench's 1300
+    // assessment is made with 2023.2. Before, start-up loaded 2023.1, missed, then loaded all twelve files.
+    const storage = new Storage(openTieuChiDB('lazy-version'));
+    const a = { ...example(), id: 'v2', criteriaSet: { id: 'qd1300-commune-health', version: '2023.2' } };
+    await storage.putAssessment(a);
+    const store = new AppStore(storage);
+    await store.init();
+    expect([...store.sets.keys()]).toEqual(['qd1300-commune-health@2023.2']);
+    expect(store.setFor(a)?.version).toBe('2023.2');
+    expect(store.allSetsLoaded).toBe(false);
+  });
+
   it('loads the built-in sets when an assessment arrives whose set is not loaded yet, then finds it', async () => {
     const store = new AppStore(new Storage(openTieuChiDB('lazy-late')));
     await store.init();

@@ -20,14 +20,27 @@ const fileId = (path: string): string => path.slice(path.lastIndexOf('/') + 1).r
 export const builtinSetIds: readonly string[] = Object.keys(setFiles).map(fileId);
 
 /**
- * Loads built-in criteria sets: those whose file is named after one of `ids` (`criteria/<id>.json`), or every one
+ * The files to load for `wanted` (set ids, or `id@version` keys): for an id, the file named after it; for a key, the
+ * file named after the key (`criteria/<id>@<version>.json`, an earlier version kept beside the current one) when there
+ * is one, else the file named after its id (the current version).
+ */
+function filesFor(wanted: ReadonlySet<string>): Set<string> {
+  const names = new Set(builtinSetIds);
+  const out = new Set<string>();
+  for (const w of wanted) out.add(names.has(w) ? w : w.split('@')[0]!);
+  return out;
+}
+
+/**
+ * Loads built-in criteria sets: those `ids` name (set ids or `id@version` keys, see {@link filesFor}), or every one
  * when `ids` is undefined. Each set is its own chunk, fetched only here: the app loads a set when a view uses it,
  * not all of them at start-up. A file that fails to load is skipped (and logged).
  */
 export async function loadBuiltinSets(ids?: ReadonlySet<string>): Promise<CriteriaSet[]> {
+  const files = ids && filesFor(ids);
   const loaded = await Promise.all(
     Object.entries(setFiles)
-      .filter(([path]) => !ids || ids.has(fileId(path)))
+      .filter(([path]) => !files || files.has(fileId(path)))
       .map(async ([path, load]) => {
         try {
           const set = await load();

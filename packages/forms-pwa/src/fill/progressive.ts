@@ -37,6 +37,11 @@ export interface ProgressiveOptions {
   maxStep?: number | undefined;
   /** When the next chunk starts (default {@link afterPaint}). */
   schedule?: ChunkScheduler | undefined;
+  /**
+   * Resolves once a chunk has rendered, its entries' own updates included (default: the host's `updateComplete`).
+   * A chunk is timed until then: the entries are elements of their own that render after the host, in the same task.
+   */
+  settled?: (() => Promise<unknown>) | undefined;
 }
 
 /**
@@ -58,9 +63,10 @@ export class ProgressiveController implements ReactiveController {
   private readonly _budget: number;
   private readonly _maxStep: number;
   private readonly _minStep: number;
-  /** When the chunk being rendered was asked for (undefined: not a chunk of ours). */
-  private _chunkStart: number | undefined;
   private readonly _schedule: ChunkScheduler;
+  private readonly _settled: () => Promise<unknown>;
+  /** Counts resets and {@link all}: a chunk's timing that arrives after one is dropped. */
+  private _epoch = 0;
   private _cancel: (() => void) | undefined;
   private readonly _onPrint = () => void this.all();
 
@@ -74,6 +80,7 @@ export class ProgressiveController implements ReactiveController {
     this._budget = options.budgetMs ?? 25;
     this._maxStep = options.maxStep ?? 64;
     this._schedule = options.schedule ?? afterPaint;
+    this._settled = options.settled ?? (() => _host.updateComplete);
     this.limit = this._first;
     _host.addController(this);
   }
@@ -86,14 +93,14 @@ export class ProgressiveController implements ReactiveController {
   /** Starts again from the first chunk (another list: another assessment or section). */
   reset(): void {
     this._stop();
-    this._chunkStart = undefined;
+    this._epoch++;
     this.limit = this._first;
   }
 
   /** Renders every entry in the next update; resolves once the host has rendered them. */
   async all(): Promise<void> {
     this._stop();
-    this._chunkStart = undefined;
+    this._epoch++;
     if (this.limit !== Infinity) {
       this.limit = Infinity;
       this._host.requestUpdate();
@@ -107,20 +114,24 @@ export class ProgressiveController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this._chunkStart !== undefined) {
-      // Scale the next chunk to the budget by the time this one took (at least 1 ms: clocks are coarse).
-      const took = Math.max(1, performance.now() - this._chunkStart);
-      // Never below the first step: on a loaded device one-card chunks would take a frame each and the list long to
-      // complete (measured: 47 cards later than rendering them all at once).
-      this._step = Math.max(this._minStep, Math.min(this._maxStep, Math.round((this._step * this._budget) / took)));
-      this._chunkStart = undefined;
-    }
     if (this.complete || this._cancel) return;
     this._cancel = this._schedule(() => {
       this._cancel = undefined;
-      this._chunkStart = performance.now();
-      this.limit += this._step;
+      const start = performance.now();
+      const epoch = this._epoch;
+      const step = this._step;
+      this.limit += step;
       this._host.requestUpdate();
+      // Timed until the chunk's entries have rendered too (issue 20: timed at the host's own update, the cards'
+      // renders were left out, chunks grew to 10+ cards and tasks of 90-160 ms at 4x slowdown).
+      void this._settled().then(() => {
+        if (epoch !== this._epoch) return;
+        // Scale the next chunk to the budget by the time this one took (at least 1 ms: clocks are coarse). Never
+        // below the first step: on a loaded device one-card chunks would take a frame each and the list long to
+        // complete (measured: 47 cards later than rendering them all at once).
+        const took = Math.max(1, performance.now() - start);
+        this._step = Math.max(this._minStep, Math.min(this._maxStep, Math.round((step * this._budget) / took)));
+      });
     });
   }
 

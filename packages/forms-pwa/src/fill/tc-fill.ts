@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { PropertyValues, ReactiveElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type {
@@ -62,7 +62,8 @@ export class TcFill extends LitElement {
       .head h1 { margin: 0; }
       .criterion { margin: 18px 0 8px; display: flex; justify-content: space-between; gap: 8px; align-items: baseline; flex-wrap: wrap; }
       .criterion h3 { margin: 0; }
-      .items { display: grid; gap: 10px; }
+      .items { display: block; }
+      .items > tc-item-card + tc-item-card { margin-top: 10px; }
       .banner { padding: 10px 14px; border-radius: 10px; margin-bottom: 12px; overflow-wrap: anywhere; }
       .pager { display: flex; justify-content: space-between; margin-top: 16px; gap: 8px; }
       .mobile-bar { display: none; }
@@ -95,7 +96,7 @@ export class TcFill extends LitElement {
   /** What was found on each item at this facility's previous assessment, and the action planned. */
   private readonly _previous = new PreviousRoundController(this, this._store.store);
   /** The item cards a few at a time: the first screen first, the rest after each paint (issue 20). */
-  private readonly _progress = new ProgressiveController(this);
+  private readonly _progress = new ProgressiveController(this, { first: 3, settled: () => this._cardsRendered() });
   /** Which of the sticky bar (narrow) and the side column (wide) is shown: only that one's panels are built. */
   private readonly _narrow = new NarrowController(this);
   private _lastItem: string | undefined;
@@ -138,6 +139,38 @@ export class TcFill extends LitElement {
     const same = inputs.length === this._inputs.length && inputs.every((x, i) => x === this._inputs[i]);
     this._inputs = inputs;
     return changed.size > 0 || !same;
+  }
+
+  /** Whether the assessment shown has been scored ahead of its first render ({@link scheduleUpdate}). */
+  private _scoredAhead = '';
+
+  /**
+   * Splits opening the view into tasks (issue 20): its code is evaluated in one task, its first render waits for
+   * the next; and the first time the assessment can be shown, core scores it (the set's compilation and the
+   * result's words, 60+ ms at 4x slowdown) in a task of its own before the render that shows it. Later renders (an
+   * answer tap) are not delayed.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    const nextTask = () => new Promise((r) => setTimeout(r, 0));
+    if (!this.hasUpdated) await nextTask();
+    const store = this._store.store;
+    const a = store.assessments.get(this.assessmentId);
+    if (a && this._scoredAhead !== a.id && store.setFor(a)) {
+      this._scoredAhead = a.id;
+      void store.resultFor(a)?.sections; // reading the sections builds the result's words too
+      await nextTask();
+    }
+    return super.scheduleUpdate();
+  }
+
+  /** Resolves once this view and its item cards, their answer controls included, have rendered. */
+  private async _cardsRendered(): Promise<void> {
+    await this.updateComplete;
+    const cards = [...this.renderRoot.querySelectorAll<ReactiveElement>('tc-item-card')];
+    await Promise.all(cards.map((c) => c.updateComplete));
+    await Promise.all(
+      cards.map((c) => c.shadowRoot?.querySelector<ReactiveElement>('tc-answer-control')?.updateComplete),
+    );
   }
 
   override willUpdate(changed: Map<string, unknown>): void {

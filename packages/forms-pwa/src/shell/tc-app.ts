@@ -86,6 +86,16 @@ export class TcApp extends LitElement {
     new LocaleController(this);
   }
 
+  /**
+   * The first render waits for a task of its own (issue 20): without it, the start-up script's evaluation, the
+   * store's first requests and this first render ran as one task of up to 0.5 s on a slow tablet. Later renders
+   * are not delayed.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) await new Promise((r) => setTimeout(r, 0));
+    return super.scheduleUpdate();
+  }
+
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('beforeunload', this._onBeforeUnload);

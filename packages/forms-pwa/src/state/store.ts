@@ -127,8 +127,12 @@ export class AppStore extends EventTarget {
     ]);
     // Only the built-in sets the stored assessments use are loaded now; the others when a view lists sets
     // (loadAllSets). A set no built-in file is named after (an imported one, or a file named otherwise) loads all.
-    const needed = new Set(assessments.map((a) => a.criteriaSet.id));
-    const unknown = [...needed].some((id) => !builtinSetIds.includes(id) && !stored.some((s) => s.set.id === id));
+    // By id@version (issue 20): an assessment made with an earlier version kept as `<id>@<version>.json` loads that
+    // file, not the current one and then, missing its set, every built-in set.
+    const needed = new Set(assessments.map((a) => setKey(a.criteriaSet)));
+    const unknown = [...needed]
+      .map((k) => k.split('@')[0]!)
+      .some((id) => !builtinSetIds.includes(id) && !stored.some((s) => s.set.id === id));
     this._addBuiltin(await loadBuiltinSets(unknown ? undefined : needed));
     for (const s of stored) if (!this.sets.has(s.key)) this.sets.set(s.key, s.set);
     const byId = new Map<string, Facility>();
