@@ -5,8 +5,10 @@
  * inline photos.
  */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { withImageFiles, type VirtualFiles } from './image-files.js';
 
 interface PdfMakeBrowser {
+  virtualfs: VirtualFiles;
   addVirtualFileSystem(vfs: Record<string, string>): void;
   setUrlAccessPolicy(p: (url: string) => boolean): void;
   setProgressCallback(p: ((fraction: number) => void) | undefined): void;
@@ -23,6 +25,12 @@ async function load(): Promise<PdfMakeBrowser> {
   return pdfMake;
 }
 
+/** The bytes as a whole ArrayBuffer (what pdfkit takes besides its Buffer), copied only when they are a view of part of one. */
+const arrayBuffer = (b: Uint8Array): ArrayBuffer =>
+  b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer
+    ? b.buffer
+    : (b.slice().buffer as ArrayBuffer);
+
 /** Options of {@link renderPdf}. */
 export interface RenderOptions {
   /** Called with the fraction (0..1) of the document written so far: drive a progress bar with it. */
@@ -38,6 +46,7 @@ export async function renderPdf(doc: TDocumentDefinitions, options: RenderOption
   const pdfMake = await loaded;
   pdfMake.setUrlAccessPolicy(() => false);
   pdfMake.setProgressCallback(options.onProgress);
-  const buf = await pdfMake.createPdf(doc).getBuffer();
+  // Photos given as bytes go to pdfmake as they are (no base64 round trip), through its in-memory file system.
+  const buf = await withImageFiles(doc, pdfMake.virtualfs, (d) => pdfMake.createPdf(d).getBuffer(), arrayBuffer);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }

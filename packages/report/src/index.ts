@@ -18,4 +18,4 @@ export {
   type PreviousAssessment,
   type ReportPlan,
 } from './types.js';
-export { base64, isImageDataUrl } from './photos.js';
+export { base64, imageBytes, isImageDataUrl } from './photos.js';
