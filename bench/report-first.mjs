@@ -7,6 +7,8 @@
  *
  * Per run, in the page:
  *   - ms: from the click to the PDF handed to the download (`report-done`);
+ *   - timeline: when the new build's worker started, loaded pdfmake, rendered its warm-up and made the report's steps,
+ *     in ms from Results opened (negative: before it), printed per run;
  *   - steps: where the new build's time went (`report-done`'s `steps`: the page's gather and hand-back, the worker's
  *     queue, photos, layout, pdfmake load, render, Blob, and whether the PDF was made ahead), printed per run;
  *   - every main-thread long task (PerformanceObserver 'longtask') from the click until 300 ms after it was done,
@@ -177,6 +179,7 @@ async function run(browser, url, data, delay) {
         window.__t.done = performance.now();
         window.__t.size = e.detail.size;
         window.__t.steps = e.detail.steps;
+        window.__t.timeline = e.detail.timeline;
       });
     });
     await browser.startTracing(page, { categories: TRACE });
@@ -185,7 +188,11 @@ async function run(browser, url, data, delay) {
     await page.waitForTimeout(300);
     const cpu = mainThreadTasks(await browser.stopTracing());
     const r = await page.evaluate((opened) => {
-      const { click, done, size, steps } = window.__t;
+      const { click, done, size, steps, timeline } = window.__t;
+      // The worker's timeline, in ms from Results opened (negative: before it).
+      const since = timeline
+        ? Object.fromEntries(Object.entries(timeline).map(([k, v]) => [k, v - performance.timeOrigin - opened]))
+        : undefined;
       const during = window.__long.filter(([s, d]) => s + d > click && s < done + 300).map(([, d]) => d);
       const before = window.__long.filter(([s, d]) => s + d > opened && s < click).map(([, d]) => d);
       const loaf = window.__loaf.filter((f) => f.start + f.ms > opened && f.ms > 100);
@@ -193,6 +200,7 @@ async function run(browser, url, data, delay) {
         ms: done - click,
         size,
         steps,
+        timeline: since,
         during,
         before,
         click: click - opened,
@@ -244,8 +252,13 @@ async function measure() {
                 .map(([k, v]) => `${k} ${Math.round(v)}`)
                 .join(', ')}}`
             : '';
+          const timeline = r.timeline
+            ? ` timeline from Results opened {${Object.entries(r.timeline)
+                .map(([k, v]) => `${k} ${Math.round(v)}`)
+                .join(', ')}}`
+            : '';
           console.log(
-            `${key} run ${k + 1}: ${Math.round(r.ms)} ms, renderer CPU ${Math.round(r.cpu.work)} ms, main-thread task max ${Math.round(r.cpu.wall)} ms wall / ${Math.round(r.cpu.cpu)} ms CPU of ${r.cpu.tasks} [${r.cpu.inside.join(', ')}], long tasks during [${fmt(r.during)}], before [${fmt(r.before)}] (load ${loadavg()[0].toFixed(1)})${steps}`,
+            `${key} run ${k + 1}: ${Math.round(r.ms)} ms, renderer CPU ${Math.round(r.cpu.work)} ms, main-thread task max ${Math.round(r.cpu.wall)} ms wall / ${Math.round(r.cpu.cpu)} ms CPU of ${r.cpu.tasks} [${r.cpu.inside.join(', ')}], long tasks during [${fmt(r.during)}], before [${fmt(r.before)}] (load ${loadavg()[0].toFixed(1)})${steps}${timeline}`,
           );
         }
   } finally {

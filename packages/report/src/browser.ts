@@ -31,6 +31,15 @@ const arrayBuffer = (b: Uint8Array): ArrayBuffer =>
     ? b.buffer
     : (b.slice().buffer as ArrayBuffer);
 
+/**
+ * Loads pdfmake's browser build and its fonts (fetching and compiling ~1.8 MB of JavaScript, decoding the fonts),
+ * once; {@link renderPdf} does it on first use. Call it ahead of a render to take that time out of it.
+ */
+export async function loadPdfmake(): Promise<void> {
+  loaded ??= load();
+  await loaded;
+}
+
 /** Options of {@link renderPdf}. */
 export interface RenderOptions {
   /** Called with the fraction (0..1) of the document written so far: drive a progress bar with it. */

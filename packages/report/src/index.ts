@@ -19,3 +19,4 @@ export {
   type ReportPlan,
 } from './types.js';
 export { base64, imageBytes, isImageDataUrl } from './photos.js';
+export { buildWarmUp } from './warm-up.js';
