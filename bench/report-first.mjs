@@ -15,7 +15,10 @@
  *     and separately every long task from opening Results until the click (what the warm-up costs the page);
  * Timings of the click: as soon as the button shows (`now`), 2 s and 10 s after Results opened (`2 s`, `10 s`).
  *
- *   node bench/report-first.mjs [--old <commit>] [--rounds N] [--click now|"2 s"|"10 s"] [--no-build] [--table-only]
+ * With `--later`, a later session instead: after the import the photos' report-size copies are awaited, the app is
+ * opened again at Home (a new page and worker, the HTTP cache kept), and Results is opened a second later.
+ *
+ *   node bench/report-first.mjs [--old <commit>] [--rounds N] [--click now|"2 s"|"10 s"] [--later] [--no-build] [--table-only]
  * Needs the new build first (`pnpm --filter @tieuchi/forms-pwa build`). Writes bench/results/report-first.json.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,6 +37,8 @@ const OLD = arg('--old', 'main');
 const ROUNDS = Number(arg('--rounds', 6));
 const ALL_DELAYS = { now: 0, '2 s': 2000, '10 s': 10_000 };
 /** `--click now` or `--click '2 s'` runs only that timing. */
+/** `--later`: a later session (photos prepared, the app opened again at Home, Results a second later). */
+const LATER = args.includes('--later');
 const DELAYS = args.includes('--click') ? { [arg('--click')]: ALL_DELAYS[arg('--click')] } : ALL_DELAYS;
 
 /** The import bundle: the QĐ 1300 example, locked, the first 30 items each naming one photo. */
@@ -160,6 +165,18 @@ async function run(browser, url, data, delay) {
         { timeout: 180_000 },
       );
     await page.locator('[data-import-ok]').waitFor({ timeout: 180_000 });
+    if (LATER) {
+      // A later session: the photos were prepared on arrival (as when taken), the app is opened again at Home, and the
+      // user goes to Results a second later.
+      await page.waitForFunction(
+        async () => (await (await caches.open('tieuchi-report-photos-v1')).keys()).length >= 30,
+        null,
+        { timeout: 180_000, polling: 500 },
+      );
+      await page.goto(`${url}#/`);
+      await page.locator('tc-home').waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(1000);
+    }
     const opened = await page.evaluate((id) => {
       location.hash = `#/a/${id}/results`;
       return performance.now();
@@ -243,7 +260,7 @@ async function measure() {
       for (let k = 0; k < ROUNDS; k++)
         for (const v of k % 2 ? ['new', 'old'] : ['old', 'new']) {
           const r = await run(browser, servers[v].url, data, delay);
-          const key = `${v}, click ${when}`;
+          const key = `${v}, click ${when}${LATER ? ', later session from Home' : ''}`;
           (results[key] ??= []).push(r);
           if (process.env.LOAF) console.log(JSON.stringify({ click: r.click, loaf: r.loaf }));
           const fmt = (xs) => xs.map((x) => Math.round(x)).join(' ') || '-';
