@@ -173,6 +173,7 @@ async function run(browser, url, data, delay) {
         null,
         { timeout: 180_000, polling: 500 },
       );
+      await page.goto('about:blank'); // a new document: the hash alone would not reload the app
       await page.goto(`${url}#/`);
       await page.locator('tc-home').waitFor({ timeout: 60_000 });
       await page.waitForTimeout(1000);

@@ -92,8 +92,8 @@ export type Steps = Record<'queued' | 'photos' | 'layout' | 'pdfmake' | 'render'
 /**
  * When the worker's steps happened, as epoch ms ({@link epochNow}; comparable with the page's clock), for measuring
  * what happens before an export: `workerStart` (the worker was created), `workerScript` (its code ran),
- * `pdfmakeLoaded`, `pdfmakeWarm` (a one-line document rendered), `warmUp` (the warm-up document rendered), and for
- * the last report made: `reportStart` and the end of each of its steps (`photos`, `layout`, `pdfmake`, `render`,
+ * `pdfmakeLoaded`, `pdfmakeWarm` (a one-line document rendered), `warmUp` (the last part of the warm-up rendered), and
+ * for the last report made: `reportStart` and the end of each of its steps (`photos`, `layout`, `pdfmake`, `render`,
  * `blob`).
  */
 export type Timeline = Partial<Record<string, number>>;

@@ -31,7 +31,7 @@ const scope = self as unknown as {
   addEventListener(type: 'message', f: (e: MessageEvent<JobRequest>) => void): void;
 };
 
-/** When this worker's steps happened (see {@link Timeline}): sent with each PDF, so a benchmark can tell where time went. */
+/** When this worker's steps happened (see {@link Timeline}): sent with each PDF, to tell where the time went. */
 const timeline: Timeline = { workerStart: performance.timeOrigin, workerScript: epochNow() };
 const mark = (name: string) => void (timeline[name] = epochNow());
 
@@ -154,14 +154,25 @@ const warmPdfmake = () =>
   }));
 
 let warmedUp: Promise<unknown> | undefined;
+/** Set when a real job (a report or sheet to make) arrives: the warm-up stops before its next part. */
+let wanted = false;
+/** The warm-up in parts of {@link WARM_ROWS} table rows, {@link WARM_PARTS} times (see {@link warmUp}). */
+const WARM_PARTS = 3;
+const WARM_ROWS = 24;
 /**
  * Renders the warm-up document once per worker, after pdfmake is loaded (ADR 0022): a report's first render in a
  * fresh worker spends most of its time compiling pdfmake's, pdfkit's and fontkit's code, which this does ahead.
+ * A render holds the worker's thread, so it is done in small parts with a turn of the event loop between them: a
+ * job that arrives meanwhile is read at once (its photos start loading) and the parts left are dropped.
  */
 const warmUp = () =>
-  (warmedUp ??= warmPdfmake()
-    .then(() => serial(() => renderPdf(buildWarmUp())))
-    .then(() => mark('warmUp')));
+  (warmedUp ??= warmPdfmake().then(async () => {
+    for (let part = 0; part < WARM_PARTS && !wanted; part++) {
+      await serial(() => renderPdf(buildWarmUp(WARM_ROWS)));
+      mark('warmUp'); // the end of the last part rendered
+      await new Promise((r) => setTimeout(r));
+    }
+  }));
 
 type Report = (phase: Phase, fraction: number) => void;
 type Lap = (step: Exclude<keyof Steps, 'ahead'>) => void;
@@ -236,6 +247,7 @@ function reportPdf(job: ReportOf, report: Report, lap: Lap): { pdf: Promise<Blob
 }
 
 async function run({ id, job, sentAt }: JobRequest): Promise<void> {
+  if (job.kind === 'report' || job.kind === 'sheet' || (job.kind === 'warm' && job.report)) wanted = true;
   if (job.kind === 'photos') {
     // Photos that already fit the report need nothing; the others land in Cache Storage and are not kept in
     // memory (a 300-photo import would hold ~30 MB here): an export reads them back from the cache.
