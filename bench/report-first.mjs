@@ -7,13 +7,18 @@
  *
  * Per run, in the page:
  *   - ms: from the click to the PDF handed to the download (`report-done`);
+ *   - timeline: when the new build's worker started, loaded pdfmake, rendered its warm-up and made the report's steps,
+ *     in ms from Results opened (negative: before it), printed per run;
  *   - steps: where the new build's time went (`report-done`'s `steps`: the page's gather and hand-back, the worker's
  *     queue, photos, layout, pdfmake load, render, Blob, and whether the PDF was made ahead), printed per run;
  *   - every main-thread long task (PerformanceObserver 'longtask') from the click until 300 ms after it was done,
  *     and separately every long task from opening Results until the click (what the warm-up costs the page);
  * Timings of the click: as soon as the button shows (`now`), 2 s and 10 s after Results opened (`2 s`, `10 s`).
  *
- *   node bench/report-first.mjs [--old <commit>] [--rounds N] [--click now|"2 s"|"10 s"] [--no-build] [--table-only]
+ * With `--later`, a later session instead: after the import the photos' report-size copies are awaited, the app is
+ * opened again at Home (a new page and worker, the HTTP cache kept), and Results is opened a second later.
+ *
+ *   node bench/report-first.mjs [--old <commit>] [--rounds N] [--click now|"2 s"|"10 s"] [--later] [--no-build] [--table-only]
  * Needs the new build first (`pnpm --filter @tieuchi/forms-pwa build`). Writes bench/results/report-first.json.
  */
 import { spawnSync } from 'node:child_process';
@@ -32,6 +37,8 @@ const OLD = arg('--old', 'main');
 const ROUNDS = Number(arg('--rounds', 6));
 const ALL_DELAYS = { now: 0, '2 s': 2000, '10 s': 10_000 };
 /** `--click now` or `--click '2 s'` runs only that timing. */
+/** `--later`: a later session (photos prepared, the app opened again at Home, Results a second later). */
+const LATER = args.includes('--later');
 const DELAYS = args.includes('--click') ? { [arg('--click')]: ALL_DELAYS[arg('--click')] } : ALL_DELAYS;
 
 /** The import bundle: the QĐ 1300 example, locked, the first 30 items each naming one photo. */
@@ -158,6 +165,19 @@ async function run(browser, url, data, delay) {
         { timeout: 180_000 },
       );
     await page.locator('[data-import-ok]').waitFor({ timeout: 180_000 });
+    if (LATER) {
+      // A later session: the photos were prepared on arrival (as when taken), the app is opened again at Home, and the
+      // user goes to Results a second later.
+      await page.waitForFunction(
+        async () => (await (await caches.open('tieuchi-report-photos-v1')).keys()).length >= 30,
+        null,
+        { timeout: 180_000, polling: 500 },
+      );
+      await page.goto('about:blank'); // a new document: the hash alone would not reload the app
+      await page.goto(`${url}#/`);
+      await page.locator('tc-home').waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(1000);
+    }
     const opened = await page.evaluate((id) => {
       location.hash = `#/a/${id}/results`;
       return performance.now();
@@ -177,6 +197,7 @@ async function run(browser, url, data, delay) {
         window.__t.done = performance.now();
         window.__t.size = e.detail.size;
         window.__t.steps = e.detail.steps;
+        window.__t.timeline = e.detail.timeline;
       });
     });
     await browser.startTracing(page, { categories: TRACE });
@@ -185,7 +206,11 @@ async function run(browser, url, data, delay) {
     await page.waitForTimeout(300);
     const cpu = mainThreadTasks(await browser.stopTracing());
     const r = await page.evaluate((opened) => {
-      const { click, done, size, steps } = window.__t;
+      const { click, done, size, steps, timeline } = window.__t;
+      // The worker's timeline, in ms from Results opened (negative: before it).
+      const since = timeline
+        ? Object.fromEntries(Object.entries(timeline).map(([k, v]) => [k, v - performance.timeOrigin - opened]))
+        : undefined;
       const during = window.__long.filter(([s, d]) => s + d > click && s < done + 300).map(([, d]) => d);
       const before = window.__long.filter(([s, d]) => s + d > opened && s < click).map(([, d]) => d);
       const loaf = window.__loaf.filter((f) => f.start + f.ms > opened && f.ms > 100);
@@ -193,6 +218,7 @@ async function run(browser, url, data, delay) {
         ms: done - click,
         size,
         steps,
+        timeline: since,
         during,
         before,
         click: click - opened,
@@ -235,7 +261,7 @@ async function measure() {
       for (let k = 0; k < ROUNDS; k++)
         for (const v of k % 2 ? ['new', 'old'] : ['old', 'new']) {
           const r = await run(browser, servers[v].url, data, delay);
-          const key = `${v}, click ${when}`;
+          const key = `${v}, click ${when}${LATER ? ', later session from Home' : ''}`;
           (results[key] ??= []).push(r);
           if (process.env.LOAF) console.log(JSON.stringify({ click: r.click, loaf: r.loaf }));
           const fmt = (xs) => xs.map((x) => Math.round(x)).join(' ') || '-';
@@ -244,8 +270,13 @@ async function measure() {
                 .map(([k, v]) => `${k} ${Math.round(v)}`)
                 .join(', ')}}`
             : '';
+          const timeline = r.timeline
+            ? ` timeline from Results opened {${Object.entries(r.timeline)
+                .map(([k, v]) => `${k} ${Math.round(v)}`)
+                .join(', ')}}`
+            : '';
           console.log(
-            `${key} run ${k + 1}: ${Math.round(r.ms)} ms, renderer CPU ${Math.round(r.cpu.work)} ms, main-thread task max ${Math.round(r.cpu.wall)} ms wall / ${Math.round(r.cpu.cpu)} ms CPU of ${r.cpu.tasks} [${r.cpu.inside.join(', ')}], long tasks during [${fmt(r.during)}], before [${fmt(r.before)}] (load ${loadavg()[0].toFixed(1)})${steps}`,
+            `${key} run ${k + 1}: ${Math.round(r.ms)} ms, renderer CPU ${Math.round(r.cpu.work)} ms, main-thread task max ${Math.round(r.cpu.wall)} ms wall / ${Math.round(r.cpu.cpu)} ms CPU of ${r.cpu.tasks} [${r.cpu.inside.join(', ')}], long tasks during [${fmt(r.during)}], before [${fmt(r.before)}] (load ${loadavg()[0].toFixed(1)})${steps}${timeline}`,
           );
         }
   } finally {

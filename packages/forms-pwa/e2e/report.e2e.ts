@@ -215,10 +215,27 @@ describe('PDF export (production build, Chromium)', () => {
     expect(entries.map((e) => e.hash).sort()).toEqual(hashes);
     for (const e of entries) expect(e).toMatchObject({ type: 'image/jpeg', side: 1000 }); // from 1600 x 1200
     await page.goto(`${served.url}#/a/${BIG_ID}/results`);
+    await page.locator('tc-report-export button[data-action="report-pdf"]').waitFor();
+    await page.evaluate(() => {
+      const host = document
+        .querySelector('tc-app')
+        ?.shadowRoot?.querySelector('tc-results')
+        ?.shadowRoot?.querySelector('tc-report-export');
+      host?.addEventListener('report-done', (e) => {
+        (window as unknown as { __timeline: unknown }).__timeline = (
+          e as CustomEvent<{ timeline: unknown }>
+        ).detail.timeline;
+      });
+    });
     const { path } = await download(page, 'report-pdf', 'prepared-report.pdf');
     const embedded = images(path).filter((r) => r[2] === 'image');
     expect(embedded.length).toBe(30);
     for (const r of embedded) expect(Math.max(Number(r[3]), Number(r[4]))).toBe(1000);
+    // The import also got the worker ready for a report (ADR 0022): pdfmake loaded and the warm-up document rendered,
+    // so the report's render came after it (one render at a time) and found pdfmake's code compiled.
+    const tl = await page.evaluate(() => (window as unknown as { __timeline: Record<string, number> }).__timeline);
+    expect(tl.pdfmakeLoaded).toBeLessThan(tl.warmUp!);
+    expect(tl.warmUp).toBeLessThan(tl.render!);
     await ctx.close();
   }, 240_000);
 

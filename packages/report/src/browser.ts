@@ -5,8 +5,10 @@
  * inline photos.
  */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { withImageFiles, type VirtualFiles } from './image-files.js';
 
 interface PdfMakeBrowser {
+  virtualfs: VirtualFiles;
   addVirtualFileSystem(vfs: Record<string, string>): void;
   setUrlAccessPolicy(p: (url: string) => boolean): void;
   setProgressCallback(p: ((fraction: number) => void) | undefined): void;
@@ -21,6 +23,21 @@ async function load(): Promise<PdfMakeBrowser> {
   const vfs = ((fonts as { default?: unknown }).default ?? fonts) as Record<string, string>;
   pdfMake.addVirtualFileSystem(vfs); // the default browser fonts are Roboto, which covers Vietnamese
   return pdfMake;
+}
+
+/** The bytes as a whole ArrayBuffer (what pdfkit takes besides its Buffer), copied only when they are a view of part of one. */
+const arrayBuffer = (b: Uint8Array): ArrayBuffer =>
+  b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer
+    ? b.buffer
+    : (b.slice().buffer as ArrayBuffer);
+
+/**
+ * Loads pdfmake's browser build and its fonts (fetching and compiling ~1.8 MB of JavaScript, decoding the fonts),
+ * once; {@link renderPdf} does it on first use. Call it ahead of a render to take that time out of it.
+ */
+export async function loadPdfmake(): Promise<void> {
+  loaded ??= load();
+  await loaded;
 }
 
 /** Options of {@link renderPdf}. */
@@ -38,6 +55,7 @@ export async function renderPdf(doc: TDocumentDefinitions, options: RenderOption
   const pdfMake = await loaded;
   pdfMake.setUrlAccessPolicy(() => false);
   pdfMake.setProgressCallback(options.onProgress);
-  const buf = await pdfMake.createPdf(doc).getBuffer();
+  // Photos given as bytes go to pdfmake as they are (no base64 round trip), through its in-memory file system.
+  const buf = await withImageFiles(doc, pdfMake.virtualfs, (d) => pdfMake.createPdf(d).getBuffer(), arrayBuffer);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }

@@ -18,4 +18,5 @@ export {
   type PreviousAssessment,
   type ReportPlan,
 } from './types.js';
-export { base64, isImageDataUrl } from './photos.js';
+export { base64, imageBytes, isImageDataUrl } from './photos.js';
+export { buildWarmUp } from './warm-up.js';

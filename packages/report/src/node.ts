@@ -10,11 +10,12 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import jpeg from 'jpeg-js';
 import { REPORT_PHOTO_SIDE } from './types.js';
 import { downscaleRgba } from './resample.js';
+import { withImageFiles, type VirtualFiles } from './image-files.js';
 
 export { REPORT_PHOTO_SIDE };
 
 interface PdfMakeServer {
-  virtualfs: { writeFileSync(name: string, content: Buffer): void };
+  virtualfs: VirtualFiles & { writeFileSync(name: string, content: Buffer): void };
   setFonts(f: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(p: (url: string) => boolean): void;
   setLocalAccessPolicy(p: (path: string) => boolean): void;
@@ -56,7 +57,12 @@ export async function renderPdf(doc: TDocumentDefinitions, options: RenderOption
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   pdfmake.setProgressCallback(options.onProgress);
-  const buf = await pdfmake.createPdf(doc).getBuffer();
+  const buf = await withImageFiles(
+    doc,
+    pdfmake.virtualfs,
+    (d) => pdfmake.createPdf(d).getBuffer(),
+    (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  );
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 

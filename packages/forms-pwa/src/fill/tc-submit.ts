@@ -9,6 +9,7 @@ import { lockIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import { cssom } from '../cssom.js';
 import { invalidAnswersBox } from './invalid-answers.js';
+import { warmAfterPaint } from '../report/early.js';
 
 /**
  * Submit: blocked while items are unanswered, unless each is marked N/A (where allowed) or given the
@@ -39,6 +40,11 @@ export class TcSubmit extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+  }
+
+  /** After this page is painted, the report worker gets ready: Results and its PDF come next (ADR 0022). */
+  override firstUpdated(): void {
+    warmAfterPaint();
   }
 
   override render() {

@@ -11,6 +11,7 @@ import {
   type ReportJob,
   type ReportOf,
   type Steps,
+  type Timeline,
 } from './job.js';
 import { downscaleOnPage, workerCanDraw } from './page-downscale.js';
 
@@ -20,6 +21,8 @@ export interface Rendered {
   ms: number;
   /** Where the worker's time went (see {@link Steps}). */
   steps: Steps;
+  /** When the worker's steps happened, epoch ms (see {@link Timeline}). */
+  timeline?: Timeline | undefined;
   /** True when the photos were downscaled on the page, because workers here cannot draw (see page-downscale.ts). */
   photosOnPage?: boolean;
 }
@@ -54,7 +57,7 @@ function start(): Worker {
     if (m.type === 'progress') p.onProgress?.(m.fraction, m.phase);
     else {
       pending.delete(m.id);
-      if (m.type === 'done') p.resolve({ pdf: m.pdf, ms: m.ms, steps: m.steps });
+      if (m.type === 'done') p.resolve({ pdf: m.pdf, ms: m.ms, steps: m.steps, timeline: m.timeline });
       else if (m.type === 'warmed') p.resolve();
       else p.reject(new Error(m.message));
     }
@@ -108,4 +111,15 @@ export async function warm(photos: JobPhoto[], report?: ReportOf): Promise<void>
   const draws = drawsInWorker();
   const ahead = report && (draws || !report.photos.length) ? report : undefined;
   await post({ kind: 'warm', photos: draws ? photos : [], ...(ahead ? { report: ahead } : {}) });
+}
+
+/**
+ * Gets the worker ready well ahead of Results, when a report is likely soon (an assessment imported, the submit page
+ * open): starts it, loads pdfmake and renders the warm-up document once, all in the worker, so that the report made
+ * when Results opens is not also the one that compiles pdfmake's code (ADR 0022). The page only posts a message.
+ * Where workers cannot start, nothing happens.
+ * @returns a promise settled when the worker is ready
+ */
+export async function warmEarly(): Promise<void> {
+  await post({ kind: 'warm', photos: [], early: true });
 }

@@ -33,7 +33,16 @@ export type ReportJob =
    * Ahead of an export: load pdfmake and downscale these photos; with `report`, also make that report's PDF and keep
    * it (one at a time), so an export of the same content is answered with it. Answered with `warmed`.
    */
-  | { kind: 'warm'; photos: JobPhoto[]; report?: ReportOf | undefined }
+  | {
+      kind: 'warm';
+      photos: JobPhoto[];
+      report?: ReportOf | undefined;
+      /**
+       * Well ahead of Results (after an import, on the submit page): also render the warm-up document once
+       * (`buildWarmUp` of @tieuchi/report), so that the first report's render finds pdfmake's code compiled.
+       */
+      early?: boolean | undefined;
+    }
   /** When photos are taken: make their report-size copies (kept in Cache Storage) without loading pdfmake. */
   | { kind: 'photos'; photos: JobPhoto[] };
 
@@ -80,6 +89,15 @@ export type Steps = Record<'queued' | 'photos' | 'layout' | 'pdfmake' | 'render'
   ahead: number;
 };
 
+/**
+ * When the worker's steps happened, as epoch ms ({@link epochNow}; comparable with the page's clock), for measuring
+ * what happens before an export: `workerStart` (the worker was created), `workerScript` (its code ran),
+ * `pdfmakeLoaded`, `pdfmakeWarm` (a one-line document rendered), `warmUp` (the last part of the warm-up rendered), and
+ * for the last report made: `reportStart` and the end of each of its steps (`photos`, `layout`, `pdfmake`, `render`,
+ * `blob`).
+ */
+export type Timeline = Partial<Record<string, number>>;
+
 /** A request's post time on the page's clock (epoch ms, sub-millisecond), to be compared with the worker's. */
 export const epochNow = (): number => performance.timeOrigin + performance.now();
 
@@ -88,7 +106,7 @@ export type JobMessage =
   | { id: number; type: 'progress'; phase: Phase; fraction: number }
   /** The PDF as a Blob made in the worker: the page neither copies nor wraps 2-3 MB of bytes (a Blob is passed by
    * reference). */
-  | { id: number; type: 'done'; pdf: Blob; ms: number; steps: Steps }
+  | { id: number; type: 'done'; pdf: Blob; ms: number; steps: Steps; timeline?: Timeline | undefined }
   | { id: number; type: 'warmed' }
   | { id: number; type: 'error'; message: string };
 

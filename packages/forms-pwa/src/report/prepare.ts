@@ -68,8 +68,18 @@ export async function prepareArrived(
   return sent;
 }
 
-/** After an import or restore: prepares the arrived assessments' photos in the worker (lazily loads the client). */
+/**
+ * After an import or restore: gets the report worker ready (pdfmake loaded, its code compiled) and prepares the arrived
+ * assessments' photos in it (lazily loads the client).
+ */
 export function prepareAfterImport(store: Pick<AppStore, 'storage'>, assessments: readonly Assessment[]): void {
-  if (!assessments.some((a) => photoHashes(a).length)) return;
-  void import('./client.js').then((c) => prepareArrived(store, assessments, c.preparePhotos)).catch(() => undefined);
+  if (!assessments.length) return;
+  // An assessment arrived: its report is likely soon, so the worker also loads pdfmake and compiles its code now
+  // (ADR 0022), while the photos are made small on the browser's image threads.
+  void import('./client.js')
+    .then((c) => {
+      c.warmEarly().catch(() => undefined);
+      return prepareArrived(store, assessments, c.preparePhotos);
+    })
+    .catch(() => undefined);
 }

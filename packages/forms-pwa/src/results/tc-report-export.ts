@@ -15,8 +15,9 @@ const mb = (n: number) =>
  * for its set or any set. The PDF is made in a worker; a progress bar follows it, the page stays usable,
  * and the file downloads as `<facility>-<date>.pdf`.
  *
- * @fires report-done - `{ name, size, ms, steps }` when a file was handed to the download (`steps`: where the time
- *   went, the page's `gather` and `back` and the worker's `Steps` of report/job.ts)
+ * @fires report-done - `{ name, size, ms, steps, timeline }` when a file was handed to the download (`steps`: where the
+ *   time went, the page's `gather` and `back` and the worker's `Steps` of report/job.ts; `timeline`: when the worker's
+ *   steps happened, its `Timeline`)
  * The host gets `data-warm="ready"` once the worker has pdfmake loaded and the photos downscaled.
  */
 @customElement('tc-report-export')
@@ -146,7 +147,14 @@ export class TcReportExport extends LitElement {
 
   private async _run(
     kind: 'report' | 'sheet',
-    make: () => Promise<{ blob: Blob; name: string; ms: number; steps: Record<string, number>; note?: string }>,
+    make: () => Promise<{
+      blob: Blob;
+      name: string;
+      ms: number;
+      steps: Record<string, number>;
+      timeline?: Partial<Record<string, number>>;
+      note?: string;
+    }>,
   ) {
     this._busy = kind;
     this._fraction = 0;
@@ -154,12 +162,16 @@ export class TcReportExport extends LitElement {
     this._done = '';
     this._error = '';
     try {
-      const { blob, name, ms, steps, note } = await make();
+      const { blob, name, ms, steps, timeline, note } = await make();
       saveFile(blob, name);
       this._done = t('report.done', { name, size: mb(blob.size) });
       this._note = note ?? '';
       this.dispatchEvent(
-        new CustomEvent('report-done', { detail: { name, size: blob.size, ms, steps }, bubbles: true, composed: true }),
+        new CustomEvent('report-done', {
+          detail: { name, size: blob.size, ms, steps, timeline },
+          bubbles: true,
+          composed: true,
+        }),
       );
     } catch (e) {
       this._error = e instanceof Error ? e.message : String(e);
@@ -181,7 +193,7 @@ export class TcReportExport extends LitElement {
       const t0 = performance.now();
       const job = await reportJob(store, a.id, locale());
       const gather = performance.now() - t0;
-      const { pdf, ms, steps, photosOnPage } = await render(job, this._progress);
+      const { pdf, ms, steps, timeline, photosOnPage } = await render(job, this._progress);
       // `back`: from the worker's answer being sent to the page handling it (the page's own queue).
       const back = Math.max(0, performance.now() - t0 - gather - ms - steps.queued);
       return {
@@ -189,6 +201,7 @@ export class TcReportExport extends LitElement {
         name: reportFileName(a),
         ms,
         steps: { gather, ...steps, back },
+        ...(timeline ? { timeline } : {}),
         ...(photosOnPage ? { note: t('report.photosOnPage') } : {}),
       };
     });

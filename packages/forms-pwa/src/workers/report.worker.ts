@@ -8,8 +8,8 @@
  * answered with it, or waits for it when it is still being made (ADR 0022). Downscaled photos are kept by hash (content-
  * addressed, so never stale), in memory and in Cache Storage; an export waits only for what is missing.
  */
-import { buildReport, buildScoreSheet, REPORT_PHOTO_SIDE, type ReportPhoto } from '@tieuchi/report';
-import { renderPdf } from '@tieuchi/report/browser';
+import { buildReport, buildScoreSheet, buildWarmUp, REPORT_PHOTO_SIDE, type ReportPhoto } from '@tieuchi/report';
+import { loadPdfmake, renderPdf } from '@tieuchi/report/browser';
 import { reportPhoto } from '../report/downscale.js';
 import {
   epochNow,
@@ -22,6 +22,7 @@ import {
   type ReportOf,
   reportKey,
   type Steps,
+  type Timeline,
 } from '../report/job.js';
 
 /** The worker's side of postMessage (the app's TS lib is DOM, not WebWorker). */
@@ -29,6 +30,10 @@ const scope = self as unknown as {
   postMessage(m: JobMessage, transfer?: Transferable[]): void;
   addEventListener(type: 'message', f: (e: MessageEvent<JobRequest>) => void): void;
 };
+
+/** When this worker's steps happened (see {@link Timeline}): sent with each PDF, to tell where the time went. */
+const timeline: Timeline = { workerStart: performance.timeOrigin, workerScript: epochNow() };
+const mark = (name: string) => void (timeline[name] = epochNow());
 
 /** Photos decoded at once: the image decoders run on the browser's threads; more than the cores just queue. */
 const LANES = Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
@@ -140,7 +145,34 @@ function serial<T>(f: () => Promise<T>): Promise<T> {
 
 let pdfmakeReady: Promise<unknown> | undefined;
 /** Loads pdfmake and its fonts and warms its layout code with a one-line document. */
-const warmPdfmake = () => (pdfmakeReady ??= serial(() => renderPdf({ content: [{ text: 'Tiêu Chí' }] })));
+const warmPdfmake = () =>
+  (pdfmakeReady ??= serial(async () => {
+    await loadPdfmake();
+    mark('pdfmakeLoaded');
+    await renderPdf({ content: [{ text: 'Tiêu Chí' }] });
+    mark('pdfmakeWarm');
+  }));
+
+let warmedUp: Promise<unknown> | undefined;
+/** Set when a real job (a report or sheet to make) arrives: the warm-up stops before its next part. */
+let wanted = false;
+/** The warm-up in parts of {@link WARM_ROWS} table rows, {@link WARM_PARTS} times (see {@link warmUp}). */
+const WARM_PARTS = 3;
+const WARM_ROWS = 24;
+/**
+ * Renders the warm-up document once per worker, after pdfmake is loaded (ADR 0022): a report's first render in a
+ * fresh worker spends most of its time compiling pdfmake's, pdfkit's and fontkit's code, which this does ahead.
+ * A render holds the worker's thread, so it is done in small parts with a turn of the event loop between them: a
+ * job that arrives meanwhile is read at once (its photos start loading) and the parts left are dropped.
+ */
+const warmUp = () =>
+  (warmedUp ??= warmPdfmake().then(async () => {
+    for (let part = 0; part < WARM_PARTS && !wanted; part++) {
+      await serial(() => renderPdf(buildWarmUp(WARM_ROWS)));
+      mark('warmUp'); // the end of the last part rendered
+      await new Promise((r) => setTimeout(r));
+    }
+  }));
 
 type Report = (phase: Phase, fraction: number) => void;
 type Lap = (step: Exclude<keyof Steps, 'ahead'>) => void;
@@ -182,6 +214,15 @@ async function makePdf(job: ReportOf | Extract<ReportJob, { kind: 'sheet' }>, re
   return pdf;
 }
 
+/** A lap that also marks the end of each step of the report being made on the {@link timeline}. */
+function marked(lap: Lap): Lap {
+  mark('reportStart');
+  return (step) => {
+    mark(step);
+    lap(step);
+  };
+}
+
 /**
  * The report made ahead (by a `warm` job with its report, when Results is painted), one at a time: its content key,
  * the PDF (done or under way), and who follows its progress (an export that asked for it while it was being made).
@@ -196,7 +237,7 @@ function reportPdf(job: ReportOf, report: Report, lap: Lap): { pdf: Promise<Blob
   const key = reportKey(job);
   if (ahead?.key === key) return { pdf: ahead.pdf, reused: true };
   const entry: NonNullable<typeof ahead> = { key, pdf: Promise.resolve(new Blob()) };
-  entry.pdf = makePdf(job, (phase, fraction) => (entry.follow ?? report)(phase, fraction), lap);
+  entry.pdf = makePdf(job, (phase, fraction) => (entry.follow ?? report)(phase, fraction), marked(lap));
   // A failed attempt is forgotten: the next export makes the PDF again.
   entry.pdf.catch(() => {
     if (ahead === entry) ahead = undefined;
@@ -206,6 +247,7 @@ function reportPdf(job: ReportOf, report: Report, lap: Lap): { pdf: Promise<Blob
 }
 
 async function run({ id, job, sentAt }: JobRequest): Promise<void> {
+  if (job.kind === 'report' || job.kind === 'sheet' || (job.kind === 'warm' && job.report)) wanted = true;
   if (job.kind === 'photos') {
     // Photos that already fit the report need nothing; the others land in Cache Storage and are not kept in
     // memory (a 300-photo import would hold ~30 MB here): an export reads them back from the cache.
@@ -218,7 +260,7 @@ async function run({ id, job, sentAt }: JobRequest): Promise<void> {
   if (job.kind === 'warm') {
     const quiet: Report = () => undefined;
     await Promise.allSettled([
-      warmPdfmake(),
+      job.early ? warmUp() : warmPdfmake(),
       ...job.photos.map(downscaled),
       ...(job.report ? [reportPdf(job.report, quiet, () => undefined).pdf] : []),
     ]);
@@ -256,7 +298,7 @@ async function run({ id, job, sentAt }: JobRequest): Promise<void> {
     if (reused) lap('render');
     steps.ahead = reused ? 1 : 0;
   } else pdf = await makePdf(job, report, lap);
-  scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0, steps });
+  scope.postMessage({ id, type: 'done', pdf, ms: performance.now() - t0, steps, timeline: { ...timeline } });
 }
 
 scope.addEventListener('message', (e) => {
