@@ -150,19 +150,6 @@ export class TcHome extends LitElement {
     void this._loadArchive();
   }
 
-  /**
-   * With a submitted or locked assessment on the device, its PDF may come next: the report worker gets ready after
-   * Home is painted (ADR 0022; `report/early.ts`, its own small chunk, asks once per page).
-   */
-  override updated(): void {
-    const store = this._store.store;
-    if (this._reportWarm || !store.ready) return;
-    this._reportWarm = true;
-    if ([...store.assessments.values()].some((a) => a.status !== 'draft'))
-      import('../report/early.js').then((m) => m.warmAfterPaint()).catch(() => undefined);
-  }
-  private _reportWarm = false;
-
   /** The archive: deleted assessments, restorable; deleting a locked one for good needs its name typed back. */
   private _archiveList() {
     if (!this._archive.length) return nothing;
