@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CSP, CSP_META } from './scripts/security-headers.mjs';
-import { checkBuiltinSets } from './scripts/check-sets.js';
+import { builtinSetWithHash, checkBuiltinSets } from './scripts/check-sets.js';
 import { START_UP_TABLES, englishModule, splitEnglish } from './scripts/split-english.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -32,12 +32,20 @@ function cspMeta(): Plugin {
  * a set core refuses: the views trust built-in sets and score them without the validators (ADR 0017).
  */
 function builtinSetsValid(): Plugin {
+  const criteria = resolve(here, '../../criteria');
   return {
     name: 'tieuchi-builtin-sets',
     apply: 'build',
     buildStart() {
-      const problems = checkBuiltinSets(resolve(here, '../../criteria'));
+      const problems = checkBuiltinSets(criteria);
       if (problems.length) this.error(`Built-in criteria sets refused by core:\n${problems.join('\n')}`);
+    },
+    // Each set's content hash, computed here (core's contentHash), goes into its chunk: trusted scoring's pinned-set
+    // check compares with it, so the start-up path carries no hashing code (`src/data/builtin.ts`, ADR 0017).
+    load(id) {
+      return dirname(id) === criteria && id.endsWith('.json')
+        ? builtinSetWithHash(readFileSync(id, 'utf8'))
+        : undefined;
     },
   };
 }
