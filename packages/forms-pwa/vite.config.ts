@@ -94,7 +94,9 @@ export default defineConfig({
     // 4.4 KB gzip less on each view's start-up path (issue 20, ADR 0017). Lazy routes still get their own chunks.
     // `view-kit`: the small helpers home, fill-in and most views share (one file instead of six). `fill`: the fill-in
     // view with its cards, answer controls and score panel in one chunk (eight before, shared with Results, the builder
-    // preview and the loop views, which now fetch this one): 4.0 KB less on fill-in's path. Groups are matched in order.
+    // preview and the loop views, which now fetch this one): 4.0 KB less on fill-in's path. Last round's hints (the plan
+    // hint, the previous-round search and core's plan code) are not in it: they load after the first cards
+    // (`fill/previous-lazy.ts`). Groups are matched in order.
     rolldownOptions: {
       output: {
         codeSplitting: {
@@ -106,7 +108,7 @@ export default defineConfig({
             },
             {
               name: 'fill',
-              test: /src[\\/](fill[\\/](tc-fill|tc-item-card|tc-answer-control|tc-score-panel|tc-section-nav|tc-fill-status|tc-plan-hint|progressive|land)|kinds[\\/]controls|loop[\\/](plan-model|scored|previous-round)|loop[\\/](common|plan))\.ts$|lit-html[\\/](directive-helpers|directives[\\/]repeat)\.js$/,
+              test: /src[\\/](fill[\\/](tc-fill|tc-item-card|tc-answer-control|tc-score-panel|tc-section-nav|tc-fill-status|progressive|previous-lazy|land)|kinds[\\/]controls)\.ts$|lit-html[\\/](directive-helpers|directives[\\/]repeat)\.js$/,
             },
           ],
         },
