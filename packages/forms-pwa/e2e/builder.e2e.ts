@@ -246,6 +246,32 @@ describe('criteria-set builder in Chromium (production build)', () => {
     await page.context().close();
   });
 
+  it('on a device set to English, shows English from the first render, even when its texts arrive late', async () => {
+    const page = await freshPage();
+    await page.locator('tc-app [data-action="lang"]').click();
+    await expect.poll(() => page.locator('tc-app [data-action="lang"]').textContent()).toContain('Tiếng Việt');
+    // The English texts' chunk arrives 600 ms late (as on a slow tablet); the first language button the shell
+    // renders is recorded each frame from the first one on.
+    await page.route(/messages-en-[^/]*\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 600));
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstLang?: string };
+      const look = () => {
+        const b = document.querySelector('tc-app')?.shadowRoot?.querySelector('[data-action="lang"]');
+        if (b?.textContent) w.__firstLang = b.textContent.trim();
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.reload();
+    const first = () => page.evaluate(() => (window as unknown as { __firstLang?: string }).__firstLang);
+    await expect.poll(first).toBeDefined();
+    expect(await first()).toBe('Tiếng Việt'); // the switch back to Vietnamese: the page is in English
+    await page.context().close();
+  });
+
   it('refuses a bad set file with the place named, and changes nothing', async () => {
     const page = await freshPage();
     await page.goto(`${served.url}#/b`);
