@@ -235,7 +235,7 @@ export const messages = {
   // --- criteria-set builder (src/builder, tc-builder*) ---
   'nav.builder': { vi: 'Bộ tiêu chí', en: 'Criteria sets' },
   // --- end of builder messages ---
-  // --- device signatures (issue 15, docs/signatures.md): never "chữ ký số" ---
+  // --- device signatures (issue 15, docs/signatures.md): never "chữ ký số"; Results' texts: results/att-messages.ts ---
   // --- answer kinds (engine, ADR 0011) ---
   'ans.countTarget': { vi: 'Mục tiêu: từ {target}{unit} trở lên', en: 'Target: {target}{unit} or more' },
   'item.wording.official': { vi: 'Nguyên văn văn bản', en: 'Official text' },

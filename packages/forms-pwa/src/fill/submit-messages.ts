@@ -1,6 +1,6 @@
 /**
- * UI messages of the Submit view and its invalid-answers box, Vietnamese first. Looked up with `sbt()`: this table loads with those views, not at start-up (issue 20,
- * ADR 0017).
+ * UI messages of the Submit view and its invalid-answers box, Vietnamese first. Looked up with `sbt()`: this table
+ * loads with those views, not at start-up (issue 20, ADR 0017).
  */
 import { translator } from '../i18n.js';
 

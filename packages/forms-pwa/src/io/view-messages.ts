@@ -1,6 +1,7 @@
 /**
- * UI messages of the Import / Export view (and the import and export texts the builder, dashboard and team merge show), Vietnamese first. Looked up with `iot()`: this table loads with those views, not at start-up (issue 20,
- * ADR 0017).
+ * UI messages of the Import / Export view (and the import and export texts the builder, dashboard and team merge
+ * show), Vietnamese first. Looked up with `iot()`: this table loads with those views, not at start-up (issue 20, ADR
+ * 0017).
  */
 import { translator } from '../i18n.js';
 

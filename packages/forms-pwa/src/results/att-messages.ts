@@ -1,6 +1,6 @@
 /**
- * UI messages of the device signatures on Results (`tc-attestations`; never "chữ ký số"), Vietnamese first. Looked up with `att()`: this table loads with those views, not at start-up (issue 20,
- * ADR 0017).
+ * UI messages of the device signatures on Results (`tc-attestations`; never "chữ ký số"), Vietnamese first. Looked up
+ * with `att()`: this table loads with those views, not at start-up (issue 20, ADR 0017).
  */
 import { translator } from '../i18n.js';
 

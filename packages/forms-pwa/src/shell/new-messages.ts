@@ -1,6 +1,6 @@
 /**
- * UI messages of the "new assessment" view (also the builder's facility kind and zone labels), Vietnamese first. Looked up with `nt()`: this table loads with those views, not at start-up (issue 20,
- * ADR 0017).
+ * UI messages of the "new assessment" view (also the builder's facility kind and zone labels), Vietnamese first.
+ * Looked up with `nt()`: this table loads with those views, not at start-up (issue 20, ADR 0017).
  */
 import { translator } from '../i18n.js';
 
