@@ -5,11 +5,11 @@ import { LocaleController, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
+import { sbt } from './submit-messages.js';
 import { lockIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import { cssom } from '../cssom.js';
 import { invalidAnswersBox } from './invalid-answers.js';
-import { sbt } from './submit-messages.js';
 
 /**
  * Submit: blocked while items are unanswered, unless each is marked N/A (where allowed) or given the
