@@ -17,6 +17,7 @@ import { shared } from '../styles.js';
 import './tc-builder-editor.js';
 import './tc-builder-table-import.js';
 import { iot } from '../io/view-messages.js';
+import { ht } from '../shell/home-messages.js';
 
 /**
  * The criteria-set builder ("Bộ tiêu chí"). Without a draft id: the drafts on this device, the published and
@@ -114,7 +115,7 @@ export class TcBuilder extends LitElement {
                   <span class="row">
                     <a class="btn primary" href=${href({ view: 'builder', draft: d.draftId })}>${bt('b.open')}</a>
                     <button @click=${() => this._startFrom(duplicateSet(d.set, this._freeSetId(`${d.set.id}-copy`)))}>${bt('b.duplicateSet')}</button>
-                    <button class="danger" @click=${() => this._onDelete(d)}>${t('home.delete')}</button>
+                    <button class="danger" @click=${() => this._onDelete(d)}>${ht('home.delete')}</button>
                   </span>
                 </li>`,
               )}
