@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CSP, CSP_META } from './scripts/security-headers.mjs';
-import { checkBuiltinSets } from './scripts/check-sets.js';
+import { builtinSetWithHash, checkBuiltinSets } from './scripts/check-sets.js';
 import { START_UP_TABLES, englishModule, splitEnglish } from './scripts/split-english.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -32,12 +32,20 @@ function cspMeta(): Plugin {
  * a set core refuses: the views trust built-in sets and score them without the validators (ADR 0017).
  */
 function builtinSetsValid(): Plugin {
+  const criteria = resolve(here, '../../criteria');
   return {
     name: 'tieuchi-builtin-sets',
     apply: 'build',
     buildStart() {
-      const problems = checkBuiltinSets(resolve(here, '../../criteria'));
+      const problems = checkBuiltinSets(criteria);
       if (problems.length) this.error(`Built-in criteria sets refused by core:\n${problems.join('\n')}`);
+    },
+    // Each set's content hash, computed here (core's contentHash), goes into its chunk: trusted scoring's pinned-set
+    // check compares with it, so the start-up path carries no hashing code (`src/data/builtin.ts`, ADR 0017).
+    load(id) {
+      return dirname(id) === criteria && id.endsWith('.json')
+        ? builtinSetWithHash(readFileSync(id, 'utf8'))
+        : undefined;
     },
   };
 }
@@ -86,7 +94,9 @@ export default defineConfig({
     // 4.4 KB gzip less on each view's start-up path (issue 20, ADR 0017). Lazy routes still get their own chunks.
     // `view-kit`: the small helpers home, fill-in and most views share (one file instead of six). `fill`: the fill-in
     // view with its cards, answer controls and score panel in one chunk (eight before, shared with Results, the builder
-    // preview and the loop views, which now fetch this one): 4.0 KB less on fill-in's path. Groups are matched in order.
+    // preview and the loop views, which now fetch this one): 4.0 KB less on fill-in's path. Last round's hints (the plan
+    // hint, the previous-round search and core's plan code) are not in it: they load after the first cards
+    // (`fill/previous-lazy.ts`). Groups are matched in order.
     rolldownOptions: {
       output: {
         codeSplitting: {
@@ -98,7 +108,7 @@ export default defineConfig({
             },
             {
               name: 'fill',
-              test: /src[\\/](fill[\\/](tc-fill|tc-item-card|tc-answer-control|tc-score-panel|tc-section-nav|tc-fill-status|tc-plan-hint|progressive|land)|kinds[\\/]controls|loop[\\/](plan-model|scored|previous-round)|loop[\\/](common|plan))\.ts$|lit-html[\\/](directive-helpers|directives[\\/]repeat)\.js$/,
+              test: /src[\\/](fill[\\/](tc-fill|tc-item-card|tc-answer-control|tc-score-panel|tc-section-nav|tc-fill-status|progressive|previous-lazy|land)|kinds[\\/]controls)\.ts$|lit-html[\\/](directive-helpers|directives[\\/]repeat)\.js$/,
             },
           ],
         },

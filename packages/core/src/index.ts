@@ -9,6 +9,8 @@
  * const result = score(set.value, JSON.parse(assessmentText));
  * if (result.ok) console.log(result.value.decision, result.value.total.display.percent + ' %');
  */
+import { contentHash as contentHashForTrustedScoring } from './hash.js';
+import { installSetHasher } from './set-hash.js';
 export { ENGINE_VERSION } from './score.js';
 export { score } from './score-checked.js';
 export { lockAssessment, lockedVerdict, type ScoredAtLock } from './lock-record.js';
@@ -113,6 +115,7 @@ export type {
 } from './generated/types.js';
 export { verifyAssessment, verifyBundle, decodeBase64, type VerifyContext } from './verify.js';
 export { pinnedSetProblems, setContentHash } from './pin.js';
+export { rememberSetHash, loadSetHashing, trustedSetHash } from './set-hash.js';
 export {
   attestationKeyId,
   buildStatement,
@@ -160,3 +163,6 @@ export { resultFigures, type CriterionFigures, type ItemFigures } from './score.
 export { partNumbers, type PartNumbers } from './names.js';
 export { setSha256, type Sha256Hex } from './hash.js';
 export { mergePlans, type PlanMerge, type PlanConflict } from './loop/plan-merge.js';
+// Trusted scoring hashes any set a pinned document meets in programs on the full API (the CLI, the server); the
+// validator-free part (`trusted.ts`) records hashes ahead or loads the hashing code (`set-hash.ts`, ADR 0017).
+installSetHasher(contentHashForTrustedScoring);

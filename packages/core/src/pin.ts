@@ -6,14 +6,13 @@
 import type { Assessment, CriteriaSet } from './generated/types.js';
 import { contentHash } from './hash.js';
 import type { Problem } from './outcome.js';
-import { fillTemplate } from './catalogue.js';
-import { PIN_MESSAGES } from './pin-messages.js';
+import { pinOf, pinProblems } from './pin-check.js';
 
 const hashes = new WeakMap<object, string>();
 
 /**
  * The content hash of a set, computed from its content (a `contentHash` field the set carries is not trusted:
- * a copy could keep the old value). Cached per set object.
+ * a copy could keep the old value, nor is a hash recorded for trusted scoring). Cached per set object.
  */
 export function setContentHash(set: CriteriaSet): string {
   let h = hashes.get(set);
@@ -29,23 +28,6 @@ export function setContentHash(set: CriteriaSet): string {
  * otherwise (drafts, assessments that pin no hash, malformed input: other checks report those).
  */
 export function pinnedSetProblems(set: CriteriaSet, assessment: Assessment): Problem[] {
-  if (typeof assessment !== 'object' || assessment === null || typeof set !== 'object' || set === null) return [];
-  if (assessment.status !== 'locked' && assessment.status !== 'submitted') return [];
-  const want = assessment.criteriaSet?.contentHash;
-  if (typeof want !== 'string') return [];
-  const got = setContentHash(set);
-  if (got === want) return [];
-  return [
-    {
-      code: 'verify.set-pin-mismatch',
-      pointer: '/criteriaSet/contentHash',
-      message: pinMessage({ want: want.slice(0, 12), got: got.slice(0, 12) }),
-    },
-  ];
-}
-
-/** The pinned-set message in both languages, `{placeholders}` filled from `args`. */
-function pinMessage(args: Record<string, string>): { vi: string; en: string } {
-  const t = PIN_MESSAGES['verify.set-pin-mismatch'];
-  return { vi: fillTemplate(t.vi, args, 'vi'), en: fillTemplate(t.en, args, 'en') };
+  const want = pinOf(set, assessment);
+  return want === undefined ? [] : pinProblems(want, setContentHash(set));
 }

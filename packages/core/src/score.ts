@@ -21,7 +21,7 @@ import { nameList, namesOf } from './names.js';
 import { type DisplayThresholds, displayThresholds, evaluateRule, ruleStatus } from './rules/index.js';
 import { type Outcome, fail, ok } from './outcome.js';
 import { NO_VALUE, fastAnswerPoints, onlyOwnEnumerable } from './answer-fast.js';
-import { pinnedSetProblems } from './pin.js';
+import { trustedPinProblems } from './pin-check.js';
 
 /** An answer is an own enumerable property of `answers` (what `Object.keys`, JSON and validation see). */
 const isEnumerable = Object.prototype.propertyIsEnumerable;
@@ -689,12 +689,15 @@ const trustedSets = new WeakMap<object, CompiledSet>();
  * every other check: the pinned set hash, the set's id and version, the facility, and each answer against its item
  * (an answer the set refuses comes back as the same problems {@link score} reports for it). Untrusted input
  * (files, imports, sync, anything typed by hand into a document) goes through {@link score} instead.
+ * The pinned-set check uses the set's hash as `set-hash.ts` knows it (recorded ahead with `rememberSetHash`, or
+ * computed: `index.ts` installs the hashing code, `@tieuchi/core/trusted` loads it with `loadSetHashing`); while it
+ * knows none, a pinned document is refused with `verify.set-pin-unchecked`, never scored unchecked.
  *
  * @example
  * const r = scoreTrusted(builtInSet, storedAssessment); // both verified before they were kept
  */
 export function scoreTrusted(set: CriteriaSet, assessment: Assessment): Outcome<ScoreResult> {
-  const pinned = pinnedSetProblems(set, assessment);
+  const pinned = trustedPinProblems(set, assessment);
   if (pinned.length) return fail(pinned);
   let c = trustedSets.get(set);
   if (!c) {

@@ -9,6 +9,7 @@
  * import { scoreTrusted } from '@tieuchi/core/trusted'; // (the app's alias for this file)
  */
 export { scoreTrusted, ENGINE_VERSION } from './score.js';
+export { rememberSetHash, loadSetHashing, trustedSetHash } from './set-hash.js';
 export { contentHash, canonicalText, sha256Hex, verifyContentHash } from './hash.js';
 export { attestationKeyId } from './key-id.js';
 export { formatDate, formatDateTime, parseDate, vietnamDate, vietnamToday, VIETNAM_TIME_ZONE } from './dates.js';

@@ -61,6 +61,14 @@ describe('core/trusted: the validator-free API', () => {
     expect(chains).toEqual([]);
   });
 
+  it('trusted scoring does not load the hashing code (SHA-256, canonical JSON): the app loads it when needed', () => {
+    const graph = runtimeImports(join(src, 'score.ts'));
+    expect(graph.size).toBeGreaterThan(10);
+    expect([...graph.keys()].filter((p) => p.endsWith('/hash.ts') || p.endsWith('/pin.ts'))).toEqual([]);
+    // …while the validating scorer does (so the check above can fail).
+    expect([...runtimeImports(join(src, 'score-checked.ts')).keys()].some((p) => p.endsWith('/hash.ts'))).toBe(true);
+  });
+
   it('the walk finds the validators behind the validating scorer (so the check above can fail)', () => {
     const graph = runtimeImports(join(src, 'score-checked.ts'));
     expect([...graph.keys()].some((p) => p.endsWith('generated/validators.js'))).toBe(true);

@@ -216,7 +216,7 @@ describe('criteria-set builder in Chromium (production build)', () => {
     await page.context().close();
   });
 
-  it('switches to English and back on views whose texts load with them (the builder, the dashboard, home after a reload)', async () => {
+  it('switches to English and back on views whose texts load with them (the builder, the dashboard, new, Import / Export, home after a reload)', async () => {
     const page = await freshPage();
     const heading = (view: string) => page.locator(`${view} h1`).first().textContent();
     await page.goto(`${served.url}#/b`);
@@ -227,6 +227,11 @@ describe('criteria-set builder in Chromium (production build)', () => {
     // A view opened after the switch shows its lazily loaded table in English, and switches back.
     await page.goto(`${served.url}#/dashboard`);
     await expect.poll(() => heading('tc-dashboard')).toBe('Council & contest dashboard');
+    // The new-assessment and Import / Export texts load with their views' tables (session 7): English too.
+    await page.goto(`${served.url}#/new`);
+    await expect.poll(() => heading('tc-new-assessment')).toBe('New assessment');
+    await page.goto(`${served.url}#/io`);
+    await expect.poll(() => heading('tc-io')).toBe('Import / export');
     // The start-up table's English half loads on the first switch (ADR 0017): a reload in English loads it again
     // before the first English text, and the shell and home are in English.
     await page.goto(`${served.url}#/`);
@@ -236,6 +241,34 @@ describe('criteria-set builder in Chromium (production build)', () => {
     await page.goto(`${served.url}#/dashboard`);
     await page.locator('tc-app [data-action="lang"]').click();
     await expect.poll(() => heading('tc-dashboard')).toBe('Tổng hợp hội đồng – hội thi');
+    await page.goto(`${served.url}#/io`);
+    await expect.poll(() => heading('tc-io')).toBe('Nhập / Xuất dữ liệu');
+    await page.context().close();
+  });
+
+  it('on a device set to English, shows English from the first render, even when its texts arrive late', async () => {
+    const page = await freshPage();
+    await page.locator('tc-app [data-action="lang"]').click();
+    await expect.poll(() => page.locator('tc-app [data-action="lang"]').textContent()).toContain('Tiếng Việt');
+    // The English texts' chunk arrives 600 ms late (as on a slow tablet); the first language button the shell
+    // renders is recorded each frame from the first one on.
+    await page.route(/messages-en-[^/]*\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 600));
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstLang?: string };
+      const look = () => {
+        const b = document.querySelector('tc-app')?.shadowRoot?.querySelector('[data-action="lang"]');
+        if (b?.textContent) w.__firstLang = b.textContent.trim();
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.reload();
+    const first = () => page.evaluate(() => (window as unknown as { __firstLang?: string }).__firstLang);
+    await expect.poll(first).toBeDefined();
+    expect(await first()).toBe('Tiếng Việt'); // the switch back to Vietnamese: the page is in English
     await page.context().close();
   });
 

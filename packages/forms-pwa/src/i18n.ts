@@ -33,19 +33,51 @@ function loadEnglish(): Promise<void> {
 
 /**
  * Switches the UI language and re-renders every element that uses a {@link LocaleController}. English switches once
- * its texts have loaded (the first time only; precached, so offline too); the last language asked for wins.
+ * its texts have loaded (the first time only; precached, so offline too); the last language asked for wins. The
+ * choice is also kept in `localStorage` (read back synchronously at start-up by {@link startLocale}).
  */
 export function setLocale(l: Locale): void {
   wanted = l;
+  try {
+    localStorage.setItem(SAVED_LOCALE, l);
+  } catch {
+    // no localStorage (a private mode that refuses it): the language is still saved in IndexedDB settings
+  }
   if (l === 'en' && (messages['app.langSwitch'] as { en: string }).en === '') {
     loadEnglish().then(
       () => wanted === 'en' && apply('en'),
-      (e: unknown) => console.warn('English texts did not load', e),
+      (e: unknown) => {
+        console.warn('English texts did not load', e);
+        if (wanted === 'en') wanted = current; // stays Vietnamese; a view waiting for English renders now
+        bus.dispatchEvent(new Event('change'));
+      },
     );
     return;
   }
   apply(l);
 }
+
+/** The `localStorage` key that mirrors the language setting, for a synchronous read at start-up. */
+const SAVED_LOCALE = 'tieuchi-locale';
+
+/**
+ * At start-up, before the first render: asks for the language last chosen on this device when it is English, read
+ * synchronously from `localStorage`. Until its texts have loaded {@link languagePending} is true and the shell waits
+ * (issue 20, ADR 0017), so a device set to English never shows Vietnamese first; Vietnamese (the default) waits for
+ * nothing.
+ */
+export function startLocale(): void {
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem(SAVED_LOCALE);
+  } catch {
+    return;
+  }
+  if (saved === 'en') setLocale('en');
+}
+
+/** Whether a language was asked for whose texts have not loaded yet (the shell's first render waits for them). */
+export const languagePending = (): boolean => wanted !== current;
 
 function apply(l: Locale): void {
   if (l === current) return;

@@ -1,10 +1,13 @@
 /** Entry point: language, store, shell, service worker. */
 import './shell/tc-app.js';
 import type { ReactiveElement } from 'lit';
-import { setLocale, type Locale } from './i18n.js';
+import { setLocale, startLocale, type Locale } from './i18n.js';
 import { appStore } from './state/store.js';
 import { registerServiceWorker } from './sw.js';
 
+// Before the first render (module code runs before the shell's first update, a microtask): English, when this device
+// was last set to it, loads first and the shell waits for it (ADR 0017); Vietnamese waits for nothing.
+startLocale();
 const store = appStore();
 void store.storage.getSetting<Locale>('locale').then((l) => {
   if (l === 'en' || l === 'vi') setLocale(l);

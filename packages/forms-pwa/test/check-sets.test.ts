@@ -3,7 +3,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkBuiltinSets } from '../scripts/check-sets.js';
+import { contentHash } from '@tieuchi/core';
+import { BUILD_HASH_KEY, builtinSetWithHash, checkBuiltinSets } from '../scripts/check-sets.js';
 
 const criteria = join(__dirname, '..', '..', '..', 'criteria');
 let dir = '';
@@ -27,5 +28,17 @@ describe('built-in criteria sets at build time', () => {
     expect(problems.some((p) => p.startsWith('bad.json /scoring/model'))).toBe(true);
     expect(problems.some((p) => p.startsWith('broken.json: not JSON'))).toBe(true);
     expect(problems.some((p) => p.startsWith('good.json'))).toBe(false);
+  });
+
+  it("puts core's content hash of the set into its module, under a key no set file may carry", () => {
+    const text = readFileSync(join(criteria, 'qd1300-commune-health.json'), 'utf8');
+    const withHash = JSON.parse(builtinSetWithHash(text)) as Record<string, unknown>;
+    const { [BUILD_HASH_KEY]: hash, ...set } = withHash;
+    expect(set).toEqual(JSON.parse(text));
+    expect(hash).toBe(contentHash(JSON.parse(text) as object));
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    dir = mkdtempSync(join(tmpdir(), 'tc-sets-'));
+    writeFileSync(join(dir, 'forged.json'), JSON.stringify({ ...set, [BUILD_HASH_KEY]: 'f'.repeat(64) }));
+    expect(checkBuiltinSets(dir).some((p) => p.startsWith('forged.json'))).toBe(true);
   });
 });

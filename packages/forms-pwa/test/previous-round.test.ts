@@ -88,3 +88,27 @@ describe('PreviousRoundController (issue 20)', () => {
     expect(c.hintsFor(moved).size).toBe(0);
   });
 });
+
+describe('LazyPreviousRound: last round hints after the first cards (issue 20)', () => {
+  it('gives no hints at first, then the previous round once its code has loaded, and re-renders its host', async () => {
+    const { LazyPreviousRound } = await import('../src/fill/previous-lazy.js');
+    const store = fakeStore([earlier(), now()]);
+    let updated!: () => void;
+    const rendered = new Promise<void>((resolve) => (updated = resolve));
+    const lazy = new LazyPreviousRound({ ...host(), requestUpdate: () => updated() }, store);
+    expect(lazy.hintsFor(store.assessments.get('a-now')!).size).toBe(0); // not on the first render's path
+    await rendered;
+    expect(lazy.hintsFor(store.assessments.get('a-now')!).get('i1')?.value).toBe('not-met');
+    expect(customElements.get('tc-plan-hint')).toBeDefined();
+  });
+
+  it('loads nothing while the assessment is the only one on the device', async () => {
+    const { LazyPreviousRound } = await import('../src/fill/previous-lazy.js');
+    const store = fakeStore([now()]);
+    const requestUpdate = vi.fn();
+    const c = new LazyPreviousRound({ ...host(), requestUpdate }, store);
+    expect(c.hintsFor(store.assessments.get('a-now')!).size).toBe(0);
+    await new Promise((r) => setTimeout(r, 250)); // past the after-paint fallback (100 ms)
+    expect(requestUpdate).not.toHaveBeenCalled();
+  });
+});

@@ -23,6 +23,7 @@ import './tc-builder-preview.js';
 import './tc-builder-set.js';
 import './tc-builder-tree.js';
 import './tc-builder-versions.js';
+import { iot } from '../io/view-messages.js';
 
 /** Whether a path still names a node of the set. */
 function exists(set: CriteriaSet, p: NodePath | undefined): boolean {
@@ -256,7 +257,9 @@ export class TcBuilderEditor extends LitElement {
 
   private _onExport(e: CustomEvent<{ set: CriteriaSet; published: boolean }>) {
     const name = downloadSet(e.detail.set, e.detail.published);
-    this.dispatchEvent(new CustomEvent('toast', { detail: t('io.exported', { name }), bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('toast', { detail: iot('io.exported', { name }), bubbles: true, composed: true }),
+    );
   }
 }
 

@@ -19,6 +19,7 @@ import type { ProblemIndex } from './problems.js';
 import { builderStyles } from './styles.js';
 import { shared } from '../styles.js';
 import './tc-builder-response.js';
+import { nt } from '../shell/new-messages.js';
 
 export const VERIFICATION = ['observe', 'interview', 'records', 'measure'] as const;
 export const FACILITY_KINDS = ['commune-station', 'hospital', 'health-centre', 'clinic', 'other'] as const;
@@ -111,7 +112,7 @@ export class TcBuilderItem extends LitElement {
           bt('b.onlyZones'),
           ptr(p, 'applicableZones'),
           it.applicableZones,
-          ZONES.map((z) => [z, `${t('new.zone')} ${z}`] as const),
+          ZONES.map((z) => [z, `${nt('new.zone')} ${z}`] as const),
         )}
         ${multiField(
           ctx,

@@ -14,6 +14,7 @@ import { FACILITY_KINDS, ZONES } from './tc-builder-item.js';
 import '../fill/tc-item-card.js';
 import '../fill/tc-score-panel.js';
 import { num, pct } from '../numbers.js';
+import { nt } from '../shell/new-messages.js';
 
 /** Detail of `cases-change`: the set's test cases after a save or a removal. */
 export type CasesChange = { cases: TestCase[] };
@@ -103,12 +104,12 @@ export class TcBuilderPreview extends LitElement {
           <select data-preview-section @change=${(e: Event) => (this._section = Number((e.target as HTMLSelectElement).value))}>
             ${set.sections.map((s, i) => html`<option value=${i} ?selected=${i === idx}>${i + 1}. ${loc(s.title) || s.id}</option>`)}
           </select></label>
-        <label><span>${t('new.zone')}</span>
+        <label><span>${nt('new.zone')}</span>
           <select @change=${(e: Event) => (this._zone = (e.target as HTMLSelectElement).value as Zone | '')}>
-            <option value="">${t('new.zoneNone')}</option>
-            ${ZONES.map((z) => html`<option value=${z} ?selected=${z === this._zone}>${t('new.zone')} ${z}</option>`)}
+            <option value="">${nt('new.zoneNone')}</option>
+            ${ZONES.map((z) => html`<option value=${z} ?selected=${z === this._zone}>${nt('new.zone')} ${z}</option>`)}
           </select></label>
-        <label><span>${t('new.facilityKind')}</span>
+        <label><span>${nt('new.facilityKind')}</span>
           <select @change=${(e: Event) => (this._kind = (e.target as HTMLSelectElement).value as FacilityKind | '')}>
             <option value="">—</option>
             ${FACILITY_KINDS.map((k) => html`<option value=${k} ?selected=${k === this._kind}>${t(`fk.${k}`)}</option>`)}

@@ -9,6 +9,7 @@ import { problemsAt, type ProblemIndex } from './problems.js';
 import { removeIcon } from './icons.js';
 import { builderStyles } from './styles.js';
 import { shared } from '../styles.js';
+import { nt } from '../shell/new-messages.js';
 
 type Scoring = CriteriaSet['scoring'];
 type Rule = NonNullable<Scoring['passRules']>[number];
@@ -119,7 +120,7 @@ export class TcBuilderScoring extends LitElement {
       const by = 'byZone' in r ? r.byZone : undefined;
       return numberField(
         { ...ctx, emit: (_pp, v) => ctx.emit(ptr(p, 'byZone'), pruneZones({ ...by, [z]: v })) },
-        `${t('new.zone')} ${z} (%)`,
+        `${nt('new.zone')} ${z} (%)`,
         ptr(p, 'byZone', z),
         by?.[z],
         { optional: true },

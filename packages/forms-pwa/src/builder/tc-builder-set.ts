@@ -11,6 +11,7 @@ import { builderStyles } from './styles.js';
 import { shared } from '../styles.js';
 import { FACILITY_KINDS, ZONES } from './tc-builder-item.js';
 import './tc-builder-scoring.js';
+import { nt } from '../shell/new-messages.js';
 
 type SourceDoc = CriteriaSet['source']['documents'][number];
 
@@ -86,7 +87,7 @@ export class TcBuilderSet extends LitElement {
         bt('b.zones'),
         '/applicability/zones',
         s.applicability.zones,
-        ZONES.map((z) => [z, `${t('new.zone')} ${z}`] as const),
+        ZONES.map((z) => [z, `${nt('new.zone')} ${z}`] as const),
         { attr: 'zones' },
       )}
       <p class="muted">${bt('b.zonesHint')}</p>

@@ -16,6 +16,8 @@ import { localEditionDraft, nextVersionDraft, versionsOf } from './versions.js';
 import { shared } from '../styles.js';
 import './tc-builder-editor.js';
 import './tc-builder-table-import.js';
+import { iot } from '../io/view-messages.js';
+import { ht } from '../shell/home-messages.js';
 
 /**
  * The criteria-set builder ("Bộ tiêu chí"). Without a draft id: the drafts on this device, the published and
@@ -113,7 +115,7 @@ export class TcBuilder extends LitElement {
                   <span class="row">
                     <a class="btn primary" href=${href({ view: 'builder', draft: d.draftId })}>${bt('b.open')}</a>
                     <button @click=${() => this._startFrom(duplicateSet(d.set, this._freeSetId(`${d.set.id}-copy`)))}>${bt('b.duplicateSet')}</button>
-                    <button class="danger" @click=${() => this._onDelete(d)}>${t('home.delete')}</button>
+                    <button class="danger" @click=${() => this._onDelete(d)}>${ht('home.delete')}</button>
                   </span>
                 </li>`,
               )}
@@ -127,7 +129,7 @@ export class TcBuilder extends LitElement {
             const builtin = store.builtinKeys.has(k);
             return html`<li data-set=${k}>
               <span class="name"><strong>${loc(s.title)}</strong>
-                <span class="muted"><code>${k}</code> · ${builtin ? t('io.builtin') : s.origin ? bt('b.localOf', { version: s.origin.version }) : bt('b.local')}</span></span>
+                <span class="muted"><code>${k}</code> · ${builtin ? iot('io.builtin') : s.origin ? bt('b.localOf', { version: s.origin.version }) : bt('b.local')}</span></span>
               <span class="row">
                 ${
                   builtin
@@ -145,7 +147,7 @@ export class TcBuilder extends LitElement {
 
   private _errors(e: { problems: Problem[]; doc?: unknown }) {
     return html`<div class="card bad" role="alert" data-import-errors>
-      <strong>${t('io.invalid')}</strong>
+      <strong>${iot('io.invalid')}</strong>
       <ul class="errors">
         ${e.problems.slice(0, 20).map((p) => problemItem(e.doc, p))}
       </ul>
@@ -210,7 +212,9 @@ export class TcBuilder extends LitElement {
 
   private _export(s: CriteriaSet) {
     const name = downloadSet(s, true);
-    this.dispatchEvent(new CustomEvent('toast', { detail: t('io.exported', { name }), bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('toast', { detail: iot('io.exported', { name }), bubbles: true, composed: true }),
+    );
   }
 }
 

@@ -46,6 +46,7 @@ import './tc-server-dashboard.js';
 import { cssom } from '../cssom.js';
 import { campaignAsRound } from '../sync/campaign-rounds.js';
 import { percentNum } from '../numbers.js';
+import { iot } from '../io/view-messages.js';
 
 type Mode = 'score' | 'gain' | 'gap-closed';
 const loadIo = () => import('../io/bundle.js');
@@ -171,7 +172,7 @@ export class TcDashboard extends LitElement {
       ${this._errors.map(
         (
           f,
-        ) => html`<div class="msg bad" role="alert" data-dashboard-error><strong>${f.file}: ${t('io.invalid')}</strong>
+        ) => html`<div class="msg bad" role="alert" data-dashboard-error><strong>${f.file}: ${iot('io.invalid')}</strong>
           <ul>${f.errors.slice(0, 8).map((e) => html`<li>${e.message[locale()] ?? e.message.vi}${e.pointer ? html` <code>${e.pointer}</code>` : nothing}</li>`)}</ul></div>`,
       )}
       ${!set ? html`<p class="card muted">${lt('dash.empty')}</p>` : this._main({ sets, setId, set, list, rounds, round, baseline, followup, mode, inFocus, scoreRanking, improvement, facilities, facility })}
@@ -298,7 +299,7 @@ export class TcDashboard extends LitElement {
               {
                 code: 'io.too-big',
                 pointer: '',
-                message: { vi: t('io.tooBig', { mb: 200 }), en: t('io.tooBig', { mb: 200 }) },
+                message: { vi: iot('io.tooBig', { mb: 200 }), en: iot('io.tooBig', { mb: 200 }) },
               },
             ],
           });

@@ -3,10 +3,13 @@
  * `examples/facilities.json` present at build time. Each file becomes its own lazily loaded chunk, so
  * they stay out of the initial JavaScript and the service worker precaches them for offline use.
  *
- * Built-in files are checked by core's tests in CI, so they are not re-validated here (that would pull
- * the ajv validators into the start-up path); imported files always are (see `io/`).
+ * Built-in files are validated by core when the app is built (the build fails on a set core refuses), so they are
+ * not re-validated here (that would pull the ajv validators into the start-up path); imported files always are (see
+ * `io/`). The same build computes each set's content hash and puts it in the set's chunk (`BUILD_HASH_KEY`,
+ * `scripts/check-sets.ts`); it is recorded with core's `rememberSetHash`, so scoring a locked assessment of a
+ * built-in set needs no hashing code on the device (ADR 0017).
  */
-import type { CriteriaSet, Facility, FacilityRegistry } from '../core.js';
+import { rememberSetHash, type CriteriaSet, type Facility, type FacilityRegistry } from '../core.js';
 
 const setFiles = import.meta.glob<CriteriaSet>('../../../../criteria/*.json', { import: 'default' });
 const registryFiles = import.meta.glob<FacilityRegistry>('../../../../examples/facilities.json', {
@@ -44,7 +47,7 @@ export async function loadBuiltinSets(ids?: ReadonlySet<string>): Promise<Criter
       .map(async ([path, load]) => {
         try {
           const set = await load();
-          return set && typeof set === 'object' && set.kind === 'criteria-set' ? set : undefined;
+          return set && typeof set === 'object' && set.kind === 'criteria-set' ? withoutBuildHash(set) : undefined;
         } catch (e) {
           console.warn('criteria set failed to load', path, e);
           return undefined;
@@ -52,6 +55,19 @@ export async function loadBuiltinSets(ids?: ReadonlySet<string>): Promise<Criter
       }),
   );
   return loaded.filter((s): s is CriteriaSet => s !== undefined);
+}
+
+/** The member the build adds to each built-in set (`scripts/check-sets.ts` `BUILD_HASH_KEY`). */
+const BUILD_HASH_KEY = '__contentHashAtBuild';
+
+/**
+ * The set without the hash the build added, that hash recorded for trusted scoring (a development server adds none:
+ * the store then loads the hashing code when a locked assessment of the set is shown).
+ */
+function withoutBuildHash(loaded: CriteriaSet): CriteriaSet {
+  const { [BUILD_HASH_KEY]: hash, ...set } = loaded as CriteriaSet & { [BUILD_HASH_KEY]?: unknown };
+  if (typeof hash === 'string') rememberSetHash(set, hash);
+  return set;
 }
 
 /** The built-in facility registry's facilities (empty when none shipped). */

@@ -4,6 +4,7 @@ import { loc, locale, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
 import { href } from '../router.js';
 import type { InvalidAnswer } from '../state/store.js';
+import { sbt } from './submit-messages.js';
 
 /**
  * The box listing a draft's answers its set refuses (see `AppStore.invalidAnswers`): each item with the value
@@ -20,7 +21,7 @@ export function invalidAnswersBox(a: Assessment, set: CriteriaSet, invalid: Inva
         return html`<li data-item=${x.itemId}>
           ${place?.item.code ? html`<strong>${place.item.code}</strong> ` : nothing}${place ? loc(place.item.text) : x.itemId}
           — ${x.problem.message[locale()] ?? x.problem.message.vi}
-          ${place ? html` <a href=${href({ view: 'fill', id: a.id, section: place.section.id })}>${t('submit.goto')}</a>` : nothing}
+          ${place ? html` <a href=${href({ view: 'fill', id: a.id, section: place.section.id })}>${sbt('submit.goto')}</a>` : nothing}
         </li>`;
       })}
     </ul>

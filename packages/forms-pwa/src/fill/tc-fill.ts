@@ -25,7 +25,7 @@ import { shared } from '../styles.js';
 import type { LastTime } from '../loop/plan-model.js';
 import type { AnswerChangeDetail } from './tc-answer-control.js';
 import type { PhotoEventDetail } from './tc-photo-evidence.js';
-import { PreviousRoundController } from '../loop/previous-round.js';
+import { LazyPreviousRound } from './previous-lazy.js';
 import './tc-item-card.js';
 import type { ConflictResolveDetail, ItemConflict } from './tc-item-card.js';
 
@@ -40,7 +40,6 @@ function conflictsByItem(a: { conflicts?: ItemConflict[] }): Map<string, ItemCon
   }
   return out;
 }
-import './tc-plan-hint.js';
 import './tc-score-panel.js';
 import './tc-section-nav.js';
 import './tc-fill-status.js';
@@ -94,7 +93,7 @@ export class TcFill extends LitElement {
 
   private readonly _store = new StoreController(this);
   /** What was found on each item at this facility's previous assessment, and the action planned. */
-  private readonly _previous = new PreviousRoundController(this, this._store.store);
+  private readonly _previous = new LazyPreviousRound(this, this._store.store);
   /** The item cards a few at a time: the first screen first, the rest after each paint (issue 20). */
   private readonly _progress = new ProgressiveController(this, { first: 3, settled: () => this._cardsRendered() });
   /** Which of the sticky bar (narrow) and the side column (wide) is shown: only that one's panels are built. */

@@ -5,6 +5,7 @@ import { LocaleController, loc, t } from '../i18n.js';
 import { itemIndex } from '../model/assessment.js';
 import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
+import { sbt } from './submit-messages.js';
 import { lockIcon } from '../icons.js';
 import { shared } from '../styles.js';
 import { cssom } from '../cssom.js';
@@ -53,8 +54,8 @@ export class TcSubmit extends LitElement {
     if (!found) return this._store.missing();
     const { assessment: a, set, result: r } = found;
     if (a.status !== 'draft')
-      return html`<h1>${t('submit.title')}</h1>
-        <p class="box ok" data-locked>${lockIcon} ${t('submit.done', { hash: '' })}<span class="hash">${a.contentHash}</span></p>
+      return html`<h1>${sbt('submit.title')}</h1>
+        <p class="box ok" data-locked>${lockIcon} ${sbt('submit.done', { hash: '' })}<span class="hash">${a.contentHash}</span></p>
         <a class="btn primary" href=${href({ view: 'results', id: a.id })}>${t('fill.results')}</a>`;
     void import('./tc-signatures.js'); // signature pads: their own small chunk
     const idx = itemIndex(set);
@@ -67,13 +68,13 @@ export class TcSubmit extends LitElement {
       r.unanswered.length > 0 ||
       (missing.length > 0 && !this._ackEvidence) ||
       this._busy;
-    return html`<h1>${t('submit.title')}</h1>
+    return html`<h1>${sbt('submit.title')}</h1>
       <p class="muted">${a.facility.name} · ${loc(set.shortTitle ?? set.title)}</p>
       ${invalidAnswersBox(a, set, invalid)}
-      ${open ? html`<p class="box warn" role="alert" data-conflicts=${open}>${t('conflict.submit', { n: open })} <a href=${href({ view: 'fill', id: a.id })}>${t('submit.goto')}</a></p>` : nothing}
+      ${open ? html`<p class="box warn" role="alert" data-conflicts=${open}>${t('conflict.submit', { n: open })} <a href=${href({ view: 'fill', id: a.id })}>${sbt('submit.goto')}</a></p>` : nothing}
       ${
         r.unanswered.length
-          ? html`<p class="box warn" role="status" data-unanswered=${r.unanswered.length}>${t('submit.unanswered', { n: r.unanswered.length })}</p>
+          ? html`<p class="box warn" role="status" data-unanswered=${r.unanswered.length}>${sbt('submit.unanswered', { n: r.unanswered.length })}</p>
             <ul>
               ${repeat(
                 r.unanswered,
@@ -91,27 +92,27 @@ export class TcSubmit extends LitElement {
                       const v = (e.target as HTMLInputElement).value.trim();
                       if (v) store.answer(a.id, id, { unassessed: v });
                     }} />
-                    <a class="btn" href=${href({ view: 'fill', id: a.id, section: place.section.id })}>${t('submit.goto')}</a>
+                    <a class="btn" href=${href({ view: 'fill', id: a.id, section: place.section.id })}>${sbt('submit.goto')}</a>
                   </div>
                 </li>`;
                 },
               )}
             </ul>`
-          : html`<p class="box ok">${t('submit.ready')}</p>`
+          : html`<p class="box ok">${sbt('submit.ready')}</p>`
       }
-      ${r.unassessed.length ? html`<p class="box warn">${t('submit.incompleteNote')}</p>` : nothing}
+      ${r.unassessed.length ? html`<p class="box warn">${sbt('submit.incompleteNote')}</p>` : nothing}
       ${
         missing.length
           ? html`<div class="box warn">
-            <p>${t('submit.missingEvidence', { n: missing.length })}</p>
+            <p>${sbt('submit.missingEvidence', { n: missing.length })}</p>
             <ul>${missing.map((id) => html`<li>${idx.get(id)?.item.code ?? ''} ${loc(idx.get(id)?.item.text)}</li>`)}</ul>
-            <label class="acts"><input type="checkbox" ${cssom({ 'min-height': '24px', width: '24px' })} .checked=${this._ackEvidence} @change=${(e: Event) => (this._ackEvidence = (e.target as HTMLInputElement).checked)} /> ${t('submit.confirmMissingEvidence')}</label>
+            <label class="acts"><input type="checkbox" ${cssom({ 'min-height': '24px', width: '24px' })} .checked=${this._ackEvidence} @change=${(e: Event) => (this._ackEvidence = (e.target as HTMLInputElement).checked)} /> ${sbt('submit.confirmMissingEvidence')}</label>
           </div>`
           : nothing
       }
       <tc-signatures .assessment=${a}></tc-signatures>
       <div class="acts">
-        <button class="primary" data-action="lock" ?disabled=${blocked} @click=${this._onLock}>${lockIcon} ${t('submit.lock')}</button>
+        <button class="primary" data-action="lock" ?disabled=${blocked} @click=${this._onLock}>${lockIcon} ${sbt('submit.lock')}</button>
         <a class="btn" href=${href({ view: 'fill', id: a.id })}>${t('submit.back')}</a>
       </div>`;
   }

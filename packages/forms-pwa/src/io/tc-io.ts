@@ -10,6 +10,7 @@ import { shared } from '../styles.js';
 import { assessmentFileName } from './file-name.js';
 import { ioMsg } from './messages.js';
 import { planOffPage } from './plan-off-page.js';
+import { iot } from './view-messages.js';
 
 const loadIo = () => import('./bundle.js');
 const loadBackup = () => import('./backup.js');
@@ -69,18 +70,18 @@ export class TcIo extends LitElement {
   override render() {
     const store = this._store.store;
     const all = [...store.assessments.values()].sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
-    return html`<h1>${t('io.title')}</h1>
+    return html`<h1>${iot('io.title')}</h1>
       <section class="card">
-        <h2>${t('io.import')}</h2>
-        <p class="muted">${t('io.importHint')}</p>
+        <h2>${iot('io.import')}</h2>
+        <p class="muted">${iot('io.importHint')}</p>
         <div class="row">
-          <label class="btn primary pick">${t('io.choose')}<input type="file" accept=".json,application/json,.zip,application/zip" data-import ?disabled=${this._busy} @change=${this._onImport} /></label>
+          <label class="btn primary pick">${iot('io.choose')}<input type="file" accept=".json,application/json,.zip,application/zip" data-import ?disabled=${this._busy} @change=${this._onImport} /></label>
         </div>
         ${this._progress && !this._exporting ? html`<p class="msg" role="status" data-progress>${this._progress}</p>` : nothing}
         ${
           this._errors.length
             ? html`<div class="msg bad" role="alert" data-import-error>
-              <strong>${t('io.invalid')}</strong>
+              <strong>${iot('io.invalid')}</strong>
               <ul>${this._errors.slice(0, 20).map((e) => html`<li>${e.message[locale()] ?? e.message.vi}${e.pointer ? html` <code>${e.pointer}</code>` : nothing}</li>`)}</ul>
               ${this._errors.length > 20 ? html`<p>… +${this._errors.length - 20}</p>` : nothing}
             </div>`
@@ -89,16 +90,16 @@ export class TcIo extends LitElement {
         ${
           this._plan
             ? html`<div class="msg warn" data-conflicts>
-              <p>${t('io.askLocked', { n: this._asks.length })}</p>
+              <p>${iot('io.askLocked', { n: this._asks.length })}</p>
               <ul>${this._asks.map((id) => {
                 const mine = store.assessments.get(id);
                 const theirs = this._plan?.assessments.find((a) => a.id === id);
-                return html`<li>${mine?.facility.name ?? ''} <code>${id}</code> — ${t('io.onDevice')}: ${t(`status.${mine?.status ?? 'draft'}`)} · ${t('io.inFile')}: ${t(`status.${theirs?.status ?? 'draft'}`)}</li>`;
+                return html`<li>${mine?.facility.name ?? ''} <code>${id}</code> — ${iot('io.onDevice')}: ${t(`status.${mine?.status ?? 'draft'}`)} · ${iot('io.inFile')}: ${t(`status.${theirs?.status ?? 'draft'}`)}</li>`;
               })}</ul>
               <div class="row">
-                <button class="danger" @click=${() => this._apply(true)}>${t('io.replaceWithLocked')}</button>
-                <button @click=${() => this._apply(false)}>${t('io.skip')}</button>
-                <button @click=${() => this._cancel()}>${t('io.cancel')}</button>
+                <button class="danger" @click=${() => this._apply(true)}>${iot('io.replaceWithLocked')}</button>
+                <button @click=${() => this._apply(false)}>${iot('io.skip')}</button>
+                <button @click=${() => this._cancel()}>${iot('io.cancel')}</button>
               </div>
             </div>`
             : nothing
@@ -107,11 +108,11 @@ export class TcIo extends LitElement {
         ${
           this._summary.length
             ? html`<details class="msg" data-import-summary open>
-              <summary>${t('io.summary')}</summary>
+              <summary>${iot('io.summary')}</summary>
               <ul>${this._summary.map(
                 (e) => html`<li data-outcome=${e.outcome} data-doc=${e.id}>
-                  <strong>${t(`io.outcome.${e.outcome}`)}</strong> — ${t(`io.kind.${e.kind}`)}: ${e.label}
-                  ${e.conflicts ? html` · ${t('io.mergedConflicts', { n: e.conflicts })}` : nothing}
+                  <strong>${iot(`io.outcome.${e.outcome}`)}</strong> — ${iot(`io.kind.${e.kind}`)}: ${e.label}
+                  ${e.conflicts ? html` · ${iot('io.mergedConflicts', { n: e.conflicts })}` : nothing}
                   ${e.why ? html`<div class="muted">${e.why[locale()] ?? e.why.vi}</div>` : nothing}
                 </li>`,
               )}</ul>
@@ -121,7 +122,7 @@ export class TcIo extends LitElement {
       </section>
       ${this._refusedList()}
       <section class="card">
-        <h2>${t('io.export')}</h2>
+        <h2>${iot('io.export')}</h2>
         <ul class="list">
           ${all.map(
             (
@@ -131,16 +132,16 @@ export class TcIo extends LitElement {
           )}
         </ul>
         <div class="row">
-          <button ?disabled=${this._selected.size === 0 || this._busy} @click=${() => this._export(false)} data-export>${t('io.exportOne')}</button>
+          <button ?disabled=${this._selected.size === 0 || this._busy} @click=${() => this._export(false)} data-export>${iot('io.exportOne')}</button>
           <button ?disabled=${this._busy} @click=${() => this._backup()} data-backup>${t('io.backup')}</button>
         </div>
         ${this._progress && this._exporting ? html`<p class="msg" role="status" data-progress>${this._progress}</p>` : nothing}
         ${this._backupError ? html`<p class="msg bad" role="alert" data-backup-error>${this._backupError}</p>` : nothing}
-        <p class="muted">${t('io.backupHint')}</p>
+        <p class="muted">${iot('io.backupHint')}</p>
       </section>
       <section class="card">
-        <h2>${t('io.sets')}</h2>
-        <ul>${[...store.sets.entries()].map(([k, s]) => html`<li>${loc(s.title)} <code>${k}</code> — ${store.builtinKeys.has(k) ? t('io.builtin') : t('io.imported')}</li>`)}</ul>
+        <h2>${iot('io.sets')}</h2>
+        <ul>${[...store.sets.entries()].map(([k, s]) => html`<li>${loc(s.title)} <code>${k}</code> — ${store.builtinKeys.has(k) ? iot('io.builtin') : iot('io.imported')}</li>`)}</ul>
       </section>`;
   }
 
@@ -292,10 +293,10 @@ export class TcIo extends LitElement {
     const merged = n.summary.filter((e) => e.outcome === 'merged').length;
     const kept = n.summary.filter((e) => e.outcome === 'kept').length;
     this._message =
-      t('io.done', { a: n.a, p: n.p, f: n.f, s: n.s }) +
-      (merged ? ` ${t('io.mergedCount', { n: merged })}` : '') +
-      (kept ? ` ${t('io.keptCount', { n: kept })}` : '') +
-      (n.refused ? ` ${t('io.refusedCount', { n: n.refused })}` : '');
+      iot('io.done', { a: n.a, p: n.p, f: n.f, s: n.s }) +
+      (merged ? ` ${iot('io.mergedCount', { n: merged })}` : '') +
+      (kept ? ` ${iot('io.keptCount', { n: kept })}` : '') +
+      (n.refused ? ` ${iot('io.refusedCount', { n: n.refused })}` : '');
     this._summary = n.summary;
     await this._loadRefused();
   }
@@ -318,16 +319,16 @@ export class TcIo extends LitElement {
   private _refusedList() {
     if (!this._refused.length) return nothing;
     return html`<section class="card" data-refused=${this._refused.length}>
-      <h2>${t('io.refusedTitle')}</h2>
-      <p class="muted">${t('io.refusedHint')}</p>
+      <h2>${iot('io.refusedTitle')}</h2>
+      <p class="muted">${iot('io.refusedHint')}</p>
       <ul>
         ${this._refused.map(
           (r) => html`<li data-refused-doc=${r.id}>
-            <strong>${t(`io.kind.${r.kind}`)}: ${r.label}</strong> <span class="muted">(${r.file === SYNC_FILE ? t('io.fromSync') : r.file}, ${formatDateTime(r.refusedAt)})</span>
+            <strong>${iot(`io.kind.${r.kind}`)}: ${r.label}</strong> <span class="muted">(${r.file === SYNC_FILE ? iot('io.fromSync') : r.file}, ${formatDateTime(r.refusedAt)})</span>
             <ul>${r.reasons.slice(0, 5).map((e) => html`<li>${e.message[locale()] ?? e.message.vi}${e.pointer ? html` <code>${e.pointer}</code>` : nothing}</li>`)}</ul>
             <div class="row">
-              <button @click=${() => this._downloadRefused(r)}>${t('io.refusedDownload')}</button>
-              <button class="danger" @click=${() => this._discardRefused(r)}>${t('io.refusedDiscard')}</button>
+              <button @click=${() => this._downloadRefused(r)}>${iot('io.refusedDownload')}</button>
+              <button class="danger" @click=${() => this._discardRefused(r)}>${iot('io.refusedDiscard')}</button>
             </div>
           </li>`,
         )}
@@ -345,7 +346,7 @@ export class TcIo extends LitElement {
   }
 
   private async _discardRefused(r: RefusedDocument) {
-    if (!confirm(t('io.refusedDiscardConfirm', { label: r.label }))) return;
+    if (!confirm(iot('io.refusedDiscardConfirm', { label: r.label }))) return;
     await this._store.store.storage.dropRefused([r.key]);
     await this._loadRefused();
   }
@@ -399,7 +400,7 @@ export class TcIo extends LitElement {
           if (temp) void backup.dropTempFile();
         }, 120_000);
       }
-      this._message = t('io.exported', { name: handle?.name ?? name });
+      this._message = iot('io.exported', { name: handle?.name ?? name });
     } catch (x) {
       this._backupError = ioMsg('io.backup-failed', { why: String(x) })[locale()];
     } finally {
@@ -429,7 +430,7 @@ export class TcIo extends LitElement {
       a.download = name;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      this._message = t('io.exported', { name });
+      this._message = iot('io.exported', { name });
     } finally {
       this._busy = false;
     }

@@ -11,6 +11,7 @@ import { go } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import type { StoredPhoto } from '../storage/db.js';
 import { shared } from '../styles.js';
+import { iot } from '../io/view-messages.js';
 
 const loadIo = () => import('../io/bundle.js');
 
@@ -99,7 +100,7 @@ export class TcMerge extends LitElement {
               (
                 a,
               ) => html`<li><label><input type="checkbox" data-part=${a.id} .checked=${this._parts.has(a.id)} @change=${(e: Event) => this._toggle(a.id, (e.target as HTMLInputElement).checked)} />
-              <span>${a.assessors?.map((x) => x.name).join(', ') || a.id} · ${assessmentLabel(a)} · ${lt('merge.answers', { n: Object.keys(a.answers).length })}${this._imported.has(a.id) ? ` · ${t('io.imported')}` : ''}</span></label></li>`,
+              <span>${a.assessors?.map((x) => x.name).join(', ') || a.id} · ${assessmentLabel(a)} · ${lt('merge.answers', { n: Object.keys(a.answers).length })}${this._imported.has(a.id) ? ` · ${iot('io.imported')}` : ''}</span></label></li>`,
             )}</ul>`
           : html`<p class="muted">${lt('merge.noParts')}</p>`
       }

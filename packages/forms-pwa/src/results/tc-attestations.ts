@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Assessment, AttestationReport, CriteriaSet } from '../core.js';
-import { LocaleController, formatDateTime, t } from '../i18n.js';
+import { LocaleController, formatDateTime } from '../i18n.js';
 import { DEVICE_KEY, type DeviceKey, type Storage } from '../storage/db.js';
 import { shared } from '../styles.js';
+import { att } from './att-messages.js';
 
 /**
  * The device signatures of a locked assessment, verified here (core's `verifyAttestations`): who signed, when,
@@ -52,16 +53,16 @@ export class TcAttestations extends LitElement {
     const r = this._report;
     if (!this.assessment || this.assessment.status === 'draft' || !r) return nothing;
     return html`<section class="card" data-attestations=${r.status}>
-      <h2>${t('att.title')}</h2>
+      <h2>${att('att.title')}</h2>
       ${
         r.status === 'unsigned'
-          ? html`<p data-unsigned>${t('att.unsigned')}</p>`
+          ? html`<p data-unsigned>${att('att.unsigned')}</p>`
           : html`<ul>
             ${r.checks.map(
               (c) => html`<li data-valid=${String(c.valid)}>
-                ${c.signer.name} (${t(`att.role.${c.signer.role}` as 'att.role.other')}) · ${formatDateTime(c.signedAt)} ·
-                <span class=${c.valid ? '' : 'bad'}>${c.valid ? t('att.valid') : t('att.invalid')}</span> ·
-                ${c.keyId === this._ownKey ? t('att.thisDevice') : t('att.unknownKey')} <span class="muted">(${c.keyId.slice(0, 12)})</span>
+                ${c.signer.name} (${att(`att.role.${c.signer.role}` as 'att.role.other')}) · ${formatDateTime(c.signedAt)} ·
+                <span class=${c.valid ? '' : 'bad'}>${c.valid ? att('att.valid') : att('att.invalid')}</span> ·
+                ${c.keyId === this._ownKey ? att('att.thisDevice') : att('att.unknownKey')} <span class="muted">(${c.keyId.slice(0, 12)})</span>
               </li>`,
             )}
           </ul>`
@@ -69,12 +70,12 @@ export class TcAttestations extends LitElement {
       ${
         r.uncovered.length
           ? html`<p class=${r.status === 'signed' ? 'bad' : 'muted'} data-uncovered>
-            ${t(r.status === 'signed' ? 'att.uncoveredSigned' : 'att.uncovered')}:
-            ${r.uncovered.map((s) => `${s.name} (${t(`att.role.${s.role}` as 'att.role.other')})`).join(', ')}
+            ${att(r.status === 'signed' ? 'att.uncoveredSigned' : 'att.uncovered')}:
+            ${r.uncovered.map((s) => `${s.name} (${att(`att.role.${s.role}` as 'att.role.other')})`).join(', ')}
           </p>`
           : nothing
       }
-      <p class="muted">${t('att.note')}</p>
+      <p class="muted">${att('att.note')}</p>
     </section>`;
   }
 }

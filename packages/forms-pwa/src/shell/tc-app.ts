@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { LocaleController, locale, setLocale, t } from '../i18n.js';
+import type { PropertyValues } from 'lit';
+import { LocaleController, languagePending, locale, setLocale, t } from '../i18n.js';
 import { parseRoute, href, type Route } from '../router.js';
 import { flushPendingEdits } from '../state/pending-edits.js';
 import { StoreController } from '../state/store-controller.js';
@@ -221,6 +222,14 @@ export class TcApp extends LitElement {
         void import('../sync/tc-admin.js');
         return html`<tc-admin></tc-admin>`;
     }
+  }
+
+  /**
+   * The first render waits for the English texts on a device set to English (`startLocale`), so the shell never
+   * shows Vietnamese first; the locale change renders it (ADR 0017).
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return (this.hasUpdated || !languagePending()) && super.shouldUpdate(changed);
   }
 
   private _toggleLang() {

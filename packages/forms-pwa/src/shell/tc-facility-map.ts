@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Facility } from '../core.js';
-import { LocaleController, t } from '../i18n.js';
+import { LocaleController } from '../i18n.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
+import { ht } from './home-messages.js';
 
 /**
  * Facilities added on this device (provisional ids) and the registry entry each stands for. Mapping one makes
@@ -40,8 +41,8 @@ export class TcFacilityMap extends LitElement {
     const registry = store.facilities.filter((f) => !f.provisional);
     return html`
       <section aria-labelledby="fm-title">
-        <h2 id="fm-title">${t('facmap.title')}</h2>
-        <p class="muted">${t('facmap.hint')}</p>
+        <h2 id="fm-title">${ht('facmap.title')}</h2>
+        <p class="muted">${ht('facmap.hint')}</p>
         ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
         <ul>${provisional.map((f) =>
           this._row(
@@ -58,12 +59,12 @@ export class TcFacilityMap extends LitElement {
     const choice = this._choice.get(f.id) ?? f.registryId ?? '';
     return html`<li data-provisional=${f.id}>
       <span class="name">${f.name}</span>
-      ${mapped ? html`<span class="badge info">${t('facmap.mapped', { name: mapped.name })}</span>` : nothing}
-      <select aria-label=${t('facmap.choose', { name: f.name })} @change=${(e: Event) => this._choose(f.id, (e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${!choice}>${t('facmap.none')}</option>
+      ${mapped ? html`<span class="badge info">${ht('facmap.mapped', { name: mapped.name })}</span>` : nothing}
+      <select aria-label=${ht('facmap.choose', { name: f.name })} @change=${(e: Event) => this._choose(f.id, (e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${!choice}>${ht('facmap.none')}</option>
         ${candidates.map((c) => html`<option value=${c.id} ?selected=${c.id === choice}>${c.name}${c.commune ? ` — ${c.commune}` : ''}</option>`)}
       </select>
-      <button class="btn" ?disabled=${!choice || choice === f.registryId} @click=${() => this._map(f.id, choice)}>${t('facmap.map')}</button>
+      <button class="btn" ?disabled=${!choice || choice === f.registryId} @click=${() => this._map(f.id, choice)}>${ht('facmap.map')}</button>
     </li>`;
   }
 

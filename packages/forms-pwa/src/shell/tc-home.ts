@@ -11,6 +11,7 @@ import { shared } from '../styles.js';
 import './tc-facility-map.js';
 import { cssom } from '../cssom.js';
 import { num, pct, exactNum } from '../numbers.js';
+import { ht } from './home-messages.js';
 
 type StatusFilter = 'all' | Assessment['status'];
 
@@ -75,15 +76,15 @@ export class TcHome extends LitElement {
     return html`
       <div class="title">
         <h1>${t('home.title')}</h1>
-        <a class="btn primary" href=${href({ view: 'new' })} data-action="new">${t('home.new')}</a>
+        <a class="btn primary" href=${href({ view: 'new' })} data-action="new">${ht('home.new')}</a>
       </div>
       <tc-my-campaigns></tc-my-campaigns>
       <div class="tools">
-        <input type="search" placeholder=${t('home.search')} aria-label=${t('home.search')} .value=${this._q} @input=${(e: Event) => (this._q = (e.target as HTMLInputElement).value)} />
+        <input type="search" placeholder=${ht('home.search')} aria-label=${ht('home.search')} .value=${this._q} @input=${(e: Event) => (this._q = (e.target as HTMLInputElement).value)} />
         <select aria-label="status" @change=${(e: Event) => (this._status = (e.target as HTMLSelectElement).value as StatusFilter)}>
           ${(['all', 'draft', 'locked'] as const).map(
             (s) =>
-              html`<option value=${s} ?selected=${this._status === s}>${s === 'all' ? t('home.filterAll') : t(`status.${s}`)}</option>`,
+              html`<option value=${s} ?selected=${this._status === s}>${s === 'all' ? ht('home.filterAll') : t(`status.${s}`)}</option>`,
           )}
         </select>
       </div>
@@ -91,9 +92,9 @@ export class TcHome extends LitElement {
         !store.ready
           ? html`<p>${t('app.loading')}</p>`
           : all.length === 0
-            ? html`<p class="muted">${t('home.empty')}</p>`
+            ? html`<p class="muted">${ht('home.empty')}</p>`
             : shown.length === 0
-              ? html`<p class="muted">${t('home.noMatch')}</p>`
+              ? html`<p class="muted">${ht('home.noMatch')}</p>`
               : html`<ul>${shown.map((a) => this._row(a))}</ul>`
       }
       ${this._archiveList()}
@@ -112,13 +113,13 @@ export class TcHome extends LitElement {
         <span class="name">${a.facility.name}</span>
         <span class="muted">${set ? loc(set.shortTitle ?? set.title) : a.criteriaSet.id} · ${t(`kind.${a.assessmentKind}`)}</span>
         <span class="muted" data-round>${a.round ? html`<strong>${a.round.label}</strong> · ` : nothing}${formatDate(a.assessedOn ?? a.createdAt)}</span>
-        ${p ? html`<span class="bar"><span ${cssom({ width: `${pct}%` })}></span></span><span class="muted">${t('home.progress', { done: p.done, total: p.total })}</span>` : nothing}
+        ${p ? html`<span class="bar"><span ${cssom({ width: `${pct}%` })}></span></span><span class="muted">${ht('home.progress', { done: p.done, total: p.total })}</span>` : nothing}
       </a>
       <div class="score">
         <span class="badge ${a.status === 'locked' ? 'info' : ''}">${t(`status.${a.status}`)}</span>
         ${r ? html`<strong data-score>${this._score(r)}</strong>` : nothing}
         ${r && r.decision !== 'none' ? html`<span class="badge ${r.decision === 'pass' ? 'pass' : r.decision === 'fail' ? 'fail' : 'warn'}">${t(`decision.${r.decision}`)}</span>` : nothing}
-        <button class="danger" @click=${() => this._delete(a)}>${t('home.delete')}</button>
+        <button class="danger" @click=${() => this._delete(a)}>${ht('home.delete')}</button>
       </div>
     </li>`;
   }
@@ -154,24 +155,24 @@ export class TcHome extends LitElement {
   private _archiveList() {
     if (!this._archive.length) return nothing;
     return html`<details class="card archive" data-archive=${this._archive.length} ?open=${this._archiveOpen} @toggle=${(e: Event) => (this._archiveOpen = (e.target as HTMLDetailsElement).open)}>
-      <summary>${t('home.archive', { n: this._archive.length })}</summary>
-      <p class="muted">${t('home.archiveHint')}</p>
+      <summary>${ht('home.archive', { n: this._archive.length })}</summary>
+      <p class="muted">${ht('home.archiveHint')}</p>
       <ul>
         ${this._archive.map(({ assessment: a, archivedAt }) => {
           const locked = a.status !== 'draft';
           const typed = this._purgeName.get(a.id) ?? '';
           const ok = !locked || typed.trim() === a.facility.name.trim();
           return html`<li data-archived=${a.id}>
-            <div><strong>${a.facility.name}</strong> · ${t(`kind.${a.assessmentKind}`)} · ${t(`status.${a.status}`)} <span class="muted">(${t('home.archivedAt', { date: formatDate(archivedAt) })})</span></div>
+            <div><strong>${a.facility.name}</strong> · ${t(`kind.${a.assessmentKind}`)} · ${t(`status.${a.status}`)} <span class="muted">(${ht('home.archivedAt', { date: formatDate(archivedAt) })})</span></div>
             <div class="row">
-              <button data-action="restore" @click=${() => this._restore(a.id)}>${t('home.restore')}</button>
+              <button data-action="restore" @click=${() => this._restore(a.id)}>${ht('home.restore')}</button>
               ${
                 locked
-                  ? html`<label class="purge">${t('home.purgeLockedLabel', { name: a.facility.name })}
+                  ? html`<label class="purge">${ht('home.purgeLockedLabel', { name: a.facility.name })}
                     <input data-purge-name .value=${typed} @input=${(e: Event) => (this._purgeName = new Map(this._purgeName).set(a.id, (e.target as HTMLInputElement).value))} /></label>`
                   : nothing
               }
-              <button class="danger" data-action="purge" ?disabled=${!ok} @click=${() => this._purge(a)}>${t('home.purge')}</button>
+              <button class="danger" data-action="purge" ?disabled=${!ok} @click=${() => this._purge(a)}>${ht('home.purge')}</button>
             </div>
           </li>`;
         })}
@@ -185,7 +186,7 @@ export class TcHome extends LitElement {
   }
 
   private async _purge(a: Assessment) {
-    if (a.status === 'draft' && !confirm(t('home.confirmPurge', { name: a.facility.name }))) return;
+    if (a.status === 'draft' && !confirm(ht('home.confirmPurge', { name: a.facility.name }))) return;
     await this._store.store.purge(a.id, this._purgeName.get(a.id));
     await this._loadArchive();
   }

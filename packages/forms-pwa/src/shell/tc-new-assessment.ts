@@ -9,6 +9,7 @@ import { go, href } from '../router.js';
 import { StoreController } from '../state/store-controller.js';
 import { shared } from '../styles.js';
 import { cssom } from '../cssom.js';
+import { nt } from './new-messages.js';
 
 const FACILITY_KINDS: FacilityKind[] = ['commune-station', 'hospital', 'health-centre', 'clinic', 'other'];
 const NEW = '__new__';
@@ -50,7 +51,7 @@ export class TcNewAssessment extends LitElement {
 
   override render() {
     const store = this._store.store;
-    if (!store.allSetsLoaded) return html`<h1>${t('new.title')}</h1><p class="muted">${t('app.loading')}</p>`;
+    if (!store.allSetsLoaded) return html`<h1>${nt('new.title')}</h1><p class="muted">${t('app.loading')}</p>`;
     const sets = [...store.sets.entries()];
     const key =
       this._setKey || mostUsedSet(store.assessments.values(), new Set(store.sets.keys())) || sets[0]?.[0] || '';
@@ -59,64 +60,64 @@ export class TcNewAssessment extends LitElement {
     const facilities = [...store.facilities].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     const suitable = kinds ? facilities.filter((f) => kinds.includes(f.kind)) : facilities;
     const today = vietnamToday();
-    return html`<h1>${t('new.title')}</h1>
-      ${sets.length === 0 ? html`<p class="warn card">${t('new.noSets')}</p>` : nothing}
+    return html`<h1>${nt('new.title')}</h1>
+      ${sets.length === 0 ? html`<p class="warn card">${nt('new.noSets')}</p>` : nothing}
       <form class="card" @submit=${this._onSubmit}>
         <label>
-          <span>${t('new.set')}</span>
+          <span>${nt('new.set')}</span>
           <select name="set" required @change=${(e: Event) => (this._setKey = (e.target as HTMLSelectElement).value)}>
             ${sets.map(([k, s]) => html`<option value=${k} ?selected=${k === key}>${loc(s.title)} (${s.version})</option>`)}
           </select>
         </label>
         <label>
-          <span>${t('new.facility')}</span>
+          <span>${nt('new.facility')}</span>
           <select name="facility" required @change=${this._onFacility}>
-            <option value="">${t('new.facilityPick')}</option>
+            <option value="">${nt('new.facilityPick')}</option>
             ${suitable.map((f) => html`<option value=${f.id} ?selected=${f.id === this._facilityId}>${f.name}${f.commune ? ` — ${f.commune}` : ''}${f.provisional ? ' *' : ''}</option>`)}
-            <option value=${NEW} ?selected=${this._facilityId === NEW}>${t('new.facilityNew')}</option>
+            <option value=${NEW} ?selected=${this._facilityId === NEW}>${nt('new.facilityNew')}</option>
           </select>
         </label>
         ${
           this._facilityId === NEW
             ? html`<fieldset>
-              <label><span>${t('new.facilityName')}</span><input name="fname" required maxlength="500" /></label>
+              <label><span>${nt('new.facilityName')}</span><input name="fname" required maxlength="500" /></label>
               <div class="grid">
                 <label>
-                  <span>${t('new.facilityKind')}</span>
+                  <span>${nt('new.facilityKind')}</span>
                   <select name="fkind">
                     ${FACILITY_KINDS.map((k) => html`<option value=${k} ?selected=${kinds?.[0] === k}>${t(`fk.${k}`)}</option>`)}
                   </select>
                 </label>
-                <label><span>${t('new.commune')}</span><input name="fcommune" maxlength="200" /></label>
+                <label><span>${nt('new.commune')}</span><input name="fcommune" maxlength="200" /></label>
               </div>
             </fieldset>`
             : nothing
         }
         <div class="grid">
           <label>
-            <span>${t('new.kind')}</span>
+            <span>${nt('new.kind')}</span>
             <select name="kind">
               ${ASSESSMENT_KINDS.map((k) => html`<option value=${k}>${t(`kind.${k}`)}</option>`)}
             </select>
           </label>
           <label>
-            <span>${t('new.zone')}</span>
+            <span>${nt('new.zone')}</span>
             <select name="zone" .value=${this._zone} @change=${(e: Event) => (this._zone = (e.target as HTMLSelectElement).value)}>
-              <option value="">${t('new.zoneNone')}</option>
-              ${(['1', '2', '3'] as const).map((z) => html`<option value=${z} ?selected=${z === this._zone}>${t('new.zone')} ${z}</option>`)}
+              <option value="">${nt('new.zoneNone')}</option>
+              ${(['1', '2', '3'] as const).map((z) => html`<option value=${z} ?selected=${z === this._zone}>${nt('new.zone')} ${z}</option>`)}
             </select>
           </label>
           <label
-            ><span>${t('new.date')}</span
+            ><span>${nt('new.date')}</span
             ><input name="date" inputmode="numeric" placeholder="dd/mm/yyyy" pattern="\\d{1,2}/\\d{1,2}/\\d{4}" .value=${formatDate(today)} required
           /></label>
-          <label><span>${t('new.round')}</span><input name="round" maxlength="200" /></label>
+          <label><span>${nt('new.round')}</span><input name="round" maxlength="200" /></label>
         </div>
-        <label><span>${t('new.assessors')}</span><textarea name="assessors" rows="3"></textarea></label>
+        <label><span>${nt('new.assessors')}</span><textarea name="assessors" rows="3"></textarea></label>
         ${this._error ? html`<p class="err" role="alert">${this._error}</p>` : nothing}
         <div class="row">
-          <button class="primary" type="submit" ?disabled=${sets.length === 0}>${t('new.create')}</button>
-          <a class="btn" href=${href({ view: 'home' })}>${t('new.cancel')}</a>
+          <button class="primary" type="submit" ?disabled=${sets.length === 0}>${nt('new.create')}</button>
+          <a class="btn" href=${href({ view: 'home' })}>${nt('new.cancel')}</a>
         </div>
       </form>
       ${set ? this._sheet(key) : nothing}`;
@@ -152,12 +153,12 @@ export class TcNewAssessment extends LitElement {
       }
     } else facility = store.facilities.find((f) => f.id === this._facilityId);
     if (!set || !facility) {
-      this._error = t('new.required');
+      this._error = nt('new.required');
       return;
     }
     const assessedOn = parseDate(String(fd.get('date') ?? ''));
     if (!assessedOn) {
-      this._error = t('new.badDate');
+      this._error = nt('new.badDate');
       return;
     }
     const zone = String(fd.get('zone') ?? '');

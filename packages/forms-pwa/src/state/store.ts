@@ -4,7 +4,9 @@
  * `saving`/`savedAt` tell the UI when the last change is durable.
  */
 import {
+  loadSetHashing,
   scoreTrusted,
+  trustedSetHash,
   upgradeAssessment,
   type Assessment,
   type Attestation,
@@ -138,6 +140,10 @@ export class AppStore extends EventTarget {
     const byId = new Map<string, Facility>();
     for (const f of [...regFacilities, ...localFacilities]) byId.set(f.id, f);
     this.facilities = [...byId.values()];
+    // A submitted or locked assessment pins its set's content hash; the build records the built-in sets' hashes, so
+    // only a set it did not (imported, published, or any on a development server) needs the hashing code, before
+    // such an assessment is scored (ADR 0017).
+    if (assessments.some((a) => this._needsHashing(a))) await loadSetHashing().catch((e: unknown) => console.warn(e));
     for (const a of assessments) {
       // Migrated forward in memory (written as the current version with its next change); the base stays the
       // copy as stored, which is what the next write's merge compares with. Hashes are unaffected (decision 0005).
@@ -241,6 +247,10 @@ export class AppStore extends EventTarget {
     let invalid: InvalidAnswer[] = [];
     if (set) {
       const out = trustedScore(set, a);
+      if (!out.ok && out.errors.some((e) => e.code === 'verify.set-pin-unchecked')) {
+        this._loadHashing();
+        return undefined; // not kept: scored once the hashing code is there
+      }
       if (out.ok) r = out.value;
       else {
         invalid = invalidAnswersOf(a, out.errors);
@@ -261,6 +271,31 @@ export class AppStore extends EventTarget {
     this._results.set(a, r);
     this._invalid.set(a, invalid);
     return r ?? undefined;
+  }
+
+  private _hashing: Promise<void> | undefined;
+
+  /** Whether `a` pins a set hash and its set (loaded) has none known yet: see {@link _loadHashing}. */
+  private _needsHashing(a: Assessment): boolean {
+    if ((a.status !== 'locked' && a.status !== 'submitted') || typeof a.criteriaSet.contentHash !== 'string')
+      return false;
+    const set = this.sets.get(setKey(a.criteriaSet));
+    return set !== undefined && trustedSetHash(set) === undefined;
+  }
+
+  /**
+   * Loads core's hashing code (once), then re-renders: a submitted or locked assessment pins its set's content hash,
+   * and a set whose hash the build did not record (imported, published, or any set on a development server) is
+   * hashed before that assessment is scored (ADR 0017). Until then its views show no score, never an unchecked one.
+   */
+  private _loadHashing(): void {
+    this._hashing ??= loadSetHashing().then(
+      () => this._changed(),
+      (e: unknown) => {
+        this._hashing = undefined; // tried again with the next render
+        console.warn('hashing code failed to load', e);
+      },
+    );
   }
 
   /**

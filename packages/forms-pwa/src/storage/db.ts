@@ -6,8 +6,7 @@
  * transaction, so "saved" in the UI survives a crash or a killed browser.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Assessment, CriteriaSet, Facility, ImprovementPlan } from '../core.js';
-import { attestationKeyId, type PublicKeyJwk } from '../core.js';
+import type { Assessment, CriteriaSet, Facility, ImprovementPlan, PublicKeyJwk } from '../core.js';
 
 /**
  * This device's signing key (docs/signatures.md): ECDSA P-256 made by WebCrypto on first use. The private half is
@@ -657,7 +656,8 @@ export class Storage {
     const key: DeviceKey = {
       privateKey: pair.privateKey,
       publicKey,
-      keyId: attestationKeyId(publicKey),
+      // Loaded here: the key id's SHA-256 stays off the start-up path (issue 20, ADR 0017).
+      keyId: (await import('./key-id.js')).attestationKeyId(publicKey),
       createdAt: new Date().toISOString(),
     };
     const db = await this._db;
