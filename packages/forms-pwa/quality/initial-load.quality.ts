@@ -44,8 +44,10 @@ import { ROOT, createAssessment, servedApp } from '../e2e/harness.js';
 // the device key id with the key): 45.8 / 63.0; the new-assessment, Submit, signature and Import / Export texts in
 // their views' tables: 44.3 / 61.5; last round's hints after the first cards: 44.4 / 59.6; the saved language read
 // at start-up (a device set to English renders English first): 44.5 / 59.8; home's texts in home's table: 45.1 /
-// 59.3 KB. Both views are now under issue 20's 60 KB (facility registry counted). Budgets: the measures plus ~1.5 KB.
-const BUDGET = { home: 46.5 * 1024, fill: 61 * 1024 };
+// 59.3 KB. Both views are now under issue 20's 60 KB (facility registry counted). After merging the tablet and pdf
+// branches: 45.2 / 59.6 KB. Home's budget is the measure plus ~1.3 KB; fill-in's is issue 20's target itself, so
+// any creep past 60 KB fails.
+const BUDGET = { home: 46.5 * 1024, fill: 60 * 1024 };
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 const app = servedApp();
