@@ -10,6 +10,7 @@ import { message } from './all-messages.js';
 import { ENGINE_VERSION } from './score.js';
 import { score } from './score-checked.js';
 import { contentHash } from './hash.js';
+import { setContentHash } from './pin.js';
 
 export type ScoredAtLock = NonNullable<Assessment['scoredAtLock']>;
 
@@ -78,7 +79,9 @@ export function lockedVerdict(
 export function lockAssessment(a: Assessment, set: CriteriaSet, now: string): Assessment {
   const locked: Assessment = {
     ...a,
-    criteriaSet: { id: set.id, version: set.version, contentHash: set.contentHash ?? contentHash(set) },
+    // The hash of the set's content, never the `contentHash` field it carries (a stale or forged one would pin a hash
+    // that verification, which always hashes, then refuses).
+    criteriaSet: { id: set.id, version: set.version, contentHash: setContentHash(set) },
     status: 'locked',
     lockedAt: now,
   };

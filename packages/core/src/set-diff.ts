@@ -3,7 +3,7 @@
  * shipped set that record where they came from.
  */
 import type { CriteriaSet, CriteriaSetCriterion, CriteriaSetItem, CriteriaSetSection } from './generated/types.js';
-import { contentHash } from './hash.js';
+import { setContentHash } from './pin.js';
 
 export interface SetChange {
   kind: 'added' | 'removed' | 'changed' | 'moved';
@@ -104,7 +104,7 @@ export function localEdition(set: CriteriaSet, existingVersions: readonly string
   const copy = JSON.parse(JSON.stringify(set)) as CriteriaSet;
   delete copy.contentHash;
   delete copy.publishedAt;
-  copy.origin = set.origin ?? { id: set.id, version: set.version, contentHash: set.contentHash ?? contentHash(set) };
+  copy.origin = set.origin ?? { id: set.id, version: set.version, contentHash: setContentHash(set) };
   copy.version = `${base}-local.${n + 1}`;
   return copy;
 }

@@ -16,7 +16,7 @@ import { checkSetSemantics } from './semantic.js';
 import { prepareSet } from './prepare.js';
 import { SCHEMA_VERSIONS, bySchema, isObject } from './by-schema.js';
 import { checkAnswers, checkFacility } from './answers.js';
-import { contentHash } from './hash.js';
+import { setContentHash } from './pin.js';
 
 export { SCHEMA_VERSION, SCHEMA_VERSIONS } from './by-schema.js';
 export { validateCriteriaSet } from './validate-set.js';
@@ -60,7 +60,7 @@ export function validateAssessment(data: unknown, set?: CriteriaSet): Outcome<As
       }),
     });
   } else if (a.criteriaSet.contentHash) {
-    const h = set.contentHash ?? contentHash(set);
+    const h = setContentHash(set); // computed, as verification does: the set's own `contentHash` field is not trusted
     if (h !== a.criteriaSet.contentHash) {
       problems.push({
         code: 'answer.hash-mismatch',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateAssessment, validateBundle, validateCriteriaSet, migrateForward } from '../src/index.js';
+import { contentHash, validateAssessment, validateBundle, validateCriteriaSet, migrateForward } from '../src/index.js';
 import { assess, binary, element, graded, makeSet, oneSection } from './helpers.js';
 
 const problems = (data: unknown) => {
@@ -193,6 +193,15 @@ describe('assessment validation', () => {
     a.criteriaSet.contentHash = '0'.repeat(64);
     const r = validateAssessment(a, set);
     expect(r.ok ? '' : r.errors[0]!.code).toBe('answer.hash-mismatch');
+  });
+  it("compares the pin with the set's content, not with a `contentHash` field the set claims", () => {
+    const a = assess(set, { x: 'met' });
+    a.criteriaSet.contentHash = 'b'.repeat(64);
+    const claims = { ...set, contentHash: 'b'.repeat(64) }; // same content, a field that matches the pin
+    const r = validateAssessment(a, claims);
+    expect(r.ok ? '' : r.errors[0]!.code).toBe('answer.hash-mismatch');
+    a.criteriaSet.contentHash = contentHash(set);
+    expect(validateAssessment(a, { ...set, contentHash: 'c'.repeat(64) }).ok).toBe(true);
   });
 });
 

@@ -98,6 +98,15 @@ describe('score() and the pinned set', () => {
     expect(l.criteriaSet.contentHash).toBe(contentHash(set));
     expect(score(set, l).ok).toBe(true);
   });
+  it("locking pins the set's content hash, not the stale `contentHash` field a copy of an older version carries", () => {
+    // Before: the field was trusted, the lock pinned it, and every later verification (which hashes the set)
+    // refused the locked assessment.
+    const stale = { ...(JSON.parse(JSON.stringify(set)) as CriteriaSet), contentHash: 'a'.repeat(64) };
+    const l = lockAssessment({ ...pass, status: 'draft' as const }, stale, '2026-12-01T00:00:00Z');
+    expect(l.criteriaSet.contentHash).toBe(contentHash(set));
+    expect(score(stale, l).ok).toBe(true);
+    expect(verifyAssessment(l, { set: stale }).ok).toBe(true);
+  });
 });
 
 describe('decodeBase64', () => {
