@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { create1300Assessment, serveStatic } from './lib/app-builds.mjs';
+import { create1300Assessment, serveStatic, waitForReady } from './lib/app-builds.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -104,21 +104,7 @@ try {
     await cdp.send('Profiler.start');
   }
   await page.goto(`${url}#/a/${encodeURIComponent(id)}`);
-  // Waited for with a plain evaluate, not waitForFunction: that injects Playwright's large injected script into the
-  // page while it loads, a task of 100-200 ms at 4x on the main thread being measured (seen in the trace).
-  await page.evaluate(
-    () =>
-      new Promise((res, rej) => {
-        const stop = performance.now() + 120_000;
-        const tick = () =>
-          window.__ready !== undefined
-            ? res()
-            : performance.now() > stop
-              ? rej(new Error('not ready'))
-              : setTimeout(tick, 200);
-        tick();
-      }),
-  );
+  await waitForReady(page);
   const ready = await page.evaluate(() => window.__ready);
   await page.evaluate(() => performance.mark('tp-ready'));
   await page.waitForTimeout(500);

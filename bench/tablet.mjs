@@ -28,7 +28,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { buildOld, create1300Assessment, serveStatic } from './lib/app-builds.mjs';
+import { buildOld, create1300Assessment, serveStatic, waitForReady } from './lib/app-builds.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -69,21 +69,7 @@ async function round(ctx, url, id, rate) {
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await page.goto(`${url}#/a/${encodeURIComponent(id)}`);
-  // Waited for with a plain evaluate, not waitForFunction: that injects Playwright's large injected script into the
-  // page while it loads, a task of 100-200 ms at 4x on the main thread being measured (seen in the trace).
-  await page.evaluate(
-    () =>
-      new Promise((res, rej) => {
-        const stop = performance.now() + 120_000;
-        const tick = () =>
-          window.__ready !== undefined
-            ? res()
-            : performance.now() > stop
-              ? rej(new Error('not ready'))
-              : setTimeout(tick, 200);
-        tick();
-      }),
-  );
+  await waitForReady(page);
   await page.waitForTimeout(1000);
   const { ready, first, longest } = await page.evaluate(() => ({
     ready: window.__ready,

@@ -85,3 +85,24 @@ export async function create1300Assessment(page, url) {
   await page.locator('tc-item-card').first().waitFor();
   return decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
 }
+
+/**
+ * Resolves once the fill-in view has set `window.__ready` (the benches' marker), polling from the page every 200 ms
+ * for at most 2 minutes. A plain evaluate, not Playwright's `waitForFunction`: that injects Playwright's large
+ * script into the page while it loads, a task of 100-200 ms at 4x slowdown on the main thread being measured.
+ */
+export async function waitForReady(page) {
+  await page.evaluate(
+    () =>
+      new Promise((res, rej) => {
+        const stop = performance.now() + 120_000;
+        const tick = () =>
+          window.__ready !== undefined
+            ? res()
+            : performance.now() > stop
+              ? rej(new Error('not ready'))
+              : setTimeout(tick, 200);
+        tick();
+      }),
+  );
+}
