@@ -35,3 +35,10 @@ export async function mount<T extends HTMLElement & { updateComplete: Promise<bo
 
 /** The text content of an element's shadow root, whitespace collapsed. */
 export const shadowText = (el: Element): string => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Resolves after `n` rounds of a frame then a task (what the views wait before work scheduled after a paint). */
+export const frames = (n: number): Promise<void> =>
+  new Promise<void>((done) => {
+    const step = (k: number) => (k ? requestAnimationFrame(() => setTimeout(() => step(k - 1))) : done());
+    step(n);
+  });

@@ -11,14 +11,9 @@ import '../src/fill/tc-submit.js';
 import { warmAfterPaint } from '../src/report/early.js';
 import { prepareAfterImport } from '../src/report/prepare.js';
 import { appStore } from '../src/state/store.js';
-import { draft, mount, smallSet } from './helpers.js';
+import { draft, frames, mount, smallSet } from './helpers.js';
 
 const store = appStore();
-const frames = (n: number) =>
-  new Promise<void>((done) => {
-    const step = (k: number) => (k ? requestAnimationFrame(() => setTimeout(() => step(k - 1))) : done());
-    step(n);
-  });
 
 beforeEach(() => {
   warmEarly.mockClear();

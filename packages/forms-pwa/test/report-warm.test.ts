@@ -7,14 +7,9 @@ vi.mock('../src/report/client.js', () => ({ warm, render: vi.fn() }));
 import '../src/results/tc-report-export.js';
 import type { TcReportExport } from '../src/results/tc-report-export.js';
 import { appStore } from '../src/state/store.js';
-import { draft, mount, smallSet } from './helpers.js';
+import { draft, frames, mount, smallSet } from './helpers.js';
 
 const store = appStore();
-const frames = (n: number) =>
-  new Promise<void>((done) => {
-    const step = (k: number) => (k ? requestAnimationFrame(() => setTimeout(() => step(k - 1))) : done());
-    step(n);
-  });
 
 beforeEach(() => {
   warm.mockClear();
