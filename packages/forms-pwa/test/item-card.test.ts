@@ -52,9 +52,36 @@ describe('<tc-item-card>', () => {
       };
       await mount(el);
       expect(el.shadowRoot!.querySelector('[data-wording]')?.textContent).toBe(shown);
+      el.shadowRoot!.querySelector('summary')!.click();
+      await el.updateComplete;
       // The source address and excerpt are untrusted text: shown as text, never as markup.
       expect(shadowText(el)).toContain('https://example.org/<b>x</b>');
       expect(el.shadowRoot!.querySelector('details i, details b')).toBeNull();
+      el.remove();
+    }
+  });
+
+  it('builds what its details hold when they are first opened, by a tap on the summary or otherwise', async () => {
+    const withSource = {
+      ...item('i1'),
+      guidance: { vi: 'Xem sổ theo dõi' },
+      provenance: { wording: 'drafted' as const, sources: [{ address: 'https://example.org/nguon' }] },
+    };
+    for (const open of ['tap', 'toggle'] as const) {
+      const el = document.createElement('tc-item-card') as TcItemCard;
+      el.item = withSource;
+      await mount(el);
+      const details = el.shadowRoot!.querySelector('details')!;
+      expect(details.querySelector('summary')).not.toBeNull();
+      expect(details.querySelector('.guidance, .source')).toBeNull(); // closed: not built
+      if (open === 'tap') details.querySelector('summary')!.click();
+      else {
+        details.open = true;
+        details.dispatchEvent(new Event('toggle'));
+      }
+      await el.updateComplete;
+      expect(details.querySelector('.guidance')?.textContent).toBe('Xem sổ theo dõi');
+      expect(details.querySelector('.source')?.textContent).toContain('https://example.org/nguon');
       el.remove();
     }
   });

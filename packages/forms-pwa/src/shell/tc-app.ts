@@ -7,6 +7,7 @@ import { flushPendingEdits } from '../state/pending-edits.js';
 import { StoreController } from '../state/store-controller.js';
 import { closeIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
+import { loadView } from './view-modules.js';
 import './tc-update-toast.js';
 
 /**
@@ -173,38 +174,27 @@ export class TcApp extends LitElement {
   }
 
   private _view(r: Route) {
+    void loadView(r.view).catch((e: unknown) => console.warn('view failed to load', r.view, e));
     switch (r.view) {
       case 'home':
-        // Each view's code loads with its route (precached): home does not wait for fill-in's, nor it for home's.
-        void import('./tc-home.js');
         return html`<tc-home></tc-home>`;
       case 'builder':
-        // Loaded on first use (it pulls in core's validators); precached like every chunk, so it works offline.
-        void import('../builder/tc-builder.js');
         return html`<tc-builder .draftId=${r.draft ?? ''}></tc-builder>`;
       case 'new':
-        // New, Submit and Results load on first use (precached): home and fill-in start without them (issue 20).
-        void import('./tc-new-assessment.js');
         return html`<tc-new-assessment></tc-new-assessment>`;
       case 'io':
-        void import('../io/tc-io.js'); // loaded on first use, precached (keeps the start-up JS in budget)
         return html`<tc-io .preselect=${r.id ?? ''}></tc-io>`;
       case 'fill':
-        void import('../fill/tc-fill.js');
         return html`<tc-fill .assessmentId=${r.id} .sectionId=${r.section ?? ''}></tc-fill>`;
       case 'submit':
-        void import('../fill/tc-submit.js');
         return html`<tc-submit .assessmentId=${r.id}></tc-submit>`;
       case 'results':
-        void import('../results/tc-results.js');
         return html`<tc-results .assessmentId=${r.id}></tc-results>`;
       case 'plan':
       case 'compare':
       case 'reconcile':
       case 'dashboard':
       case 'merge':
-        // The improvement-loop views load on first use (precached like every chunk, so offline too).
-        void import('../loop/views.js');
         return r.view === 'plan'
           ? html`<tc-plan .assessmentId=${r.id}></tc-plan>`
           : r.view === 'compare'
@@ -215,11 +205,8 @@ export class TcApp extends LitElement {
                 ? html`<tc-merge .leadId=${r.id ?? ''}></tc-merge>`
                 : html`<tc-dashboard></tc-dashboard>`;
       case 'settings':
-        void import('../sync/tc-settings.js');
-        void import('../sync/tc-sync-status.js'); // the header's sync status, once enrolled here
         return html`<tc-settings></tc-settings>`;
       case 'admin':
-        void import('../sync/tc-admin.js');
         return html`<tc-admin></tc-admin>`;
     }
   }
