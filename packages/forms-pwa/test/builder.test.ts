@@ -35,9 +35,10 @@ beforeEach(() => {
   store = new AppStore(storage);
 });
 
-afterEach(() => {
+afterEach(async () => {
   document.body.replaceChildren();
   setLocale('vi');
+  await store.flush(); // a write still queued would finish after this file's page is gone (an unhandled error)
 });
 
 const facility = { id: 'f1', name: 'Trạm Y tế thử', kind: 'commune-station' as const };

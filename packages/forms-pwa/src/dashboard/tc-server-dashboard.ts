@@ -103,7 +103,8 @@ export class TcServerDashboard extends LitElement {
   async reload(): Promise<void> {
     const n = ++this._req;
     const link = await appStore().storage.getSync<ServerLink>('server');
-    if (n !== this._req) return;
+    // Taken off the page meanwhile (another view): nothing to show, nobody to tell.
+    if (n !== this._req || !this.isConnected) return;
     this._link = link;
     if (!link) return this._toLocal('notEnrolled');
     if (link.user.role !== 'admin' && link.user.role !== 'inspector') return this._toLocal('notCouncil');
