@@ -17,7 +17,7 @@ import { compileSet } from './compile.js';
 import { checkAnswers, checkFacility, pointsFor } from './answers.js';
 import { formatPercent, formatPoints } from './format.js';
 import { explain, message } from './messages.js';
-import { nameList, namesOf } from './names.js';
+import { nameList, namesOf, type SetNames } from './names.js';
 import { type DisplayThresholds, displayThresholds, evaluateRule, ruleStatus } from './rules/index.js';
 import { type Outcome, fail, ok } from './outcome.js';
 import { NO_VALUE, fastAnswerPoints, onlyOwnEnumerable } from './answer-fast.js';
@@ -253,28 +253,33 @@ const dataValue = (value: unknown): PropertyDescriptor => ({
   writable: true,
 });
 
-/** The accessor a result's `rules`, `reasons` and `sections` start with: reading one builds all three. */
-const lazyField = (key: 'rules' | 'reasons' | 'sections'): PropertyDescriptor => ({
+/**
+ * The accessor a result's `rules`, `reasons` and `sections` start with: reading `sections` builds the
+ * section/criterion tree with its display strings; reading `rules` or `reasons` builds those too, and the rule
+ * outcomes and reasons in words (which judge that tree).
+ */
+const lazyField = (key: 'rules' | 'reasons' | 'sections', settle: (r: Result) => void): PropertyDescriptor => ({
   enumerable: true,
   configurable: true,
   get(this: Result) {
-    Result.settle(this);
+    settle(this);
     return this[key];
   },
   set(this: Result, v: unknown) {
-    Result.settle(this);
+    settle(this);
     Object.defineProperty(this, key, dataValue(v));
   },
 });
-const LAZY_RULES = lazyField('rules');
-const LAZY_REASONS = lazyField('reasons');
-const LAZY_SECTIONS = lazyField('sections');
+const LAZY_RULES = lazyField('rules', (r) => Result.settle(r));
+const LAZY_REASONS = lazyField('reasons', (r) => Result.settle(r));
+const LAZY_SECTIONS = lazyField('sections', (r) => Result.settleSections(r));
 
 /**
- * A result document. The decision, totals, lists, levels and rating are computed when scoring; the rule outcomes
- * with their reasons in words, the reasons and the section/criterion tree with display strings are built on first
- * read of `rules`, `reasons` or `sections` (issue 16: deciding a contest round needs the verdicts; a results page,
- * a report or JSON needs the words). They are own enumerable properties in the same key order as always, so
+ * A result document. The decision, totals, lists, levels and rating are computed when scoring; the section/criterion
+ * tree with display strings is built on first read of `sections`, the rule outcomes with their reasons in words and
+ * the reasons on first read of `rules` or `reasons` (issue 16: deciding a contest round needs the verdicts; a results
+ * page, a report or JSON needs the words; issue 20: the app's fill-in view shows the tree after each answer, not the
+ * rules' words). They are own enumerable properties in the same key order as always, so
  * JSON.stringify, structuredClone and deep equality see a plain document; the context is a private field.
  */
 class Result implements ScoreResult {
@@ -301,6 +306,8 @@ class Result implements ScoreResult {
   declare meanLevel?: Exact;
   declare rating?: NonNullable<ScoreResult['rating']>;
   #pending: Pending | null;
+  /** The section tree once `sections` was read, until the rules are built (they judge this tree). */
+  #tree: Tree | null = null;
 
   constructor(
     p: Pending,
@@ -341,15 +348,26 @@ class Result implements ScoreResult {
     return out;
   }
 
+  /** Builds the section tree of `r` (once): `sections` becomes a plain data property. */
+  static settleSections(r: Result): void {
+    const p = r.#pending;
+    if (!p || r.#tree) return;
+    const tree = sectionWords(p);
+    r.#tree = tree;
+    Object.defineProperty(r, 'sections', dataValue(tree.sections));
+  }
+
   /** Builds the words of `r` (once): its rules, reasons and sections become plain data properties. */
   static settle(r: Result): void {
     const p = r.#pending;
     if (!p) return;
+    Result.settleSections(r);
+    const tree = r.#tree!;
     r.#pending = null;
-    const w = words(p, r);
+    r.#tree = null;
+    const w = ruleWords(p, r, tree);
     Object.defineProperty(r, 'rules', dataValue(w.rules));
     Object.defineProperty(r, 'reasons', dataValue(w.reasons));
-    Object.defineProperty(r, 'sections', dataValue(w.sections));
   }
 }
 
@@ -365,11 +383,15 @@ function shownScore(b: Bare, percentShown: readonly Exact[], pointsShown: readon
   );
 }
 
-/** The words of a result: the section/criterion tree with display strings, the rule outcomes and the reasons. */
-function words(
-  p: Pending,
-  r: Result,
-): { rules: ScoreResult['rules']; reasons: ScoreResult['reasons']; sections: ScoreResultSectionResult[] } {
+/** A result's section/criterion tree with display strings (and its criteria in order, for the rules). */
+interface Tree {
+  sections: ScoreResultSectionResult[];
+  flat: ScoreResultCriterionResult[];
+  names: SetNames;
+}
+
+/** The section/criterion tree of a result with display strings. */
+function sectionWords(p: Pending): Tree {
   const { c, a, shown } = p;
   const names = namesOf(c.set);
   const itemList = (ids: readonly string[]) => nameList(ids.map((id) => names.item(id)));
@@ -394,6 +416,17 @@ function words(
     });
     return { id: s.id, weight: s.weight, score: shownScore(s.score, shown.sections), criteria };
   });
+  return { sections, flat, names };
+}
+
+/** The words of a result's rules: each rule's outcome and the reasons, judging the section tree `tree`. */
+function ruleWords(
+  p: Pending,
+  r: Result,
+  { sections, flat, names }: Tree,
+): { rules: ScoreResult['rules']; reasons: ScoreResult['reasons'] } {
+  const { c, a } = p;
+  const itemList = (ids: readonly string[]) => nameList(ids.map((id) => names.item(id)));
   const ctx = {
     set: c,
     zone: a.facility.zone,
@@ -418,7 +451,7 @@ function words(
     reasons.push(explain('result.unassessed', { count: r.unassessed.length, list: itemList(r.unassessed) }));
   // Nothing applicable: no rule has anything to judge, so there is no verdict (never a pass on 0 of 0).
   if (r.complete && !r.total.applicable && rules.length) reasons.push(explain('result.nothing-applicable'));
-  return { rules, reasons, sections };
+  return { rules, reasons };
 }
 
 /**

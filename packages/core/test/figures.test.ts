@@ -59,6 +59,24 @@ describe('resultFigures', () => {
   });
 });
 
+describe("a result's words", () => {
+  it('reading the sections builds the tree, not the rules; the document is the same whichever is read first', () => {
+    const sectionsFirst = examples();
+    const rulesFirst = examples();
+    for (const [k, s] of sectionsFirst.entries()) {
+      expect(s.result.sections.length).toBeGreaterThan(0);
+      // the rules and reasons are still accessors: their words (issue 20: not needed after each answer) not built
+      expect(typeof Object.getOwnPropertyDescriptor(s.result, 'rules')?.get).toBe('function');
+      expect(typeof Object.getOwnPropertyDescriptor(s.result, 'reasons')?.get).toBe('function');
+      const other = rulesFirst[k]!.result;
+      void other.rules;
+      expect(Object.keys(s.result)).toEqual(Object.keys(other));
+      expect(JSON.stringify(s.result)).toBe(JSON.stringify(other));
+      expect(typeof Object.getOwnPropertyDescriptor(s.result, 'rules')?.get).toBe('undefined');
+    }
+  });
+});
+
 describe('aggregator states', () => {
   it('merged in order (through structuredClone) give what one aggregator gives, for every split', () => {
     const all = [...examples(), ...examples().reverse()].filter((s) => s.set.id === 'qd1300-commune-health');

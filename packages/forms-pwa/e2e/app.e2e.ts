@@ -60,6 +60,32 @@ describe('forms-pwa in Chromium (production build)', () => {
     await page.context().close();
   });
 
+  it('keeps the save indicator in a box of its own size, whatever it says (issue 20)', async () => {
+    const page = await freshPage();
+    await createAssessment(page, app.served.url, 'Trạm E2E lưu', SMALL);
+    // The box's place and size, and whether it is contained (its text change then lays out only the box).
+    const box = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('tc-app')!.shadowRoot!.querySelector<HTMLElement>('[data-save]')!;
+        const r = el.getBoundingClientRect();
+        return {
+          rect: [r.x, r.y, r.width, r.height].join(),
+          contain: getComputedStyle(el).contain,
+          text: el.textContent,
+        };
+      });
+    await page.reload();
+    await page.locator('tc-item-card').first().waitFor();
+    const idle = await box();
+    expect(idle.text?.trim()).toBe('');
+    await answer(page, 'i1', 'met');
+    const saved = await box();
+    expect(saved.text?.trim()).toBe('✓ Đã lưu');
+    expect(saved.rect).toBe(idle.rect);
+    expect(saved.contain).toBe('strict');
+    await page.context().close();
+  });
+
   it('stores a photo as a downscaled JPEG with its capture time, and runs under the CSP', async () => {
     const page = await freshPage();
     const violations: string[] = [];

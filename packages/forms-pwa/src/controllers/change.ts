@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
- * Re-renders its host whenever the `EventTarget` it follows fires `change`: the app store, the UI language, a
- * builder session. Listens only while the host is connected. The one change controller of the app
- * (`StoreController`, `LocaleController` and `SessionController` are this with their target).
+ * Re-renders its host whenever the `EventTarget` it follows fires `change` (or the event `type` given): the app
+ * store, the UI language, a builder session, the store's save state (`tc-save-status`). Listens only while the host
+ * is connected. The one change controller of the app (`StoreController`, `LocaleController` and
+ * `SessionController` are this with their target).
  */
 export class ChangeController implements ReactiveController {
   private _target: EventTarget | undefined;
@@ -13,6 +14,7 @@ export class ChangeController implements ReactiveController {
   constructor(
     private readonly _host: ReactiveControllerHost,
     target?: EventTarget,
+    private readonly _type = 'change',
   ) {
     this._target = target;
     this._host.addController(this);
@@ -21,18 +23,18 @@ export class ChangeController implements ReactiveController {
   /** Follows `target` (and stops following the previous one). */
   follow(target: EventTarget | undefined): void {
     if (target === this._target) return;
-    if (this._connected) this._target?.removeEventListener('change', this._onChange);
+    if (this._connected) this._target?.removeEventListener(this._type, this._onChange);
     this._target = target;
-    if (this._connected) target?.addEventListener('change', this._onChange);
+    if (this._connected) target?.addEventListener(this._type, this._onChange);
   }
 
   hostConnected(): void {
     this._connected = true;
-    this._target?.addEventListener('change', this._onChange);
+    this._target?.addEventListener(this._type, this._onChange);
   }
 
   hostDisconnected(): void {
     this._connected = false;
-    this._target?.removeEventListener('change', this._onChange);
+    this._target?.removeEventListener(this._type, this._onChange);
   }
 }

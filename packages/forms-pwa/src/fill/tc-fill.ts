@@ -156,7 +156,7 @@ export class TcFill extends LitElement {
     const a = store.assessments.get(this.assessmentId);
     if (a && this._scoredAhead !== a.id && store.setFor(a)) {
       this._scoredAhead = a.id;
-      void store.resultFor(a)?.sections; // reading the sections builds the result's words too
+      void store.resultFor(a)?.sections; // reading the sections builds the criteria's display strings too
       await nextTask();
     }
     return super.scheduleUpdate();

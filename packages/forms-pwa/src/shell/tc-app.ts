@@ -7,6 +7,7 @@ import { flushPendingEdits } from '../state/pending-edits.js';
 import { StoreController } from '../state/store-controller.js';
 import { closeIcon, warnIcon } from '../icons.js';
 import { shared } from '../styles.js';
+import { saveStatusStyles } from './tc-save-status.js';
 import { loadView } from './view-modules.js';
 import './tc-update-toast.js';
 
@@ -18,6 +19,7 @@ import './tc-update-toast.js';
 export class TcApp extends LitElement {
   static override styles = [
     shared,
+    saveStatusStyles,
     css`
       :host { display: block; min-height: 100vh; background: #f6f7f9; }
       header {
@@ -34,7 +36,6 @@ export class TcApp extends LitElement {
       header button { background: transparent; color: #fff; border-color: rgb(255 255 255 / 0.6); white-space: nowrap; }
       /* Sync status, save state and language stay together at the right, beside the navigation or on a row under it. */
       .tools { display: flex; align-items: center; gap: 8px; margin-left: auto; }
-      .save { font-size: 0.9rem; min-width: 7em; text-align: right; }
       main { padding: 16px; max-width: 1400px; margin: 0 auto; }
       .persist { margin: 12px 16px 0; padding: 10px 14px; border-radius: 10px; }
       .toast { position: fixed; bottom: 16px; left: 50%; transform: translateX(-50%); background: #1b1f24; color: #fff; padding: 12px 18px; border-radius: 10px; z-index: 10; }
@@ -53,7 +54,6 @@ export class TcApp extends LitElement {
         .tools { flex: 1 1 100%; gap: 4px; }
         .tools tc-sync-status { flex: 1 1 0; min-width: 0; }
         main { padding: 10px; }
-        .save { min-width: 0; font-size: 0.8rem; }
         .persist { margin: 8px 10px 0; font-size: 0.9rem; }
       }
     `,
@@ -119,7 +119,6 @@ export class TcApp extends LitElement {
   override render() {
     const store = this._store.store;
     const r = this._route;
-    const s = store.saveState;
     return html`
       <header>
         <a class="brand" href=${href({ view: 'home' })}>${t('app.title')}</a>
@@ -132,9 +131,7 @@ export class TcApp extends LitElement {
         </nav>
         <div class="tools">
           <tc-sync-status></tc-sync-status>
-          <span class="save" role="status" data-save=${s} data-saved-at=${store.savedAt ?? ''}>
-            ${s === 'saving' ? t('save.saving') : s === 'saved' ? `✓ ${t('save.saved')}` : s === 'error' ? t('save.error') : ''}
-          </span>
+          <tc-save-status></tc-save-status>
           <button lang=${locale() === 'vi' ? 'en' : 'vi'} @click=${this._toggleLang} data-action="lang">${t('app.langSwitch')}</button>
         </div>
       </header>

@@ -1,7 +1,8 @@
 /**
  * The app's state: sets, facilities, assessments and the live score. Every change goes to memory first
  * (so the UI answers at once) and then to IndexedDB through a queue that keeps writes in order.
- * `saving`/`savedAt` tell the UI when the last change is durable.
+ * `saving`/`savedAt` tell the UI when the last change is durable. The store fires `change` when what the views show
+ * changed and `save` when the save state did.
  */
 import {
   loadSetHashing,
@@ -413,6 +414,7 @@ export class AppStore extends EventTarget {
     this.saveState = 'error';
     this.lastError = String(e);
     this._setProblem(problemOf(e));
+    this._saveChanged();
     if (this._retryTimer === undefined) {
       this._retryTimer = setTimeout(() => {
         this._retryTimer = undefined;
@@ -550,15 +552,20 @@ export class AppStore extends EventTarget {
     this._pending++;
     this.saveState = 'saving';
     this._changed();
+    this._saveChanged();
     const done = this._queue.then(write).then(
       () => {
         // Writes are in order: this one holds every earlier change under its key.
-        this._unsaved.delete(key);
+        const retried = this._unsaved.delete(key);
         if (--this._pending === 0) {
           this.saveState = this.unsavedCount ? 'error' : 'saved';
           if (!this.unsavedCount) this.savedAt = new Date().toISOString();
         }
-        this._changed();
+        // A write becoming durable changes only the save state: `save` alone, so that no view but the header's
+        // indicator renders again (issue 20: each answer tap cost a second frame laid out from the page's root).
+        // A failed write's retry landing changes the count of unsaved changes the views show: `change` too.
+        if (retried) this._changed();
+        this._saveChanged();
         return true;
       },
       (e: unknown) => {
@@ -580,6 +587,7 @@ export class AppStore extends EventTarget {
     if (this._unsaved.delete(key)) {
       if (this._pending === 0 && !this.unsavedCount) this.saveState = 'saved';
       this._changed();
+      this._saveChanged();
     }
   }
 
@@ -699,6 +707,11 @@ export class AppStore extends EventTarget {
 
   private _changed(): void {
     this.dispatchEvent(new Event('change'));
+  }
+
+  /** `saveState` or `savedAt` may have changed (the header's `tc-save-status` follows this event only). */
+  private _saveChanged(): void {
+    this.dispatchEvent(new Event('save'));
   }
 }
 

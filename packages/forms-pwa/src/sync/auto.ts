@@ -21,7 +21,8 @@ export function pageSync(store: AppStore): SyncEngine {
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let savedAt = store.savedAt;
-  store.addEventListener('change', () => {
+  // `save`: the store's save state (a write became durable fires only this, not `change`).
+  store.addEventListener('save', () => {
     if (store.savedAt === savedAt) return; // only a change that reached storage (so the outbox) counts
     savedAt = store.savedAt;
     void e.refresh(); // "N changes waiting" at once; the send waits for a pause in typing
