@@ -156,7 +156,9 @@ export class TcFill extends LitElement {
     const a = store.assessments.get(this.assessmentId);
     if (a && this._scoredAhead !== a.id && store.setFor(a)) {
       this._scoredAhead = a.id;
-      void store.resultFor(a)?.sections; // reading the sections builds the criteria's display strings too
+      const result = store.resultFor(a);
+      void result?.sections; // reading the sections builds the criteria's display strings too
+      if (this._narrow.column) void result?.rules; // the side column's full score panel shows the rules' words
       await nextTask();
     }
     return super.scheduleUpdate();
