@@ -2,8 +2,6 @@
 import './shell/tc-app.js';
 import type { ReactiveElement } from 'lit';
 import { setLocale, startLocale, type Locale } from './i18n.js';
-import { parseRoute } from './router.js';
-import { loadView } from './shell/view-modules.js';
 import { appStore } from './state/store.js';
 import { registerServiceWorker } from './sw.js';
 
@@ -14,11 +12,7 @@ const store = appStore();
 void store.storage.getSetting<Locale>('locale').then((l) => {
   if (l === 'en' || l === 'vi') setLocale(l);
 });
-// The route the page opens at: its view's code and, for an assessment's view, that assessment's criteria set load while
-// the store reads storage, not after the shell's first render and the whole read (issue 20).
-const route = parseRoute(location.hash);
-void loadView(route.view).catch(() => undefined); // the shell asks again when it renders, and says so if it fails
-const ready = store.init('id' in route ? route.id : undefined);
+const ready = store.init();
 
 /**
  * Resolves once the first view has rendered with the stored data and the browser has painted it: the store has

@@ -5,17 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Assessment } from '../src/core.js';
-import { builtinSetIds, loadBuiltinSets } from '../src/data/builtin.js';
+import { builtinSetIds } from '../src/data/builtin.js';
 import { openTieuChiDB, Storage } from '../src/storage/db.js';
 import { AppStore } from '../src/state/store.js';
-
-// The real loader, watched: which sets start loading, and when.
-vi.mock('../src/data/builtin.js', async (real) => {
-  const m = await real<typeof import('../src/data/builtin.js')>();
-  return { ...m, loadBuiltinSets: vi.fn(m.loadBuiltinSets) };
-});
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -75,28 +69,5 @@ describe('built-in sets, loaded when used', () => {
     await changed; // setFor started the load; views re-render when it is done
     expect(store.allSetsLoaded).toBe(true);
     expect(store.setFor(example())?.version).toBe('2023.1');
-  });
-
-  it('starts loading the set of the assessment the page opens at before every assessment is read', async () => {
-    const storage = new Storage(openTieuChiDB('lazy-focus'));
-    const a = { ...example(), id: 'focus', criteriaSet: { id: 'qd1300-commune-health', version: '2023.2' } };
-    await storage.putAssessment(a);
-    // Reading every assessment waits until released (a tablet with a hundred of them, busy).
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const list = storage.listAssessments.bind(storage);
-    storage.listAssessments = async () => {
-      await gate;
-      return list();
-    };
-    const wanted = new Set(['qd1300-commune-health@2023.2']);
-    vi.mocked(loadBuiltinSets).mockClear();
-    const unfocused = new AppStore(storage).init();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(loadBuiltinSets).not.toHaveBeenCalled(); // without a focus, the set waits for the whole read
-    const focused = new AppStore(storage).init('focus');
-    await vi.waitFor(() => expect(loadBuiltinSets).toHaveBeenCalledWith(wanted));
-    release();
-    await Promise.all([unfocused, focused]);
   });
 });

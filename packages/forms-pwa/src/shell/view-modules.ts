@@ -2,9 +2,9 @@ import type { Route } from '../router.js';
 
 /**
  * Loads a view's code: each view is a chunk of its own that loads with its route (and is precached by the service
- * worker, so it works offline too). The shell calls it for the view it renders, and `main.ts` for the route the page
- * opens at, while the store is still reading storage (issue 20: fill-in's chunk was requested only after the shell's
- * first render, 150–250 ms later on a slow tablet). A module loads once; later calls return the same promise.
+ * worker, so it works offline too). The shell calls it for the view it renders; a module loads once, later calls
+ * return the same promise. (Calling it from `main.ts` for the route the page opens at, before the store's read, was
+ * measured slower: ADR 0017, session 8.)
  */
 export function loadView(view: Route['view']): Promise<unknown> {
   switch (view) {

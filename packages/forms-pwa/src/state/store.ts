@@ -120,20 +120,8 @@ export class AppStore extends EventTarget {
     });
   }
 
-  /**
-   * Loads sets, facilities and assessments; asks for persistent storage.
-   * @param focus the assessment the page opens at: it is read first, on its own, and its built-in set starts loading
-   *   then, alongside the lists (issue 20: the set's chunk waited for every assessment to be read, 130+ ms later on a
-   *   slow tablet with one assessment, more with a hundred). Only a head start: the set loads below in any case.
-   */
-  async init(focus?: string): Promise<void> {
-    if (focus)
-      void this.storage
-        .getAssessment(focus)
-        .then((a) => {
-          if (a && builtinSetIds.includes(a.criteriaSet.id)) void loadBuiltinSets(new Set([setKey(a.criteriaSet)]));
-        })
-        .catch(() => undefined);
+  /** Loads sets, facilities and assessments; asks for persistent storage. */
+  async init(): Promise<void> {
     const [stored, regFacilities, localFacilities, assessments] = await Promise.all([
       this.storage.listSets(),
       loadBuiltinFacilities(),
