@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exactToNumber, rankByScore } from '@tieuchi/core';
 import '../src/dashboard/tc-dashboard.js';
 import '../src/dashboard/tc-dashboard-ranking.js';
@@ -30,6 +30,10 @@ afterEach(() => {
   document.body.replaceChildren();
   store.assessments.clear();
 });
+
+// The server dashboard reads its link from the shared database, which these tests do not wait for: its opening must
+// finish before this file's page is torn down (its "ready" event after that is an unhandled error).
+afterAll(() => store.storage.getSync('server'));
 
 const rowsOf = (el: TcDashboard) => {
   const table = el.shadowRoot!.querySelector('tc-dashboard-ranking')!.shadowRoot!;
