@@ -268,7 +268,7 @@ export class TcItemCard extends LitElement {
     </details>`;
   }
 
-  private _detailsBody(sources: NonNullable<CriteriaSetItem['provenance']>['sources']) {
+  private _detailsBody(sources: NonNullable<NonNullable<CriteriaSetItem['provenance']>['sources']>) {
     const { item } = this;
     return html`${item.guidance ? html`<p class="guidance">${loc(item.guidance)}</p>` : nothing}
       ${
@@ -281,7 +281,7 @@ export class TcItemCard extends LitElement {
           ? html`<p class="muted">${t('item.citation')}: ${item.citation.document}${item.citation.article ? `, ${item.citation.article}` : ''}</p>`
           : nothing
       }
-      ${(sources ?? []).map(
+      ${sources.map(
         (src) =>
           html`<p class="muted source">${t('item.readIn')}: ${src.address}${src.excerpt ? html` — “${src.excerpt}”` : nothing}</p>`,
       )}`;
