@@ -31,7 +31,7 @@ const PROBE = `(() => {
     const fill = document.querySelector('tc-app')?.shadowRoot?.querySelector('tc-fill');
     const cards = fill?.shadowRoot ? [...fill.shadowRoot.querySelectorAll('tc-item-card')] : [];
     if (cards.length >= 47 && cards.every((c) => __ctl(c.shadowRoot?.querySelector('tc-answer-control'))?.querySelector('button, input')))
-      requestAnimationFrame(() => setTimeout(() => (window.__ready = performance.now()), 0));
+      requestAnimationFrame(() => setTimeout(() => { window.__ready = performance.now(); console.debug('tc-bench-ready'); }, 0));
     else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -103,8 +103,9 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  const readySignal = waitForReady(page);
   await page.goto(`${url}#/a/${encodeURIComponent(id)}`);
-  await waitForReady(page);
+  await readySignal;
   const ready = await page.evaluate(() => window.__ready);
   await page.evaluate(() => performance.mark('tp-ready'));
   await page.waitForTimeout(500);

@@ -54,7 +54,7 @@ const PROBE = `(() => {
     if (window.__first === undefined && __ctl(cards[0]?.shadowRoot?.querySelector('tc-answer-control'))?.querySelector('button, input'))
       window.__first = performance.now();
     if (cards.length >= 47 && cards.every((c) => __ctl(c.shadowRoot?.querySelector('tc-answer-control'))?.querySelector('button, input')))
-      requestAnimationFrame(() => setTimeout(() => (window.__ready = performance.now()), 0));
+      requestAnimationFrame(() => setTimeout(() => { window.__ready = performance.now(); console.debug('tc-bench-ready'); }, 0));
     else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -68,8 +68,9 @@ async function round(ctx, url, id, rate) {
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const readySignal = waitForReady(page);
   await page.goto(`${url}#/a/${encodeURIComponent(id)}`);
-  await waitForReady(page);
+  await readySignal;
   await page.waitForTimeout(1000);
   const { ready, first, longest } = await page.evaluate(() => ({
     ready: window.__ready,

@@ -53,7 +53,11 @@ export function serveStatic(dir) {
     if (p.endsWith('/')) p += 'index.html';
     const file = join(dir, p);
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    // As the council server sends them (packages/server/src/app.ts): hashed assets cached for good, the rest revalidated.
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': /[/\\]assets[/\\]/.test(p) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((r) =>
@@ -87,22 +91,11 @@ export async function create1300Assessment(page, url) {
 }
 
 /**
- * Resolves once the fill-in view has set `window.__ready` (the benches' marker), polling from the page every 200 ms
- * for at most 2 minutes. A plain evaluate, not Playwright's `waitForFunction`: that injects Playwright's large
- * script into the page while it loads, a task of 100-200 ms at 4x slowdown on the main thread being measured.
+ * Resolves once the fill-in view is ready by the benches' probe, which sets `window.__ready` and logs
+ * `tc-bench-ready` to the console; at most 2 minutes. Call it before `page.goto`, await it after. Nothing runs in the
+ * page being measured while it loads: Playwright's `waitForFunction` injected its large script (a task of 100-200 ms
+ * at 4x slowdown), and an evaluate that polled from the page was a 30 ms task of its own at 4x.
  */
-export async function waitForReady(page) {
-  await page.evaluate(
-    () =>
-      new Promise((res, rej) => {
-        const stop = performance.now() + 120_000;
-        const tick = () =>
-          window.__ready !== undefined
-            ? res()
-            : performance.now() > stop
-              ? rej(new Error('not ready'))
-              : setTimeout(tick, 200);
-        tick();
-      }),
-  );
+export function waitForReady(page) {
+  return page.waitForEvent('console', { predicate: (m) => m.text() === 'tc-bench-ready', timeout: 120_000 });
 }
