@@ -114,6 +114,48 @@ function minifiedTemplates(): Plugin {
   };
 }
 
+/**
+ * The start-up path's functions compiled off the main thread (issue 20): V8 compiles a function the first time it
+ * runs, on the main thread, unless the file says every function in it runs at load (`//# allFunctionsCalledOnLoad`,
+ * V8's explicit compile hint, Chromium 136+); then the whole file is compiled with the script, on a background
+ * thread while it streams in. The hint goes on the entry chunk, on each view's chunk (`shell/view-modules.ts`) and on
+ * the chunks they import statically: code that runs as soon as its view opens. Other chunks (the PDF maker, the QR
+ * reader, the validators, the workers, criteria data) stay lazily compiled.
+ */
+function compileHints(): Plugin {
+  const views = resolve(here, 'src/shell/view-modules.ts');
+  return {
+    name: 'tieuchi-compile-hints',
+    apply: 'build',
+    enforce: 'post',
+    // After Vite's own last changes to the chunks (it puts its dependency map at a chunk's top): the hint counts only
+    // on the file's first line.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const viewIds = new Set(this.getModuleInfo(views)?.dynamicallyImportedIds ?? []);
+        const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c]] : [])));
+        const marked = new Set<string>();
+        // The generated validators (400 KB; a view runs the one for its document kind, if any) stay lazy.
+        const validators = (c: { moduleIds: string[] }) =>
+          c.moduleIds.some((m) => m.endsWith('/generated/validators.js'));
+        const mark = (name: string) => {
+          const chunk = chunks.get(name);
+          if (!chunk || marked.has(name) || validators(chunk)) return;
+          marked.add(name);
+          chunk.imports.forEach(mark);
+        };
+        for (const c of chunks.values())
+          if (c.isEntry || (c.facadeModuleId && viewIds.has(c.facadeModuleId))) mark(c.fileName);
+        for (const name of marked) {
+          const chunk = chunks.get(name)!;
+          chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   resolve: {
@@ -163,6 +205,7 @@ export default defineConfig({
     builtinSetsValid(),
     englishApart(),
     minifiedTemplates(),
+    compileHints(),
     cspMeta(),
     VitePWA({
       registerType: 'prompt',
