@@ -19,12 +19,18 @@
  *     presented). The API reports nothing under 16 ms: `realUnderFrame` counts those taps, `realP90` is the p90 of
  *     all taps with those as 0.
  *
- *   node bench/tablet.mjs [--old <commit>] [--rounds N] [--taps N] [--no-build]
- * Needs the new build first (`pnpm --filter @tieuchi/forms-pwa build`). Figures go to the console and to
+ * And per round, the platform's floor through the same harness: an empty page (one line of text set by a one-line
+ * module) from navigation start until that module ran and the next frame came. No app can open sooner than that on
+ * this machine at that slowdown; the app's own time is the difference.
+ *
+ *   node bench/tablet.mjs [--old <commit>] [--old-dist <folder>] [--new-dist <folder>] [--rates 4,6] [--rounds N]
+ *                         [--taps N] [--no-build]
+ * Needs the new build first (`pnpm --filter @tieuchi/forms-pwa build`); `--old-dist` / `--new-dist` take builds
+ * already made instead of a commit to build and this checkout's dist. Figures go to the console and to
  * bench/results/tablet.json; docs/benchmarks.md "Low-end tablets" records them with the load average.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -36,7 +42,7 @@ const arg = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] 
 const OLD = arg('--old', 'main');
 const ROUNDS = Number(arg('--rounds', 5));
 const TAPS = Number(arg('--taps', 15));
-const RATES = [4, 6];
+const RATES = arg('--rates', '4,6').split(',').map(Number);
 
 // Runs in the page before its scripts: long tasks, and the moment the fill-in view is interactive and painted.
 const PROBE = `(() => {
@@ -137,10 +143,39 @@ async function round(ctx, url, id, rate) {
   return { ready, first, longest, taps, real };
 }
 
-const newDist = join(root, 'packages/forms-pwa/dist');
+/** The empty page's round: navigation until its one-line module ran and the next frame came. */
+async function floorRound(ctx, url, rate) {
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const readySignal = waitForReady(page);
+  await page.goto(url);
+  await readySignal;
+  const ready = await page.evaluate(() => window.__ready);
+  await page.close();
+  return ready;
+}
+
+const newDist = arg('--new-dist', join(root, 'packages/forms-pwa/dist'));
 if (!existsSync(join(newDist, 'index.html'))) throw new Error('build packages/forms-pwa first');
-const oldDist = buildOld(OLD, { tag: 'tablet', reuse: args.includes('--no-build') });
-const servers = { old: await serveStatic(oldDist), new: await serveStatic(newDist) };
+const oldDist = arg('--old-dist', null) ?? buildOld(OLD, { tag: 'tablet', reuse: args.includes('--no-build') });
+const floorDir = mkdtempSync(join(tmpdir(), 'tablet-floor-'));
+mkdirSync(join(floorDir, 'assets'));
+writeFileSync(
+  join(floorDir, 'index.html'),
+  '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>floor</title>' +
+    '<script type="module" src="./assets/floor.js"></script></head><body><p id="x"></p></body></html>',
+);
+writeFileSync(
+  join(floorDir, 'assets/floor.js'),
+  "document.getElementById('x').textContent = 'Trạm Y tế xã';\n" +
+    "requestAnimationFrame(() => setTimeout(() => { window.__ready = performance.now(); console.debug('tc-bench-ready'); }, 0));\n",
+);
+const servers = {
+  old: await serveStatic(oldDist),
+  new: await serveStatic(newDist),
+  floor: await serveStatic(floorDir),
+};
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],
@@ -157,7 +192,13 @@ try {
     await page.close();
   }
   for (const rate of RATES)
-    for (let k = 0; k < ROUNDS; k++)
+    for (let k = 0; k < ROUNDS; k++) {
+      const floor = await floorRound(ctxs.old, servers.floor.url, rate);
+      const fkey = `empty page ${rate}x`;
+      results[fkey] ??= { ready: [], first: [], longest: [0], taps: [], real: [] };
+      results[fkey].ready.push(floor);
+      results[fkey].first.push(floor);
+      console.log(fkey, `round ${k + 1}:`, r1(floor), 'ms ready');
       for (const v of k % 2 ? ['new', 'old'] : ['old', 'new']) {
         const r = await round(ctxs[v], servers[v].url, ctxs[v].id, rate);
         const key = `${v} ${rate}x`;
@@ -170,6 +211,8 @@ try {
         console.log(
           key,
           `round ${k + 1}:`,
+          r1(r.first ?? r.ready),
+          'ms first card,',
           r1(r.ready),
           'ms ready,',
           r1(r.longest),
@@ -178,9 +221,11 @@ try {
           'taps',
         );
       }
+    }
 } finally {
   await browser.close();
   for (const s of Object.values(servers)) s.server.close();
+  rmSync(floorDir, { recursive: true, force: true });
 }
 const load1 = loadavg();
 const rows = Object.entries(results).map(([key, r]) => ({
@@ -189,12 +234,12 @@ const rows = Object.entries(results).map(([key, r]) => ({
   readyP50: r1(pct(r.ready, 0.5)),
   readyMax: r1(Math.max(...r.ready)),
   longestMax: r1(Math.max(...r.longest)),
-  tapP50: r1(pct(r.taps, 0.5)),
-  tapP90: r1(pct(r.taps, 0.9)),
+  tapP50: r.taps.length ? r1(pct(r.taps, 0.5)) : '—',
+  tapP90: r.taps.length ? r1(pct(r.taps, 0.9)) : '—',
   taps: r.taps.length,
   // Event Timing: taps under one frame (no entry), and the p90 of the reported durations (0 = all under 16 ms).
   realUnderFrame: `${r.real.filter((d) => d === 0).length}/${r.real.length}`,
-  realP90: r1(pct(r.real, 0.9)),
+  realP90: r.real.length ? r1(pct(r.real, 0.9)) : '—',
 }));
 console.table(rows);
 console.log(
