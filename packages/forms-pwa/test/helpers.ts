@@ -1,6 +1,7 @@
 /** Small helpers shared by the component tests. */
 import { score } from '@tieuchi/core';
 import type { Assessment, CriteriaSet, ScoreResult } from '../src/core.js';
+import type { AppStore } from '../src/state/store.js';
 import setJson from './fixtures/small-set.json';
 
 export const smallSet = setJson as unknown as CriteriaSet;
@@ -17,6 +18,25 @@ export function draft(answers: Assessment['answers'] = {}, id = 'a-test'): Asses
     status: 'draft',
     answers,
   };
+}
+
+/**
+ * Gives `store` the small set and takes its first read as done, then creates a draft of the small set in it (the
+ * tests' facility, kind and day) and returns the draft's id.
+ */
+export async function createDraft(
+  store: Pick<AppStore, 'sets' | 'ready' | 'create'>,
+  assessors: string[] = ['Lan'],
+): Promise<string> {
+  store.sets.set(`${smallSet.id}@${smallSet.version}`, smallSet);
+  store.ready = true;
+  return store.create({
+    set: smallSet,
+    facility: { id: 'f1', name: 'Trạm', kind: 'commune-station' },
+    assessmentKind: 'self-assessment',
+    assessors,
+    assessedOn: '2025-03-01',
+  });
 }
 
 /** core's score, unwrapped. */

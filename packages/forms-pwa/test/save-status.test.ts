@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../src/shell/tc-save-status.js';
 import type { TcSaveStatus } from '../src/shell/tc-save-status.js';
 import { appStore } from '../src/state/store.js';
-import { mount, smallSet } from './helpers.js';
+import { createDraft, mount, smallSet } from './helpers.js';
 
 const store = appStore();
 
@@ -26,13 +26,7 @@ const box = (el: TcSaveStatus) => el.querySelector<HTMLElement>('[data-save]')!;
 
 describe('the save indicator', () => {
   it('says "Đã lưu" once the write is durable, and only it renders again for that', async () => {
-    const id = await store.create({
-      set: smallSet,
-      facility: { id: 'f1', name: 'Trạm', kind: 'commune-station' },
-      assessmentKind: 'self-assessment',
-      assessors: ['Nguyễn Văn A'],
-      assessedOn: '2025-03-01',
-    });
+    const id = await createDraft(store, ['Nguyễn Văn A']);
     await store.flush();
     const el = await mount(document.createElement('tc-save-status'));
     const before = box(el).dataset.savedAt ?? '';

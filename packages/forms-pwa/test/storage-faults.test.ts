@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { t } from '../src/i18n.js';
 import { AppStore } from '../src/state/store.js';
 import { DB_NAME, DB_VERSION, openTieuChiDB, Storage, type StoredPhoto } from '../src/storage/db.js';
-import { smallSet } from './helpers.js';
+import { createDraft } from './helpers.js';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -27,15 +27,7 @@ const photo = (n: number): StoredPhoto => ({
 
 async function storeWithDraft(storage: Storage): Promise<{ store: AppStore; id: string }> {
   const store = new AppStore(storage);
-  store.sets.set('test-small@1.0', smallSet);
-  store.ready = true;
-  const id = await store.create({
-    set: smallSet,
-    facility: { id: 'f1', name: 'Trạm', kind: 'commune-station' },
-    assessmentKind: 'self-assessment',
-    assessors: ['Lan'],
-    assessedOn: '2025-03-01',
-  });
+  const id = await createDraft(store);
   return { store, id };
 }
 
@@ -146,15 +138,7 @@ describe('another tab and the database version', () => {
     const { AppStore: Store } = await import('../src/state/store.js');
     const storage = db.Storage.shared();
     const store = new Store(storage);
-    store.sets.set('test-small@1.0', smallSet);
-    store.ready = true;
-    const id = await store.create({
-      set: smallSet,
-      facility: { id: 'f1', name: 'Trạm', kind: 'commune-station' },
-      assessmentKind: 'self-assessment',
-      assessors: ['Lan'],
-      assessedOn: '2025-03-01',
-    });
+    const id = await createDraft(store);
     store.answer(id, 'i1', { value: 'met' });
     await store.flush();
     // The other tab: version + 1 with a new store. Our connection lets go, so it is not blocked.

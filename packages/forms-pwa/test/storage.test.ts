@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openTieuChiDB, Storage } from '../src/storage/db.js';
 import { AppStore } from '../src/state/store.js';
-import { draft, smallSet } from './helpers.js';
+import { createDraft, draft, smallSet } from './helpers.js';
 
 beforeEach(() => {
   // A fresh, empty IndexedDB for every test.
@@ -134,15 +134,7 @@ describe('Storage', () => {
 describe('AppStore', () => {
   it('writes every answer at once and restores it in a new store', async () => {
     const store = new AppStore(new Storage(openTieuChiDB('t6')));
-    store.sets.set('test-small@1.0', smallSet);
-    store.ready = true;
-    const id = await store.create({
-      set: smallSet,
-      facility: { id: 'f1', name: 'Trạm', kind: 'commune-station' },
-      assessmentKind: 'self-assessment',
-      assessors: ['Nguyễn Văn A'],
-      assessedOn: '2025-03-01',
-    });
+    const id = await createDraft(store, ['Nguyễn Văn A']);
     store.answer(id, 'i1', { value: 'met' });
     store.answer(id, 'i2', { na: true });
     await store.flush();
