@@ -17,8 +17,7 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { create1300Assessment, serveStatic, waitForReady } from './lib/app-builds.mjs';
+import { launchChromium, serveStatic, tabletContext, throttledPage, waitForReady } from './lib/app-builds.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -71,19 +70,10 @@ function stages(events) {
 
 if (!existsSync(join(DIST, 'index.html'))) throw new Error(`no build in ${DIST}`);
 const { server, url } = await serveStatic(DIST);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 try {
-  const ctx = await browser.newContext({ viewport: { width: 800, height: 1280 }, serviceWorkers: 'block' });
-  await ctx.addInitScript(PROBE);
-  const setup = await ctx.newPage();
-  const id = await create1300Assessment(setup, url);
-  await setup.close();
-  const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+  const { ctx, id } = await tabletContext(browser, url, PROBE);
+  const { page, cdp } = await throttledPage(ctx, RATE);
   const readySignal = waitForReady(page);
   await page.goto(`${url}#/a/${encodeURIComponent(id)}`);
   await readySignal;

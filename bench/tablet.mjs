@@ -33,8 +33,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { buildOld, create1300Assessment, serveStatic, waitForReady } from './lib/app-builds.mjs';
+import {
+  buildOld,
+  launchChromium,
+  serveStatic,
+  tabletContext,
+  throttledPage,
+  waitForReady,
+} from './lib/app-builds.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -71,9 +77,7 @@ const r1 = (x) => Math.round(x * 10) / 10;
 
 /** One round: open the fill-in view at `rate`x, then tap answers. */
 async function round(ctx, url, id, rate) {
-  const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const { page, cdp } = await throttledPage(ctx, rate);
   const readySignal = waitForReady(page);
   await page.goto(`${url}#/a/${encodeURIComponent(id)}`);
   await readySignal;
@@ -145,9 +149,7 @@ async function round(ctx, url, id, rate) {
 
 /** The empty page's round: navigation until its one-line module ran and the next frame came. */
 async function floorRound(ctx, url, rate) {
-  const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const { page, cdp } = await throttledPage(ctx, rate);
   const readySignal = waitForReady(page);
   await page.goto(url);
   await readySignal;
@@ -176,20 +178,14 @@ const servers = {
   new: await serveStatic(newDist),
   floor: await serveStatic(floorDir),
 };
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 const load0 = loadavg();
 const results = {};
 try {
   const ctxs = {};
   for (const v of ['old', 'new']) {
-    ctxs[v] = await browser.newContext({ viewport: { width: 800, height: 1280 }, serviceWorkers: 'block' });
-    await ctxs[v].addInitScript(PROBE);
-    const page = await ctxs[v].newPage();
-    ctxs[v].id = await create1300Assessment(page, servers[v].url);
-    await page.close();
+    const { ctx, id } = await tabletContext(browser, servers[v].url, PROBE);
+    ctxs[v] = Object.assign(ctx, { id });
   }
   for (const rate of RATES)
     for (let k = 0; k < ROUNDS; k++) {

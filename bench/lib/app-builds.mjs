@@ -1,6 +1,7 @@
 /**
  * What the browser benchmarks share: the app as built at another commit (the "old" side of an old-vs-new run),
- * a static server for a build folder, and a 1300 assessment made through the New view. Used by bench/tablet.mjs, bench/tablet-profile.mjs and
+ * a static server for a build folder, a 1300 assessment made through the New view, and the tablet benches' Chromium
+ * and context. Used by bench/tablet.mjs, bench/tablet-profile.mjs, bench/tablet-tap-stages.mjs and
  * bench/report-first.mjs.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -98,4 +100,33 @@ export async function create1300Assessment(page, url) {
  */
 export function waitForReady(page) {
   return page.waitForEvent('console', { predicate: (m) => m.text() === 'tc-bench-ready', timeout: 120_000 });
+}
+
+/** Headless Chromium as the tablet benches run it (Debian's, or `CHROMIUM_PATH`; no GPU: raster in software). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+}
+
+/**
+ * A tablet's context in `browser` (800×1280, service workers blocked so every build loads the same way, `probe` run
+ * before each page's scripts) holding the 1300 assessment made through the app at `url`: resolves to `{ ctx, id }`.
+ */
+export async function tabletContext(browser, url, probe) {
+  const ctx = await browser.newContext({ viewport: { width: 800, height: 1280 }, serviceWorkers: 'block' });
+  await ctx.addInitScript(probe);
+  const setup = await ctx.newPage();
+  const id = await create1300Assessment(setup, url);
+  await setup.close();
+  return { ctx, id };
+}
+
+/** A new page of `ctx` with its CPU slowed down `rate` times (DevTools' `Emulation.setCPUThrottlingRate`). */
+export async function throttledPage(ctx, rate) {
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { page, cdp };
 }
